@@ -1,0 +1,279 @@
+"""The ``whodid`` command line: analyze, ingest, query."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from itertools import chain, islice
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from whodid import __version__, ingest
+from whodid.ingest import Record, Rejected
+
+app = typer.Typer(
+    help="whodid: who did what to whom, when and where, and who said what, from news text.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl[.gz]); '-' reads stdin.")]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"whodid {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+) -> None:
+    pass
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _reject_line(item: Rejected) -> None:
+    label = "skipped" if item.kind == "language" else "failed"
+    err.print(f"whodid: {label} {item}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def analyze(
+    paths: PathsArg = None,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="Write one compact Analysis a line (JSON Lines).")] = False,
+    report: Annotated[bool, typer.Option("--report", help="Print a readable report instead of JSON.")] = False,
+) -> None:
+    """Analyse articles and print each Analysis as JSON (or a readable --report).
+
+    One article prints as indented JSON; several (a folder, a JSONL file, or
+    --jsonl) print one Analysis a line, streamed as they are done. Bad inputs
+    are reported on stderr and the rest go through; the exit code is 1 if any
+    input failed.
+    """
+    from whodid.pipeline import Pipeline
+
+    paths = paths or ["-"]
+    if paths == ["-"] and sys.stdin.isatty():
+        raise _fail("no input: give a FILE, a folder, or pipe text/JSONL on stdin (see `whodid analyze --help`)", 2)
+    counts: Counter[str] = Counter()
+
+    def records() -> Iterator[Record]:
+        for item in ingest.read(paths):
+            if isinstance(item, Rejected):
+                counts[item.kind] += 1
+                _reject_line(item)
+            else:
+                yield item
+
+    stream = records()
+    first = list(islice(stream, 2))
+    if not first:
+        raise _fail("no article to analyse" + (" (every input was rejected, see above)" if counts else ""))
+    one_line = jsonl or len(first) > 1
+    pipeline = Pipeline()
+    for _, analysis in pipeline.analyze_records(chain(first, stream)):
+        if report:
+            from whodid.report import render
+
+            render(analysis, out)
+        elif one_line:
+            sys.stdout.write(analysis.to_json() + "\n")
+            sys.stdout.flush()
+        else:
+            sys.stdout.write(analysis.to_json(indent=2) + "\n")
+    if counts["error"]:
+        raise typer.Exit(1)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: PathsArg,
+    db: DbOpt = Path("whodid.duckdb"),
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per database transaction.")] = 32,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+) -> None:
+    """Analyse articles and store them in a DuckDB database.
+
+    Idempotent and resumable: an article already stored (same text) is skipped
+    without being parsed again, and a run killed half way loses at most the
+    batch in flight.
+    """
+    from whodid.store import Store, StoreError
+
+    try:
+        store = Store(db)
+    except StoreError as exc:
+        raise _fail(str(exc))
+    total = ingest.count(paths)
+    counts: Counter[str] = Counter()
+    failures: list[Rejected] = []
+    progress = _Progress(total, quiet)
+    pipeline = None
+    seen: set[str] = set()
+    items = ingest.read(paths)
+    try:
+        while batch := list(islice(items, batch_size)):
+            records = [r for r in batch if isinstance(r, Record)]
+            rejected = [r for r in batch if isinstance(r, Rejected)]
+            already = store.stored(r.article.text_sha1 for r in records)
+            todo = []
+            for record in records:
+                sha = record.article.text_sha1
+                if sha in already or sha in seen:
+                    counts["duplicate" if sha in seen else "already stored"] += 1
+                else:
+                    seen.add(sha)
+                    todo.append(record)
+            if todo and pipeline is None:
+                from whodid.pipeline import Pipeline
+
+                pipeline = Pipeline()
+            done = [(analysis, record.origin) for record, analysis in pipeline.analyze_records(todo)] if todo else []
+            store.write(done, [(r.origin, r.reason, r.kind) for r in rejected])
+            counts["stored"] += len(done)
+            for r in rejected:
+                counts["skipped (not English)" if r.kind == "language" else "failed"] += 1
+            failures.extend(rejected)
+            progress.advance(len(batch), counts)
+    except KeyboardInterrupt:
+        progress.close()
+        err.print(f"interrupted: {counts['stored']} articles stored in this run are safe in {db}; "
+                  "run the same command again to go on where it stopped")
+        raise typer.Exit(130)
+    finally:
+        store.close()
+    progress.close()
+    _summary(db, counts, failures, progress.elapsed())
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+def _summary(db: Path, counts: Counter[str], failures: list[Rejected], seconds: float) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"whodid ingest -> {db}  ({seconds:.1f} s)", title_justify="left")
+    table.add_column("outcome")
+    table.add_column("articles", justify="right")
+    for key in ("stored", "already stored", "duplicate", "skipped (not English)", "failed"):
+        table.add_row(key, str(counts.get(key, 0)))
+    err.print(table)
+    for item in failures[:20]:
+        _reject_line(item)
+    if len(failures) > 20:
+        err.print(f"... and {len(failures) - 20} more: `whodid query --summary failures --db {db}`")
+
+
+class _Progress:
+    """A rich bar on a terminal; a plain line per batch (at most every 2 s) in logs."""
+
+    def __init__(self, total: int | None, quiet: bool):
+        self.total, self.quiet, self.done = total, quiet, 0
+        self.start = self.last = time.monotonic()
+        self.bar = None
+        if not quiet and err.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self.bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err)
+            self.task = self.bar.add_task("ingest", total=total, rate="")
+            self.bar.start()
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.start
+
+    def advance(self, n: int, counts: Counter[str]) -> None:
+        self.done += n
+        rate = self.done / max(self.elapsed(), 1e-9)
+        if self.bar is not None:
+            self.bar.update(self.task, advance=n, rate=f"{rate:.1f} articles/s")
+        elif not self.quiet and (time.monotonic() - self.last >= 2 or self.done == self.total):
+            self.last = time.monotonic()
+            eta = f", ETA {(self.total - self.done) / rate:.0f} s" if self.total and rate else ""
+            of = f"/{self.total}" if self.total else ""
+            err.print(f"whodid ingest: {self.done}{of} articles read, {counts['stored']} stored "
+                      f"({rate:.1f} articles/s{eta})", highlight=False)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+
+@app.command()
+def query(
+    sql: Annotated[Optional[str], typer.Argument(help="A read-only SQL query.")] = None,
+    db: DbOpt = Path("whodid.duckdb"),
+    summary: Annotated[Optional[str], typer.Option(help="A canned summary; --summary list shows them.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
+) -> None:
+    """Run read-only SQL, or a canned --summary, against a whodid database."""
+    import duckdb
+
+    from whodid.store import StoreError, connect_read_only
+    from whodid.store.queries import SUMMARIES
+
+    if fmt not in ("table", "csv", "json"):
+        raise _fail(f"--format {fmt!r}: choose table, csv or json", 2)
+    if summary == "list" or (sql is None and summary is None):
+        for name, (about, _) in SUMMARIES.items():
+            out.print(f"{name:10} {about}")
+        if summary != "list":
+            err.print("give SQL or --summary NAME, e.g. `whodid query --summary overview`")
+        return
+    if summary is not None:
+        if summary not in SUMMARIES:
+            raise _fail(f"--summary {summary!r}: unknown; choose one of {', '.join(SUMMARIES)}", 2)
+        sql = SUMMARIES[summary][1]
+    try:
+        con = connect_read_only(db)
+    except StoreError as exc:
+        raise _fail(str(exc))
+    try:
+        cursor = con.execute(sql)
+    except duckdb.Error as exc:
+        hint = " (the database is opened read-only)" if "read-only" in str(exc).lower() else ""
+        raise _fail(f"query failed{hint}: {exc}")
+    columns = [d[0] for d in cursor.description or []]
+    rows = cursor.fetchall()
+    _print_rows(columns, rows, fmt)
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
+    if fmt == "json":
+        for row in rows:
+            sys.stdout.write(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        from rich.table import Table
+
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
+        out.print(table)
+        err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+
+
+if __name__ == "__main__":
+    app()

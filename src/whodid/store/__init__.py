@@ -1,0 +1,148 @@
+"""store: Analyses into an embedded DuckDB database (``whodid.duckdb`` by default).
+
+Writes go in one transaction per batch: a crash or SIGKILL in the middle of a
+batch leaves the database as it was after the last whole batch, and the next run
+redoes only what is missing. Articles are keyed by content hash, so the same
+article is stored once however often it is ingested.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from whodid.model import Analysis
+from whodid.store.schema import COLUMNS, LATEST, MIGRATIONS
+
+DEFAULT_DB = "whodid.duckdb"
+
+
+class StoreError(RuntimeError):
+    """A database that cannot be opened or written, with what to do about it."""
+
+
+def _connect(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    path = Path(path)
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no such database; create it with `whodid ingest PATH --db {path}`")
+    try:
+        return duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError(
+                f"{path}: the database is in use by another process ({exc}). "
+                "Wait for that run to finish, or use another --db file."
+            ) from exc
+        raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+    except duckdb.Error as exc:
+        raise StoreError(f"{path}: not a whodid DuckDB database ({exc})") from exc
+
+
+class Store:
+    """A whodid database opened for writing; creates and migrates the schema."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB):
+        self.path = Path(path)
+        self.con = _connect(self.path, read_only=False)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        con = self.con
+        con.execute("CREATE TABLE IF NOT EXISTS schema_version ("
+                    "version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
+        current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+        if current > LATEST:
+            raise StoreError(f"{self.path}: schema version {current} is newer than this whodid knows "
+                             f"({LATEST}); upgrade whodid")
+        for version, sql in MIGRATIONS:
+            if version <= current:
+                continue
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute(sql)
+                con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+
+    def schema_version(self) -> int:
+        return self.con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+
+    def stored(self, sha1s: Iterable[str]) -> set[str]:
+        """Those of ``sha1s`` whose analysis is already stored."""
+        sha1s = list(set(sha1s))
+        if not sha1s:
+            return set()
+        rows = self.con.execute(
+            "SELECT article_sha1 FROM analyses WHERE article_sha1 IN (SELECT unnest(?::VARCHAR[]))", [sha1s]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def write(self, batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, str, str]] = ()) -> None:
+        """Store ``(analysis, origin)`` pairs and ``(origin, reason, kind)`` failures, all or nothing."""
+        tables: dict[str, list[tuple]] = {name: [] for name in COLUMNS}
+        for analysis, origin in batch:
+            for name, rows in analysis_rows(analysis, origin).items():
+                tables[name].extend(rows)
+        tables["ingest_failures"].extend(failures)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for name, rows in tables.items():
+                if rows:
+                    self._insert(name, rows)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, rows: list[tuple]) -> None:
+        # Column-wise binding: one statement per table, ~30x faster than executemany.
+        columns = COLUMNS[table]
+        names = ", ".join(name for name, _ in columns)
+        values = ", ".join(f"unnest(?::{tp}[])" for _, tp in columns)
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {values}", [list(col) for col in zip(*rows)])
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def connect_read_only(path: str | Path = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
+    """A read-only connection for queries: no statement through it can change the data."""
+    return _connect(path, read_only=True)
+
+
+def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
+    a = analysis.article
+    sha = a.text_sha1
+    rows: dict[str, list[tuple]] = {
+        "articles": [(sha, a.id, a.title, a.byline, a.url, a.source, a.published, a.published_inferred,
+                      a.language, a.text, origin)],
+        "analyses": [(sha, analysis.meta.whodid_version, analysis.meta.model, analysis.meta.stages,
+                      analysis.to_json())],
+        "actors": [(sha, x.id, x.name, x.kind, x.country, x.sector, x.code, x.role, x.wikidata)
+                   for x in analysis.actors],
+        "mentions": [(sha, x.id, m.start, m.end, m.text) for x in analysis.actors for m in x.mentions],
+        "quotes": [(sha, i, q.speaker, q.speaker_text, q.cue, q.text, q.start, q.end, q.kind, q.nested_in)
+                   for i, q in enumerate(analysis.quotes)],
+        "events": [(sha, i, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.modality, e.reported_by,
+                    e.date, e.date_precision, e.place, e.sentence.start, e.sentence.end, e.trigger.start,
+                    e.trigger.end, e.trigger.text, e.confidence, e.score, e.quad_class)
+                   for i, e in enumerate(analysis.events)],
+        "places": [(sha, i, p.name, p.geonames_id, p.lat, p.lon, p.country, p.admin1, p.feature)
+                   for i, p in enumerate(analysis.places)],
+        "place_mentions": [(sha, i, m.start, m.end, m.text) for i, p in enumerate(analysis.places)
+                           for m in p.mentions],
+        "dates": [(sha, i, d.text, d.start, d.end, d.value, d.precision) for i, d in enumerate(analysis.dates)],
+        "checks": [(sha, i, c.kind, c.message, c.severity, c.start, c.end) for i, c in enumerate(analysis.checks)],
+    }
+    return rows

@@ -1,0 +1,43 @@
+"""Canned summaries for ``whodid query --summary NAME``: plain SQL over the schema."""
+
+from __future__ import annotations
+
+SUMMARIES: dict[str, tuple[str, str]] = {
+    "overview": ("rows in each table", """
+        SELECT 'articles' AS "table", count(*) AS "rows" FROM articles
+        UNION ALL SELECT 'actors', count(*) FROM actors
+        UNION ALL SELECT 'mentions', count(*) FROM mentions
+        UNION ALL SELECT 'quotes', count(*) FROM quotes
+        UNION ALL SELECT 'events', count(*) FROM events
+        UNION ALL SELECT 'places', count(*) FROM places
+        UNION ALL SELECT 'dates', count(*) FROM dates
+        UNION ALL SELECT 'checks', count(*) FROM checks
+        UNION ALL SELECT 'ingest_failures', count(*) FROM ingest_failures
+    """),
+    "articles": ("the latest articles stored", """
+        SELECT a.id, a.title, a.published, a.language,
+               CAST(json_extract(n.analysis, '$.meta.sentences') AS INTEGER) AS sentences,
+               CAST(json_extract(n.analysis, '$.meta.tokens') AS INTEGER) AS tokens,
+               a.origin
+        FROM articles a JOIN analyses n ON n.article_sha1 = a.sha1
+        ORDER BY a.ingested_at DESC, a.id LIMIT 20
+    """),
+    "failures": ("inputs that were rejected, by kind and reason", """
+        SELECT kind, reason, count(*) AS inputs, min(origin) AS example
+        FROM ingest_failures GROUP BY kind, reason ORDER BY inputs DESC LIMIT 50
+    """),
+    "actors": ("actors with the most mentions", """
+        SELECT x.code, x.name, x.kind, count(DISTINCT x.article_sha1) AS articles, count(m.char_start) AS mentions
+        FROM actors x LEFT JOIN mentions m USING (article_sha1, actor_id)
+        GROUP BY x.code, x.name, x.kind ORDER BY mentions DESC LIMIT 30
+    """),
+    "events": ("events by PLOVER type and modality", """
+        SELECT type, modality, count(*) AS events, count(DISTINCT article_sha1) AS articles,
+               round(avg(score), 2) AS mean_score
+        FROM events GROUP BY type, modality ORDER BY events DESC
+    """),
+    "checks": ("checks raised, by kind and severity", """
+        SELECT kind, severity, count(*) AS checks, count(DISTINCT article_sha1) AS articles
+        FROM checks GROUP BY kind, severity ORDER BY checks DESC
+    """),
+}

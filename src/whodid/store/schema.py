@@ -1,0 +1,118 @@
+"""The database schema, as numbered migrations.
+
+Each migration runs once, in a transaction, and is recorded in
+``schema_version``. Never edit a released migration: add the next one.
+
+One row per article (``articles``) and its full JSON Analysis (``analyses``),
+and one table per kind of item so analysts can query them with plain SQL.
+Item tables are keyed by ``article_sha1`` (the content hash) and the item's
+index in its Analysis list. Offsets are ``char_start``/``char_end`` into
+``articles.text``.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, """
+CREATE TABLE articles (
+    sha1 VARCHAR PRIMARY KEY,
+    id VARCHAR,
+    title VARCHAR,
+    byline VARCHAR,
+    url VARCHAR,
+    source VARCHAR,
+    published VARCHAR,
+    published_inferred BOOLEAN,
+    language VARCHAR,
+    text VARCHAR NOT NULL,
+    origin VARCHAR,
+    ingested_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE analyses (
+    article_sha1 VARCHAR PRIMARY KEY,
+    whodid_version VARCHAR,
+    model VARCHAR,
+    stages VARCHAR[],
+    analysis JSON NOT NULL
+);
+CREATE TABLE actors (
+    article_sha1 VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, country VARCHAR,
+    sector VARCHAR, code VARCHAR, role VARCHAR, wikidata VARCHAR,
+    PRIMARY KEY (article_sha1, actor_id)
+);
+CREATE TABLE mentions (
+    article_sha1 VARCHAR, actor_id VARCHAR, char_start INTEGER, char_end INTEGER, text VARCHAR
+);
+CREATE TABLE quotes (
+    article_sha1 VARCHAR, idx INTEGER, speaker VARCHAR, speaker_text VARCHAR, cue VARCHAR,
+    text VARCHAR, char_start INTEGER, char_end INTEGER, kind VARCHAR, nested_in INTEGER,
+    PRIMARY KEY (article_sha1, idx)
+);
+CREATE TABLE events (
+    article_sha1 VARCHAR, idx INTEGER, type VARCHAR, mode VARCHAR, context VARCHAR[],
+    cameo VARCHAR, actor VARCHAR[], recipient VARCHAR[], modality VARCHAR, reported_by VARCHAR,
+    date VARCHAR, date_precision VARCHAR, place VARCHAR,
+    sentence_start INTEGER, sentence_end INTEGER,
+    trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+    confidence DOUBLE, score DOUBLE, quad_class INTEGER,
+    PRIMARY KEY (article_sha1, idx)
+);
+CREATE TABLE places (
+    article_sha1 VARCHAR, idx INTEGER, name VARCHAR, geonames_id BIGINT, lat DOUBLE, lon DOUBLE,
+    country VARCHAR, admin1 VARCHAR, feature VARCHAR,
+    PRIMARY KEY (article_sha1, idx)
+);
+CREATE TABLE place_mentions (
+    article_sha1 VARCHAR, place_idx INTEGER, char_start INTEGER, char_end INTEGER, text VARCHAR
+);
+CREATE TABLE dates (
+    article_sha1 VARCHAR, idx INTEGER, text VARCHAR, char_start INTEGER, char_end INTEGER,
+    value VARCHAR, precision VARCHAR,
+    PRIMARY KEY (article_sha1, idx)
+);
+CREATE TABLE checks (
+    article_sha1 VARCHAR, idx INTEGER, kind VARCHAR, message VARCHAR, severity VARCHAR,
+    char_start INTEGER, char_end INTEGER,
+    PRIMARY KEY (article_sha1, idx)
+);
+CREATE TABLE ingest_failures (
+    origin VARCHAR, reason VARCHAR, kind VARCHAR, at TIMESTAMP DEFAULT current_timestamp
+);
+"""),
+]
+
+LATEST = MIGRATIONS[-1][0]
+
+# Column types of the item tables, in insert order (used to bind column lists).
+COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "articles": [("sha1", "VARCHAR"), ("id", "VARCHAR"), ("title", "VARCHAR"), ("byline", "VARCHAR"),
+                 ("url", "VARCHAR"), ("source", "VARCHAR"), ("published", "VARCHAR"),
+                 ("published_inferred", "BOOLEAN"), ("language", "VARCHAR"), ("text", "VARCHAR"),
+                 ("origin", "VARCHAR")],
+    "analyses": [("article_sha1", "VARCHAR"), ("whodid_version", "VARCHAR"), ("model", "VARCHAR"),
+                 ("stages", "VARCHAR[]"), ("analysis", "JSON")],
+    "actors": [("article_sha1", "VARCHAR"), ("actor_id", "VARCHAR"), ("name", "VARCHAR"), ("kind", "VARCHAR"),
+               ("country", "VARCHAR"), ("sector", "VARCHAR"), ("code", "VARCHAR"), ("role", "VARCHAR"),
+               ("wikidata", "VARCHAR")],
+    "mentions": [("article_sha1", "VARCHAR"), ("actor_id", "VARCHAR"), ("char_start", "INTEGER"),
+                 ("char_end", "INTEGER"), ("text", "VARCHAR")],
+    "quotes": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("speaker", "VARCHAR"),
+               ("speaker_text", "VARCHAR"), ("cue", "VARCHAR"), ("text", "VARCHAR"), ("char_start", "INTEGER"),
+               ("char_end", "INTEGER"), ("kind", "VARCHAR"), ("nested_in", "INTEGER")],
+    "events": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
+               ("context", "VARCHAR[]"), ("cameo", "VARCHAR"), ("actor", "VARCHAR[]"), ("recipient", "VARCHAR[]"),
+               ("modality", "VARCHAR"), ("reported_by", "VARCHAR"), ("date", "VARCHAR"),
+               ("date_precision", "VARCHAR"), ("place", "VARCHAR"), ("sentence_start", "INTEGER"),
+               ("sentence_end", "INTEGER"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
+               ("trigger_text", "VARCHAR"), ("confidence", "DOUBLE"), ("score", "DOUBLE"), ("quad_class", "INTEGER")],
+    "places": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("name", "VARCHAR"), ("geonames_id", "BIGINT"),
+               ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
+               ("feature", "VARCHAR")],
+    "place_mentions": [("article_sha1", "VARCHAR"), ("place_idx", "INTEGER"), ("char_start", "INTEGER"),
+                       ("char_end", "INTEGER"), ("text", "VARCHAR")],
+    "dates": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("text", "VARCHAR"), ("char_start", "INTEGER"),
+              ("char_end", "INTEGER"), ("value", "VARCHAR"), ("precision", "VARCHAR")],
+    "checks": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("kind", "VARCHAR"), ("message", "VARCHAR"),
+               ("severity", "VARCHAR"), ("char_start", "INTEGER"), ("char_end", "INTEGER")],
+    "ingest_failures": [("origin", "VARCHAR"), ("reason", "VARCHAR"), ("kind", "VARCHAR")],
+}
