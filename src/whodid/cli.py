@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -181,11 +182,13 @@ def _summary(db: Path, counts: Counter[str], failures: list[Rejected], seconds: 
 
 
 class _Progress:
-    """A rich bar on a terminal; a plain line per batch (at most every 2 s) in logs."""
+    """A rich bar on a terminal; in logs a plain line per batch, at most every
+    WHODID_PROGRESS_SECONDS (default 2)."""
 
     def __init__(self, total: int | None, quiet: bool):
         self.total, self.quiet, self.done = total, quiet, 0
         self.start = self.last = time.monotonic()
+        self.every = float(os.environ.get("WHODID_PROGRESS_SECONDS", "2"))
         self.bar = None
         if not quiet and err.is_terminal:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -203,7 +206,7 @@ class _Progress:
         rate = self.done / max(self.elapsed(), 1e-9)
         if self.bar is not None:
             self.bar.update(self.task, advance=n, rate=f"{rate:.1f} articles/s")
-        elif not self.quiet and (time.monotonic() - self.last >= 2 or self.done == self.total):
+        elif not self.quiet and (time.monotonic() - self.last >= self.every or self.done == self.total):
             self.last = time.monotonic()
             eta = f", ETA {(self.total - self.done) / rate:.0f} s" if self.total and rate else ""
             of = f"/{self.total}" if self.total else ""

@@ -32,7 +32,7 @@ from whodid.model import Article, Check
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-TEXT_SUFFIXES = (".txt", ".text", ".md")
+TEXT_SUFFIXES = (".txt", ".text")
 FOLDER_SUFFIXES = JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES
 JSONL_FIELDS = ("id", "title", "byline", "url", "source", "published")
 
@@ -155,12 +155,13 @@ def _read_file(path: Path) -> Iterator[Record | Rejected]:
 
 def _read_stream(stream: io.BufferedIOBase, origin: str) -> Iterator[Record | Rejected]:
     """stdin: JSON Lines when the first non-blank byte is '{', else one document."""
-    head = stream.peek(1 << 16)[:1 << 16] if hasattr(stream, "peek") else b""
-    if head.lstrip()[:1] == b"{":
+    if not hasattr(stream, "peek"):  # e.g. a test runner's stand-in for stdin
+        stream = io.BufferedReader(stream)  # type: ignore[arg-type]
+    head = stream.peek(1 << 16).lstrip()
+    if head[:1] == b"{":
         yield from _read_jsonl(stream, origin)
     else:
-        data = stream.read()
-        yield _read_document(data, origin, is_html=False, stem=None)
+        yield _read_document(stream.read(), origin, is_html=False, stem=None)
 
 
 def _read_document(data: bytes, origin: str, is_html: bool, stem: str | None) -> Record | Rejected:

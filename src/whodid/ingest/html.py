@@ -6,10 +6,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-import trafilatura
-
-# trafilatura logs every page it finds little text in; whodid reports that itself.
-logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+MIN_WORDS = 5
 
 
 @dataclass
@@ -24,6 +21,10 @@ class ExtractedPage:
 
 def extract(html: str | bytes, url: str | None = None) -> ExtractedPage | None:
     """Boilerplate-free article text and metadata; None when the page has no article text."""
+    import trafilatura  # imported on first HTML page: it costs 0.3 s of start-up
+
+    # trafilatura logs every page it finds little text in; whodid reports that itself.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     doc = trafilatura.bare_extraction(
         html,
         url=url,
@@ -37,7 +38,8 @@ def extract(html: str | bytes, url: str | None = None) -> ExtractedPage | None:
         return None
     data = doc.as_dict()
     text = (data.get("text") or "").strip()
-    if not text:
+    # trafilatura falls back to any text it finds; a few words of menu are not an article
+    if len(text.split()) < MIN_WORDS:
         return None
     # trafilatura puts one block a line; whodid separates paragraphs with a blank line
     text = re.sub(r"\n+", "\n\n", text)

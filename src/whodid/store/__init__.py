@@ -47,7 +47,11 @@ class Store:
     def __init__(self, path: str | Path = DEFAULT_DB):
         self.path = Path(path)
         self.con = _connect(self.path, read_only=False)
-        self._migrate()
+        try:
+            self._migrate()
+        except BaseException:
+            self.con.close()
+            raise
 
     def _migrate(self) -> None:
         con = self.con
@@ -89,8 +93,13 @@ class Store:
             for name, rows in analysis_rows(analysis, origin).items():
                 tables[name].extend(rows)
         tables["ingest_failures"].extend(failures)
+        # an input that failed before and is now stored or failed anew keeps no stale failure row
+        origins = [origin for _, origin in batch] + [origin for origin, _, _ in failures]
         self.con.execute("BEGIN TRANSACTION")
         try:
+            if origins:
+                self.con.execute("DELETE FROM ingest_failures WHERE origin IN (SELECT unnest(?::VARCHAR[]))",
+                                 [origins])
             for name, rows in tables.items():
                 if rows:
                     self._insert(name, rows)

@@ -76,7 +76,7 @@ CREATE TABLE checks (
     PRIMARY KEY (article_sha1, idx)
 );
 CREATE TABLE ingest_failures (
-    origin VARCHAR, reason VARCHAR, kind VARCHAR, at TIMESTAMP DEFAULT current_timestamp
+    origin VARCHAR PRIMARY KEY, reason VARCHAR, kind VARCHAR, failed_at TIMESTAMP DEFAULT current_timestamp
 );
 """),
 ]

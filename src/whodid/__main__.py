@@ -1,0 +1,3 @@
+from whodid.cli import app
+
+app(prog_name="whodid")

@@ -1,0 +1,35 @@
+from whodid.model import Actor, Analysis, Article, Check, Event, Mention, Quote, Span, text_sha1
+
+import pytest
+
+
+def test_article_gets_content_hash_and_default_id():
+    article = Article(text="Putin met Macron.")
+    assert article.text_sha1 == text_sha1("Putin met Macron.")
+    assert article.id == article.text_sha1[:12]
+
+
+def test_analysis_round_trips_through_json():
+    text = "Putin met Macron in Moscow."
+    analysis = Analysis(
+        article=Article(text=text, title="Talks", published="2022-02-07"),
+        actors=[Actor(id="Q7747", name="Vladimir Putin", kind="person", code="RUSGOV",
+                      mentions=[Mention(0, 5, "Putin")])],
+        quotes=[Quote(text="open to talks", start=3, end=9, kind="partial", speaker="Q7747")],
+        events=[Event(type="CONSULT", sentence=Span(0, len(text)), trigger=Mention(6, 9, "met"),
+                      actor=["Q7747"], context=["diplomatic"], modality="asserted", confidence=0.8)],
+        checks=[Check(kind="x", message="y", start=0, end=5)],
+    )
+    again = Analysis.from_json(analysis.to_json())
+    assert again == analysis
+    assert isinstance(again.events[0].trigger, Mention)
+    assert again.actors[0].mentions[0].text == text[0:5]
+
+
+def test_from_dict_rejects_unknown_fields_and_versions():
+    data = Analysis(article=Article(text="x")).to_dict()
+    data["article"]["colour"] = "red"
+    with pytest.raises(ValueError, match="colour"):
+        Analysis.from_dict(data)
+    with pytest.raises(ValueError, match="schema_version"):
+        Analysis.from_dict({**Analysis(article=Article(text="x")).to_dict(), "schema_version": 99})

@@ -1,0 +1,29 @@
+from whodid import nlp as whodid_nlp
+
+
+def test_split_text_keeps_every_character_and_prefers_paragraphs():
+    paragraph = "The minister said talks would resume. " * 40 + "\n\n"
+    text = paragraph * 30
+    pieces = whodid_nlp.split_text(text, limit=5000)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 5000 for p in pieces)
+    assert all(p.endswith("\n\n") for p in pieces[:-1])
+
+
+def test_split_text_hard_cuts_a_run_without_whitespace():
+    text = "x" * 12_000
+    pieces = whodid_nlp.split_text(text, limit=5000)
+    assert "".join(pieces) == text and len(pieces) == 3
+
+
+def test_long_article_is_parsed_whole_with_offsets_intact(nlp, seed_text):
+    text = "\n\n".join([seed_text] * 25)  # ~130k characters: two chunks
+    docs = list(whodid_nlp.parse([seed_text, text], nlp))
+    (short, short_chunks), (long_doc, chunks) = docs
+    assert short_chunks == 1 and chunks == 2
+    assert long_doc.text == text
+    # the same sentence is found at the same offsets in the last copy
+    last = text.rindex("Peskov told reporters")
+    token = next(t for t in long_doc if t.idx == last)
+    assert token.text == "Peskov" and token.ent_type_ == "PERSON"
+    assert sum(1 for _ in long_doc.sents) >= 25 * 30
