@@ -46,7 +46,7 @@ def main(
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -169,7 +169,8 @@ def ingest_cmd(
 def _summary(db: Path, counts: Counter[str], failures: list[Rejected], seconds: float) -> None:
     from rich.table import Table
 
-    table = Table(title=f"whodid ingest -> {db}  ({seconds:.1f} s)", title_justify="left")
+    err.print(f"whodid ingest -> {db} in {seconds:.1f} s", highlight=False)
+    table = Table()
     table.add_column("outcome")
     table.add_column("articles", justify="right")
     for key in ("stored", "already stored", "duplicate", "skipped (not English)", "failed"):

@@ -27,8 +27,10 @@ class Stage(Protocol):
 
 
 def default_stages() -> list[Stage]:
-    """The stages after nlp, in pipeline order. Later issues add to this list."""
-    return []
+    """The stages after nlp, in pipeline order."""
+    from whodid.places import PlacesStage
+
+    return [PlacesStage()]
 
 
 class Pipeline:

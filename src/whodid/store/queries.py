@@ -15,10 +15,9 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         UNION ALL SELECT 'ingest_failures', count(*) FROM ingest_failures
     """),
     "articles": ("the latest articles stored", """
-        SELECT a.id, a.title, a.published, a.language,
+        SELECT a.id, left(a.title, 40) AS title, a.published, a.language,
                CAST(json_extract(n.analysis, '$.meta.sentences') AS INTEGER) AS sentences,
-               CAST(json_extract(n.analysis, '$.meta.tokens') AS INTEGER) AS tokens,
-               a.origin
+               CAST(json_extract(n.analysis, '$.meta.tokens') AS INTEGER) AS tokens
         FROM articles a JOIN analyses n ON n.article_sha1 = a.sha1
         ORDER BY a.ingested_at DESC, a.id LIMIT 20
     """),

