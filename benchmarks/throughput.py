@@ -1,5 +1,8 @@
 """Throughput of `whodid analyze --jsonl` against bare spaCy `nlp.pipe`, same articles, same run.
 
+Three measurements: bare `nlp.pipe`; whodid's backbone (`--stages none`: ingest,
+language identification, parse, JSON out); and whodid with every stage.
+
     python benchmarks/throughput.py [--corpus FILE.jsonl[.gz]] [--limit N] [--repeat R]
 
 Reads ../shared/corpora/en-worldwide-newswire.jsonl when present, else the
@@ -79,7 +82,8 @@ def main() -> None:
         corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         commands = {
             "bare nlp.pipe": [sys.executable, "-c", BARE, str(corpus)],
-            "whodid analyze --jsonl": [whodid, "analyze", "--jsonl", str(corpus)],
+            "whodid --stages none": [whodid, "analyze", "--jsonl", "--stages", "none", str(corpus)],
+            "whodid, all stages": [whodid, "analyze", "--jsonl", str(corpus)],
         }
         best: dict[str, tuple[float, float]] = {}
         for _ in range(args.repeat):
@@ -93,8 +97,9 @@ def main() -> None:
     print(f"{'':24} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'peak MB':>8}")
     for name, (seconds, rss) in best.items():
         print(f"{name:24} {seconds:8.1f} {len(rows) / seconds:11.1f} {words / seconds:9.0f} {rss:8.0f}")
-    ratio = best["bare nlp.pipe"][0] / best["whodid analyze --jsonl"][0]
-    print(f"ratio whodid / bare throughput: {ratio:.2f}")
+    bare = best["bare nlp.pipe"][0]
+    for name in ("whodid --stages none", "whodid, all stages"):
+        print(f"ratio {name} / bare throughput: {bare / best[name][0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ err = Console(stderr=True)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl[.gz]); '-' reads stdin.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+StagesOpt = Annotated[Optional[str], typer.Option(
+    "--stages", help="Comma-separated stages to run after nlp (default: all); 'none' for the parse alone.")]
 
 
 def _version(value: bool) -> None:
@@ -50,6 +52,19 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _stages(option: str | None) -> list | None:
+    """The --stages option as stage instances (None: all)."""
+    if option is None:
+        return None
+    from whodid.pipeline import build_stages
+
+    names = [] if option.strip() == "none" else [n.strip() for n in option.split(",") if n.strip()]
+    try:
+        return build_stages(names)
+    except ValueError as exc:
+        raise _fail(f"--stages: {exc}", 2)
+
+
 def _reject_line(item: Rejected) -> None:
     label = "skipped" if item.kind == "language" else "failed"
     err.print(f"whodid: {label} {item}", highlight=False, soft_wrap=True)
@@ -60,6 +75,7 @@ def analyze(
     paths: PathsArg = None,
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Write one compact Analysis a line (JSON Lines).")] = False,
     report: Annotated[bool, typer.Option("--report", help="Print a readable report instead of JSON.")] = False,
+    stages: StagesOpt = None,
 ) -> None:
     """Analyse articles and print each Analysis as JSON (or a readable --report).
 
@@ -71,6 +87,7 @@ def analyze(
     from whodid.pipeline import Pipeline
 
     paths = paths or ["-"]
+    stage_list = _stages(stages)
     if paths == ["-"] and sys.stdin.isatty():
         raise _fail("no input: give a FILE, a folder, or pipe text/JSONL on stdin (see `whodid analyze --help`)", 2)
     counts: Counter[str] = Counter()
@@ -88,7 +105,7 @@ def analyze(
     if not first:
         raise _fail("no article to analyse" + (" (every input was rejected, see above)" if counts else ""))
     one_line = jsonl or len(first) > 1
-    pipeline = Pipeline()
+    pipeline = Pipeline(stage_list)
     for _, analysis in pipeline.analyze_records(chain(first, stream)):
         if report:
             from whodid.report import render
@@ -109,6 +126,7 @@ def ingest_cmd(
     db: DbOpt = Path("whodid.duckdb"),
     batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per database transaction.")] = 32,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    stages: StagesOpt = None,
 ) -> None:
     """Analyse articles and store them in a DuckDB database.
 
@@ -118,6 +136,7 @@ def ingest_cmd(
     """
     from whodid.store import Store, StoreError
 
+    stage_list = _stages(stages)
     try:
         store = Store(db)
     except StoreError as exc:
@@ -145,7 +164,7 @@ def ingest_cmd(
             if todo and pipeline is None:
                 from whodid.pipeline import Pipeline
 
-                pipeline = Pipeline()
+                pipeline = Pipeline(stage_list)
             done = [(analysis, record.origin) for record, analysis in pipeline.analyze_records(todo)] if todo else []
             store.write(done, [(r.origin, r.reason, r.kind) for r in rejected])
             counts["stored"] += len(done)

@@ -21,7 +21,7 @@ from typing import Any, Literal
 SCHEMA_VERSION = 1  # version of the JSON shape below; bump on breaking change
 
 ActorKind = Literal["person", "organization", "country", "group"]
-QuoteKind = Literal["direct", "indirect", "partial"]
+QuoteKind = Literal["direct", "indirect", "partial", "term"]  # term: scare quotes no one is said to have said
 Modality = Literal["asserted", "negated", "hypothetical", "conditional", "future", "historical"]
 Precision = Literal["day", "month", "year", "none"]
 Severity = Literal["info", "warning", "error"]
@@ -90,6 +90,8 @@ class Quote:
     speaker_text: str | None = None
     cue: str | None = None
     nested_in: int | None = None  # index into Analysis.quotes
+    speaker_mention: Mention | None = None  # where the speaker is named (for a carried-over speaker: earlier)
+    carried_over: bool = False  # no cue of its own: the speaker continues from a paragraph before
 
 
 @dataclass

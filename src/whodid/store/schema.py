@@ -81,6 +81,12 @@ CREATE TABLE ingest_failures (
 """),
 ]
 
+MIGRATIONS.append((2, """
+ALTER TABLE quotes ADD COLUMN speaker_start INTEGER;
+ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;
+ALTER TABLE quotes ADD COLUMN carried_over BOOLEAN;
+"""))
+
 LATEST = MIGRATIONS[-1][0]
 
 # Column types of the item tables, in insert order (used to bind column lists).
@@ -98,7 +104,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                  ("char_end", "INTEGER"), ("text", "VARCHAR")],
     "quotes": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("speaker", "VARCHAR"),
                ("speaker_text", "VARCHAR"), ("cue", "VARCHAR"), ("text", "VARCHAR"), ("char_start", "INTEGER"),
-               ("char_end", "INTEGER"), ("kind", "VARCHAR"), ("nested_in", "INTEGER")],
+               ("char_end", "INTEGER"), ("kind", "VARCHAR"), ("nested_in", "INTEGER"), ("speaker_start", "INTEGER"),
+               ("speaker_end", "INTEGER"), ("carried_over", "BOOLEAN")],
     "events": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
                ("context", "VARCHAR[]"), ("cameo", "VARCHAR"), ("actor", "VARCHAR[]"), ("recipient", "VARCHAR[]"),
                ("modality", "VARCHAR"), ("reported_by", "VARCHAR"), ("date", "VARCHAR"),

@@ -1,0 +1,42 @@
+"""The quotes stage: adds ``Analysis.quotes``, speakers tied to the actors found before it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from whodid.model import Analysis, Mention, Quote
+from whodid.quotes.extract import extract
+
+
+class QuotesStage:
+    name = "quotes"
+
+    def __call__(self, doc: Doc, analysis: Analysis) -> None:
+        found = extract(doc)
+        order = sorted(range(len(found)), key=lambda i: (found[i].start, found[i].kind != "direct"))
+        position = {old: new for new, old in enumerate(order)}
+        for old in order:
+            item = found[old]
+            speaker = item.speaker
+            analysis.quotes.append(Quote(
+                text=doc.text[item.start:item.end], start=item.start, end=item.end, kind=item.kind,
+                speaker=_actor_at(analysis, speaker), speaker_text=speaker.text if speaker is not None else None,
+                cue=item.cue.text if item.cue is not None else None,
+                nested_in=position[item.nested_in] if item.nested_in is not None else None,
+                speaker_mention=Mention(speaker.start_char, speaker.end_char, speaker.text) if speaker is not None else None,
+                carried_over=item.carried_over,
+            ))
+
+
+def _actor_at(analysis: Analysis, span: Span | None) -> str | None:
+    """The actor with a mention on the speaker's words, preferring one that ends where the name ends."""
+    if span is None:
+        return None
+    best = None
+    for actor in analysis.actors:
+        for m in actor.mentions:
+            if m.start < span.end_char and span.start_char < m.end:
+                rank = (m.end == span.end_char, m.end - m.start)
+                if best is None or rank > best[0]:
+                    best = (rank, actor.id)
+    return best[1] if best else None

@@ -1,0 +1,98 @@
+"""Quotes as an analyst reads them: who said what, with what cue."""
+
+import pytest
+
+from whodid.model import Article
+from whodid.pipeline import Pipeline, build_stages
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return Pipeline()
+
+
+def quotes_of(pipeline, text):
+    analysis = pipeline.analyze(Article(text=text, published="2022-12-02"))
+    for q in analysis.quotes:
+        assert text[q.start:q.end] == q.text
+        if q.speaker_mention:
+            assert text[q.speaker_mention.start:q.speaker_mention.end] == q.speaker_mention.text
+    return analysis
+
+
+def find(analysis, starts_with, kind=None):
+    hits = [q for q in analysis.quotes if q.text.startswith(starts_with) and (kind is None or q.kind == kind)]
+    assert hits, f"no quote starting {starts_with!r}: {[q.text[:40] for q in analysis.quotes]}"
+    return hits[0]
+
+
+def test_reference_article_direct_quotes(pipeline, seed_text):
+    a = quotes_of(pipeline, seed_text)
+    told = find(a, "The Russian Federation’s president has always been", "direct")
+    assert told.speaker_text == "Peskov" and told.cue == "told"
+    assert find(a, "This complicates the search", "direct").speaker_text == "Peskov"
+    outer = find(a, "That is essentially what Biden said", "direct")
+    assert outer.speaker_text == "Peskov"
+    inner = find(a, "Negotiations, he said", "direct")
+    assert inner.nested_in == a.quotes.index(outer) and inner.speaker_text == "he"
+    carried = find(a, "But, at the same time", "direct")
+    assert carried.speaker_text == "Peskov" and carried.carried_over and carried.cue is None
+
+
+def test_reference_article_partial_quotes_and_terms(pipeline, seed_text):
+    a = quotes_of(pipeline, seed_text)
+    assert find(a, "barbaric").kind == "partial" and find(a, "barbaric").cue == "called"
+    territories = find(a, "the new territories")
+    assert territories.kind == "partial" and territories.speaker_text == "Dmitry Peskov"
+    terms = [q for q in a.quotes if q.text == "special military operation"]
+    assert len(terms) == 3 and all(q.kind == "term" and q.speaker is None for q in terms)
+
+
+def test_reference_article_reported_speech(pipeline, seed_text):
+    a = quotes_of(pipeline, seed_text)
+    expected = [  # (content starts with, speaker text, cue)
+        ("President Vladimir Putin is open to talks", "Dmitry Peskov", "claimed"),
+        ("he was willing to meet with Putin", "President Joe Biden", "suggested"),
+        ("the only way to end the conflict", "Biden", "stated"),
+        ("he has no regrets", "Vladimir Putin", "stated"),
+        ("Putin has no justification", "Ukraine and the Western world", "argue"),
+        ("he and France’s President Macron would be working together", "Biden", "said"),
+        ("the idea of Putin ever defeating Ukraine", "He", "reiterated"),
+        ("Putin could not stay in power", "Biden", "predicted"),
+        ("the US refusal to recognize", "Dmitry Peskov", "says"),
+    ]
+    for start, speaker, cue in expected:
+        q = find(a, start, "indirect")
+        assert (q.speaker_text, q.cue) == (speaker, cue), start
+    according = [q for q in a.quotes if q.cue == "according"]
+    assert according and according[0].speaker_text == "Peskov"
+    # "When asked if ..." is not Peskov asking anything
+    assert not [q for q in a.quotes if q.cue == "asked"]
+
+
+def test_attribution_before_after_and_middle(pipeline):
+    text = ('The foreign minister said: "We will not negotiate under threat."\n\n'
+            '"The sanctions will stay," Chancellor Olaf Scholz told reporters in Berlin.\n\n'
+            '"Talks," the spokeswoman said, "can resume only after a ceasefire."')
+    a = quotes_of(pipeline, text)
+    assert find(a, "We will not negotiate").speaker_text == "The foreign minister"
+    scholz = find(a, "The sanctions will stay")
+    assert scholz.speaker_text == "Chancellor Olaf Scholz" and scholz.cue == "told" and scholz.text.endswith("stay")
+    for part in ("Talks", "can resume only after a ceasefire."):  # split by the attribution
+        assert (find(a, part).speaker_text, find(a, part).cue) == ("the spokeswoman", "said")
+
+
+def test_multi_paragraph_quote_left_open(pipeline):
+    text = ('Mayor Anna Kowalska said the city would rebuild. “We lost the bridge and the school in one night.\n\n'
+            '“But we will rebuild both before winter, whatever it costs.”\n\n'
+            'The council meets on Monday.')
+    a = quotes_of(pipeline, text)
+    first = find(a, "We lost the bridge")
+    second = find(a, "But we will rebuild")
+    assert first.text.endswith("one night.")  # runs to the end of its paragraph
+    assert second.speaker_text == "Mayor Anna Kowalska" and second.carried_over
+
+
+def test_quotes_stage_alone_needs_no_other_stage():
+    a = Pipeline(build_stages(["quotes"])).analyze(Article(text='"We are ready," the general said.'))
+    assert a.meta.stages[-1] == "quotes" and a.quotes[0].speaker_text == "the general" and a.quotes[0].speaker is None
