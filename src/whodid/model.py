@@ -131,8 +131,10 @@ class DateExpr:
     text: str
     start: int
     end: int
-    value: str | None = None
+    value: str | None = None  # ISO date, YYYY-MM or YYYY, per precision; None when not a point in time
     precision: Precision = "none"
+    # date, partial, month_year, month, year, decade, weekday, deictic, offset, duration, time, other, vague
+    kind: str | None = None
 
 
 @dataclass

@@ -30,6 +30,7 @@ class Stage(Protocol):
 # The stages after nlp, in pipeline order: name -> "module:class".
 STAGES = {
     "quotes": "whodid.quotes:QuotesStage",
+    "time": "whodid.time:TimeStage",
     "places": "whodid.places:PlacesStage",
 }
 

@@ -153,7 +153,7 @@ def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
                    for i, p in enumerate(analysis.places)],
         "place_mentions": [(sha, i, m.start, m.end, m.text) for i, p in enumerate(analysis.places)
                            for m in p.mentions],
-        "dates": [(sha, i, d.text, d.start, d.end, d.value, d.precision) for i, d in enumerate(analysis.dates)],
+        "dates": [(sha, i, d.text, d.start, d.end, d.value, d.precision, d.kind) for i, d in enumerate(analysis.dates)],
         "checks": [(sha, i, c.kind, c.message, c.severity, c.start, c.end) for i, c in enumerate(analysis.checks)],
     }
     return rows

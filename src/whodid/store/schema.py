@@ -85,6 +85,7 @@ MIGRATIONS.append((2, """
 ALTER TABLE quotes ADD COLUMN speaker_start INTEGER;
 ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;
 ALTER TABLE quotes ADD COLUMN carried_over BOOLEAN;
+ALTER TABLE dates ADD COLUMN kind VARCHAR;
 """))
 
 LATEST = MIGRATIONS[-1][0]
@@ -118,7 +119,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "place_mentions": [("article_sha1", "VARCHAR"), ("place_idx", "INTEGER"), ("char_start", "INTEGER"),
                        ("char_end", "INTEGER"), ("text", "VARCHAR")],
     "dates": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("text", "VARCHAR"), ("char_start", "INTEGER"),
-              ("char_end", "INTEGER"), ("value", "VARCHAR"), ("precision", "VARCHAR")],
+              ("char_end", "INTEGER"), ("value", "VARCHAR"), ("precision", "VARCHAR"), ("kind", "VARCHAR")],
     "checks": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("kind", "VARCHAR"), ("message", "VARCHAR"),
                ("severity", "VARCHAR"), ("char_start", "INTEGER"), ("char_end", "INTEGER")],
     "ingest_failures": [("origin", "VARCHAR"), ("reason", "VARCHAR"), ("kind", "VARCHAR")],
