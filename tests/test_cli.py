@@ -150,3 +150,22 @@ def test_ingest_killed_half_way_resumes_without_loss_or_doubles(tmp_path, make_a
              if line.count("│") == 3 and line.split("│")[2].strip().isdigit()}
     assert table["already stored"] == stored  # finished work was not redone
     assert table["stored"] == 160 - stored
+
+
+def test_two_workers_store_what_one_stores(tmp_path, make_articles):
+    data = write_jsonl(tmp_path / "w.jsonl", make_articles(12) + [{"id": "bad", "text": ""}])
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    assert run("ingest", data, "--db", one, "--batch-size", "4").exit_code == 1
+    proc = whodid_subprocess("ingest", data, "--db", two, "--batch-size", "4", "--workers", "2")
+    _, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 1, stderr  # the bad line, nothing else
+
+    def analyses(db):
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return {sha: Analysis.from_json(js) for sha, js in
+                    con.execute("SELECT article_sha1, analysis FROM analyses").fetchall()}
+        finally:
+            con.close()
+
+    assert analyses(one) == analyses(two) and len(analyses(one)) == 12

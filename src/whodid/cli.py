@@ -52,17 +52,17 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _stages(option: str | None) -> list | None:
-    """The --stages option as stage instances (None: all)."""
+def _stage_names(option: str | None) -> list[str] | None:
+    """The --stages option as a checked list of stage names (None: all)."""
     if option is None:
         return None
-    from whodid.pipeline import build_stages
+    from whodid.pipeline import STAGES
 
     names = [] if option.strip() == "none" else [n.strip() for n in option.split(",") if n.strip()]
-    try:
-        return build_stages(names)
-    except ValueError as exc:
-        raise _fail(f"--stages: {exc}", 2)
+    unknown = [n for n in names if n not in STAGES]
+    if unknown:
+        raise _fail(f"--stages: unknown stage(s) {', '.join(unknown)}; available: {', '.join(STAGES)}", 2)
+    return names
 
 
 def _reject_line(item: Rejected) -> None:
@@ -84,10 +84,10 @@ def analyze(
     are reported on stderr and the rest go through; the exit code is 1 if any
     input failed.
     """
-    from whodid.pipeline import Pipeline
+    from whodid.pipeline import Pipeline, build_stages
 
     paths = paths or ["-"]
-    stage_list = _stages(stages)
+    stage_names = _stage_names(stages)
     if paths == ["-"] and sys.stdin.isatty():
         raise _fail("no input: give a FILE, a folder, or pipe text/JSONL on stdin (see `whodid analyze --help`)", 2)
     counts: Counter[str] = Counter()
@@ -105,7 +105,7 @@ def analyze(
     if not first:
         raise _fail("no article to analyse" + (" (every input was rejected, see above)" if counts else ""))
     one_line = jsonl or len(first) > 1
-    pipeline = Pipeline(stage_list)
+    pipeline = Pipeline(build_stages(stage_names))
     for _, analysis in pipeline.analyze_records(chain(first, stream)):
         if report:
             from whodid.report import render
@@ -125,6 +125,7 @@ def ingest_cmd(
     paths: PathsArg,
     db: DbOpt = Path("whodid.duckdb"),
     batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per database transaction.")] = 32,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes that parse in parallel.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     stages: StagesOpt = None,
 ) -> None:
@@ -132,56 +133,30 @@ def ingest_cmd(
 
     Idempotent and resumable: an article already stored (same text) is skipped
     without being parsed again, and a run killed half way loses at most the
-    batch in flight.
+    batches in flight.
     """
+    from whodid.batch import Outcome, ingest_corpus
     from whodid.store import Store, StoreError
 
-    stage_list = _stages(stages)
+    stage_names = _stage_names(stages)
     try:
         store = Store(db)
     except StoreError as exc:
         raise _fail(str(exc))
-    total = ingest.count(paths)
-    counts: Counter[str] = Counter()
-    failures: list[Rejected] = []
-    progress = _Progress(total, quiet)
-    pipeline = None
-    seen: set[str] = set()
-    items = ingest.read(paths)
+    progress = _Progress(ingest.count(paths), quiet)
+    outcome = Outcome()
     try:
-        while batch := list(islice(items, batch_size)):
-            records = [r for r in batch if isinstance(r, Record)]
-            rejected = [r for r in batch if isinstance(r, Rejected)]
-            already = store.stored(r.article.text_sha1 for r in records)
-            todo = []
-            for record in records:
-                sha = record.article.text_sha1
-                if sha in already or sha in seen:
-                    counts["duplicate" if sha in seen else "already stored"] += 1
-                else:
-                    seen.add(sha)
-                    todo.append(record)
-            if todo and pipeline is None:
-                from whodid.pipeline import Pipeline
-
-                pipeline = Pipeline(stage_list)
-            done = [(analysis, record.origin) for record, analysis in pipeline.analyze_records(todo)] if todo else []
-            store.write(done, [(r.origin, r.reason, r.kind) for r in rejected])
-            counts["stored"] += len(done)
-            for r in rejected:
-                counts["skipped (not English)" if r.kind == "language" else "failed"] += 1
-            failures.extend(rejected)
-            progress.advance(len(batch), counts)
+        outcome = ingest_corpus(paths, store, batch_size, workers, stage_names, on_batch=progress.advance)
     except KeyboardInterrupt:
         progress.close()
-        err.print(f"interrupted: {counts['stored']} articles stored in this run are safe in {db}; "
+        err.print(f"interrupted: every finished batch is safe in {db}; "
                   "run the same command again to go on where it stopped")
         raise typer.Exit(130)
     finally:
         store.close()
     progress.close()
-    _summary(db, counts, failures, progress.elapsed())
-    if counts["failed"]:
+    _summary(db, outcome.counts, outcome.failures, progress.elapsed())
+    if outcome.counts["failed"]:
         raise typer.Exit(1)
 
 

@@ -1,0 +1,127 @@
+"""A corpus through the pipeline into a store: batching, de-duplication, workers.
+
+The reader and the single database writer stay in this process; with
+``workers > 1`` the parsing runs in that many worker processes, each loading
+the pipeline once. At most ``2 * workers`` batches are in flight, so memory stays
+flat however large the input. Each finished batch is written in one
+transaction, so a run killed at any point keeps every finished batch and the
+next run skips them by content hash.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from whodid import ingest
+from whodid.ingest import Record, Rejected
+from whodid.model import Analysis
+from whodid.store import Store
+
+Batch = list[tuple[Analysis, str]]
+
+
+@dataclass
+class Outcome:
+    counts: Counter[str] = field(default_factory=Counter)
+    failures: list[Rejected] = field(default_factory=list)
+
+
+_worker_pipeline = None
+
+
+def _init_worker(stage_names: list[str] | None) -> None:
+    global _worker_pipeline
+    from whodid.pipeline import Pipeline, build_stages
+
+    _worker_pipeline = Pipeline(build_stages(stage_names))
+
+
+def _analyze_in_worker(records: list[Record]) -> Batch:
+    return [(analysis, record.origin) for record, analysis in _worker_pipeline.analyze_records(records)]
+
+
+def ingest_corpus(
+    paths: Iterable[str | Path],
+    store: Store,
+    batch_size: int = 32,
+    workers: int = 1,
+    stage_names: list[str] | None = None,
+    on_batch: Callable[[int, Counter[str]], None] = lambda n, counts: None,
+) -> Outcome:
+    """Analyse and store every new article in ``paths``; ``on_batch(articles_read, counts)`` reports progress."""
+    outcome = Outcome()
+    counts = outcome.counts
+    batches = _new_work(ingest.read(paths), store, batch_size, outcome)
+
+    def store_batch(done: Batch, rejected: list[Rejected], read: int) -> None:
+        store.write(done, [(r.origin, r.reason, r.kind) for r in rejected])
+        counts["stored"] += len(done)
+        on_batch(read, counts)
+
+    if workers <= 1:
+        pipeline = None
+        for todo, rejected, read in batches:
+            if todo and pipeline is None:
+                from whodid.pipeline import Pipeline, build_stages
+
+                pipeline = Pipeline(build_stages(stage_names))
+            done = [(a, r.origin) for r, a in pipeline.analyze_records(todo)] if todo else []
+            store_batch(done, rejected, read)
+        return outcome
+
+    # spawn, not fork: the parent holds a DuckDB connection and its threads
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(stage_names,)) as pool:
+        pending: dict[Future, tuple[list[Rejected], int]] = {}
+        try:
+            for todo, rejected, read in batches:
+                if not todo:
+                    store_batch([], rejected, read)
+                    continue
+                pending[pool.submit(_analyze_in_worker, todo)] = (rejected, read)
+                while len(pending) >= 2 * workers:
+                    _drain(pending, store_batch)
+            while pending:
+                _drain(pending, store_batch)
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+    return outcome
+
+
+def _drain(pending: dict, store_batch: Callable) -> None:
+    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+    for future in done:
+        rejected, read = pending.pop(future)
+        store_batch(future.result(), rejected, read)
+
+
+def _new_work(items: Iterator[Record | Rejected], store: Store, batch_size: int,
+              outcome: Outcome) -> Iterator[tuple[list[Record], list[Rejected], int]]:
+    """Batches of records not stored yet, with the batch's rejections and its size."""
+    counts, seen = outcome.counts, set()
+    while batch := list(islice(items, batch_size)):
+        records = [r for r in batch if isinstance(r, Record)]
+        rejected = [r for r in batch if isinstance(r, Rejected)]
+        already = store.stored(r.article.text_sha1 for r in records)
+        todo = []
+        for record in records:
+            sha = record.article.text_sha1
+            if sha in already:
+                counts["already stored"] += 1
+            elif sha in seen:
+                counts["duplicate"] += 1
+            else:
+                seen.add(sha)
+                todo.append(record)
+        for r in rejected:
+            counts["skipped (not English)" if r.kind == "language" else "failed"] += 1
+        outcome.failures.extend(rejected)
+        yield todo, rejected, len(batch)
