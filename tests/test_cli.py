@@ -169,3 +169,19 @@ def test_two_workers_store_what_one_stores(tmp_path, make_articles):
             con.close()
 
     assert analyses(one) == analyses(two) and len(analyses(one)) == 12
+
+
+def test_export_parquet_and_csv_read_back(tmp_path, make_articles):
+    db = tmp_path / "e.duckdb"
+    run("ingest", write_jsonl(tmp_path / "a.jsonl", make_articles(3)), "--db", db)
+    result = run("export", tmp_path / "out", "--db", db)
+    assert result.exit_code == 0, result.output
+    con = duckdb.connect()
+    assert con.execute(f"SELECT count(*) FROM '{tmp_path / 'out' / 'articles.parquet'}'").fetchone()[0] == 3
+    places = con.execute(f"SELECT count(*) FROM '{tmp_path / 'out' / 'places.parquet'}'").fetchone()[0]
+    assert places > 0
+    csv = run("export", tmp_path / "csv", "--db", db, "--format", "csv", "--tables", "articles")
+    assert csv.exit_code == 0 and (tmp_path / "csv" / "articles.csv").read_text().startswith("sha1,id,")
+    assert not list((tmp_path / "csv").glob(".*partial"))
+    bad = run("export", tmp_path / "x", "--db", db, "--tables", "secrets")
+    assert bad.exit_code == 2 and "unknown table" in bad.stderr

@@ -1,4 +1,4 @@
-"""The ``whodid`` command line: analyze, ingest, query."""
+"""The ``whodid`` command line: analyze, ingest, query, export."""
 
 from __future__ import annotations
 
@@ -251,6 +251,47 @@ def query(
     columns = [d[0] for d in cursor.description or []]
     rows = cursor.fetchall()
     _print_rows(columns, rows, fmt)
+
+
+EXPORT_TABLES = ("articles", "actors", "mentions", "quotes", "events", "places", "place_mentions", "dates", "checks")
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Folder to write one file per table into (created if missing).")],
+    db: DbOpt = Path("whodid.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl")] = "parquet",
+    tables: Annotated[Optional[str], typer.Option(help="Comma-separated tables (default: all).")] = None,
+) -> None:
+    """Export the database's tables as Parquet (for DuckDB, Spark, BigQuery), CSV or JSON Lines."""
+    import duckdb
+
+    from whodid.store import StoreError, connect_read_only
+
+    formats = {"parquet": "(FORMAT parquet)", "csv": "(FORMAT csv, HEADER)", "jsonl": "(FORMAT json)"}
+    if fmt not in formats:
+        raise _fail(f"--format {fmt!r}: choose parquet, csv or jsonl", 2)
+    names = EXPORT_TABLES if tables is None else tuple(t.strip() for t in tables.split(",") if t.strip())
+    unknown = [t for t in names if t not in EXPORT_TABLES]
+    if unknown:
+        raise _fail(f"--tables: unknown table(s) {', '.join(unknown)}; choose from {', '.join(EXPORT_TABLES)}", 2)
+    try:
+        con = connect_read_only(db)
+    except StoreError as exc:
+        raise _fail(str(exc))
+    out.mkdir(parents=True, exist_ok=True)
+    for table in names:
+        target = out / f"{table}.{fmt}"
+        # write beside the target and rename: a failed export never leaves a half file behind
+        partial = out / f".{table}.{fmt}.partial"
+        try:
+            con.execute(f"COPY (SELECT * FROM {table}) TO '{partial}' {formats[fmt]}")
+        except duckdb.Error as exc:
+            partial.unlink(missing_ok=True)
+            raise _fail(f"exporting {table} to {target} failed: {exc}")
+        partial.replace(target)
+        rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        err.print(f"{target}: {rows} rows", highlight=False)
 
 
 def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
