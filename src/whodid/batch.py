@@ -1,6 +1,7 @@
 """A corpus through the pipeline into a store: batching, de-duplication, workers.
 
-The reader and the single database writer stay in this process; with
+The reader, the near-duplicate index and the single database writer stay in
+this process; with
 ``workers > 1`` the parsing runs in that many worker processes, each loading
 the pipeline once. At most ``2 * workers`` batches are in flight, so memory stays
 flat however large the input. Each finished batch is written in one
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from whodid import ingest
 from whodid.ingest import Record, Rejected
+from whodid.ingest.duplicates import StoryIndex, signature
 from whodid.model import Analysis
 from whodid.store import Store
 
@@ -58,9 +60,17 @@ def ingest_corpus(
     outcome = Outcome()
     counts = outcome.counts
     batches = _new_work(ingest.read(paths), store, batch_size, outcome)
+    stories = StoryIndex(store.stories())
 
     def store_batch(done: Batch, rejected: list[Rejected], read: int) -> None:
-        store.write(done, [(r.origin, r.reason, r.kind) for r in rejected])
+        links = []
+        for analysis, _ in done:
+            sha, values = analysis.article.text_sha1, signature(analysis.article.text)
+            story_id, similarity = stories.assign(sha, values)
+            links.append((sha, story_id, similarity, values.tolist()))
+            if similarity is not None:
+                counts["near-duplicate (linked to a story)"] += 1
+        store.write(done, [(r.origin, r.reason, r.kind) for r in rejected], links)
         counts["stored"] += len(done)
         on_batch(read, counts)
 

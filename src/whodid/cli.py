@@ -167,7 +167,8 @@ def _summary(db: Path, counts: Counter[str], failures: list[Rejected], seconds: 
     table = Table()
     table.add_column("outcome")
     table.add_column("articles", justify="right")
-    for key in ("stored", "already stored", "duplicate", "skipped (not English)", "failed"):
+    for key in ("stored", "near-duplicate (linked to a story)", "already stored", "duplicate",
+                "skipped (not English)", "failed"):
         table.add_row(key, str(counts.get(key, 0)))
     err.print(table)
     for item in failures[:20]:
@@ -253,7 +254,8 @@ def query(
     _print_rows(columns, rows, fmt)
 
 
-EXPORT_TABLES = ("articles", "actors", "mentions", "quotes", "events", "places", "place_mentions", "dates", "checks")
+EXPORT_TABLES = ("articles", "actors", "mentions", "quotes", "events", "places", "place_mentions", "dates", "checks",
+                 "stories")
 
 
 @app.command()

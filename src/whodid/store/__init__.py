@@ -86,13 +86,16 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def write(self, batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, str, str]] = ()) -> None:
-        """Store ``(analysis, origin)`` pairs and ``(origin, reason, kind)`` failures, all or nothing."""
+    def write(self, batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, str, str]] = (),
+              stories: Sequence[tuple[str, str, float | None, list[int]]] = ()) -> None:
+        """Store ``(analysis, origin)`` pairs, ``(origin, reason, kind)`` failures and
+        ``(sha1, story id, similarity, minhash)`` story links, all or nothing."""
         tables: dict[str, list[tuple]] = {name: [] for name in COLUMNS}
         for analysis, origin in batch:
             for name, rows in analysis_rows(analysis, origin).items():
                 tables[name].extend(rows)
         tables["ingest_failures"].extend(failures)
+        tables["stories"].extend(stories)
         # an input that failed before and is now stored or failed anew keeps no stale failure row
         origins = [origin for _, origin in batch] + [origin for origin, _, _ in failures]
         self.con.execute("BEGIN TRANSACTION")
@@ -107,6 +110,10 @@ class Store:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def stories(self) -> list[tuple[str, str, list[int]]]:
+        """(sha1, story id, minhash) of every stored article, to rebuild the near-duplicate index."""
+        return self.con.execute("SELECT article_sha1, story_id, minhash FROM stories").fetchall()
 
     def _insert(self, table: str, rows: list[tuple]) -> None:
         # Column-wise binding: one statement per table, ~30x faster than executemany.

@@ -21,6 +21,12 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         FROM articles a JOIN analyses n ON n.article_sha1 = a.sha1
         ORDER BY a.ingested_at DESC, a.id LIMIT 20
     """),
+    "stories": ("stories told by more than one article (near-duplicates)", """
+        SELECT s.story_id, count(*) AS articles, round(min(s.similarity), 2) AS min_similarity,
+               list(a.id ORDER BY a.id) AS article_ids
+        FROM stories s JOIN articles a ON a.sha1 = s.article_sha1
+        GROUP BY s.story_id HAVING count(*) > 1 ORDER BY articles DESC LIMIT 50
+    """),
     "failures": ("inputs that were rejected, by kind and reason", """
         SELECT kind, reason, count(*) AS inputs, min(origin) AS example
         FROM ingest_failures GROUP BY kind, reason ORDER BY inputs DESC LIMIT 50

@@ -88,6 +88,12 @@ ALTER TABLE quotes ADD COLUMN carried_over BOOLEAN;
 ALTER TABLE dates ADD COLUMN kind VARCHAR;
 """))
 
+MIGRATIONS.append((3, """
+CREATE TABLE stories (
+    article_sha1 VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, similarity DOUBLE, minhash UBIGINT[]
+);
+"""))
+
 LATEST = MIGRATIONS[-1][0]
 
 # Column types of the item tables, in insert order (used to bind column lists).
@@ -123,4 +129,6 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "checks": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("kind", "VARCHAR"), ("message", "VARCHAR"),
                ("severity", "VARCHAR"), ("char_start", "INTEGER"), ("char_end", "INTEGER")],
     "ingest_failures": [("origin", "VARCHAR"), ("reason", "VARCHAR"), ("kind", "VARCHAR")],
+    "stories": [("article_sha1", "VARCHAR"), ("story_id", "VARCHAR"), ("similarity", "DOUBLE"),
+                ("minhash", "UBIGINT[]")],
 }
