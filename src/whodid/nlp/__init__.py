@@ -33,10 +33,12 @@ _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'â€â
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line ends a sentence: the parser otherwise runs a headline or a
     photo caption into the next paragraph. The parser keeps boundaries set here."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if not token.is_space and prev.is_space and prev.text.count("\n") >= 2:
-            token.is_sent_start = True
+    if doc.text.count("\n") < 2:
+        return doc
+    last = len(doc) - 1
+    for token in doc:
+        if token.is_space and token.i < last and token.text.count("\n") >= 2 and not doc[token.i + 1].is_space:
+            doc[token.i + 1].is_sent_start = True
     return doc
 
 
