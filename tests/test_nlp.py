@@ -27,3 +27,10 @@ def test_long_article_is_parsed_whole_with_offsets_intact(nlp, seed_text):
     token = next(t for t in long_doc if t.idx == last)
     assert token.text == "Peskov" and token.ent_type_ == "PERSON"
     assert sum(1 for _ in long_doc.sents) >= 25 * 30
+
+
+def test_a_blank_line_always_ends_a_sentence(nlp):
+    text = "Biden and Macron to meet Putin\n\nThe Kremlin said on Friday that talks were possible."
+    (doc, _), = whodid_nlp.parse([text], nlp)
+    first = next(doc.sents)
+    assert first.text.strip() == "Biden and Macron to meet Putin"
