@@ -52,7 +52,7 @@ def test_reference_article_reported_speech(pipeline, seed_text):
     a = quotes_of(pipeline, seed_text)
     expected = [  # (content starts with, speaker text, cue)
         ("President Vladimir Putin is open to talks", "Dmitry Peskov", "claimed"),
-        ("he was willing to meet with Putin", "President Joe Biden", "suggested"),
+        ("he was willing to meet with Putin", "US President Joe Biden", "suggested"),
         ("the only way to end the conflict", "Biden", "stated"),
         ("he has no regrets", "Vladimir Putin", "stated"),
         ("Putin has no justification", "Ukraine and the Western world", "argue"),
@@ -96,3 +96,18 @@ def test_multi_paragraph_quote_left_open(pipeline):
 def test_quotes_stage_alone_needs_no_other_stage():
     a = Pipeline(build_stages(["quotes"])).analyze(Article(text='"We are ready," the general said.'))
     assert a.meta.stages[-1] == "quotes" and a.quotes[0].speaker_text == "the general" and a.quotes[0].speaker is None
+
+
+def test_follow_on_quote_in_the_same_paragraph_keeps_its_speaker(pipeline):
+    text = ("“We will keep the embassy open,” Foreign Minister Ana Ruiz said. “And if the talks fail, we will "
+            "still be there for our citizens.”")
+    a = quotes_of(pipeline, text)
+    follow = find(a, "And if the talks fail")
+    assert follow.speaker_text == "Foreign Minister Ana Ruiz" and follow.carried_over
+
+
+def test_two_apostrophe_quotation_marks(pipeline):
+    text = "''The border stays closed,'' the interior minister told reporters on Monday."
+    a = quotes_of(pipeline, text)
+    q = find(a, "The border stays closed")
+    assert q.kind == "direct" and q.speaker_text == "the interior minister" and q.cue == "told"

@@ -283,7 +283,7 @@ def test_given_publication_date_is_kept(nlp):
 
 def test_relative_date_test_set_accuracy(nlp):
     """75 sentences written for the repo (35 of them blind, written before the code ran on them)."""
-    from whodid.time.evaluate import score
+    from whodid.eval.time import score
 
     result = score(nlp)
     print(f"relative dates: {result.correct}/{result.total} ({result.accuracy:.1%})")

@@ -296,6 +296,46 @@ def export(
         err.print(f"{target}: {rows} rows", highlight=False)
 
 
+eval_app = typer.Typer(help="Score whodid against gold data (read at run time, never bundled).",
+                       no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("quotes")
+def eval_quotes(
+    split: Annotated[str, typer.Option(help="dev for reporting, train for development")] = "dev",
+    root: Annotated[Optional[Path], typer.Option(help="PolNeAR folder (default ../shared/eval/polnear)")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N articles.")] = None,
+    baseline: Annotated[bool, typer.Option(help="Also score textacy's direct quotations.")] = True,
+    as_json: Annotated[bool, typer.Option("--json", help="Figures as JSON.")] = False,
+) -> None:
+    """Quote spans and speakers against PolNeAR, with textacy as a baseline in the same run."""
+    from whodid.eval import quotes as quote_eval
+
+    if split not in ("dev", "train"):
+        raise _fail(f"--split {split!r}: choose dev or train", 2)
+
+    def progress(done: int, total: int, stem: str) -> None:
+        if done == total or done % 10 == 0:
+            err.print(f"eval quotes: {done}/{total} articles", highlight=False)
+
+    try:
+        figures = quote_eval.run(split, root, limit, progress, baseline=baseline)
+    except FileNotFoundError as exc:
+        raise _fail(f"{exc} (PolNeAR is read from ../shared/eval/polnear or --root)", 2)
+    sys.stdout.write(json.dumps(figures, indent=2) + "\n" if as_json else quote_eval.format_report(figures) + "\n")
+
+
+@eval_app.command("time")
+def eval_time() -> None:
+    """Relative and partial dates on the sentences written for whodid's time tests."""
+    from whodid import nlp
+    from whodid.eval import time as time_eval
+
+    result = time_eval.score(nlp.load())
+    sys.stdout.write(time_eval.format_score(result) + "\n")
+
+
 def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == "json":
         for row in rows:

@@ -9,6 +9,7 @@ say tell add claim state argue warn insist declare announce note explain write a
 stress deny predict suggest reiterate acknowledge admit confirm allege assert contend maintain
 urge repeat remark comment vow pledge promise threaten accuse describe call report testify
 complain concede boast recall quip answer emphasise emphasize observe indicate caution
+blame lament criticise criticize condemn praise dismiss brand label dub term refer mock decry hail
 """.split())
 
 # "according to X"

@@ -52,13 +52,18 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
-    """``(open, close, content_start, content_end)`` of every quotation, close = -1 if left open."""
+    """``(open, close, content_start, content_end)`` of every quotation, close = -1 if left open.
+
+    Curly marks pair by direction; straight marks (``"``, and the two apostrophes
+    ``''`` some wires and the NYT use) pair by alternation within a paragraph."""
     spans = []
     for p_start, p_end in paragraphs(text):
         opened = None
-        straight_open = None
-        for i in range(p_start, p_end):
+        straight_open = None  # (offset, width)
+        i = p_start
+        while i < p_end:
             ch = text[i]
+            width = 2 if text.startswith("''", i) or text.startswith("``", i) else 1
             if ch in OPEN_MARKS and opened is None:
                 opened = i
             elif ch in CLOSE_MARKS:
@@ -68,16 +73,18 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
                 elif not spans or spans[-1][1] < p_start:
                     # a closing mark with no opening: the end of a quote begun in an earlier paragraph
                     spans.append((p_start, i, p_start, i))
-            elif ch == '"':
+            elif ch == '"' or width == 2:
                 if straight_open is None:
-                    straight_open = i
+                    straight_open = (i, width)
                 else:
-                    spans.append((straight_open, i, straight_open + 1, i))
+                    spans.append((straight_open[0], i, straight_open[0] + straight_open[1], i))
                     straight_open = None
-        left_open = opened if opened is not None else straight_open
+            i += width
+        left_open = opened if opened is not None else (straight_open[0] if straight_open else None)
         if left_open is not None:
             end = len(text[p_start:p_end].rstrip()) + p_start
-            spans.append((left_open, -1, left_open + 1, end))
+            start = left_open + (straight_open[1] if opened is None and straight_open else 1)
+            spans.append((left_open, -1, start, end))
     return sorted((s for s in spans if text[s[2]:s[3]].strip()), key=lambda s: s[0])
 
 
@@ -117,8 +124,8 @@ def speaker_span(doc: Doc, head: Token) -> Span:
     if head.pos_ == "PROPN" or head.ent_type_:
         left = head.i
         # titles and first names before a surname ("President Vladimir Putin"), capitalised only
-        while left > 0 and doc[left - 1].head.i == head.i and doc[left - 1].dep_ in ("compound", "flat") \
-                and doc[left - 1].text[:1].isupper():
+        while left > 0 and left <= doc[left - 1].head.i <= head.i and doc[left - 1].text[:1].isupper() \
+                and doc[left - 1].dep_ in ("compound", "flat", "amod"):
             left -= 1
         return doc[left:head.i + 1]
     tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "amod", "nummod", "poss", "case")]
@@ -265,16 +272,18 @@ def _reported(doc: Doc, direct: list[Found]) -> list[Found]:
 
 
 def _carry_over(doc: Doc, found: list[Found], paras: list[tuple[int, int]]) -> None:
-    """A paragraph that is only a quote, with no cue, continues the last speaker of
-    the two paragraphs before it (a quote or reported speech), marked carried over."""
+    """A direct quote with no cue of its own continues the last speaker before it in
+    its paragraph (“...,” she said. “And ...”); a paragraph that is only a quote, the
+    last speaker of the two paragraphs before it. Either way it is marked carried over."""
     for item in sorted(found, key=lambda f: f.start):
         if item.kind != "direct" or item.speaker is not None or item.nested_in is not None:
             continue
         para = next(i for i, (s, e) in enumerate(paras) if s <= item.start <= e)
-        if doc.text[paras[para][0]:paras[para][1]].lstrip()[:1] not in OPEN_MARKS + '"':
-            continue
-        window_start = paras[max(para - 2, 0)][0]
-        earlier = [f for f in found if f.speaker is not None and window_start <= f.start < paras[para][0]]
+        p_start = paras[para][0]
+        window_start = p_start
+        if doc.text[p_start:paras[para][1]].lstrip()[:1] in OPEN_MARKS + '"' + "'`":
+            window_start = paras[max(para - 2, 0)][0]
+        earlier = [f for f in found if f.speaker is not None and window_start <= f.start < item.start]
         if earlier:
             source = max(earlier, key=lambda f: f.start)
             item.speaker, item.carried_over = source.speaker, True

@@ -4,7 +4,7 @@ Each case is (published, sentence, expression, expected value, expected precisio
 expression as it appears in the sentence and what an analyst would write for it. The
 sentences were written for this repository (no publisher's text). Run:
 
-    python -m whodid.time.evaluate
+    whodid eval time     (or python -m whodid.eval.time)
 
 to print accuracy (value and precision both right) and the misses.
 """
@@ -142,10 +142,13 @@ def score(nlp, cases: list[tuple[str, str, str, str, str]] = CASES) -> Score:
     return Score(total=len(cases), correct=correct, misses=misses)
 
 
+def format_score(result: Score) -> str:
+    lines = [f"relative dates: {result.correct}/{result.total} correct ({result.accuracy:.1%})"]
+    lines.extend(f"  miss: {miss}" for miss in result.misses)
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":  # pragma: no cover
     from whodid import nlp as whodid_nlp
 
-    result = score(whodid_nlp.load())
-    print(f"relative dates: {result.correct}/{result.total} correct ({result.accuracy:.1%})")
-    for miss in result.misses:
-        print("  miss:", miss)
+    print(format_score(score(whodid_nlp.load())))

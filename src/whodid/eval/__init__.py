@@ -1,0 +1,1 @@
+"""eval: scoring whodid against hand-annotated corpora (``whodid.eval.quotes``: PolNeAR)."""
