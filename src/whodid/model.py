@@ -43,6 +43,9 @@ class Mention:
     start: int
     end: int
     text: str
+    # for actor mentions: how it was resolved (name, surname, nominal, pronoun, fuzzy, ...) and how sure
+    how: str | None = None
+    confidence: float | None = None
 
 
 @dataclass

@@ -29,6 +29,7 @@ class Stage(Protocol):
 
 # The stages after nlp, in pipeline order: name -> "module:class".
 STAGES = {
+    "actors": "whodid.actors:ActorsStage",
     "quotes": "whodid.quotes:QuotesStage",
     "time": "whodid.time:TimeStage",
     "places": "whodid.places:PlacesStage",

@@ -147,7 +147,8 @@ def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
                       analysis.to_json())],
         "actors": [(sha, x.id, x.name, x.kind, x.country, x.sector, x.code, x.role, x.wikidata)
                    for x in analysis.actors],
-        "mentions": [(sha, x.id, m.start, m.end, m.text) for x in analysis.actors for m in x.mentions],
+        "mentions": [(sha, x.id, m.start, m.end, m.text, m.how, m.confidence)
+                     for x in analysis.actors for m in x.mentions],
         "quotes": [(sha, i, q.speaker, q.speaker_text, q.cue, q.text, q.start, q.end, q.kind, q.nested_in,
                     q.speaker_mention.start if q.speaker_mention else None,
                     q.speaker_mention.end if q.speaker_mention else None, q.carried_over)

@@ -86,6 +86,8 @@ ALTER TABLE quotes ADD COLUMN speaker_start INTEGER;
 ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;
 ALTER TABLE quotes ADD COLUMN carried_over BOOLEAN;
 ALTER TABLE dates ADD COLUMN kind VARCHAR;
+ALTER TABLE mentions ADD COLUMN how VARCHAR;
+ALTER TABLE mentions ADD COLUMN confidence DOUBLE;
 """))
 
 MIGRATIONS.append((3, """
@@ -108,7 +110,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                ("country", "VARCHAR"), ("sector", "VARCHAR"), ("code", "VARCHAR"), ("role", "VARCHAR"),
                ("wikidata", "VARCHAR")],
     "mentions": [("article_sha1", "VARCHAR"), ("actor_id", "VARCHAR"), ("char_start", "INTEGER"),
-                 ("char_end", "INTEGER"), ("text", "VARCHAR")],
+                 ("char_end", "INTEGER"), ("text", "VARCHAR"), ("how", "VARCHAR"), ("confidence", "DOUBLE")],
     "quotes": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("speaker", "VARCHAR"),
                ("speaker_text", "VARCHAR"), ("cue", "VARCHAR"), ("text", "VARCHAR"), ("char_start", "INTEGER"),
                ("char_end", "INTEGER"), ("kind", "VARCHAR"), ("nested_in", "INTEGER"), ("speaker_start", "INTEGER"),

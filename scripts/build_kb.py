@@ -1,0 +1,479 @@
+#!/usr/bin/env python
+"""Build whodid's actor knowledge base from the raw sources in data/kb-sources/.
+
+    python scripts/build_kb.py [--sources data/kb-sources] [--out src/whodid/data/kb]
+
+Reads the Wikidata-derived officeholder lists (world-leaders-2021.csv,
+cabinets/*.csv), countries.json (ODbL) and the hand-curated curated.yaml, and
+writes one compact JSON file, ``kb.json``, that ``whodid.actors.kb`` loads:
+
+- people with dated roles (position label, office key, country, sector, start,
+  end, Wikidata QID, gender when known);
+- countries with names, adjectives, plural demonyms, capitals and the office
+  that "the <country> leader" means;
+- organisations (IGOs, NGOs, armed groups) with CAMEO-style codes;
+- metonyms (the Kremlin, the White House, capitals) and role nouns.
+
+Every name is stored with its spaCy tokenisation (``spacy.blank("en")``, the same
+tokenizer rules as the English model), so the runtime matcher needs no spaCy
+pattern compilation and the file loads in well under a second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SOURCES = ROOT / "data" / "kb-sources"
+DEFAULT_OUT = ROOT / "src" / "whodid" / "data" / "kb"
+
+# file name of a cabinet list -> ISO3 (the file names are English country names)
+CABINET_ISO3 = {
+    "united-states": "USA", "russia": "RUS", "ukraine": "UKR", "france": "FRA", "united-kingdom": "GBR",
+    "china": "CHN", "israel": "ISR", "iran": "IRN", "turkey": "TUR", "india": "IND", "japan": "JPN",
+    "poland": "POL", "belarus": "BLR", "italy": "ITA", "canada": "CAN", "saudi-arabia": "SAU", "syria": "SYR",
+    "north-korea": "PRK", "south-korea": "KOR", "brazil": "BRA", "spain": "ESP", "netherlands": "NLD",
+    "australia": "AUS", "egypt": "EGY", "pakistan": "PAK", "hungary": "HUN", "finland": "FIN", "sweden": "SWE",
+    "lithuania": "LTU", "latvia": "LVA", "estonia": "EST", "georgia": "GEO", "moldova": "MDA",
+    "kazakhstan": "KAZ", "venezuela": "VEN", "mexico": "MEX", "south-africa": "ZAF", "nigeria": "NGA",
+}
+
+# Office keys from position labels, first match wins. (key, sector, pattern)
+OFFICE_RULES: list[tuple[str | None, str, re.Pattern]] = [(k, s, re.compile(p, re.I)) for k, s, p in [
+    ("vice_president", "GOV", r"^(first )?vice[- ]president( of (the )?(republic|united states|[A-Z].*))?$"),
+    ("deputy_head_of_government", "GOV", r"^(first )?(deputy prime minister|vice[- ]premier|deputy premier)\b"),
+    ("head_of_government", "GOV", r"^(prime minister|premier|federal chancellor|chancellor of (germany|austria)|taoiseach"
+                                  r"|chairman of the council of ministers|head of government|premier of the state council)\b"),
+    ("foreign_ministry_spokesperson", "GOV", r"(foreign|state department|ministry of foreign affairs).*spoke"),
+    ("spokesperson", "GOV", r"spokes|press secretary"),
+    ("foreign_minister", "GOV", r"foreign (affairs|minister|secretary|and commonwealth)|external affairs|^secretary of state$"
+                                r"|europe and foreign|foreign and european"),
+    ("defence_minister", "GOV", r"defen[cs]e|secretary of war|minister of the armed forces"),
+    ("interior_minister", "GOV", r"interior|internal affairs|home (affairs|department|secretary)|homeland security|public security"),
+    ("finance_minister", "GOV", r"finance|secretary of the treasury|chancellor of the exchequer|minister of (the )?economy and finance"),
+    ("justice_minister", "GOV", r"minister (of|for) justice|secretary of state for justice|^attorney[- ]general$|lord chancellor|justice minister"),
+    ("health_minister", "GOV", r"^minister (of|for) (public )?health|secretary of (state for )?health|health minister"),
+    ("energy_minister", "GOV", r"^minister (of|for) energy|secretary of energy|energy minister"),
+    (None, "MIL", r"supreme commander"),
+    ("chief_of_general_staff", "MIL", r"chief of (the )?(general|defen[cs]e) staff|commander[- ]in[- ]chief of the armed forces"
+                                      r"|chairman of the joint chiefs"),
+    ("commander", "MIL", r"^(commander|chief of staff of the (army|navy|air force)|chief of (the )?(naval|air) staff)"),
+    ("chief_of_staff", "GOV", r"chief of staff|head of the (presidential )?administration|head of the office of the president"),
+    ("ambassador", "GOV", r"ambassador|permanent representative|high commissioner to"),
+    ("judge", "JUD", r"justice of|judge|chief justice|president of the (supreme|constitutional) court"),
+    ("prosecutor", "JUD", r"prosecutor"),
+    ("speaker", "LEG", r"speaker|president of the (senate|chamber|national assembly|sejm|bundestag|council of states)"
+                       r"|chairman of the (state duma|federation council|verkhovna rada)|chair(man)? of the (parliament|national assembly)"),
+    ("supreme_leader", "GOV", r"supreme leader"),
+    ("governor_general", "GOV", r"governor[- ]general"),
+    ("head_of_state", "GOV", r"^(president|king|queen|monarch|emperor|emir|sultan|grand duke|captain regent|co-prince|pope"
+                             r"|yang di-pertuan agong|druk gyalpo|ngwenyama|o le ao o le malo|french co-prince"
+                             r"|episcopal co-prince|president of the (republic|french republic|united states|russian federation"
+                             r"|people's republic of china))( of .*)?$"),
+    ("minister", "GOV", r"^(minister|secretary of state for|secretary of|cabinet secretary|minister of state)"),
+]]
+
+# junior posts are not "the defence minister": "Minister of State for ...", "Deputy Minister of ..."
+JUNIOR_RE = re.compile(r"\b(deputy|state minister|minister of state|parliamentary|under[- ]secretary|assistant|junior"
+                       r"|vice[- ]minister|first deputy|minister for defence equipment|veterans|procurement)\b", re.I)
+DEFENCE_RE = re.compile(r"(of|for) (national )?defen[cs]e( and [a-z ]+)?$|^defen[cs]e minister|secretary of defen[cs]e$"
+                        r"|of the armed forces$|secretary of war$", re.I)
+CABINET_OFFICES = {"foreign_minister", "defence_minister", "interior_minister", "finance_minister", "justice_minister",
+                   "health_minister", "energy_minister"}
+MONARCH_RE = re.compile(r"^(king|queen|monarch|emperor|emir|sultan|grand duke|prince|co-prince|captain regent"
+                        r"|yang di-pertuan agong|druk gyalpo|ngwenyama|governor-general|o le ao)", re.I)
+NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
+PARTICLES = {"von", "van", "de", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le", "dos", "das"}
+FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "VNM"}
+
+
+def classify_office(position: str, country: str | None, country_names: tuple[str, ...] = ()) -> tuple[str | None, str]:
+    pos = position.strip()
+    junior = JUNIOR_RE.search(pos) is not None
+    for key, sector, pattern in OFFICE_RULES:
+        if pattern.search(pos):
+            if junior and key in CABINET_OFFICES:
+                return "minister", "GOV"
+            if key == "defence_minister" and not DEFENCE_RE.search(pos):
+                return "minister", "GOV"
+            if key == "head_of_government" and " of " in pos.lower() and "state council" not in pos.lower():
+                # "Prime Minister of Russia", not "Premier of British Columbia"
+                where = pos.lower().split(" of ", 1)[1].removeprefix("the ")
+                if not (where in country_names or where.startswith(("republic", "united states", "government"))):
+                    return None, "GOV"
+            if key == "head_of_state" and " of " in pos.lower():
+                # "President of Russia" / "King of Spain", not "President of the Senate" / "of Bashkortostan"
+                where = pos.lower().split(" of ", 1)[1].removeprefix("the ")
+                if not (where in country_names or where.startswith(("republic", "united states"))):
+                    return None, "GOV"
+            if key == "foreign_minister" and pos.lower() == "secretary of state" and country != "USA":
+                return "minister", "GOV"
+            return key, sector
+    return None, "GOV"
+
+
+def norm_date(value: str | None, *, end: bool) -> str | None:
+    """``YYYY[-MM[-DD]]`` padded to a full date: starts to the first day, ends to the last."""
+    if not value:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{4}", value):
+        return f"{value}-12-31" if end else f"{value}-01-01"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        if end:
+            y, m = int(value[:4]), int(value[5:7])
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return (nxt - dt.timedelta(days=1)).isoformat()
+        return f"{value}-01"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    return None
+
+
+def date_precision(value: str | None) -> int:
+    return 0 if not value else len(value.strip())
+
+
+class Tokenizer:
+    def __init__(self) -> None:
+        import spacy
+
+        self._tok = spacy.blank("en").tokenizer
+        self._cache: dict[str, str] = {}
+
+    def key(self, text: str) -> str:
+        """Space-joined token texts: the form the runtime matcher looks names up by."""
+        if text not in self._cache:
+            self._cache[text] = " ".join(t.text for t in self._tok(text.strip()))
+        return self._cache[text]
+
+
+def load_countries(path: Path, curated: dict) -> tuple[dict, dict]:
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    countries: dict[str, dict] = {}
+    label_to_iso: dict[str, str] = {}
+    for c in raw:
+        iso = c["cca3"]
+        names = [c["name"]["common"], c["name"]["official"]]
+        for alt in c.get("altSpellings", []):
+            # keep English-looking alternatives; two-letter codes ("IN", "TO") would match words
+            if len(alt) >= 3 and alt.isascii() and alt[0].isupper() and "," not in alt:
+                names.append(alt)
+        dem = (c.get("demonyms") or {}).get("eng") or {}
+        adjectives = sorted({d for d in (dem.get("m"), dem.get("f")) if d})
+        countries[iso] = {
+            "iso3": iso, "iso2": c["cca2"], "name": c["name"]["common"],
+            "names": names, "adjectives": adjectives, "plural": [],
+            "capitals": list(c.get("capital") or []), "independent": bool(c.get("independent")),
+        }
+    for iso, extra in (curated.get("countries") or {}).items():
+        entry = countries.setdefault(iso, {"iso3": iso, "iso2": None, "name": (extra.get("names") or [iso])[0],
+                                           "names": [], "adjectives": [], "plural": [], "capitals": [],
+                                           "independent": False})
+        for field in ("names", "adjectives", "plural"):
+            entry[field] += [x for x in extra.get(field, []) if x not in entry[field]]
+        if extra.get("historical"):
+            entry["historical"] = True
+    for iso, entry in countries.items():
+        # plural demonyms: "Russian" -> "Russians"; "French", "Swiss", "Chinese" take no -s
+        if not entry["plural"]:
+            for adj in entry["adjectives"]:
+                if not re.search(r"(sh|ch|ss|ese|ese)$", adj):
+                    entry["plural"].append(adj + "s")
+        for n in entry["names"]:
+            label_to_iso[n.lower()] = iso
+    return countries, label_to_iso
+
+
+def world_leader_country(label: str, label_to_iso: dict) -> str | None:
+    fixes = {"people's republic of china": "CHN", "kingdom of the netherlands": "NLD", "the bahamas": "BHS",
+             "the gambia": "GMB", "state of palestine": "PSE", "east timor": "TLS", "ivory coast": "CIV",
+             "democratic republic of the congo": "COD", "republic of the congo": "COG", "federated states of micronesia": "FSM",
+             "vatican city": "VAT", "czech republic": "CZE", "north macedonia": "MKD", "eswatini": "SWZ",
+             "cape verde": "CPV", "são tomé and príncipe": "STP", "sahrawi arab democratic republic": "ESH",
+             "taiwan": "TWN", "kosovo": "UNK", "abkhazia": None, "south ossetia": None, "transnistria": None,
+             "artsakh": None, "northern cyprus": None, "somaliland": None}
+    key = label.lower()
+    if key in fixes:
+        return fixes[key]
+    return label_to_iso.get(key) or label_to_iso.get(strip_accents(key))
+
+
+def strip_accents(s: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+
+
+def surname_keys(name_tokens: list[str], country: str | None) -> list[str]:
+    toks = [t for t in name_tokens if t not in NAME_SUFFIXES and t != ","]
+    if len(toks) < 2:
+        return []
+    if country in FAMILY_NAME_FIRST and len(toks) in (2, 3) and "-" not in toks[0]:
+        return [toks[0]]
+    keys = [toks[-1]]
+    for i, t in enumerate(toks[1:], start=1):
+        if t.lower() in PARTICLES:
+            keys.append(" ".join(toks[i:]))
+            break
+    # hyphenated tail: "Ki - moon" -> the whole tail
+    if len(toks) >= 3 and toks[-2] == "-":
+        keys = [" ".join(toks[-3:])]
+    return [k for k in dict.fromkeys(keys) if k[:1].isupper() or " " in k]
+
+
+def build(sources: Path, out: Path) -> dict:
+    curated = yaml.safe_load((sources / "curated.yaml").read_text(encoding="utf-8"))
+    countries, label_to_iso = load_countries(sources / "countries.json", curated)
+    tok = Tokenizer()
+
+    people: dict[str, dict] = {}  # id -> person
+    by_name: dict[str, str] = {}
+
+    def person(qid: str | None, name: str) -> dict:
+        pid = qid or by_name.get(name) or "kb:" + re.sub(r"[^a-z0-9]+", "-", strip_accents(name).lower()).strip("-")
+        p = people.get(pid)
+        if p is None:
+            p = people[pid] = {"id": pid, "name": name, "wikidata": qid, "gender": None, "aliases": [], "roles": []}
+            by_name.setdefault(name, pid)
+        return p
+
+    # 1. world leaders (years only)
+    with open(sources / "world-leaders-2021.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            iso = world_leader_country(row["country"], label_to_iso)
+            if not iso:
+                continue
+            label = row["positionLabel"]
+            key, sector = classify_office(label, iso, _lower_names(countries.get(iso)))
+            if key not in ("head_of_government", "supreme_leader", "governor_general"):
+                key = "head_of_state"
+            p = person(row["officeholder"], row["officeholderLabel"])
+            p["roles"].append({"position": label[:1].upper() + label[1:], "role": key, "country": iso, "org": None,
+                               "sector": sector, "start": norm_date(row["start_year"], end=False),
+                               "end": norm_date(row["end_year"], end=True),
+                               "precision": 4, "source": "world-leaders"})
+
+    # 2. cabinets (full dates mostly)
+    as_of: dict[str, str] = {}
+    for path in sorted((sources / "cabinets").glob("*.csv")):
+        iso = CABINET_ISO3[path.stem]
+        with open(path, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if not row.get("personID") or not row.get("person"):
+                    continue
+                label = row["position"].strip()
+                key, sector = classify_office(label, iso, _lower_names(countries.get(iso)))
+                p = person(row["personID"], row["person"])
+                if row.get("gender") in ("male", "female"):
+                    p["gender"] = row["gender"]
+                p["roles"].append({"position": label, "role": key, "country": iso, "org": None, "sector": sector,
+                                   "start": norm_date(row["start"], end=False), "end": norm_date(row["end"], end=True),
+                                   "precision": min(date_precision(row["start"]), date_precision(row["end"]) or 10),
+                                   "source": "cabinet"})
+    # the SOURCES.md table: snapshot dates per cabinet file
+    sources_md = (sources / "SOURCES.md").read_text(encoding="utf-8")
+    for m in re.finditer(r"\| cabinets/([a-z-]+)\.csv \| `[^`]+` \| `[^`]+` \| (\d{4}-\d{2}-\d{2}) \|", sources_md):
+        as_of[CABINET_ISO3[m.group(1)]] = m.group(2)
+
+    # 3. curated people: their roles replace overlapping source roles of the same office
+    for entry in curated.get("people") or []:
+        p = person(entry.get("wikidata"), entry["name"])
+        if entry.get("wikidata") and not p["wikidata"]:
+            p["wikidata"] = entry["wikidata"]
+        p["gender"] = entry.get("gender") or p["gender"]
+        p["aliases"] += [a for a in entry.get("aliases") or [] if a not in p["aliases"]]
+        for r in entry.get("roles") or []:
+            new = {"position": r["position"], "role": r.get("role"), "country": r.get("country"), "org": r.get("org"),
+                   "sector": r.get("sector", "GOV"), "start": norm_date(str(r.get("start") or ""), end=False),
+                   "end": norm_date(str(r.get("end") or ""), end=True), "precision": 10, "source": "curated"}
+            p["roles"] = [old for old in p["roles"] if not (
+                old["role"] == new["role"] and old["country"] == new["country"] and old["org"] == new["org"]
+                and _overlap(old, new))]
+            p["roles"].append(new)
+    for gender, names in (curated.get("genders") or {}).items():
+        for name in names:
+            if name in by_name and not people[by_name[name]]["gender"]:
+                people[by_name[name]]["gender"] = gender
+
+    # 4. dedupe: a year-only world-leaders role that a dated cabinet role covers goes, lending its label
+    for p in people.values():
+        roles = p["roles"]
+        keep = []
+        for r in roles:
+            if r["source"] == "world-leaders":
+                twins = [o for o in roles if o is not r and o["source"] != "world-leaders" and o["role"] == r["role"]
+                         and o["country"] == r["country"] and _overlap(o, r)]
+                if twins:
+                    for o in twins:
+                        if o["source"] == "cabinet" and " of " not in o["position"]:
+                            o["position"] = r["position"]
+                    continue
+            keep.append(r)
+        seen = set()
+        p["roles"] = []
+        for r in sorted(keep, key=lambda r: (r["start"] or "", r["position"])):
+            sig = (r["position"], r["country"], r["org"], r["start"], r["end"])
+            if sig not in seen:
+                seen.add(sig)
+                p["roles"].append(r)
+        # readable position labels: "Minister of Defence" -> "Minister of Defence (Ukraine)"
+        for r in p["roles"]:
+            c = countries.get(r["country"] or "")
+            if c and r["source"] == "cabinet" and not _mentions_country(r["position"], c):
+                r["position"] = f"{r['position']} ({c['name']})"
+
+    # nicer labels for heads of state and government: "President (United States)" -> "President of the United States"
+    wl_label: dict[tuple[str, str], str] = {}
+    for p in people.values():
+        for r in p["roles"]:
+            if r["country"] and r["role"] in ("head_of_state", "head_of_government") and " of " in r["position"] \
+                    and "(" not in r["position"]:
+                wl_label.setdefault((r["country"], r["role"]), r["position"])
+    for p in people.values():
+        for r in p["roles"]:
+            c = countries.get(r["country"] or "")
+            if c and r["role"] in ("head_of_state", "head_of_government") and (r["country"], r["role"]) in wl_label:
+                bare = r["position"].split(" (")[0].lower()
+                if bare in ("president", "prime minister", "monarch", "king", "queen", "emperor", "chancellor",
+                            "federal chancellor", "premier"):
+                    r["position"] = wl_label[(r["country"], r["role"])]
+
+    # 5. leader office per country
+    hos_labels: dict[str, set] = defaultdict(set)
+    for p in people.values():
+        for r in p["roles"]:
+            if r["role"] == "head_of_state" and r["country"]:
+                hos_labels[r["country"]].add(r["position"])
+    lo = curated.get("leader_office") or {}
+    for iso, c in countries.items():
+        office = "head_of_state"
+        if iso in set(lo.get("supreme_leader") or []):
+            office = "supreme_leader"
+        elif iso in set(lo.get("head_of_government") or []):
+            office = "head_of_government"
+        elif hos_labels.get(iso) and all(MONARCH_RE.search(lbl) for lbl in hos_labels[iso]):
+            office = "head_of_government"
+        c["leader_office"] = office
+        if iso in as_of:
+            c["as_of"] = as_of[iso]
+
+    # 6. organisations and metonyms
+    orgs = []
+    for o in curated.get("organizations") or []:
+        orgs.append({"id": o["id"], "name": o["name"], "code": o.get("code"), "country": o.get("country"),
+                     "sector": o.get("sector"), "kind": o.get("kind", "organization"),
+                     "wikidata": o.get("wikidata"), "aliases": list(o.get("aliases") or [])})
+    metonyms = [dict(m) for m in curated.get("metonyms") or []]
+    skip = set(curated.get("capital_skip") or [])
+    have = {m["name"] for m in metonyms}
+    for iso, c in countries.items():
+        if not c["independent"]:
+            continue
+        for cap in c["capitals"]:
+            if cap not in skip and cap not in have:
+                metonyms.append({"name": cap, "country": iso, "sector": "GOV", "capital": True})
+                have.add(cap)
+    for m in metonyms:
+        m.setdefault("capital", False)
+
+    # 7. the name index: token key -> refs. P:person, O:org, C:country name, A:adjective, D:plural demonym, M:metonym
+    people_list = sorted(people.values(), key=lambda p: p["id"])
+    names: dict[str, list[str]] = defaultdict(list)
+    surnames: dict[str, list[int]] = defaultdict(list)
+
+    def add(text: str, ref: str) -> None:
+        k = tok.key(text)
+        if k and ref not in names[k]:
+            names[k].append(ref)
+
+    for i, p in enumerate(people_list):
+        main_country = next((r["country"] for r in p["roles"] if r["country"]), None)
+        for n in [p["name"], *p["aliases"]]:
+            add(n, f"P:{i}")
+            for s in surname_keys(tok.key(n).split(" "), main_country):
+                if i not in surnames[s]:
+                    surnames[s].append(i)
+        p["country"] = main_country
+        for r in p["roles"]:
+            del r["source"]
+            del r["precision"]
+    for i, o in enumerate(orgs):
+        for n in [o["name"], *o["aliases"]]:
+            add(n, f"O:{i}")
+    for iso, c in countries.items():
+        for n in c["names"]:
+            add(n, f"C:{iso}")
+        for a in c["adjectives"]:
+            add(a, f"A:{iso}")
+        for d in c["plural"]:
+            add(d, f"D:{iso}")
+    for i, m in enumerate(metonyms):
+        add(m["name"], f"M:{i}")
+
+    role_nouns = {}
+    for noun, spec in (curated.get("role_nouns") or {}).items():
+        role_nouns[tok.key(noun).lower()] = {"role": spec.get("role"), "sector": spec.get("sector", "GOV"),
+                                             "kind": spec.get("kind", "person"), "title": bool(spec.get("title")),
+                                             "after_designator": bool(spec.get("after_designator")), "noun": noun}
+
+    kb = {
+        "version": 1,
+        "built": dt.date.today().isoformat(),
+        "sources": "data/kb-sources (see SOURCES.md beside kb.json)",
+        "countries": countries,
+        "people": [[p["id"], p["name"], p["wikidata"], p["gender"], p["country"], p["aliases"],
+                    [[r["position"], r["role"], r["country"], r["org"], r["sector"], r["start"], r["end"]]
+                     for r in p["roles"]]] for p in people_list],
+        "orgs": orgs,
+        "metonyms": metonyms,
+        "role_nouns": role_nouns,
+        "sector_names": curated.get("sector_names") or {},
+        "names": names,
+        "surnames": surnames,
+    }
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "kb.json").write_text(json.dumps(kb, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return kb
+
+
+def _lower_names(c: dict | None) -> tuple[str, ...]:
+    if not c:
+        return ()
+    return tuple(n.lower().removeprefix("the ") for n in c["names"])
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    a0, a1 = a["start"] or "0000", a["end"] or "9999"
+    b0, b1 = b["start"] or "0000", b["end"] or "9999"
+    return a0 <= b1 and b0 <= a1
+
+
+def _mentions_country(position: str, c: dict) -> bool:
+    low = position.lower()
+    return any(n.lower() in low for n in c["names"] + c["adjectives"]) or "united states" in low
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sources", type=Path, default=DEFAULT_SOURCES)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args(argv)
+    kb = build(args.sources, args.out)
+    size = (args.out / "kb.json").stat().st_size
+    print(f"kb.json: {len(kb['people'])} people, {sum(len(p[6]) for p in kb['people'])} roles, "
+          f"{len(kb['countries'])} countries, {len(kb['orgs'])} organisations, {len(kb['metonyms'])} metonyms, "
+          f"{len(kb['names'])} names; {size / 1e6:.2f} MB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,389 @@
+"""The actor knowledge base: people with dated roles, countries, organisations,
+metonyms and role nouns, loaded from ``whodid/data/kb/kb.json`` (built by
+``scripts/build_kb.py``) and extensible by users (YAML/CSV files, PETRARCH
+dictionaries; see ``whodid.actors.extend``).
+
+Names are looked up by their spaCy token texts joined with single spaces
+("Vladimir Putin", "the Kremlin", "U.S."), so a match costs one dict lookup per
+candidate token window and no pattern compilation happens at load time.
+
+Dates are ISO strings ``YYYY-MM-DD`` (compared as strings). A role with no end
+is held "still" (as far as the sources know; see ``Country.as_of``).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+# how much a role makes a person the likely referent of a bare surname
+ROLE_WEIGHT = {
+    "head_of_state": 10, "head_of_government": 9, "supreme_leader": 10, "leader": 8, "secretary_general": 7,
+    "commission_president": 7, "council_president": 6, "vice_president": 6, "foreign_minister": 6,
+    "defence_minister": 6, "spokesperson": 5, "foreign_ministry_spokesperson": 4, "managing_director": 6,
+    "director_general": 6, "chief_of_general_staff": 5, "deputy_head_of_government": 4, "opposition_leader": 5,
+    "finance_minister": 4, "interior_minister": 4, "justice_minister": 3, "health_minister": 3,
+    "energy_minister": 3, "chief_of_staff": 3, "commander": 3, "minister": 2, "speaker": 3, "adviser": 2,
+}
+ORG_LEADER_ROLES = ("secretary_general", "leader", "commission_president", "managing_director", "director_general")
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Role(NamedTuple):
+    position: str
+    role: str | None  # office key: head_of_state, foreign_minister, ... (None: other office)
+    country: str | None
+    org: str | None
+    sector: str
+    start: str | None
+    end: str | None
+    code: str | None = None  # an explicit actor code (PETRARCH imports); else country + sector
+
+    def active(self, date: str | None) -> bool:
+        """Held on ``date``; with no date: held still (no end known)."""
+        if date is None:
+            return self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+    @property
+    def weight(self) -> int:
+        return ROLE_WEIGHT.get(self.role or "", 1)
+
+
+_make_role = Role._make
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    wikidata: str | None
+    gender: str | None
+    country: str | None
+    aliases: list[str]
+    roles: list[Role]
+
+    def role_at(self, date: str | None) -> Role | None:
+        """The most important role held at ``date``; with no date, of those still held."""
+        active = [r for r in self.roles if r.active(date)]
+        if not active:
+            return None
+        return max(active, key=lambda r: (r.weight, r.start or ""))
+
+    def last_role(self) -> Role | None:
+        return max(self.roles, key=lambda r: (r.end or "9999", r.weight), default=None)
+
+    def prominence(self, date: str | None) -> float:
+        """How likely a bare surname means this person at ``date``."""
+        best = 0.0
+        for r in self.roles:
+            w = float(r.weight)
+            if not r.active(date):
+                w *= 0.4 if (date is None or r.start is None or r.start <= date) else 0.1
+            best = max(best, w)
+        return best
+
+
+@dataclass
+class Org:
+    id: str
+    name: str
+    code: str | None
+    country: str | None
+    sector: str | None
+    kind: str = "organization"
+    wikidata: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Country:
+    iso3: str
+    name: str
+    names: list[str]
+    adjectives: list[str]
+    plural: list[str]
+    leader_office: str = "head_of_state"
+    as_of: str | None = None
+    historical: bool = False
+
+    @property
+    def adjective(self) -> str:
+        return self.adjectives[0] if self.adjectives else self.name
+
+
+@dataclass
+class Metonym:
+    name: str
+    country: str
+    sector: str
+    capital: bool = False
+
+
+@dataclass
+class RoleNoun:
+    noun: str
+    role: str | None
+    sector: str
+    kind: str  # person | group
+    title: bool = False
+    after_designator: bool = False
+
+
+class KnowledgeBase:
+    """All lookups the actors stage needs. Build with ``load_kb()``."""
+
+    def __init__(self, data: dict, source: str = "kb.json") -> None:
+        self.source = source
+        self.built = data.get("built")
+        self.countries: dict[str, Country] = {
+            iso: Country(iso, c["name"], c["names"], c["adjectives"], c["plural"], c.get("leader_office", "head_of_state"),
+                         c.get("as_of"), bool(c.get("historical")))
+            for iso, c in data["countries"].items()
+        }
+        self.people: list[Person] = [
+            Person(pid, name, qid, gender, country, aliases, [Role(*r) for r in roles])
+            for pid, name, qid, gender, country, aliases, roles in data["people"]
+        ]
+        self.orgs: list[Org] = [Org(**o) for o in data["orgs"]]
+        self.metonyms: list[Metonym] = [Metonym(**m) for m in data["metonyms"]]
+        self.role_nouns: dict[str, RoleNoun] = {k: RoleNoun(**v) for k, v in data["role_nouns"].items()}
+        self.sector_names: dict[str, str] = dict(data.get("sector_names") or {})
+        self.names: dict[str, list[str]] = {k: list(v) for k, v in data["names"].items()}
+        # names from case-insensitive sources (PETRARCH dictionaries), keyed by lowercased tokens
+        self.names_ci: dict[str, list[str]] = {}
+        self.surnames: dict[str, list[int]] = {k: list(v) for k, v in data["surnames"].items()}
+        self._index()
+
+    # -- indexes -------------------------------------------------------------------
+    def _index(self) -> None:
+        self.person_by_id = {p.id: i for i, p in enumerate(self.people)}
+        self.org_by_id = {o.id: i for i, o in enumerate(self.orgs)}
+        self.holders_index: dict[tuple[str, str], list[tuple[int, Role]]] = defaultdict(list)
+        for i, p in enumerate(self.people):
+            for r in p.roles:
+                if r.role:
+                    self.holders_index[(r.org or r.country or "", r.role)].append((i, r))
+        self.max_name_tokens = max((k.count(" ") + 1 for k in self.names), default=1)
+        self.role_first_words = {k.split(" ")[0] for k in self.role_nouns}
+        self.max_role_tokens = max((k.count(" ") + 1 for k in self.role_nouns), default=1)
+        self.prefixes = {" ".join(k.split(" ")[:n]) for k in self.names for n in range(1, k.count(" ") + 1)}
+        self.prefixes_ci = {" ".join(k.split(" ")[:n]) for k in self.names_ci for n in range(1, k.count(" ") + 1)}
+
+    # -- lookups -------------------------------------------------------------------
+    def lookup(self, key: str) -> list[str]:
+        """References ("P:12", "O:3", "C:RUS", "A:RUS", "D:RUS", "M:4") for a token key."""
+        return self.names.get(key, [])
+
+    def holders(self, where: str, role: str, date: str | None) -> list[tuple[Person, Role]]:
+        """Who held ``role`` in ``where`` (ISO3 country or org id) at ``date``, latest start first.
+
+        ``role="leader"`` means the country's leading office (head of state, or
+        of government where the head of state is ceremonial) or an org's head.
+        """
+        if role == "leader":
+            if where in self.countries:
+                role = self.countries[where].leader_office
+            else:
+                out = []
+                for key in ORG_LEADER_ROLES:
+                    out += self._holders(where, key, date)
+                return out
+        return self._holders(where, role, date)
+
+    def _holders(self, where: str, role: str, date: str | None) -> list[tuple[Person, Role]]:
+        found = [(self.people[i], r) for i, r in self.holders_index.get((where, role), []) if r.active(date)]
+        if date is None and not found:
+            # nobody marked as still in office: the most recent holder
+            past = self.holders_index.get((where, role), [])
+            if past:
+                i, r = max(past, key=lambda x: x[1].end or "")
+                found = [(self.people[i], r)]
+        found.sort(key=lambda pr: pr[1].start or "", reverse=True)
+        seen, out = set(), []
+        for p, r in found:
+            if p.id not in seen:
+                seen.add(p.id)
+                out.append((p, r))
+        return out
+
+    def surname_candidates(self, surname: str) -> list[Person]:
+        return [self.people[i] for i in self.surnames.get(surname, [])]
+
+    def country(self, iso3: str | None) -> Country | None:
+        return self.countries.get(iso3 or "")
+
+    def show(self, name: str, date: str | None = None) -> list[dict]:
+        """What the knowledge base knows about ``name`` at ``date`` (for ``whodid kb show``)."""
+        key = " ".join(_simple_tokens(name))
+        refs = list(self.lookup(key))
+        refs += [f"P:{i}" for i in self.surnames.get(key, []) if f"P:{i}" not in refs]
+        out = []
+        for ref in refs:
+            kind, _, val = ref.partition(":")
+            if kind == "P":
+                p = self.people[int(val)]
+                role = p.role_at(date)
+                out.append({"type": "person", "id": p.id, "name": p.name, "wikidata": p.wikidata, "gender": p.gender,
+                            "role_at_date": role.position if role else None,
+                            "code": code_for(role.country or p.country, role.sector) if role else None,
+                            "roles": [r._asdict() for r in p.roles]})
+            elif kind == "O":
+                o = self.orgs[int(val)]
+                out.append({"type": "organization", "id": o.id, "name": o.name, "code": o.code})
+            elif kind in ("C", "A", "D"):
+                c = self.countries[val]
+                entry = {"type": "country", "iso3": c.iso3, "name": c.name, "as": {"C": "name", "A": "adjective",
+                                                                                  "D": "people"}[kind]}
+                hos = self.holders(c.iso3, c.leader_office, date)
+                entry["leader_at_date"] = hos[0][0].name if hos else None
+                out.append(entry)
+            elif kind == "M":
+                m = self.metonyms[int(val)]
+                out.append({"type": "metonym", "name": m.name, "code": code_for(m.country, m.sector)})
+        return out
+
+    # -- extension -----------------------------------------------------------------
+    def copy(self) -> KnowledgeBase:
+        new = copy.copy(self)
+        new.people = list(self.people)
+        new.orgs = list(self.orgs)
+        new.metonyms = list(self.metonyms)
+        new.countries = dict(self.countries)
+        new.role_nouns = dict(self.role_nouns)
+        new.names = {k: list(v) for k, v in self.names.items()}
+        new.surnames = {k: list(v) for k, v in self.surnames.items()}
+        new.names_ci = {k: list(v) for k, v in self.names_ci.items()}
+        new._index()
+        return new
+
+    def add_name(self, text: str, ref: str, tokens: list[str] | None = None, ignore_case: bool = False) -> None:
+        key = " ".join(tokens) if tokens is not None else " ".join(tokenize(text))
+        if not key:
+            return
+        if ignore_case:
+            key = key.lower()
+        table, prefixes = (self.names_ci, self.prefixes_ci) if ignore_case else (self.names, self.prefixes)
+        refs = table.setdefault(key, [])
+        if ref not in refs:
+            refs.append(ref)
+        n = key.count(" ") + 1
+        self.max_name_tokens = max(self.max_name_tokens, n)
+        parts = key.split(" ")
+        for k in range(1, n):
+            prefixes.add(" ".join(parts[:k]))
+
+    def add_person(self, person: Person, ignore_case: bool = False) -> int:
+        """Add (or merge into an existing person with the same id) and index names."""
+        if person.id in self.person_by_id:
+            i = self.person_by_id[person.id]
+            old = self.people[i]
+            old.roles = old.roles + [r for r in person.roles if r not in old.roles]
+            old.aliases = old.aliases + [a for a in person.aliases if a not in old.aliases]
+            old.gender = old.gender or person.gender
+            old.wikidata = old.wikidata or person.wikidata
+            person = old
+        else:
+            i = len(self.people)
+            self.people.append(person)
+            self.person_by_id[person.id] = i
+        for r in person.roles:
+            if r.role and (i, r) not in self.holders_index[(r.org or r.country or "", r.role)]:
+                self.holders_index[(r.org or r.country or "", r.role)].append((i, r))
+        for n in [person.name, *person.aliases]:
+            toks = tokenize(n)
+            self.add_name(n, f"P:{i}", toks, ignore_case=ignore_case)
+            for s in surname_keys(toks):
+                lst = self.surnames.setdefault(s, [])
+                if i not in lst:
+                    lst.append(i)
+        return i
+
+    def add_org(self, org: Org, ignore_case: bool = False) -> int:
+        if org.id in self.org_by_id:
+            i = self.org_by_id[org.id]
+            self.orgs[i] = org
+        else:
+            i = len(self.orgs)
+            self.orgs.append(org)
+            self.org_by_id[org.id] = i
+        for n in [org.name, *org.aliases]:
+            self.add_name(n, f"O:{i}", ignore_case=ignore_case)
+        return i
+
+
+def code_for(country: str | None, sector: str | None) -> str | None:
+    """CAMEO-style code: country ISO3 + sector (``RUSGOV``); the country alone without a sector."""
+    if not country:
+        return sector
+    return country + (sector or "")
+
+
+# -- tokenisation for names added at run time ---------------------------------------
+_TOKENIZER = None
+
+
+def tokenize(text: str) -> list[str]:
+    """spaCy English tokenisation (the same rules the model's tokenizer uses)."""
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import spacy
+
+        _TOKENIZER = spacy.blank("en").tokenizer
+    return [t.text for t in _TOKENIZER(text.strip())]
+
+
+def _simple_tokens(text: str) -> list[str]:
+    return tokenize(text)
+
+
+NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
+PARTICLES = {"von", "van", "de", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le", "dos", "das"}
+
+
+def surname_keys(tokens: list[str]) -> list[str]:
+    toks = [t for t in tokens if t not in NAME_SUFFIXES and t != ","]
+    if len(toks) < 2:
+        return []
+    keys = [toks[-1]]
+    for i, t in enumerate(toks[1:], start=1):
+        if t.lower() in PARTICLES:
+            keys.append(" ".join(toks[i:]))
+            break
+    if len(toks) >= 3 and toks[-2] == "-":
+        keys = [" ".join(toks[-3:])]
+    return [k for k in dict.fromkeys(keys) if k[:1].isupper() or " " in k]
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("whodid") / "data" / "kb" / "kb.json"))
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> KnowledgeBase:
+    with open(path, encoding="utf-8") as fh:
+        data = json.load(fh)
+    return KnowledgeBase(data, source=path)
+
+
+def load_kb(path: str | Path | None = None) -> KnowledgeBase:
+    """The built-in knowledge base (cached per process), or one from ``path``.
+
+    The cached object is shared: extend a ``.copy()`` (``load_user_kb`` does).
+    """
+    return _load_cached(str(path or default_path()))
+
+
+def normalize_date(published: str | None) -> str | None:
+    """``YYYY-MM-DD`` from an ISO date or datetime string; None if absent or unreadable."""
+    if not published:
+        return None
+    head = published.strip()[:10]
+    return head if DATE_RE.match(head) else None

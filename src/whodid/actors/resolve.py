@@ -1,0 +1,964 @@
+"""Mention -> actor resolution over one parsed article.
+
+Passes, in order (each sees what the earlier ones found):
+
+1. names: the longest knowledge-base name at each token (people, organisations,
+   countries, capitals and other metonyms, plural demonyms), with spaCy's entity
+   label used only to break ties (the KB beats spaCy: "Biden" tagged GPE is still
+   the person);
+2. person entities the KB does not know by full name: the article's own full
+   names first ("Peskov" -> "Dmitry Peskov"), then KB surnames ranked by the
+   role held at the article date, then near-miss full names (rapidfuzz, only
+   against people plausible at that date) flagged with a ``name_mismatch``
+   check, else a new person actor without QID;
+3. a left-to-right walk resolving titles ("US President Joe Biden" extends the
+   name mention), nominal mentions ("the Russian leader", "Ukraine's defence
+   minister", "his French counterpart", "the Kremlin chief", "Russian troops")
+   to the office holder at the article date or to a country-sector group, and
+   pronouns ("he", "his", "its", "they") to the nearest compatible actor using
+   the parse (binding, the subject of an enclosing clause, cataphora from a
+   sentence-initial clause) and gender/person-vs-organisation.
+
+Each mention records how it was resolved (``Mention.how``) and how sure
+(``Mention.confidence``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from whodid.actors.kb import KnowledgeBase, Person, Role, code_for
+from whodid.model import Actor, Analysis, Check, Mention
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+NEUTER = {"its", "itself", "it"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
+POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
+REFLEXIVE = {"himself", "herself", "itself", "themselves"}
+POSS_MARKS = {"'s", "’s", "'", "’"}
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "to", "into", "from", "through", "toward",
+            "towards", "via", "of", "over", "within", "throughout"}
+SKIP_MODIFIERS = {"former", "ex", "ex-", "late", "then", "previous", "future", "next", "would-be"}
+SOFT_MODIFIERS = {"top", "new", "current", "acting", "incumbent", "powerful", "embattled", "veteran", "senior", "chief"}
+CLAUSE_BOUNDARY = {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "pcomp"}
+SUBJ_DEPS = {"nsubj", "nsubjpass"}
+
+
+@dataclass
+class ActorInfo:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None
+    role: str | None = None
+    wikidata: str | None = None
+    gender: str | None = None
+    office: str | None = None  # role key held at the date, for "counterpart"
+
+
+@dataclass
+class Found:
+    actor: str  # actor id
+    start: int  # token indices
+    end: int
+    how: str  # name | surname | nominal | pronoun | fuzzy | title
+    confidence: float
+
+
+@dataclass
+class Resolution:
+    actors: dict[str, ActorInfo] = field(default_factory=dict)
+    found: list[Found] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+
+
+class Resolver:
+    def __init__(self, kb: KnowledgeBase, fuzzy_cutoff: float = 85.0) -> None:
+        self.kb = kb
+        self.fuzzy_cutoff = fuzzy_cutoff
+        self._fuzzy_names: dict[tuple[str | None, bool], tuple[list[str], list[int]]] = {}
+        self._notable: list | None = None
+        self._normal_index: dict[str, list[int]] | None = None
+
+    # ------------------------------------------------------------------ entry point
+    def resolve(self, doc: Doc, date: str | None) -> Resolution:
+        st = _State(self.kb, doc, date)
+        self._names(st)
+        self._persons(st)
+        self._walk(st)
+        for actor, at in st.pending_country:
+            if actor.country is None:
+                actor.country = st.country_near(at)
+                actor.code = code_for(actor.country, actor.sector) if actor.country else None
+        return st.res
+
+    # ------------------------------------------------------------------ pass 1: KB names
+    def _names(self, st: _State) -> None:
+        kb, doc = self.kb, st.doc
+        texts = st.texts
+        i, n = 0, len(doc)
+        ci = bool(kb.names_ci)
+        while i < n:
+            best = None
+            parts: list[str] = []
+            for j in range(i, min(n, i + kb.max_name_tokens)):
+                text = texts[j]
+                if j == i and text == "The":
+                    text = "the"
+                parts.append(text)
+                key = " ".join(parts)
+                hit = key in kb.names
+                if hit:
+                    best = (j + 1, kb.names[key])
+                if ci:
+                    low = key.lower()
+                    if low in kb.names_ci and (not hit or best is None):
+                        best = (j + 1, kb.names_ci[low])
+                    if key not in kb.prefixes and low not in kb.prefixes_ci:
+                        break
+                elif key not in kb.prefixes:
+                    break
+            if best is None:
+                i += 1
+                continue
+            end, refs = best
+            ref = self._pick_ref(refs, doc[i:end], doc[end - 1].ent_type_, st)
+            if ref is not None and self._add_name_ref(st, ref, i, end):
+                i = end
+            else:
+                i += 1
+
+    def _pick_ref(self, refs: list[str], span: Span, label: str, st: _State) -> str | None:
+        order = {"PERSON": "POMCD", "ORG": "OMPCD", "GPE": "CMOPD", "NORP": "DCOP", "LOC": "MCOP"}.get(label, "POMCD")
+        kinds = [r for r in refs if r[0] != "A"]
+        if not kinds:
+            return None
+        if label == "PERSON" and not any(r[0] == "P" for r in kinds) and len(span) == 1:
+            return None  # "Jordan" the person is not Jordan the country
+        kinds.sort(key=lambda r: order.index(r[0]) if r[0] in order else 9)
+        people = [r for r in kinds if r[0] == "P"]
+        if kinds[0][0] == "P" and len(people) > 1:
+            return max(people, key=lambda r: self.kb.people[int(r[2:])].prominence(st.date))
+        return kinds[0]
+
+    def _add_name_ref(self, st: _State, ref: str, i: int, end: int) -> bool:
+        kind, _, val = ref.partition(":")
+        doc = st.doc
+        if kind == "P":
+            p = self.kb.people[int(val)]
+            st.add(st.person_actor(p), i, end, "name", 0.95)
+            st.full_names.append((p.name, st.person_actor(p).id, i))
+        elif kind == "O":
+            o = self.kb.orgs[int(val)]
+            st.add(st.org_actor(o), i, end, "name", 0.95)
+        elif kind == "C":
+            c = self.kb.countries[val]
+            st.add(st.country_actor(c.iso3), i, end, "name", 0.95)
+        elif kind == "D":
+            st.add(st.group_actor(val, "CVL", plural_name=True), i, end, "name", 0.8)
+        elif kind == "M":
+            m = self.kb.metonyms[int(val)]
+            if m.capital:
+                prev = doc[i - 1].lower_ if i > 0 else ""
+                nxt = doc[end].text if end < len(doc) else ""
+                # "in Moscow" is a place; "Moscow said" is the government
+                if prev in LOCATIVE or doc[i].ent_type_ in ("LOC", "FAC") or nxt in ("-", "–"):
+                    return False
+            st.add(st.group_actor(m.country, m.sector, name=None), i, end, "name", 0.85 if m.capital else 0.9)
+        else:
+            return False
+        return True
+
+    # ------------------------------------------------------------------ pass 2: person entities
+    def _persons(self, st: _State) -> None:
+        doc = st.doc
+        # full names in the article that the KB does not know become the article's own people
+        candidates: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            s, e = ent.start, ent.end
+            while e > s and doc[e - 1].text in POSS_MARKS:
+                e -= 1
+            while s < e and doc[s].lower_ in DETERMINERS:
+                s += 1
+            if s >= e or st.covered(s, e):
+                continue
+            if not all(t.text[:1].isupper() or t.text in ("-", ".") or t.lower_ in ("al", "bin", "de", "von", "van")
+                       for t in doc[s:e]):
+                continue
+            if ent.label_ != "PERSON" and not self._looks_like_known_surname(st, doc[s:e]):
+                continue
+            candidates.append((s, e))
+        # single capitalised proper nouns that are surnames of plausible people, outside entities
+        propn = st.doc.vocab.strings["PROPN"]
+        for i in (k for k, pos in enumerate(st.pos) if pos == propn):
+            t = doc[i]
+            if t.ent_type_ in ("", "ORG", "GPE", "NORP", "PERSON") and t.text[:1].isupper() \
+                    and not st.covered(t.i, t.i + 1):
+                if self._looks_like_known_surname(st, doc[t.i:t.i + 1]):
+                    candidates.append((t.i, t.i + 1))
+        candidates.sort()
+        multi = [(s, e) for s, e in candidates if e - s > 1]
+        single = [(s, e) for s, e in candidates if e - s == 1]
+        for s, e in multi:  # full names first so that surnames can link to them
+            self._person_span(st, s, e)
+        for s, e in single:
+            self._person_span(st, s, e)
+
+    def _looks_like_known_surname(self, st: _State, span: Span) -> bool:
+        key = " ".join(t.text for t in span)
+        if key.lower() in self.kb.role_nouns:
+            return False  # "King", "President": a title, not Mackenzie King
+        if st.short_form(key, span.start) is not None:
+            return True
+        if len(span) == 1:
+            return any(p.prominence(st.date) >= 4 for p in self.kb.surname_candidates(key))
+        return False
+
+    def _person_span(self, st: _State, s: int, e: int) -> None:
+        doc = st.doc
+        if st.covered(s, e):
+            return
+        span = doc[s:e]
+        text = span.text
+        toks = [t.text for t in span]
+        surname = toks[-1]
+        # 1. the article's own full names ("Peskov" after "Dmitry Peskov")
+        if len(toks) == 1:
+            aid = st.short_form(surname, s)
+            if aid is not None:
+                st.add(st.res.actors[aid], s, e, "surname", 0.9)
+                return
+        # 2. the same name up to accents, case and hyphens ("Felix Tshisekedi", "Abdel-Fattah El-Sisi")
+        if len(toks) > 1:
+            same = self._by_normal_name(st, text)
+            if same is not None:
+                actor = st.person_actor(same)
+                st.add(actor, s, e, "name", 0.9)
+                st.full_names.append((same.name, actor.id, s))
+                st.full_names.append((text, actor.id, s))
+                return
+        # 3. KB surname of a person plausible at the date
+        kb_people = self.kb.surname_candidates(surname)
+        if kb_people and len(toks) == 1:
+            ranked = sorted(kb_people, key=lambda p: p.prominence(st.date), reverse=True)
+            top = ranked[0]
+            if top.prominence(st.date) >= 4 and (len(ranked) == 1 or top.prominence(st.date) > ranked[1].prominence(st.date)):
+                st.add(st.person_actor(top), s, e, "surname", 0.8)
+                st.full_names.append((top.name, st.person_actor(top).id, s))
+                return
+        # 4. near-miss names among people who matter at the date ("Manuel Macron", "Vladimir Puttin")
+        if len(toks) > 1:
+            p, score = self._fuzzy(st, text)
+            if p is not None:
+                self._near_miss(st, p, s, e, score)
+                return
+        elif not kb_people:
+            p, score = self._fuzzy(st, text, surname_only=True)
+            if p is not None:
+                self._near_miss(st, p, s, e, score)
+                return
+        # 5. a person the KB does not know
+        if doc[s].ent_type_ != "PERSON":
+            return
+        if len(toks) == 1:
+            return  # a lone unknown name ("Xinhua", "Covid" tagged PERSON) is too often not a person
+        aid = "person:" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+        actor = st.res.actors.get(aid) or ActorInfo(aid, text, "person")
+        st.add(actor, s, e, "name", 0.7)
+        st.full_names.append((text, aid, s))
+
+    def _fuzzy(self, st: _State, text: str, surname_only: bool = False) -> tuple[Person | None, float]:
+        """The person a misspelt name most likely means, or None.
+
+        Candidates are the people holding an office of some weight in the article's
+        year (for a lone surname, only the most prominent offices); a candidate must be
+        similar overall (rapidfuzz ratio >= the cutoff on normalised names) and word by
+        word, so "Gary Ng" is not "Mary Ng" and "Wang Ying" is not "Wang Yi".
+        """
+        from rapidfuzz import fuzz, process
+
+        names, idx = self._plausible(st.date, surname_only)
+        if not names:
+            return None, 0.0
+        if surname_only and len(text) < 5:
+            return None, 0.0
+        cutoff = self.fuzzy_cutoff + (5 if surname_only else 0)
+        hits = process.extract(text, names, scorer=fuzz.ratio, processor=_normal, score_cutoff=cutoff, limit=5)
+        for _name, score, k in hits:
+            p = self.kb.people[idx[k]]
+            if surname_only:
+                if text[0].lower() == _name[0].lower():
+                    return p, float(score)
+            elif _similar_words(text, _name):
+                return p, float(score)
+        return None, 0.0
+
+    def _by_normal_name(self, st: _State, text: str) -> Person | None:
+        if self._normal_index is None:
+            index: dict[str, list[int]] = {}
+            for i, p in enumerate(self.kb.people):
+                for n in [p.name, *p.aliases]:
+                    index.setdefault(_normal(n), []).append(i)
+            self._normal_index = index
+        found = self._normal_index.get(_normal(text))
+        if not found:
+            return None
+        return max((self.kb.people[i] for i in found), key=lambda p: p.prominence(st.date))
+
+    def _plausible(self, date: str | None, surname_only: bool) -> tuple[list[str], list[int]]:
+        """Names of people who matter in the year of ``date`` (an office of weight >= 4), for fuzzy matching."""
+        if self._notable is None:
+            self._notable = [(i, [p.name, *p.aliases], [(r.start or "0000", r.end or "9999", r.end is None, r.weight)
+                                                        for r in p.roles if r.weight >= 4])
+                             for i, p in enumerate(self.kb.people)]
+            self._notable = [x for x in self._notable if x[2]]
+        year = date[:4] if date else None
+        key = (year, surname_only)
+        if key not in self._fuzzy_names:
+            lo, hi = (f"{year}-01-01", f"{year}-12-31") if year else ("", "")
+            names, idx = [], []
+            min_weight = 6 if surname_only else 4
+            for i, all_names, spans in self._notable:
+                if any(((s <= hi and e >= lo) if year else still) and w >= min_weight for s, e, still, w in spans):
+                    for n in all_names:
+                        names.append(n.split(" ")[-1] if surname_only else n)
+                        idx.append(i)
+            if len(self._fuzzy_names) > 64:
+                self._fuzzy_names.clear()
+            self._fuzzy_names[key] = (names, idx)
+        return self._fuzzy_names[key]
+
+    def _near_miss(self, st: _State, p: Person, s: int, e: int, score: float) -> None:
+        span = st.doc[s:e]
+        actor = st.person_actor(p)
+        st.add(actor, s, e, "fuzzy", round(0.5 + 0.4 * (score - 80) / 20, 2))
+        st.full_names.append((p.name, actor.id, s))
+        st.full_names.append((span.text, actor.id, s))
+        st.res.checks.append(Check(
+            kind="name_mismatch", severity="warning", start=span.start_char, end=span.end_char,
+            message=f"“{span.text}” is taken to be {p.name}"
+                    f"{' (' + p.wikidata + ')' if p.wikidata else ''}, whose name differs (similarity {score:.0f}%)",
+        ))
+
+    # ------------------------------------------------------------------ pass 3: titles, nominals, pronouns
+    def _walk(self, st: _State) -> None:
+        doc = st.doc
+        i = 0
+        while i < len(doc):
+            if st.at(i) is None:
+                if st.lowers[i] in self.kb.role_first_words:
+                    rn = self._role_noun_at(st, i)
+                    if rn is not None:
+                        end, noun = rn
+                        i = self._nominal(st, i, end, noun)
+                        continue
+                if st.lowers[i] in PRONOUNS:
+                    t = doc[i]
+                    if t.pos_ == "PRON" or t.tag_ == "PRP$":
+                        self._pronoun(st, t)
+            i += 1
+
+    def _role_noun_at(self, st: _State, i: int):
+        doc, kb = st.doc, self.kb
+        best = None
+        parts = []
+        for j in range(i, min(len(doc), i + kb.max_role_tokens)):
+            if st.at(j) is not None:
+                break
+            parts.append(st.lowers[j])
+            key = " ".join(parts)
+            if key in kb.role_nouns:
+                best = (j + 1, kb.role_nouns[key])
+        if best is None:
+            return None
+        end, noun = best
+        head = doc[end - 1]
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        # "Russian military operation": the role noun modifies another noun
+        if end < len(doc) and head.dep_ in ("compound", "amod", "nmod") and head.head.i >= end \
+                and doc[end].pos_ == "NOUN" and st.at(end) is None and self._role_noun_peek(st, end) is None:
+            return None
+        return best
+
+    def _role_noun_peek(self, st: _State, i: int):
+        word = st.doc[i].lower_
+        return self.kb.role_nouns.get(word)
+
+    def _designator(self, st: _State, i: int):
+        """What stands before a role noun at token ``i``: (start token, country, org, via-pronoun actor id, skip)."""
+        doc = st.doc
+        k = i - 1
+        country = org = None
+        via = None
+        skip = False
+        # soft modifiers between designator and noun: "the Russian top diplomat", "former"
+        while k >= 0 and (doc[k].lower_ in SOFT_MODIFIERS | SKIP_MODIFIERS or doc[k].text in ("-",)):
+            if doc[k].lower_ in SKIP_MODIFIERS:
+                skip = True
+            k -= 1
+        start = k + 1
+        if k >= 0 and doc[k].text in POSS_MARKS:
+            k -= 1
+        f = st.at(k) if k >= 0 else None
+        if f is not None:
+            a = st.res.actors[f.actor]
+            if f.how == "pronoun":
+                via = a.id
+                country = a.country
+                org = a.id if a.kind == "organization" and not a.country else None
+                start = f.start
+            elif a.kind in ("country", "organization", "group") and f.end == k + 1:
+                country = a.country
+                org = a.id if a.kind == "organization" and a.sector == "IGO" else None
+                start = f.start
+            elif a.kind == "person" and f.end == k + 1 and doc[k + 1].text in POSS_MARKS:
+                # "Putin's spokesman": an office in the possessor's country
+                via, country = a.id, a.country
+                start = f.start
+            k = start - 1
+        elif k >= 0:
+            refs = self.kb.lookup(doc[k].text)
+            adj = next((r for r in refs if r[0] == "A"), None)
+            if adj is None and k > 0:  # two-token adjectives: "South Korean", "North Korean"
+                adj = next((r for r in self.kb.lookup(doc[k - 1].text + " " + doc[k].text) if r[0] == "A"), None)
+                if adj is not None:
+                    k -= 1
+            if adj is not None:
+                country = adj[2:]
+                start = k
+                k -= 1
+        # skip modifiers before the designator too: "the former US president"
+        while k >= 0 and doc[k].lower_ in SOFT_MODIFIERS | SKIP_MODIFIERS:
+            if doc[k].lower_ in SKIP_MODIFIERS:
+                skip = True
+            start = k
+            k -= 1
+        if k >= 0 and doc[k].lower_ in DETERMINERS:
+            if doc[k].lower_ in POSSESSIVE and via is None:
+                f = st.at(k)
+                if f is None:
+                    self._pronoun(st, doc[k])
+                    f = st.at(k)
+                if f is not None:
+                    via = f.actor
+                    if country is None:
+                        country = st.res.actors[f.actor].country
+            start = k
+        return start, country, org, via, skip
+
+    def _nominal(self, st: _State, i: int, end: int, noun) -> int:
+        doc = st.doc
+        start, country, org, via, skip = self._designator(st, i)
+        # role noun followed by "of <country>": "the president of Russia"
+        after = end
+        if country is None and org is None and end + 1 < len(doc) and doc[end].lower_ == "of":
+            f = st.at(end + 1)
+            if f is not None and st.res.actors[f.actor].kind in ("country", "organization"):
+                a = st.res.actors[f.actor]
+                country = a.country
+                org = a.id if a.kind == "organization" else None
+                after = f.end
+        # title before a name: "US President Joe Biden", "France's President Macron"
+        if noun.title and end < len(doc):
+            f = st.at(end)
+            if f is not None and st.res.actors[f.actor].kind == "person" and f.start == end:
+                first = start if doc[start].lower_ not in DETERMINERS else start + 1
+                f.start = min(f.start, first)
+                st.reindex(f)
+                self._fill_unknown(st, st.res.actors[f.actor], country, noun, f.start)
+                return f.end
+        if noun.after_designator and country is None and org is None:
+            return end
+        # apposition: "the Kremlin's spokesperson, Dmitry Peskov" / "the Russian leader, Putin"
+        if after + 1 < len(doc) and doc[after].text == ",":
+            f = st.at(after + 1)
+            if f is not None and st.res.actors[f.actor].kind == "person" and noun.kind == "person":
+                st.add(st.res.actors[f.actor], start, after, "nominal", 0.9)
+                return after
+        if skip:
+            return after
+        if noun.role == "counterpart":
+            self._counterpart(st, start, after, country, via)
+            return after
+        where = org or country
+        if where is None:
+            if noun.kind == "person" and noun.role and doc[start].lower_ == "the":
+                self._recent_office_holder(st, start, after, noun.role)
+            return after
+        indefinite = doc[start].lower_ in ("a", "an")
+        if noun.kind == "person" and noun.role and not indefinite:
+            holders = self.kb.holders(where, noun.role, st.date)
+            single = noun.role not in ("minister", "ambassador", "spokesperson")
+            if holders and (len(holders) == 1 or single):
+                p, r = holders[0]
+                st.add(st.person_actor(p), start, after, "nominal", 0.85 if st.date else 0.7)
+                if st.date is None:
+                    st.res.checks.append(Check(
+                        kind="role_date_assumed", severity="info", start=doc[start].idx,
+                        end=doc[after - 1].idx + len(doc[after - 1]),
+                        message=f"“{doc[start:after].text}” taken as {p.name} ({r.position}): the article has no "
+                                f"date, so the most recent holder was used"))
+                else:
+                    self._stale_check(st, where, start, after, p)
+                return after
+        if country is not None and noun.sector:
+            st.add(st.group_actor(country, noun.sector), start, after, "nominal", 0.75)
+            if noun.kind == "group":
+                self._coordinated_designators(st, start, noun.sector)
+        elif org is not None:
+            st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
+                   "nominal", 0.7)
+        return after
+
+    def _coordinated_designators(self, st: _State, start: int, sector: str) -> None:
+        """"US and British forces": the first designator is US forces too."""
+        doc = st.doc
+        k = start - 1
+        if doc[start].lower_ in DETERMINERS:
+            return
+        while k >= 1 and doc[k].lower_ in ("and", ",", "or"):
+            j = k - 1
+            f = st.at(j)
+            if f is not None and st.res.actors[f.actor].kind == "country" and f.end == j + 1:
+                country = st.res.actors[f.actor].country
+                st.drop(f)
+                st.add(st.group_actor(country, sector), f.start, f.end, "nominal", 0.7)
+                k = f.start - 1
+                continue
+            adj = next((r for r in self.kb.lookup(doc[j].text) if r[0] == "A"), None)
+            if adj is not None and f is None:
+                st.add(st.group_actor(adj[2:], sector), j, j + 1, "nominal", 0.7)
+                k = j - 1
+                continue
+            break
+
+    def _stale_check(self, st: _State, where: str, start: int, after: int, p: Person) -> None:
+        c = self.kb.country(where)
+        if c is not None and c.as_of and st.date and st.date > c.as_of:
+            doc = st.doc
+            st.res.checks.append(Check(
+                kind="role_date_assumed", severity="info", start=doc[start].idx,
+                end=doc[after - 1].idx + len(doc[after - 1]),
+                message=f"“{doc[start:after].text}” taken as {p.name}: the knowledge base's {c.name} data end "
+                        f"{c.as_of}, before the article date {st.date}"))
+
+    def _fill_unknown(self, st: _State, actor: ActorInfo, country: str | None, noun, at: int) -> None:
+        """A title tells an unknown person's sector and role, and its designator the country.
+
+        "President Omar al-Bashir" with no country word: the country named nearest in
+        the sentence, else the article's most mentioned country (a guess, as a reader makes it).
+        """
+        if actor.wikidata or actor.id.startswith("Q") or actor.sector or not actor.id.startswith("person:"):
+            return
+        actor.sector = noun.sector
+        actor.country = actor.country or country
+        if actor.country is None:
+            st.pending_country.append((actor, at))  # decided after the walk, when all mentions are known
+        actor.role = actor.role or noun.noun
+        actor.code = code_for(actor.country, actor.sector) if actor.country else None
+
+    def _counterpart(self, st: _State, start: int, after: int, country: str | None, via: str | None) -> None:
+        """"his French counterpart": the holder, in France, of the office the antecedent holds."""
+        doc = st.doc
+        anchor = st.res.actors.get(via) if via else None
+        if anchor is None or anchor.kind != "person":
+            for f in reversed(st.res.found):
+                if f.start < start and st.res.actors[f.actor].kind == "person" and \
+                        doc[f.start].sent.start == doc[start].sent.start:
+                    anchor = st.res.actors[f.actor]
+                    break
+        if anchor is None or not anchor.office or country is None or country == anchor.country:
+            return
+        office = anchor.office
+        holders = self.kb.holders(country, office, st.date)
+        if not holders and office in ("head_of_state", "head_of_government"):
+            holders = self.kb.holders(country, "leader", st.date)
+        if holders:
+            st.add(st.person_actor(holders[0][0]), start, after, "nominal", 0.8)
+
+    def _recent_office_holder(self, st: _State, start: int, after: int, role: str) -> None:
+        """"the president" with no country: the last person mentioned who holds that office."""
+        for f in reversed(st.res.found):
+            if f.start >= start:
+                continue
+            a = st.res.actors[f.actor]
+            if a.kind == "person" and a.office == role:
+                st.add(a, start, after, "nominal", 0.6)
+                return
+
+    # ------------------------------------------------------------------ pronouns
+    def _pronoun(self, st: _State, t: Token) -> None:
+        if st.at(t.i) is not None:
+            return
+        w = t.lower_
+        if w == "it" and t.dep_ not in SUBJ_DEPS:
+            return  # object "it" is nearly always a thing or an event
+        want = "male" if w in MALE else "female" if w in FEMALE else "neuter" if w in NEUTER else "plural"
+        ok = lambda a: _compatible(a, want)  # noqa: E731
+        excluded = self._bound(st, t) if w not in POSSESSIVE and w not in REFLEXIVE else set()
+        quote = st.quote_of(t.i)
+        # inside a quotation, "he" is not the quoted speaker: look inside the quote first
+        in_quote = (lambda f: st.quote_of(f.start) == quote) if quote is not None else (lambda f: True)
+        sent = t.sent
+        hits: list[str] = []
+        conf = 0.0
+        earlier = [f for f in st.res.found if sent.start <= f.start < t.i and f.actor not in excluded
+                   and ok(st.res.actors[f.actor])]
+        # 1. cataphora: "Speaking alongside his counterpart, Biden said": a pronoun in a
+        #    sentence-initial adverbial clause, with nothing before it, means the main subject
+        cl = t
+        while cl.head.i != cl.i and cl.dep_ not in ("advcl", "prep", "npadvmod"):
+            cl = cl.head
+        if not earlier and cl.dep_ in ("advcl", "prep", "npadvmod") and cl.head.dep_ == "ROOT" and cl.i < cl.head.i:
+            for c in cl.head.children:
+                if c.dep_ in SUBJ_DEPS and c.i > t.i:
+                    f = st.at_token(c)
+                    if f is not None and ok(st.res.actors[f.actor]):
+                        hits, conf = [f.actor], 0.8
+        # 2. the subject of an enclosing clause (after a clause boundary; any for possessives)
+        if not hits:
+            crossed = w in POSSESSIVE or w in REFLEXIVE
+            node = t
+            while node.head.i != node.i and not hits:
+                if node.dep_ in CLAUSE_BOUNDARY:
+                    crossed = True
+                node = node.head
+                for c in node.children:
+                    if c.dep_ not in SUBJ_DEPS or c.i >= t.i:
+                        continue
+                    group = []
+                    for cand in [c, *c.conjuncts]:
+                        f = st.at_token(cand)
+                        if f is None or not in_quote(f):
+                            continue
+                        a = st.res.actors[f.actor]
+                        if ok(a) and a.id not in excluded and (crossed or w in POSSESSIVE):
+                            group.append(a.id)
+                    if group:
+                        # "Ukraine and the West argue ... what they perceive": all conjuncts
+                        hits, conf = (group if want == "plural" else group[:1]), 0.85
+                        break
+        if w == "it" and not hits:
+            return
+        if not hits and want in ("neuter", "plural") and st.unknown_org_between(earlier, t.i):
+            return  # "TimeWarner ... its profits": an organisation the KB does not know is nearer
+        # 3. the nearest compatible mention earlier in the sentence (in the same quote, if quoted)
+        if not hits:
+            for f in reversed(earlier):
+                if in_quote(f):
+                    hits, conf = [f.actor], 0.7
+                    break
+        # 4. earlier sentences (not for "they": plural reference across sentences is too loose)
+        if not hits and want != "plural":
+            sents = st.sentences()
+            idx = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+            for d, s in enumerate(reversed(sents[max(0, idx - 3):idx]), start=1):
+                for c in s.root.children:
+                    if c.dep_ in SUBJ_DEPS:
+                        f = st.at_token(c)
+                        if f is not None and ok(st.res.actors[f.actor]) and in_quote(f):
+                            hits, conf = [f.actor], 0.7 - 0.1 * d
+                            break
+                if not hits:
+                    for f in reversed(st.res.found):
+                        if s.start <= f.start < s.end and ok(st.res.actors[f.actor]) and in_quote(f):
+                            hits, conf = [f.actor], 0.6 - 0.1 * d
+                            break
+                if hits:
+                    break
+        for aid in hits:
+            a = st.res.actors[aid]
+            if want in ("male", "female") and a.gender is None and not a.wikidata:
+                a.gender = want  # an unknown person is what the first pronoun says
+            st.add(a, t.i, t.i + 1, "pronoun", round(conf, 2), shared=len(hits) > 1)
+
+    def _bound(self, st: _State, t: Token) -> set[str]:
+        """Actors a non-reflexive object pronoun cannot mean: the subjects of its own clause."""
+        out: set[str] = set()
+        node = t
+        while node.head.i != node.i and node.dep_ not in CLAUSE_BOUNDARY:
+            node = node.head
+            for c in node.children:
+                if c.dep_ in SUBJ_DEPS and c.i != t.i:
+                    f = st.at_token(c)
+                    if f is not None:
+                        out.add(f.actor)
+        return out
+
+
+def _normal(name: str) -> str:
+    """Lower case, no accents, hyphens and apostrophes as spaces: the form names are compared in."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = re.sub(r"[-‐–'’.]", " ", s)
+    return " ".join(s.split())
+
+
+def _similar_words(a: str, b: str) -> bool:
+    """Word-by-word similarity of two names (same number of words, each close, short ones alike at the start)."""
+    from rapidfuzz import fuzz
+
+    wa, wb = _normal(a).split(), _normal(b).split()
+    if "".join(wa) == "".join(wb):
+        return True
+    if len(wa) != len(wb):
+        return fuzz.ratio(" ".join(wa), " ".join(wb)) >= 92
+    for x, y in zip(wa, wb):
+        if x == y:
+            continue
+        if fuzz.ratio(x, y) < 75:
+            return False
+        if min(len(x), len(y)) < 6 and x[0] != y[0]:
+            return False
+    return True
+
+
+def _quote_regions(texts: list[str]) -> dict[int, int]:
+    """Token index -> quotation number, for tokens between quotation marks."""
+    out: dict[int, int] = {}
+    n = 0
+    inside = False
+    for i, ch in enumerate(texts):
+        if ch in ("“", "«") or (ch == '"' and not inside):
+            inside, n = True, n + 1
+            continue
+        if ch in ("”", "»") or (ch == '"' and inside):
+            inside = False
+            continue
+        if inside:
+            out[i] = n
+    return out
+
+
+def _compatible(a: ActorInfo, want: str) -> bool:
+    if want in ("male", "female"):
+        return a.kind == "person" and a.gender in (None, want)
+    if want == "neuter":
+        return a.kind in ("country", "organization")
+    return a.kind in ("group", "organization", "country")
+
+
+class _State:
+    def __init__(self, kb: KnowledgeBase, doc: Doc, date: str | None) -> None:
+        self.kb = kb
+        self.doc = doc
+        self.date = date
+        self.res = Resolution()
+        self.by_token: dict[int, Found] = {}
+        self.full_names: list[tuple[str, str, int]] = []
+        self.pending_country: list[tuple[ActorInfo, int]] = []
+        self.org_ents: list[tuple[int, int]] | None = None  # (full name, actor id, token position)
+        self.sents: list[Span] | None = None
+        self.texts = [t.text for t in doc]
+        self.pos = doc.to_array("POS").tolist()
+        self.lowers = [x.lower() for x in self.texts]
+        self.quotes: dict[int, int] = _quote_regions(self.texts)
+
+    def short_form(self, word: str, pos: int) -> str | None:
+        """The article's person a one-word name means: "Peskov" -> Dmitry Peskov, "Li" -> Li Keqiang.
+
+        Any word of a full name counts (family names come first in Chinese names);
+        the last word beats others, then the nearest full name before ``pos``, then after it.
+        """
+        best = None
+        for name, aid, at in self.full_names:
+            words = name.split(" ")
+            if word not in words or len(words) < 2:
+                continue
+            rank = (words[-1] == word, at < pos, -abs(pos - at))
+            if best is None or rank > best[0]:
+                best = (rank, aid)
+        return best[1] if best else None
+
+    def unknown_org_between(self, earlier: list[Found], i: int) -> bool:
+        """Is there an ORG entity that is no actor between the last candidate (or sentence start) and ``i``?"""
+        if self.org_ents is None:
+            self.org_ents = [(e.start, e.end) for e in self.doc.ents if e.label_ in ("ORG", "NORP") and
+                             not any(k in self.by_token for k in range(e.start, e.end))]
+        lo = earlier[-1].end if earlier else self.doc[i].sent.start
+        if not earlier:
+            # earlier sentences: the previous sentence start bounds the search
+            sents = self.sentences()
+            idx = next((k for k, s in enumerate(sents) if s.start <= i < s.end), 0)
+            lo = sents[max(0, idx - 1)].start
+        return any(lo <= s and e <= i for s, e in self.org_ents)
+
+    def country_near(self, i: int) -> str | None:
+        sent = self.doc[i].sent
+        best = None
+        counts: dict[str, int] = {}
+        for f in self.res.found:
+            a = self.res.actors[f.actor]
+            if a.kind == "person" or not a.country:
+                continue
+            counts[a.country] = counts.get(a.country, 0) + 1
+            if sent.start <= f.start < sent.end:
+                d = abs(f.start - i)
+                if best is None or d < best[0]:
+                    best = (d, a.country)
+        if best is not None:
+            return best[1]
+        if counts:
+            top = sorted(counts.items(), key=lambda kv: -kv[1])
+            if len(top) == 1 or top[0][1] > top[1][1]:
+                return top[0][0]
+        return None
+
+    def sentences(self) -> list[Span]:
+        if self.sents is None:
+            self.sents = list(self.doc.sents)
+        return self.sents
+
+    def quote_of(self, i: int) -> int | None:
+        return self.quotes.get(i)
+
+    def drop(self, f: Found) -> None:
+        """Forget a mention another one has absorbed (a designator inside a nominal)."""
+        if f in self.res.found:
+            self.res.found.remove(f)
+        for k in range(f.start, f.end):
+            if self.by_token.get(k) is f:
+                del self.by_token[k]
+
+    def covered(self, s: int, e: int) -> bool:
+        return any(k in self.by_token for k in range(s, e))
+
+    def at(self, i: int) -> Found | None:
+        return self.by_token.get(i)
+
+    def at_token(self, t: Token) -> Found | None:
+        return self.by_token.get(t.i)
+
+    def add(self, actor: ActorInfo, s: int, e: int, how: str, conf: float, shared: bool = False) -> Found:
+        """Record a mention; ``shared``: the span also means other actors ("they" = Ukraine and the West)."""
+        self.res.actors.setdefault(actor.id, actor)
+        f = Found(actor.id, s, e, how, conf)
+        if not shared:
+            self._absorb(f)
+        bisect.insort(self.res.found, f, key=lambda x: x.start)
+        for k in range(s, e):
+            self.by_token[k] = f
+        return f
+
+    def reindex(self, f: Found) -> None:
+        self._absorb(f)
+        for k in range(f.start, f.end):
+            self.by_token[k] = f
+        self.res.found.sort(key=lambda x: x.start)
+
+    def _absorb(self, f: Found) -> None:
+        """Mentions are disjoint: a new one absorbs those inside it ("US" in "US President Joe Biden")."""
+        for k in range(f.start, f.end):
+            old = self.by_token.get(k)
+            if old is not None and old is not f and f.start <= old.start and old.end <= f.end:
+                # possessors stay as mentions of their own: "the Kremlin's spokesperson", "his counterpart"
+                nxt = self.doc[old.end] if old.end < len(self.doc) else None
+                if old.end < f.end and (nxt is not None and nxt.text in POSS_MARKS
+                                        or self.doc[old.end - 1].lower_ in POSSESSIVE):
+                    continue
+                self.drop(old)
+
+    # -- actor records ---------------------------------------------------------------
+    def person_actor(self, p: Person) -> ActorInfo:
+        if p.id in self.res.actors:
+            return self.res.actors[p.id]
+        role: Role | None = p.role_at(self.date)
+        if role is None and self.date is None:
+            # no date at all: the office the person is best known for
+            role = max(p.roles, key=lambda r: (r.weight, r.end or "9999"), default=None)
+            if role is not None:
+                return ActorInfo(p.id, p.name, "person", role.country or p.country, role.sector,
+                                 self._code(role, role.country or p.country), role.position, p.wikidata, p.gender,
+                                 office=role.role)
+        if role is None:
+            role = p.last_role()
+            sector = role.sector if role else None
+            if role is not None and role.end and (self.date is None or role.end < self.date):
+                # no office at the date: a former officeholder, no longer a government actor
+                sector = {"GOV": "ELI", "MIL": "MIL"}.get(role.sector, role.sector)
+                position = f"former {role.position}"
+            else:
+                position = role.position if role else None
+        else:
+            sector = role.sector
+            position = role.position
+        country = (role.country if role else None) or p.country
+        if role and role.org:
+            org = next((o for o in self.kb.orgs if o.id == role.org), None)
+            country = org.country if org else None
+        code = (role.code if role and role.code else None) or self._code(role, country, sector)
+        return ActorInfo(p.id, p.name, "person", country, sector, code, position, p.wikidata, p.gender,
+                         office=(role.role if role and role.active(self.date) else None))
+
+    def _code(self, role: Role | None, country: str | None, sector: str | None = None) -> str | None:
+        sector = sector or (role.sector if role else None)
+        if role and role.code:
+            return role.code
+        if role and role.org:
+            org = next((o for o in self.kb.orgs if o.id == role.org), None)
+            return org.code if org else None
+        return code_for(country, sector)
+
+    def org_actor(self, o) -> ActorInfo:
+        if o.id in self.res.actors:
+            return self.res.actors[o.id]
+        return ActorInfo(o.id, o.name, o.kind if o.kind in ("organization", "group") else "organization",
+                         o.country, o.sector, o.code, None, o.wikidata)
+
+    def country_actor(self, iso: str) -> ActorInfo:
+        if iso in self.res.actors:
+            return self.res.actors[iso]
+        c = self.kb.countries[iso]
+        return ActorInfo(iso, c.name, "country", iso, None, iso)
+
+    def group_actor(self, iso: str, sector: str, name: str | None = None, plural_name: bool = False) -> ActorInfo:
+        aid = code_for(iso, sector) or sector
+        if aid in self.res.actors:
+            return self.res.actors[aid]
+        c = self.kb.countries.get(iso)
+        adj = c.adjective if c else iso
+        if plural_name and c and c.plural:
+            label = c.plural[0]
+        else:
+            label = f"{adj} {self.kb.sector_names.get(sector, sector.lower())}"
+        kind = "organization" if sector in ("GOV", "LEG", "JUD") else "group"
+        return ActorInfo(aid, name or label, kind, iso, sector, aid)
+
+
+def to_actors(doc: Doc, res: Resolution) -> list[Actor]:
+    """Analysis actors, ordered by first mention, with character-offset mentions."""
+    by_actor: dict[str, list[Found]] = {}
+    for f in sorted(res.found, key=lambda f: (f.start, f.end)):
+        by_actor.setdefault(f.actor, []).append(f)
+    out = []
+    for aid, founds in sorted(by_actor.items(), key=lambda kv: kv[1][0].start):
+        a = res.actors[aid]
+        mentions, seen = [], set()
+        for f in founds:
+            span = doc[f.start:f.end]
+            key = (span.start_char, span.end_char)
+            if key in seen:
+                continue
+            seen.add(key)
+            mentions.append(Mention(span.start_char, span.end_char, span.text, f.how, round(f.confidence, 3)))
+        out.append(Actor(id=a.id, name=a.name, kind=a.kind, country=a.country, sector=a.sector, code=a.code,
+                         role=a.role, wikidata=a.wikidata, mentions=mentions))
+    return out
+
+
+def apply(doc: Doc, analysis: Analysis, res: Resolution) -> None:
+    analysis.actors.extend(to_actors(doc, res))
+    analysis.checks.extend(res.checks)
