@@ -326,6 +326,26 @@ def eval_quotes(
     sys.stdout.write(json.dumps(figures, indent=2) + "\n" if as_json else quote_eval.format_report(figures) + "\n")
 
 
+@eval_app.command("actors")
+def eval_actors(
+    gold: Annotated[Optional[Path], typer.Option(help="PLOVER gold records (default ../shared/eval/plover-gsr-dev.json)")] = None,
+) -> None:
+    """Share of gold source and target actors whose country (and sector) whodid assigns in the sentence."""
+    from whodid.eval import actors as actor_eval
+
+    actor_eval.main(["--gold", str(gold)] if gold else [])
+
+
+@eval_app.command("events")
+def eval_events(
+    gold: Annotated[Optional[Path], typer.Argument(help="PLOVER gold records (default ../shared/eval/plover-gsr-dev.json)")] = None,
+) -> None:
+    """PLOVER event type, and type with actor and recipient, against gold records."""
+    from whodid.eval import events as event_eval
+
+    raise typer.Exit(event_eval.main([str(gold)] if gold else []))
+
+
 @eval_app.command("time")
 def eval_time() -> None:
     """Relative and partial dates on the sentences written for whodid's time tests."""

@@ -115,6 +115,8 @@ class Event:
     confidence: float = 0.0
     score: float | None = None  # cooperation (+10) .. conflict (-10)
     quad_class: int | None = None  # 1..4
+    actor_mentions: list[Mention] = field(default_factory=list)  # the words each actor was read from
+    recipient_mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass

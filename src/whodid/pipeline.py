@@ -31,6 +31,7 @@ class Stage(Protocol):
 STAGES = {
     "actors": "whodid.actors:ActorsStage",
     "quotes": "whodid.quotes:QuotesStage",
+    "events": "whodid.events:EventsStage",
     "time": "whodid.time:TimeStage",
     "places": "whodid.places:PlacesStage",
 }

@@ -54,6 +54,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from whodid.eval import shared_eval
+
 QUOTE_MARKS = '"“”'
 OPENING = '"“'
 CLOSING = '"”'
@@ -448,12 +450,7 @@ def default_root() -> Path:
     """``$WHODID_POLNEAR``, else ``../shared/eval/polnear`` from the repository root (or the working directory)."""
     if env := os.environ.get("WHODID_POLNEAR"):
         return Path(env)
-    repo = Path(__file__).resolve().parents[3]
-    for base in (repo, Path.cwd()):
-        candidate = (base / ".." / "shared" / "eval" / "polnear").resolve()
-        if candidate.is_dir():
-            return candidate
-    return (repo / ".." / "shared" / "eval" / "polnear").resolve()
+    return shared_eval("polnear")
 
 
 def read_metadata(root: Path) -> dict[str, dict[str, str]]:

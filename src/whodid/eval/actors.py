@@ -1,6 +1,6 @@
 """Actor coding accuracy on the PLOVER gold-standard dev records (optional; needs ../shared).
 
-    python benchmarks/actors_eval.py [--gold ../shared/eval/plover-gsr-dev.json] [--show N]
+    whodid eval actors [--gold ../shared/eval/plover-gsr-dev.json] [--show N]
 
 For each gold source and target actor of each record: is its country code
 (``IGO`` for international organisations) assigned to some actor whodid finds in
@@ -15,8 +15,8 @@ import argparse
 import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "eval" / "plover-gsr-dev.json"
+from whodid.eval import shared_eval
+
 SECTORS = {"GOV", "MIL", "REB", "CVL", "OPP", "COP", "LEG", "JUD", "MED", "BUS", "REF", "ELI", "EDU", "LAB", "IGO"}
 
 
@@ -29,11 +29,13 @@ def gold_actors(record: dict) -> list[dict]:
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--gold", type=Path, default=GOLD)
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="whodid eval actors", description=__doc__.split("\n")[0])
+    ap.add_argument("--gold", type=Path, default=shared_eval("plover-gsr-dev.json"))
     ap.add_argument("--show", type=int, default=15, help="misses to print")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
+    if not args.gold.exists():
+        raise SystemExit(f"error: {args.gold}: no such gold file (give --gold PATH)")
 
     from whodid.actors import ActorsStage
     from whodid.model import Article

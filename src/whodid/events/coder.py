@@ -1,0 +1,512 @@
+"""Clause -> event: trigger match, actor and recipient roles, modality, recoding.
+
+For each trigger the DependencyMatcher finds (see ``lexicon``):
+
+1. roles from the parse. A verb's actor is its subject (a passive verb's by-agent,
+   with the subject as recipient; an infinitive's controller: "he was willing to
+   meet" -> he; "urged Russia to leave" -> Russia); its recipient the direct object,
+   dative or a prepositional target ("meet with Putin", "pull out of Ukraine").
+   An event noun's actor is its possessor or modifier ("Russia's invasion", "US
+   sanctions"), a by-phrase, or the subject of a support verb ("launched an
+   attack", "held talks"); its recipient an of/on/against phrase. Each role head
+   and its conjuncts ("Biden and Macron") is tied to the actor whose mention in
+   ``analysis.actors`` covers it.
+2. governing events: "refused to meet", "urged Russia to withdraw", "promised to
+   send aid" are one event, coded from the governor and its complement (REJECT
+   125, REQUEST 1056, AGREE 033).
+3. modality (``modality.analyse``) and PLOVER's recoding rules: intended
+   cooperation is AGREE (intended RETREAT is CONCEDE); a negated intent ("would not
+   leave", "is not willing to meet") is a refusal, REJECT; an obligation stated by
+   someone ("the only way is for Putin to withdraw") is that speaker's REQUEST.
+4. reported_by: the speaker of the innermost quote or reported clause around the
+   trigger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from whodid.events.lexicon import Entry, Lexicon, Pattern, load_scores
+from whodid.events.modality import Modal, analyse, modality, predicate_chain
+from whodid.model import Analysis, Event, Mention, Quote, Span
+
+_RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
+_NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto"}
+_AREA_PREPS = {"in", "across", "inside", "throughout", "into"}
+_BACKGROUND_PREPS = {"after", "before", "since", "during", "following", "amid", "amidst", "despite", "like"}
+_ARMED_SECTORS = {"MIL", "REB", "INS", "PMC", "SEP", "UAF", "MIL-", "POL", "SPY"}
+_PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
+_SUBJ = ("nsubj", "csubj")
+_COOPERATIVE_INTENT = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+
+
+@dataclass
+class Role:
+    actor: str
+    mention: Mention
+    pronoun: bool
+    direct: bool  # the role word itself is the mention (not a modifier of it)
+
+
+@dataclass
+class Frame:
+    token: Token
+    pattern: Pattern
+    tokens: list[int]
+    actors: list[Role] = field(default_factory=list)
+    recipients: list[Role] = field(default_factory=list)
+    has_object: bool = False
+    complement: bool = False  # governs another event ("agreed to cooperate")
+    place_target: bool = False  # the object is a named place ("attacked Kyiv")
+    anchored: bool = False  # a noun that a support/occurrence verb makes an event
+    modal: Modal = field(default_factory=Modal)
+    type: str = ""
+    cameo: str | None = None
+    mode: str | None = None
+    reported_by: str | None = None
+    speakers: list[Role] = field(default_factory=list)
+    penalty: float = 0.0
+    drop: bool = False
+    governor: Frame | None = None
+
+    @property
+    def entry(self) -> Entry:
+        return self.pattern.entry
+
+    @property
+    def noun(self) -> bool:
+        return self.pattern.noun
+
+
+class ActorIndex:
+    """Token -> the actor whose mention covers it (the longest such mention)."""
+
+    def __init__(self, analysis: Analysis):
+        self.events: set[int] = set()  # trigger tokens: their of-phrase is a role, not a partitive
+        self.spans: list[tuple[int, int, str, Mention]] = []
+        self.armed = {a.id for a in analysis.actors if (a.sector or "") in _ARMED_SECTORS}
+        for actor in analysis.actors:
+            for m in actor.mentions:
+                self.spans.append((m.start, m.end, actor.id, m))
+
+    def at(self, t: Token) -> Role | None:
+        start, end = t.idx, t.idx + len(t.text)
+        best = None
+        for s, e, aid, m in self.spans:
+            if s < end and start < e:
+                if best is None or (e - s) > (best[1] - best[0]):
+                    best = (s, e, aid, m)
+        if best is None:
+            return None
+        return Role(best[2], best[3], t.tag_ in _PRONOUN_TAGS or t.pos_ == "PRON", True)
+
+    def roles(self, t: Token, depth: int = 0) -> list[Role]:
+        """Actors for a role word and its conjuncts; when the word is not itself a
+        mention, its possessor/modifier or of-phrase ("Ukraine's territory",
+        "members of NATO")."""
+        out: list[Role] = []
+        for w in (t, *t.conjuncts):
+            r = self.at(w)
+            if r is not None:
+                out.append(r)
+                continue
+            if depth >= 2 or w.i in self.events:
+                continue
+            found = False
+            for c in w.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    r = self.at(c)
+                    if r is not None:
+                        r.direct = False
+                        out.append(r)
+                        found = True
+            for c in w.children:
+                # "an appeal from Gbagbo", "calls by Annan", "members of NATO"
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and not found:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            for r in self.roles(p, depth + 1):
+                                r.direct = False
+                                out.append(r)
+        return out
+
+
+def _dedupe(roles: list[Role]) -> list[Role]:
+    seen: dict[str, Role] = {}
+    for r in roles:
+        if r.actor not in seen or (seen[r.actor].pronoun and not r.pronoun):
+            seen[r.actor] = r
+    return list(seen.values())
+
+
+class Coder:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+        self._matchers: dict[int, Any] = {}
+        self.scores = load_scores()
+
+    def _matcher(self, doc: Doc):
+        key = id(doc.vocab)
+        if key not in self._matchers:
+            self._matchers[key] = self.lex.matcher(doc.vocab)
+        return self._matchers[key]
+
+    # ------------------------------------------------------------------ matching
+    def frames(self, doc: Doc) -> dict[int, Frame]:
+        self.lex.mark_pejoratives(doc)
+        best: dict[int, Frame] = {}
+        for match_id, ids in self._matcher(doc)(doc):
+            pattern = self.lex.resolve(doc.vocab.strings[match_id], doc, ids)
+            if pattern is None:
+                continue
+            t = doc[ids[0]]
+            f = best.get(t.i)
+            rank = (not pattern.entry.fallback, pattern.size, -pattern.entry.index)
+            if f is None or rank > (not f.entry.fallback, f.pattern.size, -f.pattern.entry.index):
+                best[t.i] = Frame(token=t, pattern=pattern, tokens=sorted(ids))
+        # a word that is part of a longer match is not a trigger of its own
+        # ("imposed sanctions": one SANCTION event, not two)
+        inner = {i for f in best.values() if len(f.tokens) > 1 and not f.entry.fallback
+                 for i in f.tokens if i != f.token.i}
+        return {i: f for i, f in best.items() if i not in inner or len(f.tokens) > 1}
+
+    # ------------------------------------------------------------------ roles
+    def subject(self, v: Token, idx: ActorIndex, depth: int = 0) -> tuple[list[Role], list[Role]]:
+        """(actors, passive patients) of a verbal predicate."""
+        subj = [c for c in v.children if c.dep_ in _SUBJ]
+        passive = [c for c in v.children if c.dep_ == "nsubjpass"]
+        if not subj and not passive and v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and \
+                not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+            # "When asked about ..., Peskov said": Peskov was asked
+            return [], []
+        if passive or any(c.dep_ == "auxpass" for c in v.children):
+            agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return [r for a in agents for r in idx.roles(a)], [r for p in passive for r in idx.roles(p)]
+        if subj:
+            s = subj[0]
+            if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                s = v.head
+            return idx.roles(s), []
+        # "has been, is, and will continue to be open": coordinated predicates share a subject
+        for c in v.children:
+            if c.dep_ in ("parataxis", "conj") and c.i < v.i:
+                s = [g for g in c.children if g.dep_ in _SUBJ]
+                if s:
+                    return idx.roles(s[0]), []
+        if depth >= 5 or v.head is v:
+            return [], []
+        head = v.head
+        if v.dep_ == "acl" and v.tag_ == "VBG" and head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return idx.roles(head), []  # "Biden, throwing his weight behind ..."
+        if v.dep_ == "xcomp":
+            if head.lemma_.lower() in self.lex.marker("object_control_verbs"):
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objs:
+                    return idx.roles(objs[0]), []
+            actors, patients = self.subject(head, idx, depth + 1)
+            return (actors or patients), []  # "Russians were seen holding ...": the raised subject
+        if v.dep_ in ("acomp", "conj", "advcl", "pcomp", "prep"):
+            return self.subject(head, idx, depth + 1)[0], []
+        if v.dep_ == "acl" and head.dep_ in ("dobj", "pobj", "nsubj", "attr"):
+            # "its determination to fight" -> its
+            poss = [c for c in head.children if c.dep_ == "poss"]
+            if poss:
+                return idx.roles(poss[0]), []
+        return [], []
+
+    def verb_roles(self, f: Frame, idx: ActorIndex) -> None:
+        t = f.token
+        matched = set(f.tokens)
+        actors, patients = self.subject(t, idx)
+        f.actors = actors
+        recips = list(patients)
+        theme = f.entry.object == "theme"
+        for c in t.children:
+            if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in ("GPE", "LOC", "FAC"):
+                f.place_target = True
+            if c.dep_ == "nsubjpass":
+                f.has_object = True  # "was accused of ..."
+            if c.dep_ == "dobj":
+                f.has_object = True
+                if not theme:
+                    recips += idx.roles(c)
+            elif c.dep_ in ("dative", "oprd") and c.i not in matched:
+                recips += idx.roles(c)
+            if c.i in matched and c.pos_ == "NOUN":
+                # "imposed sanctions on Russia": the target hangs off the matched noun
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in _NOUN_RECIPIENT_PREPS:
+                        recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
+            if c.dep_ in ("prep", "dative", "prt") and (c.lower_ in _RECIPIENT_PREPS or c.i in matched) \
+                    and c.lower_ != "for":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        recips += idx.roles(p)
+                    elif p.dep_ == "prep" and p.lower_ in ("of", "from"):  # "pull out of Ukraine"
+                        recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
+        # "pull his soldiers out of Ukraine": the preposition hangs off the object
+        for c in t.children:
+            if c.dep_ == "dobj" and theme:
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("out", "from"):
+                        recips += [r for q in p.subtree if q.dep_ == "pobj" for r in idx.roles(q)]
+        f.recipients = recips
+
+    def noun_roles(self, f: Frame, idx: ActorIndex) -> None:
+        n = f.token
+        e = f.entry
+        matched = set(f.tokens)
+        actors: list[Role] = []
+        recips: list[Role] = []
+        for c in n.children:
+            if c.i in matched:
+                continue
+            if c.dep_ == "poss":
+                (recips if e.poss == "recipient" else actors).extend(idx.roles(c))
+            elif c.dep_ in ("compound", "amod", "nmod"):
+                r = idx.at(c)
+                if r is not None:
+                    (recips if e.compound == "recipient" else actors).append(r)
+            elif c.dep_ == "prep":
+                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                prep = c.lower_
+                for p in pobjs:
+                    if prep == "by":
+                        actors += idx.roles(p)
+                    elif prep == "between":
+                        actors += idx.roles(p)
+                    elif prep in _NOUN_RECIPIENT_PREPS or (prep == "of" and e.of == "recipient") or \
+                            (prep in _AREA_PREPS and e.type == "ASSAULT"):
+                        recips += idx.roles(p)
+        # the noun as the complement of a willing/open word: "open to talks"
+        chain = predicate_chain(n, self.lex)
+        head = n.head
+        if len(chain) > 1 and not actors:
+            actors = self.subject(chain[-1], idx)[0]
+            f.anchored = True
+        elif n.dep_ in ("dobj", "attr") and _lemmas(head) & self.lex.marker("support_verbs"):
+            if not actors:
+                actors = self.subject(head, idx)[0]
+            f.anchored = True
+        elif n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ == "VERB" \
+                and not any(c.dep_ == "det" for c in n.children):
+            # "holding blank sheets in protest of the war"
+            if not actors:
+                actors = self.subject(head.head, idx)[0]
+            f.anchored = True
+        elif n.dep_ in ("nsubj", "nsubjpass") and _lemmas(head) & self.lex.marker("occurrence_verbs"):
+            f.anchored = True
+        elif n.dep_ == "dobj" and head.lemma_.lower() == "have" and any(c.dep_ == "nsubj" for c in head.children):
+            # "Russia had talks with ..."
+            if not actors:
+                actors = self.subject(head, idx)[0]
+            f.anchored = True
+        if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS:
+            f.drop = True  # "after the invasion": a reference to an event told elsewhere
+        f.actors, f.recipients = actors, recips
+
+    # ------------------------------------------------------------------ main
+    def code(self, doc: Doc, analysis: Analysis) -> list[Event]:
+        idx = ActorIndex(analysis)
+        self.armed = idx.armed
+        self._text = doc.text  # built once: Doc.text joins every token
+        sents = {}
+        for sent in doc.sents:
+            for tok in sent:
+                sents[tok.i] = (sent.start_char, sent.end_char)
+        quotes = [q for q in analysis.quotes if q.kind != "term"]
+        frames = self.frames(doc)
+        idx.events = set(frames)
+        for f in frames.values():
+            (self.noun_roles if f.noun else self.verb_roles)(f, idx)
+            f.modal = analyse(f.token, self.lex, f.noun)
+            q = _reporter(f.token, quotes)
+            f.reported_by = q.speaker if q is not None else None
+            f.speakers = _speakers(q, doc, idx)
+            f.type, f.cameo, f.mode = f.entry.type, f.entry.cameo, f.entry.mode
+        self._link_governors(frames)
+        events = []
+        for f in sorted(frames.values(), key=lambda f: f.token.i):
+            if f.governor is not None or f.drop:
+                continue
+            ev = self._event(f, doc, sents[f.token.i])
+            if ev is not None:
+                events.append(ev)
+        return events
+
+    def _link_governors(self, frames: dict[int, Frame]) -> None:
+        for f in frames.values():
+            t = f.token
+            g = None
+            if t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
+                g = frames[t.head.i]
+            elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames:
+                g = frames[t.head.head.i]
+            if g is None or g is f or not g.entry.governs:
+                continue
+            if t.dep_ == "ccomp" and g.entry.governs != "request":
+                continue  # "denied that Russia had attacked": not a refusal to attack
+            how = {"request": "request", "refuse": "refuse", "intent": "intent", "threaten": "threat"}[g.entry.governs]
+            rec = self.lex.recoded(f.entry, how)
+            if rec is None:
+                if how == "intent":  # "pledged to attack": the attack, intended
+                    f.modal.future = True
+                    g.drop = True
+                continue
+            f.governor = g
+            g.complement = True
+            g.type, g.cameo, g.mode = rec["type"], rec["cameo"] or g.cameo, rec["mode"]
+            if how == "request":
+                # the one asked is who would do it: "urged Russia to withdraw"
+                g.recipients = f.actors or g.recipients
+            elif how == "threat":
+                # "warned Putin against an invasion": the one warned; else the target
+                g.recipients = g.recipients or f.recipients
+            else:
+                g.recipients = f.recipients or g.recipients
+            if not g.actors:
+                g.actors = f.actors
+            g.has_object = True
+            g.anchored = True
+
+    def _event(self, f: Frame, doc: Doc, sent: tuple[int, int]) -> Event | None:
+        m, e = f.modal, f.entry
+        if m.belief:
+            return None
+        if e.speaker_is_actor:
+            if f.reported_by is None:
+                return None
+            if f.noun:
+                m.negated = False  # "has no justification": the "no" is part of the pattern
+            elif m.negated:
+                return None  # "we must not forget": not a demand of anyone
+            m.obligation = m.hypothetical = m.purpose = False  # "must": part of the pattern
+            # "[Ukraine and the West argue that] Putin has no justification": the
+            # speakers accuse the subject
+            f.recipients = f.actors
+            f.actors = f.speakers
+            speaker_actor = f.reported_by
+        else:
+            speaker_actor = None
+        # PLOVER recoding by modality
+        if f.complement:
+            pass  # coded from its complement already ("agreed to cooperate", "refused to meet")
+        elif m.negated and (m.future or m.intent):
+            rec = self.lex.recoded(e, "refuse") if f.type == e.type else None
+            if rec is not None:
+                f.type, f.cameo, f.mode = rec["type"], rec["cameo"], rec["mode"]
+                m.negated = False
+        elif (m.intent or m.future) and f.type == e.type and f.type in _COOPERATIVE_INTENT:
+            rec = self.lex.recoded(e, "intent")
+            if rec is not None:
+                f.type, f.cameo, f.mode = rec["type"], rec["cameo"] or f.cameo, rec["mode"]
+        elif m.intent and not m.future:
+            m.future = True  # intended conflict keeps its type, marked as not (yet) happened
+        if m.obligation:
+            rec = self.lex.recoded(e, "request")
+            others = {r.actor for r in f.actors}
+            if rec is not None and f.reported_by and f.reported_by not in others:
+                f.recipients = f.actors
+                f.actors = f.speakers
+                speaker_actor = f.reported_by
+                f.type, f.cameo, f.mode = rec["type"], rec["cameo"], rec["mode"]
+                m.hypothetical = m.purpose = False
+                f.penalty += 0.1
+            else:
+                m.hypothetical = True
+        if f.type != e.type:
+            m.purpose = False  # the governing word said what happened
+
+        actors = _dedupe(f.actors)
+        recipients = [r for r in _dedupe(f.recipients) if r.actor not in {a.actor for a in actors}]
+        actor_ids = [a.actor for a in actors]
+        if speaker_actor:
+            actor_ids = [speaker_actor] + [a for a in actor_ids if a != speaker_actor]
+        recipient_ids = [r.actor for r in recipients if r.actor not in actor_ids]
+        # the mention each role was read from: the evidence for actor and recipient
+        speaker_roles = [r for r in f.speakers if r.actor == speaker_actor][:1] if speaker_actor else []
+        by_actor = {r.actor: r.mention for r in speaker_roles + actors}
+        actor_mentions = [by_actor[a] for a in actor_ids if a in by_actor]
+        recipient_mentions = [r.mention for r in recipients if r.actor in recipient_ids]
+
+        # acceptance
+        participants = bool(actor_ids or recipient_ids)
+        if e.ambiguous and not participants:
+            return None
+        armed = e.type == "ASSAULT" and any(a in self.armed for a in actor_ids)
+        if e.requires == "recipient" and not recipient_ids and f.type == e.type and not (f.place_target or armed):
+            return None  # "attacked the plan" is not an attack; "troops attacked" is
+        if e.requires == "object" and not (f.has_object or recipient_ids):
+            return None
+        if e.requires == "complement" and not (f.complement or recipient_ids or any(
+                c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "against", "of"))
+                for c in f.token.children)):
+            return None
+        if f.noun and not participants and not f.anchored:
+            return None
+
+        confidence = 0.9 - f.penalty
+        if not actor_ids:
+            confidence -= 0.45
+        elif all(a.pronoun for a in actors) and not speaker_actor:
+            confidence -= 0.15
+        elif any(not a.direct for a in actors):
+            confidence -= 0.1
+        if e.ambiguous:
+            confidence -= 0.1
+        if f.noun:
+            confidence -= 0.05
+        confidence = round(max(0.05, min(1.0, confidence)), 2)
+
+        trig = _trigger_span(doc, f)
+        score = self.scores["scores"].get(f"{f.type}:{f.mode}", self.scores["scores"].get(f.type))
+        return Event(
+            type=f.type, mode=f.mode, context=list(e.context), cameo=f.cameo,
+            actor=actor_ids, recipient=recipient_ids, modality=modality(m),
+            reported_by=f.reported_by,
+            sentence=Span(*sent),
+            trigger=Mention(trig[0], trig[1], self._text[trig[0]:trig[1]]),
+            confidence=confidence, score=score, quad_class=self.scores["quad_class"].get(f.type),
+            actor_mentions=actor_mentions, recipient_mentions=recipient_mentions,
+        )
+
+
+def _lemmas(t: Token) -> set[str]:
+    """The lemma and a few stem guesses: the small model lemmatises "staged" as "stag"."""
+    low = t.lower_
+    return {t.lemma_.lower(), low, low[:-1], low[:-2], low[:-3] + "y" if low.endswith("ied") else low}
+
+
+def _trigger_span(doc: Doc, f: Frame) -> tuple[int, int]:
+    ids = f.tokens
+    if len(ids) > 1 and ids == list(range(ids[0], ids[-1] + 1)):
+        return doc[ids[0]].idx, doc[ids[-1]].idx + len(doc[ids[-1]].text)
+    t = f.token
+    return t.idx, t.idx + len(t.text)
+
+
+def _reporter(t: Token, quotes: list[Quote]) -> Quote | None:
+    """The innermost quote or reported clause that holds the trigger."""
+    best = None
+    for q in quotes:
+        if q.start <= t.idx < q.end:
+            if best is None or (q.end - q.start) < (best.end - best.start):
+                best = q
+    return best
+
+
+def _speakers(q: Quote | None, doc: Doc, idx: ActorIndex) -> list[Role]:
+    """The speaker and the speakers conjoined with it ("Ukraine and the West argue")."""
+    if q is None or q.speaker is None:
+        return []
+    roles: list[Role] = []
+    if q.speaker_mention is not None:
+        span = doc.char_span(q.speaker_mention.start, q.speaker_mention.end, alignment_mode="expand")
+        if span is not None:
+            roles = [r for r in idx.roles(span.root) if not r.pronoun or r.actor == q.speaker]
+    if q.speaker not in {r.actor for r in roles}:
+        roles.insert(0, Role(q.speaker, q.speaker_mention or Mention(q.start, q.start, ""), False, True))
+    return _dedupe(roles)

@@ -1,0 +1,191 @@
+"""Modality of a trigger from the parse: negation, condition, hypothesis, intent.
+
+All word lists come from the lexicon's ``markers`` section. The rules:
+
+- negated: "not"/"never"/"n't" on the trigger or on the words that carry its
+  predicate ("would not leave", "is not open to talks", "no talks").
+- conditional: the trigger is inside an if/unless/until clause, or a clause on
+  its way up to the sentence root has one ("if Putin were interested ..., Biden
+  would be willing to meet"); after/before/when + a present-tense verb too
+  ("only possible after Putin leaves Ukraine").
+- hypothetical: could/might/may/can on the predicate; a bare purpose infinitive
+  ("troops were sent to attack ...") that no intent or implicative word governs.
+- future (grammatical): will/would/shall, "is to meet", "plans to".
+- intent (lexical): willing/open/ready ... to, intent nouns ("determination to
+  fight"): the coder turns intended cooperation into AGREE, per PLOVER.
+- obligation: must/should, "the only way ... is for X to withdraw": a demand by
+  whoever says it.
+- belief: the trigger is in the complement of believe/think/predict ...: the
+  sentence is an opinion or a forecast, not an event.
+
+``historical`` is never set here: it needs the event's date, which the time
+stage resolves after this one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from whodid.events.lexicon import Lexicon
+
+_NEG = {"not", "n't", "never", "no", "neither", "nor"}
+
+
+@dataclass
+class Modal:
+    negated: bool = False
+    conditional: bool = False
+    hypothetical: bool = False
+    future: bool = False  # will/would/shall, "is to", "plans to"
+    intent: bool = False  # willing/open/ready to, determination to
+    obligation: bool = False  # must/should, "the only way is for X to"
+    belief: bool = False  # in the complement of believe/think/predict
+    purpose: bool = False  # a bare infinitive of purpose
+
+
+def predicate_chain(t: Token, lex: Lexicon) -> list[Token]:
+    """The trigger and the words that carry its predicate up to its clause head:
+    "open" and "is" for "talks" in "is open to talks"; "willing", "be" for
+    "meet" in "would be willing to meet"; "continue" in "will continue to be"."""
+    willing = lex.marker("willing_adjs")
+    chain = [t]
+    cur = t
+    for _ in range(8):
+        dep = cur.dep_
+        head = cur.head
+        if head is cur:
+            break
+        if dep in ("xcomp", "acomp", "oprd"):
+            cur = head
+        elif dep == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in willing:
+            cur = head.head
+        elif dep == "acl" and cur.tag_ == "VB" and head.lemma_.lower() in lex.marker("intent_nouns"):
+            cur = head
+        elif dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
+                and head.pos_ in ("VERB", "AUX"):
+            cur = head
+        else:
+            break
+        chain.append(cur)
+    return chain
+
+
+def _has_neg(t: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det", "neg")) for c in t.children)
+
+
+def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
+    m = Modal()
+    chain = predicate_chain(t, lex)
+    if noun and len(chain) == 1:
+        # the verb that makes a noun an event carries its modality:
+        # "demonstrations could arise", "Russia will not hold talks"
+        head = t.head
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
+            chain = chain + predicate_chain(head, lex)
+    willing = lex.marker("willing_adjs")
+    intent_verbs = lex.marker("intent_verbs")
+    intent_nouns = lex.marker("intent_nouns")
+    implicative = lex.marker("implicative_verbs")
+    fut = lex.marker("future_aux")
+    hyp = lex.marker("hypothetical_aux")
+    obl = lex.marker("obligation_aux")
+
+    for i, w in enumerate(chain):
+        if noun and w is t:
+            if any(c.lower_ in ("no",) and c.dep_ == "det" for c in t.children):
+                m.negated = True
+        elif _has_neg(w):
+            m.negated = True
+        auxes = [c.lower_ for c in w.children if c.dep_ in ("aux", "auxpass")]
+        if any(a in fut for a in auxes):
+            m.future = True
+        if any(a in hyp for a in auxes):
+            m.hypothetical = True
+        if any(a in obl for a in auxes) or ("have" in [c.lemma_ for c in w.children if c.dep_ == "aux"]
+                                            and any(c.lower_ == "to" for c in w.children if c.dep_ == "aux")
+                                            and w is not t):
+            m.obligation = True
+        lemma = w.lemma_.lower()
+        if w is not t:
+            if lemma in willing:
+                m.intent = True
+            elif lemma in intent_verbs:
+                m.future = True
+            elif lemma in intent_nouns:
+                m.intent = True
+            # "are to meet": be + to-infinitive
+            if lemma == "be" and i > 0 and chain[i - 1].dep_ == "xcomp" and \
+                    any(c.lower_ == "to" for c in chain[i - 1].children if c.dep_ == "aux") and \
+                    chain[i - 1] is t:
+                m.future = True
+
+    # a bare to-infinitive that nothing above turns into intent: a purpose or an
+    # unrealised complement ("ships sent to attack", "to kill people")
+    to_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.tag_ == "VB"
+    if to_inf and not noun:
+        gov = t.head
+        governed_by_intent = m.intent or m.future or m.obligation
+        if t.dep_ == "xcomp" and gov.lemma_.lower() in implicative:
+            pass
+        elif any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children):
+            # "the only way is for Putin to withdraw"
+            if gov.lemma_.lower() == "be" and any(
+                    c.dep_ in ("nsubj", "attr") and c.lemma_.lower() in lex.marker("necessity_nouns")
+                    for c in gov.children):
+                m.obligation = True
+            else:
+                m.hypothetical = True
+        elif not governed_by_intent and t.dep_ in ("advcl", "acl", "relcl", "xcomp", "ccomp"):
+            m.purpose = True
+
+    # conditions: the trigger's own clause, or a clause above it, has an if-clause;
+    # or the trigger sits inside one
+    cond = lex.marker("condition_marks")
+    temporal = lex.marker("temporal_marks")
+    cur = t
+    seen = 0
+    while seen < 12:
+        for c in cur.children:
+            if c.dep_ == "advcl" and not _inside(t, c):
+                marks = {m_.lower_ for m_ in c.children if m_.dep_ == "mark"}
+                if marks & cond:
+                    m.conditional = True
+        marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+        if cur.dep_ == "advcl" and marks & cond:
+            m.conditional = True
+        if cur.dep_ == "ccomp" and marks & {"if", "whether"}:
+            m.hypothetical = True  # an indirect question: "asked if talks were possible"
+        if cur.dep_ == "advcl" and marks & temporal and cur.tag_ in ("VBZ", "VBP", "VB"):
+            m.conditional = True
+        if cur.head is cur:
+            break
+        # a belief or forecast above the trigger: "believes that Putin was wrong in
+        # invading", "predicted that ...", "what they perceive as an occupation"
+        via = cur.dep_ == "ccomp" or (cur.dep_ == "prep" and cur.lower_ == "as")
+        cur = cur.head
+        seen += 1
+        if via and cur.lemma_.lower() in lex.marker("belief_verbs") and cur.pos_ == "VERB":
+            m.belief = True
+        if via and cur.lemma_.lower() in lex.marker("denial_verbs") and cur.pos_ == "VERB":
+            m.negated = True  # "denied that Russia had attacked civilians"
+    return m
+
+
+def _inside(t: Token, clause: Token) -> bool:
+    return clause.left_edge.i <= t.i <= clause.right_edge.i
+
+
+def modality(m: Modal) -> str:
+    """One value for Event.modality, from the flags left after recoding."""
+    if m.negated:
+        return "negated"
+    if m.conditional:
+        return "conditional"
+    if m.hypothetical or m.purpose:
+        return "hypothetical"
+    if m.future:
+        return "future"
+    return "asserted"
