@@ -50,3 +50,8 @@ def test_unknown_toponym_is_named_not_placed(pipeline):
 def test_province_resolves_to_its_country(pipeline):
     places = places_of(pipeline, "Floods swept through Sindh and Balochistan provinces of Pakistan this week.")
     assert places["Sindh"].country == "PK" and places["Sindh"].feature == "A.ADM1"
+
+
+def test_a_surname_is_not_geocoded_to_a_small_town(pipeline):
+    places = places_of(pipeline, "The committee hearing was chaired by Senator Jones, who spoke for an hour.")
+    assert all(p.geonames_id is None for p in places.values())

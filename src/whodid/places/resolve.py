@@ -21,6 +21,8 @@ from spacy.tokens import Doc, Span
 from whodid.model import Mention, Place
 from whodid.places.gazetteer import Entry, Gazetteer, fold
 
+UNSUPPORTED_MIN_POPULATION = 50_000
+LOCATIVE_PREPS = {"in", "near", "at", "outside", "from", "into"}
 PLACE_NOUNS = {"village", "town", "city", "district", "region", "province", "oblast", "county", "settlement"}
 TERRITORY_NOUNS = {"border", "frontier", "coast", "territory", "airspace", "waters", "mainland"}
 DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
@@ -35,7 +37,7 @@ class Toponym:
     start: int
     end: int
     text: str  # the name to look up
-    kind: str  # "name", "territory" (adjective + noun), "region" (direction + country)
+    kind: str  # "name", "located" (after "in"/"near"; dropped if unknown), "territory", "region"
     country_hint: str | None = None  # ISO2 for territory/region forms
 
 
@@ -76,6 +78,15 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             found[(start, end)] = Toponym(start, end, name, "name")
 
     for token in doc:
+        # "in Nikopol": a proper noun after a locative preposition, kept only if the gazetteer knows it
+        if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS \
+                and token.ent_type_ not in ("PERSON", "NORP", "DATE"):
+            left = token.i
+            while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
+                left -= 1
+            start, end = doc[left].idx, token.idx + len(token.text)
+            if not any(s < end and start < e for s, e in found):
+                found[(start, end)] = Toponym(start, end, text[start:end], "located")
         # "Milove village": a proper noun the parser may not have tagged as a place
         if token.lower_ in PLACE_NOUNS and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
             prev = doc[token.i - 1]
@@ -164,9 +175,14 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, countries: Counter, named: se
         if regions:  # a province or state ("Sindh"): no coordinates, but its country
             iso2, name = max(regions, key=lambda r: countries.get(r[0], 0))
             return Place(name=name, country=iso2, admin1=name, feature="A.ADM1")
+        if t.kind == "located":
+            return None  # only the preposition suggested a place: not enough on its own
         # a toponym no gazetteer entry matches: named, not placed
         return Place(name=t.text, feature=None)
     best = max(candidates, key=lambda e: _score(e, t.text, countries, named))
+    if not countries.get(best.country) and best.population < UNSUPPORTED_MIN_POPULATION:
+        # a small town in a country the story never names is more often a surname ("Jones")
+        return None if t.kind == "located" else Place(name=t.text, feature=None)
     return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
                  admin1=best.admin1, feature="P.PPL")
 

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from whodid.model import Analysis
 from whodid.places import gazetteer
+from whodid.places.events import place_events
 from whodid.places.resolve import resolve
 
 
@@ -21,3 +22,4 @@ class PlacesStage:
         for item in resolve(doc, self.gazetteer, skip=people):
             item.place.mentions = item.mentions
             analysis.places.append(item.place)
+        place_events(doc, analysis)

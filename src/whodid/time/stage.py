@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from whodid.model import Analysis, Check
 from whodid.time.expressions import WEEKDAYS, TimeExpr, find_expressions, parse_date, resolve
+from whodid.time.events import date_events
 from whodid.time.inference import DateConstraint, bounds_note, infer_publication
 
 ConstraintSource = Union[DateConstraint, Callable[[Doc, Analysis], Iterable[DateConstraint]]]
@@ -89,6 +90,7 @@ class TimeStage:
         resolve(exprs, base, doc)
         doc.user_data[USER_DATA_KEY] = exprs
         analysis.dates.extend(e.to_date_expr() for e in exprs)
+        date_events(doc, analysis, exprs, base)
         analysis.checks.extend(date_checks(exprs, base, article.published_inferred))
 
 

@@ -1,0 +1,61 @@
+"""Places for events: the place the text ties to each event.
+
+In order: a place named in a prepositional phrase on the trigger or its clause's
+verb ("met in Geneva", "the battle near Milove"); else a place that is the object
+of a locative preposition anywhere in the event's sentence ("On Tuesday in Kyiv,
+..."). Otherwise no place: a country merely mentioned in the sentence is often
+the actor, not where the event happened.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from whodid.model import Analysis, Place
+
+LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around", "from", "to", "on", "over"}
+
+
+def place_events(doc: Doc, analysis: Analysis) -> None:
+    located = [(m.start, m.end, place) for place in analysis.places for m in place.mentions
+               if place.geonames_id is not None or place.country]
+    if not located:
+        return
+    by_token: dict[int, Place] = {}
+    for token in doc:
+        for start, end, place in located:
+            if start <= token.idx < end:
+                by_token[token.i] = place
+    for event in analysis.events:
+        trigger = next((t for t in doc if t.idx <= event.trigger.start < t.idx + len(t.text)), None)
+        if trigger is None:
+            continue
+        place = _attached(trigger, by_token) or _attached(_clause_head(trigger), by_token)
+        if place is None:
+            sentence = [t for t in doc if event.sentence.start <= t.idx < event.sentence.end]
+            place = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t)), None)
+        if place is not None:
+            event.place = place.name
+
+
+def _clause_head(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _attached(head: Token, by_token: dict[int, Place]) -> Place | None:
+    """A place in a locative prepositional phrase hanging from ``head``."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
+            for token in prep.subtree:
+                if token.i in by_token:
+                    return by_token[token.i]
+    return None
+
+
+def _locative_object(token: Token) -> bool:
+    """The token sits in the object of a locative preposition."""
+    while token.dep_ in ("compound", "amod", "flat", "appos", "conj", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE

@@ -1,0 +1,58 @@
+"""Dates for events: the date expression the text ties to each event.
+
+An event takes a dated expression from its own sentence, preferring one inside
+the trigger's clause (the parse subtree of the trigger's head verb), then the
+nearest one in the sentence. No dated expression, no date: the publication date
+is never put on an event silently. An asserted event dated more than
+``HISTORICAL_DAYS`` before publication is marked ``historical``: background the
+story recalls, not news it reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from whodid.model import Analysis
+from whodid.time.expressions import TimeExpr
+
+HISTORICAL_DAYS = 90
+DATED = ("day", "month", "year")
+
+
+def date_events(doc: Doc, analysis: Analysis, exprs: list[TimeExpr], published: dt.date | None) -> None:
+    dated = [e for e in exprs if e.value and e.precision in DATED and e.kind not in ("duration", "time")]
+    for event in analysis.events:
+        in_sentence = [e for e in dated if event.sentence.start <= e.start < event.sentence.end]
+        if not in_sentence:
+            continue
+        clause = _clause(doc, event.trigger.start)
+        tied = [e for e in in_sentence if clause[0] <= e.start < clause[1]] or in_sentence
+        best = min(tied, key=lambda e: abs(e.start - event.trigger.start))
+        event.date, event.date_precision = best.value, best.precision
+        first = best.as_date()
+        if (published and first and event.modality == "asserted"
+                and _last_day(first, best.precision) < published - dt.timedelta(days=HISTORICAL_DAYS)):
+            event.modality = "historical"
+
+
+def _clause(doc: Doc, offset: int) -> tuple[int, int]:
+    """Character range of the clause around the token at ``offset``."""
+    token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    if token is None:
+        return offset, offset
+    head = token
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    tokens = list(head.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _last_day(first: dt.date, precision: str) -> dt.date:
+    if precision == "year":
+        return dt.date(first.year, 12, 31)
+    if precision == "month":
+        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return first

@@ -1,0 +1,45 @@
+"""Events get the date and place their own sentence gives them, and nothing else."""
+
+import pytest
+
+from whodid.model import Article
+from whodid.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def analysis(seed_text):
+    return Pipeline().analyze(Article(text=seed_text))
+
+
+def event(analysis, trigger):
+    hits = [e for e in analysis.events if e.trigger.text == trigger]
+    assert hits, [e.trigger.text for e in analysis.events]
+    return hits[0]
+
+
+def test_invasion_is_dated_and_historical(analysis):
+    invasion = event(analysis, "marched into")
+    assert (invasion.type, invasion.date, invasion.date_precision) == ("ASSAULT", "2022-02-24", "day")
+    assert invasion.modality == "historical"  # nine months before the (inferred) publication date
+
+
+def test_battle_is_placed_at_milove(analysis):
+    battle = event(analysis, "battle")
+    assert battle.place == "Milove"
+    milove = next(p for p in analysis.places if p.name == battle.place)
+    assert milove.geonames_id == 701104
+
+
+def test_undated_sentence_gets_no_date(analysis):
+    # "Ukraine and the Western world argue that Putin has no justification": no date in the text
+    accuse = event(analysis, "has no justification")
+    assert accuse.date is None and accuse.date_precision == "none"
+
+
+def test_a_recent_event_is_not_historical():
+    text = "Russian troops attacked a school in Nikopol on Monday, the governor said."
+    a = Pipeline().analyze(Article(text=text, published="2023-05-10"))
+    attack = next(e for e in a.events if e.type == "ASSAULT")
+    assert attack.date == "2023-05-08" and attack.modality == "asserted" and attack.place == "Nikopol"
+    nikopol = next(p for p in a.places if p.name == "Nikopol")
+    assert nikopol.country == "UA"  # the Ukrainian city, not the Bulgarian town
