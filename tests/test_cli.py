@@ -185,3 +185,35 @@ def test_export_parquet_and_csv_read_back(tmp_path, make_articles):
     assert not list((tmp_path / "csv").glob(".*partial"))
     bad = run("export", tmp_path / "x", "--db", db, "--tables", "secrets")
     assert bad.exit_code == 2 and "unknown table" in bad.stderr
+
+
+USER_KB = """people:
+  - name: Oksana Hryvna
+    gender: female
+    roles:
+      - {position: Mayor of Nikopol, role: mayor, country: UKR, sector: GOV, start: 2020-11-01}
+"""
+
+
+def test_user_kb_extends_analysis_and_kb_show(tmp_path):
+    kb = tmp_path / "mine.yaml"
+    kb.write_text(USER_KB)
+    text = "Oksana Hryvna said the town would rebuild the school."
+    plain = Analysis.from_json(run("analyze", "-", "--stages", "actors", input=text).stdout)
+    extended = run("analyze", "-", "--stages", "actors", "--kb", kb, input=text)
+    assert extended.exit_code == 0, extended.output
+    hryvna = [a for a in Analysis.from_json(extended.stdout).actors if a.name == "Oksana Hryvna"]
+    assert hryvna and hryvna[0].code == "UKRGOV"
+    assert not [a for a in plain.actors if a.code == "UKRGOV"]
+    shown = run("kb", "show", "Hryvna", "--kb", kb)
+    assert shown.exit_code == 0 and json.loads(shown.stdout)[0]["role_at_date"] == "Mayor of Nikopol"
+    assert json.loads(run("kb", "show", "the Kremlin").stdout)[0]["code"] == "RUSGOV"
+
+
+def test_malformed_user_kb_is_refused_before_anything_is_stored(tmp_path, make_articles):
+    kb = tmp_path / "broken.yaml"
+    kb.write_text("people:\n  - name: X\n    roles: [{position: Mayor, country: NOWHERE, start: 2020-01-01}]\n")
+    db = tmp_path / "k.duckdb"
+    result = run("ingest", write_jsonl(tmp_path / "a.jsonl", make_articles(2)), "--db", db, "--kb", kb)
+    assert result.exit_code == 2 and "broken.yaml" in result.stderr
+    assert not db.exists()

@@ -37,11 +37,11 @@ class Outcome:
 _worker_pipeline = None
 
 
-def _init_worker(stage_names: list[str] | None) -> None:
+def _init_worker(stage_names: list[str] | None, stage_options: dict | None) -> None:
     global _worker_pipeline
     from whodid.pipeline import Pipeline, build_stages
 
-    _worker_pipeline = Pipeline(build_stages(stage_names))
+    _worker_pipeline = Pipeline(build_stages(stage_names, stage_options))
 
 
 def _analyze_in_worker(records: list[Record]) -> Batch:
@@ -54,6 +54,7 @@ def ingest_corpus(
     batch_size: int = 32,
     workers: int = 1,
     stage_names: list[str] | None = None,
+    stage_options: dict[str, dict] | None = None,
     on_batch: Callable[[int, Counter[str]], None] = lambda n, counts: None,
 ) -> Outcome:
     """Analyse and store every new article in ``paths``; ``on_batch(articles_read, counts)`` reports progress."""
@@ -80,14 +81,15 @@ def ingest_corpus(
             if todo and pipeline is None:
                 from whodid.pipeline import Pipeline, build_stages
 
-                pipeline = Pipeline(build_stages(stage_names))
+                pipeline = Pipeline(build_stages(stage_names, stage_options))
             done = [(a, r.origin) for r, a in pipeline.analyze_records(todo)] if todo else []
             store_batch(done, rejected, read)
         return outcome
 
     # spawn, not fork: the parent holds a DuckDB connection and its threads
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(stage_names,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(stage_names, stage_options)) as pool:
         pending: dict[Future, tuple[list[Rejected], int]] = {}
         try:
             for todo, rejected, read in batches:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -31,6 +32,10 @@ PathsArg = Annotated[list[str], typer.Argument(help="Files or folders (.txt, .ht
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
 StagesOpt = Annotated[Optional[str], typer.Option(
     "--stages", help="Comma-separated stages to run after nlp (default: all); 'none' for the parse alone.")]
+KbOpt = Annotated[Optional[list[Path]], typer.Option(
+    "--kb", help="Extra actors: a YAML/CSV/TSV file or a PETRARCH dictionary (repeatable).")]
+LexiconOpt = Annotated[Optional[list[Path]], typer.Option(
+    "--lexicon", help="Extra event triggers, same YAML format as the built-in lexicon (repeatable).")]
 
 
 def _version(value: bool) -> None:
@@ -65,6 +70,29 @@ def _stage_names(option: str | None) -> list[str] | None:
     return names
 
 
+def _stage_options(kb: list[Path] | None, lexicon: list[Path] | None) -> dict[str, dict]:
+    for path in (kb or []) + (lexicon or []):
+        if not path.is_file():
+            raise _fail(f"{path}: no such file", 2)
+    options: dict[str, dict] = {}
+    if kb:
+        options["actors"] = {"extra": [str(p) for p in kb]}
+    if lexicon:
+        options["events"] = {"extra": [str(p) for p in lexicon]}
+    return options
+
+
+def _build(stage_names: list[str] | None, options: dict[str, dict]) -> list:
+    """The stages, or a clear error naming the user file that cannot be read."""
+    from whodid.actors.extend import KBFormatError
+    from whodid.pipeline import build_stages
+
+    try:
+        return build_stages(stage_names, options)
+    except (KBFormatError, ValueError, OSError) as exc:
+        raise _fail(str(exc), 2)
+
+
 def _reject_line(item: Rejected) -> None:
     label = "skipped" if item.kind == "language" else "failed"
     err.print(f"whodid: {label} {item}", highlight=False, soft_wrap=True)
@@ -76,6 +104,8 @@ def analyze(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="Write one compact Analysis a line (JSON Lines).")] = False,
     report: Annotated[bool, typer.Option("--report", help="Print a readable report instead of JSON.")] = False,
     stages: StagesOpt = None,
+    kb: KbOpt = None,
+    lexicon: LexiconOpt = None,
 ) -> None:
     """Analyse articles and print each Analysis as JSON (or a readable --report).
 
@@ -84,10 +114,11 @@ def analyze(
     are reported on stderr and the rest go through; the exit code is 1 if any
     input failed.
     """
-    from whodid.pipeline import Pipeline, build_stages
+    from whodid.pipeline import Pipeline
 
     paths = paths or ["-"]
     stage_names = _stage_names(stages)
+    options = _stage_options(kb, lexicon)
     if paths == ["-"] and sys.stdin.isatty():
         raise _fail("no input: give a FILE, a folder, or pipe text/JSONL on stdin (see `whodid analyze --help`)", 2)
     counts: Counter[str] = Counter()
@@ -105,7 +136,7 @@ def analyze(
     if not first:
         raise _fail("no article to analyse" + (" (every input was rejected, see above)" if counts else ""))
     one_line = jsonl or len(first) > 1
-    pipeline = Pipeline(build_stages(stage_names))
+    pipeline = Pipeline(_build(stage_names, options))
     for _, analysis in pipeline.analyze_records(chain(first, stream)):
         if report:
             from whodid.report import render
@@ -128,6 +159,8 @@ def ingest_cmd(
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes that parse in parallel.")] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     stages: StagesOpt = None,
+    kb: KbOpt = None,
+    lexicon: LexiconOpt = None,
 ) -> None:
     """Analyse articles and store them in a DuckDB database.
 
@@ -139,6 +172,8 @@ def ingest_cmd(
     from whodid.store import Store, StoreError
 
     stage_names = _stage_names(stages)
+    options = _stage_options(kb, lexicon)
+    _build(stage_names, options)  # a bad --kb or --lexicon file fails here, before anything is written
     try:
         store = Store(db)
     except StoreError as exc:
@@ -146,7 +181,7 @@ def ingest_cmd(
     progress = _Progress(ingest.count(paths), quiet)
     outcome = Outcome()
     try:
-        outcome = ingest_corpus(paths, store, batch_size, workers, stage_names, on_batch=progress.advance)
+        outcome = ingest_corpus(paths, store, batch_size, workers, stage_names, options, on_batch=progress.advance)
     except KeyboardInterrupt:
         progress.close()
         err.print(f"interrupted: every finished batch is safe in {db}; "
@@ -294,6 +329,32 @@ def export(
         partial.replace(target)
         rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         err.print(f"{target}: {rows} rows", highlight=False)
+
+
+kb_app = typer.Typer(help="Inspect the actor knowledge base.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("show")
+def kb_show(
+    name: Annotated[str, typer.Argument(help="A name, surname, country, adjective or metonym.")],
+    date: Annotated[Optional[str], typer.Option(help="Resolve roles at this date (YYYY-MM-DD); default: latest.")] = None,
+    kb: KbOpt = None,
+) -> None:
+    """What the knowledge base knows about NAME at a date, as JSON."""
+    from whodid.actors import load_kb
+    from whodid.actors.extend import KBFormatError, extend_kb
+
+    base = load_kb()
+    try:
+        for path in kb or []:
+            base = extend_kb(path, base)
+    except (KBFormatError, OSError) as exc:
+        raise _fail(str(exc), 2)
+    found = base.show(name, date) or base.show(re.sub(r"^the\s+", "", name, flags=re.I), date)
+    if not found:
+        raise _fail(f"{name!r}: not in the knowledge base (add it with --kb FILE)")
+    sys.stdout.write(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
 
 
 eval_app = typer.Typer(help="Score whodid against gold data (read at run time, never bundled).",

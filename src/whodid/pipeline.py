@@ -37,8 +37,9 @@ STAGES = {
 }
 
 
-def build_stages(names: Iterable[str] | None = None) -> list[Stage]:
-    """Instances of the named stages (all when None), always in pipeline order."""
+def build_stages(names: Iterable[str] | None = None, options: dict[str, dict] | None = None) -> list[Stage]:
+    """Instances of the named stages (all when None), always in pipeline order;
+    ``options`` gives keyword arguments per stage name, e.g. ``{"actors": {"extra": [path]}}``."""
     wanted = list(STAGES) if names is None else list(names)
     unknown = [n for n in wanted if n not in STAGES]
     if unknown:
@@ -47,7 +48,7 @@ def build_stages(names: Iterable[str] | None = None) -> list[Stage]:
     for name in STAGES:
         if name in wanted:
             module, cls = STAGES[name].split(":")
-            stages.append(getattr(importlib.import_module(module), cls)())
+            stages.append(getattr(importlib.import_module(module), cls)(**(options or {}).get(name, {})))
     return stages
 
 

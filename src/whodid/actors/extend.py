@@ -50,6 +50,17 @@ class KBFormatError(ValueError):
         super().__init__(f"{path}:{line}: {problem}" if line else f"{path}: {problem}")
 
 
+USER_KB_SUFFIXES = (".yaml", ".yml", ".csv", ".tsv")
+
+
+def extend_kb(path: str | Path, kb: KnowledgeBase | None = None) -> KnowledgeBase:
+    """A copy of ``kb`` extended by ``path``: a user YAML/CSV/TSV file by its suffix,
+    anything else read as a PETRARCH actor dictionary."""
+    if str(path).lower().endswith(USER_KB_SUFFIXES):
+        return load_user_kb(path, kb)
+    return import_petrarch(path, kb)
+
+
 def load_user_kb(path: str | Path, kb: KnowledgeBase | None = None) -> KnowledgeBase:
     """A copy of ``kb`` (default: the built-in KB) extended with a YAML or CSV actor file."""
     path = Path(path)

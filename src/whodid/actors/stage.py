@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import datetime as _dt
 import re
 
 from spacy.tokens import Doc
 
+from whodid.actors.extend import extend_kb
 from whodid.actors.kb import KnowledgeBase, load_kb, normalize_date
 from whodid.actors.resolve import Resolver, apply
 from whodid.model import Analysis, Check
@@ -50,16 +53,20 @@ def reference_date(doc: Doc) -> tuple[str | None, str]:
 class ActorsStage:
     """Pipeline stage ``actors``: fills ``analysis.actors`` (and name/date checks).
 
-    ``kb``: a KnowledgeBase (default: the built-in one; pass
-    ``load_user_kb(path)`` or ``import_petrarch(path)`` results to extend it).
+    ``kb``: a KnowledgeBase (default: the built-in one). ``extra``: user files
+    added on top of it (``.yaml``/``.yml``/``.csv``/``.tsv``, or a PETRARCH
+    actor dictionary), as ``whodid --kb FILE`` passes them.
     Roles are resolved at ``analysis.article.published``; without a date, at the
     most recent holder, with an info check saying so.
     """
 
     name = "actors"
 
-    def __init__(self, kb: KnowledgeBase | None = None, fuzzy_cutoff: float = 85.0) -> None:
+    def __init__(self, kb: KnowledgeBase | None = None, fuzzy_cutoff: float = 85.0,
+                 extra: list[str | Path] | None = None) -> None:
         self.kb = kb or load_kb()
+        for path in extra or []:  # user files: YAML/CSV/TSV, or a PETRARCH dictionary
+            self.kb = extend_kb(path, self.kb)
         self.resolver = Resolver(self.kb, fuzzy_cutoff=fuzzy_cutoff)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
