@@ -34,6 +34,7 @@ STAGES = {
     "events": "whodid.events:EventsStage",
     "time": "whodid.time:TimeStage",
     "places": "whodid.places:PlacesStage",
+    "checks": "whodid.checks:ChecksStage",
 }
 
 
