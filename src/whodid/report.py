@@ -53,13 +53,20 @@ def _table(name: str, items: list, analysis: Analysis) -> Table | Group:
     elif name == "quotes":
         for col in ("speaker", "kind", "cue", "text"):
             table.add_column(col)
+        names = {a.id: a.name for a in analysis.actors}
         for q in items:
-            table.add_row(q.speaker_text or q.speaker or "?", q.kind, q.cue or "", q.text)
+            speaker = names.get(q.speaker) or q.speaker_text or "?"
+            table.add_row(speaker + (" (carried over)" if q.carried_over else ""), q.kind, q.cue or "", q.text)
     elif name == "events":
         for col in ("type", "cameo", "actor -> recipient", "modality", "date", "place", "trigger"):
             table.add_column(col)
+        code = {a.id: a.code or a.name for a in analysis.actors}
+        name = {a.id: a.name for a in analysis.actors}
         for e in items:
-            table.add_row(e.type, e.cameo or "", f"{', '.join(e.actor) or '?'} -> {', '.join(e.recipient) or '-'}",
+            actors = ", ".join(code.get(i, i) for i in e.actor) or "?"
+            recipients = ", ".join(code.get(i, i) for i in e.recipient) or "-"
+            reported = f" (per {name.get(e.reported_by, e.reported_by)})" if e.reported_by else ""
+            table.add_row(e.type, e.cameo or "", f"{actors} -> {recipients}{reported}",
                           e.modality, e.date or "", e.place or "", e.trigger.text)
     elif name == "dates":
         for col in ("text", "value", "precision"):
