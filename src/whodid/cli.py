@@ -407,6 +407,31 @@ def eval_events(
     raise typer.Exit(event_eval.main([str(gold)] if gold else []))
 
 
+@eval_app.command("geo")
+def eval_geo(
+    corpus: Annotated[Optional[str], typer.Option(help="lgl or tr-news (default: both)")] = None,
+    root: Annotated[Optional[Path], typer.Option(help="Folder with lgl.xml and TR-News.xml")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N articles of each.")] = None,
+) -> None:
+    """Toponym detection and resolution (accuracy within 161 km) on LGL and TR-News."""
+    from whodid.eval import geo
+
+    names = [corpus] if corpus else list(geo.CORPORA)
+    if any(n not in geo.CORPORA for n in names):
+        raise _fail(f"--corpus {corpus!r}: choose {' or '.join(geo.CORPORA)}", 2)
+    results = {}
+    for name in names:
+        def progress(done: int, total: int, name: str = name) -> None:
+            if done == total or done % 50 == 0:
+                err.print(f"eval geo {name}: {done}/{total} articles", highlight=False)
+
+        try:
+            results[name] = geo.run(name, root, limit, progress)
+        except FileNotFoundError as exc:
+            raise _fail(str(exc), 2)
+    sys.stdout.write(geo.format_report(results) + "\n")
+
+
 @eval_app.command("time")
 def eval_time() -> None:
     """Relative and partial dates on the sentences written for whodid's time tests."""

@@ -87,6 +87,15 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
             start, end = doc[left].idx, token.idx + len(token.text)
             if not any(s < end and start < e for s, e in found):
                 found[(start, end)] = Toponym(start, end, text[start:end], "located")
+        # "the town of Nikopol": a place noun naming the proper noun after "of"
+        if token.lower_ in PLACE_NOUNS and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
+                and doc[token.i + 2].pos_ == "PROPN":
+            right = token.i + 2
+            while right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].head.i == right:
+                right += 1
+            start, end = doc[token.i + 2].idx, doc[right].idx + len(doc[right].text)
+            if not any(s < end and start < e for s, e in found):
+                found[(start, end)] = Toponym(start, end, text[start:end], "located")
         # "Milove village": a proper noun the parser may not have tagged as a place
         if token.lower_ in PLACE_NOUNS and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
             prev = doc[token.i - 1]

@@ -1,0 +1,125 @@
+"""Toponym detection and resolution against LGL and TR-News (../shared/eval/geo).
+
+    whodid eval geo [--corpus lgl|tr-news] [--limit N]
+
+Detection: gold toponym spans against whodid's place mentions, matched one to
+one by character overlap; precision, recall, F1. Resolution, over the gold
+toponyms that carry a GeoNames entry and were detected: the share whodid puts
+within 161 km (100 miles) of the gold coordinates, and the share with the same
+GeoNames id. A detected toponym that whodid leaves without coordinates counts
+as wrong.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from whodid.eval import shared_eval
+
+CORPORA = {"lgl": "lgl.xml", "tr-news": "TR-News.xml"}
+KM = 161.0
+
+
+@dataclass
+class GoldToponym:
+    start: int
+    end: int
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class GoldArticle:
+    id: str
+    text: str
+    published: str | None
+    toponyms: list[GoldToponym]
+
+
+def load(path: Path, limit: int | None = None) -> list[GoldArticle]:
+    articles = []
+    for node in ET.parse(path).getroot().iter("article"):
+        toponyms = []
+        for t in node.iter("toponym"):
+            tag = t.find("gaztag")
+            toponyms.append(GoldToponym(
+                int(t.findtext("start")), int(t.findtext("end")),
+                int(tag.get("geonameid")) if tag is not None and tag.get("geonameid") else None,
+                float(tag.findtext("lat")) if tag is not None and tag.findtext("lat") else None,
+                float(tag.findtext("lon")) if tag is not None and tag.findtext("lon") else None))
+        dltime = (node.findtext("dltime") or "").strip()
+        articles.append(GoldArticle(node.get("docid"), node.findtext("text") or "",
+                                    dltime[:10] or None, toponyms))
+        if limit and len(articles) >= limit:
+            break
+    return articles
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | None = None) -> dict:
+    from whodid.model import Article
+    from whodid.pipeline import Pipeline, build_stages
+
+    pipeline = Pipeline(build_stages(["actors", "places"]))
+    gold_n = pred_n = matched = resolvable = within = exact = 0
+    analyses = pipeline.analyze_many(Article(text=a.text, id=a.id, published=a.published) for a in articles)
+    for n, (gold, analysis) in enumerate(zip(articles, analyses), start=1):
+        predicted = [(m.start, m.end, p) for p in analysis.places for m in p.mentions]
+        gold_n += len(gold.toponyms)
+        pred_n += len(predicted)
+        used: set[int] = set()
+        for g in gold.toponyms:
+            hit = next((i for i, (s, e, _) in enumerate(predicted)
+                        if i not in used and s < g.end and g.start < e), None)
+            if hit is None:
+                continue
+            used.add(hit)
+            matched += 1
+            if g.lat is None:
+                continue
+            resolvable += 1
+            place = predicted[hit][2]
+            if place.lat is not None and distance_km(g.lat, g.lon, place.lat, place.lon) <= KM:
+                within += 1
+            exact += place.geonames_id is not None and place.geonames_id == g.geonames_id
+        if progress:
+            progress(n, len(articles))
+    precision, recall = matched / max(pred_n, 1), matched / max(gold_n, 1)
+    return {
+        "articles": len(articles), "gold_toponyms": gold_n, "predicted": pred_n, "detected": matched,
+        "precision": precision, "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "resolvable_detected": resolvable,
+        "accuracy_161km": within / max(resolvable, 1), "exact_id": exact / max(resolvable, 1),
+    }
+
+
+def run(corpus: str, root: Path | None = None, limit: int | None = None,
+        progress: Callable[[int, int], None] | None = None) -> dict:
+    path = (root or shared_eval("geo")) / CORPORA[corpus]
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: no such gold file")
+    return score(load(path, limit), progress)
+
+
+def format_report(results: dict[str, dict]) -> str:
+    lines = [f"{'corpus':8} {'articles':>8} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} "
+             f"{'n':>6} {'acc@161km':>10} {'exact id':>9}"]
+    for name, r in results.items():
+        lines.append(f"{name:8} {r['articles']:8d} {r['gold_toponyms']:6d} {r['predicted']:6d} {r['precision']:6.3f} "
+                     f"{r['recall']:6.3f} {r['f1']:6.3f} {r['resolvable_detected']:6d} {r['accuracy_161km']:10.3f} "
+                     f"{r['exact_id']:9.3f}")
+    lines.append("P/R/F1: toponym detection (overlap, one to one); n: detected gold toponyms with a GeoNames "
+                 "entry; acc@161km and exact id over n (target acc@161km >= 0.85)")
+    return "\n".join(lines)

@@ -1,0 +1,43 @@
+"""The geoparsing scorer, on a two-article corpus written for this test."""
+
+from whodid.eval import geo
+
+XML = """<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="a1">
+    <dltime>2022-08-10 09:00:00-05</dltime>
+    <text><![CDATA[Russian forces shelled the town of Nikopol, officials in Kyiv said.]]></text>
+    <toponyms>
+      <toponym><start>35</start><end>42</end><phrase>Nikopol</phrase>
+        <gaztag geonameid="700051"><name>Nikopol</name><lat>47.56826</lat><lon>34.39126</lon></gaztag></toponym>
+      <toponym><start>57</start><end>61</end><phrase>Kyiv</phrase>
+        <gaztag geonameid="703448"><name>Kyiv</name><lat>50.45466</lat><lon>30.5238</lon></gaztag></toponym>
+    </toponyms>
+  </article>
+  <article docid="a2">
+    <dltime>2009-03-20 12:24:52-05</dltime>
+    <text><![CDATA[The council of Zzyxburg met on Monday.]]></text>
+    <toponyms>
+      <toponym><start>15</start><end>23</end><phrase>Zzyxburg</phrase></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+def test_distance():
+    assert abs(geo.distance_km(49.38, 40.14, 49.38, 40.14)) < 1e-6
+    assert 400 < geo.distance_km(50.45, 30.52, 47.57, 34.39) < 450  # Kyiv to Nikopol, about 427 km
+
+
+def test_scores_detection_and_resolution(tmp_path):
+    path = tmp_path / "lgl.xml"
+    path.write_text(XML, encoding="utf-8")
+    articles = geo.load(path)
+    assert [len(a.toponyms) for a in articles] == [2, 1] and articles[0].published == "2022-08-10"
+    result = geo.score(articles)
+    assert result["gold_toponyms"] == 3
+    assert result["detected"] >= 2  # Nikopol and Kyiv
+    assert result["resolvable_detected"] == 2
+    assert result["accuracy_161km"] == 1.0 and result["exact_id"] == 1.0
+    assert "acc@161km" in geo.format_report({"lgl": result})
