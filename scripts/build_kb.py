@@ -33,6 +33,8 @@ from pathlib import Path
 
 import yaml
 
+from whodid.actors.kb import surname_keys
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCES = ROOT / "data" / "kb-sources"
 DEFAULT_OUT = ROOT / "src" / "whodid" / "data" / "kb"
@@ -92,9 +94,6 @@ CABINET_OFFICES = {"foreign_minister", "defence_minister", "interior_minister", 
                    "health_minister", "energy_minister"}
 MONARCH_RE = re.compile(r"^(king|queen|monarch|emperor|emir|sultan|grand duke|prince|co-prince|captain regent"
                         r"|yang di-pertuan agong|druk gyalpo|ngwenyama|governor-general|o le ao)", re.I)
-NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
-PARTICLES = {"von", "van", "de", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le", "dos", "das"}
-FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "VNM"}
 
 
 def classify_office(position: str, country: str | None, country_names: tuple[str, ...] = ()) -> tuple[str | None, str]:
@@ -211,23 +210,6 @@ def world_leader_country(label: str, label_to_iso: dict) -> str | None:
 
 def strip_accents(s: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
-
-
-def surname_keys(name_tokens: list[str], country: str | None) -> list[str]:
-    toks = [t for t in name_tokens if t not in NAME_SUFFIXES and t != ","]
-    if len(toks) < 2:
-        return []
-    if country in FAMILY_NAME_FIRST and len(toks) in (2, 3) and "-" not in toks[0]:
-        return [toks[0]]
-    keys = [toks[-1]]
-    for i, t in enumerate(toks[1:], start=1):
-        if t.lower() in PARTICLES:
-            keys.append(" ".join(toks[i:]))
-            break
-    # hyphenated tail: "Ki - moon" -> the whole tail
-    if len(toks) >= 3 and toks[-2] == "-":
-        keys = [" ".join(toks[-3:])]
-    return [k for k in dict.fromkeys(keys) if k[:1].isupper() or " " in k]
 
 
 def build(sources: Path, out: Path) -> dict:

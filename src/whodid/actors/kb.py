@@ -300,7 +300,7 @@ class KnowledgeBase:
         for n in [person.name, *person.aliases]:
             toks = tokenize(n)
             self.add_name(n, f"P:{i}", toks, ignore_case=ignore_case)
-            for s in surname_keys(toks):
+            for s in surname_keys(toks, person.country):
                 lst = self.surnames.setdefault(s, [])
                 if i not in lst:
                     lst.append(i)
@@ -346,12 +346,17 @@ def _simple_tokens(text: str) -> list[str]:
 
 NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
 PARTICLES = {"von", "van", "de", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le", "dos", "das"}
+FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "VNM"}
 
 
-def surname_keys(tokens: list[str]) -> list[str]:
+def surname_keys(tokens: list[str], country: str | None = None) -> list[str]:
+    """The keys a bare surname mention of this name is looked up by ("Putin",
+    "von der Leyen", "Ki - moon"; the first name in countries that write it first)."""
     toks = [t for t in tokens if t not in NAME_SUFFIXES and t != ","]
     if len(toks) < 2:
         return []
+    if country in FAMILY_NAME_FIRST and len(toks) in (2, 3) and "-" not in toks[0]:
+        return [toks[0]]
     keys = [toks[-1]]
     for i, t in enumerate(toks[1:], start=1):
         if t.lower() in PARTICLES:
