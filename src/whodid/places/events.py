@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from whodid.model import Analysis, Place
+from whodid.nlp import clause_head, token_at, tokens_in
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around", "from", "to", "on", "over"}
 
@@ -21,27 +22,17 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
                if place.geonames_id is not None or place.country]
     if not located:
         return
-    by_token: dict[int, Place] = {}
-    for token in doc:
-        for start, end, place in located:
-            if start <= token.idx < end:
-                by_token[token.i] = place
+    by_token = {token.i: place for start, end, place in located for token in tokens_in(doc, start, end)}
     for event in analysis.events:
-        trigger = next((t for t in doc if t.idx <= event.trigger.start < t.idx + len(t.text)), None)
+        trigger = token_at(doc, event.trigger.start)
         if trigger is None:
             continue
-        place = _attached(trigger, by_token) or _attached(_clause_head(trigger), by_token)
+        place = _attached(trigger, by_token) or _attached(clause_head(trigger), by_token)
         if place is None:
-            sentence = [t for t in doc if event.sentence.start <= t.idx < event.sentence.end]
+            sentence = tokens_in(doc, event.sentence.start, event.sentence.end)
             place = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t)), None)
         if place is not None:
             event.place = place.name
-
-
-def _clause_head(token: Token) -> Token:
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
 
 
 def _attached(head: Token, by_token: dict[int, Place]) -> Place | None:

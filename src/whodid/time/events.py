@@ -15,6 +15,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from whodid.model import Analysis
+from whodid.nlp import clause_head, token_at
 from whodid.time.expressions import TimeExpr
 
 HISTORICAL_DAYS = 90
@@ -39,13 +40,10 @@ def date_events(doc: Doc, analysis: Analysis, exprs: list[TimeExpr], published: 
 
 def _clause(doc: Doc, offset: int) -> tuple[int, int]:
     """Character range of the clause around the token at ``offset``."""
-    token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+    token = token_at(doc, offset)
     if token is None:
         return offset, offset
-    head = token
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    tokens = list(head.subtree)
+    tokens = list(clause_head(token).subtree)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
