@@ -23,6 +23,13 @@ def test_reference_article_checks(pipeline, seed_text):
     mismatch = kinds["name_mismatch"]
     assert seed_text[mismatch.start:mismatch.end] == "Manuel Macron" and "Emmanuel Macron" in mismatch.message
     assert kinds["published_inferred"].severity == "info" and "2022-12-02" in kinds["published_inferred"].message
+    stance = kinds["stance_contradiction"]
+    assert seed_text[stance.start:stance.end] == "throwing his weight behind the invasion"
+    assert stance.severity == "warning" and "Joe Biden" in stance.message
+    cited = [seed_text[s.start:s.end] for s in stance.spans]
+    assert "invading Ukraine" in " ".join(cited[1:]), "the statement it contradicts is cited"
+    assert not [c for c in a.checks if c.severity != "info" and c.kind not in
+                ("headline_unsupported", "name_mismatch", "stance_contradiction")]
     # warnings first, then info
     severities = [c.severity for c in a.checks]
     assert severities == sorted(severities, key={"error": 0, "warning": 1, "info": 2}.get)
@@ -37,8 +44,64 @@ def test_a_headline_the_body_supports_raises_nothing(pipeline):
     assert not [c for c in a.checks if c.kind == "headline_unsupported"]
 
 
-def test_bundled_clean_articles_raise_no_headline_warning(pipeline):
+def test_bundled_clean_articles_raise_nothing_above_info(pipeline):
     rows = [json.loads(line) for line in (SAMPLES / "articles.jsonl").open(encoding="utf-8")]
     for row, analysis in zip(rows, pipeline.analyze_many(
             Article(text=r["text"], title=r["title"], published=r.get("published")) for r in rows)):
-        assert not [c for c in analysis.checks if c.kind == "headline_unsupported"], row["id"]
+        assert [(c.kind, c.message) for c in analysis.checks if c.severity != "info"] == [], row["id"]
+
+
+def _checks(pipeline, text, published, kind):
+    a = pipeline.analyze(Article(text=text, published=published))
+    return [c for c in a.checks if c.kind == kind]
+
+
+GENEVA = ("US President Joe Biden and Russian President Vladimir Putin met in Geneva on Wednesday, June 16, "
+          "for their first summit.")
+
+
+def test_a_title_the_person_did_not_hold_at_the_date_is_flagged(pipeline):
+    text = GENEVA.replace("US President Joe Biden", "US Vice President Joe Biden")
+    [check] = _checks(pipeline, text, "2021-06-16", "role_date_mismatch")
+    assert text[check.start:check.end] == "US Vice President Joe Biden"
+    assert "2009-01-20 to 2017-01-20" in check.message and check.severity == "warning"
+    assert not _checks(pipeline, GENEVA, "2021-06-16", "role_date_mismatch")
+
+
+def test_president_trump_in_2022_but_not_former_or_then_president(pipeline):
+    said = "{} said the withdrawal from Afghanistan had been a disgrace."
+    [check] = _checks(pipeline, said.format("President Donald Trump"), "2022-03-01", "role_date_mismatch")
+    assert "'former' was likely meant" in check.message
+    for ok in ("Former President Donald Trump", "then-President Donald Trump"):
+        assert not _checks(pipeline, said.format(ok), "2022-03-01", "role_date_mismatch"), ok
+    # a sentence dated to the time of the office
+    assert not _checks(pipeline, "In 2016, Vice President Joe Biden visited Kyiv.", "2022-03-01",
+                       "role_date_mismatch")
+
+
+def test_transliteration_variants_are_info_and_typos_warnings(pipeline):
+    a = pipeline.analyze(Article(text="Russian Foreign Minister Sergei Lavrov met Vladimir Puttin in Moscow on Monday.",
+                                 published="2022-03-01"))
+    by_kind = {c.kind: c for c in a.checks}
+    assert by_kind["name_variant"].severity == "info" and "Sergey Lavrov" in by_kind["name_variant"].message
+    assert by_kind["name_mismatch"].severity == "warning" and "Vladimir Putin" in by_kind["name_mismatch"].message
+
+
+STANCE = ("Scholz condemned Russia's annexation of four regions of Ukraine on Friday. "
+          "Later on Friday, Scholz {} the annexation at a news conference in Berlin.")
+
+
+def test_opposite_stances_toward_one_target_are_flagged_with_both_spans(pipeline):
+    text = STANCE.format("praised")
+    [check] = _checks(pipeline, text, "2022-09-30", "stance_contradiction")
+    assert "Olaf Scholz" in check.message and len(check.spans) == 2
+    assert {text[s.start:s.end] for s in check.spans} == {"condemned Russia's annexation of four regions of Ukraine",
+                                                           "praised the annexation"}
+
+
+def test_consistent_or_conditional_stances_are_not_flagged(pipeline):
+    for verb in ("denounced", "again criticised", "would praise"):
+        assert not _checks(pipeline, STANCE.format(verb), "2022-09-30", "stance_contradiction"), verb
+    # different targets: the invasion and Ukraine's defence
+    text = "Scholz condemned the invasion. Scholz supported Ukraine's defence of its territory."
+    assert not _checks(pipeline, text, "2022-09-30", "stance_contradiction")

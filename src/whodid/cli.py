@@ -442,6 +442,20 @@ def eval_time() -> None:
     sys.stdout.write(time_eval.format_score(result) + "\n")
 
 
+@eval_app.command("checks")
+def eval_checks(
+    path: Annotated[Optional[Path], typer.Argument(help="Test set (default: the one bundled, data/checks/eval.yaml)")] = None,
+) -> None:
+    """Checks per kind (TP, FP, FN, precision, recall) on clean articles and controlled edits written for whodid."""
+    from whodid.eval import checks as checks_eval
+
+    try:
+        result = checks_eval.score(path=path)
+    except (OSError, ValueError, KeyError) as exc:
+        raise _fail(f"{path or 'checks test set'}: {exc}", 2)
+    sys.stdout.write(checks_eval.format_result(result) + "\n")
+
+
 def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     if fmt == "json":
         for row in rows:

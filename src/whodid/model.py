@@ -149,6 +149,7 @@ class Check:
     severity: Severity = "warning"
     start: int | None = None
     end: int | None = None
+    spans: list[Span] = field(default_factory=list)  # every span the check relies on (beyond start/end)
 
 
 @dataclass

@@ -2,14 +2,19 @@
 
 Other stages raise their own checks as they go (name_mismatch from actors,
 date_mismatch and published_inferred from time, ...); this stage adds the ones
-that need the whole analysis, then orders all checks by severity and position.
+that need the whole analysis (one module each), then orders all checks by
+severity and position.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from whodid.actors.kb import KnowledgeBase, load_kb
 from whodid.checks.headline import check_headline
+from whodid.checks.names import relabel_variants
+from whodid.checks.roles import check_roles
+from whodid.checks.stance import check_stances
 from whodid.model import Analysis
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -18,7 +23,13 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 class ChecksStage:
     name = "checks"
 
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb or load_kb()
+
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
+        relabel_variants(analysis)
         analysis.checks.extend(check_headline(analysis))
+        analysis.checks.extend(check_roles(doc, analysis, self.kb))
+        analysis.checks.extend(check_stances(doc, analysis))
         analysis.checks.sort(key=lambda c: (SEVERITY_ORDER.get(c.severity, 3),
                                             c.start if c.start is not None else -1))

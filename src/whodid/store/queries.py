@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from whodid.checks.corpus import CONFLICTING_QUOTES_SQL
+
 SUMMARIES: dict[str, tuple[str, str]] = {
     "overview": ("rows in each table", """
         SELECT 'articles' AS "table", count(*) AS "rows" FROM articles
@@ -45,4 +47,6 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         SELECT kind, severity, count(*) AS checks, count(DISTINCT article_sha1) AS articles
         FROM checks GROUP BY kind, severity ORDER BY checks DESC
     """),
+    "conflicting-quotes": ("the same quote attributed to different speakers in different articles",
+                           CONFLICTING_QUOTES_SQL),
 }

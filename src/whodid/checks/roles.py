@@ -1,0 +1,147 @@
+"""Titles against dates: "President Trump" in a 2022 story, "Vice President Biden" after 2017.
+
+A person mention that carries a title ("US President Joe Biden", "Former President
+Donald Trump") is compared with the knowledge base's dated roles at the article's
+date (given or inferred). Flagged, as ``role_date_mismatch``:
+
+- a title the person held at another time but not at that date ("President Donald
+  Trump" on 2021-08-16: "former" was likely meant);
+- a top office (head of state or government, vice president) the person never
+  held while the knowledge base knows who held it then ("US Vice President Donald
+  Trump" in 2018: the vice president was Mike Pence);
+- "former" on an office the person holds at that date and never held before.
+
+Not flagged: "then-President ..." and mentions in a sentence that dates itself to
+a time the title fits ("In 2016, Vice President Joe Biden visited Kyiv").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from whodid.actors.kb import KnowledgeBase, Person, Role, load_kb, normalize_date, tokenize
+from whodid.model import Actor, Analysis, Check, Mention
+
+TOP_OFFICES = ("head_of_state", "head_of_government", "vice_president", "supreme_leader")
+FORMER = {"former", "ex", "ex-", "erstwhile"}
+THEN = re.compile(r"\b(then|late)[\s-]*$", re.I)  # "then-President Biden", "the late President ..."
+
+
+def check_roles(doc: Doc, analysis: Analysis, kb: KnowledgeBase | None = None) -> list[Check]:
+    date = normalize_date(analysis.article.published)
+    if date is None:
+        return []
+    kb = kb or load_kb()
+    checks = []
+    for actor in analysis.actors:
+        i = kb.person_by_id.get(actor.id) if actor.kind == "person" else None
+        if i is None:
+            continue
+        person = kb.people[i]
+        for m in actor.mentions:
+            check = _check_mention(doc, analysis, kb, person, m, date)
+            if check is not None:
+                checks.append(check)
+    return checks
+
+
+def _title(kb: KnowledgeBase, person: Person, mention: Mention):
+    """(former?, country ISO3 or None, role noun) of the title words before the name, or None."""
+    toks = tokenize(mention.text)
+    names = {t for n in [person.name, *person.aliases] for t in tokenize(n)}
+    # the title ends where the name begins
+    end = next((k for k, t in enumerate(toks) if t in names), len(toks))
+    lowers = [t.lower() for t in toks[:end]]
+    best = None
+    for a in range(len(lowers)):
+        for b in range(len(lowers), a, -1):
+            noun = kb.role_nouns.get(" ".join(lowers[a:b]))
+            if noun is not None and noun.title and noun.role and (best is None or b - a > best[1] - best[0]):
+                best = (a, b, noun)
+    if best is None:
+        return None
+    a, _b, noun = best
+    former = any(w in FORMER for w in lowers[:a])
+    country = None
+    for t in toks[:a]:
+        ref = next((r for r in kb.lookup(t) if r[0] in "CA"), None)
+        if ref is not None:
+            country = ref[2:]
+    return former, country, noun
+
+
+def _fits(role: Role, noun_role: str, country: str | None) -> bool:
+    return role.role == noun_role and (country is None or role.country == country or role.org == country)
+
+
+def _check_mention(doc: Doc, analysis: Analysis, kb: KnowledgeBase, person: Person, m: Mention,
+                   date: str) -> Check | None:
+    text = analysis.article.text
+    if THEN.search(text[max(0, m.start - 12):m.start]) or m.text.lower().startswith(("then", "late ")):
+        return None
+    title = _title(kb, person, m)
+    if title is None:
+        return None
+    former, country, noun = title
+    held = [r for r in person.roles if _fits(r, noun.role, country)]
+    if not held and noun.role == "leader":
+        held = [r for r in person.roles if r.role in TOP_OFFICES and (country is None or r.country == country)]
+    now = [r for r in held if r.active(date)]
+    if any(_sentence_dates_fit(doc, analysis, m, r) for r in held):
+        return None
+    shown = f"“{m.text}”"
+    when = f"the article's date {date}{' (inferred)' if analysis.article.published_inferred else ''}"
+    if former:
+        if now and not any(r.end and r.end < date for r in held):
+            return _check(m, f"{shown}: {person.name} held this office on {when} ({_terms(now)}); "
+                             "'former' does not fit")
+        return None
+    if now:
+        return None
+    if held:
+        return _check(m, f"{shown}: {person.name} was {held[0].position} {_terms(held)}, not on {when}"
+                         + ("; 'former' was likely meant" if any(r.end and r.end < date for r in held) else ""))
+    if noun.role in TOP_OFFICES:
+        where = country or person.country
+        holders = kb.holders(where, noun.role, date) if where else []
+        if holders:
+            other, r = holders[0]
+            return _check(m, f"{shown}: the knowledge base has no such office for {person.name}; "
+                             f"{r.position} on {when} was {other.name}")
+    return None
+
+
+def _check(m: Mention, message: str) -> Check:
+    return Check(kind="role_date_mismatch", severity="warning", start=m.start, end=m.end, message=message)
+
+
+def _terms(roles: list[Role]) -> str:
+    return ", ".join(f"{r.start or '…'} to {r.end or 'now'}" for r in roles)
+
+
+def _sentence_dates_fit(doc: Doc, analysis: Analysis, m: Mention, role: Role) -> bool:
+    """A date in the mention's own sentence at which ``role`` was held: the title fits its time."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span.sent
+    for d in analysis.dates:
+        if d.value and sent.start_char <= d.start < sent.end_char:
+            lo, hi = _bounds(d.value)
+            if (role.start is None or role.start <= hi) and (role.end is None or lo <= role.end):
+                return True
+    return False
+
+
+def _bounds(value: str) -> tuple[str, str]:
+    """First and last ISO day of a YYYY, YYYY-MM or YYYY-MM-DD value."""
+    if len(value) == 4:
+        return f"{value}-01-01", f"{value}-12-31"
+    if len(value) == 7:
+        y, mo = int(value[:4]), int(value[5:7])
+        last = (dt.date(y + mo // 12, mo % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return f"{value}-01", f"{value}-{last:02d}"
+    return value[:10], value[:10]

@@ -1,0 +1,44 @@
+"""Corpus checks over a whodid database: one quote, different speakers in different articles."""
+
+from typer.testing import CliRunner
+
+from whodid.checks.corpus import conflicting_quotes
+from whodid.cli import app
+from whodid.model import Actor, Analysis, Article, Quote
+from whodid.store import Store, connect_read_only
+
+QUOTE = "We will keep working with our partners until the fighting stops."
+
+
+def _analysis(aid: str, speaker_id: str, speaker: str, quote: str) -> Analysis:
+    text = f"“{quote}” {speaker} said on Monday. ({aid})"
+    return Analysis(Article(text=text, id=aid, published="2022-05-02"),
+                    actors=[Actor(id=speaker_id, name=speaker, kind="person")],
+                    quotes=[Quote(text=quote, start=1, end=1 + len(quote), kind="direct", speaker=speaker_id,
+                                  speaker_text=speaker)])
+
+
+def _db(tmp_path, analyses):
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        store.write([(a, a.article.id) for a in analyses])
+    return db
+
+
+def test_one_quote_two_speakers_in_two_articles_is_reported(tmp_path):
+    db = _db(tmp_path, [_analysis("a1", "Q6279", "Joe Biden", QUOTE),
+                        _analysis("a2", "Q3052772", "Emmanuel Macron", QUOTE.replace("We", "we").rstrip(".") + "!"),
+                        _analysis("a3", "Q6279", "Joe Biden", QUOTE)])
+    [conflict] = conflicting_quotes(connect_read_only(db))
+    assert conflict.attributed_to == ["Emmanuel Macron", "Joe Biden"] and conflict.articles == 3
+    assert any(w.startswith("a2 Emmanuel Macron") for w in conflict.where_and_who)
+    result = CliRunner().invoke(app, ["query", "--summary", "conflicting-quotes", "--db", str(db), "--format", "csv"])
+    assert result.exit_code == 0 and "Emmanuel Macron" in result.stdout and "Joe Biden" in result.stdout
+
+
+def test_same_speaker_or_short_phrases_are_not_reported(tmp_path):
+    db = _db(tmp_path, [_analysis("a1", "Q6279", "Joe Biden", QUOTE),
+                        _analysis("a2", "Q6279", "Joe Biden", QUOTE),
+                        _analysis("b1", "Q6279", "Joe Biden", "We will not back down."),
+                        _analysis("b2", "Q3052772", "Emmanuel Macron", "We will not back down.")])
+    assert conflicting_quotes(connect_read_only(db)) == []
