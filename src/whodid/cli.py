@@ -36,6 +36,9 @@ KbOpt = Annotated[Optional[list[Path]], typer.Option(
     "--kb", help="Extra actors: a YAML/CSV/TSV file or a PETRARCH dictionary (repeatable).")]
 LexiconOpt = Annotated[Optional[list[Path]], typer.Option(
     "--lexicon", help="Extra event triggers, same YAML format as the built-in lexicon (repeatable).")]
+MergeWindowOpt = Annotated[int, typer.Option(
+    "--merge-window", min=0, max=30,
+    help="Days apart two reports of the same event may be dated and still be linked as one event.")]
 
 
 def _version(value: bool) -> None:
@@ -161,6 +164,7 @@ def ingest_cmd(
     stages: StagesOpt = None,
     kb: KbOpt = None,
     lexicon: LexiconOpt = None,
+    merge_window: MergeWindowOpt = 1,
 ) -> None:
     """Analyse articles and store them in a DuckDB database.
 
@@ -181,7 +185,8 @@ def ingest_cmd(
     progress = _Progress(ingest.count(paths), quiet)
     outcome = Outcome()
     try:
-        outcome = ingest_corpus(paths, store, batch_size, workers, stage_names, options, on_batch=progress.advance)
+        outcome = ingest_corpus(paths, store, batch_size, workers, stage_names, options, on_batch=progress.advance,
+                                merge_window_days=merge_window)
     except KeyboardInterrupt:
         progress.close()
         err.print(f"interrupted: every finished batch is safe in {db}; "
