@@ -256,6 +256,51 @@ class _Progress:
 
 
 @app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs (http, https) and folders to poll.")],
+    db: DbOpt = Path("whodid.duckdb"),
+    interval: Annotated[float, typer.Option(min=1, help="Seconds between polls (GDELT updates every 900).")] = 900,
+    once: Annotated[bool, typer.Option("--once", help="Poll every source once and exit (for cron).")] = False,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a server before giving up.")] = 20,
+    retries: Annotated[int, typer.Option(min=0, max=10, help="Extra attempts after a timeout or 5xx.")] = 2,
+    backoff: Annotated[float, typer.Option(min=0, help="First wait before a retry; doubles each time.")] = 2,
+    merge_window: MergeWindowOpt = 1,
+    stages: StagesOpt = None,
+    kb: KbOpt = None,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Poll feeds and folders, and ingest each new article once.
+
+    Articles are fetched once by URL and stored once by content hash; the
+    seen-state is in the database, so a restarted watcher goes on where it
+    stopped. A feed that is down, slow or malformed is logged and tried again
+    at the next poll.
+    """
+    import logging
+
+    from whodid.watch import Watcher
+    from whodid.watch.fetch import Fetcher
+
+    stage_names = _stage_names(stages)
+    options = _stage_options(kb, lexicon)
+    _build(stage_names, options)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s whodid watch: %(message)s",
+                        datefmt="%Y-%m-%dT%H:%M:%S")
+    try:
+        watcher = Watcher(sources, db, Fetcher(timeout=timeout, retries=retries, backoff=backoff),
+                          merge_window_days=merge_window, stage_names=stage_names, stage_options=options)
+    except ValueError as exc:
+        raise _fail(str(exc), 2)
+    try:
+        result = watcher.run(interval, once=once)
+    except KeyboardInterrupt:
+        err.print(f"stopped: everything stored is safe in {db}; run the same command to go on")
+        raise typer.Exit(130)
+    if result.failed_sources:
+        raise typer.Exit(1)
+
+
+@app.command()
 def query(
     sql: Annotated[Optional[str], typer.Argument(help="A read-only SQL query.")] = None,
     db: DbOpt = Path("whodid.duckdb"),
