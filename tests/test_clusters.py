@@ -13,7 +13,7 @@ def report(text: str, published: str, source: str | None = None, url: str | None
     actors = [Actor(id="Q7747", name="Vladimir Putin", kind="person", country="RUS", sector="GOV", code="RUSGOV",
                     mentions=[Mention(0, 5, "Putin")]),
               Actor(id="Q2", name="Someone", kind="person", code=recipient, mentions=[Mention(10, 16, "Someone")])]
-    places = [Place(name="Moscow", geonames_id=524901, lat=55.75, lon=37.62, country="RU")]
+    places = [Place(name="Moscow", geonames_id=524901, lat=55.75, lon=37.62, country="RU", feature="P.PPLC")]
     return Analysis(
         article=Article(text=text, id=text[:12], published=published, source=source, url=url),
         actors=actors, places=places,

@@ -340,24 +340,30 @@ def query(
 
 
 EXPORT_TABLES = ("articles", "actors", "mentions", "quotes", "events", "places", "place_mentions", "dates", "checks",
-                 "stories")
+                 "stories", "event_clusters", "event_cluster_mentions")
 
 
 @app.command()
 def export(
     out: Annotated[Path, typer.Argument(help="Folder to write one file per table into (created if missing).")],
     db: DbOpt = Path("whodid.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl")] = "parquet",
+    fmt: Annotated[str, typer.Option("--format", help="parquet, csv, jsonl (tables); gdelt (GDELT 2.0 event "
+                                                      "and mentions TSV); plover (PLOVER JSON Lines)")] = "parquet",
     tables: Annotated[Optional[str], typer.Option(help="Comma-separated tables (default: all).")] = None,
+    by_date: Annotated[bool, typer.Option("--by-date", help="Parquet partitioned by day: TABLE/date=YYYY-MM-DD/.")]
+    = False,
 ) -> None:
-    """Export the database's tables as Parquet (for DuckDB, Spark, BigQuery), CSV or JSON Lines."""
+    """Export the database as Parquet (for DuckDB, Spark, BigQuery), CSV, JSON Lines, GDELT 2.0 or PLOVER."""
     import duckdb
 
+    from whodid.export import gdelt, plover
+    from whodid.export.tables import FORMATS, write_table
     from whodid.store import StoreError, connect_read_only
 
-    formats = {"parquet": "(FORMAT parquet)", "csv": "(FORMAT csv, HEADER)", "jsonl": "(FORMAT json)"}
-    if fmt not in formats:
-        raise _fail(f"--format {fmt!r}: choose parquet, csv or jsonl", 2)
+    if fmt not in (*FORMATS, "gdelt", "plover"):
+        raise _fail(f"--format {fmt!r}: choose parquet, csv, jsonl, gdelt or plover", 2)
+    if by_date and fmt != "parquet":
+        raise _fail("--by-date partitions Parquet only; use --format parquet", 2)
     names = EXPORT_TABLES if tables is None else tuple(t.strip() for t in tables.split(",") if t.strip())
     unknown = [t for t in names if t not in EXPORT_TABLES]
     if unknown:
@@ -366,19 +372,30 @@ def export(
         con = connect_read_only(db)
     except StoreError as exc:
         raise _fail(str(exc))
+    present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if fmt in ("gdelt", "plover") and "event_clusters" not in present:
+        raise _fail(f"{db} predates event clusters: run `whodid ingest` on it once with this whodid to upgrade it "
+                    "(its stored events are linked then)")
     out.mkdir(parents=True, exist_ok=True)
-    for table in names:
-        target = out / f"{table}.{fmt}"
-        # write beside the target and rename: a failed export never leaves a half file behind
-        partial = out / f".{table}.{fmt}.partial"
-        try:
-            con.execute(f"COPY (SELECT * FROM {table}) TO '{partial}' {formats[fmt]}")
-        except duckdb.Error as exc:
-            partial.unlink(missing_ok=True)
-            raise _fail(f"exporting {table} to {target} failed: {exc}")
-        partial.replace(target)
-        rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        err.print(f"{target}: {rows} rows", highlight=False)
+    try:
+        if fmt == "gdelt":
+            for target, rows in gdelt.write(con, out).items():
+                err.print(f"{target}: {rows} rows", highlight=False)
+            err.print("GDELT columns whodid leaves empty: " + "; ".join(f"{k} ({v})" for k, v in gdelt.NOT_FILLED.items()),
+                      highlight=False)
+            return
+        if fmt == "plover":
+            target = out / "events.plover.jsonl"
+            err.print(f"{target}: {plover.write(con, target)} events", highlight=False)
+            return
+        for table in names:
+            if tables is None and table not in present:
+                continue  # an older database without this table
+            target = write_table(con, table, out, fmt, by_date)
+            rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            err.print(f"{target}: {rows} rows", highlight=False)
+    except duckdb.Error as exc:
+        raise _fail(f"export to {out} failed: {exc}")
 
 
 kb_app = typer.Typer(help="Inspect the actor knowledge base.", no_args_is_help=True)
