@@ -24,6 +24,7 @@ from whodid.ingest import Record, Rejected
 from whodid.ingest.duplicates import StoryIndex, signature
 from whodid.model import Analysis
 from whodid.store import Store
+from whodid.store.clusters import DEFAULT_WINDOW_DAYS, link_events
 
 Batch = list[tuple[Analysis, str]]
 
@@ -56,11 +57,27 @@ def ingest_corpus(
     stage_names: list[str] | None = None,
     stage_options: dict[str, dict] | None = None,
     on_batch: Callable[[int, Counter[str]], None] = lambda n, counts: None,
+    merge_window_days: int = DEFAULT_WINDOW_DAYS,
 ) -> Outcome:
     """Analyse and store every new article in ``paths``; ``on_batch(articles_read, counts)`` reports progress."""
+    return ingest_items(ingest.read(paths), store, batch_size, workers, stage_names, stage_options, on_batch,
+                        merge_window_days)
+
+
+def ingest_items(
+    items: Iterable[Record | Rejected],
+    store: Store,
+    batch_size: int = 32,
+    workers: int = 1,
+    stage_names: list[str] | None = None,
+    stage_options: dict[str, dict] | None = None,
+    on_batch: Callable[[int, Counter[str]], None] = lambda n, counts: None,
+    merge_window_days: int = DEFAULT_WINDOW_DAYS,
+) -> Outcome:
+    """Analyse and store every new article among ``items`` (records from ``ingest.read`` or a feed)."""
     outcome = Outcome()
     counts = outcome.counts
-    batches = _new_work(ingest.read(paths), store, batch_size, outcome)
+    batches = _new_work(iter(items), store, batch_size, outcome)
     stories = StoryIndex(store.stories())
 
     def store_batch(done: Batch, rejected: list[Rejected], read: int) -> None:
@@ -72,6 +89,8 @@ def ingest_corpus(
             if similarity is not None:
                 counts["near-duplicate (linked to a story)"] += 1
         store.write(done, [(r.origin, r.reason, r.kind) for r in rejected], links)
+        # one event, many reports: the batch's events join the clusters of earlier articles
+        link_events(store.con, merge_window_days)
         counts["stored"] += len(done)
         on_batch(read, counts)
 

@@ -36,6 +36,9 @@ KbOpt = Annotated[Optional[list[Path]], typer.Option(
     "--kb", help="Extra actors: a YAML/CSV/TSV file or a PETRARCH dictionary (repeatable).")]
 LexiconOpt = Annotated[Optional[list[Path]], typer.Option(
     "--lexicon", help="Extra event triggers, same YAML format as the built-in lexicon (repeatable).")]
+MergeWindowOpt = Annotated[int, typer.Option(
+    "--merge-window", min=0, max=30,
+    help="Days apart two reports of the same event may be dated and still be linked as one event.")]
 
 
 def _version(value: bool) -> None:
@@ -161,6 +164,7 @@ def ingest_cmd(
     stages: StagesOpt = None,
     kb: KbOpt = None,
     lexicon: LexiconOpt = None,
+    merge_window: MergeWindowOpt = 1,
 ) -> None:
     """Analyse articles and store them in a DuckDB database.
 
@@ -181,7 +185,8 @@ def ingest_cmd(
     progress = _Progress(ingest.count(paths), quiet)
     outcome = Outcome()
     try:
-        outcome = ingest_corpus(paths, store, batch_size, workers, stage_names, options, on_batch=progress.advance)
+        outcome = ingest_corpus(paths, store, batch_size, workers, stage_names, options, on_batch=progress.advance,
+                                merge_window_days=merge_window)
     except KeyboardInterrupt:
         progress.close()
         err.print(f"interrupted: every finished batch is safe in {db}; "
@@ -251,6 +256,51 @@ class _Progress:
 
 
 @app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs (http, https) and folders to poll.")],
+    db: DbOpt = Path("whodid.duckdb"),
+    interval: Annotated[float, typer.Option(min=1, help="Seconds between polls (GDELT updates every 900).")] = 900,
+    once: Annotated[bool, typer.Option("--once", help="Poll every source once and exit (for cron).")] = False,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a server before giving up.")] = 20,
+    retries: Annotated[int, typer.Option(min=0, max=10, help="Extra attempts after a timeout or 5xx.")] = 2,
+    backoff: Annotated[float, typer.Option(min=0, help="First wait before a retry; doubles each time.")] = 2,
+    merge_window: MergeWindowOpt = 1,
+    stages: StagesOpt = None,
+    kb: KbOpt = None,
+    lexicon: LexiconOpt = None,
+) -> None:
+    """Poll feeds and folders, and ingest each new article once.
+
+    Articles are fetched once by URL and stored once by content hash; the
+    seen-state is in the database, so a restarted watcher goes on where it
+    stopped. A feed that is down, slow or malformed is logged and tried again
+    at the next poll.
+    """
+    import logging
+
+    from whodid.watch import Watcher
+    from whodid.watch.fetch import Fetcher
+
+    stage_names = _stage_names(stages)
+    options = _stage_options(kb, lexicon)
+    _build(stage_names, options)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s whodid watch: %(message)s",
+                        datefmt="%Y-%m-%dT%H:%M:%S")
+    try:
+        watcher = Watcher(sources, db, Fetcher(timeout=timeout, retries=retries, backoff=backoff),
+                          merge_window_days=merge_window, stage_names=stage_names, stage_options=options)
+    except ValueError as exc:
+        raise _fail(str(exc), 2)
+    try:
+        result = watcher.run(interval, once=once)
+    except KeyboardInterrupt:
+        err.print(f"stopped: everything stored is safe in {db}; run the same command to go on")
+        raise typer.Exit(130)
+    if result.failed_sources:
+        raise typer.Exit(1)
+
+
+@app.command()
 def query(
     sql: Annotated[Optional[str], typer.Argument(help="A read-only SQL query.")] = None,
     db: DbOpt = Path("whodid.duckdb"),
@@ -290,24 +340,30 @@ def query(
 
 
 EXPORT_TABLES = ("articles", "actors", "mentions", "quotes", "events", "places", "place_mentions", "dates", "checks",
-                 "stories")
+                 "stories", "event_clusters", "event_cluster_mentions")
 
 
 @app.command()
 def export(
     out: Annotated[Path, typer.Argument(help="Folder to write one file per table into (created if missing).")],
     db: DbOpt = Path("whodid.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl")] = "parquet",
+    fmt: Annotated[str, typer.Option("--format", help="parquet, csv, jsonl (tables); gdelt (GDELT 2.0 event "
+                                                      "and mentions TSV); plover (PLOVER JSON Lines)")] = "parquet",
     tables: Annotated[Optional[str], typer.Option(help="Comma-separated tables (default: all).")] = None,
+    by_date: Annotated[bool, typer.Option("--by-date", help="Parquet partitioned by day: TABLE/date=YYYY-MM-DD/.")]
+    = False,
 ) -> None:
-    """Export the database's tables as Parquet (for DuckDB, Spark, BigQuery), CSV or JSON Lines."""
+    """Export the database as Parquet (for DuckDB, Spark, BigQuery), CSV, JSON Lines, GDELT 2.0 or PLOVER."""
     import duckdb
 
+    from whodid.export import gdelt, plover
+    from whodid.export.tables import FORMATS, write_table
     from whodid.store import StoreError, connect_read_only
 
-    formats = {"parquet": "(FORMAT parquet)", "csv": "(FORMAT csv, HEADER)", "jsonl": "(FORMAT json)"}
-    if fmt not in formats:
-        raise _fail(f"--format {fmt!r}: choose parquet, csv or jsonl", 2)
+    if fmt not in (*FORMATS, "gdelt", "plover"):
+        raise _fail(f"--format {fmt!r}: choose parquet, csv, jsonl, gdelt or plover", 2)
+    if by_date and fmt != "parquet":
+        raise _fail("--by-date partitions Parquet only; use --format parquet", 2)
     names = EXPORT_TABLES if tables is None else tuple(t.strip() for t in tables.split(",") if t.strip())
     unknown = [t for t in names if t not in EXPORT_TABLES]
     if unknown:
@@ -316,19 +372,30 @@ def export(
         con = connect_read_only(db)
     except StoreError as exc:
         raise _fail(str(exc))
+    present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if fmt in ("gdelt", "plover") and "event_clusters" not in present:
+        raise _fail(f"{db} predates event clusters: run `whodid ingest` on it once with this whodid to upgrade it "
+                    "(its stored events are linked then)")
     out.mkdir(parents=True, exist_ok=True)
-    for table in names:
-        target = out / f"{table}.{fmt}"
-        # write beside the target and rename: a failed export never leaves a half file behind
-        partial = out / f".{table}.{fmt}.partial"
-        try:
-            con.execute(f"COPY (SELECT * FROM {table}) TO '{partial}' {formats[fmt]}")
-        except duckdb.Error as exc:
-            partial.unlink(missing_ok=True)
-            raise _fail(f"exporting {table} to {target} failed: {exc}")
-        partial.replace(target)
-        rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        err.print(f"{target}: {rows} rows", highlight=False)
+    try:
+        if fmt == "gdelt":
+            for target, rows in gdelt.write(con, out).items():
+                err.print(f"{target}: {rows} rows", highlight=False)
+            err.print("GDELT columns whodid leaves empty: " + "; ".join(f"{k} ({v})" for k, v in gdelt.NOT_FILLED.items()),
+                      highlight=False)
+            return
+        if fmt == "plover":
+            target = out / "events.plover.jsonl"
+            err.print(f"{target}: {plover.write(con, target)} events", highlight=False)
+            return
+        for table in names:
+            if tables is None and table not in present:
+                continue  # an older database without this table
+            target = write_table(con, table, out, fmt, by_date)
+            rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            err.print(f"{target}: {rows} rows", highlight=False)
+    except duckdb.Error as exc:
+        raise _fail(f"export to {out} failed: {exc}")
 
 
 kb_app = typer.Typer(help="Inspect the actor knowledge base.", no_args_is_help=True)

@@ -49,4 +49,10 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     """),
     "conflicting-quotes": ("the same quote attributed to different speakers in different articles",
                            CONFLICTING_QUOTES_SQL),
+    "event-clusters": ("events reported by the most articles (one event, many reports)", """
+        SELECT cluster_id, type, cameo, actor_key AS actor, recipient_key AS recipient,
+               CAST(event_date AS VARCHAR) AS date, place, num_articles AS articles, num_sources AS sources,
+               num_stories AS stories, num_mentions AS mentions, happened_articles
+        FROM event_clusters ORDER BY num_articles DESC, num_mentions DESC, cluster_id LIMIT 30
+    """),
 }

@@ -96,6 +96,67 @@ CREATE TABLE stories (
 );
 """))
 
+# Event clusters (one real-world event, many reports) and the feed watcher's
+# seen-state. Portable SQL only: the same text runs on DuckDB and PostgreSQL.
+MIGRATIONS.append((4, """
+CREATE TABLE event_clusters (
+    cluster_id BIGINT PRIMARY KEY,
+    match_key VARCHAR NOT NULL,
+    type VARCHAR NOT NULL,
+    cameo VARCHAR,
+    actor_key VARCHAR NOT NULL,
+    recipient_key VARCHAR NOT NULL,
+    actor_code VARCHAR, actor_name VARCHAR, actor_country VARCHAR, actor_sector VARCHAR,
+    recipient_code VARCHAR, recipient_name VARCHAR, recipient_country VARCHAR, recipient_sector VARCHAR,
+    event_date DATE,
+    date_precision VARCHAR NOT NULL,
+    place_key VARCHAR NOT NULL,
+    place VARCHAR, geonames_id BIGINT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+    place_country VARCHAR, place_admin1 VARCHAR, place_feature VARCHAR,
+    score DOUBLE PRECISION, quad_class INTEGER,
+    num_mentions INTEGER NOT NULL DEFAULT 0,
+    num_articles INTEGER NOT NULL DEFAULT 0,
+    num_sources INTEGER NOT NULL DEFAULT 0,
+    num_stories INTEGER NOT NULL DEFAULT 0,
+    happened_mentions INTEGER NOT NULL DEFAULT 0,
+    happened_articles INTEGER NOT NULL DEFAULT 0,
+    happened_sources INTEGER NOT NULL DEFAULT 0,
+    happened_stories INTEGER NOT NULL DEFAULT 0,
+    first_seen TIMESTAMP,
+    last_seen TIMESTAMP
+);
+CREATE TABLE event_cluster_mentions (
+    article_sha1 VARCHAR NOT NULL,
+    event_idx INTEGER NOT NULL,
+    cluster_id BIGINT NOT NULL,
+    modality VARCHAR,
+    happened BOOLEAN NOT NULL,
+    source VARCHAR,
+    sentence_start INTEGER, sentence_end INTEGER,
+    trigger_start INTEGER, trigger_end INTEGER,
+    actor_start INTEGER, recipient_start INTEGER,
+    linked_at TIMESTAMP DEFAULT current_timestamp,
+    PRIMARY KEY (article_sha1, event_idx)
+);
+CREATE TABLE watch_feeds (
+    feed VARCHAR PRIMARY KEY,
+    etag VARCHAR,
+    last_modified VARCHAR,
+    last_polled TIMESTAMP,
+    last_ok TIMESTAMP,
+    last_error VARCHAR,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE watch_items (
+    url VARCHAR PRIMARY KEY,
+    feed VARCHAR,
+    content_sha1 VARCHAR,
+    article_sha1 VARCHAR,
+    status VARCHAR NOT NULL,
+    fetched_at TIMESTAMP DEFAULT current_timestamp
+);
+"""))
+
 LATEST = MIGRATIONS[-1][0]
 
 # Column types of the item tables, in insert order (used to bind column lists).

@@ -1,0 +1,10 @@
+"""export: the database in the formats analysts' tools read.
+
+- plain tables as Parquet, CSV or JSON Lines (``tables.py``), Parquet optionally
+  partitioned by date, hive style (``date=YYYY-MM-DD/``)
+- the GDELT 2.0 event and mentions tables (``gdelt.py``)
+- PLOVER JSON Lines, one record per coded event (``plover.py``)
+
+Every file is written beside its target and renamed when complete, so a failed
+export never leaves a half-written file behind.
+"""

@@ -1,0 +1,64 @@
+"""The database's tables as Parquet, CSV or JSON Lines; Parquet optionally partitioned by date."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+FORMATS = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "FORMAT json"}
+
+# The day each table's rows are filed under: an event cluster by the event's
+# date, an event by its cluster's date, everything else by its article's
+# publication day. Rows with no known day go under date=unknown.
+_ARTICLE_DAY = "(SELECT CAST(TRY_CAST(left(a.published, 10) AS DATE) AS VARCHAR) FROM articles a WHERE a.sha1 = t.{key})"
+DATE_OF = {
+    "articles": "CAST(TRY_CAST(left(t.published, 10) AS DATE) AS VARCHAR)",
+    "event_clusters": "CAST(t.event_date AS VARCHAR)",
+    "events": "(SELECT CAST(c.event_date AS VARCHAR) FROM event_cluster_mentions m JOIN event_clusters c "
+              "USING (cluster_id) WHERE m.article_sha1 = t.article_sha1 AND m.event_idx = t.idx)",
+}
+
+
+def date_expr(table: str) -> str:
+    return DATE_OF.get(table) or _ARTICLE_DAY.format(key="article_sha1")
+
+
+def write_table(con: duckdb.DuckDBPyConnection, table: str, out: Path, fmt: str, by_date: bool = False) -> Path:
+    """One table to ``out/TABLE.FMT``, or with ``by_date`` to ``out/TABLE/date=YYYY-MM-DD/*.parquet``."""
+    if by_date:
+        if fmt != "parquet":
+            raise ValueError("--by-date partitions Parquet only")
+        target = out / table
+        partial = out / f".{table}.partial"
+        _remove(partial)
+        # the events table's own ``date`` (as the text gives it) becomes ``event_date``: ``date`` is the partition
+        columns = "t.* RENAME (date AS event_date)" if _has_column(con, table, "date") else "t.*"
+        sql = f"SELECT {columns}, coalesce({date_expr(table)}, 'unknown') AS date FROM {table} t"
+        options = f"{FORMATS[fmt]}, PARTITION_BY (date)"
+    else:
+        target = out / f"{table}.{fmt}"
+        partial = out / f".{table}.{fmt}.partial"
+        sql, options = f"SELECT * FROM {table}", FORMATS[fmt]
+    try:
+        con.execute(f"COPY ({sql}) TO '{partial}' ({options})")
+    except BaseException:
+        _remove(partial)
+        raise
+    _remove(target)
+    partial.replace(target)
+    return target
+
+
+def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    return bool(con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = ? AND column_name = ?",
+                            [table, column]).fetchone()[0])
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        import shutil
+
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
