@@ -158,11 +158,25 @@ def test_pages_escape_stored_markup(client):
     assert "script-src 'self'" in client.get("/articles").headers["content-security-policy"]
 
 
-def test_serving_a_database_in_use_fails_clearly(web_db, tmp_path):
-    from whodid.store import Store, StoreError
+def test_serving_a_database_in_use_fails_clearly(writable_db, tmp_path):
+    import subprocess
+    import sys
+
+    from whodid.store import StoreError
     from whodid.web.app import create_app
 
     missing = tmp_path / "none.duckdb"
     with pytest.raises(StoreError, match="no such database"):
         create_app(missing, read_only=True)
     assert not missing.exists()
+    # another process writing the file (an ingest, say) holds DuckDB's lock
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1]); "
+                               "print('ready', flush=True); sys.stdin.read()", str(writable_db)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        for read_only in (True, False):
+            with pytest.raises(StoreError, match="in use by another process"):
+                create_app(writable_db, read_only=read_only)
+    finally:
+        holder.communicate("", timeout=30)
