@@ -124,14 +124,12 @@ def _actor_names(cur: Cursor, sha1s: list[str]) -> dict[tuple[str, str], dict[st
     if not sha1s:
         return {}
     cur.execute("""SELECT article_sha1, actor_id, name, code FROM actors
-                   WHERE article_sha1 IN (SELECT unnest(?::VARCHAR[]))""", [sha1s])
+                   WHERE list_contains(?::VARCHAR[], article_sha1)""", [sha1s])
     return {(s, i): {"id": i, "name": n, "code": c} for s, i, n, c in cur.fetchall()}
 
 
 def events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: int, offset: int) -> dict[str, Any]:
     where, params = flt.where()
-    base = f"FROM events e JOIN articles a ON a.sha1 = e.article_sha1 WHERE {where}"
-    total = cur.execute(f"SELECT count(*) {base}", params).fetchone()[0]
     order = f"{EVENT_SORTS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST, a.id, e.idx"
     cur.execute(f"""
         SELECT a.sha1 AS article_sha1, a.id AS article_id, a.title AS article_title, a.published,
@@ -139,13 +137,25 @@ def events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: in
                e.date, e.date_precision, CAST({EVENT_DAY} AS VARCHAR) AS day,
                CASE WHEN e.date IS NULL THEN 'published' ELSE 'event' END AS date_basis,
                e.place, e.trigger_text AS trigger, e.trigger_start, e.trigger_end,
-               substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
-               e.confidence, e.score, e.quad_class
-        {base} ORDER BY {order} LIMIT ? OFFSET ?""", params + [limit, offset])
+               e.sentence_start, e.sentence_end, e.confidence, e.score, e.quad_class,
+               count(*) OVER () AS total
+        FROM events e JOIN articles a ON a.sha1 = e.article_sha1 WHERE {where}
+        ORDER BY {order} LIMIT ? OFFSET ?""", params + [limit, offset])
     items = _rows(cur)
-    names = _actor_names(cur, sorted({r["article_sha1"] for r in items}))
+    if items:
+        total = items[0]["total"]
+    else:  # past the last page: the window count has no row to ride on
+        total = cur.execute(f"SELECT count(*) FROM events e JOIN articles a ON a.sha1 = e.article_sha1 "
+                            f"WHERE {where}", params).fetchone()[0]
+    sha1s = sorted({r["article_sha1"] for r in items})
+    # the sentences are cut out of the page's articles only (list_contains on a bound list: a filtered scan)
+    texts = dict(cur.execute("SELECT sha1, text FROM articles WHERE list_contains(?::VARCHAR[], sha1)",
+                             [sha1s]).fetchall()) if sha1s else {}
+    names = _actor_names(cur, sha1s)
     for row in items:
         sha = row["article_sha1"]
+        del row["total"]
+        row["sentence"] = texts[sha][row.pop("sentence_start"):row.pop("sentence_end")]
         for key in ("actor", "recipient"):
             row[key] = [names.get((sha, i), {"id": i, "name": i, "code": None}) for i in row[key] or []]
         reporter = row["reported_by"]
@@ -266,7 +276,7 @@ def network(cur: Cursor, min_events: int, limit: int) -> dict[str, Any]:
     if ids:
         cur.execute("""SELECT actor_id AS id, any_value(name) AS name, any_value(code) AS code,
                               any_value(kind) AS kind
-                       FROM actors WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY actor_id
+                       FROM actors WHERE list_contains(?::VARCHAR[], actor_id) GROUP BY actor_id
                        ORDER BY actor_id""", [ids])
         nodes = _rows(cur)
     return {"nodes": nodes, "edges": edges}
