@@ -1,4 +1,4 @@
-"""The ``whodid`` command line: analyze, ingest, query, export."""
+"""The ``whodid`` command line: analyze, ingest, query, export, serve."""
 
 from __future__ import annotations
 
@@ -396,6 +396,31 @@ def export(
             err.print(f"{target}: {rows} rows", highlight=False)
     except duckdb.Error as exc:
         raise _fail(f"export to {out} failed: {exc}")
+
+
+@app.command()
+def serve(
+    db: DbOpt = Path("whodid.duckdb"),
+    host: Annotated[str, typer.Option(help="Address to bind; the default serves this machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    read_only: Annotated[bool, typer.Option("--read-only", help="Open the database read-only: nothing can be "
+                                            "stored (for publishing a database).")] = False,
+) -> None:
+    """The REST API (OpenAPI at /docs) and the web app: reader, events, pair timeline, network, map."""
+    import uvicorn
+
+    from whodid.store import StoreError
+    from whodid.web.app import create_app
+
+    try:
+        web_app = create_app(db, read_only=read_only)
+    except StoreError as exc:
+        raise _fail(str(exc))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"whodid serve: listening on {host}, reachable from other machines"
+                  + ("" if read_only else "; consider --read-only"), highlight=False)
+    err.print(f"whodid serve: http://{host}:{port}/ ({db}{', read-only' if read_only else ''})", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
 kb_app = typer.Typer(help="Inspect the actor knowledge base.", no_args_is_help=True)

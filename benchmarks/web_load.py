@@ -1,0 +1,161 @@
+"""Load on the web API: requests/s and p95 latency of /api/events against /api/health, same run.
+
+    python benchmarks/web_load.py [--limit 400] [--requests 1500] [--concurrency 8] [--seconds 20]
+
+The database holds the bundled samples plus, when ../shared/corpora is present,
+the first --limit articles of each corpus there (0: all); it is built once with
+`whodid ingest --workers 2` and kept in benchmarks/results/ for later runs.
+`whodid serve --read-only` runs in its own process on a free 127.0.0.1 port;
+a pool of httpx client threads sends at most --requests requests per endpoint
+and stops after --seconds, whichever comes first. Traffic never leaves
+loopback. /api/health (one count query) is the baseline: the ratio of the
+events endpoints to it is the figure to compare between machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "src" / "whodid" / "data" / "samples"
+SHARED_CORPORA = ROOT.parent / "shared" / "corpora"
+RESULTS = ROOT / "benchmarks" / "results"
+
+ENDPOINTS = [
+    ("health (baseline)", "/api/health"),
+    ("events, first page", "/api/events?limit=50"),
+    ("events, actor filter", "/api/events?actor=RUS&limit=50"),
+    ("events, type+dates, by score", "/api/events?type=ASSAULT&date_from=2022-01-01&date_to=2024-12-31"
+                                     "&sort=score&order=desc&limit=50"),
+]
+
+
+def corpus_files() -> list[Path]:
+    if not SHARED_CORPORA.is_dir():
+        return []
+    return sorted(p for p in SHARED_CORPORA.iterdir() if p.name.endswith((".jsonl", ".jsonl.gz")))
+
+
+def build_database(limit: int) -> tuple[Path, str]:
+    files = corpus_files()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    db = RESULTS / f"web-load-{limit or 'all'}-{len(files)}.duckdb"
+    inputs = [str(SAMPLES)]
+    for path in files:
+        opener = gzip.open if path.name.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as fh:
+            lines = [line for line in fh if line.strip()]
+        subset = RESULTS / f"{path.name.split('.')[0]}-{limit or 'all'}.jsonl"
+        subset.write_text("".join(lines[:limit] if limit else lines), encoding="utf-8")
+        inputs.append(str(subset))
+    if not db.exists():
+        whodid = str(Path(sys.executable).with_name("whodid"))
+        partial = db.with_suffix(".partial.duckdb")
+        partial.unlink(missing_ok=True)
+        print(f"building {db.name} from {len(inputs)} inputs (once) ...", file=sys.stderr)
+        result = subprocess.run([whodid, "ingest", *inputs, "--db", str(partial), "--workers", "2", "--quiet"])
+        if result.returncode not in (0, 1):  # 1: some inputs rejected, the rest stored
+            sys.exit("ingest failed")
+        partial.rename(db)
+    label = "bundled samples" + "".join(f" + {p.name} (first {limit or 'all'})" for p in files)
+    return db, label
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    whodid = str(Path(sys.executable).with_name("whodid"))
+    proc = subprocess.Popen([whodid, "serve", "--db", str(db), "--read-only", "--host", "127.0.0.1",
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.TransportError:
+            time.sleep(0.2)
+    proc.kill()
+    sys.exit("whodid serve did not start")
+
+
+def load(base: str, path: str, requests: int, concurrency: int, seconds: float) -> dict:
+    deadline = time.monotonic() + seconds
+    latencies: list[float] = []
+    errors = 0
+
+    def worker(n: int) -> None:
+        nonlocal errors
+        with httpx.Client(base_url=base, timeout=30) as client:
+            for _ in range(n):
+                if time.monotonic() > deadline:
+                    return
+                start = time.perf_counter()
+                response = client.get(path)
+                latencies.append(time.perf_counter() - start)
+                if response.status_code != 200:
+                    errors += 1
+
+    with httpx.Client(base_url=base) as client:  # warm-up
+        for _ in range(5):
+            client.get(path)
+    share = [requests // concurrency + (1 if i < requests % concurrency else 0) for i in range(concurrency)]
+    start = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(worker, share))
+    wall = time.perf_counter() - start
+    latencies.sort()
+    return {"requests": len(latencies), "errors": errors, "rps": len(latencies) / wall,
+            "p50_ms": 1000 * statistics.median(latencies),
+            "p95_ms": 1000 * latencies[max(0, int(0.95 * len(latencies)) - 1)]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=400, help="articles per shared corpus (0: all)")
+    parser.add_argument("--requests", type=int, default=1500, help="at most this many requests per endpoint")
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=20, help="at most this long per endpoint")
+    args = parser.parse_args()
+    db, label = build_database(args.limit)
+    proc, base = start_server(db)
+    try:
+        size = httpx.get(base + "/api/health").json()
+        print(f"database: {label}: {size['articles']} articles, {size['events']} events")
+        print(f"whodid serve --read-only on {base} (one uvicorn process); {args.concurrency} client threads, "
+              f"at most {args.requests} requests or {args.seconds:.0f} s per endpoint; {os.cpu_count()} cores")
+        print(f"{'endpoint':32} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}")
+        baseline = None
+        for name, path in ENDPOINTS:
+            r = load(base, path, args.requests, args.concurrency, args.seconds)
+            baseline = baseline or r
+            print(f"{name:32} {r['requests']:8d} {r['rps']:8.0f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "
+                  f"{r['errors']:6d}")
+            if r is not baseline:
+                print(f"{'':32} ratio to health: {r['rps'] / baseline['rps']:.2f}x req/s, "
+                      f"{r['p95_ms'] / baseline['p95_ms']:.1f}x p95")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,96 @@
+"""The whodid web app: a REST API (OpenAPI at /docs) and server-rendered pages.
+
+``create_app(db_path, read_only=False)`` builds the FastAPI app over one
+database file. Every page escapes what it shows (Jinja2 autoescape; data handed
+to the page's script goes through ``tojson``), scripts come only from the app's
+own /static folder (a Content-Security-Policy says so), and the database is
+only ever queried through ``whodid.web.queries``.
+"""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import duckdb
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from whodid import __version__
+from whodid.store import StoreError
+from whodid.web.database import Database, ReadOnlyError
+
+HERE = Path(__file__).parent
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def create_app(db_path: str | Path, read_only: bool = False) -> FastAPI:
+    """The app over ``db_path``; with ``read_only`` nothing can be written (for publishing a database)."""
+    from whodid.web import api, pages
+
+    db = Database(db_path, read_only=read_only)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        db.close()
+
+    app = FastAPI(
+        title="whodid",
+        version=__version__,
+        description="Who did what to whom, when and where, and who said what: event data from news text. "
+                    + ("This database is served read-only." if read_only else ""),
+        lifespan=lifespan,
+    )
+    app.state.db = db
+    app.state.pipeline = api.LazyPipeline()
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body", "path"))
+            problems.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+        return JSONResponse(status_code=422, content={"detail": "; ".join(problems), "errors": _plain(exc.errors())})
+
+    @app.exception_handler(ReadOnlyError)
+    async def read_only_refused(request: Request, exc: ReadOnlyError):
+        return JSONResponse(status_code=409, content={"detail": str(exc)})
+
+    @app.exception_handler(StoreError)
+    async def store_unavailable(request: Request, exc: StoreError):
+        return JSONResponse(status_code=503, content={"detail": str(exc)})
+
+    @app.exception_handler(duckdb.ConversionException)
+    async def bad_value(request: Request, exc: duckdb.ConversionException):
+        return JSONResponse(status_code=400, content={"detail": f"a parameter has a value the database cannot "
+                                                               f"use: {exc}"})
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app
+
+
+def _plain(errors: list) -> list:
+    """Validation errors without the exception objects pydantic puts in ``ctx``."""
+    out = []
+    for err in errors:
+        err = dict(err)
+        if "ctx" in err:
+            err["ctx"] = {k: str(v) for k, v in err["ctx"].items()}
+        err.pop("input", None)
+        out.append(err)
+    return out

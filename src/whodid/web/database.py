@@ -1,0 +1,64 @@
+"""The web app's hold on one whodid database: a cursor per request, one writer.
+
+DuckDB lets one process write a database file, and a connection must not be
+shared between threads; its cursors may. So the app opens the file once
+(read-only when publishing, else through ``Store``, which creates and migrates
+the schema) and hands every request its own cursor. Writes go through the
+Store under a lock, one at a time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+from whodid.model import Analysis
+from whodid.store import Store, StoreError, connect_read_only
+
+
+class ReadOnlyError(RuntimeError):
+    """A write asked of a database served read-only."""
+
+
+class Database:
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._store: Store | None = None
+        if read_only:
+            self._con = connect_read_only(self.path)
+        else:
+            self._store = Store(self.path)
+            self._con = self._store.con
+        self._write_lock = threading.Lock()
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        cur = self._con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    def store(self, analysis: Analysis, origin: str) -> bool:
+        """Store one Analysis; False when the same text is stored already."""
+        if self._store is None:
+            raise ReadOnlyError(f"{self.path} is served read-only (--read-only): nothing can be stored")
+        with self._write_lock:
+            if self._store.stored([analysis.article.text_sha1]):
+                return False
+            try:
+                self._store.write([(analysis, origin)])
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: storing the article failed, nothing was written ({exc})") from exc
+        return True
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+        else:
+            self._con.close()

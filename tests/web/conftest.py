@@ -1,0 +1,119 @@
+"""Fixtures for the web app's tests: one database of the bundled samples (plus an
+article written to attack the pages) built once per session, the app over it,
+and Debian's chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "src" / "whodid" / "data" / "samples"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+# Markup and script in a title and a body: the pages must show it as text, never run it.
+HOSTILE_TITLE = '<script>window.__pwned = "title"; alert("title")</script><img src=x onerror="window.__pwned=\'img\'">Talks'
+HOSTILE_TEXT = (
+    "Ukraine and Russia held talks in Istanbul on Tuesday, officials said. "
+    '<script>window.__pwned = "body"; alert("body")</script>\n\n'
+    "The Russian delegation rejected the proposal. "
+    '<img src=x onerror="window.__pwned=\'body-img\'; alert(1)"> '
+    '<a href="javascript:alert(2)" onmouseover="alert(3)">click</a>\n\n'
+    '"We will not accept these terms," said Vladimir Putin.'
+)
+HOSTILE_ID = "hostile-1"
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory) -> Path:
+    """The bundled samples and the hostile article, ingested with the real pipeline."""
+    from whodid.batch import ingest_corpus
+    from whodid.store import Store
+
+    folder = tmp_path_factory.mktemp("webdb")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text(json.dumps({"id": HOSTILE_ID, "title": HOSTILE_TITLE, "text": HOSTILE_TEXT,
+                                   "source": '<b onclick="alert(4)">src</b>', "published": "2022-03-29"}) + "\n",
+                       encoding="utf-8")
+    db = folder / "web.duckdb"
+    with Store(db) as store:
+        outcome = ingest_corpus([SAMPLES, hostile], store)
+    assert outcome.counts["stored"] >= 14, outcome.counts
+    return db
+
+
+@pytest.fixture(scope="session")
+def app(web_db):
+    from whodid.web.app import create_app
+
+    return create_app(web_db, read_only=True)
+
+
+@pytest.fixture(scope="session")
+def client(base_url):
+    """httpx over loopback to the app served by uvicorn, as a user's client would see it."""
+    import httpx
+
+    with httpx.Client(base_url=base_url, timeout=60) as c:
+        yield c
+
+
+@pytest.fixture()
+def writable_db(web_db, tmp_path) -> Path:
+    """A copy of the session database that a test may write to."""
+    copy = tmp_path / "writable.duckdb"
+    shutil.copy(web_db, copy)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def base_url(app):
+    from whodid.web.server import running
+
+    with running(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing and CI is set: the browser tests must run "
+                        "(apt-get install chromium; .ci/run does this)")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium); browser tests skipped outside CI")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser, request):
+    """A fresh page that records dialogs and script errors; saves a screenshot at the end."""
+    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    page = context.new_page()
+    page.dialogs = []
+    page.errors = []
+
+    def on_dialog(dialog):
+        page.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    # nothing leaves loopback: any other request is a bug (a CDN, a tile server)
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1")
+               else (page.errors.append("external request " + route.request.url), route.abort()))
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()

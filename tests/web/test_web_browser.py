@@ -1,0 +1,129 @@
+"""End-to-end in headless Chromium (Debian's, driven by Playwright): every page
+loads, a filter works, an event opens, and stored markup never runs.
+Screenshots land in test-artifacts/."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from conftest import HOSTILE_ID
+
+
+def clean(page):
+    assert page.errors == [], page.errors
+    assert page.dialogs == [], page.dialogs
+
+
+def test_reader_marks_actors_quotes_events_and_places(page, base_url):
+    page.goto(f"{base_url}/articles/russia-ukraine-talks")
+    text = page.locator("#article-text")
+    expect(text).to_contain_text("Dmitry Peskov")
+    mentions = text.locator(".mention")
+    assert mentions.count() > 30
+    assert "Peskov" in mentions.all_inner_texts()
+    assert text.locator(".quote").count() > 5 and text.locator(".place").count() > 0
+    # quotes of different speakers get different colours
+    colours = {page.eval_on_selector(f".speakers li:nth-child({i}) .quote", "e => getComputedStyle(e).backgroundColor")
+               for i in (1, 2)}
+    assert len(colours) == 2
+    # hovering a trigger shows its event
+    trigger = text.locator(".trigger").first
+    trigger.hover()
+    card = page.locator("#detail .event-card")
+    expect(card).to_contain_text("actor → recipient")
+    expect(card).to_contain_text("modality")
+    # hovering a quote shows its speaker
+    text.locator(".quote.spk0").first.hover()
+    expect(page.locator("#detail .quote-card")).to_contain_text("speaker")
+    # the side panel lists events and checks; clicking one marks its trigger in the text
+    events = page.locator("#event-list .event")
+    assert events.count() > 10
+    events.nth(3).click()
+    expect(page.locator("#article-text .trigger.selected").first).to_be_visible()
+    expect(page.locator("#check-list")).to_contain_text("Manuel Macron")
+    clean(page)
+
+
+def test_events_filter_sort_open_and_csv(page, base_url):
+    page.goto(f"{base_url}/events")
+    status = page.locator("#event-status")
+    expect(status).to_have_text(re.compile(r"^\d+ events$"))
+    everything = int(status.inner_text().split()[0])
+    page.select_option("select[name=type]", "ASSAULT")
+    page.fill("input[name=actor]", "RUS")
+    page.click("#event-filters button[type=submit]")
+    expect(status).not_to_have_text(f"{everything} events")
+    expect(status).to_have_text(re.compile(r"^\d+ events$"))
+    rows = page.locator("#events-table tbody tr")
+    assert rows.count() > 0
+    for row_type in page.locator("#events-table tbody tr td:nth-child(2)").all_inner_texts():
+        assert row_type == "ASSAULT"
+    assert "type=ASSAULT" in page.get_attribute("#csv-link", "href")
+    page.click("th[data-sort=score]")
+    expect(page.locator("th[data-sort=score]")).to_have_attribute("data-order", "asc")
+    with page.expect_download() as download:
+        page.click("#csv-link")
+    assert download.value.suggested_filename == "whodid-events.csv"
+    # open an event: its article, with the event selected
+    page.locator("#events-table tbody tr .open-event").first.click()
+    page.wait_for_url(re.compile(r"/articles/[0-9a-f]{40}#event-\d+$"))
+    expect(page.locator("#detail .event-card")).to_contain_text("ASSAULT")
+    expect(page.locator("#event-list .event.selected")).to_have_count(1)
+    clean(page)
+
+
+def test_pair_timeline(page, base_url):
+    page.goto(f"{base_url}/pair?a=USA&b=RUS&bucket=month")
+    expect(page.locator("#pair-status")).to_contain_text("events between USA and RUS")
+    assert page.locator("#pair-chart svg g.period").count() > 0
+    assert page.locator("#pair-table tbody tr").count() == page.locator("#pair-chart svg g.period").count()
+    page.fill("input[name=b]", "nobody-at-all")
+    page.click("#pair-form button")
+    expect(page.locator("#pair-status")).to_contain_text("0 events")
+    clean(page)
+
+
+def test_network_links_to_actor_pages(page, base_url):
+    page.goto(f"{base_url}/network")
+    expect(page.locator("#network-status")).to_contain_text("edges")
+    assert page.locator("#network svg path.edge").count() > 3
+    widths = {float(w) for w in page.eval_on_selector_all("path.edge", "es => es.map(e => e.getAttribute('stroke-width'))")}
+    assert len(widths) > 1  # edge width follows the event count
+    page.locator("#network svg a.node", has_text="Vladimir Putin").click()
+    page.wait_for_url(re.compile(r"/actors/Q7747$"))
+    expect(page.locator("#actor-name")).to_have_text("Vladimir Putin")
+    expect(page.locator("main")).to_contain_text("President of Russia")
+    clean(page)
+
+
+def test_map_and_lists(page, base_url):
+    page.goto(f"{base_url}/map")
+    expect(page.locator("#map-status")).to_contain_text("places with coordinates")
+    assert page.locator("#map svg .place-dot").count() > 3
+    expect(page.locator("#map svg")).to_contain_text("Milove")
+    page.goto(f"{base_url}/actors?q=Peskov")
+    expect(page.locator("#actors-table")).to_contain_text("Dmitry Peskov")
+    page.goto(f"{base_url}/articles?q=Jeddah")
+    expect(page.locator("#articles tbody tr")).to_have_count(1)
+    clean(page)
+
+
+def test_stored_script_and_handlers_never_run(page, base_url):
+    for path in (f"/articles/{HOSTILE_ID}", "/articles", "/events?actor=RUS", "/actors/Q7747"):
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("window.__pwned") is None, path
+        assert page.locator("img[src=x]").count() == 0, path
+    page.goto(f"{base_url}/articles/{HOSTILE_ID}")
+    # the markup shows as the literal text it is
+    expect(page.locator("#article-title")).to_contain_text('<script>window.__pwned = "title"')
+    expect(page.locator("#article-text")).to_contain_text('<img src=x onerror=')
+    for span in page.locator("#article-text span").all()[:20]:
+        span.hover()
+    assert page.locator("#article-text a").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    page.goto(f"{base_url}/articles")
+    expect(page.locator("#articles")).to_contain_text("<script>window.__pwned")
+    clean(page)
