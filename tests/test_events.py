@@ -230,7 +230,8 @@ CASES = [
     ("Macron is willing to meet Putin.", "meet", "AGREE", "036", ["FRAGOV"], ["RUSGOV"], "asserted"),
     ("Germany and France agreed to cooperate on energy.", "agreed", "AGREE", "030", ["DEU", "FRA"], [], "asserted"),
     ("Putin apologized to Biden.", "apologized", "SUPPORT", "055", ["RUSGOV"], ["USAGOV"], "asserted"),
-    ("Russia declared a ceasefire in Ukraine.", "declared", "CONCEDE", "0871", ["RUS"], [], "asserted"),
+    # the place a concession applies to is its recipient, when nothing else is
+    ("Russia declared a ceasefire in Ukraine.", "declared", "CONCEDE", "0871", ["RUS"], ["UKR"], "asserted"),
     ("Poland cooperated with Ukraine on border security.", "cooperated", "COOPERATE", "060", ["POL"], ["UKR"], "asserted"),
     ("Germany delivered weapons to Ukraine.", "delivered weapons", "AID", "072", ["DEU"], ["UKR"], "asserted"),
     ("Russia withdrew its troops from Kherson.", "withdrew", "RETREAT", "0874", ["RUS"], [], "asserted"),

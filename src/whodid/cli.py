@@ -492,11 +492,16 @@ def eval_actors(
 @eval_app.command("events")
 def eval_events(
     gold: Annotated[Optional[Path], typer.Argument(help="PLOVER gold records (default ../shared/eval/plover-gsr-dev.json)")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="compare actor codes exactly (no IGO/NGO or JAP/JPN normalisation)")] = False,
 ) -> None:
     """PLOVER event type, and type with actor and recipient, against gold records."""
     from whodid.eval import events as event_eval
 
-    raise typer.Exit(event_eval.main([str(gold)] if gold else []))
+    raise typer.Exit(event_eval.main(([str(gold)] if gold else []) + (["--strict"] if strict else [])))
+
+
+# the name issue #4 gives the command
+eval_app.command("plover", help="Same as `whodid eval events`.")(eval_events)
 
 
 @eval_app.command("geo")

@@ -17,7 +17,9 @@ Passes, in order (each sees what the earlier ones found):
    to the office holder at the article date or to a country-sector group, and
    pronouns ("he", "his", "its", "they") to the nearest compatible actor using
    the parse (binding, the subject of an enclosing clause, cataphora from a
-   sentence-initial clause) and gender/person-vs-organisation.
+   sentence-initial clause) and gender/person-vs-organisation;
+4. country adjectives on nouns nothing else resolved ("an Indian proposal" ->
+   India), marked ``how="adjective"``.
 
 Each mention records how it was resolved (``Mention.how``) and how sure
 (``Mention.confidence``).
@@ -96,11 +98,48 @@ class Resolver:
         self._names(st)
         self._persons(st)
         self._walk(st)
+        self._adjectives(st)
         for actor, at in st.pending_country:
             if actor.country is None:
                 actor.country = st.country_near(at)
                 actor.code = code_for(actor.country, actor.sector) if actor.country else None
         return st.res
+
+    def adjective_country(self, key: str) -> str | None:
+        """The country a demonym adjective names; when several share it ("French":
+        France and the French Southern Territories), the one the KB knows best."""
+        isos = [r[2:] for r in self.kb.lookup(key) if r[0] == "A" and r[2:] in self.kb.countries]
+        if not isos:
+            return None
+        return max(isos, key=lambda iso: (self.kb.countries[iso].as_of is not None, len(self.kb.countries[iso].names)))
+
+    # ------------------------------------------------------------------ pass 4: demonym modifiers
+    def _adjectives(self, st: _State) -> None:
+        """A country adjective on a noun no other pass resolved is that country:
+        "an Indian proposal", "Israeli air raids", "Iraqi youths" (as PETRARCH and
+        the PLOVER coders read them). Nouns that are places ("Western Ukraine") and
+        adjectives inside longer mentions are left alone."""
+        doc = st.doc
+        for t in doc:
+            if st.at(t.i) is not None or not t.text[:1].isupper():
+                continue
+            if t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_:
+                continue  # "post-Soviet", "pro-Russian", "anti-Syria": not that country
+            dep, head = t.dep_, t.head
+            coordinated = dep == "conj" and head.dep_ in ("amod", "compound")
+            if coordinated:
+                dep, head = head.dep_, head.head  # "Sierra Leonean and Liberian refugees"
+            if dep not in ("amod", "compound", "nmod") or head.pos_ not in ("NOUN", "PROPN") or head.i < t.i:
+                continue
+            if head.ent_type_ in ("GPE", "LOC", "FAC") or (st.at(head.i) is not None and not coordinated):
+                continue
+            start = t.i
+            iso = self.adjective_country(t.text)
+            if iso is None and t.i > 0 and st.at(t.i - 1) is None:
+                iso = self.adjective_country(doc[t.i - 1].text + " " + t.text)
+                start = t.i - 1 if iso is not None else start
+            if iso is not None:
+                st.add(st.country_actor(iso), start, t.i + 1, "adjective", 0.6)
 
     # ------------------------------------------------------------------ pass 1: KB names
     def _names(self, st: _State) -> None:
@@ -430,14 +469,13 @@ class Resolver:
                 start = f.start
             k = start - 1
         elif k >= 0:
-            refs = self.kb.lookup(doc[k].text)
-            adj = next((r for r in refs if r[0] == "A"), None)
+            adj = self.adjective_country(doc[k].text)
             if adj is None and k > 0:  # two-token adjectives: "South Korean", "North Korean"
-                adj = next((r for r in self.kb.lookup(doc[k - 1].text + " " + doc[k].text) if r[0] == "A"), None)
+                adj = self.adjective_country(doc[k - 1].text + " " + doc[k].text)
                 if adj is not None:
                     k -= 1
             if adj is not None:
-                country = adj[2:]
+                country = adj
                 start = k
                 k -= 1
         # skip modifiers before the designator too: "the former US president"
@@ -538,9 +576,9 @@ class Resolver:
                 st.add(st.group_actor(country, sector), f.start, f.end, "nominal", 0.7)
                 k = f.start - 1
                 continue
-            adj = next((r for r in self.kb.lookup(doc[j].text) if r[0] == "A"), None)
+            adj = self.adjective_country(doc[j].text)
             if adj is not None and f is None:
-                st.add(st.group_actor(adj[2:], sector), j, j + 1, "nominal", 0.7)
+                st.add(st.group_actor(adj, sector), j, j + 1, "nominal", 0.7)
                 k = j - 1
                 continue
             break

@@ -16,9 +16,22 @@ Scoring, per record (micro-averaged over records and per type):
   gold source codes and its recipients' cover the gold target codes (an empty gold
   target matches any recipient). Counted the same way.
 
+Code vocabulary. The gold file is coded in PLOVER 0.5's vocabulary, which differs
+from the 2.0 one whodid writes in two ways, both normalised before comparing:
+
+- ``IGO`` stands for every international non-state entity (the UN, the EU, the Red
+  Cross, Amnesty International...), where PLOVER 2.0 (manual, "Non-state
+  international actors") and CAMEO split them into IGO, NGO, ISM, IMG and MNC. A gold
+  ``IGO`` therefore matches any of those five.
+- a few pre-ISO country codes: ``JAP`` (Japan, ISO ``JPN``), ``ITL`` (Italy,
+  ``ITA``), ``VTN`` (Viet Nam, ``VNM``).
+
+``--strict`` turns both off (exact three-letter comparison, as before 2026-11-24).
+
 Usage (the CLI wires ``whodid eval plover FILE`` to ``main``):
 
-    whodid eval events [GOLD.json]   (default ../shared/eval/plover-gsr-dev.json)
+    whodid eval events [GOLD.json] [--strict]   (default ../shared/eval/plover-gsr-dev.json)
+    whodid eval plover [GOLD.json] [--strict]   (the same)
 """
 
 from __future__ import annotations
@@ -41,10 +54,23 @@ def gold_type(label: str) -> str:
     return PLOVER_05_TO_20.get(label, label)
 
 
-def _codes(actors: Any) -> set[str]:
+# PLOVER 0.5 gold codes -> the ISO 3166 code whodid writes
+GOLD_CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+# codes the gold file's IGO covers (PLOVER 2.0 / CAMEO international non-state codes)
+INTERNATIONAL = {"IGO", "NGO", "ISM", "IMG", "MNC", "UNO", "EUR"}
+
+
+def _codes(actors: Any, strict: bool = False) -> set[str]:
     if not actors or not isinstance(actors, list):
         return set()
-    return {str(a.get("code", ""))[:3].upper() for a in actors if isinstance(a, dict) and a.get("code")}
+    codes = {str(a.get("code", ""))[:3].upper() for a in actors if isinstance(a, dict) and a.get("code")}
+    return codes if strict else {GOLD_CODE_ALIASES.get(c, c) for c in codes}
+
+
+def _ours(code: str, strict: bool = False) -> str:
+    """The comparison key of one of whodid's codes: its country part; an international one as IGO."""
+    c = code[:3].upper()
+    return "IGO" if not strict and c in INTERNATIONAL else c
 
 
 @dataclass
@@ -93,12 +119,12 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     return [r for r in data if r.get("event") and r["event"] != "DOCUMENT" and r.get("text")]
 
 
-def score(records: Iterable[dict[str, Any]], analyses: Iterable[Analysis]) -> Report:
+def score(records: Iterable[dict[str, Any]], analyses: Iterable[Analysis], strict: bool = False) -> Report:
     rep = Report()
     for rec, a in zip(records, analyses, strict=True):
         rep.records += 1
         g = gold_type(rec["event"])
-        code = {x.id: (x.code or "")[:3].upper() for x in a.actors}
+        code = {x.id: _ours(x.code or "", strict) for x in a.actors}
         emitted = {e.type for e in a.events}
         rep.confusion[g].update(emitted or {"-"})
         for t in emitted:
@@ -108,7 +134,7 @@ def score(records: Iterable[dict[str, Any]], analyses: Iterable[Analysis]) -> Re
                 rep.types.fp[t] += 1
         if g not in emitted:
             rep.types.fn[g] += 1
-        src, tar = _codes(rec.get("source")), _codes(rec.get("target"))
+        src, tar = _codes(rec.get("source"), strict), _codes(rec.get("target"), strict)
         full = set()
         for e in a.events:
             acts = {code.get(i, "") for i in e.actor}
@@ -125,12 +151,12 @@ def score(records: Iterable[dict[str, Any]], analyses: Iterable[Analysis]) -> Re
     return rep
 
 
-def run(path: str | Path, analyze: Callable[[str], Analysis] | None = None) -> Report:
+def run(path: str | Path, analyze: Callable[[str], Analysis] | None = None, strict: bool = False) -> Report:
     """Analyse every gold sentence (actors -> quotes -> events) and score it."""
     records = load_gold(path)
     if analyze is None:
         analyze = default_analyzer()
-    return score(records, (analyze(r["text"]) for r in records))
+    return score(records, (analyze(r["text"]) for r in records), strict)
 
 
 def default_analyzer() -> Callable[[str], Analysis]:
@@ -146,14 +172,16 @@ def default_analyzer() -> Callable[[str], Analysis]:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    strict = "--strict" in args
+    args = [a for a in args if a != "--strict"]
     if len(args) > 1:
-        print("usage: whodid eval events [GOLD.json]", file=sys.stderr)
+        print("usage: whodid eval events [GOLD.json] [--strict]", file=sys.stderr)
         return 2
     path = Path(args[0]) if args else shared_eval("plover-gsr-dev.json")
     if not path.exists():
         print(f"error: {path}: no such gold file", file=sys.stderr)
         return 2
-    print(run(path).table())
+    print(run(path, strict=strict).table())
     return 0
 
 

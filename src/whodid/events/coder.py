@@ -41,6 +41,20 @@ _ARMED_SECTORS = {"MIL", "REB", "INS", "PMC", "SEP", "UAF", "MIL-", "POL", "SPY"
 _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
 _SUBJ = ("nsubj", "csubj")
 _COOPERATIVE_INTENT = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+# material conflict: intended, it is a threat (PLOVER 2.0 manual, "special cases":
+# THREATEN is ASSAULT + hypothetical, and one event type is coded, not type + mode)
+_CONFLICT_INTENT = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}
+# actions done *in* a place to the people there ("lifted the curfew in Montenegro",
+# "deployed troops in Iraq"): the place is the recipient when nothing else is
+_AREA_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "CONCEDE", "SANCTION", "PROTEST", "RETREAT"}
+_SUPPORT_VERB_PREPS = {"against", "on", "with", "to", "toward", "towards", "between"}
+# "forces in Guinea", "students throughout Indonesia", "doctors from American aid groups"
+_LOCATED_PREPS = ("in", "throughout", "inside")
+# an event noun's "from" phrase is who made it ("an appeal from Gbagbo", "demands
+# from UNITA"); for movements ("withdrawal from Ukraine") it is the place left
+_FROM_IS_ACTOR = {"REQUEST", "AGREE", "SUPPORT", "THREATEN", "ACCUSE", "REJECT", "CONSULT", "AID"}
+# what an accusation or complaint is about: "complained over Israeli air raids"
+_ACCUSE_TOPIC_PREPS = {"over", "about"}
 
 
 @dataclass
@@ -86,6 +100,8 @@ class ActorIndex:
 
     def __init__(self, analysis: Analysis):
         self.events: set[int] = set()  # trigger tokens: their of-phrase is a role, not a partitive
+        # event nouns' own actors: "rejected [Annan's calls]" -> Annan, "the attack killed" -> its attacker
+        self.noun_actors: dict[int, list[Role]] = {}
         self.spans: list[tuple[int, int, str, Mention]] = []
         self.armed = {a.id for a in analysis.actors if (a.sector or "") in _ARMED_SECTORS}
         for actor in analysis.actors:
@@ -112,8 +128,15 @@ class ActorIndex:
             r = self.at(w)
             if r is not None:
                 out.append(r)
+                # "US and British forces": the first designator is a mention of its own
+                for c in w.children:
+                    if c.dep_ in ("amod", "compound"):
+                        out += [x for x in (self.at(k) for k in c.conjuncts) if x is not None and x.actor != r.actor]
                 continue
-            if depth >= 2 or w.i in self.events:
+            if w.i in self.events:
+                out += [Role(x.actor, x.mention, x.pronoun, False) for x in self.noun_actors.get(w.i, [])]
+                continue
+            if depth >= 2:
                 continue
             found = False
             for c in w.children:
@@ -124,14 +147,47 @@ class ActorIndex:
                         out.append(r)
                         found = True
             for c in w.children:
-                # "an appeal from Gbagbo", "calls by Annan", "members of NATO"
-                if c.dep_ == "prep" and c.lower_ in ("of", "from", "by") and not found:
+                # "an appeal from Gbagbo", "calls by Annan", "members of NATO", "a camp for refugees"
+                if c.dep_ == "prep" and c.lower_ in ("of", "from", "by", "for") and not found:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for r in self.roles(p, depth + 1):
                                 r.direct = False
                                 out.append(r)
+                                found = True
+            for c in w.children:
+                # "security forces in Guinea": people of a place named after them
+                if c.dep_ == "prep" and c.lower_ in _LOCATED_PREPS and not found and w.pos_ == "NOUN":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC"):
+                            r = self.at(p)
+                            if r is not None:
+                                r.direct = False
+                                out.append(r)
         return out
+
+    def place(self, t: Token) -> list[Role]:
+        """Actors named as the place of ``t`` ("in Montenegro", "across Ukraine"), on it or its object."""
+        out: list[Role] = []
+        heads = [t] + [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in _AREA_PREPS:
+                    for p in c.children:
+                        if p.dep_ != "pobj":
+                            continue
+                        # "in Montenegro", "in Montenegro province"
+                        for w in (p, *[k for k in p.children if k.dep_ == "compound"]):
+                            r = self.at(w)
+                            if r is not None and (w.ent_type_ in ("GPE", "LOC") or _is_country(r.actor)):
+                                r.direct = False
+                                out.append(r)
+                                break
+        return out
+
+
+def _is_country(actor_id: str) -> bool:
+    return len(actor_id) == 3 and actor_id.isalpha() and actor_id.isupper()
 
 
 def _dedupe(roles: list[Role]) -> list[Role]:
@@ -200,7 +256,11 @@ class Coder:
             return [], []
         head = v.head
         if v.dep_ == "acl" and v.tag_ == "VBG" and head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return idx.roles(head), []  # "Biden, throwing his weight behind ..."
+            found = idx.roles(head)  # "Biden, throwing his weight behind ..."
+            if not found and head.dep_ == "dobj":
+                # "issued a declaration demanding that ...": who issued it
+                found = self.subject(head.head, idx, depth + 1)[0]
+            return found, []
         if v.dep_ == "xcomp":
             if head.lemma_.lower() in self.lex.marker("object_control_verbs"):
                 objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
@@ -208,7 +268,12 @@ class Coder:
                     return idx.roles(objs[0]), []
             actors, patients = self.subject(head, idx, depth + 1)
             return (actors or patients), []  # "Russians were seen holding ...": the raised subject
-        if v.dep_ in ("acomp", "conj", "advcl", "pcomp", "prep"):
+        if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+            actors, patients = self.subject(head, idx, depth + 1)
+            if patients:  # "X has been indicted ... and will resign": X resigns
+                return patients, []
+            return actors, []
+        if v.dep_ in ("acomp", "advcl", "pcomp", "prep"):
             return self.subject(head, idx, depth + 1)[0], []
         if v.dep_ == "acl" and head.dep_ in ("dobj", "pobj", "nsubj", "attr"):
             # "its determination to fight" -> its
@@ -233,12 +298,18 @@ class Coder:
                 f.has_object = True
                 if not theme:
                     recips += idx.roles(c)
+                # "lift the curfew on Palestinians", "impose restrictions against German goods"
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in ("on", "against", "toward", "towards") and c.i not in matched:
+                        recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
+            if c.dep_ == "prep" and c.lower_ in _ACCUSE_TOPIC_PREPS and f.entry.type == "ACCUSE":
+                recips += [r for q in c.children if q.dep_ == "pobj" for r in idx.roles(q)]
             elif c.dep_ in ("dative", "oprd") and c.i not in matched:
                 recips += idx.roles(c)
             if c.i in matched and c.pos_ == "NOUN":
                 # "imposed sanctions on Russia": the target hangs off the matched noun
                 for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ in _NOUN_RECIPIENT_PREPS:
+                    if p.dep_ == "prep" and (p.lower_ in _NOUN_RECIPIENT_PREPS or p.lower_ == "to"):
                         recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
             if c.dep_ in ("prep", "dative", "prt") and (c.lower_ in _RECIPIENT_PREPS or c.i in matched) \
                     and c.lower_ != "for":
@@ -253,6 +324,8 @@ class Coder:
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in ("out", "from"):
                         recips += [r for q in p.subtree if q.dep_ == "pobj" for r in idx.roles(q)]
+        if not recips and f.entry.type in _AREA_TYPES:
+            recips = idx.place(t)
         f.recipients = recips
 
     def noun_roles(self, f: Frame, idx: ActorIndex) -> None:
@@ -274,7 +347,7 @@ class Coder:
                 pobjs = [p for p in c.children if p.dep_ == "pobj"]
                 prep = c.lower_
                 for p in pobjs:
-                    if prep == "by":
+                    if prep == "by" or (prep == "from" and e.type in _FROM_IS_ACTOR) or (prep == "of" and e.of == "actor"):
                         actors += idx.roles(p)
                     elif prep == "between":
                         actors += idx.roles(p)
@@ -304,6 +377,13 @@ class Coder:
             if not actors:
                 actors = self.subject(head, idx)[0]
             f.anchored = True
+        if f.anchored and not recips and n.dep_ == "dobj":
+            # "staged rallies ... against Abbas", "opened investigations against officials"
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in _SUPPORT_VERB_PREPS:
+                    recips += [r for q in c.children if q.dep_ == "pobj" for r in idx.roles(q)]
+        if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":
+            recips = idx.place(head)
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS:
             f.drop = True  # "after the invasion": a reference to an event told elsewhere
         f.actors, f.recipients = actors, recips
@@ -311,6 +391,7 @@ class Coder:
     # ------------------------------------------------------------------ main
     def code(self, doc: Doc, analysis: Analysis) -> list[Event]:
         idx = ActorIndex(analysis)
+        self._idx = idx
         self.armed = idx.armed
         self._text = doc.text  # built once: Doc.text joins every token
         sents = {}
@@ -320,14 +401,19 @@ class Coder:
         quotes = [q for q in analysis.quotes if q.kind != "term"]
         frames = self.frames(doc)
         idx.events = set(frames)
-        for f in frames.values():
+        # event nouns first: a verb's object or subject may be one ("rejected Annan's calls")
+        for f in sorted(frames.values(), key=lambda f: not f.noun):
             (self.noun_roles if f.noun else self.verb_roles)(f, idx)
+            if f.noun:
+                idx.noun_actors[f.token.i] = f.actors
+        for f in frames.values():
             f.modal = analyse(f.token, self.lex, f.noun)
             q = _reporter(f.token, quotes)
             f.reported_by = q.speaker if q is not None else None
             f.speakers = _speakers(q, doc, idx)
             f.type, f.cameo, f.mode = f.entry.type, f.entry.cameo, f.entry.mode
         self._link_governors(frames)
+        self._complement_roles(frames, idx)
         events = []
         for f in sorted(frames.values(), key=lambda f: f.token.i):
             if f.governor is not None or f.drop:
@@ -341,7 +427,11 @@ class Coder:
         for f in frames.values():
             t = f.token
             g = None
-            if t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
+            if t.dep_ == "ccomp" and t.head.i not in frames:
+                # "reiterated its demand that Israel ease ...": the clause belongs to the noun
+                g = next((frames[c.i] for c in t.head.children if c.dep_ == "dobj" and c.i in frames
+                          and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
+            elif t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
                 g = frames[t.head.i]
             elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames:
                 g = frames[t.head.head.i]
@@ -362,8 +452,9 @@ class Coder:
             if how == "request":
                 # the one asked is who would do it: "urged Russia to withdraw"
                 g.recipients = f.actors or g.recipients
-            elif how == "threat":
-                # "warned Putin against an invasion": the one warned; else the target
+            elif how == "threat" or f.noun:
+                # "warned Putin against an invasion": the one warned; else the target.
+                # "rejected Annan's calls", "agreed to US mediation": whose the thing is
                 g.recipients = g.recipients or f.recipients
             else:
                 g.recipients = f.recipients or g.recipients
@@ -371,6 +462,35 @@ class Coder:
                 g.actors = f.actors
             g.has_object = True
             g.anchored = True
+
+    def _condition_subjects(self, f: Frame) -> list[Role]:
+        out: list[Role] = []
+        idx = self._idx
+        for v in (f.token, *[c for c in f.token.children if c.dep_ in ("xcomp", "ccomp")]):
+            for c in v.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    out += [r for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for r in idx.roles(s)]
+        return out
+
+    def _complement_roles(self, frames: dict[int, Frame], idx: ActorIndex) -> None:
+        """A governing verb whose complement is no trigger still takes its recipient
+        from it: "demanded that the US cancel ..." (the one asked), "threatened to cut
+        electricity to X", "refused to respond to a demand from the US President"."""
+        for g in frames.values():
+            if not g.entry.governs or g.complement or g.noun or g.recipients:
+                continue
+            comp = next((c for c in g.token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                         and c.i not in frames), None)
+            if comp is None:
+                continue
+            probe = Frame(token=comp, pattern=g.pattern, tokens=[comp.i])
+            self.verb_roles(probe, idx)
+            own = {r.actor for r in g.actors}
+            if g.entry.governs == "request" and comp.dep_ == "ccomp":
+                found = [r for r in probe.actors if r.actor not in own] or probe.recipients
+            else:
+                found = probe.recipients
+            g.recipients = [r for r in found if r.actor not in own]
 
     def _event(self, f: Frame, doc: Doc, sent: tuple[int, int]) -> Event | None:
         m, e = f.modal, f.entry
@@ -392,6 +512,8 @@ class Coder:
         else:
             speaker_actor = None
         # PLOVER recoding by modality
+        # the actor's own announcement, or one with no actor named but a speaker
+        self_announced = f.reported_by is not None and (not f.actors or f.reported_by in {r.actor for r in f.actors})
         if f.complement:
             pass  # coded from its complement already ("agreed to cooperate", "refused to meet")
         elif m.negated and (m.future or m.intent):
@@ -403,6 +525,13 @@ class Coder:
             rec = self.lex.recoded(e, "intent")
             if rec is not None:
                 f.type, f.cameo, f.mode = rec["type"], rec["cameo"] or f.cameo, rec["mode"]
+        elif (m.intent or (m.future and self_announced)) and not m.negated and f.type == e.type \
+                and f.type in _CONFLICT_INTENT and (rec := self.lex.recoded(e, "threat")) is not None:
+            # "[NATO confirmed] it would tighten the blockade", "is prepared to impose
+            # martial law": the actor's own statement of intended harm is a threat (a
+            # third party's "will attack" stays a forecast, ASSAULT + future)
+            f.type, f.cameo, f.mode = rec["type"], rec["cameo"] or f.cameo, rec["mode"]
+            m.future = m.intent = m.conditional = False
         elif m.intent and not m.future:
             m.future = True  # intended conflict keeps its type, marked as not (yet) happened
         if m.obligation:
@@ -420,6 +549,10 @@ class Coder:
         if f.type != e.type:
             m.purpose = False  # the governing word said what happened
 
+        if f.type == "THREATEN":
+            # "threatened to stop talks if the United States goes ahead": a threat is
+            # aimed at the one whose conduct is its condition
+            f.recipients = f.recipients + self._condition_subjects(f)
         actors = _dedupe(f.actors)
         recipients = [r for r in _dedupe(f.recipients) if r.actor not in {a.actor for a in actors}]
         actor_ids = [a.actor for a in actors]
