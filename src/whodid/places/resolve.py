@@ -19,26 +19,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from whodid.model import Mention, Place
+from whodid.places.cues import more_toponyms
 from whodid.places.gazetteer import Entry, Gazetteer, fold
+from whodid.places.toponym import Toponym
 
 UNSUPPORTED_MIN_POPULATION = 50_000
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "from", "into"}
 PLACE_NOUNS = {"village", "town", "city", "district", "region", "province", "oblast", "county", "settlement"}
 TERRITORY_NOUNS = {"border", "frontier", "coast", "territory", "airspace", "waters", "mainland"}
 DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-              "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern", "north-western",
-              "south-eastern", "south-western"}
+              "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+              "south-west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+              "north-western", "south-eastern", "south-western", "upstate", "downstate", "downtown"}
 _DETERMINER = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
-
-
-@dataclass
-class Toponym:
-    start: int
-    end: int
-    text: str  # the name to look up
-    kind: str  # "name", "located" (after "in"/"near"; dropped if unknown), "territory", "region"
-    country_hint: str | None = None  # ISO2 for territory/region forms
 
 
 @dataclass
@@ -112,6 +106,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
                     start = doc[token.i - 2].idx
                 end = token.idx + len(token.text)
                 found[(start, end)] = Toponym(start, end, text[start:end], "territory", country.country)
+    more_toponyms(doc, gazetteer, found)
     return sorted(found.values(), key=lambda t: (t.start, t.end))
 
 
@@ -139,71 +134,171 @@ def resolve(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = ()) ->
     """Resolve the article's toponyms; ``skip`` holds spans known not to be places (people)."""
     toponyms = [t for t in find_toponyms(doc, gazetteer)
                 if not any(s < t.end and t.start < e for s, e in skip)]
-    countries = Counter()
-    for t in toponyms:
-        entry = gazetteer.country(t.text)
-        if entry:
-            countries[entry.country] += 1
-        elif t.country_hint:
-            countries[t.country_hint] += 1
-    for token in doc:
-        if token.ent_type_ == "NORP":
-            entry = gazetteer.country_of_adjective(token.text)
-            if entry:
-                countries[entry.country] += 1
-    named = {fold(t.text) for t in toponyms}
-
+    context = Context.of(doc, toponyms, gazetteer)
     resolved: dict[str, Resolved] = {}
     for t in toponyms:
-        place = _resolve_one(t, gazetteer, countries, named)
-        if place is None:
+        found = _resolve_one(t, gazetteer, context, doc.text)
+        if found is None:
             continue
+        place, end = found
         key = str(place.geonames_id) if place.geonames_id and place.feature != "L.RGN" else fold(place.name)
         item = resolved.setdefault(key, Resolved(key, place))
-        item.mentions.append(Mention(t.start, t.end, doc.text[t.start:t.end]))
+        item.mentions.append(Mention(t.start, end, doc.text[t.start:end]))
     return list(resolved.values())
 
 
-def _resolve_one(t: Toponym, gazetteer: Gazetteer, countries: Counter, named: set[str]) -> Place | None:
+@dataclass
+class Context:
+    """What the story says about where it is: the countries it names (with weights),
+    and for every (country, admin1) area, the names in the story that have a place there.
+
+    Local news rarely names its own country ("Alexandria" in a Louisiana paper), so
+    the states, counties and towns named around a toponym count as much as its country.
+    """
+    countries: Counter
+    areas: Counter  # (iso2, admin1) -> summed weight of the names with a candidate there
+    own: dict[str, dict[tuple[str, str], float]]  # folded name -> its own weight per area
+
+    @classmethod
+    def of(cls, doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
+        countries, areas, own = Counter(), Counter(), {}
+        for t in toponyms:
+            if t.country_hint:
+                countries[t.country_hint] += 1
+                continue
+            country = gazetteer.country(t.text)
+            if country is not None:
+                # "Georgia": the country only counts when it is not also a state of another country
+                if not any(r.country != country.country for r in gazetteer.regions(t.text)):
+                    countries[country.country] += 1
+                continue
+            key = fold(t.text)
+            if key in own:
+                continue
+            entries = _lookup(gazetteer, t)
+            cells = {(e.country, e.admin1) for e in entries if e.admin1}
+            # a name found in many states says little about which one the story is in
+            weight = 1 / math.sqrt(len(cells)) if cells else 0.0
+            own[key] = {cell: weight for cell in cells}
+            for cell in cells:
+                areas[cell] += weight
+            nations = {e.country for e in entries}
+            if len(nations) == 1 and any(e.feature in ("adm1", "adm2") for e in entries):
+                countries[nations.pop()] += 1  # "Texas", "Tarrant County": the story is in the US
+        return cls(countries, areas, own)
+
+    def support(self, name: str, entry: Entry) -> float:
+        """How much the story's other names point to ``entry``'s state or province."""
+        if not entry.admin1:
+            return 0.0
+        cell = (entry.country, entry.admin1)
+        return self.areas[cell] - self.own.get(fold(name), {}).get(cell, 0.0)
+
+
+def _lookup(gazetteer: Gazetteer, t: Toponym) -> list[Entry]:
+    """Towns, states/provinces and US counties called ``t.text``."""
+    if t.county:  # "Eastland and Callahan counties"
+        counties = gazetteer.us_counties(f"{t.text} County") + gazetteer.us_counties(f"{t.text} Parish")
+        if counties:
+            return counties
+    return gazetteer.candidates(t.text) + gazetteer.regions(t.text) + gazetteer.us_counties(t.text)
+
+
+def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) -> tuple[Place, int] | None:
+    """The place ``t`` names and where its mention ends (a trailing word may be dropped:
+    "Fargo City", "Athens Regional Park"); None when it is not a place."""
     if t.kind in ("territory", "region"):
         if not t.country_hint:
             return None
         country = gazetteer.country_entries[t.country_hint]
-        return Place(name=t.text, country=country.country, feature="L.RGN")
+        return Place(name=t.text, country=country.country, feature="L.RGN"), t.end
+    if t.kind == "demonym":  # "Israeli troops": the country
+        country = gazetteer.country_entries[t.country_hint]
+        return Place(name=country.name, geonames_id=country.geonames_id, lat=country.lat, lon=country.lon,
+                     country=country.country, feature="A.PCLI"), t.end
+    place = _place(t, gazetteer, context)
+    if place is not None:
+        return place, t.end
+    first, _, rest = t.text.partition(" ")
+    if rest and fold(first) in DIRECTIONS:  # "North Texas", "South Arlington": placed as the whole
+        place = _place(Toponym(t.start, t.end, rest, t.kind, county=t.county), gazetteer, context)
+        if place is not None:
+            return place, t.end
+    # "Cottonport Fire Station", "Otter Tail County Road": the longest leading name that is a place
+    words = list(re.finditer(r"\S+", text[t.start:t.end]))
+    for n in range(len(words) - 1, 0, -1):
+        last = words[n - 1]
+        if not last.group()[0].isupper():
+            continue
+        end = t.start + last.end()
+        shorter = Toponym(t.start, end, text[t.start:end], t.kind)
+        place = _place(shorter, gazetteer, context)
+        if place is not None and place.lat is not None:
+            return place, end
+    if t.kind == "located":
+        return None  # only the preposition suggested a place: not enough on its own
+    # a toponym no gazetteer entry matches: named, not placed
+    return Place(name=t.shown or t.text, feature=None), t.end
+
+
+def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
     country = gazetteer.country(t.text)
     if country is not None:
-        return Place(name=country.name, geonames_id=country.geonames_id, lat=country.lat, lon=country.lon,
-                     country=country.country, feature="A.PCLI")
+        # "Georgia" in a story about Atlanta is the state
+        state = max(gazetteer.regions(t.text), key=lambda e: context.countries[e.country] + context.support(t.text, e),
+                    default=None)
+        if state is None or state.country == country.country or context.countries[state.country] + \
+                context.support(t.text, state) <= context.countries[country.country]:
+            return Place(name=country.name, geonames_id=country.geonames_id, lat=country.lat, lon=country.lon,
+                         country=country.country, feature="A.PCLI")
     continent = CONTINENTS.get(fold(t.text))
     if continent is not None:
         name, gid, lat, lon = continent
         return Place(name=name, geonames_id=gid, lat=lat, lon=lon, feature="L.CONT")
-    candidates = gazetteer.candidates(t.text)
-    if candidates:
-        best = max(candidates, key=lambda e: _score(e, t.text, countries, named))
-        # a small town in a country the story never names is more often a surname ("Jones")
-        # or a namesake of a region ("Virginia"): it has to earn its place
-        if countries.get(best.country) or best.population >= UNSUPPORTED_MIN_POPULATION:
-            return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon,
-                         country=best.country, admin1=best.admin1, feature="P.PPL")
-    regions = gazetteer.admin1.get(fold(t.text), [])
-    if regions:  # a province or state ("Sindh", "Minnesota"), placed at the mean of its towns
-        iso2, name, lat, lon = max(regions, key=lambda r: countries.get(r[0], 0))
-        return Place(name=name, lat=lat, lon=lon, country=iso2, admin1=name, feature="A.ADM1")
-    if t.kind == "located":
-        return None  # only the preposition suggested a place: not enough on its own
-    # a toponym no gazetteer entry matches: named, not placed
-    return Place(name=t.text, feature=None)
+    candidates = _primary_names_first(_lookup(gazetteer, t), t.text)
+    if not candidates:
+        return None
+    scored = [(_score(e, t.text, context, gazetteer), e) for e in candidates]
+    _, best = max(scored, key=lambda pair: pair[0])
+    # a small town in a country and state the story never points to is more often a
+    # surname ("Jones") or a namesake of a bigger place: it has to earn its place
+    if best.feature == "city" and not context.countries[best.country] \
+            and context.support(t.text, best) < MIN_AREA_SUPPORT and best.population < UNSUPPORTED_MIN_POPULATION:
+        return None
+    return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
+                 admin1=best.admin1, feature=FEATURES[best.feature])
 
 
-def _score(entry: Entry, text: str, countries: Counter, named: set[str]) -> float:
-    score = math.log10(entry.population + 1)  # 500 -> 2.7, 5 million -> 6.7
-    if countries.get(entry.country):
-        score += 3 + math.log2(countries[entry.country])
-    if entry.admin1 and fold(entry.admin1) in named:
-        score += 3
+FEATURES = {"city": "P.PPL", "adm1": "A.ADM1", "adm2": "A.ADM2"}
+# a state or province outranks all but big towns of its name ("Virginia", Minnesota, pop. 8,000);
+# a county stands in the middle. On the log10(population) scale of towns.
+PRIOR = {"adm1": 5.5, "adm2": 4.5}
+MIN_AREA_SUPPORT = 0.3
+COUNTRY_WEIGHT, MAX_COUNTRY_EXTRA, AREA_WEIGHT, CAPITAL_WEIGHT = 3.0, 1.5, 2.5, 2.0
+
+
+def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
+    """Places whose own name this is, and only those: an old or foreign name of another
+    place ("Moscow" for a town in Ohio) stays only if that place is a hundred times bigger
+    ("Kiev" for Kyiv)."""
+    key = fold(text)
+    primary = [e for e in candidates if fold(e.name) == key or e.feature != "city"]
+    if not primary:
+        return candidates
+    biggest = max(e.population for e in primary)
+    return primary + [e for e in candidates if e not in primary and e.population > 100 * max(biggest, 1)]
+
+
+def _score(entry: Entry, text: str, context: Context, gazetteer: Gazetteer) -> float:
+    score = PRIOR.get(entry.feature) or math.log10(entry.population + 1)  # 500 -> 2.7, 5 million -> 6.7
+    mentions = context.countries[entry.country]
+    if mentions:
+        score += COUNTRY_WEIGHT + min(math.log2(max(mentions, 1)), MAX_COUNTRY_EXTRA)
+    score += AREA_WEIGHT * min(context.support(text, entry), 2.0)
     if fold(entry.name) == fold(text):
         score += 1  # the primary name beats an alternate spelling of another place
+    if entry.feature == "city" and gazetteer.is_capital(entry):
+        score += CAPITAL_WEIGHT  # "Moscow", "Washington": national capitals are named far more often
     return score
 
 

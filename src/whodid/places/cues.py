@@ -1,0 +1,120 @@
+"""Toponyms spaCy's entity tags miss or get wrong, found from the words around them.
+
+- "Tarrant County", "Pointe Coupee Parish": the county word belongs to the name;
+  "Eastland and Callahan counties" names two counties.
+- "Louisville, Ky.": AP state abbreviations after a town; "Louisville, Ky." tagged as
+  one entity is two toponyms.
+- "Israeli troops", "Palestinians": a country's demonym stands for the country.
+- "the Mansfield Police Department", "Minnesota House": an organisation named after a
+  place names the place, when the place is a state, county or country, or the story
+  names it as a place elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from spacy.tokens import Doc
+
+from whodid.places.gazetteer import US_STATE_ABBREVIATIONS, Gazetteer
+from whodid.places.toponym import Toponym
+
+_COUNTY_AFTER = re.compile(r"\s+(County|Parish)\b")
+_NAME = r"[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,2}"
+_COUNTY_LIST = re.compile(rf"((?:{_NAME}\s*,\s*)*{_NAME}\s*,?\s+and\s+{_NAME})\s+(?:counties|parishes)\b")
+_ABBREVIATION = re.compile(r"(?<=, )(" + "|".join(re.escape(a) for a in US_STATE_ABBREVIATIONS if "." in a)
+                           + r")(?!\w)")
+NAME_KINDS = ("name", "located")
+
+
+def more_toponyms(doc: Doc, gazetteer: Gazetteer, found: dict[tuple[int, int], Toponym]) -> None:
+    """Add to ``found`` (keyed by span) the toponyms these cues give."""
+    text = doc.text
+    _split_town_and_state(text, gazetteer, found)
+    _state_abbreviations(text, found)
+    _counties(text, found)
+    _demonyms(doc, gazetteer, found)
+    _organisations(doc, gazetteer, found)
+
+
+def _free(found: dict[tuple[int, int], Toponym], start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in found)
+
+
+def _split_town_and_state(text: str, gazetteer: Gazetteer, found: dict) -> None:
+    """"Louisville, Ky." as one entity: the town and the state."""
+    for (start, end), t in list(found.items()):
+        if t.kind not in NAME_KINDS or ", " not in t.text:
+            continue
+        head, _, tail = t.text.rpartition(", ")
+        if not (gazetteer.regions(tail) or gazetteer.country(tail)):
+            continue
+        del found[(start, end)]
+        found[(start, start + len(head))] = Toponym(start, start + len(head), head, t.kind)
+        found[(end - len(tail), end)] = Toponym(end - len(tail), end, tail, "name")
+
+
+def _state_abbreviations(text: str, found: dict) -> None:
+    for m in _ABBREVIATION.finditer(text):
+        if _free(found, m.start(), m.end()):
+            found[(m.start(), m.end())] = Toponym(m.start(), m.end(), m.group(), "name")
+
+
+def _counties(text: str, found: dict) -> None:
+    for (start, end), t in list(found.items()):
+        after = _COUNTY_AFTER.match(text, end)
+        if t.kind in NAME_KINDS and after and _free({k: v for k, v in found.items() if k != (start, end)},
+                                                     start, after.end()):
+            del found[(start, end)]
+            found[(start, after.end())] = Toponym(start, after.end(), text[start:after.end()], t.kind)
+    for listing in _COUNTY_LIST.finditer(text):
+        for item in re.finditer(_NAME, listing.group(1)):
+            if item.group() == "and":
+                continue
+            start, end = listing.start(1) + item.start(), listing.start(1) + item.end()
+            for key in [k for k in found if k[0] < end and start < k[1]]:
+                del found[key]  # the county reading replaces a town or person reading
+            found[(start, end)] = Toponym(start, end, item.group(), "name", county=True)
+
+
+def _demonyms(doc: Doc, gazetteer: Gazetteer, found: dict) -> None:
+    for ent in doc.ents:
+        if ent.label_ not in ("NORP", "GPE"):
+            continue
+        word = ent.text
+        country = gazetteer.country_of_adjective(word) or \
+            (gazetteer.country_of_adjective(word[:-1]) if word.endswith("s") else None)  # "Palestinians"
+        if country is not None and _free(found, ent.start_char, ent.end_char):
+            found[(ent.start_char, ent.end_char)] = Toponym(ent.start_char, ent.end_char, word, "demonym",
+                                                            country.country)
+
+
+def _organisations(doc: Doc, gazetteer: Gazetteer, found: dict) -> None:
+    # found already leaves out the names the model tags as people more often than places ("Biden")
+    named = {t.text for t in found.values() if t.kind in NAME_KINDS}
+
+    def is_place(name: str) -> bool:
+        return bool(name in named or gazetteer.country(name) or gazetteer.regions(name)
+                    or gazetteer.us_counties(name))
+
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        # the longest leading run of proper nouns that is a place: "Fargo" in "Fargo Police Department"
+        run = []
+        for token in tokens[:4]:
+            if token.pos_ != "PROPN":
+                break
+            run.append(token)
+        for n in range(len(run), 0, -1):
+            start, end = run[0].idx, run[n - 1].idx + len(run[n - 1].text)
+            if is_place(doc.text[start:end]) and _free(found, start, end):
+                found[(start, end)] = Toponym(start, end, doc.text[start:end], "name")
+                break
+        # "University of Alexandria", "State of Illinois"
+        for token in tokens:
+            if token.lower_ == "of" and token.i + 1 < ent.end:
+                tail = doc[token.i + 1:ent.end]
+                if is_place(tail.text) and _free(found, tail.start_char, tail.end_char):
+                    found[(tail.start_char, tail.end_char)] = Toponym(tail.start_char, tail.end_char, tail.text,
+                                                                      "name")
