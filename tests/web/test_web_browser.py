@@ -107,6 +107,9 @@ def test_map_and_lists(page, base_url):
     expect(page.locator("#actors-table")).to_contain_text("Dmitry Peskov")
     page.goto(f"{base_url}/articles?q=Jeddah")
     expect(page.locator("#articles tbody tr")).to_have_count(1)
+    page.goto(f"{base_url}/api-docs")
+    expect(page.locator("main")).to_contain_text("GET /api/events")
+    expect(page.locator("main")).to_contain_text("maximum: 500")
     clean(page)
 
 

@@ -1,4 +1,4 @@
-"""The whodid web app: a REST API (OpenAPI at /docs) and server-rendered pages.
+"""The whodid web app: a REST API (OpenAPI at /openapi.json, read at /api-docs) and server-rendered pages.
 
 ``create_app(db_path, read_only=False)`` builds the FastAPI app over one
 database file. Every page escapes what it shows (Jinja2 autoescape; data handed
@@ -45,6 +45,9 @@ def create_app(db_path: str | Path, read_only: bool = False) -> FastAPI:
         description="Who did what to whom, when and where, and who said what: event data from news text. "
                     + ("This database is served read-only." if read_only else ""),
         lifespan=lifespan,
+        # FastAPI's /docs and /redoc pull Swagger UI from a CDN; the app serves its own /api-docs page instead
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.db = db
     app.state.pipeline = api.LazyPipeline()

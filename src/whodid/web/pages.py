@@ -83,3 +83,29 @@ def actor_page(request: Request, actor_id: Annotated[str, PathParam(max_length=2
     as_actor = queries.events(cur, queries.EventFilter(actor=actor_id), "date", False, 100, 0)
     as_recipient = queries.events(cur, queries.EventFilter(recipient=actor_id), "date", False, 100, 0)
     return render(request, "actor.html", info=info, quotes=quotes, as_actor=as_actor, as_recipient=as_recipient)
+
+
+@router.get("/api-docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The OpenAPI schema as a page: every operation with its parameters and their limits."""
+    schema = request.app.openapi()
+    operations = []
+    for path, methods in schema["paths"].items():
+        for method, op in methods.items():
+            params = []
+            for p in op.get("parameters", []):
+                spec = p.get("schema", {})
+                limits = {k: v for k, v in spec.items() if k in ("minimum", "maximum", "maxLength", "minLength",
+                                                                  "pattern", "enum", "default")}
+                for choice in spec.get("anyOf", []):
+                    limits.update({k: v for k, v in choice.items() if k in ("enum", "maxLength", "pattern", "format")})
+                params.append({"name": p["name"], "where": p["in"], "required": p.get("required", False),
+                               "description": p.get("description") or spec.get("description", ""),
+                               "limits": limits})
+            body = None
+            if "requestBody" in op:
+                ref = op["requestBody"]["content"]["application/json"]["schema"].get("$ref", "")
+                body = schema["components"]["schemas"].get(ref.rsplit("/", 1)[-1])
+            operations.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                               "params": params, "body": body})
+    return render(request, "api_docs.html", operations=operations, title=schema["info"]["title"])

@@ -10,7 +10,7 @@
     const svg = svgEl("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", class: "network-svg" });
     svg.append(svgEl("title", {}, "Who acts on whom"));
     const defs = svgEl("defs");
-    const marker = svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse" });
+    const marker = svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" });
     marker.append(svgEl("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#555" }));
     defs.append(marker);
     svg.append(defs);
