@@ -29,7 +29,8 @@ out = Console()
 err = Console(stderr=True)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl[.gz]); '-' reads stdin.")]
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+DbOpt = Annotated[str, typer.Option(
+    "--db", help="DuckDB database file, or a postgresql://user@host/dbname URL (pip install \"whodid[postgres]\").")]
 StagesOpt = Annotated[Optional[str], typer.Option(
     "--stages", help="Comma-separated stages to run after nlp (default: all); 'none' for the parse alone.")]
 KbOpt = Annotated[Optional[list[Path]], typer.Option(
@@ -154,15 +155,22 @@ def analyze(
 @app.command("ingest")
 def ingest_cmd(
     paths: PathsArg,
-    db: DbOpt = Path("whodid.duckdb"),
+    db: DbOpt = "whodid.duckdb",
     batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per database transaction.")] = 32,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes that parse in parallel.")] = 1,
+    workers: Annotated[Optional[int], typer.Option(
+        min=1, max=4096, help="Worker processes (Ray actors with --engine ray) that parse in parallel "
+                              "[default: 1; with --engine ray, one per CPU of the cluster]")] = None,
+    engine: Annotated[str, typer.Option(help="local (this machine) or ray (a Ray instance or cluster).")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option(
+        help="Ray cluster to use, e.g. ray://head:10001 (default: $RAY_ADDRESS, else a local Ray instance).")] = None,
+    parquet: Annotated[Optional[Path], typer.Option(
+        help="Also write the stored analyses as Parquet, one folder per table, into this folder.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     stages: StagesOpt = None,
     kb: KbOpt = None,
     lexicon: LexiconOpt = None,
 ) -> None:
-    """Analyse articles and store them in a DuckDB database.
+    """Analyse articles and store them in a DuckDB file or a PostgreSQL database.
 
     Idempotent and resumable: an article already stored (same text) is skipped
     without being parsed again, and a run killed half way loses at most the
@@ -171,6 +179,12 @@ def ingest_cmd(
     from whodid.batch import Outcome, ingest_corpus
     from whodid.store import Store, StoreError
 
+    if engine not in ("local", "ray"):
+        raise _fail(f"--engine {engine!r}: choose local or ray", 2)
+    if ray_address and engine != "ray":
+        raise _fail("--ray-address needs --engine ray", 2)
+    if workers is None and engine == "local":
+        workers = 1
     stage_names = _stage_names(stages)
     options = _stage_options(kb, lexicon)
     _build(stage_names, options)  # a bad --kb or --lexicon file fails here, before anything is written
@@ -178,24 +192,48 @@ def ingest_cmd(
         store = Store(db)
     except StoreError as exc:
         raise _fail(str(exc))
+    sink = None
+    if parquet is not None:
+        from whodid.store.parquet import ParquetSink
+
+        sink = ParquetSink(parquet)
     progress = _Progress(ingest.count(paths), quiet)
     outcome = Outcome()
     try:
-        outcome = ingest_corpus(paths, store, batch_size, workers, stage_names, options, on_batch=progress.advance)
+        outcome = ingest_corpus(paths, store, batch_size, workers, stage_names, options, on_batch=progress.advance,
+                                engine=engine, ray_address=ray_address, sink=sink)
     except KeyboardInterrupt:
         progress.close()
-        err.print(f"interrupted: every finished batch is safe in {db}; "
+        err.print(f"interrupted: every finished batch is safe in {_label(db)}; "
                   "run the same command again to go on where it stopped")
         raise typer.Exit(130)
+    except _cluster_error() as exc:
+        progress.close()
+        raise _fail(str(exc))
     finally:
         store.close()
+        if sink is not None:
+            sink.close()
     progress.close()
-    _summary(db, outcome.counts, outcome.failures, progress.elapsed())
+    _summary(_label(db), outcome.counts, outcome.failures, progress.elapsed())
     if outcome.counts["failed"]:
         raise typer.Exit(1)
 
 
-def _summary(db: Path, counts: Counter[str], failures: list[Rejected], seconds: float) -> None:
+def _label(db: str) -> str:
+    """The --db value for messages: a PostgreSQL URL without its password."""
+    from whodid.store.postgres import redact
+
+    return redact(db)
+
+
+def _cluster_error() -> type[Exception]:
+    from whodid.cluster import ClusterError
+
+    return ClusterError
+
+
+def _summary(db: str, counts: Counter[str], failures: list[Rejected], seconds: float) -> None:
     from rich.table import Table
 
     err.print(f"whodid ingest -> {db} in {seconds:.1f} s", highlight=False)
@@ -253,14 +291,14 @@ class _Progress:
 @app.command()
 def query(
     sql: Annotated[Optional[str], typer.Argument(help="A read-only SQL query.")] = None,
-    db: DbOpt = Path("whodid.duckdb"),
+    db: DbOpt = "whodid.duckdb",
     summary: Annotated[Optional[str], typer.Option(help="A canned summary; --summary list shows them.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
 ) -> None:
     """Run read-only SQL, or a canned --summary, against a whodid database."""
     import duckdb
 
-    from whodid.store import StoreError, connect_read_only
+    from whodid.store import StoreError, connect_read_only, is_postgres
     from whodid.store.queries import SUMMARIES
 
     if fmt not in ("table", "csv", "json"):
@@ -275,13 +313,17 @@ def query(
         if summary not in SUMMARIES:
             raise _fail(f"--summary {summary!r}: unknown; choose one of {', '.join(SUMMARIES)}", 2)
         sql = SUMMARIES[summary][1]
+        if is_postgres(db):
+            from whodid.store.postgres import summary_sql
+
+            sql = summary_sql(summary, sql)
     try:
         con = connect_read_only(db)
     except StoreError as exc:
         raise _fail(str(exc))
     try:
         cursor = con.execute(sql)
-    except duckdb.Error as exc:
+    except (duckdb.Error, StoreError) as exc:
         hint = " (the database is opened read-only)" if "read-only" in str(exc).lower() else ""
         raise _fail(f"query failed{hint}: {exc}")
     columns = [d[0] for d in cursor.description or []]
@@ -296,17 +338,15 @@ EXPORT_TABLES = ("articles", "actors", "mentions", "quotes", "events", "places",
 @app.command()
 def export(
     out: Annotated[Path, typer.Argument(help="Folder to write one file per table into (created if missing).")],
-    db: DbOpt = Path("whodid.duckdb"),
+    db: DbOpt = "whodid.duckdb",
     fmt: Annotated[str, typer.Option("--format", help="parquet, csv or jsonl")] = "parquet",
     tables: Annotated[Optional[str], typer.Option(help="Comma-separated tables (default: all).")] = None,
 ) -> None:
     """Export the database's tables as Parquet (for DuckDB, Spark, BigQuery), CSV or JSON Lines."""
-    import duckdb
-
     from whodid.store import StoreError, connect_read_only
+    from whodid.store.export import FORMATS, export_table
 
-    formats = {"parquet": "(FORMAT parquet)", "csv": "(FORMAT csv, HEADER)", "jsonl": "(FORMAT json)"}
-    if fmt not in formats:
+    if fmt not in FORMATS:
         raise _fail(f"--format {fmt!r}: choose parquet, csv or jsonl", 2)
     names = EXPORT_TABLES if tables is None else tuple(t.strip() for t in tables.split(",") if t.strip())
     unknown = [t for t in names if t not in EXPORT_TABLES]
@@ -319,15 +359,10 @@ def export(
     out.mkdir(parents=True, exist_ok=True)
     for table in names:
         target = out / f"{table}.{fmt}"
-        # write beside the target and rename: a failed export never leaves a half file behind
-        partial = out / f".{table}.{fmt}.partial"
         try:
-            con.execute(f"COPY (SELECT * FROM {table}) TO '{partial}' {formats[fmt]}")
-        except duckdb.Error as exc:
-            partial.unlink(missing_ok=True)
-            raise _fail(f"exporting {table} to {target} failed: {exc}")
-        partial.replace(target)
-        rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            rows = export_table(con, table, target, fmt)
+        except StoreError as exc:
+            raise _fail(str(exc))
         err.print(f"{target}: {rows} rows", highlight=False)
 
 
