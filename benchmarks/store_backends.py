@@ -6,7 +6,7 @@ Analyses ``--limit`` articles once, then writes ``--copies`` copies of them
 (each copy's text made distinct, so each is a new article) through
 ``Store.write`` in batches of 32, into a fresh DuckDB file and into a fresh
 PostgreSQL database: ``--pg URL`` (a database this script may fill), or else a
-throwaway server started like the tests' (needs PostgreSQL installed). Parsing is
+throwaway server started like the tests' but with fsync on (needs PostgreSQL installed). Parsing is
 not timed; only the writes are. Prints analyses/s and the ratio PostgreSQL / DuckDB.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import shutil
 import sys
 import tempfile
 import time
@@ -37,14 +38,15 @@ def analyses(rows: list[dict]):
         corpus = Path(tmp) / "c.jsonl"
         corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         records = [r for r in read([corpus]) if isinstance(r, Record)]
-        return [a for _, a in Pipeline(build_stages(None, None)).analyze_records(records)]
+        done = [a for _, a in Pipeline(build_stages(None, None)).analyze_records(records)]
+    return list({a.article.text_sha1: a for a in done}.values())  # the corpus may repeat a text
 
 
 def copies(done, n: int):
     for i in range(n):
         for a in done:
             # a distinct text (a new content hash) with the same items: a new article to the store
-            article = dataclasses.replace(a.article, text=a.article.text + f"\n[copy {i}]")
+            article = dataclasses.replace(a.article, text=a.article.text + f"\n[copy {i}]", text_sha1="")
             yield dataclasses.replace(a, article=article), f"copy-{i}"
 
 
@@ -73,7 +75,7 @@ def main() -> None:
 
         if _pg_bin() is None:
             sys.exit("no PostgreSQL installed: give --pg URL or apt-get install postgresql")
-        server = Server(Path(tempfile.mkdtemp(prefix="whodid-pg-bench-")), _pg_bin())
+        server = Server(Path(tempfile.mkdtemp(prefix="whodid-pg-bench-")), _pg_bin(), durable=True)
         server.start()
         args.pg = server.url()
     try:
@@ -83,6 +85,7 @@ def main() -> None:
     finally:
         if server is not None:
             server.stop()
+            shutil.rmtree(server.root, ignore_errors=True)
     print(f"corpus: {label}: {len(done)} analyses x {args.copies} copies = {len(items)} writes, batches of {BATCH}")
     for name, seconds in (("DuckDB", duck), ("PostgreSQL", pg)):
         print(f"{name:11} {seconds:7.2f} s {len(items) / seconds:8.1f} analyses/s")

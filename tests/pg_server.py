@@ -40,8 +40,8 @@ def _unavailable(reason: str):
 
 
 class Server:
-    def __init__(self, root: Path, bin_dir: Path):
-        self.root, self.bin = root, bin_dir
+    def __init__(self, root: Path, bin_dir: Path, durable: bool = False):
+        self.root, self.bin, self.durable = root, bin_dir, durable
         self.data = root / "data"
         self.port = _free_port()
         # initdb and postgres refuse to run as root: run them as the postgres user then
@@ -58,7 +58,9 @@ class Server:
         self.run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "whodid", "--auth=trust",
                  "--encoding=UTF8", "--no-sync")
         self.run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "log"), "-w", "start",
-                 "-o", f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off")
+                 "-o", f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root}"
+                 # tests need no crash safety; a benchmark does (fsync on, as a real server)
+                 + ("" if self.durable else " -c fsync=off"))
 
     def stop(self) -> None:
         self.run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")

@@ -154,3 +154,13 @@ def test_two_processes_ingesting_at_once_store_each_article_once(tmp_path, make_
     con = connect_read_only(pg_url)
     assert con.execute("SELECT count(*) FROM (SELECT article_sha1, actor_id, char_start FROM mentions "
                        "GROUP BY 1, 2, 3 HAVING count(*) > 1) AS doubled").fetchone()[0] == 0
+
+
+def test_text_postgresql_cannot_hold_is_a_clear_error_and_writes_nothing(pg_url):
+    good = full_analysis()
+    nul = full_analysis("Putin met Macron in Moscow on Friday. “We talked,” Macron said.\x00")
+    with Store(pg_url) as store:
+        with pytest.raises(StoreError, match="nul.txt contain NUL characters"):
+            store.write([(good, "good.txt"), (nul, "nul.txt")])
+        assert store.stored([good.article.text_sha1]) == set()
+        assert store.write([(good, "good.txt")]) == 1

@@ -207,7 +207,7 @@ def ingest_cmd(
         err.print(f"interrupted: every finished batch is safe in {_label(db)}; "
                   "run the same command again to go on where it stopped")
         raise typer.Exit(130)
-    except _cluster_error() as exc:
+    except (_cluster_error(), StoreError) as exc:
         progress.close()
         raise _fail(str(exc))
     finally:

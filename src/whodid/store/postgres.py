@@ -137,6 +137,13 @@ class PostgresStore(Store):
             except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure):
                 if attempt == _RETRIES - 1:
                     raise
+            except psycopg.DataError as exc:
+                # PostgreSQL text cannot hold NUL characters, which a JSON string may carry
+                bad = [origin for analysis, origin in batch
+                       if any("\x00" in v for v in analysis_rows(analysis, origin)["articles"][0] if isinstance(v, str))]
+                named = f" ({', '.join(bad[:5])} contain NUL characters)" if bad else ""
+                raise StoreError(f"{self.label}: a batch could not be stored{named}: {str(exc).strip()}; "
+                                 "nothing of it was written") from exc
         raise AssertionError("unreachable")
 
     def _write_once(self, batch, failures, stories) -> int:
