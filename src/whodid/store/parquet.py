@@ -22,6 +22,10 @@ from whodid.model import Analysis
 TABLES = ("articles", "analyses", "actors", "mentions", "quotes", "events", "places", "place_mentions", "dates",
           "checks", "stories")
 
+# Unsigned 64-bit Parquet integers are not read everywhere (BigQuery, older Spark); MinHash values are
+# 32-bit (the "affine32" scheme), so they fit a signed BIGINT.
+_PORTABLE = {"stories": "* REPLACE (CAST(minhash AS BIGINT[]) AS minhash)"}
+
 
 class ParquetSink:
     def __init__(self, folder: str | Path, articles_per_part: int = 5000):
@@ -52,7 +56,7 @@ class ParquetSink:
             target = self.folder / table / f"part-{self.run}-{self.parts:05d}.parquet"
             partial = target.with_name("." + target.name + ".partial")  # hidden: readers skip it
             quoted = str(partial).replace("'", "''")
-            con.execute(f"COPY {table} TO '{quoted}' (FORMAT parquet)")
+            con.execute(f"COPY (SELECT {_PORTABLE.get(table, '*')} FROM {table}) TO '{quoted}' (FORMAT parquet)")
             partial.replace(target)
             con.execute(f"DELETE FROM {table}")
         self.parts += 1
