@@ -7,6 +7,11 @@ the pipeline once. At most ``2 * workers`` batches are in flight, so memory stay
 flat however large the input. Each finished batch is written in one
 transaction, so a run killed at any point keeps every finished batch and the
 next run skips them by content hash.
+
+With ``engine="ray"`` the parsing runs instead in Ray actors, one pipeline
+each, on a local Ray instance or an existing cluster (``whodid.cluster``); the
+results come back here and go through the same single writer. ``sink``
+(e.g. ``whodid.store.parquet.ParquetSink``) gets every stored batch too.
 """
 
 from __future__ import annotations
@@ -58,10 +63,13 @@ def ingest_corpus(
     stage_options: dict[str, dict] | None = None,
     on_batch: Callable[[int, Counter[str]], None] = lambda n, counts: None,
     merge_window_days: int = DEFAULT_WINDOW_DAYS,
+    engine: str = "local",
+    ray_address: str | None = None,
+    sink=None,
 ) -> Outcome:
     """Analyse and store every new article in ``paths``; ``on_batch(articles_read, counts)`` reports progress."""
     return ingest_items(ingest.read(paths), store, batch_size, workers, stage_names, stage_options, on_batch,
-                        merge_window_days)
+                        merge_window_days, engine, ray_address, sink)
 
 
 def ingest_items(
@@ -73,6 +81,9 @@ def ingest_items(
     stage_options: dict[str, dict] | None = None,
     on_batch: Callable[[int, Counter[str]], None] = lambda n, counts: None,
     merge_window_days: int = DEFAULT_WINDOW_DAYS,
+    engine: str = "local",
+    ray_address: str | None = None,
+    sink=None,
 ) -> Outcome:
     """Analyse and store every new article among ``items`` (records from ``ingest.read`` or a feed)."""
     outcome = Outcome()
@@ -88,11 +99,26 @@ def ingest_items(
             links.append((sha, story_id, similarity, values.tolist()))
             if similarity is not None:
                 counts["near-duplicate (linked to a story)"] += 1
-        store.write(done, [(r.origin, r.reason, r.kind) for r in rejected], links)
+        stored = store.write(done, [(r.origin, r.reason, r.kind) for r in rejected], links)
         # one event, many reports: the batch's events join the clusters of earlier articles
         link_events(store.con, merge_window_days)
-        counts["stored"] += len(done)
+        counts["stored"] += stored
+        # another writer to the same PostgreSQL database stored these first
+        counts["already stored"] += len(done) - stored
+        if sink is not None:
+            sink.write(done, links)
         on_batch(read, counts)
+
+    if engine == "ray":
+        from whodid.cluster import analyze_on_ray
+
+        for done, (rejected, read) in analyze_on_ray(
+                ((todo, (rejected, read)) for todo, rejected, read in batches),
+                workers, stage_names, stage_options, ray_address):
+            store_batch(done, rejected, read)
+        return outcome
+    if engine != "local":
+        raise ValueError(f"engine {engine!r}: choose local or ray")
 
     if workers <= 1:
         pipeline = None

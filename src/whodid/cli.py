@@ -29,7 +29,8 @@ out = Console()
 err = Console(stderr=True)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl[.gz]); '-' reads stdin.")]
-DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+DbOpt = Annotated[str, typer.Option(
+    "--db", help="DuckDB database file, or a postgresql://user@host/dbname URL (pip install \"whodid[postgres]\").")]
 StagesOpt = Annotated[Optional[str], typer.Option(
     "--stages", help="Comma-separated stages to run after nlp (default: all); 'none' for the parse alone.")]
 KbOpt = Annotated[Optional[list[Path]], typer.Option(
@@ -157,16 +158,23 @@ def analyze(
 @app.command("ingest")
 def ingest_cmd(
     paths: PathsArg,
-    db: DbOpt = Path("whodid.duckdb"),
+    db: DbOpt = "whodid.duckdb",
     batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Articles per database transaction.")] = 32,
-    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes that parse in parallel.")] = 1,
+    workers: Annotated[Optional[int], typer.Option(
+        min=1, max=4096, help="Worker processes (Ray actors with --engine ray) that parse in parallel "
+                              "[default: 1; with --engine ray, one per CPU of the cluster]")] = None,
+    engine: Annotated[str, typer.Option(help="local (this machine) or ray (a Ray instance or cluster).")] = "local",
+    ray_address: Annotated[Optional[str], typer.Option(
+        help="Ray cluster to use, e.g. ray://head:10001 (default: $RAY_ADDRESS, else a local Ray instance).")] = None,
+    parquet: Annotated[Optional[Path], typer.Option(
+        help="Also write the stored analyses as Parquet, one folder per table, into this folder.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
     stages: StagesOpt = None,
     kb: KbOpt = None,
     lexicon: LexiconOpt = None,
     merge_window: MergeWindowOpt = 1,
 ) -> None:
-    """Analyse articles and store them in a DuckDB database.
+    """Analyse articles and store them in a DuckDB file or a PostgreSQL database.
 
     Idempotent and resumable: an article already stored (same text) is skipped
     without being parsed again, and a run killed half way loses at most the
@@ -175,6 +183,12 @@ def ingest_cmd(
     from whodid.batch import Outcome, ingest_corpus
     from whodid.store import Store, StoreError
 
+    if engine not in ("local", "ray"):
+        raise _fail(f"--engine {engine!r}: choose local or ray", 2)
+    if ray_address and engine != "ray":
+        raise _fail("--ray-address needs --engine ray", 2)
+    if workers is None and engine == "local":
+        workers = 1
     stage_names = _stage_names(stages)
     options = _stage_options(kb, lexicon)
     _build(stage_names, options)  # a bad --kb or --lexicon file fails here, before anything is written
@@ -182,25 +196,48 @@ def ingest_cmd(
         store = Store(db)
     except StoreError as exc:
         raise _fail(str(exc))
+    sink = None
+    if parquet is not None:
+        from whodid.store.parquet import ParquetSink
+
+        sink = ParquetSink(parquet)
     progress = _Progress(ingest.count(paths), quiet)
     outcome = Outcome()
     try:
         outcome = ingest_corpus(paths, store, batch_size, workers, stage_names, options, on_batch=progress.advance,
-                                merge_window_days=merge_window)
+                                merge_window_days=merge_window, engine=engine, ray_address=ray_address, sink=sink)
     except KeyboardInterrupt:
         progress.close()
-        err.print(f"interrupted: every finished batch is safe in {db}; "
+        err.print(f"interrupted: every finished batch is safe in {_label(db)}; "
                   "run the same command again to go on where it stopped")
         raise typer.Exit(130)
+    except (_cluster_error(), StoreError) as exc:
+        progress.close()
+        raise _fail(str(exc))
     finally:
         store.close()
+        if sink is not None:
+            sink.close()
     progress.close()
-    _summary(db, outcome.counts, outcome.failures, progress.elapsed())
+    _summary(_label(db), outcome.counts, outcome.failures, progress.elapsed())
     if outcome.counts["failed"]:
         raise typer.Exit(1)
 
 
-def _summary(db: Path, counts: Counter[str], failures: list[Rejected], seconds: float) -> None:
+def _label(db: str) -> str:
+    """The --db value for messages: a PostgreSQL URL without its password."""
+    from whodid.store.postgres import redact
+
+    return redact(db)
+
+
+def _cluster_error() -> type[Exception]:
+    from whodid.cluster import ClusterError
+
+    return ClusterError
+
+
+def _summary(db: str, counts: Counter[str], failures: list[Rejected], seconds: float) -> None:
     from rich.table import Table
 
     err.print(f"whodid ingest -> {db} in {seconds:.1f} s", highlight=False)
@@ -258,7 +295,7 @@ class _Progress:
 @app.command()
 def watch(
     sources: Annotated[list[str], typer.Argument(help="RSS/Atom feed URLs (http, https) and folders to poll.")],
-    db: DbOpt = Path("whodid.duckdb"),
+    db: DbOpt = "whodid.duckdb",
     interval: Annotated[float, typer.Option(min=1, help="Seconds between polls (GDELT updates every 900).")] = 900,
     once: Annotated[bool, typer.Option("--once", help="Poll every source once and exit (for cron).")] = False,
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a server before giving up.")] = 20,
@@ -303,14 +340,14 @@ def watch(
 @app.command()
 def query(
     sql: Annotated[Optional[str], typer.Argument(help="A read-only SQL query.")] = None,
-    db: DbOpt = Path("whodid.duckdb"),
+    db: DbOpt = "whodid.duckdb",
     summary: Annotated[Optional[str], typer.Option(help="A canned summary; --summary list shows them.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
 ) -> None:
     """Run read-only SQL, or a canned --summary, against a whodid database."""
     import duckdb
 
-    from whodid.store import StoreError, connect_read_only
+    from whodid.store import StoreError, connect_read_only, is_postgres
     from whodid.store.queries import SUMMARIES
 
     if fmt not in ("table", "csv", "json"):
@@ -325,13 +362,17 @@ def query(
         if summary not in SUMMARIES:
             raise _fail(f"--summary {summary!r}: unknown; choose one of {', '.join(SUMMARIES)}", 2)
         sql = SUMMARIES[summary][1]
+        if is_postgres(db):
+            from whodid.store.postgres import summary_sql
+
+            sql = summary_sql(summary, sql)
     try:
         con = connect_read_only(db)
     except StoreError as exc:
         raise _fail(str(exc))
     try:
         cursor = con.execute(sql)
-    except duckdb.Error as exc:
+    except (duckdb.Error, StoreError) as exc:
         hint = " (the database is opened read-only)" if "read-only" in str(exc).lower() else ""
         raise _fail(f"query failed{hint}: {exc}")
     columns = [d[0] for d in cursor.description or []]
@@ -346,7 +387,7 @@ EXPORT_TABLES = ("articles", "actors", "mentions", "quotes", "events", "places",
 @app.command()
 def export(
     out: Annotated[Path, typer.Argument(help="Folder to write one file per table into (created if missing).")],
-    db: DbOpt = Path("whodid.duckdb"),
+    db: DbOpt = "whodid.duckdb",
     fmt: Annotated[str, typer.Option("--format", help="parquet, csv, jsonl (tables); gdelt (GDELT 2.0 event "
                                                       "and mentions TSV); plover (PLOVER JSON Lines)")] = "parquet",
     tables: Annotated[Optional[str], typer.Option(help="Comma-separated tables (default: all).")] = None,
@@ -359,6 +400,7 @@ def export(
     from whodid.export import gdelt, plover
     from whodid.export.tables import FORMATS, write_table
     from whodid.store import StoreError, connect_read_only
+    from whodid.store.to_duckdb import duckdb_copy
 
     if fmt not in (*FORMATS, "gdelt", "plover"):
         raise _fail(f"--format {fmt!r}: choose parquet, csv, jsonl, gdelt or plover", 2)
@@ -370,12 +412,14 @@ def export(
         raise _fail(f"--tables: unknown table(s) {', '.join(unknown)}; choose from {', '.join(EXPORT_TABLES)}", 2)
     try:
         con = connect_read_only(db)
+        present = {r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_name <> 'schema_version'").fetchall()}
+        if fmt in ("gdelt", "plover") and "event_clusters" not in present:
+            raise _fail(f"{_label(db)} predates event clusters: run `whodid ingest` on it once with this whodid to "
+                        "upgrade it (its stored events are linked then)")
+        con = duckdb_copy(con, present)  # PostgreSQL: its tables in an in-memory DuckDB
     except StoreError as exc:
         raise _fail(str(exc))
-    present = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    if fmt in ("gdelt", "plover") and "event_clusters" not in present:
-        raise _fail(f"{db} predates event clusters: run `whodid ingest` on it once with this whodid to upgrade it "
-                    "(its stored events are linked then)")
     out.mkdir(parents=True, exist_ok=True)
     try:
         if fmt == "gdelt":
@@ -400,18 +444,22 @@ def export(
 
 @app.command()
 def serve(
-    db: DbOpt = Path("whodid.duckdb"),
+    db: DbOpt = "whodid.duckdb",
     host: Annotated[str, typer.Option(help="Address to bind; the default serves this machine only.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     read_only: Annotated[bool, typer.Option("--read-only", help="Open the database read-only: nothing can be "
                                             "stored (for publishing a database).")] = False,
 ) -> None:
-    """The REST API (OpenAPI at /docs) and the web app: reader, events, pair timeline, network, map."""
+    """The REST API (OpenAPI at /openapi.json, docs at /api-docs) and the web app: reader, events, pair timeline,
+    network, map."""
     import uvicorn
 
-    from whodid.store import StoreError
+    from whodid.store import StoreError, is_postgres
     from whodid.web.app import create_app
 
+    if is_postgres(db):
+        raise _fail("whodid serve reads DuckDB databases only; export PostgreSQL with `whodid export` or serve a "
+                    "DuckDB copy", 2)
     try:
         web_app = create_app(db, read_only=read_only)
     except StoreError as exc:

@@ -1,4 +1,5 @@
-"""store: Analyses into an embedded DuckDB database (``whodid.duckdb`` by default).
+"""store: Analyses into an embedded DuckDB database (``whodid.duckdb`` by default),
+or into PostgreSQL when the database is a ``postgresql://`` URL (``whodid.store.postgres``).
 
 Writes go in one transaction per batch: a crash or SIGKILL in the middle of a
 batch leaves the database as it was after the last whole batch, and the next run
@@ -18,6 +19,11 @@ from whodid.model import Analysis
 from whodid.store.schema import COLUMNS, LATEST, MIGRATIONS
 
 DEFAULT_DB = "whodid.duckdb"
+
+
+def is_postgres(db: str | Path) -> bool:
+    """A ``--db`` value naming a PostgreSQL database rather than a DuckDB file."""
+    return isinstance(db, str) and db.startswith(("postgresql://", "postgres://"))
 
 
 class StoreError(RuntimeError):
@@ -42,7 +48,18 @@ def _connect(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
 
 
 class Store:
-    """A whodid database opened for writing; creates and migrates the schema."""
+    """A whodid database opened for writing; creates and migrates the schema.
+
+    ``Store(path)`` opens a DuckDB file; ``Store("postgresql://...")`` a
+    ``PostgresStore`` with the same methods.
+    """
+
+    def __new__(cls, path: str | Path = DEFAULT_DB):
+        if cls is Store and is_postgres(path):
+            from whodid.store.postgres import PostgresStore
+
+            return super().__new__(PostgresStore)
+        return super().__new__(cls)
 
     def __init__(self, path: str | Path = DEFAULT_DB):
         self.path = Path(path)
@@ -87,15 +104,11 @@ class Store:
         return {r[0] for r in rows}
 
     def write(self, batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, str, str]] = (),
-              stories: Sequence[tuple[str, str, float | None, list[int]]] = ()) -> None:
+              stories: Sequence[tuple[str, str, float | None, list[int]]] = ()) -> int:
         """Store ``(analysis, origin)`` pairs, ``(origin, reason, kind)`` failures and
-        ``(sha1, story id, similarity, minhash)`` story links, all or nothing."""
-        tables: dict[str, list[tuple]] = {name: [] for name in COLUMNS}
-        for analysis, origin in batch:
-            for name, rows in analysis_rows(analysis, origin).items():
-                tables[name].extend(rows)
-        tables["ingest_failures"].extend(failures)
-        tables["stories"].extend(stories)
+        ``(sha1, story id, similarity, minhash)`` story links, all or nothing.
+        Returns how many analyses were stored."""
+        tables = batch_tables(batch, failures, stories)
         # an input that failed before and is now stored or failed anew keeps no stale failure row
         origins = [origin for _, origin in batch] + [origin for origin, _, _ in failures]
         self.con.execute("BEGIN TRANSACTION")
@@ -110,6 +123,7 @@ class Store:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+        return len(batch)
 
     def stories(self) -> list[tuple[str, str, list[int]]]:
         """(sha1, story id, minhash) of every stored article, to rebuild the near-duplicate index."""
@@ -132,9 +146,26 @@ class Store:
         self.close()
 
 
-def connect_read_only(path: str | Path = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
-    """A read-only connection for queries: no statement through it can change the data."""
+def connect_read_only(path: str | Path = DEFAULT_DB):
+    """A read-only connection for queries: no statement through it can change the data.
+    A DuckDB connection, or for a ``postgresql://`` URL one with the same ``execute``."""
+    if is_postgres(path):
+        from whodid.store.postgres import ReadOnlyPostgres
+
+        return ReadOnlyPostgres(path)
     return _connect(path, read_only=True)
+
+
+def batch_tables(batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, str, str]] = (),
+                 stories: Sequence[tuple] = ()) -> dict[str, list[tuple]]:
+    """The rows of every table for a batch, by table name."""
+    tables: dict[str, list[tuple]] = {name: [] for name in COLUMNS}
+    for analysis, origin in batch:
+        for name, rows in analysis_rows(analysis, origin).items():
+            tables[name].extend(rows)
+    tables["ingest_failures"].extend(failures)
+    tables["stories"].extend(stories)
+    return tables
 
 
 def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:

@@ -1,0 +1,63 @@
+"""A PostgreSQL whodid database copied into an in-memory DuckDB, so every export runs on one engine.
+
+PostgreSQL has no Parquet writer and lacks the DuckDB functions the exporters
+use, so its tables are streamed into DuckDB tables of the store's own column
+types: the files are then the same whichever engine holds the data.
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from whodid.store.schema import COLUMNS
+
+# PostgreSQL type (as psycopg displays it) -> DuckDB type
+_DUCKDB_TYPES = {
+    "text": "VARCHAR", "character varying": "VARCHAR", "varchar": "VARCHAR", "boolean": "BOOLEAN", "bool": "BOOLEAN",
+    "integer": "INTEGER", "int4": "INTEGER", "bigint": "BIGINT", "int8": "BIGINT", "smallint": "SMALLINT",
+    "int2": "SMALLINT", "double precision": "DOUBLE", "float8": "DOUBLE", "real": "FLOAT", "float4": "FLOAT",
+    "numeric": "HUGEINT", "json": "JSON", "jsonb": "JSON", "timestamp": "TIMESTAMP",
+    "timestamp without time zone": "TIMESTAMP", "timestamptz": "TIMESTAMPTZ", "date": "DATE", "bytea": "BLOB",
+}
+_CHUNK = 10_000
+
+
+def duckdb_copy(con, tables) -> duckdb.DuckDBPyConnection:
+    """``con`` itself if it is DuckDB; for PostgreSQL, an in-memory DuckDB holding ``tables``."""
+    if isinstance(con, duckdb.DuckDBPyConnection):
+        return con
+    local = duckdb.connect()
+    for table in tables:
+        _copy_table(con, table, local)
+    return local
+
+
+def _duckdb_type(display: str) -> str:
+    base = re.sub(r"\(.*?\)", "", display).strip().lower()
+    if base.endswith("[]"):
+        return _duckdb_type(base[:-2]) + "[]"
+    return _DUCKDB_TYPES.get(base, "VARCHAR")
+
+
+def _copy_table(con, table: str, local: duckdb.DuckDBPyConnection) -> None:
+    cursor = con.execute(f"SELECT * FROM {table}")
+    known = dict(COLUMNS.get(table, []))  # the DuckDB store's own types, so both exports match
+    columns = [(c.name, known.get(c.name) or _duckdb_type(c.type_display)) for c in cursor.description]
+    local.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{n}" {t}' for n, t in columns) + ")")
+    values = ", ".join(f"unnest(?::{t}[])" for _, t in columns)
+    while chunk := cursor.fetchmany(_CHUNK):
+        # NUMERIC comes back as Decimal; whodid's NUMERIC columns hold integers (UBIGINT in DuckDB)
+        chunk = [tuple(_plain(v) for v in row) for row in chunk]
+        local.execute(f"INSERT INTO {table} SELECT {values}", [list(col) for col in zip(*chunk)])
+
+
+def _plain(value):
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        return int(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
