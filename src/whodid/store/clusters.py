@@ -64,11 +64,14 @@ def link_events(con: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDO
             return linked
         con.execute("BEGIN TRANSACTION")
         try:
-            linked += _link_articles(con, rows, window_days)
+            done = _link_articles(con, rows, window_days)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
+        if not done:  # rows the stored JSON analyses do not hold: nothing more can be linked
+            return linked
+        linked += done
 
 
 def _link_articles(con: duckdb.DuckDBPyConnection, rows: list[tuple], window_days: int) -> int:
