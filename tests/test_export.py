@@ -149,3 +149,13 @@ def test_parquet_partitioned_by_date_reads_back(samples_db, tmp_path):
 def test_export_refuses_by_date_for_csv(samples_db, tmp_path):
     result = runner.invoke(app, ["export", str(tmp_path), "--db", str(samples_db), "--format", "csv", "--by-date"])
     assert result.exit_code == 2 and "Parquet only" in result.output
+
+
+def test_event_clusters_summary_lists_the_most_reported_event_first(three_reports_db):
+    result = runner.invoke(app, ["query", "--summary", "event-clusters", "--db", str(three_reports_db),
+                                 "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert (rows[0]["actor"], rows[0]["recipient"], rows[0]["articles"], rows[0]["happened_articles"]) == \
+        ("RUSGOV", "FRAGOV", "3", "2")
+    assert rows[1]["recipient"] == "DEUGOV" and rows[1]["articles"] == "1"

@@ -22,6 +22,7 @@ import duckdb
 
 from whodid import __version__
 from whodid.model import Analysis, Event
+from whodid.store.clusters import read_analysis
 
 CHUNK = 500
 CODEBOOK = "plover-2.0"
@@ -50,7 +51,7 @@ def write(con: duckdb.DuckDBPyConnection, target: Path) -> int:
                     "JOIN event_clusters c USING (cluster_id) WHERE m.article_sha1 IN (SELECT unnest(?::VARCHAR[]))",
                     [[r[0] for r in rows]]).fetchall())
                 for sha, origin, ingested_at, analysis_json in rows:
-                    analysis = Analysis.from_json(analysis_json)
+                    analysis = read_analysis(analysis_json)
                     for idx, event in enumerate(analysis.events):
                         cluster, day = links.get((sha, idx), (None, None))
                         record = _record(analysis, idx, event, cluster, day, origin, ingested_at, iso3)

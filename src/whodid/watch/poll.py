@@ -71,7 +71,8 @@ class Watcher:
                 poll_source = self._poll_feed if is_feed_url(source) else self._poll_folder
                 before = result.counts.copy()
                 if not poll_source(source, store, state, result.counts):
-                    result.failed_sources.append(source)
+                    result.failed_sources.append(source)  # its error line is already logged
+                    continue
                 new = result.counts - before
                 log.info("poll %d: %s: %d new articles stored, %d already seen, %d failed", self.polls, source,
                          new["stored"], new["seen"], new["failed"])
