@@ -76,8 +76,14 @@ def _same_kind(a: Event, b: Event) -> bool:
 
 
 def _share_party(a: Event, b: Event) -> bool:
-    """An actor in common, or a recipient in common (roles kept apart)."""
-    return bool(set(a.actor) & set(b.actor)) or bool(set(a.recipient) & set(b.recipient))
+    """An actor in common, or a recipient in common (roles kept apart). A headline event with
+    parties on one side only is matched whatever the role: headlines drop the auxiliary of the
+    passive, so "Abe shot dead" reads Abe as the shooter where the body has him as the target."""
+    if bool(set(a.actor) & set(b.actor)) or bool(set(a.recipient) & set(b.recipient)):
+        return True
+    if not a.actor or not a.recipient:
+        return bool((set(a.actor) | set(a.recipient)) & (set(b.actor) | set(b.recipient)))
+    return False
 
 
 def _describe(event: Event, names: dict[str, str]) -> str:

@@ -16,7 +16,9 @@ The target is what the stance is about: an event noun or verb, by its family
 Ukraine"); a light noun with a verb takes the verb ("his decision to withdraw" is
 about the withdrawal). The holder is the subject (through participles, infinitives
 and coordinated verbs, and a quote's speaker for "I"/"we"), resolved to an actor
-by the actors stage. Conditional and hypothetical statements are no stance.
+by the actors stage; a government official who states their own country's stance
+("Blinken said the United States would never recognize ...") holds it too.
+Conditional and hypothetical statements are no stance.
 
 Same holder, same target, both polarities: a ``stance_contradiction`` warning on
 the statements of the rarer polarity, citing all of them.
@@ -47,6 +49,7 @@ GOOD = {"justified", "necessary", "legitimate", "right", "heroic", "courageous",
         "triumph", "victory", "just", "lawful", "welcome"}
 BELIEVE = {"believe", "think", "say", "argue", "insist", "maintain", "state", "claim", "feel", "consider", "contend"}
 LIGHT_NOUNS = {"decision", "plan", "move", "order", "choice", "bid", "effort", "attempt", "proposal", "call", "push"}
+SPEECH = {"say", "state", "tell", "announce", "declare", "insist", "add", "warn", "stress", "reiterate", "write"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
 # one target for the noun and the verb of one kind of event
 FAMILIES = {
@@ -104,7 +107,30 @@ def find_stances(doc: Doc, analysis: Analysis) -> list[Stance]:
             if holder is None or target is None or holder == target[0]:
                 continue
             out.append(Stance(holder, target[0], target[1], polarity, span))
+            official = _official_speaking(t, holder, actor_at, analysis)
+            if official is not None and official != target[0]:
+                out.append(Stance(official, target[0], target[1], polarity, span))
     return out
+
+
+def _official_speaking(t: Token, holder: str, actor_at: dict[int, str], analysis: Analysis) -> str | None:
+    """The government official whose statement this is, when it gives their own country's stance:
+    "Blinken said the United States would never recognize the annexation" is Blinken's stance too."""
+    actors = {a.id: a for a in analysis.actors}
+    country = actors.get(holder)
+    if country is None or country.kind not in ("country", "group", "organization") or not country.country:
+        return None
+    v = t
+    while v.dep_ in ("ccomp", "conj", "xcomp") and v.head is not v:
+        v = v.head
+        if v.lemma_.lower() in SPEECH:
+            speaker = _holder(_subject(v), actor_at, analysis)
+            person = actors.get(speaker or "")
+            if person is not None and person.kind == "person" and person.country == country.country \
+                    and person.sector == "GOV":
+                return person.id
+            return None
+    return None
 
 
 def _readings(t: Token):
