@@ -34,12 +34,15 @@ from spacy.tokens import Doc, Token
 from whodid.model import Analysis, Check, Span
 
 POSITIVE = {"support", "back", "endorse", "welcome", "praise", "hail", "applaud", "defend", "justify", "champion",
-            "celebrate", "approve", "favor", "favour", "embrace", "recognize", "recognise", "accept", "commend"}
+            "celebrate", "approve", "favor", "favour", "embrace", "commend"}
 NEGATIVE = {"condemn", "denounce", "criticize", "criticise", "oppose", "decry", "deplore", "slam", "blast",
             "reject", "protest", "lambast", "censure", "deride", "rebuke", "disavow"}
 # negation turns these into opposition ("would never recognize the annexation", "refused to back")
 FLIP_WHEN_NEGATED = {"support", "back", "endorse", "recognize", "recognise", "accept", "approve"}
-BEHIND = {"throw", "put", "stand", "get", "rally", "line", "be"}  # + "behind X": support
+# stance verbs only when negated: "will never recognize the annexation" (but "recognises the importance",
+# "accepting bribes" say nothing of a stance)
+NEGATED_ONLY = {"recognize", "recognise", "accept"}
+BEHIND = {"throw", "put", "stand", "get", "rally", "line"}  # + "behind X": support ("was behind the attack" is not)
 AGAINST = {"speak", "protest", "campaign", "rally", "vote", "stand", "come", "be"}  # + "against X": opposition
 EVALUATE = {"call", "describe", "label", "brand", "term", "denounce", "condemn"}
 BAD = {"barbaric", "brutal", "illegal", "illegitimate", "unprovoked", "unjustified", "criminal", "wrong", "senseless",
@@ -140,8 +143,8 @@ def _readings(t: Token):
         negated = any(c.dep_ == "neg" for c in t.children) or _governed_by_refusal(t)
         subj = _subject(t)
         # stance verb + object
-        if lemma in POSITIVE | NEGATIVE and lemma not in EVALUATE - NEGATIVE:
-            polarity = 1 if lemma in POSITIVE else -1
+        if lemma in POSITIVE | NEGATIVE | NEGATED_ONLY and (negated or lemma not in NEGATED_ONLY):
+            polarity = 1 if lemma in POSITIVE | NEGATED_ONLY else -1
             if negated:
                 polarity = -1 if lemma in FLIP_WHEN_NEGATED else 0
             for obj in _objects(t):
