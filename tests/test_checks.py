@@ -105,3 +105,30 @@ def test_consistent_or_conditional_stances_are_not_flagged(pipeline):
     # different targets: the invasion and Ukraine's defence
     text = "Scholz condemned the invasion. Scholz supported Ukraine's defence of its territory."
     assert not _checks(pipeline, text, "2022-09-30", "stance_contradiction")
+
+
+RELATIVE = ("Finland joined the alliance on April 4, 2023. {} later, on March 7, Sweden followed after "
+            "Hungary's parliament approved its bid.")
+
+
+def test_a_relative_date_that_does_not_fit_the_dates_around_it_is_flagged(pipeline):
+    text = RELATIVE.format("Six months")
+    [check] = _checks(pipeline, text, "2024-03-07", "relative_date_mismatch")
+    assert text[check.start:check.end] == "Six months later" and check.severity == "warning"
+    assert [text[s.start:s.end] for s in check.spans] == ["April 4, 2023", "March 7"]
+    assert "2023-10-04" in check.message
+
+
+def test_a_relative_date_that_fits_or_is_vague_is_not_flagged(pipeline):
+    for n in ("Eleven months", "Several months"):
+        assert not _checks(pipeline, RELATIVE.format(n), "2024-03-07", "relative_date_mismatch"), n
+
+
+def test_a_lede_whose_event_the_body_does_not_repeat_is_not_flagged(pipeline):
+    lede = ("Police in Dhaka arrested two men on Tuesday for attacking a bus driver on the Dhaka-Mymensingh highway.\n\n"
+            "The driver was taken to hospital with head injuries, a police spokesman said. Traffic on the highway "
+            "was disrupted for several hours.")
+    assert not _checks(pipeline, lede, "2022-05-03", "headline_unsupported")
+    # the same words as a headline (no full stop) report an arrest the body never mentions
+    headline = lede.replace(" on the Dhaka-Mymensingh highway.", " on the Dhaka-Mymensingh highway", 1)
+    assert _checks(pipeline, headline, "2022-05-03", "headline_unsupported")

@@ -42,3 +42,13 @@ def test_same_speaker_or_short_phrases_are_not_reported(tmp_path):
                         _analysis("b1", "Q6279", "Joe Biden", "We will not back down."),
                         _analysis("b2", "Q3052772", "Emmanuel Macron", "We will not back down.")])
     assert conflicting_quotes(connect_read_only(db)) == []
+
+
+def test_a_checks_cited_spans_are_stored(tmp_path):
+    from whodid.model import Check, Span
+
+    a = _analysis("s1", "Q6279", "Joe Biden", QUOTE)
+    a.checks.append(Check("stance_contradiction", "m", "warning", 3, 9, spans=[Span(3, 9), Span(20, 30)]))
+    db = _db(tmp_path, [a])
+    row = connect_read_only(db).execute("SELECT kind, char_start, spans FROM checks").fetchall()
+    assert row == [("stance_contradiction", 3, [[3, 9], [20, 30]])]

@@ -589,13 +589,16 @@ def eval_time() -> None:
 
 @eval_app.command("checks")
 def eval_checks(
-    path: Annotated[Optional[Path], typer.Argument(help="Test set (default: the one bundled, data/checks/eval.yaml)")] = None,
+    path: Annotated[Optional[Path], typer.Argument(help="A test set file (default: the bundled --set)")] = None,
+    test_set: Annotated[str, typer.Option("--set", help="dev (the checks were tuned on it) or heldout")] = "dev",
 ) -> None:
     """Checks per kind (TP, FP, FN, precision, recall) on clean articles and controlled edits written for whodid."""
     from whodid.eval import checks as checks_eval
 
+    if test_set not in checks_eval.SETS:
+        raise _fail(f"--set {test_set!r}: choose {' or '.join(checks_eval.SETS)}", 2)
     try:
-        result = checks_eval.score(path=path)
+        result = checks_eval.score(path=path, name=test_set)
     except (OSError, ValueError, KeyError) as exc:
         raise _fail(f"{path or 'checks test set'}: {exc}", 2)
     sys.stdout.write(checks_eval.format_result(result) + "\n")

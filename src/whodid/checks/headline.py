@@ -4,7 +4,9 @@ The headline is the article's title when its text holds it; with no title, a
 short first paragraph of one sentence (a byline paragraph, "By ...", is skipped). Each
 headline event that is asserted or planned is looked for in the body: events of
 the same PLOVER type that share an actor or recipient. None at all: the headline
-reports something the body never does. Some, but none with the headline's
+reports something the body never does (not raised for a lede, a first paragraph
+that is a full sentence: wire copy often reports its event there only). Some, but
+none with the headline's
 modality: the body weakens it (a planned meeting in the headline, only a
 conditional willingness to meet in the body); the check cites those sentences.
 """
@@ -46,6 +48,10 @@ def check_headline(analysis: Analysis) -> list[Check]:
     if span is None:
         return []
     start, end = span
+    # a first paragraph that is a full sentence is the lede, not a headline: wire copy often reports
+    # its event there only, so only a body that weakens it is flagged, not a body silent about it
+    lede = not (analysis.article.title and analysis.article.title.strip()) and \
+        re.search(r"\.[\"”’']?$", analysis.article.text[start:end].rstrip()) is not None
     head = [e for e in analysis.events if start <= e.trigger.start < end and e.modality in STRONG]
     body = [e for e in analysis.events if e.trigger.start >= end]
     text = analysis.article.text
@@ -56,11 +62,11 @@ def check_headline(analysis: Analysis) -> list[Check]:
         parties = bool(event.actor or event.recipient)
         related = [b for b in body if _same_kind(event, b) and (not parties or _share_party(event, b))]
         what = _describe(event, names)
-        if not related:
+        if not related and not lede:
             checks.append(Check(
                 kind="headline_unsupported", severity="warning", start=start, end=end,
                 message=f"the headline reports {what} ({event.modality}); the body reports no such event"))
-        elif not any(b.modality == event.modality for b in related):
+        elif related and not any(b.modality == event.modality for b in related):
             cited = "; ".join(f"{b.modality}: “{text[b.sentence.start:b.sentence.end].strip()[:160]}”"
                               for b in related[:3])
             checks.append(Check(
@@ -76,8 +82,14 @@ def _same_kind(a: Event, b: Event) -> bool:
 
 
 def _share_party(a: Event, b: Event) -> bool:
-    """An actor in common, or a recipient in common (roles kept apart)."""
-    return bool(set(a.actor) & set(b.actor)) or bool(set(a.recipient) & set(b.recipient))
+    """An actor in common, or a recipient in common (roles kept apart). A headline event with
+    parties on one side only is matched whatever the role: headlines drop the auxiliary of the
+    passive, so "Abe shot dead" reads Abe as the shooter where the body has him as the target."""
+    if bool(set(a.actor) & set(b.actor)) or bool(set(a.recipient) & set(b.recipient)):
+        return True
+    if not a.actor or not a.recipient:
+        return bool((set(a.actor) | set(a.recipient)) & (set(b.actor) | set(b.recipient)))
+    return False
 
 
 def _describe(event: Event, names: dict[str, str]) -> str:

@@ -7,7 +7,8 @@ date (given or inferred). Flagged, as ``role_date_mismatch``:
 - a title the person held at another time but not at that date ("President Donald
   Trump" on 2021-08-16: "former" was likely meant);
 - a top office (head of state or government, vice president) the person never
-  held while the knowledge base knows who held it then ("US Vice President Donald
+  held while the knowledge base knows who held it then (and its data for that
+  country reach the article's date) ("US Vice President Donald
   Trump" in 2018: the vice president was Mike Pence);
 - "former" on an office the person holds at that date and never held before.
 
@@ -106,6 +107,9 @@ def _check_mention(doc: Doc, analysis: Analysis, kb: KnowledgeBase, person: Pers
                          + ("; 'former' was likely meant" if any(r.end and r.end < date for r in held) else ""))
     if noun.role in TOP_OFFICES:
         where = country or person.country
+        known = kb.country(where)
+        if known is not None and known.as_of and date > known.as_of:
+            return None  # the knowledge base's data for that country end before the article: it cannot tell
         holders = kb.holders(where, noun.role, date) if where else []
         if holders:
             other, r = holders[0]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from whodid.actors.kb import KnowledgeBase, load_kb
 from whodid.checks.headline import check_headline
 from whodid.checks.names import relabel_variants
+from whodid.checks.relative import check_relative_dates
 from whodid.checks.roles import check_roles
 from whodid.checks.stance import check_stances
 from whodid.model import Analysis
@@ -31,5 +32,6 @@ class ChecksStage:
         analysis.checks.extend(check_headline(analysis))
         analysis.checks.extend(check_roles(doc, analysis, self.kb))
         analysis.checks.extend(check_stances(doc, analysis))
+        analysis.checks.extend(check_relative_dates(doc, analysis))
         analysis.checks.sort(key=lambda c: (SEVERITY_ORDER.get(c.severity, 3),
                                             c.start if c.start is not None else -1))

@@ -16,7 +16,9 @@ The target is what the stance is about: an event noun or verb, by its family
 Ukraine"); a light noun with a verb takes the verb ("his decision to withdraw" is
 about the withdrawal). The holder is the subject (through participles, infinitives
 and coordinated verbs, and a quote's speaker for "I"/"we"), resolved to an actor
-by the actors stage. Conditional and hypothetical statements are no stance.
+by the actors stage; a government official who states their own country's stance
+("Blinken said the United States would never recognize ...") holds it too.
+Conditional and hypothetical statements are no stance.
 
 Same holder, same target, both polarities: a ``stance_contradiction`` warning on
 the statements of the rarer polarity, citing all of them.
@@ -32,12 +34,15 @@ from spacy.tokens import Doc, Token
 from whodid.model import Analysis, Check, Span
 
 POSITIVE = {"support", "back", "endorse", "welcome", "praise", "hail", "applaud", "defend", "justify", "champion",
-            "celebrate", "approve", "favor", "favour", "embrace", "recognize", "recognise", "accept", "commend"}
+            "celebrate", "approve", "favor", "favour", "embrace", "commend"}
 NEGATIVE = {"condemn", "denounce", "criticize", "criticise", "oppose", "decry", "deplore", "slam", "blast",
             "reject", "protest", "lambast", "censure", "deride", "rebuke", "disavow"}
 # negation turns these into opposition ("would never recognize the annexation", "refused to back")
 FLIP_WHEN_NEGATED = {"support", "back", "endorse", "recognize", "recognise", "accept", "approve"}
-BEHIND = {"throw", "put", "stand", "get", "rally", "line", "be"}  # + "behind X": support
+# stance verbs only when negated: "will never recognize the annexation" (but "recognises the importance",
+# "accepting bribes" say nothing of a stance)
+NEGATED_ONLY = {"recognize", "recognise", "accept"}
+BEHIND = {"throw", "put", "stand", "get", "rally", "line"}  # + "behind X": support ("was behind the attack" is not)
 AGAINST = {"speak", "protest", "campaign", "rally", "vote", "stand", "come", "be"}  # + "against X": opposition
 EVALUATE = {"call", "describe", "label", "brand", "term", "denounce", "condemn"}
 BAD = {"barbaric", "brutal", "illegal", "illegitimate", "unprovoked", "unjustified", "criminal", "wrong", "senseless",
@@ -47,6 +52,7 @@ GOOD = {"justified", "necessary", "legitimate", "right", "heroic", "courageous",
         "triumph", "victory", "just", "lawful", "welcome"}
 BELIEVE = {"believe", "think", "say", "argue", "insist", "maintain", "state", "claim", "feel", "consider", "contend"}
 LIGHT_NOUNS = {"decision", "plan", "move", "order", "choice", "bid", "effort", "attempt", "proposal", "call", "push"}
+SPEECH = {"say", "state", "tell", "announce", "declare", "insist", "add", "warn", "stress", "reiterate", "write"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
 # one target for the noun and the verb of one kind of event
 FAMILIES = {
@@ -104,7 +110,30 @@ def find_stances(doc: Doc, analysis: Analysis) -> list[Stance]:
             if holder is None or target is None or holder == target[0]:
                 continue
             out.append(Stance(holder, target[0], target[1], polarity, span))
+            official = _official_speaking(t, holder, actor_at, analysis)
+            if official is not None and official != target[0]:
+                out.append(Stance(official, target[0], target[1], polarity, span))
     return out
+
+
+def _official_speaking(t: Token, holder: str, actor_at: dict[int, str], analysis: Analysis) -> str | None:
+    """The government official whose statement this is, when it gives their own country's stance:
+    "Blinken said the United States would never recognize the annexation" is Blinken's stance too."""
+    actors = {a.id: a for a in analysis.actors}
+    country = actors.get(holder)
+    if country is None or country.kind not in ("country", "group", "organization") or not country.country:
+        return None
+    v = t
+    while v.dep_ in ("ccomp", "conj", "xcomp") and v.head is not v:
+        v = v.head
+        if v.lemma_.lower() in SPEECH:
+            speaker = _holder(_subject(v), actor_at, analysis)
+            person = actors.get(speaker or "")
+            if person is not None and person.kind == "person" and person.country == country.country \
+                    and person.sector == "GOV":
+                return person.id
+            return None
+    return None
 
 
 def _readings(t: Token):
@@ -114,8 +143,8 @@ def _readings(t: Token):
         negated = any(c.dep_ == "neg" for c in t.children) or _governed_by_refusal(t)
         subj = _subject(t)
         # stance verb + object
-        if lemma in POSITIVE | NEGATIVE and lemma not in EVALUATE - NEGATIVE:
-            polarity = 1 if lemma in POSITIVE else -1
+        if lemma in POSITIVE | NEGATIVE | NEGATED_ONLY and (negated or lemma not in NEGATED_ONLY):
+            polarity = 1 if lemma in POSITIVE | NEGATED_ONLY else -1
             if negated:
                 polarity = -1 if lemma in FLIP_WHEN_NEGATED else 0
             for obj in _objects(t):

@@ -193,6 +193,7 @@ def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
         "place_mentions": [(sha, i, m.start, m.end, m.text) for i, p in enumerate(analysis.places)
                            for m in p.mentions],
         "dates": [(sha, i, d.text, d.start, d.end, d.value, d.precision, d.kind) for i, d in enumerate(analysis.dates)],
-        "checks": [(sha, i, c.kind, c.message, c.severity, c.start, c.end) for i, c in enumerate(analysis.checks)],
+        "checks": [(sha, i, c.kind, c.message, c.severity, c.start, c.end, [[x.start, x.end] for x in c.spans])
+                   for i, c in enumerate(analysis.checks)],
     }
     return rows

@@ -157,6 +157,11 @@ CREATE TABLE watch_items (
 );
 """))
 
+# every span a check relies on beyond char_start/char_end, as [start, end] pairs
+MIGRATIONS.append((5, """
+ALTER TABLE checks ADD COLUMN spans INTEGER[][];
+"""))
+
 LATEST = MIGRATIONS[-1][0]
 
 # Column types of the item tables, in insert order (used to bind column lists).
@@ -190,7 +195,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "dates": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("text", "VARCHAR"), ("char_start", "INTEGER"),
               ("char_end", "INTEGER"), ("value", "VARCHAR"), ("precision", "VARCHAR"), ("kind", "VARCHAR")],
     "checks": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("kind", "VARCHAR"), ("message", "VARCHAR"),
-               ("severity", "VARCHAR"), ("char_start", "INTEGER"), ("char_end", "INTEGER")],
+               ("severity", "VARCHAR"), ("char_start", "INTEGER"), ("char_end", "INTEGER"),
+               ("spans", "INTEGER[][]")],
     "ingest_failures": [("origin", "VARCHAR"), ("reason", "VARCHAR"), ("kind", "VARCHAR")],
     "stories": [("article_sha1", "VARCHAR"), ("story_id", "VARCHAR"), ("similarity", "DOUBLE"),
                 ("minhash", "UBIGINT[]")],
