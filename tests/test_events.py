@@ -286,6 +286,12 @@ CASES = [
     # a threat is aimed at the one whose conduct is its condition
     ("Russia threatened to halt the talks if the United States deploys missiles.", "threatened", "THREATEN", "134",
      ["RUS"], ["USA"], "asserted"),
+    # an event named only as background ("following the invasion") does not swallow the clause's own
+    ("Putin offered to negotiate with the president of Armenia following the invasion of Dagestan.", "offered",
+     "AGREE", "036", ["RUSGOV"], ["ARMGOV"], "asserted"),
+    # a person the knowledge base does not know is coded by the apposition
+    ("Kenzo Oshima, the United Nations relief coordinator, criticized Israel.", "criticized", "ACCUSE", "111",
+     ["IGOUNO"], ["ISR"], "asserted"),
     # CAMEO 082: calling off a strike is a concession, not a cancelled meeting
     ("The teachers' union called off its strike.", "called", "CONCEDE", "082", [], [], "asserted"),
 ]

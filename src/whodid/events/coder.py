@@ -85,6 +85,7 @@ class Frame:
     speakers: list[Role] = field(default_factory=list)
     penalty: float = 0.0
     drop: bool = False
+    vowed: bool = False  # the complement of an explicit promise ("have sworn to fight")
     governor: Frame | None = None
 
     @property
@@ -105,6 +106,7 @@ class ActorIndex:
         self.noun_actors: dict[int, list[Role]] = {}
         self.spans: list[tuple[int, int, str, Mention]] = []
         self.armed = {a.id for a in analysis.actors if (a.sector or "") in _ARMED_SECTORS}
+        self.uncoded = {a.id for a in analysis.actors if not a.code}
         for actor in analysis.actors:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
@@ -127,6 +129,16 @@ class ActorIndex:
         out: list[Role] = []
         for w in (t, *t.conjuncts):
             r = self.at(w)
+            if (r is None or r.actor in self.uncoded) and depth < 2:
+                # "Kenzo Oshima, the United Nations coordinator, demanded": a person the
+                # knowledge base has no code for is known by the apposition
+                found = [x for c in w.children if c.dep_ == "appos" for x in self.roles(c, depth + 1)
+                         if x.actor not in self.uncoded]
+                if found:
+                    for x in found:
+                        x.direct = False
+                    out += found
+                    continue
             if r is not None:
                 out.append(r)
                 # "US and British forces": the first designator is a mention of its own
@@ -440,7 +452,8 @@ class Coder:
                           and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
             elif t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
                 g = frames[t.head.i]
-            elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames:
+            elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames \
+                    and t.head.lower_ not in _BACKGROUND_PREPS:  # not "offered talks following the invasion"
                 g = frames[t.head.head.i]
             if g is None or g is f or not g.entry.governs:
                 continue
@@ -449,8 +462,9 @@ class Coder:
             how = {"request": "request", "refuse": "refuse", "intent": "intent", "threaten": "threat"}[g.entry.governs]
             rec = self.lex.recoded(f.entry, how)
             if rec is None:
-                if how == "intent":  # "pledged to attack": the attack, intended
+                if how == "intent" and t.dep_ == "xcomp":  # "pledged to attack": the attack, intended
                     f.modal.future = True
+                    f.vowed = True
                     g.drop = True
                 continue
             f.governor = g
@@ -563,8 +577,9 @@ class Coder:
             rec = self.lex.recoded(e, "intent")
             if rec is not None:
                 f.type, f.cameo, f.mode = rec["type"], rec["cameo"] or f.cameo, rec["mode"]
-        elif (m.intent or (m.future and self_announced)) and not m.negated and f.type == e.type \
-                and f.type in _CONFLICT_INTENT and (e.requires != "recipient" or f.recipients or f.place_target) \
+        elif (m.intent or f.vowed or (m.future and self_announced)) and not m.negated and f.type == e.type \
+                and f.type in _CONFLICT_INTENT \
+                and (e.requires != "recipient" or f.recipients or f.place_target or f.vowed) \
                 and (rec := self.lex.recoded(e, "threat")) is not None:
             # "[NATO confirmed] it would tighten the blockade", "is prepared to impose
             # martial law": the actor's own statement of intended harm is a threat (a
