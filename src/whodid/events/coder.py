@@ -297,6 +297,8 @@ class Coder:
 
     def verb_roles(self, f: Frame, idx: ActorIndex) -> None:
         t = f.token
+        if t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(c.dep_ == "det" for c in t.children):
+            f.drop = True  # a participle used as a noun: "evacuated the wounded"
         matched = set(f.tokens)
         actors, patients = self.subject(t, idx)
         f.actors = actors
