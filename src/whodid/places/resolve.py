@@ -62,7 +62,10 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         name = text[start:end]
         words = name.split()
         # "Western Ukraine", "Eastern and Western Ukraine": a region of a country
-        country = gazetteer.country(" ".join(words[1:])) if len(words) > 1 and fold(words[0]) in DIRECTIONS else None
+        rest = " ".join(words[1:])
+        country = gazetteer.country(rest) if len(words) > 1 and fold(words[0]) in DIRECTIONS else None
+        if country is not None and any(r.country != country.country for r in gazetteer.regions(rest)):
+            country = None  # "Northeast Georgia": the state or the country, decided with the story's context
         if country is not None:
             span = doc.char_span(start, end, alignment_mode="expand")
             prefix = _direction_prefix(doc, span) if span is not None else None
@@ -135,6 +138,10 @@ def resolve(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = ()) ->
     toponyms = [t for t in find_toponyms(doc, gazetteer)
                 if not any(s < t.end and t.start < e for s, e in skip)]
     context = Context.of(doc, toponyms, gazetteer)
+    # a second pass reads each name against where the first pass put the others:
+    # "Henry County" in a story whose "Paris" went to Tennessee
+    first = [_resolve_one(t, gazetteer, context, doc.text) for t in toponyms]
+    context.settle([(t, found[0]) for t, found in zip(toponyms, first) if found is not None])
     resolved: dict[str, Resolved] = {}
     for t in toponyms:
         found = _resolve_one(t, gazetteer, context, doc.text)
@@ -158,6 +165,8 @@ class Context:
     countries: Counter
     areas: Counter  # (iso2, admin1) -> summed weight of the names with a candidate there
     own: dict[str, dict[tuple[str, str], float]]  # folded name -> its own weight per area
+    chosen: Counter = field(default_factory=Counter)  # (iso2, admin1) -> names the first pass put there
+    chosen_own: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded name -> its first-pass area
 
     @classmethod
     def of(cls, doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
@@ -187,12 +196,21 @@ class Context:
                 countries[nations.pop()] += 1  # "Texas", "Tarrant County": the story is in the US
         return cls(countries, areas, own)
 
+    def settle(self, placed: list[tuple[Toponym, Place]]) -> None:
+        """Record where a first pass put each name (towns, counties, states)."""
+        for t, place in placed:
+            key = fold(t.text)
+            if place.admin1 and place.country and key in self.own and key not in self.chosen_own:
+                self.chosen_own[key] = (place.country, place.admin1)
+                self.chosen[(place.country, place.admin1)] += 1
+
     def support(self, name: str, entry: Entry) -> float:
         """How much the story's other names point to ``entry``'s state or province."""
         if not entry.admin1:
             return 0.0
-        cell = (entry.country, entry.admin1)
-        return self.areas[cell] - self.own.get(fold(name), {}).get(cell, 0.0)
+        cell, key = (entry.country, entry.admin1), fold(name)
+        chosen = self.chosen[cell] - (self.chosen_own.get(key) == cell)
+        return self.areas[cell] - self.own.get(key, {}).get(cell, 0.0) + CHOSEN_WEIGHT * chosen
 
 
 def _lookup(gazetteer: Gazetteer, t: Toponym) -> list[Entry]:
@@ -274,7 +292,8 @@ FEATURES = {"city": "P.PPL", "adm1": "A.ADM1", "adm2": "A.ADM2"}
 # a county stands in the middle. On the log10(population) scale of towns.
 PRIOR = {"adm1": 5.5, "adm2": 4.5}
 MIN_AREA_SUPPORT = 0.3
-COUNTRY_WEIGHT, MAX_COUNTRY_EXTRA, AREA_WEIGHT, CAPITAL_WEIGHT = 3.0, 1.5, 2.5, 2.0
+CHOSEN_WEIGHT = 0.5
+COUNTRY_WEIGHT, MAX_COUNTRY_EXTRA, AREA_WEIGHT, CAPITAL_WEIGHT = 3.0, 1.5, 2.5, 0.0
 
 
 def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
