@@ -15,14 +15,15 @@ from __future__ import annotations
 import re
 from spacy.tokens import Doc
 
-from whodid.places.gazetteer import US_STATE_ABBREVIATIONS, Gazetteer
+from whodid.places.gazetteer import CANADIAN_PROVINCE_ABBREVIATIONS, US_STATE_ABBREVIATIONS, Gazetteer
 from whodid.places.toponym import Toponym
 
 _COUNTY_AFTER = re.compile(r"\s+(County|Parish)\b")
 _NAME = r"[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,2}"
 _COUNTY_LIST = re.compile(rf"((?:{_NAME}\s*,\s*)*{_NAME}\s*,?\s+and\s+{_NAME})\s+(?:counties|parishes)\b")
-_ABBREVIATION = re.compile(r"(?<=, )(" + "|".join(re.escape(a) for a in US_STATE_ABBREVIATIONS if "." in a)
-                           + r")(?!\w)")
+_ABBREVIATION = re.compile(r"(?<=, )(" + "|".join(re.escape(a) for a in {**US_STATE_ABBREVIATIONS,
+                                                                          **CANADIAN_PROVINCE_ABBREVIATIONS}
+                                                 if "." in a) + r")(?!\w)")
 NAME_KINDS = ("name", "located")
 
 

@@ -69,10 +69,11 @@ class Gazetteer:
         for code, (name, lat, lon) in admin1.items():
             entry = Entry((admin1_ids or {}).get(code), name, lat, lon, code.split(".")[0], name, "adm1", 0)
             self.admin1.setdefault(fold(name), []).append(entry)
-        us_states = {e.name: e for entries in self.admin1.values() for e in entries if e.country == "US"}
-        for abbreviation, state in US_STATE_ABBREVIATIONS.items():
-            if state in us_states:
-                self.admin1.setdefault(fold(abbreviation), []).append(us_states[state])
+        by_name = {(e.country, e.name): e for entries in self.admin1.values() for e in entries}
+        for country, table in (("US", US_STATE_ABBREVIATIONS), ("CA", CANADIAN_PROVINCE_ABBREVIATIONS)):
+            for abbreviation, region in table.items():
+                if (country, region) in by_name:
+                    self.admin1.setdefault(fold(abbreviation), []).append(by_name[(country, region)])
         self.counties: dict[str, list[Entry]] = {}  # folded "tarrant county" -> US counties of that name
         for name, state, lat, lon, _ in counties:
             self.counties.setdefault(fold(name), []).append(Entry(None, name, lat, lon, "US", state, "adm2", 0))
@@ -90,8 +91,9 @@ class Gazetteer:
         return bool(country and country.get("capital") and fold(country["capital"]) == fold(entry.name))
 
     def regions(self, name: str) -> list[Entry]:
-        """States and provinces called ``name`` ("Minnesota", "Ky.")."""
-        return self.admin1.get(fold(name), [])
+        """States and provinces called ``name`` ("Minnesota", "Ky.", "N.Y" before a full stop)."""
+        key = fold(name)
+        return self.admin1.get(key) or (self.admin1.get(key + ".", []) if "." in key else [])
 
     def us_counties(self, name: str) -> list[Entry]:
         """US counties and parishes called ``name`` ("Tarrant County")."""
@@ -114,8 +116,8 @@ COUNTRY_ALIASES = {
 }
 
 
-# The Associated Press abbreviations of US state names (and D.C.'s long name) ("Louisville, Ky."): dotted forms
-# only, as the two-letter postal codes collide with ordinary words ("IN", "OR", "ME").
+# The Associated Press abbreviations of US state names ("Louisville, Ky."), and D.C.'s long name:
+# dotted forms only, as the two-letter postal codes collide with ordinary words ("IN", "OR", "ME").
 US_STATE_ABBREVIATIONS = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
     "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
@@ -128,6 +130,15 @@ US_STATE_ABBREVIATIONS = {
     "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
     "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "Washington, D.C.",
     "District of Columbia": "Washington, D.C.",
+}
+
+
+# The Canadian Press abbreviations of the provinces and territories.
+CANADIAN_PROVINCE_ABBREVIATIONS = {
+    "Alta.": "Alberta", "B.C.": "British Columbia", "Man.": "Manitoba", "N.B.": "New Brunswick",
+    "N.L.": "Newfoundland and Labrador", "Nfld.": "Newfoundland and Labrador", "N.S.": "Nova Scotia",
+    "Ont.": "Ontario", "P.E.I.": "Prince Edward Island", "Que.": "Quebec", "Sask.": "Saskatchewan",
+    "Y.T.": "Yukon", "N.W.T.": "Northwest Territories",
 }
 
 
