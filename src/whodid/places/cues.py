@@ -1,6 +1,7 @@
 """Toponyms spaCy's entity tags miss or get wrong, found from the words around them.
 
-- "Tarrant County", "Pointe Coupee Parish": the county word belongs to the name;
+- "Tarrant County", "Pointe Coupee Parish": the county word belongs to the name, and
+  a known county name is a place whatever the entity tagger said;
   "Eastland and Callahan counties" names two counties.
 - "Louisville, Ky.": AP state abbreviations after a town; "Louisville, Ky." tagged as
   one entity is two toponyms.
@@ -19,6 +20,7 @@ from whodid.places.gazetteer import CANADIAN_PROVINCE_ABBREVIATIONS, US_STATE_AB
 from whodid.places.toponym import Toponym
 
 _COUNTY_AFTER = re.compile(r"\s+(County|Parish)\b")
+_COUNTY_NAME = re.compile(r"\b((?:[A-Z][\w'.\-]* ){1,3})(County|Parish)\b")
 _NAME = r"[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,2}"
 _COUNTY_LIST = re.compile(rf"((?:{_NAME}\s*,\s*)*{_NAME}\s*,?\s+and\s+{_NAME})\s+(?:counties|parishes)\b")
 _ABBREVIATION = re.compile(r"(?<=, )(" + "|".join(re.escape(a) for a in {**US_STATE_ABBREVIATIONS,
@@ -32,7 +34,7 @@ def more_toponyms(doc: Doc, gazetteer: Gazetteer, found: dict[tuple[int, int], T
     text = doc.text
     _split_town_and_state(text, gazetteer, found)
     _state_abbreviations(text, found)
-    _counties(text, found)
+    _counties(text, gazetteer, found)
     _demonyms(doc, gazetteer, found)
     _organisations(doc, gazetteer, found)
 
@@ -60,13 +62,23 @@ def _state_abbreviations(text: str, found: dict) -> None:
             found[(m.start(), m.end())] = Toponym(m.start(), m.end(), m.group(), "name")
 
 
-def _counties(text: str, found: dict) -> None:
+def _counties(text: str, gazetteer: Gazetteer, found: dict) -> None:
     for (start, end), t in list(found.items()):
         after = _COUNTY_AFTER.match(text, end)
         if t.kind in NAME_KINDS and after and _free({k: v for k, v in found.items() if k != (start, end)},
                                                      start, after.end()):
             del found[(start, end)]
             found[(start, after.end())] = Toponym(start, after.end(), text[start:after.end()], t.kind)
+    # "Rapides Parish" tagged a person, "McLean County Sheriff's Office" an organisation
+    for m in _COUNTY_NAME.finditer(text):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):  # "The Tarrant County": the longest known name
+            name = " ".join(words[-n:]) + " " + m.group(2)
+            if gazetteer.us_counties(name):
+                start = m.end() - len(name)
+                if _free(found, start, m.end()):
+                    found[(start, m.end())] = Toponym(start, m.end(), name, "name")
+                break
     for listing in _COUNTY_LIST.finditer(text):
         for item in re.finditer(_NAME, listing.group(1)):
             if item.group() == "and":
