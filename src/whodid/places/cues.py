@@ -29,14 +29,13 @@ _ABBREVIATION = re.compile(r"(?<=, )(" + "|".join(re.escape(a) for a in {**US_ST
 NAME_KINDS = ("name", "located")
 
 
-def more_toponyms(doc: Doc, gazetteer: Gazetteer, found: dict[tuple[int, int], Toponym]) -> None:
-    """Add to ``found`` (keyed by span) the toponyms these cues give."""
-    text = doc.text
+def more_toponyms(doc: Doc, text: str, gazetteer: Gazetteer, found: dict[tuple[int, int], Toponym]) -> None:
+    """Add to ``found`` (keyed by span) the toponyms these cues give; ``text`` is ``doc.text``."""
     _split_town_and_state(text, gazetteer, found)
     _state_abbreviations(text, found)
     _counties(text, gazetteer, found)
     _demonyms(doc, gazetteer, found)
-    _organisations(doc, gazetteer, found)
+    _organisations(doc, text, gazetteer, found)
 
 
 def _free(found: dict[tuple[int, int], Toponym], start: int, end: int) -> bool:
@@ -101,7 +100,7 @@ def _demonyms(doc: Doc, gazetteer: Gazetteer, found: dict) -> None:
                                                             country.country)
 
 
-def _organisations(doc: Doc, gazetteer: Gazetteer, found: dict) -> None:
+def _organisations(doc: Doc, text: str, gazetteer: Gazetteer, found: dict) -> None:
     # found already leaves out the names the model tags as people more often than places ("Biden")
     named = {t.text for t in found.values() if t.kind in NAME_KINDS}
 
@@ -121,8 +120,8 @@ def _organisations(doc: Doc, gazetteer: Gazetteer, found: dict) -> None:
             run.append(token)
         for n in range(len(run), 0, -1):
             start, end = run[0].idx, run[n - 1].idx + len(run[n - 1].text)
-            if is_place(doc.text[start:end]) and _free(found, start, end):
-                found[(start, end)] = Toponym(start, end, doc.text[start:end], "name")
+            if is_place(text[start:end]) and _free(found, start, end):
+                found[(start, end)] = Toponym(start, end, text[start:end], "name")
                 break
         # "University of Alexandria", "State of Illinois"
         for token in tokens:

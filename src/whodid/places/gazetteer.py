@@ -37,6 +37,7 @@ class Entry:
     population: int
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lookup key: lower case, no accents, one space."""
     text = unicodedata.normalize("NFKD", name)
@@ -85,10 +86,6 @@ class Gazetteer:
     def country_of_adjective(self, word: str) -> Entry | None:
         iso2 = self.adjectives.get(fold(word))
         return self.country_entries[iso2] if iso2 else None
-
-    def is_capital(self, entry: Entry) -> bool:
-        country = self.countries.get(entry.country)
-        return bool(country and country.get("capital") and fold(country["capital"]) == fold(entry.name))
 
     def regions(self, name: str) -> list[Entry]:
         """States and provinces called ``name`` ("Minnesota", "Ky.", "N.Y" before a full stop)."""

@@ -42,8 +42,8 @@ class Resolved:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
-    text = doc.text
+def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> list[Toponym]:
+    text = doc.text if text is None else text
     found: dict[tuple[int, int], Toponym] = {}
     person_votes = Counter(e.text for e in doc.ents if e.label_ == "PERSON")
     place_votes = Counter(e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC"))
@@ -111,7 +111,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
                     start = doc[token.i - 2].idx
                 end = token.idx + len(token.text)
                 found[(start, end)] = Toponym(start, end, text[start:end], "territory", country.country)
-    more_toponyms(doc, gazetteer, found)
+    more_toponyms(doc, text, gazetteer, found)
     return sorted(found.values(), key=lambda t: (t.start, t.end))
 
 
@@ -137,22 +137,23 @@ def _direction_prefix(doc: Doc, span: Span) -> int | None:
 
 def resolve(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = ()) -> list[Resolved]:
     """Resolve the article's toponyms; ``skip`` holds spans known not to be places (people)."""
-    toponyms = [t for t in find_toponyms(doc, gazetteer)
+    text = doc.text  # Doc.text joins the tokens anew on every call
+    toponyms = [t for t in find_toponyms(doc, gazetteer, text)
                 if not any(s < t.end and t.start < e for s, e in skip)]
     context = Context.of(doc, toponyms, gazetteer)
     # a second pass reads each name against where the first pass put the others:
     # "Henry County" in a story whose "Paris" went to Tennessee
-    first = [_resolve_one(t, gazetteer, context, doc.text) for t in toponyms]
+    first = [_resolve_one(t, gazetteer, context, text) for t in toponyms]
     context.settle([(t, found[0]) for t, found in zip(toponyms, first) if found is not None])
     resolved: dict[str, Resolved] = {}
     for t in toponyms:
-        found = _resolve_one(t, gazetteer, context, doc.text)
+        found = _resolve_one(t, gazetteer, context, text)
         if found is None:
             continue
         place, start, end = found
         key = str(place.geonames_id) if place.geonames_id and place.feature != "L.RGN" else fold(place.name)
         item = resolved.setdefault(key, Resolved(key, place))
-        item.mentions.append(Mention(start, end, doc.text[start:end]))
+        item.mentions.append(Mention(start, end, text[start:end]))
     return list(resolved.values())
 
 
@@ -290,7 +291,7 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
     candidates = _primary_names_first(_lookup(gazetteer, t), t.text)
     if not candidates:
         return None
-    scored = [(_score(e, t.text, context, gazetteer), e) for e in candidates]
+    scored = [(_score(e, t.text, context), e) for e in candidates]
     _, best = max(scored, key=lambda pair: pair[0])
     # a small town in a country and state the story never points to is more often a
     # surname ("Jones") or a namesake of a bigger place: it has to earn its place
@@ -323,7 +324,7 @@ PRIOR = {"adm1": 5.5, "adm2": 4.5}
 MIN_AREA_SUPPORT = 0.3
 NAMESAKE_SUPPORT = 1.0
 CHOSEN_WEIGHT = 0.5
-COUNTRY_WEIGHT, MAX_COUNTRY_EXTRA, AREA_WEIGHT, CAPITAL_WEIGHT = 3.0, 1.5, 2.5, 0.0
+COUNTRY_WEIGHT, MAX_COUNTRY_EXTRA, AREA_WEIGHT = 3.0, 1.5, 2.5
 
 
 def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
@@ -338,7 +339,7 @@ def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
     return primary + [e for e in candidates if e not in primary and e.population > 100 * max(biggest, 1)]
 
 
-def _score(entry: Entry, text: str, context: Context, gazetteer: Gazetteer) -> float:
+def _score(entry: Entry, text: str, context: Context) -> float:
     score = PRIOR.get(entry.feature) or math.log10(entry.population + 1)  # 500 -> 2.7, 5 million -> 6.7
     mentions = context.countries[entry.country]
     if mentions:
@@ -346,8 +347,6 @@ def _score(entry: Entry, text: str, context: Context, gazetteer: Gazetteer) -> f
     score += AREA_WEIGHT * min(context.support(text, entry), 2.0)
     if fold(entry.name) == fold(text):
         score += 1  # the primary name beats an alternate spelling of another place
-    if entry.feature == "city" and gazetteer.is_capital(entry):
-        score += CAPITAL_WEIGHT  # "Moscow", "Washington": national capitals are named far more often
     return score
 
 
