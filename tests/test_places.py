@@ -55,3 +55,33 @@ def test_province_resolves_to_its_country(pipeline):
 def test_a_surname_is_not_geocoded_to_a_small_town(pipeline):
     places = places_of(pipeline, "The committee hearing was chaired by Senator Jones, who spoke for an hour.")
     assert all(p.geonames_id is None for p in places.values())
+
+
+def test_local_story_places_by_its_state_and_counties(pipeline):
+    # no country named: the county and the state abbreviation put "Alexandria" in Louisiana, not Egypt
+    places = places_of(pipeline, "Deputies from Rapides Parish arrested two men in Alexandria, La., on Friday. "
+                                 "The Alexandria police chief said more arrests were likely.")
+    assert places["Alexandria"].country == "US" and places["Alexandria"].admin1 == "Louisiana"
+    assert places["Rapides Parish"].feature == "A.ADM2" and places["Rapides Parish"].lat is not None
+    assert places["Louisiana"].feature == "A.ADM1"  # "La." resolves to the state
+
+
+def test_counties_listed_together(pipeline):
+    text = "Fires burned more than 260 acres in Eastland and Callahan counties, the Texas Fire Service said."
+    places = places_of(pipeline, text)
+    for county in ("Eastland County", "Callahan County"):
+        assert places[county].admin1 == "Texas" and places[county].feature == "A.ADM2"
+
+
+def test_state_not_country_in_a_us_story(pipeline):
+    places = places_of(pipeline, "Voters in Athens and across Georgia went to the polls, and officials in "
+                                 "Clarke County said turnout was high.")
+    assert places["Georgia"].country == "US" and places["Georgia"].feature == "A.ADM1"
+    assert places["Athens"].country == "US"
+    world = places_of(pipeline, "Russian troops entered Georgia and Georgian officials in Tbilisi protested.")
+    assert world["Georgia"].country == "GE"
+
+
+def test_a_demonym_stands_for_its_country(pipeline):
+    places = places_of(pipeline, "Israeli troops withdrew from the area, the army said.")
+    assert places["Israel"].feature == "A.PCLI" and [m.text for m in places["Israel"].mentions] == ["Israeli"]

@@ -4,10 +4,19 @@
 
 Detection: gold toponym spans against whodid's place mentions, matched one to
 one by character overlap; precision, recall, F1. Resolution, over the gold
-toponyms that carry a GeoNames entry and were detected: the share whodid puts
-within 161 km (100 miles) of the gold coordinates, and the share with the same
-GeoNames id. A detected toponym that whodid leaves without coordinates counts
-as wrong.
+toponyms that carry a GeoNames entry and were detected (as in Gritta et al.'s
+"Pragmatic Guide to Geoparsing Evaluation"): the share whodid puts within 161 km
+(100 miles) of the gold coordinates or resolves to the gold's own GeoNames id
+(``accuracy_161km``), the same by coordinates alone (``accuracy_161km_points``),
+and the share with the same GeoNames id. The id rule matters for countries:
+whodid places a country at its mledoze/countries centre, the gold at GeoNames'
+own point for it (the two are 235 km apart for the United States), and the same
+entity is not a wrong answer. A detected toponym that whodid leaves without
+coordinates counts as wrong.
+
+Gold offsets that do not match their phrase (19 TR-News articles drift by a few
+characters) are re-anchored to the nearest occurrence of the phrase within 50
+characters, as the corpus README advises.
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ from whodid.eval import shared_eval
 
 CORPORA = {"lgl": "lgl.xml", "tr-news": "TR-News.xml"}
 KM = 161.0
+ANCHOR_WINDOW = 50
 
 
 @dataclass
@@ -45,19 +55,34 @@ def load(path: Path, limit: int | None = None) -> list[GoldArticle]:
     articles = []
     for node in ET.parse(path).getroot().iter("article"):
         toponyms = []
+        text = node.findtext("text") or ""
         for t in node.iter("toponym"):
             tag = t.find("gaztag")
+            start, end = _anchor(text, int(t.findtext("start")), int(t.findtext("end")), t.findtext("phrase"))
             toponyms.append(GoldToponym(
-                int(t.findtext("start")), int(t.findtext("end")),
+                start, end,
                 int(tag.get("geonameid")) if tag is not None and tag.get("geonameid") else None,
                 float(tag.findtext("lat")) if tag is not None and tag.findtext("lat") else None,
                 float(tag.findtext("lon")) if tag is not None and tag.findtext("lon") else None))
         dltime = (node.findtext("dltime") or "").strip()
-        articles.append(GoldArticle(node.get("docid"), node.findtext("text") or "",
+        articles.append(GoldArticle(node.get("docid"), text,
                                     dltime[:10] or None, toponyms))
         if limit and len(articles) >= limit:
             break
     return articles
+
+
+def _anchor(text: str, start: int, end: int, phrase: str | None) -> tuple[int, int]:
+    """The gold span, moved onto its phrase when the offsets drifted."""
+    if not phrase or text[start:end] == phrase:
+        return start, end
+    lo = max(0, start - ANCHOR_WINDOW)
+    hits = [lo + i for i in range(len(text[lo:start + ANCHOR_WINDOW + len(phrase)]))
+            if text.startswith(phrase, lo + i)]
+    if not hits:
+        return start, end
+    best = min(hits, key=lambda h: abs(h - start))
+    return best, best + len(phrase)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -72,7 +97,7 @@ def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | No
     from whodid.pipeline import Pipeline, build_stages
 
     pipeline = Pipeline(build_stages(["actors", "places"]))
-    gold_n = pred_n = matched = resolvable = within = exact = 0
+    gold_n = pred_n = matched = resolvable = within = within_points = exact = 0
     analyses = pipeline.analyze_many(Article(text=a.text, id=a.id, published=a.published) for a in articles)
     for n, (gold, analysis) in enumerate(zip(articles, analyses), start=1):
         predicted = [(m.start, m.end, p) for p in analysis.places for m in p.mentions]
@@ -90,9 +115,11 @@ def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | No
                 continue
             resolvable += 1
             place = predicted[hit][2]
-            if place.lat is not None and distance_km(g.lat, g.lon, place.lat, place.lon) <= KM:
-                within += 1
-            exact += place.geonames_id is not None and place.geonames_id == g.geonames_id
+            same_id = place.geonames_id is not None and place.geonames_id == g.geonames_id
+            near = place.lat is not None and distance_km(g.lat, g.lon, place.lat, place.lon) <= KM
+            within += near or same_id
+            within_points += near
+            exact += same_id
         if progress:
             progress(n, len(articles))
     precision, recall = matched / max(pred_n, 1), matched / max(gold_n, 1)
@@ -101,7 +128,8 @@ def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | No
         "precision": precision, "recall": recall,
         "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         "resolvable_detected": resolvable,
-        "accuracy_161km": within / max(resolvable, 1), "exact_id": exact / max(resolvable, 1),
+        "accuracy_161km": within / max(resolvable, 1), "accuracy_161km_points": within_points / max(resolvable, 1),
+        "exact_id": exact / max(resolvable, 1),
     }
 
 
@@ -115,11 +143,12 @@ def run(corpus: str, root: Path | None = None, limit: int | None = None,
 
 def format_report(results: dict[str, dict]) -> str:
     lines = [f"{'corpus':8} {'articles':>8} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} "
-             f"{'n':>6} {'acc@161km':>10} {'exact id':>9}"]
+             f"{'n':>6} {'acc@161km':>10} {'(points)':>9} {'exact id':>9}"]
     for name, r in results.items():
         lines.append(f"{name:8} {r['articles']:8d} {r['gold_toponyms']:6d} {r['predicted']:6d} {r['precision']:6.3f} "
                      f"{r['recall']:6.3f} {r['f1']:6.3f} {r['resolvable_detected']:6d} {r['accuracy_161km']:10.3f} "
-                     f"{r['exact_id']:9.3f}")
+                     f"{r['accuracy_161km_points']:9.3f} {r['exact_id']:9.3f}")
     lines.append("P/R/F1: toponym detection (overlap, one to one); n: detected gold toponyms with a GeoNames "
-                 "entry; acc@161km and exact id over n (target acc@161km >= 0.85)")
+                 "entry; acc@161km (within 161 km or the gold's GeoNames id), the same by coordinates alone "
+                 "(points), and exact id, over n (target acc@161km >= 0.85)")
     return "\n".join(lines)

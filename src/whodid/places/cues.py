@@ -1,6 +1,7 @@
 """Toponyms spaCy's entity tags miss or get wrong, found from the words around them.
 
-- "Tarrant County", "Pointe Coupee Parish": the county word belongs to the name;
+- "Tarrant County", "Pointe Coupee Parish": the county word belongs to the name, and
+  a known county name is a place whatever the entity tagger said;
   "Eastland and Callahan counties" names two counties.
 - "Louisville, Ky.": AP state abbreviations after a town; "Louisville, Ky." tagged as
   one entity is two toponyms.
@@ -15,25 +16,26 @@ from __future__ import annotations
 import re
 from spacy.tokens import Doc
 
-from whodid.places.gazetteer import US_STATE_ABBREVIATIONS, Gazetteer
+from whodid.places.gazetteer import CANADIAN_PROVINCE_ABBREVIATIONS, US_STATE_ABBREVIATIONS, Gazetteer
 from whodid.places.toponym import Toponym
 
 _COUNTY_AFTER = re.compile(r"\s+(County|Parish)\b")
+_COUNTY_NAME = re.compile(r"\b((?:[A-Z][\w'.\-]* ){1,3})(County|Parish)\b")
 _NAME = r"[A-Z][\w'.\-]*(?: [A-Z][\w'.\-]*){0,2}"
 _COUNTY_LIST = re.compile(rf"((?:{_NAME}\s*,\s*)*{_NAME}\s*,?\s+and\s+{_NAME})\s+(?:counties|parishes)\b")
-_ABBREVIATION = re.compile(r"(?<=, )(" + "|".join(re.escape(a) for a in US_STATE_ABBREVIATIONS if "." in a)
-                           + r")(?!\w)")
+_ABBREVIATION = re.compile(r"(?<=, )(" + "|".join(re.escape(a) for a in {**US_STATE_ABBREVIATIONS,
+                                                                          **CANADIAN_PROVINCE_ABBREVIATIONS}
+                                                 if "." in a) + r")(?!\w)")
 NAME_KINDS = ("name", "located")
 
 
-def more_toponyms(doc: Doc, gazetteer: Gazetteer, found: dict[tuple[int, int], Toponym]) -> None:
-    """Add to ``found`` (keyed by span) the toponyms these cues give."""
-    text = doc.text
+def more_toponyms(doc: Doc, text: str, gazetteer: Gazetteer, found: dict[tuple[int, int], Toponym]) -> None:
+    """Add to ``found`` (keyed by span) the toponyms these cues give; ``text`` is ``doc.text``."""
     _split_town_and_state(text, gazetteer, found)
     _state_abbreviations(text, found)
-    _counties(text, found)
+    _counties(text, gazetteer, found)
     _demonyms(doc, gazetteer, found)
-    _organisations(doc, gazetteer, found)
+    _organisations(doc, text, gazetteer, found)
 
 
 def _free(found: dict[tuple[int, int], Toponym], start: int, end: int) -> bool:
@@ -59,13 +61,23 @@ def _state_abbreviations(text: str, found: dict) -> None:
             found[(m.start(), m.end())] = Toponym(m.start(), m.end(), m.group(), "name")
 
 
-def _counties(text: str, found: dict) -> None:
+def _counties(text: str, gazetteer: Gazetteer, found: dict) -> None:
     for (start, end), t in list(found.items()):
         after = _COUNTY_AFTER.match(text, end)
         if t.kind in NAME_KINDS and after and _free({k: v for k, v in found.items() if k != (start, end)},
                                                      start, after.end()):
             del found[(start, end)]
             found[(start, after.end())] = Toponym(start, after.end(), text[start:after.end()], t.kind)
+    # "Rapides Parish" tagged a person, "McLean County Sheriff's Office" an organisation
+    for m in _COUNTY_NAME.finditer(text):
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):  # "The Tarrant County": the longest known name
+            name = " ".join(words[-n:]) + " " + m.group(2)
+            if gazetteer.us_counties(name):
+                start = m.end() - len(name)
+                if _free(found, start, m.end()):
+                    found[(start, m.end())] = Toponym(start, m.end(), name, "name")
+                break
     for listing in _COUNTY_LIST.finditer(text):
         for item in re.finditer(_NAME, listing.group(1)):
             if item.group() == "and":
@@ -88,7 +100,7 @@ def _demonyms(doc: Doc, gazetteer: Gazetteer, found: dict) -> None:
                                                             country.country)
 
 
-def _organisations(doc: Doc, gazetteer: Gazetteer, found: dict) -> None:
+def _organisations(doc: Doc, text: str, gazetteer: Gazetteer, found: dict) -> None:
     # found already leaves out the names the model tags as people more often than places ("Biden")
     named = {t.text for t in found.values() if t.kind in NAME_KINDS}
 
@@ -108,8 +120,8 @@ def _organisations(doc: Doc, gazetteer: Gazetteer, found: dict) -> None:
             run.append(token)
         for n in range(len(run), 0, -1):
             start, end = run[0].idx, run[n - 1].idx + len(run[n - 1].text)
-            if is_place(doc.text[start:end]) and _free(found, start, end):
-                found[(start, end)] = Toponym(start, end, doc.text[start:end], "name")
+            if is_place(text[start:end]) and _free(found, start, end):
+                found[(start, end)] = Toponym(start, end, text[start:end], "name")
                 break
         # "University of Alexandria", "State of Illinois"
         for token in tokens:

