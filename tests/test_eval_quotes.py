@@ -128,7 +128,7 @@ def test_gold_items_split_and_classes():
     items = ev.gold_items(TEXT, ev.parse_ann(sample_ann()))
     got = [(TEXT[i.start:i.end], i.cls, i.has_source) for i in items]
     assert got == [
-        ("that the old bridge would reopen in May", "indirect", True),
+        ("the old bridge would reopen in May", "indirect", True),  # leading "that" trimmed
         ("We are almost done", "direct", True),  # trimmed: marks and comma
         ("The steel is in", "direct", True),
         ("The council", "indirect", True),
@@ -174,7 +174,7 @@ def quote(phrase: str, kind: str, speaker: str | None, nth: int = 0, speaker_nth
 
 def perfect() -> list[Quote]:
     return [
-        quote("the old bridge would reopen in May", "indirect", "Mayor Jane Rowe"),  # "that" left out: not exact
+        quote("the old bridge would reopen in May", "indirect", "Mayor Jane Rowe"),  # "that" left out: still exact
         quote("We are almost done,", "direct", "Rowe", speaker_nth=1),
         quote("The steel is in.", "direct", "Rowe", speaker_nth=1),
         quote("The council", "indirect", "its clerk"),
@@ -203,6 +203,10 @@ def test_perfect_prediction_scores_one():
 def test_overlap_but_not_exact():
     gold = ev.gold_items(TEXT, ev.parse_ann(sample_ann()))
     m = totals(ev.score(gold, ev.whodid_items(analysis_with(perfect()))))
+    assert m["indirect"]["exact"]["tp"] == 4 and m["indirect"]["overlap"]["tp"] == 4
+    quotes = perfect()
+    quotes[0] = quote("the old bridge would reopen", "indirect", "Mayor Jane Rowe")  # "in May" missing
+    m = totals(ev.score(gold, ev.whodid_items(analysis_with(quotes))))
     assert m["indirect"]["exact"]["tp"] == 3 and m["indirect"]["overlap"]["tp"] == 4
     assert m["indirect"]["exact"]["recall"] == 0.75
     assert m["direct"]["exact"]["f1"] == 1.0
@@ -248,10 +252,22 @@ def test_partial_counts_as_direct_and_class_mismatch_is_a_miss():
     quotes = perfect()
     quotes[1] = quote("We are almost done,", "partial", "Rowe", speaker_nth=1)
     quotes[2] = quote("The steel is in.", "indirect", "Rowe", speaker_nth=1)
-    m = totals(ev.score(gold, ev.whodid_items(analysis_with(quotes))))
+    m = totals(ev.score(gold, ev.whodid_items(analysis_with(quotes), class_by="kind")))
     assert m["direct"]["exact"]["tp"] == 1 and m["direct"]["pred"] == 1 and m["direct"]["gold"] == 2
     assert m["indirect"]["pred"] == 5
-    assert m["all"]["exact"]["tp"] == 5  # matched across classes in the "all" row
+    assert m["all"]["exact"]["tp"] == 6  # matched across classes in the "all" row
+    # by span (the default), the indirect quote between quotation marks is in the direct class, as gold is
+    m = totals(ev.score(gold, ev.whodid_items(analysis_with(quotes))))
+    assert m["direct"]["exact"]["tp"] == 2 and m["indirect"]["pred"] == 4
+
+
+def test_quote_inside_a_larger_one_is_part_of_it():
+    gold = ev.gold_items(TEXT, ev.parse_ann(sample_ann()))
+    quotes = perfect() + [quote("old bridge", "partial", "Mayor Jane Rowe")]  # inside the reported clause
+    m = totals(ev.score(gold, ev.whodid_items(analysis_with(quotes))))
+    assert m["all"]["pred"] == 6 and m["all"]["exact"]["tp"] == 6
+    m = totals(ev.score(gold, ev.whodid_items(analysis_with(quotes), class_by="kind")))
+    assert m["all"]["pred"] == 7
 
 
 def test_overlap_matching_is_one_to_one_largest_first():

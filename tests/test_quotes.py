@@ -111,3 +111,47 @@ def test_two_apostrophe_quotation_marks(pipeline):
     a = quotes_of(pipeline, text)
     q = find(a, "The border stays closed")
     assert q.kind == "direct" and q.speaker_text == "the interior minister" and q.cue == "told"
+
+
+def test_quote_with_no_speaker_anywhere_has_none(pipeline):
+    text = "The council meets on Monday.\n\n“Nobody will be left behind.”\n\nThe bridge opens in May."
+    a = quotes_of(pipeline, text)
+    q = find(a, "Nobody will be left behind", "direct")
+    assert q.speaker is None and q.speaker_text is None and not q.carried_over
+
+
+def test_reported_speech_before_in_the_middle_and_according_to(pipeline):
+    text = ("The economy is recovering, the finance minister said on Tuesday.\n\n"
+            "The new budget, the minister said, will cut taxes for families.\n\n"
+            "Exports rose by a fifth last year, according to the statistics office.")
+    a = quotes_of(pipeline, text)
+    before = find(a, "The economy is recovering", "indirect")
+    assert before.speaker_text == "the finance minister" and before.cue == "said"
+    middle = [q for q in a.quotes if q.kind == "indirect" and q.cue == "said" and q.speaker_text == "the minister"]
+    assert {q.text for q in middle} == {"The new budget", "will cut taxes for families."}
+    according = find(a, "Exports rose by a fifth last year", "indirect")
+    assert according.cue == "according" and according.speaker_text == "the statistics office"
+
+
+def test_beliefs_plans_and_findings_are_reported_with_their_source(pipeline):
+    text = ("Senator Maria Lopez believes the bill will pass.\n\n"
+            "The governor plans to veto the bill.\n\n"
+            "A new poll shows the mayor far ahead of her rivals.")
+    a = quotes_of(pipeline, text)
+    assert find(a, "the bill will pass", "indirect").speaker_text == "Senator Maria Lopez"
+    assert find(a, "to veto the bill", "indirect").cue == "plans"
+    poll = find(a, "the mayor far ahead", "indirect")
+    assert poll.speaker_text == "A new poll" and poll.cue == "shows"
+
+
+def test_unnamed_speakers_become_generic_actors_with_their_sector(pipeline):
+    text = ("Russian officials said the talks had failed.\n\n"
+            "“We found two bodies,” police said.\n\n"
+            "Analysts said the economy would shrink.")
+    a = quotes_of(pipeline, text)
+    actors = {x.id: x for x in a.actors}
+    assert find(a, "the talks had failed").speaker == "RUSGOV"
+    police = find(a, "We found two bodies")
+    assert police.speaker == "COP" and actors["COP"].sector == "COP" and actors["COP"].country is None
+    analysts = find(a, "the economy would shrink").speaker
+    assert analysts is not None and actors[analysts].sector is None  # an actor, but no sector is made up

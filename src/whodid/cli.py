@@ -509,6 +509,7 @@ def eval_quotes(
     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N articles.")] = None,
     baseline: Annotated[bool, typer.Option(help="Also score textacy's direct quotations.")] = True,
     as_json: Annotated[bool, typer.Option("--json", help="Figures as JSON.")] = False,
+    class_by_kind: Annotated[bool, typer.Option("--class-by-kind", help="Class predictions by whodid's kind, not by their span as gold items are.")] = False,
 ) -> None:
     """Quote spans and speakers against PolNeAR, with textacy as a baseline in the same run."""
     from whodid.eval import quotes as quote_eval
@@ -521,7 +522,8 @@ def eval_quotes(
             err.print(f"eval quotes: {done}/{total} articles", highlight=False)
 
     try:
-        figures = quote_eval.run(split, root, limit, progress, baseline=baseline)
+        figures = quote_eval.run(split, root, limit, progress, baseline=baseline,
+                                 class_by="kind" if class_by_kind else "span")
     except FileNotFoundError as exc:
         raise _fail(f"{exc} (PolNeAR is read from ../shared/eval/polnear or --root)", 2)
     sys.stdout.write(json.dumps(figures, indent=2) + "\n" if as_json else quote_eval.format_report(figures) + "\n")

@@ -157,13 +157,22 @@ def _edge(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch).startswith("P")
 
 
+_LEADING_THAT = re.compile(r"that\b", re.I)
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """``[start, end)`` less whitespace and punctuation (quotation marks too) at both edges."""
-    while start < end and _edge(text[start]):
-        start += 1
-    while end > start and _edge(text[end - 1]):
-        end -= 1
-    return start, end
+    """``[start, end)`` less whitespace and punctuation (quotation marks too) at both edges,
+    and a leading complementiser "that" ("said that X" reports X, the same content
+    whether or not an annotator or a system took the "that" in)."""
+    while True:
+        while start < end and _edge(text[start]):
+            start += 1
+        while end > start and _edge(text[end - 1]):
+            end -= 1
+        m = _LEADING_THAT.match(text, start, end)
+        if m is None or m.end() == end:
+            return start, end
+        start = m.end()
 
 
 def restore_quote_marks(text: str) -> str:
@@ -236,19 +245,41 @@ def _inside(start: int, end: int, regions: Iterable[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in regions)
 
 
-def whodid_items(analysis: Any, discard: Iterable[tuple[int, int]] = ()) -> list[Item]:
-    """whodid's quotes as items: direct and partial (class direct), indirect; never terms."""
+def whodid_items(analysis: Any, discard: Iterable[tuple[int, int]] = (), class_by: str = "span") -> list[Item]:
+    """whodid's quotes as items; never terms.
+
+    ``class_by="span"`` (the default) puts a prediction in a class by the rule that
+    classes gold items (``is_direct``: a quotation mark in or around the span), so a
+    reported clause with a quoted phrase in it ("said Trump was “very involved”")
+    is compared with the gold items written the same way. A quote lying wholly inside
+    another (a partial quote inside a reported clause, a nested quote) is part of
+    that one, as PolNeAR is univocal (a token has one role in one relation), and is
+    not an item of its own. ``class_by="kind"``: by whodid's kind (direct and
+    partial: direct; indirect: indirect), every quote an item."""
     text = analysis.article.text
     discard = list(discard)
     mentions = {a.id: tuple((m.start, m.end) for m in a.mentions) for a in analysis.actors}
+    quotes = [q for q in analysis.quotes if q.kind in PRED_CLASS]
+    if class_by == "span":
+        # PolNeAR is univocal (a token has one role in one relation): what lies inside a larger
+        # quote is part of it, not a relation of its own
+        ranked = sorted(quotes, key=lambda q: (q.start, -(q.end - q.start)))
+        kept, reach = [], -1
+        for q in ranked:
+            if q.end <= reach:
+                continue
+            kept.append(q)
+            reach = max(reach, q.end)
+        quotes = kept
     items = []
-    for quote in analysis.quotes:
-        cls = PRED_CLASS.get(quote.kind)
-        if cls is None:
-            continue
+    for quote in quotes:
         start, end = trim(text, quote.start, quote.end)
         if start >= end or _inside(start, end, discard):
             continue
+        if class_by == "span":  # a quote found from its marks is direct even when one mark is missing
+            cls = "direct" if PRED_CLASS[quote.kind] == "direct" or is_direct(text, quote.start, quote.end) else "indirect"
+        else:
+            cls = PRED_CLASS[quote.kind]
         speakers: list[tuple[int, int]] = []
         if quote.speaker_mention is not None:
             speakers.append((quote.speaker_mention.start, quote.speaker_mention.end))
@@ -503,7 +534,7 @@ class ArticleResult:
 
 def evaluate(articles: list[GoldArticle], baseline: bool = True,
              progress: Callable[[int, int, str], None] | None = None,
-             restore_marks: bool = False) -> Iterator[ArticleResult]:
+             restore_marks: bool = False, class_by: str = "span") -> Iterator[ArticleResult]:
     """Run whodid (and textacy) on the articles, yielding each article's matches in order."""
     from whodid.model import Article
     from whodid.pipeline import STAGES, Pipeline, build_stages
@@ -522,7 +553,7 @@ def evaluate(articles: list[GoldArticle], baseline: bool = True,
         gold_article = by_id[analysis.article.id]
         discard = gold_article.discard
         result = ArticleResult(gold_article, analysis,
-                               score(gold_article.gold, whodid_items(analysis, discard)))
+                               score(gold_article.gold, whodid_items(analysis, discard, class_by)))
         if capture is not None:
             spans, mode = capture.found.pop(analysis.article.id)
             result.textacy = score(gold_article.gold, textacy_items(gold_article.text, spans, discard), ("direct",))
@@ -534,7 +565,7 @@ def evaluate(articles: list[GoldArticle], baseline: bool = True,
 
 def run(split: str = "dev", root: str | Path | None = None, limit: int | None = None,
         progress: Callable[[int, int, str], None] | None = None, *, baseline: bool = True,
-        restore_marks: bool = False) -> dict[str, Any]:
+        restore_marks: bool = False, class_by: str = "span") -> dict[str, Any]:
     """Score whodid (and the textacy baseline) on a PolNeAR split; the figures as a dict."""
     began = time.monotonic()
     root_path = Path(root) if root is not None else default_root()
@@ -543,7 +574,10 @@ def run(split: str = "dev", root: str | Path | None = None, limit: int | None = 
     totals = {cls: Counts() for cls in (*CLASSES, "all")}
     baseline_totals = Counts()
     refused = 0
-    for result in evaluate(articles, baseline=note is None, progress=progress, restore_marks=restore_marks):
+    if class_by not in ("span", "kind"):
+        raise ValueError(f"class_by {class_by!r}: choose span or kind")
+    for result in evaluate(articles, baseline=note is None, progress=progress, restore_marks=restore_marks,
+                           class_by=class_by):
         for cls, res in result.whodid.items():
             totals[cls].add(res.counts())
         if result.textacy is not None:
@@ -558,6 +592,7 @@ def run(split: str = "dev", root: str | Path | None = None, limit: int | None = 
         "attributions_without_content": sum(not r.content for r in relations),
         "attributions_without_source": sum(r.source is None for r in relations),
         "restore_marks": restore_marks,
+        "class_by": class_by,
         "whodid": {cls: metrics(c) for cls, c in totals.items()},
         "textacy": {"direct": metrics(baseline_totals)} if note is None else None,
         "textacy_note": note if note is not None else (
@@ -590,7 +625,9 @@ def format_report(figures: dict[str, Any]) -> str:
         f"{figures['attributions_without_content']} without content); {figures['seconds']} s",
         ("input: '' read as quotation marks" if figures.get("restore_marks", False) else "input: text as stored ('' left as is)")
         + "; gold items = content spans (a discontinuous span counts once per piece); "
-        "exact = same span after trimming whitespace/punctuation; overlap = any shared character, one-to-one",
+        "exact = same span after trimming whitespace/punctuation/leading 'that'; overlap = any shared character, "
+        "one-to-one; predictions classed by "
+        + ("their span, as gold is" if figures.get("class_by", "span") == "span" else "whodid's kind"),
         "",
         f"{'system':8} {'class':9} {'gold':>5} {'pred':>5} | {'exact P':>7} {'R':>5} {'F1':>5} | "
         f"{'ovl P':>5} {'R':>5} {'F1':>5} | {'speaker acc':>11} {'(n)':>6} {'no spk':>6}",
@@ -631,6 +668,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-baseline", action="store_true", help="skip the textacy baseline")
     parser.add_argument("--restore-marks", action="store_true",
                         help="turn '' into curly quotation marks before whodid reads the text")
+    parser.add_argument("--class-by-kind", action="store_true",
+                        help="class predictions by whodid's kind, not by their span as gold items are")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(argv)
@@ -640,7 +679,8 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         figures = run(args.split, args.root, args.limit, None if args.quiet else progress,
-                      baseline=not args.no_baseline, restore_marks=args.restore_marks)
+                      baseline=not args.no_baseline, restore_marks=args.restore_marks,
+                      class_by="kind" if args.class_by_kind else "span")
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

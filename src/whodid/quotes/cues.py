@@ -1,28 +1,61 @@
-"""Speech cues: the verbs and phrases that introduce who said what.
+"""Attribution cues, read from ``data/quotes/cues.yaml``: the verbs and phrases that
+introduce who said (or thinks, wants, found) what, each with the complements that
+carry the content, and the nouns that name an unnamed speaker.
 
-Lemmas, so "said", "says" and "saying" all match. Verbs of belief ("believe",
-"think") are left out on purpose: they report a state of mind, not speech.
+Lemmas, so "said", "says" and "saying" all match.
 """
 
-SPEECH_VERBS = frozenset("""
-say tell add claim state argue warn insist declare announce note explain write ask reply respond
-stress deny predict suggest reiterate acknowledge admit confirm allege assert contend maintain
-urge repeat remark comment vow pledge promise threaten accuse describe call report testify
-complain concede boast recall quip answer emphasise emphasize observe indicate caution
-blame lament criticise criticize condemn praise dismiss brand label dub term refer mock decry hail
-""".split())
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 # "according to X"
 ACCORDING = "according"
 
-# Nouns a quote can be attributed through when no verb is there ("in a statement").
-SPEECH_NOUNS = frozenset("statement remarks comments interview speech briefing post tweet".split())
 
-# Subject nouns that name an unnamed speaker and the sector they give.
-UNNAMED_SPEAKERS = {
-    "official": "GOV", "officials": "GOV", "diplomat": "GOV", "diplomats": "GOV", "minister": "GOV",
-    "ministry": "GOV", "government": "GOV", "spokesperson": "GOV", "spokesman": "GOV", "spokeswoman": "GOV",
-    "police": "COP", "army": "MIL", "military": "MIL", "commander": "MIL", "soldiers": "MIL",
-    "protesters": "CVL", "residents": "CVL", "witnesses": "CVL", "activists": "CVL", "analysts": "CVL",
-    "rebels": "REB", "militants": "REB", "sources": None, "source": None,
-}
+@dataclass(frozen=True)
+class CueClass:
+    name: str
+    complements: frozenset[str]  # clause, infinitive, object, prep
+    preps: frozenset[str] = frozenset()
+    source_optional: bool = False
+
+
+@dataclass(frozen=True)
+class Cues:
+    verbs: dict[str, CueClass]  # lemma -> its class
+    speech_nouns: frozenset[str]
+    unnamed_speakers: dict[str, str | None]  # noun -> CAMEO sector (None: the noun gives none)
+    source_nouns: frozenset[str] = frozenset()
+    lemma_fixes: dict[str, str] | None = None
+
+    def of(self, lemma: str, text: str = "") -> CueClass | None:
+        fixed = (self.lemma_fixes or {}).get(text.lower())
+        return self.verbs.get(fixed or lemma.lower())
+
+
+@lru_cache(maxsize=1)
+def load() -> Cues:
+    data = yaml.safe_load((resources.files("whodid") / "data" / "quotes" / "cues.yaml").read_text(encoding="utf-8"))
+    verbs: dict[str, CueClass] = {}
+    for name, entry in data.items():
+        if not isinstance(entry, dict) or "lemmas" not in entry:
+            continue
+        cls = CueClass(name, frozenset(entry["complements"]), frozenset(entry.get("preps", ())),
+                       entry.get("source") == "optional")
+        for lemma in entry["lemmas"].split():
+            if lemma in verbs:
+                raise ValueError(f"cues.yaml: {lemma!r} is in both {verbs[lemma].name} and {name}")
+            verbs[lemma] = cls
+    return Cues(verbs, frozenset(data["speech_nouns"].split()), dict(data["unnamed_speakers"]),
+                frozenset(data["source_nouns"].split()), dict(data["lemma_fixes"]))
+
+
+# the cues a direct quote is attributed through (not belief, evidence or "it appears")
+SPEECH_VERBS = frozenset(lemma for lemma, cls in load().verbs.items()
+                         if cls.name in ("speech", "assessment", "request", "intent", "naming", "talk"))
+SPEECH_NOUNS = load().speech_nouns

@@ -18,14 +18,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.quotes.cues import ACCORDING, SPEECH_VERBS
+from whodid.quotes.cues import ACCORDING, SPEECH_VERBS, CueClass
+from whodid.quotes.cues import load as load_cues
 
 OPEN_MARKS = "“«„"
 CLOSE_MARKS = "”»"
 PARAGRAPH = re.compile(r"\n[ \t]*\n")
 SUBJECTS = ("nsubj", "nsubjpass")
 PARTIAL_MAX_WORDS = 8
-CLAUSE_VERBS = {"say", "claim", "argue", "insist", "state", "warn"}  # never take a plain noun object
 NAMING = re.compile(r"(so-called|title|name[ds]?|term|dubbed|known as|label(l)?ed|branded)\s*$", re.I)
 
 
@@ -101,13 +101,23 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject, or for a participle the subject of the clause it hangs
     from ("Peskov struck a dovish tone, saying that"); never for "When asked ...",
     whose subject is the one asked."""
-    inherits = verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj")
+    inherits = (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj")) or (
+        verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"))  # "met survivors and said ..."
     for candidate in (verb, verb.head if inherits else None):
         if candidate is None:
             continue
         for child in candidate.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in SUBJECTS and not (child.dep_ == "nsubjpass" and candidate is verb and _agent(verb)):
                 return child
+        if candidate is verb and (agent := _agent(verb)) is not None:
+            return agent  # "was told by officials"
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -218,14 +228,14 @@ def extract(doc: Doc) -> list[Found]:
         if cue is not None:
             item.cue, item.speaker = cue[0], speaker_span(doc, cue[1])
         found.append(item)
-        found.extend(_nested(doc, item, len(found) - 1))
+        found.extend(_nested(doc, text, item, len(found) - 1))
 
-    found.extend(_reported(doc, found))
-    _carry_over(doc, found, paras)
+    found.extend(_reported(doc, text, found))
+    _carry_over(text, found, paras)
     return found
 
 
-def _nested(doc: Doc, outer: Found, outer_index: int) -> list[Found]:
+def _nested(doc: Doc, text: str, outer: Found, outer_index: int) -> list[Found]:
     """“..., he said, ...” inside a quote: the words of someone the quoted speaker reports."""
     inner = []
     for sent in _sents_between(doc, outer.start, outer.end):
@@ -235,43 +245,131 @@ def _nested(doc: Doc, outer: Found, outer_index: int) -> list[Found]:
             subject = subject_of(token)
             if subject is None:
                 continue
-            start, end = _strip(doc.text, max(sent.start_char, outer.start), min(sent.end_char, outer.end))
+            start, end = _strip(text, max(sent.start_char, outer.start), min(sent.end_char, outer.end))
             inner.append(Found("direct", start, end, speaker_span(doc, subject), token, nested_in=outer_index))
     return inner
 
 
-def _reported(doc: Doc, direct: list[Found]) -> list[Found]:
-    """X said/claimed/warned that ...; according to X, ..."""
+def _content(verb: Token, cue: CueClass) -> list[Token] | None:
+    """The tokens a cue's complement reports, by the complements its class allows."""
+    kids = list(verb.children)
+    if "clause" in cue.complements:
+        clause = next((c for c in kids if c.dep_ == "ccomp"), None)
+        if clause is None and cue.name in ("speech", "assessment"):
+            # the small parser reads "says the US refusal ... is impeding" as an object:
+            # an object with a verb under it is a clause
+            clause = next((c for c in kids if c.dep_ == "dobj" and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)), None)
+        if clause is not None:
+            return list(clause.subtree)
+    if "infinitive" in cue.complements:
+        inf = next((c for c in kids if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+        if inf is not None:
+            return list(inf.subtree)
+    if "object" in cue.complements:
+        obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ not in ("PRON",)), None)
+        if obj is not None:
+            # with what is said of the object ("shows the mayor far ahead", "calls the idea stupid")
+            said_of = [c for c in kids if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "acomp", "advmod", "ccomp")]
+            return sorted([*obj.subtree, *(t for c in said_of for t in c.subtree)], key=lambda t: t.i)
+    if "prep" in cue.complements:
+        for prep in kids:
+            if prep.dep_ == "prep" and prep.lower_ in cue.preps:
+                obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return list(obj.subtree)
+    return None
+
+
+def _pieces(doc: Doc, text: str, tokens: set[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Character spans of the runs of tokens in [lo, hi) that are not in ``tokens``
+    (a sentence less its attribution: "Mrs. Clinton, analysts said, has other reasons")."""
+    runs, current = [], []
+    for i in range(lo, hi):
+        if i in tokens or doc[i].is_space:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(doc[i])
+    if current:
+        runs.append(current)
+    out = []
+    for run in runs:
+        if not any(t.pos_ in CONTENT_POS for t in run):
+            continue  # "But", "s": no content of its own
+        start, end = _strip(text, run[0].idx, run[-1].idx + len(run[-1].text))
+        out.append((start, end))
+    return out
+
+
+def _attribution_tokens(verb: Token, subject: Token | None) -> set[int]:
+    """The verb with its subject, adverbs, auxiliaries and the like: what is not content."""
+    keep = {verb.i}
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "punct", "cc", "dative",
+                          "npadvmod", "agent", "dobj", "prep", "advcl", "mark"):
+            keep.update(t.i for t in child.subtree)
+    if subject is not None:
+        keep.update(t.i for t in subject.subtree)
+    return keep
+
+
+CONTENT_POS = ("NOUN", "PROPN", "VERB", "AUX", "NUM", "PRON", "ADJ")
+
+
+def _in_source(sent: Span, source_nouns: frozenset[str]) -> tuple[Token, Token] | None:
+    """("in" token, its object) in "In the CBS poll, ..." / "... in a statement"."""
+    for token in sent:
+        if token.lower_ == "in" and token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX") \
+                and token.head.dep_ == "ROOT":
+            obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.lemma_.lower() in source_nouns or obj.lower_ in source_nouns):
+                return token, obj
+    return None
+
+
+def _reported(doc: Doc, text: str, direct: list[Found]) -> list[Found]:
+    """X said/claimed/warned (that) ...; X wants to ...; the poll shows ...;
+    "..., X said." and "A, X said, B"; according to X, ..."""
+    cues = load_cues()
     quoted = [(q.start, q.end) for q in direct if q.kind == "direct"]
     reported = []
     for sent in doc.sents:
         for token in sent:
-            if not _speech_verb(token) or any(s <= token.idx < e for s, e in quoted):
+            cue = cues.of(token.lemma_, token.text) if token.pos_ in ("VERB", "AUX") else None
+            if cue is None or any(s <= token.idx < e for s, e in quoted):
                 continue
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if clause is None and token.lemma_ in CLAUSE_VERBS:
-                # the small parser reads "says the US refusal ... is impeding" as an object:
-                # an object with a verb under it is a clause
-                clause = next((c for c in token.children if c.dep_ == "dobj"
-                               and any(t.pos_ in ("VERB", "AUX") for t in c.subtree)), None)
             subject = subject_of(token)
-            if clause is None or subject is None:
+            if subject is None and not cue.source_optional:
                 continue
-            tokens = list(clause.subtree)
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            if tokens[0].lower_ == "that":
-                start = tokens[1].idx if len(tokens) > 1 else start
-            if any(s < end and start < e for s, e in quoted):
-                continue  # the clause is a direct quote, already attributed
-            reported.append(Found("indirect", start, end, speaker_span(doc, subject), token))
-        according = _according_to(sent)
+            pieces: list[tuple[int, int]] = []
+            tokens = _content(token, cue)
+            if tokens:
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                if tokens[0].lower_ == "that" and len(tokens) > 1:
+                    start = tokens[1].idx
+                pieces = [_strip(text, start, end)]
+            elif token.dep_ == "parataxis" and cue.name == "speech" and subject is not None:
+                # "Mrs. Clinton, analysts said, has other reasons": the clause it interrupts
+                head = token.head
+                own = _attribution_tokens(token, subject)
+                span = list(head.subtree)
+                pieces = _pieces(doc, text, own, span[0].i, span[-1].i + 1)
+            for start, end in pieces:
+                if start >= end or any(s < end and start < e for s, e in quoted):
+                    continue  # a direct quote, already attributed
+                speaker = speaker_span(doc, subject) if subject is not None else None
+                reported.append(Found("indirect", start, end, speaker, token))
+        according = _according_to(sent) or _in_source(sent, cues.source_nouns)
         if according and not any(s <= according[0].idx < e for s, e in quoted):
-            start, end = _strip(doc.text, sent.start_char, sent.end_char)
-            reported.append(Found("indirect", start, end, speaker_span(doc, according[1]), according[0]))
+            phrase = {t.i for t in according[0].subtree}
+            for start, end in _pieces(doc, text, phrase, sent.start, sent.end):
+                if not any(s < end and start < e for s, e in quoted):
+                    reported.append(Found("indirect", start, end, speaker_span(doc, according[1]), according[0]))
     return reported
 
 
-def _carry_over(doc: Doc, found: list[Found], paras: list[tuple[int, int]]) -> None:
+def _carry_over(text: str, found: list[Found], paras: list[tuple[int, int]]) -> None:
     """A direct quote with no cue of its own continues the last speaker before it in
     its paragraph (“...,” she said. “And ...”); a paragraph that is only a quote, the
     last speaker of the two paragraphs before it. Either way it is marked carried over."""
@@ -281,7 +379,7 @@ def _carry_over(doc: Doc, found: list[Found], paras: list[tuple[int, int]]) -> N
         para = next(i for i, (s, e) in enumerate(paras) if s <= item.start <= e)
         p_start = paras[para][0]
         window_start = p_start
-        if doc.text[p_start:paras[para][1]].lstrip()[:1] in OPEN_MARKS + '"' + "'`":
+        if text[p_start:paras[para][1]].lstrip()[:1] in OPEN_MARKS + '"' + "'`":
             window_start = paras[max(para - 2, 0)][0]
         earlier = [f for f in found if f.speaker is not None and window_start <= f.start < item.start]
         if earlier:

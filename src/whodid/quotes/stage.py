@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span
 
 from whodid.model import Analysis, Mention, Quote
 from whodid.quotes.extract import extract
+from whodid.quotes.unnamed import unnamed_actor
 
 
 class QuotesStage:
@@ -13,14 +14,23 @@ class QuotesStage:
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         found = extract(doc)
+        text = analysis.article.text
+        with_actors = "actors" in analysis.meta.stages  # generic actors only where actors were looked for
+        actor_of: dict[tuple[int, int], str | None] = {}
         order = sorted(range(len(found)), key=lambda i: (found[i].start, found[i].kind != "direct"))
         position = {old: new for new, old in enumerate(order)}
         for old in order:
             item = found[old]
             speaker = item.speaker
+            if speaker is not None and (speaker.start_char, speaker.end_char) not in actor_of:
+                actor = _actor_at(analysis, speaker)
+                if actor is None and with_actors:
+                    actor = unnamed_actor(analysis, speaker)
+                actor_of[(speaker.start_char, speaker.end_char)] = actor
             analysis.quotes.append(Quote(
-                text=doc.text[item.start:item.end], start=item.start, end=item.end, kind=item.kind,
-                speaker=_actor_at(analysis, speaker), speaker_text=speaker.text if speaker is not None else None,
+                text=text[item.start:item.end], start=item.start, end=item.end, kind=item.kind,
+                speaker=actor_of[(speaker.start_char, speaker.end_char)] if speaker is not None else None,
+                speaker_text=speaker.text if speaker is not None else None,
                 cue=item.cue.text if item.cue is not None else None,
                 nested_in=position[item.nested_in] if item.nested_in is not None else None,
                 speaker_mention=Mention(speaker.start_char, speaker.end_char, speaker.text) if speaker is not None else None,

@@ -1,0 +1,72 @@
+"""Unnamed speakers as generic actors: "officials said" -> GOV, "Russian officials" -> RUSGOV.
+
+A speaker the actors stage left without an actor, whose head is a common noun that
+names a kind of speaker, becomes a group actor of that sector (CAMEO sector codes,
+as the knowledge base uses them), with the country of a demonym or country name
+before the noun. A noun that gives no sector ("analysts", "sources") still becomes
+an actor, with no sector, so the quote says who spoke as far as the text does.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from whodid.actors.kb import KnowledgeBase, code_for, load_kb
+from whodid.model import Actor, Analysis, Mention
+from whodid.quotes.cues import load as load_cues
+
+_MISSING = object()
+
+
+def noun_sector(kb: KnowledgeBase, noun: str) -> object:
+    """The sector a speaker noun gives (None: none), or ``_MISSING`` when it names no kind of speaker."""
+    unnamed = load_cues().unnamed_speakers
+    if noun in unnamed:
+        return unnamed[noun]
+    role = kb.role_nouns.get(noun)
+    if role is not None and role.sector:
+        return role.sector
+    return _MISSING
+
+
+def _country(kb: KnowledgeBase, span: Span) -> str | None:
+    for token in span:
+        if token.i >= span.root.i:
+            break
+        for ref in kb.lookup(token.text):
+            if ref[:2] in ("A:", "C:", "D:"):
+                return ref[2:]
+    return None
+
+
+def unnamed_actor(analysis: Analysis, span: Span, kb: KnowledgeBase | None = None) -> str | None:
+    """The id of the generic actor for ``span`` (added to ``analysis.actors`` or given a new mention),
+    or None when the span is not an unnamed speaker."""
+    head = span.root
+    if head.pos_ != "NOUN":
+        return None
+    kb = kb or load_kb()
+    sector = noun_sector(kb, head.lower_)
+    if sector is _MISSING:
+        sector = noun_sector(kb, head.lemma_.lower())
+    if sector is _MISSING:
+        return None
+    country = _country(kb, span)
+    if sector is not None:
+        aid = code_for(country, sector)
+        sector_name = kb.sector_names.get(sector, sector.lower())
+        c = kb.countries.get(country) if country else None
+        name = f"{c.adjective} {sector_name}" if c else f"{sector_name} (unnamed)"
+    else:
+        aid = f"{country + ':' if country else ''}unnamed:{head.lemma_.lower()}"
+        name = f"{head.lemma_.lower()} (unnamed)"
+    mention = Mention(span.start_char, span.end_char, span.text, how="unnamed", confidence=0.6)
+    for actor in analysis.actors:
+        if actor.id == aid:
+            if all((m.start, m.end) != (mention.start, mention.end) for m in actor.mentions):
+                actor.mentions.append(mention)
+            return aid
+    kind = "organization" if sector in ("GOV", "LEG", "JUD") else "group"
+    analysis.actors.append(Actor(id=aid, name=name, kind=kind, country=country, sector=sector,  # type: ignore[arg-type]
+                                 code=code_for(country, sector) if sector else None, mentions=[mention]))
+    return aid
