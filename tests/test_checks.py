@@ -132,3 +132,10 @@ def test_a_lede_whose_event_the_body_does_not_repeat_is_not_flagged(pipeline):
     # the same words as a headline (no full stop) report an arrest the body never mentions
     headline = lede.replace(" on the Dhaka-Mymensingh highway.", " on the Dhaka-Mymensingh highway", 1)
     assert _checks(pipeline, headline, "2022-05-03", "headline_unsupported")
+
+
+def test_latin_script_names_get_no_transliteration_latitude(pipeline):
+    a = pipeline.analyze(Article(text="British Prime Minister Rishi Sounak met Iranian Foreign Minister "
+                                      "Hossein Amir-Abdollahian in New York on Tuesday.", published="2023-09-19"))
+    kinds = {a.article.text[c.start:c.end]: (c.kind, c.severity) for c in a.checks if c.start is not None}
+    assert kinds.get("Rishi Sounak") == ("name_mismatch", "warning")

@@ -51,18 +51,24 @@ def check_headline(analysis: Analysis) -> list[Check]:
     # a first paragraph that is a full sentence is the lede, not a headline: wire copy often reports
     # its event there only, so only a body that weakens it is flagged, not a body silent about it
     lede = not (analysis.article.title and analysis.article.title.strip()) and \
-        re.search(r"\.[\"”’']?$", analysis.article.text[start:end].rstrip()) is not None
+        re.search(r"[.:][\"”’']?$", analysis.article.text[start:end].rstrip()) is not None
     head = [e for e in analysis.events if start <= e.trigger.start < end and e.modality in STRONG]
     body = [e for e in analysis.events if e.trigger.start >= end]
     text = analysis.article.text
     names = {a.id: a.name for a in analysis.actors}
+    countries = {a.id: a.country for a in analysis.actors if a.country}
     checks = []
     for event in head:
         # a headline event with no resolved party is compared by kind alone
         parties = bool(event.actor or event.recipient)
         related = [b for b in body if _same_kind(event, b) and (not parties or _share_party(event, b))]
         what = _describe(event, names)
-        if not related and not lede:
+        # "Iran condemns ..." over a body where Iran's foreign ministry spokesman condemns it: the same
+        # country in any role, or a body event of that kind whose parties were not resolved, is too
+        # close to say the body never reports the event
+        loose = related or [b for b in body if _same_kind(event, b) and
+                            (not (b.actor or b.recipient) or _share_country(event, b, countries))]
+        if not loose and not lede:
             checks.append(Check(
                 kind="headline_unsupported", severity="warning", start=start, end=end,
                 message=f"the headline reports {what} ({event.modality}); the body reports no such event"))
@@ -90,6 +96,14 @@ def _share_party(a: Event, b: Event) -> bool:
     if not a.actor or not a.recipient:
         return bool((set(a.actor) | set(a.recipient)) & (set(b.actor) | set(b.recipient)))
     return False
+
+
+def _share_country(a: Event, b: Event, countries: dict[str, str]) -> bool:
+    """A party of the same country (or the same party), whatever the roles."""
+    def keys(e: Event) -> set[str]:
+        ids = set(e.actor) | set(e.recipient)
+        return ids | {countries[i] for i in ids if i in countries}
+    return bool(keys(a) & keys(b))
 
 
 def _describe(event: Event, names: dict[str, str]) -> str:
