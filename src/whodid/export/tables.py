@@ -10,18 +10,21 @@ FORMATS = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER", "jsonl": "F
 
 # The day each table's rows are filed under: an event cluster by the event's
 # date, an event by its cluster's date, everything else by its article's
-# publication day. Rows with no known day go under date=unknown.
-_ARTICLE_DAY = "(SELECT CAST(TRY_CAST(left(a.published, 10) AS DATE) AS VARCHAR) FROM articles a WHERE a.sha1 = t.{key})"
-DATE_OF = {
-    "articles": "CAST(TRY_CAST(left(t.published, 10) AS DATE) AS VARCHAR)",
-    "event_clusters": "CAST(t.event_date AS VARCHAR)",
-    "events": "(SELECT CAST(c.event_date AS VARCHAR) FROM event_cluster_mentions m JOIN event_clusters c "
-              "USING (cluster_id) WHERE m.article_sha1 = t.article_sha1 AND m.event_idx = t.idx)",
+# publication day. Rows with no known day go under date=unknown. Joins, not
+# correlated subqueries: a million events export in one pass.
+_PUBLISHED_DAY = "CAST(TRY_CAST(left({col}, 10) AS DATE) AS VARCHAR)"
+DAY_OF = {
+    "articles": ("", _PUBLISHED_DAY.format(col="t.published")),
+    "event_clusters": ("", "CAST(t.event_date AS VARCHAR)"),
+    "events": ("LEFT JOIN event_cluster_mentions m ON m.article_sha1 = t.article_sha1 AND m.event_idx = t.idx "
+               "LEFT JOIN event_clusters c ON c.cluster_id = m.cluster_id", "CAST(c.event_date AS VARCHAR)"),
 }
+ARTICLE_DAY = ("LEFT JOIN articles a ON a.sha1 = t.article_sha1", _PUBLISHED_DAY.format(col="a.published"))
 
 
-def date_expr(table: str) -> str:
-    return DATE_OF.get(table) or _ARTICLE_DAY.format(key="article_sha1")
+def day_of(table: str) -> tuple[str, str]:
+    """(join clause, day expression) for a table aliased ``t``."""
+    return DAY_OF.get(table, ARTICLE_DAY)
 
 
 def write_table(con: duckdb.DuckDBPyConnection, table: str, out: Path, fmt: str, by_date: bool = False) -> Path:
@@ -34,7 +37,8 @@ def write_table(con: duckdb.DuckDBPyConnection, table: str, out: Path, fmt: str,
         _remove(partial)
         # the events table's own ``date`` (as the text gives it) becomes ``event_date``: ``date`` is the partition
         columns = "t.* RENAME (date AS event_date)" if _has_column(con, table, "date") else "t.*"
-        sql = f"SELECT {columns}, coalesce({date_expr(table)}, 'unknown') AS date FROM {table} t"
+        join, day = day_of(table)
+        sql = f"SELECT {columns}, coalesce({day}, 'unknown') AS date FROM {table} t {join}"
         options = f"{FORMATS[fmt]}, PARTITION_BY (date)"
     else:
         target = out / f"{table}.{fmt}"
