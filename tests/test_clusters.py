@@ -1,5 +1,6 @@
 """Event clusters: one real-world event, many reports, counted across the whole database."""
 
+from conftest import write_jsonl
 from whodid.model import Actor, Analysis, Article, Event, Mention, Place, Span
 from whodid.store import Store
 from whodid.store.clusters import link_events
@@ -121,7 +122,6 @@ def test_events_with_no_actor_and_no_place_stay_alone(tmp_path):
 
 
 def test_ingest_links_the_events_of_a_corpus(tmp_path, make_articles):
-    from conftest import write_jsonl
     from whodid.batch import ingest_corpus
 
     rows = make_articles(4)

@@ -117,7 +117,8 @@ def test_cli_ingest_query_export_match_duckdb(tmp_path, make_articles, pg_url):
     chained = run("query", "SELECT 1; DELETE FROM articles", "--db", pg_url)
     assert chained.exit_code == 1 and table_counts(pg_url)["articles"] == 5
 
-    assert run("export", tmp_path / "pg", "--db", pg_url).exit_code == 0
+    exported = run("export", tmp_path / "pg", "--db", pg_url)
+    assert exported.exit_code == 0, exported.stderr
     assert run("export", tmp_path / "duck", "--db", duck).exit_code == 0
     con = duckdb.connect()
     for table in ("articles", "events", "quotes", "mentions", "stories"):

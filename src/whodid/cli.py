@@ -413,7 +413,8 @@ def export(
     try:
         con = connect_read_only(db)
         present = {r[0] for r in con.execute(
-            "SELECT table_name FROM information_schema.tables WHERE table_name <> 'schema_version'").fetchall()}
+            "SELECT table_name FROM information_schema.tables "
+            "WHERE table_schema = current_schema() AND table_name <> 'schema_version'").fetchall()}
         if fmt in ("gdelt", "plover") and "event_clusters" not in present:
             raise _fail(f"{_label(db)} predates event clusters: run `whodid ingest` on it once with this whodid to "
                         "upgrade it (its stored events are linked then)")

@@ -8,8 +8,8 @@ six words are left out: short phrases ("we will not back down") are said by many
 Exposed as ``whodid query --summary conflicting-quotes``; ``conflicting_quotes(con)``
 returns the same rows for Python callers.
 
-Not here yet: the same event reported with different dates or places needs
-events merged across articles, which whodid does not do yet.
+Not here yet: the same event reported with different dates or places (event
+clusters link reports only when their dates already agree).
 """
 
 from __future__ import annotations
@@ -20,22 +20,24 @@ MIN_WORDS = 6
 
 CONFLICTING_QUOTES_SQL = f"""
 WITH q AS (
-    SELECT q.article_sha1, q.speaker, coalesce(x.name, q.speaker_text, q.speaker) AS speaker_name, q.text,
+    -- actor ids are per article: the same person across articles is the same Wikidata id, else the same name
+    SELECT q.article_sha1, coalesce(x.name, q.speaker_text, q.speaker) AS speaker_name, q.text,
+           coalesce(x.wikidata, lower(coalesce(x.name, q.speaker_text, q.speaker))) AS speaker_key,
            q.char_start, q.char_end,
            trim(regexp_replace(lower(q.text), '[^a-z0-9]+', ' ', 'g')) AS norm
     FROM quotes q LEFT JOIN actors x ON x.article_sha1 = q.article_sha1 AND x.actor_id = q.speaker
     WHERE q.kind = 'direct' AND q.speaker IS NOT NULL
 )
 SELECT min(q.text) AS quote,
-       count(DISTINCT q.speaker) AS speakers,
+       count(DISTINCT q.speaker_key) AS speakers,
        count(DISTINCT q.article_sha1) AS articles,
-       list(DISTINCT q.speaker_name ORDER BY q.speaker_name) AS attributed_to,
-       list(a.id || ' ' || q.speaker_name || ' ' || q.char_start || '-' || q.char_end
+       array_agg(DISTINCT q.speaker_name ORDER BY q.speaker_name) AS attributed_to,
+       array_agg(a.id || ' ' || q.speaker_name || ' ' || q.char_start || '-' || q.char_end
             ORDER BY a.id, q.char_start) AS where_and_who
 FROM q JOIN articles a ON a.sha1 = q.article_sha1
 WHERE length(q.norm) - length(replace(q.norm, ' ', '')) >= {MIN_WORDS - 1}
 GROUP BY q.norm
-HAVING count(DISTINCT q.speaker) > 1 AND count(DISTINCT q.article_sha1) > 1
+HAVING count(DISTINCT q.speaker_key) > 1 AND count(DISTINCT q.article_sha1) > 1
 ORDER BY articles DESC, quote
 LIMIT 200
 """

@@ -39,9 +39,11 @@ from types import SimpleNamespace
 import duckdb
 
 from whodid.model import Analysis, Event
+from whodid.store.dialect import postgres_type
 
 HAPPENED = ("asserted", "historical")
 DEFAULT_WINDOW_DAYS = 1
+LINK_LOCK = 0x77686F646964  # "whodid": the PostgreSQL advisory lock that serialises linking
 CHUNK = 500  # articles per read while linking, so a backfill of a large database stays in memory
 
 
@@ -54,25 +56,28 @@ class _Key:
 
 def link_events(con: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
     """Link every stored event that is not in a cluster yet; returns how many were linked."""
+    postgres = not isinstance(con, duckdb.DuckDBPyConnection)
     linked = 0
     while True:
-        rows = con.execute(f"""
-            SELECT a.sha1, a.published, a.source, a.url, n.analysis
-            FROM articles a JOIN analyses n ON n.article_sha1 = a.sha1
-            WHERE EXISTS (SELECT 1 FROM events e WHERE e.article_sha1 = a.sha1 AND NOT EXISTS (
-                SELECT 1 FROM event_cluster_mentions m
-                WHERE m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx))
-            ORDER BY a.ingested_at, a.sha1 LIMIT {CHUNK}""").fetchall()
-        if not rows:
-            return linked
         con.execute("BEGIN TRANSACTION")
         try:
-            done = _link_articles(con, rows, window_days)
+            if postgres:
+                # several writers may share a PostgreSQL database: one links at a time, and
+                # reads what is still unlinked only once it holds the lock
+                con.execute(f"SELECT pg_advisory_xact_lock({LINK_LOCK})")
+            rows = con.execute(f"""
+                SELECT a.sha1, a.published, a.source, a.url, n.analysis
+                FROM articles a JOIN analyses n ON n.article_sha1 = a.sha1
+                WHERE EXISTS (SELECT 1 FROM events e WHERE e.article_sha1 = a.sha1 AND NOT EXISTS (
+                    SELECT 1 FROM event_cluster_mentions m
+                    WHERE m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx))
+                ORDER BY a.ingested_at, a.sha1 LIMIT {CHUNK}""").fetchall()
+            done = _link_articles(con, rows, window_days) if rows else 0
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-        if not done:  # rows the stored JSON analyses do not hold: nothing more can be linked
+        if not done:  # nothing left, or rows the stored JSON analyses do not hold: nothing more can be linked
             return linked
         linked += done
 
@@ -240,12 +245,16 @@ MENTION_COLUMNS = [
 ]
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[tuple[str, str]], rows: list[tuple]) -> None:
+def _insert(con, table: str, columns: list[tuple[str, str]], rows: list[tuple]) -> None:
     if not rows:
         return
     names = ", ".join(n for n, _ in columns)
-    values = ", ".join(f"unnest(?::{tp}[])" for _, tp in columns)
-    con.execute(f"INSERT INTO {table} ({names}) SELECT {values}", [list(col) for col in zip(*rows)])
+    # PostgreSQL spells DOUBLE differently, and psycopg refuses a list mixing int and float
+    spell = (lambda tp: tp) if isinstance(con, duckdb.DuckDBPyConnection) else postgres_type
+    values = ", ".join(f"unnest(?::{spell(tp)}[])" for _, tp in columns)
+    data = [[float(v) if tp == "DOUBLE" and v is not None else v for v in col]
+            for (_, tp), col in zip(columns, zip(*rows))]
+    con.execute(f"INSERT INTO {table} ({names}) SELECT {values}", data)
 
 
 def _recount(con: duckdb.DuckDBPyConnection, cluster_ids: list[int]) -> None:
