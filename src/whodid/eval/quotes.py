@@ -22,8 +22,11 @@ article has several):
 * Predictions are whodid's quotes of kind direct and partial (class direct) and
   indirect (class indirect); kind ``term`` is ignored, and so is a prediction
   lying wholly inside a Discard span (boilerplate the annotators skipped).
+* Predictions are classed by their span with the rule that classes gold items
+  (``--class-by-kind``: by whodid's kind), and one lying wholly inside a larger
+  prediction is part of it (PolNeAR is univocal); see ``whodid_items``.
 * Spans are compared after trimming whitespace and punctuation (quotation marks
-  included) at both edges. *Exact*: the trimmed spans are equal. *Overlap*: they
+  included) and a leading "that" at both edges. *Exact*: the trimmed spans are equal. *Overlap*: they
   share a character; pairs are made one-to-one, greedily by overlap size.
   Matching is within a class; the ``all`` row matches every gold item against
   every prediction whatever their class.

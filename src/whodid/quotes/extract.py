@@ -183,6 +183,36 @@ def find_cue(doc: Doc, start: int, end: int, sents: list[Span]) -> tuple[Token, 
     return (best[1], best[2]) if best else None
 
 
+PERSONAL = {"i", "we", "he", "she", "they", "you"}
+COMPLEMENTS = ("dobj", "ccomp", "xcomp", "oprd", "pobj", "prep", "attr", "advcl", "conj", "acomp", "npadvmod")
+
+
+def governing_speaker(doc: Doc, start: int, end: int, strict: bool) -> tuple[Token, Token] | None:
+    """The verb a quotation is the complement of, and its subject, when the verb is no
+    listed cue ("Cruz coached Trump to “breathe”", "they chanted “no justice”", "Christie
+    gloated: “...”"). ``strict`` (a phrase inside a sentence): the subject must be a person,
+    a personal pronoun or a named person, so a scare-quoted name in a sentence about a
+    thing stays a term."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    node = span.root  # spaCy makes a new Token object per access: compare positions, not identity
+    while node.head.i != node.i and span.start <= node.head.i < span.end:
+        node = node.head
+    verb = node.head if node.head.i != node.i else None
+    hops = 0
+    while verb is not None and verb.pos_ != "VERB" and hops < 3:
+        node, verb, hops = verb, (verb.head if verb.head.i != verb.i else None), hops + 1
+    if verb is None or node.dep_ not in COMPLEMENTS + ("punct",):
+        return None
+    subject = subject_of(verb)
+    if subject is None or span.start <= subject.i < span.end:
+        return None
+    if strict and not (subject.lower_ in PERSONAL or subject.ent_type_ == "PERSON"):
+        return None
+    return verb, subject
+
+
 def _sents_between(doc: Doc, start: int, end: int) -> list[Span]:
     return [s for s in doc.sents if s.start_char < end and s.end_char > start]
 
@@ -210,6 +240,8 @@ def extract(doc: Doc) -> list[Found]:
         inside = bool(sents) and open_at > sents[0].start_char + 1 and text[open_at - 1] != ":" and (
             quote_end < sents[-1].end_char - 2) and not text[max(open_at - 2, 0):open_at].strip().endswith((":", ","))
         cue = find_cue(doc, c_start, c_end, sents)
+        if cue is None:
+            cue = governing_speaker(doc, c_start, c_end, strict=inside)
         if inside and (words <= PARTIAL_MAX_WORDS or not _has_clause(doc, c_start, c_end)):
             phrase = text[c_start:c_end]
             named = NAMING.search(text[max(p_start, open_at - 30):open_at]) is not None
