@@ -328,6 +328,13 @@ def test_denied_and_belief_complements_are_not_asserted(analyze):
     assert all(e.modality != "asserted" for e in find(a, "ASSAULT"))
 
 
+def test_signing_enacts_its_purpose_but_a_mission_is_only_a_purpose(analyze):
+    a = analyze("Putin signed treaties to annex four regions of Ukraine.")
+    assert [e.modality for e in find(a, "COERCE", "annex")] == ["asserted"]
+    a = analyze("Russia sent troops to seize four regions of Ukraine.")
+    assert all(e.modality != "asserted" for e in find(a, "COERCE", "seize"))
+
+
 # ---------------------------------------------------------------- the reference article
 
 def test_seed_evidence(seed):

@@ -130,6 +130,8 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         governed_by_intent = m.intent or m.future or m.obligation
         if t.dep_ == "xcomp" and gov.lemma_.lower() in implicative:
             pass
+        elif t.dep_ in ("advcl", "xcomp") and gov.lemma_.lower() in lex.marker("enacting_verbs"):
+            pass
         elif any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children):
             # "the only way is for Putin to withdraw"
             if gov.lemma_.lower() == "be" and any(
