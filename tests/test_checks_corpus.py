@@ -52,3 +52,52 @@ def test_a_checks_cited_spans_are_stored(tmp_path):
     db = _db(tmp_path, [a])
     row = connect_read_only(db).execute("SELECT kind, char_start, spans FROM checks").fetchall()
     assert row == [("stance_contradiction", 3, [[3, 9], [20, 30]])]
+
+
+def _copy(aid: str, date: str | None, place: str | None, story: str) -> tuple[Analysis, str]:
+    """A copy of a wire story: Putin meets Macron, with the date and place this copy gives."""
+    from whodid.model import Event, Mention, Span
+
+    text = f"Putin met Macron on {date or 'a day'} in {place or 'a city'}. ({aid})"
+    start = text.index("met")
+    actors = [Actor(id="Q7747", name="Vladimir Putin", kind="person", code="RUSGOV"),
+              Actor(id="Q3052772", name="Emmanuel Macron", kind="person", code="FRAGOV")]
+    event = Event(type="CONSULT", cameo="040", sentence=Span(0, len(text)), trigger=Mention(start, start + 3, "met"),
+                  actor=["Q7747"], recipient=["Q3052772"], modality="asserted", date=date,
+                  date_precision="day" if date else "none", place=place)
+    return Analysis(Article(text=text, id=aid, published="2022-02-10"), actors=actors, events=[event]), story
+
+
+def _stories_db(tmp_path, copies):
+    from whodid.store.clusters import link_events
+
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        batch = [(a, a.article.id) for a, _ in copies]
+        store.write(batch, [], [(a.article.text_sha1, story, 0.9, [1, 2]) for a, story in copies])
+        link_events(store.con)
+    return db
+
+
+def test_copies_of_one_story_with_different_dates_are_reported(tmp_path):
+    from whodid.checks.corpus import conflicting_event_reports
+
+    db = _stories_db(tmp_path, [_copy("w1", "2022-02-07", "Moscow", "s1"),
+                                _copy("w2", "2022-02-08", "Moscow", "s1"),
+                                _copy("w3", "2022-02-07", "Moscow", "s1")])
+    [conflict] = conflicting_event_reports(connect_read_only(db))
+    assert (conflict.type, conflict.actor, conflict.recipient, conflict.articles) == ("CONSULT", "RUSGOV", "FRAGOV", 3)
+    assert "w2: 2022-02-08; Moscow" in conflict.reports and "w1: 2022-02-07; Moscow" in conflict.reports
+    result = CliRunner().invoke(app, ["query", "--summary", "conflicting-event-reports", "--db", str(db)])
+    assert result.exit_code == 0 and "2022-02-08" in result.stdout
+
+
+def test_agreeing_copies_or_different_stories_are_not_reported(tmp_path):
+    from whodid.checks.corpus import conflicting_event_reports
+
+    db = _stories_db(tmp_path, [_copy("w1", "2022-02-07", "Moscow", "s1"),
+                                _copy("w2", "2022-02-07", "Moscow", "s1"),
+                                _copy("w3", None, None, "s1"),  # a copy that gives no date or place disagrees with none
+                                _copy("x1", "2022-02-08", "Moscow", "s2"),  # another story: maybe another meeting
+                                _copy("y1", "2022-02-07", "Kyiv", "s3")])
+    assert conflicting_event_reports(connect_read_only(db)) == []

@@ -8,8 +8,13 @@ six words are left out: short phrases ("we will not back down") are said by many
 Exposed as ``whodid query --summary conflicting-quotes``; ``conflicting_quotes(con)``
 returns the same rows for Python callers.
 
-Not here yet: the same event reported with different dates or places (event
-clusters link reports only when their dates already agree).
+``conflicting_event_reports``: copies of one story (near-duplicate articles,
+the ``stories`` table) that report the same event (type, actor and recipient
+codes, as linked in ``event_clusters``) with different dates or places, as the
+texts give them. Only within a story: two different stories may well report
+two different meetings of the same pair. Compared per article, as the set of
+dates and the set of places it gives that event, so a pair that meets twice in
+every copy is not a disagreement. ``whodid query --summary conflicting-event-reports``.
 """
 
 from __future__ import annotations
@@ -43,6 +48,33 @@ LIMIT 200
 """
 
 
+CONFLICTING_EVENT_REPORTS_SQL = """
+WITH r AS (
+    SELECT st.story_id, c.type, c.actor_key, c.recipient_key, m.article_sha1, a.id AS article, e.date, e.place
+    FROM event_cluster_mentions m
+    JOIN event_clusters c ON c.cluster_id = m.cluster_id
+    JOIN events e ON e.article_sha1 = m.article_sha1 AND e.idx = m.event_idx
+    JOIN stories st ON st.article_sha1 = m.article_sha1
+    JOIN articles a ON a.sha1 = m.article_sha1
+    WHERE m.happened AND c.actor_key <> '' AND c.recipient_key <> ''
+), per_article AS (
+    SELECT story_id, type, actor_key, recipient_key, min(article) AS article,
+           coalesce(string_agg(DISTINCT date, ' ' ORDER BY date), '') AS dates,
+           coalesce(string_agg(DISTINCT place, ' / ' ORDER BY place), '') AS places
+    FROM r GROUP BY story_id, type, actor_key, recipient_key, article_sha1
+)
+SELECT story_id, type, actor_key AS actor, recipient_key AS recipient, count(*) AS articles,
+       array_agg(article || ': ' || CASE WHEN dates = '' THEN 'no date' ELSE dates END || '; '
+                 || CASE WHEN places = '' THEN 'no place' ELSE places END ORDER BY article) AS reports
+FROM per_article
+GROUP BY story_id, type, actor_key, recipient_key
+HAVING count(*) > 1 AND (count(DISTINCT dates) FILTER (WHERE dates <> '') > 1
+                         OR count(DISTINCT places) FILTER (WHERE places <> '') > 1)
+ORDER BY articles DESC, story_id, type
+LIMIT 200
+"""
+
+
 @dataclass
 class QuoteConflict:
     quote: str
@@ -60,3 +92,23 @@ class QuoteConflict:
 def conflicting_quotes(con) -> list[QuoteConflict]:
     """Rows of ``CONFLICTING_QUOTES_SQL`` on a DuckDB connection to a whodid database."""
     return [QuoteConflict(*row) for row in con.execute(CONFLICTING_QUOTES_SQL).fetchall()]
+
+
+@dataclass
+class EventReportConflict:
+    story_id: str
+    type: str
+    actor: str
+    recipient: str
+    articles: int
+    reports: list[str]  # "article-id: dates; places", one per copy of the story
+
+    @property
+    def message(self) -> str:
+        return (f"copies of one story report {self.type} {self.actor} -> {self.recipient} differently: "
+                + " | ".join(self.reports[:6]))
+
+
+def conflicting_event_reports(con) -> list[EventReportConflict]:
+    """Rows of ``CONFLICTING_EVENT_REPORTS_SQL`` on a connection to a whodid database."""
+    return [EventReportConflict(*row) for row in con.execute(CONFLICTING_EVENT_REPORTS_SQL).fetchall()]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from whodid.checks.corpus import CONFLICTING_QUOTES_SQL
+from whodid.checks.corpus import CONFLICTING_EVENT_REPORTS_SQL, CONFLICTING_QUOTES_SQL
 
 SUMMARIES: dict[str, tuple[str, str]] = {
     "overview": ("rows in each table", """
@@ -49,6 +49,8 @@ SUMMARIES: dict[str, tuple[str, str]] = {
     """),
     "conflicting-quotes": ("the same quote attributed to different speakers in different articles",
                            CONFLICTING_QUOTES_SQL),
+    "conflicting-event-reports": ("copies of one story that give the same event different dates or places",
+                                  CONFLICTING_EVENT_REPORTS_SQL),
     "event-clusters": ("events reported by the most articles (one event, many reports)", """
         SELECT cluster_id, type, cameo, actor_key AS actor, recipient_key AS recipient,
                CAST(event_date AS VARCHAR) AS date, place, num_articles AS articles, num_sources AS sources,
