@@ -90,6 +90,8 @@ def ingest_items(
     counts = outcome.counts
     batches = _new_work(iter(items), store, batch_size, outcome)
     stories = StoryIndex(store.stories())
+    # events that a crash between storing a batch and linking it left unlinked
+    link_events(store.con, merge_window_days)
 
     def store_batch(done: Batch, rejected: list[Rejected], read: int) -> None:
         links = []
@@ -101,7 +103,8 @@ def ingest_items(
                 counts["near-duplicate (linked to a story)"] += 1
         stored = store.write(done, [(r.origin, r.reason, r.kind) for r in rejected], links)
         # one event, many reports: the batch's events join the clusters of earlier articles
-        link_events(store.con, merge_window_days)
+        if done:
+            link_events(store.con, merge_window_days, [a.article.text_sha1 for a, _ in done])
         counts["stored"] += stored
         # another writer to the same PostgreSQL database stored these first
         counts["already stored"] += len(done) - stored

@@ -331,8 +331,10 @@ def watch(
     try:
         result = watcher.run(interval, once=once)
     except KeyboardInterrupt:
-        err.print(f"stopped: everything stored is safe in {db}; run the same command to go on")
+        err.print(f"stopped: everything stored is safe in {_label(db)}; run the same command to go on")
         raise typer.Exit(130)
+    finally:
+        watcher.close()
     if result.failed_sources:
         raise typer.Exit(1)
 

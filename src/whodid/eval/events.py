@@ -57,7 +57,7 @@ def gold_type(label: str) -> str:
 # PLOVER 0.5 gold codes -> the ISO 3166 code whodid writes
 GOLD_CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 # codes the gold file's IGO covers (PLOVER 2.0 / CAMEO international non-state codes)
-INTERNATIONAL = {"IGO", "NGO", "ISM", "IMG", "MNC", "UNO", "EUR"}
+INTERNATIONAL = {"IGO", "NGO", "ISM", "IMG", "MNC", "UNO"}
 
 
 def _codes(actors: Any, strict: bool = False) -> set[str]:

@@ -141,7 +141,8 @@ def write(con: duckdb.DuckDBPyConnection, out: Path) -> dict[Path, int]:
     for name, sql in (("gdelt.export.tsv", events_sql()), ("gdelt.mentions.tsv", mentions_sql())):
         target, partial = out / name, out / f".{name}.partial"
         try:
-            con.execute(f"COPY ({sql}) TO '{partial}' (FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '')")
+            quoted = str(partial).replace("'", "''")  # a folder name may hold a quote
+            con.execute(f"COPY ({sql}) TO '{quoted}' (FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '')")
         except BaseException:
             partial.unlink(missing_ok=True)
             raise

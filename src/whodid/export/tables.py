@@ -45,7 +45,8 @@ def write_table(con: duckdb.DuckDBPyConnection, table: str, out: Path, fmt: str,
         partial = out / f".{table}.{fmt}.partial"
         sql, options = f"SELECT * FROM {table}", FORMATS[fmt]
     try:
-        con.execute(f"COPY ({sql}) TO '{partial}' ({options})")
+        quoted = str(partial).replace("'", "''")  # a folder name may hold a quote
+        con.execute(f"COPY ({sql}) TO '{quoted}' ({options})")
     except BaseException:
         _remove(partial)
         raise

@@ -43,7 +43,7 @@ from whodid.store.dialect import postgres_type
 
 HAPPENED = ("asserted", "historical")
 DEFAULT_WINDOW_DAYS = 1
-LINK_LOCK = 0x77686F646964  # "whodid": the PostgreSQL advisory lock that serialises linking
+LINK_LOCK = 0x77686F646965  # the PostgreSQL advisory lock that serialises linking (migrations use ...64)
 CHUNK = 500  # articles per read while linking, so a backfill of a large database stays in memory
 
 
@@ -54,9 +54,13 @@ class _Key:
     precision: str
 
 
-def link_events(con: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
-    """Link every stored event that is not in a cluster yet; returns how many were linked."""
+def link_events(con: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDOW_DAYS,
+                articles: list[str] | None = None) -> int:
+    """Link every stored event that is not in a cluster yet (of ``articles``, by sha1, when given: a
+    batch just stored, without scanning the whole database); returns how many were linked."""
     postgres = not isinstance(con, duckdb.DuckDBPyConnection)
+    only = "" if articles is None else "AND a.sha1 IN (SELECT unnest(?::VARCHAR[]))"
+    params = None if articles is None else [list(articles)]
     linked = 0
     while True:
         con.execute("BEGIN TRANSACTION")
@@ -70,8 +74,8 @@ def link_events(con: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDO
                 FROM articles a JOIN analyses n ON n.article_sha1 = a.sha1
                 WHERE EXISTS (SELECT 1 FROM events e WHERE e.article_sha1 = a.sha1 AND NOT EXISTS (
                     SELECT 1 FROM event_cluster_mentions m
-                    WHERE m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx))
-                ORDER BY a.ingested_at, a.sha1 LIMIT {CHUNK}""").fetchall()
+                    WHERE m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx)) {only}
+                ORDER BY a.ingested_at, a.sha1 LIMIT {CHUNK}""", params).fetchall()
             done = _link_articles(con, rows, window_days) if rows else 0
             con.execute("COMMIT")
         except Exception:

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from whodid import ingest
 from whodid.ingest import Record, Rejected
 from whodid.ingest import html as html_extract
-from whodid.store import Store, StoreError
+from whodid.store import Store, StoreError, is_postgres
 from whodid.store.clusters import DEFAULT_WINDOW_DAYS
 from whodid.watch.feeds import FeedError, FeedItem, parse_feed
 from whodid.watch.fetch import Fetched, FetchError, Fetcher
@@ -49,7 +49,7 @@ class Watcher:
         for source in self.sources:
             if not is_feed_url(source) and not Path(source).is_dir():
                 raise ValueError(f"{source}: not an http(s) feed URL or an existing folder")
-        self.db = Path(db)
+        self.db = db if is_postgres(db) else Path(db)  # Path() would fold the // of a URL
         self.fetcher = fetcher or Fetcher()
         self.ingest_options = dict(batch_size=batch_size, stage_names=stage_names, stage_options=stage_options,
                                    merge_window_days=merge_window_days)
@@ -70,7 +70,13 @@ class Watcher:
             for source in self.sources:
                 poll_source = self._poll_feed if is_feed_url(source) else self._poll_folder
                 before = result.counts.copy()
-                if not poll_source(source, store, state, result.counts):
+                try:
+                    ok = poll_source(source, store, state, result.counts)
+                except Exception as exc:  # a pipeline or database error: the watcher goes on to the next poll
+                    log.error("poll %d: %s: %s: %s; will try again next poll", self.polls, source,
+                              type(exc).__name__, exc)
+                    ok = False
+                if not ok:
                     result.failed_sources.append(source)  # its error line is already logged
                     continue
                 new = result.counts - before
@@ -79,6 +85,9 @@ class Watcher:
         finally:
             store.close()
         return result
+
+    def close(self) -> None:
+        self.fetcher.close()
 
     def run(self, interval: float, once: bool = False, sleep: Callable[[float], None] = time.sleep) -> PollResult:
         while True:

@@ -35,6 +35,7 @@ class Database:
             self._store = Store(self.path)
             self._con = self._store.con
         self._write_lock = threading.Lock()
+        self._stories = None  # the near-duplicate index, built on the first store
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -48,13 +49,23 @@ class Database:
         """Store one Analysis; False when the same text is stored already."""
         if self._store is None:
             raise ReadOnlyError(f"{self.path} is served read-only (--read-only): nothing can be stored")
+        from whodid.ingest.duplicates import StoryIndex, signature
+        from whodid.store.clusters import link_events
+
+        sha = analysis.article.text_sha1
         with self._write_lock:
-            if self._store.stored([analysis.article.text_sha1]):
+            if self._store.stored([sha]):
                 return False
             try:
-                self._store.write([(analysis, origin)])
+                # as `whodid ingest` does: the article joins its story and its events their clusters
+                if self._stories is None:
+                    self._stories = StoryIndex(self._store.stories())
+                values = signature(analysis.article.text)
+                story_id, similarity = self._stories.assign(sha, values)
+                self._store.write([(analysis, origin)], [], [(sha, story_id, similarity, values.tolist())])
+                link_events(self._store.con, articles=[sha])
             except duckdb.Error as exc:
-                raise StoreError(f"{self.path}: storing the article failed, nothing was written ({exc})") from exc
+                raise StoreError(f"{self.path}: storing the article failed ({exc})") from exc
         return True
 
     def close(self) -> None:

@@ -28,7 +28,7 @@ EVENT_DAY = """coalesce(
                                  WHEN 4 THEN e.date || '-01-01' END AS DATE),
     try_cast(left(a.published, 10) AS DATE))"""
 
-ACTOR_MATCH = "(x.actor_id = ? OR x.code = ? OR x.country = ? OR lower(x.name) = lower(?))"
+ACTOR_MATCH = "(x.actor_id = ? OR x.code = upper(?) OR x.country = upper(?) OR lower(x.name) = lower(?))"
 
 EVENT_SORTS = {
     "date": f"{EVENT_DAY}",
