@@ -40,7 +40,10 @@ def test_same_speaker_or_short_phrases_are_not_reported(tmp_path):
     db = _db(tmp_path, [_analysis("a1", "Q6279", "Joe Biden", QUOTE),
                         _analysis("a2", "Q6279", "Joe Biden", QUOTE),
                         _analysis("b1", "Q6279", "Joe Biden", "We will not back down."),
-                        _analysis("b2", "Q3052772", "Emmanuel Macron", "We will not back down.")])
+                        _analysis("b2", "Q3052772", "Emmanuel Macron", "We will not back down."),
+                        # one person named with and without a title, in articles where the KB did not know him
+                        _analysis("c1", "a1", "Tony Blair", QUOTE.replace("partners", "allies")),
+                        _analysis("c2", "a3", "Mr Blair", QUOTE.replace("partners", "allies"))])
     assert conflicting_quotes(connect_read_only(db)) == []
 
 

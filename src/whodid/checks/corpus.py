@@ -25,9 +25,11 @@ MIN_WORDS = 6
 
 CONFLICTING_QUOTES_SQL = f"""
 WITH q AS (
-    -- actor ids are per article: the same person across articles is the same Wikidata id, else the same name
+    -- actor ids are per article, and a name the knowledge base does not know is not linked to its full
+    -- form: compare speakers by surname ("Mr Blair", "Tony Blair"), so a title is not a second speaker
     SELECT q.article_sha1, coalesce(x.name, q.speaker_text, q.speaker) AS speaker_name, q.text,
-           coalesce(x.wikidata, lower(coalesce(x.name, q.speaker_text, q.speaker))) AS speaker_key,
+           lower(reverse(split_part(reverse(trim(coalesce(x.name, q.speaker_text, q.speaker))), ' ', 1)))
+               AS speaker_key,
            q.char_start, q.char_end,
            trim(regexp_replace(lower(q.text), '[^a-z0-9]+', ' ', 'g')) AS norm
     FROM quotes q LEFT JOIN actors x ON x.article_sha1 = q.article_sha1 AND x.actor_id = q.speaker
