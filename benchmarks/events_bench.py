@@ -16,33 +16,10 @@ when present (optional, never bundled), else the bundled samples.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED_CORPUS = ROOT.parent / "shared" / "corpora" / "en-worldwide-newswire.jsonl"
-SAMPLES = ROOT / "src" / "whodid" / "data" / "samples"
-
-
-def read_rows(path: Path | None, limit: int) -> list[dict]:
-    if path is None:
-        rows = [json.loads(line) for line in (SAMPLES / "articles.jsonl").read_text(encoding="utf-8").splitlines()
-                if line.strip()]
-        rows.append({"text": (SAMPLES / "russia-ukraine-talks.txt").read_text(encoding="utf-8")})
-        return [r for r in rows if r.get("text")][:limit]
-    opener = gzip.open if path.suffix == ".gz" else open
-    rows = []
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                row = json.loads(line)
-                if row.get("text"):
-                    rows.append(row)
-            if len(rows) >= limit:
-                break
-    return rows
+from kb_bench import SHARED_CORPUS, read_texts
 
 
 def main() -> None:
@@ -60,7 +37,7 @@ def main() -> None:
     from whodid.model import Analysis, Article
     from whodid.quotes import QuotesStage
 
-    rows = read_rows(args.corpus, args.limit)
+    rows = read_texts(args.corpus, args.limit)
     texts = [r["text"] for r in rows]
     words = sum(len(t.split()) for t in texts)
     print(f"corpus: {args.corpus or 'bundled samples'}; {len(texts)} articles, {words:,} words; best of {args.repeat}")
