@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from itertools import islice
@@ -54,22 +54,25 @@ def _analyze_in_worker(records: list[Record]) -> Batch:
     return [(analysis, record.origin) for record, analysis in _worker_pipeline.analyze_records(records)]
 
 
-def ingest_corpus(
-    paths: Iterable[str | Path],
-    store: Store,
-    batch_size: int = 32,
-    workers: int = 1,
-    stage_names: list[str] | None = None,
-    stage_options: dict[str, dict] | None = None,
-    on_batch: Callable[[int, Counter[str]], None] = lambda n, counts: None,
-    merge_window_days: int = DEFAULT_WINDOW_DAYS,
-    engine: str = "local",
-    ray_address: str | None = None,
-    sink=None,
-) -> Outcome:
-    """Analyse and store every new article in ``paths``; ``on_batch(articles_read, counts)`` reports progress."""
-    return ingest_items(ingest.read(paths), store, batch_size, workers, stage_names, stage_options, on_batch,
-                        merge_window_days, engine, ray_address, sink)
+def ingest_corpus(paths: Iterable[str | Path], store: Store, *args, **kwargs) -> Outcome:
+    """Analyse and store every new article in ``paths``; the options are ``ingest_items``'."""
+    return ingest_items(ingest.read(paths), store, *args, **kwargs)
+
+
+def store_analyses(store: Store, stories: StoryIndex, done: Batch, failures: Sequence[tuple[str, str, str]] = (),
+                   window_days: int = DEFAULT_WINDOW_DAYS) -> tuple[int, list[tuple]]:
+    """Store analysed articles as an ingest does: each joins its story (near-duplicates), its events
+    their clusters. Returns how many were stored and the story links written."""
+    links = []
+    for analysis, _ in done:
+        sha, values = analysis.article.text_sha1, signature(analysis.article.text)
+        story_id, similarity = stories.assign(sha, values)
+        links.append((sha, story_id, similarity, values.tolist()))
+    stored = store.write(done, failures, links)
+    # one event, many reports: the batch's events join the clusters of earlier articles
+    if done:
+        link_events(store.con, window_days, [a.article.text_sha1 for a, _ in done])
+    return stored, links
 
 
 def ingest_items(
@@ -85,7 +88,8 @@ def ingest_items(
     ray_address: str | None = None,
     sink=None,
 ) -> Outcome:
-    """Analyse and store every new article among ``items`` (records from ``ingest.read`` or a feed)."""
+    """Analyse and store every new article among ``items`` (records from ``ingest.read`` or a feed);
+    ``on_batch(articles_read, counts)`` reports progress."""
     outcome = Outcome()
     counts = outcome.counts
     batches = _new_work(iter(items), store, batch_size, outcome)
@@ -94,17 +98,9 @@ def ingest_items(
     link_events(store.con, merge_window_days)
 
     def store_batch(done: Batch, rejected: list[Rejected], read: int) -> None:
-        links = []
-        for analysis, _ in done:
-            sha, values = analysis.article.text_sha1, signature(analysis.article.text)
-            story_id, similarity = stories.assign(sha, values)
-            links.append((sha, story_id, similarity, values.tolist()))
-            if similarity is not None:
-                counts["near-duplicate (linked to a story)"] += 1
-        stored = store.write(done, [(r.origin, r.reason, r.kind) for r in rejected], links)
-        # one event, many reports: the batch's events join the clusters of earlier articles
-        if done:
-            link_events(store.con, merge_window_days, [a.article.text_sha1 for a, _ in done])
+        stored, links = store_analyses(store, stories, done, [(r.origin, r.reason, r.kind) for r in rejected],
+                                       merge_window_days)
+        counts["near-duplicate (linked to a story)"] += sum(similarity is not None for _, _, similarity, _ in links)
         counts["stored"] += stored
         # another writer to the same PostgreSQL database stored these first
         counts["already stored"] += len(done) - stored

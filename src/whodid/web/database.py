@@ -49,21 +49,16 @@ class Database:
         """Store one Analysis; False when the same text is stored already."""
         if self._store is None:
             raise ReadOnlyError(f"{self.path} is served read-only (--read-only): nothing can be stored")
-        from whodid.ingest.duplicates import StoryIndex, signature
-        from whodid.store.clusters import link_events
+        from whodid.batch import store_analyses
+        from whodid.ingest.duplicates import StoryIndex
 
-        sha = analysis.article.text_sha1
         with self._write_lock:
-            if self._store.stored([sha]):
+            if self._store.stored([analysis.article.text_sha1]):
                 return False
             try:
-                # as `whodid ingest` does: the article joins its story and its events their clusters
                 if self._stories is None:
                     self._stories = StoryIndex(self._store.stories())
-                values = signature(analysis.article.text)
-                story_id, similarity = self._stories.assign(sha, values)
-                self._store.write([(analysis, origin)], [], [(sha, story_id, similarity, values.tolist())])
-                link_events(self._store.con, articles=[sha])
+                store_analyses(self._store, self._stories, [(analysis, origin)])
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: storing the article failed ({exc})") from exc
         return True
