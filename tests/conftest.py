@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-SAMPLES = Path(__file__).resolve().parents[1] / "src" / "whodid" / "data" / "samples"
-SEED = SAMPLES / "russia-ukraine-talks.txt"
+from helpers import SEED
 
 
 @pytest.fixture(scope="session")
@@ -41,10 +38,3 @@ def make_articles(seed_text):
         return articles
 
     return make
-
-
-def write_jsonl(path: Path, rows) -> Path:
-    import json
-
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return path

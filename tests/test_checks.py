@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from conftest import SAMPLES
+from helpers import SAMPLES
 from whodid.model import Article
 from whodid.pipeline import Pipeline
 

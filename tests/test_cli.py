@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SEED, write_jsonl
+from helpers import SEED, write_jsonl
 from whodid.cli import app
 from whodid.model import Analysis
 

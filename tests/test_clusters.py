@@ -1,6 +1,6 @@
 """Event clusters: one real-world event, many reports, counted across the whole database."""
 
-from conftest import write_jsonl
+from helpers import write_jsonl
 from whodid.model import Actor, Analysis, Article, Event, Mention, Place, Span
 from whodid.store import Store
 from whodid.store.clusters import link_events

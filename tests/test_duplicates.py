@@ -1,6 +1,6 @@
 from whodid.ingest.duplicates import StoryIndex, signature
 
-from conftest import write_jsonl
+from helpers import write_jsonl
 
 WIRE = ("KYIV, Nov 8 - Russian forces shelled the town of Nikopol overnight, damaging a school and "
         "two apartment blocks, the regional governor said on Tuesday. No one was killed, he said, but "

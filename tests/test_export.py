@@ -7,7 +7,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SAMPLES
+from helpers import SAMPLES
 from test_clusters import report
 from whodid.cli import app
 from whodid.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS

@@ -10,7 +10,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from conftest import write_jsonl
+from helpers import write_jsonl
 from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
 from test_store import full_analysis
 from whodid.cli import app

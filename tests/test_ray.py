@@ -7,7 +7,7 @@ import duckdb
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SAMPLES
+from helpers import SAMPLES
 from whodid.cli import app
 from whodid.store import connect_read_only
 

@@ -11,24 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from helpers import SAMPLES
+from hostile import HOSTILE_ID, HOSTILE_TEXT, HOSTILE_TITLE
+
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "src" / "whodid" / "data" / "samples"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-
-# Markup and script in a title and a body: the pages must show it as text, never run it.
-HOSTILE_TITLE = '<script>window.__pwned = "title"; alert("title")</script><img src=x onerror="window.__pwned=\'img\'">Talks'
-HOSTILE_TEXT = (
-    "Ukraine and Russia held talks in Istanbul on Tuesday, officials said. "
-    '<script>window.__pwned = "body"; alert("body")</script>\n\n'
-    "The Russian delegation rejected the proposal. "
-    '<img src=x onerror="window.__pwned=\'body-img\'; alert(1)"> '
-    '<a href="javascript:alert(2)" onmouseover="alert(3)">click</a>\n\n'
-    '"We will not accept these terms," said Vladimir Putin.'
-)
-HOSTILE_ID = "hostile-1"
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from conftest import HOSTILE_ID
+from hostile import HOSTILE_ID
 
 
 def test_health_and_openapi(client):

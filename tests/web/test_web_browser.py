@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-from conftest import HOSTILE_ID
+from hostile import HOSTILE_ID
 
 
 def clean(page):
