@@ -325,3 +325,37 @@ def test_they_means_all_coordinated_subjects(seed_dated):
     they = text.index("what they perceive") + len("what ")
     owners = {a.id for a in seed_dated.actors for m in a.mentions if m.start == they}
     assert owners == {"UKR", "WST"}
+
+
+# ---------------------------------------------------------------- undated articles: titles date the story
+
+def test_undated_titles_bound_the_inferred_publication_date(nlp):
+    # 2 December fell on a Friday in 2011, 2016 and 2022: "President Barack Obama"
+    # rules out 2022, the most recent fit, and the roles follow the inferred date
+    from whodid.time import TimeStage
+
+    full = Pipeline(stages=[ActorsStage(), TimeStage()])
+    titled = full.analyze(Article(text=(
+        "On Friday, December 2nd, President Barack Obama spoke with reporters in Washington. "
+        "The US vice president said the budget talks would resume on Monday.")))
+    assert titled.article.published == "2016-12-02" and titled.article.published_inferred
+    inferred = next(c for c in titled.checks if c.kind == "published_inferred")
+    assert "'President Barack Obama': Barack Obama was President of the United States" in inferred.message
+    assert actor_of(titled, "The US vice president").name == "Joe Biden"
+    assumed = next(c for c in titled.checks if c.kind == "role_date_assumed" and c.start is None)
+    assert "2016-12-02" in assumed.message
+
+    bare = full.analyze(Article(text=(
+        "On Friday, December 2nd, Barack Obama spoke with reporters in Washington.")))
+    assert bare.article.published == "2022-12-02"  # no title: nothing rules out the latest fit
+
+
+def test_former_and_then_titles_do_not_date_the_story(nlp):
+    from whodid.time import TimeStage
+
+    full = Pipeline(stages=[ActorsStage(), TimeStage()])
+    for text in ("On Friday, December 2nd, former President Barack Obama spoke with reporters.",
+                 "On Friday, December 2nd, a memoir recalled how then-President Barack Obama spoke."):
+        a = full.analyze(Article(text=text))
+        assert a.article.published == "2022-12-02", text
+        assert "Barack Obama was" not in next(c for c in a.checks if c.kind == "published_inferred").message

@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.kb import KnowledgeBase, Person, Role, code_for
 from whodid.model import Actor, Analysis, Check, Mention
+from whodid.quotes.cues import SAYING_VERBS
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -53,7 +54,6 @@ SOFT_MODIFIERS = {"top", "new", "current", "acting", "incumbent", "powerful", "e
 CLAUSE_BOUNDARY = {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "pcomp"}
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
-SPEECH_VERBS = {"say", "state", "tell", "add", "declare", "announce", "insist", "argue", "claim", "write", "reiterate"}
 
 
 @dataclass
@@ -664,7 +664,7 @@ class Resolver:
             node = t.head
             while node.head.i != node.i and not hits:
                 node = node.head
-                if node.lemma_.lower() in SPEECH_VERBS:
+                if node.lemma_.lower() in SAYING_VERBS:
                     for c in node.children:
                         f = st.at_token(c) if c.dep_ in SUBJ_DEPS else None
                         if f is not None and ok(st.res.actors[f.actor]):

@@ -11,8 +11,10 @@ from spacy.tokens import Doc
 
 from whodid.actors.extend import extend_kb
 from whodid.actors.kb import KnowledgeBase, load_kb, normalize_date
-from whodid.actors.resolve import Resolver, apply
+from whodid.actors.resolve import Resolution, Resolver, apply, to_actors
+from whodid.actors.titles import title_constraints
 from whodid.model import Analysis, Check
+from whodid.time import CONSTRAINTS_KEY, find_expressions, infer_publication, resolve
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -56,8 +58,11 @@ class ActorsStage:
     ``kb``: a KnowledgeBase (default: the built-in one). ``extra``: user files
     added on top of it (``.yaml``/``.yml``/``.csv``/``.tsv``, or a PETRARCH
     actor dictionary), as ``whodid --kb FILE`` passes them.
-    Roles are resolved at ``analysis.article.published``; without a date, at the
-    most recent holder, with an info check saying so.
+    Roles are resolved at ``analysis.article.published``. Without one, at the
+    publication date the text gives away (the time stage's inference, with the
+    titles of known people as bounds: "US President Joe Biden" writes between
+    2021 and 2025), else at the latest date the text names, with an info check
+    saying so. The title bounds are left in ``doc.user_data`` for the time stage.
     """
 
     name = "actors"
@@ -76,11 +81,31 @@ class ActorsStage:
             analysis.checks.append(Check(kind="role_date_assumed", severity="info",
                                          message=f"publication date {published!r} is not an ISO date; "
                                                  "roles were resolved at their most recent holders"))
-        if date is None:
-            date, why = reference_date(doc)
-            if date is not None:
-                analysis.checks.append(Check(
-                    kind="role_date_assumed", severity="info",
-                    message=f"the article has no publication date; roles are resolved at {date}, {why}"))
-        res = self.resolver.resolve(doc, date)
+        if date is not None or published:
+            res = self.resolver.resolve(doc, date)
+        else:
+            res = self._undated(doc, analysis)
         apply(doc, analysis, res)
+
+    def _undated(self, doc: Doc, analysis: Analysis) -> Resolution:
+        """Resolve an article with no publication date: first at the latest date it names,
+        then, if the text and its titled people give away when it was written, at that date."""
+        date, why = reference_date(doc)
+        res = self.resolver.resolve(doc, date)
+        exprs = find_expressions(doc)
+        resolve(exprs, None, doc)
+        spans = [doc.char_span(e.start, e.end, alignment_mode="expand")
+                 for e in exprs if e.value is not None and e.precision in ("day", "month", "year")]
+        dated = {span.sent.start for span in spans if span is not None}
+        constraints = title_constraints(doc, to_actors(doc, res), self.kb, dated)
+        doc.user_data.setdefault(CONSTRAINTS_KEY, []).extend(constraints)
+        inferred = infer_publication(exprs, constraints=constraints)
+        if inferred is not None and inferred.date.isoformat() != date:
+            date = inferred.date.isoformat()
+            why = "the publication date inferred from the text (see published_inferred)"
+            res = self.resolver.resolve(doc, date)
+        if date is not None:
+            analysis.checks.append(Check(
+                kind="role_date_assumed", severity="info",
+                message=f"the article has no publication date; roles are resolved at {date}, {why}"))
+        return res

@@ -19,16 +19,12 @@ a time the title fits ("In 2016, Vice President Joe Biden visited Kyiv").
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from spacy.tokens import Doc
 
-from whodid.actors.kb import KnowledgeBase, Person, Role, load_kb, normalize_date, tokenize
-from whodid.model import Actor, Analysis, Check, Mention
-
-TOP_OFFICES = ("head_of_state", "head_of_government", "vice_president", "supreme_leader")
-FORMER = {"former", "ex", "ex-", "erstwhile"}
-THEN = re.compile(r"\b(then|late)[\s-]*$", re.I)  # "then-President Biden", "the late President ..."
+from whodid.actors.kb import KnowledgeBase, Person, Role, load_kb, normalize_date
+from whodid.actors.titles import TOP_OFFICES, is_then_title, roles_titled, title_of
+from whodid.model import Analysis, Check, Mention
 
 
 def check_roles(doc: Doc, analysis: Analysis, kb: KnowledgeBase | None = None) -> list[Check]:
@@ -49,47 +45,15 @@ def check_roles(doc: Doc, analysis: Analysis, kb: KnowledgeBase | None = None) -
     return checks
 
 
-def _title(kb: KnowledgeBase, person: Person, mention: Mention):
-    """(former?, country ISO3 or None, role noun) of the title words before the name, or None."""
-    toks = tokenize(mention.text)
-    names = {t for n in [person.name, *person.aliases] for t in tokenize(n)}
-    # the title ends where the name begins
-    end = next((k for k, t in enumerate(toks) if t in names), len(toks))
-    lowers = [t.lower() for t in toks[:end]]
-    best = None
-    for a in range(len(lowers)):
-        for b in range(len(lowers), a, -1):
-            noun = kb.role_nouns.get(" ".join(lowers[a:b]))
-            if noun is not None and noun.title and noun.role and (best is None or b - a > best[1] - best[0]):
-                best = (a, b, noun)
-    if best is None:
-        return None
-    a, _b, noun = best
-    former = any(w in FORMER for w in lowers[:a])
-    country = None
-    for t in toks[:a]:
-        ref = next((r for r in kb.lookup(t) if r[0] in "CA"), None)
-        if ref is not None:
-            country = ref[2:]
-    return former, country, noun
-
-
-def _fits(role: Role, noun_role: str, country: str | None) -> bool:
-    return role.role == noun_role and (country is None or role.country == country or role.org == country)
-
-
 def _check_mention(doc: Doc, analysis: Analysis, kb: KnowledgeBase, person: Person, m: Mention,
                    date: str) -> Check | None:
-    text = analysis.article.text
-    if THEN.search(text[max(0, m.start - 12):m.start]) or m.text.lower().startswith(("then", "late ")):
+    if is_then_title(analysis.article.text, m):
         return None
-    title = _title(kb, person, m)
+    title = title_of(kb, person, m)
     if title is None:
         return None
     former, country, noun = title
-    held = [r for r in person.roles if _fits(r, noun.role, country)]
-    if not held and noun.role == "leader":
-        held = [r for r in person.roles if r.role in TOP_OFFICES and (country is None or r.country == country)]
+    held = roles_titled(person, title)
     now = [r for r in held if r.active(date)]
     if any(_sentence_dates_fit(doc, analysis, m, r) for r in held):
         return None

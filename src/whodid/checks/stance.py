@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from whodid.model import Analysis, Check, Span
+from whodid.quotes.cues import SAYING_VERBS
 
 POSITIVE = {"support", "back", "endorse", "welcome", "praise", "hail", "applaud", "defend", "justify", "champion",
             "celebrate", "approve", "favor", "favour", "embrace", "commend"}
@@ -52,7 +53,6 @@ GOOD = {"justified", "necessary", "legitimate", "right", "heroic", "courageous",
         "triumph", "victory", "just", "lawful", "welcome"}
 BELIEVE = {"believe", "think", "say", "argue", "insist", "maintain", "state", "claim", "feel", "consider", "contend"}
 LIGHT_NOUNS = {"decision", "plan", "move", "order", "choice", "bid", "effort", "attempt", "proposal", "call", "push"}
-SPEECH = {"say", "state", "tell", "announce", "declare", "insist", "add", "warn", "stress", "reiterate", "write"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should"}
 # one target for the noun and the verb of one kind of event
 FAMILIES = {
@@ -126,7 +126,7 @@ def _official_speaking(t: Token, holder: str, actor_at: dict[int, str], analysis
     v = t
     while v.dep_ in ("ccomp", "conj", "xcomp") and v.head is not v:
         v = v.head
-        if v.lemma_.lower() in SPEECH:
+        if v.lemma_.lower() in SAYING_VERBS:
             speaker = _holder(_subject(v), actor_at, analysis)
             person = actors.get(speaker or "")
             if person is not None and person.kind == "person" and person.country == country.country \

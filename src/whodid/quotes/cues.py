@@ -59,3 +59,5 @@ def load() -> Cues:
 SPEECH_VERBS = frozenset(lemma for lemma, cls in load().verbs.items()
                          if cls.name in ("speech", "assessment", "request", "intent", "naming", "talk"))
 SPEECH_NOUNS = load().speech_nouns
+# verbs of saying alone (the "speech" class): what other stages mean by "X said ..."
+SAYING_VERBS = frozenset(lemma for lemma, cls in load().verbs.items() if cls.name == "speech")
