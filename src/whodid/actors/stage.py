@@ -14,7 +14,7 @@ from whodid.actors.kb import KnowledgeBase, load_kb, normalize_date
 from whodid.actors.resolve import Resolution, Resolver, apply, to_actors
 from whodid.actors.titles import title_constraints
 from whodid.model import Analysis, Check
-from whodid.time import CONSTRAINTS_KEY, find_expressions, infer_publication, resolve
+from whodid.time import CONSTRAINTS_KEY, TEXT_DATES_KEY, find_expressions, infer_publication, resolve
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -94,6 +94,7 @@ class ActorsStage:
         res = self.resolver.resolve(doc, date)
         exprs = find_expressions(doc)
         resolve(exprs, None, doc)
+        doc.user_data[TEXT_DATES_KEY] = exprs  # the time stage goes on from here
         spans = [doc.char_span(e.start, e.end, alignment_mode="expand")
                  for e in exprs if e.value is not None and e.precision in ("day", "month", "year")]
         dated = {span.sent.start for span in spans if span is not None}

@@ -7,7 +7,8 @@
 
 from whodid.time.expressions import TimeExpr, find_and_resolve, find_expressions, resolve
 from whodid.time.inference import DateConstraint, Inference, infer_publication
-from whodid.time.stage import CONSTRAINTS_KEY, TimeStage, date_checks, parse_published
+from whodid.time.stage import CONSTRAINTS_KEY, TEXT_DATES_KEY, TimeStage, date_checks, parse_published
 
 __all__ = ["TimeStage", "TimeExpr", "DateConstraint", "Inference", "find_expressions", "find_and_resolve",
-           "resolve", "infer_publication", "date_checks", "parse_published", "CONSTRAINTS_KEY"]
+           "resolve", "infer_publication", "date_checks", "parse_published", "CONSTRAINTS_KEY",
+           "TEXT_DATES_KEY"]

@@ -18,6 +18,9 @@ ConstraintSource = Union[DateConstraint, Callable[[Doc, Analysis], Iterable[Date
 USER_DATA_KEY = "whodid.time"  # doc.user_data[USER_DATA_KEY]: the TimeExpr list, for later stages
 # an earlier stage (actors: dated roles) may leave DateConstraint objects here for inference
 CONSTRAINTS_KEY = "whodid.date_constraints"
+# an undated article's expressions, found and resolved without a base by an earlier stage (actors, to
+# date its roles): reused here rather than found twice
+TEXT_DATES_KEY = "whodid.text_dates"
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -61,7 +64,8 @@ class TimeStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         article = analysis.article
         today = self.today or dt.date.today()
-        exprs = find_expressions(doc, today)
+        found = doc.user_data.pop(TEXT_DATES_KEY, None) if self.today is None else None
+        exprs = found if found is not None else find_expressions(doc, today)
         base = parse_published(article.published)
         if article.published and base is None:
             analysis.checks.append(Check(
@@ -69,7 +73,8 @@ class TimeStage:
                 message=f"publication date {article.published!r} is not a date whodid can read; "
                         "relative dates are left unresolved"))
         elif base is None:
-            resolve(exprs, None, doc)  # what the text dates by itself, and chains on it
+            if found is None:
+                resolve(exprs, None, doc)  # what the text dates by itself, and chains on it
             inference = infer_publication(exprs, today, self._constraints(doc, analysis))
             if inference is not None:
                 base = inference.date
