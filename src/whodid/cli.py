@@ -28,9 +28,10 @@ app = typer.Typer(
 out = Console()
 err = Console(stderr=True)
 
-PathsArg = Annotated[list[str], typer.Argument(help="Files or folders (.txt, .html, .jsonl[.gz]); '-' reads stdin.")]
+PathsArg = Annotated[list[str], typer.Argument(
+    help="Files or folders (.txt, .html, .jsonl\\[.gz], .warc\\[.gz]); '-' reads stdin.")]
 DbOpt = Annotated[str, typer.Option(
-    "--db", help="DuckDB database file, or a postgresql://user@host/dbname URL (pip install \"whodid[postgres]\").")]
+    "--db", help="DuckDB database file, or a postgresql://user@host/dbname URL (pip install \"whodid\\[postgres]\").")]
 StagesOpt = Annotated[Optional[str], typer.Option(
     "--stages", help="Comma-separated stages to run after nlp (default: all); 'none' for the parse alone.")]
 KbOpt = Annotated[Optional[list[Path]], typer.Option(

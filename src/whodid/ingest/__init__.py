@@ -10,6 +10,8 @@ Formats, chosen by extension and then by content:
 - JSON Lines (``.jsonl``/``.ndjson``, optionally ``.gz``): one article an object
   with ``text`` or ``html`` and optional ``id``, ``title``, ``byline``, ``url``,
   ``source``, ``published``; other fields are ignored
+- WARC web archives (``.warc``, ``.warc.gz``, or text that starts ``WARC/``): one
+  article for each archived HTML page (see ``ingest.warc``)
 - a folder: every such file under it, recursively, in sorted order
 """
 
@@ -28,12 +30,13 @@ from typing import Literal
 
 from whodid.ingest import html as html_extract
 from whodid.ingest.language import detect as detect_language
+from whodid.ingest.warc import WARC_SUFFIXES, ArchivedPage, count_pages, is_warc_head, read_warc
 from whodid.model import Article, Check
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".text")
-FOLDER_SUFFIXES = JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES
+FOLDER_SUFFIXES = JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES + WARC_SUFFIXES
 JSONL_FIELDS = ("id", "title", "byline", "url", "source", "published")
 
 
@@ -72,7 +75,7 @@ def read(paths: Iterable[str | Path], english_only: bool = True) -> Iterator[Rec
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted_in_folder(p))
             if not files:
-                yield Rejected(str(path), "folder holds no .txt, .html or .jsonl files")
+                yield Rejected(str(path), "folder holds no .txt, .html, .jsonl or .warc files")
             for file in files:
                 yield from (check_language(r, english_only) for r in _read_file(file))
         elif path.exists():
@@ -105,6 +108,12 @@ def count(paths: Iterable[str | Path]) -> int | None:
                         total += sum(1 for line in fh if line.strip())
                 except (OSError, EOFError, gzip.BadGzipFile):
                     total += 1
+            elif _is_warc(file):
+                try:
+                    with open(file, "rb") as fh:
+                        total += max(1, count_pages(fh))
+                except OSError:
+                    total += 1
             else:
                 total += 1
     return total
@@ -116,6 +125,10 @@ def _wanted_in_folder(path: Path) -> bool:
 
 def _is_jsonl(path: Path) -> bool:
     return path.name.lower().endswith(JSONL_SUFFIXES)
+
+
+def _is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
 
 
 def _open_binary(path: Path):
@@ -146,6 +159,10 @@ def _read_file(path: Path) -> Iterator[Record | Rejected]:
             with _open_binary(path) as fh:
                 yield from _read_jsonl(fh, origin)
             return
+        if _is_warc(path) or _starts_with_warc(path):
+            with open(path, "rb") as fh:
+                yield from _read_warc(fh, origin)
+            return
         data = path.read_bytes()
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         yield Rejected(origin, f"cannot read: {exc}")
@@ -157,24 +174,40 @@ def _read_stream(stream: io.BufferedIOBase, origin: str) -> Iterator[Record | Re
     """stdin: JSON Lines when the first non-blank byte is '{', else one document."""
     if not hasattr(stream, "peek"):  # e.g. a test runner's stand-in for stdin
         stream = io.BufferedReader(stream)  # type: ignore[arg-type]
-    head = stream.peek(1 << 16).lstrip()
-    if head[:1] == b"{":
+    head = stream.peek(1 << 16)
+    if is_warc_head(head):
+        yield from _read_warc(stream, origin)
+    elif head.lstrip()[:1] == b"{":
         yield from _read_jsonl(stream, origin)
     else:
         yield _read_document(stream.read(), origin, is_html=False, stem=None)
 
 
-def _read_document(data: bytes, origin: str, is_html: bool, stem: str | None) -> Record | Rejected:
+def _starts_with_warc(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return is_warc_head(fh.read(8))
+
+
+def _read_warc(stream: io.BufferedIOBase, origin: str) -> Iterator[Record | Rejected]:
+    for page in read_warc(stream, origin):
+        if isinstance(page, ArchivedPage):
+            yield _read_document(page.body, page.where, page.is_html, page.record_id, url=page.url)
+        else:
+            yield Rejected(page.where, page.reason)
+
+
+def _read_document(data: bytes, origin: str, is_html: bool, stem: str | None,
+                   url: str | None = None) -> Record | Rejected:
     if not data.strip():
-        return Rejected(origin, "the file is empty")
+        return Rejected(origin, "the file is empty" if url is None else f"the archived page {url} is empty")
     if b"\x00" in data[:8192]:
         return Rejected(origin, "binary data (NUL bytes), not text or HTML")
     if is_html or html_extract.looks_like_html(data[:2048].decode("utf-8", "replace")):
-        page = html_extract.extract(data)
+        page = html_extract.extract(data, url=url)
         if page is None:
-            return Rejected(origin, "HTML page has no extractable article text")
+            return Rejected(origin, "HTML page has no extractable article text" + (f" ({url})" if url else ""))
         return article_from_text(page.text, origin, id=stem, title=page.title, byline=page.byline,
-                                 url=page.url, source=page.source, published=page.published)
+                                 url=page.url or url, source=page.source, published=page.published)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -182,7 +215,7 @@ def _read_document(data: bytes, origin: str, is_html: bool, stem: str | None) ->
                                 "convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8`")
     if _mostly_control(text):
         return Rejected(origin, "binary data (control characters), not text")
-    return article_from_text(text, origin, id=stem)
+    return article_from_text(text, origin, id=stem, url=url)
 
 
 def _read_jsonl(stream: Iterable[bytes], origin: str) -> Iterator[Record | Rejected]:
