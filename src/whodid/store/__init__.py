@@ -80,10 +80,10 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             yield
+            self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        self.con.execute("COMMIT")
 
     def schema_version(self) -> int:
         return self.con.execute("SELECT max(version) FROM schema_version").fetchone()[0]

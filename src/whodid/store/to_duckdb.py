@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 
 import duckdb
 
@@ -68,15 +69,15 @@ def _copy_table(con, table: str, local: duckdb.DuckDBPyConnection) -> None:
         columns = [(c.name, known.get(c.name) or _duckdb_type(c.type_display)) for c in cursor.description]
         local.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{n}" {t}' for n, t in columns) + ")")
         values = ", ".join(f"unnest(?::{t}[])" for _, t in columns)
+        # NUMERIC comes back as Decimal; whodid's NUMERIC columns hold integers (UBIGINT in DuckDB).
+        # Only those columns are converted: a value-by-value pass over every column doubled the copy time.
+        numeric = {i for i, c in enumerate(cursor.description) if c.type_display.lower().startswith("numeric")}
         while chunk := cursor.fetchmany(_CHUNK):
-            # NUMERIC comes back as Decimal; whodid's NUMERIC columns hold integers (UBIGINT in DuckDB)
-            chunk = [tuple(_plain(v) for v in row) for row in chunk]
-            local.execute(f"INSERT INTO {table} SELECT {values}", [list(col) for col in zip(*chunk)])
+            data = [[_plain(v) for v in col] if i in numeric else list(col) for i, col in enumerate(zip(*chunk))]
+            local.execute(f"INSERT INTO {table} SELECT {values}", data)
 
 
 def _plain(value):
-    from decimal import Decimal
-
     if isinstance(value, Decimal):
         return int(value)
     if isinstance(value, list):
