@@ -45,12 +45,17 @@ def read_texts(path: Path | None, limit: int) -> list[dict]:
     return rows
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def corpus_arguments(doc: str, limit: int = 200, repeat: int = 3) -> argparse.Namespace:
+    """The benchmarks' common options: --corpus (the shared newswire when present), --limit, --repeat."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS if SHARED_CORPUS.exists() else None)
-    ap.add_argument("--limit", type=int, default=200)
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
+    ap.add_argument("--limit", type=int, default=limit)
+    ap.add_argument("--repeat", type=int, default=repeat)
+    return ap.parse_args()
+
+
+def main() -> None:
+    args = corpus_arguments(__doc__)
 
     from whodid.actors import kb as kbmod
     from whodid.actors import ActorsStage

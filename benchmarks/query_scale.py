@@ -10,8 +10,8 @@
    events, event clusters and cluster mentions, shifting dates by one day and
    ids per copy, until there are ``--events`` events. One INSERT ... SELECT per
    table over ``range(copies)``: DuckDB does the bulk work, not Python. (The
-   full JSON analyses, quotes, dates and checks are not copied: the queries
-   do not read them.)
+   full JSON analyses, dates and checks are not copied: the queries do not
+   read them.) ``--seed-db`` takes an existing database as the seed instead.
 3. Times each analyst query (median of ``--runs`` runs after one warm-up, the
    database opened read-only) and prints it as a ratio to a baseline measured
    in the same run: a full scan counting events by type.
@@ -52,6 +52,13 @@ EVENT_ACTORS = f"""
     src AS (SELECT article_sha1, idx, day, unnest(actor) AS actor_id FROM ev),
     tgt AS (SELECT article_sha1, idx, unnest(recipient) AS actor_id FROM ev)
 """
+def web_actors(con: duckdb.DuckDBPyConnection) -> list:
+    """The first page of /api/actors, as the web app queries it."""
+    from whodid.web import queries
+
+    return queries.actors(con.cursor(), None, 50, 0)["items"]
+
+
 QUERIES = {
     "baseline: events by type (full scan of events)": "SELECT type, count(*) FROM events GROUP BY type",
     # event_clusters: one row per real-world event, with its day and first coded actor and recipient
@@ -85,6 +92,7 @@ QUERIES = {
         FROM src JOIN actors s ON s.article_sha1 = src.article_sha1 AND s.actor_id = src.actor_id
         WHERE s.code IS NOT NULL
         GROUP BY 1, 2 QUALIFY row_number() OVER (PARTITION BY month ORDER BY events DESC, actor) <= 10""",
+    "web: /api/actors first page (counts per actor)": web_actors,
 }
 
 
@@ -155,6 +163,7 @@ def scale(seed_db: Path, big_db: Path, target_events: int) -> tuple[int, float]:
         "mentions": f"INSERT INTO mentions SELECT {sha}, s.* EXCLUDE (article_sha1) FROM seed.mentions s, "
                     f"range({copies}) r(k)",
         "places": f"INSERT INTO places SELECT {sha}, s.* EXCLUDE (article_sha1) FROM seed.places s, range({copies}) r(k)",
+        "quotes": f"INSERT INTO quotes SELECT {sha}, s.* EXCLUDE (article_sha1) FROM seed.quotes s, range({copies}) r(k)",
         "events": "",  # built below, column by column
         "event_clusters": f"""INSERT INTO event_clusters
             SELECT s.cluster_id + k * {max_cluster}, s.match_key || '#' || k, s.* EXCLUDE (cluster_id, match_key)
@@ -181,14 +190,17 @@ def scale(seed_db: Path, big_db: Path, target_events: int) -> tuple[int, float]:
     return copies, time.perf_counter() - start
 
 
-def timed(con: duckdb.DuckDBPyConnection, sql: str, runs: int) -> tuple[float, int]:
-    rows = len(con.execute(sql).fetchall())  # warm-up
+def timed(con: duckdb.DuckDBPyConnection, sql, runs: int) -> tuple[float, int]:
+    """Median seconds of ``sql`` (SQL text, or a function of the connection returning rows) and its row count."""
+    run = sql if callable(sql) else (lambda con: con.execute(sql).fetchall())
+    rows = len(run(con))  # warm-up
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        con.execute(sql).fetchall()
+        run(con)
         times.append(time.perf_counter() - start)
     return statistics.median(times), rows
+
 
 
 def main() -> None:
@@ -198,12 +210,17 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=1_000_000, help="events in the scaled database")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="build the databases in this folder and keep them")
+    parser.add_argument("--seed-db", type=Path, help="an existing whodid database as the seed (not ingested anew; "
+                                                     "read only)")
     args = parser.parse_args()
-    rows, label = load_rows(args.corpus, args.limit)
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        seed_db, seconds = seed(rows, folder)
+        if args.seed_db:
+            seed_db, seconds, label = args.seed_db, math.nan, str(args.seed_db)
+        else:
+            rows, label = load_rows(args.corpus, args.limit)
+            seed_db, seconds = seed(rows, folder)
         con = duckdb.connect(str(seed_db), read_only=True)
         stored, events, clusters = con.execute(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
@@ -215,8 +232,9 @@ def main() -> None:
             WHERE s.code IS NOT NULL AND r.code IS NOT NULL AND s.code <> r.code
             GROUP BY ALL ORDER BY 3 DESC, 1, 2 LIMIT 1""").fetchone()
         con.close()
-        print(f"seed: {label}: {stored} articles stored by `whodid ingest` in {seconds:.1f} s "
-              f"({stored / seconds:.1f} articles/s, model load included); {events} events, {clusters} event clusters")
+        ingested = "" if args.seed_db else (f" stored by `whodid ingest` in {seconds:.1f} s ({stored / seconds:.1f} "
+                                            "articles/s, model load included)")
+        print(f"seed: {label}: {stored} articles{ingested}; {events} events, {clusters} event clusters")
         print(f"seed database: {file_mb(seed_db):.1f} MB = {file_mb(seed_db) / stored * 1000:.0f} MB per 1,000 articles "
               "(every table, text and full JSON analyses included)")
 
@@ -229,13 +247,13 @@ def main() -> None:
             "(SELECT count(*) FROM event_clusters)").fetchone()
         print(f"scaled: {copies} shifted copies in {build:.1f} s: {big_articles:,} articles, {big_events:,} events, "
               f"{big_clusters:,} event clusters; {file_mb(big_db):.0f} MB "
-              "(no JSON analyses, quotes, dates or checks)")
+              "(no JSON analyses, dates or checks)")
         load = os.getloadavg()[0]
         print(f"queries: median of {args.runs} runs after a warm-up, DuckDB {duckdb.__version__}, read-only; "
               f"{os.cpu_count()} cores, load average {load:.1f} when they started")
         baseline = None
         for name, sql in QUERIES.items():
-            if pair:
+            if pair and "{pair}" in name:
                 name, sql = name.format(pair=f"{pair[0]} -> {pair[1]}"), sql.format(actor=pair[0], recipient=pair[1])
             elif "{pair}" in name:
                 continue

@@ -1,6 +1,7 @@
-"""Load on the web API: requests/s and p95 latency of /api/events against /api/health, same run.
+"""Load on the web API: requests/s and p95 latency of /api/events, /api/actors and the events CSV
+download against /api/health, same run.
 
-    python benchmarks/web_load.py [--limit 400] [--requests 1500] [--concurrency 8] [--seconds 20]
+    python benchmarks/web_load.py [--limit 400] [--requests 1500] [--concurrency 8] [--seconds 20] [--only actors]
 
 The database holds the bundled samples plus, when ../shared/corpora is present,
 the first --limit articles of each corpus there (0: all); it is built once with
@@ -38,6 +39,8 @@ ENDPOINTS = [
     ("events, actor filter", "/api/events?actor=RUS&limit=50"),
     ("events, type+dates, by score", "/api/events?type=ASSAULT&date_from=2022-01-01&date_to=2024-12-31"
                                      "&sort=score&order=desc&limit=50"),
+    ("actors, first page", "/api/actors?limit=50"),
+    ("events CSV, actor filter", "/api/events.csv?actor=RUS"),
 ]
 
 
@@ -134,7 +137,11 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=1500, help="at most this many requests per endpoint")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=20, help="at most this long per endpoint")
+    parser.add_argument("--only", help="comma-separated words: only the endpoints whose name has one "
+                                       "(the baseline always runs)")
     args = parser.parse_args()
+    words = [w.strip() for w in (args.only or "").split(",") if w.strip()]
+    endpoints = [e for i, e in enumerate(ENDPOINTS) if i == 0 or not words or any(w in e[0] for w in words)]
     db, label = build_database(args.limit)
     proc, base = start_server(db)
     try:
@@ -144,7 +151,7 @@ def main() -> None:
               f"at most {args.requests} requests or {args.seconds:.0f} s per endpoint; {os.cpu_count()} cores")
         print(f"{'endpoint':32} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}")
         baseline = None
-        for name, path in ENDPOINTS:
+        for name, path in endpoints:
             r = load(base, path, args.requests, args.concurrency, args.seconds)
             baseline = baseline or r
             print(f"{name:32} {r['requests']:8d} {r['rps']:8.0f} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f} "

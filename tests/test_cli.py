@@ -217,3 +217,22 @@ def test_malformed_user_kb_is_refused_before_anything_is_stored(tmp_path, make_a
     result = run("ingest", write_jsonl(tmp_path / "a.jsonl", make_articles(2)), "--db", db, "--kb", kb)
     assert result.exit_code == 2 and "broken.yaml" in result.stderr
     assert not db.exists()
+
+
+def test_query_and_export_let_go_of_the_database_even_when_they_fail(tmp_path):
+    from test_store import full_analysis
+    from whodid.store import Store
+
+    db = tmp_path / "q.duckdb"
+    with Store(db) as store:
+        store.write([(full_analysis(), "a.txt")])
+    # results kept alive: their tracebacks must not be what holds a connection open
+    results = [run("query", "SELECT nope FROM articles", "--db", db), run("query", "SELECT count(*) FROM articles",
+                                                                         "--db", db),
+               run("export", tmp_path / "out", "--db", db, "--tables", "events"),
+               run("export", tmp_path / "out" / "events.parquet", "--db", db, "--tables", "events")]
+    assert [r.exit_code for r in results] == [1, 0, 0, 1], [r.output for r in results]
+    assert "cannot write the export there" in results[3].stderr
+    # a read-only connection left open in this process would make this writer fail
+    with Store(db) as store:
+        assert store.stored([full_analysis().article.text_sha1])

@@ -137,3 +137,46 @@ def test_ingest_links_the_events_of_a_corpus(tmp_path, make_articles):
         assert con.execute("SELECT max(num_sources) FROM event_clusters").fetchone()[0] >= 2
         assert con.execute("SELECT sum(num_mentions) FROM event_clusters").fetchone()[0] == \
             con.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+def test_linking_pages_past_articles_it_cannot_link(tmp_path):
+    # 501 articles whose stored JSON holds no events (their events rows cannot be linked), stored
+    # first, fill a whole page of the unlinked: the articles after them must still be linked
+    broken = [report(f"Putin met Someone in Moscow ({i}).", "2022-02-07") for i in range(501)]
+    good = [report("Putin met Someone in Moscow.", "2022-03-07", "Reuters"),
+            report("Putin met Someone in Moscow today.", "2022-03-07", "TASS")]
+    with Store(tmp_path / "p.duckdb") as store:
+        store.write([(a, f"broken-{i}") for i, a in enumerate(broken)])
+        store.con.execute("""UPDATE analyses SET analysis = json_merge_patch(analysis, '{"events": []}')""")
+        store.con.execute("UPDATE articles SET ingested_at = TIMESTAMP '2000-01-01'")  # before the good ones
+        store.write([(a, a.article.id) for a in good])
+        assert link_events(store.con) == 2
+        assert clusters(store)[0][4:6] == (2, 2)
+        assert link_events(store.con) == 0  # and nothing is linked twice
+
+
+def test_a_crash_between_write_and_linking_is_healed_by_the_next_ingest(tmp_path):
+    from whodid.batch import ingest_items
+
+    a, b = report("Putin met Someone in Moscow.", "2022-02-07", "Reuters"), \
+        report("Putin met Someone in Moscow today.", "2022-02-07", "TASS")
+    with Store(tmp_path / "h.duckdb") as store:
+        store.write([(a, "a"), (b, "b")])  # stored, then the process died before linking
+        assert clusters(store) == []
+        ingest_items([], store)
+        assert [c[4:6] for c in clusters(store)] == [(2, 2)]
+        assert store.con.execute("SELECT count(*) FROM unlinked_articles").fetchone()[0] == 0
+
+
+def test_a_database_from_before_the_unlinked_marks_is_healed_too(tmp_path):
+    from whodid.batch import ingest_items
+
+    db = tmp_path / "old.duckdb"
+    with Store(db) as store:
+        store.write([(report("Putin met Someone in Moscow.", "2022-02-07"), "a")])
+        # as schema version 5 left it: the events stored, never linked, and no marks table
+        store.con.execute("DROP TABLE unlinked_articles")
+        store.con.execute("DELETE FROM schema_version WHERE version = 6")
+    with Store(db) as store:
+        ingest_items([], store)
+        assert [c[4] for c in clusters(store)] == [1]

@@ -165,3 +165,48 @@ def test_text_postgresql_cannot_hold_is_a_clear_error_and_writes_nothing(pg_url)
             store.write([(good, "good.txt"), (nul, "nul.txt")])
         assert store.stored([good.article.text_sha1]) == set()
         assert store.write([(good, "good.txt")]) == 1
+
+
+def test_a_crash_between_write_and_linking_is_healed_on_postgresql(pg_url):
+    from test_clusters import report
+    from whodid.batch import ingest_items
+
+    a, b = report("Putin met Someone in Moscow.", "2022-02-07", "Reuters"), \
+        report("Putin met Someone in Moscow today.", "2022-02-07", "TASS")
+    with Store(pg_url) as store:
+        store.write([(a, "a"), (b, "b")])  # stored, then the process died before linking
+        ingest_items([], store)
+        assert store.con.execute("SELECT num_mentions, num_articles FROM event_clusters").fetchall() == [(2, 2)]
+        assert store.con.execute("SELECT count(*) FROM unlinked_articles").fetchone()[0] == 0
+
+
+def test_export_from_postgresql_copies_only_the_tables_it_reads(pg_url, tmp_path, monkeypatch):
+    from test_clusters import report
+    from whodid.export import gdelt
+    from whodid.store import to_duckdb
+    from whodid.store.clusters import link_events
+
+    copied = []
+    real = to_duckdb._copy_table
+    monkeypatch.setattr(to_duckdb, "_copy_table", lambda con, table, local: copied.append(table) or real(con, table, local))
+    monkeypatch.setattr(to_duckdb, "_CHUNK", 2)  # rows come over a few at a time
+    reports = [report(f"Putin met Someone in Moscow ({i}).", f"2022-02-{1 + 3 * i:02d}", f"paper-{i}") for i in range(5)]
+    with Store(pg_url) as store:
+        store.write([(a, a.article.id) for a in reports])
+        link_events(store.con)
+
+    assert run("export", tmp_path / "plain", "--db", pg_url, "--tables", "events").exit_code == 0
+    assert copied == ["events"]
+    assert duckdb.connect().execute(f"SELECT count(*) FROM '{tmp_path / 'plain' / 'events.parquet'}'").fetchone()[0] == 5
+
+    copied.clear()
+    result = run("export", tmp_path / "days", "--db", pg_url, "--tables", "events,places", "--by-date")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(copied) == ["articles", "event_cluster_mentions", "event_clusters", "events", "places"]
+    days = duckdb.connect().execute(f"SELECT DISTINCT date FROM read_parquet('{tmp_path / 'days' / 'events'}/*/*.parquet', "
+                      "hive_partitioning=true) ORDER BY 1").fetchall()
+    assert [str(d) for (d,) in days] == ["2022-02-01", "2022-02-04", "2022-02-07", "2022-02-10", "2022-02-13"]
+
+    copied.clear()
+    assert run("export", tmp_path / "gdelt", "--db", pg_url, "--format", "gdelt").exit_code == 0
+    assert sorted(copied) == sorted(gdelt.READS)

@@ -29,7 +29,7 @@ from whodid.ingest import Record, Rejected
 from whodid.ingest.duplicates import StoryIndex, signature
 from whodid.model import Analysis
 from whodid.store import Store
-from whodid.store.clusters import DEFAULT_WINDOW_DAYS, link_events
+from whodid.store.clusters import DEFAULT_WINDOW_DAYS, link_events, link_pending
 
 Batch = list[tuple[Analysis, str]]
 
@@ -95,7 +95,7 @@ def ingest_items(
     batches = _new_work(iter(items), store, batch_size, outcome)
     stories = StoryIndex(store.stories())
     # events that a crash between storing a batch and linking it left unlinked
-    link_events(store.con, merge_window_days)
+    link_pending(store.con, merge_window_days)
 
     def store_batch(done: Batch, rejected: list[Rejected], read: int) -> None:
         stored, links = store_analyses(store, stories, done, [(r.origin, r.reason, r.kind) for r in rejected],

@@ -375,11 +375,13 @@ def query(
         raise _fail(str(exc))
     try:
         cursor = con.execute(sql)
+        columns = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall()
     except (duckdb.Error, StoreError) as exc:
         hint = " (the database is opened read-only)" if "read-only" in str(exc).lower() else ""
         raise _fail(f"query failed{hint}: {exc}")
-    columns = [d[0] for d in cursor.description or []]
-    rows = cursor.fetchall()
+    finally:
+        con.close()
     _print_rows(columns, rows, fmt)
 
 
@@ -401,9 +403,9 @@ def export(
     import duckdb
 
     from whodid.export import gdelt, plover
-    from whodid.export.tables import FORMATS, write_table
+    from whodid.export.tables import FORMATS, reads, write_table
     from whodid.store import StoreError, connect_read_only
-    from whodid.store.to_duckdb import duckdb_copy
+    from whodid.store.to_duckdb import DuckDBTables
 
     if fmt not in (*FORMATS, "gdelt", "plover"):
         raise _fail(f"--format {fmt!r}: choose parquet, csv, jsonl, gdelt or plover", 2)
@@ -414,36 +416,45 @@ def export(
     if unknown:
         raise _fail(f"--tables: unknown table(s) {', '.join(unknown)}; choose from {', '.join(EXPORT_TABLES)}", 2)
     try:
-        con = connect_read_only(db)
-        present = {r[0] for r in con.execute(
+        source = connect_read_only(db)
+    except StoreError as exc:
+        raise _fail(str(exc))
+    # PostgreSQL: the tables each step reads, copied into an in-memory DuckDB just before it
+    local = DuckDBTables(source)
+    try:
+        present = {r[0] for r in source.execute(
             "SELECT table_name FROM information_schema.tables "
             "WHERE table_schema = current_schema() AND table_name <> 'schema_version'").fetchall()}
         if fmt in ("gdelt", "plover") and "event_clusters" not in present:
             raise _fail(f"{_label(db)} predates event clusters: run `whodid ingest` on it once with this whodid to "
                         "upgrade it (its stored events are linked then)")
-        con = duckdb_copy(con, present)  # PostgreSQL: its tables in an in-memory DuckDB
-    except StoreError as exc:
-        raise _fail(str(exc))
-    out.mkdir(parents=True, exist_ok=True)
-    try:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _fail(f"{out}: cannot write the export there ({exc.strerror})")
         if fmt == "gdelt":
-            for target, rows in gdelt.write(con, out).items():
+            for target, rows in gdelt.write(local.holding(gdelt.READS), out).items():
                 err.print(f"{target}: {rows} rows", highlight=False)
             err.print("GDELT columns whodid leaves empty: " + "; ".join(f"{k} ({v})" for k, v in gdelt.NOT_FILLED.items()),
                       highlight=False)
             return
         if fmt == "plover":
             target = out / "events.plover.jsonl"
-            err.print(f"{target}: {plover.write(con, target)} events", highlight=False)
+            err.print(f"{target}: {plover.write(local.holding(plover.READS), target)} events", highlight=False)
             return
-        for table in names:
-            if tables is None and table not in present:
-                continue  # an older database without this table
+        names = [t for t in names if tables is not None or t in present]  # an older database lacks some
+        for i, table in enumerate(names):
+            con = local.holding(reads(table, by_date), keep=set().union(*(reads(t, by_date) for t in names[i + 1:])))
             target = write_table(con, table, out, fmt, by_date)
             rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             err.print(f"{target}: {rows} rows", highlight=False)
+    except StoreError as exc:
+        raise _fail(str(exc))
     except duckdb.Error as exc:
         raise _fail(f"export to {out} failed: {exc}")
+    finally:
+        local.close()
+        source.close()
 
 
 @app.command()

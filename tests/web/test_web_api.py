@@ -194,3 +194,62 @@ def test_serving_a_database_in_use_fails_clearly(writable_db, tmp_path):
                 create_app(writable_db, read_only=read_only)
     finally:
         holder.communicate("", timeout=30)
+
+
+def test_events_csv_comes_in_batches_row_for_row_as_the_api_lists_them(app, client, monkeypatch):
+    import asyncio
+    from types import SimpleNamespace
+
+    from whodid.web import api
+    from whodid.web.queries import EventFilter
+
+    monkeypatch.setattr(api, "CSV_BATCH", 7)  # several batches, with articles split across them
+    response = api.events_csv(SimpleNamespace(app=app), EventFilter(), "date", "asc")
+
+    async def pieces():
+        return [piece async for piece in response.body_iterator]
+
+    body = asyncio.run(pieces())
+    listed = client.get("/api/events", params={"limit": 500}).json()
+    assert 2 * 7 < listed["total"] <= 500 and len(body) > 2  # streamed, not built whole
+    rows = list(csv.DictReader(io.StringIO("".join(body))))
+    assert [(r["article_id"], int(r["idx"]), r["sentence"], r["actor"], r["reported_by"]) for r in rows] == [
+        (e["article_id"], e["idx"], e["sentence"], ";".join(a["code"] or a["name"] for a in e["actor"]),
+         e["reported_by"]["name"] if e["reported_by"] else "") for e in listed["items"]]
+
+
+# /api/actors as it was counted before (correlated subqueries): the reference its joins must match
+_CORRELATED_ACTORS = """
+    WITH picked AS (SELECT * FROM actors x WHERE {where}),
+    counts AS (
+        SELECT actor_id, any_value(name) AS name, any_value(kind) AS kind, any_value(code) AS code,
+               any_value(country) AS country, any_value(wikidata) AS wikidata,
+               list(DISTINCT role) FILTER (WHERE role IS NOT NULL) AS roles,
+               count(DISTINCT article_sha1) AS articles
+        FROM picked GROUP BY actor_id)
+    SELECT c.*,
+           (SELECT count(*) FROM mentions m WHERE m.actor_id = c.actor_id) AS mentions,
+           (SELECT count(*) FROM events e WHERE list_contains(e.actor, c.actor_id)) AS events_as_actor,
+           (SELECT count(*) FROM events e WHERE list_contains(e.recipient, c.actor_id)) AS events_as_recipient,
+           (SELECT count(*) FROM quotes q WHERE q.speaker = c.actor_id) AS quotes
+    FROM counts c ORDER BY mentions DESC, c.actor_id"""
+
+
+@pytest.mark.parametrize("q", [None, "putin", "RUS", "Q7747", "GOV", "no such actor"])
+def test_actors_list_counts_as_the_correlated_subqueries_did(app, q):
+    from whodid.web import queries
+
+    where, params = "TRUE", []
+    if q:
+        where = "(contains(lower(x.name), lower(?)) OR x.code = ? OR x.country = ? OR x.actor_id = ?)"
+        params = [q, q.upper(), q.upper(), q]
+    with app.state.db.cursor() as cur:
+        cur.execute(_CORRELATED_ACTORS.format(where=where), params)
+        columns = [d[0] for d in cur.description]
+        expected = [dict(zip(columns, row)) for row in cur.fetchall()]
+        listed = queries.actors(cur, q, 10_000, 0)
+        page = queries.actors(cur, q, 5, 3)
+    assert listed["total"] == len(expected) and listed["items"] == expected
+    assert page["items"] == expected[3:8]
+    if q is None:
+        assert any(a["events_as_actor"] for a in expected) and any(a["quotes"] for a in expected)

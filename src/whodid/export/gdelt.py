@@ -20,6 +20,8 @@ from pathlib import Path
 
 import duckdb
 
+READS = ("event_clusters", "event_cluster_mentions", "articles", "events")  # the tables the export reads
+
 EVENT_COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
     *(f"Actor{n}{field}" for n in (1, 2) for field in (

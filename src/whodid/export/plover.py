@@ -33,6 +33,9 @@ def _iso3() -> dict[str, str]:
     return {c["iso2"]: c["iso3"] for c in countries if c.get("iso2") and c.get("iso3")}
 
 
+READS = ("articles", "analyses", "event_cluster_mentions", "event_clusters")  # the tables the export reads
+
+
 def write(con: duckdb.DuckDBPyConnection, target: Path) -> int:
     """Every stored event as a PLOVER record in ``target`` (JSON Lines); returns the number written."""
     iso3 = _iso3()

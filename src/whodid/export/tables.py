@@ -20,11 +20,20 @@ DAY_OF = {
                "LEFT JOIN event_clusters c ON c.cluster_id = m.cluster_id", "CAST(c.event_date AS VARCHAR)"),
 }
 ARTICLE_DAY = ("LEFT JOIN articles a ON a.sha1 = t.article_sha1", _PUBLISHED_DAY.format(col="a.published"))
+# the tables each join above reads (ARTICLE_DAY's: articles)
+DAY_READS = {"articles": set(), "event_clusters": set(), "events": {"event_cluster_mentions", "event_clusters"}}
 
 
 def day_of(table: str) -> tuple[str, str]:
     """(join clause, day expression) for a table aliased ``t``."""
     return DAY_OF.get(table, ARTICLE_DAY)
+
+
+def reads(table: str, by_date: bool = False) -> set[str]:
+    """The tables writing ``table`` reads: itself, and with ``by_date`` those its day comes from."""
+    if not by_date:
+        return {table}
+    return {table} | DAY_READS.get(table, {"articles"})
 
 
 def write_table(con: duckdb.DuckDBPyConnection, table: str, out: Path, fmt: str, by_date: bool = False) -> Path:

@@ -9,7 +9,8 @@ article is stored once however often it is ingested.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -71,24 +72,18 @@ class Store:
             raise
 
     def _migrate(self) -> None:
-        con = self.con
-        con.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                    "version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
-        current = con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
-        if current > LATEST:
-            raise StoreError(f"{self.path}: schema version {current} is newer than this whodid knows "
-                             f"({LATEST}); upgrade whodid")
-        for version, sql in MIGRATIONS:
-            if version <= current:
-                continue
-            con.execute("BEGIN TRANSACTION")
-            try:
-                con.execute(sql)
-                con.execute("INSERT INTO schema_version (version) VALUES (?)", [version])
-                con.execute("COMMIT")
-            except Exception:
-                con.execute("ROLLBACK")
-                raise
+        apply_migrations(self.con.execute, str(self.path), each=self.transaction)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     def schema_version(self) -> int:
         return self.con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
@@ -111,18 +106,13 @@ class Store:
         tables = batch_tables(batch, failures, stories)
         # an input that failed before and is now stored or failed anew keeps no stale failure row
         origins = [origin for _, origin in batch] + [origin for origin, _, _ in failures]
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
             if origins:
                 self.con.execute("DELETE FROM ingest_failures WHERE origin IN (SELECT unnest(?::VARCHAR[]))",
                                  [origins])
             for name, rows in tables.items():
                 if rows:
                     self._insert(name, rows)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
         return len(batch)
 
     def stories(self) -> list[tuple[str, str, list[int]]]:
@@ -144,6 +134,25 @@ class Store:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+def apply_migrations(execute: Callable, label: str, translate: Callable[[str], str] = str,
+                     each: Callable[[], AbstractContextManager] = nullcontext) -> None:
+    """Bring a database's schema up to ``LATEST``: the loop the DuckDB and PostgreSQL stores share.
+    ``execute(sql, params)`` takes ``?`` parameters, ``translate`` spells the DDL in the database's
+    dialect, and ``each()`` wraps one migration with its version row (DuckDB: a transaction of its
+    own; PostgreSQL runs them all in the caller's one transaction, under a lock)."""
+    execute("CREATE TABLE IF NOT EXISTS schema_version ("
+            "version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
+    current = execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+    if current > LATEST:
+        raise StoreError(f"{label}: schema version {current} is newer than this whodid knows ({LATEST}); "
+                         "upgrade whodid")
+    for version, sql in MIGRATIONS:
+        if version > current:
+            with each():
+                execute(translate(sql))
+                execute("INSERT INTO schema_version (version) VALUES (?)", [version])
 
 
 def connect_read_only(path: str | Path = DEFAULT_DB):
@@ -195,5 +204,7 @@ def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
         "dates": [(sha, i, d.text, d.start, d.end, d.value, d.precision, d.kind) for i, d in enumerate(analysis.dates)],
         "checks": [(sha, i, c.kind, c.message, c.severity, c.start, c.end, [[x.start, x.end] for x in c.spans])
                    for i, c in enumerate(analysis.checks)],
+        # stored, its events not yet linked (store/clusters.py removes the mark)
+        "unlinked_articles": [(sha,)],
     }
     return rows

@@ -9,9 +9,10 @@ stories over the whole database, as GDELT's NumMentions/NumArticles/NumSources
 do for its first 15 minutes.
 
 Linking is incremental and idempotent: ``link_events`` links every stored event
-not linked yet (new articles join existing clusters; a crash between storing a
-batch and linking it is healed by the next call), and an event already linked
-is never linked again.
+not linked yet (new articles join existing clusters), and an event already
+linked is never linked again. A crash between storing a batch and linking it is
+healed by ``link_pending``, which links the articles still marked in
+``unlinked_articles``.
 
 Negated, hypothetical, conditional and future events stay linked with their
 modality, but only asserted and historical ones count in the ``happened_*``
@@ -45,6 +46,8 @@ HAPPENED = ("asserted", "historical")
 DEFAULT_WINDOW_DAYS = 1
 LINK_LOCK = 0x77686F646965  # the PostgreSQL advisory lock that serialises linking (migrations use ...64)
 CHUNK = 500  # articles per read while linking, so a backfill of a large database stays in memory
+# ingest order; an article without a timestamp (inserted by hand) sorts first
+_SEEN = "coalesce(a.ingested_at, TIMESTAMP '1970-01-01 00:00:00')"
 
 
 @dataclass
@@ -57,12 +60,19 @@ class _Key:
 def link_events(con: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDOW_DAYS,
                 articles: list[str] | None = None) -> int:
     """Link every stored event that is not in a cluster yet (of ``articles``, by sha1, when given: a
-    batch just stored, without scanning the whole database); returns how many were linked."""
+    batch just stored, without scanning the whole database); returns how many were linked.
+
+    Reads the unlinked in pages of ``CHUNK`` articles, in ingest order, each page after the last: an
+    article whose events cannot be linked (its stored JSON lacks them) is passed, not read again."""
     postgres = not isinstance(con, duckdb.DuckDBPyConnection)
     only = "" if articles is None else "AND a.sha1 IN (SELECT unnest(?::VARCHAR[]))"
-    params = None if articles is None else [list(articles)]
-    linked = 0
+    linked, after = 0, None
     while True:
+        params = [] if articles is None else [list(articles)]
+        page = ""
+        if after is not None:
+            page = f"AND ({_SEEN} > ? OR ({_SEEN} = ? AND a.sha1 > ?))"
+            params += [after[0], after[0], after[1]]
         con.execute("BEGIN TRANSACTION")
         try:
             if postgres:
@@ -70,20 +80,38 @@ def link_events(con: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDO
                 # reads what is still unlinked only once it holds the lock
                 con.execute(f"SELECT pg_advisory_xact_lock({LINK_LOCK})")
             rows = con.execute(f"""
-                SELECT a.sha1, a.published, a.source, a.url, n.analysis
+                SELECT a.sha1, a.published, a.source, a.url, n.analysis, {_SEEN} AS seen
                 FROM articles a JOIN analyses n ON n.article_sha1 = a.sha1
                 WHERE EXISTS (SELECT 1 FROM events e WHERE e.article_sha1 = a.sha1 AND NOT EXISTS (
                     SELECT 1 FROM event_cluster_mentions m
-                    WHERE m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx)) {only}
-                ORDER BY a.ingested_at, a.sha1 LIMIT {CHUNK}""", params).fetchall()
-            done = _link_articles(con, rows, window_days) if rows else 0
+                    WHERE m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx)) {only} {page}
+                ORDER BY seen, a.sha1 LIMIT {CHUNK}""", params or None).fetchall()
+            if rows:
+                linked += _link_articles(con, rows, window_days)
+            # the page's articles are linked as far as their stored analyses allow; after the last
+            # page, so are the given articles that have no events to link
+            _linked(con, [r[0] for r in rows] if rows else articles)
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-        if not done:  # nothing left, or rows the stored JSON analyses do not hold: nothing more can be linked
+        if not rows:
             return linked
-        linked += done
+        after = rows[-1][-1], rows[-1][0]
+
+
+def link_pending(con: duckdb.DuckDBPyConnection, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
+    """Link the events of articles stored but not linked yet (a crash between the write and the
+    linking). ``Store.write`` marks each article it stores in ``unlinked_articles`` in the same
+    transaction and linking removes the mark, so this reads that small table, not every event."""
+    pending = [sha for (sha,) in con.execute("SELECT article_sha1 FROM unlinked_articles").fetchall()]
+    return link_events(con, window_days, pending) if pending else 0
+
+
+def _linked(con, shas: list[str] | None) -> None:
+    if shas:
+        con.execute("DELETE FROM unlinked_articles WHERE article_sha1 IN (SELECT unnest(?::VARCHAR[]))",
+                    [list(shas)])
 
 
 def _link_articles(con: duckdb.DuckDBPyConnection, rows: list[tuple], window_days: int) -> int:
@@ -92,7 +120,7 @@ def _link_articles(con: duckdb.DuckDBPyConnection, rows: list[tuple], window_day
         "SELECT article_sha1, event_idx FROM event_cluster_mentions "
         "WHERE article_sha1 IN (SELECT unnest(?::VARCHAR[]))", [shas]).fetchall()}
     items = []  # (sha, idx, event, analysis, key, source)
-    for sha, published, source, url, analysis_json in rows:
+    for sha, published, source, url, analysis_json, _ in rows:
         analysis = read_analysis(analysis_json)
         for idx, event in enumerate(analysis.events):
             if (sha, idx) not in done:
@@ -131,8 +159,8 @@ def _link_articles(con: duckdb.DuckDBPyConnection, rows: list[tuple], window_day
 def read_analysis(analysis_json: str) -> Analysis:
     """The stored JSON as attribute-access objects with the Analysis field names.
 
-    Linking and exports only read fields; ``Analysis.from_json`` rebuilds typed
-    dataclasses and costs about 80 ms an article, this well under 1 ms.
+    Linking and exports only read fields; ``Analysis.from_json`` also rebuilds typed
+    dataclasses, about ten times the cost of parsing the JSON (benchmarks/store_roundtrip.py).
     """
     return json.loads(analysis_json, object_hook=lambda d: SimpleNamespace(**d))
 

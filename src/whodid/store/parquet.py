@@ -59,6 +59,7 @@ class ParquetSink:
             con.execute(f"COPY (SELECT {_PORTABLE.get(table, '*')} FROM {table}) TO '{quoted}' (FORMAT parquet)")
             partial.replace(target)
             con.execute(f"DELETE FROM {table}")
+        con.execute("DELETE FROM unlinked_articles")  # the buffer is never linked: its marks would only pile up
         self.parts += 1
         self.buffered = 0
 

@@ -11,13 +11,14 @@ inserted, so an article ingested by two writers at once is stored exactly once.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from whodid.model import Analysis
-from whodid.store import Store, StoreError, analysis_rows
+from whodid.store import Store, StoreError, analysis_rows, apply_migrations
 from whodid.store.dialect import placeholders, postgres_type, to_postgres
-from whodid.store.schema import COLUMNS, LATEST, MIGRATIONS
+from whodid.store.schema import COLUMNS
 
 # any fixed number: the advisory lock that serialises migrations between writers
 _MIGRATION_LOCK = 0x77686F646964
@@ -104,21 +105,11 @@ class PostgresStore(Store):
 
     def _migrate(self) -> None:
         psycopg = _psycopg()
-        raw = self.con.raw
         try:
-            with raw.transaction():
-                raw.execute("SELECT pg_advisory_xact_lock(%s)", [_MIGRATION_LOCK])
-                raw.execute("CREATE TABLE IF NOT EXISTS schema_version ("
-                            "version INTEGER PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
-                current = raw.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
-                if current > LATEST:
-                    raise StoreError(f"{self.label}: schema version {current} is newer than this whodid knows "
-                                     f"({LATEST}); upgrade whodid")
-                for version, sql in MIGRATIONS:
-                    if version > current:
-                        # DDL is transactional here: a migration applies whole or not at all
-                        raw.execute(to_postgres(sql))
-                        raw.execute("INSERT INTO schema_version (version) VALUES (%s)", [version])
+            # DDL is transactional here: every migration applies whole or not at all
+            with self.con.raw.transaction():
+                self.con.raw.execute("SELECT pg_advisory_xact_lock(%s)", [_MIGRATION_LOCK])
+                apply_migrations(self.con.execute, self.label, to_postgres)
         except psycopg.Error as exc:
             raise StoreError(f"{self.label}: cannot create or migrate the whodid schema: {exc}") from exc
 
@@ -220,6 +211,21 @@ class ReadOnlyPostgres:
             return self.raw.execute(placeholders(sql), params, prepare=True)
         except psycopg.Error as exc:
             raise StoreError(str(exc).strip()) from exc
+
+    @contextmanager
+    def stream(self, sql: str) -> Iterator[Any]:
+        """A server-side cursor over ``sql``: ``fetchmany`` brings rows over a chunk at a time,
+        where ``execute`` would hold the whole result in memory first."""
+        psycopg = _psycopg()
+        self.raw.rollback()
+        try:
+            with self.raw.cursor(name="whodid_stream") as cursor:
+                cursor.execute(sql)
+                yield cursor
+        except psycopg.Error as exc:
+            raise StoreError(str(exc).strip()) from exc
+        finally:
+            self.raw.rollback()
 
     def close(self) -> None:
         self.raw.close()

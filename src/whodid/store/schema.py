@@ -162,6 +162,16 @@ MIGRATIONS.append((5, """
 ALTER TABLE checks ADD COLUMN spans INTEGER[][];
 """))
 
+# Articles stored whose events are not linked into clusters yet: Store.write marks each article in
+# the transaction that stores it, linking removes the mark, so healing a crash between the two
+# reads this table instead of anti-joining every event against its cluster mentions.
+MIGRATIONS.append((6, """
+CREATE TABLE unlinked_articles (article_sha1 VARCHAR PRIMARY KEY);
+INSERT INTO unlinked_articles
+SELECT DISTINCT e.article_sha1 FROM events e WHERE NOT EXISTS (
+    SELECT 1 FROM event_cluster_mentions m WHERE m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx);
+"""))
+
 LATEST = MIGRATIONS[-1][0]
 
 # Column types of the item tables, in insert order (used to bind column lists).
@@ -200,4 +210,5 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "ingest_failures": [("origin", "VARCHAR"), ("reason", "VARCHAR"), ("kind", "VARCHAR")],
     "stories": [("article_sha1", "VARCHAR"), ("story_id", "VARCHAR"), ("similarity", "DOUBLE"),
                 ("minhash", "UBIGINT[]")],
+    "unlinked_articles": [("article_sha1", "VARCHAR")],
 }

@@ -1,13 +1,18 @@
 """A PostgreSQL whodid database copied into an in-memory DuckDB, so every export runs on one engine.
 
 PostgreSQL has no Parquet writer and lacks the DuckDB functions the exporters
-use, so its tables are streamed into DuckDB tables of the store's own column
-types: the files are then the same whichever engine holds the data.
+use, so the tables an export reads are streamed into DuckDB tables of the
+store's own column types: the files are then the same whichever engine holds
+the data. Only those tables are copied, each just before it is needed and
+dropped once nothing later needs it, and rows come over from a server-side
+cursor in chunks, so memory holds what one export step reads, not the database.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from decimal import Decimal
 
 import duckdb
 
@@ -24,14 +29,31 @@ _DUCKDB_TYPES = {
 _CHUNK = 10_000
 
 
-def duckdb_copy(con, tables) -> duckdb.DuckDBPyConnection:
-    """``con`` itself if it is DuckDB; for PostgreSQL, an in-memory DuckDB holding ``tables``."""
-    if isinstance(con, duckdb.DuckDBPyConnection):
-        return con
-    local = duckdb.connect()
-    for table in tables:
-        _copy_table(con, table, local)
-    return local
+class DuckDBTables:
+    """The tables of ``con`` in DuckDB: ``con`` itself if it is DuckDB, else copies made on demand."""
+
+    def __init__(self, con):
+        self.source = con
+        self.is_copy = not isinstance(con, duckdb.DuckDBPyConnection)
+        self.con = duckdb.connect() if self.is_copy else con
+        self.copied: set[str] = set()
+
+    def holding(self, tables: Iterable[str], keep: Iterable[str] = ()) -> duckdb.DuckDBPyConnection:
+        """A DuckDB connection with ``tables``; copies no longer in ``tables`` or ``keep`` are dropped first."""
+        if not self.is_copy:
+            return self.con
+        tables = set(tables)
+        for table in sorted(self.copied - tables - set(keep)):
+            self.con.execute(f"DROP TABLE {table}")
+            self.copied.discard(table)
+        for table in sorted(tables - self.copied):
+            _copy_table(self.source, table, self.con)
+            self.copied.add(table)
+        return self.con
+
+    def close(self) -> None:
+        if self.is_copy:
+            self.con.close()
 
 
 def _duckdb_type(display: str) -> str:
@@ -42,20 +64,20 @@ def _duckdb_type(display: str) -> str:
 
 
 def _copy_table(con, table: str, local: duckdb.DuckDBPyConnection) -> None:
-    cursor = con.execute(f"SELECT * FROM {table}")
-    known = dict(COLUMNS.get(table, []))  # the DuckDB store's own types, so both exports match
-    columns = [(c.name, known.get(c.name) or _duckdb_type(c.type_display)) for c in cursor.description]
-    local.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{n}" {t}' for n, t in columns) + ")")
-    values = ", ".join(f"unnest(?::{t}[])" for _, t in columns)
-    while chunk := cursor.fetchmany(_CHUNK):
-        # NUMERIC comes back as Decimal; whodid's NUMERIC columns hold integers (UBIGINT in DuckDB)
-        chunk = [tuple(_plain(v) for v in row) for row in chunk]
-        local.execute(f"INSERT INTO {table} SELECT {values}", [list(col) for col in zip(*chunk)])
+    with con.stream(f"SELECT * FROM {table}") as cursor:
+        known = dict(COLUMNS.get(table, []))  # the DuckDB store's own types, so both exports match
+        columns = [(c.name, known.get(c.name) or _duckdb_type(c.type_display)) for c in cursor.description]
+        local.execute(f"CREATE TABLE {table} (" + ", ".join(f'"{n}" {t}' for n, t in columns) + ")")
+        values = ", ".join(f"unnest(?::{t}[])" for _, t in columns)
+        # NUMERIC comes back as Decimal; whodid's NUMERIC columns hold integers (UBIGINT in DuckDB).
+        # Only those columns are converted: a value-by-value pass over every column doubled the copy time.
+        numeric = {i for i, c in enumerate(cursor.description) if c.type_display.lower().startswith("numeric")}
+        while chunk := cursor.fetchmany(_CHUNK):
+            data = [[_plain(v) for v in col] if i in numeric else list(col) for i, col in enumerate(zip(*chunk))]
+            local.execute(f"INSERT INTO {table} SELECT {values}", data)
 
 
 def _plain(value):
-    from decimal import Decimal
-
     if isinstance(value, Decimal):
         return int(value)
     if isinstance(value, list):

@@ -14,6 +14,7 @@ people too.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,40 +129,70 @@ def _actor_names(cur: Cursor, sha1s: list[str]) -> dict[tuple[str, str], dict[st
     return {(s, i): {"id": i, "name": n, "code": c} for s, i, n, c in cur.fetchall()}
 
 
-def events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: int, offset: int) -> dict[str, Any]:
+def _events_query(flt: EventFilter, sort: str, descending: bool, with_total: bool) -> tuple[str, list[Any]]:
     where, params = flt.where()
     order = f"{EVENT_SORTS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST, a.id, e.idx"
-    cur.execute(f"""
+    total = ", count(*) OVER () AS total" if with_total else ""
+    return f"""
         SELECT a.sha1 AS article_sha1, a.id AS article_id, a.title AS article_title, a.published,
                e.idx, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.modality, e.reported_by,
                e.date, e.date_precision, CAST({EVENT_DAY} AS VARCHAR) AS day,
                CASE WHEN e.date IS NULL THEN 'published' ELSE 'event' END AS date_basis,
                e.place, e.trigger_text AS trigger, e.trigger_start, e.trigger_end,
-               e.sentence_start, e.sentence_end, e.confidence, e.score, e.quad_class,
-               count(*) OVER () AS total
+               e.sentence_start, e.sentence_end, e.confidence, e.score, e.quad_class{total}
         FROM events e JOIN articles a ON a.sha1 = e.article_sha1 WHERE {where}
-        ORDER BY {order} LIMIT ? OFFSET ?""", params + [limit, offset])
+        ORDER BY {order} LIMIT ? OFFSET ?""", params
+
+
+def events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: int, offset: int) -> dict[str, Any]:
+    sql, params = _events_query(flt, sort, descending, with_total=True)
+    cur.execute(sql, params + [limit, offset])
     items = _rows(cur)
     if items:
         total = items[0]["total"]
     else:  # past the last page: the window count has no row to ride on
+        where, params = flt.where()
         total = cur.execute(f"SELECT count(*) FROM events e JOIN articles a ON a.sha1 = e.article_sha1 "
                             f"WHERE {where}", params).fetchone()[0]
+    for row in items:
+        del row["total"]
+    _complete_events(cur, items)
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def events_stream(cur: Cursor, lookup: Cursor, flt: EventFilter, sort: str, descending: bool, limit: int,
+                  batch: int) -> Iterator[dict[str, Any]]:
+    """The events ``events`` lists, in its order and shape, fetched ``batch`` rows at a time (for
+    downloads too large to hold). The query runs now, so a bad filter value fails before anything is
+    sent; ``lookup``, a second cursor, reads each batch's sentences and actor names."""
+    sql, params = _events_query(flt, sort, descending, with_total=False)
+    cur.execute(sql, params + [limit, 0])
+    columns = [d[0] for d in cur.description]
+
+    def rows() -> Iterator[dict[str, Any]]:
+        while chunk := cur.fetchmany(batch):
+            items = [dict(zip(columns, row)) for row in chunk]
+            _complete_events(lookup, items)
+            yield from items
+
+    return rows()
+
+
+def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
+    """Each event row with its sentence's text and its actors' names (for these rows' articles only)."""
     sha1s = sorted({r["article_sha1"] for r in items})
-    # the sentences are cut out of the page's articles only (list_contains on a bound list: a filtered scan)
+    # list_contains on a bound list: a filtered scan
     texts = dict(cur.execute("SELECT sha1, text FROM articles WHERE list_contains(?::VARCHAR[], sha1)",
                              [sha1s]).fetchall()) if sha1s else {}
     names = _actor_names(cur, sha1s)
     for row in items:
         sha = row["article_sha1"]
-        del row["total"]
         row["sentence"] = texts[sha][row.pop("sentence_start"):row.pop("sentence_end")]
         for key in ("actor", "recipient"):
             row[key] = [names.get((sha, i), {"id": i, "name": i, "code": None}) for i in row[key] or []]
         reporter = row["reported_by"]
         row["reported_by"] = names.get((sha, reporter), {"id": reporter, "name": reporter, "code": None}) \
             if reporter else None
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 def actors(cur: Cursor, q: str | None, limit: int, offset: int) -> dict[str, Any]:
@@ -169,21 +200,29 @@ def actors(cur: Cursor, q: str | None, limit: int, offset: int) -> dict[str, Any
     if q:
         where = "(contains(lower(x.name), lower(?)) OR x.code = ? OR x.country = ? OR x.actor_id = ?)"
         params = [q, q.upper(), q.upper(), q]
+    # the counts are grouped once per table and joined, not counted per actor in correlated subqueries
+    # (which DuckDB runs as a join of every actor with every event on list_contains). (article_sha1,
+    # actor_id) is the key of actors, so an actor's rows count its articles.
     cur.execute(f"""
         WITH picked AS (SELECT * FROM actors x WHERE {where}),
         counts AS (
             SELECT actor_id, any_value(name) AS name, any_value(kind) AS kind, any_value(code) AS code,
                    any_value(country) AS country, any_value(wikidata) AS wikidata,
                    list(DISTINCT role) FILTER (WHERE role IS NOT NULL) AS roles,
-                   count(DISTINCT article_sha1) AS articles
-            FROM picked GROUP BY actor_id)
-        SELECT c.*,
-               (SELECT count(*) FROM mentions m WHERE m.actor_id = c.actor_id) AS mentions,
-               (SELECT count(*) FROM events e WHERE list_contains(e.actor, c.actor_id)) AS events_as_actor,
-               (SELECT count(*) FROM events e WHERE list_contains(e.recipient, c.actor_id)) AS events_as_recipient,
-               (SELECT count(*) FROM quotes q WHERE q.speaker = c.actor_id) AS quotes,
+                   count(*) AS articles
+            FROM picked GROUP BY actor_id),
+        m AS (SELECT actor_id, count(*) AS n FROM mentions GROUP BY actor_id),
+        as_actor AS (SELECT actor_id, count(*) AS n
+                     FROM (SELECT unnest(list_distinct(actor)) AS actor_id FROM events) GROUP BY actor_id),
+        as_recipient AS (SELECT actor_id, count(*) AS n
+                         FROM (SELECT unnest(list_distinct(recipient)) AS actor_id FROM events) GROUP BY actor_id),
+        q AS (SELECT speaker AS actor_id, count(*) AS n FROM quotes GROUP BY speaker)
+        SELECT c.*, coalesce(m.n, 0) AS mentions, coalesce(as_actor.n, 0) AS events_as_actor,
+               coalesce(as_recipient.n, 0) AS events_as_recipient, coalesce(q.n, 0) AS quotes,
                count(*) OVER () AS total
-        FROM counts c ORDER BY mentions DESC, c.actor_id LIMIT ? OFFSET ?""", params + [limit, offset])
+        FROM counts c LEFT JOIN m USING (actor_id) LEFT JOIN as_actor USING (actor_id)
+             LEFT JOIN as_recipient USING (actor_id) LEFT JOIN q USING (actor_id)
+        ORDER BY mentions DESC, c.actor_id LIMIT ? OFFSET ?""", params + [limit, offset])
     items = _rows(cur)
     total = items[0].pop("total") if items else 0
     for row in items[1:]:
