@@ -57,3 +57,13 @@ def test_a_direction_word_alone_is_not_a_place(pipeline):
 def test_a_small_town_tagged_as_a_place_is_placed(pipeline):
     places = places_of(pipeline, "Firefighters were called to a barn in Grand Ledge on Monday night.")
     assert places["Grand Ledge"].admin1 == "Michigan" and places["Grand Ledge"].lat is not None
+
+
+def test_an_abbreviated_name_finds_the_towns_spelled_out(pipeline):
+    places = places_of(pipeline, "The Mt. Pleasant band played in Des Moines and Iowa City last spring.")
+    assert places["Mount Pleasant"].admin1 == "Iowa"  # not the bigger Mount Pleasant in South Carolina
+
+
+def test_a_state_that_is_also_a_country_points_to_its_towns(pipeline):
+    places = places_of(pipeline, "An Albany man was arrested on Wednesday by Georgia Bureau of Investigation agents.")
+    assert places["Albany"].admin1 == "Georgia" and places["Georgia"].feature == "A.ADM1"

@@ -192,9 +192,14 @@ class Context:
             country = gazetteer.country(t.text)
             if country is not None:
                 # "Georgia": the country only counts when it is not also a state of another country
-                if not any(r.country != country.country for r in gazetteer.regions(t.text)):
+                states = [r for r in gazetteer.regions(t.text) if r.country != country.country]
+                if not states:
                     countries[country.country] += 1
                     name_counts[fold(t.text)] += 1
+                elif fold(t.text) not in own:  # ... and as the state, it points to its towns ("Atlanta")
+                    own[fold(t.text)] = {(r.country, r.admin1): 1 / math.sqrt(len(states)) for r in states}
+                    for cell, weight in own[fold(t.text)].items():
+                        areas[cell] += weight
                 # its namesake towns still say where a local story may be ("Lebanon" near "Boone County")
                 towns = [(e.lat, e.lon) for e in gazetteer.candidates(t.text) if fold(e.name) == fold(t.text)]
                 if towns and fold(t.text) not in points:
@@ -270,7 +275,12 @@ def _lookup(gazetteer: Gazetteer, t: Toponym) -> list[Entry]:
         counties = gazetteer.us_counties(f"{t.text} County") + gazetteer.us_counties(f"{t.text} Parish")
         if counties:
             return counties
-    return gazetteer.candidates(t.text) + gazetteer.regions(t.text) + gazetteer.us_counties(t.text)
+    towns = gazetteer.candidates(t.text)
+    spelled = _spelled_out(fold(t.text))
+    if spelled != fold(t.text):  # "Mt. Pleasant": the towns named "Mount Pleasant" too
+        known = {e.geonames_id for e in towns}
+        towns += [e for e in gazetteer.candidates(spelled) if e.geonames_id not in known]
+    return towns + gazetteer.regions(t.text) + gazetteer.us_counties(t.text)
 
 
 def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) -> tuple[Place, int, int] | None:
