@@ -67,3 +67,17 @@ def test_an_abbreviated_name_finds_the_towns_spelled_out(pipeline):
 def test_a_state_that_is_also_a_country_points_to_its_towns(pipeline):
     places = places_of(pipeline, "An Albany man was arrested on Wednesday by Georgia Bureau of Investigation agents.")
     assert places["Albany"].admin1 == "Georgia" and places["Georgia"].feature == "A.ADM1"
+
+
+def test_a_town_followed_by_its_state_or_country(pipeline):
+    assert places_of(pipeline, "The band played a show in London, Ontario, on Friday.")["London"].country == "CA"
+    springfield = places_of(pipeline, "Storm damage closed schools in Springfield, Ohio, on Tuesday.")["Springfield"]
+    assert springfield.admin1 == "Ohio"
+    # no Grantville in Pennsylvania in the gazetteer: named, not put at the one in Georgia
+    places = places_of(pipeline, "Martha was born in Grantville, Pennsylvania, in 1913 and later moved to Georgia.")
+    assert places["Grantville"].lat is None and places["Grantville"].admin1 is None
+
+
+def test_north_america_is_the_continent(pipeline):
+    places = places_of(pipeline, "Flights will link St. Petersburg with cities across North America, the airline said.")
+    assert places["North America"].feature == "L.CONT" and places["North America"].lat is not None

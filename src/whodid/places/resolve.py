@@ -39,6 +39,7 @@ DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern
               "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
               "south-west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
               "north-western", "south-eastern", "south-western", "upstate", "downstate", "downtown"}
+_COMMA = re.compile(r",[ \t]*$")
 _DETERMINER = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
@@ -74,8 +75,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
         country = gazetteer.country(rest) if len(words) > 1 and fold(words[0]) in DIRECTIONS else None
         if country is not None and any(r.country != country.country for r in gazetteer.regions(rest)):
             country = None  # "Northeast Georgia": the state or the country, decided with the story's context
-        if country is not None and (gazetteer.regions(name) or gazetteer.country(name)):
-            country = None  # "Northern Ireland", "South Sudan": a name of its own
+        if country is not None and (gazetteer.regions(name) or gazetteer.country(name) or fold(name) in CONTINENTS):
+            country = None  # "Northern Ireland", "South Sudan", "North America": a name of its own
         if country is not None:
             span = doc.char_span(start, end, alignment_mode="expand")
             prefix = _direction_prefix(doc, span) if span is not None else None
@@ -148,6 +149,11 @@ def resolve(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = ()) ->
     text = doc.text  # Doc.text joins the tokens anew on every call
     toponyms = [t for t in find_toponyms(doc, gazetteer, text)
                 if not any(s < t.end and t.start < e for s, e in skip)]
+    for t, after in zip(toponyms, toponyms[1:]):
+        # "Greenwood, W. Va.", "London, England": the town is in the state or country after the comma
+        if t.kind in ("name", "located") and _COMMA.match(text, t.end, after.start) \
+                and (gazetteer.regions(after.text) or gazetteer.country(after.text)):
+            t.within = after.text
     context = Context.of(doc, toponyms, gazetteer)
     # a second pass reads each name against where the first pass put the others:
     # "Henry County" in a story whose "Paris" went to Tennessee
@@ -348,6 +354,13 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
     candidates = _primary_names_first(_lookup(gazetteer, t), t.text)
     if not candidates:
         return None
+    if t.within and not gazetteer.regions(t.text):  # (not a list of states: "Indiana, Missouri")
+        # none there: a town the gazetteer lacks, not its namesake elsewhere
+        candidates = _inside(candidates, t.within, gazetteer)
+        if not candidates:
+            return None
+        if not candidates:
+            return None
     scored = [(_score(e, t.text, context), e) for e in candidates]
     _, best = max(scored, key=lambda pair: pair[0])
     # a small town in a country and state the story never points to is more often a
@@ -389,6 +402,14 @@ NAMESAKE_SUPPORT = 1.0
 CHOSEN_WEIGHT = 0.5
 COUNTRY_WEIGHT, MAX_COUNTRY_EXTRA, AREA_WEIGHT = 3.0, 1.5, 2.5
 NEAR_KM, NEAR_WEIGHT = 60.0, 2.5
+
+
+def _inside(candidates: list[Entry], within: str, gazetteer: Gazetteer) -> list[Entry]:
+    """The candidates in the state(s) or the country called ``within``."""
+    country = gazetteer.country(within)
+    states = {(r.country, r.admin1) for r in gazetteer.regions(within)}
+    return [e for e in candidates if e.feature != "adm1" and
+            ((e.country, e.admin1) in states or (country is not None and e.country == country.country))]
 
 
 def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
