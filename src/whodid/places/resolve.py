@@ -7,9 +7,12 @@ Ukraine"), and the cues in ``cues`` (counties, state abbreviations, demonyms,
 place-named organisations). Among the towns, states/provinces and US counties
 sharing a name, the choice weighs the countries the story talks about, the
 states its other names point to (local news never names its own country:
-"Alexandria" next to "Rapides Parish" is in Louisiana), a primary rather than
-alternate name, and population; a second pass re-reads each name against where
-the first pass put the others. A toponym that cannot be resolved is kept with
+"Alexandria" next to "Rapides Parish" is in Louisiana), the other places named
+within a few tens of km ("Paris" with "Henry County" is Paris, Tennessee), a
+state or country written right after it ("Springfield, Ohio"), a primary rather
+than alternate name ("New York" is the state; the city is "New York City"), and
+population; a second pass re-reads each name against where the first pass put
+the others. A toponym that cannot be resolved is kept with
 its name and no coordinates: never a guess presented as a fact.
 
 Weights were tuned on LGL; TR-News was checked after each change.
