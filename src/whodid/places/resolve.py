@@ -7,9 +7,12 @@ Ukraine"), and the cues in ``cues`` (counties, state abbreviations, demonyms,
 place-named organisations). Among the towns, states/provinces and US counties
 sharing a name, the choice weighs the countries the story talks about, the
 states its other names point to (local news never names its own country:
-"Alexandria" next to "Rapides Parish" is in Louisiana), a primary rather than
-alternate name, and population; a second pass re-reads each name against where
-the first pass put the others. A toponym that cannot be resolved is kept with
+"Alexandria" next to "Rapides Parish" is in Louisiana), the other places named
+within a few tens of km ("Paris" with "Henry County" is Paris, Tennessee), a
+state or country written right after it ("Springfield, Ohio"), a primary rather
+than alternate name ("New York" is the state; the city is "New York City"), and
+population; a second pass re-reads each name against where the first pass put
+the others. A toponym that cannot be resolved is kept with
 its name and no coordinates: never a guess presented as a fact.
 
 Weights were tuned on LGL; TR-News was checked after each change.
@@ -22,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
 from whodid.model import Mention, Place
@@ -30,6 +34,7 @@ from whodid.places.gazetteer import Entry, Gazetteer, fold
 from whodid.places.toponym import Toponym
 
 UNSUPPORTED_MIN_POPULATION = 50_000
+TAGGED_MIN_POPULATION = 1_000
 LOCATIVE_PREPS = {"in", "near", "at", "outside", "from", "into"}
 PLACE_NOUNS = {"village", "town", "city", "district", "region", "province", "oblast", "county", "settlement"}
 TERRITORY_NOUNS = {"border", "frontier", "coast", "territory", "airspace", "waters", "mainland"}
@@ -37,6 +42,7 @@ DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern
               "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
               "south-west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
               "north-western", "south-eastern", "south-western", "upstate", "downstate", "downtown"}
+_COMMA = re.compile(r",[ \t]*$")
 _DETERMINER = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
@@ -72,8 +78,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
         country = gazetteer.country(rest) if len(words) > 1 and fold(words[0]) in DIRECTIONS else None
         if country is not None and any(r.country != country.country for r in gazetteer.regions(rest)):
             country = None  # "Northeast Georgia": the state or the country, decided with the story's context
-        if country is not None and (gazetteer.regions(name) or gazetteer.country(name)):
-            country = None  # "Northern Ireland", "South Sudan": a name of its own
+        if country is not None and (gazetteer.regions(name) or gazetteer.country(name) or fold(name) in CONTINENTS):
+            country = None  # "Northern Ireland", "South Sudan", "North America": a name of its own
         if country is not None:
             span = doc.char_span(start, end, alignment_mode="expand")
             prefix = _direction_prefix(doc, span) if span is not None else None
@@ -146,6 +152,11 @@ def resolve(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = ()) ->
     text = doc.text  # Doc.text joins the tokens anew on every call
     toponyms = [t for t in find_toponyms(doc, gazetteer, text)
                 if not any(s < t.end and t.start < e for s, e in skip)]
+    for t, after in zip(toponyms, toponyms[1:]):
+        # "Greenwood, W. Va.", "London, England": the town is in the state or country after the comma
+        if t.kind in ("name", "located") and _COMMA.match(text, t.end, after.start) \
+                and (gazetteer.regions(after.text) or gazetteer.country(after.text)):
+            t.within = after.text
     context = Context.of(doc, toponyms, gazetteer)
     # a second pass reads each name against where the first pass put the others:
     # "Henry County" in a story whose "Paris" went to Tennessee
@@ -175,12 +186,14 @@ class Context:
     areas: Counter  # (iso2, admin1) -> summed weight of the names with a candidate there
     own: dict[str, dict[tuple[str, str], float]]  # folded name -> its own weight per area
     name_counts: Counter  # folded country name -> the mentions it added to ``countries``
+    points: dict[str, tuple[np.ndarray, float]] = field(default_factory=dict)  # folded name -> (points, weight)
     chosen: Counter = field(default_factory=Counter)  # (iso2, admin1) -> names the first pass put there
     chosen_own: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded name -> its first-pass area
+    _near: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
-        countries, areas, own, name_counts = Counter(), Counter(), {}, Counter()
+        countries, areas, own, name_counts, points = Counter(), Counter(), {}, Counter(), {}
         for t in toponyms:
             if t.country_hint:
                 countries[t.country_hint] += 1
@@ -188,9 +201,18 @@ class Context:
             country = gazetteer.country(t.text)
             if country is not None:
                 # "Georgia": the country only counts when it is not also a state of another country
-                if not any(r.country != country.country for r in gazetteer.regions(t.text)):
+                states = [r for r in gazetteer.regions(t.text) if r.country != country.country]
+                if not states:
                     countries[country.country] += 1
                     name_counts[fold(t.text)] += 1
+                elif fold(t.text) not in own:  # ... and as the state, it points to its towns ("Atlanta")
+                    own[fold(t.text)] = {(r.country, r.admin1): 1 / math.sqrt(len(states)) for r in states}
+                    for cell, weight in own[fold(t.text)].items():
+                        areas[cell] += weight
+                # its namesake towns still say where a local story may be ("Lebanon" near "Boone County")
+                towns = [(e.lat, e.lon) for e in gazetteer.candidates(t.text) if fold(e.name) == fold(t.text)]
+                if towns and fold(t.text) not in points:
+                    points[fold(t.text)] = (np.radians(np.array(towns)), 1 / math.sqrt(len(towns)))
                 continue
             key = fold(t.text)
             if key in own:
@@ -200,12 +222,17 @@ class Context:
             # a name found in many states says little about which one the story is in
             weight = 1 / math.sqrt(len(cells)) if cells else 0.0
             own[key] = {cell: weight for cell in cells}
+            spots = [(e.lat, e.lon) for e in entries if e.feature != "adm1" and e.lat is not None]
+            if spots:
+                # a name with many namesakes is near something anywhere: it says less
+                points[key] = (np.radians(np.array(spots)), 1 / math.sqrt(len(spots)))
             for cell in cells:
                 areas[cell] += weight
+            # "Tarrant County": the story is in the US
             nations = {e.country for e in entries}
             if len(nations) == 1 and any(e.feature in ("adm1", "adm2") for e in entries):
-                countries[nations.pop()] += 1  # "Texas", "Tarrant County": the story is in the US
-        return cls(countries, areas, own, name_counts)
+                countries[nations.pop()] += 1
+        return cls(countries, areas, own, name_counts, points)
 
     def settle(self, placed: list[tuple[Toponym, Place]]) -> None:
         """Record where a first pass put each name (towns, counties, states)."""
@@ -214,6 +241,33 @@ class Context:
             if place.admin1 and place.country and key in self.own and key not in self.chosen_own:
                 self.chosen_own[key] = (place.country, place.admin1)
                 self.chosen[(place.country, place.admin1)] += 1
+                if place.feature != "A.ADM1" and place.lat is not None and key in self.points:
+                    self.points[key] = (np.radians(np.array([(place.lat, place.lon)])), 1.0)
+        self._near.clear()
+
+    def nearby(self, name: str, entry: Entry) -> float:
+        """How many of the story's other names have a place near ``entry`` (a town, a county):
+        "Paris" near "Henry County" is Paris, Tennessee. Each name counts up to 1, less the
+        closer to NEAR_KM and the more namesakes it has; after a first pass only the place
+        chosen for it counts."""
+        if entry.feature == "adm1" or entry.lat is None:
+            return 0.0
+        key = fold(name)
+        memo = (key, entry.geonames_id, entry.name, entry.admin1, entry.lat)
+        if memo in self._near:
+            return self._near[memo]
+        lat, lon = math.radians(entry.lat), math.radians(entry.lon)
+        total = 0.0
+        for other, (spots, weight) in self.points.items():
+            if other == key:
+                continue
+            # equirectangular distance: exact enough at a few hundred km
+            dx = (spots[:, 1] - lon) * math.cos(lat)
+            dy = spots[:, 0] - lat
+            km = 6371.0 * float(np.sqrt((dx * dx + dy * dy).min()))
+            total += weight * max(0.0, 1 - km / NEAR_KM)
+        self._near[memo] = total
+        return total
 
     def support(self, name: str, entry: Entry) -> float:
         """How much the story's other names point to ``entry``'s state or province."""
@@ -230,7 +284,12 @@ def _lookup(gazetteer: Gazetteer, t: Toponym) -> list[Entry]:
         counties = gazetteer.us_counties(f"{t.text} County") + gazetteer.us_counties(f"{t.text} Parish")
         if counties:
             return counties
-    return gazetteer.candidates(t.text) + gazetteer.regions(t.text) + gazetteer.us_counties(t.text)
+    towns = gazetteer.candidates(t.text)
+    spelled = _spelled_out(fold(t.text))
+    if spelled != fold(t.text):  # "Mt. Pleasant": the towns named "Mount Pleasant" too
+        known = {e.geonames_id for e in towns}
+        towns += [e for e in gazetteer.candidates(spelled) if e.geonames_id not in known]
+    return towns + gazetteer.regions(t.text) + gazetteer.us_counties(t.text)
 
 
 def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) -> tuple[Place, int, int] | None:
@@ -253,17 +312,18 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) 
         place = _place(Toponym(t.start, t.end, rest, t.kind, county=t.county), gazetteer, context)
         if place is not None:
             return place, t.start, t.end
-    # "Cottonport Fire Station", "Otter Tail County Road": the longest leading name that is a place
+    # "Cottonport Fire Station", "Otter Tail County Road": the longest leading name that is a place;
+    # then "Historic Dublin", "S.E. Paris": the longest trailing one (never a bare "South")
     words = list(re.finditer(r"\S+", text[t.start:t.end]))
-    for n in range(len(words) - 1, 0, -1):
-        last = words[n - 1]
-        if not last.group()[0].isupper():
+    spans = [(t.start, t.start + words[n - 1].end()) for n in range(len(words) - 1, 0, -1)] + \
+            [(t.start + words[n].start(), t.end) for n in range(1, len(words)) if t.kind != "located"]
+    for start, end in spans:
+        name = text[start:end]
+        if not name[0].isupper() or fold(name).rstrip(".") in DIRECTIONS:
             continue
-        end = t.start + last.end()
-        shorter = Toponym(t.start, end, text[t.start:end], t.kind)
-        place = _place(shorter, gazetteer, context)
+        place = _place(Toponym(start, end, name, t.kind), gazetteer, context)
         if place is not None and place.lat is not None:
-            return place, t.start, end
+            return place, start, end
     # "Province of Ontario", "United Way of America": the place after the last "of"
     tail = re.search(r"\bof\s+(?=[A-Z])", text[t.start:t.end])
     if tail:
@@ -297,14 +357,24 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
     candidates = _primary_names_first(_lookup(gazetteer, t), t.text)
     if not candidates:
         return None
+    if t.within and not gazetteer.regions(t.text):  # (not a list of states: "Indiana, Missouri")
+        # none there: a town the gazetteer lacks, not its namesake elsewhere
+        candidates = _inside(candidates, t.within, gazetteer)
+        if not candidates:
+            return None
+        if not candidates:
+            return None
     scored = [(_score(e, t.text, context), e) for e in candidates]
     _, best = max(scored, key=lambda pair: pair[0])
     # a small town in a country and state the story never points to is more often a
     # surname ("Jones") or a namesake of a bigger place: it has to earn its place
     # (a name only one place in the gazetteer has, tagged a place by the model, is that place)
+    # (a name tagged or cued as a place needs less: a town of a few thousand is usually meant;
+    # a proper noun that only follows "in" needs a big place)
     unique = t.label == "GPE" and len(candidates) == 1
+    floor = UNSUPPORTED_MIN_POPULATION if t.kind == "located" else TAGGED_MIN_POPULATION
     if best.feature == "city" and not context.countries[best.country] and not unique \
-            and context.support(t.text, best) < MIN_AREA_SUPPORT and best.population < UNSUPPORTED_MIN_POPULATION:
+            and context.support(t.text, best) < MIN_AREA_SUPPORT and best.population < floor:
         return None
     return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
                  admin1=best.admin1, feature=FEATURES[best.feature])
@@ -312,12 +382,15 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
 
 def _namesake_town(t: Toponym, gazetteer: Gazetteer, context: Context, country: Entry) -> Place | None:
     """"Palestine" in a story about Anderson County, Texas: the town, when the story points
-    to the town's state and says nothing else about the country."""
+    to the town's state or names places near it, and says nothing else about the country."""
     if context.countries[country.country] > context.name_counts[fold(t.text)]:
         return None
     towns = [e for e in gazetteer.candidates(t.text) if fold(e.name) == fold(t.text)]
-    best = max(towns, key=lambda e: context.support(t.text, e), default=None)
-    if best is None or context.support(t.text, best) < NAMESAKE_SUPPORT:
+    def said(e: Entry) -> float:
+        return context.support(t.text, e) + context.nearby(t.text, e)
+
+    best = max(towns, key=said, default=None)
+    if best is None or said(best) < NAMESAKE_SUPPORT:
         return None
     return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
                  admin1=best.admin1, feature="P.PPL")
@@ -331,6 +404,15 @@ MIN_AREA_SUPPORT = 0.3
 NAMESAKE_SUPPORT = 1.0
 CHOSEN_WEIGHT = 0.5
 COUNTRY_WEIGHT, MAX_COUNTRY_EXTRA, AREA_WEIGHT = 3.0, 1.5, 2.5
+NEAR_KM, NEAR_WEIGHT = 60.0, 2.5
+
+
+def _inside(candidates: list[Entry], within: str, gazetteer: Gazetteer) -> list[Entry]:
+    """The candidates in the state(s) or the country called ``within``."""
+    country = gazetteer.country(within)
+    states = {(r.country, r.admin1) for r in gazetteer.regions(within)}
+    return [e for e in candidates if e.feature != "adm1" and
+            ((e.country, e.admin1) in states or (country is not None and e.country == country.country))]
 
 
 def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
@@ -341,6 +423,8 @@ def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
     primary = [e for e in candidates if _spelled_out(fold(e.name)) == key or e.feature != "city"]
     if not primary:
         return candidates
+    if any(e.feature == "adm1" for e in primary):
+        return primary  # "New York": the state of that name, not New York City's alternate name
     biggest = max(e.population for e in primary)
     return primary + [e for e in candidates if e not in primary and e.population > 100 * max(biggest, 1)]
 
@@ -360,6 +444,7 @@ def _score(entry: Entry, text: str, context: Context) -> float:
     if mentions:
         score += COUNTRY_WEIGHT + min(math.log2(max(mentions, 1)), MAX_COUNTRY_EXTRA)
     score += AREA_WEIGHT * min(context.support(text, entry), 2.0)
+    score += NEAR_WEIGHT * min(context.nearby(text, entry), 2.0)
     if _spelled_out(fold(entry.name)) == _spelled_out(fold(text)):
         score += 1  # the primary name beats an alternate spelling of another place
     return score

@@ -15,3 +15,4 @@ class Toponym:
     county: bool = False  # followed by "counties": "Eastland and Callahan counties"
     shown: str | None = None  # the name as written, when ``text`` differs from it
     label: str | None = None  # the entity label spaCy gave the span, if any ("GPE")
+    within: str | None = None  # the state or country named right after it: "Greenwood, W. Va."
