@@ -21,11 +21,15 @@ def test_invasion_is_dated_and_historical(analysis):
     invasion = event(analysis, "marched into")
     assert (invasion.type, invasion.date, invasion.date_precision) == ("ASSAULT", "2022-02-24", "day")
     assert invasion.modality == "historical"  # nine months before the (inferred) publication date
+    start, end = invasion.date_mention.start, invasion.date_mention.end
+    assert analysis.article.text[start:end] == invasion.date_mention.text == "February 24th, 2022"
 
 
 def test_battle_is_placed_at_milove(analysis):
     battle = event(analysis, "battle")
     assert battle.place == "Milove"
+    # the place points to the words it was read from
+    assert analysis.article.text[battle.place_mention.start:battle.place_mention.end] == "Milove"
     milove = next(p for p in analysis.places if p.name == battle.place)
     assert milove.geonames_id == 701104
 
@@ -33,7 +37,7 @@ def test_battle_is_placed_at_milove(analysis):
 def test_undated_sentence_gets_no_date(analysis):
     # "Ukraine and the Western world argue that Putin has no justification": no date in the text
     accuse = event(analysis, "has no justification")
-    assert accuse.date is None and accuse.date_precision == "none"
+    assert accuse.date is None and accuse.date_precision == "none" and accuse.date_mention is None
 
 
 def test_a_recent_event_is_not_historical():
@@ -41,5 +45,6 @@ def test_a_recent_event_is_not_historical():
     a = Pipeline().analyze(Article(text=text, published="2023-05-10"))
     attack = next(e for e in a.events if e.type == "ASSAULT")
     assert attack.date == "2023-05-08" and attack.modality == "asserted" and attack.place == "Nikopol"
+    assert (attack.date_mention.text, attack.place_mention.text) == ("Monday", "Nikopol")
     nikopol = next(p for p in a.places if p.name == "Nikopol")
     assert nikopol.country == "UA"  # the Ukrainian city, not the Bulgarian town

@@ -115,6 +115,9 @@ class Event:
     date_precision: Precision = "none"
     place: str | None = None
     confidence: float = 0.0
+    # the words the date and the place were read from (None with no date or place)
+    date_mention: Mention | None = None
+    place_mention: Mention | None = None
     score: float | None = None  # cooperation (+10) .. conflict (-10)
     quad_class: int | None = None  # 1..4
     actor_mentions: list[Mention] = field(default_factory=list)  # the words each actor was read from

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from whodid.model import Analysis, Place
+from whodid.model import Analysis, Mention, Place
 from whodid.nlp import clause_head, token_at, tokens_in
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around", "from", "to", "on", "over"}
@@ -22,20 +22,21 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
                if place.geonames_id is not None or place.country]
     if not located:
         return
-    by_token = {token.i: place for start, end, place in located for token in tokens_in(doc, start, end)}
+    by_token = {token.i: (place, Mention(start, end, doc.text[start:end]))
+                for start, end, place in located for token in tokens_in(doc, start, end)}
     for event in analysis.events:
         trigger = token_at(doc, event.trigger.start)
         if trigger is None:
             continue
-        place = _attached(trigger, by_token) or _attached(clause_head(trigger), by_token)
-        if place is None:
+        found = _attached(trigger, by_token) or _attached(clause_head(trigger), by_token)
+        if found is None:
             sentence = tokens_in(doc, event.sentence.start, event.sentence.end)
-            place = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t)), None)
-        if place is not None:
-            event.place = place.name
+            found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t)), None)
+        if found is not None:
+            event.place, event.place_mention = found[0].name, found[1]
 
 
-def _attached(head: Token, by_token: dict[int, Place]) -> Place | None:
+def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[Place, Mention] | None:
     """A place in a locative prepositional phrase hanging from ``head``."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:

@@ -14,7 +14,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from whodid.model import Analysis
+from whodid.model import Analysis, Mention
 from whodid.nlp import clause_head, token_at
 from whodid.time.expressions import TimeExpr
 
@@ -32,6 +32,7 @@ def date_events(doc: Doc, analysis: Analysis, exprs: list[TimeExpr], published: 
         tied = [e for e in in_sentence if clause[0] <= e.start < clause[1]] or in_sentence
         best = min(tied, key=lambda e: abs(e.start - event.trigger.start))
         event.date, event.date_precision = best.value, best.precision
+        event.date_mention = Mention(best.start, best.end, best.text)
         first = best.as_date()
         if (published and first and event.modality == "asserted"
                 and _last_day(first, best.precision) < published - dt.timedelta(days=HISTORICAL_DAYS)):
