@@ -1,0 +1,102 @@
+"""Coding conventions that fill a role the text leaves unnamed: always marked as inferred."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.events import EventsStage
+from whodid.model import Analysis, Article
+
+
+@pytest.fixture(scope="module")
+def analyze(nlp):
+    actors = pytest.importorskip("whodid.actors").ActorsStage()
+    from whodid.quotes import QuotesStage
+
+    quotes, events = QuotesStage(), EventsStage()
+
+    def run(text: str) -> Analysis:
+        doc = nlp(text)
+        analysis = Analysis(article=Article(text=text, published="2024-05-03"))
+        for stage in (actors, quotes, events):
+            stage(doc, analysis)
+        return analysis
+
+    return run
+
+
+def only(analysis: Analysis, type_: str):
+    found = [e for e in analysis.events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in analysis.events]
+    return found[0]
+
+
+def code(analysis: Analysis, ids: list[str]) -> list[str]:
+    by_id = {a.id: a for a in analysis.actors}
+    return [by_id[i].code for i in ids]
+
+
+def test_protest_with_no_target_is_aimed_at_the_protesters_government_inferred(analyze):
+    a = analyze("Thousands of Algerians demonstrated on Friday.")
+    e = only(a, "PROTEST")
+    assert code(a, e.actor) == ["DZACVL"] and code(a, e.recipient) == ["DZAGOV"]
+    assert e.inferred == ["recipient"] and e.recipient_mentions == []
+    government = next(x for x in a.actors if x.id == e.recipient[0])
+    assert government.mentions == []  # nothing in the text names it
+
+
+def test_protest_target_comes_from_the_place_before_the_protesters(analyze):
+    a = analyze("Hundreds of Kenyans rallied in the Kenyan port of Mombasa on Friday.")
+    assert code(a, only(a, "PROTEST").recipient) == ["KENGOV"]
+
+
+def test_a_named_protest_target_is_not_inferred(analyze):
+    a = analyze("Students protested against the Kenyan government in Nairobi.")
+    e = only(a, "PROTEST")
+    assert code(a, e.recipient) == ["KENGOV"] and e.inferred == []
+
+
+def test_bomb_with_no_attacker_is_an_unidentified_actor_of_the_place(analyze):
+    a = analyze("A car bomb killed four policemen in the Afghan city of Kandahar on Friday.")
+    e = only(a, "ASSAULT")
+    assert code(a, e.actor) == ["AFGUNK"] and e.inferred == ["actor"]
+    assert e.confidence < 0.5 and e.actor_mentions == []
+
+
+def test_passive_killing_by_a_device_in_a_known_town(analyze):
+    # the town is found in the gazetteer: a big place with no rival namesake
+    a = analyze("Two Nigerian soldiers were killed by a roadside bomb near Maiduguri.")
+    e = only(a, "ASSAULT")
+    assert code(a, e.actor) == ["NGAUNK"] and code(a, e.recipient) == ["NGAMIL"]
+
+
+def test_unknown_gunmen_are_unidentified_armed_forces(analyze):
+    a = analyze("Gunmen killed two teachers in Mali on Tuesday.")
+    assert code(a, only(a, "ASSAULT").actor) == ["MLIUAF"]
+
+
+def test_no_inference_without_a_place_or_for_an_attack_noun(analyze):
+    e = only(analyze("A bomb killed three people on Sunday."), "ASSAULT")
+    assert e.actor == [] and e.inferred == []
+    # "missile attacks" has its attacker elsewhere in the story: not the place's own forces
+    e = only(analyze("Missile attacks hit several towns across Ukraine."), "ASSAULT")
+    assert e.actor == [] and e.inferred == []
+
+
+def test_named_attacker_is_not_replaced(analyze):
+    a = analyze("Russian troops shelled a village in Ukraine on Monday.")
+    e = only(a, "ASSAULT")
+    assert code(a, e.actor) == ["RUSMIL"] and e.inferred == []
+
+
+def test_inferred_roles_survive_json_and_show_in_the_report(analyze):
+    from rich.console import Console
+
+    from whodid.report import render
+
+    a = analyze("Thousands of Algerians demonstrated on Friday.")
+    back = Analysis.from_json(a.to_json())
+    assert only(back, "PROTEST").inferred == ["recipient"]
+    console = Console(record=True, width=200)
+    render(a, console=console)
+    assert "DZAGOV (inferred)" in console.export_text()
