@@ -59,8 +59,10 @@ def test_a_named_protest_target_is_not_inferred(analyze):
 def test_bomb_with_no_attacker_is_an_unidentified_actor_of_the_place(analyze):
     a = analyze("A car bomb killed four policemen in the Afghan city of Kandahar on Friday.")
     e = only(a, "ASSAULT")
-    assert code(a, e.actor) == ["AFGUNK"] and e.inferred == ["actor"]
-    assert e.confidence < 0.5 and e.actor_mentions == []
+    assert code(a, e.actor) == ["AFGUNK"] and e.actor_mentions == []
+    # the policemen are unnamed too: the place's country is their recipient, also inferred
+    assert code(a, e.recipient) == ["AFG"] and e.inferred == ["actor", "recipient"]
+    assert e.confidence < 0.5
 
 
 def test_passive_killing_by_a_device_in_a_known_town(analyze):
@@ -83,6 +85,15 @@ def test_no_inference_without_a_place_or_for_an_attack_noun(analyze):
     assert e.actor == [] and e.inferred == []
 
 
+def test_action_in_a_town_with_no_one_else_named_targets_its_country(analyze):
+    a = analyze("The Red Cross suspended food deliveries in Mosul on Monday.")
+    e = only(a, "SANCTION")
+    assert code(a, e.recipient) == ["IRQ"] and e.inferred == ["recipient"]
+    # "in the uprising" is no place: an adjective counts only on a place noun
+    a = analyze("Hamas gunmen killed four people in the Palestinian uprising.")
+    assert only(a, "ASSAULT").recipient == []
+
+
 def test_named_attacker_is_not_replaced(analyze):
     a = analyze("Russian troops shelled a village in Ukraine on Monday.")
     e = only(a, "ASSAULT")
@@ -100,3 +111,19 @@ def test_inferred_roles_survive_json_and_show_in_the_report(analyze):
     console = Console(record=True, width=200)
     render(a, console=console)
     assert "DZAGOV (inferred)" in console.export_text()
+
+
+# ---------------------------------------------------------------- roles read from the text (not inferred)
+
+def test_recipient_of_a_preposition_the_parser_left_stranded(analyze):
+    # the parser reads "officers" as the subject of "holed up": still the ones given asylum
+    a = analyze("Mexico has granted political asylum to four Venezuelan army officers holed up in an embassy "
+                "since last week's coup.")
+    e = only(a, "AID")
+    assert code(a, e.actor) == ["MEX"] and code(a, e.recipient) == ["VENMIL"] and e.inferred == []
+
+
+def test_unnamed_group_placed_in_a_country(analyze):
+    a = analyze("Rebels in Mali on Tuesday dismissed an appeal from President Assimi Goita to disarm.")
+    e = only(a, "REJECT")
+    assert code(a, e.actor) == ["MLI"] and code(a, e.recipient) == ["MLIGOV"] and e.inferred == []

@@ -107,6 +107,7 @@ class ActorIndex:
         self.spans: list[tuple[int, int, str, Mention]] = []
         self.armed = {a.id for a in analysis.actors if (a.sector or "") in _ARMED_SECTORS}
         self.uncoded = {a.id for a in analysis.actors if not a.code}
+        self.countryless = {a.id for a in analysis.actors if not a.country}  # "rebels (unnamed)"
         for actor in analysis.actors:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
@@ -141,6 +142,9 @@ class ActorIndex:
                     continue
             if r is not None:
                 out.append(r)
+                if r.actor in self.countryless and _common_noun(w):
+                    # "rebels in the Ivory Coast": an unnamed group, placed by the text
+                    out += self._located(w)
                 # "US and British forces": the first designator is a mention of its own
                 for c in w.children:
                     if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
@@ -168,15 +172,22 @@ class ActorIndex:
                                 r.direct = False
                                 out.append(r)
                                 found = True
-            for c in w.children:
+            if not found and _common_noun(w):
                 # "security forces in Guinea": people of a place named after them
-                if c.dep_ == "prep" and c.lower_ in _LOCATED_PREPS and not found and w.pos_ == "NOUN":
-                    for p in c.children:
-                        if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC"):
-                            r = self.at(p)
-                            if r is not None:
-                                r.direct = False
-                                out.append(r)
+                out += self._located(w)
+        return out
+
+    def _located(self, w: Token) -> list[Role]:
+        """The place a group noun is said to be in: "forces in Guinea", "students throughout Indonesia"."""
+        out = []
+        for c in w.children:
+            if c.dep_ == "prep" and c.lower_ in _LOCATED_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC"):
+                        r = self.at(p)
+                        if r is not None:
+                            r.direct = False
+                            out.append(r)
         return out
 
     def place(self, t: Token) -> list[Role]:
@@ -197,6 +208,11 @@ class ActorIndex:
                                 out.append(r)
                                 break
         return out
+
+
+def _common_noun(t: Token) -> bool:
+    """A common noun, also when capitalised at the start of a sentence ("Rebels in ...")."""
+    return t.pos_ == "NOUN" or (t.pos_ == "PROPN" and not t.ent_type_ and t.i == t.sent.start)
 
 
 def _is_country(actor_id: str) -> bool:
@@ -333,6 +349,8 @@ class Coder:
                         recips += idx.roles(p)
                     elif p.dep_ == "prep" and p.lower_ in ("of", "from"):  # "pull out of Ukraine"
                         recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
+                if c.dep_ in ("prep", "dative") and not any(p.dep_ in ("pobj", "prep") for p in c.children):
+                    recips += _stranded_object(c, idx)
         # "pull his soldiers out of Ukraine": the preposition hangs off the object
         for c in t.children:
             if c.dep_ == "dobj" and theme:
@@ -661,6 +679,20 @@ class Coder:
             confidence=confidence, score=score, quad_class=self.scores["quad_class"].get(f.type),
             actor_mentions=actor_mentions, recipient_mentions=recipient_mentions,
         )
+
+
+def _stranded_object(prep: Token, idx: ActorIndex) -> list[Role]:
+    """A preposition the parser left without its object because a reduced relative
+    follows: "granted asylum to five officers holed up in ..." parses "officers" as
+    the subject of "holed". The object is that subject, when it starts right after."""
+    clauses = [c for c in prep.children if c.dep_ == "pcomp"] + \
+        [c for c in prep.head.children if c.dep_ in ("advcl", "ccomp", "xcomp", "conj")]
+    for clause in clauses:
+        if clause.i > prep.i:
+            for s in clause.children:
+                if s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == prep.i + 1:
+                    return idx.roles(s)
+    return []
 
 
 def _deed_owner(t: Token, idx: ActorIndex) -> list[Role]:

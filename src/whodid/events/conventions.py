@@ -38,23 +38,31 @@ from spacy.tokens import Doc, Token
 from whodid.model import Actor, Analysis, Event
 
 # prepositions that place an event: "in Kenya", "near the Iraqi town of ..."
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "throughout", "across", "around", "on"}
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "throughout", "across", "around"}
 # PLOVER 2.0 sector for an actor the text does not identify: UNK, "generic unidentified
 # actors (e.g. actor for 'two civilians were killed by a bomb')" (UAF is for "unknown
 # gunmen", whom the text does name as gunmen)
 UNIDENTIFIED = "UNK"
+# actions done *in* a place to the people there: with no one else named, the place's
+# country is their recipient (as the coder already does for a named country: "lifted
+# the curfew in Montenegro"); PROTEST has its own rule above
+AREA_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "CONCEDE", "SANCTION", "RETREAT"}
 UNIDENTIFIED_ARMED = "UAF"
 # what does the harm when no one is named: the devices of PLOVER's UNK example, and
 # the "unknown gunmen" of its UAF
 EXPLOSIVE_NOUNS = {"bomb", "bombing", "explosion", "blast", "mine", "landmine", "minefield", "device", "ied",
                    "grenade", "explosive", "shell", "mortar", "rocket", "booby-trap"}
+PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "district", "state", "county",
+               "area", "border", "territory", "enclave", "camp", "countryside", "north", "south", "east", "west",
+               "part", "side", "coast", "island", "desert", "valley", "highland", "frontier", "zone"}
 GUNMEN_NOUNS = {"gunman", "gunmen", "assailant", "attacker", "sniper", "militant", "raider"}
 INFERRED_PENALTY = 0.15
 TOWN_POPULATION = 100_000
 
 
 def apply(doc: Doc, analysis: Analysis, events: list[Event]) -> None:
-    """Fill the unnamed target of a PROTEST and the unnamed attacker of an ASSAULT."""
+    """Fill the unnamed target of a PROTEST, the unnamed attacker of an ASSAULT and
+    the unnamed target of an action done in a place."""
     countries = {a.id: a.country for a in analysis.actors if a.country}
     for ev in events:
         if ev.type == "PROTEST" and not ev.recipient:
@@ -65,13 +73,22 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event]) -> None:
                 actor = _actor(analysis, country, "GOV")
                 ev.recipient = [actor.id]
                 _mark(ev, "recipient")
-        elif ev.type == "ASSAULT" and not ev.actor and ev.modality in ("asserted", "historical") \
+            continue
+        if ev.type == "ASSAULT" and not ev.actor and ev.modality in ("asserted", "historical") \
                 and (sector := _unidentified_sector(doc, ev, analysis)):
             country = located_in(doc, ev, analysis)
             if country:
                 actor = _actor(analysis, country, sector)
                 ev.actor = [actor.id]
                 _mark(ev, "actor")
+        if ev.type in AREA_TYPES and ev.actor and not ev.recipient:
+            # "suspended aid deliveries in Baghdad", "killed 23 people in Tel Aviv"
+            country = located_in(doc, ev, analysis)
+            if country:
+                actor = _actor(analysis, country, "")
+                if actor.id not in ev.actor:
+                    ev.recipient = [actor.id]
+                    _mark(ev, "recipient")
 
 
 def _unidentified_sector(doc: Doc, ev: Event, analysis: Analysis) -> str | None:
@@ -182,6 +199,8 @@ def _in_locative_phrase(t: Token) -> bool:
 def _country_at(t: Token, analysis: Analysis) -> str | None:
     if t.ent_type_ not in ("GPE", "LOC", "NORP") and t.pos_ != "PROPN":
         return None
+    if t.dep_ == "amod" and t.head.lemma_.lower() not in PLACE_NOUNS:
+        return None  # "in the Palestinian uprising" is no place; "in the Iraqi city of" is
     for a in analysis.actors:
         # a country, or a capital standing for its government ("in eastern Beirut")
         if a.country and (a.kind == "country" or (a.sector == "GOV" and t.ent_type_ == "GPE")):
@@ -202,13 +221,17 @@ def _actor(analysis: Analysis, country: str, sector: str) -> Actor:
 
     kb = load_kb()
     c = kb.country(country)
-    if sector in (UNIDENTIFIED, UNIDENTIFIED_ARMED):
+    if not sector:
+        name = c.name if c else country
+    elif sector in (UNIDENTIFIED, UNIDENTIFIED_ARMED):
         what = "armed forces" if sector == UNIDENTIFIED_ARMED else "attacker"
         name = f"unidentified {what} in {c.name if c else country}"
     else:
         name = f"{c.adjective if c else country} {kb.sector_names.get(sector, sector.lower())}"
-    actor = Actor(id=code, name=name, kind="group" if sector != "GOV" else "organization",
-                  country=country, sector=sector, code=code)
+    taken = {a.id for a in analysis.actors}
+    actor = Actor(id=code if code not in taken else f"{code}:inferred", name=name,
+                  kind="country" if not sector else "organization" if sector == "GOV" else "group",
+                  country=country, sector=sector or None, code=code)
     analysis.actors.append(actor)
     return actor
 
