@@ -127,3 +127,17 @@ def test_unnamed_group_placed_in_a_country(analyze):
     a = analyze("Rebels in Mali on Tuesday dismissed an appeal from President Assimi Goita to disarm.")
     e = only(a, "REJECT")
     assert code(a, e.actor) == ["MLI"] and code(a, e.recipient) == ["MLIGOV"] and e.inferred == []
+
+
+def test_reported_subject_pronoun_is_the_reporter_and_a_cut_exchange_targets_its_party(analyze):
+    a = analyze("Palestinian officials said they would boycott all official contact with Canada.")
+    e = only(a, "THREATEN")
+    assert code(a, e.actor) and code(a, e.actor)[0].startswith("PSE")
+    assert code(a, e.recipient) == ["CAN"]
+    assert not [x for x in a.events if x.type == "AGREE"]  # the contact is what is cut
+
+
+def test_person_unknown_to_the_kb_is_coded_by_the_title_before_the_name(analyze):
+    a = analyze("Afghan rebels said they would meet U.N. envoy Jorge Ramos next week.")
+    e = only(a, "AGREE")
+    assert code(a, e.actor) == ["AFGREB"] and code(a, e.recipient) == ["IGOUNO"]

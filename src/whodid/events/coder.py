@@ -55,6 +55,9 @@ _LOCATED_PREPS = ("in", "throughout", "inside")
 _FROM_IS_ACTOR = {"REQUEST", "AGREE", "SUPPORT", "THREATEN", "ACCUSE", "REJECT", "CONSULT", "AID"}
 # what an accusation or complaint is about: "complained over Israeli air raids"
 _ACCUSE_TOPIC_PREPS = {"over", "about"}
+# "boycott contact with X", "suspend talks with X": cutting an exchange is aimed at its other party
+_HOSTILE_TO_EXCHANGE = {"THREATEN", "REJECT", "SANCTION", "PROTEST"}
+_EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
 
 
@@ -133,8 +136,9 @@ class ActorIndex:
             if (r is None or r.actor in self.uncoded) and depth < 2:
                 # "Kenzo Oshima, the United Nations coordinator, demanded": a person the
                 # knowledge base has no code for is known by the apposition
-                found = [x for c in w.children if c.dep_ == "appos" for x in self.roles(c, depth + 1)
-                         if x.actor not in self.uncoded]
+                # likewise by a title before the name: "U.N. mediator Diego Cordovez"
+                found = [x for c in w.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "NOUN")
+                         for x in self.roles(c, depth + 1) if x.actor not in self.uncoded]
                 if found:
                     for x in found:
                         x.direct = False
@@ -274,7 +278,10 @@ class Coder:
             s = subj[0]
             if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                 s = v.head
-            return idx.roles(s), []
+            found = idx.roles(s)
+            if not found and s.tag_ == "PRP" and depth < 5:
+                found = self._reporter_subject(v, idx, depth)
+            return found, []
         # "has been, is, and will continue to be open": coordinated predicates share a subject
         for c in v.children:
             if c.dep_ in ("parataxis", "conj") and c.i < v.i:
@@ -310,6 +317,16 @@ class Coder:
             if poss:
                 return idx.roles(poss[0]), []
         return [], []
+
+    def _reporter_subject(self, v: Token, idx: ActorIndex, depth: int) -> list[Role]:
+        """"Palestinian leaders said they would boycott ...": a subject pronoun no
+        actor covers, in a clause reported by someone, is that someone."""
+        node = v
+        while node.dep_ in ("conj", "xcomp") and node.head is not node:
+            node = node.head
+        if node.dep_ != "ccomp" or node.head.lemma_.lower() not in self.lex.marker("report_verbs"):
+            return []
+        return self.subject(node.head, idx, depth + 1)[0]
 
     def verb_roles(self, f: Frame, idx: ActorIndex) -> None:
         t = f.token
@@ -451,6 +468,7 @@ class Coder:
             f.speakers = _speakers(q, doc, idx)
             f.type, f.cameo, f.mode = f.entry.type, f.entry.cameo, f.entry.mode
         self._link_governors(frames)
+        self._object_events(frames)
         self._complement_roles(frames, idx)
         self._protest_topics(frames)
         events = []
@@ -503,6 +521,20 @@ class Coder:
                 g.actors = f.actors
             g.has_object = True
             g.anchored = True
+
+    def _object_events(self, frames: dict[int, Frame]) -> None:
+        """A hostile act whose object is an exchange ("would boycott all contact with
+        the United States", "suspended talks with Kyiv") is aimed at the other party
+        of the exchange; the exchange itself is what is cut, not an event that happened."""
+        for f in frames.values():
+            if f.noun or f.governor is not None or f.recipients or f.entry.type not in _HOSTILE_TO_EXCHANGE:
+                continue
+            obj = next((frames[c.i] for c in f.token.children if c.dep_ == "dobj" and c.i in frames
+                        and frames[c.i].noun and frames[c.i].entry.type in _EXCHANGES), None)
+            if obj is None or not obj.recipients or obj.actors:
+                continue
+            f.recipients = obj.recipients
+            obj.drop = True
 
     def _protest_topics(self, frames: dict[int, Frame]) -> None:
         """PLOVER 2.0 manual, PROTEST: the topic of a protest, typically a REQUEST, is
