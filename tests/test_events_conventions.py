@@ -141,3 +141,16 @@ def test_person_unknown_to_the_kb_is_coded_by_the_title_before_the_name(analyze)
     a = analyze("Afghan rebels said they would meet U.N. envoy Jorge Ramos next week.")
     e = only(a, "AGREE")
     assert code(a, e.actor) == ["AFGREB"] and code(a, e.recipient) == ["IGOUNO"]
+
+
+def test_quoted_as_saying_makes_the_quoted_one_the_actor(analyze):
+    a = analyze("The Emir of Qatar was quoted today as saying he would be ready to host a meeting "
+                "between Israel and Hamas.")
+    e = next(x for x in a.events if x.trigger.text == "host")
+    assert e.type == "AGREE" and code(a, e.actor) == ["QATGOV"]
+
+
+def test_object_shifted_after_an_as_phrase_is_the_one_denounced(analyze):
+    a = analyze("Hungary on Friday denounced as a brutal act Serbia's crackdown on ethnic Hungarian protests in Vojvodina.")
+    e = next(x for x in a.events if x.type == "ACCUSE")
+    assert code(a, e.actor) == ["HUN"] and code(a, e.recipient) == ["SRB"]

@@ -322,11 +322,17 @@ class Coder:
         """"Palestinian leaders said they would boycott ...": a subject pronoun no
         actor covers, in a clause reported by someone, is that someone."""
         node = v
-        while node.dep_ in ("conj", "xcomp") and node.head is not node:
+        while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
             node = node.head
         if node.dep_ != "ccomp" or node.head.lemma_.lower() not in self.lex.marker("report_verbs"):
             return []
-        return self.subject(node.head, idx, depth + 1)[0]
+        rep = node.head
+        found = self.subject(rep, idx, depth + 1)[0]
+        if not found and rep.dep_ == "pcomp" and rep.head.dep_ == "prep":
+            # "King Hassan was quoted as saying he would ...": the one quoted
+            quoted = rep.head.head
+            found = [r for c in quoted.children if c.dep_ == "nsubjpass" for r in idx.roles(c)]
+        return found
 
     def verb_roles(self, f: Frame, idx: ActorIndex) -> None:
         t = f.token
@@ -368,6 +374,12 @@ class Coder:
                         recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
                 if c.dep_ in ("prep", "dative") and not any(p.dep_ in ("pobj", "prep") for p in c.children):
                     recips += _stranded_object(c, idx)
+        if not any(c.dep_ == "dobj" for c in t.children):
+            # "condemned as a crime Serbia's crackdown": the object, shifted after the
+            # as-phrase, is parsed as an apposition of its noun
+            recips += [r for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pobj"
+                       for a in p.children if a.dep_ == "appos" for r in idx.roles(a)]
         # "pull his soldiers out of Ukraine": the preposition hangs off the object
         for c in t.children:
             if c.dep_ == "dobj" and theme:

@@ -23,6 +23,10 @@ report) so a reader never takes it for something read from the text:
   Ukraine") usually has its attacker in an earlier sentence, and the place's own
   forces would be a wrong guess.
 
+- An unnamed group ("rebels", "the opposition", "activists": an actor with a
+  sector and no country) acting in a sentence that places the event in one
+  country is of that country (the readme's location inference again).
+
 Countries come from the actors already resolved in the sentence (a country named
 in a locative phrase, or an adjective on its head: "the Iraqi city of Basra"), else
 from the gazetteer for a town of 100,000 people or more that no namesake elsewhere
@@ -52,6 +56,8 @@ UNIDENTIFIED_ARMED = "UAF"
 # the "unknown gunmen" of its UAF
 EXPLOSIVE_NOUNS = {"bomb", "bombing", "explosion", "blast", "mine", "landmine", "minefield", "device", "ied",
                    "grenade", "explosive", "shell", "mortar", "rocket", "booby-trap"}
+# "..., officials in Nairobi said": where a report was made is not where the event was
+REPORT_VERBS = {"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "quote", "write"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "district", "state", "county",
                "area", "border", "territory", "enclave", "camp", "countryside", "north", "south", "east", "west",
                "part", "side", "coast", "island", "desert", "valley", "highland", "frontier", "zone"}
@@ -64,7 +70,17 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event]) -> None:
     """Fill the unnamed target of a PROTEST, the unnamed attacker of an ASSAULT and
     the unnamed target of an action done in a place."""
     countries = {a.id: a.country for a in analysis.actors if a.country}
+    # unnamed groups: a bare sector code ("REB", "CVL"), not an international body ("NGOHLHIRC")
+    unplaced = {a.id: a.sector for a in analysis.actors if not a.country and a.sector and a.code == a.sector}
     for ev in events:
+        if any(i in unplaced for i in ev.actor):
+            # "opposition leaders agreed to call off the rally in Baku": an unnamed group
+            # acting in a country is of that country
+            country = located_in(doc, ev, analysis)
+            if country:
+                ev.actor = [_actor(analysis, country, unplaced[i]).id if i in unplaced else i for i in ev.actor]
+                countries.update({i: country for i in ev.actor if i not in countries})
+                _mark(ev, "actor")
         if ev.type == "PROTEST" and not ev.recipient:
             where = located_in(doc, ev, analysis)
             own = [countries[i] for i in ev.actor if i in countries]
@@ -132,12 +148,18 @@ def _mark(ev: Event, role: str) -> None:
 
 
 def located_in(doc: Doc, ev: Event, analysis: Analysis) -> str | None:
-    """The one country the event's sentence places it in: a country actor named in a
-    locative phrase ("in Kenya", "in the Iraqi town of Basra", "in eastern Beirut")."""
-    sent = doc.char_span(ev.sentence.start, ev.sentence.end, alignment_mode="expand")
-    if sent is None:
+    """The one country the event's clause places it in: a country actor named in a
+    locative phrase ("in Kenya", "in the Iraqi town of Basra", "in eastern Beirut").
+    The clause stops below a reporting verb: in "..., officials in Nairobi said" the
+    place is the reporters'."""
+    trigger = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if trigger is None:
         return None
-    located = [t for t in sent if _in_locative_phrase(t)]
+    clause = trigger.root
+    while clause.head.i != clause.i and not (clause.dep_ in ("ccomp", "parataxis")
+                                             and clause.head.lemma_.lower() in REPORT_VERBS):
+        clause = clause.head
+    located = [t for t in clause.subtree if _in_locative_phrase(t)]
     found = {c for t in located for c in [_country_at(t, analysis)] if c}
     if not found:
         # "near the town of Samarra": a town the actors stage does not know
@@ -185,12 +207,12 @@ def _in_locative_phrase(t: Token) -> bool:
     for _ in range(4):
         if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in _LOCATIVE:
             return True
-        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head is not node.head:
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i != node.head.i:
             node = node.head.head  # "the town of Samarra", "outside of Basra"
             if node.dep_ == "prep" and node.lower_ in _LOCATIVE:
                 return True
             continue
-        if node.dep_ not in ("compound", "amod", "nmod", "poss", "appos", "conj") or node.head is node:
+        if node.dep_ not in ("compound", "amod", "nmod", "poss", "appos", "conj") or node.head.i == node.i:
             return False
         node = node.head
     return False
