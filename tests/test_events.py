@@ -243,7 +243,8 @@ CASES = [
     ("Russia refused to release the prisoners.", "refused", "REJECT", "1243", ["RUS"], [], "asserted"),
     ("Russia vetoed the resolution.", "vetoed", "REJECT", "129", ["RUS"], [], "asserted"),
     ("Putin threatened to attack Ukraine.", "threatened", "THREATEN", "138", ["RUSGOV"], ["UKR"], "asserted"),
-    ("Thousands of Russians protested against the war in Moscow.", "protested", "PROTEST", "141", ["RUSCVL"], [], "asserted"),
+    # no one named as the target: the protesters' government, by convention (Event.inferred)
+    ("Thousands of Russians protested against the war in Moscow.", "protested", "PROTEST", "141", ["RUSCVL"], ["RUSGOV"], "asserted"),
     ("The European Union imposed sanctions on Russia.", "imposed sanctions", "SANCTION", "163", ["IGOEUREEC"], ["RUS"], "asserted"),
     ("Russia has mobilized 300,000 reservists.", "mobilized", "MOBILIZE", "154", ["RUS"], [], "asserted"),
     ("Russia detained Navalny in Moscow.", "detained", "COERCE", "173", ["RUS"], ["RUSOPP"], "asserted"),

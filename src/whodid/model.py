@@ -122,6 +122,8 @@ class Event:
     quad_class: int | None = None  # 1..4
     actor_mentions: list[Mention] = field(default_factory=list)  # the words each actor was read from
     recipient_mentions: list[Mention] = field(default_factory=list)
+    # roles ("actor", "recipient") filled by a coding convention, not read from the text
+    inferred: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -49,7 +49,9 @@ def _table(name: str, items: list, analysis: Analysis) -> Table | Group:
         for col in ("name", "code", "kind", "role", "mentions"):
             table.add_column(col)
         for x in items:
-            table.add_row(x.name, x.code or "", x.kind, x.role or "", ", ".join(sorted({m.text for m in x.mentions})))
+            # an actor with no mention was added by an event coding convention
+            mentions = ", ".join(sorted({m.text for m in x.mentions})) or "(inferred, not named in the text)"
+            table.add_row(x.name, x.code or "", x.kind, x.role or "", mentions)
     elif name == "quotes":
         for col in ("speaker", "kind", "cue", "text"):
             table.add_column(col)
@@ -65,6 +67,9 @@ def _table(name: str, items: list, analysis: Analysis) -> Table | Group:
         for e in items:
             actors = ", ".join(code.get(i, i) for i in e.actor) or "?"
             recipients = ", ".join(code.get(i, i) for i in e.recipient) or "-"
+            # a role filled by a coding convention, not read from the text
+            actors += " (inferred)" if "actor" in e.inferred else ""
+            recipients += " (inferred)" if "recipient" in e.inferred else ""
             reported = f" (per {name.get(e.reported_by, e.reported_by)})" if e.reported_by else ""
             table.add_row(e.type, e.cameo or "", f"{actors} -> {recipients}{reported}",
                           e.modality, e.date or "", e.place or "", e.trigger.text)

@@ -22,7 +22,8 @@ from the 2.0 one whodid writes in two ways, both normalised before comparing:
 - ``IGO`` stands for every international non-state entity (the UN, the EU, the Red
   Cross, Amnesty International...), where PLOVER 2.0 (manual, "Non-state
   international actors") and CAMEO split them into IGO, NGO, ISM, IMG and MNC. A gold
-  ``IGO`` therefore matches any of those five.
+  ``IGO`` therefore matches any of those five (and a gold record that already writes
+  one of the finer codes, e.g. ``IMG`` for al-Qaeda, is keyed as IGO too).
 - a few pre-ISO country codes: ``JAP`` (Japan, ISO ``JPN``), ``ITL`` (Italy,
   ``ITA``), ``VTN`` (Viet Nam, ``VNM``).
 
@@ -64,7 +65,9 @@ def _codes(actors: Any, strict: bool = False) -> set[str]:
     if not actors or not isinstance(actors, list):
         return set()
     codes = {str(a.get("code", ""))[:3].upper() for a in actors if isinstance(a, dict) and a.get("code")}
-    return codes if strict else {GOLD_CODE_ALIASES.get(c, c) for c in codes}
+    # the few gold records that already use a finer international code (IMG for
+    # al-Qaeda, NGO) are keyed like whodid's: every international code as IGO
+    return codes if strict else {"IGO" if c in INTERNATIONAL else GOLD_CODE_ALIASES.get(c, c) for c in codes}
 
 
 def _ours(code: str, strict: bool = False) -> str:

@@ -55,6 +55,9 @@ _LOCATED_PREPS = ("in", "throughout", "inside")
 _FROM_IS_ACTOR = {"REQUEST", "AGREE", "SUPPORT", "THREATEN", "ACCUSE", "REJECT", "CONSULT", "AID"}
 # what an accusation or complaint is about: "complained over Israeli air raids"
 _ACCUSE_TOPIC_PREPS = {"over", "about"}
+# "boycott contact with X", "suspend talks with X": cutting an exchange is aimed at its other party
+_HOSTILE_TO_EXCHANGE = {"THREATEN", "REJECT", "SANCTION", "PROTEST"}
+_EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
 
 
@@ -107,6 +110,7 @@ class ActorIndex:
         self.spans: list[tuple[int, int, str, Mention]] = []
         self.armed = {a.id for a in analysis.actors if (a.sector or "") in _ARMED_SECTORS}
         self.uncoded = {a.id for a in analysis.actors if not a.code}
+        self.countryless = {a.id for a in analysis.actors if not a.country}  # "rebels (unnamed)"
         for actor in analysis.actors:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
@@ -132,8 +136,9 @@ class ActorIndex:
             if (r is None or r.actor in self.uncoded) and depth < 2:
                 # "Kenzo Oshima, the United Nations coordinator, demanded": a person the
                 # knowledge base has no code for is known by the apposition
-                found = [x for c in w.children if c.dep_ == "appos" for x in self.roles(c, depth + 1)
-                         if x.actor not in self.uncoded]
+                # likewise by a title before the name: "U.N. mediator Diego Cordovez"
+                found = [x for c in w.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "NOUN")
+                         for x in self.roles(c, depth + 1) if x.actor not in self.uncoded]
                 if found:
                     for x in found:
                         x.direct = False
@@ -141,6 +146,9 @@ class ActorIndex:
                     continue
             if r is not None:
                 out.append(r)
+                if r.actor in self.countryless and _common_noun(w):
+                    # "rebels in the Ivory Coast": an unnamed group, placed by the text
+                    out += self._located(w)
                 # "US and British forces": the first designator is a mention of its own
                 for c in w.children:
                     if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
@@ -168,15 +176,22 @@ class ActorIndex:
                                 r.direct = False
                                 out.append(r)
                                 found = True
-            for c in w.children:
+            if not found and _common_noun(w):
                 # "security forces in Guinea": people of a place named after them
-                if c.dep_ == "prep" and c.lower_ in _LOCATED_PREPS and not found and w.pos_ == "NOUN":
-                    for p in c.children:
-                        if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC"):
-                            r = self.at(p)
-                            if r is not None:
-                                r.direct = False
-                                out.append(r)
+                out += self._located(w)
+        return out
+
+    def _located(self, w: Token) -> list[Role]:
+        """The place a group noun is said to be in: "forces in Guinea", "students throughout Indonesia"."""
+        out = []
+        for c in w.children:
+            if c.dep_ == "prep" and c.lower_ in _LOCATED_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC"):
+                        r = self.at(p)
+                        if r is not None:
+                            r.direct = False
+                            out.append(r)
         return out
 
     def place(self, t: Token) -> list[Role]:
@@ -197,6 +212,11 @@ class ActorIndex:
                                 out.append(r)
                                 break
         return out
+
+
+def _common_noun(t: Token) -> bool:
+    """A common noun, also when capitalised at the start of a sentence ("Rebels in ...")."""
+    return t.pos_ == "NOUN" or (t.pos_ == "PROPN" and not t.ent_type_ and t.i == t.sent.start)
 
 
 def _is_country(actor_id: str) -> bool:
@@ -258,7 +278,10 @@ class Coder:
             s = subj[0]
             if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                 s = v.head
-            return idx.roles(s), []
+            found = idx.roles(s)
+            if not found and s.tag_ == "PRP" and depth < 5:
+                found = self._reporter_subject(v, idx, depth)
+            return found, []
         # "has been, is, and will continue to be open": coordinated predicates share a subject
         for c in v.children:
             if c.dep_ in ("parataxis", "conj") and c.i < v.i:
@@ -294,6 +317,22 @@ class Coder:
             if poss:
                 return idx.roles(poss[0]), []
         return [], []
+
+    def _reporter_subject(self, v: Token, idx: ActorIndex, depth: int) -> list[Role]:
+        """"Palestinian leaders said they would boycott ...": a subject pronoun no
+        actor covers, in a clause reported by someone, is that someone."""
+        node = v
+        while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ != "ccomp" or node.head.lemma_.lower() not in self.lex.marker("report_verbs"):
+            return []
+        rep = node.head
+        found = self.subject(rep, idx, depth + 1)[0]
+        if not found and rep.dep_ == "pcomp" and rep.head.dep_ == "prep":
+            # "King Hassan was quoted as saying he would ...": the one quoted
+            quoted = rep.head.head
+            found = [r for c in quoted.children if c.dep_ == "nsubjpass" for r in idx.roles(c)]
+        return found
 
     def verb_roles(self, f: Frame, idx: ActorIndex) -> None:
         t = f.token
@@ -333,6 +372,14 @@ class Coder:
                         recips += idx.roles(p)
                     elif p.dep_ == "prep" and p.lower_ in ("of", "from"):  # "pull out of Ukraine"
                         recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
+                if c.dep_ in ("prep", "dative") and not any(p.dep_ in ("pobj", "prep") for p in c.children):
+                    recips += _stranded_object(c, idx)
+        if not any(c.dep_ == "dobj" for c in t.children):
+            # "condemned as a crime Serbia's crackdown": the object, shifted after the
+            # as-phrase, is parsed as an apposition of its noun
+            recips += [r for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pobj"
+                       for a in p.children if a.dep_ == "appos" for r in idx.roles(a)]
         # "pull his soldiers out of Ukraine": the preposition hangs off the object
         for c in t.children:
             if c.dep_ == "dobj" and theme:
@@ -433,6 +480,7 @@ class Coder:
             f.speakers = _speakers(q, doc, idx)
             f.type, f.cameo, f.mode = f.entry.type, f.entry.cameo, f.entry.mode
         self._link_governors(frames)
+        self._object_events(frames)
         self._complement_roles(frames, idx)
         self._protest_topics(frames)
         events = []
@@ -485,6 +533,20 @@ class Coder:
                 g.actors = f.actors
             g.has_object = True
             g.anchored = True
+
+    def _object_events(self, frames: dict[int, Frame]) -> None:
+        """A hostile act whose object is an exchange ("would boycott all contact with
+        the United States", "suspended talks with Kyiv") is aimed at the other party
+        of the exchange; the exchange itself is what is cut, not an event that happened."""
+        for f in frames.values():
+            if f.noun or f.governor is not None or f.recipients or f.entry.type not in _HOSTILE_TO_EXCHANGE:
+                continue
+            obj = next((frames[c.i] for c in f.token.children if c.dep_ == "dobj" and c.i in frames
+                        and frames[c.i].noun and frames[c.i].entry.type in _EXCHANGES), None)
+            if obj is None or not obj.recipients or obj.actors:
+                continue
+            f.recipients = obj.recipients
+            obj.drop = True
 
     def _protest_topics(self, frames: dict[int, Frame]) -> None:
         """PLOVER 2.0 manual, PROTEST: the topic of a protest, typically a REQUEST, is
@@ -661,6 +723,20 @@ class Coder:
             confidence=confidence, score=score, quad_class=self.scores["quad_class"].get(f.type),
             actor_mentions=actor_mentions, recipient_mentions=recipient_mentions,
         )
+
+
+def _stranded_object(prep: Token, idx: ActorIndex) -> list[Role]:
+    """A preposition the parser left without its object because a reduced relative
+    follows: "granted asylum to five officers holed up in ..." parses "officers" as
+    the subject of "holed". The object is that subject, when it starts right after."""
+    clauses = [c for c in prep.children if c.dep_ == "pcomp"] + \
+        [c for c in prep.head.children if c.dep_ in ("advcl", "ccomp", "xcomp", "conj")]
+    for clause in clauses:
+        if clause.i > prep.i:
+            for s in clause.children:
+                if s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == prep.i + 1:
+                    return idx.roles(s)
+    return []
 
 
 def _deed_owner(t: Token, idx: ActorIndex) -> list[Role]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from whodid.events import conventions
 from whodid.events.coder import Coder
 from whodid.events.lexicon import Lexicon
 from whodid.model import Analysis
@@ -27,4 +28,6 @@ class EventsStage:
         self.coder = Coder(self.lexicon)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
-        analysis.events.extend(self.coder.code(doc, analysis))
+        events = self.coder.code(doc, analysis)
+        conventions.apply(doc, analysis, events)
+        analysis.events.extend(events)
