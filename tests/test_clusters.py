@@ -176,7 +176,9 @@ def test_a_database_from_before_the_unlinked_marks_is_healed_too(tmp_path):
         store.write([(report("Putin met Someone in Moscow.", "2022-02-07"), "a")])
         # as schema version 5 left it: the events stored, never linked, and no marks table
         store.con.execute("DROP TABLE unlinked_articles")
-        store.con.execute("DELETE FROM schema_version WHERE version = 6")
+        for column in ("date_start", "date_end", "place_start", "place_end", "inferred"):  # migration 7
+            store.con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+        store.con.execute("DELETE FROM schema_version WHERE version >= 6")
     with Store(db) as store:
         ingest_items([], store)
         assert [c[4] for c in clusters(store)] == [1]

@@ -16,7 +16,9 @@ def full_analysis(text="Putin met Macron in Moscow on Friday. “We talked,” M
         quotes=[Quote(text="We talked,", start=text.index("We"), end=text.index("We") + 10, kind="direct", speaker="Q3052772", cue="said")],
         events=[Event(type="CONSULT", cameo="040", sentence=Span(0, 36), trigger=Mention(6, 9, "met"),
                       actor=["Q7747"], recipient=["Q3052772"], context=["diplomatic"], date="2022-02-04",
-                      date_precision="day", place="Moscow", confidence=0.9, score=1.0, quad_class=1)],
+                      date_precision="day", place="Moscow", confidence=0.9, score=1.0, quad_class=1,
+                      date_mention=Mention(30, 36, "Friday"), place_mention=Mention(20, 26, "Moscow"),
+                      inferred=["recipient"])],
         places=[Place(name="Moscow", geonames_id=524901, lat=55.75, lon=37.62, country="RU",
                       mentions=[Mention(20, 26, "Moscow")])],
         dates=[DateExpr(text="Friday", start=30, end=36, value="2022-02-04", precision="day")],
@@ -37,6 +39,10 @@ def test_every_item_kind_lands_in_its_table(tmp_path):
         assert text[start:end] == mention
     assert con.execute("SELECT actor, recipient, context FROM events").fetchall() == [
         (["Q7747"], ["Q3052772"], ["diplomatic"])]
+    # where the date and place were read from, and which roles a convention filled
+    (date_start, date_end, place_start, place_end, inferred), = con.execute(
+        "SELECT date_start, date_end, place_start, place_end, inferred FROM events").fetchall()
+    assert (text[date_start:date_end], text[place_start:place_end], inferred) == ("Friday", "Moscow", ["recipient"])
     assert con.execute("SELECT count(*) FROM quotes").fetchone()[0] == 1
     assert con.execute("SELECT name, geonames_id FROM places").fetchall() == [("Moscow", 524901)]
     assert con.execute("SELECT value FROM dates").fetchall() == [("2022-02-04",)]

@@ -165,6 +165,10 @@ def connect_read_only(path: str | Path = DEFAULT_DB):
     return _connect(path, read_only=True)
 
 
+def _span(mention) -> tuple[int | None, int | None]:
+    return (mention.start, mention.end) if mention is not None else (None, None)
+
+
 def batch_tables(batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, str, str]] = (),
                  stories: Sequence[tuple] = ()) -> dict[str, list[tuple]]:
     """The rows of every table for a batch, by table name."""
@@ -190,12 +194,12 @@ def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
         "mentions": [(sha, x.id, m.start, m.end, m.text, m.how, m.confidence)
                      for x in analysis.actors for m in x.mentions],
         "quotes": [(sha, i, q.speaker, q.speaker_text, q.cue, q.text, q.start, q.end, q.kind, q.nested_in,
-                    q.speaker_mention.start if q.speaker_mention else None,
-                    q.speaker_mention.end if q.speaker_mention else None, q.carried_over)
+                    *_span(q.speaker_mention), q.carried_over)
                    for i, q in enumerate(analysis.quotes)],
         "events": [(sha, i, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.modality, e.reported_by,
                     e.date, e.date_precision, e.place, e.sentence.start, e.sentence.end, e.trigger.start,
-                    e.trigger.end, e.trigger.text, e.confidence, e.score, e.quad_class)
+                    e.trigger.end, e.trigger.text, e.confidence, e.score, e.quad_class,
+                    *_span(e.date_mention), *_span(e.place_mention), e.inferred)
                    for i, e in enumerate(analysis.events)],
         "places": [(sha, i, p.name, p.geonames_id, p.lat, p.lon, p.country, p.admin1, p.feature)
                    for i, p in enumerate(analysis.places)],

@@ -172,6 +172,16 @@ SELECT DISTINCT e.article_sha1 FROM events e WHERE NOT EXISTS (
     SELECT 1 FROM event_cluster_mentions m WHERE m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx);
 """))
 
+# Where an event's date and place were read from, and which of its roles a coding convention
+# filled rather than the text (Event.date_mention, place_mention, inferred).
+MIGRATIONS.append((7, """
+ALTER TABLE events ADD COLUMN date_start INTEGER;
+ALTER TABLE events ADD COLUMN date_end INTEGER;
+ALTER TABLE events ADD COLUMN place_start INTEGER;
+ALTER TABLE events ADD COLUMN place_end INTEGER;
+ALTER TABLE events ADD COLUMN inferred VARCHAR[];
+"""))
+
 LATEST = MIGRATIONS[-1][0]
 
 # Column types of the item tables, in insert order (used to bind column lists).
@@ -196,7 +206,9 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                ("modality", "VARCHAR"), ("reported_by", "VARCHAR"), ("date", "VARCHAR"),
                ("date_precision", "VARCHAR"), ("place", "VARCHAR"), ("sentence_start", "INTEGER"),
                ("sentence_end", "INTEGER"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
-               ("trigger_text", "VARCHAR"), ("confidence", "DOUBLE"), ("score", "DOUBLE"), ("quad_class", "INTEGER")],
+               ("trigger_text", "VARCHAR"), ("confidence", "DOUBLE"), ("score", "DOUBLE"), ("quad_class", "INTEGER"),
+               ("date_start", "INTEGER"), ("date_end", "INTEGER"), ("place_start", "INTEGER"),
+               ("place_end", "INTEGER"), ("inferred", "VARCHAR[]")],
     "places": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("name", "VARCHAR"), ("geonames_id", "BIGINT"),
                ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
                ("feature", "VARCHAR")],
