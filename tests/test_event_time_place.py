@@ -48,3 +48,17 @@ def test_a_recent_event_is_not_historical():
     assert (attack.date_mention.text, attack.place_mention.text) == ("Monday", "Nikopol")
     nikopol = next(p for p in a.places if p.name == "Nikopol")
     assert nikopol.country == "UA"  # the Ukrainian city, not the Bulgarian town
+
+
+def test_an_adjective_of_place_places_an_event_only_on_a_place_noun():
+    pipeline = Pipeline()
+    talks = pipeline.analyze(Article(
+        text="Iran and Turkey held talks on the Syrian conflict on Tuesday.", published="2024-03-07"))
+    assert [(e.type, e.place) for e in talks.events] == [("CONSULT", None)]  # about Syria, not in it
+    geneva = pipeline.analyze(Article(
+        text="The envoys held talks on the Syrian conflict in Geneva on Tuesday.", published="2024-03-07"))
+    assert [(e.type, e.place) for e in geneva.events] == [("CONSULT", "Geneva")]
+    border = pipeline.analyze(Article(
+        text="Troops shelled a village on the Lebanese border on Monday.", published="2024-03-07"))
+    shelling = next(e for e in border.events if e.type == "ASSAULT")
+    assert shelling.place_mention.text == "the Lebanese border"

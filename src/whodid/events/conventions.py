@@ -40,6 +40,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from whodid.model import Actor, Analysis, Event
+from whodid.places.events import PLACE_NOUNS
 
 # prepositions that place an event: "in Kenya", "near the Iraqi town of ..."
 _LOCATIVE = {"in", "at", "near", "outside", "inside", "throughout", "across", "around"}
@@ -58,9 +59,6 @@ EXPLOSIVE_NOUNS = {"bomb", "bombing", "explosion", "blast", "mine", "landmine", 
                    "grenade", "explosive", "shell", "mortar", "rocket", "booby-trap"}
 # "..., officials in Nairobi said": where a report was made is not where the event was
 REPORT_VERBS = {"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "quote", "write"}
-PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "district", "state", "county",
-               "area", "border", "territory", "enclave", "camp", "countryside", "north", "south", "east", "west",
-               "part", "side", "coast", "island", "desert", "valley", "highland", "frontier", "zone"}
 GUNMEN_NOUNS = {"gunman", "gunmen", "assailant", "attacker", "sniper", "militant", "raider"}
 INFERRED_PENALTY = 0.15
 TOWN_POPULATION = 100_000

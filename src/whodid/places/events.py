@@ -15,6 +15,11 @@ from whodid.model import Analysis, Mention, Place
 from whodid.nlp import clause_head, token_at, tokens_in
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around", "from", "to", "on", "over"}
+# the nouns an adjective of place can modify and still name a place: "in the Iraqi city of", "on the
+# Russian border"; elsewhere it names no place ("talks on the Ukrainian conflict", "the Russian army")
+PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "district", "state", "county",
+               "area", "border", "territory", "enclave", "camp", "countryside", "north", "south", "east", "west",
+               "part", "side", "coast", "island", "desert", "valley", "highland", "frontier", "zone"}
 
 
 def place_events(doc: Doc, analysis: Analysis) -> None:
@@ -23,7 +28,8 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
     if not located:
         return
     by_token = {token.i: (place, Mention(start, end, doc.text[start:end]))
-                for start, end, place in located for token in tokens_in(doc, start, end)}
+                for start, end, place in located for token in tokens_in(doc, start, end)
+                if not (token.dep_ == "amod" and token.head.lemma_.lower() not in PLACE_NOUNS)}
     for event in analysis.events:
         trigger = token_at(doc, event.trigger.start)
         if trigger is None:
