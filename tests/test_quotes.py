@@ -216,3 +216,8 @@ def test_a_slogan_a_thing_seeks_is_a_term_not_its_words(pipeline):
     assert find(a, "Peace, Music").kind == "term"
     assert find(a, "a fresh start", "partial").speaker_text == "The mayor"
 
+
+def test_a_stray_mark_makes_no_quote_of_punctuation(pipeline):
+    a = quotes_of(pipeline, 'Ford described the behaviour as "unacceptable"".')
+    assert [q.text for q in a.quotes if q.kind == "direct"] == ["unacceptable"]
+

@@ -85,7 +85,8 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
             end = len(text[p_start:p_end].rstrip()) + p_start
             start = left_open + (straight_open[1] if opened is None and straight_open else 1)
             spans.append((left_open, -1, start, end))
-    return sorted((s for s in spans if text[s[2]:s[3]].strip()), key=lambda s: s[0])
+    # a "quote" of punctuation only is a stray mark paired with the next ('as "unacceptable"".')
+    return sorted((s for s in spans if any(ch.isalnum() for ch in text[s[2]:s[3]])), key=lambda s: s[0])
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
