@@ -359,3 +359,21 @@ def test_former_and_then_titles_do_not_date_the_story(nlp):
         a = full.analyze(Article(text=text))
         assert a.article.published == "2022-12-02", text
         assert "Barack Obama was" not in next(c for c in a.checks if c.kind == "published_inferred").message
+
+
+def test_malay_honorifics_are_titles_and_the_short_name_links(pipeline):
+    a = analyze(pipeline, "Paul Graham leads the party. Tan Sri Lim Boon Kiat said the vote was fair. "
+                          "Lim added that he would stay.", "2022-12-02")
+    lim = actor_of(a, "Lim Boon Kiat")
+    assert lim is not None and lim.kind == "person" and lim.name == "Lim Boon Kiat"  # not "Tan Sri Lim ..."
+    assert actor_of(a, "Lim", 1) is lim
+    b = analyze(pipeline, "Deputy Health Minister Datuk Seri Wong Kah Lim said the clinics would stay open.",
+                "2022-12-02")
+    assert not any("Datuk" in x.name for x in b.actors)  # an honorific is no person of its own
+
+
+def test_a_place_after_came_to_is_not_a_person(pipeline):
+    a = analyze(pipeline, "She sells flowers, but when she came to Bukit Merah it was filmed, he said.",
+                "2022-12-02")
+    assert actor_of(a, "Bukit Merah") is None
+    assert actor_of(a, "he") is None  # no person to mean, rather than the place

@@ -155,3 +155,69 @@ def test_unnamed_speakers_become_generic_actors_with_their_sector(pipeline):
     assert police.speaker == "COP" and actors["COP"].sector == "COP" and actors["COP"].country is None
     analysts = find(a, "the economy would shrink").speaker
     assert analysts is not None and actors[analysts].sector is None  # an actor, but no sector is made up
+
+
+def test_the_named_head_of_an_apposition_is_the_speaker_not_the_title(pipeline):
+    a = quotes_of(pipeline, "Anna Berg, CEO of concert promoters Northlight Ltd, said ticket sales had doubled.\n\n"
+                            "The ministry's spokesman, Karl Olsen, said the talks would resume.")
+    berg = find(a, "ticket sales had doubled")
+    assert berg.speaker_text == "Anna Berg" and berg.speaker is not None
+    assert find(a, "the talks would resume").speaker_text == "Karl Olsen"  # a title with a name after it
+
+
+def test_beliefs_and_plans_need_someone_to_hold_them(pipeline):
+    text = ("The organiser said this year's show promises to be the best yet.\n\n"
+            "The storm threatens to flood the valley. The new law aims to cut waste.\n\n"
+            "Doctors hope to reopen the ward. The company plans to hire staff.")
+    a = quotes_of(pipeline, text)
+    cues = {q.cue for q in a.quotes}
+    assert not cues & {"promises", "threatens", "aims"}
+    assert find(a, "to reopen the ward").speaker_text == "Doctors"
+    assert find(a, "to hire staff").speaker_text == "The company"
+
+
+def test_offering_a_thing_is_no_quote_offering_words_is(pipeline):
+    a = quotes_of(pipeline, "The charity also offered several grants to retired miners. "
+                            "The minister offered his condolences to the families.")
+    assert [q.text for q in a.quotes if q.cue == "offered"] == ["his condolences"]
+
+
+def test_a_fronted_phrase_before_a_parenthetical_cue_is_not_content(pipeline):
+    a = quotes_of(pipeline, "For example, he said, farmers registered with the board would be exempt from the levy.")
+    assert [q.text for q in a.quotes] == ["farmers registered with the board would be exempt from the levy."]
+
+
+def test_adding_is_said_by_the_subject_of_the_verb_it_hangs_from(pipeline):
+    text = ("Mayor Ruth Adler criticised the plan.\n\n"
+            "Lee said he was not shifting the blame to the state government and lawmakers, "
+            "adding that he too had used available avenues to help farmers.")
+    a = quotes_of(pipeline, text)
+    added = find(a, "he too had used")
+    assert added.cue == "adding" and added.speaker_text == "Lee"
+
+
+def test_in_a_statement_is_no_second_source_when_someone_says_it(pipeline):
+    a = quotes_of(pipeline, "In a statement, the ministry said the talks would resume.\n\n"
+                            "In a new survey, most voters favoured the plan.")
+    talks = [q for q in a.quotes if "talks would resume" in q.text]
+    assert [(q.speaker_text, q.cue) for q in talks] == [("the ministry", "said")]
+    survey = find(a, "most voters favoured the plan")  # no speech verb: the survey is the source
+    assert survey.speaker_text == "a new survey"
+
+
+def test_a_date_before_a_name_is_not_part_of_the_speaker(pipeline):
+    a = quotes_of(pipeline, "On Monday Ms Clarke said the books were clean.")
+    assert find(a, "the books were clean").speaker_text == "Ms Clarke"
+
+
+def test_a_slogan_a_thing_seeks_is_a_term_not_its_words(pipeline):
+    a = quotes_of(pipeline, "The festival seeks “Peace, Music and Friendship” as its theme.\n\n"
+                            "The mayor seeks “a fresh start” for the city.")
+    assert find(a, "Peace, Music").kind == "term"
+    assert find(a, "a fresh start", "partial").speaker_text == "The mayor"
+
+
+def test_a_stray_mark_makes_no_quote_of_punctuation(pipeline):
+    a = quotes_of(pipeline, 'Ford described the behaviour as "unacceptable"".')
+    assert [q.text for q in a.quotes if q.kind == "direct"] == ["unacceptable"]
+

@@ -49,6 +49,14 @@ POSS_MARKS = {"'s", "’s", "'", "’"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "to", "into", "from", "through", "toward",
             "towards", "via", "of", "over", "within", "throughout"}
+# Malay (and Brunei) honorifics: titles before a name, not part of it ("Datuk Seri Ti Lian Ker" is Ti)
+HONORIFICS = ("tan sri", "puan sri", "toh puan", "datuk seri", "dato seri", "dato sri", "datin seri",
+              "datin paduka", "datuk", "dato", "datin", "tun", "yang berhormat")
+# prepositions whose object is a place when the name is not known ("came to Bukit Bintang")
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "through", "toward",
+               "towards", "within", "throughout", "to"}
+MOTION_VERBS = {"come", "go", "travel", "move", "return", "fly", "head", "drive", "walk", "arrive", "flee",
+                "bring", "take", "send", "visit", "relocate", "run"}
 SKIP_MODIFIERS = {"former", "ex", "ex-", "late", "then", "previous", "future", "next", "would-be"}
 SOFT_MODIFIERS = {"top", "new", "current", "acting", "incumbent", "powerful", "embattled", "veteran", "senior", "chief"}
 CLAUSE_BOUNDARY = {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "pcomp"}
@@ -225,6 +233,7 @@ class Resolver:
         doc = st.doc
         # full names in the article that the KB does not know become the article's own people
         candidates: list[tuple[int, int]] = []
+        name_words: set[str] = set()  # the words of unknown full names ("Ti" of "Ti Lian Ker")
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
@@ -233,6 +242,8 @@ class Resolver:
                 e -= 1
             while s < e and doc[s].lower_ in DETERMINERS:
                 s += 1
+            if ent.label_ == "PERSON":
+                s, e = _after_honorifics(doc, s, e)
             if s >= e or st.covered(s, e):
                 continue
             if not all(t.text[:1].isupper() or t.text in ("-", ".") or t.lower_ in ("al", "bin", "de", "von", "van")
@@ -241,13 +252,17 @@ class Resolver:
             if ent.label_ != "PERSON" and not self._looks_like_known_surname(st, doc[s:e]):
                 continue
             candidates.append((s, e))
-        # single capitalised proper nouns that are surnames of plausible people, outside entities
+            if ent.label_ == "PERSON" and e - s > 1:
+                name_words.update(t.text for t in doc[s:e])
+        # single capitalised proper nouns that are surnames of plausible people, outside entities,
+        # or a word of a full name found above ("Ti" after "Datuk Seri Ti Lian Ker")
         propn = st.doc.vocab.strings["PROPN"]
         for i in (k for k, pos in enumerate(st.pos) if pos == propn):
             t = doc[i]
             if t.ent_type_ in ("", "ORG", "GPE", "NORP", "PERSON") and t.text[:1].isupper() \
                     and not st.covered(t.i, t.i + 1):
-                if self._looks_like_known_surname(st, doc[t.i:t.i + 1]):
+                if self._looks_like_known_surname(st, doc[t.i:t.i + 1]) or (
+                        t.text in name_words and t.lower_ not in self.kb.role_nouns and t.ent_type_ in ("", "PERSON")):
                     candidates.append((t.i, t.i + 1))
         candidates.sort()
         multi = [(s, e) for s, e in candidates if e - s > 1]
@@ -311,8 +326,10 @@ class Resolver:
                 self._near_miss(st, p, s, e, score)
                 return
         # 5. a person the KB does not know
-        if doc[s].ent_type_ != "PERSON":
+        if doc[s].ent_type_ != "PERSON" and not (s > 0 and _honorific_at(doc, s - 1)):
             return
+        if _place_object(doc[e - 1]):
+            return  # "when she came to Bukit Bintang": a place spaCy took for a person
         if len(toks) == 1:
             return  # a lone unknown name ("Xinhua", "Covid" tagged PERSON) is too often not a person
         aid = "person:" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
@@ -750,6 +767,42 @@ class Resolver:
                     if f is not None:
                         out.add(f.actor)
         return out
+
+
+def _honorific_at(doc: Doc, end: int) -> int:
+    """The number of tokens of an honorific ending at token ``end`` (0: none)."""
+    for title in HONORIFICS:
+        words = title.split(" ")
+        start = end - len(words) + 1
+        if start >= 0 and [t.lower_.rstrip("'’") for t in doc[start:end + 1]] == words:
+            return len(words)
+    return 0
+
+
+def _after_honorifics(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """A person entity less its leading honorifics, running on over the capitalised name
+    spaCy left out of it ("Datuk Seri" + "Ti Lian Ker")."""
+    stripped = False
+    for n in range(3, 0, -1):
+        if s + n <= len(doc) and _honorific_at(doc, s + n - 1) == n:
+            s, stripped = s + n, True
+            break
+    while s < len(doc) and doc[s].text in ("'", "’"):
+        s += 1
+    if stripped:
+        e = max(e, s)
+        while e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper() \
+                and doc[e].ent_type_ in ("", "PERSON") and e - s < 4:
+            e += 1
+    return s, e
+
+
+def _place_object(token: Token) -> bool:
+    """Is the name the object of a place preposition ("in X", "came to X")?"""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
+        return False
+    return prep.lower_ != "to" or prep.head.lemma_.lower() in MOTION_VERBS
 
 
 def _normal(name: str) -> str:

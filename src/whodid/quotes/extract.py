@@ -85,7 +85,8 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
             end = len(text[p_start:p_end].rstrip()) + p_start
             start = left_open + (straight_open[1] if opened is None and straight_open else 1)
             spans.append((left_open, -1, start, end))
-    return sorted((s for s in spans if text[s[2]:s[3]].strip()), key=lambda s: s[0])
+    # a "quote" of punctuation only is a stray mark paired with the next ('as "unacceptable"".')
+    return sorted((s for s in spans if any(ch.isalnum() for ch in text[s[2]:s[3]])), key=lambda s: s[0])
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -103,7 +104,13 @@ def subject_of(verb: Token) -> Token | None:
     whose subject is the one asked."""
     inherits = (verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj")) or (
         verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"))  # "met survivors and said ..."
-    for candidate in (verb, verb.head if inherits else None):
+    governor = verb.head if inherits else None
+    if governor is not None and verb.tag_ == "VBG" and _is_speech_cue(verb) and governor.dep_ == "ccomp" \
+            and _speech_verb(governor.head):
+        # "Ti said he was not ..., adding that ...": the parser hangs "adding" on the reported
+        # clause, but who adds is who says
+        governor = governor.head
+    for candidate in (verb, governor):
         if candidate is None:
             continue
         for child in candidate.children:
@@ -122,9 +129,12 @@ def _agent(verb: Token) -> Token | None:
 
 
 def speaker_span(doc: Doc, head: Token) -> Span:
-    """The name in a subject: its apposition when that is a name ("the spokesperson, Dmitry Peskov")."""
+    """The name in a subject: its apposition when that is a name ("the spokesperson, Dmitry Peskov"),
+    but not when the subject is the name and the apposition its title ("Geoff Ellis, CEO of ...")."""
+    named = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and (not named or (
+                child.ent_type_ == "PERSON" and head.ent_type_ != "PERSON")):
             head = child
             break
     if any(child.dep_ == "conj" for child in head.children):
@@ -135,7 +145,8 @@ def speaker_span(doc: Doc, head: Token) -> Span:
         left = head.i
         # titles and first names before a surname ("President Vladimir Putin"), capitalised only
         while left > 0 and left <= doc[left - 1].head.i <= head.i and doc[left - 1].text[:1].isupper() \
-                and doc[left - 1].dep_ in ("compound", "flat", "amod"):
+                and doc[left - 1].dep_ in ("compound", "flat", "amod") \
+                and doc[left - 1].ent_type_ not in ("DATE", "TIME"):  # "On Tuesday Mr Ebbers said"
             left -= 1
         return doc[left:head.i + 1]
     tokens = [t for t in head.subtree if t.i <= head.i or t.dep_ in ("compound", "amod", "nummod", "poss", "case")]
@@ -150,6 +161,22 @@ def speaker_span(doc: Doc, head: Token) -> Span:
 
 def _speech_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _own_active_subject(verb: Token, subject: Token | None) -> bool:
+    """Is ``subject`` the verb's own active subject? A passive one ("is expected to") is no
+    holder (the holder is unstated), and one a participle inherits may be misread."""
+    return subject is not None and subject.head.i == verb.i and subject.dep_ == "nsubj"
+
+
+def _holder_cue(token: Token) -> bool:
+    cue = load_cues().of(token.lemma_, token.text)
+    return cue is not None and cue.name in HOLDER_CUES
+
+
+def _is_speech_cue(token: Token) -> bool:
+    cue = load_cues().of(token.lemma_, token.text)
+    return cue is not None and cue.name == "speech"
 
 
 def _according_to(sent: Span) -> tuple[Token, Token] | None:
@@ -173,6 +200,8 @@ def find_cue(doc: Doc, start: int, end: int, sents: list[Span]) -> tuple[Token, 
                 continue
             if _speech_verb(token):
                 subject = subject_of(token)
+                if _holder_cue(token) and _own_active_subject(token, subject) and not can_hold_stance(subject):
+                    continue  # "the expo seeks “...”": a title or slogan, not someone's words
                 if subject is not None and not (start <= subject.idx < end):
                     distance = min(abs(token.idx - start), abs(token.idx - end))
                     if best is None or distance < best[0]:
@@ -299,6 +328,8 @@ def _content(verb: Token, cue: CueClass) -> list[Token] | None:
             return list(inf.subtree)
     if "object" in cue.complements:
         obj = next((c for c in kids if c.dep_ == "dobj" and c.pos_ not in ("PRON",)), None)
+        if obj is not None and cue.content_object and not _names_content(obj):
+            obj = None  # "offered several grants to miners": a thing given, not words
         if obj is not None:
             # with what is said of the object ("shows the mayor far ahead", "calls the idea stupid")
             said_of = [c for c in kids if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "acomp", "advmod", "ccomp")]
@@ -310,6 +341,41 @@ def _content(verb: Token, cue: CueClass) -> list[Token] | None:
                 if obj is not None:
                     return list(obj.subtree)
     return None
+
+
+# cue classes whose source must be someone who can believe, want or plan
+HOLDER_CUES = ("stance", "intent")
+HOLDER_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+AGENT_SUFFIXES = ("ist", "ian", "er", "or")
+
+
+def can_hold_stance(subject: Token) -> bool:
+    """Can the subject believe, want or promise? A person, an organisation, a country or
+    government, a group or a pronoun can; an event or a thing ("this year's event", "the
+    bill") cannot. Common nouns count when they name people or groups: listed in the
+    cues, a role noun of the knowledge base, or agent nouns ("-ist", "-er", "-or", "-ian")."""
+    if subject.pos_ in ("PRON", "PROPN", "NUM") or subject.ent_type_ in HOLDER_ENTITIES + ("PERCENT", "CARDINAL"):
+        return True  # "53 percent believe ...": a share of people
+    if subject.pos_ != "NOUN":
+        return True  # a parse we cannot read: do not drop a cue for it
+    cues = load_cues()
+    words = {subject.lower_, subject.lemma_.lower()}
+    if words & (cues.stance_holders | set(cues.unnamed_speakers)):
+        return True
+    from whodid.actors.kb import load_kb  # the KB's role nouns: "minister", "troops", "government"
+
+    if words & set(load_kb().role_nouns):
+        return True
+    lemma = subject.lemma_.lower()
+    return lemma.endswith(AGENT_SUFFIXES) and lemma not in cues.inanimate_agent_lookalikes
+
+
+def _names_content(obj: Token) -> bool:
+    """Is the object something said or proposed ("his advice", "a plan to ...", "support for
+    the bill") rather than a thing handed over? A listed content noun, or a clause under it."""
+    if obj.lemma_.lower() in load_cues().content_objects or obj.lower_ in load_cues().content_objects:
+        return True
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "relcl", "ccomp") for t in obj.children)
 
 
 def _pieces(doc: Doc, text: str, tokens: set[int], lo: int, hi: int) -> list[tuple[int, int]]:
@@ -330,6 +396,8 @@ def _pieces(doc: Doc, text: str, tokens: set[int], lo: int, hi: int) -> list[tup
         if not any(t.pos_ in CONTENT_POS for t in run):
             continue  # "But", "s": no content of its own
         start, end = _strip(text, run[0].idx, run[-1].idx + len(run[-1].text))
+        while start < end and (text[start] in ",;:" or text[start].isspace()):
+            start += 1  # the comma after a fronted source (", most voters favoured ...")
         out.append((start, end))
     return out
 
@@ -346,6 +414,21 @@ def _attribution_tokens(verb: Token, subject: Token | None) -> set[int]:
     return keep
 
 
+def _fronted_adverbials(head: Token, cue: Token) -> set[int]:
+    """"For example, he said, athletes would be exempt": a discourse phrase before the
+    parenthetical cue frames the clause it interrupts and is not a piece of content on
+    its own."""
+    out: set[int] = set()
+    connectives = load_cues().connectives
+    for child in head.children:
+        words = [t for t in child.subtree if not t.is_punct]
+        # a connective only ("For example", "However"); "In the long run" says something
+        if child.i < cue.i and child.dep_ in ("prep", "advmod", "npadvmod", "intj", "cc") \
+                and " ".join(t.lower_ for t in words) in connectives:
+            out.update(t.i for t in child.subtree)
+    return out
+
+
 CONTENT_POS = ("NOUN", "PROPN", "VERB", "AUX", "NUM", "PRON", "ADJ")
 
 
@@ -353,7 +436,8 @@ def _in_source(sent: Span, source_nouns: frozenset[str]) -> tuple[Token, Token] 
     """("in" token, its object) in "In the CBS poll, ..." / "... in a statement"."""
     for token in sent:
         if token.lower_ == "in" and token.dep_ == "prep" and token.head.pos_ in ("VERB", "AUX") \
-                and token.head.dep_ == "ROOT":
+                and token.head.dep_ == "ROOT" and not (_is_speech_cue(token.head) and subject_of(token.head) is not None):
+            # ("In an interview, Forson said ...": the one who speaks is the source, not the interview)
             obj = next((c for c in token.children if c.dep_ == "pobj"), None)
             if obj is not None and (obj.lemma_.lower() in source_nouns or obj.lower_ in source_nouns):
                 return token, obj
@@ -374,6 +458,8 @@ def _reported(doc: Doc, text: str, direct: list[Found]) -> list[Found]:
             subject = subject_of(token)
             if subject is None and not cue.source_optional:
                 continue
+            if cue.name in HOLDER_CUES and _own_active_subject(token, subject) and not can_hold_stance(subject):
+                continue  # "the event promises to be the best yet": no one's belief or plan
             pieces: list[tuple[int, int]] = []
             tokens = _content(token, cue)
             if tokens:
@@ -384,7 +470,7 @@ def _reported(doc: Doc, text: str, direct: list[Found]) -> list[Found]:
             elif token.dep_ == "parataxis" and cue.name == "speech" and subject is not None:
                 # "Mrs. Clinton, analysts said, has other reasons": the clause it interrupts
                 head = token.head
-                own = _attribution_tokens(token, subject)
+                own = _attribution_tokens(token, subject) | _fronted_adverbials(head, token)
                 span = list(head.subtree)
                 pieces = _pieces(doc, text, own, span[0].i, span[-1].i + 1)
             for start, end in pieces:
