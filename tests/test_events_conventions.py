@@ -97,7 +97,9 @@ def test_action_in_a_town_with_no_one_else_named_targets_its_country(analyze):
 def test_named_attacker_is_not_replaced(analyze):
     a = analyze("Russian troops shelled a village in Ukraine on Monday.")
     e = only(a, "ASSAULT")
-    assert code(a, e.actor) == ["RUSMIL"] and e.inferred == []
+    assert code(a, e.actor) == ["RUSMIL"] and "actor" not in e.inferred
+    # the target is read from where the village is: Ukraine, marked as inferred
+    assert code(a, e.recipient) == ["UKR"] and e.inferred == ["recipient"]
 
 
 def test_inferred_roles_survive_json_and_show_in_the_report(analyze):
@@ -126,7 +128,8 @@ def test_recipient_of_a_preposition_the_parser_left_stranded(analyze):
 def test_unnamed_group_placed_in_a_country(analyze):
     a = analyze("Rebels in Mali on Tuesday dismissed an appeal from President Assimi Goita to disarm.")
     e = only(a, "REJECT")
-    assert code(a, e.actor) == ["MLI"] and code(a, e.recipient) == ["MLIGOV"] and e.inferred == []
+    # the country is read from where the rebels are, not from who they are: marked
+    assert code(a, e.actor) == ["MLI"] and code(a, e.recipient) == ["MLIGOV"] and e.inferred == ["actor"]
 
 
 def test_reported_subject_pronoun_is_the_reporter_and_a_cut_exchange_targets_its_party(analyze):
@@ -154,3 +157,13 @@ def test_object_shifted_after_an_as_phrase_is_the_one_denounced(analyze):
     a = analyze("Hungary on Friday denounced as a brutal act Serbia's crackdown on ethnic Hungarian protests in Vojvodina.")
     e = next(x for x in a.events if x.type == "ACCUSE")
     assert code(a, e.actor) == ["HUN"] and code(a, e.recipient) == ["SRB"]
+
+
+def test_a_placed_group_is_not_a_second_attacker():
+    # "Rebels in the Ivory Coast attacked": the rebels are Ivorian, the state did not attack
+    from whodid.pipeline import Pipeline
+
+    a = Pipeline().analyze(Article(text="Rebels in the Ivory Coast attacked a village on Monday.",
+                                   published="2024-05-03"))
+    e = only(a, "ASSAULT")
+    assert code(a, e.actor) == ["CIVREB"] and "actor" in e.inferred

@@ -159,3 +159,19 @@ def test_event_clusters_summary_lists_the_most_reported_event_first(three_report
     assert (rows[0]["actor"], rows[0]["recipient"], rows[0]["articles"], rows[0]["happened_articles"]) == \
         ("RUSGOV", "FRAGOV", "3", "2")
     assert rows[1]["recipient"] == "DEUGOV" and rows[1]["articles"] == "1"
+
+
+def test_plover_export_reads_analyses_stored_before_inferred_roles(three_reports_db, tmp_path):
+    # a database from before Event.inferred: its stored JSON has no such key
+    con = duckdb.connect(str(three_reports_db))
+    rows = con.execute("SELECT article_sha1, analysis FROM analyses").fetchall()
+    for sha, text in rows:
+        data = json.loads(text)
+        for event in data["events"]:
+            event.pop("inferred", None)
+        con.execute("UPDATE analyses SET analysis = ? WHERE article_sha1 = ?", [json.dumps(data), sha])
+    con.close()
+    result = export(tmp_path, "--db", three_reports_db, "--format", "plover")
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in (tmp_path / "events.plover.jsonl").read_text("utf-8").splitlines()]
+    assert len(records) == 4 and all(r["inferred"] == [] for r in records)

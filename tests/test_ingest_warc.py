@@ -95,7 +95,12 @@ def test_junk_empty_and_pageless_archives_are_rejected_by_name(tmp_path):
     empty = tmp_path / "empty.warc.gz"
     empty.write_bytes(b"")
     images = write_warc(tmp_path / "images.warc.gz", [("https://x.example/a.jpg", b"\xff\xd8\xff", "image/jpeg", "200 OK")])
-    reasons = {str(i.origin).split("@")[0]: i.reason for i in ingest.read([junk, empty, images])}
+    no_uri = tmp_path / "no-uri.warc"  # a response record without WARC-Target-URI: warcio raises AttributeError
+    no_uri.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\nContent-Length: 60\r\n\r\n"
+                       b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nHello there, a story.\r\n\r\n\r\n")
+    assert ingest.count([no_uri]) >= 1  # the progress estimate does not stop the ingest either
+    reasons = {str(i.origin).split("@")[0]: i.reason for i in ingest.read([junk, empty, images, no_uri])}
+    assert "not a readable WARC record at byte 0" in reasons[str(no_uri)]
     assert "not a WARC archive" in reasons[str(junk)]
     assert "empty" in reasons[str(empty)]
     assert "no HTML or text page" in reasons[str(images)] and "1 response" in reasons[str(images)]

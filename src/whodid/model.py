@@ -225,6 +225,6 @@ def _build(tp: Any, value: Any) -> Any:
 @functools.cache
 def _field_types(cls: type) -> dict[str, Any]:
     """A dataclass's field types, resolved once per class: ``get_type_hints`` evaluates every
-    annotation string anew on each call and cost ~80 ms an article when run for every object."""
+    annotation string anew on each call and cost ~24 ms an article (7x what it costs now) when run for every object."""
     hints = typing.get_type_hints(cls)
     return {f.name: hints[f.name] for f in dataclasses.fields(cls)}

@@ -253,3 +253,12 @@ def test_actors_list_counts_as_the_correlated_subqueries_did(app, q):
     assert page["items"] == expected[3:8]
     if q is None:
         assert any(a["events_as_actor"] for a in expected) and any(a["quotes"] for a in expected)
+
+
+def test_roles_filled_by_a_convention_say_so_in_the_api_and_the_csv(client):
+    # the reference article's protests in Russia name no target: the government is inferred
+    protests = client.get("/api/events", params={"type": "PROTEST", "limit": 500}).json()["items"]
+    inferred = [e for e in protests if e["inferred"]]
+    assert inferred and all(e["inferred"] == ["recipient"] for e in inferred)
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv", params={"type": "PROTEST"}).text)))
+    assert sorted(r["inferred"] for r in rows) == sorted(";".join(e["inferred"] or []) for e in protests)

@@ -67,6 +67,9 @@ class Role:
     mention: Mention
     pronoun: bool
     direct: bool  # the role word itself is the mention (not a modifier of it)
+    # the country of a group the text places but does not identify ("rebels in Mali" -> MLI):
+    # read by location, so the event lists the role as inferred
+    located: bool = False
 
 
 @dataclass
@@ -146,9 +149,6 @@ class ActorIndex:
                     continue
             if r is not None:
                 out.append(r)
-                if r.actor in self.countryless and _common_noun(w):
-                    # "rebels in the Ivory Coast": an unnamed group, placed by the text
-                    out += self._located(w)
                 # "US and British forces": the first designator is a mention of its own
                 for c in w.children:
                     if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
@@ -190,7 +190,7 @@ class ActorIndex:
                     if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC"):
                         r = self.at(p)
                         if r is not None:
-                            r.direct = False
+                            r.direct, r.located = False, True
                             out.append(r)
         return out
 
@@ -710,6 +710,8 @@ class Coder:
             confidence -= 0.1
         if f.noun:
             confidence -= 0.05
+        if any(r.located for r in actors + recipients):
+            confidence -= 0.15  # a country read from where a group is, not who it is
         confidence = round(max(0.05, min(1.0, confidence)), 2)
 
         trig = _trigger_span(doc, f)
@@ -722,6 +724,8 @@ class Coder:
             trigger=Mention(trig[0], trig[1], self._text[trig[0]:trig[1]]),
             confidence=confidence, score=score, quad_class=self.scores["quad_class"].get(f.type),
             actor_mentions=actor_mentions, recipient_mentions=recipient_mentions,
+            inferred=[role for role, roles in (("actor", actors), ("recipient", recipients))
+                      if any(r.located and r.actor in actor_ids + recipient_ids for r in roles)],
         )
 
 

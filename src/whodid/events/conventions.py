@@ -76,7 +76,8 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event]) -> None:
             # acting in a country is of that country
             country = located_in(doc, ev, analysis)
             if country:
-                ev.actor = [_actor(analysis, country, unplaced[i]).id if i in unplaced else i for i in ev.actor]
+                ev.actor = [_placed_group(analysis, i, country, unplaced[i]) if i in unplaced else i
+                            for i in ev.actor]
                 countries.update({i: country for i in ev.actor if i not in countries})
                 _mark(ev, "actor")
         if ev.type == "PROTEST" and not ev.recipient:
@@ -228,6 +229,16 @@ def _country_at(t: Token, analysis: Analysis) -> str | None:
                 if m.start <= t.idx < m.end:
                     return a.country
     return None
+
+
+def _placed_group(analysis: Analysis, group_id: str, country: str, sector: str) -> str:
+    """The id of ``country`` + ``sector`` for the unnamed group ``group_id``: the group's words
+    ("rebels") name it too, so it keeps their mentions; only its country is inferred."""
+    actor = _actor(analysis, country, sector)
+    group = next((a for a in analysis.actors if a.id == group_id), None)
+    if group is not None:
+        actor.mentions.extend(m for m in group.mentions if m not in actor.mentions)
+    return actor.id
 
 
 def _actor(analysis: Analysis, country: str, sector: str) -> Actor:

@@ -82,7 +82,8 @@ def _record(analysis: Analysis, idx: int, event: Event, cluster, day, origin, in
         "mode": [event.mode] if event.mode else [],
         "context": list(event.context),
         "modality": event.modality,
-        "inferred": list(event.inferred),  # roles filled by a coding convention, not read from the text
+        # roles filled by a coding convention, not read from the text (absent from analyses stored before it)
+        "inferred": list(getattr(event, "inferred", None) or []),
         "reported_by": actors[event.reported_by].name if event.reported_by in actors else None,
         "event_loc": _location(event, place, iso3),
         "event_text": [event.trigger.text],

@@ -49,7 +49,6 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[ArchivedPage | BrokenAr
     ``BrokenArchive`` (a WARC cannot be resynchronised reliably) after the pages before
     it; so does an archive with no page at all, saying what it holds instead."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     records = ArchiveIterator(stream, arc2warc=True)
     kinds: Counter[str] = Counter()
@@ -66,10 +65,11 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[ArchivedPage | BrokenAr
             yield ArchivedPage(f"{origin}@{records.get_record_offset()}", body, _content_type(record).startswith(
                 HTML_TYPES), record.rec_headers.get_header("WARC-Target-URI"), _record_id(record))
         cut = _truncation(records, record, stream)
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+    except Exception as exc:  # warcio's errors are no closed set: a record without a URI raises AttributeError
         at = getattr(records, "offset", 0)
-        what = "not a WARC archive (no WARC/1.x record at its start)" if at == 0 and not kinds else \
-            f"not a readable WARC record at byte {at} ({_short(exc)})"
+        what = "not a WARC archive (no WARC/1.x record at its start)" \
+            if at == 0 and not kinds and "Unknown archive format" in str(exc) \
+            else f"not a readable WARC record at byte {at} ({_short(exc)})"
         yield BrokenArchive(f"{origin}@{at}", what + ("; the pages before it were read" if pages else ""))
         return
     if cut is not None:
@@ -105,13 +105,12 @@ def _truncation(records, last, stream: BinaryIO) -> int | None:
 def count_pages(stream: BinaryIO) -> int:
     """How many records look like pages (for a progress bar); 0 if the archive is unreadable."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
     try:
         for record in ArchiveIterator(stream, arc2warc=True):
             n += _is_page(record)
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError):
+    except Exception:  # the reading pass reports what is wrong; this is only a progress estimate
         pass
     return n
 

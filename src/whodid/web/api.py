@@ -116,7 +116,7 @@ def list_events(cur: Cur, flt: Filter, sort: EventSort = "date", order: Order = 
     return queries.events(cur, flt, sort, order == "desc", limit, offset)
 
 
-CSV_COLUMNS = ["article_id", "published", "idx", "type", "mode", "cameo", "actor", "recipient", "modality",
+CSV_COLUMNS = ["article_id", "published", "idx", "type", "mode", "cameo", "actor", "recipient", "inferred", "modality",
                "reported_by", "date", "date_precision", "place", "trigger", "score", "quad_class", "confidence",
                "sentence"]
 
@@ -147,6 +147,7 @@ def _csv_pieces(rows: Iterator[dict[str, Any]], cursors: ExitStack) -> Iterator[
             flat["actor"] = ";".join(a["code"] or a["name"] or "" for a in row["actor"])
             flat["recipient"] = ";".join(a["code"] or a["name"] or "" for a in row["recipient"])
             flat["reported_by"] = row["reported_by"]["name"] if row["reported_by"] else ""
+            flat["inferred"] = ";".join(row["inferred"] or [])  # roles a coding convention filled
             writer.writerow(["" if flat[c] is None else flat[c] for c in CSV_COLUMNS])
             if n % CSV_BATCH == 0:
                 yield buffer.getvalue()

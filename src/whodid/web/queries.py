@@ -135,7 +135,7 @@ def _events_query(flt: EventFilter, sort: str, descending: bool, with_total: boo
     total = ", count(*) OVER () AS total" if with_total else ""
     return f"""
         SELECT a.sha1 AS article_sha1, a.id AS article_id, a.title AS article_title, a.published,
-               e.idx, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.modality, e.reported_by,
+               e.idx, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.inferred, e.modality, e.reported_by,
                e.date, e.date_precision, CAST({EVENT_DAY} AS VARCHAR) AS day,
                CASE WHEN e.date IS NULL THEN 'published' ELSE 'event' END AS date_basis,
                e.place, e.trigger_text AS trigger, e.trigger_start, e.trigger_end,

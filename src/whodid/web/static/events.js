@@ -47,7 +47,10 @@
     trigger.append(el("a", { href: `/articles/${e.article_sha1}#event-${e.idx}`, class: "open-event" }, e.trigger));
     const score = el("td", { class: "num" }, e.score === null ? "" : e.score);
     score.style.color = scoreColour(e.score);
-    tr.append(date, el("td", {}, e.type), el("td", {}, names(e.actor) + " → " + names(e.recipient)),
+    const who = el("td", {}, names(e.actor) + " → " + names(e.recipient));
+    // roles a coding convention filled, not read from the text
+    if (e.inferred && e.inferred.length) who.append(" ", el("span", { class: "muted small" }, "(inferred: " + e.inferred.join(", ") + ")"));
+    tr.append(date, el("td", {}, e.type), who,
       el("td", { class: "m-" + e.modality }, e.modality), el("td", {}, e.place || ""), trigger, score,
       el("td", { title: e.article_id }, e.article_title || e.article_id));
     tr.addEventListener("click", (ev) => { if (ev.target.tagName !== "A") location.href = tr.dataset.href; });

@@ -29,6 +29,7 @@
     add(card, "h3", "", `Event: ${e.type}${e.mode ? " (" + e.mode + ")" : ""}`);
     const dl = document.createElement("dl");
     row(dl, "actor → recipient", `${who(e.actor)} → ${who(e.recipient)}`);
+    row(dl, "inferred by convention", e.inferred && e.inferred.length ? e.inferred.join(", ") : null);
     row(dl, "modality", e.modality);
     row(dl, "reported by", e.reported_by ? actorName(e.reported_by) : null);
     row(dl, "date", e.date ? `${e.date} (${e.date_precision})` : "not given in its sentence");
