@@ -99,6 +99,7 @@ class Resolver:
         self.kb = kb
         self.fuzzy_cutoff = fuzzy_cutoff
         self._fuzzy_names: dict[tuple[str | None, bool], tuple[list[str], list[int]]] = {}
+        self._normal_names: dict[tuple[str | None, bool], list[str]] = {}  # the same names, normalised
         self._notable: list | None = None
         self._normal_index: dict[str, list[int]] | None = None
 
@@ -353,9 +354,11 @@ class Resolver:
         if surname_only and len(text) < 5:
             return None, 0.0
         cutoff = self.fuzzy_cutoff + (5 if surname_only else 0)
-        hits = process.extract(text, names, scorer=fuzz.ratio, processor=_normal, score_cutoff=cutoff, limit=5)
-        for _name, score, k in hits:
-            p = self.kb.people[idx[k]]
+        # the candidates are normalised once per year (in _plausible), not on every call
+        hits = process.extract(_normal(text), self._normal_names[(_names_key(st.date), surname_only)],
+                               scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=5)
+        for _normalised, score, k in hits:
+            p, _name = self.kb.people[idx[k]], names[k]
             if surname_only:
                 if text[0].lower() == _name[0].lower():
                     return p, float(score)
@@ -382,7 +385,7 @@ class Resolver:
                                                         for r in p.roles if r.weight >= 4])
                              for i, p in enumerate(self.kb.people)]
             self._notable = [x for x in self._notable if x[2]]
-        year = date[:4] if date else None
+        year = _names_key(date)
         key = (year, surname_only)
         if key not in self._fuzzy_names:
             lo, hi = (f"{year}-01-01", f"{year}-12-31") if year else ("", "")
@@ -395,7 +398,9 @@ class Resolver:
                         idx.append(i)
             if len(self._fuzzy_names) > 64:
                 self._fuzzy_names.clear()
+                self._normal_names.clear()
             self._fuzzy_names[key] = (names, idx)
+            self._normal_names[key] = [_normal(n) for n in names]
         return self._fuzzy_names[key]
 
     def _near_miss(self, st: _State, p: Person, s: int, e: int, score: float) -> None:
@@ -803,6 +808,11 @@ def _place_object(token: Token) -> bool:
     if token.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
         return False
     return prep.lower_ != "to" or prep.head.lemma_.lower() in MOTION_VERBS
+
+
+def _names_key(date: str | None) -> str | None:
+    """The year the fuzzy-match candidates are chosen for."""
+    return date[:4] if date else None
 
 
 def _normal(name: str) -> str:

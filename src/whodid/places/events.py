@@ -27,7 +27,8 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
                if place.geonames_id is not None or place.country]
     if not located:
         return
-    by_token = {token.i: (place, Mention(start, end, doc.text[start:end]))
+    text = analysis.article.text  # doc.text would rebuild the whole text on every call
+    by_token = {token.i: (place, Mention(start, end, text[start:end]))
                 for start, end, place in located for token in tokens_in(doc, start, end)
                 if not (token.dep_ == "amod" and token.head.lemma_.lower() not in PLACE_NOUNS)}
     for event in analysis.events:
