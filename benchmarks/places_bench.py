@@ -18,21 +18,15 @@ never bundled), else the bundled samples.
 
 from __future__ import annotations
 
-import argparse
 import resource
 import time
 import tracemalloc
-from pathlib import Path
 
-from kb_bench import SHARED_CORPUS, read_texts
+from kb_bench import corpus_arguments, read_texts
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", type=Path, default=SHARED_CORPUS if SHARED_CORPUS.exists() else None)
-    ap.add_argument("--limit", type=int, default=200)
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args()
+    args = corpus_arguments(__doc__)
 
     from whodid.places import gazetteer
 
