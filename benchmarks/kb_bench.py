@@ -57,7 +57,7 @@ def corpus_arguments(doc: str, limit: int = 200, repeat: int = 3) -> argparse.Na
 def main() -> None:
     args = corpus_arguments(__doc__)
 
-    from whodid.actors import kb as kbmod
+    from whodid.knowledge import kb as kbmod
     from whodid.actors import ActorsStage
     from whodid.model import Analysis, Article
 

@@ -28,7 +28,7 @@ from kb_bench import corpus_arguments, read_texts
 def main() -> None:
     args = corpus_arguments(__doc__)
 
-    from whodid.places import gazetteer
+    from whodid.knowledge import gazetteer
 
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     index = gazetteer._cache_path()
@@ -54,13 +54,13 @@ def main() -> None:
 
     from whodid import nlp as wnlp
     from whodid.model import Analysis, Article
-    from whodid.pipeline import Pipeline, build_stages
+    from whodid.pipeline import Pipeline
 
     rows = read_texts(args.corpus, args.limit)
     texts = [r["text"] for r in rows]
     print(f"corpus: {args.corpus or 'bundled samples'}; {len(texts)} articles, "
           f"{sum(len(t.split()) for t in texts):,} words")
-    pipeline = Pipeline(build_stages())
+    pipeline = Pipeline()
     places = next(s for s in pipeline.stages if s.name == "places")
     list(pipeline.analyze_many(Article(text=t) for t in texts[:5]))  # warm-up
     nlp = wnlp.load()

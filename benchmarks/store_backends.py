@@ -25,7 +25,7 @@ from throughput import load_corpus  # noqa: E402
 
 from whodid.ingest import read  # noqa: E402
 from whodid.ingest import Record  # noqa: E402
-from whodid.pipeline import Pipeline, build_stages  # noqa: E402
+from whodid.pipeline import Pipeline  # noqa: E402
 from whodid.store import Store  # noqa: E402
 
 BATCH = 32
@@ -38,7 +38,7 @@ def analyses(rows: list[dict]):
         corpus = Path(tmp) / "c.jsonl"
         corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
         records = [r for r in read([corpus]) if isinstance(r, Record)]
-        done = [a for _, a in Pipeline(build_stages(None, None)).analyze_records(records)]
+        done = [a for _, a in Pipeline().analyze_records(records)]
     return list({a.article.text_sha1: a for a in done}.values())  # the corpus may repeat a text
 
 

@@ -5,7 +5,7 @@
 
 Reads the Wikidata-derived officeholder lists (world-leaders-2021.csv,
 cabinets/*.csv), countries.json (ODbL) and the hand-curated curated.yaml, and
-writes one compact JSON file, ``kb.json``, that ``whodid.actors.kb`` loads:
+writes one compact JSON file, ``kb.json``, that ``whodid.knowledge.kb`` loads:
 
 - people with dated roles (position label, office key, country, sector, start,
   end, Wikidata QID, gender when known);
@@ -33,7 +33,7 @@ from pathlib import Path
 
 import yaml
 
-from whodid.actors.kb import surname_keys
+from whodid.knowledge.kb import surname_keys
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCES = ROOT / "data" / "kb-sources"

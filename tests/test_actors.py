@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from whodid.actors import ActorsStage, load_kb
+from whodid.actors import ActorsStage
+from whodid.knowledge.kb import load_kb
 from whodid.model import Article
 from whodid.pipeline import Pipeline
 

@@ -2,7 +2,7 @@
 
 from typer.testing import CliRunner
 
-from whodid.checks.corpus import conflicting_quotes
+from whodid.store.corpus_checks import conflicting_quotes
 from whodid.cli import app
 from whodid.model import Actor, Analysis, Article, Quote
 from whodid.store import Store, connect_read_only
@@ -83,7 +83,7 @@ def _stories_db(tmp_path, copies):
 
 
 def test_copies_of_one_story_with_different_dates_are_reported(tmp_path):
-    from whodid.checks.corpus import conflicting_event_reports
+    from whodid.store.corpus_checks import conflicting_event_reports
 
     db = _stories_db(tmp_path, [_copy("w1", "2022-02-07", "Moscow", "s1"),
                                 _copy("w2", "2022-02-08", "Moscow", "s1"),
@@ -96,7 +96,7 @@ def test_copies_of_one_story_with_different_dates_are_reported(tmp_path):
 
 
 def test_agreeing_copies_or_different_stories_are_not_reported(tmp_path):
-    from whodid.checks.corpus import conflicting_event_reports
+    from whodid.store.corpus_checks import conflicting_event_reports
 
     db = _stories_db(tmp_path, [_copy("w1", "2022-02-07", "Moscow", "s1"),
                                 _copy("w2", "2022-02-07", "Moscow", "s1"),

@@ -1,4 +1,4 @@
-from whodid.ingest.duplicates import StoryIndex, signature
+from whodid.store.near_duplicates import StoryIndex, signature
 
 from helpers import write_jsonl
 

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from whodid.events import EventsStage, Lexicon
-from whodid.events.lexicon import PLOVER_TYPES, load_scores
+from whodid.events import EventsStage
+from whodid.knowledge import Resources
+from whodid.knowledge.lexicon import Lexicon
+from whodid.knowledge.lexicon import PLOVER_TYPES, load_scores
 from whodid.model import Actor, Analysis, Article, Event, Mention, Quote
 
 REPO = Path(__file__).resolve().parents[1]
@@ -134,7 +136,7 @@ def test_user_lexicon_extends_the_builtin(nlp, tmp_path):
     EventsStage()(doc, plain)
     assert not plain.events
     extended = Analysis(article=Article(text=text), actors=actors)
-    EventsStage(extra=[user])(doc, extended)
+    EventsStage(Resources.build(lexicon_files=[user]))(doc, extended)
     (e,) = extended.events
     assert (e.type, e.cameo, e.actor, e.recipient) == ("CONSULT", "040", ["B"], ["M"])
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from whodid.actors import ActorsStage, KBFormatError, import_petrarch, load_kb, load_user_kb
+from whodid.actors import ActorsStage
+from whodid.knowledge import Resources
+from whodid.knowledge.kb import load_kb
+from whodid.knowledge.user_kb import KBFormatError, import_petrarch, load_user_kb
 from whodid.model import Article
 from whodid.pipeline import Pipeline
 
 
 def run(kb, text, published="2022-06-01"):
-    return Pipeline(stages=[ActorsStage(kb=kb)]).analyze(Article(text=text, published=published))
+    return Pipeline(stages=[ActorsStage(Resources(kb, Resources.build().lexicon))]).analyze(Article(text=text, published=published))
 
 
 def mention_actor(analysis, text):

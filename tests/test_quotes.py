@@ -3,7 +3,7 @@
 import pytest
 
 from whodid.model import Article
-from whodid.pipeline import Pipeline, build_stages
+from whodid.pipeline import Pipeline, PipelineConfig
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_multi_paragraph_quote_left_open(pipeline):
 
 
 def test_quotes_stage_alone_needs_no_other_stage():
-    a = Pipeline(build_stages(["quotes"])).analyze(Article(text='"We are ready," the general said.'))
+    a = Pipeline(PipelineConfig(stages=("quotes",))).analyze(Article(text='"We are ready," the general said.'))
     assert a.meta.stages[-1] == "quotes" and a.quotes[0].speaker_text == "the general" and a.quotes[0].speaker is None
 
 

@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from whodid.model import Analysis, Article
-from whodid.time import CONSTRAINTS_KEY, DateConstraint, TimeStage, find_and_resolve
-from whodid.time.inference import weekday_years
+from whodid.nlp.dates import find_and_resolve
+from whodid.nlp.publication import DateConstraint
+from whodid.time import TimeStage
+from whodid.nlp.publication import weekday_years
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -243,7 +245,7 @@ def test_inference_hook_for_outside_constraints(nlp):
     assert b.article.published == "2022-12-02"
     # or an earlier stage leaves them on the doc
     doc = nlp(text)
-    doc.user_data[CONSTRAINTS_KEY] = [biden]
+    doc._.whodid_date_constraints = [biden]
     c = Analysis(article=Article(text=text))
     TimeStage(today=dt.date(2040, 1, 1))(doc, c)
     assert c.article.published == "2022-12-02"

@@ -9,7 +9,7 @@ transaction, so a run killed at any point keeps every finished batch and the
 next run skips them by content hash.
 
 With ``engine="ray"`` the parsing runs instead in Ray actors, one pipeline
-each, on a local Ray instance or an existing cluster (``whodid.cluster``); the
+each, on a local Ray instance or an existing cluster (``whodid.ray_engine``); the
 results come back here and go through the same single writer. ``sink``
 (e.g. ``whodid.store.parquet.ParquetSink``) gets every stored batch too.
 """
@@ -18,18 +18,21 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
 from whodid import ingest
+from whodid.config import PipelineConfig
 from whodid.ingest import Record, Rejected
-from whodid.ingest.duplicates import StoryIndex, signature
+from whodid.knowledge import Resources
 from whodid.model import Analysis
 from whodid.store import Store
-from whodid.store.clusters import DEFAULT_WINDOW_DAYS, link_events, link_pending
+from whodid.store.near_duplicates import StoryIndex
+from whodid.store.clusters import DEFAULT_WINDOW_DAYS, link_pending
+from whodid.store.write import store_analyses
 
 Batch = list[tuple[Analysis, str]]
 
@@ -43,11 +46,12 @@ class Outcome:
 _worker_pipeline = None
 
 
-def _init_worker(stage_names: list[str] | None, stage_options: dict | None) -> None:
+def _init_worker(config: PipelineConfig | None, resources: Resources | None) -> None:
     global _worker_pipeline
-    from whodid.pipeline import Pipeline, build_stages
+    from whodid.pipeline import Pipeline
 
-    _worker_pipeline = Pipeline(build_stages(stage_names, stage_options))
+    # the Resources unpickle as their options and are built once in this process
+    _worker_pipeline = Pipeline(config, resources=resources)
 
 
 def _analyze_in_worker(records: list[Record]) -> Batch:
@@ -59,29 +63,13 @@ def ingest_corpus(paths: Iterable[str | Path], store: Store, *args, **kwargs) ->
     return ingest_items(ingest.read(paths), store, *args, **kwargs)
 
 
-def store_analyses(store: Store, stories: StoryIndex, done: Batch, failures: Sequence[tuple[str, str, str]] = (),
-                   window_days: int = DEFAULT_WINDOW_DAYS) -> tuple[int, list[tuple]]:
-    """Store analysed articles as an ingest does: each joins its story (near-duplicates), its events
-    their clusters. Returns how many were stored and the story links written."""
-    links = []
-    for analysis, _ in done:
-        sha, values = analysis.article.text_sha1, signature(analysis.article.text)
-        story_id, similarity = stories.assign(sha, values)
-        links.append((sha, story_id, similarity, values.tolist()))
-    stored = store.write(done, failures, links)
-    # one event, many reports: the batch's events join the clusters of earlier articles
-    if done:
-        link_events(store.con, window_days, [a.article.text_sha1 for a, _ in done])
-    return stored, links
-
-
 def ingest_items(
     items: Iterable[Record | Rejected],
     store: Store,
     batch_size: int = 32,
     workers: int = 1,
-    stage_names: list[str] | None = None,
-    stage_options: dict[str, dict] | None = None,
+    config: PipelineConfig | None = None,
+    resources: Resources | None = None,
     on_batch: Callable[[int, Counter[str]], None] = lambda n, counts: None,
     merge_window_days: int = DEFAULT_WINDOW_DAYS,
     engine: str = "local",
@@ -89,7 +77,9 @@ def ingest_items(
     sink=None,
 ) -> Outcome:
     """Analyse and store every new article among ``items`` (records from ``ingest.read`` or a feed);
-    ``on_batch(articles_read, counts)`` reports progress."""
+    ``on_batch(articles_read, counts)`` reports progress. ``config`` says which stages run
+    with what knowledge; ``resources``, knowledge already built for it (else built once
+    per process)."""
     outcome = Outcome()
     counts = outcome.counts
     batches = _new_work(iter(items), store, batch_size, outcome)
@@ -109,11 +99,11 @@ def ingest_items(
         on_batch(read, counts)
 
     if engine == "ray":
-        from whodid.cluster import analyze_on_ray
+        from whodid.ray_engine import analyze_on_ray
 
         for done, (rejected, read) in analyze_on_ray(
                 ((todo, (rejected, read)) for todo, rejected, read in batches),
-                workers, stage_names, stage_options, ray_address):
+                workers, config, resources, ray_address):
             store_batch(done, rejected, read)
         return outcome
     if engine != "local":
@@ -123,9 +113,9 @@ def ingest_items(
         pipeline = None
         for todo, rejected, read in batches:
             if todo and pipeline is None:
-                from whodid.pipeline import Pipeline, build_stages
+                from whodid.pipeline import Pipeline
 
-                pipeline = Pipeline(build_stages(stage_names, stage_options))
+                pipeline = Pipeline(config, resources=resources)
             done = [(a, r.origin) for r, a in pipeline.analyze_records(todo)] if todo else []
             store_batch(done, rejected, read)
         return outcome
@@ -133,7 +123,7 @@ def ingest_items(
     # spawn, not fork: the parent holds a DuckDB connection and its threads
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(stage_names, stage_options)) as pool:
+                             initargs=(config, resources)) as pool:
         pending: dict[Future, tuple[list[Rejected], int]] = {}
         try:
             for todo, rejected, read in batches:

@@ -38,6 +38,9 @@ KbOpt = Annotated[Optional[list[Path]], typer.Option(
     "--kb", help="Extra actors: a YAML/CSV/TSV file or a PETRARCH dictionary (repeatable).")]
 LexiconOpt = Annotated[Optional[list[Path]], typer.Option(
     "--lexicon", help="Extra event triggers, same YAML format as the built-in lexicon (repeatable).")]
+ConfigOpt = Annotated[Optional[Path], typer.Option(
+    "--config", help="A TOML file with a [pipeline] table: stages, kb, lexicon, batch_size "
+                     "(the command line's options are added on top).")]
 MergeWindowOpt = Annotated[int, typer.Option(
     "--merge-window", min=0, max=30,
     help="Days apart two reports of the same event may be dated and still be linked as one event.")]
@@ -62,40 +65,28 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _stage_names(option: str | None) -> list[str] | None:
-    """The --stages option as a checked list of stage names (None: all)."""
-    if option is None:
-        return None
-    from whodid.pipeline import check_stage_names
+def _pipeline(stages: str | None, kb: list[Path] | None, lexicon: list[Path] | None,
+              config_file: Path | None = None):
+    """The configuration from --config, --stages, --kb and --lexicon, and the knowledge built
+    for it: a bad setting or user file fails here, naming it, before anything is read or written."""
+    from whodid.config import ConfigError, PipelineConfig
+    from whodid.knowledge import KBFormatError, Resources
 
-    names = [] if option.strip() == "none" else [n.strip() for n in option.split(",") if n.strip()]
-    try:
-        return check_stage_names(names)
-    except ValueError as exc:
-        raise _fail(f"--stages: {exc}", 2)
-
-
-def _stage_options(kb: list[Path] | None, lexicon: list[Path] | None) -> dict[str, dict]:
     for path in (kb or []) + (lexicon or []):
         if not path.is_file():
             raise _fail(f"{path}: no such file", 2)
-    options: dict[str, dict] = {}
-    if kb:
-        options["actors"] = {"extra": [str(p) for p in kb]}
-    if lexicon:
-        options["events"] = {"extra": [str(p) for p in lexicon]}
-    return options
-
-
-def _build(stage_names: list[str] | None, options: dict[str, dict]) -> list:
-    """The stages, or a clear error naming the user file that cannot be read."""
-    from whodid.actors.extend import KBFormatError
-    from whodid.pipeline import build_stages
-
+    names = None
+    if stages is not None:
+        names = [] if stages.strip() == "none" else [n.strip() for n in stages.split(",") if n.strip()]
     try:
-        return build_stages(stage_names, options)
+        config = PipelineConfig.from_file(config_file) if config_file else PipelineConfig()
+        config = config.with_options(names, kb, lexicon)
+        resources = Resources.build(config.kb_files, config.lexicon_files)
+    except ConfigError as exc:
+        raise _fail(f"{'--stages: ' if stages is not None and 'stage' in str(exc) else ''}{exc}", 2)
     except (KBFormatError, ValueError, OSError) as exc:
         raise _fail(str(exc), 2)
+    return config, resources
 
 
 def _reject_line(item: Rejected) -> None:
@@ -111,6 +102,7 @@ def analyze(
     stages: StagesOpt = None,
     kb: KbOpt = None,
     lexicon: LexiconOpt = None,
+    config_file: ConfigOpt = None,
 ) -> None:
     """Analyse articles and print each Analysis as JSON (or a readable --report).
 
@@ -122,8 +114,7 @@ def analyze(
     from whodid.pipeline import Pipeline
 
     paths = paths or ["-"]
-    stage_names = _stage_names(stages)
-    options = _stage_options(kb, lexicon)
+    config, resources = _pipeline(stages, kb, lexicon, config_file)
     if paths == ["-"] and sys.stdin.isatty():
         raise _fail("no input: give a FILE, a folder, or pipe text/JSONL on stdin (see `whodid analyze --help`)", 2)
     counts: Counter[str] = Counter()
@@ -141,7 +132,7 @@ def analyze(
     if not first:
         raise _fail("no article to analyse" + (" (every input was rejected, see above)" if counts else ""))
     one_line = jsonl or len(first) > 1
-    pipeline = Pipeline(_build(stage_names, options))
+    pipeline = Pipeline(config, resources=resources)
     for _, analysis in pipeline.analyze_records(chain(first, stream)):
         if report:
             from whodid.report import render
@@ -173,6 +164,7 @@ def ingest_cmd(
     stages: StagesOpt = None,
     kb: KbOpt = None,
     lexicon: LexiconOpt = None,
+    config_file: ConfigOpt = None,
     merge_window: MergeWindowOpt = 1,
 ) -> None:
     """Analyse articles and store them in a DuckDB file or a PostgreSQL database.
@@ -190,9 +182,7 @@ def ingest_cmd(
         raise _fail("--ray-address needs --engine ray", 2)
     if workers is None and engine == "local":
         workers = 1
-    stage_names = _stage_names(stages)
-    options = _stage_options(kb, lexicon)
-    _build(stage_names, options)  # a bad --kb or --lexicon file fails here, before anything is written
+    config, resources = _pipeline(stages, kb, lexicon, config_file)  # a bad file fails before anything is written
     try:
         store = Store(db)
     except StoreError as exc:
@@ -205,7 +195,7 @@ def ingest_cmd(
     progress = _Progress(ingest.count(paths), quiet)
     outcome = Outcome()
     try:
-        outcome = ingest_corpus(paths, store, batch_size, workers, stage_names, options, on_batch=progress.advance,
+        outcome = ingest_corpus(paths, store, batch_size, workers, config, resources, on_batch=progress.advance,
                                 merge_window_days=merge_window, engine=engine, ray_address=ray_address, sink=sink)
     except KeyboardInterrupt:
         progress.close()
@@ -233,7 +223,7 @@ def _label(db: str) -> str:
 
 
 def _cluster_error() -> type[Exception]:
-    from whodid.cluster import ClusterError
+    from whodid.ray_engine import ClusterError
 
     return ClusterError
 
@@ -306,6 +296,7 @@ def watch(
     stages: StagesOpt = None,
     kb: KbOpt = None,
     lexicon: LexiconOpt = None,
+    config_file: ConfigOpt = None,
 ) -> None:
     """Poll feeds and folders, and ingest each new article once.
 
@@ -319,14 +310,12 @@ def watch(
     from whodid.watch import Watcher
     from whodid.watch.fetch import Fetcher
 
-    stage_names = _stage_names(stages)
-    options = _stage_options(kb, lexicon)
-    _build(stage_names, options)
+    config, resources = _pipeline(stages, kb, lexicon, config_file)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s whodid watch: %(message)s",
                         datefmt="%Y-%m-%dT%H:%M:%S")
     try:
         watcher = Watcher(sources, db, Fetcher(timeout=timeout, retries=retries, backoff=backoff),
-                          merge_window_days=merge_window, stage_names=stage_names, stage_options=options)
+                          merge_window_days=merge_window, config=config, resources=resources)
     except ValueError as exc:
         raise _fail(str(exc), 2)
     try:
@@ -351,7 +340,9 @@ def query(
     import duckdb
 
     from whodid.store import StoreError, connect_read_only, is_postgres
-    from whodid.store.queries import SUMMARIES
+    from whodid.store.queries import summaries
+
+    SUMMARIES = summaries()
 
     if fmt not in ("table", "csv", "json"):
         raise _fail(f"--format {fmt!r}: choose table, csv or json", 2)
@@ -394,7 +385,8 @@ def export(
     out: Annotated[Path, typer.Argument(help="Folder to write one file per table into (created if missing).")],
     db: DbOpt = "whodid.duckdb",
     fmt: Annotated[str, typer.Option("--format", help="parquet, csv, jsonl (tables); gdelt (GDELT 2.0 event "
-                                                      "and mentions TSV); plover (PLOVER JSON Lines)")] = "parquet",
+                                                      "and mentions TSV); plover (PLOVER JSON Lines); or a "
+                                                      "plugin's format")] = "parquet",
     tables: Annotated[Optional[str], typer.Option(help="Comma-separated tables (default: all).")] = None,
     by_date: Annotated[bool, typer.Option("--by-date", help="Parquet partitioned by day: TABLE/date=YYYY-MM-DD/.")]
     = False,
@@ -402,13 +394,14 @@ def export(
     """Export the database as Parquet (for DuckDB, Spark, BigQuery), CSV, JSON Lines, GDELT 2.0 or PLOVER."""
     import duckdb
 
-    from whodid.export import gdelt, plover
     from whodid.export.tables import FORMATS, reads, write_table
+    from whodid.plugins import exporters
     from whodid.store import StoreError, connect_read_only
     from whodid.store.to_duckdb import DuckDBTables
 
-    if fmt not in (*FORMATS, "gdelt", "plover"):
-        raise _fail(f"--format {fmt!r}: choose parquet, csv, jsonl, gdelt or plover", 2)
+    formats = exporters()  # gdelt, plover and the installed plugins' formats
+    if fmt not in (*FORMATS, *formats):
+        raise _fail(f"--format {fmt!r}: choose {', '.join((*FORMATS, *formats))}", 2)
     if by_date and fmt != "parquet":
         raise _fail("--by-date partitions Parquet only; use --format parquet", 2)
     names = EXPORT_TABLES if tables is None else tuple(t.strip() for t in tables.split(",") if t.strip())
@@ -425,22 +418,19 @@ def export(
         present = {r[0] for r in source.execute(
             "SELECT table_name FROM information_schema.tables "
             "WHERE table_schema = current_schema() AND table_name <> 'schema_version'").fetchall()}
-        if fmt in ("gdelt", "plover") and "event_clusters" not in present:
+        if fmt in formats and "event_clusters" not in present:
             raise _fail(f"{_label(db)} predates event clusters: run `whodid ingest` on it once with this whodid to "
                         "upgrade it (its stored events are linked then)")
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise _fail(f"{out}: cannot write the export there ({exc.strerror})")
-        if fmt == "gdelt":
-            for target, rows in gdelt.write(local.holding(gdelt.READS), out).items():
+        if fmt in formats:
+            exporter = formats[fmt]
+            for target, rows in exporter.write(local.holding(exporter.reads), out).items():
                 err.print(f"{target}: {rows} rows", highlight=False)
-            err.print("GDELT columns whodid leaves empty: " + "; ".join(f"{k} ({v})" for k, v in gdelt.NOT_FILLED.items()),
-                      highlight=False)
-            return
-        if fmt == "plover":
-            target = out / "events.plover.jsonl"
-            err.print(f"{target}: {plover.write(local.holding(plover.READS), target)} events", highlight=False)
+            if exporter.note:
+                err.print(exporter.note, highlight=False)
             return
         names = [t for t in names if tables is not None or t in present]  # an older database lacks some
         for i, table in enumerate(names):
@@ -464,6 +454,10 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     read_only: Annotated[bool, typer.Option("--read-only", help="Open the database read-only: nothing can be "
                                             "stored (for publishing a database).")] = False,
+    stages: StagesOpt = None,
+    kb: KbOpt = None,
+    lexicon: LexiconOpt = None,
+    config_file: ConfigOpt = None,
 ) -> None:
     """The REST API (OpenAPI at /openapi.json, docs at /api-docs) and the web app: reader, events, pair timeline,
     network, map."""
@@ -475,8 +469,9 @@ def serve(
     if is_postgres(db):
         raise _fail("whodid serve reads DuckDB databases only; export PostgreSQL with `whodid export` or serve a "
                     "DuckDB copy", 2)
+    config, resources = _pipeline(stages, kb, lexicon, config_file)  # what POST /api/analyze runs
     try:
-        web_app = create_app(db, read_only=read_only)
+        web_app = create_app(db, read_only=read_only, config=config, resources=resources)
     except StoreError as exc:
         raise _fail(str(exc))
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -497,15 +492,7 @@ def kb_show(
     kb: KbOpt = None,
 ) -> None:
     """What the knowledge base knows about NAME at a date, as JSON."""
-    from whodid.actors import load_kb
-    from whodid.actors.extend import KBFormatError, extend_kb
-
-    base = load_kb()
-    try:
-        for path in kb or []:
-            base = extend_kb(path, base)
-    except (KBFormatError, OSError) as exc:
-        raise _fail(str(exc), 2)
+    base = _pipeline(None, kb, None)[1].kb  # the built-in knowledge, the plugins' and --kb files
     found = base.show(name, date) or base.show(re.sub(r"^the\s+", "", name, flags=re.I), date)
     if not found:
         raise _fail(f"{name!r}: not in the knowledge base (add it with --kb FILE)")

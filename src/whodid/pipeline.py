@@ -3,23 +3,28 @@
     ingest -> nlp -> actors -> quotes -> events -> time -> places -> checks -> store
 
 A stage is any object with a ``name`` and a ``__call__(doc, analysis)`` that adds
-its part to the Analysis (see ``Stage``). Stages run in order on every article;
+its part to the Analysis (see ``Stage``); each runs as a spaCy component
+(``whodid.components``) on the parsed article. Stages run in order on every article;
 ``Analysis.meta.stages`` lists the ones that ran, so a reader can tell an empty
 list ("nothing found") from a stage that is not there.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from spacy.tokens import Doc
 
-from whodid import __version__, nlp
+from whodid import __version__, components, nlp
+from whodid.components import StageComponent
+from whodid.config import STAGE_NAMES, PipelineConfig
 from whodid.ingest import Record
+from whodid.knowledge import Resources
 from whodid.model import Analysis, Article, Check, Meta
+
+__all__ = ["Pipeline", "PipelineConfig", "STAGE_NAMES", "Stage", "check_stage_names"]
 
 class Stage(Protocol):
     name: str
@@ -27,44 +32,35 @@ class Stage(Protocol):
     def __call__(self, doc: Doc, analysis: Analysis) -> None: ...
 
 
-# The stages after nlp, in pipeline order: name -> "module:class".
-STAGES = {
-    "actors": "whodid.actors:ActorsStage",
-    "quotes": "whodid.quotes:QuotesStage",
-    "events": "whodid.events:EventsStage",
-    "time": "whodid.time:TimeStage",
-    "places": "whodid.places:PlacesStage",
-    "checks": "whodid.checks:ChecksStage",
-}
-
-
 def check_stage_names(names: Iterable[str]) -> list[str]:
-    """``names`` as a list, or ValueError naming the unknown ones and the choices."""
-    names = list(names)
-    unknown = [n for n in names if n not in STAGES]
-    if unknown:
-        raise ValueError(f"unknown stage(s) {', '.join(unknown)}; available: {', '.join(STAGES)}")
-    return names
-
-
-def build_stages(names: Iterable[str] | None = None, options: dict[str, dict] | None = None) -> list[Stage]:
-    """Instances of the named stages (all when None), always in pipeline order;
-    ``options`` gives keyword arguments per stage name, e.g. ``{"actors": {"extra": [path]}}``."""
-    wanted = list(STAGES) if names is None else check_stage_names(names)
-    stages = []
-    for name in STAGES:
-        if name in wanted:
-            module, cls = STAGES[name].split(":")
-            stages.append(getattr(importlib.import_module(module), cls)(**(options or {}).get(name, {})))
-    return stages
+    """``names`` as a list, or ConfigError naming the unknown ones and the choices."""
+    return list(PipelineConfig(stages=tuple(names)).stages)
 
 
 class Pipeline:
-    def __init__(self, stages: list[Stage] | None = None, batch_size: int = nlp.BATCH_SIZE):
+    """Articles in, Analyses out.
+
+    ``config``: which stages run and with what knowledge (default: all stages, the
+    built-in knowledge plus the plugins'). ``resources``: knowledge already built
+    (default: built from ``config``, once per process). ``stages``: stage objects to
+    run instead of the configured ones (tests and evaluations that run one stage).
+    """
+
+    def __init__(self, config: PipelineConfig | None = None, *, resources: Resources | None = None,
+                 stages: list[Stage] | None = None):
+        self.config = config or PipelineConfig()
         self.nlp = nlp.load()
-        self.stages = build_stages() if stages is None else stages
-        self.batch_size = batch_size
+        if stages is not None:
+            self.components = [StageComponent(s) for s in stages]
+        else:
+            self.resources = resources or Resources.build(self.config.kb_files, self.config.lexicon_files)
+            self.components = components.build(self.config.stages, self.resources, self.config.fuzzy_cutoff)
+        self.batch_size = self.config.batch_size
         self._model = nlp.model_name(self.nlp)
+
+    @property
+    def stages(self) -> list[Stage]:
+        return [c.stage for c in self.components]
 
     def analyze(self, article: Article) -> Analysis:
         return next(self.analyze_many([article]))
@@ -107,7 +103,8 @@ class Pipeline:
                 message=(f"article of {len(doc.text):,} characters was parsed in {chunks} pieces of at most "
                          f"{nlp.MAX_CHUNK_CHARS:,}; no sentence spans two pieces"),
             ))
-        for stage in self.stages:
-            stage(doc, analysis)
-            analysis.meta.stages.append(stage.name)
+        doc._.whodid_analysis = analysis
+        for component in self.components:
+            component(doc)
+        doc._.whodid_analysis = None  # the Doc may outlive this call; the Analysis is returned
         return analysis

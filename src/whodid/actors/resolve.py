@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actors.kb import KnowledgeBase, Person, Role, code_for
+from whodid.knowledge.cues import SAYING_VERBS
+from whodid.knowledge.kb import KnowledgeBase, Person, Role, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
-from whodid.quotes.cues import SAYING_VERBS
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -1041,17 +1041,10 @@ class _State:
         return ActorInfo(iso, c.name, "country", iso, None, iso)
 
     def group_actor(self, iso: str, sector: str, name: str | None = None, plural_name: bool = False) -> ActorInfo:
-        aid = code_for(iso, sector) or sector
-        if aid in self.res.actors:
-            return self.res.actors[aid]
-        c = self.kb.countries.get(iso)
-        adj = c.adjective if c else iso
-        if plural_name and c and c.plural:
-            label = c.plural[0]
-        else:
-            label = f"{adj} {self.kb.sector_names.get(sector, sector.lower())}"
-        kind = "organization" if sector in ("GOV", "LEG", "JUD") else "group"
-        return ActorInfo(aid, name or label, kind, iso, sector, aid)
+        group = group_identity(self.kb, iso, sector, plural_name)
+        if group.id in self.res.actors:
+            return self.res.actors[group.id]
+        return ActorInfo(group.id, name or group.name, group.kind, iso, sector, group.code)
 
 
 def to_actors(doc: Doc, res: Resolution) -> list[Actor]:

@@ -9,12 +9,14 @@ import re
 
 from spacy.tokens import Doc
 
-from whodid.actors.extend import extend_kb
-from whodid.actors.kb import KnowledgeBase, load_kb, normalize_date
+from whodid.knowledge import Resources
+from whodid.knowledge.kb import normalize_date
 from whodid.actors.resolve import Resolution, Resolver, apply, to_actors
-from whodid.actors.titles import title_constraints
+from whodid.knowledge.titles import title_constraints
 from whodid.model import Analysis, Check
-from whodid.time import CONSTRAINTS_KEY, TEXT_DATES_KEY, find_expressions, infer_publication, resolve
+from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
+from whodid.nlp.dates import find_expressions, resolve
+from whodid.nlp.publication import infer_publication
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -55,23 +57,20 @@ def reference_date(doc: Doc) -> tuple[str | None, str]:
 class ActorsStage:
     """Pipeline stage ``actors``: fills ``analysis.actors`` (and name/date checks).
 
-    ``kb``: a KnowledgeBase (default: the built-in one). ``extra``: user files
-    added on top of it (``.yaml``/``.yml``/``.csv``/``.tsv``, or a PETRARCH
-    actor dictionary), as ``whodid --kb FILE`` passes them.
+    ``resources``: the process's knowledge (default: the built-in one); its
+    knowledge base includes the user's ``--kb`` files and the plugins' sources.
     Roles are resolved at ``analysis.article.published``. Without one, at the
     publication date the text gives away (the time stage's inference, with the
     titles of known people as bounds: "US President Joe Biden" writes between
     2021 and 2025), else at the latest date the text names, with an info check
-    saying so. The title bounds are left in ``doc.user_data`` for the time stage.
+    saying so. The title bounds are left in ``doc._.whodid_date_constraints`` and the
+    expressions in ``doc._.whodid_text_dates`` for the time stage.
     """
 
     name = "actors"
 
-    def __init__(self, kb: KnowledgeBase | None = None, fuzzy_cutoff: float = 85.0,
-                 extra: list[str | Path] | None = None) -> None:
-        self.kb = kb or load_kb()
-        for path in extra or []:  # user files: YAML/CSV/TSV, or a PETRARCH dictionary
-            self.kb = extend_kb(path, self.kb)
+    def __init__(self, resources: Resources | None = None, fuzzy_cutoff: float = 85.0) -> None:
+        self.kb = (resources or Resources.build()).kb
         self.resolver = Resolver(self.kb, fuzzy_cutoff=fuzzy_cutoff)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
@@ -94,12 +93,12 @@ class ActorsStage:
         res = self.resolver.resolve(doc, date)
         exprs = find_expressions(doc)
         resolve(exprs, None, doc)
-        doc.user_data[TEXT_DATES_KEY] = exprs  # the time stage goes on from here
+        doc._.whodid_text_dates = exprs  # the time stage goes on from here
         spans = [doc.char_span(e.start, e.end, alignment_mode="expand")
                  for e in exprs if e.value is not None and e.precision in ("day", "month", "year")]
         dated = {span.sent.start for span in spans if span is not None}
         constraints = title_constraints(doc, to_actors(doc, res), self.kb, dated)
-        doc.user_data.setdefault(CONSTRAINTS_KEY, []).extend(constraints)
+        doc._.whodid_date_constraints = (doc._.whodid_date_constraints or []) + constraints
         inferred = infer_publication(exprs, constraints=constraints)
         if inferred is not None and inferred.date.isoformat() != date:
             date = inferred.date.isoformat()

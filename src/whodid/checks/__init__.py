@@ -4,7 +4,7 @@ __all__ = ["ChecksStage"]
 
 
 def __getattr__(name: str):
-    # lazy, so ``whodid.checks.corpus`` (used by ``whodid query``) does not load the stage's spaCy imports
+    # lazy, so ``whodid.store.corpus_checks`` (used by ``whodid query``) does not load the stage's spaCy imports
     if name == "ChecksStage":
         from whodid.checks.stage import ChecksStage
 

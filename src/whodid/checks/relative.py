@@ -16,14 +16,14 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from whodid.model import Analysis, Check, Span
-from whodid.time.stage import USER_DATA_KEY
+from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_dates)
 
 TOLERANCE_DAYS = {"day": 1, "week": 4, "month": 21, "year": 120}
 EXPLICIT = ("date", "partial")
 
 
 def check_relative_dates(doc: Doc, analysis: Analysis) -> list[Check]:
-    exprs = doc.user_data.get(USER_DATA_KEY) or []
+    exprs = doc._.whodid_dates or []
     by_start = {e.start: e for e in exprs}
     checks = []
     for e in exprs:

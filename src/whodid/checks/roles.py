@@ -22,16 +22,15 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from whodid.actors.kb import KnowledgeBase, Person, Role, load_kb, normalize_date
-from whodid.actors.titles import TOP_OFFICES, is_then_title, roles_titled, title_of
+from whodid.knowledge.kb import KnowledgeBase, Person, Role, normalize_date
+from whodid.knowledge.titles import TOP_OFFICES, is_then_title, roles_titled, title_of
 from whodid.model import Analysis, Check, Mention
 
 
-def check_roles(doc: Doc, analysis: Analysis, kb: KnowledgeBase | None = None) -> list[Check]:
+def check_roles(doc: Doc, analysis: Analysis, kb: KnowledgeBase) -> list[Check]:
     date = normalize_date(analysis.article.published)
     if date is None:
         return []
-    kb = kb or load_kb()
     checks = []
     for actor in analysis.actors:
         i = kb.person_by_id.get(actor.id) if actor.kind == "person" else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from whodid.actors.kb import KnowledgeBase, load_kb
+from whodid.knowledge import Resources
 from whodid.checks.headline import check_headline
 from whodid.checks.names import relabel_variants
 from whodid.checks.relative import check_relative_dates
@@ -24,8 +24,8 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 class ChecksStage:
     name = "checks"
 
-    def __init__(self, kb: KnowledgeBase | None = None) -> None:
-        self.kb = kb or load_kb()
+    def __init__(self, resources: Resources | None = None) -> None:
+        self.kb = (resources or Resources.build()).kb
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         relabel_variants(analysis)

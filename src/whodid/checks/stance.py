@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from whodid.model import Analysis, Check, Span
-from whodid.quotes.cues import SAYING_VERBS
+from whodid.knowledge.cues import SAYING_VERBS
 
 POSITIVE = {"support", "back", "endorse", "welcome", "praise", "hail", "applaud", "defend", "justify", "champion",
             "celebrate", "approve", "favor", "favour", "embrace", "commend"}

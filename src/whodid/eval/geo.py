@@ -94,9 +94,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | None = None) -> dict:
     from whodid.model import Article
-    from whodid.pipeline import Pipeline, build_stages
+    from whodid.pipeline import Pipeline, PipelineConfig
 
-    pipeline = Pipeline(build_stages(["actors", "places"]))
+    pipeline = Pipeline(PipelineConfig(stages=("actors", "places")))
     gold_n = pred_n = matched = resolvable = within = within_points = exact = 0
     analyses = pipeline.analyze_many(Article(text=a.text, id=a.id, published=a.published) for a in articles)
     for n, (gold, analysis) in enumerate(zip(articles, analyses), start=1):

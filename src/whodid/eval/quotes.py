@@ -540,11 +540,11 @@ def evaluate(articles: list[GoldArticle], baseline: bool = True,
              restore_marks: bool = False, class_by: str = "span") -> Iterator[ArticleResult]:
     """Run whodid (and textacy) on the articles, yielding each article's matches in order."""
     from whodid.model import Article
-    from whodid.pipeline import STAGES, Pipeline, build_stages
+    from whodid.pipeline import STAGE_NAMES, Pipeline, PipelineConfig
 
-    names = list(STAGES)
+    names = list(STAGE_NAMES)
     # the stages the quotes stage builds on (actors, when there), and quotes itself
-    stages = build_stages(names[: names.index("quotes") + 1])
+    stages = Pipeline(PipelineConfig(stages=tuple(names[: names.index("quotes") + 1]))).stages
     capture = _TextacyStage() if baseline else None
     if capture is not None:
         stages.append(capture)

@@ -1,10 +1,10 @@
 """events: PLOVER/CAMEO event coding from the dependency parse, with modality,
-the reporting speaker and evidence offsets.
+the reporting speaker and evidence offsets. The trigger lexicon it reads lives in
+``whodid.knowledge.lexicon``.
 
-    from whodid.events import EventsStage, Lexicon
+    from whodid.events import EventsStage
 """
 
-from whodid.events.lexicon import Lexicon
 from whodid.events.stage import EventsStage
 
-__all__ = ["EventsStage", "Lexicon"]
+__all__ = ["EventsStage"]

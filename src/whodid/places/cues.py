@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from spacy.tokens import Doc
 
-from whodid.places.gazetteer import CANADIAN_PROVINCE_ABBREVIATIONS, US_STATE_ABBREVIATIONS, Gazetteer
+from whodid.knowledge.gazetteer import CANADIAN_PROVINCE_ABBREVIATIONS, US_STATE_ABBREVIATIONS, Gazetteer
 from whodid.places.toponym import Toponym
 
 _COUNTY_AFTER = re.compile(r"\s+(County|Parish)\b")

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from whodid.model import Mention, Place
 from whodid.places.cues import more_toponyms
-from whodid.places.gazetteer import Entry, Gazetteer, fold
+from whodid.knowledge.gazetteer import Entry, Gazetteer, fold
 from whodid.places.toponym import Toponym
 
 UNSUPPORTED_MIN_POPULATION = 50_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from whodid.model import Analysis
-from whodid.places import gazetteer
+from whodid.knowledge import Resources
 from whodid.places.events import place_events
 from whodid.places.resolve import resolve
 
@@ -13,8 +13,8 @@ from whodid.places.resolve import resolve
 class PlacesStage:
     name = "places"
 
-    def __init__(self, gaz: gazetteer.Gazetteer | None = None):
-        self.gazetteer = gaz or gazetteer.load()
+    def __init__(self, resources: Resources | None = None):
+        self.gazetteer = (resources or Resources.build()).gazetteer
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         # mentions the actors stage resolved to people are not places ("Biden" tagged GPE)

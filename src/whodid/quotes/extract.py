@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.quotes.cues import ACCORDING, SPEECH_VERBS, CueClass
-from whodid.quotes.cues import load as load_cues
+from whodid.knowledge.cues import ACCORDING, SPEECH_VERBS, CueClass
+from whodid.knowledge.cues import load as load_cues
 
 OPEN_MARKS = "“«„"
 CLOSE_MARKS = "”»"
@@ -191,7 +192,8 @@ def _according_to(sent: Span) -> tuple[Token, Token] | None:
     return None
 
 
-def find_cue(doc: Doc, start: int, end: int, sents: list[Span]) -> tuple[Token, Token] | None:
+def find_cue(doc: Doc, start: int, end: int, sents: list[Span],
+             role_nouns: Container[str] = frozenset()) -> tuple[Token, Token] | None:
     """The speech verb (or "according") and subject that attribute the text [start, end)."""
     best = None
     for sent in sents:
@@ -200,7 +202,7 @@ def find_cue(doc: Doc, start: int, end: int, sents: list[Span]) -> tuple[Token, 
                 continue
             if _speech_verb(token):
                 subject = subject_of(token)
-                if _holder_cue(token) and _own_active_subject(token, subject) and not can_hold_stance(subject):
+                if _holder_cue(token) and _own_active_subject(token, subject) and not can_hold_stance(subject, role_nouns):
                     continue  # "the expo seeks “...”": a title or slogan, not someone's words
                 if subject is not None and not (start <= subject.idx < end):
                     distance = min(abs(token.idx - start), abs(token.idx - end))
@@ -252,7 +254,7 @@ def _has_clause(doc: Doc, start: int, end: int) -> bool:
                                     for t in span)
 
 
-def extract(doc: Doc) -> list[Found]:
+def extract(doc: Doc, role_nouns: Container[str] = frozenset()) -> list[Found]:
     text = doc.text
     found: list[Found] = []
     paras = paragraphs(text)
@@ -268,7 +270,7 @@ def extract(doc: Doc) -> list[Found]:
         # a phrase inside a sentence: text on both sides of it within the sentence
         inside = bool(sents) and open_at > sents[0].start_char + 1 and text[open_at - 1] != ":" and (
             quote_end < sents[-1].end_char - 2) and not text[max(open_at - 2, 0):open_at].strip().endswith((":", ","))
-        cue = find_cue(doc, c_start, c_end, sents)
+        cue = find_cue(doc, c_start, c_end, sents, role_nouns)
         if cue is None:
             cue = governing_speaker(doc, c_start, c_end, strict=inside)
         if inside and (words <= PARTIAL_MAX_WORDS or not _has_clause(doc, c_start, c_end)):
@@ -291,7 +293,7 @@ def extract(doc: Doc) -> list[Found]:
         found.append(item)
         found.extend(_nested(doc, text, item, len(found) - 1))
 
-    found.extend(_reported(doc, text, found))
+    found.extend(_reported(doc, text, found, role_nouns))
     _carry_over(text, found, paras)
     return found
 
@@ -349,7 +351,7 @@ HOLDER_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
 AGENT_SUFFIXES = ("ist", "ian", "er", "or")
 
 
-def can_hold_stance(subject: Token) -> bool:
+def can_hold_stance(subject: Token, role_nouns: Container[str] = frozenset()) -> bool:
     """Can the subject believe, want or promise? A person, an organisation, a country or
     government, a group or a pronoun can; an event or a thing ("this year's event", "the
     bill") cannot. Common nouns count when they name people or groups: listed in the
@@ -362,9 +364,7 @@ def can_hold_stance(subject: Token) -> bool:
     words = {subject.lower_, subject.lemma_.lower()}
     if words & (cues.stance_holders | set(cues.unnamed_speakers)):
         return True
-    from whodid.actors.kb import load_kb  # the KB's role nouns: "minister", "troops", "government"
-
-    if words & set(load_kb().role_nouns):
+    if any(w in role_nouns for w in words):  # the KB's role nouns: "minister", "troops", "government"
         return True
     lemma = subject.lemma_.lower()
     return lemma.endswith(AGENT_SUFFIXES) and lemma not in cues.inanimate_agent_lookalikes
@@ -444,7 +444,7 @@ def _in_source(sent: Span, source_nouns: frozenset[str]) -> tuple[Token, Token] 
     return None
 
 
-def _reported(doc: Doc, text: str, direct: list[Found]) -> list[Found]:
+def _reported(doc: Doc, text: str, direct: list[Found], role_nouns: Container[str]) -> list[Found]:
     """X said/claimed/warned (that) ...; X wants to ...; the poll shows ...;
     "..., X said." and "A, X said, B"; according to X, ..."""
     cues = load_cues()
@@ -458,7 +458,7 @@ def _reported(doc: Doc, text: str, direct: list[Found]) -> list[Found]:
             subject = subject_of(token)
             if subject is None and not cue.source_optional:
                 continue
-            if cue.name in HOLDER_CUES and _own_active_subject(token, subject) and not can_hold_stance(subject):
+            if cue.name in HOLDER_CUES and _own_active_subject(token, subject) and not can_hold_stance(subject, role_nouns):
                 continue  # "the event promises to be the best yet": no one's belief or plan
             pieces: list[tuple[int, int]] = []
             tokens = _content(token, cue)

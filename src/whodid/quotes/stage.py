@@ -4,18 +4,32 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from whodid.knowledge import Resources
 from whodid.model import Analysis, Mention, Quote
 from whodid.quotes.extract import extract
 from whodid.quotes.unnamed import unnamed_actor
 
 
 class QuotesStage:
+    """Pipeline stage ``quotes``: fills ``analysis.quotes``, with speakers tied to the
+    actors found before it.
+
+    ``unnamed_speakers``: an unnamed speaker ("officials said") becomes a generic actor,
+    added to ``analysis.actors`` (the pipeline turns this off when it runs no actors
+    stage, so that a missing actor list is not half-filled).
+    """
+
     name = "quotes"
 
+    def __init__(self, resources: Resources | None = None, unnamed_speakers: bool = True) -> None:
+        self.kb = (resources or Resources.build()).kb
+        self.role_nouns = frozenset(self.kb.role_nouns)
+        self.unnamed_speakers = unnamed_speakers
+
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
-        found = extract(doc)
+        found = extract(doc, self.role_nouns)
         text = analysis.article.text
-        with_actors = "actors" in analysis.meta.stages  # generic actors only where actors were looked for
+        with_actors = self.unnamed_speakers
         actor_of: dict[tuple[int, int], str | None] = {}
         order = sorted(range(len(found)), key=lambda i: (found[i].start, found[i].kind != "direct"))
         position = {old: new for new, old in enumerate(order)}
@@ -25,7 +39,7 @@ class QuotesStage:
             if speaker is not None and (speaker.start_char, speaker.end_char) not in actor_of:
                 actor = _actor_at(analysis, speaker)
                 if actor is None and with_actors:
-                    actor = unnamed_actor(analysis, speaker)
+                    actor = unnamed_actor(analysis, speaker, self.kb)
                 actor_of[(speaker.start_char, speaker.end_char)] = actor
             analysis.quotes.append(Quote(
                 text=text[item.start:item.end], start=item.start, end=item.end, kind=item.kind,

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from whodid.actors.kb import KnowledgeBase, code_for, load_kb
+from whodid.knowledge.cues import load as load_cues
+from whodid.knowledge.kb import KnowledgeBase, group_identity
 from whodid.model import Actor, Analysis, Mention
-from whodid.quotes.cues import load as load_cues
 
 _MISSING = object()
 
@@ -39,13 +39,12 @@ def _country(kb: KnowledgeBase, span: Span) -> str | None:
     return None
 
 
-def unnamed_actor(analysis: Analysis, span: Span, kb: KnowledgeBase | None = None) -> str | None:
+def unnamed_actor(analysis: Analysis, span: Span, kb: KnowledgeBase) -> str | None:
     """The id of the generic actor for ``span`` (added to ``analysis.actors`` or given a new mention),
     or None when the span is not an unnamed speaker."""
     head = span.root
     if head.pos_ != "NOUN":
         return None
-    kb = kb or load_kb()
     sector = noun_sector(kb, head.lower_)
     if sector is _MISSING:
         sector = noun_sector(kb, head.lemma_.lower())
@@ -53,20 +52,17 @@ def unnamed_actor(analysis: Analysis, span: Span, kb: KnowledgeBase | None = Non
         return None
     country = _country(kb, span)
     if sector is not None:
-        aid = code_for(country, sector)
-        sector_name = kb.sector_names.get(sector, sector.lower())
-        c = kb.countries.get(country) if country else None
-        name = f"{c.adjective} {sector_name}" if c else f"{sector_name} (unnamed)"
-    else:
+        group = group_identity(kb, country, sector)
+        aid, name, kind, code = group.id, group.name, group.kind, group.code
+    else:  # "analysts said": an actor of no sector, named by its noun
         aid = f"{country + ':' if country else ''}unnamed:{head.lemma_.lower()}"
-        name = f"{head.lemma_.lower()} (unnamed)"
+        name, kind, code = f"{head.lemma_.lower()} (unnamed)", "group", None
     mention = Mention(span.start_char, span.end_char, span.text, how="unnamed", confidence=0.6)
     for actor in analysis.actors:
         if actor.id == aid:
             if all((m.start, m.end) != (mention.start, mention.end) for m in actor.mentions):
                 actor.mentions.append(mention)
             return aid
-    kind = "organization" if sector in ("GOV", "LEG", "JUD") else "group"
     analysis.actors.append(Actor(id=aid, name=name, kind=kind, country=country, sector=sector,  # type: ignore[arg-type]
-                                 code=code_for(country, sector) if sector else None, mentions=[mention]))
+                                 code=code, mentions=[mention]))
     return aid

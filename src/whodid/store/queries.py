@@ -1,8 +1,13 @@
-"""Canned summaries for ``whodid query --summary NAME``: plain SQL over the schema."""
+"""Canned summaries for ``whodid query --summary NAME``: plain SQL over the schema.
+
+Registered as a plugin (entry point ``whodid`` -> this module), so a plugin package
+adds its own summaries the same way; ``summaries()`` gives all of them.
+"""
 
 from __future__ import annotations
 
-from whodid.checks.corpus import CONFLICTING_EVENT_REPORTS_SQL, CONFLICTING_QUOTES_SQL
+from whodid import plugins
+from whodid.store.corpus_checks import CONFLICTING_EVENT_REPORTS_SQL, CONFLICTING_QUOTES_SQL
 
 SUMMARIES: dict[str, tuple[str, str]] = {
     "overview": ("rows in each table", """
@@ -58,3 +63,13 @@ SUMMARIES: dict[str, tuple[str, str]] = {
         FROM event_clusters ORDER BY num_articles DESC, num_mentions DESC, cluster_id LIMIT 30
     """),
 }
+
+
+@plugins.hookimpl
+def whodid_summaries() -> dict[str, tuple[str, str]]:
+    return SUMMARIES
+
+
+def summaries() -> dict[str, tuple[str, str]]:
+    """whodid's summaries and the installed plugins' ones (a plugin's name wins)."""
+    return {**SUMMARIES, **plugins.summaries()}

@@ -1,14 +1,11 @@
-"""time: date expressions found and normalised against the publication date (or an inferred one).
+"""time: the time stage. Dates found and normalised against the publication date (or an
+inferred one), each event's date, date checks.
 
-- ``expressions``: finding (patterns + spaCy DATE/TIME) and resolving (dateparser) date expressions;
-- ``inference``: publication-date inference from weekday-date agreement, stated years and outside constraints;
-- ``stage``: ``TimeStage`` (name "time"), the pipeline stage.
+Finding and resolving date expressions and inferring a publication date are text
+helpers every stage may use; they live in ``whodid.nlp.dates`` and
+``whodid.nlp.publication``.
 """
 
-from whodid.time.expressions import TimeExpr, find_and_resolve, find_expressions, resolve
-from whodid.time.inference import DateConstraint, Inference, infer_publication
-from whodid.time.stage import CONSTRAINTS_KEY, TEXT_DATES_KEY, TimeStage, date_checks, parse_published
+from whodid.time.stage import TimeStage, date_checks, parse_published
 
-__all__ = ["TimeStage", "TimeExpr", "DateConstraint", "Inference", "find_expressions", "find_and_resolve",
-           "resolve", "infer_publication", "date_checks", "parse_published", "CONSTRAINTS_KEY",
-           "TEXT_DATES_KEY"]
+__all__ = ["TimeStage", "date_checks", "parse_published"]

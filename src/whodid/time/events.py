@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from whodid.model import Analysis, Mention
 from whodid.nlp import clause_head, token_at
-from whodid.time.expressions import TimeExpr
+from whodid.nlp.dates import TimeExpr
 
 HISTORICAL_DAYS = 90
 DATED = ("day", "month", "year")

@@ -9,18 +9,13 @@ from typing import Union
 from spacy.tokens import Doc
 
 from whodid.model import Analysis, Check
-from whodid.time.expressions import WEEKDAYS, TimeExpr, find_expressions, parse_date, resolve
+from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
+from whodid.nlp.dates import WEEKDAYS, TimeExpr, find_expressions, parse_date, resolve
 from whodid.time.events import date_events
-from whodid.time.inference import DateConstraint, bounds_note, infer_publication
+from whodid.nlp.publication import DateConstraint, bounds_note, infer_publication
 
 ConstraintSource = Union[DateConstraint, Callable[[Doc, Analysis], Iterable[DateConstraint]]]
 
-USER_DATA_KEY = "whodid.time"  # doc.user_data[USER_DATA_KEY]: the TimeExpr list, for later stages
-# an earlier stage (actors: dated roles) may leave DateConstraint objects here for inference
-CONSTRAINTS_KEY = "whodid.date_constraints"
-# an undated article's expressions, found and resolved without a base by an earlier stage (actors, to
-# date its roles): reused here rather than found twice
-TEXT_DATES_KEY = "whodid.text_dates"
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -42,7 +37,7 @@ class TimeStage:
     objects or callables ``(doc, analysis) -> iterable of DateConstraint`` (the
     hook for dated actor roles: "President Joe Biden" -> 2021-01-20 .. 2025-01-20).
     An earlier stage can also leave DateConstraint objects in
-    ``doc.user_data["whodid.date_constraints"]``; they are used the same way.
+    ``doc._.whodid_date_constraints`` (see ``whodid.nlp.extensions``); they are used the same way.
     ``today``: the day after which nothing is published (default: the real today).
     """
 
@@ -53,7 +48,7 @@ class TimeStage:
         self.today = today
 
     def _constraints(self, doc: Doc, analysis: Analysis) -> list[DateConstraint]:
-        out: list[DateConstraint] = list(doc.user_data.get(CONSTRAINTS_KEY, ()))
+        out: list[DateConstraint] = list(doc._.whodid_date_constraints or ())
         for c in self.constraints:
             if isinstance(c, DateConstraint):
                 out.append(c)
@@ -64,7 +59,8 @@ class TimeStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         article = analysis.article
         today = self.today or dt.date.today()
-        found = doc.user_data.pop(TEXT_DATES_KEY, None) if self.today is None else None
+        found = doc._.whodid_text_dates if self.today is None else None
+        doc._.whodid_text_dates = None
         exprs = found if found is not None else find_expressions(doc, today)
         base = parse_published(article.published)
         if article.published and base is None:
@@ -93,7 +89,7 @@ class TimeStage:
             for e in exprs:
                 e.value, e.precision, e.resolved_from = None, "none", ""
         resolve(exprs, base, doc)
-        doc.user_data[USER_DATA_KEY] = exprs
+        doc._.whodid_dates = exprs
         analysis.dates.extend(e.to_date_expr() for e in exprs)
         date_events(doc, analysis, exprs, base)
         analysis.checks.extend(date_checks(exprs, base, article.published_inferred))

@@ -20,8 +20,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from whodid import ingest
+from whodid.config import PipelineConfig
 from whodid.ingest import Record, Rejected
 from whodid.ingest import html as html_extract
+from whodid.knowledge import Resources
 from whodid.store import Store, StoreError, is_postgres
 from whodid.store.clusters import DEFAULT_WINDOW_DAYS
 from whodid.watch.feeds import FeedError, FeedItem, parse_feed
@@ -44,14 +46,14 @@ class PollResult:
 class Watcher:
     def __init__(self, sources: Iterable[str], db: str | Path, fetcher: Fetcher | None = None,
                  batch_size: int = 32, merge_window_days: int = DEFAULT_WINDOW_DAYS,
-                 stage_names: list[str] | None = None, stage_options: dict | None = None):
+                 config: PipelineConfig | None = None, resources: Resources | None = None):
         self.sources = list(sources)
         for source in self.sources:
             if not is_feed_url(source) and not Path(source).is_dir():
                 raise ValueError(f"{source}: not an http(s) feed URL or an existing folder")
         self.db = db if is_postgres(db) else Path(db)  # Path() would fold the // of a URL
         self.fetcher = fetcher or Fetcher()
-        self.ingest_options = dict(batch_size=batch_size, stage_names=stage_names, stage_options=stage_options,
+        self.ingest_options = dict(batch_size=batch_size, config=config, resources=resources,
                                    merge_window_days=merge_window_days)
         self.polls = 0
 

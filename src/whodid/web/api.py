@@ -48,7 +48,9 @@ Cur = Annotated[Any, Depends(cursor)]
 class LazyPipeline:
     """The analysis pipeline, loaded on the first POST (a few seconds) and then shared under a lock."""
 
-    def __init__(self) -> None:
+    def __init__(self, config=None, resources=None) -> None:
+        self.config = config
+        self.resources = resources
         self._pipeline = None
         self._lock = threading.Lock()
 
@@ -57,7 +59,7 @@ class LazyPipeline:
             if self._pipeline is None:
                 from whodid.pipeline import Pipeline
 
-                self._pipeline = Pipeline()
+                self._pipeline = Pipeline(self.config, resources=self.resources)
             return next(self._pipeline.analyze_records([record]))[1]
 
 

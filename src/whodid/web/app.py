@@ -19,6 +19,8 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from whodid import __version__
+from whodid.config import PipelineConfig
+from whodid.knowledge import Resources
 from whodid.store import StoreError
 from whodid.web.database import Database, ReadOnlyError
 
@@ -28,8 +30,11 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 
 
-def create_app(db_path: str | Path, read_only: bool = False) -> FastAPI:
-    """The app over ``db_path``; with ``read_only`` nothing can be written (for publishing a database)."""
+def create_app(db_path: str | Path, read_only: bool = False, config: PipelineConfig | None = None,
+               resources: Resources | None = None) -> FastAPI:
+    """The app over ``db_path``; with ``read_only`` nothing can be written (for publishing a database).
+    ``config`` and ``resources``: the pipeline that POST /api/analyze runs (default: all stages,
+    built-in knowledge plus the plugins'), as ``whodid serve --kb/--lexicon/--config`` give them."""
     from whodid.web import api, pages
 
     db = Database(db_path, read_only=read_only)
@@ -50,7 +55,7 @@ def create_app(db_path: str | Path, read_only: bool = False) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = db
-    app.state.pipeline = api.LazyPipeline()
+    app.state.pipeline = api.LazyPipeline(config, resources)
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

@@ -49,8 +49,8 @@ class Database:
         """Store one Analysis; False when the same text is stored already."""
         if self._store is None:
             raise ReadOnlyError(f"{self.path} is served read-only (--read-only): nothing can be stored")
-        from whodid.batch import store_analyses
-        from whodid.ingest.duplicates import StoryIndex
+        from whodid.store.write import store_analyses
+        from whodid.store.near_duplicates import StoryIndex
 
         with self._write_lock:
             if self._store.stored([analysis.article.text_sha1]):

@@ -15,9 +15,9 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from whodid.actors.kb import KnowledgeBase, Person, Role, RoleNoun, tokenize
+from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, tokenize
 from whodid.model import Actor, Mention
-from whodid.time.inference import DateConstraint
+from whodid.nlp.publication import DateConstraint
 
 TOP_OFFICES = ("head_of_state", "head_of_government", "vice_president", "supreme_leader")
 FORMER = {"former", "ex", "ex-", "erstwhile"}

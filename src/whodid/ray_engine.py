@@ -15,7 +15,9 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from whodid.config import PipelineConfig
 from whodid.ingest import Record
+from whodid.knowledge import Resources
 from whodid.model import Analysis
 
 
@@ -26,10 +28,10 @@ class ClusterError(RuntimeError):
 class _Analyzer:
     """The actor: the pipeline is built once, when the actor starts."""
 
-    def __init__(self, stage_names: list[str] | None, stage_options: dict | None):
-        from whodid.pipeline import Pipeline, build_stages
+    def __init__(self, config, resources):
+        from whodid.pipeline import Pipeline
 
-        self.pipeline = Pipeline(build_stages(stage_names, stage_options))
+        self.pipeline = Pipeline(config, resources=resources)
 
     def analyze(self, records: list[Record]) -> list[tuple[Analysis, str]]:
         return [(analysis, record.origin) for record, analysis in self.pipeline.analyze_records(records)]
@@ -60,7 +62,7 @@ def connect(address: str | None) -> bool:
 
 
 def analyze_on_ray(batches: Iterable[tuple[list[Record], Any]], workers: int | None,
-                   stage_names: list[str] | None, stage_options: dict | None,
+                   config: PipelineConfig | None, resources: Resources | None,
                    address: str | None = None) -> Iterator[tuple[list[tuple[Analysis, str]], Any]]:
     """``(records, tag)`` batches in, ``(analyses, tag)`` out, in the order they finish.
     ``workers``: actors to start (default: one per CPU of the cluster)."""
@@ -86,7 +88,7 @@ def analyze_on_ray(batches: Iterable[tuple[list[Record], Any]], workers: int | N
                     yield [], tag
                     continue
                 if not actors:
-                    actors = [actor_class.remote(stage_names, stage_options) for _ in range(workers)]
+                    actors = [actor_class.remote(config, resources) for _ in range(workers)]
                 index = min(load, key=load.get)  # the least busy actor
                 pending[actors[index].analyze.remote(records)] = (index, tag)
                 load[index] += 1

@@ -30,7 +30,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from whodid.time.expressions import WEEKDAYS, TimeExpr
+from whodid.nlp.dates import WEEKDAYS, TimeExpr
 
 FIRST_YEAR = 1900  # weekday-fitting years are searched from here to today + 12
 

@@ -34,7 +34,7 @@ import csv
 import re
 from pathlib import Path
 
-from whodid.actors.kb import KnowledgeBase, Metonym, Org, Person, Role, code_for, load_kb
+from whodid.knowledge.kb import KnowledgeBase, Metonym, Org, Person, Role, code_for, load_kb
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SECTOR = re.compile(r"^[A-Z]{3}$")

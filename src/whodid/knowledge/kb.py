@@ -1,7 +1,7 @@
 """The actor knowledge base: people with dated roles, countries, organisations,
 metonyms and role nouns, loaded from ``whodid/data/kb/kb.json`` (built by
 ``scripts/build_kb.py``) and extensible by users (YAML/CSV files, PETRARCH
-dictionaries; see ``whodid.actors.extend``).
+dictionaries; see ``whodid.knowledge.user_kb``).
 
 Names are looked up by their spaCy token texts joined with single spaces
 ("Vladimir Putin", "the Kremlin", "U.S."), so a match costs one dict lookup per
@@ -317,6 +317,41 @@ class KnowledgeBase:
         for n in [org.name, *org.aliases]:
             self.add_name(n, f"O:{i}", ignore_case=ignore_case)
         return i
+
+
+class GroupIdentity(NamedTuple):
+    """Who an actor is that the text names only by kind: "Russian officials", "police"."""
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    code: str | None
+
+
+# sectors whose generic actor is an institution rather than a group of people
+INSTITUTION_SECTORS = ("GOV", "LEG", "JUD")
+
+
+def group_identity(kb: KnowledgeBase, country: str | None, sector: str | None,
+                   plural_name: bool = False) -> GroupIdentity:
+    """The one identity of the generic actor ``country`` + ``sector`` (``RUSGOV``: "Russian
+    government"), whichever stage builds it: the actors stage ("the police"), quotes'
+    unnamed speakers ("officials said") or the events conventions (a protest's target).
+    Without a sector it is the country itself; without a country, the sector alone."""
+    c = kb.countries.get(country) if country else None
+    code = code_for(country, sector)
+    if not sector:
+        return GroupIdentity(country or "", c.name if c else (country or ""), "country", country, None, code)
+    sector_name = kb.sector_names.get(sector, sector.lower())
+    if plural_name and c and c.plural:
+        name = c.plural[0]
+    elif c:
+        name = f"{c.adjective} {sector_name}"
+    else:
+        name = f"{sector_name} (unnamed)" if not country else f"{country} {sector_name}"
+    kind = "organization" if sector in INSTITUTION_SECTORS else "group"
+    return GroupIdentity(code or sector, name, kind, country, sector, code)
 
 
 def code_for(country: str | None, sector: str | None) -> str | None:

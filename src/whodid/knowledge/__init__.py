@@ -1,0 +1,82 @@
+"""knowledge: what whodid knows before it reads an article, built once per process.
+
+- ``kb``: the dated knowledge base (people and their roles, organisations,
+  countries, demonyms, role nouns); ``user_kb``: the user's YAML/CSV/TSV files and
+  PETRARCH actor dictionaries on top of it; ``titles``: office titles on names and
+  what they say about dates;
+- ``gazetteer``: GeoNames places;
+- ``cues``: the verbs and nouns that attribute speech (``data/quotes/cues.yaml``);
+- ``lexicon``: the event triggers (``data/events/lexicon.yaml`` plus user files).
+
+Every stage is handed one ``Resources`` built from the user's options (``--kb``,
+``--lexicon``, plugins), so a user's knowledge reaches every stage and the web app
+alike. ``Resources`` pickles as its options: a worker process or Ray actor that
+unpickles it builds the same knowledge once and reuses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+
+from whodid.knowledge import cues as _cues
+from whodid.knowledge import gazetteer as _gazetteer
+from whodid.knowledge.kb import KnowledgeBase, load_kb
+from whodid.knowledge.lexicon import Lexicon
+from whodid.knowledge.user_kb import KBFormatError, extend_kb
+
+__all__ = ["Resources", "KnowledgeBase", "KBFormatError", "Lexicon"]
+
+_BUILT: dict[tuple[tuple[str, ...], tuple[str, ...]], Resources] = {}
+
+
+class Resources:
+    """The knowledge base, gazetteer, quote cues and event lexicon for one set of options.
+
+    ``kb_files`` extend the built-in knowledge base (YAML/CSV/TSV or PETRARCH actor
+    dictionaries), ``lexicon_files`` the built-in event lexicon, in order; the
+    plugins' sources (``whodid.plugins``) come first. A bad file raises
+    ``KBFormatError`` or ``ValueError`` naming the file, line and problem.
+    The gazetteer is opened on first use: only the places stage and the events
+    conventions need it.
+    """
+
+    def __init__(self, kb: KnowledgeBase, lexicon: Lexicon, kb_files: Iterable[str] = (),
+                 lexicon_files: Iterable[str] = ()) -> None:
+        self.kb = kb
+        self.lexicon = lexicon
+        self.cues = _cues.load()
+        self.kb_files = tuple(kb_files)
+        self.lexicon_files = tuple(lexicon_files)
+
+    @classmethod
+    def build(cls, kb_files: Iterable[str | Path] = (), lexicon_files: Iterable[str | Path] = (),
+              plugins: bool = True) -> Resources:
+        """The Resources for these options, built on the first call in a process and reused after."""
+        from whodid import plugins as plugin_hooks
+
+        extra_kb, extra_lexicons = plugin_hooks.knowledge_files() if plugins else ((), ())
+        key = (tuple(str(p) for p in (*extra_kb, *kb_files)), tuple(str(p) for p in (*extra_lexicons, *lexicon_files)))
+        if key not in _BUILT:
+            kb = load_kb()
+            for path in key[0]:
+                kb = extend_kb(path, kb)
+            _BUILT[key] = cls(kb, Lexicon.load(*key[1]), kb_files=key[0], lexicon_files=key[1])
+        return _BUILT[key]
+
+    @cached_property
+    def gazetteer(self) -> _gazetteer.Gazetteer:
+        return _gazetteer.load()
+
+    def __reduce__(self):
+        # the plugins' files are already in the key: rebuild without asking the plugins again
+        return (_rebuild, (self.kb_files, self.lexicon_files))
+
+    def __repr__(self) -> str:
+        return f"Resources(kb_files={list(self.kb_files)}, lexicon_files={list(self.lexicon_files)})"
+
+
+def _rebuild(kb_files: tuple[str, ...], lexicon_files: tuple[str, ...]) -> Resources:
+    """Unpickling: the same knowledge, built once in this process."""
+    return Resources.build(kb_files, lexicon_files, plugins=False)

@@ -1,0 +1,28 @@
+"""What stages hand each other on the Doc, declared as spaCy extensions.
+
+Each attribute says which stage writes it and which read it. A stage that needs
+another's result reads it from here or from the Analysis, never from an
+undeclared ``doc.user_data`` key.
+
+- ``doc._.whodid_analysis``: the ``Analysis`` built so far. Every whodid component
+  reads and extends it; created from the Doc's text by the first component when a
+  spaCy user runs whodid's components in a pipeline of their own.
+- ``doc._.whodid_text_dates``: an undated article's date expressions, found and
+  resolved without a base by the actors stage (to date its roles); the time stage
+  takes them over instead of finding them twice.
+- ``doc._.whodid_date_constraints``: bounds on the publication date from the titles
+  of known people ("President Joe Biden": 2021-01-20 .. 2025-01-20), written by the
+  actors stage, read by the time stage's inference.
+- ``doc._.whodid_dates``: the article's date expressions resolved against its
+  (possibly inferred) publication date, written by the time stage, read by checks.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+ATTRIBUTES = ("whodid_analysis", "whodid_text_dates", "whodid_date_constraints", "whodid_dates")
+
+for _name in ATTRIBUTES:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
