@@ -48,10 +48,10 @@ def test_same_speaker_or_short_phrases_are_not_reported(tmp_path):
 
 
 def test_a_checks_cited_spans_are_stored(tmp_path):
-    from whodid.model import Check, Span
+    from whodid.model import Check, Offsets
 
     a = _analysis("s1", "Q6279", "Joe Biden", QUOTE)
-    a.checks.append(Check("stance_contradiction", "m", "warning", 3, 9, spans=[Span(3, 9), Span(20, 30)]))
+    a.checks.append(Check("stance_contradiction", "m", "warning", 3, 9, spans=[Offsets(3, 9), Offsets(20, 30)]))
     db = _db(tmp_path, [a])
     row = connect_read_only(db).execute("SELECT kind, char_start, spans FROM checks").fetchall()
     assert row == [("stance_contradiction", 3, [[3, 9], [20, 30]])]
@@ -59,13 +59,13 @@ def test_a_checks_cited_spans_are_stored(tmp_path):
 
 def _copy(aid: str, date: str | None, place: str | None, story: str) -> tuple[Analysis, str]:
     """A copy of a wire story: Putin meets Macron, with the date and place this copy gives."""
-    from whodid.model import Event, Mention, Span
+    from whodid.model import Event, Mention, Offsets
 
     text = f"Putin met Macron on {date or 'a day'} in {place or 'a city'}. ({aid})"
     start = text.index("met")
     actors = [Actor(id="Q7747", name="Vladimir Putin", kind="person", code="RUSGOV"),
               Actor(id="Q3052772", name="Emmanuel Macron", kind="person", code="FRAGOV")]
-    event = Event(type="CONSULT", cameo="040", sentence=Span(0, len(text)), trigger=Mention(start, start + 3, "met"),
+    event = Event(type="CONSULT", cameo="040", sentence=Offsets(0, len(text)), trigger=Mention(start, start + 3, "met"),
                   actor=["Q7747"], recipient=["Q3052772"], modality="asserted", date=date,
                   date_precision="day" if date else "none", place=place)
     return Analysis(Article(text=text, id=aid, published="2022-02-10"), actors=actors, events=[event]), story

@@ -1,7 +1,7 @@
 """Event clusters: one real-world event, many reports, counted across the whole database."""
 
 from helpers import write_jsonl
-from whodid.model import Actor, Analysis, Article, Event, Mention, Place, Span
+from whodid.model import Actor, Analysis, Article, Event, Mention, Place, Offsets
 from whodid.store import Store
 from whodid.store.clusters import link_events
 
@@ -18,7 +18,7 @@ def report(text: str, published: str, source: str | None = None, url: str | None
     return Analysis(
         article=Article(text=text, id=text[:12], published=published, source=source, url=url),
         actors=actors, places=places,
-        events=[Event(type=type_, cameo="040", sentence=Span(0, len(text)), trigger=Mention(start, start + 3, "met"),
+        events=[Event(type=type_, cameo="040", sentence=Offsets(0, len(text)), trigger=Mention(start, start + 3, "met"),
                       actor=["Q7747"], recipient=["Q2"], modality=modality, date=date,
                       date_precision="day" if date else "none", place=place, score=1.0, quad_class=1,
                       actor_mentions=[Mention(0, 5, "Putin")])],

@@ -3,7 +3,7 @@
 import pytest
 
 from whodid.eval import checks as checks_eval
-from whodid.model import Analysis, Article, Check, Span
+from whodid.model import Analysis, Article, Check, Offsets
 
 
 def test_edits_apply_to_their_articles():
@@ -29,7 +29,7 @@ def test_scoring_counts_span_overlap_and_clean_flags():
     a_clean = Analysis(Article(text=items[0].text), checks=[Check("date_mismatch", "m", "warning", 5, 9),
                                                             Check("published_inferred", "m", "info")])
     a_edit = Analysis(Article(text=items[1].text), checks=[Check("name_mismatch", "m", "warning", 0, 2,
-                                                                 spans=[Span(10, 11)])])
+                                                                 spans=[Offsets(10, 11)])])
     r = checks_eval.score_analyses(items, [a_clean, a_edit])
     assert r.tp["name_mismatch"] == 1 and r.fp["date_mismatch"] == 1 and not r.fn
     assert r.clean_flagged == ["c"]

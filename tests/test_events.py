@@ -445,7 +445,7 @@ def test_seed_nothing_hypothetical_or_negated_is_asserted(seed):
 
 def test_plover_gold_scoring_maps_old_labels_and_codes():
     from whodid.eval.events import gold_type, score
-    from whodid.model import Span
+    from whodid.model import Offsets
 
     assert [gold_type(x) for x in ("DEMAND", "DISAPPROVE", "INVESTIGATE", "FIGHT", "AGREE")] == \
         ["REQUEST", "ACCUSE", "ACCUSE", "ASSAULT", "AGREE"]
@@ -454,7 +454,7 @@ def test_plover_gold_scoring_maps_old_labels_and_codes():
               Actor(id="R", name="Russia", kind="country", code="RUS")]
 
     def ev(type_, actor, recipient):
-        return Event(type=type_, sentence=Span(0, len(text)), trigger=Mention(7, 15, "demanded"),
+        return Event(type=type_, sentence=Offsets(0, len(text)), trigger=Mention(7, 15, "demanded"),
                      actor=actor, recipient=recipient)
 
     records = [{"event": "DEMAND", "text": text, "source": [{"code": "USA"}], "target": [{"code": "RUS"}]},

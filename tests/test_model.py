@@ -1,4 +1,4 @@
-from whodid.model import Actor, Analysis, Article, Check, Event, Mention, Quote, Span, text_sha1
+from whodid.model import Actor, Analysis, Article, Check, Event, Mention, Quote, Offsets, text_sha1
 
 import pytest
 
@@ -16,7 +16,7 @@ def test_analysis_round_trips_through_json():
         actors=[Actor(id="Q7747", name="Vladimir Putin", kind="person", code="RUSGOV",
                       mentions=[Mention(0, 5, "Putin")])],
         quotes=[Quote(text="open to talks", start=3, end=9, kind="partial", speaker="Q7747")],
-        events=[Event(type="CONSULT", sentence=Span(0, len(text)), trigger=Mention(6, 9, "met"),
+        events=[Event(type="CONSULT", sentence=Offsets(0, len(text)), trigger=Mention(6, 9, "met"),
                       actor=["Q7747"], context=["diplomatic"], modality="asserted", confidence=0.8)],
         checks=[Check(kind="x", message="y", start=0, end=5)],
     )
@@ -47,7 +47,7 @@ def test_reading_many_items_resolves_each_class_type_hints_once(monkeypatch):
         article=Article(text=text),
         actors=[Actor(id=f"Q{i}", name="Putin", kind="person", mentions=[Mention(0, 5, "Putin")] * 5)
                 for i in range(20)],
-        events=[Event(type="CONSULT", sentence=Span(0, 17), trigger=Mention(6, 9, "met")) for _ in range(20)],
+        events=[Event(type="CONSULT", sentence=Offsets(0, 17), trigger=Mention(6, 9, "met")) for _ in range(20)],
     )
     assert Analysis.from_json(analysis.to_json()) == analysis
     assert len(calls) == len(set(calls)) <= 9  # at most once per dataclass, however many objects

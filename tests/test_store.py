@@ -1,7 +1,7 @@
 import duckdb
 import pytest
 
-from whodid.model import Actor, Analysis, Article, Check, DateExpr, Event, Mention, Place, Quote, Span
+from whodid.model import Actor, Analysis, Article, Check, DateExpr, Event, Mention, Place, Quote, Offsets
 from whodid.store import Store, StoreError, connect_read_only
 from whodid.store.schema import LATEST
 
@@ -14,7 +14,7 @@ def full_analysis(text="Putin met Macron in Moscow on Friday. “We talked,” M
                 Actor(id="Q3052772", name="Emmanuel Macron", kind="person", code="FRAGOV",
                       mentions=[Mention(10, 16, "Macron"), Mention(text.rindex("Macron"), text.rindex("Macron") + 6, "Macron")])],
         quotes=[Quote(text="We talked,", start=text.index("We"), end=text.index("We") + 10, kind="direct", speaker="Q3052772", cue="said")],
-        events=[Event(type="CONSULT", cameo="040", sentence=Span(0, 36), trigger=Mention(6, 9, "met"),
+        events=[Event(type="CONSULT", cameo="040", sentence=Offsets(0, 36), trigger=Mention(6, 9, "met"),
                       actor=["Q7747"], recipient=["Q3052772"], context=["diplomatic"], date="2022-02-04",
                       date_precision="day", place="Moscow", confidence=0.9, score=1.0, quad_class=1,
                       date_mention=Mention(30, 36, "Friday"), place_mention=Mention(20, 26, "Moscow"),

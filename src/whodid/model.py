@@ -35,7 +35,7 @@ def text_sha1(text: str) -> str:
 
 
 @dataclass
-class Span:
+class Offsets:
     start: int
     end: int
 
@@ -102,7 +102,7 @@ class Quote:
 @dataclass
 class Event:
     type: str  # PLOVER type, e.g. AGREE
-    sentence: Span
+    sentence: Offsets
     trigger: Mention
     mode: str | None = None
     context: list[str] = field(default_factory=list)
@@ -156,7 +156,7 @@ class Check:
     severity: Severity = "warning"
     start: int | None = None
     end: int | None = None
-    spans: list[Span] = field(default_factory=list)  # every span the check relies on (beyond start/end)
+    spans: list[Offsets] = field(default_factory=list)  # every span the check relies on (beyond start/end)
 
 
 @dataclass

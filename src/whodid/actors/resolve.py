@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
+from whodid.nlp.vocab import NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_OBJECT_PREPOSITIONS
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -47,17 +48,11 @@ POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
 REFLEXIVE = {"himself", "herself", "itself", "themselves"}
 POSS_MARKS = {"'s", "’s", "'", "’"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"}
-LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "to", "into", "from", "through", "toward",
-            "towards", "via", "of", "over", "within", "throughout"}
 # Malay (and Brunei) honorifics: titles before a name, not part of it ("Datuk Seri Ti Lian Ker" is Ti)
 HONORIFICS = ("tan sri", "puan sri", "toh puan", "datuk seri", "dato seri", "dato sri", "datin seri",
               "datin paduka", "datuk", "dato", "datin", "tun", "yang berhormat")
-# prepositions whose object is a place when the name is not known ("came to Bukit Bintang")
-PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "through", "toward",
-               "towards", "within", "throughout", "to"}
 MOTION_VERBS = {"come", "go", "travel", "move", "return", "fly", "head", "drive", "walk", "arrive", "flee",
                 "bring", "take", "send", "visit", "relocate", "run"}
-SKIP_MODIFIERS = {"former", "ex", "ex-", "late", "then", "previous", "future", "next", "would-be"}
 SOFT_MODIFIERS = {"top", "new", "current", "acting", "incumbent", "powerful", "embattled", "veteran", "senior", "chief"}
 CLAUSE_BOUNDARY = {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "pcomp"}
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
@@ -79,7 +74,7 @@ class ActorInfo:
 
 
 @dataclass
-class Found:
+class MentionMatch:
     actor: str  # actor id
     start: int  # token indices
     end: int
@@ -90,7 +85,7 @@ class Found:
 @dataclass
 class Resolution:
     actors: dict[str, ActorInfo] = field(default_factory=dict)
-    found: list[Found] = field(default_factory=list)
+    found: list[MentionMatch] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
 
 
@@ -222,7 +217,7 @@ class Resolver:
                 prev = doc[i - 1].lower_ if i > 0 else ""
                 nxt = doc[end].text if end < len(doc) else ""
                 # "in Moscow" is a place; "Moscow said" is the government
-                if prev in LOCATIVE or doc[i].ent_type_ in ("LOC", "FAC") or nxt in ("-", "–"):
+                if prev in NAME_AS_PLACE_PREPOSITIONS or doc[i].ent_type_ in ("LOC", "FAC") or nxt in ("-", "–"):
                     return False
             st.add(st.group_actor(m.country, m.sector, name=None), i, end, "name", 0.85 if m.capital else 0.9)
         else:
@@ -468,8 +463,8 @@ class Resolver:
         via = None
         skip = False
         # soft modifiers between designator and noun: "the Russian top diplomat", "former"
-        while k >= 0 and (doc[k].lower_ in SOFT_MODIFIERS | SKIP_MODIFIERS or doc[k].text in ("-",)):
-            if doc[k].lower_ in SKIP_MODIFIERS:
+        while k >= 0 and (doc[k].lower_ in SOFT_MODIFIERS | NOT_CURRENT or doc[k].text in ("-",)):
+            if doc[k].lower_ in NOT_CURRENT:
                 skip = True
             k -= 1
         start = k + 1
@@ -503,8 +498,8 @@ class Resolver:
                 start = k
                 k -= 1
         # skip modifiers before the designator too: "the former US president"
-        while k >= 0 and doc[k].lower_ in SOFT_MODIFIERS | SKIP_MODIFIERS:
-            if doc[k].lower_ in SKIP_MODIFIERS:
+        while k >= 0 and doc[k].lower_ in SOFT_MODIFIERS | NOT_CURRENT:
+            if doc[k].lower_ in NOT_CURRENT:
                 skip = True
             start = k
             k -= 1
@@ -805,7 +800,7 @@ def _after_honorifics(doc: Doc, s: int, e: int) -> tuple[int, int]:
 def _place_object(token: Token) -> bool:
     """Is the name the object of a place preposition ("in X", "came to X")?"""
     prep = token.head
-    if token.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:
+    if token.dep_ != "pobj" or prep.lower_ not in PLACE_OBJECT_PREPOSITIONS:
         return False
     return prep.lower_ != "to" or prep.head.lemma_.lower() in MOTION_VERBS
 
@@ -873,7 +868,7 @@ class _State:
         self.doc = doc
         self.date = date
         self.res = Resolution()
-        self.by_token: dict[int, Found] = {}
+        self.by_token: dict[int, MentionMatch] = {}
         self.full_names: list[tuple[str, str, int]] = []
         self.pending_country: list[tuple[ActorInfo, int]] = []
         self.org_ents: list[tuple[int, int]] | None = None  # (full name, actor id, token position)
@@ -899,7 +894,7 @@ class _State:
                 best = (rank, aid)
         return best[1] if best else None
 
-    def unknown_org_between(self, earlier: list[Found], i: int) -> bool:
+    def unknown_org_between(self, earlier: list[MentionMatch], i: int) -> bool:
         """Is there an ORG entity that is no actor between the last candidate (or sentence start) and ``i``?"""
         if self.org_ents is None:
             self.org_ents = [(e.start, e.end) for e in self.doc.ents if e.label_ in ("ORG", "NORP") and
@@ -941,7 +936,7 @@ class _State:
     def quote_of(self, i: int) -> int | None:
         return self.quotes.get(i)
 
-    def drop(self, f: Found) -> None:
+    def drop(self, f: MentionMatch) -> None:
         """Forget a mention another one has absorbed (a designator inside a nominal)."""
         if f in self.res.found:
             self.res.found.remove(f)
@@ -952,16 +947,16 @@ class _State:
     def covered(self, s: int, e: int) -> bool:
         return any(k in self.by_token for k in range(s, e))
 
-    def at(self, i: int) -> Found | None:
+    def at(self, i: int) -> MentionMatch | None:
         return self.by_token.get(i)
 
-    def at_token(self, t: Token) -> Found | None:
+    def at_token(self, t: Token) -> MentionMatch | None:
         return self.by_token.get(t.i)
 
-    def add(self, actor: ActorInfo, s: int, e: int, how: str, conf: float, shared: bool = False) -> Found:
+    def add(self, actor: ActorInfo, s: int, e: int, how: str, conf: float, shared: bool = False) -> MentionMatch:
         """Record a mention; ``shared``: the span also means other actors ("they" = Ukraine and the West)."""
         self.res.actors.setdefault(actor.id, actor)
-        f = Found(actor.id, s, e, how, conf)
+        f = MentionMatch(actor.id, s, e, how, conf)
         if not shared:
             self._absorb(f)
         bisect.insort(self.res.found, f, key=lambda x: x.start)
@@ -969,13 +964,13 @@ class _State:
             self.by_token[k] = f
         return f
 
-    def reindex(self, f: Found) -> None:
+    def reindex(self, f: MentionMatch) -> None:
         self._absorb(f)
         for k in range(f.start, f.end):
             self.by_token[k] = f
         self.res.found.sort(key=lambda x: x.start)
 
-    def _absorb(self, f: Found) -> None:
+    def _absorb(self, f: MentionMatch) -> None:
         """Mentions are disjoint: a new one absorbs those inside it ("US" in "US President Joe Biden")."""
         for k in range(f.start, f.end):
             old = self.by_token.get(k)
@@ -1049,7 +1044,7 @@ class _State:
 
 def to_actors(doc: Doc, res: Resolution) -> list[Actor]:
     """Analysis actors, ordered by first mention, with character-offset mentions."""
-    by_actor: dict[str, list[Found]] = {}
+    by_actor: dict[str, list[MentionMatch]] = {}
     for f in sorted(res.found, key=lambda f: (f.start, f.end)):
         by_actor.setdefault(f.actor, []).append(f)
     out = []

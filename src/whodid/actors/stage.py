@@ -15,13 +15,13 @@ from whodid.actors.resolve import Resolution, Resolver, apply, to_actors
 from whodid.knowledge.titles import title_constraints
 from whodid.model import Analysis, Check
 from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
-from whodid.nlp.dates import find_expressions, resolve
+from whodid.nlp.dates import find_expressions, resolve_dates
 from whodid.nlp.publication import infer_publication
+from whodid.nlp.vocab import MONTHS
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                       "september", "october", "november", "december"], start=1)}
+_MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)}
 _FULL = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 
 
@@ -92,7 +92,7 @@ class ActorsStage:
         date, why = reference_date(doc)
         res = self.resolver.resolve(doc, date)
         exprs = find_expressions(doc)
-        resolve(exprs, None, doc)
+        resolve_dates(exprs, None, doc)
         doc._.whodid_text_dates = exprs  # the time stage goes on from here
         spans = [doc.char_span(e.start, e.end, alignment_mode="expand")
                  for e in exprs if e.value is not None and e.precision in ("day", "month", "year")]

@@ -15,7 +15,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from whodid.model import Analysis, Check, Span
+from whodid.model import Analysis, Check, Offsets
 from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_dates)
 
 TOLERANCE_DAYS = {"day": 1, "week": 4, "month": 21, "year": 120}
@@ -46,7 +46,7 @@ def check_relative_dates(doc: Doc, analysis: Analysis) -> list[Check]:
             continue
         checks.append(Check(
             kind="relative_date_mismatch", severity="warning", start=e.start, end=e.end,
-            spans=[Span(anchor.start, anchor.end), Span(stated.start, stated.end)],
+            spans=[Offsets(anchor.start, anchor.end), Offsets(stated.start, stated.end)],
             message=(f"'{e.text}' counted from '{anchor.text}' ({anchor.value}) is about {expected.isoformat()}, "
                      f"but the sentence dates it '{stated.text}' ({stated.value}), {abs(gap)} days "
                      f"{'later' if gap > 0 else 'earlier'}; one of the three is wrong")))

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from whodid.model import Analysis, Check, Span
+from whodid.model import Analysis, Check, Offsets
 from whodid.knowledge.cues import SAYING_VERBS
 
 POSITIVE = {"support", "back", "endorse", "welcome", "praise", "hail", "applaud", "defend", "justify", "champion",
@@ -70,7 +70,7 @@ class Stance:
     target: str
     label: str  # the target as a reader says it
     polarity: int
-    span: Span  # the clause or phrase the stance is read from
+    span: Offsets  # the clause or phrase the stance is read from
 
 
 def check_stances(doc: Doc, analysis: Analysis) -> list[Check]:
@@ -227,11 +227,11 @@ def _hypothetical(t: Token) -> bool:
     return t.sent.text.rstrip().endswith("?")
 
 
-def _span(a: Token, b: Token) -> Span:
+def _span(a: Token, b: Token) -> Offsets:
     lo = min(a.left_edge.i if a.dep_ == "acl" else a.i, b.i, *(c.i for c in b.subtree))
     hi = max(a.i, *(c.i for c in b.subtree))
     doc = a.doc
-    return Span(doc[lo].idx, doc[hi].idx + len(doc[hi]))
+    return Offsets(doc[lo].idx, doc[hi].idx + len(doc[hi]))
 
 
 def _actor_index(analysis: Analysis) -> dict[int, str]:

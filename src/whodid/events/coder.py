@@ -31,11 +31,11 @@ from spacy.tokens import Doc, Token
 
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
-from whodid.model import Analysis, Event, Mention, Quote, Span
+from whodid.model import Analysis, Event, Mention, Quote, Offsets
+from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
 
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
 _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto"}
-_AREA_PREPS = {"in", "across", "inside", "throughout", "into"}
 _BACKGROUND_PREPS = {"after", "before", "since", "during", "following", "amid", "amidst", "despite", "like"}
 _ARMED_SECTORS = {"MIL", "REB", "INS", "PMC", "SEP", "UAF", "MIL-", "POL", "SPY"}
 _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
@@ -62,7 +62,7 @@ _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "re
 
 
 @dataclass
-class Role:
+class Participant:
     actor: str
     mention: Mention
     pronoun: bool
@@ -77,8 +77,8 @@ class Frame:
     token: Token
     pattern: Pattern
     tokens: list[int]
-    actors: list[Role] = field(default_factory=list)
-    recipients: list[Role] = field(default_factory=list)
+    actors: list[Participant] = field(default_factory=list)
+    recipients: list[Participant] = field(default_factory=list)
     has_object: bool = False
     complement: bool = False  # governs another event ("agreed to cooperate")
     place_target: bool = False  # the object is a named place ("attacked Kyiv")
@@ -88,7 +88,7 @@ class Frame:
     cameo: str | None = None
     mode: str | None = None
     reported_by: str | None = None
-    speakers: list[Role] = field(default_factory=list)
+    speakers: list[Participant] = field(default_factory=list)
     penalty: float = 0.0
     drop: bool = False
     vowed: bool = False  # the complement of an explicit promise ("have sworn to fight")
@@ -109,7 +109,7 @@ class ActorIndex:
     def __init__(self, analysis: Analysis):
         self.events: set[int] = set()  # trigger tokens: their of-phrase is a role, not a partitive
         # event nouns' own actors: "rejected [Annan's calls]" -> Annan, "the attack killed" -> its attacker
-        self.noun_actors: dict[int, list[Role]] = {}
+        self.noun_actors: dict[int, list[Participant]] = {}
         self.spans: list[tuple[int, int, str, Mention]] = []
         self.armed = {a.id for a in analysis.actors if (a.sector or "") in _ARMED_SECTORS}
         self.uncoded = {a.id for a in analysis.actors if not a.code}
@@ -118,7 +118,7 @@ class ActorIndex:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
 
-    def at(self, t: Token) -> Role | None:
+    def at(self, t: Token) -> Participant | None:
         start, end = t.idx, t.idx + len(t.text)
         best = None
         for s, e, aid, m in self.spans:
@@ -127,13 +127,13 @@ class ActorIndex:
                     best = (s, e, aid, m)
         if best is None:
             return None
-        return Role(best[2], best[3], t.tag_ in _PRONOUN_TAGS or t.pos_ == "PRON", True)
+        return Participant(best[2], best[3], t.tag_ in _PRONOUN_TAGS or t.pos_ == "PRON", True)
 
-    def roles(self, t: Token, depth: int = 0) -> list[Role]:
+    def roles(self, t: Token, depth: int = 0) -> list[Participant]:
         """Actors for a role word and its conjuncts; when the word is not itself a
         mention, its possessor/modifier or of-phrase ("Ukraine's territory",
         "members of NATO")."""
-        out: list[Role] = []
+        out: list[Participant] = []
         for w in (t, *t.conjuncts):
             r = self.at(w)
             if (r is None or r.actor in self.uncoded) and depth < 2:
@@ -155,7 +155,7 @@ class ActorIndex:
                         out += [x for x in (self.at(k) for k in (c, *c.conjuncts)) if x is not None and x.actor != r.actor]
                 continue
             if w.i in self.events:
-                out += [Role(x.actor, x.mention, x.pronoun, False) for x in self.noun_actors.get(w.i, [])]
+                out += [Participant(x.actor, x.mention, x.pronoun, False) for x in self.noun_actors.get(w.i, [])]
                 continue
             if depth >= 2:
                 continue
@@ -181,7 +181,7 @@ class ActorIndex:
                 out += self._located(w)
         return out
 
-    def _located(self, w: Token) -> list[Role]:
+    def _located(self, w: Token) -> list[Participant]:
         """The place a group noun is said to be in: "forces in Guinea", "students throughout Indonesia"."""
         out = []
         for c in w.children:
@@ -194,9 +194,9 @@ class ActorIndex:
                             out.append(r)
         return out
 
-    def place(self, t: Token) -> list[Role]:
+    def place(self, t: Token) -> list[Participant]:
         """Actors named as the place of ``t`` ("in Montenegro", "across Ukraine"), on it or its object."""
-        out: list[Role] = []
+        out: list[Participant] = []
         heads = [t] + [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
         for h in heads:
             for c in h.children:
@@ -223,8 +223,8 @@ def _is_country(actor_id: str) -> bool:
     return len(actor_id) == 3 and actor_id.isalpha() and actor_id.isupper()
 
 
-def _dedupe(roles: list[Role]) -> list[Role]:
-    seen: dict[str, Role] = {}
+def _dedupe(roles: list[Participant]) -> list[Participant]:
+    seen: dict[str, Participant] = {}
     for r in roles:
         if r.actor not in seen or (seen[r.actor].pronoun and not r.pronoun):
             seen[r.actor] = r
@@ -248,7 +248,7 @@ class Coder:
         self.lex.mark_pejoratives(doc)
         best: dict[int, Frame] = {}
         for match_id, ids in self._matcher(doc)(doc):
-            pattern = self.lex.resolve(doc.vocab.strings[match_id], doc, ids)
+            pattern = self.lex.pattern_for(doc.vocab.strings[match_id], doc, ids)
             if pattern is None:
                 continue
             t = doc[ids[0]]
@@ -263,7 +263,7 @@ class Coder:
         return {i: f for i, f in best.items() if i not in inner or len(f.tokens) > 1}
 
     # ------------------------------------------------------------------ roles
-    def subject(self, v: Token, idx: ActorIndex, depth: int = 0) -> tuple[list[Role], list[Role]]:
+    def subject(self, v: Token, idx: ActorIndex, depth: int = 0) -> tuple[list[Participant], list[Participant]]:
         """(actors, passive patients) of a verbal predicate."""
         subj = [c for c in v.children if c.dep_ in _SUBJ]
         passive = [c for c in v.children if c.dep_ == "nsubjpass"]
@@ -318,7 +318,7 @@ class Coder:
                 return idx.roles(poss[0]), []
         return [], []
 
-    def _reporter_subject(self, v: Token, idx: ActorIndex, depth: int) -> list[Role]:
+    def _reporter_subject(self, v: Token, idx: ActorIndex, depth: int) -> list[Participant]:
         """"Palestinian leaders said they would boycott ...": a subject pronoun no
         actor covers, in a clause reported by someone, is that someone."""
         node = v
@@ -396,8 +396,8 @@ class Coder:
         n = f.token
         e = f.entry
         matched = set(f.tokens)
-        actors: list[Role] = []
-        recips: list[Role] = []
+        actors: list[Participant] = []
+        recips: list[Participant] = []
         for c in n.children:
             if c.i in matched:
                 continue
@@ -576,8 +576,8 @@ class Coder:
             if not protest.actors:
                 protest.actors = f.actors
 
-    def _condition_subjects(self, f: Frame) -> list[Role]:
-        out: list[Role] = []
+    def _condition_subjects(self, f: Frame) -> list[Participant]:
+        out: list[Participant] = []
         idx = self._idx
         for v in (f.token, *[c for c in f.token.children if c.dep_ in ("xcomp", "ccomp")]):
             for c in v.children:
@@ -720,7 +720,7 @@ class Coder:
             type=f.type, mode=f.mode, context=list(e.context), cameo=f.cameo,
             actor=actor_ids, recipient=recipient_ids, modality=modality(m),
             reported_by=f.reported_by,
-            sentence=Span(*sent),
+            sentence=Offsets(*sent),
             trigger=Mention(trig[0], trig[1], self._text[trig[0]:trig[1]]),
             confidence=confidence, score=score, quad_class=self.scores["quad_class"].get(f.type),
             actor_mentions=actor_mentions, recipient_mentions=recipient_mentions,
@@ -729,7 +729,7 @@ class Coder:
         )
 
 
-def _stranded_object(prep: Token, idx: ActorIndex) -> list[Role]:
+def _stranded_object(prep: Token, idx: ActorIndex) -> list[Participant]:
     """A preposition the parser left without its object because a reduced relative
     follows: "granted asylum to five officers holed up in ..." parses "officers" as
     the subject of "holed". The object is that subject, when it starts right after."""
@@ -743,7 +743,7 @@ def _stranded_object(prep: Token, idx: ActorIndex) -> list[Role]:
     return []
 
 
-def _deed_owner(t: Token, idx: ActorIndex) -> list[Role]:
+def _deed_owner(t: Token, idx: ActorIndex) -> list[Participant]:
     """"hold Putin accountable for what he called a barbaric war": the war is
     Putin's, so the one the naming accuses is who the enclosing predicate is about."""
     node = t
@@ -759,7 +759,7 @@ def _deed_owner(t: Token, idx: ActorIndex) -> list[Role]:
     return []
 
 
-def _responded_to(t: Token, idx: ActorIndex) -> list[Role]:
+def _responded_to(t: Token, idx: ActorIndex) -> list[Participant]:
     """"When asked about Biden's remarks, Peskov said ... Russia would not leave": a
     refusal given in answer to someone's words is addressed to that someone."""
     root = t.sent.root
@@ -796,15 +796,15 @@ def _reporter(t: Token, quotes: list[Quote]) -> Quote | None:
     return best
 
 
-def _speakers(q: Quote | None, doc: Doc, idx: ActorIndex) -> list[Role]:
+def _speakers(q: Quote | None, doc: Doc, idx: ActorIndex) -> list[Participant]:
     """The speaker and the speakers conjoined with it ("Ukraine and the West argue")."""
     if q is None or q.speaker is None:
         return []
-    roles: list[Role] = []
+    roles: list[Participant] = []
     if q.speaker_mention is not None:
         span = doc.char_span(q.speaker_mention.start, q.speaker_mention.end, alignment_mode="expand")
         if span is not None:
             roles = [r for r in idx.roles(span.root) if not r.pronoun or r.actor == q.speaker]
     if q.speaker not in {r.actor for r in roles}:
-        roles.insert(0, Role(q.speaker, q.speaker_mention or Mention(q.start, q.start, ""), False, True))
+        roles.insert(0, Participant(q.speaker, q.speaker_mention or Mention(q.start, q.start, ""), False, True))
     return _dedupe(roles)

@@ -38,16 +38,18 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from whodid.knowledge import Resources
+from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.kb import KnowledgeBase, group_identity
 from whodid.model import Actor, Analysis, Event
-from whodid.places.events import PLACE_NOUNS
+from whodid.nlp.vocab import EVENT_PLACE_PREPOSITIONS, PLACE_NOUNS
 
-# prepositions that place an event: "in Kenya", "near the Iraqi town of ..."
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "throughout", "across", "around"}
 # PLOVER 2.0 sector for an actor the text does not identify: UNK, "generic unidentified
 # actors (e.g. actor for 'two civilians were killed by a bomb')" (UAF is for "unknown
 # gunmen", whom the text does name as gunmen)
 UNIDENTIFIED = "UNK"
+# "..., officials in Nairobi said": where a report was made is not where the event was
+# ("quote": "X was quoted as saying")
+REPORTING_VERBS = SAYING_VERBS | {"quote"}
 # actions done *in* a place to the people there: with no one else named, the place's
 # country is their recipient (as the coder already does for a named country: "lifted
 # the curfew in Montenegro"); PROTEST has its own rule above
@@ -57,8 +59,6 @@ UNIDENTIFIED_ARMED = "UAF"
 # the "unknown gunmen" of its UAF
 EXPLOSIVE_NOUNS = {"bomb", "bombing", "explosion", "blast", "mine", "landmine", "minefield", "device", "ied",
                    "grenade", "explosive", "shell", "mortar", "rocket", "booby-trap"}
-# "..., officials in Nairobi said": where a report was made is not where the event was
-REPORT_VERBS = {"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "quote", "write"}
 GUNMEN_NOUNS = {"gunman", "gunmen", "assailant", "attacker", "sniper", "militant", "raider"}
 INFERRED_PENALTY = 0.15
 TOWN_POPULATION = 100_000
@@ -156,7 +156,7 @@ def located_in(doc: Doc, ev: Event, analysis: Analysis, resources: Resources) ->
         return None
     clause = trigger.root
     while clause.head.i != clause.i and not (clause.dep_ in ("ccomp", "parataxis")
-                                             and clause.head.lemma_.lower() in REPORT_VERBS):
+                                             and clause.head.lemma_.lower() in REPORTING_VERBS):
         clause = clause.head
     located = [t for t in clause.subtree if _in_locative_phrase(t)]
     found = {c for t in located for c in [_country_at(t, analysis)] if c}
@@ -201,11 +201,11 @@ def _in_locative_phrase(t: Token) -> bool:
     """``t`` is, or modifies, the object of a locative preposition."""
     node = t
     for _ in range(4):
-        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in _LOCATIVE:
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in EVENT_PLACE_PREPOSITIONS:
             return True
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.i != node.head.i:
             node = node.head.head  # "the town of Samarra", "outside of Basra"
-            if node.dep_ == "prep" and node.lower_ in _LOCATIVE:
+            if node.dep_ == "prep" and node.lower_ in EVENT_PLACE_PREPOSITIONS:
                 return True
             continue
         if node.dep_ not in ("compound", "amod", "nmod", "poss", "appos", "conj") or node.head.i == node.i:

@@ -179,7 +179,7 @@ class Lexicon:
             m.add(f"whodid_event_{i}", [p.nodes])
         return m
 
-    def resolve(self, name: str, doc, ids: list[int]) -> Pattern | None:
+    def pattern_for(self, name: str, doc, ids: list[int]) -> Pattern | None:
         """The lexicon pattern behind one DependencyMatcher match (None: no entry)."""
         kind, _, rest = name[len("whodid_"):].partition("_")
         if kind == "event":

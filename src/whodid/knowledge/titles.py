@@ -18,9 +18,9 @@ from spacy.tokens import Doc
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, tokenize
 from whodid.model import Actor, Mention
 from whodid.nlp.publication import DateConstraint
+from whodid.nlp.vocab import FORMER
 
 TOP_OFFICES = ("head_of_state", "head_of_government", "vice_president", "supreme_leader")
-FORMER = {"former", "ex", "ex-", "erstwhile"}
 THEN = re.compile(r"\b(then|late)[\s-]*$", re.I)  # "then-President Biden", "the late President ..."
 
 

@@ -30,7 +30,7 @@ says before anything is resolved:
    pattern are added and classified, and four-digit years spaCy calls CARDINAL
    ("2022 Russian invasion") are added when the parse says they are not counts.
 
-2. ``resolve(exprs, base, doc)`` fills ``value``/``precision``. dateparser does
+2. ``resolve_dates(exprs, base, doc)`` fills ``value``/``precision``. dateparser does
    the parsing; whodid decides the base date:
 
    - absolute dates need no base;
@@ -73,14 +73,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from whodid.model import DateExpr
+from whodid.nlp.vocab import MONTHS, WEEKDAYS
 
 # ---------------------------------------------------------------------------
 # vocabulary
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WD_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december"]
 _MON_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
              "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
@@ -743,7 +741,7 @@ def _event_date(doc: Doc, e: TimeExpr, exprs: list[TimeExpr]) -> TimeExpr | None
 _NARRATIVE = ("date", "partial", "month_year", "month", "year", "weekday", "deictic", "other", "offset")
 
 
-def resolve(exprs: list[TimeExpr], base: dt.date | None, doc: Doc) -> None:
+def resolve_dates(exprs: list[TimeExpr], base: dt.date | None, doc: Doc) -> None:
     """Fill value/precision of every expression (in place). ``base`` is the publication date, if any."""
     for e in exprs:
         resolve_absolute(e)
@@ -810,5 +808,5 @@ def _narrative_year(e: TimeExpr, anchor: TimeExpr | None, base: dt.date, text: s
 
 def find_and_resolve(doc: Doc, base: dt.date | None, today: dt.date | None = None) -> list[TimeExpr]:
     exprs = find_expressions(doc, today)
-    resolve(exprs, base, doc)
+    resolve_dates(exprs, base, doc)
     return exprs

@@ -13,13 +13,8 @@ from spacy.tokens import Doc, Token
 
 from whodid.model import Analysis, Mention, Place
 from whodid.nlp import clause_head, token_at, tokens_in
+from whodid.nlp.vocab import EVENT_LOCATION_PREPOSITIONS, PLACE_NOUNS
 
-LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around", "from", "to", "on", "over"}
-# the nouns an adjective of place can modify and still name a place: "in the Iraqi city of", "on the
-# Russian border"; elsewhere it names no place ("talks on the Ukrainian conflict", "the Russian army")
-PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "district", "state", "county",
-               "area", "border", "territory", "enclave", "camp", "countryside", "north", "south", "east", "west",
-               "part", "side", "coast", "island", "desert", "valley", "highland", "frontier", "zone"}
 
 
 def place_events(doc: Doc, analysis: Analysis) -> None:
@@ -46,7 +41,7 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
 def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[Place, Mention] | None:
     """A place in a locative prepositional phrase hanging from ``head``."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE:
+        if prep.dep_ == "prep" and prep.lower_ in EVENT_LOCATION_PREPOSITIONS:
             for token in prep.subtree:
                 if token.i in by_token:
                     return by_token[token.i]
@@ -57,4 +52,4 @@ def _locative_object(token: Token) -> bool:
     """The token sits in the object of a locative preposition."""
     while token.dep_ in ("compound", "amod", "flat", "appos", "conj", "nmod") and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+    return token.dep_ == "pobj" and token.head.lower_ in EVENT_LOCATION_PREPOSITIONS

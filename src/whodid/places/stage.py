@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from whodid.model import Analysis
 from whodid.knowledge import Resources
 from whodid.places.events import place_events
-from whodid.places.resolve import resolve
+from whodid.places.geocode import geocode
 
 
 class PlacesStage:
@@ -19,7 +19,7 @@ class PlacesStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         # mentions the actors stage resolved to people are not places ("Biden" tagged GPE)
         people = [(m.start, m.end) for actor in analysis.actors if actor.kind == "person" for m in actor.mentions]
-        for item in resolve(doc, self.gazetteer, skip=people):
+        for item in geocode(doc, self.gazetteer, skip=people):
             item.place.mentions = item.mentions
             analysis.places.append(item.place)
         place_events(doc, analysis)

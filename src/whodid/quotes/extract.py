@@ -31,7 +31,7 @@ NAMING = re.compile(r"(so-called|title|name[ds]?|term|dubbed|known as|label(l)?e
 
 
 @dataclass
-class Found:
+class QuoteMatch:
     """A quote before speaker ids are attached."""
 
     kind: str
@@ -254,9 +254,9 @@ def _has_clause(doc: Doc, start: int, end: int) -> bool:
                                     for t in span)
 
 
-def extract(doc: Doc, role_nouns: Container[str] = frozenset()) -> list[Found]:
+def extract(doc: Doc, role_nouns: Container[str] = frozenset()) -> list[QuoteMatch]:
     text = doc.text
-    found: list[Found] = []
+    found: list[QuoteMatch] = []
     paras = paragraphs(text)
     spans = quoted_spans(text)
     repeats = Counter(text[slice(*_strip(text, s[2], s[3]))] for s in spans)
@@ -280,14 +280,14 @@ def extract(doc: Doc, role_nouns: Container[str] = frozenset()) -> list[Found]:
             kind = "term" if cue is None or named or repeats[phrase] > 1 else "partial"
             if kind == "term":
                 cue = None
-            found.append(Found(kind, c_start, c_end, speaker_span(doc, cue[1]) if cue else None,
+            found.append(QuoteMatch(kind, c_start, c_end, speaker_span(doc, cue[1]) if cue else None,
                                cue[0] if cue else None))
             continue
         if cue is None:
             # "“...,” | Peskov said." split by the parser: look at the next sentence of the paragraph
             following = [s for s in doc.sents if s.start_char >= quote_end and s.start_char < p_end][:1]
             cue = find_cue(doc, c_start, c_end, following) if following else None
-        item = Found("direct" if (words > PARTIAL_MAX_WORDS or not inside) else "partial", c_start, c_end)
+        item = QuoteMatch("direct" if (words > PARTIAL_MAX_WORDS or not inside) else "partial", c_start, c_end)
         if cue is not None:
             item.cue, item.speaker = cue[0], speaker_span(doc, cue[1])
         found.append(item)
@@ -298,7 +298,7 @@ def extract(doc: Doc, role_nouns: Container[str] = frozenset()) -> list[Found]:
     return found
 
 
-def _nested(doc: Doc, text: str, outer: Found, outer_index: int) -> list[Found]:
+def _nested(doc: Doc, text: str, outer: QuoteMatch, outer_index: int) -> list[QuoteMatch]:
     """“..., he said, ...” inside a quote: the words of someone the quoted speaker reports."""
     inner = []
     for sent in _sents_between(doc, outer.start, outer.end):
@@ -309,7 +309,7 @@ def _nested(doc: Doc, text: str, outer: Found, outer_index: int) -> list[Found]:
             if subject is None:
                 continue
             start, end = _strip(text, max(sent.start_char, outer.start), min(sent.end_char, outer.end))
-            inner.append(Found("direct", start, end, speaker_span(doc, subject), token, nested_in=outer_index))
+            inner.append(QuoteMatch("direct", start, end, speaker_span(doc, subject), token, nested_in=outer_index))
     return inner
 
 
@@ -444,7 +444,7 @@ def _in_source(sent: Span, source_nouns: frozenset[str]) -> tuple[Token, Token] 
     return None
 
 
-def _reported(doc: Doc, text: str, direct: list[Found], role_nouns: Container[str]) -> list[Found]:
+def _reported(doc: Doc, text: str, direct: list[QuoteMatch], role_nouns: Container[str]) -> list[QuoteMatch]:
     """X said/claimed/warned (that) ...; X wants to ...; the poll shows ...;
     "..., X said." and "A, X said, B"; according to X, ..."""
     cues = load_cues()
@@ -477,17 +477,17 @@ def _reported(doc: Doc, text: str, direct: list[Found], role_nouns: Container[st
                 if start >= end or any(s < end and start < e for s, e in quoted):
                     continue  # a direct quote, already attributed
                 speaker = speaker_span(doc, subject) if subject is not None else None
-                reported.append(Found("indirect", start, end, speaker, token))
+                reported.append(QuoteMatch("indirect", start, end, speaker, token))
         according = _according_to(sent) or _in_source(sent, cues.source_nouns)
         if according and not any(s <= according[0].idx < e for s, e in quoted):
             phrase = {t.i for t in according[0].subtree}
             for start, end in _pieces(doc, text, phrase, sent.start, sent.end):
                 if not any(s < end and start < e for s, e in quoted):
-                    reported.append(Found("indirect", start, end, speaker_span(doc, according[1]), according[0]))
+                    reported.append(QuoteMatch("indirect", start, end, speaker_span(doc, according[1]), according[0]))
     return reported
 
 
-def _carry_over(text: str, found: list[Found], paras: list[tuple[int, int]]) -> None:
+def _carry_over(text: str, found: list[QuoteMatch], paras: list[tuple[int, int]]) -> None:
     """A direct quote with no cue of its own continues the last speaker before it in
     its paragraph (“...,” she said. “And ...”); a paragraph that is only a quote, the
     last speaker of the two paragraphs before it. Either way it is marked carried over."""

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from whodid.model import Analysis, Check
 from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
-from whodid.nlp.dates import WEEKDAYS, TimeExpr, find_expressions, parse_date, resolve
+from whodid.nlp.dates import WEEKDAYS, TimeExpr, find_expressions, parse_date, resolve_dates
 from whodid.time.events import date_events
 from whodid.nlp.publication import DateConstraint, bounds_note, infer_publication
 
@@ -70,7 +70,7 @@ class TimeStage:
                         "relative dates are left unresolved"))
         elif base is None:
             if found is None:
-                resolve(exprs, None, doc)  # what the text dates by itself, and chains on it
+                resolve_dates(exprs, None, doc)  # what the text dates by itself, and chains on it
             inference = infer_publication(exprs, today, self._constraints(doc, analysis))
             if inference is not None:
                 base = inference.date
@@ -88,7 +88,7 @@ class TimeStage:
                             + (f" ({note})" if note else "") + "; relative dates are left unresolved"))
             for e in exprs:
                 e.value, e.precision, e.resolved_from = None, "none", ""
-        resolve(exprs, base, doc)
+        resolve_dates(exprs, base, doc)
         doc._.whodid_dates = exprs
         analysis.dates.extend(e.to_date_expr() for e in exprs)
         date_events(doc, analysis, exprs, base)

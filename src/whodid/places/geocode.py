@@ -32,11 +32,10 @@ from whodid.model import Mention, Place
 from whodid.places.cues import more_toponyms
 from whodid.knowledge.gazetteer import Entry, Gazetteer, fold
 from whodid.places.toponym import Toponym
+from whodid.nlp.vocab import SETTLEMENT_NOUNS, TOPONYM_PREPOSITIONS
 
 UNSUPPORTED_MIN_POPULATION = 50_000
 TAGGED_MIN_POPULATION = 1_000
-LOCATIVE_PREPS = {"in", "near", "at", "outside", "from", "into"}
-PLACE_NOUNS = {"village", "town", "city", "district", "region", "province", "oblast", "county", "settlement"}
 TERRITORY_NOUNS = {"border", "frontier", "coast", "territory", "airspace", "waters", "mainland"}
 DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
               "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
@@ -90,7 +89,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
 
     for token in doc:
         # "in Nikopol": a proper noun after a locative preposition, kept only if the gazetteer knows it
-        if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS \
+        if token.pos_ == "PROPN" and token.dep_ == "pobj" and token.head.lower_ in TOPONYM_PREPOSITIONS \
                 and token.ent_type_ not in ("PERSON", "NORP", "DATE"):
             left = token.i
             while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].pos_ == "PROPN":
@@ -99,7 +98,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
             if not any(s < end and start < e for s, e in found):
                 found[(start, end)] = Toponym(start, end, text[start:end], "located")
         # "the town of Nikopol": a place noun naming the proper noun after "of"
-        if token.lower_ in PLACE_NOUNS and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
+        if token.lower_ in SETTLEMENT_NOUNS and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of" \
                 and doc[token.i + 2].pos_ == "PROPN":
             right = token.i + 2
             while right + 1 < len(doc) and doc[right + 1].pos_ == "PROPN" and doc[right + 1].head.i == right:
@@ -108,7 +107,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
             if not any(s < end and start < e for s, e in found):
                 found[(start, end)] = Toponym(start, end, text[start:end], "located")
         # "Milove village": a proper noun the parser may not have tagged as a place
-        if token.lower_ in PLACE_NOUNS and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
+        if token.lower_ in SETTLEMENT_NOUNS and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
             prev = doc[token.i - 1]
             key = (prev.idx, prev.idx + len(prev.text))
             if not any(s <= key[0] < e for s, e in found):
@@ -147,7 +146,7 @@ def _direction_prefix(doc: Doc, span: Span) -> int | None:
     return None
 
 
-def resolve(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = ()) -> list[Resolved]:
+def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = ()) -> list[Resolved]:
     """Resolve the article's toponyms; ``skip`` holds spans known not to be places (people)."""
     text = doc.text  # Doc.text joins the tokens anew on every call
     toponyms = [t for t in find_toponyms(doc, gazetteer, text)

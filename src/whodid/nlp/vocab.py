@@ -1,0 +1,55 @@
+"""Closed-class vocabularies every stage shares, one home each, with the reason for each list.
+
+Open-class word lists that users may extend (speech cues, event triggers, role
+nouns) are knowledge and live in ``whodid/data``; these are the small fixed sets of
+function words and place nouns the parse rules test against.
+"""
+
+from __future__ import annotations
+
+# --- prepositions of place -------------------------------------------------------
+# where something is: "in Kenya", "near the border", "across the region"
+STATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"})
+# where something goes or comes from: "sent to Kyiv", "fled from Mosul", "via Turkey"
+MOTION_PREPOSITIONS = frozenset({"to", "into", "from", "through", "toward", "towards", "via"})
+# on a surface or over an area: "on the border", "over Gaza"
+SURFACE_PREPOSITIONS = frozenset({"on", "over"})
+
+# the object of these is likely a place when the name is unknown: "came to Bukit Bintang"
+# ("from" and "via" name where one passed, often a person's origin: left out)
+PLACE_OBJECT_PREPOSITIONS = (STATIVE_PREPOSITIONS | MOTION_PREPOSITIONS) - {"from", "via"}
+# before a name, these make it a place rather than a person: "in Jordan", "the king of Jordan"
+NAME_AS_PLACE_PREPOSITIONS = STATIVE_PREPOSITIONS | MOTION_PREPOSITIONS | {"of", "over"}
+# the phrases that say where an event happened ("attacked a convoy near Gao"); "within"
+# is a limit more than a place ("within days")
+EVENT_PLACE_PREPOSITIONS = STATIVE_PREPOSITIONS - {"within"}
+# the phrases an event's place is read from on the parse, motion and surfaces included
+# ("troops moved into Kherson", "strikes on Gaza")
+EVENT_LOCATION_PREPOSITIONS = (STATIVE_PREPOSITIONS - {"within", "throughout"}) | SURFACE_PREPOSITIONS \
+    | {"into", "from", "to"}
+# a proper noun after these is a toponym even when the model tags no place
+TOPONYM_PREPOSITIONS = frozenset({"in", "near", "at", "outside", "from", "into"})
+# an action spread over an area, whose people are its target: "a curfew across Montenegro"
+AREA_PREPOSITIONS = frozenset({"in", "across", "inside", "throughout", "into"})
+
+# --- place nouns ------------------------------------------------------------------
+# kinds of populated or administrative place: "the town of Samarra", "Kogi state"
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "capital", "port", "district", "region", "province",
+                              "oblast", "county", "state", "settlement"})
+# what an adjective of place can modify and still name a place ("the Iraqi city of", "on the
+# Russian border"); elsewhere it names no place ("talks on the Ukrainian conflict", "the Russian army")
+PLACE_NOUNS = SETTLEMENT_NOUNS | {"area", "border", "territory", "enclave", "camp", "countryside", "north", "south",
+                                  "east", "west", "part", "side", "coast", "island", "desert", "valley", "highland",
+                                  "frontier", "zone"}
+
+# --- modifiers of a title ---------------------------------------------------------
+# an office no longer held: "former President Trump", "the erstwhile Russian president"
+FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
+# words between a designator and a role noun that say the role is not the present one:
+# "the late president", "the then prime minister", "the would-be leader"
+NOT_CURRENT = FORMER | {"late", "then", "previous", "future", "next", "would-be"}
+
+# --- calendar ---------------------------------------------------------------------
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
