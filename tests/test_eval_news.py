@@ -106,6 +106,13 @@ def test_two_gold_events_of_one_sentence_are_matched_one_to_one():
     assert fig["full"]["matched"] == 2 and fig["full"]["duplicates"] == 0
 
 
+def test_attributes_are_compared_with_the_gold_event_the_emission_agrees_with_best():
+    # both gold events fit the emission on type and country; the second one is its own (whole codes agree)
+    gs = [gold("ACCUSE", ACCUSE_S, ["GBROPP"], ["GBRGOV"]), gold("ACCUSE", ACCUSE_S, ["GBRGOV"], ["GBROPP"])]
+    fig = scored(gs, [ours("ACCUSE", "accused", ["GBRGOV"], ["GBROPP"])])
+    assert fig["full"]["matched"] == 1 and fig["matched_attributes"]["sector"] == 1.0
+
+
 def test_wildcard_country_in_gold_matches_any_country_but_not_the_other_way():
     g = [gold("ASSAULT", ATTACK_S, ["---REB"], ["SYRMIL"])]
     assert scored(g, [ours("ASSAULT", "attacked", ["SYRREB"], ["SYRMIL"])])["full"]["matched"] == 1
@@ -261,3 +268,17 @@ def test_the_command_refuses_missing_gold_and_bad_options_before_parsing_anythin
     assert run("--show", "everything").exit_code == 2
     both = run("--gold", tmp_path / "x.jsonl", "--part", "tune")
     assert both.exit_code == 2 and "not both" in both.stderr
+
+
+def test_emitted_events_take_the_actor_codes_from_the_analysis():
+    from whodid.model import Actor, Analysis, Article, Event, Mention, Span
+
+    analysis = Analysis(article=Article(text=TEXT), actors=[
+        Actor("a1", "Britain", "country", country="GBR", code="GBR"),
+        Actor("a2", "France", "country", country="FRA", sector="GOV"),  # no code: country and sector
+        Actor("a3", "Ms Smith", "person")])
+    analysis.events.append(Event(type="ACCUSE", sentence=Span(*ACCUSE_S), trigger=Mention(8, 15, "accused"),
+                                 actor=["a1", "a3"], recipient=["a2"], confidence=0.7, date="2022-03-01"))
+    (e,) = news.emitted_events(analysis)
+    assert (e.type, e.start, e.sentence, e.trigger, e.confidence) == ("ACCUSE", 8, ACCUSE_S, "accused", 0.7)
+    assert [p.code for p in e.actor] == ["GBR", ""] and [p.code for p in e.recipient] == ["FRAGOV"]

@@ -54,6 +54,9 @@ the guidelines define it, so a duplicate counts against precision like any other
 unmatched emission; duplicates are also reported as their own share of emissions.
 Recall is matched gold events over all gold events. Type-only figures use the same
 rule without the party condition (their own one-to-one matching and duplicates).
+Between equally valid matchings the scorer pairs each emitted event with the gold event
+it agrees with best (whole codes, modality, date, place, then the sentence the event is
+coded in), so that two gold events of one sentence, type and country are not crossed.
 
 On the matched events (type + actor + recipient):
 
@@ -371,6 +374,17 @@ def _inside(gold: GoldEvent, ours: Emitted) -> bool:
     return any(s <= ours.start < e for s, e in gold.spans)
 
 
+def _preference(gold: GoldEvent, ours: Emitted) -> tuple:
+    """Order in which an emitted event tries the gold events it could match: the one it agrees
+    with best (whole codes, then modality, date and place), then the one coded in the sentence
+    that holds its trigger (not only mentioned there). It decides only between equally valid
+    matches, so that the attributes are compared with the right gold event."""
+    agree = [party_problem(gold, ours, sector=True) is None, gold.modality == ours.modality,
+             _same_date(gold.date, ours.date), same_place(gold.place, ours.place),
+             gold.spans[0][0] <= ours.start < gold.spans[0][1]]
+    return tuple(not a for a in agree)
+
+
 def _max_matching(candidates: list[list[int]]) -> dict[int, int]:
     """Emitted index -> gold index, a maximum one-to-one matching (Kuhn), emitted taken in order."""
     owner: dict[int, int] = {}
@@ -450,10 +464,8 @@ class Scorer:
         self.corpus_articles[article.corpus] += 1
         gold = article.events
         ours = sorted(emitted, key=lambda e: (e.start, e.type))
-        inside = [[i for i, g in enumerate(gold) if _inside(g, o)] for o in ours]
-        # candidates: gold events whose coded sentence holds the trigger first, then those it mentions
-        for j, o in enumerate(ours):
-            inside[j].sort(key=lambda i: (not gold[i].spans[0][0] <= o.start < gold[i].spans[0][1], i))
+        inside = [sorted((i for i, g in enumerate(gold) if _inside(g, o)), key=lambda i: _preference(gold[i], o))
+                  for o in ours]
         typed = [[i for i in inside[j] if gold[i].type == o.type] for j, o in enumerate(ours)]
         full = [[i for i in typed[j] if party_problem(gold[i], o) is None] for j, o in enumerate(ours)]
         result = {}
