@@ -581,6 +581,33 @@ def eval_geo(
     sys.stdout.write(geo.format_report(results) + "\n")
 
 
+@eval_app.command("news")
+def eval_news(
+    gold: Annotated[Optional[list[Path]], typer.Option("--gold", help="A gold JSONL file, shared or packed format (repeatable; default: ../shared dev.jsonl plus the packed tune part).")] = None,
+    part: Annotated[Optional[str], typer.Option(help="tune, heldaside, shared or all")] = None,
+    shared: Annotated[Optional[Path], typer.Option(help="The shared folder with eval/ and corpora/ (default ../shared)")] = None,
+    limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N articles.")] = None,
+    show: Annotated[Optional[str], typer.Option(help="List misses, false events or all, for inspection.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Figures as JSON.")] = False,
+) -> None:
+    """Events on whole hand-coded articles, scored as ../shared/eval/news-events/GUIDELINES.md says."""
+    from whodid.eval import news
+
+    if show is not None and show not in news.SHOW:
+        raise _fail(f"--show {show!r}: choose {', '.join(news.SHOW)}", 2)
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % 10 == 0:
+            err.print(f"eval news: {done}/{total} articles", highlight=False)
+
+    try:
+        figures = news.run(gold, part, shared, limit, progress, listing=show is not None)
+    except news.GoldError as exc:
+        raise _fail(str(exc), 2)
+    sys.stdout.write(json.dumps(figures, indent=2, ensure_ascii=False) + "\n" if as_json
+                     else news.format_report(figures, show) + "\n")
+
+
 @eval_app.command("time")
 def eval_time() -> None:
     """Relative and partial dates on the sentences written for whodid's time tests."""
