@@ -271,13 +271,13 @@ def test_the_command_refuses_missing_gold_and_bad_options_before_parsing_anythin
 
 
 def test_emitted_events_take_the_actor_codes_from_the_analysis():
-    from whodid.model import Actor, Analysis, Article, Event, Mention, Span
+    from whodid.model import Actor, Analysis, Article, Event, Mention, Offsets
 
     analysis = Analysis(article=Article(text=TEXT), actors=[
         Actor("a1", "Britain", "country", country="GBR", code="GBR"),
         Actor("a2", "France", "country", country="FRA", sector="GOV"),  # no code: country and sector
         Actor("a3", "Ms Smith", "person")])
-    analysis.events.append(Event(type="ACCUSE", sentence=Span(*ACCUSE_S), trigger=Mention(8, 15, "accused"),
+    analysis.events.append(Event(type="ACCUSE", sentence=Offsets(*ACCUSE_S), trigger=Mention(8, 15, "accused"),
                                  actor=["a1", "a3"], recipient=["a2"], confidence=0.7, date="2022-03-01"))
     (e,) = news.emitted_events(analysis)
     assert (e.type, e.start, e.sentence, e.trigger, e.confidence) == ("ACCUSE", 8, ACCUSE_S, "accused", 0.7)

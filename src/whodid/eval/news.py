@@ -624,9 +624,16 @@ def emitted_events(analysis: Any) -> list[Emitted]:
 
 def analyses(articles: list[GoldArticle]) -> Iterator[list[Emitted]]:
     """whodid's events on each gold article, in order: the whole pipeline, one model, batched."""
+    from whodid.actors import ActorsStage
+    from whodid.checks import ChecksStage
+    from whodid.events import EventsStage
+    from whodid.knowledge import Resources
     from whodid.model import Article
-    from whodid.pipeline import Pipeline, build_stages
-    from whodid.time.inference import DateConstraint
+    from whodid.nlp.publication import DateConstraint
+    from whodid.pipeline import Pipeline
+    from whodid.places import PlacesStage
+    from whodid.quotes import QuotesStage
+    from whodid.time import TimeStage
 
     periods = {a.id: CORPUS_PERIODS[a.corpus] for a in articles if a.corpus in CORPUS_PERIODS}
 
@@ -634,7 +641,9 @@ def analyses(articles: list[GoldArticle]) -> Iterator[list[Emitted]]:
         known = periods.get(analysis.article.id)
         return [DateConstraint(known[0], known[1], "the corpus's articles are from this period")] if known else []
 
-    pipeline = Pipeline(build_stages(None, {"time": {"constraints": [period]}}))
+    knowledge = Resources.build()
+    pipeline = Pipeline(stages=[ActorsStage(knowledge), QuotesStage(knowledge), EventsStage(knowledge),
+                                TimeStage(constraints=[period]), PlacesStage(knowledge), ChecksStage(knowledge)])
     for analysis in pipeline.analyze_many(Article(text=a.text, id=a.id, title=a.title) for a in articles):
         yield emitted_events(analysis)
 
