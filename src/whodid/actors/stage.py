@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import datetime as _dt
@@ -16,7 +17,7 @@ from whodid.knowledge.titles import title_constraints
 from whodid.model import Analysis, Check
 from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
 from whodid.nlp.dates import find_expressions, resolve_dates
-from whodid.nlp.publication import infer_publication
+from whodid.nlp.publication import ConstraintSource, DateConstraint, bounds, gather_constraints, infer_publication
 from whodid.nlp.vocab import MONTHS
 
 
@@ -54,6 +55,23 @@ def reference_date(doc: Doc) -> tuple[str | None, str]:
     return f"{latest}-07-01", f"the middle of the latest year the text names ({latest})"
 
 
+def within(date: str | None, why: str, constraints: list[DateConstraint]) -> tuple[str | None, str]:
+    """The reference date kept inside the outside bounds: a date the text names outside
+    them ("a target for 2012" in a 2005 story) is a plan or a memory, not the article's
+    date, so the middle of the bounded period is used instead."""
+    lo, hi = bounds(constraints)
+    if lo is None and hi is None:
+        return date, why
+    if date is not None and (lo is None or lo.isoformat() <= date) and (hi is None or date <= hi.isoformat()):
+        return date, why
+    if lo is not None and hi is not None:
+        middle = lo + (hi - lo) / 2
+    else:
+        middle = lo or hi
+    reason = "; ".join(c.reason for c in constraints if c.reason) or "the bounds given for the article's date"
+    return middle.isoformat(), f"the middle of the period the article is known to be from ({reason})"
+
+
 class ActorsStage:
     """Pipeline stage ``actors``: fills ``analysis.actors`` (and name/date checks).
 
@@ -65,13 +83,21 @@ class ActorsStage:
     2021 and 2025), else at the latest date the text names, with an info check
     saying so. The title bounds are left in ``doc._.whodid_date_constraints`` and the
     expressions in ``doc._.whodid_text_dates`` for the time stage.
+
+    ``constraints``: outside bounds on an undated article's date, as the time stage
+    takes them (``DateConstraint`` objects or callables ``(doc, analysis)``): "these
+    articles are from 2004-2005". Roles are then resolved inside the bounds: at the
+    latest date the text names when it is inside them, else in the middle of the
+    period, so that "Mr Blair" in a 2005 story is the prime minister he was then.
     """
 
     name = "actors"
 
-    def __init__(self, resources: Resources | None = None, fuzzy_cutoff: float = 85.0) -> None:
+    def __init__(self, resources: Resources | None = None, fuzzy_cutoff: float = 85.0,
+                 constraints: Iterable[ConstraintSource] = ()) -> None:
         self.kb = (resources or Resources.build()).kb
         self.resolver = Resolver(self.kb, fuzzy_cutoff=fuzzy_cutoff)
+        self.constraints = list(constraints)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         published = analysis.article.published
@@ -90,6 +116,8 @@ class ActorsStage:
         """Resolve an article with no publication date: first at the latest date it names,
         then, if the text and its titled people give away when it was written, at that date."""
         date, why = reference_date(doc)
+        outside = gather_constraints(self.constraints, doc, analysis)
+        date, why = within(date, why, outside)
         res = self.resolver.resolve(doc, date)
         exprs = find_expressions(doc)
         resolve_dates(exprs, None, doc)
@@ -99,7 +127,7 @@ class ActorsStage:
         dated = {span.sent.start for span in spans if span is not None}
         constraints = title_constraints(doc, to_actors(doc, res), self.kb, dated)
         doc._.whodid_date_constraints = (doc._.whodid_date_constraints or []) + constraints
-        inferred = infer_publication(exprs, constraints=constraints)
+        inferred = infer_publication(exprs, constraints=constraints + outside)
         if inferred is not None and inferred.date.isoformat() != date:
             date = inferred.date.isoformat()
             why = "the publication date inferred from the text (see published_inferred)"

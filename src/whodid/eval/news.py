@@ -81,7 +81,8 @@ Running whodid. The whole pipeline (all stages), one spaCy model, articles in
 batches. The corpora carry no publication dates: BBC articles are known to be from
 2004-2005, so they get that period as an outside bound on the date whodid infers
 (a ``DateConstraint``: it only narrows what the text's weekday and date evidence
-allow); newswire articles are dated by whodid's inference alone, as for any
+allow), for the time stage and for the actors stage, which resolves roles inside it
+("Mr Blair" is the prime minister of 2005, not a former one); newswire articles are dated by whodid's inference alone, as for any
 undated input.
 """
 
@@ -642,7 +643,7 @@ def analyses(articles: list[GoldArticle]) -> Iterator[list[Emitted]]:
         return [DateConstraint(known[0], known[1], "the corpus's articles are from this period")] if known else []
 
     knowledge = Resources.build()
-    pipeline = Pipeline(stages=[ActorsStage(knowledge), QuotesStage(knowledge), EventsStage(knowledge),
+    pipeline = Pipeline(stages=[ActorsStage(knowledge, constraints=[period]), QuotesStage(knowledge), EventsStage(knowledge),
                                 TimeStage(constraints=[period]), PlacesStage(knowledge), ChecksStage(knowledge)])
     for analysis in pipeline.analyze_many(Article(text=a.text, id=a.id, title=a.title) for a in articles):
         yield emitted_events(analysis)

@@ -27,8 +27,9 @@ often a historical reference ("September 11th 2001") to serve as the base for
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, Union
 
 from whodid.nlp.dates import WEEKDAYS, TimeExpr
 
@@ -42,6 +43,35 @@ class DateConstraint:
     earliest: dt.date | None = None
     latest: dt.date | None = None
     reason: str = ""
+
+
+# a bound, or a callable ``(doc, analysis) -> iterable of bounds`` (a stage's hook)
+ConstraintSource = Union[DateConstraint, Callable[[Any, Any], Iterable[DateConstraint]]]
+
+
+def gather_constraints(sources: Iterable[ConstraintSource], doc: Any, analysis: Any) -> list[DateConstraint]:
+    """The bounds the ``sources`` give for one article."""
+    out: list[DateConstraint] = []
+    for c in sources:
+        if isinstance(c, DateConstraint):
+            out.append(c)
+        else:
+            out.extend(c(doc, analysis))
+    return out
+
+
+def bounds(constraints: Iterable[DateConstraint]) -> tuple[dt.date | None, dt.date | None]:
+    """The tightest ``(earliest, latest)`` the constraints allow (None: unbounded); conflicting
+    bounds give ``(None, None)``."""
+    lo = hi = None
+    for c in constraints:
+        if c.earliest and (lo is None or c.earliest > lo):
+            lo = c.earliest
+        if c.latest and (hi is None or c.latest < hi):
+            hi = c.latest
+    if lo is not None and hi is not None and lo > hi:
+        return None, None
+    return lo, hi
 
 
 @dataclass

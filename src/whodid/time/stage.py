@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from typing import Union
+from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
@@ -12,10 +11,7 @@ from whodid.model import Analysis, Check
 from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
 from whodid.nlp.dates import WEEKDAYS, TimeExpr, find_expressions, parse_date, resolve_dates
 from whodid.time.events import date_events
-from whodid.nlp.publication import DateConstraint, bounds_note, infer_publication
-
-ConstraintSource = Union[DateConstraint, Callable[[Doc, Analysis], Iterable[DateConstraint]]]
-
+from whodid.nlp.publication import ConstraintSource, DateConstraint, bounds_note, gather_constraints, infer_publication
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -48,13 +44,7 @@ class TimeStage:
         self.today = today
 
     def _constraints(self, doc: Doc, analysis: Analysis) -> list[DateConstraint]:
-        out: list[DateConstraint] = list(doc._.whodid_date_constraints or ())
-        for c in self.constraints:
-            if isinstance(c, DateConstraint):
-                out.append(c)
-            else:
-                out.extend(c(doc, analysis))
-        return out
+        return list(doc._.whodid_date_constraints or ()) + gather_constraints(self.constraints, doc, analysis)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         article = analysis.article
