@@ -378,3 +378,45 @@ def test_a_place_after_came_to_is_not_a_person(pipeline):
                 "2022-12-02")
     assert actor_of(a, "Bukit Merah") is None
     assert actor_of(a, "he") is None  # no person to mean, rather than the place
+
+
+# ---------------------------------------------------------------- era, forms of address, context country
+
+
+def test_outside_bounds_put_an_undated_story_in_its_era(nlp):
+    """A story known to be from 2004-2005 that names a plan for 2012: its people hold the
+    offices of 2004-2005, not those of 2012."""
+    import datetime as dt
+
+    from whodid.nlp.publication import DateConstraint
+
+    text = "Tony Blair said the new homes would be built by 2012, and Mr Blair thanked the builders."
+    bounded = Pipeline(stages=[ActorsStage(constraints=[
+        DateConstraint(dt.date(2004, 1, 1), dt.date(2005, 12, 31), "the corpus's period")])])
+    a = bounded.analyze(Article(text=text))
+    blair = actor_of(a, "Tony Blair")
+    assert blair.code == "GBRGOV" and "former" not in (blair.role or "")
+    assert actor_of(a, "Blair", 1) is blair  # "Mr Blair" is him
+    assert any("the corpus's period" in c.message for c in a.checks if c.kind == "role_date_assumed")
+    unbounded = Pipeline(stages=[ActorsStage()]).analyze(Article(text=text))
+    assert actor_of(unbounded, "Tony Blair").code != "GBRGOV"  # in 2012 he was no longer in office
+
+
+def test_a_form_of_address_names_a_person_and_is_no_actor(pipeline):
+    a = analyze(pipeline, "Ms Jamieson praised the clubs. Mr Dunlop, the chairman, thanked her.", "2005-02-01")
+    jamieson = actor_of(a, "Jamieson")
+    assert jamieson is not None and jamieson.kind == "person" and jamieson.name == "Ms Jamieson"
+    assert actor_of(a, "Ms") is None and actor_of(a, "Mr") is None
+    assert actor_of(a, "her") is jamieson  # "Ms" says she is a woman
+
+
+def test_unknown_people_take_the_country_the_story_is_about_as_a_guess(pipeline):
+    a = analyze(pipeline, "Tony Blair and Gordon Brown spoke in London on Monday. Britain's economy grew. "
+                          "Mr Dunlop, a backbencher, said he would vote against the plan.", "2005-02-01")
+    dunlop = actor_of(a, "Dunlop")
+    assert dunlop.country == "GBR" and dunlop.inferred == ["country"]
+    assert actor_of(a, "Tony Blair").inferred == []  # known, not guessed
+    b = analyze(pipeline, "KUWAIT: Opposition MP Saleh Al-Mutairi said he would question the minister.", "2022-07-01")
+    assert actor_of(b, "Saleh Al-Mutairi").country == "KWT"  # the dateline says where the story is
+    c = analyze(pipeline, "Mr Dunlop said he would vote against the plan.", "2005-02-01")
+    assert actor_of(c, "Dunlop").country is None  # nothing tells: no guess

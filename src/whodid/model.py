@@ -83,6 +83,9 @@ class Actor:
     role: str | None = None
     wikidata: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    # attributes ("country", "sector") guessed from the article's context, not read from the
+    # text or the knowledge base: "Mr Balls" in a story about Britain is taken to be British
+    inferred: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -51,7 +51,9 @@ def _table(name: str, items: list, analysis: Analysis) -> Table | Group:
         for x in items:
             # an actor with no mention was added by an event coding convention
             mentions = ", ".join(sorted({m.text for m in x.mentions})) or "(inferred, not named in the text)"
-            table.add_row(x.name, x.code or "", x.kind, x.role or "", mentions)
+            # an attribute guessed from the article's context, not read from the text or the KB
+            guessed = f" ({', '.join(x.inferred)} from context)" if getattr(x, "inferred", None) else ""
+            table.add_row(x.name, (x.code or "") + guessed, x.kind, x.role or "", mentions)
     elif name == "quotes":
         for col in ("speaker", "kind", "cue", "text"):
             table.add_column(col)

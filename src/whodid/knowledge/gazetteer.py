@@ -96,6 +96,25 @@ class Gazetteer:
         """US counties and parishes called ``name`` ("Tarrant County")."""
         return self.counties.get(fold(name), [])
 
+    def country_of_place(self, name: str, min_population: int = 100_000) -> str | None:
+        """The ISO3 country a place name means without other context, or None: a state or
+        province of one country ("Meghalaya", "Scotland"), else a town of ``min_population``
+        people or more that dwarfs (10x) any namesake in another country ("Srinagar")."""
+        regions = self.regions(name)
+        if regions:
+            found = {e.country for e in regions}
+            iso2 = found.pop() if len(found) == 1 else None
+        else:
+            cands = sorted(self.candidates(name), key=lambda e: -e.population)
+            if not cands or cands[0].population < min_population:
+                return None
+            top = cands[0]
+            if any(e.country != top.country and e.population * 10 > top.population for e in cands[1:]):
+                return None
+            iso2 = top.country
+        country = self.countries.get(iso2) if iso2 else None
+        return country["iso3"] if country else None
+
     def candidates(self, name: str) -> list[Entry]:
         rows = self.db.execute(
             "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.admin1, p.population "

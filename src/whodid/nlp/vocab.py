@@ -49,6 +49,16 @@ FORMER = frozenset({"former", "ex", "ex-", "erstwhile"})
 # "the late president", "the then prime minister", "the would-be leader"
 NOT_CURRENT = FORMER | {"late", "then", "previous", "future", "next", "would-be"}
 
+# --- forms of address before a name -------------------------------------------------
+# "Mr Blair", "Ms Jamieson", "Dr Fox", "Lord Goldsmith": not part of the name, but they
+# say the name is a person's, and most say the person's gender (None: they do not)
+ENGLISH_HONORIFICS: dict[str, str | None] = {
+    "mr": "male", "mr.": "male", "mister": "male", "sir": "male", "lord": "male", "baron": "male",
+    "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female", "dame": "female",
+    "lady": "female", "baroness": "female",
+    "dr": None, "dr.": None, "rev": None, "rev.": None, "reverend": None, "prof": None, "prof.": None,
+}
+
 # --- calendar ---------------------------------------------------------------------
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
