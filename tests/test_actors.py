@@ -420,3 +420,40 @@ def test_unknown_people_take_the_country_the_story_is_about_as_a_guess(pipeline)
     assert actor_of(b, "Saleh Al-Mutairi").country == "KWT"  # the dateline says where the story is
     c = analyze(pipeline, "Mr Dunlop said he would vote against the plan.", "2005-02-01")
     assert actor_of(c, "Dunlop").country is None  # nothing tells: no guess
+
+
+def test_agent_nouns_are_groups_of_the_country_named_or_of_the_story(pipeline):
+    """PETRARCH2's agent nouns: "police" COP, "lawmakers" LEG, "protesters"; with a country word
+    they are that country's, without one the country the story is about, as a guess."""
+    a = analyze(pipeline, "Tony Blair and Gordon Brown spoke in London. Police arrested four protesters "
+                          "outside the police station, and Iranian police arrested a journalist in Tehran.",
+                "2005-02-01")
+    police = actor_of(a, "Police")
+    assert police.code == "GBRCOP" and police.inferred == ["country"]
+    iranian = actor_of(a, "Iranian police")
+    assert iranian.code == "IRNCOP" and iranian.inferred == []
+    assert actor_of(a, "protesters") is not None and actor_of(a, "protesters").country == "GBR"
+    assert actor_of(a, "police station") is None and actor_of(a, "police", 1) is None  # a place
+    b = analyze(pipeline, "Poland cooperated with Ukraine on border security.", "2022-12-02")
+    assert actor_of(b, "border security") is None  # a field, not a party
+
+
+def test_agent_dictionary_format():
+    from whodid.knowledge.agents import parse
+
+    agents = parse("# comment\n!PERSON! = MAN, MEN\nPOLICE!PERSON! [~COP]\nCOURT_OF_APPEALS {COURTS_OF_APPEALS} "
+                   "[~JUD]\nPOLICE {} [~COP]\nDEFENCE_!PERSON! [~GOVMIL] # a note\nMAN [~PPL]\nBAD LINE\n"
+                   "GREEN_PARTY [~ENV}\nPARTY_ACTIVIST [~PTY]\n")
+    assert agents.get("policeman") == "COP" and agents.get("policemen") == "COP"
+    assert agents.get("courts of appeals") == "JUD" and agents.get("court of appealses") is None
+    assert agents.get("police") == "COP" and agents.get("polices") is None  # {}: no plural
+    assert agents.get("defence man") == "GOV"  # GOVMIL: the first sector
+    assert agents.get("man") == "CVL" and agents.get("men") == "CVL"  # PETRARCH's PPL is CAMEO's CVL
+    assert agents.get("green parties") == "ENV" and agents.get("party activists") == "PTY"
+    assert agents.get("bad line") is None
+
+
+def test_a_person_is_given_no_office_taken_up_after_the_story(pipeline):
+    a = analyze(pipeline, "Theresa May spoke to the shadow cabinet.", "2004-06-01")
+    may = actor_of(a, "Theresa May")
+    assert may.country == "GBR" and may.sector is None and "Prime Minister" not in (may.role or "")

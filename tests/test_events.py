@@ -295,8 +295,9 @@ CASES = [
     # a person the knowledge base does not know is coded by the apposition
     ("Kenzo Oshima, the United Nations relief coordinator, criticized Israel.", "criticized", "ACCUSE", "111",
      ["IGOUNO"], ["ISR"], "asserted"),
-    # CAMEO 082: calling off a strike is a concession, not a cancelled meeting
-    ("The teachers' union called off its strike.", "called", "CONCEDE", "082", [], [], "asserted"),
+    # CAMEO 082: calling off a strike is a concession, not a cancelled meeting; the union is
+    # known by its members' agent noun (teachers: EDU), of no country here
+    ("The teachers' union called off its strike.", "called", "CONCEDE", "082", ["EDU"], [], "asserted"),
 ]
 
 
@@ -477,3 +478,12 @@ def test_role_mentions_are_kept_as_evidence(nlp):
     assert [m.text for m in event.recipient_mentions] == ["Putin"]
     for m in event.actor_mentions + event.recipient_mentions:
         assert text[m.start:m.end] == m.text
+
+
+def test_a_generic_group_alone_does_not_make_an_ambiguous_word_an_event(analyze):
+    """"offered to citizens": the agent noun makes "citizens" an actor, but a group of no
+    political kind named only by a common noun does not make "offer" political."""
+    a = analyze("The new service will be offered to citizens next year.")
+    assert not [e for e in a.events if e.type == "AGREE"]
+    b = analyze("Kenya offered to host the talks.")
+    assert [e for e in b.events if e.type == "AGREE"]

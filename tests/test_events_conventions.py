@@ -60,8 +60,10 @@ def test_bomb_with_no_attacker_is_an_unidentified_actor_of_the_place(analyze):
     a = analyze("A car bomb killed four policemen in the Afghan city of Kandahar on Friday.")
     e = only(a, "ASSAULT")
     assert code(a, e.actor) == ["AFGUNK"] and e.actor_mentions == []
-    # the policemen are unnamed too: the place's country is their recipient, also inferred
-    assert code(a, e.recipient) == ["AFG"] and e.inferred == ["actor", "recipient"]
+    # the policemen are read from the text (police, COP), of the country the story is about:
+    # their country is a guess, marked on the actor, not a role filled by a convention
+    assert code(a, e.recipient) == ["AFGCOP"] and e.inferred == ["actor"]
+    assert next(x for x in a.actors if x.code == "AFGCOP").inferred == ["country"]
     assert e.confidence < 0.5
 
 
@@ -91,7 +93,8 @@ def test_action_in_a_town_with_no_one_else_named_targets_its_country(analyze):
     assert code(a, e.recipient) == ["IRQ"] and e.inferred == ["recipient"]
     # "in the uprising" is no place: an adjective counts only on a place noun
     a = analyze("Hamas gunmen killed four people in the Palestinian uprising.")
-    assert only(a, "ASSAULT").recipient == []
+    e = only(a, "ASSAULT")  # the victims are the four people the text names, not a place's country
+    assert code(a, e.recipient) == ["PSECVL"] and "recipient" not in e.inferred
 
 
 def test_named_attacker_is_not_replaced(analyze):

@@ -39,7 +39,8 @@ from spacy.tokens import Doc, Span, Token
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
-from whodid.nlp.vocab import ENGLISH_HONORIFICS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_OBJECT_PREPOSITIONS
+from whodid.nlp.vocab import (ENGLISH_HONORIFICS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
+                               PLACE_OBJECT_PREPOSITIONS)
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -61,7 +62,8 @@ SUBJ_DEPS = {"nsubj", "nsubjpass"}
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 # a dateline's place ends at one of these ("KUWAIT:", "CAIRO -", "Srinagar-", "Ulaanbaatar /MONTSAME/")
 DATELINE_MARKS = (":", "-", "–", "—", "/")
-DATELINE_VOTES = 3.0  # a dateline says where the story is as much as three mentions do
+DATELINE_VOTES = 3.0
+STATE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")  # offices of the state, held for a time  # a dateline says where the story is as much as three mentions do
 
 
 @dataclass
@@ -143,6 +145,20 @@ class Resolver:
             actor.country = country
             actor.code = code_for(country, actor.sector)
             actor.inferred = [*actor.inferred, "country"]
+        if home:
+            # "the police" in a story about Britain: the British police, a guess unless the
+            # article names them as British elsewhere
+            for aid in st.unplaced:
+                group = st.res.actors.pop(aid, None)
+                if group is None:
+                    continue
+                placed = st.group_actor(home, group.sector or "")
+                if placed.id not in st.res.actors:
+                    placed.inferred = ["country"]
+                    st.res.actors[placed.id] = placed
+                for f in st.res.found:
+                    if f.actor == aid:
+                        f.actor = placed.id
 
     def adjective_country(self, key: str) -> str | None:
         """The country a demonym adjective names; when several share it ("French":
@@ -348,6 +364,13 @@ class Resolver:
                 st.add(st.person_actor(top), s, e, "surname", 0.8)
                 st.full_names.append((top.name, st.person_actor(top).id, s))
                 return
+            # "Lord Goldsmith", "Mr Straw": a form of address says a person is meant, so any
+            # office will do, if only one person of that name holds one at the date
+            active = [p for p in kb_people if p.role_at(st.date)] if addressed and st.date else []
+            if len(active) == 1:
+                st.add(st.person_actor(active[0]), s, e, "surname", 0.7)
+                st.full_names.append((active[0].name, st.person_actor(active[0]).id, s))
+                return
         # 4. near-miss names among people who matter at the date ("Manuel Macron", "Vladimir Puttin")
         if len(toks) > 1:
             p, score = self._fuzzy(st, text)
@@ -463,6 +486,11 @@ class Resolver:
                     if rn is not None:
                         end, noun = rn
                         i = self._nominal(st, i, end, noun)
+                        continue
+                if st.lowers[i] in self.kb.agents.first_words:
+                    an = self._agent_at(st, i)
+                    if an is not None:
+                        i = self._agent(st, i, *an)
                         continue
                 if st.lowers[i] in PRONOUNS:
                     t = doc[i]
@@ -596,6 +624,10 @@ class Resolver:
         if where is None:
             if noun.kind == "person" and noun.role and doc[start].lower_ == "the":
                 self._recent_office_holder(st, start, after, noun.role)
+            elif noun.sector and (noun.kind == "group" or not noun.role) and _counted(doc[after - 1], proper=True) \
+                    and not _modifier(doc[after - 1]):
+                # "the police", "a prosecutor", "Parliament"; not "rebel" in "rebel commander"
+                self._unplaced_group(st, start, after, self.kb.agents.get(noun.noun) or noun.sector)
             return after
         indefinite = doc[start].lower_ in ("a", "an")
         if noun.kind == "person" and noun.role and not indefinite:
@@ -621,6 +653,71 @@ class Resolver:
             st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
                    "nominal", 0.7)
         return after
+
+    # ------------------------------------------------------------------ agent nouns
+    def _agent_at(self, st: _State, i: int) -> tuple[int, str] | None:
+        """The longest agent noun starting at token ``i`` ("police", "trade unions", "members
+        of parliament"): (end, sector), when its last word heads a noun phrase of its own
+        ("police station" is a place; "the union's leader" is the leader)."""
+        doc, agents = st.doc, self.kb.agents
+        best = None
+        parts: list[str] = []
+        for j in range(i, min(len(doc), i + agents.max_tokens)):
+            if st.at(j) is not None:
+                break
+            parts.append(st.lowers[j])
+            sector = agents.get(" ".join(parts))
+            if sector is not None:
+                best = (j + 1, sector)
+        if best is None:
+            return None
+        end, sector = best
+        head = doc[end - 1]
+        if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "GPE")):
+            return None
+        if _modifier(head) or (end < len(doc) and doc[end].text in POSS_MARKS):
+            return None
+        if head.lower_ in PLACE_NOUNS:
+            return None  # "a village": a place (its people are "villagers")
+        ent = head.ent_type_
+        if ent and any(e.start <= head.i < e.end and (e.start < i or e.end > end) for e in doc.ents
+                       if e.label_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW")):
+            return None  # a word of a longer name ("the Supreme Court of Appeal", "Tory Party conference")
+        return best
+
+    def _agent(self, st: _State, i: int, end: int, sector: str) -> int:
+        """A group actor for an agent noun: of the country its designator names ("Iranian
+        police", "Kenya's judges"), else of the country the article is about (decided
+        after the walk, and marked as a guess)."""
+        doc = st.doc
+        before = st.at(i - 1) if i > 0 else None
+        if before is not None and st.res.actors[before.actor].kind in ("organization", "group") \
+                and not st.res.actors[before.actor].id == st.res.actors[before.actor].code:
+            return end  # "GHF fighters", "Hamas militants": the organisation names them
+        start, country, org, _via, skip = self._designator(st, i)
+        if skip:
+            return end
+        after = end
+        if country is None and org is None and end + 1 < len(doc) and doc[end].lower_ == "of":
+            f = st.at(end + 1)
+            if f is not None and st.res.actors[f.actor].kind == "country":
+                country, after = st.res.actors[f.actor].country, f.end
+        if country is not None:
+            st.add(st.group_actor(country, sector), start, after, "nominal", 0.75)
+        elif org is not None:
+            st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
+                   "nominal", 0.7)
+        elif _counted(doc[end - 1]):
+            self._unplaced_group(st, start, after, sector)
+        # else a bare singular ("cooperated on border security"): a field, not a party
+        return after
+
+    def _unplaced_group(self, st: _State, start: int, end: int, sector: str) -> None:
+        """"the police", "MPs", "protesters" with no country word: a group of that sector whose
+        country the context pass decides (the article's country, else none)."""
+        actor = st.group_actor(None, sector)
+        st.add(actor, start, end, "nominal", 0.6)
+        st.unplaced.add(actor.id)
 
     def _coordinated_designators(self, st: _State, start: int, sector: str) -> None:
         """"US and British forces": the first designator is US forces too."""
@@ -821,6 +918,19 @@ def _honorific_at(doc: Doc, end: int) -> int:
     return 0
 
 
+def _counted(head: Token, proper: bool = False) -> bool:
+    """Does a noun name parties rather than a field: a plural ("protesters", "police"), a
+    noun with a determiner, possessor or number ("the tribunal", "a prosecutor", "its court"),
+    or (``proper``) an institution named like a name ("Parliament")?"""
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "nummod") for c in head.children) \
+        or (proper and head.tag_ == "NNP" and head.i > head.sent.start)
+
+
+def _modifier(head: Token) -> bool:
+    """A noun that modifies a noun after it ("police station", "rebel commander")."""
+    return head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN")
+
+
 def _addressed(doc: Doc, i: int) -> int:
     """The number of tokens of a form of address right before token ``i`` ("Mr", "Datuk Seri")."""
     return _honorific_at(doc, i - 1) if i > 0 else 0
@@ -928,6 +1038,7 @@ class _State:
         self.org_ents: list[tuple[int, int]] | None = None  # (full name, actor id, token position)
         self.sents: list[Span] | None = None
         self._home: str | None = None  # the article's country ("" when it has none)
+        self.unplaced: set[str] = set()  # ids of group actors with no country word ("the police")
         self.texts = [t.text for t in doc]
         self.pos = doc.to_array("POS").tolist()
         self.lowers = [x.lower() for x in self.texts]
@@ -1122,8 +1233,19 @@ class _State:
                 return ActorInfo(p.id, p.name, "person", role.country or p.country, role.sector,
                                  self._code(role, role.country or p.country), role.position, p.wikidata, p.gender,
                                  office=role.role)
+        if role is None and self.date is not None and p.roles and \
+                all(r.start and r.start > self.date and r.sector in STATE_SECTORS for r in p.roles):
+            # every known state office came later ("Theresa May" in a 2004 story): none held
+            # yet; the country of those offices is still the person's (a rebel leader's code,
+            # an identity more than an office, is kept)
+            first = min(p.roles, key=lambda r: r.start or "")
+            country = first.country or p.country
+            return ActorInfo(p.id, p.name, "person", country, None, code_for(country, None), None,
+                             p.wikidata, p.gender)
         if role is None:
-            role = p.last_role()
+            begun = [r for r in p.roles if self.date is None or not r.start or r.start <= self.date]
+            # the last office held before the date, not one taken up later
+            role = max(begun, key=lambda r: (r.end or "9999", r.weight)) if begun else p.last_role()
             sector = role.sector if role else None
             if role is not None and role.end and (self.date is None or role.end < self.date):
                 # no office at the date: a former officeholder, no longer a government actor

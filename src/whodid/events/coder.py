@@ -39,6 +39,8 @@ _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "tow
 _BACKGROUND_PREPS = {"after", "before", "since", "during", "following", "amid", "amidst", "despite", "like"}
 _ARMED_SECTORS = {"MIL", "REB", "INS", "PMC", "SEP", "UAF", "MIL-", "POL", "SPY"}
 _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
+# sectors that make an actor political whatever the words it is named by
+_POLITICAL_SECTORS = _ARMED_SECTORS | {"GOV", "LEG", "JUD", "OPP", "PTY", "IGO", "COP"}
 _SUBJ = ("nsubj", "csubj")
 _COOPERATIVE_INTENT = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # material conflict: intended, it is a threat (PLOVER 2.0 manual, "special cases":
@@ -114,6 +116,11 @@ class ActorIndex:
         self.armed = {a.id for a in analysis.actors if (a.sector or "") in _ARMED_SECTORS}
         self.uncoded = {a.id for a in analysis.actors if not a.code}
         self.countryless = {a.id for a in analysis.actors if not a.country}  # "rebels (unnamed)"
+        # groups of no political kind that the text names only by a common noun ("people",
+        # "teachers", "citizens"): they say who took part, not that something political happened
+        self.generic = {a.id for a in analysis.actors if a.kind in ("group", "organization")
+                        and (a.sector or "") not in _POLITICAL_SECTORS and a.mentions
+                        and all(m.how in ("nominal", "unnamed") for m in a.mentions)}
         for actor in analysis.actors:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
@@ -685,8 +692,8 @@ class Coder:
 
         # acceptance
         participants = bool(actor_ids or recipient_ids)
-        if e.ambiguous and not participants:
-            return None
+        if e.ambiguous and not any(a not in self._idx.generic for a in actor_ids + recipient_ids):
+            return None  # "offered to citizens": a generic group alone does not make "offer" political
         armed = e.type == "ASSAULT" and any(a in self.armed for a in actor_ids)
         if e.requires == "recipient" and not recipient_ids and f.type == e.type and not (f.place_target or armed):
             return None  # "attacked the plan" is not an attack; "troops attacked" is

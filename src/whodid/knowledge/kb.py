@@ -23,6 +23,10 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from whodid.knowledge.agents import SECTOR_NAMES as AGENT_SECTOR_NAMES
+from whodid.knowledge.agents import AgentNouns
+from whodid.knowledge.agents import load as load_agents
+
 # how much a role makes a person the likely referent of a bare surname
 ROLE_WEIGHT = {
     "head_of_state": 10, "head_of_government": 9, "supreme_leader": 10, "leader": 8, "secretary_general": 7,
@@ -160,6 +164,9 @@ class KnowledgeBase:
         # names from case-insensitive sources (PETRARCH dictionaries), keyed by lowercased tokens
         self.names_ci: dict[str, list[str]] = {}
         self.surnames: dict[str, list[int]] = {k: list(v) for k, v in data["surnames"].items()}
+        # the field's agent nouns ("police" COP, "lawmakers" LEG: PETRARCH2's agents dictionary),
+        # loaded by ``load_kb`` beside the role nouns, which take precedence
+        self.agents: AgentNouns = AgentNouns()
         self._index()
 
     # -- indexes -------------------------------------------------------------------
@@ -410,7 +417,10 @@ def default_path() -> Path:
 def _load_cached(path: str) -> KnowledgeBase:
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
-    return KnowledgeBase(data, source=path)
+    kb = KnowledgeBase(data, source=path)
+    kb.agents = load_agents()
+    kb.sector_names = {**AGENT_SECTOR_NAMES, **kb.sector_names}
+    return kb
 
 
 def load_kb(path: str | Path | None = None) -> KnowledgeBase:
