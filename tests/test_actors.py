@@ -470,3 +470,11 @@ def test_organisations_the_kb_lacks_are_actors_of_the_story_country(pipeline):
     assert police.sector == "COP"  # the agent noun the name ends in
     b = analyze(pipeline, "Russia annexed Crimea in 2014.", "2022-12-02")
     assert actor_of(b, "Crimea") is None  # spaCy's ORG, but a place
+
+
+def test_speakers_of_no_sector_are_groups_named_by_their_noun(pipeline):
+    a = analyze(pipeline, "Tony Blair and Gordon Brown spoke in London. Mr Clarke accused some critics of "
+                          "spreading false fears.", "2005-02-01")
+    critics = actor_of(a, "critics")
+    assert critics is not None and critics.country == "GBR" and critics.sector is None and critics.code == "GBR"
+    assert critics.id != "GBR" and critics.inferred == ["country"]  # not the United Kingdom itself

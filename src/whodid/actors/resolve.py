@@ -37,6 +37,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from whodid.knowledge.cues import SAYING_VERBS
+from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.vocab import (ENGLISH_HONORIFICS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
@@ -104,6 +105,8 @@ class Resolver:
     def __init__(self, kb: KnowledgeBase, fuzzy_cutoff: float = 85.0,
                  places: Callable[[], Any] | None = None) -> None:
         self.kb = kb
+        # nouns of people the quote cues know as speakers of no sector ("critics", "supporters")
+        self.speaker_nouns = {n for n, sector in load_cues().unnamed_speakers.items() if sector is None}
         self.fuzzy_cutoff = fuzzy_cutoff
         self.places = places
         self._fuzzy_names: dict[tuple[str | None, bool], tuple[list[str], list[int]]] = {}
@@ -151,11 +154,11 @@ class Resolver:
                 self._home_office_holder(st, home, start, after)
             # "the police" in a story about Britain: the British police, a guess unless the
             # article names them as British elsewhere
-            for aid in st.unplaced:
+            for aid, noun in st.unplaced.items():
                 group = st.res.actors.pop(aid, None)
                 if group is None:
                     continue
-                placed = st.group_actor(home, group.sector or "")
+                placed = st.noun_group(home, group.sector or "", noun)
                 if placed.id not in st.res.actors:
                     placed.inferred = ["country"]
                     st.res.actors[placed.id] = placed
@@ -552,7 +555,7 @@ class Resolver:
                         end, noun = rn
                         i = self._nominal(st, i, end, noun)
                         continue
-                if st.lowers[i] in self.kb.agents.first_words:
+                if st.lowers[i] in self.kb.agents.first_words or st.lowers[i] in self.speaker_nouns:
                     an = self._agent_at(st, i)
                     if an is not None:
                         i = self._agent(st, i, *an)
@@ -734,6 +737,8 @@ class Resolver:
             sector = agents.get(" ".join(parts))
             if sector is not None:
                 best = (j + 1, sector)
+        if best is None and st.lowers[i] in self.speaker_nouns:
+            best = (i + 1, "")  # "critics", "supporters": people of no sector (the quote cues' speakers)
         if best is None:
             return None
         end, sector = best
@@ -768,7 +773,7 @@ class Resolver:
             if f is not None and st.res.actors[f.actor].kind == "country":
                 country, after = st.res.actors[f.actor].country, f.end
         if country is not None:
-            st.add(st.group_actor(country, sector), start, after, "nominal", 0.75)
+            st.add(st.noun_group(country, sector, doc[end - 1].lemma_.lower()), start, after, "nominal", 0.75)
         elif org is not None:
             st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
                    "nominal", 0.7)
@@ -778,11 +783,13 @@ class Resolver:
         return after
 
     def _unplaced_group(self, st: _State, start: int, end: int, sector: str) -> None:
-        """"the police", "MPs", "protesters" with no country word: a group of that sector whose
-        country the context pass decides (the article's country, else none)."""
-        actor = st.group_actor(None, sector)
+        """"the police", "MPs", "protesters", "critics" with no country word: a group of that
+        sector (or of none, named by its noun) whose country the context pass decides (the
+        article's country, else none)."""
+        noun = st.doc[end - 1].lemma_.lower()
+        actor = st.noun_group(None, sector, noun)
         st.add(actor, start, end, "nominal", 0.6)
-        st.unplaced.add(actor.id)
+        st.unplaced[actor.id] = noun
 
     def _coordinated_designators(self, st: _State, start: int, sector: str) -> None:
         """"US and British forces": the first designator is US forces too."""
@@ -1122,7 +1129,7 @@ class _State:
         self.org_ents: list[tuple[int, int]] | None = None  # (full name, actor id, token position)
         self.sents: list[Span] | None = None
         self._home: str | None = None  # the article's country ("" when it has none)
-        self.unplaced: set[str] = set()  # ids of group actors with no country word ("the police")
+        self.unplaced: dict[str, str] = {}  # group actors with no country word ("the police") -> noun
         self.org_aliases: dict[str, str] = {}  # acronym -> organisation actor id
         self.pending_offices: list[tuple[int, int]] = []  # "the prime minister" with no holder named yet
         self.texts = [t.text for t in doc]
@@ -1378,6 +1385,17 @@ class _State:
             return self.res.actors[iso]
         c = self.kb.countries[iso]
         return ActorInfo(iso, c.name, "country", iso, None, iso)
+
+    def noun_group(self, iso: str | None, sector: str, noun: str) -> ActorInfo:
+        """The group a common noun names: of a sector ("police": COP), else one of no sector
+        known by its noun ("critics"), with the id the quotes stage gives unnamed speakers."""
+        if sector:
+            return self.group_actor(iso, sector)  # type: ignore[arg-type]
+        aid = f"{iso + ':' if iso else ''}unnamed:{noun}"
+        if aid in self.res.actors:
+            return self.res.actors[aid]
+        c = self.kb.countries.get(iso or "")
+        return ActorInfo(aid, f"{c.adjective} {noun}" if c else f"{noun} (unnamed)", "group", iso, None, iso)
 
     def group_actor(self, iso: str, sector: str, name: str | None = None, plural_name: bool = False) -> ActorInfo:
         group = group_identity(self.kb, iso, sector, plural_name)
