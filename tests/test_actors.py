@@ -478,3 +478,11 @@ def test_speakers_of_no_sector_are_groups_named_by_their_noun(pipeline):
     critics = actor_of(a, "critics")
     assert critics is not None and critics.country == "GBR" and critics.sector is None and critics.code == "GBR"
     assert critics.id != "GBR" and critics.inferred == ["country"]  # not the United Kingdom itself
+
+
+def test_an_unbalanced_quotation_mark_does_not_hide_the_speaker_from_later_pronouns(pipeline):
+    text = ('Tony Blair spoke on Monday. "The plan is good. "It will work for all of us," he said.\n\n'
+            'He also criticised the rebels.')
+    a = analyze(pipeline, text, "2005-02-01")
+    blair = actor_of(a, "Tony Blair")
+    assert actor_of(a, "He") is blair  # the paragraph after the quote is no longer inside it

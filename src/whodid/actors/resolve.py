@@ -1090,17 +1090,37 @@ def _similar_words(a: str, b: str) -> bool:
     return True
 
 
-def _quote_regions(texts: list[str]) -> dict[int, int]:
-    """Token index -> quotation number, for tokens between quotation marks."""
+def _quote_regions(doc: Doc) -> dict[int, int]:
+    """Token index -> quotation number, for tokens between quotation marks.
+
+    A straight quote opens when space or a paragraph start is before it and closes when it
+    is glued to the word before ("hope. "Labour is", "menace'," he said"), and a paragraph
+    break ends any quotation: a quotation running on into the next paragraph opens again
+    there (newspaper style), and an unbalanced mark does not swallow the rest of the article.
+    """
     out: dict[int, int] = {}
     n = 0
     inside = False
-    for i, ch in enumerate(texts):
-        if ch in ("“", "«") or (ch == '"' and not inside):
+    for i, t in enumerate(doc):
+        ch = t.text
+        if "\n" in ch or (i > 0 and "\n" in doc[i - 1].whitespace_):
+            inside = False
+            if "\n" in ch:
+                continue
+        if ch in ("“", "«"):
             inside, n = True, n + 1
             continue
-        if ch in ("”", "»") or (ch == '"' and inside):
+        if ch in ("”", "»"):
             inside = False
+            continue
+        if ch == '"':
+            glued = i > 0 and not doc[i - 1].whitespace_ and "\n" not in doc[i - 1].text
+            if glued and inside:
+                inside = False
+            elif not glued:
+                inside, n = True, n + 1
+            else:
+                inside = not inside
             continue
         if inside:
             out[i] = n
@@ -1135,7 +1155,7 @@ class _State:
         self.texts = [t.text for t in doc]
         self.pos = doc.to_array("POS").tolist()
         self.lowers = [x.lower() for x in self.texts]
-        self.quotes: dict[int, int] = _quote_regions(self.texts)
+        self.quotes: dict[int, int] = _quote_regions(doc)
 
     def short_form(self, word: str, pos: int) -> str | None:
         """The article's person a one-word name means: "Peskov" -> Dmitry Peskov, "Li" -> Li Keqiang.
