@@ -486,3 +486,17 @@ def test_an_unbalanced_quotation_mark_does_not_hide_the_speaker_from_later_prono
     a = analyze(pipeline, text, "2005-02-01")
     blair = actor_of(a, "Tony Blair")
     assert actor_of(a, "He") is blair  # the paragraph after the quote is no longer inside it
+
+
+def test_unnamed_speakers_and_organisations_are_placed_by_the_story(nlp):
+    from whodid.quotes import QuotesStage
+
+    full = Pipeline(stages=[ActorsStage(), QuotesStage()])
+    a = full.analyze(Article(text='Tony Blair and Gordon Brown spoke in London on Monday. "We will win the vote," '
+                                  'a spokesman said.', published="2005-02-01"))
+    spokesman = next(x for x in a.actors if any(m.text == "a spokesman" for m in x.mentions))
+    assert spokesman.code == "GBRGOV" and spokesman.inferred == ["country"]
+    b = full.analyze(Article(text="The Johannesburg Metro Council said it was investigating the machine.",
+                             published="2022-07-01"))
+    city = actor_of(b, "Johannesburg Metro Council")
+    assert city.country == "ZAF" and city.inferred == []  # the place the name is of

@@ -94,6 +94,7 @@ class MentionMatch:
 @dataclass
 class Resolution:
     actors: dict[str, ActorInfo] = field(default_factory=dict)
+    article_country: str | None = None  # the country the article is about, if the text tells
     found: list[MentionMatch] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
 
@@ -123,6 +124,7 @@ class Resolver:
         self._walk(st)
         self._adjectives(st)
         self._context(st)
+        st.res.article_country = st.article_country()
         return st.res
 
     # ------------------------------------------------------------------ pass 5: the article's country
@@ -534,6 +536,22 @@ class Resolver:
             for ref in self.kb.lookup(st.texts[k]):
                 if ref[:2] in ("C:", "A:") and country is None:
                     country = ref[2:]
+        if country is None and e - s > 1:
+            # "City of Joburg", "Uttar Pradesh Police": a place the name is of
+            gaz = st.gazetteer()
+            words = [t for t in st.doc[s:e] if t.pos_ == "PROPN" and t.text[:1].isupper()
+                     and t.lower_ not in self.kb.agents.nouns and t.lower_ not in self.kb.role_nouns]
+            runs: list[list[Token]] = []
+            for t in words:
+                if runs and runs[-1][-1].i == t.i - 1:
+                    runs[-1].append(t)
+                else:
+                    runs.append([t])
+            for run in runs if gaz is not None else []:
+                place = gaz.country_of_place(" ".join(t.text for t in run))
+                if place in self.kb.countries:
+                    country = place
+                    break
         for j in range(e, s, -1):  # the longest noun ending at j, rightmost first
             for i in range(s, j):
                 key = " ".join(st.lowers[i:j])
@@ -1447,4 +1465,5 @@ def to_actors(doc: Doc, res: Resolution) -> list[Actor]:
 
 def apply(doc: Doc, analysis: Analysis, res: Resolution) -> None:
     analysis.actors.extend(to_actors(doc, res))
+    doc._.whodid_article_country = res.article_country
     analysis.checks.extend(res.checks)

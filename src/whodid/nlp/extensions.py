@@ -15,13 +15,18 @@ undeclared ``doc.user_data`` key.
   actors stage, read by the time stage's inference.
 - ``doc._.whodid_dates``: the article's date expressions resolved against its
   (possibly inferred) publication date, written by the time stage, read by checks.
+- ``doc._.whodid_article_country``: the country the article is about (ISO3, or None when
+  the text does not tell), as the actors stage judged it from the dateline, the actors'
+  countries and the places named; read by the quotes stage to place an unnamed speaker
+  ("officials said") as a guess.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-ATTRIBUTES = ("whodid_analysis", "whodid_text_dates", "whodid_date_constraints", "whodid_dates")
+ATTRIBUTES = ("whodid_analysis", "whodid_text_dates", "whodid_date_constraints", "whodid_dates",
+              "whodid_article_country")
 
 for _name in ATTRIBUTES:
     if not Doc.has_extension(_name):

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.kb import KnowledgeBase, group_identity
 from whodid.model import Actor, Analysis, Mention
+from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_article_country)
 
 _MISSING = object()
 
@@ -51,6 +52,11 @@ def unnamed_actor(analysis: Analysis, span: Span, kb: KnowledgeBase) -> str | No
     if sector is _MISSING:
         return None
     country = _country(kb, span)
+    # no country word: the country the article is about, as a guess ("officials said" in a
+    # story about Kenya are Kenyan officials)
+    guessed = country is None and bool(span.doc._.whodid_article_country)
+    if guessed:
+        country = span.doc._.whodid_article_country
     if sector is not None:
         group = group_identity(kb, country, sector)
         aid, name, kind, code = group.id, group.name, group.kind, group.code
@@ -64,5 +70,5 @@ def unnamed_actor(analysis: Analysis, span: Span, kb: KnowledgeBase) -> str | No
                 actor.mentions.append(mention)
             return aid
     analysis.actors.append(Actor(id=aid, name=name, kind=kind, country=country, sector=sector,  # type: ignore[arg-type]
-                                 code=code, mentions=[mention]))
+                                 code=code or country, mentions=[mention], inferred=["country"] if guessed else []))
     return aid
