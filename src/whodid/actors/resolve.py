@@ -547,8 +547,9 @@ class Resolver:
                     runs[-1].append(t)
                 else:
                     runs.append([t])
-            for run in runs if gaz is not None else []:
-                place = gaz.country_of_place(" ".join(t.text for t in run))
+            windows = [run[a:b] for run in runs for a in range(len(run)) for b in range(a + 1, len(run) + 1)]
+            for window in sorted(windows, key=len, reverse=True) if gaz is not None else []:
+                place = gaz.country_of_place(" ".join(t.text for t in window))
                 if place in self.kb.countries:
                     country = place
                     break
