@@ -500,3 +500,10 @@ def test_unnamed_speakers_and_organisations_are_placed_by_the_story(nlp):
                              published="2022-07-01"))
     city = actor_of(b, "Johannesburg Metro Council")
     assert city.country == "ZAF" and city.inferred == []  # the place the name is of
+
+
+def test_the_noun_of_an_organisation_named_before_is_that_organisation(pipeline):
+    a = analyze(pipeline, "The Electoral Commission published its report on Monday. The commission said "
+                          "parties should seek small donations.", "2005-02-01")
+    commission = actor_of(a, "Electoral Commission")
+    assert commission is not None and actor_of(a, "The commission") is commission

@@ -487,3 +487,10 @@ def test_a_generic_group_alone_does_not_make_an_ambiguous_word_an_event(analyze)
     assert not [e for e in a.events if e.type == "AGREE"]
     b = analyze("Kenya offered to host the talks.")
     assert [e for e in b.events if e.type == "AGREE"]
+
+
+def test_a_gerund_under_a_noun_phrase_takes_the_clause_subject(analyze):
+    a = analyze("Gordon Brown was away from the front bench for a year between stepping down as minister "
+                "and returning to the cabinet.")
+    e = one(a, "RETREAT")
+    assert codes(a, e.actor) == ["GBR"] or codes(a, e.actor)[0].startswith("GBR")

@@ -510,8 +510,8 @@ class Resolver:
             if ent.label_ == "NORP" and (e - s > 1 or head.tag_ not in ("NNPS", "NNS")
                                          and not text.endswith("s")):
                 continue  # NORP actors are plural nouns: "the Conservatives", "Tories", "Muslims"
-            if text.lower() in self.kb.role_nouns or text.lower() in self.kb.agents.nouns:
-                continue  # "Parliament", "Cabinet": the walk's nominals
+            if e - s == 1 and (text.lower() in self.kb.role_nouns or text.lower() in self.kb.agents.nouns):
+                continue  # "Parliament", "Cabinet": the walk's nominals ("Electoral Commission" is a name)
             if ent.label_ == "ORG" and not text.isupper() and st.is_place(text):
                 continue  # "Russia annexed Crimea" (spaCy: ORG): a place
             aid = st.org_aliases.get(text) or "org:" + re.sub(r"[^a-z0-9]+", "-", _normal(text)).strip("-")
@@ -547,9 +547,15 @@ class Resolver:
                     runs[-1].append(t)
                 else:
                     runs.append([t])
+            # a place opens the name or follows "of" ("Uttar Pradesh Police", "City of Joburg");
+            # elsewhere a word is a place only by accident ("Executive Yuan", "Bridgepoint Capital")
             windows = [run[a:b] for run in runs for a in range(len(run)) for b in range(a + 1, len(run) + 1)]
             for window in sorted(windows, key=len, reverse=True) if gaz is not None else []:
-                place = gaz.country_of_place(" ".join(t.text for t in window))
+                name = " ".join(t.text for t in window)
+                if not (window[0].i == s or st.doc[window[0].i - 1].lower_ == "of"
+                        or gaz.regions(name) or gaz.country(name)):
+                    continue  # a town elsewhere in the name is one by accident; a region is not
+                place = gaz.country_of_place(name)
                 if place in self.kb.countries:
                     country = place
                     break
@@ -568,6 +574,9 @@ class Resolver:
         i = 0
         while i < len(doc):
             if st.at(i) is None:
+                if st.lowers[i] == "the" and self._named_before(st, i):
+                    i += 2
+                    continue
                 if st.lowers[i] in self.kb.role_first_words:
                     rn = self._role_noun_at(st, i)
                     if rn is not None:
@@ -584,6 +593,24 @@ class Resolver:
                     if t.pos_ == "PRON" or t.tag_ == "PRP$":
                         self._pronoun(st, t)
             i += 1
+
+    def _named_before(self, st: _State, i: int) -> bool:
+        """"the commission", "the bureau", "the party" after "the Electoral Commission", "the
+        Anti Corruption Bureau", "the Labour Party": the organisation named before whose name
+        ends in that noun (the nearest one)."""
+        doc = st.doc
+        j = i + 1
+        if j >= len(doc) or doc[j].pos_ != "NOUN" or st.at(j) is not None or _modifier(doc[j]):
+            return False
+        noun = st.lowers[j]
+        for f in reversed(st.res.found):
+            if f.start >= i:
+                continue
+            a = st.res.actors[f.actor]
+            if a.kind == "organization" and a.name.split()[-1].lower() == noun and f.how == "name":
+                st.add(a, i, j + 1, "nominal", 0.7)
+                return True
+        return False
 
     def _role_noun_at(self, st: _State, i: int):
         doc, kb = st.doc, self.kb
@@ -769,7 +796,8 @@ class Resolver:
         if head.lower_ in PLACE_NOUNS:
             return None  # "a village": a place (its people are "villagers")
         ent = head.ent_type_
-        if ent and any(e.start <= head.i < e.end and (e.start < i or e.end > end) for e in doc.ents
+        if ent and any(e.start <= head.i < e.end and (e.start + (doc[e.start].lower_ in DETERMINERS) < i
+                                                      or e.end > end) for e in doc.ents
                        if e.label_ in ("ORG", "PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW")):
             return None  # a word of a longer name ("the Supreme Court of Appeal", "Tory Party conference")
         return best

@@ -317,6 +317,12 @@ class Coder:
                 return patients, []
             return actors, []
         if v.dep_ in ("acomp", "advcl", "pcomp", "prep"):
+            # a gerund under a preposition whose phrase hangs off a noun ("was away for a year
+            # between stepping down and ..."): the doer is the clause's subject, up the tree
+            while v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN") \
+                    and head.head.dep_ in ("pobj", "npadvmod", "dobj", "attr") and head.head.head is not head.head:
+                up = head.head.head
+                head = up.head if up.dep_ == "prep" and up.pos_ == "ADP" and up.head is not up else up
             return self.subject(head, idx, depth + 1)[0], []
         if v.dep_ == "acl" and head.dep_ in ("dobj", "pobj", "nsubj", "attr"):
             # "its determination to fight" -> its
