@@ -507,3 +507,12 @@ def test_the_noun_of_an_organisation_named_before_is_that_organisation(pipeline)
                           "parties should seek small donations.", "2005-02-01")
     commission = actor_of(a, "Electoral Commission")
     assert commission is not None and actor_of(a, "The commission") is commission
+
+
+def test_a_group_noun_named_by_an_organisation_or_a_country_word_among_its_modifiers(pipeline):
+    a = analyze(pipeline, "Red Cross officials suspended aid deliveries in Baghdad. Angry French paper workers "
+                          "blocked the bridge.", "2003-08-01")
+    assert actor_of(a, "Red Cross").code == "NGOHLHIRC"  # the organisation is the actor, not "officials"
+    assert actor_of(a, "Red Cross officials") is None
+    workers = actor_of(a, "French paper workers")
+    assert workers.code == "FRALAB" and workers.inferred == []  # the text says they are French

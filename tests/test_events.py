@@ -494,3 +494,12 @@ def test_a_gerund_under_a_noun_phrase_takes_the_clause_subject(analyze):
                 "and returning to the cabinet.")
     e = one(a, "RETREAT")
     assert codes(a, e.actor) == ["GBR"] or codes(a, e.actor)[0].startswith("GBR")
+
+
+def test_no_doer_and_only_a_weak_target_is_no_event(analyze):
+    """"charging its neighbour with supporting dissidents": no one supports in the clause and
+    the dissidents are only a common noun; "Serbia supported the dissidents" is an event."""
+    a = analyze("The statement ended a week of talks, after supporting dissidents became a crime.")
+    assert not [e for e in a.events if e.type == "SUPPORT"]
+    b = analyze("Serbia supported the dissidents.")
+    assert [e for e in b.events if e.type == "SUPPORT"]

@@ -169,4 +169,14 @@ def test_a_placed_group_is_not_a_second_attacker():
     a = Pipeline().analyze(Article(text="Rebels in the Ivory Coast attacked a village on Monday.",
                                    published="2024-05-03"))
     e = only(a, "ASSAULT")
-    assert code(a, e.actor) == ["CIVREB"] and "actor" in e.inferred
+    # the rebels' country is the one their sentence names: a guess, marked on the actor
+    assert code(a, e.actor) == ["CIVREB"]
+    assert next(x for x in a.actors if x.id == e.actor[0]).inferred == ["country"]
+
+
+def test_where_an_event_happens_beats_a_guess_from_the_story(analyze):
+    # the story is about Palestinians, but the people killed in Tel Aviv were in Israel
+    a = analyze("Palestinian militants vowed revenge on Saturday. Two Palestinian suicide bombers killed "
+                "23 people when they blew themselves up in Tel Aviv.")
+    e = next(x for x in a.events if x.type == "ASSAULT" and x.trigger.text == "killed")
+    assert code(a, e.recipient) == ["ISRCVL"] and "recipient" in e.inferred

@@ -154,19 +154,25 @@ class Resolver:
         if home:
             for start, after in st.pending_offices:
                 self._home_office_holder(st, home, start, after)
-            # "the police" in a story about Britain: the British police, a guess unless the
-            # article names them as British elsewhere
-            for aid, noun in st.unplaced.items():
-                group = st.res.actors.pop(aid, None)
-                if group is None:
+        # "the police" in a story about Britain: the British police, a guess unless the article
+        # names them as British elsewhere; in a story about no one country, the country named
+        # nearest in the sentence ("fundamentalists ... Algerian President Ben Bella")
+        for aid, noun in st.unplaced.items():
+            group = st.res.actors.get(aid)
+            if group is None:
+                continue
+            mine = [f for f in st.res.found if f.actor == aid]
+            for f in mine:
+                country = home or st.country_near(f.start, people=True, sentence_only=True)
+                if not country:
                     continue
-                placed = st.noun_group(home, group.sector or "", noun)
+                placed = st.noun_group(country, group.sector or "", noun)
                 if placed.id not in st.res.actors:
                     placed.inferred = ["country"]
                     st.res.actors[placed.id] = placed
-                for f in st.res.found:
-                    if f.actor == aid:
-                        f.actor = placed.id
+                f.actor = placed.id
+            if not any(f.actor == aid for f in st.res.found):
+                st.res.actors.pop(aid, None)
 
     def adjective_country(self, key: str) -> str | None:
         """The country a demonym adjective names; when several share it ("French":
@@ -739,9 +745,14 @@ class Resolver:
             if noun.kind == "person" and noun.role and doc[start].lower_ == "the":
                 self._recent_office_holder(st, start, after, noun.role)
             elif noun.sector and (noun.kind == "group" or not noun.role) and _counted(doc[after - 1], proper=True) \
-                    and not _modifier(doc[after - 1]):
+                    and not _modifier(doc[after - 1]) and not self._named_by_organisation(st, i, end):
                 # "the police", "a prosecutor", "Parliament"; not "rebel" in "rebel commander"
-                self._unplaced_group(st, start, after, self.kb.agents.get(noun.noun) or noun.sector)
+                sector = self.kb.agents.get(noun.noun) or noun.sector
+                country, start = self._modifier_country(st, i, end, start)
+                if country is not None:
+                    st.add(st.group_actor(country, sector), start, after, "nominal", 0.75)
+                else:
+                    self._unplaced_group(st, start, after, sector)
             return after
         indefinite = doc[start].lower_ in ("a", "an")
         if noun.kind == "person" and noun.role and not indefinite:
@@ -793,7 +804,7 @@ class Resolver:
             return None
         if _modifier(head) or (end < len(doc) and doc[end].text in POSS_MARKS):
             return None
-        if head.lower_ in PLACE_NOUNS:
+        if head.lower_ in PLACE_NOUNS or head.lemma_.lower() in PLACE_NOUNS:
             return None  # "a village": a place (its people are "villagers")
         ent = head.ent_type_
         if ent and any(e.start <= head.i < e.end and (e.start + (doc[e.start].lower_ in DETERMINERS) < i
@@ -807,10 +818,8 @@ class Resolver:
         police", "Kenya's judges"), else of the country the article is about (decided
         after the walk, and marked as a guess)."""
         doc = st.doc
-        before = st.at(i - 1) if i > 0 else None
-        if before is not None and st.res.actors[before.actor].kind in ("organization", "group") \
-                and not st.res.actors[before.actor].id == st.res.actors[before.actor].code:
-            return end  # "GHF fighters", "Hamas militants": the organisation names them
+        if self._named_by_organisation(st, i, end):
+            return end  # "GHF fighters", "Red Cross officials": the organisation names them
         start, country, org, _via, skip = self._designator(st, i)
         if skip:
             return end
@@ -819,6 +828,8 @@ class Resolver:
             f = st.at(end + 1)
             if f is not None and st.res.actors[f.actor].kind == "country":
                 country, after = st.res.actors[f.actor].country, f.end
+        if country is None and org is None:
+            country, start = self._modifier_country(st, i, end, start)
         if country is not None:
             st.add(st.noun_group(country, sector, doc[end - 1].lemma_.lower()), start, after, "nominal", 0.75)
         elif org is not None:
@@ -828,6 +839,39 @@ class Resolver:
             self._unplaced_group(st, start, after, sector)
         # else a bare singular ("cooperated on border security"): a field, not a party
         return after
+
+    def _named_by_organisation(self, st: _State, i: int, end: int) -> bool:
+        """Is a group noun modified by an organisation's name ("GHF fighters", "Red Cross
+        officials", "the U.N. war crimes court")? Then the organisation is the actor."""
+        doc = st.doc
+        cands = [i - 1] if i > 0 else []
+        cands += [c.i for c in doc[end - 1].lefts if c.dep_ in ("compound", "nmod", "amod", "poss") and c.i < i]
+        for k in cands:
+            f = st.at(k)
+            if f is None:
+                continue
+            a = st.res.actors[f.actor]
+            if a.kind in ("organization", "group") and a.id != a.code and not a.id.startswith(("org:", "unnamed:")) \
+                    or a.kind == "organization" and a.id.startswith("org:"):
+                return True
+        return False
+
+    def _modifier_country(self, st: _State, i: int, end: int, start: int) -> tuple[str | None, int]:
+        """"French paper workers", "Iranian state media": a country word among the modifiers
+        before a group noun's other modifiers (its designator is not right before it)."""
+        doc = st.doc
+        for c in doc[end - 1].lefts:
+            if c.dep_ not in ("amod", "compound", "nmod") or c.i >= i:
+                continue
+            f = st.at(c.i)
+            a = st.res.actors[f.actor] if f is not None else None
+            iso = a.country if a is not None and a.kind == "country" else (
+                self.adjective_country(c.text) if f is None else None)
+            if iso:
+                if f is not None:
+                    st.drop(f)
+                return iso, min(start, c.i)
+        return None, start
 
     def _unplaced_group(self, st: _State, start: int, end: int, sector: str) -> None:
         """"the police", "MPs", "protesters", "critics" with no country word: a group of that
@@ -1314,13 +1358,17 @@ class _State:
                 return None
         return None
 
-    def country_near(self, i: int) -> str | None:
+    def country_near(self, i: int, people: bool = False, sentence_only: bool = False) -> str | None:
+        """The country named nearest to token ``i`` in its sentence (with ``people``, also a
+        person's country given by the text), else (unless ``sentence_only``) the article's
+        most mentioned one."""
         sent = self.doc[i].sent
         best = None
         counts: dict[str, int] = {}
         for f in self.res.found:
             a = self.res.actors[f.actor]
-            if a.kind == "person" or not a.country:
+            if not a.country or (a.kind == "person" and not (people and f.how != "pronoun"
+                                                              and "country" not in a.inferred)):
                 continue
             counts[a.country] = counts.get(a.country, 0) + 1
             if sent.start <= f.start < sent.end:
@@ -1329,7 +1377,7 @@ class _State:
                     best = (d, a.country)
         if best is not None:
             return best[1]
-        if counts:
+        if counts and not sentence_only:
             top = sorted(counts.items(), key=lambda kv: -kv[1])
             if len(top) == 1 or top[0][1] > top[1][1]:
                 return top[0][0]

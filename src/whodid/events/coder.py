@@ -118,6 +118,13 @@ class ActorIndex:
         self.countryless = {a.id for a in analysis.actors if not a.country}  # "rebels (unnamed)"
         # groups of no political kind that the text names only by a common noun ("people",
         # "teachers", "citizens"): they say who took part, not that something political happened
+        # actors the knowledge base does not know, named by a common noun or an unknown name
+        # ("the police", "the National Audit Office"): as the only party, and a target at that,
+        # they are too weak a sign that a word is a political event
+        self.weak = {a.id for a in analysis.actors if a.id.startswith("org:") or (
+            a.kind in ("group", "organization") and a.mentions and all(m.how in ("nominal", "unnamed") for m in a.mentions))}
+        # those of them the text gives a country ("French paper workers"): a party that can act
+        self.placed = {a.id for a in analysis.actors if a.country and "country" not in a.inferred}
         self.generic = {a.id for a in analysis.actors if a.kind in ("group", "organization")
                         and (a.sector or "") not in _POLITICAL_SECTORS and a.mentions
                         and all(m.how in ("nominal", "unnamed") for m in a.mentions)}
@@ -320,7 +327,9 @@ class Coder:
             # a gerund under a preposition whose phrase hangs off a noun ("was away for a year
             # between stepping down and ..."): the doer is the clause's subject, up the tree
             while v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN") \
-                    and head.head.dep_ in ("pobj", "npadvmod", "dobj", "attr") and head.head.head is not head.head:
+                    and head.head.i not in idx.events \
+                    and head.head.dep_ in ("pobj", "npadvmod") and head.head.head is not head.head:
+                # (not under an event noun: "an appeal for deploying troops" is the appeal's)
                 up = head.head.head
                 head = up.head if up.dep_ == "prep" and up.pos_ == "ADP" and up.head is not up else up
             return self.subject(head, idx, depth + 1)[0], []
@@ -698,8 +707,12 @@ class Coder:
 
         # acceptance
         participants = bool(actor_ids or recipient_ids)
-        if e.ambiguous and not any(a not in self._idx.generic for a in actor_ids + recipient_ids):
+        if e.ambiguous and not any(a not in self._idx.generic for a in actor_ids + recipient_ids) \
+                and not any(a in self._idx.placed for a in actor_ids):
             return None  # "offered to citizens": a generic group alone does not make "offer" political
+        if not actor_ids and recipient_ids and all(r in self._idx.weak for r in recipient_ids) \
+                and (e.ambiguous or f.noun):
+            return None  # "supporting dissidents", "a ban on the FIS": no doer, and only a weak target
         armed = e.type == "ASSAULT" and any(a in self.armed for a in actor_ids)
         if e.requires == "recipient" and not recipient_ids and f.type == e.type and not (f.place_target or armed):
             return None  # "attacked the plan" is not an attack; "troops attacked" is

@@ -70,7 +70,22 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
     countries = {a.id: a.country for a in analysis.actors if a.country}
     # unnamed groups: a bare sector code ("REB", "CVL"), not an international body ("NGOHLHIRC")
     unplaced = {a.id: a.sector for a in analysis.actors if not a.country and a.sector and a.code == a.sector}
+    # groups the actors stage placed in the article's country as a guess ("the police"): where
+    # the event happens says more ("killed 23 people in Tel Aviv" in a story about Palestinians)
+    guessed = {a.id: a.sector or "" for a in analysis.actors
+               if a.kind == "group" and "country" in a.inferred and a.sector}
     for ev in events:
+        for role in ("actor", "recipient"):
+            ids = getattr(ev, role)
+            if role == "recipient" and ev.type not in AREA_TYPES | {"PROTEST"}:
+                continue
+            if any(i in guessed for i in ids):
+                country = located_in(doc, ev, analysis, resources)
+                if country and any(countries.get(i) != country for i in ids if i in guessed):
+                    setattr(ev, role, [_placed_group(analysis, i, country, guessed[i], resources.kb)
+                                       if i in guessed and countries.get(i) != country else i for i in ids])
+                    countries.update({i: country for i in getattr(ev, role) if i not in countries})
+                    _mark(ev, role)
         if any(i in unplaced for i in ev.actor):
             # "opposition leaders agreed to call off the rally in Baku": an unnamed group
             # acting in a country is of that country
