@@ -1090,10 +1090,20 @@ class Resolver:
         return out
 
 
+# honorifics by their last word, longest first: one dict lookup for most tokens
+_HONORIFICS_BY_LAST: dict[str, list[list[str]]] = {}
+for _title in HONORIFICS:
+    _HONORIFICS_BY_LAST.setdefault(_title.split(" ")[-1], []).append(_title.split(" "))
+for _forms in _HONORIFICS_BY_LAST.values():
+    _forms.sort(key=len, reverse=True)
+
+
 def _honorific_at(doc: Doc, end: int) -> int:
     """The number of tokens of an honorific ending at token ``end`` (0: none)."""
-    for title in HONORIFICS:
-        words = title.split(" ")
+    forms = _HONORIFICS_BY_LAST.get(doc[end].lower_.rstrip("'’"))
+    if not forms:
+        return 0
+    for words in forms:
         start = end - len(words) + 1
         if start >= 0 and [t.lower_.rstrip("'’") for t in doc[start:end + 1]] == words:
             return len(words)
@@ -1181,7 +1191,7 @@ def _similar_words(a: str, b: str) -> bool:
     return True
 
 
-def _quote_regions(doc: Doc) -> dict[int, int]:
+def _quote_regions(doc: Doc, texts: list[str]) -> dict[int, int]:
     """Token index -> quotation number, for tokens between quotation marks.
 
     A straight quote opens when space or a paragraph start is before it and closes when it
@@ -1190,11 +1200,13 @@ def _quote_regions(doc: Doc) -> dict[int, int]:
     there (newspaper style), and an unbalanced mark does not swallow the rest of the article.
     """
     out: dict[int, int] = {}
+    text = doc.text
+    starts = doc.to_array("IDX").tolist() if len(doc) else []
     n = 0
     inside = False
-    for i, t in enumerate(doc):
-        ch = t.text
-        if "\n" in ch or (i > 0 and "\n" in doc[i - 1].whitespace_):
+    for i, ch in enumerate(texts):
+        before = text[starts[i] - 1] if starts[i] > 0 else "\n"
+        if "\n" in ch or before == "\n":
             inside = False
             if "\n" in ch:
                 continue
@@ -1205,7 +1217,7 @@ def _quote_regions(doc: Doc) -> dict[int, int]:
             inside = False
             continue
         if ch == '"':
-            glued = i > 0 and not doc[i - 1].whitespace_ and "\n" not in doc[i - 1].text
+            glued = not before.isspace()
             if glued and inside:
                 inside = False
             elif not glued:
@@ -1246,7 +1258,7 @@ class _State:
         self.texts = [t.text for t in doc]
         self.pos = doc.to_array("POS").tolist()
         self.lowers = [x.lower() for x in self.texts]
-        self.quotes: dict[int, int] = _quote_regions(doc)
+        self.quotes: dict[int, int] = _quote_regions(doc, self.texts)
 
     def short_form(self, word: str, pos: int) -> str | None:
         """The article's person a one-word name means: "Peskov" -> Dmitry Peskov, "Li" -> Li Keqiang.
