@@ -503,3 +503,22 @@ def test_no_doer_and_only_a_weak_target_is_no_event(analyze):
     assert not [e for e in a.events if e.type == "SUPPORT"]
     b = analyze("Serbia supported the dissidents.")
     assert [e for e in b.events if e.type == "SUPPORT"]
+
+
+def test_a_refusal_of_allegations_answers_those_who_made_them_before(analyze):
+    a = analyze("Kenyan opposition MPs accused Uhuru Kenyatta of failing to check corruption. "
+                "Mr Kenyatta categorically denied the allegations.")
+    e = one(a, "REJECT", "denied")
+    assert codes(a, e.actor) == ["KENGOV"] and codes(a, e.recipient) == ["KENOPP"]
+    b = analyze("Uhuru Kenyatta categorically denied the allegations.")
+    assert one(b, "REJECT", "denied").recipient == []  # no one made them in the text: no guess
+
+
+def test_threat_conditions_and_delivered_event_nouns_name_the_recipient(analyze):
+    a = analyze("Union leader John Smith of Kenya warned there could be strikes unless there was a "
+                "Kenyan government rethink.")
+    e = one(a, "THREATEN")
+    assert [c for c in codes(a, e.recipient) if c.startswith("KEN")]  # the government whose rethink it is
+    b = analyze("Foreign Minister Raychelle Omamo submitted her resignation to President Uhuru Kenyatta.")
+    e = one(b, "RETREAT")
+    assert codes(b, e.recipient) == ["KENGOV"]

@@ -520,6 +520,12 @@ class Resolver:
                 continue  # "Parliament", "Cabinet": the walk's nominals ("Electoral Commission" is a name)
             if ent.label_ == "ORG" and not text.isupper() and st.is_place(text):
                 continue  # "Russia annexed Crimea" (spaCy: ORG): a place
+            if text.isupper():
+                # "KUWAIT:" in capitals: the country
+                iso = next((r[2:] for r in self.kb.lookup(text.title()) if r[:2] == "C:"), None)
+                if iso is not None:
+                    st.add(st.country_actor(iso), s, e, "name", 0.9)
+                    continue
             aid = st.org_aliases.get(text) or "org:" + re.sub(r"[^a-z0-9]+", "-", _normal(text)).strip("-")
             actor = st.res.actors.get(aid)
             if actor is None:

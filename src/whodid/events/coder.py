@@ -35,7 +35,7 @@ from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
 
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
-_NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto"}
+_NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto", "to"}
 _BACKGROUND_PREPS = {"after", "before", "since", "during", "following", "amid", "amidst", "despite", "like"}
 _ARMED_SECTORS = {"MIL", "REB", "INS", "PMC", "SEP", "UAF", "MIL-", "POL", "SPY"}
 _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
@@ -50,6 +50,8 @@ _CONFLICT_INTENT = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}
 # "deployed troops in Iraq"): the place is the recipient when nothing else is
 _AREA_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "CONCEDE", "SANCTION", "PROTEST", "RETREAT"}
 _SUPPORT_VERB_PREPS = {"against", "on", "with", "to", "toward", "towards", "between"}
+# the verb that delivers an event noun to someone: "submitted his resignation to the Crown Prince"
+_DELIVERY_PREPS = {"to", "against", "toward", "towards"}
 # "forces in Guinea", "students throughout Indonesia", "doctors from American aid groups"
 _LOCATED_PREPS = ("in", "throughout", "inside")
 # an event noun's "from" phrase is who made it ("an appeal from Gbagbo", "demands
@@ -61,6 +63,8 @@ _ACCUSE_TOPIC_PREPS = {"over", "about"}
 _HOSTILE_TO_EXCHANGE = {"THREATEN", "REJECT", "SANCTION", "PROTEST"}
 _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
+# speech acts a refusal answers ("denied the allegations", "rejected calls for ...")
+_ANSWERABLE = {"ACCUSE", "REQUEST"}
 
 
 @dataclass
@@ -94,6 +98,9 @@ class Frame:
     penalty: float = 0.0
     drop: bool = False
     vowed: bool = False  # the complement of an explicit promise ("have sworn to fight")
+    # "denied the allegations", "rejected calls to pause": the type of the earlier speech act
+    # whose maker the refusal answers, when the text names the maker elsewhere
+    answers: str | None = None
     governor: Frame | None = None
 
     @property
@@ -466,10 +473,12 @@ class Coder:
             if not actors:
                 actors = self.subject(head, idx)[0]
             f.anchored = True
-        if f.anchored and not recips and n.dep_ == "dobj":
-            # "staged rallies ... against Abbas", "opened investigations against officials"
+        if not recips and n.dep_ == "dobj" and (f.anchored or (head.pos_ == "VERB" and head.i not in idx.events)):
+            # "staged rallies ... against Abbas", "opened investigations against officials";
+            # "submitted his resignation to the Crown Prince", "presented its demands to the chairman"
+            preps = _SUPPORT_VERB_PREPS if f.anchored else _DELIVERY_PREPS
             for c in head.children:
-                if c.dep_ == "prep" and c.lower_ in _SUPPORT_VERB_PREPS:
+                if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                     recips += [r for q in c.children if q.dep_ == "pobj" for r in idx.roles(q)]
         if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":
             recips = idx.place(head)
@@ -506,12 +515,17 @@ class Coder:
         self._complement_roles(frames, idx)
         self._protest_topics(frames)
         events = []
+        answering: list[tuple[Event, str]] = []
         for f in sorted(frames.values(), key=lambda f: f.token.i):
             if f.governor is not None or f.drop:
                 continue
             ev = self._event(f, doc, sents[f.token.i])
             if ev is not None:
                 events.append(ev)
+                if f.answers and not ev.recipient:
+                    answering.append((ev, f.answers))
+        for ev, kind in answering:
+            _answer_earlier(ev, kind, events, doc)
         return events
 
     def _link_governors(self, frames: dict[int, Frame]) -> None:
@@ -542,6 +556,8 @@ class Coder:
             f.governor = g
             g.complement = True
             g.type, g.cameo, g.mode = rec["type"], rec["cameo"] or g.cameo, rec["mode"]
+            if how == "refuse" and f.noun and not f.actors and f.entry.type in _ANSWERABLE:
+                g.answers = f.entry.type  # "denied the allegations": whose allegations, told before
             if how == "request":
                 # the one asked is who would do it: "urged Russia to withdraw"
                 g.recipients = f.actors or g.recipients
@@ -605,6 +621,9 @@ class Coder:
             for c in v.children:
                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
                     out += [r for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for r in idx.roles(s)]
+                    if any(s.dep_ == "expl" for s in c.children):
+                        # "unless there was a government rethink": the one whose rethink it would be
+                        out += [r for s in c.children if s.dep_ == "attr" for r in idx.roles(s)]
         return out
 
     def _complement_roles(self, frames: dict[int, Frame], idx: ActorIndex) -> None:
@@ -753,6 +772,27 @@ class Coder:
             inferred=[role for role, roles in (("actor", actors), ("recipient", recipients))
                       if any(r.located and r.actor in actor_ids + recipient_ids for r in roles)],
         )
+
+
+def _answer_earlier(ev: Event, kind: str, events: list[Event], doc: Doc, sentences: int = 3) -> None:
+    """"Sheikh Sabah denied the allegations" after "three opposition MPs ... accusing him of
+    failing to check corruption": a refusal of allegations (calls, demands) whose makers the
+    sentence does not name answers those who made the latest such speech act in the few
+    sentences before, when they are others than the one refusing."""
+    sents = list(doc.sents)
+    starts = [x.start_char for x in sents]
+    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
+    if here is None:
+        return
+    earliest = starts[max(0, here - sentences)]
+    for prior in reversed(events):
+        if prior is ev or prior.trigger.start >= ev.trigger.start or prior.trigger.start < earliest:
+            continue
+        if prior.type == kind and prior.actor and not set(prior.actor) & set(ev.actor):
+            ev.recipient = list(prior.actor)
+            ev.recipient_mentions = list(prior.actor_mentions)
+            ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
+            return
 
 
 def _stranded_object(prep: Token, idx: ActorIndex) -> list[Participant]:
