@@ -516,3 +516,10 @@ def test_a_group_noun_named_by_an_organisation_or_a_country_word_among_its_modif
     assert actor_of(a, "Red Cross officials") is None
     workers = actor_of(a, "French paper workers")
     assert workers.code == "FRALAB" and workers.inferred == []  # the text says they are French
+
+
+def test_a_shadow_or_opposition_title_makes_an_unknown_person_opposition(pipeline):
+    a = analyze(pipeline, "Tony Blair spoke in London. Shadow home secretary Tim Collins said the plan "
+                          "would fail.", "2005-02-01")
+    collins = actor_of(a, "Tim Collins") or next(x for x in a.actors if x.name == "Tim Collins")
+    assert collins.sector == "OPP" and collins.code == "GBROPP"

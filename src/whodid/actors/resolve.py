@@ -64,7 +64,8 @@ NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 # a dateline's place ends at one of these ("KUWAIT:", "CAIRO -", "Srinagar-", "Ulaanbaatar /MONTSAME/")
 DATELINE_MARKS = (":", "-", "–", "—", "/")
 DATELINE_VOTES = 3.0
-STATE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")  # offices of the state, held for a time  # a dateline says where the story is as much as three mentions do
+STATE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
+OPPOSITION_WORDS = {"shadow", "opposition"}  # "shadow home secretary", "opposition leader"  # offices of the state, held for a time  # a dateline says where the story is as much as three mentions do
 
 
 @dataclass
@@ -731,7 +732,8 @@ class Resolver:
                 first = start if doc[start].lower_ not in DETERMINERS else start + 1
                 f.start = min(f.start, first)
                 st.reindex(f)
-                self._fill_unknown(st, st.res.actors[f.actor], country, noun, f.start)
+                opposition = any(st.lowers[k] in OPPOSITION_WORDS for k in range(max(0, start - 1), end))
+                self._fill_unknown(st, st.res.actors[f.actor], country, noun, f.start, opposition)
                 return f.end
         if noun.after_designator and country is None and org is None:
             return end
@@ -920,15 +922,25 @@ class Resolver:
                 message=f"“{doc[start:after].text}” taken as {p.name}: the knowledge base's {c.name} data end "
                         f"{c.as_of}, before the article date {st.date}"))
 
-    def _fill_unknown(self, st: _State, actor: ActorInfo, country: str | None, noun, at: int) -> None:
+    def _fill_unknown(self, st: _State, actor: ActorInfo, country: str | None, noun, at: int,
+                      opposition: bool = False) -> None:
         """A title tells an unknown person's sector and role, and its designator the country.
 
         "President Omar al-Bashir" with no country word: the country named nearest in
         the sentence, else the article's most mentioned country (a guess, as a reader makes it).
+        "Shadow home secretary Tim Collins", "opposition leader X": the opposition (OPP).
+        A known person who holds no office the knowledge base knows at the article's date
+        ("Tory co-chairman Liam Fox" before his ministries) takes the sector the title gives.
         """
-        if actor.wikidata or actor.id.startswith("Q") or actor.sector or not actor.id.startswith("person:"):
+        if actor.sector:
             return
-        actor.sector = noun.sector
+        sector = "OPP" if opposition and noun.sector in ("GOV", "LEG") else noun.sector
+        if actor.wikidata or actor.id.startswith("Q") or not actor.id.startswith("person:"):
+            if actor.kind == "person" and actor.country and sector:
+                actor.sector, actor.role = sector, actor.role or noun.noun
+                actor.code = code_for(actor.country, sector)
+            return
+        actor.sector = sector
         actor.country = actor.country or country
         if actor.country is None:
             st.pending_country.append((actor, at))  # decided after the walk, when all mentions are known
