@@ -197,8 +197,9 @@ class Lexicon:
         """Set ``token._.whodid_pejorative`` (read by the "called X barbaric" patterns)."""
         _register()
         words = self.marker("pejoratives")
-        for t in doc:
-            t._.whodid_pejorative = t.lemma_.lower() in words or t.lower_ in words
+        for t in doc:  # the default is False: set only the few that are (an extension write is slow)
+            if t.lower_ in words or t.lemma_.lower() in words:
+                t._.whodid_pejorative = True
 
 
 def _register() -> None:
