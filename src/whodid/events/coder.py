@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
+from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
 
@@ -91,6 +92,7 @@ class Frame:
     speakers: list[Participant] = field(default_factory=list)
     penalty: float = 0.0
     drop: bool = False
+    void: bool = False  # a statement without substance: it and what it says are no event
     vowed: bool = False  # the complement of an explicit promise ("have sworn to fight")
     governor: Frame | None = None
 
@@ -114,6 +116,7 @@ class ActorIndex:
         self.armed = {a.id for a in analysis.actors if (a.sector or "") in _ARMED_SECTORS}
         self.uncoded = {a.id for a in analysis.actors if not a.code}
         self.countryless = {a.id for a in analysis.actors if not a.country}  # "rebels (unnamed)"
+        self.kinds = {a.id: a.kind for a in analysis.actors}
         for actor in analysis.actors:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
@@ -235,6 +238,7 @@ class Coder:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self._matchers: dict[int, Any] = {}
+        self.senses = Senses(lexicon)
         self.scores = load_scores()
 
     def _matcher(self, doc: Doc):
@@ -244,18 +248,25 @@ class Coder:
         return self._matchers[key]
 
     # ------------------------------------------------------------------ matching
-    def frames(self, doc: Doc) -> dict[int, Frame]:
+    def frames(self, doc: Doc, idx: ActorIndex) -> dict[int, Frame]:
+        """One frame per trigger word: the sense (lexicon entry) the words around it
+        select (see ``senses``), tried from the most specific match."""
         self.lex.mark_pejoratives(doc)
-        best: dict[int, Frame] = {}
+        candidates: dict[int, list[tuple[tuple, Pattern, list[int]]]] = {}
         for match_id, ids in self._matcher(doc)(doc):
-            pattern = self.lex.pattern_for(doc.vocab.strings[match_id], doc, ids)
-            if pattern is None:
-                continue
-            t = doc[ids[0]]
-            f = best.get(t.i)
-            rank = (not pattern.entry.fallback, pattern.size, -pattern.entry.index)
-            if f is None or rank > (not f.entry.fallback, f.pattern.size, -f.pattern.entry.index):
-                best[t.i] = Frame(token=t, pattern=pattern, tokens=sorted(ids))
+            for pattern in self.lex.patterns_for(doc.vocab.strings[match_id], doc, ids):
+                e = pattern.entry
+                rank = (not e.fallback, pattern.size, bool(e.when), -e.index)
+                candidates.setdefault(ids[0], []).append((rank, pattern, list(ids)))
+        triggers = set(candidates)
+        best: dict[int, Frame] = {}
+        for i, found in candidates.items():
+            t = doc[i]
+            for _, pattern, ids in sorted(found, key=lambda c: c[0], reverse=True):
+                if self.senses.fits(pattern, t, ids, idx, triggers):
+                    best[i] = Frame(token=t, pattern=pattern, tokens=sorted(ids),
+                                    void=self.senses.void(pattern, t, ids, idx, triggers))
+                    break
         # a word that is part of a longer match is not a trigger of its own
         # ("imposed sanctions": one SANCTION event, not two)
         inner = {i for f in best.values() if len(f.tokens) > 1 and not f.entry.fallback
@@ -466,7 +477,7 @@ class Coder:
             for tok in sent:
                 sents[tok.i] = (sent.start_char, sent.end_char)
         quotes = [q for q in analysis.quotes if q.kind != "term"]
-        frames = self.frames(doc)
+        frames = self.frames(doc, idx)
         idx.events = set(frames)
         # event nouns first: a verb's object or subject may be one ("rejected Annan's calls")
         for f in sorted(frames.values(), key=lambda f: not f.noun):
