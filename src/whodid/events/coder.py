@@ -490,6 +490,7 @@ class Coder:
             f.reported_by = q.speaker if q is not None else None
             f.speakers = _speakers(q, doc, idx)
             f.type, f.cameo, f.mode = f.entry.type, f.entry.cameo, f.entry.mode
+        self._void(frames)
         self._link_governors(frames)
         self._object_events(frames)
         self._complement_roles(frames, idx)
@@ -503,47 +504,89 @@ class Coder:
                 events.append(ev)
         return events
 
+    def _void(self, frames: dict[int, Frame]) -> None:
+        """A statement without substance ("declined to comment", "denied reports that he
+        would resign") is no event, and nothing it says is one (its subject may be)."""
+        for v in [f for f in frames.values() if f.void]:
+            subject = {w.i for c in v.token.children if c.dep_ in (*_SUBJ, "nsubjpass") for w in c.subtree}
+            inside = {w.i for w in v.token.subtree} - subject
+            for f in frames.values():
+                if f.token.i in inside:
+                    f.drop = True
+
+    def _governor(self, f: Frame, frames: dict[int, Frame]) -> Frame | None:
+        """The frame whose complement ``f`` is: "refused to MEET", "urged Russia to
+        WITHDRAW", "calls for the WITHDRAWAL of", "promised he would STAND DOWN",
+        "threatened to carry out a citizen's ARREST", "wanted reform and his RESIGNATION"."""
+        t = f.token
+        while f.noun and t.dep_ == "conj" and t.head.i not in frames:
+            t = t.head  # a noun conjoined to a complement that is no trigger itself
+        if t.dep_ == "ccomp" and t.head.i not in frames:
+            # "reiterated its demand that Israel ease ...": the clause belongs to the noun
+            return next((frames[c.i] for c in t.head.children if c.dep_ == "dobj" and c.i in frames
+                         and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
+        if t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
+            return frames[t.head.i]
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames \
+                and t.head.lower_ not in _BACKGROUND_PREPS:  # not "offered talks following the invasion"
+            return frames[t.head.head.i]
+        if f.noun and t.dep_ == "dobj" and _lemmas(t.head) & self.lex.marker("support_verbs") \
+                and t.head.dep_ in ("xcomp", "ccomp") and t.head.head.i in frames:
+            # "threatened to carry out a citizen's arrest", "plans to file a lawsuit"
+            return frames[t.head.head.i]
+        return None
+
     def _link_governors(self, frames: dict[int, Frame]) -> None:
         for f in frames.values():
             t = f.token
-            g = None
-            if t.dep_ == "ccomp" and t.head.i not in frames:
-                # "reiterated its demand that Israel ease ...": the clause belongs to the noun
-                g = next((frames[c.i] for c in t.head.children if c.dep_ == "dobj" and c.i in frames
-                          and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
-            elif t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
-                g = frames[t.head.i]
-            elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames \
-                    and t.head.lower_ not in _BACKGROUND_PREPS:  # not "offered talks following the invasion"
-                g = frames[t.head.head.i]
+            g = self._governor(f, frames)
             if g is None or g is f or not g.entry.governs:
                 continue
-            if t.dep_ == "ccomp" and g.entry.governs != "request":
-                continue  # "denied that Russia had attacked": not a refusal to attack
-            how = {"request": "request", "refuse": "refuse", "intent": "intent", "threaten": "threat"}[g.entry.governs]
-            rec = self.lex.recoded(f.entry, how)
-            if rec is None:
-                if how == "intent" and t.dep_ == "xcomp":  # "pledged to attack": the attack, intended
-                    f.modal.future = True
-                    f.vowed = True
-                    g.drop = True
+            if t.dep_ == "ccomp" and g.entry.governs != "request" and not (
+                    g.entry.governs in ("intent", "agreement") and _future_clause(t, self.lex)):
+                # "denied that Russia had attacked": not a refusal to attack; but "promised
+                # (that) he would stand down" is the promise of what follows
                 continue
-            f.governor = g
-            g.complement = True
-            g.type, g.cameo, g.mode = rec["type"], rec["cameo"] or g.cameo, rec["mode"]
-            if how == "request":
-                # the one asked is who would do it: "urged Russia to withdraw"
-                g.recipients = f.actors or g.recipients
-            elif how == "threat" or f.noun:
-                # "warned Putin against an invasion": the one warned; else the target.
-                # "rejected Annan's calls", "agreed to US mediation": whose the thing is
-                g.recipients = g.recipients or f.recipients
-            else:
-                g.recipients = f.recipients or g.recipients
-            if not g.actors:
-                g.actors = f.actors
-            g.has_object = True
-            g.anchored = True
+            self._govern(f, g, conjunct=g.complement)
+        # "their threat to pull out and boycott parliament": the conjoined act too
+        for f in frames.values():
+            t = f.token
+            if f.governor is None and t.dep_ == "conj" and t.head.i in frames and frames[t.head.i].governor is not None:
+                head = frames[t.head.i]
+                if head.governor is not f:
+                    self._govern(f, head.governor, conjunct=True)
+
+    def _govern(self, f: Frame, g: Frame, conjunct: bool = False) -> None:
+        """``f`` is what ``g`` asks for, refuses, promises or threatens: one event, coded
+        from both (``conjunct``: a second complement, "to pull out and boycott")."""
+        t = f.token
+        how = {"request": "request", "refuse": "refuse", "intent": "intent", "agreement": "agreement",
+               "threaten": "threat"}[g.entry.governs]
+        rec = self.lex.recoded(f.entry, how)
+        if rec is None:
+            if how in ("intent", "agreement") and (t.dep_ == "xcomp" or conjunct):
+                f.modal.future = True  # "pledged to attack": the attack, intended
+                f.vowed = True
+                g.drop = g.drop or not conjunct
+            return
+        f.governor = g
+        if conjunct:
+            return  # the first complement recoded the governor already
+        g.complement = True
+        g.type, g.cameo, g.mode = rec["type"], rec["cameo"] or g.cameo, rec["mode"]
+        if how == "request":
+            # the one asked is who would do it: "urged Russia to withdraw"
+            g.recipients = f.actors or g.recipients
+        elif how == "threat" or f.noun:
+            # "warned Putin against an invasion": the one warned; else the target.
+            # "rejected Annan's calls", "agreed to US mediation": whose the thing is
+            g.recipients = g.recipients or f.recipients
+        else:
+            g.recipients = f.recipients or g.recipients
+        if not g.actors:
+            g.actors = f.actors
+        g.has_object = True
+        g.anchored = True
 
     def _object_events(self, frames: dict[int, Frame]) -> None:
         """A hostile act whose object is an exchange ("would boycott all contact with
@@ -703,6 +746,8 @@ class Coder:
             return None  # "attacked the plan" is not an attack; "troops attacked" is
         if e.requires == "object" and not (f.has_object or recipient_ids):
             return None
+        if e.requires == "counterpart" and not (f.complement or recipient_ids):
+            return None  # "pledged to cut taxes": announced policy with no counterpart
         if e.requires == "complement" and not (f.complement or recipient_ids or any(
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "against", "of"))
                 for c in f.token.children)):
@@ -781,6 +826,11 @@ def _responded_to(t: Token, idx: ActorIndex) -> list[Participant]:
             if found:
                 return found
     return []
+
+
+def _future_clause(t: Token, lex: Lexicon) -> bool:
+    """A clause told in the future: "(promised) he would stand down"."""
+    return any(c.dep_ == "aux" and c.lower_ in lex.marker("future_aux") for c in t.children)
 
 
 def _lemmas(t: Token) -> set[str]:

@@ -63,9 +63,11 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
     if role == "complement":
         return [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     if role == "complement_subject":
-        comps = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+        # an infinitive only: "told reporters that ..." asks nothing of the reporters
+        comps = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         found = [s for c in comps for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-        if any(c.dep_ == "xcomp" for c in comps):
+        if comps:
             found += [c for c in kids if c.dep_ in ("dobj", "dative")]  # "warned Brown not to ..."
         return found
     if role == "predicate":
@@ -77,13 +79,17 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         return kids
     if role == "modifier":
         return [c for c in kids if c.dep_ in ("compound", "amod", "nmod", "poss", "advmod", "npadvmod")]
-    if role == "subtree":
-        return [w for w in t.subtree if w.i != t.i]
+    if role == "subtree":  # below the trigger, but not its subject ("election violence hit ...")
+        subject = {w.i for c in kids if c.dep_ in ("nsubj", "nsubjpass", "csubj") for w in c.subtree}
+        return [w for w in t.subtree if w.i != t.i and w.i not in subject]
     if role == "trigger":
         return [t]
     if role.startswith("prep:"):
         word = role[5:]
-        return [p for c in kids if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word
+        # on the word, or on its direct object: the parser often hangs "with Blair" on
+        # "campaign" in "discussed the campaign with Blair"
+        heads = [t] + [c for c in kids if c.dep_ == "dobj"]
+        return [p for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word
                 for p in c.children if p.dep_ in ("pobj", "pcomp")]
     return []
 

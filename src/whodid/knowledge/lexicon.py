@@ -218,6 +218,9 @@ class Lexicon:
             for k, words in block.items():
                 if not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words):
                     raise LexiconError(f"{where(block)}: {section}: {k!r} must be a list of words")
+                if any(isinstance(w, bool) for w in words):
+                    raise LexiconError(f"{where(block)}: {section}: {k!r}: quote on, off, yes, no "
+                                       f"(YAML reads them as true/false)")
                 if section == "classes":
                     if k in BUILTIN_CLASSES:
                         raise LexiconError(f"{where(block)}: classes: {k!r} is a built-in class")
@@ -295,21 +298,29 @@ class Lexicon:
                     or nodes[0].get("RIGHT_ID") != "trigger":
                 raise LexiconError(f"{at}: a pattern is a list of DependencyMatcher nodes whose first is named 'trigger'")
             pos = nodes[0].get("RIGHT_ATTRS", {}).get("POS")
-            self.patterns.append(Pattern(e, [dict(n) for n in nodes], pos == "NOUN"))
+            nodes = [dict(n) for n in nodes]
+            _check_pattern(nodes, at)
+            self.patterns.append(Pattern(e, nodes, pos == "NOUN"))
         return e
 
     def marker(self, name: str) -> set[str]:
         return self.markers.get(name, set())
 
     def recoded(self, entry: Entry, how: str) -> dict[str, Any] | None:
-        """What ``entry``'s event becomes when intended / requested / refused / threatened."""
-        spec = entry.recode.get(how) or self.type_defaults.get(entry.type, {}).get(how)
+        """What ``entry``'s event becomes when intended / agreed to / requested / refused /
+        threatened. Agreed to ("agreed to resign") is intended, but always AGREE."""
+        key = "intent" if how == "agreement" else how
+        spec = entry.recode.get(key) or self.type_defaults.get(entry.type, {}).get(key)
+        if how == "agreement" and spec is not None and spec.get("type", entry.type) != "AGREE":
+            spec = self.type_defaults.get(entry.type, {}).get(key)
+            if spec is None or spec.get("type", entry.type) != "AGREE":
+                spec = {"type": "AGREE", "cameo": "030"}
         if spec is None:
-            spec = {"request": {"cameo": "100"}, "refuse": {"cameo": "120"}, "threat": {"cameo": "130"}}.get(how)
+            spec = {"request": {"cameo": "100"}, "refuse": {"cameo": "120"}, "threat": {"cameo": "130"}}.get(key)
         if spec is None:
             return None
         target = {"intent": spec.get("type", entry.type), "request": "REQUEST",
-                  "refuse": "REJECT", "threat": "THREATEN"}[how]
+                  "refuse": "REJECT", "threat": "THREATEN"}[key]
         return {"type": target, "cameo": str(spec["cameo"]) if spec.get("cameo") else None,
                 "mode": spec.get("mode")}
 
@@ -396,3 +407,13 @@ def _constraint(value: Any, key: str, at: str) -> list[Condition]:
             parsed[str(role)] = tuple(classes)
         out.append(parsed)
     return out
+
+
+def _check_pattern(nodes: list[dict[str, Any]], at: str) -> None:
+    """A raw pattern spaCy would refuse is refused here, with its place in the file."""
+    _register()
+    try:
+        DependencyMatcher(Vocab(), validate=True).add("check", [nodes])
+    except Exception as exc:  # spaCy raises ValueError / MatchPatternError subclasses
+        problem = " ".join(str(exc).split())
+        raise LexiconError(f"{at}: invalid dependency pattern: {problem[:300]}") from None
