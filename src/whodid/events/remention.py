@@ -1,0 +1,46 @@
+"""One real-world event is one event per article (news-events guidelines: "One
+real-world event is coded once per article, however often the article mentions it").
+
+An article tells its main event several times: the lead, a quote, a recap ("Tony
+Blair promised Gordon Brown he would stand down ..." / "the prime minister went back
+on a pledge to Mr Brown to stand down"). An event is a re-mention of an earlier one
+when it has the same type, the same actors, the same recipients and the same
+modality, and names both an actor and a recipient; with a party unnamed, only a second
+trigger of the same type in the same sentence is taken for the same event ("was shot
+dead ... killed by a bullet"), since two requests by one minister, or two arrests of
+unnamed people, in two sentences may well be two.
+The first telling is kept and lists the later ones' triggers in ``Event.mentions``;
+its confidence is the highest of them.
+"""
+
+from __future__ import annotations
+
+from whodid.model import Event
+
+
+def _same(first: Event, later: Event) -> bool:
+    """``later`` tells ``first`` again: same type and modality, and parties it names are
+    ``first``'s (a later telling often leaves one out: "Marak was arrested in Hapur");
+    across sentences, it must name the recipient, and ``first`` be told no later."""
+    if (first.type, first.modality) != (later.type, later.modality):
+        return False
+    if not set(later.actor) <= set(first.actor) or not set(later.recipient) <= set(first.recipient):
+        return False
+    if first.sentence.start == later.sentence.start:
+        return (set(later.actor) == set(first.actor) and set(later.recipient) == set(first.recipient)) \
+            or bool(later.actor or later.recipient)
+    return bool(later.recipient)
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """``events`` (in text order) with re-mentions folded into their first telling."""
+    out: list[Event] = []
+    for e in events:
+        seen = next((f for f in out if _same(f, e)), None)
+        if seen is None:
+            out.append(e)
+            continue
+        seen.mentions.append(e.trigger)
+        seen.mentions.extend(e.mentions)
+        seen.confidence = max(seen.confidence, e.confidence)
+    return out
