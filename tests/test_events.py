@@ -60,8 +60,9 @@ def codes(analysis: Analysis, ids: list[str]) -> list[str]:
 
 
 def find(analysis: Analysis, type_: str, trigger: str | None = None, cameo: str | None = None) -> list[Event]:
+    # a trigger may be a later telling of an event told before: listed in its mentions
     return [e for e in analysis.events if e.type == type_
-            and (trigger is None or e.trigger.text == trigger)
+            and (trigger is None or trigger in [e.trigger.text, *(m.text for m in e.mentions)])
             and (cameo is None or e.cameo == cameo)]
 
 

@@ -4,11 +4,11 @@ real-world event is coded once per article, however often the article mentions i
 An article tells its main event several times: the lead, a quote, a recap ("Tony
 Blair promised Gordon Brown he would stand down ..." / "the prime minister went back
 on a pledge to Mr Brown to stand down"). An event is a re-mention of an earlier one
-when it has the same type, the same actors, the same recipients and the same
-modality, and names both an actor and a recipient; with a party unnamed, only a second
-trigger of the same type in the same sentence is taken for the same event ("was shot
-dead ... killed by a bullet"), since two requests by one minister, or two arrests of
-unnamed people, in two sentences may well be two.
+when it has the same type, mode and modality and names no party the earlier one does
+not (a later telling often leaves one out: "Marak was arrested in Hapur"). Across
+sentences it must name the recipient: two requests by one minister, or two arrests
+of unnamed people, in two sentences may well be two; in one sentence a second
+trigger of the same type is the same event ("was shot dead ... killed by a bullet").
 The first telling is kept and lists the later ones' triggers in ``Event.mentions``;
 its confidence is the highest of them.
 """
@@ -19,10 +19,11 @@ from whodid.model import Event
 
 
 def _same(first: Event, later: Event) -> bool:
-    """``later`` tells ``first`` again: same type and modality, and parties it names are
+    """``later`` tells ``first`` again: same type, mode and modality (a missile attack is
+    not the invasion it is part of), and parties it names are
     ``first``'s (a later telling often leaves one out: "Marak was arrested in Hapur");
     across sentences, it must name the recipient, and ``first`` be told no later."""
-    if (first.type, first.modality) != (later.type, later.modality):
+    if (first.type, first.mode, first.modality) != (later.type, later.mode, later.modality):
         return False
     if not set(later.actor) <= set(first.actor) or not set(later.recipient) <= set(first.recipient):
         return False
