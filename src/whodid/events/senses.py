@@ -56,6 +56,8 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
                 [c for c in kids if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS]
             found = [p for c in preps for p in c.children if p.dep_ == "pobj"]
         return found
+    if role == "direct_object":
+        return [c for c in kids if c.dep_ == "dobj"]
     if role == "subject":
         found = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
         found += [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -116,6 +118,9 @@ class Senses:
             return w.ent_type_ in _PLACE_ENTS or w.lemma_.lower() in PLACE_NOUNS
         if cls == "event":
             return w.i in triggers
+        if cls == "question":
+            return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in w.children) or \
+                any(c.tag_ in ("WRB", "WP", "WDT") and c.i < w.i for c in w.children)
         if cls == "plural":
             return w.tag_ in ("NNS", "NNPS") or bool(w.conjuncts)
         if cls == "passive":

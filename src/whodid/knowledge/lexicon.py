@@ -29,11 +29,12 @@ PLOVER_TYPES = (
 GOVERNS = ("request", "refuse", "intent", "agreement", "threaten")
 REQUIRES = ("recipient", "object", "complement", "counterpart")
 # the words a sense constraint can look at (see lexicon.yaml, "Sense constraints")
-ROLES = ("object", "subject", "complement", "complement_subject", "predicate", "dependent", "modifier",
+ROLES = ("object", "direct_object", "subject", "complement", "complement_subject", "predicate", "dependent", "modifier",
          "subtree", "trigger")
 PREP_ROLE = re.compile(r"^prep:[a-z]+$")
 # word classes computed from the parse and the actors, not listed in a file
-BUILTIN_CLASSES = ("any", "none", "actor", "person", "group", "armed", "place", "event", "plural", "passive")
+BUILTIN_CLASSES = ("any", "none", "actor", "person", "group", "armed", "place", "event", "plural", "passive",
+                   "question")
 ENTRY_KEYS = {
     "type", "cameo", "mode", "context", "verbs", "nouns", "adjs", "phrases", "patterns", "ambiguous", "requires",
     "of", "poss", "compound", "governs", "object", "speaker_is_actor", "fallback", "table_exception",
