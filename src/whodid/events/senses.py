@@ -116,6 +116,8 @@ class Senses:
                                                        or (w.pos_ == "PRON" and w.lower_ in _PERSONAL_PRONOUNS)))
         if cls == "place":
             return w.ent_type_ in _PLACE_ENTS or w.lemma_.lower() in PLACE_NOUNS
+        if cls == "gpe":
+            return w.ent_type_ == "GPE"
         if cls == "event":
             return w.i in triggers
         if cls == "question":
