@@ -349,6 +349,8 @@ class Coder:
         t = f.token
         if t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(c.dep_ == "det" for c in t.children):
             f.drop = True  # a participle used as a noun: "evacuated the wounded"
+        if len(f.tokens) == 1 and _describing_participle(t):
+            f.drop = True  # "the murdered hero", "men detained in the UK": a description, told elsewhere if at all
         matched = set(f.tokens)
         actors, patients = self.subject(t, idx)
         f.actors = actors
@@ -493,6 +495,7 @@ class Coder:
         self._void(frames)
         self._link_governors(frames)
         self._object_events(frames)
+        self._ended_events(frames)
         self._complement_roles(frames, idx)
         self._protest_topics(frames)
         events = []
@@ -588,6 +591,17 @@ class Coder:
         g.has_object = True
         g.anchored = True
 
+    def _ended_events(self, frames: dict[int, Frame]) -> None:
+        """An event noun that a concession or a sanction acts on is what it lifts, eases,
+        halts or suspends ("lifting the embargo", "halt attacks", "suspended the strike"):
+        the act is the event, the thing ended is told elsewhere if at all."""
+        for f in frames.values():
+            if f.noun or f.entry.type not in ("CONCEDE", "SANCTION"):
+                continue
+            for c in f.token.children:
+                if c.dep_ == "dobj" and c.i in frames and frames[c.i].noun and frames[c.i].governor is None:
+                    frames[c.i].drop = True
+
     def _object_events(self, frames: dict[int, Frame]) -> None:
         """A hostile act whose object is an exchange ("would boycott all contact with
         the United States", "suspended talks with Kyiv") is aimed at the other party
@@ -664,6 +678,8 @@ class Coder:
         m, e = f.modal, f.entry
         if m.belief:
             return None
+        if m.condition_clause and not f.complement:
+            return None  # "unless ministers backed down": the condition of what is said, not an event
         if e.speaker_is_actor:
             if f.reported_by is None:
                 return None
@@ -754,6 +770,9 @@ class Coder:
             return None
         if f.noun and not participants and not f.anchored:
             return None
+        if not actor_ids and not speaker_actor and (m.hypothetical or m.conditional) \
+                and not f.complement:
+            return None  # "any foreign national can be detained": a rule or a supposition, nobody's act
 
         confidence = 0.9 - f.penalty
         if not actor_ids:
@@ -826,6 +845,17 @@ def _responded_to(t: Token, idx: ActorIndex) -> list[Participant]:
             if found:
                 return found
     return []
+
+
+def _describing_participle(t: Token) -> bool:
+    """A past participle that describes a noun ("the murdered hero", "men detained in the
+    UK", "militiamen armed with machetes") with no one said to have done it."""
+    if t.tag_ != "VBN":
+        return False
+    if t.dep_ == "amod":
+        return True
+    return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
+                                       for c in t.children)
 
 
 def _future_clause(t: Token, lex: Lexicon) -> bool:
