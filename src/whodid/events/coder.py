@@ -678,8 +678,6 @@ class Coder:
         m, e = f.modal, f.entry
         if m.belief:
             return None
-        if m.condition_clause and not f.complement:
-            return None  # "unless ministers backed down": the condition of what is said, not an event
         if e.speaker_is_actor:
             if f.reported_by is None:
                 return None

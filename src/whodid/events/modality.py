@@ -42,7 +42,6 @@ class Modal:
     intent: bool = False  # willing/open/ready to, determination to
     obligation: bool = False  # must/should, "the only way is for X to"
     belief: bool = False  # in the complement of believe/think/predict
-    condition_clause: bool = False  # inside an if/unless clause: the condition itself
     purpose: bool = False  # a bare infinitive of purpose
 
 
@@ -159,7 +158,6 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
         if cur.dep_ == "advcl" and marks & cond:
             m.conditional = True
-            m.condition_clause = True
         if cur.dep_ == "ccomp" and marks & {"if", "whether"}:
             m.hypothetical = True  # an indirect question: "asked if talks were possible"
         if cur.dep_ == "advcl" and marks & temporal and cur.tag_ in ("VBZ", "VBP", "VB"):
