@@ -59,9 +59,7 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
     if role == "direct_object":
         return [c for c in kids if c.dep_ == "dobj"]
     if role == "subject":
-        found = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
-        found += [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        return found
+        return _subject(t)
     if role == "complement":
         return [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     if role == "complement_subject":
@@ -94,6 +92,22 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         return [p for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word
                 for p in c.children if p.dep_ in ("pobj", "pcomp")]
     return []
+
+
+def _subject(t: Token, depth: int = 0) -> list[Token]:
+    """The subject or by-agent; for an infinitive or a conjoined verb with none of its
+    own, its controller's ("pledged never to attack Howard": the one who pledged)."""
+    kids = list(t.children)
+    found = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
+    found += [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if found or depth >= 3 or t.head is t or any(c.dep_ == "nsubjpass" for c in kids):
+        return found
+    if t.dep_ == "xcomp":
+        objects = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
+        return objects or _subject(t.head, depth + 1)  # "urged Russia to leave": Russia
+    if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+        return _subject(t.head, depth + 1)
+    return found
 
 
 class Senses:
