@@ -4,8 +4,9 @@ real-world event is coded once per article, however often the article mentions i
 An article tells its main event several times: the lead, a quote, a recap ("Tony
 Blair promised Gordon Brown he would stand down ..." / "the prime minister went back
 on a pledge to Mr Brown to stand down"). An event is a re-mention of an earlier one
-when it has the same type, mode and modality and names no party the earlier one does
-not (a later telling often leaves one out: "Marak was arrested in Hapur"). Across
+when it has the same type and modality (and mode, across sentences) and names no
+party the earlier one does not (a later telling often leaves one out: "Marak was
+arrested in Hapur"). Across
 sentences it must name the recipient: two requests by one minister, or two arrests
 of unnamed people, in two sentences may well be two; in one sentence a second
 trigger of the same type is the same event ("was shot dead ... killed by a bullet").
@@ -19,15 +20,19 @@ from whodid.model import Event
 
 
 def _same(first: Event, later: Event) -> bool:
-    """``later`` tells ``first`` again: same type, mode and modality (a missile attack is
-    not the invasion it is part of), and parties it names are
-    ``first``'s (a later telling often leaves one out: "Marak was arrested in Hapur");
-    across sentences, it must name the recipient, and ``first`` be told no later."""
-    if (first.type, first.mode, first.modality) != (later.type, later.mode, later.modality):
+    """``later`` tells ``first`` again: same type and modality; the same mode unless in
+    the same sentence (a missile attack is not the invasion it is part of; "shot dead
+    ... killed by a bullet" is one act); only parties ``first`` has (a later telling
+    often leaves one out: "Marak was arrested in Hapur"); across sentences, it must
+    name the recipient."""
+    if (first.type, first.modality) != (later.type, later.modality):
+        return False
+    same_sentence = first.sentence.start == later.sentence.start
+    if first.mode != later.mode and not same_sentence:
         return False
     if not set(later.actor) <= set(first.actor) or not set(later.recipient) <= set(first.recipient):
         return False
-    if first.sentence.start == later.sentence.start:
+    if same_sentence:
         return (set(later.actor) == set(first.actor) and set(later.recipient) == set(first.recipient)) \
             or bool(later.actor or later.recipient)
     return bool(later.recipient)
