@@ -10,8 +10,8 @@ arrested in Hapur"). Across
 sentences it must name the recipient: two requests by one minister, or two arrests
 of unnamed people, in two sentences may well be two; in one sentence a second
 trigger of the same type is the same event ("was shot dead ... killed by a bullet").
-The first telling is kept and lists the later ones' triggers in ``Event.mentions``;
-its confidence is the highest of them.
+The clearest telling is kept (the most confident; the earliest among equals) and
+lists the others' triggers in ``Event.mentions``.
 """
 
 from __future__ import annotations
@@ -39,14 +39,21 @@ def _same(first: Event, later: Event) -> bool:
 
 
 def merge(events: list[Event]) -> list[Event]:
-    """``events`` (in text order) with re-mentions folded into their first telling."""
-    out: list[Event] = []
+    """``events`` (in text order) with re-mentions folded into one event per real-world
+    event. The telling kept is the clearest (the most confident: a verb with its parties
+    named over a noun; the earliest among equals), the guidelines' "sentence"; the
+    others' triggers are listed, in text order, in its ``mentions``."""
+    groups: list[list[Event]] = []
     for e in events:
-        seen = next((f for f in out if _same(f, e)), None)
-        if seen is None:
-            out.append(e)
-            continue
-        seen.mentions.append(e.trigger)
-        seen.mentions.extend(e.mentions)
-        seen.confidence = max(seen.confidence, e.confidence)
-    return out
+        group = next((g for g in groups if _same(g[0], e)), None)
+        if group is None:
+            groups.append([e])
+        else:
+            group.append(e)
+    out: list[Event] = []
+    for group in groups:
+        best = max(group, key=lambda e: (e.confidence, -e.trigger.start))
+        others = [m for e in group if e is not best for m in (e.trigger, *e.mentions)]
+        best.mentions = sorted(best.mentions + others, key=lambda m: m.start)
+        out.append(best)
+    return sorted(out, key=lambda e: e.trigger.start)
