@@ -127,6 +127,9 @@ class Event:
     recipient_mentions: list[Mention] = field(default_factory=list)
     # roles ("actor", "recipient") filled by a coding convention, not read from the text
     inferred: list[str] = field(default_factory=list)
+    # later reports of this same event in the article (same type, parties and modality),
+    # by their trigger words; one real-world event is one Event (news-events guidelines)
+    mentions: list[Mention] = field(default_factory=list)
 
 
 @dataclass

@@ -52,13 +52,18 @@ def check_headline(analysis: Analysis) -> list[Check]:
     # its event there only, so only a body that weakens it is flagged, not a body silent about it
     lede = not (analysis.article.title and analysis.article.title.strip()) and \
         re.search(r"[.:][\"”’']?$", analysis.article.text[start:end].rstrip()) is not None
-    head = [e for e in analysis.events if start <= e.trigger.start < end and e.modality in STRONG]
+    # an event told in the headline and again in the body is one event: its tellings are
+    # its trigger and its mentions
+    head = [e for e in analysis.events if e.modality in STRONG
+            and any(start <= m.start < end for m in (e.trigger, *e.mentions))]
     body = [e for e in analysis.events if e.trigger.start >= end]
     text = analysis.article.text
     names = {a.id: a.name for a in analysis.actors}
     countries = {a.id: a.country for a in analysis.actors if a.country}
     checks = []
     for event in head:
+        if any(m.start >= end for m in (event.trigger, *event.mentions)):
+            continue  # the body tells it too
         # a headline event with no resolved party is compared by kind alone
         parties = bool(event.actor or event.recipient)
         related = [b for b in body if _same_kind(event, b) and (not parties or _share_party(event, b))]

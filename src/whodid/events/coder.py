@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
+from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
 
@@ -97,6 +98,7 @@ class Frame:
     speakers: list[Participant] = field(default_factory=list)
     penalty: float = 0.0
     drop: bool = False
+    void: bool = False  # a statement without substance: it and what it says are no event
     vowed: bool = False  # the complement of an explicit promise ("have sworn to fight")
     # "denied the allegations", "rejected calls to pause": the type of the earlier speech act
     # whose maker the refusal answers, when the text names the maker elsewhere
@@ -123,8 +125,6 @@ class ActorIndex:
         self.armed = {a.id for a in analysis.actors if (a.sector or "") in _ARMED_SECTORS}
         self.uncoded = {a.id for a in analysis.actors if not a.code}
         self.countryless = {a.id for a in analysis.actors if not a.country}  # "rebels (unnamed)"
-        # groups of no political kind that the text names only by a common noun ("people",
-        # "teachers", "citizens"): they say who took part, not that something political happened
         # actors the knowledge base does not know, named by a common noun or an unknown name
         # ("the police", "the National Audit Office"): as the only party, and a target at that,
         # they are too weak a sign that a word is a political event
@@ -132,9 +132,12 @@ class ActorIndex:
             a.kind in ("group", "organization") and a.mentions and all(m.how in ("nominal", "unnamed") for m in a.mentions))}
         # those of them the text gives a country ("French paper workers"): a party that can act
         self.placed = {a.id for a in analysis.actors if a.country and "country" not in a.inferred}
+        # groups of no political kind that the text names only by a common noun ("people",
+        # "teachers", "citizens"): they say who took part, not that something political happened
         self.generic = {a.id for a in analysis.actors if a.kind in ("group", "organization")
                         and (a.sector or "") not in _POLITICAL_SECTORS and a.mentions
                         and all(m.how in ("nominal", "unnamed") for m in a.mentions)}
+        self.kinds = {a.id: a.kind for a in analysis.actors}
         for actor in analysis.actors:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
@@ -256,6 +259,7 @@ class Coder:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
         self._matchers: dict[int, Any] = {}
+        self.senses = Senses(lexicon)
         self.scores = load_scores()
 
     def _matcher(self, doc: Doc):
@@ -265,18 +269,25 @@ class Coder:
         return self._matchers[key]
 
     # ------------------------------------------------------------------ matching
-    def frames(self, doc: Doc) -> dict[int, Frame]:
+    def frames(self, doc: Doc, idx: ActorIndex) -> dict[int, Frame]:
+        """One frame per trigger word: the sense (lexicon entry) the words around it
+        select (see ``senses``), tried from the most specific match."""
         self.lex.mark_pejoratives(doc)
-        best: dict[int, Frame] = {}
+        candidates: dict[int, list[tuple[tuple, Pattern, list[int]]]] = {}
         for match_id, ids in self._matcher(doc)(doc):
-            pattern = self.lex.pattern_for(doc.vocab.strings[match_id], doc, ids)
-            if pattern is None:
-                continue
-            t = doc[ids[0]]
-            f = best.get(t.i)
-            rank = (not pattern.entry.fallback, pattern.size, -pattern.entry.index)
-            if f is None or rank > (not f.entry.fallback, f.pattern.size, -f.pattern.entry.index):
-                best[t.i] = Frame(token=t, pattern=pattern, tokens=sorted(ids))
+            for pattern in self.lex.patterns_for(doc.vocab.strings[match_id], doc, ids):
+                e = pattern.entry
+                rank = (not e.fallback, pattern.size, bool(e.when), -e.index)
+                candidates.setdefault(ids[0], []).append((rank, pattern, list(ids)))
+        triggers = set(candidates)
+        best: dict[int, Frame] = {}
+        for i, found in candidates.items():
+            t = doc[i]
+            for _, pattern, ids in sorted(found, key=lambda c: c[0], reverse=True):
+                if self.senses.fits(pattern, t, ids, idx, triggers):
+                    best[i] = Frame(token=t, pattern=pattern, tokens=sorted(ids),
+                                    void=self.senses.void(pattern, t, ids, idx, triggers))
+                    break
         # a word that is part of a longer match is not a trigger of its own
         # ("imposed sanctions": one SANCTION event, not two)
         inner = {i for f in best.values() if len(f.tokens) > 1 and not f.entry.fallback
@@ -367,6 +378,8 @@ class Coder:
         t = f.token
         if t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(c.dep_ == "det" for c in t.children):
             f.drop = True  # a participle used as a noun: "evacuated the wounded"
+        if len(f.tokens) == 1 and _describing_participle(t):
+            f.drop = True  # "the murdered hero", "men detained in the UK": a description, told elsewhere if at all
         matched = set(f.tokens)
         actors, patients = self.subject(t, idx)
         f.actors = actors
@@ -497,7 +510,7 @@ class Coder:
             for tok in sent:
                 sents[tok.i] = (sent.start_char, sent.end_char)
         quotes = [q for q in analysis.quotes if q.kind != "term"]
-        frames = self.frames(doc)
+        frames = self.frames(doc, idx)
         idx.events = set(frames)
         # event nouns first: a verb's object or subject may be one ("rejected Annan's calls")
         for f in sorted(frames.values(), key=lambda f: not f.noun):
@@ -510,8 +523,10 @@ class Coder:
             f.reported_by = q.speaker if q is not None else None
             f.speakers = _speakers(q, doc, idx)
             f.type, f.cameo, f.mode = f.entry.type, f.entry.cameo, f.entry.mode
+        self._void(frames)
         self._link_governors(frames)
         self._object_events(frames)
+        self._ended_events(frames)
         self._complement_roles(frames, idx)
         self._protest_topics(frames)
         events = []
@@ -528,49 +543,102 @@ class Coder:
             _answer_earlier(ev, kind, events, doc)
         return events
 
+    def _void(self, frames: dict[int, Frame]) -> None:
+        """A statement without substance ("declined to comment", "denied reports that he
+        would resign") is no event, and nothing it says is one (its subject may be)."""
+        for v in [f for f in frames.values() if f.void]:
+            subject = {w.i for c in v.token.children if c.dep_ in (*_SUBJ, "nsubjpass") for w in c.subtree}
+            inside = {w.i for w in v.token.subtree} - subject
+            for f in frames.values():
+                if f.token.i in inside:
+                    f.drop = True
+
+    def _governor(self, f: Frame, frames: dict[int, Frame]) -> Frame | None:
+        """The frame whose complement ``f`` is: "refused to MEET", "urged Russia to
+        WITHDRAW", "calls for the WITHDRAWAL of", "promised he would STAND DOWN",
+        "threatened to carry out a citizen's ARREST", "wanted reform and his RESIGNATION"."""
+        t = f.token
+        while f.noun and t.dep_ == "conj" and t.head.i not in frames:
+            t = t.head  # a noun conjoined to a complement that is no trigger itself
+        if t.dep_ == "ccomp" and t.head.i not in frames:
+            # "reiterated its demand that Israel ease ...": the clause belongs to the noun
+            return next((frames[c.i] for c in t.head.children if c.dep_ == "dobj" and c.i in frames
+                         and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
+        if t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
+            return frames[t.head.i]
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames \
+                and t.head.lower_ not in _BACKGROUND_PREPS:  # not "offered talks following the invasion"
+            return frames[t.head.head.i]
+        if f.noun and t.dep_ == "dobj" and _lemmas(t.head) & self.lex.marker("support_verbs") \
+                and t.head.dep_ in ("xcomp", "ccomp") and t.head.head.i in frames:
+            # "threatened to carry out a citizen's arrest", "plans to file a lawsuit"
+            return frames[t.head.head.i]
+        return None
+
     def _link_governors(self, frames: dict[int, Frame]) -> None:
         for f in frames.values():
             t = f.token
-            g = None
-            if t.dep_ == "ccomp" and t.head.i not in frames:
-                # "reiterated its demand that Israel ease ...": the clause belongs to the noun
-                g = next((frames[c.i] for c in t.head.children if c.dep_ == "dobj" and c.i in frames
-                          and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
-            elif t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
-                g = frames[t.head.i]
-            elif t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames \
-                    and t.head.lower_ not in _BACKGROUND_PREPS:  # not "offered talks following the invasion"
-                g = frames[t.head.head.i]
+            g = self._governor(f, frames)
             if g is None or g is f or not g.entry.governs:
                 continue
-            if t.dep_ == "ccomp" and g.entry.governs != "request":
-                continue  # "denied that Russia had attacked": not a refusal to attack
-            how = {"request": "request", "refuse": "refuse", "intent": "intent", "threaten": "threat"}[g.entry.governs]
-            rec = self.lex.recoded(f.entry, how)
-            if rec is None:
-                if how == "intent" and t.dep_ == "xcomp":  # "pledged to attack": the attack, intended
-                    f.modal.future = True
-                    f.vowed = True
-                    g.drop = True
+            if t.dep_ == "ccomp" and g.entry.governs != "request" and not (
+                    g.entry.governs in ("intent", "agreement") and _future_clause(t, self.lex)):
+                # "denied that Russia had attacked": not a refusal to attack; but "promised
+                # (that) he would stand down" is the promise of what follows
                 continue
-            f.governor = g
-            g.complement = True
-            g.type, g.cameo, g.mode = rec["type"], rec["cameo"] or g.cameo, rec["mode"]
-            if how == "refuse" and f.noun and not f.actors and f.entry.type in _ANSWERABLE:
-                g.answers = f.entry.type  # "denied the allegations": whose allegations, told before
-            if how == "request":
-                # the one asked is who would do it: "urged Russia to withdraw"
-                g.recipients = f.actors or g.recipients
-            elif how == "threat" or f.noun:
-                # "warned Putin against an invasion": the one warned; else the target.
-                # "rejected Annan's calls", "agreed to US mediation": whose the thing is
-                g.recipients = g.recipients or f.recipients
-            else:
-                g.recipients = f.recipients or g.recipients
-            if not g.actors:
-                g.actors = f.actors
-            g.has_object = True
-            g.anchored = True
+            self._govern(f, g, conjunct=g.complement)
+        # "their threat to pull out and boycott parliament": the conjoined act too
+        for f in frames.values():
+            t = f.token
+            if f.governor is None and t.dep_ == "conj" and t.head.i in frames and frames[t.head.i].governor is not None:
+                head = frames[t.head.i]
+                if head.governor is not f:
+                    self._govern(f, head.governor, conjunct=True)
+
+    def _govern(self, f: Frame, g: Frame, conjunct: bool = False) -> None:
+        """``f`` is what ``g`` asks for, refuses, promises or threatens: one event, coded
+        from both (``conjunct``: a second complement, "to pull out and boycott")."""
+        t = f.token
+        how = {"request": "request", "refuse": "refuse", "intent": "intent", "agreement": "agreement",
+               "threaten": "threat"}[g.entry.governs]
+        rec = self.lex.recoded(f.entry, how)
+        if rec is None:
+            if how in ("intent", "agreement") and (t.dep_ == "xcomp" or conjunct):
+                f.modal.future = True  # "pledged to attack": the attack, intended
+                f.vowed = True
+                g.drop = g.drop or not conjunct
+            return
+        f.governor = g
+        if conjunct:
+            return  # the first complement recoded the governor already
+        g.complement = True
+        g.type, g.cameo, g.mode = rec["type"], rec["cameo"] or g.cameo, rec["mode"]
+        if how == "refuse" and f.noun and not f.actors and f.entry.type in _ANSWERABLE:
+            g.answers = f.entry.type  # "denied the allegations": whose allegations, told before
+        if how == "request":
+            # the one asked is who would do it: "urged Russia to withdraw"
+            g.recipients = f.actors or g.recipients
+        elif how == "threat" or f.noun:
+            # "warned Putin against an invasion": the one warned; else the target.
+            # "rejected Annan's calls", "agreed to US mediation": whose the thing is
+            g.recipients = g.recipients or f.recipients
+        else:
+            g.recipients = f.recipients or g.recipients
+        if not g.actors:
+            g.actors = f.actors
+        g.has_object = True
+        g.anchored = True
+
+    def _ended_events(self, frames: dict[int, Frame]) -> None:
+        """An event noun that a concession or a sanction acts on is what it lifts, eases,
+        halts or suspends ("lifting the embargo", "halt attacks", "suspended the strike"):
+        the act is the event, the thing ended is told elsewhere if at all."""
+        for f in frames.values():
+            if f.noun or f.entry.type not in ("CONCEDE", "SANCTION"):
+                continue
+            for c in f.token.children:
+                if c.dep_ == "dobj" and c.i in frames and frames[c.i].noun and frames[c.i].governor is None:
+                    frames[c.i].drop = True
 
     def _object_events(self, frames: dict[int, Frame]) -> None:
         """A hostile act whose object is an exchange ("would boycott all contact with
@@ -737,12 +805,17 @@ class Coder:
             return None  # "attacked the plan" is not an attack; "troops attacked" is
         if e.requires == "object" and not (f.has_object or recipient_ids):
             return None
+        if e.requires == "counterpart" and not (f.complement or recipient_ids):
+            return None  # "pledged to cut taxes": announced policy with no counterpart
         if e.requires == "complement" and not (f.complement or recipient_ids or any(
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "against", "of"))
                 for c in f.token.children)):
             return None
         if f.noun and not participants and not f.anchored:
             return None
+        if not actor_ids and not speaker_actor and (m.hypothetical or m.conditional) \
+                and not f.complement:
+            return None  # "any foreign national can be detained": a rule or a supposition, nobody's act
 
         confidence = 0.9 - f.penalty
         if not actor_ids:
@@ -836,6 +909,22 @@ def _responded_to(t: Token, idx: ActorIndex) -> list[Participant]:
             if found:
                 return found
     return []
+
+
+def _describing_participle(t: Token) -> bool:
+    """A past participle that describes a noun ("the murdered hero", "men detained in the
+    UK", "militiamen armed with machetes") with no one said to have done it."""
+    if t.tag_ != "VBN":
+        return False
+    if t.dep_ == "amod":
+        return True
+    return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
+                                       for c in t.children)
+
+
+def _future_clause(t: Token, lex: Lexicon) -> bool:
+    """A clause told in the future: "(promised) he would stand down"."""
+    return any(c.dep_ == "aux" and c.lower_ in lex.marker("future_aux") for c in t.children)
 
 
 def _lemmas(t: Token) -> set[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from whodid.events import conventions
+from whodid.events import conventions, remention
 from whodid.events.coder import Coder
 from whodid.knowledge import Resources
 from whodid.model import Analysis
@@ -30,4 +30,4 @@ class EventsStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         events = self.coder.code(doc, analysis)
         conventions.apply(doc, analysis, events, self.resources)
-        analysis.events.extend(events)
+        analysis.events.extend(remention.merge(events))

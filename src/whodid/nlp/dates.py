@@ -73,6 +73,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from whodid.model import DateExpr
+from whodid.nlp import token_at
 from whodid.nlp.vocab import MONTHS, WEEKDAYS
 
 # ---------------------------------------------------------------------------
@@ -401,6 +402,9 @@ def _event_anchor(doc: Doc, e: TimeExpr) -> None:
     e.text = text[e.start:e.end]
 
 
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
 def _is_year_token(tok: Token, today_year: int) -> bool:
     if not re.fullmatch(YEAR, tok.text):
         return False
@@ -485,7 +489,10 @@ def find_expressions(doc: Doc, today: dt.date | None = None) -> list[TimeExpr]:
         if e is not None:
             found.append(e)
             taken.append((e.start, e.end))
-    for tok in doc:
+    for m in _FOUR_DIGITS.finditer(text):  # a year is a four-digit token; the rest of the doc is not visited
+        tok = token_at(doc, m.start())
+        if tok is None or tok.idx != m.start() or len(tok.text) != 4:
+            continue
         if _is_year_token(tok, today_year) and not _overlaps(taken, tok.idx, tok.idx + len(tok.text)):
             found.append(TimeExpr(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), kind="year",
                                   source="year", year=int(tok.text)))

@@ -1,0 +1,59 @@
+"""One real-world event is one event per article (news-events guidelines: "One
+real-world event is coded once per article, however often the article mentions it").
+
+An article tells its main event several times: the lead, a quote, a recap ("Tony
+Blair promised Gordon Brown he would stand down ..." / "the prime minister went back
+on a pledge to Mr Brown to stand down"). An event is a re-mention of an earlier one
+when it has the same type and modality (and mode, across sentences) and names no
+party the earlier one does not (a later telling often leaves one out: "Marak was
+arrested in Hapur"). Across
+sentences it must name the recipient: two requests by one minister, or two arrests
+of unnamed people, in two sentences may well be two; in one sentence a second
+trigger of the same type is the same event ("was shot dead ... killed by a bullet").
+The clearest telling is kept (the most confident; the earliest among equals) and
+lists the others' triggers in ``Event.mentions``.
+"""
+
+from __future__ import annotations
+
+from whodid.model import Event
+
+
+def _same(first: Event, later: Event) -> bool:
+    """``later`` tells ``first`` again: same type and modality; the same mode unless in
+    the same sentence (a missile attack is not the invasion it is part of; "shot dead
+    ... killed by a bullet" is one act); only parties ``first`` has (a later telling
+    often leaves one out: "Marak was arrested in Hapur"); across sentences, it must
+    name the recipient."""
+    if (first.type, first.modality) != (later.type, later.modality):
+        return False
+    same_sentence = first.sentence.start == later.sentence.start
+    if first.mode != later.mode and not same_sentence:
+        return False
+    if not set(later.actor) <= set(first.actor) or not set(later.recipient) <= set(first.recipient):
+        return False
+    if same_sentence:
+        return (set(later.actor) == set(first.actor) and set(later.recipient) == set(first.recipient)) \
+            or bool(later.actor or later.recipient)
+    return bool(later.recipient)
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """``events`` (in text order) with re-mentions folded into one event per real-world
+    event. The telling kept is the clearest (the most confident: a verb with its parties
+    named over a noun; the earliest among equals), the guidelines' "sentence"; the
+    others' triggers are listed, in text order, in its ``mentions``."""
+    groups: list[list[Event]] = []
+    for e in events:
+        group = next((g for g in groups if _same(g[0], e)), None)
+        if group is None:
+            groups.append([e])
+        else:
+            group.append(e)
+    out: list[Event] = []
+    for group in groups:
+        best = max(group, key=lambda e: (e.confidence, -e.trigger.start))
+        others = [m for e in group if e is not best for m in (e.trigger, *e.mentions)]
+        best.mentions = sorted(best.mentions + others, key=lambda m: m.start)
+        out.append(best)
+    return sorted(out, key=lambda e: e.trigger.start)

@@ -1,0 +1,169 @@
+"""Word senses: which lexicon entry a matched trigger stands for, read from the words around it.
+
+A trigger word often has senses that are no event, or another event: "execute a
+prisoner" / "execute a contract", "attack the town" (ASSAULT) / "attack his record"
+(ACCUSE), "meet the minister" / "meet the fiscal rules", "welcome the visitors"
+(CONSULT) / "welcome the decision" (SUPPORT). The lexicon says, per entry, in which
+words it applies (``when``), in which it does not (``unless``), and in which the
+words are a statement without substance (``void_when``: "declined to comment",
+"denied reports that ..."); see the "Sense constraints" part of ``lexicon.yaml``.
+
+The coder tries a word's entries from the most specific (more words, then an entry
+with a ``when``), in lexicon order, and keeps the first whose constraints hold; a
+word none of whose entries fit is no trigger.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from whodid.knowledge.lexicon import Condition, Lexicon, Pattern
+from whodid.nlp.vocab import PLACE_NOUNS
+
+# "speak with X", "fire at X", "appealed against X": a verb's object when it has no direct one
+_OBJECT_PREPS = {"with", "at", "against", "on", "upon", "into", "to", "toward", "towards"}
+# an event noun's object: "attack on X", "visit to X", "talks with X", "release of X"
+_NOUN_OBJECT_PREPS = _OBJECT_PREPS | {"of"}
+_PERSONAL_PRONOUNS = {"he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you",
+                      "himself", "herself", "themselves", "ourselves", "myself", "yourself", "yourselves"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+
+class Actors(Protocol):
+    """What the senses need to know of the actors (the coder's ActorIndex)."""
+
+    armed: set[str]
+    kinds: dict[str, str]
+
+    def at(self, t: Token): ...
+
+
+def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
+    """The words that fill ``role`` around the trigger ``t`` (``ids``: the matched words)."""
+    kids = list(t.children)
+    if role == "object":
+        if noun:
+            return [p for c in kids if c.dep_ == "prep" and c.lower_ in _NOUN_OBJECT_PREPS
+                    for p in c.children if p.dep_ == "pobj"]
+        found = [c for c in kids if c.dep_ == "dobj"] or [c for c in kids if c.dep_ == "nsubjpass"]
+        if not found and t.dep_ in ("acl", "amod") and t.tag_ == "VBN":
+            found = [t.head]  # "questions sent to the embassy", "the murdered hero"
+        if not found:
+            matched = {i for i in ids[1:]}
+            preps = [c for c in kids if c.dep_ == "prep" and c.i in matched] or \
+                [c for c in kids if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS]
+            found = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+        return found
+    if role == "direct_object":
+        return [c for c in kids if c.dep_ == "dobj"]
+    if role == "subject":
+        return _subject(t)
+    if role == "complement":
+        return [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    if role == "complement_subject":
+        # an infinitive only: "told reporters that ..." asks nothing of the reporters
+        comps = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        found = [s for c in comps for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if comps:
+            found += [c for c in kids if c.dep_ in ("dobj", "dative")]  # "warned Brown not to ..."
+        return found
+    if role == "predicate":
+        found = [c for c in kids if c.dep_ in ("oprd", "attr", "acomp")]
+        if any(c.dep_ == "dobj" for c in kids):  # "called the raid a crime"
+            found += [c for c in kids if c.dep_ in ("xcomp", "ccomp")]
+        return found
+    if role == "dependent":
+        return kids
+    if role == "modifier":
+        return [c for c in kids if c.dep_ in ("compound", "amod", "nmod", "poss", "advmod", "npadvmod")]
+    if role == "subtree":  # below the trigger, but not its subject ("election violence hit ...")
+        subject = {w.i for c in kids if c.dep_ in ("nsubj", "nsubjpass", "csubj") for w in c.subtree}
+        return [w for w in t.subtree if w.i != t.i and w.i not in subject]
+    if role == "trigger":
+        return [t]
+    if role.startswith("prep:"):
+        word = role[5:]
+        # on the word, or on its direct object: the parser often hangs "with Blair" on
+        # "campaign" in "discussed the campaign with Blair"
+        heads = [t] + [c for c in kids if c.dep_ == "dobj"]
+        return [p for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word
+                for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    return []
+
+
+def _subject(t: Token, depth: int = 0) -> list[Token]:
+    """The subject or by-agent; for an infinitive or a conjoined verb with none of its
+    own, its controller's ("pledged never to attack Howard": the one who pledged)."""
+    kids = list(t.children)
+    found = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
+    found += [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if found or depth >= 3 or t.head is t or any(c.dep_ == "nsubjpass" for c in kids):
+        return found
+    if t.dep_ == "xcomp":
+        objects = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
+        return objects or _subject(t.head, depth + 1)  # "urged Russia to leave": Russia
+    if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+        return _subject(t.head, depth + 1)
+    return found
+
+
+class Senses:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def _is(self, w: Token, cls: str, actors: Actors, triggers: set[int]) -> bool:
+        if cls == "any":
+            return True
+        if cls == "actor":
+            return actors.at(w) is not None
+        if cls in ("person", "group", "armed"):
+            r = actors.at(w)
+            if cls == "armed":
+                return r is not None and r.actor in actors.armed
+            kind = actors.kinds.get(r.actor) if r is not None else None
+            if cls == "group":
+                return kind is not None and kind != "person"
+            return kind == "person" or (r is None and (w.ent_type_ == "PERSON" or w.tag_ == "CD"
+                                                       or (w.pos_ == "PRON" and w.lower_ in _PERSONAL_PRONOUNS)))
+        if cls == "place":
+            return w.ent_type_ in _PLACE_ENTS or w.lemma_.lower() in PLACE_NOUNS
+        if cls == "gpe":
+            return w.ent_type_ == "GPE"
+        if cls == "event":
+            return w.i in triggers
+        if cls == "question":
+            return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in w.children) or \
+                any(c.tag_ in ("WRB", "WP", "WDT") and c.i < w.i for c in w.children)
+        if cls == "plural":
+            return w.tag_ in ("NNS", "NNPS") or bool(w.conjuncts)
+        if cls == "passive":
+            return any(c.dep_ in ("auxpass", "nsubjpass") for c in w.children) or \
+                (w.tag_ == "VBN" and w.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in w.children))
+        words = self.lex.classes.get(cls)
+        return bool(words) and (w.lemma_.lower() in words or w.lower_ in words)
+
+    def condition(self, cond: Condition, t: Token, ids: list[int], noun: bool, actors: Actors,
+                  triggers: set[int]) -> bool:
+        for role, classes in cond.items():
+            words = role_words(role, t, ids, noun)
+            if not words:
+                if "none" not in classes:
+                    return False
+                continue
+            if not any(self._is(w, c, actors, triggers) for w in words for c in classes if c != "none"):
+                return False
+        return True
+
+    def fits(self, pattern: Pattern, t: Token, ids: list[int], actors: Actors, triggers: set[int]) -> bool:
+        """The entry behind ``pattern`` is the sense of ``t`` here."""
+        e = pattern.entry
+        if e.when and not any(self.condition(c, t, ids, pattern.noun, actors, triggers) for c in e.when):
+            return False
+        return not any(self.condition(c, t, ids, pattern.noun, actors, triggers) for c in e.unless)
+
+    def void(self, pattern: Pattern, t: Token, ids: list[int], actors: Actors, triggers: set[int]) -> bool:
+        """The words are a statement without substance ("declined to comment")."""
+        return any(self.condition(c, t, ids, pattern.noun, actors, triggers) for c in pattern.entry.void_when)

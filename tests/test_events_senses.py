@@ -1,0 +1,189 @@
+"""Events that are events in the news-events guidelines' sense: word senses, figurative
+and empty statements, demands coded as demands, one event per real-world event, and a
+lexicon file that is refused, with its line, when malformed."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.knowledge.lexicon import Lexicon, LexiconError
+from whodid.model import Analysis, Article
+
+
+@pytest.fixture(scope="module")
+def analyze(nlp):
+    from whodid.actors import ActorsStage
+    from whodid.events import EventsStage
+    from whodid.quotes import QuotesStage
+
+    stages = [ActorsStage(), QuotesStage(), EventsStage()]
+
+    def run(text: str) -> Analysis:
+        doc = nlp(text)
+        analysis = Analysis(article=Article(text=text, published="2023-03-01"))
+        for stage in stages:
+            stage(doc, analysis)
+        return analysis
+
+    return run
+
+
+def kinds(a: Analysis) -> list[tuple[str, str]]:
+    return [(e.type, e.trigger.text) for e in a.events]
+
+
+def code(a: Analysis, ids: list[str]) -> list[str]:
+    by_id = {x.id: x.code or x.id for x in a.actors}
+    return [by_id[i] for i in ids]
+
+
+# ---------------------------------------------------------------- word senses
+
+@pytest.mark.parametrize("text", [
+    "The chancellor said the budget would meet his fiscal rules.",
+    "The French government said the contract was executed in May.",
+    "The German government struck the Turkish immigration requirements from the bill.",
+    "The Israeli minister was sworn in on Monday.",
+    "Kenyan police sent the body to the hospital for a post-mortem.",
+    "The Spanish prime minister received a letter from the French president.",
+])
+def test_non_event_senses_are_not_coded(analyze, text):
+    assert kinds(analyze(text)) == []
+
+
+def test_attacking_words_is_criticism_and_attacking_a_town_is_an_assault(analyze):
+    a = analyze("The British opposition leader attacked the prime minister's record on crime.")
+    assert [t for t, _ in kinds(a)] == ["ACCUSE"]
+    a = analyze("Russian troops attacked the Ukrainian town of Bakhmut.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_hitting_back_at_a_claim_is_an_accusation(analyze):
+    a = analyze("The French president hit back at the German chancellor's claims.")
+    assert [t for t, _ in kinds(a)] == ["ACCUSE"]
+
+
+def test_an_apology_is_a_concession(analyze):
+    a = analyze("The Japanese prime minister apologised to South Korea.")
+    (e,) = a.events
+    assert (e.type, code(a, e.recipient)) == ("CONCEDE", ["KOR"])
+
+
+def test_suspending_lawmakers_is_coercion_and_suspending_aid_a_sanction(analyze):
+    a = analyze("The Indian speaker suspended four opposition lawmakers.")
+    assert [t for t, _ in kinds(a)] == ["COERCE"]
+    a = analyze("The United States suspended military aid to Egypt.")
+    assert [t for t, _ in kinds(a)] == ["SANCTION"]
+
+
+# ---------------------------------------------------------------- statements without substance
+
+@pytest.mark.parametrize("text", [
+    "The Israeli prime minister's office declined to comment.",
+    "The Greek minister refused to say whether he would resign.",
+    "The Italian president denied reports that he would resign.",
+])
+def test_statements_without_substance_are_not_coded(analyze, text):
+    assert kinds(analyze(text)) == []
+
+
+def test_a_refusal_with_substance_is_still_coded(analyze):
+    a = analyze("Iran refused to meet the French envoy.")
+    assert [t for t, _ in kinds(a)] == ["REJECT"]
+
+
+# ---------------------------------------------------------------- demands and announcements
+
+def test_wanting_someone_to_act_is_a_demand_not_the_act(analyze):
+    a = analyze("Kenyan unions want the government to withdraw the new tax.")
+    (e,) = a.events
+    assert e.type == "REQUEST" and e.trigger.text == "want"
+
+
+def test_calls_for_a_withdrawal_are_a_demand(analyze):
+    a = analyze("Greece renewed its calls for the withdrawal of Turkish troops.")
+    types = [t for t, _ in kinds(a)]
+    assert "REQUEST" in types and "RETREAT" not in types
+
+
+def test_an_announced_resignation_is_a_concession_and_an_agreed_one_an_agreement(analyze):
+    a = analyze("The Swedish prime minister promised the king he would step down.")
+    assert [(e.type, e.modality) for e in a.events] == [("CONCEDE", "asserted")]
+    a = analyze("The Swedish prime minister agreed to resign.")
+    assert [t for t, _ in kinds(a)] == ["AGREE"]
+
+
+def test_a_promise_with_no_counterpart_is_announced_policy(analyze):
+    a = analyze("The Canadian prime minister pledged to cut taxes.")
+    assert kinds(a) == []
+
+
+# ---------------------------------------------------------------- one real-world event, one event
+
+def test_a_retold_event_is_one_event_with_its_mentions(analyze):
+    a = analyze("Russia invaded Ukraine on Thursday. Western leaders condemned the Russian invasion of Ukraine.")
+    assaults = [e for e in a.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1
+    (e,) = assaults
+    assert e.trigger.text == "invaded" and [m.text for m in e.mentions] == ["invasion"]
+    assert [t for t, _ in kinds(a)].count("ACCUSE") == 1
+
+
+def test_mentions_survive_a_json_round_trip_and_old_data_reads(analyze):
+    a = analyze("Russia invaded Ukraine on Thursday. Western leaders condemned the Russian invasion of Ukraine.")
+    again = Analysis.from_json(a.to_json())
+    assert [m.text for e in again.events for m in e.mentions] == ["invasion"]
+    old = a.to_dict()
+    for e in old["events"]:
+        del e["mentions"]  # stored before the field existed
+    assert all(e.mentions == [] for e in Analysis.from_dict(old).events)
+
+
+# ---------------------------------------------------------------- the lexicon file
+
+def _write(tmp_path, text: str):
+    path = tmp_path / "mine.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("body,line,problem", [
+    ("entries:\n  - {type: CONSULT, verbs: [huddle]}\n  - {type: HUG, verbs: [hug]}\n", 3, "type must be"),
+    ("entries:\n  - type: CONSULT\n    verbs: [huddle]\n    when: {obj: [person]}\n", 2, "unknown role 'obj'"),
+    ("entries:\n  - type: CONSULT\n    verbs: [huddle]\n    unless: {object: [furniture]}\n", 2,
+     "unknown word class 'furniture'"),
+    ("entries:\n  - type: CONSULT\n    verbs: [huddle]\n    requires: everything\n", 2, "requires must be"),
+    ("entries:\n  - type: CONSULT\n    verbs: [huddle]\n    colour: blue\n", 2, "unknown key(s) colour"),
+    ("classes:\n  particles: [up, on]\nentries: []\n", 2, "quote on, off, yes, no"),
+    ("entries:\n  - type: CONSULT\n    patterns: [[{RIGHT_ID: trigger, RIGHT_ATTRS: {LEMMA: {IN: [a, true]}}}]]\n", 2,
+     "invalid dependency pattern"),
+])
+def test_a_malformed_lexicon_entry_is_refused_with_file_line_and_problem(tmp_path, body, line, problem):
+    path = _write(tmp_path, body)
+    with pytest.raises(LexiconError) as err:
+        Lexicon.load(path)
+    assert str(err.value).startswith(f"{path}:{line}:") and problem in str(err.value)
+    assert Lexicon.load().entries  # the built-in lexicon keeps working
+
+
+def test_a_user_sense_constraint_selects_the_sense(tmp_path, nlp):
+    from whodid.events import EventsStage
+    from whodid.knowledge import Resources
+    from whodid.model import Actor, Mention
+
+    path = _write(tmp_path, "classes:\n  furniture: [table, chair]\nentries:\n"
+                            "  - type: CONSULT\n    cameo: '040'\n    verbs: [huddle]\n"
+                            "    unless: {prep:around: [furniture]}\n")
+    stage = EventsStage(Resources.build(lexicon_files=[path]))
+
+    def run(text: str) -> list[str]:
+        doc = nlp(text)
+        actors = [Actor(id="B", name="Biden", kind="person", code="USAGOV", mentions=[Mention(0, 5, "Biden")])]
+        a = Analysis(article=Article(text=text), actors=actors)
+        stage(doc, a)
+        return [e.type for e in a.events]
+
+    if nlp("Biden huddled with aides.")[1].lemma_ != "huddle":
+        pytest.skip("the parser does not read 'huddled' as the verb huddle")
+    assert run("Biden huddled with aides.") == ["CONSULT"]
+    assert run("Biden huddled around the table.") == []
