@@ -58,6 +58,10 @@ _ACCUSE_TOPIC_PREPS = {"over", "about"}
 # "boycott contact with X", "suspend talks with X": cutting an exchange is aimed at its other party
 _HOSTILE_TO_EXCHANGE = {"THREATEN", "REJECT", "SANCTION", "PROTEST"}
 _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
+# verbs the modality and quote rules read (reports, beliefs, intents, control): no
+# event of their own from a verb dictionary
+_NOT_EVENT_VERB_MARKERS = ("belief_verbs", "denial_verbs", "intent_verbs", "implicative_verbs", "report_verbs",
+                           "object_control_verbs", "enacting_verbs")
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
 
 
@@ -236,6 +240,7 @@ class Coder:
         self.lex = lexicon
         self._matchers: dict[int, Any] = {}
         self.scores = load_scores()
+        self._verb_exclude = frozenset().union(*(lexicon.marker(k) for k in _NOT_EVENT_VERB_MARKERS))
 
     def _matcher(self, doc: Doc):
         key = id(doc.vocab)
@@ -258,9 +263,30 @@ class Coder:
                 best[t.i] = Frame(token=t, pattern=pattern, tokens=sorted(ids))
         # a word that is part of a longer match is not a trigger of its own
         # ("imposed sanctions": one SANCTION event, not two)
-        inner = {i for f in best.values() if len(f.tokens) > 1 and not f.entry.fallback
-                 for i in f.tokens if i != f.token.i}
-        return {i: f for i, f in best.items() if i not in inner or len(f.tokens) > 1}
+        inner: dict[int, int] = {}  # token -> the size of the largest match it is a dependent word of
+        for f in best.values():
+            if len(f.tokens) > 1 and not f.entry.fallback:
+                for i in f.tokens:
+                    if i != f.token.i:
+                        inner[i] = max(inner.get(i, 0), len(f.tokens))
+        # ("called off a one-day strike": one event, not the strike as well)
+        frames = {i: f for i, f in best.items() if i not in inner or 1 < len(f.tokens) >= inner[i]}
+        self._verb_dictionary_frames(doc, frames, inner)
+        return frames
+
+    def _verb_dictionary_frames(self, doc: Doc, frames: dict[int, Frame], inner: dict[int, int]) -> None:
+        """The field's vocabulary (PETRARCH2's CAMEO verb patterns, ``petrarch_verbs``) on
+        the verbs whodid's own lexicon leaves alone: "staged a sit-in", "jeered the
+        minister", "sentenced him to ...". A verb whodid reads as a report, belief or
+        intent ("said", "believes", "plans") is left to those rules."""
+        if not self.lex.verb_indexes:
+            return
+        taken = set(frames) | set(inner) | {i for f in frames.values() for i in f.tokens}
+        for index in self.lex.verb_indexes:
+            for m in index.match(doc, taken, self._verb_exclude):
+                frames[m.token] = Frame(token=doc[m.token], pattern=Pattern(m.entry, [{}] * len(m.tokens), False),
+                                        tokens=m.tokens)
+                taken.update(m.tokens)
 
     # ------------------------------------------------------------------ roles
     def subject(self, v: Token, idx: ActorIndex, depth: int = 0) -> tuple[list[Participant], list[Participant]]:
@@ -692,6 +718,8 @@ class Coder:
             return None  # "attacked the plan" is not an attack; "troops attacked" is
         if e.requires == "object" and not (f.has_object or recipient_ids):
             return None
+        if e.requires == "dyad" and len(set(actor_ids) | set(recipient_ids)) < 2:
+            return None  # a verb-dictionary event: two known parties, as PETRARCH codes them
         if e.requires == "complement" and not (f.complement or recipient_ids or any(
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "against", "of"))
                 for c in f.token.children)):

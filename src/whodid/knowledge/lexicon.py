@@ -25,6 +25,9 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 GOVERNS = ("request", "refuse", "intent", "threaten")
+# the built-in lexicon files, in order (an earlier entry wins on the same word): the
+# hand-written lexicon, then the cases the news-events guidelines decide
+BUILT_IN = ("lexicon.yaml",)
 
 
 @dataclass
@@ -91,17 +94,30 @@ class Lexicon:
         self.pairs: dict[tuple[str, str, str], Entry] = {}  # (head lemma, POS, dependent lemma) -> entry
         self.type_defaults: dict[str, dict[str, Any]] = {}
         self.markers: dict[str, set[str]] = {}
+        # verb dictionaries in PETRARCH's format: triggers for verbs the entries leave alone
+        self.verb_indexes: list[Any] = []
         for doc in data:
             self._add(doc)
 
     @classmethod
     def load(cls, *extra: str | Path) -> Lexicon:
-        """The built-in lexicon, then any user files (their entries come after)."""
-        base = (resources.files("whodid") / "data" / "events" / "lexicon.yaml").read_text(encoding="utf-8")
-        docs = [yaml.safe_load(base)]
+        """The built-in lexicon (``BUILT_IN``), then any user files (their entries come after): YAML
+        lexicons, or PETRARCH verb dictionaries (any other suffix), which come after the
+        built-in one, PETRARCH2's CAMEO.2.0.txt (see ``petrarch_verbs``)."""
+        from whodid.knowledge import petrarch_verbs
+
+        data = resources.files("whodid") / "data" / "events"
+        docs = [yaml.safe_load((data / name).read_text(encoding="utf-8")) for name in BUILT_IN]
+        verb_files = [p for p in extra if petrarch_verbs.is_verb_dictionary(p)]
         for path in extra:
-            docs.append(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
-        return cls(docs)
+            if path not in verb_files:
+                docs.append(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+        lex = cls(docs)
+        for path in [None, *verb_files]:
+            index = petrarch_verbs.load_index(path, first_index=len(lex.entries) + sum(
+                len(v.entries) for v in lex.verb_indexes))
+            lex.verb_indexes.append(index)
+        return lex
 
     def _add(self, doc: dict[str, Any]) -> None:
         for t, d in (doc.get("type_defaults") or {}).items():
