@@ -276,9 +276,9 @@ class Coder:
 
     def _verb_dictionary_frames(self, doc: Doc, frames: dict[int, Frame], inner: dict[int, int]) -> None:
         """The field's vocabulary (PETRARCH2's CAMEO verb patterns, ``petrarch_verbs``) on
-        the verbs whodid's own lexicon leaves alone: "staged a sit-in", "jeered the
-        minister", "sentenced him to ...". A verb whodid reads as a report, belief or
-        intent ("said", "believes", "plans") is left to those rules."""
+        the verbs whodid's own lexicon leaves alone: "hurled insults at", "accorded
+        recognition to". A verb whodid reads as a report, belief or intent ("said",
+        "believes", "plans") is left to those rules."""
         if not self.lex.verb_indexes:
             return
         taken = set(frames) | set(inner) | {i for f in frames.values() for i in f.tokens}
@@ -391,6 +391,9 @@ class Coder:
                 for p in c.children:
                     if p.dep_ == "prep" and (p.lower_ in _NOUN_RECIPIENT_PREPS or p.lower_ == "to"):
                         recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
+                    elif p.dep_ == "prep" and p.lower_ == "between" and not f.actors:
+                        # "talks between Iran and the US were held": the parties of the matched noun
+                        f.actors = [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
             if c.dep_ in ("prep", "dative", "prt") and (c.lower_ in _RECIPIENT_PREPS or c.i in matched) \
                     and c.lower_ != "for":
                 for p in c.children:
@@ -464,6 +467,25 @@ class Coder:
                 actors = self.subject(head.head, idx)[0]
             f.anchored = True
         elif n.dep_ in ("nsubj", "nsubjpass") and _lemmas(head) & self.lex.marker("occurrence_verbs"):
+            f.anchored = True
+        elif n.dep_ == "nsubjpass" and _lemmas(head) & self.lex.marker("support_verbs"):
+            # "talks were held in Doha", "an agreement was reached", "a warrant was issued by the court"
+            if not actors:
+                actors = self.subject(head, idx)[0]
+            f.anchored = True
+        elif n.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+            # "has been under house arrest since June", "police placed him under arrest",
+            # "remains under investigation": the one under it is the recipient
+            verb = head.head
+            doer, patients = self.subject(verb, idx)
+            objects = [r for c in verb.children if c.dep_ == "dobj" for r in idx.roles(c)]
+            if objects:
+                recips = recips or objects
+                actors = actors or doer
+            else:
+                recips = recips or patients or doer
+                actors = actors or [r for c in verb.children if c.dep_ == "agent"
+                                    for p in c.children if p.dep_ == "pobj" for r in idx.roles(p)]
             f.anchored = True
         elif n.dep_ == "dobj" and head.lemma_.lower() == "have" and any(c.dep_ == "nsubj" for c in head.children):
             # "Russia had talks with ..."

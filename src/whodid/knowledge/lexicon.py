@@ -27,7 +27,7 @@ PLOVER_TYPES = (
 GOVERNS = ("request", "refuse", "intent", "threaten")
 # the built-in lexicon files, in order (an earlier entry wins on the same word): the
 # hand-written lexicon, then the cases the news-events guidelines decide
-BUILT_IN = ("lexicon.yaml",)
+BUILT_IN = ("lexicon.yaml", "decisions.yaml")
 
 
 @dataclass
