@@ -37,7 +37,8 @@ StagesOpt = Annotated[Optional[str], typer.Option(
 KbOpt = Annotated[Optional[list[Path]], typer.Option(
     "--kb", help="Extra actors: a YAML/CSV/TSV file or a PETRARCH dictionary (repeatable).")]
 LexiconOpt = Annotated[Optional[list[Path]], typer.Option(
-    "--lexicon", help="Extra event triggers, same YAML format as the built-in lexicon (repeatable).")]
+    "--lexicon", help="Extra event triggers, same YAML format as the built-in lexicon, or a PETRARCH verb dictionary "
+                    "(any other suffix) (repeatable).")]
 ConfigOpt = Annotated[Optional[Path], typer.Option(
     "--config", help="A TOML file with a [pipeline] table: stages, kb, lexicon, batch_size "
                      "(the command line's options are added on top).")]

@@ -63,6 +63,10 @@ _ACCUSE_TOPIC_PREPS = {"over", "about"}
 # "boycott contact with X", "suspend talks with X": cutting an exchange is aimed at its other party
 _HOSTILE_TO_EXCHANGE = {"THREATEN", "REJECT", "SANCTION", "PROTEST"}
 _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
+# verbs the modality and quote rules read (reports, beliefs, intents, control): no
+# event of their own from a verb dictionary
+_NOT_EVENT_VERB_MARKERS = ("belief_verbs", "denial_verbs", "intent_verbs", "implicative_verbs", "report_verbs",
+                           "object_control_verbs", "enacting_verbs")
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
 # speech acts a refusal answers ("denied the allegations", "rejected calls for ...")
 _ANSWERABLE = {"ACCUSE", "REQUEST"}
@@ -261,6 +265,7 @@ class Coder:
         self._matchers: dict[int, Any] = {}
         self.senses = Senses(lexicon)
         self.scores = load_scores()
+        self._verb_exclude = frozenset().union(*(lexicon.marker(k) for k in _NOT_EVENT_VERB_MARKERS))
 
     def _matcher(self, doc: Doc):
         key = id(doc.vocab)
@@ -290,9 +295,30 @@ class Coder:
                     break
         # a word that is part of a longer match is not a trigger of its own
         # ("imposed sanctions": one SANCTION event, not two)
-        inner = {i for f in best.values() if len(f.tokens) > 1 and not f.entry.fallback
-                 for i in f.tokens if i != f.token.i}
-        return {i: f for i, f in best.items() if i not in inner or len(f.tokens) > 1}
+        inner: dict[int, int] = {}  # token -> the size of the largest match it is a dependent word of
+        for f in best.values():
+            if len(f.tokens) > 1 and not f.entry.fallback:
+                for i in f.tokens:
+                    if i != f.token.i:
+                        inner[i] = max(inner.get(i, 0), len(f.tokens))
+        # ("called off a one-day strike": one event, not the strike as well)
+        frames = {i: f for i, f in best.items() if i not in inner or 1 < len(f.tokens) >= inner[i]}
+        self._verb_dictionary_frames(doc, frames, inner)
+        return frames
+
+    def _verb_dictionary_frames(self, doc: Doc, frames: dict[int, Frame], inner: dict[int, int]) -> None:
+        """The field's vocabulary (PETRARCH2's CAMEO verb patterns, ``petrarch_verbs``) on
+        the verbs whodid's own lexicon leaves alone: "hurled insults at", "accorded
+        recognition to". A verb whodid reads as a report, belief or intent ("said",
+        "believes", "plans") is left to those rules."""
+        if not self.lex.verb_indexes:
+            return
+        taken = set(frames) | set(inner) | {i for f in frames.values() for i in f.tokens}
+        for index in self.lex.verb_indexes:
+            for m in index.match(doc, taken, self._verb_exclude):
+                frames[m.token] = Frame(token=doc[m.token], pattern=Pattern(m.entry, [{}] * len(m.tokens), False),
+                                        tokens=m.tokens)
+                taken.update(m.tokens)
 
     # ------------------------------------------------------------------ roles
     def subject(self, v: Token, idx: ActorIndex, depth: int = 0) -> tuple[list[Participant], list[Participant]]:
@@ -407,6 +433,9 @@ class Coder:
                 for p in c.children:
                     if p.dep_ == "prep" and (p.lower_ in _NOUN_RECIPIENT_PREPS or p.lower_ == "to"):
                         recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
+                    elif p.dep_ == "prep" and p.lower_ == "between" and not f.actors:
+                        # "talks between Iran and the US were held": the parties of the matched noun
+                        f.actors = [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
             if c.dep_ in ("prep", "dative", "prt") and (c.lower_ in _RECIPIENT_PREPS or c.i in matched) \
                     and c.lower_ != "for":
                 for p in c.children:
@@ -480,6 +509,25 @@ class Coder:
                 actors = self.subject(head.head, idx)[0]
             f.anchored = True
         elif n.dep_ in ("nsubj", "nsubjpass") and _lemmas(head) & self.lex.marker("occurrence_verbs"):
+            f.anchored = True
+        elif n.dep_ == "nsubjpass" and _lemmas(head) & self.lex.marker("support_verbs"):
+            # "talks were held in Doha", "an agreement was reached", "a warrant was issued by the court"
+            if not actors:
+                actors = self.subject(head, idx)[0]
+            f.anchored = True
+        elif n.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+            # "has been under house arrest since June", "police placed him under arrest",
+            # "remains under investigation": the one under it is the recipient
+            verb = head.head
+            doer, patients = self.subject(verb, idx)
+            objects = [r for c in verb.children if c.dep_ == "dobj" for r in idx.roles(c)]
+            if objects:
+                recips = recips or objects
+                actors = actors or doer
+            else:
+                recips = recips or patients or doer
+                actors = actors or [r for c in verb.children if c.dep_ == "agent"
+                                    for p in c.children if p.dep_ == "pobj" for r in idx.roles(p)]
             f.anchored = True
         elif n.dep_ == "dobj" and head.lemma_.lower() == "have" and any(c.dep_ == "nsubj" for c in head.children):
             # "Russia had talks with ..."
@@ -807,6 +855,8 @@ class Coder:
             return None
         if e.requires == "counterpart" and not (f.complement or recipient_ids):
             return None  # "pledged to cut taxes": announced policy with no counterpart
+        if e.requires == "dyad" and len(set(actor_ids) | set(recipient_ids)) < 2:
+            return None  # a verb-dictionary event: two known parties, as PETRARCH codes them
         if e.requires == "complement" and not (f.complement or recipient_ids or any(
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "against", "of"))
                 for c in f.token.children)):

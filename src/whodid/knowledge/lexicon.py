@@ -27,7 +27,7 @@ PLOVER_TYPES = (
 )
 # "agreement": like intent, but the complement is AGREE whatever its own type ("agreed to resign")
 GOVERNS = ("request", "refuse", "intent", "agreement", "threaten")
-REQUIRES = ("recipient", "object", "complement", "counterpart")
+REQUIRES = ("recipient", "object", "complement", "counterpart", "dyad")
 # the words a sense constraint can look at (see lexicon.yaml, "Sense constraints")
 ROLES = ("object", "direct_object", "subject", "complement", "complement_subject", "predicate", "dependent", "modifier",
          "subtree", "trigger")
@@ -49,6 +49,9 @@ class LexiconError(ValueError):
 
 # a condition: role -> word classes (all roles must match); a constraint: one or more conditions (any)
 Condition = dict[str, tuple[str, ...]]
+# the built-in lexicon files, in order (an earlier entry wins on the same word): the
+# hand-written lexicon, then the cases the news-events guidelines decide
+BUILT_IN = ("lexicon.yaml", "decisions.yaml")
 
 
 @dataclass
@@ -170,6 +173,8 @@ class Lexicon:
         self.type_defaults: dict[str, dict[str, Any]] = {}
         self.markers: dict[str, set[str]] = {}
         self.classes: dict[str, frozenset[str]] = {}
+        # verb dictionaries in PETRARCH's format: triggers for verbs the entries leave alone
+        self.verb_indexes: list[Any] = []
         names = names or []
         pending: list[tuple[Entry, str]] = []
         for n, doc in enumerate(data):
@@ -185,15 +190,26 @@ class Lexicon:
 
     @classmethod
     def load(cls, *extra: str | Path) -> Lexicon:
-        """The built-in lexicon, then any user files (their entries come after). A
-        malformed file raises ``LexiconError`` naming the file, the line and the problem."""
-        base = (resources.files("whodid") / "data" / "events" / "lexicon.yaml").read_text(encoding="utf-8")
-        docs = [read_yaml(base, "lexicon.yaml (built-in)")]
-        names = ["lexicon.yaml (built-in)"]
+        """The built-in lexicon (``BUILT_IN``), then any user files (their entries come after): YAML
+        lexicons, or PETRARCH verb dictionaries (any other suffix), which come after the
+        built-in one, PETRARCH2's CAMEO.2.0.txt (see ``petrarch_verbs``). A malformed file
+        raises ``LexiconError`` (or ``petrarch_verbs``' error) naming the file, the line and the problem."""
+        from whodid.knowledge import petrarch_verbs
+
+        data = resources.files("whodid") / "data" / "events"
+        names = [f"{name} (built-in)" for name in BUILT_IN]
+        docs = [read_yaml((data / name).read_text(encoding="utf-8"), label) for name, label in zip(BUILT_IN, names)]
+        verb_files = [p for p in extra if petrarch_verbs.is_verb_dictionary(p)]
         for path in extra:
-            docs.append(read_yaml(Path(path).read_text(encoding="utf-8"), str(path)))
-            names.append(str(path))
-        return cls(docs, names)
+            if path not in verb_files:
+                docs.append(read_yaml(Path(path).read_text(encoding="utf-8"), str(path)))
+                names.append(str(path))
+        lex = cls(docs, names)
+        for path in [None, *verb_files]:
+            index = petrarch_verbs.load_index(path, first_index=len(lex.entries) + sum(
+                len(v.entries) for v in lex.verb_indexes))
+            lex.verb_indexes.append(index)
+        return lex
 
     def _add(self, doc: dict[str, Any], name: str) -> list[tuple[Entry, str]]:
         def where(node: Any) -> str:
