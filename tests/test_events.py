@@ -276,7 +276,8 @@ CASES = [
     # "express intent to de-escalate", as the CAMEO to PLOVER table and the gold records code it)
     ("Russia announced that it would withdraw from Kherson.", "withdraw", "AGREE", "0356", ["RUS"], [], "future"),
     # possessive of a victim: "Navalny's arrest"
-    ("Navalny's arrest angered his supporters.", "arrest", "COERCE", "173", [], ["RUSOPP"], "asserted"),
+    # an arrest with no arrester told: the police of the country of the one held, inferred
+    ("Navalny's arrest angered his supporters.", "arrest", "COERCE", "173", ["RUSCOP"], ["RUSOPP"], "asserted"),
     # a threat needs a complement or a target: not "the loss threatened the project"
     ("Putin threatened Ukraine with nuclear weapons.", "threatened", "THREATEN", "130", ["RUSGOV"], ["UKR"], "asserted"),
     # whose proposal or demand is refused: the recipient (a country adjective is that country)

@@ -180,3 +180,12 @@ def test_where_an_event_happens_beats_a_guess_from_the_story(analyze):
                 "23 people when they blew themselves up in Tel Aviv.")
     e = next(x for x in a.events if x.type == "ASSAULT" and x.trigger.text == "killed")
     assert code(a, e.recipient) == ["ISRCVL"] and "recipient" in e.inferred
+
+
+def test_an_arrest_or_release_with_no_doer_told_is_the_states(analyze):
+    a = analyze("Four opposition activists were arrested in Nairobi on Monday. Two were later released.")
+    e = next(x for x in a.events if x.type == "COERCE")
+    assert code(a, e.actor) == ["KENCOP"] and "actor" in e.inferred
+    b = analyze("Kenyan police arrested four opposition activists in Nairobi.")
+    e = next(x for x in b.events if x.type == "COERCE")
+    assert code(b, e.actor) == ["KENCOP"] and "actor" not in e.inferred  # told: not inferred

@@ -41,6 +41,7 @@ from whodid.knowledge import Resources
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.kb import KnowledgeBase, group_identity
 from whodid.model import Actor, Analysis, Event
+from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_article_country)
 from whodid.nlp.vocab import EVENT_PLACE_PREPOSITIONS, PLACE_NOUNS
 
 # PLOVER 2.0 sector for an actor the text does not identify: UNK, "generic unidentified
@@ -61,6 +62,9 @@ EXPLOSIVE_NOUNS = {"bomb", "bombing", "explosion", "blast", "mine", "landmine", 
                    "grenade", "explosive", "shell", "mortar", "rocket", "booby-trap"}
 GUNMEN_NOUNS = {"gunman", "gunmen", "assailant", "attacker", "sniper", "militant", "raider"}
 INFERRED_PENALTY = 0.15
+# arrests and releases whose doer the text leaves out are the state's (the guidelines code
+# "X was arrested" with the police, implied): (type, mode) -> the sector that holds or frees
+CUSTODY = {("COERCE", "arrest"): "COP", ("RETREAT", "release"): "GOV"}
 TOWN_POPULATION = 100_000
 
 
@@ -104,6 +108,18 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 ev.recipient = [actor.id]
                 _mark(ev, "recipient")
             continue
+        if not ev.actor and (ev.type, ev.mode) in CUSTODY and _doer_untold(doc, ev):
+            # "Four suspects were arrested", "Chen was released on parole", "under house
+            # arrest": the state holds and frees people; its police (its government for a
+            # release) of where it happened, else of those held, else of the story's country
+            held = [countries[i] for i in ev.recipient if i in countries]
+            country = located_in(doc, ev, analysis, resources) or (held[0] if len(set(held)) == 1 else None) \
+                or doc._.whodid_article_country
+            if country:
+                actor = _actor(analysis, country, CUSTODY[(ev.type, ev.mode)], resources.kb)
+                if actor.id not in ev.recipient:
+                    ev.actor = [actor.id]
+                    _mark(ev, "actor")
         if ev.type == "ASSAULT" and not ev.actor and ev.modality in ("asserted", "historical") \
                 and (sector := _unidentified_sector(doc, ev, analysis)):
             country = located_in(doc, ev, analysis, resources)
@@ -119,6 +135,20 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
+
+
+def _doer_untold(doc: Doc, ev: Event) -> bool:
+    """The clause tells no doer: a passive with no by-phrase ("were arrested"), or an event
+    noun ("under house arrest", "his release")."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    if t.pos_ in ("NOUN", "PROPN"):
+        return True
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or \
+        (t.tag_ == "VBN" and t.dep_ in ("acl", "relcl"))
+    return passive and not any(c.dep_ == "agent" for c in t.children)
 
 
 def _unidentified_sector(doc: Doc, ev: Event, analysis: Analysis) -> str | None:
