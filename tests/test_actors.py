@@ -523,3 +523,11 @@ def test_a_shadow_or_opposition_title_makes_an_unknown_person_opposition(pipelin
                           "would fail.", "2005-02-01")
     collins = actor_of(a, "Tim Collins") or next(x for x in a.actors if x.name == "Tim Collins")
     assert collins.sector == "OPP" and collins.code == "GBROPP"
+
+
+def test_people_nouns_are_groups_of_no_sector(pipeline):
+    a = analyze(pipeline, "Tony Blair and Gordon Brown spoke in London. Four suspects were arrested, and "
+                          "the head of the inquiry said more detainees would follow.", "2005-02-01")
+    suspects = actor_of(a, "suspects")
+    assert suspects is not None and suspects.code == "GBR" and suspects.sector is None
+    assert actor_of(a, "head") is None  # "the head of": a relation, not a party

@@ -246,7 +246,9 @@ CASES = [
     ("Germany accused Russia of war crimes.", "accused", "ACCUSE", "112", ["DEU"], ["RUS"], "asserted"),
     ("Biden was criticized by Putin.", "criticized", "ACCUSE", "111", ["RUSGOV"], ["USAGOV"], "asserted"),
     ("Ukraine rejected Russia's proposal.", "rejected", "REJECT", "120", ["UKR"], ["RUS"], "asserted"),
-    ("Russia refused to release the prisoners.", "refused", "REJECT", "1243", ["RUS"], [], "asserted"),
+    # the prisoners are people the text names, of no country it tells (no code: their id)
+    ("Russia refused to release the prisoners.", "refused", "REJECT", "1243", ["RUS"], ["unnamed:prisoner"],
+     "asserted"),
     ("Russia vetoed the resolution.", "vetoed", "REJECT", "129", ["RUS"], [], "asserted"),
     ("Putin threatened to attack Ukraine.", "threatened", "THREATEN", "138", ["RUSGOV"], ["UKR"], "asserted"),
     # no one named as the target: the protesters' government, by convention (Event.inferred)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -105,8 +105,11 @@ class Resolver:
     needs its places to tell which country it is about."""
 
     def __init__(self, kb: KnowledgeBase, fuzzy_cutoff: float = 85.0,
-                 places: Callable[[], Any] | None = None) -> None:
+                 places: Callable[[], Any] | None = None, people_nouns: Iterable[str] = ()) -> None:
         self.kb = kb
+        # nouns that name people (the event lexicon's class "people": "suspects", "detainees"):
+        # in the plural, a group of no sector when no agent noun says more
+        self.people_nouns = frozenset(people_nouns)
         # nouns of people the quote cues know as speakers of no sector ("critics", "supporters")
         self.speaker_nouns = {n for n, sector in load_cues().unnamed_speakers.items() if sector is None}
         self.fuzzy_cutoff = fuzzy_cutoff
@@ -164,7 +167,8 @@ class Resolver:
                 continue
             mine = [f for f in st.res.found if f.actor == aid]
             for f in mine:
-                country = home or st.country_near(f.start, people=True, sentence_only=True)
+                # (people of no sector, "prisoners", are not placed by a neighbouring word alone)
+                country = home or (st.country_near(f.start, people=True, sentence_only=True) if group.sector else None)
                 if not country:
                     continue
                 placed = st.noun_group(country, group.sector or "", noun)
@@ -596,7 +600,8 @@ class Resolver:
                         end, noun = rn
                         i = self._nominal(st, i, end, noun)
                         continue
-                if st.lowers[i] in self.kb.agents.first_words or st.lowers[i] in self.speaker_nouns:
+                if st.lowers[i] in self.kb.agents.first_words or st.lowers[i] in self.speaker_nouns \
+                        or (self.people_nouns and st.doc[i].lemma_.lower() in self.people_nouns):
                     an = self._agent_at(st, i)
                     if an is not None:
                         i = self._agent(st, i, *an)
@@ -804,6 +809,9 @@ class Resolver:
                 best = (j + 1, sector)
         if best is None and st.lowers[i] in self.speaker_nouns:
             best = (i + 1, "")  # "critics", "supporters": people of no sector (the quote cues' speakers)
+        if best is None and st.doc[i].lemma_.lower() in self.people_nouns and st.doc[i].tag_ in ("NNS", "NNPS") \
+                and not (i + 1 < len(doc) and st.lowers[i + 1] == "of"):
+            best = (i + 1, "")  # "four suspects", "the detainees": people the lexicon names as such
         if best is None:
             return None
         end, sector = best

@@ -97,7 +97,8 @@ class ActorsStage:
                  constraints: Iterable[ConstraintSource] = ()) -> None:
         resources = resources or Resources.build()
         self.kb = resources.kb
-        self.resolver = Resolver(self.kb, fuzzy_cutoff=fuzzy_cutoff, places=lambda: resources.gazetteer)
+        self.resolver = Resolver(self.kb, fuzzy_cutoff=fuzzy_cutoff, places=lambda: resources.gazetteer,
+                                 people_nouns=resources.lexicon.classes.get("people", ()))
         self.constraints = list(constraints)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
