@@ -529,3 +529,10 @@ def test_threat_conditions_and_delivered_event_nouns_name_the_recipient(analyze)
     b = analyze("Foreign Minister Raychelle Omamo submitted her resignation to President Uhuru Kenyatta.")
     e = one(b, "RETREAT")
     assert codes(b, e.recipient) == ["KENGOV"]
+
+
+def test_a_group_noun_before_an_event_noun_is_its_doer(analyze):
+    a = analyze("Tony Blair spoke in London. A police investigation into the killings began, and the "
+                "government crackdown on protesters continued.")
+    assert codes(a, one(a, "ACCUSE", "investigation").actor) == ["GBRCOP"]
+    assert codes(a, one(a, "COERCE", "crackdown").actor) == ["GBRGOV"]

@@ -105,11 +105,14 @@ class Resolver:
     needs its places to tell which country it is about."""
 
     def __init__(self, kb: KnowledgeBase, fuzzy_cutoff: float = 85.0,
-                 places: Callable[[], Any] | None = None, people_nouns: Iterable[str] = ()) -> None:
+                 places: Callable[[], Any] | None = None, people_nouns: Iterable[str] = (),
+                 event_nouns: Iterable[str] = ()) -> None:
         self.kb = kb
         # nouns that name people (the event lexicon's class "people": "suspects", "detainees"):
         # in the plural, a group of no sector when no agent noun says more
         self.people_nouns = frozenset(people_nouns)
+        # the event lexicon's nouns ("raid", "investigation"): a group noun before one is its doer
+        self.event_nouns = frozenset(event_nouns)
         # nouns of people the quote cues know as speakers of no sector ("critics", "supporters")
         self.speaker_nouns = {n for n, sector in load_cues().unnamed_speakers.items() if sector is None}
         self.fuzzy_cutoff = fuzzy_cutoff
@@ -649,9 +652,16 @@ class Resolver:
             return None
         # "Russian military operation": the role noun modifies another noun
         if end < len(doc) and head.dep_ in ("compound", "amod", "nmod") and head.head.i >= end \
-                and doc[end].pos_ == "NOUN" and st.at(end) is None and self._role_noun_peek(st, end) is None:
+                and doc[end].pos_ == "NOUN" and st.at(end) is None and self._role_noun_peek(st, end) is None \
+                and not self._event_modifier(head):
             return None
         return best
+
+    def _event_modifier(self, head: Token) -> bool:
+        """A group noun that modifies an event noun names its doer: "a police raid", "the
+        army's ... army crackdown", "a government investigation"."""
+        return head.dep_ in ("compound", "nmod") and head.head.i > head.i \
+            and head.head.lemma_.lower() in self.event_nouns
 
     def _role_noun_peek(self, st: _State, i: int):
         word = st.doc[i].lower_
@@ -757,8 +767,9 @@ class Resolver:
         if where is None:
             if noun.kind == "person" and noun.role and doc[start].lower_ == "the":
                 self._recent_office_holder(st, start, after, noun.role)
-            elif noun.sector and (noun.kind == "group" or not noun.role) and _counted(doc[after - 1], proper=True) \
-                    and not _modifier(doc[after - 1]) and not self._named_by_organisation(st, i, end):
+            elif noun.sector and (noun.kind == "group" or not noun.role) and not self._named_by_organisation(st, i, end) \
+                    and (self._event_modifier(doc[after - 1]) or (_counted(doc[after - 1], proper=True)
+                                                                  and not _modifier(doc[after - 1]))):
                 # "the police", "a prosecutor", "Parliament"; not "rebel" in "rebel commander"
                 sector = self.kb.agents.get(noun.noun) or noun.sector
                 country, start = self._modifier_country(st, i, end, start)
@@ -818,7 +829,8 @@ class Resolver:
         head = doc[end - 1]
         if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "GPE")):
             return None
-        if _modifier(head) or (end < len(doc) and doc[end].text in POSS_MARKS):
+        if (_modifier(head) and not (sector and self._event_modifier(head))) \
+                or (end < len(doc) and doc[end].text in POSS_MARKS):
             return None
         if head.lower_ in PLACE_NOUNS or head.lemma_.lower() in PLACE_NOUNS:
             return None  # "a village": a place (its people are "villagers")
@@ -851,7 +863,7 @@ class Resolver:
         elif org is not None:
             st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
                    "nominal", 0.7)
-        elif _counted(doc[end - 1]):
+        elif _counted(doc[end - 1]) or self._event_modifier(doc[end - 1]):
             self._unplaced_group(st, start, after, sector)
         # else a bare singular ("cooperated on border security"): a field, not a party
         return after
@@ -894,6 +906,8 @@ class Resolver:
         sector (or of none, named by its noun) whose country the context pass decides (the
         article's country, else none)."""
         noun = st.doc[end - 1].lemma_.lower()
+        while start < end - 1 and st.lowers[start] in DETERMINERS and st.doc[start].head.i != end - 1:
+            start += 1  # "a police raid": the article is the raid's
         actor = st.noun_group(None, sector, noun)
         st.add(actor, start, end, "nominal", 0.6)
         st.unplaced[actor.id] = noun

@@ -98,7 +98,8 @@ class ActorsStage:
         resources = resources or Resources.build()
         self.kb = resources.kb
         self.resolver = Resolver(self.kb, fuzzy_cutoff=fuzzy_cutoff, places=lambda: resources.gazetteer,
-                                 people_nouns=resources.lexicon.classes.get("people", ()))
+                                 people_nouns=resources.lexicon.classes.get("people", ()),
+                                 event_nouns={lemma for lemma, pos in resources.lexicon.words if pos == "NOUN"})
         self.constraints = list(constraints)
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
