@@ -531,3 +531,10 @@ def test_people_nouns_are_groups_of_no_sector(pipeline):
     suspects = actor_of(a, "suspects")
     assert suspects is not None and suspects.code == "GBR" and suspects.sector is None
     assert actor_of(a, "head") is None  # "the head of": a relation, not a party
+
+
+def test_they_opening_a_sentence_is_the_plural_group_of_the_sentence_before(pipeline):
+    a = analyze(pipeline, "Tony Blair spoke in London. According to the opposition parties, the plan is a con. "
+                          "As always, they accused him of hiding the facts.", "2005-02-01")
+    parties = actor_of(a, "the opposition parties")
+    assert parties is not None and actor_of(a, "they") is parties

@@ -1110,6 +1110,27 @@ class Resolver:
                             break
                 if hits:
                     break
+        # 4b. "they" at the head of a sentence: the plural group that was the subject of the
+        #     sentence before ("the opposition parties ... As always, they accused him")
+        if not hits and want == "plural" and t.dep_ in SUBJ_DEPS and st.quote_of(t.i) is None:
+            sents = st.sentences()
+            idx = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+            if idx > 0:
+                for c in sents[idx - 1].root.children:
+                    f = st.at_token(c) if c.dep_ in SUBJ_DEPS else None
+                    if f is not None and ok(st.res.actors[f.actor]) and st.res.actors[f.actor].kind != "country" \
+                            and (c.tag_ in ("NNS", "NNPS") or c.conjuncts or st.res.actors[f.actor].kind == "group"):
+                        hits, conf = [f.actor], 0.55
+                        break
+                if not hits:
+                    # else the one plural group the sentence before names ("According to the
+                    # opposition parties, ... they accused him")
+                    prev = sents[idx - 1]
+                    groups = {f.actor for f in st.res.found if prev.start <= f.start < prev.end and f.how != "pronoun"
+                              and st.res.actors[f.actor].kind in ("group", "organization")
+                              and st.doc[f.end - 1].tag_ in ("NNS", "NNPS")}
+                    if len(groups) == 1:
+                        hits, conf = [groups.pop()], 0.45
         for aid in hits:
             a = st.res.actors[aid]
             if want in ("male", "female") and a.gender is None and not a.wikidata:
