@@ -314,8 +314,9 @@ class Resolver:
             if s >= e or st.covered(s, e):
                 continue
             if not all(t.text[:1].isupper() or t.text in ("-", ".") or t.lower_ in ("al", "bin", "de", "von", "van")
+                       or (t.i > s and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)
                        for t in doc[s:e]):
-                continue
+                continue  # ("Chen Shui-bian", "You Si-kun": the syllable after a hyphen is lower case)
             if ent.label_ != "PERSON" and not self._looks_like_known_surname(st, doc[s:e]):
                 continue
             candidates.append((s, e))
@@ -748,7 +749,7 @@ class Resolver:
                 f.start = min(f.start, first)
                 st.reindex(f)
                 opposition = any(st.lowers[k] in OPPOSITION_WORDS for k in range(max(0, start - 1), end))
-                self._fill_unknown(st, st.res.actors[f.actor], country, noun, f.start, opposition)
+                self._fill_unknown(st, st.res.actors[f.actor], country, noun, f.start, opposition, former=skip)
                 return f.end
         if noun.after_designator and country is None and org is None:
             return end
@@ -945,7 +946,7 @@ class Resolver:
                         f"{c.as_of}, before the article date {st.date}"))
 
     def _fill_unknown(self, st: _State, actor: ActorInfo, country: str | None, noun, at: int,
-                      opposition: bool = False) -> None:
+                      opposition: bool = False, former: bool = False) -> None:
         """A title tells an unknown person's sector and role, and its designator the country.
 
         "President Omar al-Bashir" with no country word: the country named nearest in
@@ -957,6 +958,8 @@ class Resolver:
         if actor.sector:
             return
         sector = "OPP" if opposition and noun.sector in ("GOV", "LEG") else noun.sector
+        if former and sector == "GOV":
+            sector = "ELI"  # "former president Chen Shui-bian": no longer in office (CAMEO's elites)
         if actor.wikidata or actor.id.startswith("Q") or not actor.id.startswith("person:"):
             if actor.kind == "person" and actor.country and sector:
                 actor.sector, actor.role = sector, actor.role or noun.noun
