@@ -546,3 +546,8 @@ def test_hyphenated_given_names_and_former_titles(pipeline):
     chen = next(x for x in a.actors if x.name == "Chen Shui-bian")
     assert chen.kind == "person" and chen.sector == "ELI"  # no longer in office
     assert actor_of(a, "Chen", 1) is chen
+
+
+def test_a_month_is_not_a_surname(pipeline):
+    a = analyze(pipeline, "Chen Shui-bian was released in May. The court in Taipei had ruled.", "2016-02-01")
+    assert not any(x.name == "Theresa May" for x in a.actors)

@@ -40,7 +40,7 @@ from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
-from whodid.nlp.vocab import (ENGLISH_HONORIFICS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
+from whodid.nlp.vocab import (ENGLISH_HONORIFICS, MONTHS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
                                PLACE_OBJECT_PREPOSITIONS)
 
 MALE = {"he", "him", "his", "himself"}
@@ -328,7 +328,8 @@ class Resolver:
         for i in (k for k, pos in enumerate(st.pos) if pos == propn):
             t = doc[i]
             if t.ent_type_ in ("", "ORG", "GPE", "NORP", "PERSON") and t.text[:1].isupper() \
-                    and not st.covered(t.i, t.i + 1) and not _honorific_at(doc, t.i):
+                    and not st.covered(t.i, t.i + 1) and not _honorific_at(doc, t.i) \
+                    and (t.lower_ not in MONTHS or _addressed(doc, t.i)):  # "in May": the month, not Theresa May
                 if self._looks_like_known_surname(st, doc[t.i:t.i + 1]) or (
                         t.text in name_words and t.lower_ not in self.kb.role_nouns and t.ent_type_ in ("", "PERSON")) \
                         or (_addressed(doc, t.i) and t.lower_ not in self.kb.role_nouns):
