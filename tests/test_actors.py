@@ -552,3 +552,13 @@ def test_a_month_is_not_a_surname(pipeline):
     a = analyze(pipeline, "The judgement was made in accordance with a contentious May amendment to the law.",
                 "2016-02-01")
     assert not any(x.name == "Theresa May" for x in a.actors)
+
+
+def test_a_year_naming_a_thing_does_not_date_the_story():
+    from whodid import nlp
+    from whodid.actors import reference_date
+
+    doc = nlp.load()("Iran said it is still a party to the 2015 nuclear deal.")
+    assert reference_date(doc) == (None, "")
+    doc = nlp.load()("Iran signed the nuclear deal in 2015.")
+    assert reference_date(doc)[0] == "2015-07-01"

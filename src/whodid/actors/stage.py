@@ -37,6 +37,10 @@ def reference_date(doc: Doc) -> tuple[str | None, str]:
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
+        root = ent.root
+        if root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ == "NOUN" \
+                and not ent.start <= root.head.i < ent.end:
+            continue  # "the 2015 nuclear deal", "the 2008 election": the name of a thing of that year
         for m in _YEAR.finditer(ent.text):
             if int(m.group(1)) <= this_year:
                 years.append(int(m.group(1)))
