@@ -562,3 +562,10 @@ def test_a_year_naming_a_thing_does_not_date_the_story():
     assert reference_date(doc) == (None, "")
     doc = nlp.load()("Iran signed the nuclear deal in 2015.")
     assert reference_date(doc)[0] == "2015-07-01"
+
+
+def test_a_country_named_only_as_a_place_weighs_less_in_whose_story_it_is(pipeline):
+    a = analyze(pipeline, "The war in Iraq cost billions, the cardinal said. Tony Blair defended it in London, "
+                          "and later Mr Dunlop, a backbencher, said the money went to Iraq.",
+                "2005-02-01")
+    assert actor_of(a, "Dunlop").country == "GBR"  # Iraq named twice as a place, Blair acting in London

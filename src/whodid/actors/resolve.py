@@ -1358,8 +1358,9 @@ class _State:
         """The country the article is about, as a reader tells it: its dateline ("KUWAIT:",
         "CAIRO -") and the countries of the actors it names, counted by mention (a country,
         a demonym, a capital standing for a government, the country of a known person's
-        office). The most mentioned country, when it is mentioned at least twice and
-        clearly more than the next one (by half again); None otherwise."""
+        office; a country named only as where something is counts half). The most
+        mentioned country, when its count is at least 1.5 and clearly more than the next
+        one's (by half again); None otherwise."""
         if self._home is not None:
             return self._home or None
         votes: dict[str, float] = {}
@@ -1368,7 +1369,10 @@ class _State:
                 continue
             a = self.res.actors[f.actor]
             if a.country and a.country in self.kb.countries:
-                votes[a.country] = votes.get(a.country, 0.0) + 1.0
+                # a country named as where something is ("the war in Iraq") says less about whose
+                # story it is than one that acts or whose people and institutions act
+                weight = 0.5 if a.kind == "country" and _place_object(self.doc[f.end - 1]) else 1.0
+                votes[a.country] = votes.get(a.country, 0.0) + weight
         for country in self.place_countries():
             votes[country] = votes.get(country, 0.0) + 1.0
         dateline = self.dateline_country()
@@ -1376,7 +1380,7 @@ class _State:
             votes[dateline] = votes.get(dateline, 0.0) + DATELINE_VOTES
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
         home = ""
-        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+        if ranked and ranked[0][1] >= 1.5 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
             home = ranked[0][0]
         self._home = home
         return home or None
