@@ -34,11 +34,13 @@ AREA_PREPOSITIONS = frozenset({"in", "across", "inside", "throughout", "into"})
 
 # --- place nouns ------------------------------------------------------------------
 # kinds of populated or administrative place: "the town of Samarra", "Kogi state"
-SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "capital", "port", "district", "region", "province",
-                              "oblast", "county", "state", "settlement"})
+# ("capital", "port" and "state" left out: "the capital of France" names a country, and LGL's
+# "state of Ohio" is read by the region rules)
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "region", "province", "oblast", "county",
+                              "settlement"})
 # what an adjective of place can modify and still name a place ("the Iraqi city of", "on the
 # Russian border"); elsewhere it names no place ("talks on the Ukrainian conflict", "the Russian army")
-PLACE_NOUNS = SETTLEMENT_NOUNS | {"area", "border", "territory", "enclave", "camp", "countryside", "north", "south",
+PLACE_NOUNS = SETTLEMENT_NOUNS | {"capital", "port", "state", "area", "border", "territory", "enclave", "camp", "countryside", "north", "south",
                                   "east", "west", "part", "side", "coast", "island", "desert", "valley", "highland",
                                   "frontier", "zone"}
 
