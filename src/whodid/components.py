@@ -33,7 +33,7 @@ from whodid.quotes import QuotesStage
 from whodid.time import TimeStage
 
 _ANALYSIS = "doc._.whodid_analysis"
-_PARSE = ["token.dep", "token.pos", "token.lemma", "token.ent_type", "doc.sents"]
+_PARSE = ["token.dep", "token.tag", "token.lemma", "token.ent_type", "doc.sents"]
 
 
 class StageComponent:
@@ -51,7 +51,7 @@ class StageComponent:
                                           sentences=sum(1 for _ in doc.sents), tokens=len(doc)))
             doc._.whodid_analysis = analysis
         self.stage(doc, analysis)
-        analysis.meta.stages.append(self.name)
+        analysis.meta.stages.append(self.stage.name)  # spaCy renames the component, not the stage
         return doc
 
 
