@@ -21,7 +21,7 @@ time on that gold. The features are what the coder already has at coding time:
   how far they are from the trigger, same country on both sides;
 - its place: the sentence's position in the article, the sentence's length, the
   other events in it, an earlier event of the same type and parties (a re-mention
-  that the scorer counts as a duplicate);
+  that the scorer counts as a duplicate), later re-mentions merged into it;
 - the coder's own rule-based score.
 
 With no model file, the events keep the coder's rule-based score.
@@ -160,6 +160,8 @@ def features(doc: Doc, analysis: Analysis, events: list[Event], frame_of: dict[i
         x["events_in_sentence"] = min(1.0, (per_sentence.get(ev.sentence.start, 1) - 1) / 3)
         key = (ev.type, tuple(sorted(ev.actor)), tuple(sorted(ev.recipient)))
         x["repeat"] = float(key in seen)
+        # later reports of the same event merged into this one (when the coder merges re-mentions)
+        x["rementioned"] = min(1.0, len(getattr(ev, "mentions", None) or []) / 3)
         x["type_seen_before"] = min(1.0, seen_types.get(ev.type, 0) / 3)
         seen.add(key)
         seen_types[ev.type] = seen_types.get(ev.type, 0) + 1
