@@ -8,7 +8,7 @@ from whodid.store.clusters import link_events
 
 def report(text: str, published: str, source: str | None = None, url: str | None = None, *,
            modality: str = "asserted", date: str | None = None, place: str | None = "Moscow",
-           recipient: str = "FRAGOV", type_: str = "CONSULT") -> Analysis:
+           recipient: str = "FRAGOV", type_: str = "CONSULT", confidence: float = 0.9) -> Analysis:
     """One article reporting Putin meeting someone (the recipient's code), as the pipeline would store it."""
     start = text.index("met")
     actors = [Actor(id="Q7747", name="Vladimir Putin", kind="person", country="RUS", sector="GOV", code="RUSGOV",
@@ -21,7 +21,7 @@ def report(text: str, published: str, source: str | None = None, url: str | None
         events=[Event(type=type_, cameo="040", sentence=Offsets(0, len(text)), trigger=Mention(start, start + 3, "met"),
                       actor=["Q7747"], recipient=["Q2"], modality=modality, date=date,
                       date_precision="day" if date else "none", place=place, score=1.0, quad_class=1,
-                      actor_mentions=[Mention(0, 5, "Putin")])],
+                      actor_mentions=[Mention(0, 5, "Putin")], confidence=confidence)],
     )
 
 

@@ -84,7 +84,7 @@ def test_gdelt_tables_have_61_and_16_columns_and_the_counts_of_the_reports(three
 
 
 def test_gdelt_export_of_real_analyses_is_well_formed(samples_db, tmp_path):
-    export(tmp_path, "--db", samples_db, "--format", "gdelt")
+    export(tmp_path, "--db", samples_db, "--format", "gdelt", "--min-confidence", "0")  # every event
     events = read_tsv(tmp_path / "gdelt.export.tsv")
     mentions = read_tsv(tmp_path / "gdelt.mentions.tsv")
     assert events and all(len(row) == 61 for row in events)
@@ -104,7 +104,7 @@ def test_gdelt_export_of_real_analyses_is_well_formed(samples_db, tmp_path):
 
 
 def test_plover_jsonl_has_one_record_per_event_with_plover_fields(samples_db, tmp_path):
-    export(tmp_path, "--db", samples_db, "--format", "plover")
+    export(tmp_path, "--db", samples_db, "--format", "plover", "--min-confidence", "0")  # every event
     records = [json.loads(line) for line in (tmp_path / "events.plover.jsonl").read_text("utf-8").splitlines()]
     con = duckdb.connect(str(samples_db), read_only=True)
     assert len(records) == con.execute("SELECT count(*) FROM events").fetchone()[0]
@@ -124,7 +124,8 @@ def test_plover_jsonl_has_one_record_per_event_with_plover_fields(samples_db, tm
 
 
 def test_parquet_partitioned_by_date_reads_back(samples_db, tmp_path):
-    export(tmp_path, "--db", samples_db, "--by-date", "--tables", "articles,events,event_clusters")
+    export(tmp_path, "--db", samples_db, "--by-date", "--tables", "articles,events,event_clusters",
+           "--min-confidence", "0")  # every event
     assert any(p.name.startswith("date=2022-12-02") for p in (tmp_path / "articles").iterdir())
     con = duckdb.connect(str(samples_db), read_only=True)
 

@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from whodid import __version__, ingest
+from whodid.export import DEFAULT_MIN_CONFIDENCE
 from whodid.ingest import Record, Rejected
 
 app = typer.Typer(
@@ -391,10 +392,16 @@ def export(
     tables: Annotated[Optional[str], typer.Option(help="Comma-separated tables (default: all).")] = None,
     by_date: Annotated[bool, typer.Option("--by-date", help="Parquet partitioned by day: TABLE/date=YYYY-MM-DD/.")]
     = False,
+    min_confidence: Annotated[float, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Only events whose confidence (the calibrated chance that type, actor and recipient are right) is at "
+             "least this, in every format (events, clusters and their counts, GDELT, PLOVER); 0 keeps all.")]
+    = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Export the database as Parquet (for DuckDB, Spark, BigQuery), CSV, JSON Lines, GDELT 2.0 or PLOVER."""
     import duckdb
 
+    from whodid.export import trusted
     from whodid.export.tables import FORMATS, reads, write_table
     from whodid.plugins import exporters
     from whodid.store import StoreError, connect_read_only
@@ -426,16 +433,37 @@ def export(
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise _fail(f"{out}: cannot write the export there ({exc.strerror})")
+        filtering = min_confidence > 0 and "events" in present
+        told = False
+
+        def hold(tables: set[str], exported: set[str], keep: frozenset[str] | set[str] = frozenset(),
+                 exported_later: frozenset[str] | set[str] = frozenset()) -> duckdb.DuckDBPyConnection:
+            """``tables`` on a DuckDB connection, with the events below --min-confidence left out of the
+            ``exported`` ones (views over the stored tables; a PostgreSQL copy holds what they read)."""
+            nonlocal told
+            if not filtering:
+                return local.holding(tables, keep)
+            trusted.release(local.con)
+            con = local.holding(tables | (trusted.needs(exported) & present), keep | trusted.needs(exported_later))
+            trusted.restrict(con, min_confidence, exported)
+            if not told and exported & set(trusted.FILTERED):
+                told = True
+                low, total = trusted.left_out(con, min_confidence)
+                err.print(f"{low} of {total} events have confidence below {min_confidence:g} and are left out "
+                          "(--min-confidence 0 keeps them)", highlight=False)
+            return con
+
         if fmt in formats:
             exporter = formats[fmt]
-            for target, rows in exporter.write(local.holding(exporter.reads), out).items():
+            for target, rows in exporter.write(hold(set(exporter.reads), set(exporter.reads)), out).items():
                 err.print(f"{target}: {rows} rows", highlight=False)
             if exporter.note:
                 err.print(exporter.note, highlight=False)
             return
         names = [t for t in names if tables is not None or t in present]  # an older database lacks some
         for i, table in enumerate(names):
-            con = local.holding(reads(table, by_date), keep=set().union(*(reads(t, by_date) for t in names[i + 1:])))
+            con = hold(reads(table, by_date), {table}, keep=set().union(*(reads(t, by_date) for t in names[i + 1:])),
+                       exported_later=set(names[i + 1:]))
             target = write_table(con, table, out, fmt, by_date)
             rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             err.print(f"{target}: {rows} rows", highlight=False)

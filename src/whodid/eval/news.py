@@ -74,8 +74,9 @@ On the matched events (type + actor + recipient):
 Also: figures per corpus and per type; a confusion table (for each gold event the
 types emitted in its sentences, ``-`` for none; emitted events outside every gold
 sentence under gold ``-``); a reliability table (share of emitted events matched,
-by ``confidence`` band); and, with ``--show``, the misses and false events with the
-reason each one failed.
+by ``confidence`` band, beside the band's mean confidence) and the expected
+calibration error (the emitted-weighted mean of their difference); and, with
+``--show``, the misses and false events with the reason each one failed.
 
 Running whodid. The whole pipeline (all stages), one spaCy model, articles in
 batches. The corpora carry no publication dates: BBC articles are known to be from
@@ -503,6 +504,7 @@ class Scorer:
         for j, o in enumerate(ours):
             band = self.bands[min(int(max(0.0, min(1.0, o.confidence)) * len(BANDS)), len(BANDS) - 1)]
             band["emitted"] += 1
+            band["confidence"] += o.confidence
             band["right"] += j in match
             band["type_right"] += j in type_match
         for i, g in enumerate(gold):
@@ -574,12 +576,14 @@ class Scorer:
             "confusion": {g: dict(c.most_common()) for g, c in sorted(self.confusion.items())},
             "reliability": [{"band": f"{lo:.1f}-{hi:.1f}", "emitted": b["emitted"], "right": b["right"],
                              "share_right": b["right"] / b["emitted"] if b["emitted"] else None,
+                             "mean_confidence": b["confidence"] / b["emitted"] if b["emitted"] else None,
                              "type_right": b["type_right"],
                              "share_type_right": b["type_right"] / b["emitted"] if b["emitted"] else None}
                             for (lo, hi), b in zip(BANDS, self.bands)],
             "misses_by_cause": dict(Counter(m["why"] for m in self.misses).most_common()),
             "false_by_cause": dict(Counter(f["why"] for f in self.false).most_common()),
         }
+        out["calibration_error"] = calibration_error(out["reliability"])
         if listing:
             out["misses"] = self.misses
             out["false_events"] = self.false
@@ -598,6 +602,30 @@ def _show_gold(g: GoldEvent) -> dict:
 def _show_ours(o: Emitted) -> dict:
     return {"type": o.type, "trigger": o.trigger, "actor": _show_parties(o.actor),
             "recipient": _show_parties(o.recipient), "modality": o.modality, "confidence": o.confidence}
+
+
+def right(article: GoldArticle, emitted: list[Emitted]) -> list[bool]:
+    """For each emitted event, in the order given: is it matched at type + actor + recipient
+    (one to one, as ``Scorer`` matches; a duplicate is not)."""
+    order = sorted(range(len(emitted)), key=lambda j: (emitted[j].start, emitted[j].type))
+    ours = [emitted[j] for j in order]
+    gold = article.events
+    full = [sorted((i for i, g in enumerate(gold) if _inside(g, o) and g.type == o.type
+                    and party_problem(g, o) is None), key=lambda i: _preference(gold[i], o)) for o in ours]
+    match = _max_matching(full)
+    flags = [False] * len(emitted)
+    for k, j in enumerate(order):
+        flags[j] = k in match
+    return flags
+
+
+def calibration_error(bands: list[dict[str, Any]]) -> float:
+    """Expected calibration error over the reliability bands: the emitted-weighted mean of
+    |mean confidence - share right| (0 is perfectly calibrated)."""
+    total = sum(b["emitted"] for b in bands)
+    if not total:
+        return 0.0
+    return sum(b["emitted"] * abs(b["mean_confidence"] - b["share_right"]) for b in bands if b["emitted"]) / total
 
 
 def score(pairs: Iterable[tuple[GoldArticle, list[Emitted]]], listing: bool = False) -> dict[str, Any]:
@@ -625,6 +653,12 @@ def emitted_events(analysis: Any) -> list[Emitted]:
 
 def analyses(articles: list[GoldArticle]) -> Iterator[list[Emitted]]:
     """whodid's events on each gold article, in order: the whole pipeline, one model, batched."""
+    for analysis in run_pipeline(articles):
+        yield emitted_events(analysis)
+
+
+def run_pipeline(articles: list[GoldArticle], events: Any = None) -> Iterator[Any]:
+    """whodid's Analysis of each gold article, in order (``events``: the events stage to use)."""
     from whodid.actors import ActorsStage
     from whodid.checks import ChecksStage
     from whodid.events import EventsStage
@@ -643,10 +677,10 @@ def analyses(articles: list[GoldArticle]) -> Iterator[list[Emitted]]:
         return [DateConstraint(known[0], known[1], "the corpus's articles are from this period")] if known else []
 
     knowledge = Resources.build()
-    pipeline = Pipeline(stages=[ActorsStage(knowledge, constraints=[period]), QuotesStage(knowledge), EventsStage(knowledge),
+    pipeline = Pipeline(stages=[ActorsStage(knowledge, constraints=[period]), QuotesStage(knowledge),
+                                events or EventsStage(knowledge),
                                 TimeStage(constraints=[period]), PlacesStage(knowledge), ChecksStage(knowledge)])
-    for analysis in pipeline.analyze_many(Article(text=a.text, id=a.id, title=a.title) for a in articles):
-        yield emitted_events(analysis)
+    yield from pipeline.analyze_many(Article(text=a.text, id=a.id, title=a.title) for a in articles)
 
 
 def run(gold: list[Path] | None = None, part: str | None = None, shared: Path | None = None,
@@ -699,12 +733,16 @@ def format_report(fig: dict[str, Any], show: str | None = None) -> str:
     lines += ["", "confusion (gold type -> types emitted in its sentences; '-' = none / outside gold sentences):"]
     for g, row in fig["confusion"].items():
         lines.append(f"  {g:10} " + ", ".join(f"{t} {n}" for t, n in row.items()))
-    lines += ["", "reliability (share of emitted events matched, by confidence):",
-              f"  {'band':8} {'emitted':>7} {'right':>6} {'share':>6} {'type ok':>8}"]
+    lines += ["", "reliability (share of emitted events matched at type+A+R, by confidence):",
+              f"  {'band':8} {'emitted':>7} {'right':>6} {'share':>6} {'mean conf':>9} {'type ok':>8}"]
     for b in fig["reliability"]:
         share = "-" if b["share_right"] is None else f"{b['share_right']:.3f}"
+        mean = "-" if b.get("mean_confidence") is None else f"{b['mean_confidence']:.3f}"
         tshare = "-" if b["share_type_right"] is None else f"{b['share_type_right']:.3f}"
-        lines.append(f"  {b['band']:8} {b['emitted']:7d} {b['right']:6d} {share:>6} {tshare:>8}")
+        lines.append(f"  {b['band']:8} {b['emitted']:7d} {b['right']:6d} {share:>6} {mean:>9} {tshare:>8}")
+    if "calibration_error" in fig:
+        lines.append(f"  expected calibration error {fig['calibration_error']:.3f} (emitted-weighted mean of "
+                     "|mean conf - share| over the bands)")
     lines += ["", "misses by cause: " + "; ".join(f"{k} {v}" for k, v in fig["misses_by_cause"].items()),
               "false events by cause: " + "; ".join(f"{k} {v}" for k, v in fig["false_by_cause"].items())]
     if show in ("misses", "all"):

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from whodid.events import conventions, remention
-from whodid.events.coder import Coder
+from whodid.events import confidence, conventions, remention
 from whodid.knowledge import Resources
 from whodid.model import Analysis
 
@@ -19,15 +18,20 @@ class EventsStage:
     ``whodid/data/events/lexicon.yaml`` plus the user's ``--lexicon`` files. The
     coding conventions may add actors to ``analysis.actors`` (a protest's target
     government, an unnamed attacker's country), marked as inferred on the event.
+    Each event's ``confidence`` is the trained model's (``events.confidence``);
+    ``record``, when set, receives each article's events and their features (training).
     """
 
     name = "events"
 
     def __init__(self, resources: Resources | None = None) -> None:
         self.resources = resources or Resources.build()
-        self.coder = Coder(self.resources.lexicon)
+        self.coder = confidence.RecordingCoder(self.resources.lexicon)
+        self.record = None
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         events = self.coder.code(doc, analysis)
         conventions.apply(doc, analysis, events, self.resources)
-        analysis.events.extend(remention.merge(events))
+        events = remention.merge(events)
+        confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
+        analysis.events.extend(events)

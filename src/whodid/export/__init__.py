@@ -8,3 +8,9 @@
 Every file is written beside its target and renamed when complete, so a failed
 export never leaves a half-written file behind.
 """
+
+# Events below this confidence are left out of exports and of the web app's events table
+# unless asked for (``--min-confidence``, ``min_confidence=``). An event's confidence is the
+# calibrated chance that its type, actor and recipient are right (``whodid eval news``
+# prints the reliability table it is read from); the README's events section states it.
+DEFAULT_MIN_CONFIDENCE = 0.2

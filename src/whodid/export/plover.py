@@ -33,7 +33,9 @@ def _iso3() -> dict[str, str]:
     return {c["iso2"]: c["iso3"] for c in countries if c.get("iso2") and c.get("iso3")}
 
 
-READS = ("articles", "analyses", "event_cluster_mentions", "event_clusters")  # the tables the export reads
+# the tables the export reads; an event is written when the ``events`` table holds it (so
+# ``--min-confidence``, which narrows that table, narrows this export too)
+READS = ("articles", "analyses", "events", "event_cluster_mentions", "event_clusters")
 
 
 def write(con: duckdb.DuckDBPyConnection, target: Path) -> int:
@@ -53,9 +55,14 @@ def write(con: duckdb.DuckDBPyConnection, target: Path) -> int:
                     "SELECT m.article_sha1, m.event_idx, m.cluster_id, c.event_date FROM event_cluster_mentions m "
                     "JOIN event_clusters c USING (cluster_id) WHERE m.article_sha1 IN (SELECT unnest(?::VARCHAR[]))",
                     [[r[0] for r in rows]]).fetchall())
+                kept = set(con.execute("SELECT article_sha1, idx FROM events "
+                                       "WHERE article_sha1 IN (SELECT unnest(?::VARCHAR[]))",
+                                       [[r[0] for r in rows]]).fetchall())
                 for sha, origin, ingested_at, analysis_json in rows:
                     analysis = read_analysis(analysis_json)
                     for idx, event in enumerate(analysis.events):
+                        if (sha, idx) not in kept:
+                            continue
                         cluster, day = links.get((sha, idx), (None, None))
                         record = _record(analysis, idx, event, cluster, day, origin, ingested_at, iso3)
                         out.write(json.dumps(record, ensure_ascii=False) + "\n")

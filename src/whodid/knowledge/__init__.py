@@ -6,7 +6,8 @@
   what they say about dates;
 - ``gazetteer``: GeoNames places;
 - ``cues``: the verbs and nouns that attribute speech (``data/quotes/cues.yaml``);
-- ``lexicon``: the event triggers (``data/events/lexicon.yaml`` plus user files).
+- ``lexicon``: the event triggers (``data/events/lexicon.yaml`` plus user files);
+- ``confidence``: the trained event-confidence model (``data/events/confidence.json``).
 
 Every stage is handed one ``Resources`` built from the user's options (``--kb``,
 ``--lexicon``, plugins), so a user's knowledge reaches every stage and the web app
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
+from whodid.knowledge import confidence as _confidence
 from whodid.knowledge import cues as _cues
 from whodid.knowledge import gazetteer as _gazetteer
 from whodid.knowledge.kb import KnowledgeBase, load_kb
@@ -68,6 +70,11 @@ class Resources:
     @cached_property
     def gazetteer(self) -> _gazetteer.Gazetteer:
         return _gazetteer.load()
+
+    @cached_property
+    def event_confidence(self) -> _confidence.ConfidenceModel | None:
+        """The event-confidence model (None when the package ships none)."""
+        return _confidence.load()
 
     def __reduce__(self):
         # the plugins' files are already in the key: rebuild without asking the plugins again

@@ -15,6 +15,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field, model_validator
 
+from whodid.export import DEFAULT_MIN_CONFIDENCE
 from whodid.web import queries
 from whodid.web.queries import EventFilter
 
@@ -73,12 +74,16 @@ def event_filter(
     date_to: Annotated[dt.date | None, Query(description="inclusive")] = None,
     place: Annotated[str | None, Query(max_length=200, description="part of the place name")] = None,
     article: Annotated[str | None, Query(max_length=200, description="article id or sha1")] = None,
+    min_confidence: Annotated[float, Query(ge=0, le=1, description=(
+        "only events whose confidence (the calibrated chance that type, actor and recipient are right) is at "
+        "least this; 0 lists all"))] = DEFAULT_MIN_CONFIDENCE,
 ) -> EventFilter:
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, f"date_from {date_from} is after date_to {date_to}")
     return EventFilter(actor=actor, recipient=recipient, type=type, modality=modality,
                        date_from=date_from.isoformat() if date_from else None,
-                       date_to=date_to.isoformat() if date_to else None, place=place, article=article)
+                       date_to=date_to.isoformat() if date_to else None, place=place, article=article,
+                       min_confidence=min_confidence)
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]

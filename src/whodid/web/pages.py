@@ -12,6 +12,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from whodid.export import DEFAULT_MIN_CONFIDENCE
 from whodid.web import markup, queries
 from whodid.web.api import cursor
 
@@ -50,7 +51,7 @@ def reader(request: Request, key: Annotated[str, PathParam(max_length=200)], cur
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, cur: Cur) -> HTMLResponse:
-    return render(request, "events.html", facets=queries.event_types(cur))
+    return render(request, "events.html", facets=queries.event_types(cur), min_confidence=DEFAULT_MIN_CONFIDENCE)
 
 
 @router.get("/pair", response_class=HTMLResponse)

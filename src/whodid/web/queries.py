@@ -53,6 +53,7 @@ class EventFilter:
     date_to: str | None = None
     place: str | None = None
     article: str | None = None  # article id or sha1
+    min_confidence: float | None = None  # events at or above this confidence only
 
     def where(self) -> tuple[str, list[Any]]:
         clauses, params = ["TRUE"], []
@@ -79,6 +80,9 @@ class EventFilter:
         if self.article:
             clauses.append("(a.sha1 = ? OR a.id = ?)")
             params += [self.article, self.article]
+        if self.min_confidence:
+            clauses.append("coalesce(e.confidence, 0) >= ?")
+            params.append(float(self.min_confidence))
         return " AND ".join(clauses), params
 
 

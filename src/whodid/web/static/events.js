@@ -52,6 +52,7 @@
     if (e.inferred && e.inferred.length) who.append(" ", el("span", { class: "muted small" }, "(inferred: " + e.inferred.join(", ") + ")"));
     tr.append(date, el("td", {}, e.type), who,
       el("td", { class: "m-" + e.modality }, e.modality), el("td", {}, e.place || ""), trigger, score,
+      el("td", { class: "num" }, e.confidence === null ? "" : e.confidence.toFixed(2)),
       el("td", { title: e.article_id }, e.article_title || e.article_id));
     tr.addEventListener("click", (ev) => { if (ev.target.tagName !== "A") location.href = tr.dataset.href; });
     return tr;

@@ -1,0 +1,116 @@
+"""The event-confidence model: weights trained on the whole-article gold, read once.
+
+``whodid/data/events/confidence.json`` is written by ``scripts/train_event_confidence.py``
+(a logistic regression over the features ``whodid.events.confidence`` reads at coding
+time, recalibrated on cross-validated predictions). It holds:
+
+- ``bias`` and ``weights``: feature name -> weight (a feature absent from an event is 0);
+- ``open_groups``: categorical groups ("lemma", ...) whose values seen too rarely in
+  training have no weight of their own: an unseen value counts as ``group=?``;
+- ``calibration``: ``{"x": [...], "y": [...]}``, a non-decreasing map from the
+  regression's probability to the share of events right, applied by linear
+  interpolation (absent: the regression's probability as is);
+- ``trained``: what it was trained on and its cross-validated calibration, for the record.
+
+The model gives P(the event matches a hand-coded event at type + actor + recipient),
+the ``confidence`` field of every event.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+FILE = "confidence.json"
+VERSION = 1
+
+
+@dataclass
+class ConfidenceModel:
+    bias: float
+    weights: dict[str, float]
+    open_groups: frozenset[str] = frozenset()
+    calibration: tuple[list[float], list[float]] | None = None
+    trained: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ConfidenceModel | None:
+        """The shipped model (or the one at ``path``); None when there is no such file.
+        A malformed file is refused with its path and the problem."""
+        if path is None:
+            source = resources.files("whodid") / "data" / "events" / FILE
+            if not source.is_file():
+                return None
+            text, where = source.read_text(encoding="utf-8"), str(source)
+        else:
+            path = Path(path)
+            if not path.exists():
+                return None
+            text, where = path.read_text(encoding="utf-8"), str(path)
+        try:
+            return cls.from_dict(json.loads(text))
+        except (ValueError, TypeError, KeyError) as exc:
+            raise ValueError(f"{where}: not an event-confidence model ({exc})") from None
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ConfidenceModel:
+        if data.get("version") != VERSION:
+            raise ValueError(f"version {data.get('version')!r}, this whodid reads {VERSION}")
+        weights = {str(k): float(v) for k, v in dict(data["weights"]).items()}
+        if not all(math.isfinite(w) for w in weights.values()):
+            raise ValueError("a weight is not a finite number")
+        calibration = None
+        if data.get("calibration"):
+            xs = [float(x) for x in data["calibration"]["x"]]
+            ys = [float(y) for y in data["calibration"]["y"]]
+            if len(xs) != len(ys) or not xs or xs != sorted(xs) or ys != sorted(ys) \
+                    or not all(0.0 <= v <= 1.0 for v in xs + ys):
+                raise ValueError("calibration: x and y must be non-decreasing lists of probabilities of one length")
+            calibration = (xs, ys)
+        return cls(bias=float(data["bias"]), weights=weights, open_groups=frozenset(data.get("open_groups") or ()),
+                   calibration=calibration, trained=dict(data.get("trained") or {}))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"version": VERSION, "bias": self.bias,
+                               "weights": dict(sorted(self.weights.items())), "open_groups": sorted(self.open_groups)}
+        if self.calibration:
+            out["calibration"] = {"x": self.calibration[0], "y": self.calibration[1]}
+        out["trained"] = self.trained
+        return out
+
+    def known(self, name: str) -> str:
+        """The feature name to weigh: an open group's unseen value is ``group=?``."""
+        if name in self.weights:
+            return name
+        group, eq, _ = name.partition("=")
+        return f"{group}=?" if eq and group in self.open_groups else name
+
+    def score(self, features: dict[str, float]) -> float:
+        """The regression's probability, before recalibration."""
+        z = self.bias + sum(self.weights.get(self.known(k), 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def calibrate(self, p: float) -> float:
+        if self.calibration is None:
+            return p
+        xs, ys = self.calibration
+        if p <= xs[0]:
+            return ys[0]
+        if p >= xs[-1]:
+            return ys[-1]
+        i = bisect.bisect_right(xs, p)
+        x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
+        return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+
+    def probability(self, features: dict[str, float]) -> float:
+        """P(the event is right at type + actor + recipient), rounded to two places."""
+        return round(self.calibrate(self.score(features)), 2)
+
+
+def load() -> ConfidenceModel | None:
+    return ConfidenceModel.load()
