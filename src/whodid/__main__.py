@@ -1,3 +1,3 @@
-from whodid.cli import app
+from whodid.cli import run
 
-app(prog_name="whodid")
+run()

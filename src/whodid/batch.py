@@ -6,7 +6,10 @@ this process; with
 the pipeline once. At most ``2 * workers`` batches are in flight, so memory stays
 flat however large the input. Each finished batch is written in one
 transaction, so a run killed at any point keeps every finished batch and the
-next run skips them by content hash.
+next run skips them by content hash. An article whose parse or stage raises is
+stored as a failure (``ingest_failures``, with the stage) and the batch goes on;
+workers exit when their parent dies (``_exit_with_parent``), so a SIGKILL of the
+parent (the out-of-memory killer) leaves no process behind.
 
 With ``engine="ray"`` the parsing runs instead in Ray actors, one pipeline
 each, on a local Ray instance or an existing cluster (``whodid.ray_engine``); the
@@ -17,6 +20,9 @@ results come back here and go through the same single writer. ``sink``
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -46,16 +52,43 @@ class Outcome:
 _worker_pipeline = None
 
 
-def _init_worker(config: PipelineConfig | None, resources: Resources | None) -> None:
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker as soon as its parent is gone: a killed parent (SIGKILL, out of memory)
+    cannot tell its workers, and they would otherwise wait on their pipe for minutes."""
+    try:
+        import ctypes
+
+        # Linux: the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG = 1)
+        ctypes.CDLL(None, use_errno=True).prctl(1, 9, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:  # elsewhere (and as a second line of defence): poll for a new parent
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, name="whodid-parent-watch", daemon=True).start()
+
+
+def _init_worker(config: PipelineConfig | None, resources: Resources | None, parent: int | None = None) -> None:
     global _worker_pipeline
     from whodid.pipeline import Pipeline
+
+    if parent is not None:
+        _exit_with_parent(parent)
 
     # the Resources unpickle as their options and are built once in this process
     _worker_pipeline = Pipeline(config, resources=resources)
 
 
-def _analyze_in_worker(records: list[Record]) -> Batch:
-    return [(analysis, record.origin) for record, analysis in _worker_pipeline.analyze_records(records)]
+def _analyze_in_worker(records: list[Record]) -> list[tuple[Analysis | Rejected, str]]:
+    return [(analysis, record.origin) for record, analysis in _worker_pipeline.analyze_isolated(records)]
 
 
 def ingest_corpus(paths: Iterable[str | Path], store: Store, *args, **kwargs) -> Outcome:
@@ -87,9 +120,14 @@ def ingest_items(
     # events that a crash between storing a batch and linking it left unlinked
     link_pending(store.con, merge_window_days)
 
-    def store_batch(done: Batch, rejected: list[Rejected], read: int) -> None:
-        stored, links = store_analyses(store, stories, done, [(r.origin, r.reason, r.kind) for r in rejected],
-                                       merge_window_days)
+    def store_batch(results: list[tuple[Analysis | Rejected, str]], rejected: list[Rejected], read: int) -> None:
+        done = [(a, origin) for a, origin in results if not isinstance(a, Rejected)]
+        failed = [a for a, _ in results if isinstance(a, Rejected)]
+        counts["failed"] += len(failed)
+        outcome.failures.extend(failed)
+        rejected = rejected + failed
+        stored, links = store_analyses(store, stories, done, [(r.origin, r.reason, r.kind, r.stage)
+                                                              for r in rejected], merge_window_days)
         counts["near-duplicate (linked to a story)"] += sum(similarity is not None for _, _, similarity, _ in links)
         counts["stored"] += stored
         # another writer to the same PostgreSQL database stored these first
@@ -116,14 +154,14 @@ def ingest_items(
                 from whodid.pipeline import Pipeline
 
                 pipeline = Pipeline(config, resources=resources)
-            done = [(a, r.origin) for r, a in pipeline.analyze_records(todo)] if todo else []
+            done = [(a, r.origin) for r, a in pipeline.analyze_isolated(todo)] if todo else []
             store_batch(done, rejected, read)
         return outcome
 
     # spawn, not fork: the parent holds a DuckDB connection and its threads
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(config, resources)) as pool:
+                             initargs=(config, resources, os.getpid())) as pool:
         pending: dict[Future, tuple[list[Rejected], int]] = {}
         try:
             for todo, rejected, read in batches:

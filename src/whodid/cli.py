@@ -1,4 +1,10 @@
-"""The ``whodid`` command line: analyze, ingest, query, export, serve."""
+"""The ``whodid`` command line: analyze, ingest, query, export, serve.
+
+Exit codes: 0 every input was stored (or printed); 1 some inputs failed or were
+skipped, or the run stopped on an error; 2 a usage error (bad option, missing
+file given as an option). An unexpected error prints one line; ``--debug``
+anywhere on the command line (or WHODID_DEBUG=1) prints the traceback instead.
+"""
 
 from __future__ import annotations
 
@@ -43,6 +49,10 @@ LexiconOpt = Annotated[Optional[list[Path]], typer.Option(
 ConfigOpt = Annotated[Optional[Path], typer.Option(
     "--config", help="A TOML file with a [pipeline] table: stages, kb, lexicon, batch_size "
                      "(the command line's options are added on top).")]
+MaxCharsOpt = Annotated[int, typer.Option(
+    "--max-chars", min=1000,
+    help="Refuse (report and skip) an article longer than this many characters: parsing takes about 1.2 GB of "
+         "memory per million characters.")]
 MergeWindowOpt = Annotated[int, typer.Option(
     "--merge-window", min=0, max=30,
     help="Days apart two reports of the same event may be dated and still be linked as one event.")]
@@ -105,13 +115,14 @@ def analyze(
     kb: KbOpt = None,
     lexicon: LexiconOpt = None,
     config_file: ConfigOpt = None,
+    max_chars: MaxCharsOpt = ingest.DEFAULT_MAX_CHARS,
 ) -> None:
     """Analyse articles and print each Analysis as JSON (or a readable --report).
 
     One article prints as indented JSON; several (a folder, a JSONL file, or
     --jsonl) print one Analysis a line, streamed as they are done. Bad inputs
-    are reported on stderr and the rest go through; the exit code is 1 if any
-    input failed.
+    (and articles a stage fails on) are reported on stderr and the rest go
+    through; the exit code is 1 if any input failed or was skipped.
     """
     from whodid.pipeline import Pipeline
 
@@ -122,7 +133,7 @@ def analyze(
     counts: Counter[str] = Counter()
 
     def records() -> Iterator[Record]:
-        for item in ingest.read(paths):
+        for item in ingest.read(paths, max_chars=max_chars):
             if isinstance(item, Rejected):
                 counts[item.kind] += 1
                 _reject_line(item)
@@ -135,7 +146,11 @@ def analyze(
         raise _fail("no article to analyse" + (" (every input was rejected, see above)" if counts else ""))
     one_line = jsonl or len(first) > 1
     pipeline = Pipeline(config, resources=resources)
-    for _, analysis in pipeline.analyze_records(chain(first, stream)):
+    for _, analysis in pipeline.analyze_isolated(chain(first, stream)):
+        if isinstance(analysis, Rejected):
+            counts[analysis.kind] += 1
+            _reject_line(analysis)
+            continue
         if report:
             from whodid.report import render
 
@@ -145,7 +160,7 @@ def analyze(
             sys.stdout.flush()
         else:
             sys.stdout.write(analysis.to_json(indent=2) + "\n")
-    if counts["error"]:
+    if counts:
         raise typer.Exit(1)
 
 
@@ -168,6 +183,7 @@ def ingest_cmd(
     lexicon: LexiconOpt = None,
     config_file: ConfigOpt = None,
     merge_window: MergeWindowOpt = 1,
+    max_chars: MaxCharsOpt = ingest.DEFAULT_MAX_CHARS,
 ) -> None:
     """Analyse articles and store them in a DuckDB file or a PostgreSQL database.
 
@@ -175,7 +191,7 @@ def ingest_cmd(
     without being parsed again, and a run killed half way loses at most the
     batches in flight.
     """
-    from whodid.batch import Outcome, ingest_corpus
+    from whodid.batch import Outcome, ingest_items
     from whodid.store import Store, StoreError
 
     if engine not in ("local", "ray"):
@@ -197,8 +213,9 @@ def ingest_cmd(
     progress = _Progress(ingest.count(paths), quiet)
     outcome = Outcome()
     try:
-        outcome = ingest_corpus(paths, store, batch_size, workers, config, resources, on_batch=progress.advance,
-                                merge_window_days=merge_window, engine=engine, ray_address=ray_address, sink=sink)
+        outcome = ingest_items(ingest.read(paths, max_chars=max_chars), store, batch_size, workers, config,
+                               resources, on_batch=progress.advance, merge_window_days=merge_window, engine=engine,
+                               ray_address=ray_address, sink=sink)
     except KeyboardInterrupt:
         progress.close()
         err.print(f"interrupted: every finished batch is safe in {_label(db)}; "
@@ -213,7 +230,7 @@ def ingest_cmd(
             sink.close()
     progress.close()
     _summary(_label(db), outcome.counts, outcome.failures, progress.elapsed())
-    if outcome.counts["failed"]:
+    if outcome.counts["failed"] or outcome.counts["skipped (not English)"]:
         raise typer.Exit(1)
 
 
@@ -521,6 +538,13 @@ def kb_show(
     kb: KbOpt = None,
 ) -> None:
     """What the knowledge base knows about NAME at a date, as JSON."""
+    if date is not None:
+        from datetime import date as Date
+
+        try:
+            Date.fromisoformat(date)
+        except ValueError:
+            raise _fail(f"--date {date!r}: not a date; give YYYY-MM-DD, e.g. --date 2022-02-24", 2)
     base = _pipeline(None, kb, None)[1].kb  # the built-in knowledge, the plugins' and --kb files
     found = base.show(name, date) or base.show(re.sub(r"^the\s+", "", name, flags=re.I), date)
     if not found:
@@ -671,9 +695,11 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
     elif fmt == "csv":
         import csv
 
+        from whodid.export.csv_safe import safe_cell
+
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerows([safe_cell(v) for v in row] for row in rows)
     else:
         from rich.table import Table
 
@@ -684,5 +710,29 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         err.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
 
 
+def run() -> None:
+    """The ``whodid`` command: ``app`` with one clear line for an unexpected error
+    (the traceback with ``--debug`` or WHODID_DEBUG=1)."""
+    debug = "--debug" in sys.argv[1:] or os.environ.get("WHODID_DEBUG") == "1"
+    sys.argv[1:] = [a for a in sys.argv[1:] if a != "--debug"]
+    try:
+        app(prog_name="whodid")
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+        if debug:
+            raise
+        sys.exit(_explain_crash(exc))
+
+
+def _explain_crash(exc: Exception) -> int:
+    from whodid.store.errors import explain
+
+    line = explain(exc) or f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+    err.print(f"[bold red]error:[/] {line}", highlight=False, soft_wrap=True)
+    if not explain(exc):
+        err.print("run it again with --debug for the traceback, and report it if it is whodid's fault",
+                  highlight=False)
+    return 1
+
+
 if __name__ == "__main__":
-    app()
+    run()

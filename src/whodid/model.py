@@ -63,6 +63,7 @@ class Article:
     published: str | None = None  # ISO 8601 date or datetime
     published_inferred: bool = False  # True when ``published`` was inferred from the text
     language: str | None = None
+    language_confidence: float | None = None  # the identifier's probability for ``language``
     text_sha1: str = ""
 
     def __post_init__(self) -> None:

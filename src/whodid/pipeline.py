@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from whodid import __version__, components, nlp
 from whodid.components import StageComponent
 from whodid.config import STAGE_NAMES, PipelineConfig
-from whodid.ingest import Record
+from whodid.ingest import Record, Rejected
 from whodid.knowledge import Resources
 from whodid.model import Analysis, Article, Check, Meta
 
@@ -85,6 +85,43 @@ class Pipeline:
             analysis.checks[:0] = record.notes
             yield record, analysis
 
+    def analyze_isolated(self, records: Iterable[Record]) -> Iterator[tuple[Record, Analysis | Rejected]]:
+        """Like ``analyze_records``, but an article whose parse or stage raises comes back as a
+        ``Rejected`` naming the stage and the error, and the others go on (ingest, watch, analyze)."""
+        records = iter(records)
+        pending: deque[Record] = deque()
+
+        def texts() -> Iterator[str]:
+            for record in records:
+                pending.append(record)
+                yield record.article.text
+
+        while True:
+            stream = nlp.parse(texts(), self.nlp, self.batch_size)
+            try:
+                for doc, chunks in stream:
+                    record = pending.popleft()
+                    yield record, self._stages_isolated(record, doc, chunks)
+                return
+            except Exception:  # the parser failed on one of the texts in its batch: find which, alone
+                failed, pending = list(pending), deque()
+                for record in failed:
+                    try:
+                        doc, chunks = next(nlp.parse([record.article.text], self.nlp, 1))
+                    except Exception as exc:
+                        yield record, _failure(record, "parse", exc)
+                        continue
+                    yield record, self._stages_isolated(record, doc, chunks)
+                # then the texts not read yet, in a new parse stream
+
+    def _stages_isolated(self, record: Record, doc: Doc, chunks: int) -> Analysis | Rejected:
+        try:
+            analysis = self._run_stages(record.article, doc, chunks)
+        except _StageFailed as failed:
+            return _failure(record, failed.stage, failed.__cause__)
+        analysis.checks[:0] = record.notes
+        return analysis
+
     def _run_stages(self, article: Article, doc: Doc, chunks: int) -> Analysis:
         analysis = Analysis(
             article=article,
@@ -104,7 +141,26 @@ class Pipeline:
                          f"{nlp.MAX_CHUNK_CHARS:,}; no sentence spans two pieces"),
             ))
         doc._.whodid_analysis = analysis
-        for component in self.components:
-            component(doc)
-        doc._.whodid_analysis = None  # the Doc may outlive this call; the Analysis is returned
+        try:
+            for component in self.components:
+                try:
+                    component(doc)
+                except Exception as exc:
+                    raise _StageFailed(component.name) from exc
+        finally:
+            doc._.whodid_analysis = None  # the Doc may outlive this call; the Analysis is returned
         return analysis
+
+
+class _StageFailed(Exception):
+    """A stage raised on one article (the cause is the stage's own exception)."""
+
+    def __init__(self, stage: str):
+        super().__init__(stage)
+        self.stage = stage
+
+
+def _failure(record: Record, stage: str, exc: BaseException | None) -> Rejected:
+    what = "nested too deeply (recursion limit)" if isinstance(exc, RecursionError) else \
+        f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+    return Rejected(record.origin, f"{stage} failed: {what}", stage=stage)

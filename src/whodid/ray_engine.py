@@ -34,7 +34,8 @@ class _Analyzer:
         self.pipeline = Pipeline(config, resources=resources)
 
     def analyze(self, records: list[Record]) -> list[tuple[Analysis, str]]:
-        return [(analysis, record.origin) for record, analysis in self.pipeline.analyze_records(records)]
+        # an article whose parse or stage fails comes back as a Rejected (whodid.batch stores it as a failure)
+        return [(analysis, record.origin) for record, analysis in self.pipeline.analyze_isolated(records)]
 
 
 def _ray():

@@ -52,7 +52,7 @@ def write_table(con: duckdb.DuckDBPyConnection, table: str, out: Path, fmt: str,
     else:
         target = out / f"{table}.{fmt}"
         partial = out / f".{table}.{fmt}.partial"
-        sql, options = f"SELECT * FROM {table}", FORMATS[fmt]
+        sql, options = f"SELECT {_csv_columns(con, table) if fmt == 'csv' else '*'} FROM {table}", FORMATS[fmt]
     try:
         quoted = str(partial).replace("'", "''")  # a folder name may hold a quote
         con.execute(f"COPY ({sql}) TO '{quoted}' ({options})")
@@ -62,6 +62,16 @@ def write_table(con: duckdb.DuckDBPyConnection, table: str, out: Path, fmt: str,
     _remove(target)
     partial.replace(target)
     return target
+
+
+def _csv_columns(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """The table's columns, text ones escaped against spreadsheet formulas (``csv_safe``)."""
+    from whodid.export.csv_safe import safe_sql
+
+    rows = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+                       "ORDER BY ordinal_position", [table]).fetchall()
+    return ", ".join(safe_sql(name) if tp == "VARCHAR" else '"' + name.replace('"', '""') + '"'
+                     for name, tp in rows) or "*"
 
 
 def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:

@@ -6,6 +6,7 @@ through an English parser that would produce confident nonsense.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 # A thousand characters identify a language reliably and keep this step cheap
@@ -21,8 +22,30 @@ def _identifier():
     return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
 
 
+# English is written in Latin letters: text whose letters are mostly of another
+# script (Arabic, Chinese, Cyrillic...) is never English, however unsure the
+# identifier is; its confidence is lowest exactly on those scripts.
+MIN_LATIN_SHARE = 0.5
+
+
 def detect(text: str) -> tuple[str | None, float]:
     """Return ``(ISO 639-1 code, probability)``; the code is None when unsure."""
-    lang, prob = _identifier().classify(text[:SAMPLE_CHARS])
+    sample = text[:SAMPLE_CHARS]
+    identifier = _identifier()
+    lang, prob = identifier.classify(sample)
     prob = float(prob)
+    if latin_share(sample) < MIN_LATIN_SHARE:
+        if lang == "en" or prob < MIN_CONFIDENCE:
+            # the most likely language other than English, whatever its probability
+            lang, prob = next((code, float(p)) for code, p in identifier.rank(sample) if code != "en")
+        return lang, prob
     return (lang if prob >= MIN_CONFIDENCE else None), prob
+
+
+def latin_share(sample: str) -> float:
+    """Share of the letters in ``sample`` that are Latin (1.0 when it has no letters)."""
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return 1.0
+    latin = sum(1 for ch in letters if ch < "\u0250" or unicodedata.name(ch, "").startswith("LATIN"))
+    return latin / len(letters)

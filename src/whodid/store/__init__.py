@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from whodid.model import Analysis
+from whodid.store.errors import explain
 from whodid.store.schema import COLUMNS, LATEST, MIGRATIONS
 
 DEFAULT_DB = "whodid.duckdb"
@@ -38,6 +39,8 @@ def _connect(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     try:
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
+        if explain(exc, path):
+            raise StoreError(explain(exc, path)) from exc
         if "lock" in str(exc).lower():
             raise StoreError(
                 f"{path}: the database is in use by another process ({exc}). "
@@ -81,8 +84,13 @@ class Store:
         try:
             yield
             self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
+        except BaseException as exc:
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass  # a failed COMMIT (a full disk) has ended the transaction already: the cause is exc
+            if isinstance(exc, (duckdb.Error, OSError)) and explain(exc, self.path):
+                raise StoreError(explain(exc, self.path)) from exc
             raise
 
     def schema_version(self) -> int:
@@ -98,14 +106,14 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def write(self, batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, str, str]] = (),
+    def write(self, batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, str, str, str]] = (),
               stories: Sequence[tuple[str, str, float | None, list[int]]] = ()) -> int:
-        """Store ``(analysis, origin)`` pairs, ``(origin, reason, kind)`` failures and
+        """Store ``(analysis, origin)`` pairs, ``(origin, reason, kind, stage)`` failures and
         ``(sha1, story id, similarity, minhash)`` story links, all or nothing.
         Returns how many analyses were stored."""
         tables = batch_tables(batch, failures, stories)
         # an input that failed before and is now stored or failed anew keeps no stale failure row
-        origins = [origin for _, origin in batch] + [origin for origin, _, _ in failures]
+        origins = [origin for _, origin in batch] + [failure[0] for failure in failures]
         with self.transaction():
             if origins:
                 self.con.execute("DELETE FROM ingest_failures WHERE origin IN (SELECT unnest(?::VARCHAR[]))",
@@ -169,14 +177,16 @@ def _span(mention) -> tuple[int | None, int | None]:
     return (mention.start, mention.end) if mention is not None else (None, None)
 
 
-def batch_tables(batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, str, str]] = (),
+def batch_tables(batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, ...]] = (),
                  stories: Sequence[tuple] = ()) -> dict[str, list[tuple]]:
     """The rows of every table for a batch, by table name."""
     tables: dict[str, list[tuple]] = {name: [] for name in COLUMNS}
     for analysis, origin in batch:
         for name, rows in analysis_rows(analysis, origin).items():
             tables[name].extend(rows)
-    tables["ingest_failures"].extend(failures)
+    # the last failure of an origin wins (an input failed twice in one batch); stage defaults to read
+    last = {f[0]: (*f, "read")[:4] for f in failures}
+    tables["ingest_failures"].extend(last.values())
     tables["stories"].extend(stories)
     return tables
 
@@ -186,7 +196,7 @@ def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
     sha = a.text_sha1
     rows: dict[str, list[tuple]] = {
         "articles": [(sha, a.id, a.title, a.byline, a.url, a.source, a.published, a.published_inferred,
-                      a.language, a.text, origin)],
+                      a.language, a.text, origin, a.language_confidence)],
         "analyses": [(sha, analysis.meta.whodid_version, analysis.meta.model, analysis.meta.stages,
                       analysis.to_json())],
         "actors": [(sha, x.id, x.name, x.kind, x.country, x.sector, x.code, x.role, x.wikidata)

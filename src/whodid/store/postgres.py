@@ -117,7 +117,7 @@ class PostgresStore(Store):
         rows = self.con.execute("SELECT article_sha1, story_id, minhash FROM stories").fetchall()
         return [(sha, story, [int(v) for v in minhash]) for sha, story, minhash in rows]
 
-    def write(self, batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, str, str]] = (),
+    def write(self, batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple[str, ...]] = (),
               stories: Sequence[tuple[str, str, float | None, list[int]]] = ()) -> int:
         """Like ``Store.write``; an article another writer stored first is skipped, not an error.
         Returns how many analyses this call stored."""
@@ -144,7 +144,7 @@ class PostgresStore(Store):
             first.setdefault(analysis.article.text_sha1, analysis_rows(analysis, origin))
         # rows in key order: two writers lock shared keys in the same order and cannot deadlock
         articles = sorted(rows["articles"][0] for rows in first.values())
-        last_failure = {origin: (origin, reason, kind) for origin, reason, kind in failures}
+        last_failure = {f[0]: (*f, "read")[:4] for f in failures}
         origins = sorted({origin for _, origin in batch} | set(last_failure))
         with raw.transaction():
             if origins:
@@ -165,7 +165,8 @@ class PostgresStore(Store):
                     _copy(raw, table, rows)
             if last_failure:
                 raw.execute(_insert_sql("ingest_failures", "ON CONFLICT (origin) DO UPDATE SET reason = "
-                                        "excluded.reason, kind = excluded.kind, failed_at = current_timestamp"),
+                                        "excluded.reason, kind = excluded.kind, stage = excluded.stage, "
+                                        "failed_at = current_timestamp"),
                             [list(col) for col in zip(*sorted(last_failure.values()))])
         return len(inserted)
 

@@ -182,6 +182,18 @@ ALTER TABLE events ADD COLUMN place_end INTEGER;
 ALTER TABLE events ADD COLUMN inferred VARCHAR[];
 """))
 
+# Robustness (issue #16): the stage an input failed in; the language decision's confidence;
+# a watched article whose fetch failed for now, with its attempts and when to try it again
+# (and the feed item's title and date, so a retry needs no new copy of the feed).
+MIGRATIONS.append((8, """
+ALTER TABLE ingest_failures ADD COLUMN stage VARCHAR;
+ALTER TABLE articles ADD COLUMN language_confidence DOUBLE;
+ALTER TABLE watch_items ADD COLUMN attempts INTEGER;
+ALTER TABLE watch_items ADD COLUMN next_try TIMESTAMP;
+ALTER TABLE watch_items ADD COLUMN title VARCHAR;
+ALTER TABLE watch_items ADD COLUMN published VARCHAR;
+"""))
+
 LATEST = MIGRATIONS[-1][0]
 
 # Column types of the item tables, in insert order (used to bind column lists).
@@ -189,7 +201,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "articles": [("sha1", "VARCHAR"), ("id", "VARCHAR"), ("title", "VARCHAR"), ("byline", "VARCHAR"),
                  ("url", "VARCHAR"), ("source", "VARCHAR"), ("published", "VARCHAR"),
                  ("published_inferred", "BOOLEAN"), ("language", "VARCHAR"), ("text", "VARCHAR"),
-                 ("origin", "VARCHAR")],
+                 ("origin", "VARCHAR"), ("language_confidence", "DOUBLE")],
     "analyses": [("article_sha1", "VARCHAR"), ("whodid_version", "VARCHAR"), ("model", "VARCHAR"),
                  ("stages", "VARCHAR[]"), ("analysis", "JSON")],
     "actors": [("article_sha1", "VARCHAR"), ("actor_id", "VARCHAR"), ("name", "VARCHAR"), ("kind", "VARCHAR"),
@@ -219,7 +231,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "checks": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("kind", "VARCHAR"), ("message", "VARCHAR"),
                ("severity", "VARCHAR"), ("char_start", "INTEGER"), ("char_end", "INTEGER"),
                ("spans", "INTEGER[][]")],
-    "ingest_failures": [("origin", "VARCHAR"), ("reason", "VARCHAR"), ("kind", "VARCHAR")],
+    "ingest_failures": [("origin", "VARCHAR"), ("reason", "VARCHAR"), ("kind", "VARCHAR"), ("stage", "VARCHAR")],
     "stories": [("article_sha1", "VARCHAR"), ("story_id", "VARCHAR"), ("similarity", "DOUBLE"),
                 ("minhash", "UBIGINT[]")],
     "unlinked_articles": [("article_sha1", "VARCHAR")],

@@ -16,6 +16,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field, model_validator
 
 from whodid.export import DEFAULT_MIN_CONFIDENCE
+from whodid.export.csv_safe import safe_cell
 from whodid.web import queries
 from whodid.web.queries import EventFilter
 
@@ -61,7 +62,8 @@ class LazyPipeline:
                 from whodid.pipeline import Pipeline
 
                 self._pipeline = Pipeline(self.config, resources=self.resources)
-            return next(self._pipeline.analyze_records([record]))[1]
+            # a stage failing on this article answers 422 naming it (whodid.ingest.Rejected), never 500
+            return next(self._pipeline.analyze_isolated([record]))[1]
 
 
 def event_filter(
@@ -155,7 +157,7 @@ def _csv_pieces(rows: Iterator[dict[str, Any]], cursors: ExitStack) -> Iterator[
             flat["recipient"] = ";".join(a["code"] or a["name"] or "" for a in row["recipient"])
             flat["reported_by"] = row["reported_by"]["name"] if row["reported_by"] else ""
             flat["inferred"] = ";".join(row["inferred"] or [])  # roles a coding convention filled
-            writer.writerow(["" if flat[c] is None else flat[c] for c in CSV_COLUMNS])
+            writer.writerow(["" if flat[c] is None else safe_cell(flat[c]) for c in CSV_COLUMNS])
             if n % CSV_BATCH == 0:
                 yield buffer.getvalue()
                 buffer.seek(0)
@@ -258,6 +260,11 @@ def analyze(request: Request, article: ArticleIn,
     record = ingest.check_language(ingest.article_from_text(text, "<api>", **meta))
     if isinstance(record, Rejected):
         raise HTTPException(422, record.reason)
+    bad_date = next((c.message for c in record.notes if c.kind == "bad_published_date"), None)
+    if bad_date and article.published is not None:
+        raise HTTPException(422, "published: " + bad_date.removeprefix("<api>: "))
     analysis = request.app.state.pipeline.analyze(record)
+    if isinstance(analysis, Rejected):
+        raise HTTPException(422, f"the article could not be analysed: {analysis.reason}")
     stored = db.store(analysis, f"api:{analysis.article.id}") if store else False
     return {"stored": stored, "analysis": analysis.to_dict()}
