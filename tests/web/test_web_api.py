@@ -121,6 +121,11 @@ def test_analyze_without_storing(client):
     ({}, "text"), ({"text": "  "}, "text"), ({"text": "a", "html": "<p>b</p>"}, "text"),
     ({"html": "<html><body><nav>menu</nav></body></html>"}, "html"),
     ({"text": "Der Bundeskanzler traf heute in Berlin den französischen Präsidenten zu Gesprächen."}, "English"),
+    # a year-1 date once reached the time stage and answered 500 (OverflowError)
+    ({"text": "The government said talks with the opposition would resume in the capital on Monday, officials told "
+              "reporters after the meeting.", "published": "0001-01-01"}, "published"),
+    ({"text": "The government said talks with the opposition would resume in the capital on Monday, officials told "
+              "reporters after the meeting.", "published": "2999-12-31"}, "future"),
 ])
 def test_analyze_rejects_bad_input(client, body, word):
     response = client.post("/api/analyze", json=body)
