@@ -202,11 +202,60 @@ def test_an_article_page_that_fails_is_tried_again_next_poll(server, tmp_path):
     feed = server.serve_feed("/feed.xml", ["/news/fishing-talks", "/news/aid-convoy"])
     server.routes["/news/aid-convoy"] = (502, "text/plain", b"bad gateway", 0, None)
     db = tmp_path / "retry.duckdb"
-    watcher = Watcher([feed], db, fast_fetcher(retries=0))
+    watcher = Watcher([feed], db, fast_fetcher(retries=0), item_backoff=0)
     assert watcher.poll().counts["stored"] == 1
     server.serve_feed("/feed.xml", ["/news/fishing-talks", "/news/aid-convoy"])
     assert watcher.poll().counts["stored"] == 1
     assert len(stored_urls(db)) == 2
+
+
+def test_a_failed_article_is_retried_when_the_feed_answers_304_and_after_a_restart(server, tmp_path, caplog):
+    feed = server.serve_feed("/feed.xml", ["/news/fishing-talks", "/news/aid-convoy"], etag='"v1"')
+    server.routes["/news/aid-convoy"] = (500, "text/plain", b"oops", 0, None)
+    db = tmp_path / "r304.duckdb"
+    assert Watcher([feed], db, fast_fetcher(retries=0), item_backoff=0).poll().counts["stored"] == 1
+    server.serve_feed("/feed.xml", ["/news/fishing-talks", "/news/aid-convoy"], etag='"v1"')  # the page is back
+    with caplog.at_level(logging.INFO, logger="whodid.watch"):
+        again = Watcher([feed], db, fast_fetcher(retries=0), item_backoff=0).poll()  # a restart; the feed: 304
+    assert any("not modified" in r.getMessage() for r in caplog.records)
+    assert again.counts["stored"] == 1 and len(stored_urls(db)) == 2
+
+
+def test_a_failing_article_backs_off_and_is_given_up_after_the_cap(server, tmp_path, caplog):
+    feed = server.serve_feed("/feed.xml", ["/news/aid-convoy"], etag='"v1"')
+    server.routes["/news/aid-convoy"] = (503, "text/plain", b"busy", 0, None)
+    db = tmp_path / "cap.duckdb"
+    patient = Watcher([feed], db, fast_fetcher(retries=0), item_backoff=3600)
+    patient.poll()
+    patient.poll()  # not due for an hour: not fetched again
+    assert server.hits("/news/aid-convoy") == 1
+    eager = Watcher([feed], tmp_path / "cap2.duckdb", fast_fetcher(retries=0), item_attempts=3, item_backoff=0)
+    with caplog.at_level(logging.ERROR, logger="whodid.watch"):
+        for _ in range(5):
+            eager.poll()
+    assert server.hits("/news/aid-convoy") == 1 + 3  # three attempts, then never again
+    assert any("giving up after 3 attempts" in r.getMessage() for r in caplog.records)
+
+
+def test_an_article_a_stage_fails_on_is_retried_not_marked_stored(server, tmp_path, monkeypatch):
+    from whodid.events import EventsStage
+
+    feed = server.serve_feed("/feed.xml", ["/news/fishing-talks", "/news/port-strike"])
+    real = EventsStage.__call__
+    broken = {"on": True}
+
+    def failing(self, doc, analysis):
+        if broken["on"] and "dock workers" in doc.text:
+            raise RuntimeError("injected")
+        return real(self, doc, analysis)
+
+    monkeypatch.setattr(EventsStage, "__call__", failing)
+    db = tmp_path / "stage.duckdb"
+    watcher = Watcher([feed], db, fast_fetcher(), item_backoff=0)
+    first = watcher.poll()
+    assert first.counts["stored"] == 1 and first.counts["failed"] == 1 and not first.failed_sources
+    broken["on"] = False  # a fixed whodid, or a passing glitch
+    assert watcher.poll().counts["stored"] == 1 and len(stored_urls(db)) == 2
 
 
 def test_a_folder_gaining_a_file(tmp_path):

@@ -311,6 +311,11 @@ def watch(
     timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a server before giving up.")] = 20,
     retries: Annotated[int, typer.Option(min=0, max=10, help="Extra attempts after a timeout or 5xx.")] = 2,
     backoff: Annotated[float, typer.Option(min=0, help="First wait before a retry; doubles each time.")] = 2,
+    article_attempts: Annotated[int, typer.Option(
+        min=1, max=100, help="Polls at which an article that fails for now (5xx, time-out, a stage error) is tried "
+                             "before the watcher gives up on it.")] = 6,
+    article_backoff: Annotated[float, typer.Option(
+        min=0, help="Seconds before a failed article is tried again at a poll; doubles after each failure.")] = 300,
     merge_window: MergeWindowOpt = 1,
     stages: StagesOpt = None,
     kb: KbOpt = None,
@@ -334,7 +339,8 @@ def watch(
                         datefmt="%Y-%m-%dT%H:%M:%S")
     try:
         watcher = Watcher(sources, db, Fetcher(timeout=timeout, retries=retries, backoff=backoff),
-                          merge_window_days=merge_window, config=config, resources=resources)
+                          merge_window_days=merge_window, config=config, resources=resources,
+                          item_attempts=article_attempts, item_backoff=article_backoff)
     except ValueError as exc:
         raise _fail(str(exc), 2)
     try:

@@ -109,10 +109,13 @@ def _checked(items: Iterator[Record | Rejected], english_only: bool, max_chars: 
         yield _guarded(item.origin, "language", lambda: check_language(item, english_only))
 
 
-def _too_long(origin: str, chars: int, max_chars: int, what: str = "article") -> Rejected:
-    return Rejected(origin, f"{what} of {chars:,} characters is longer than --max-chars {max_chars:,}; "
-                            "not parsed (--max-chars can raise the limit; parsing takes about 1.2 GB of memory "
-                            "per million characters)")
+def _too_long(origin: str, size: int, max_chars: int, what: str = "article", raw: bool = False) -> Rejected:
+    """An input refused for its size: an article over ``max_chars`` characters, or (``raw``) a file,
+    line or page over HTML_OVERHEAD times that many bytes, refused before it is even decoded."""
+    over = (f"{size:,} bytes, more than {HTML_OVERHEAD} times --max-chars {max_chars:,}" if raw
+            else f"{size:,} characters, longer than --max-chars {max_chars:,}")
+    return Rejected(origin, f"{what} of {over}; not parsed (--max-chars raises the limit; parsing takes "
+                            "about 1.2 GB of memory per million characters)")
 
 
 def _guarded(origin: str, stage: str, make) -> Record | Rejected:
@@ -189,6 +192,8 @@ def check_language(item: Record | Rejected, english_only: bool = True) -> Record
         return item
     lang, prob = detect_language(item.article.text)
     item.article.language, item.article.language_confidence = lang, round(prob, 4)
+    if lang is None and not any(ch.isalpha() for ch in item.article.text[:100_000]):
+        return Rejected(item.origin, "the text has no letters (symbols, digits or emoji only): not an article")
     if lang is None:
         item.notes.append(Check(
             kind="language_uncertain", severity="info",
@@ -213,7 +218,7 @@ def _read_file(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Recor
             return
         size = path.stat().st_size
         if size > max_chars * HTML_OVERHEAD:
-            yield _too_long(origin, size, max_chars * HTML_OVERHEAD, what="file")
+            yield _too_long(origin, size, max_chars, what="file", raw=True)
             return
         data = path.read_bytes()
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
@@ -254,7 +259,7 @@ def _read_stream(stream: io.BufferedIOBase, origin: str, max_chars: int = DEFAUL
     else:
         data = stream.read(max_chars * HTML_OVERHEAD + 1)
         if len(data) > max_chars * HTML_OVERHEAD:
-            yield _too_long(origin, len(data), max_chars * HTML_OVERHEAD, what="input of more than")
+            yield _too_long(origin, len(data), max_chars, what="stdin input", raw=True)
             return
         yield _guarded(origin, "read", lambda: _read_document(data, origin, is_html=False, stem=None,
                                                               max_chars=max_chars))
@@ -282,7 +287,7 @@ def _read_document(data: bytes, origin: str, is_html: bool, stem: str | None,
     if not data.strip():
         return Rejected(origin, "the file is empty" if url is None else f"the archived page {url} is empty")
     if len(data) > max_chars * HTML_OVERHEAD:
-        return _too_long(origin, len(data), max_chars * HTML_OVERHEAD, what="input")
+        return _too_long(origin, len(data), max_chars, what="input", raw=True)
     if b"\x00" in data[:8192]:
         return Rejected(origin, "binary data (NUL bytes), not text or HTML")
     if is_html or html_extract.looks_like_html(data[:2048].decode("utf-8-sig", "replace")):
@@ -310,7 +315,7 @@ def _read_jsonl(stream: Iterable[bytes], origin: str, max_chars: int = DEFAULT_M
             continue
         lines += 1
         if len(raw) > max_chars * HTML_OVERHEAD:
-            yield _too_long(where, len(raw), max_chars * HTML_OVERHEAD, what=f"line {number}")
+            yield _too_long(where, len(raw), max_chars, what=f"line {number}", raw=True)
             continue
         yield _guarded(where, "read", lambda: _jsonl_line(raw, number, where))
     if not lines:

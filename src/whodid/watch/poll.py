@@ -4,6 +4,11 @@ A source that is down, slow or malformed is logged (one line naming it and the
 problem) and skipped until the next poll; the others go on. Seen-state lives in
 the database (``state.py``) and is written only after the articles are stored,
 so a watcher killed at any point refetches at most what it had not stored yet.
+An article that fails for now (a 5xx or time-out fetching it, or a pipeline stage
+raising on it) is kept in that state too and tried again at later polls, even
+when the feed answers 304 and after a restart: after ``item_backoff`` seconds,
+then twice that, and so on, until ``item_attempts`` attempts have failed, when the
+watcher logs that it gives up on it.
 The database is opened for each poll and closed after it, so other processes can
 query it between polls.
 """
@@ -46,7 +51,8 @@ class PollResult:
 class Watcher:
     def __init__(self, sources: Iterable[str], db: str | Path, fetcher: Fetcher | None = None,
                  batch_size: int = 32, merge_window_days: int = DEFAULT_WINDOW_DAYS,
-                 config: PipelineConfig | None = None, resources: Resources | None = None):
+                 config: PipelineConfig | None = None, resources: Resources | None = None,
+                 item_attempts: int = 6, item_backoff: float = 300.0):
         self.sources = list(sources)
         for source in self.sources:
             if not is_feed_url(source) and not Path(source).is_dir():
@@ -56,6 +62,7 @@ class Watcher:
         self.ingest_options = dict(batch_size=batch_size, config=config, resources=resources,
                                    merge_window_days=merge_window_days)
         self.polls = 0
+        self.item_attempts, self.item_backoff = item_attempts, item_backoff
 
     def poll(self) -> PollResult:
         """Poll every source once; new articles are analysed and stored."""
@@ -108,30 +115,53 @@ class Watcher:
         try:
             fetched = self.fetcher.get(feed_url, etag, modified)
         except FetchError as exc:
+            self._retry_due(feed_url, [], store, state, counts)  # articles that failed before may be up now
             return self._feed_failed(state, feed_url, str(exc))
+        items: list[FeedItem] = []
         if fetched.not_modified:
             log.info("feed %s: not modified since the last poll", feed_url)
+        else:
+            try:
+                feed = parse_feed(fetched.content, feed_url, fetched.content_type)
+            except FeedError as exc:
+                self._retry_due(feed_url, [], store, state, counts)
+                return self._feed_failed(state, feed_url, str(exc))
+            if feed.problem:
+                log.warning("feed %s: %s; using the %d items that could be read", feed_url, feed.problem,
+                            len(feed.items))
+            items = feed.items
+        self._retry_due(feed_url, items, store, state, counts)
+        if fetched.not_modified:
             state.feed_ok(feed_url, etag, modified)
-            return True
-        try:
-            feed = parse_feed(fetched.content, feed_url, fetched.content_type)
-        except FeedError as exc:
-            return self._feed_failed(state, feed_url, str(exc))
-        if feed.problem:
-            log.warning("feed %s: %s; using the %d items that could be read", feed_url, feed.problem, len(feed.items))
-        todo: list[tuple[str, Record]] = []
-        for item in feed.items:
+        else:
+            state.feed_ok(feed_url, fetched.etag, fetched.last_modified)
+        return True
+
+    def _retry_due(self, feed_url: str, items: list[FeedItem], store: Store, state: WatchState,
+                   counts: Counter[str]) -> None:
+        """Fetch and store the feed's new items and its earlier failures that are due for another try."""
+        listed = {item.url for item in items}
+        again = [FeedItem(url, title, published, None) for url, title, published in state.due(feed_url)
+                 if url not in listed]
+        if again:
+            log.info("feed %s: trying %d article(s) that failed before again", feed_url, len(again))
+        todo: list[tuple[FeedItem, Record]] = []
+        for item in items + again:
             if state.seen(item.url):
                 counts["seen"] += 1
+                continue
+            if state.waiting(item.url):
+                counts["waiting"] += 1  # failed before; its next try is not due yet
                 continue
             try:
                 page = self.fetcher.get(item.url)
             except FetchError as exc:
                 counts["failed"] += 1
-                log.error("feed %s: article %s: %s%s", feed_url, item.url, exc,
-                          "; not tried again" if exc.permanent else "; will try again next poll")
                 if exc.permanent:
+                    log.error("feed %s: article %s: %s; not tried again", feed_url, item.url, exc)
                     state.mark(item.url, feed_url, "gone")
+                else:
+                    self._failed_for_now(state, feed_url, item, str(exc))
                 continue
             record = _record(page, item)
             if isinstance(record, Rejected):
@@ -139,13 +169,25 @@ class Watcher:
                 log.error("feed %s: article %s: %s", feed_url, item.url, record.reason)
                 state.mark(item.url, feed_url, "no_text" if record.kind == "error" else "rejected")
                 continue
-            todo.append((item.url, record))
-        self._ingest([r for _, r in todo], store, counts)
-        # seen-state and validators only after the articles are safely stored
-        for url, record in todo:
-            state.mark(url, feed_url, "stored", record.article.text_sha1, record.article.text_sha1)
-        state.feed_ok(feed_url, fetched.etag, fetched.last_modified)
-        return True
+            todo.append((item, record))
+        outcome = self._ingest([r for _, r in todo], store, counts)
+        failed = {r.origin: r.reason for r in outcome.failures} if outcome else {}
+        # seen-state only after the articles are safely stored
+        for item, record in todo:
+            if item.url in failed:
+                counts["failed"] += 1
+                self._failed_for_now(state, feed_url, item, failed[item.url])
+            else:
+                state.mark(item.url, feed_url, "stored", record.article.text_sha1, record.article.text_sha1)
+
+    def _failed_for_now(self, state: WatchState, feed_url: str, item: FeedItem, problem: str) -> None:
+        attempts, next_try = state.failed_for_now(item.url, feed_url, item.title, item.published,
+                                                  self.item_attempts, self.item_backoff)
+        if next_try is None:
+            log.error("feed %s: article %s: %s; giving up after %d attempts", feed_url, item.url, problem, attempts)
+        else:
+            log.error("feed %s: article %s: %s; will try again at a poll after %s UTC (attempt %d of %d)", feed_url,
+                      item.url, problem, next_try.isoformat(timespec="seconds"), attempts, self.item_attempts)
 
     def _feed_failed(self, state: WatchState, feed_url: str, problem: str) -> bool:
         failures = state.feed_failed(feed_url, problem)
@@ -182,14 +224,15 @@ class Watcher:
             state.mark(uri, folder, "stored" if stored else "rejected", digest)
         return True
 
-    def _ingest(self, items: list[Record | Rejected], store: Store, counts: Counter[str]) -> None:
+    def _ingest(self, items: list[Record | Rejected], store: Store, counts: Counter[str]):
         from whodid.batch import ingest_items
 
         if not items:
-            return
+            return None
         outcome = ingest_items(items, store, **self.ingest_options)
         counts["stored"] += outcome.counts["stored"]
         counts["seen"] += outcome.counts["already stored"] + outcome.counts["duplicate"]
+        return outcome
 
 
 def _record(page: Fetched, item: FeedItem) -> Record | Rejected:

@@ -7,9 +7,17 @@ its last error.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 import duckdb
 
-DONE = ("stored", "rejected", "gone", "no_text")  # outcomes that are final: never fetched again
+# outcomes that are final: never fetched again ("gave_up": failed for now too many times)
+DONE = ("stored", "rejected", "gone", "no_text", "gave_up")
+RETRY = "retry"  # failed for now (a 5xx, a time-out, a stage error): tried again from next_try on
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)  # TIMESTAMP columns hold UTC without a zone
 
 
 class WatchState:
@@ -55,3 +63,28 @@ class WatchState:
             "INSERT INTO watch_feeds (feed, etag, last_modified, last_polled, last_ok, last_error, consecutive_failures) "
             f"VALUES (?, ?, ?, current_timestamp, {'current_timestamp' if ok else '?'}, ?, ?)",
             [feed, etag, modified] + ([] if ok else [last_ok[0] if last_ok else None]) + [error, failures])
+
+    def waiting(self, url: str) -> bool:
+        """A URL that failed for now and whose next try is not due yet."""
+        row = self.con.execute("SELECT next_try FROM watch_items WHERE url = ? AND status = ?", [url, RETRY]).fetchone()
+        return bool(row and row[0] is not None and row[0] > _now())
+
+    def failed_for_now(self, url: str, feed: str, title: str | None, published: str | None,
+                       max_attempts: int, backoff_seconds: float) -> tuple[int, datetime | None]:
+        """Count a failed attempt; returns (attempts so far, when to try next), or (attempts, None)
+        once ``max_attempts`` have failed: the URL is then given up for good."""
+        row = self.con.execute("SELECT attempts FROM watch_items WHERE url = ? AND status = ?",
+                               [url, RETRY]).fetchone()
+        attempts = (row[0] or 0) + 1 if row else 1
+        gave_up = attempts >= max_attempts
+        next_try = None if gave_up else _now() + timedelta(seconds=backoff_seconds * 2 ** (attempts - 1))
+        self.con.execute("DELETE FROM watch_items WHERE url = ?", [url])
+        self.con.execute("INSERT INTO watch_items (url, feed, status, fetched_at, attempts, next_try, title, published) "
+                         "VALUES (?, ?, ?, current_timestamp, ?, ?, ?, ?)",
+                         [url, feed, "gave_up" if gave_up else RETRY, attempts, next_try, title, published])
+        return attempts, next_try
+
+    def due(self, feed: str) -> list[tuple[str, str | None, str | None]]:
+        """(url, title, published) of the feed's items that failed for now and are due for another try."""
+        return self.con.execute("SELECT url, title, published FROM watch_items WHERE feed = ? AND status = ? AND "
+                                "(next_try IS NULL OR next_try <= ?) ORDER BY url", [feed, RETRY, _now()]).fetchall()
