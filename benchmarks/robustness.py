@@ -2,7 +2,7 @@
 
     python benchmarks/robustness.py [--keep DIR] [--workers 1]
 
-Builds a folder of 34 hostile inputs (empty, binary, huge, deeply nested, wrong
+Builds a folder of 33 hostile inputs (empty, binary, huge, deeply nested, wrong
 types, other languages and scripts, broken HTML, broken WARC, bad dates,
 unbalanced quotes, odd encodings...) and the repo's own sample articles
 (src/whodid/data/samples), runs `whodid ingest` on it into a fresh database and
@@ -75,7 +75,7 @@ def build(folder: Path) -> dict[str, str]:
     put("chinese.txt", "政府表示，与反对派的会谈将于周一在首都恢复，官员在会后对记者说。双方都表示愿意继续谈判。", "skipped")
     put("russian.txt", "Министр иностранных дел заявил во вторник, что переговоры с оппозицией возобновятся на "
         "следующей неделе в столице. Оппозиция приветствовала это решение.", "skipped")
-    put("good-broken.html", "<html><head><title>Talks resume<body><div><p>" + ENGLISH.replace(". ", ".<p><b>", 1)
+    put("good-broken.html", "<html><head><title>Talks resume</title><body><div><p>" + ENGLISH.replace(". ", ".<p><b>", 1)
         + "<div><i>unclosed", "good")  # broken markup around a real article: the article is read
     put("menu-only.html", "<html><body><nav>Home | News | Sport</nav><footer>(c) 2024</footer></body></html>", "bad")
     put("deep.html", "<html><body>" + "<div>" * 20_000 + ENGLISH + "</div>" * 5 + "</body></html>", "any")

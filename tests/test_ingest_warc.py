@@ -100,7 +100,7 @@ def test_junk_empty_and_pageless_archives_are_rejected_by_name(tmp_path):
                        b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nHello there, a story.\r\n\r\n\r\n")
     assert ingest.count([no_uri]) >= 1  # the progress estimate does not stop the ingest either
     reasons = {str(i.origin).split("@")[0]: i.reason for i in ingest.read([junk, empty, images, no_uri])}
-    assert "not a readable WARC record at byte 0" in reasons[str(no_uri)]
+    assert "WARC record at byte 0 lacks a header" in reasons[str(no_uri)]
     assert "not a WARC archive" in reasons[str(junk)]
     assert "empty" in reasons[str(empty)]
     assert "no HTML or text page" in reasons[str(images)] and "1 response" in reasons[str(images)]

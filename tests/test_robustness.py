@@ -222,3 +222,10 @@ def test_killing_the_parent_leaves_no_worker_behind(tmp_path, make_articles):
     while any(_alive(c) for c in children) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [c for c in children if _alive(c)], "workers outlived their parent"
+
+
+def test_a_junk_warc_says_what_is_wrong(tmp_path):
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 20\r\n\r\nHTTP/1.1 200 OK\r\n\r\nhi")
+    (item,) = ingest.read([junk])
+    assert isinstance(item, Rejected) and "lacks a header" in item.reason and "NoneType" not in item.reason

@@ -98,6 +98,9 @@ def _pipeline(stages: str | None, kb: list[Path] | None, lexicon: list[Path] | N
         raise _fail(f"{'--stages: ' if stages is not None and 'stage' in str(exc) else ''}{exc}", 2)
     except (KBFormatError, ValueError, OSError) as exc:
         raise _fail(str(exc), 2)
+    except Exception as exc:  # a user file that trips a reader in a way no check foresaw: still a usage error
+        files = ", ".join(str(f) for f in [*(kb or []), *(lexicon or []), *([config_file] if config_file else [])])
+        raise _fail(f"{files or 'the knowledge'}: cannot be read ({type(exc).__name__}: {exc})", 2)
     return config, resources
 
 

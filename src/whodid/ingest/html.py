@@ -39,7 +39,8 @@ def extract(html: str | bytes, url: str | None = None) -> ExtractedPage | None:
     data = doc.as_dict()
     text = (data.get("text") or "").strip()
     # trafilatura falls back to any text it finds; a few words of menu are not an article
-    if len(text.split()) < MIN_WORDS:
+    # (words of letters: "Home | News | Sport (c) 2024" is three)
+    if len(re.findall(r"[^\W\d_]{2,}", text)) < MIN_WORDS:
         return None
     # trafilatura puts one block a line; whodid separates paragraphs with a blank line
     text = re.sub(r"\n+", "\n\n", text)

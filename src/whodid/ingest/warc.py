@@ -69,6 +69,8 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[ArchivedPage | BrokenAr
         at = getattr(records, "offset", 0)
         what = "not a WARC archive (no WARC/1.x record at its start)" \
             if at == 0 and not kinds and "Unknown archive format" in str(exc) \
+            else f"a WARC record at byte {at} lacks a header warcio needs (WARC-Type, WARC-Record-ID, WARC-Date, " \
+                 "WARC-Target-URI)" if isinstance(exc, (AttributeError, TypeError)) \
             else f"not a readable WARC record at byte {at} ({_short(exc)})"
         yield BrokenArchive(f"{origin}@{at}", what + ("; the pages before it were read" if pages else ""))
         return
@@ -78,7 +80,7 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[ArchivedPage | BrokenAr
     elif not kinds:
         yield BrokenArchive(origin, "the archive is empty (no WARC records)")
     elif not pages:
-        held = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common())
+        held = ", ".join(f"{n} {kind or 'untyped (no WARC-Type)'}" for kind, n in kinds.most_common())
         yield BrokenArchive(origin, f"the archive holds no HTML or text page with HTTP status 200 ({held} records)")
 
 
