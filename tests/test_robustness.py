@@ -229,3 +229,58 @@ def test_a_junk_warc_says_what_is_wrong(tmp_path):
     junk.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 20\r\n\r\nHTTP/1.1 200 OK\r\n\r\nhi")
     (item,) = ingest.read([junk])
     assert isinstance(item, Rejected) and "lacks a header" in item.reason and "NoneType" not in item.reason
+
+
+def test_a_parse_failure_fails_that_article_alone(monkeypatch, make_articles):
+    from whodid import nlp
+    from whodid.pipeline import Pipeline
+
+    real = nlp.parse
+
+    def parse(texts, *args, **kwargs):  # spaCy raising on one text of its batch
+        def guarded():
+            for text in texts:
+                if "PARSEPOISON" in text:
+                    raise ValueError("the parser broke")
+                yield text
+        return real(guarded(), *args, **kwargs)
+
+    monkeypatch.setattr(nlp, "parse", parse)
+    rows = make_articles(5)
+    rows[2]["text"] += " PARSEPOISON"
+    records = [ingest.article_from_text(r["text"], r["id"]) for r in rows]
+    results = list(Pipeline(stages=[]).analyze_isolated(records))
+    assert [r.origin for r, _ in results] == [r["id"] for r in rows]  # every article, in order
+    failed = [(r.origin, a) for r, a in results if isinstance(a, Rejected)]
+    assert [(origin, a.stage) for origin, a in failed] == [("art-0002", "parse")]
+    assert "the parser broke" in failed[0][1].reason
+
+
+@pytest.mark.parametrize("error, words", [
+    (OSError(28, "No space left on device", "/data/w.duckdb.wal"), ["/data/w.duckdb.wal", "disk is full"]),
+    (PermissionError(13, "Permission denied", "/data/w.duckdb"), ["/data/w.duckdb", "permission denied"]),
+    (duckdb.IOException('Could not set lock on file "/data/w.duckdb": Conflicting lock is held in python (PID 7)'),
+     ["/data/w.duckdb", "in use by another process"]),
+])
+def test_store_errors_say_the_file_and_what_to_do(error, words):
+    from whodid.store.errors import explain
+
+    line = explain(error)
+    assert line and "\n" not in line and all(w in line for w in words)
+
+
+def test_an_unexpected_error_is_one_line_and_debug_shows_the_traceback(monkeypatch, capsys):
+    from whodid import cli
+
+    def crash(**kwargs):
+        raise RuntimeError("something deep broke")
+
+    monkeypatch.setattr(cli, "app", crash)
+    monkeypatch.setattr(sys, "argv", ["whodid", "ingest", "x"])
+    with pytest.raises(SystemExit) as exited:
+        cli.run()
+    assert exited.value.code == 1
+    assert "RuntimeError: something deep broke" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "argv", ["whodid", "ingest", "x", "--debug"])
+    with pytest.raises(RuntimeError):
+        cli.run()
