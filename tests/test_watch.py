@@ -257,6 +257,16 @@ def test_an_article_a_stage_fails_on_is_retried_not_marked_stored(server, tmp_pa
     broken["on"] = False  # a fixed whodid, or a passing glitch
     assert watcher.poll().counts["stored"] == 1 and len(stored_urls(db)) == 2
 
+    # the same from a watched folder: the file is read again at a later poll
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "strike.txt").write_text(ARTICLES["/news/port-strike"][1].strip() + "\n\nFrom the inbox.", "utf-8")
+    broken["on"] = True
+    in_folder = Watcher([str(folder)], tmp_path / "folder.duckdb", item_backoff=0)
+    assert in_folder.poll().counts["failed"] == 1
+    broken["on"] = False
+    assert in_folder.poll().counts["stored"] == 1
+
 
 def test_a_folder_gaining_a_file(tmp_path):
     folder = tmp_path / "inbox"

@@ -184,9 +184,9 @@ class Watcher:
         attempts, next_try = state.failed_for_now(item.url, feed_url, item.title, item.published,
                                                   self.item_attempts, self.item_backoff)
         if next_try is None:
-            log.error("feed %s: article %s: %s; giving up after %d attempts", feed_url, item.url, problem, attempts)
+            log.error("%s: article %s: %s; giving up after %d attempts", feed_url, item.url, problem, attempts)
         else:
-            log.error("feed %s: article %s: %s; will try again at a poll after %s UTC (attempt %d of %d)", feed_url,
+            log.error("%s: article %s: %s; will try again at a poll after %s UTC (attempt %d of %d)", feed_url,
                       item.url, problem, next_try.isoformat(timespec="seconds"), attempts, self.item_attempts)
 
     def _feed_failed(self, state: WatchState, feed_url: str, problem: str) -> bool:
@@ -212,14 +212,23 @@ class Watcher:
             if seen and seen[0] == digest:
                 counts["seen"] += 1
                 continue
+            if state.waiting(uri):
+                counts["waiting"] += 1  # a stage failed on it; its next try is not due yet
+                continue
             todo.append((uri, digest, list(ingest.read([file]))))
         items = [item for _, _, file_items in todo for item in file_items]
         for item in items:
             if isinstance(item, Rejected):
                 counts["failed"] += 1
                 log.error("folder %s: %s", folder, item)
-        self._ingest(items, store, counts)
+        outcome = self._ingest(items, store, counts)
+        failed = {r.origin: r.reason for r in outcome.failures} if outcome else {}
         for uri, digest, file_items in todo:
+            problems = [failed[i.origin] for i in file_items if isinstance(i, Record) and i.origin in failed]
+            if problems:  # a stage failed on an article of this file: the file is read again later
+                counts["failed"] += len(problems)
+                self._failed_for_now(state, folder, FeedItem(uri, None, None, None), problems[0])
+                continue
             stored = any(isinstance(i, Record) for i in file_items)
             state.mark(uri, folder, "stored" if stored else "rejected", digest)
         return True
