@@ -68,7 +68,7 @@ def test_gdelt_tables_have_61_and_16_columns_and_the_counts_of_the_reports(three
     assert (meeting["QuadClass"], meeting["GoldsteinScale"]) == ("1", "1.0")
     assert (meeting["SQLDATE"], meeting["MonthYear"], meeting["Year"]) == ("20220207", "202202", "2022")
     assert meeting["ActionGeo_FeatureID"] == "524901" and meeting["ActionGeo_Type"] == "4"
-    assert meeting["ActionGeo_FullName"].startswith("Moscow") and meeting["ActionGeo_CountryCode"] == "RU"
+    assert meeting["ActionGeo_FullName"].startswith("Moscow") and meeting["ActionGeo_CountryCode"] == "RS"  # FIPS 10-4, as GDELT
     assert meeting["SOURCEURL"] == "https://reuters.example/a" and meeting["IsRootEvent"] == "1"
     assert meeting["AvgTone"] == "" and len(meeting["DATEADDED"]) == 14
     assert by_recipient["DEUGOV"]["NumArticles"] == "1"
