@@ -3,6 +3,7 @@ like any third-party exporter."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from whodid.export import gdelt, plover
@@ -11,7 +12,10 @@ from whodid.plugins import Exporter, hookimpl
 
 def _plover(con, out: Path) -> dict[Path, int]:
     target = out / "events.plover.jsonl"
-    return {target: plover.write(con, target)}
+    written = plover.write(con, target)
+    if written.left_out:
+        print(written.summary(), file=sys.stderr)
+    return {target: written.records}
 
 
 @hookimpl
