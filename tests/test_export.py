@@ -149,10 +149,10 @@ def test_parquet_partitioned_by_date_reads_back(samples_db, tmp_path):
     assert len(events) == con.execute("SELECT count(*) FROM events").fetchone()[0]
     stored = dict(con.execute("SELECT m.article_sha1 || ':' || m.event_idx, CAST(c.event_date AS VARCHAR) "
                               "FROM event_cluster_mentions m JOIN event_clusters c USING (cluster_id)").fetchall())
-    for sha, idx, day, own in events.select("article_sha1, idx, date, event_date").fetchall():
+    for sha, idx, day, own, precision in events.select("article_sha1, idx, date, event_date, date_precision").fetchall():
         assert day == (stored[f"{sha}:{idx}"] or "unknown")
-        if own and len(own) == 10:
-            assert day == own  # an event dated to the day is filed under that day
+        if own and precision == "day":
+            assert day == own.isoformat()  # an event dated to the day is filed under that day
     assert len(back("event_clusters")) == con.execute("SELECT count(*) FROM event_clusters").fetchone()[0]
 
 
@@ -185,3 +185,23 @@ def test_plover_export_reads_analyses_stored_before_inferred_roles(three_reports
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in (tmp_path / "events.plover.jsonl").read_text("utf-8").splitlines()]
     assert len(records) == 4 and all(r["inferred"] == [] for r in records)
+
+
+def test_parquet_events_have_a_date_column_with_its_precision(samples_db, tmp_path):
+    export(tmp_path, "--db", samples_db, "--tables", "events", "--min-confidence", "0")
+    events = duckdb.sql(f"SELECT date, date_precision FROM read_parquet('{tmp_path / 'events.parquet'}')")
+    assert str(events.types[0]) == "DATE"
+    con = duckdb.connect(str(samples_db), read_only=True)
+    text_dates = dict(con.execute("SELECT article_sha1 || idx, date FROM events").fetchall())
+    for (sha, idx, day, precision) in duckdb.sql(
+            f"SELECT article_sha1, idx, date, date_precision FROM read_parquet('{tmp_path / 'events.parquet'}')"
+    ).fetchall():
+        text = text_dates[f"{sha}{idx}"]
+        if precision == "day":
+            assert day.isoformat() == text[:10]
+        elif precision == "month":
+            assert (day.isoformat()[:7], day.day) == (text[:7], 1)
+        elif precision == "year":
+            assert (day.year, day.month, day.day) == (int(text[:4]), 1, 1)
+        else:
+            assert day is None
