@@ -387,7 +387,8 @@ def export(
     out: Annotated[Path, typer.Argument(help="Folder to write one file per table into (created if missing).")],
     db: DbOpt = "whodid.duckdb",
     fmt: Annotated[str, typer.Option("--format", help="parquet, csv, jsonl (tables); gdelt (GDELT 2.0 event "
-                                                      "and mentions TSV); plover (PLOVER JSON Lines); or a "
+                                                      "and mentions TSV); plover (PLOVER JSON Lines); graphml, "
+                                                      "gexf (actor network); geojson (events and places); or a "
                                                       "plugin's format")] = "parquet",
     tables: Annotated[Optional[str], typer.Option(help="Comma-separated tables (default: all).")] = None,
     by_date: Annotated[bool, typer.Option("--by-date", help="Parquet partitioned by day: TABLE/date=YYYY-MM-DD/.")]
@@ -397,8 +398,13 @@ def export(
         help="Only events whose confidence (the calibrated chance that type, actor and recipient are right) is at "
              "least this, in every format (events, clusters and their counts, GDELT, PLOVER); 0 keeps all.")]
     = DEFAULT_MIN_CONFIDENCE,
+    since: Annotated[Optional[str], typer.Option(help="graphml, gexf, geojson: only events dated on or after this "
+                                                      "day (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="graphml, gexf, geojson: only events dated on or before "
+                                                      "this day (YYYY-MM-DD).")] = None,
 ) -> None:
-    """Export the database as Parquet (for DuckDB, Spark, BigQuery), CSV, JSON Lines, GDELT 2.0 or PLOVER."""
+    """Export the database as Parquet (for DuckDB, Spark, BigQuery), CSV, JSON Lines, GDELT 2.0, PLOVER, an actor
+    network (GraphML, GEXF) or GeoJSON."""
     import duckdb
 
     from whodid.export import trusted
@@ -410,6 +416,8 @@ def export(
     formats = exporters()  # gdelt, plover and the installed plugins' formats
     if fmt not in (*FORMATS, *formats):
         raise _fail(f"--format {fmt!r}: choose {', '.join((*FORMATS, *formats))}", 2)
+    if (since or until) and fmt not in formats:
+        raise _fail(f"--since/--until: the {fmt} format takes no date range (graphml, gexf and geojson do)", 2)
     if by_date and fmt != "parquet":
         raise _fail("--by-date partitions Parquet only; use --format parquet", 2)
     names = EXPORT_TABLES if tables is None else tuple(t.strip() for t in tables.split(",") if t.strip())
@@ -455,7 +463,9 @@ def export(
 
         if fmt in formats:
             exporter = formats[fmt]
-            for target, rows in exporter.write(hold(set(exporter.reads), set(exporter.reads)), out).items():
+            options = _date_options(exporter, since=since, until=until)
+            for target, rows in exporter.write(hold(set(exporter.reads), set(exporter.reads)), out,
+                                               **options).items():
                 err.print(f"{target}: {rows} rows", highlight=False)
             if exporter.note:
                 err.print(exporter.note, highlight=False)
@@ -474,6 +484,23 @@ def export(
     finally:
         local.close()
         source.close()
+
+
+def _date_options(exporter, **given: str | None) -> dict:
+    """The --since/--until days the exporter takes; refused for a format that does not take them."""
+    import datetime as dt
+
+    options = {}
+    for name, value in given.items():
+        if value is None:
+            continue
+        if name not in exporter.options:
+            raise _fail(f"--{name}: the {exporter.name} format takes no date range", 2)
+        try:
+            options[name] = dt.date.fromisoformat(value)
+        except ValueError:
+            raise _fail(f"--{name} {value!r}: not a day (YYYY-MM-DD)", 2)
+    return options
 
 
 @app.command()
@@ -508,6 +535,73 @@ def serve(
                   + ("" if read_only else "; consider --read-only"), highlight=False)
     err.print(f"whodid serve: http://{host}:{port}/ ({db}{', read-only' if read_only else ''})", highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+plot_app = typer.Typer(help="Pictures for reports (PNG, SVG or PDF; pip install \"whodid\\[plot]\").",
+                       no_args_is_help=True)
+app.add_typer(plot_app, name="plot")
+SinceOpt = Annotated[Optional[str], typer.Option(help="Only events dated on or after this day (YYYY-MM-DD).")]
+UntilOpt = Annotated[Optional[str], typer.Option(help="Only events dated on or before this day (YYYY-MM-DD).")]
+
+
+def _plot(db: str, draw, out: Path, since: str | None, until: str | None, **options) -> None:
+    import datetime as dt
+
+    from whodid.store import StoreError, connect_read_only, is_postgres
+    from whodid.store.to_duckdb import DuckDBTables
+
+    try:
+        days = {k: dt.date.fromisoformat(v) if v else None for k, v in (("since", since), ("until", until))}
+    except ValueError as exc:
+        raise _fail(f"--since/--until: {exc}", 2)
+    try:
+        source = connect_read_only(db)
+    except StoreError as exc:
+        raise _fail(str(exc))
+    local = DuckDBTables(source)
+    try:
+        con = local.holding({"events", "articles", "actors", "event_clusters"})
+        shown = draw(con, out=out, **days, **options)
+    except ImportError as exc:
+        raise _fail(f"{exc.name or exc} is not installed: pip install \"whodid[plot]\"", 2)
+    except ValueError as exc:
+        raise _fail(str(exc), 2)
+    finally:
+        local.close()
+        source.close()
+    err.print(f"{out}: {shown} {'events' if draw.__name__ == 'pair_timeline' else 'edges'}", highlight=False)
+
+
+@plot_app.command("pair")
+def plot_pair(
+    a: Annotated[str, typer.Argument(help="An actor: id (Q7747), code (RUSGOV), country (RUS) or name.")],
+    b: Annotated[str, typer.Argument(help="The other actor.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The picture: .png, .svg or .pdf.")] = Path("pair.png"),
+    db: DbOpt = "whodid.duckdb",
+    bucket: Annotated[str, typer.Option(help="day, week or month")] = "month",
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+) -> None:
+    """Events between two actors over time: cooperation above the line, conflict below, mean score."""
+    from whodid.plot import pair_timeline
+
+    if bucket not in ("day", "week", "month"):
+        raise _fail(f"--bucket {bucket!r}: choose day, week or month", 2)
+    _plot(db, pair_timeline, out, since, until, a=a, b=b, bucket=bucket)
+
+
+@plot_app.command("network")
+def plot_network(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The picture: .png, .svg or .pdf.")] = Path("network.png"),
+    db: DbOpt = "whodid.duckdb",
+    top: Annotated[int, typer.Option(min=1, max=500, help="Draw the strongest N actor pairs.")] = 40,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+) -> None:
+    """Who acts on whom: edge width by event count, colour by mean score (the GraphML export's graph)."""
+    from whodid.plot import network_picture
+
+    _plot(db, network_picture, out, since, until, top=top)
 
 
 kb_app = typer.Typer(help="Inspect the actor knowledge base.", no_args_is_help=True)
