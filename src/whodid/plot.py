@@ -77,8 +77,12 @@ def network_picture(con, out: Path, since: date | None = None, until: date | Non
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(9, 7), dpi=120)
     if shown.number_of_edges():
-        # spread out: the default spacing piles the busiest actors on top of each other
-        layout = nx.spring_layout(shown, seed=7, k=3 / max(1, shown.number_of_nodes()) ** 0.5, iterations=300)
+        # actors on a circle, grouped by connected component, busiest first: no two overlap however
+        # the network is shaped (a force layout piles the busiest actors on top of each other)
+        undirected = shown.to_undirected()
+        order = [n for part in sorted(nx.connected_components(undirected), key=lambda c: (-len(c), min(c)))
+                 for n in sorted(part, key=lambda n: (-undirected.degree(n), n))]
+        layout = nx.circular_layout(order)
         weights = [d["weight"] for _, _, d in shown.edges(data=True)]
         nx.draw_networkx_edges(
             shown, layout, ax=ax, width=[1 + 3 * w / max(weights) for w in weights],
