@@ -23,7 +23,7 @@ from whodid.ingest import Record, Rejected
 app = typer.Typer(
     help="whodid: who did what to whom, when and where, and who said what, from news text.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # whodid --install-completion [bash|zsh|fish|powershell]
     pretty_exceptions_enable=False,
 )
 out = Console()
@@ -89,6 +89,15 @@ def _pipeline(stages: str | None, kb: list[Path] | None, lexicon: list[Path] | N
     except (KBFormatError, ValueError, OSError) as exc:
         raise _fail(str(exc), 2)
     return config, resources
+
+
+def _need_extra(extra: str, *modules: str) -> None:
+    """Fail with the install command when an optional extra's packages are missing."""
+    import importlib.util
+
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        raise _fail(f"this command needs {', '.join(missing)}: pip install \"whodid\\[{extra}]\"", 2)
 
 
 def _reject_line(item: Rejected) -> None:
@@ -162,7 +171,8 @@ def ingest_cmd(
         help="Ray cluster to use, e.g. ray://head:10001 (default: $RAY_ADDRESS, else a local Ray instance).")] = None,
     parquet: Annotated[Optional[Path], typer.Option(
         help="Also write the stored analyses as Parquet, one folder per table, into this folder.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary; only the inputs that "
+                                                              "failed or were skipped.")] = False,
     stages: StagesOpt = None,
     kb: KbOpt = None,
     lexicon: LexiconOpt = None,
@@ -212,7 +222,7 @@ def ingest_cmd(
         if sink is not None:
             sink.close()
     progress.close()
-    _summary(_label(db), outcome.counts, outcome.failures, progress.elapsed())
+    _summary(_label(db), outcome.counts, outcome.failures, progress.elapsed(), quiet)
     if outcome.counts["failed"]:
         raise typer.Exit(1)
 
@@ -230,17 +240,19 @@ def _cluster_error() -> type[Exception]:
     return ClusterError
 
 
-def _summary(db: str, counts: Counter[str], failures: list[Rejected], seconds: float) -> None:
+def _summary(db: str, counts: Counter[str], failures: list[Rejected], seconds: float, quiet: bool = False) -> None:
+    """The outcome table, then the rejected inputs; with --quiet only the rejected inputs."""
     from rich.table import Table
 
-    err.print(f"whodid ingest -> {db} in {seconds:.1f} s", highlight=False)
-    table = Table()
-    table.add_column("outcome")
-    table.add_column("articles", justify="right")
-    for key in ("stored", "near-duplicate (linked to a story)", "already stored", "duplicate",
-                "skipped (not English)", "failed"):
-        table.add_row(key, str(counts.get(key, 0)))
-    err.print(table)
+    if not quiet:
+        err.print(f"whodid ingest -> {db} in {seconds:.1f} s", highlight=False)
+        table = Table()
+        table.add_column("outcome")
+        table.add_column("articles", justify="right")
+        for key in ("stored", "near-duplicate (linked to a story)", "already stored", "duplicate",
+                    "skipped (not English)", "failed"):
+            table.add_row(key, str(counts.get(key, 0)))
+        err.print(table)
     for item in failures[:20]:
         _reject_line(item)
     if len(failures) > 20:
@@ -309,6 +321,7 @@ def watch(
     """
     import logging
 
+    _need_extra("watch", "feedparser", "httpx")
     from whodid.watch import Watcher
     from whodid.watch.fetch import Fetcher
 
@@ -336,7 +349,8 @@ def query(
     sql: Annotated[Optional[str], typer.Argument(help="A read-only SQL query.")] = None,
     db: DbOpt = "whodid.duckdb",
     summary: Annotated[Optional[str], typer.Option(help="A canned summary; --summary list shows them.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json; a table piped or redirected is "
+                                                      "printed whole, tab-separated")] = "table",
 ) -> None:
     """Run read-only SQL, or a canned --summary, against a whodid database."""
     import duckdb
@@ -403,8 +417,12 @@ def export(
     until: Annotated[Optional[str], typer.Option(help="graphml, gexf, geojson: only events dated on or before "
                                                       "this day (YYYY-MM-DD).")] = None,
 ) -> None:
-    """Export the database as Parquet (for DuckDB, Spark, BigQuery), CSV, JSON Lines, GDELT 2.0, PLOVER, an actor
-    network (GraphML, GEXF) or GeoJSON."""
+    """Export the database: tables (Parquet, CSV, JSON Lines), GDELT 2.0, PLOVER, GraphML, GEXF or GeoJSON.
+
+    Parquet is read by DuckDB, Spark, BigQuery, pandas and R (arrow); GraphML and GEXF hold the actor
+    network (Gephi, networkx), GeoJSON the events and places with coordinates (QGIS, kepler.gl).
+    docs/formats.md describes each format.
+    """
     import duckdb
 
     from whodid.export import trusted
@@ -517,6 +535,7 @@ def serve(
 ) -> None:
     """The REST API (OpenAPI at /openapi.json, docs at /api-docs) and the web app: reader, events, pair timeline,
     network, map."""
+    _need_extra("web", "fastapi", "uvicorn", "jinja2")
     import uvicorn
 
     from whodid.store import StoreError, is_postgres
@@ -563,7 +582,7 @@ def _plot(db: str, draw, out: Path, since: str | None, until: str | None, **opti
         con = local.holding({"events", "articles", "actors", "event_clusters"})
         shown = draw(con, out=out, **days, **options)
     except ImportError as exc:
-        raise _fail(f"{exc.name or exc} is not installed: pip install \"whodid[plot]\"", 2)
+        raise _fail(f"{exc.name or exc} is not installed: pip install \"whodid\\[plot]\"", 2)
     except ValueError as exc:
         raise _fail(str(exc), 2)
     finally:
@@ -768,6 +787,10 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         writer.writerows(rows)
+    elif not out.is_terminal:
+        # piped or redirected: every value whole, tab-separated, no box drawing or "…"
+        for row in [columns, *rows]:
+            sys.stdout.write("\t".join("" if v is None else " ".join(str(v).split()) for v in row) + "\n")
     else:
         from rich.table import Table
 

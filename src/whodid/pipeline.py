@@ -63,7 +63,7 @@ class Pipeline:
     def __init__(self, config: PipelineConfig | None = None, *, resources: Resources | None = None,
                  stages: list[Stage] | None = None):
         self.config = config or PipelineConfig()
-        self.nlp = nlp.load()
+        self.nlp = nlp.load(self.config.model)
         if stages is not None:
             self.components = [StageComponent(s) for s in stages]
         else:
