@@ -37,7 +37,7 @@ def render() -> str:
             continue
         result = runner.invoke(app, [*words, "--help"], prog_name="whodid", env={"COLUMNS": WIDTH})
         title = " ".join(("whodid", *words))
-        text = "\n".join(line.rstrip() for line in result.output.strip("\n").splitlines())
+        text = "\n".join(line.rstrip() for line in result.output.splitlines()).strip("\n")
         parts += [f"## `{title}`", "", "```text", text, "```", ""]
     return "\n".join(parts)
 
