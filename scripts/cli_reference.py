@@ -22,7 +22,20 @@ def _commands(group, path=()):
 
 
 def render() -> str:
-    os.environ.update(COLUMNS=WIDTH, TERMINAL_WIDTH=WIDTH, NO_COLOR="1", TERM="dumb")
+    fixed = {"COLUMNS": WIDTH, "TERMINAL_WIDTH": WIDTH, "NO_COLOR": "1", "TERM": "dumb"}
+    before = {k: os.environ.get(k) for k in fixed}
+    os.environ.update(fixed)  # the same text on every terminal; put back afterwards
+    try:
+        return _render()
+    finally:
+        for key, value in before.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _render() -> str:
     import typer.main
     from typer.testing import CliRunner
 
