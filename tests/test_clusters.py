@@ -178,6 +178,8 @@ def test_a_database_from_before_the_unlinked_marks_is_healed_too(tmp_path):
         store.con.execute("DROP TABLE unlinked_articles")
         for column in ("date_start", "date_end", "place_start", "place_end", "inferred"):  # migration 7
             store.con.execute(f"ALTER TABLE events DROP COLUMN {column}")
+        for table, column in (("events", "event_date"), ("dates", "value_date"), ("articles", "published_date")):
+            store.con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # migration 9
         store.con.execute("DELETE FROM schema_version WHERE version >= 6")
     with Store(db) as store:
         ingest_items([], store)
