@@ -141,8 +141,9 @@ def _rows(stdout: str, summary: str) -> list[dict]:
 def test_two_processes_ingesting_at_once_store_each_article_once(tmp_path, make_articles, pg_url):
     rows = make_articles(12)
     data = write_jsonl(tmp_path / "same.jsonl", rows)
+    # not --quiet: the summary table says how many each stored
     both = [subprocess.Popen([sys.executable, "-m", "whodid", "ingest", str(data), "--db", pg_url,
-                              "--batch-size", "2", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              "--batch-size", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True) for _ in range(2)]
     stored = []
     for proc in both:

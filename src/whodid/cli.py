@@ -499,6 +499,8 @@ def export(
         raise _fail(str(exc))
     except duckdb.Error as exc:
         raise _fail(f"export to {out} failed: {exc}")
+    except ImportError as exc:  # an optional extra's package (networkx for graphml/gexf)
+        raise _fail(f"--format {fmt} needs {exc.name or exc}: pip install \"whodid\\[graph]\"", 2)
     finally:
         local.close()
         source.close()

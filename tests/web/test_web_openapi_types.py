@@ -1,7 +1,6 @@
 """The API's OpenAPI schema types the Analysis it returns, and what it returns conforms."""
 
 import jsonschema
-from fastapi.testclient import TestClient
 
 
 def _validator(openapi: dict, path: str, method: str) -> jsonschema.Draft202012Validator:
@@ -10,8 +9,7 @@ def _validator(openapi: dict, path: str, method: str) -> jsonschema.Draft202012V
     return jsonschema.Draft202012Validator({**schema, "components": openapi["components"]})
 
 
-def test_an_articles_analysis_conforms_to_the_typed_response(app):
-    client = TestClient(app)
+def test_an_articles_analysis_conforms_to_the_typed_response(client):
     openapi = client.get("/openapi.json").json()
     assert openapi["paths"]["/api/articles/{key}"]["get"]["responses"]["200"]["content"]["application/json"][
         "schema"]["$ref"] == "#/components/schemas/AnalysisDocument"
