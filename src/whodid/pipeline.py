@@ -26,6 +26,7 @@ from whodid.model import Analysis, Article, Check, Meta
 
 __all__ = ["Pipeline", "PipelineConfig", "STAGE_NAMES", "Stage", "check_stage_names"]
 
+
 def checked(article: Article) -> Record:
     """``article`` with the checks ``whodid ingest`` makes on its input; ``ValueError`` when ingest would
     reject it (empty, not English)."""

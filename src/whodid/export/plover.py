@@ -151,7 +151,9 @@ def write(con: duckdb.DuckDBPyConnection, target: Path) -> Written:
 
 def _missing(record: dict) -> str | None:
     if not record["date"]:
-        return "without a date to the day" if record["date_precision"] != "publication" else "undated, in an undated article"
+        if record["date_precision"] == "publication":
+            return "undated, in an undated article"
+        return "without a date to the day"
     if not record["actor"]:
         return "without an actor"
     return None
