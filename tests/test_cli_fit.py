@@ -48,3 +48,14 @@ def test_the_spacy_model_is_a_setting(monkeypatch, tmp_path):
     toml = tmp_path / "whodid.toml"
     toml.write_text('[pipeline]\nmodel = "en_core_web_md"\n', encoding="utf-8")
     assert PipelineConfig.from_file(toml).model == "en_core_web_md"
+
+
+def test_ingest_parquet_writes_event_dates_as_dates(tmp_path):
+    import duckdb
+
+    result = runner.invoke(app, ["ingest", str(SAMPLES / "russia-ukraine-talks.txt"), "--db", str(tmp_path / "p.duckdb"),
+                                 "--parquet", str(tmp_path / "pq"), "-q"])
+    assert result.exit_code == 0, result.output
+    events = duckdb.sql(f"SELECT date, date_precision FROM read_parquet('{tmp_path / 'pq' / 'events'}/*.parquet')")
+    assert str(events.types[0]) == "DATE"
+    assert any(day is not None for day, precision in events.fetchall() if precision != "none")
