@@ -1,12 +1,23 @@
 """The API's OpenAPI schema types the Analysis it returns, and what it returns conforms."""
 
 import jsonschema
+import pytest
+from fastapi.testclient import TestClient
 
 
 def _validator(openapi: dict, path: str, method: str) -> jsonschema.Draft202012Validator:
     schema = openapi["paths"][path][method]["responses"]["200"]["content"]["application/json"]["schema"]
     # resolve #/components/... against the whole OpenAPI document
     return jsonschema.Draft202012Validator({**schema, "components": openapi["components"]})
+
+
+@pytest.fixture
+def client(web_db):
+    """An app of its own over the session's database (other tests end the shared app's lifespan)."""
+    from whodid.web.app import create_app
+
+    with TestClient(create_app(web_db, read_only=True)) as client:
+        yield client
 
 
 def test_an_articles_analysis_conforms_to_the_typed_response(client):
