@@ -182,6 +182,8 @@ def test_a_database_from_before_the_unlinked_marks_is_healed_too(tmp_path):
                               ("watch_items", "attempts"), ("watch_items", "next_try"), ("watch_items", "title"),
                               ("watch_items", "published")):
             store.con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        for table, column in (("events", "event_date"), ("dates", "value_date"), ("articles", "published_date")):
+            store.con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # migration 9
         store.con.execute("DELETE FROM schema_version WHERE version >= 6")
     with Store(db) as store:
         ingest_items([], store)

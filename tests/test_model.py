@@ -1,6 +1,12 @@
+import json
+import sys
+from pathlib import Path
+
 from whodid.model import Actor, Analysis, Article, Check, Event, Mention, Quote, Offsets, text_sha1
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 
 def test_article_gets_content_hash_and_default_id():
@@ -51,3 +57,41 @@ def test_reading_many_items_resolves_each_class_type_hints_once(monkeypatch):
     )
     assert Analysis.from_json(analysis.to_json()) == analysis
     assert len(calls) == len(set(calls)) <= 9  # at most once per dataclass, however many objects
+
+
+def _event_dict(**changes):
+    text = "Putin met Macron."
+    data = Analysis(article=Article(text=text), events=[
+        Event(type="CONSULT", sentence=Offsets(0, len(text)), trigger=Mention(6, 9, "met"))]).to_dict()
+    data["events"][0].update(changes)
+    return data
+
+
+@pytest.mark.parametrize("changes, named", [
+    ({"modality": "maybe"}, "events.0.modality"),
+    ({"date_precision": "week"}, "events.0.date_precision"),
+    ({"confidence": 1.5}, "events.0.confidence"),
+    ({"quad_class": 7}, "events.0.quad_class"),
+    ({"actor": "Q7747"}, "events.0.actor"),
+])
+def test_invalid_values_are_refused_with_the_field_named(changes, named):
+    with pytest.raises(ValueError, match=named.replace(".", r"\.")):
+        Analysis.from_dict(_event_dict(**changes))
+
+
+def test_reading_json_keeps_the_dataclasses_and_their_attributes():
+    analysis = Analysis.from_json(json.dumps(_event_dict(modality="negated")))
+    assert type(analysis) is Analysis and isinstance(analysis.events[0], Event)
+    assert analysis.events[0].modality == "negated" and analysis.article.id == analysis.article.text_sha1[:12]
+
+
+def test_published_json_schema_is_generated_from_the_model_and_validates_its_output():
+    import jsonschema
+
+    from build_schema import TARGET, render
+
+    assert TARGET.read_text("utf-8") == render(), "docs/analysis.schema.json is stale: run scripts/build_schema.py"
+    schema = json.loads(TARGET.read_text("utf-8"))
+    jsonschema.validate(_event_dict(), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(_event_dict(modality="maybe"), schema)

@@ -3,7 +3,7 @@ import pytest
 
 from whodid.model import Actor, Analysis, Article, Check, DateExpr, Event, Mention, Place, Quote, Offsets
 from whodid.store import Store, StoreError, connect_read_only
-from whodid.store.schema import LATEST
+from whodid.store.schema import LATEST, MIGRATIONS
 
 
 def full_analysis(text="Putin met Macron in Moscow on Friday. “We talked,” Macron said.") -> Analysis:
@@ -66,7 +66,7 @@ def test_reopening_does_not_rerun_migrations(tmp_path):
     db = tmp_path / "m.duckdb"
     Store(db).close()
     with Store(db) as store:
-        assert store.con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == LATEST
+        assert store.con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
 
 
 def test_newer_schema_and_foreign_files_are_refused(tmp_path):
@@ -81,3 +81,24 @@ def test_newer_schema_and_foreign_files_are_refused(tmp_path):
     junk.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StoreError, match="junk.duckdb"):
         Store(junk)
+
+
+def test_a_new_database_is_written_in_a_format_duckdb_1_1_reads(tmp_path):
+    """DuckDB 2 writes its newest format unless told; whodid asks for v1.1.0 (DuckDB 1.1 and later)."""
+    import os
+    import subprocess
+
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    Store(db).close()
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT tags['storage_version'] FROM duckdb_databases() WHERE database_name = 'old'"
+                       ).fetchone()[0] in ("v1.0.0+", "v1.1.0+")
+    con.close()
+    old = os.environ.get("WHODID_OLD_DUCKDB_PYTHON")  # a Python with duckdb 1.x, e.g. pip install duckdb==1.1.3
+    if old:
+        out = subprocess.run([old, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1], read_only=True); "
+                              "print(duckdb.__version__, c.execute('SELECT max(version) FROM schema_version')"
+                              ".fetchone()[0])", str(db)], capture_output=True, text=True, check=True).stdout
+        assert out.startswith("1.") and out.split()[1] == str(LATEST)

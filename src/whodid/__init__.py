@@ -4,6 +4,11 @@
     >>> analysis = whodid.analyze("Putin met Macron in Moscow on Friday.", published="2022-02-07")
     >>> analysis.article.published
     '2022-02-07'
+
+As pandas DataFrames (``pip install "whodid[pandas]"``, see ``whodid.frames``)::
+
+    >>> events = whodid.read_events("whodid.duckdb")
+    >>> events = whodid.analyze_frame(["Putin met Macron in Moscow on Friday."], published="2022-02-07")
 """
 
 from __future__ import annotations
@@ -33,4 +38,18 @@ def analyze(text: str, published: str | None = None, title: str | None = None, *
     return analysis
 
 
-__all__ = ["analyze", "Analysis", "Article", "__version__"]
+def read_events(db="whodid.duckdb", min_confidence=None):
+    """A whodid database's events as a typed pandas DataFrame (``whodid.frames.read_events``)."""
+    from whodid import frames
+
+    return frames.read_events(db, *([] if min_confidence is None else [min_confidence]))
+
+
+def analyze_frame(texts, **options):
+    """The events of texts as a typed pandas DataFrame (``whodid.frames.analyze_frame``)."""
+    from whodid import frames
+
+    return frames.analyze_frame(texts, **options)
+
+
+__all__ = ["analyze", "analyze_frame", "read_events", "Analysis", "Article", "__version__"]

@@ -29,7 +29,7 @@ from whodid.ingest import Record, Rejected
 app = typer.Typer(
     help="whodid: who did what to whom, when and where, and who said what, from news text.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # whodid --install-completion [bash|zsh|fish|powershell]
     pretty_exceptions_enable=False,
 )
 out = Console()
@@ -102,6 +102,15 @@ def _pipeline(stages: str | None, kb: list[Path] | None, lexicon: list[Path] | N
         files = ", ".join(str(f) for f in [*(kb or []), *(lexicon or []), *([config_file] if config_file else [])])
         raise _fail(f"{files or 'the knowledge'}: cannot be read ({type(exc).__name__}: {exc})", 2)
     return config, resources
+
+
+def _need_extra(extra: str, *modules: str) -> None:
+    """Fail with the install command when an optional extra's packages are missing."""
+    import importlib.util
+
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        raise _fail(f"this command needs {', '.join(missing)}: pip install \"whodid\\[{extra}]\"", 2)
 
 
 def _reject_line(item: Rejected) -> None:
@@ -180,7 +189,8 @@ def ingest_cmd(
         help="Ray cluster to use, e.g. ray://head:10001 (default: $RAY_ADDRESS, else a local Ray instance).")] = None,
     parquet: Annotated[Optional[Path], typer.Option(
         help="Also write the stored analyses as Parquet, one folder per table, into this folder.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress output.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary; only the inputs that "
+                                                              "failed or were skipped.")] = False,
     stages: StagesOpt = None,
     kb: KbOpt = None,
     lexicon: LexiconOpt = None,
@@ -232,7 +242,7 @@ def ingest_cmd(
         if sink is not None:
             sink.close()
     progress.close()
-    _summary(_label(db), outcome.counts, outcome.failures, progress.elapsed())
+    _summary(_label(db), outcome.counts, outcome.failures, progress.elapsed(), quiet)
     if outcome.counts["failed"] or outcome.counts["skipped (not English)"]:
         raise typer.Exit(1)
 
@@ -250,17 +260,19 @@ def _cluster_error() -> type[Exception]:
     return ClusterError
 
 
-def _summary(db: str, counts: Counter[str], failures: list[Rejected], seconds: float) -> None:
+def _summary(db: str, counts: Counter[str], failures: list[Rejected], seconds: float, quiet: bool = False) -> None:
+    """The outcome table, then the rejected inputs; with --quiet only the rejected inputs."""
     from rich.table import Table
 
-    err.print(f"whodid ingest -> {db} in {seconds:.1f} s", highlight=False)
-    table = Table()
-    table.add_column("outcome")
-    table.add_column("articles", justify="right")
-    for key in ("stored", "near-duplicate (linked to a story)", "already stored", "duplicate",
-                "skipped (not English)", "failed"):
-        table.add_row(key, str(counts.get(key, 0)))
-    err.print(table)
+    if not quiet:
+        err.print(f"whodid ingest -> {db} in {seconds:.1f} s", highlight=False)
+        table = Table()
+        table.add_column("outcome")
+        table.add_column("articles", justify="right")
+        for key in ("stored", "near-duplicate (linked to a story)", "already stored", "duplicate",
+                    "skipped (not English)", "failed"):
+            table.add_row(key, str(counts.get(key, 0)))
+        err.print(table)
     for item in failures[:20]:
         _reject_line(item)
     if len(failures) > 20:
@@ -334,6 +346,7 @@ def watch(
     """
     import logging
 
+    _need_extra("watch", "feedparser", "httpx")
     from whodid.watch import Watcher
     from whodid.watch.fetch import Fetcher
 
@@ -362,7 +375,8 @@ def query(
     sql: Annotated[Optional[str], typer.Argument(help="A read-only SQL query.")] = None,
     db: DbOpt = "whodid.duckdb",
     summary: Annotated[Optional[str], typer.Option(help="A canned summary; --summary list shows them.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, csv or json")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table, csv or json; a table piped or redirected is "
+                                                      "printed whole, tab-separated")] = "table",
 ) -> None:
     """Run read-only SQL, or a canned --summary, against a whodid database."""
     import duckdb
@@ -413,7 +427,8 @@ def export(
     out: Annotated[Path, typer.Argument(help="Folder to write one file per table into (created if missing).")],
     db: DbOpt = "whodid.duckdb",
     fmt: Annotated[str, typer.Option("--format", help="parquet, csv, jsonl (tables); gdelt (GDELT 2.0 event "
-                                                      "and mentions TSV); plover (PLOVER JSON Lines); or a "
+                                                      "and mentions TSV); plover (PLOVER JSON Lines); graphml, "
+                                                      "gexf (actor network); geojson (events and places); or a "
                                                       "plugin's format")] = "parquet",
     tables: Annotated[Optional[str], typer.Option(help="Comma-separated tables (default: all).")] = None,
     by_date: Annotated[bool, typer.Option("--by-date", help="Parquet partitioned by day: TABLE/date=YYYY-MM-DD/.")]
@@ -423,8 +438,17 @@ def export(
         help="Only events whose confidence (the calibrated chance that type, actor and recipient are right) is at "
              "least this, in every format (events, clusters and their counts, GDELT, PLOVER); 0 keeps all.")]
     = DEFAULT_MIN_CONFIDENCE,
+    since: Annotated[Optional[str], typer.Option(help="graphml, gexf, geojson: only events dated on or after this "
+                                                      "day (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option(help="graphml, gexf, geojson: only events dated on or before "
+                                                      "this day (YYYY-MM-DD).")] = None,
 ) -> None:
-    """Export the database as Parquet (for DuckDB, Spark, BigQuery), CSV, JSON Lines, GDELT 2.0 or PLOVER."""
+    """Export the database: tables (Parquet, CSV, JSON Lines), GDELT 2.0, PLOVER, GraphML, GEXF or GeoJSON.
+
+    Parquet is read by DuckDB, Spark, BigQuery, pandas and R (arrow); GraphML and GEXF hold the actor
+    network (Gephi, networkx), GeoJSON the events and places with coordinates (QGIS, kepler.gl).
+    docs/formats.md describes each format.
+    """
     import duckdb
 
     from whodid.export import trusted
@@ -436,6 +460,8 @@ def export(
     formats = exporters()  # gdelt, plover and the installed plugins' formats
     if fmt not in (*FORMATS, *formats):
         raise _fail(f"--format {fmt!r}: choose {', '.join((*FORMATS, *formats))}", 2)
+    if (since or until) and fmt not in formats:
+        raise _fail(f"--since/--until: the {fmt} format takes no date range (graphml, gexf and geojson do)", 2)
     if by_date and fmt != "parquet":
         raise _fail("--by-date partitions Parquet only; use --format parquet", 2)
     names = EXPORT_TABLES if tables is None else tuple(t.strip() for t in tables.split(",") if t.strip())
@@ -481,7 +507,9 @@ def export(
 
         if fmt in formats:
             exporter = formats[fmt]
-            for target, rows in exporter.write(hold(set(exporter.reads), set(exporter.reads)), out).items():
+            options = _date_options(exporter, since=since, until=until)
+            for target, rows in exporter.write(hold(set(exporter.reads), set(exporter.reads)), out,
+                                               **options).items():
                 err.print(f"{target}: {rows} rows", highlight=False)
             if exporter.note:
                 err.print(exporter.note, highlight=False)
@@ -497,9 +525,28 @@ def export(
         raise _fail(str(exc))
     except duckdb.Error as exc:
         raise _fail(f"export to {out} failed: {exc}")
+    except ImportError as exc:  # an optional extra's package (networkx for graphml/gexf)
+        raise _fail(f"--format {fmt} needs {exc.name or exc}: pip install \"whodid\\[graph]\"", 2)
     finally:
         local.close()
         source.close()
+
+
+def _date_options(exporter, **given: str | None) -> dict:
+    """The --since/--until days the exporter takes; refused for a format that does not take them."""
+    import datetime as dt
+
+    options = {}
+    for name, value in given.items():
+        if value is None:
+            continue
+        if name not in exporter.options:
+            raise _fail(f"--{name}: the {exporter.name} format takes no date range", 2)
+        try:
+            options[name] = dt.date.fromisoformat(value)
+        except ValueError:
+            raise _fail(f"--{name} {value!r}: not a day (YYYY-MM-DD)", 2)
+    return options
 
 
 @app.command()
@@ -516,6 +563,7 @@ def serve(
 ) -> None:
     """The REST API (OpenAPI at /openapi.json, docs at /api-docs) and the web app: reader, events, pair timeline,
     network, map."""
+    _need_extra("web", "fastapi", "uvicorn", "jinja2")
     import uvicorn
 
     from whodid.store import StoreError, is_postgres
@@ -534,6 +582,73 @@ def serve(
                   + ("" if read_only else "; consider --read-only"), highlight=False)
     err.print(f"whodid serve: http://{host}:{port}/ ({db}{', read-only' if read_only else ''})", highlight=False)
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+plot_app = typer.Typer(help="Pictures for reports (PNG, SVG or PDF; pip install \"whodid\\[plot]\").",
+                       no_args_is_help=True)
+app.add_typer(plot_app, name="plot")
+SinceOpt = Annotated[Optional[str], typer.Option(help="Only events dated on or after this day (YYYY-MM-DD).")]
+UntilOpt = Annotated[Optional[str], typer.Option(help="Only events dated on or before this day (YYYY-MM-DD).")]
+
+
+def _plot(db: str, draw, out: Path, since: str | None, until: str | None, **options) -> None:
+    import datetime as dt
+
+    from whodid.store import StoreError, connect_read_only, is_postgres
+    from whodid.store.to_duckdb import DuckDBTables
+
+    try:
+        days = {k: dt.date.fromisoformat(v) if v else None for k, v in (("since", since), ("until", until))}
+    except ValueError as exc:
+        raise _fail(f"--since/--until: {exc}", 2)
+    try:
+        source = connect_read_only(db)
+    except StoreError as exc:
+        raise _fail(str(exc))
+    local = DuckDBTables(source)
+    try:
+        con = local.holding({"events", "articles", "actors", "event_clusters"})
+        shown = draw(con, out=out, **days, **options)
+    except ImportError as exc:
+        raise _fail(f"{exc.name or exc} is not installed: pip install \"whodid\\[plot]\"", 2)
+    except ValueError as exc:
+        raise _fail(str(exc), 2)
+    finally:
+        local.close()
+        source.close()
+    err.print(f"{out}: {shown} {'events' if draw.__name__ == 'pair_timeline' else 'edges'}", highlight=False)
+
+
+@plot_app.command("pair")
+def plot_pair(
+    a: Annotated[str, typer.Argument(help="An actor: id (Q7747), code (RUSGOV), country (RUS) or name.")],
+    b: Annotated[str, typer.Argument(help="The other actor.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="The picture: .png, .svg or .pdf.")] = Path("pair.png"),
+    db: DbOpt = "whodid.duckdb",
+    bucket: Annotated[str, typer.Option(help="day, week or month")] = "month",
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+) -> None:
+    """Events between two actors over time: cooperation above the line, conflict below, mean score."""
+    from whodid.plot import pair_timeline
+
+    if bucket not in ("day", "week", "month"):
+        raise _fail(f"--bucket {bucket!r}: choose day, week or month", 2)
+    _plot(db, pair_timeline, out, since, until, a=a, b=b, bucket=bucket)
+
+
+@plot_app.command("network")
+def plot_network(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The picture: .png, .svg or .pdf.")] = Path("network.png"),
+    db: DbOpt = "whodid.duckdb",
+    top: Annotated[int, typer.Option(min=1, max=500, help="Draw the strongest N actor pairs.")] = 40,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+) -> None:
+    """Who acts on whom: edge width by event count, colour by mean score (the GraphML export's graph)."""
+    from whodid.plot import network_picture
+
+    _plot(db, network_picture, out, since, until, top=top)
 
 
 kb_app = typer.Typer(help="Inspect the actor knowledge base.", no_args_is_help=True)
@@ -709,6 +824,10 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: str) -> None:
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         writer.writerows([safe_cell(v) for v in row] for row in rows)
+    elif not out.is_terminal:
+        # piped or redirected: every value whole, tab-separated, no box drawing or "…"
+        for row in [columns, *rows]:
+            sys.stdout.write("\t".join("" if v is None else " ".join(str(v).split()) for v in row) + "\n")
     else:
         from rich.table import Table
 

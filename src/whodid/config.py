@@ -35,6 +35,7 @@ class PipelineConfig:
     lexicon_files: tuple[str, ...] = ()
     batch_size: int = BATCH_SIZE
     fuzzy_cutoff: float = 85.0
+    model: str | None = None  # a spaCy model package or folder; None: nlp.model_package()
     source: str | None = field(default=None, compare=False)  # the file it was read from
 
     def __post_init__(self) -> None:
@@ -73,7 +74,7 @@ class PipelineConfig:
         table = data.get("pipeline", {})
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [pipeline] must be a table")
-        known = {"stages", "kb", "lexicon", "batch_size", "fuzzy_cutoff"}
+        known = {"stages", "kb", "lexicon", "batch_size", "fuzzy_cutoff", "model"}
         extra = sorted(set(table) - known)
         if extra:
             raise ConfigError(f"{path}: unknown setting(s) {', '.join(extra)} in [pipeline]; "
@@ -87,4 +88,4 @@ class PipelineConfig:
 
         return cls(stages=tuple(table.get("stages", STAGE_NAMES)), kb_files=files("kb"),
                    lexicon_files=files("lexicon"), batch_size=table.get("batch_size", BATCH_SIZE),
-                   fuzzy_cutoff=float(table.get("fuzzy_cutoff", 85.0)), source=str(path))
+                   fuzzy_cutoff=float(table.get("fuzzy_cutoff", 85.0)), model=table.get("model"), source=str(path))

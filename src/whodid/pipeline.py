@@ -20,11 +20,26 @@ from spacy.tokens import Doc
 from whodid import __version__, components, nlp
 from whodid.components import StageComponent
 from whodid.config import STAGE_NAMES, PipelineConfig
-from whodid.ingest import Record, Rejected
+from whodid.ingest import Record, Rejected, article_from_text, check_language
 from whodid.knowledge import Resources
 from whodid.model import Analysis, Article, Check, Meta
 
 __all__ = ["Pipeline", "PipelineConfig", "STAGE_NAMES", "Stage", "check_stage_names"]
+
+
+def checked(article: Article) -> Record:
+    """``article`` with the checks ``whodid ingest`` makes on its input; ``ValueError`` when ingest would
+    reject it (empty, not English)."""
+    origin = article.id or "<article>"
+    meta = {k: getattr(article, k) for k in ("id", "title", "byline", "url", "source", "published")}
+    record = article_from_text(article.text, origin, **meta)
+    if not isinstance(record, Rejected):
+        record.article.published_inferred = article.published_inferred
+        record = check_language(record)
+    if isinstance(record, Rejected):
+        raise ValueError(str(record))
+    return record
+
 
 class Stage(Protocol):
     name: str
@@ -49,7 +64,7 @@ class Pipeline:
     def __init__(self, config: PipelineConfig | None = None, *, resources: Resources | None = None,
                  stages: list[Stage] | None = None):
         self.config = config or PipelineConfig()
-        self.nlp = nlp.load()
+        self.nlp = nlp.load(self.config.model)
         if stages is not None:
             self.components = [StageComponent(s) for s in stages]
         else:
@@ -65,9 +80,15 @@ class Pipeline:
     def analyze(self, article: Article) -> Analysis:
         return next(self.analyze_many([article]))
 
-    def analyze_many(self, articles: Iterable[Article]) -> Iterator[Analysis]:
-        """Analyses in input order, streaming: memory stays flat however many articles."""
-        for _, analysis in self.analyze_records(Record(a, a.id or "<article>") for a in articles):
+    def analyze_many(self, articles: Iterable[Article], check_input: bool = True) -> Iterator[Analysis]:
+        """Analyses in input order, streaming: memory stays flat however many articles.
+
+        Each article first gets the checks ``whodid ingest`` makes (``check_input``): its
+        ``published`` read as ISO 8601 or RFC 2822 (anything else is dropped, with a
+        ``bad_published_date`` check), its language identified; an empty or non-English article
+        raises ``ValueError`` naming it."""
+        records = (checked(a) if check_input else Record(a, a.id or "<article>") for a in articles)
+        for _, analysis in self.analyze_records(records):
             yield analysis
 
     def analyze_records(self, records: Iterable[Record]) -> Iterator[tuple[Record, Analysis]]:

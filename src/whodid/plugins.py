@@ -43,6 +43,8 @@ class Exporter:
     reads: tuple[str, ...]
     write: Callable
     note: str = ""  # printed after the export (what the format leaves empty, say)
+    # keyword options ``write`` also takes, from ``whodid export``'s options of those names (e.g. since, until)
+    options: tuple[str, ...] = ()
 
 
 class Specs:

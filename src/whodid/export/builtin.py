@@ -3,15 +3,19 @@ like any third-party exporter."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from whodid.export import gdelt, plover
+from whodid.export import gdelt, geo, graph, plover
 from whodid.plugins import Exporter, hookimpl
 
 
 def _plover(con, out: Path) -> dict[Path, int]:
     target = out / "events.plover.jsonl"
-    return {target: plover.write(con, target)}
+    written = plover.write(con, target)
+    if written.left_out:
+        print(written.summary(), file=sys.stderr)
+    return {target: written.records}
 
 
 @hookimpl
@@ -21,4 +25,10 @@ def whodid_exporters() -> list[Exporter]:
                  note="GDELT columns whodid leaves empty: "
                       + "; ".join(f"{k} ({v})" for k, v in gdelt.NOT_FILLED.items())),
         Exporter("plover", "PLOVER JSON Lines, one record per coded event", plover.READS, _plover),
+        Exporter("graphml", "the actor network as GraphML (Gephi, networkx, igraph)", graph.READS,
+                 graph.write_graphml, options=("since", "until")),
+        Exporter("gexf", "the actor network as GEXF (Gephi)", graph.READS, graph.write_gexf,
+                 options=("since", "until")),
+        Exporter("geojson", "events and places with coordinates as GeoJSON (QGIS, kepler.gl)", geo.READS, geo.write,
+                 options=("since", "until")),
     ]

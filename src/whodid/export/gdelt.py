@@ -10,10 +10,18 @@ header line; the column names are ``EVENT_COLUMNS`` and ``MENTION_COLUMNS``.
 Columns whodid fills differently from GDELT, or leaves empty, are listed in
 ``NOT_FILLED`` and ``DIFFERENT`` with the reason (also printed by
 ``whodid export --format gdelt``).
+
+Conventions kept so the file joins with GDELT's own (``data/gdelt/SOURCES.md``):
+geography columns hold FIPS 10-4 country codes (``NI`` is Nigeria, ``CD`` Chad),
+the actor columns CAMEO's three-letter (ISO 3166 alpha-3 based) codes;
+``GoldsteinScale`` is the value GDELT's ``CAMEO.goldsteinscale.txt`` gives the
+event's CAMEO code; ``SQLDATE`` is filled only when the day is known.
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import json
 from importlib import resources
 from pathlib import Path
@@ -46,28 +54,61 @@ NOT_FILLED = {
     "Actor1Type2Code, Type3Code (and Actor2's)": "an actor has one sector (Type1Code)",
     "AvgTone, MentionDocTone": "whodid does no sentiment analysis",
     "Actor1Geo_*, Actor2Geo_*": "whodid places the event (ActionGeo), not each actor",
-    "ActionGeo_ADM1Code, ActionGeo_ADM2Code": "places carry an admin-1 name, not a code",
+    "ActionGeo_ADM1Code (below country level), ActionGeo_ADM2Code": "places carry an admin-1 name, not a FIPS code",
     "ActionGeo_Type for regions and other non-admin features": "GDELT's types 1-5 cover countries, states and cities only",
     "SentenceID": "sentence numbers are not stored; Actor1/2CharOffset and ActionCharOffset locate the mention",
     "MentionDocTranslationInfo, Extras": "no translation; nothing to add",
 }
 DIFFERENT = {
-    "GoldsteinScale": "the PLOVER cooperation-conflict score of the event type (-10..+10), not Goldstein's value per CAMEO code",
-    "ActionGeo_CountryCode": "ISO 3166-1 alpha-2 (GeoNames), not FIPS 10-4",
+    "GoldsteinScale": "Goldstein's value for the CAMEO code from GDELT's CAMEO.goldsteinscale.txt; a CAMEO 2.0 "
+                      "code that table lacks takes its three-digit base code's value",
     "ActionGeo_FeatureID": "GeoNames id, not a GNS/GNIS feature id",
-    "SQLDATE": "the event's own date when its sentence gives a day (first of the month or year for coarser dates), "
-               "else the article's publication day",
+    "SQLDATE, MonthYear, Year, FractionDate": "the event's own date as precise as the text gives it: SQLDATE and "
+        "FractionDate only for a known day, MonthYear for a known month, Year for a known year (empty, never "
+        "a made-up 1 January); an event the text does not date takes its article's publication day",
     "DATEADDED, EventTimeDate, MentionTimeDate": "when whodid stored the article (UTC), not a 15-minute GDELT slot",
     "MentionType": "1 (web) when the article has a URL, else empty",
     "Confidence": "whodid's event confidence times 100",
 }
 
 
-def _iso2_to_iso3_values() -> str:
+def _sql_text(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+@functools.cache
+def fips_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> FIPS 10-4 country code (GeoNames' countryInfo, ``data/gdelt/fips.tsv``)."""
+    with resources.files("whodid.data.gdelt").joinpath("fips.tsv").open(encoding="utf-8") as fh:
+        return {row["iso2"]: row["fips"] for row in csv.DictReader(fh, delimiter="\t")}
+
+
+@functools.cache
+def goldstein_scale() -> dict[str, float]:
+    """CAMEO event code -> Goldstein scale value, as GDELT publishes it (``data/gdelt/CAMEO.goldsteinscale.txt``)."""
+    with resources.files("whodid.data.gdelt").joinpath("CAMEO.goldsteinscale.txt").open(encoding="utf-8") as fh:
+        return {row["CAMEOEVENTCODE"]: float(row["GOLDSTEINSCALE"]) for row in csv.DictReader(fh, delimiter="\t")}
+
+
+def goldstein(cameo: str | None) -> float | None:
+    """The Goldstein value of a CAMEO code; a code the table lacks takes its base (3-digit) code's value."""
+    table = goldstein_scale()
+    if not cameo:
+        return None
+    return table.get(cameo, table.get(cameo[:3]))
+
+
+def _countries_values() -> str:
     countries = json.loads(resources.files("whodid.data.gazetteer").joinpath("countries.json").read_text("utf-8"))
-    rows = ", ".join(f"('{c['iso2']}', '{c['iso3']}', '{c['name'].replace(chr(39), chr(39) * 2)}')"
-                     for c in countries if c.get("iso2") and c.get("iso3"))
-    return f"SELECT * FROM (VALUES {rows}) AS t(iso2, iso3, name)"
+    fips = fips_codes()
+    rows = ", ".join(f"({_sql_text(c['iso2'])}, {_sql_text(fips.get(c['iso2'], ''))}, {_sql_text(c['name'])})"
+                     for c in countries if c.get("iso2"))
+    return f"SELECT iso2, nullif(fips, '') AS fips, name FROM (VALUES {rows}) AS t(iso2, fips, name)"
+
+
+def _goldstein_values() -> str:
+    rows = ", ".join(f"({_sql_text(code)}, {value})" for code, value in goldstein_scale().items())
+    return f"SELECT * FROM (VALUES {rows}) AS t(code, value)"
 
 
 def _clean(expr: str) -> str:
@@ -82,6 +123,7 @@ def _actor(prefix: str) -> list[str]:
 
 EVENTS_SQL = """
 WITH countries AS ({countries}),
+goldstein AS ({goldstein}),
 happened AS (
     SELECT m.cluster_id, m.article_sha1, m.sentence_start, a.url, a.origin, a.ingested_at,
            coalesce(nullif(strpos(a.text, chr(10) || chr(10)), 0), length(a.text) + 1) AS lead_end
@@ -95,19 +137,25 @@ per_cluster AS (
     FROM happened GROUP BY cluster_id
 )
 SELECT c.cluster_id,
-       strftime(c.event_date, '%Y%m%d'), strftime(c.event_date, '%Y%m'), year(c.event_date),
-       round(year(c.event_date) + (month(c.event_date) * 30 + day(c.event_date)) / 365.0, 4),
+       CASE WHEN c.date_precision = 'day' THEN strftime(c.event_date, '%Y%m%d') END,
+       CASE WHEN c.date_precision IN ('day', 'month') THEN strftime(c.event_date, '%Y%m') END,
+       CASE WHEN c.date_precision IN ('day', 'month', 'year') THEN year(c.event_date) END,
+       CASE WHEN c.date_precision = 'day'
+            THEN round(year(c.event_date) + (month(c.event_date) * 30 + day(c.event_date)) / 365.0, 4) END,
        {actor1}, {actor2},
-       p.is_root, c.cameo, left(c.cameo, 3), left(c.cameo, 2), c.quad_class, c.score,
+       p.is_root, c.cameo, left(c.cameo, 3), left(c.cameo, 2), c.quad_class, coalesce(g4.value, g3.value),
        c.happened_mentions, c.happened_sources, c.happened_articles, NULL,
        {empty_geo}, {empty_geo},
        CASE WHEN c.place_feature LIKE 'A.PCL%' THEN 1
             WHEN c.place_feature = 'A.ADM1' THEN CASE WHEN c.place_country = 'US' THEN 2 ELSE 5 END
             WHEN c.place_feature LIKE 'P.%' THEN CASE WHEN c.place_country = 'US' THEN 3 ELSE 4 END END,
-       {full_name}, c.place_country, NULL, NULL, c.lat, c.lon, c.geonames_id,
+       {full_name}, k.fips, CASE WHEN c.place_feature LIKE 'A.PCL%' THEN k.fips END, NULL,
+       c.lat, c.lon, c.geonames_id,
        strftime(c.first_seen, '%Y%m%d%H%M%S'), {source_url}
 FROM event_clusters c JOIN per_cluster p USING (cluster_id)
 LEFT JOIN countries k ON k.iso2 = c.place_country
+LEFT JOIN goldstein g4 ON g4.code = c.cameo
+LEFT JOIN goldstein g3 ON g3.code = left(c.cameo, 3)
 ORDER BY c.cluster_id
 """
 
@@ -128,7 +176,7 @@ ORDER BY m.cluster_id, a.ingested_at, m.article_sha1, m.event_idx
 def events_sql() -> str:
     full_name = ("concat_ws(', ', " + _clean("c.place") + ", CASE WHEN c.place_admin1 <> c.place "
                  "THEN " + _clean("c.place_admin1") + " END, CASE WHEN k.name <> c.place THEN k.name END)")
-    return EVENTS_SQL.format(countries=_iso2_to_iso3_values(), actor1=", ".join(_actor("actor")),
+    return EVENTS_SQL.format(countries=_countries_values(), goldstein=_goldstein_values(), actor1=", ".join(_actor("actor")),
                              actor2=", ".join(_actor("recipient")), empty_geo=", ".join(["NULL"] * 8),
                              full_name=full_name, source_url=_clean("p.source_url"))
 

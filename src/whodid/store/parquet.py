@@ -24,7 +24,10 @@ TABLES = ("articles", "analyses", "actors", "mentions", "quotes", "events", "pla
 
 # Unsigned 64-bit Parquet integers are not read everywhere (BigQuery, older Spark); MinHash values are
 # 32-bit (the "affine32" scheme), so they fit a signed BIGINT.
-_PORTABLE = {"stories": "* REPLACE (CAST(minhash AS BIGINT[]) AS minhash)"}
+# The events' ``date`` as a DATE read with ``date_precision`` (the text's mixed-precision string made
+# pandas and R fail to parse most values), as ``whodid export`` writes it.
+_PORTABLE = {"stories": "* REPLACE (CAST(minhash AS BIGINT[]) AS minhash)",
+             "events": "* EXCLUDE (event_date) REPLACE (event_date AS date)"}
 
 
 class ParquetSink:

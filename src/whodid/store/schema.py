@@ -194,6 +194,25 @@ ALTER TABLE watch_items ADD COLUMN title VARCHAR;
 ALTER TABLE watch_items ADD COLUMN published VARCHAR;
 """))
 
+# Dates as DATE beside the text forms, read with their precision column: a month-precise
+# event date is the first of its month with date_precision 'month' (pandas, R and Parquet
+# readers get a typed column instead of mixed-precision strings). Portable SQL; the guard
+# keeps a malformed stored string from failing the migration (it stays NULL).
+MIGRATIONS.append((9, """
+ALTER TABLE events ADD COLUMN event_date DATE;
+ALTER TABLE dates ADD COLUMN value_date DATE;
+ALTER TABLE articles ADD COLUMN published_date DATE;
+UPDATE events SET event_date = CAST(CASE
+    WHEN date_precision = 'day' AND date LIKE '____-__-__%' THEN substr(date, 1, 10)
+    WHEN date_precision = 'month' AND date LIKE '____-__%' THEN substr(date, 1, 7) || '-01'
+    WHEN date_precision = 'year' AND date LIKE '____%' THEN substr(date, 1, 4) || '-01-01' END AS DATE);
+UPDATE dates SET value_date = CAST(CASE
+    WHEN precision = 'day' AND value LIKE '____-__-__%' THEN substr(value, 1, 10)
+    WHEN precision = 'month' AND value LIKE '____-__%' THEN substr(value, 1, 7) || '-01'
+    WHEN precision = 'year' AND value LIKE '____%' THEN substr(value, 1, 4) || '-01-01' END AS DATE);
+UPDATE articles SET published_date = CAST(substr(published, 1, 10) AS DATE) WHERE published LIKE '____-__-__%';
+"""))
+
 LATEST = MIGRATIONS[-1][0]
 
 # Column types of the item tables, in insert order (used to bind column lists).
@@ -201,7 +220,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "articles": [("sha1", "VARCHAR"), ("id", "VARCHAR"), ("title", "VARCHAR"), ("byline", "VARCHAR"),
                  ("url", "VARCHAR"), ("source", "VARCHAR"), ("published", "VARCHAR"),
                  ("published_inferred", "BOOLEAN"), ("language", "VARCHAR"), ("text", "VARCHAR"),
-                 ("origin", "VARCHAR"), ("language_confidence", "DOUBLE")],
+                 ("origin", "VARCHAR"), ("language_confidence", "DOUBLE"),
+                 ("published_date", "DATE")],
     "analyses": [("article_sha1", "VARCHAR"), ("whodid_version", "VARCHAR"), ("model", "VARCHAR"),
                  ("stages", "VARCHAR[]"), ("analysis", "JSON")],
     "actors": [("article_sha1", "VARCHAR"), ("actor_id", "VARCHAR"), ("name", "VARCHAR"), ("kind", "VARCHAR"),
@@ -220,14 +240,15 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                ("sentence_end", "INTEGER"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
                ("trigger_text", "VARCHAR"), ("confidence", "DOUBLE"), ("score", "DOUBLE"), ("quad_class", "INTEGER"),
                ("date_start", "INTEGER"), ("date_end", "INTEGER"), ("place_start", "INTEGER"),
-               ("place_end", "INTEGER"), ("inferred", "VARCHAR[]")],
+               ("place_end", "INTEGER"), ("inferred", "VARCHAR[]"), ("event_date", "DATE")],
     "places": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("name", "VARCHAR"), ("geonames_id", "BIGINT"),
                ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
                ("feature", "VARCHAR")],
     "place_mentions": [("article_sha1", "VARCHAR"), ("place_idx", "INTEGER"), ("char_start", "INTEGER"),
                        ("char_end", "INTEGER"), ("text", "VARCHAR")],
     "dates": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("text", "VARCHAR"), ("char_start", "INTEGER"),
-              ("char_end", "INTEGER"), ("value", "VARCHAR"), ("precision", "VARCHAR"), ("kind", "VARCHAR")],
+              ("char_end", "INTEGER"), ("value", "VARCHAR"), ("precision", "VARCHAR"), ("kind", "VARCHAR"),
+              ("value_date", "DATE")],
     "checks": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("kind", "VARCHAR"), ("message", "VARCHAR"),
                ("severity", "VARCHAR"), ("char_start", "INTEGER"), ("char_end", "INTEGER"),
                ("spans", "INTEGER[][]")],

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from whodid.export import DEFAULT_MIN_CONFIDENCE
 from whodid.export.csv_safe import safe_cell
+from whodid.model import AnalysisDocument
 from whodid.web import queries
 from whodid.web.queries import EventFilter
 
@@ -110,7 +111,9 @@ def list_articles(
     return queries.articles(cur, q, sort, order == "desc", limit, offset)
 
 
-@router.get("/articles/{key}", summary="One article's Analysis (by id or sha1)")
+@router.get("/articles/{key}", summary="One article's Analysis (by id or sha1)",
+            response_model=None,
+            responses={200: {"model": AnalysisDocument, "description": "The Analysis (docs/output.md)"}})
 def get_article(key: Annotated[str, PathParam(max_length=200)], cur: Cur) -> dict[str, Any]:
     sha1 = queries.find_article(cur, key)
     found = queries.analysis(cur, sha1) if sha1 else None
@@ -236,7 +239,16 @@ class ArticleIn(BaseModel):
         return self
 
 
-@router.post("/analyze", summary="Analyse an article (text or HTML); store=true also stores it")
+class Analyzed(BaseModel):
+    """What POST /api/analyze returns (the OpenAPI schema of its response)."""
+
+    stored: bool
+    analysis: AnalysisDocument
+
+
+@router.post("/analyze", summary="Analyse an article (text or HTML); store=true also stores it",
+             response_model=None,
+             responses={200: {"model": Analyzed, "description": "The Analysis, and whether it was stored"}})
 def analyze(request: Request, article: ArticleIn,
             store: Annotated[bool, Query(description="store the Analysis in the database")] = False
             ) -> dict[str, Any]:
