@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 MIN_POPULATION = 500
-INDEX_VERSION = 2  # bump when the index's content changes, so old caches are rebuilt
+INDEX_VERSION = 3  # bump when the index's content changes, so old caches are rebuilt
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
 
 
@@ -67,8 +67,9 @@ class Gazetteer:
         for alias, iso2 in COUNTRY_ALIASES.items():
             self.country_names.setdefault(fold(alias), iso2)
         self.admin1: dict[str, list[Entry]] = {}  # folded name -> states/provinces of that name
-        for code, (name, lat, lon) in admin1.items():
-            entry = Entry((admin1_ids or {}).get(code), name, lat, lon, code.split(".")[0], name, "adm1", 0)
+        for code, (name, lat, lon, *gid) in admin1.items():
+            gid = (gid[0] if gid else None) or (admin1_ids or {}).get(code)
+            entry = Entry(gid, name, lat, lon, code.split(".")[0], name, "adm1", 0)
             self.admin1.setdefault(fold(name), []).append(entry)
         by_name = {(e.country, e.name): e for entries in self.admin1.values() for e in entries}
         for country, table in (("US", US_STATE_ABBREVIATIONS), ("CA", CANADIAN_PROVINCE_ABBREVIATIONS)):
