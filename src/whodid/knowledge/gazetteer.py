@@ -129,8 +129,27 @@ COUNTRY_ALIASES = {
     "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
     "Russian Federation": "RU", "the Russian Federation": "RU", "Holland": "NL", "Burma": "MM",
     "Ivory Coast": "CI", "Czech Republic": "CZ", "South Korea": "KR", "North Korea": "KP",
+    "DRC": "CD", "the DRC": "CD", "DR Congo": "CD", "Democratic Republic of Congo": "CD",
+    "the Democratic Republic of Congo": "CD", "Congo-Kinshasa": "CD", "Congo-Brazzaville": "CG",
     "Gaza": "PS", "West Bank": "PS", "Palestine": "PS", "Taiwan": "TW", "Vatican": "VA",
 }
+
+
+# Regions of several countries, named in world news; no single point stands for them, so they are
+# named without coordinates rather than matched to a namesake town (Middle East, Maryland).
+REGIONS = frozenset("""
+middle east|near east|far east|balkans|the balkans|caucasus|the caucasus|south caucasus|north caucasus|sahel|
+horn of africa|persian gulf|gulf region|levant|maghreb|scandinavia|nordic countries|baltics|baltic states|
+latin america|central america|southeast asia|south asia|east asia|central asia|west africa|east africa|
+north africa|southern africa|central africa|sub-saharan africa|western europe|eastern europe|central europe|
+caribbean|the caribbean|indo-pacific|asia-pacific|asia pacific|middle east and north africa|arctic|the arctic
+""".replace("\n", "").split("|"))
+
+
+# Words before a place's name that describe part of it ("Historic Dublin", "Greater London").
+NAME_HEAD_WORDS = frozenset("""
+historic downtown greater old metro suburban uptown midtown inner outer rural urban
+""".split())
 
 
 # The Associated Press abbreviations of US state names ("Louisville, Ky."), and D.C.'s long name:
