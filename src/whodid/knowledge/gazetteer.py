@@ -149,6 +149,7 @@ caribbean|the caribbean|indo-pacific|asia-pacific|asia pacific|middle east and n
 # Words before a place's name that describe part of it ("Historic Dublin", "Greater London").
 NAME_HEAD_WORDS = frozenset("""
 historic downtown greater old metro suburban uptown midtown inner outer rural urban
+n s e w ne nw se sw n.e s.e n.w s.w
 """.split())
 
 
