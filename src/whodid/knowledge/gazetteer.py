@@ -52,6 +52,7 @@ class Gazetteer:
         self.countries = {c["iso2"]: c for c in countries}
         self.by_iso3 = {c["iso3"]: c for c in countries}
         self.db = places
+        self._candidates: dict[str, tuple[Entry, ...]] = {}
         self.country_entries: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}  # folded name -> iso2
         self.adjectives: dict[str, str] = {}  # folded demonym/adjective -> iso2
@@ -117,9 +118,20 @@ class Gazetteer:
         return country["iso3"] if country else None
 
     def candidates(self, name: str) -> list[Entry]:
+        """Populated places called ``name`` (any of their Latin-script names); remembered, as
+        an article and a batch name the same places again and again."""
+        key = fold(name)
+        found = self._candidates.get(key)
+        if found is None:
+            if len(self._candidates) > 50_000:
+                self._candidates.clear()
+            found = self._candidates[key] = tuple(self._query(key))
+        return list(found)
+
+    def _query(self, key: str) -> list[Entry]:
         rows = self.db.execute(
             "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.admin1, p.population "
-            "FROM names n JOIN places p USING (geonames_id) WHERE n.key = ?", (fold(name),)).fetchall()
+            "FROM names n JOIN places p USING (geonames_id) WHERE n.key = ?", (key,)).fetchall()
         return [Entry(r[0], r[1], r[2], r[3], r[4], r[5], "city", r[6]) for r in rows]
 
 

@@ -58,10 +58,11 @@ class Resolved:
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> list[Toponym]:
     text = doc.text if text is None else text
     found: dict[tuple[int, int], Toponym] = {}
-    person_votes = Counter(e.text for e in doc.ents if e.label_ == "PERSON")
-    place_votes = Counter(e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC"))
+    ents = doc.ents  # built anew on every access
+    person_votes = Counter(e.text for e in ents if e.label_ == "PERSON")
+    place_votes = Counter(e.text for e in ents if e.label_ in ("GPE", "LOC", "FAC"))
 
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         # the small model tags some surnames as GPE ("Biden"); trust its majority vote per name
@@ -124,7 +125,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
                     start = doc[token.i - 2].idx
                 end = token.idx + len(token.text)
                 found[(start, end)] = Toponym(start, end, text[start:end], "territory", country.country)
-    more_toponyms(doc, text, gazetteer, found)
+    more_toponyms(doc, text, gazetteer, found, ents)
     dateline = _DATELINE.match(text)
     # "OTTAWA - Canada on Monday...": the dateline, often tagged an organisation or nothing
     if dateline and _free(found, dateline.start(1), dateline.end(1)) and gazetteer.candidates(dateline.group(1)):
