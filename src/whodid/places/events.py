@@ -3,8 +3,9 @@
 In order: a place named in a prepositional phrase on the trigger or its clause's
 verb ("met in Geneva", "the battle near Milove"); else a place that is the object
 of a locative preposition on a word the trigger hangs from ("On Tuesday in Kyiv,
-officials said troops attacked ..."): a place in another clause ("who opposed the
-war in Iraq") is another event's. Otherwise no place: a country merely mentioned in the sentence is often
+officials said troops attacked ...") or in the trigger's own clause ("held talks on
+the conflict in Geneva"): a place in another clause ("who opposed the war in Iraq")
+is another event's. Otherwise no place: a country merely mentioned in the sentence is often
 the actor, not where the event happened.
 """
 
@@ -35,7 +36,8 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
         if found is None:
             sentence = tokens_in(doc, event.sentence.start, event.sentence.end)
             governing = {trigger.i, *(a.i for a in trigger.ancestors)}
-            found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t, governing)),
+            own = clause_head(trigger).i
+            found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t, governing, own)),
                          None)
         if found is not None:
             event.place, event.place_mention = found[0].name, found[1]
@@ -51,9 +53,11 @@ def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[
     return None
 
 
-def _locative_object(token: Token, governing: set[int]) -> bool:
-    """The token sits in the object of a locative preposition hanging from a ``governing`` word."""
+def _locative_object(token: Token, governing: set[int], own: int) -> bool:
+    """The token sits in the object of a locative preposition hanging from a ``governing`` word
+    or a word of the trigger's own clause (whose verb is ``own``)."""
     while token.dep_ in ("compound", "amod", "flat", "appos", "conj", "nmod") and token.head.i != token.i:
         token = token.head
     prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ in EVENT_LOCATION_PREPOSITIONS and prep.head.i in governing
+    return token.dep_ == "pobj" and prep.lower_ in EVENT_LOCATION_PREPOSITIONS and \
+        (prep.head.i in governing or clause_head(prep.head).i == own)
