@@ -82,3 +82,9 @@ def test_words_inside_longer_names_are_not_places(pipeline):
     assert places["Schwäbisch Hall"].country == "DE"
     assert places["Las Vegas"].admin1 == "Nevada"
     assert all(p.country != "NO" for p in places.values())  # no Ål, Norway
+
+
+def test_a_country_adjective_naming_an_organisation_or_a_person_names_the_country(pipeline):
+    places = places_of(pipeline, "The Russian Foreign Ministry summoned the ambassador on Monday. Later, "
+                                 "Russian Foreign Minister Sergei Lavrov flew to Ankara.")
+    assert places["Russian"].country == "RU" and places["Russian"].feature == "A.PCLI"

@@ -115,6 +115,12 @@ def _organisations(doc: Doc, ents: tuple, text: str, gazetteer: Gazetteer, found
         if ent.label_ != "ORG":
             continue
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        # "the Russian Foreign Ministry": the country its adjective names
+        country = gazetteer.country_of_adjective(tokens[0].text) if tokens else None
+        if country is not None and _free(found, tokens[0].idx, tokens[0].idx + len(tokens[0].text)):
+            start, end = tokens[0].idx, tokens[0].idx + len(tokens[0].text)
+            found[(start, end)] = Toponym(start, end, tokens[0].text, "demonym", country.country)
+            continue
         # the longest leading run of proper nouns that is a place: "Fargo" in "Fargo Police Department"
         run = []
         for token in tokens[:4]:

@@ -36,6 +36,7 @@ from whodid.nlp.vocab import SETTLEMENT_NOUNS, TOPONYM_PREPOSITIONS
 
 UNSUPPORTED_MIN_POPULATION = 50_000
 TAGGED_MIN_POPULATION = 1_000
+TOWN_AS_PERSON = 20_000
 TERRITORY_NOUNS = {"border", "frontier", "coast", "territory", "airspace", "waters", "mainland"}
 DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
               "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
@@ -63,6 +64,9 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
     place_votes = Counter(e.text for e in ents if e.label_ in ("GPE", "LOC", "FAC"))
 
     for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) == 1 and _town_tagged_person(ent, gazetteer):
+            found[(ent.start_char, ent.end_char)] = Toponym(ent.start_char, ent.end_char, ent.text, "name")
+            continue
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         # the small model tags some surnames as GPE ("Biden"); trust its majority vote per name
@@ -133,6 +137,19 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
     return sorted(found.values(), key=lambda t: (t.start, t.end))
 
 
+def _town_tagged_person(ent: Span, gazetteer: Gazetteer) -> bool:
+    """"Gainesville" tagged a person: a one-word name that is a town of TOWN_AS_PERSON people or
+    more and no first name or title stands beside it (the actors stage's people are skipped later)."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if (before is not None and before.is_title and not before.is_sent_start) or \
+            (after is not None and after.is_title and after.pos_ == "PROPN"):
+        return False
+    return any(e.population >= TOWN_AS_PERSON for e in gazetteer.candidates(ent.text)
+               if fold(e.name) == fold(ent.text))
+
+
 def _free(found: dict[tuple[int, int], Toponym], start: int, end: int) -> bool:
     return not any(s < end and start < e for s, e in found)
 
@@ -162,8 +179,9 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
     """Resolve the article's toponyms; ``skip`` holds spans known not to be places (people);
     ``about`` the countries (ISO2) the story's actors belong to, which weigh like named countries."""
     text = doc.text  # Doc.text joins the tokens anew on every call
+    # a demonym inside a person's mention still names the country ("Russian Foreign Minister Sergei Lavrov")
     toponyms = [t for t in find_toponyms(doc, gazetteer, text)
-                if not any(s < t.end and t.start < e for s, e in skip)]
+                if t.kind == "demonym" or not any(s < t.end and t.start < e for s, e in skip)]
     for t, after in zip(toponyms, toponyms[1:]):
         # "Greenwood, W. Va.", "London, England": the town is in the state or country after the comma
         if t.kind in ("name", "located") and _COMMA.match(text, t.end, after.start) \
