@@ -439,7 +439,8 @@ def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context
     if best.feature != "city" or t.within:
         return best
     named = context.named[(best.country, best.admin1)] > 0
-    pointed = named or context.nearby(t.text, best) >= NAMESAKE_SUPPORT
+    pointed = named or context.nearby(t.text, best) >= NAMESAKE_SUPPORT or \
+        context.support(t.text, best) >= NAMESAKE_SUPPORT
     famous = max((e for e in candidates if e.feature == "city"), key=lambda e: e.population)
     # (a local paper in London, Ontario names Canadian places and never Britain: its London stays)
     known = context.countries[famous.country] > 0 or not context.countries[best.country]
