@@ -177,7 +177,9 @@ def _direction_prefix(doc: Doc, span: Span) -> int | None:
 def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
             about: Counter | None = None) -> list[Resolved]:
     """Resolve the article's toponyms; ``skip`` holds spans known not to be places (people);
-    ``about`` the countries (ISO2) the story's actors belong to, which weigh like named countries."""
+    ``about`` the countries (ISO2) the story's actors belong to: a famous place in one of them
+    beats a small namesake, and a town in one of them is not foreign to the story. (Weighed
+    like named countries in every score, they cost LGL and TR-News a point each.)"""
     text = doc.text  # Doc.text joins the tokens anew on every call
     # a demonym inside a person's mention still names the country ("Russian Foreign Minister Sergei Lavrov")
     toponyms = [t for t in find_toponyms(doc, gazetteer, text)
@@ -188,7 +190,7 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
                 and (gazetteer.regions(after.text) or gazetteer.country(after.text)):
             t.within = after.text
     context = Context.of(doc, toponyms, gazetteer)
-    context.countries.update(about or {})
+    context.about = set(about or ())
     dateline = _DATELINE.match(text)
     if dateline:  # "LONDON -": the story is told from the biggest place of that name's country
         biggest = max(gazetteer.candidates(dateline.group(1)), key=lambda e: e.population, default=None)
@@ -226,6 +228,7 @@ class Context:
     chosen: Counter = field(default_factory=Counter)  # (iso2, admin1) -> names the first pass put there
     chosen_own: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded name -> its first-pass area
     named: Counter = field(default_factory=Counter)  # (iso2, admin1) -> states and counties named there
+    about: set = field(default_factory=set)  # the countries of the story's actors (ISO2)
     _near: dict = field(default_factory=dict)
 
     @classmethod
@@ -443,14 +446,16 @@ def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context
         context.support(t.text, best) >= NAMESAKE_SUPPORT
     famous = max((e for e in candidates if e.feature == "city"), key=lambda e: e.population)
     # (a local paper in London, Ontario names Canadian places and never Britain: its London stays)
-    known = context.countries[famous.country] > 0 or not context.countries[best.country]
+    known = context.countries[famous.country] > 0 or famous.country in context.about \
+        or not context.countries[best.country]
     if famous is not best and not pointed and known and famous.population >= FAMOUS_POPULATION \
             and famous.population >= FAMOUS_RATIO * max(best.population, 1):
         return famous
     region = next((e for e in candidates if e.feature == "adm1" and e.country == best.country), None)
     if region is not None and best.population < FAMOUS_POPULATION:
         return region
-    foreign = sum(context.countries.values()) >= 1 and not context.countries[best.country]
+    foreign = sum(context.countries.values()) >= 1 and not context.countries[best.country] \
+        and best.country not in context.about
     # (namesakes near each other do not vouch for each other here: Westminster and Middle East, Maryland)
     if foreign and not named and best.population < FOREIGN_MIN_POPULATION \
             and (t.label in ("FAC", "LOC") or len(candidates) > 1):
