@@ -88,3 +88,10 @@ def test_a_country_adjective_naming_an_organisation_or_a_person_names_the_countr
     places = places_of(pipeline, "The Russian Foreign Ministry summoned the ambassador on Monday. Later, "
                                  "Russian Foreign Minister Sergei Lavrov flew to Ankara.")
     assert places["Russian"].country == "RU" and places["Russian"].feature == "A.PCLI"
+
+
+def test_provinces_and_regions_of_one_country_are_found(pipeline):
+    places = places_of(pipeline, "SYDNEY - Floods in New South Wales forced thousands from their homes, while "
+                                 "fighting in Darfur displaced families across western Sudan.")
+    assert places["New South Wales"].feature == "A.ADM1" and places["New South Wales"].country == "AU"
+    assert places["Darfur"].country == "SD" and places["Darfur"].feature == "L.RGN"

@@ -157,6 +157,16 @@ caribbean|the caribbean|indo-pacific|asia-pacific|asia pacific|middle east and n
 """.replace("\n", "").split("|"))
 
 
+# Regions inside one country that whodid's tables lack (no division, no town of the name):
+# named with their country and no point ("fighting in Darfur" is in Sudan).
+COUNTRY_REGIONS = {
+    "darfur": "SD", "donbas": "UA", "donbass": "UA", "siberia": "RU", "sinai": "EG", "sinai peninsula": "EG",
+    "galilee": "IL", "negev": "IL", "patagonia": "AR", "anatolia": "TR", "kurdistan region": "IQ",
+    "iraqi kurdistan": "IQ", "south ossetia": "GE", "abkhazia": "GE", "transnistria": "MD",
+    "nagorno-karabakh": "AZ", "golan heights": "SY", "gaza strip": "PS",
+}
+
+
 # Words before a place's name that describe part of it ("Historic Dublin", "Greater London").
 NAME_HEAD_WORDS = frozenset("""
 historic downtown greater old metro suburban uptown midtown inner outer rural urban

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 
 from whodid.model import Mention, Place
 from whodid.places.cues import more_toponyms
-from whodid.knowledge.gazetteer import NAME_HEAD_WORDS, REGIONS, Entry, Gazetteer, fold
+from whodid.knowledge.gazetteer import COUNTRY_REGIONS, NAME_HEAD_WORDS, REGIONS, Entry, Gazetteer, fold
 from whodid.places.toponym import Toponym
 from whodid.nlp.vocab import SETTLEMENT_NOUNS, TOPONYM_PREPOSITIONS
 
@@ -405,6 +405,8 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
         name, gid, lat, lon = continent
         return Place(name=name, geonames_id=gid, lat=lat, lon=lon, feature="L.CONT")
     candidates = _primary_names_first(_lookup(gazetteer, t), t.text)
+    if not candidates and fold(t.text) in COUNTRY_REGIONS:  # "Darfur": a region of one country
+        return Place(name=t.text, country=COUNTRY_REGIONS[fold(t.text)], feature="L.RGN")
     if not candidates:
         return None
     if t.within and not gazetteer.regions(t.text):  # (not a list of states: "Indiana, Missouri")
