@@ -51,3 +51,25 @@ def test_drifted_gold_offsets_are_moved_onto_their_phrase(tmp_path):
     kyiv = geo.load(path)[0].toponyms[1]
     assert (kyiv.start, kyiv.end) == (57, 61)
     assert geo._anchor("no such place here", 3, 7, "Kyiv") == (3, 7)  # phrase absent: left as given
+
+
+def test_news_event_places_are_scored_on_the_events_whodid_codes_in_the_gold_sentences():
+    from whodid.eval import geo
+    from whodid.eval.news import GoldArticle, GoldEvent, Party
+    from whodid.model import Analysis, Article, Event, Mention, Offsets
+
+    text = "The two leaders met in Paris on Monday. Rebels attacked a convoy near the border. Talks resume."
+    meet, attack, talks = (0, 39), (40, 81), (82, 95)
+    gold = [GoldEvent(type="CONSULT", spans=[meet], actor=[Party("", "GBR")], recipient=[], place="Paris, France"),
+            GoldEvent(type="ASSAULT", spans=[attack], actor=[Party("", "---")], recipient=[], place=None),
+            GoldEvent(type="CONSULT", spans=[talks], actor=[Party("", "---")], recipient=[], place=None)]
+    analysis = Analysis(article=Article(text=text))
+    analysis.events += [Event(type="CONSULT", sentence=Offsets(*meet), trigger=Mention(16, 19, "met"), place="Paris"),
+                        Event(type="ASSAULT", sentence=Offsets(*attack), trigger=Mention(47, 55, "attacked"),
+                              place="Kyiv")]
+    result = geo.score_news([GoldArticle("newswire", "a1", text, gold)], [analysis])
+    # the third gold event has no whodid event in its sentence: not counted
+    assert (result["events"], result["coded"]) == (3, 2)
+    assert result["place_right"] == 0.5  # Paris agrees with "Paris, France"; Kyiv where the gold has none does not
+    assert (result["gold_placed"], result["gold_placed_right"]) == (1, 1.0)
+    assert "event place right 0.500" in geo.format_report({"news": result})

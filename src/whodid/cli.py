@@ -735,16 +735,16 @@ eval_app.command("plover", help="Same as `whodid eval events`.")(eval_events)
 
 @eval_app.command("geo")
 def eval_geo(
-    corpus: Annotated[Optional[str], typer.Option(help="lgl or tr-news (default: both)")] = None,
+    corpus: Annotated[Optional[str], typer.Option(help="lgl, tr-news or news (event places; default: all)")] = None,
     root: Annotated[Optional[Path], typer.Option(help="Folder with lgl.xml and TR-News.xml")] = None,
     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N articles of each.")] = None,
 ) -> None:
     """Toponym detection and resolution (accuracy within 161 km) on LGL and TR-News."""
     from whodid.eval import geo
 
-    names = [corpus] if corpus else list(geo.CORPORA)
-    if any(n not in geo.CORPORA for n in names):
-        raise _fail(f"--corpus {corpus!r}: choose {' or '.join(geo.CORPORA)}", 2)
+    names = [corpus] if corpus else list(geo.SETS)
+    if any(n not in geo.SETS for n in names):
+        raise _fail(f"--corpus {corpus!r}: choose {' or '.join(geo.SETS)}", 2)
     results = {}
     for name in names:
         def progress(done: int, total: int, name: str = name) -> None:

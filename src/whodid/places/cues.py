@@ -29,13 +29,16 @@ _ABBREVIATION = re.compile(r"(?<=, )(" + "|".join(re.escape(a) for a in {**US_ST
 NAME_KINDS = ("name", "located")
 
 
-def more_toponyms(doc: Doc, text: str, gazetteer: Gazetteer, found: dict[tuple[int, int], Toponym]) -> None:
-    """Add to ``found`` (keyed by span) the toponyms these cues give; ``text`` is ``doc.text``."""
+def more_toponyms(doc: Doc, text: str, gazetteer: Gazetteer, found: dict[tuple[int, int], Toponym],
+                  ents: tuple = ()) -> None:
+    """Add to ``found`` (keyed by span) the toponyms these cues give; ``text`` is ``doc.text``,
+    ``ents`` its ``doc.ents`` (spaCy builds them anew on every access)."""
+    ents = ents or doc.ents
     _split_town_and_state(text, gazetteer, found)
     _state_abbreviations(text, found)
     _counties(text, gazetteer, found)
-    _demonyms(doc, gazetteer, found)
-    _organisations(doc, text, gazetteer, found)
+    _demonyms(ents, gazetteer, found)
+    _organisations(doc, ents, text, gazetteer, found)
 
 
 def _free(found: dict[tuple[int, int], Toponym], start: int, end: int) -> bool:
@@ -88,8 +91,8 @@ def _counties(text: str, gazetteer: Gazetteer, found: dict) -> None:
             found[(start, end)] = Toponym(start, end, item.group(), "name", county=True)
 
 
-def _demonyms(doc: Doc, gazetteer: Gazetteer, found: dict) -> None:
-    for ent in doc.ents:
+def _demonyms(ents: tuple, gazetteer: Gazetteer, found: dict) -> None:
+    for ent in ents:
         if ent.label_ not in ("NORP", "GPE"):
             continue
         word = ent.text
@@ -100,7 +103,7 @@ def _demonyms(doc: Doc, gazetteer: Gazetteer, found: dict) -> None:
                                                             country.country)
 
 
-def _organisations(doc: Doc, text: str, gazetteer: Gazetteer, found: dict) -> None:
+def _organisations(doc: Doc, ents: tuple, text: str, gazetteer: Gazetteer, found: dict) -> None:
     # found already leaves out the names the model tags as people more often than places ("Biden")
     named = {t.text for t in found.values() if t.kind in NAME_KINDS}
 
@@ -108,10 +111,16 @@ def _organisations(doc: Doc, text: str, gazetteer: Gazetteer, found: dict) -> No
         return bool(name in named or gazetteer.country(name) or gazetteer.regions(name)
                     or gazetteer.us_counties(name))
 
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "ORG":
             continue
         tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+        # "the Russian Foreign Ministry": the country its adjective names
+        country = gazetteer.country_of_adjective(tokens[0].text) if tokens else None
+        if country is not None and _free(found, tokens[0].idx, tokens[0].idx + len(tokens[0].text)):
+            start, end = tokens[0].idx, tokens[0].idx + len(tokens[0].text)
+            found[(start, end)] = Toponym(start, end, tokens[0].text, "demonym", country.country)
+            continue
         # the longest leading run of proper nouns that is a place: "Fargo" in "Fargo Police Department"
         run = []
         for token in tokens[:4]:

@@ -2,8 +2,10 @@
 
 In order: a place named in a prepositional phrase on the trigger or its clause's
 verb ("met in Geneva", "the battle near Milove"); else a place that is the object
-of a locative preposition anywhere in the event's sentence ("On Tuesday in Kyiv,
-..."). Otherwise no place: a country merely mentioned in the sentence is often
+of a locative preposition on a word the trigger hangs from ("On Tuesday in Kyiv,
+officials said troops attacked ...") or in the trigger's own clause ("held talks on
+the conflict in Geneva"): a place in another clause ("who opposed the war in Iraq")
+is another event's. Otherwise no place: a country merely mentioned in the sentence is often
 the actor, not where the event happened.
 """
 
@@ -19,7 +21,7 @@ from whodid.nlp.vocab import EVENT_LOCATION_PREPOSITIONS, PLACE_NOUNS
 
 def place_events(doc: Doc, analysis: Analysis) -> None:
     located = [(m.start, m.end, place) for place in analysis.places for m in place.mentions
-               if place.geonames_id is not None or place.country]
+               if place.geonames_id is not None or place.country or place.feature == "L.RGN"]
     if not located:
         return
     text = analysis.article.text  # doc.text would rebuild the whole text on every call
@@ -33,7 +35,10 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
         found = _attached(trigger, by_token) or _attached(clause_head(trigger), by_token)
         if found is None:
             sentence = tokens_in(doc, event.sentence.start, event.sentence.end)
-            found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t)), None)
+            governing = {trigger.i, *(a.i for a in trigger.ancestors)}
+            own = clause_head(trigger).i
+            found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t, governing, own)),
+                         None)
         if found is not None:
             event.place, event.place_mention = found[0].name, found[1]
 
@@ -48,8 +53,11 @@ def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[
     return None
 
 
-def _locative_object(token: Token) -> bool:
-    """The token sits in the object of a locative preposition."""
+def _locative_object(token: Token, governing: set[int], own: int) -> bool:
+    """The token sits in the object of a locative preposition hanging from a ``governing`` word
+    or a word of the trigger's own clause (whose verb is ``own``)."""
     while token.dep_ in ("compound", "amod", "flat", "appos", "conj", "nmod") and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in EVENT_LOCATION_PREPOSITIONS
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ in EVENT_LOCATION_PREPOSITIONS and \
+        (prep.head.i in governing or clause_head(prep.head).i == own)

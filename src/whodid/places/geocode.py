@@ -30,18 +30,21 @@ from spacy.tokens import Doc, Span
 
 from whodid.model import Mention, Place
 from whodid.places.cues import more_toponyms
-from whodid.knowledge.gazetteer import Entry, Gazetteer, fold
+from whodid.knowledge.gazetteer import COUNTRY_REGIONS, NAME_HEAD_WORDS, REGIONS, Entry, Gazetteer, fold
 from whodid.places.toponym import Toponym
 from whodid.nlp.vocab import SETTLEMENT_NOUNS, TOPONYM_PREPOSITIONS
 
 UNSUPPORTED_MIN_POPULATION = 50_000
 TAGGED_MIN_POPULATION = 1_000
+TOWN_AS_PERSON = 20_000
 TERRITORY_NOUNS = {"border", "frontier", "coast", "territory", "airspace", "waters", "mainland"}
 DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
               "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
               "south-west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
               "north-western", "south-eastern", "south-western", "upstate", "downstate", "downtown"}
 _COMMA = re.compile(r",[ \t]*$")
+# "OTTAWA -", "NIKOPOL, Ukraine -", "BAB AL-HAWA, Syria —": the capitalised place a wire story opens with
+_DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]*[A-Z.])(?=(?:,[^\n,—–-]{2,40})?\s+[-—–]+\s)")
 _DETERMINER = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
@@ -56,10 +59,14 @@ class Resolved:
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> list[Toponym]:
     text = doc.text if text is None else text
     found: dict[tuple[int, int], Toponym] = {}
-    person_votes = Counter(e.text for e in doc.ents if e.label_ == "PERSON")
-    place_votes = Counter(e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC"))
+    ents = doc.ents  # built anew on every access
+    person_votes = Counter(e.text for e in ents if e.label_ == "PERSON")
+    place_votes = Counter(e.text for e in ents if e.label_ in ("GPE", "LOC", "FAC"))
 
-    for ent in doc.ents:
+    for ent in ents:
+        if ent.label_ == "PERSON" and len(ent) == 1 and _town_tagged_person(ent, gazetteer):
+            found[(ent.start_char, ent.end_char)] = Toponym(ent.start_char, ent.end_char, ent.text, "name")
+            continue
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         # the small model tags some surnames as GPE ("Biden"); trust its majority vote per name
@@ -122,8 +129,29 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
                     start = doc[token.i - 2].idx
                 end = token.idx + len(token.text)
                 found[(start, end)] = Toponym(start, end, text[start:end], "territory", country.country)
-    more_toponyms(doc, text, gazetteer, found)
+    more_toponyms(doc, text, gazetteer, found, ents)
+    dateline = _DATELINE.match(text)
+    # "OTTAWA - Canada on Monday...": the dateline, often tagged an organisation or nothing
+    if dateline and _free(found, dateline.start(1), dateline.end(1)) and gazetteer.candidates(dateline.group(1)):
+        found[dateline.span(1)] = Toponym(*dateline.span(1), dateline.group(1), "name", label="GPE")
     return sorted(found.values(), key=lambda t: (t.start, t.end))
+
+
+def _town_tagged_person(ent: Span, gazetteer: Gazetteer) -> bool:
+    """"Gainesville" tagged a person: a one-word name that is a town of TOWN_AS_PERSON people or
+    more and no first name or title stands beside it (the actors stage's people are skipped later)."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if (before is not None and before.is_title and not before.is_sent_start) or \
+            (after is not None and after.is_title and after.pos_ == "PROPN"):
+        return False
+    return any(e.population >= TOWN_AS_PERSON for e in gazetteer.candidates(ent.text)
+               if fold(e.name) == fold(ent.text))
+
+
+def _free(found: dict[tuple[int, int], Toponym], start: int, end: int) -> bool:
+    return not any(s < end and start < e for s, e in found)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -146,17 +174,28 @@ def _direction_prefix(doc: Doc, span: Span) -> int | None:
     return None
 
 
-def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = ()) -> list[Resolved]:
-    """Resolve the article's toponyms; ``skip`` holds spans known not to be places (people)."""
+def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
+            about: Counter | None = None) -> list[Resolved]:
+    """Resolve the article's toponyms; ``skip`` holds spans known not to be places (people);
+    ``about`` the countries (ISO2) the story's actors belong to: a famous place in one of them
+    beats a small namesake, and a town in one of them is not foreign to the story. (Weighed
+    like named countries in every score, they cost LGL and TR-News a point each.)"""
     text = doc.text  # Doc.text joins the tokens anew on every call
+    # a demonym inside a person's mention still names the country ("Russian Foreign Minister Sergei Lavrov")
     toponyms = [t for t in find_toponyms(doc, gazetteer, text)
-                if not any(s < t.end and t.start < e for s, e in skip)]
+                if t.kind == "demonym" or not any(s < t.end and t.start < e for s, e in skip)]
     for t, after in zip(toponyms, toponyms[1:]):
         # "Greenwood, W. Va.", "London, England": the town is in the state or country after the comma
         if t.kind in ("name", "located") and _COMMA.match(text, t.end, after.start) \
                 and (gazetteer.regions(after.text) or gazetteer.country(after.text)):
             t.within = after.text
     context = Context.of(doc, toponyms, gazetteer)
+    context.about = set(about or ())
+    dateline = _DATELINE.match(text)
+    if dateline:  # "LONDON -": the story is told from the biggest place of that name's country
+        biggest = max(gazetteer.candidates(dateline.group(1)), key=lambda e: e.population, default=None)
+        if biggest is not None and biggest.population >= FAMOUS_POPULATION:
+            context.countries[biggest.country] += 1
     # a second pass reads each name against where the first pass put the others:
     # "Henry County" in a story whose "Paris" went to Tennessee
     first = [_resolve_one(t, gazetteer, context, text) for t in toponyms]
@@ -188,11 +227,13 @@ class Context:
     points: dict[str, tuple[np.ndarray, float]] = field(default_factory=dict)  # folded name -> (points, weight)
     chosen: Counter = field(default_factory=Counter)  # (iso2, admin1) -> names the first pass put there
     chosen_own: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded name -> its first-pass area
+    named: Counter = field(default_factory=Counter)  # (iso2, admin1) -> states and counties named there
+    about: set = field(default_factory=set)  # the countries of the story's actors (ISO2)
     _near: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc, toponyms: list[Toponym], gazetteer: Gazetteer) -> Context:
-        countries, areas, own, name_counts, points = Counter(), Counter(), {}, Counter(), {}
+        countries, areas, own, name_counts, points, named = Counter(), Counter(), {}, Counter(), {}, Counter()
         for t in toponyms:
             if t.country_hint:
                 countries[t.country_hint] += 1
@@ -227,11 +268,14 @@ class Context:
                 points[key] = (np.radians(np.array(spots)), 1 / math.sqrt(len(spots)))
             for cell in cells:
                 areas[cell] += weight
+            for e in entries:
+                if e.feature in ("adm1", "adm2") and fold(e.name) in (key, _spelled_out(key)):
+                    named[(e.country, e.admin1)] += 1
             # "Tarrant County": the story is in the US
             nations = {e.country for e in entries}
             if len(nations) == 1 and any(e.feature in ("adm1", "adm2") for e in entries):
                 countries[nations.pop()] += 1
-        return cls(countries, areas, own, name_counts, points)
+        return cls(countries, areas, own, name_counts, points, named=named)
 
     def settle(self, placed: list[tuple[Toponym, Place]]) -> None:
         """Record where a first pass put each name (towns, counties, states)."""
@@ -311,11 +355,16 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) 
         place = _place(Toponym(t.start, t.end, rest, t.kind, county=t.county), gazetteer, context)
         if place is not None:
             return place, t.start, t.end
-    # "Cottonport Fire Station", "Otter Tail County Road": the longest leading name that is a place;
-    # then "Historic Dublin", "S.E. Paris": the longest trailing one (never a bare "South")
+    # "Cottonport Fire Station", "Augusta Herald": the longest leading name that is a place (not a
+    # particle: "Al", "Las"); then "Historic Dublin", "S.E. Paris": the longest trailing one after a
+    # descriptor (never a bare "South"). A word at the end of any other longer name is no place:
+    # "Union" of "the Soviet Union", "Hall" of "Schwäbisch Hall", "Day" of "Holocaust Memorial Day"
     words = list(re.finditer(r"\S+", text[t.start:t.end]))
-    spans = [(t.start, t.start + words[n - 1].end()) for n in range(len(words) - 1, 0, -1)] + \
-            [(t.start + words[n].start(), t.end) for n in range(1, len(words)) if t.kind != "located"]
+    folded = [fold(w.group()).strip(".,") for w in words]
+    spans = [(t.start, t.start + words[n - 1].end()) for n in range(len(words) - 1, 0, -1)
+             if len(text[t.start:t.start + words[n - 1].end()]) > 3] + \
+            [(t.start + words[n].start(), t.end) for n in range(1, len(words))
+             if t.kind != "located" and all(w in NAME_HEAD_WORDS or w in DIRECTIONS for w in folded[:n])]
     for start, end in spans:
         name = text[start:end]
         if not name[0].isupper() or fold(name).rstrip(".") in DIRECTIONS:
@@ -349,11 +398,15 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
                 return town
             return Place(name=country.name, geonames_id=country.geonames_id, lat=country.lat, lon=country.lon,
                          country=country.country, feature="A.PCLI")
+    if fold(t.text) in REGIONS:  # "the Middle East": a region of several countries, never a town
+        return Place(name=t.text, feature="L.RGN")
     continent = CONTINENTS.get(fold(t.text))
     if continent is not None:
         name, gid, lat, lon = continent
         return Place(name=name, geonames_id=gid, lat=lat, lon=lon, feature="L.CONT")
     candidates = _primary_names_first(_lookup(gazetteer, t), t.text)
+    if not candidates and fold(t.text) in COUNTRY_REGIONS:  # "Darfur": a region of one country
+        return Place(name=t.text, country=COUNTRY_REGIONS[fold(t.text)], feature="L.RGN")
     if not candidates:
         return None
     if t.within and not gazetteer.regions(t.text):  # (not a list of states: "Indiana, Missouri")
@@ -375,8 +428,41 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
     if best.feature == "city" and not context.countries[best.country] and not unique \
             and context.support(t.text, best) < MIN_AREA_SUPPORT and best.population < floor:
         return None
+    best = _famous_or_pointed(best, candidates, t, context)
+    if best is None:
+        return None
     return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
                  admin1=best.admin1, feature=FEATURES[best.feature])
+
+
+def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context: Context) -> Entry | None:
+    """A famous place wins over a small namesake the text does not point at (its state or county
+    named, "Paris, Texas"): nearby namesakes and a country's weight alone do not make Geneva, Ohio.
+    A state or province beats a small town of its name in the same country ("Wales", "Guizhou").
+    A small town in a country the story never names, when the story names others, is not placed
+    ("Heathrow" in a story about London is not Heathrow, Florida)."""
+    if best.feature != "city" or t.within:
+        return best
+    named = context.named[(best.country, best.admin1)] > 0
+    pointed = named or context.nearby(t.text, best) >= NAMESAKE_SUPPORT or \
+        context.support(t.text, best) >= NAMESAKE_SUPPORT
+    famous = max((e for e in candidates if e.feature == "city"), key=lambda e: e.population)
+    # (a local paper in London, Ontario names Canadian places and never Britain: its London stays)
+    known = context.countries[famous.country] > 0 or famous.country in context.about \
+        or not context.countries[best.country]
+    if famous is not best and not pointed and known and famous.population >= FAMOUS_POPULATION \
+            and famous.population >= FAMOUS_RATIO * max(best.population, 1):
+        return famous
+    region = next((e for e in candidates if e.feature == "adm1" and e.country == best.country), None)
+    if region is not None and best.population < FAMOUS_POPULATION:
+        return region
+    foreign = sum(context.countries.values()) >= 1 and not context.countries[best.country] \
+        and best.country not in context.about
+    # (namesakes near each other do not vouch for each other here: Westminster and Middle East, Maryland)
+    if foreign and not named and best.population < FOREIGN_MIN_POPULATION \
+            and (t.label in ("FAC", "LOC") or len(candidates) > 1):
+        return None
+    return best
 
 
 def _namesake_town(t: Toponym, gazetteer: Gazetteer, context: Context, country: Entry) -> Place | None:
@@ -389,7 +475,9 @@ def _namesake_town(t: Toponym, gazetteer: Gazetteer, context: Context, country: 
         return context.support(t.text, e) + context.nearby(t.text, e)
 
     best = max(towns, key=said, default=None)
-    if best is None or said(best) < NAMESAKE_SUPPORT:
+    # nearby namesakes alone do not make "Canada" Cañada: a state or county of the town is named
+    if best is None or said(best) < NAMESAKE_SUPPORT or \
+            (not context.named[(best.country, best.admin1)] and said(best) < 2 * NAMESAKE_SUPPORT):
         return None
     return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
                  admin1=best.admin1, feature="P.PPL")
@@ -400,6 +488,8 @@ FEATURES = {"city": "P.PPL", "adm1": "A.ADM1", "adm2": "A.ADM2"}
 # a county stands in the middle. On the log10(population) scale of towns.
 PRIOR = {"adm1": 5.5, "adm2": 4.5}
 MIN_AREA_SUPPORT = 0.3
+FAMOUS_POPULATION, FAMOUS_RATIO = 100_000, 20
+FOREIGN_MIN_POPULATION = 50_000
 NAMESAKE_SUPPORT = 1.0
 CHOSEN_WEIGHT = 0.5
 COUNTRY_WEIGHT, MAX_COUNTRY_EXTRA, AREA_WEIGHT = 3.0, 1.5, 2.5

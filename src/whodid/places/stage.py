@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from whodid.model import Analysis
@@ -19,7 +21,11 @@ class PlacesStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         # mentions the actors stage resolved to people are not places ("Biden" tagged GPE)
         people = [(m.start, m.end) for actor in analysis.actors if actor.kind == "person" for m in actor.mentions]
-        for item in geocode(doc, self.gazetteer, skip=people):
+        # the countries of the story's actors say where it is, once each ("Swiss", "Blinken": US)
+        about = Counter(self.gazetteer.by_iso3[a.country]["iso2"] for a in analysis.actors
+                        if a.country in self.gazetteer.by_iso3 and "country" not in a.inferred)
+        about = Counter({iso2: 1 for iso2 in about})
+        for item in geocode(doc, self.gazetteer, skip=people, about=about):
             item.place.mentions = item.mentions
             analysis.places.append(item.place)
         place_events(doc, analysis)
