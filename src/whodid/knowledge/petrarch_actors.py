@@ -216,7 +216,10 @@ def _code(path: str, lineno: int, text: str, warnings: list[str]) -> Code | None
                 warnings.append(f"{where}: [{text}] ends ({end}) before it starts ({start}); skipped, as PETRARCH does")
                 return None
             return Code(code, start, end)
+    except _Unreadable as exc:
+        raise DictionaryError(path, lineno, f"[{text}]: {exc}") from exc
     except ValueError as exc:
+        # a real format with an impossible day (a few in the Phoenix files): PETRARCH skips it
         warnings.append(f"{where}: [{text}]: {exc}; skipped, as PETRARCH does")
         return None
     if rest.isdigit():
@@ -227,6 +230,10 @@ def _code(path: str, lineno: int, text: str, warnings: list[str]) -> Code | None
                                         "(DATE: YYYYMMDD or YYMMDD)")
 
 
+class _Unreadable(ValueError):
+    """A date no PETRARCH rule reads (not an impossible day of a readable form)."""
+
+
 def _date(s: str) -> str:
     """PETRARCH's reading of a date string (``dstr_to_ordate``) as an ISO date."""
     if len(s) > 7:
@@ -235,7 +242,7 @@ def _date(s: str) -> str:
         yy = int(s[:2])
         year, month, day = (2000 + yy if yy <= 30 else 1900 + yy), int(s[2:4]), int(s[4:6])
     else:
-        raise ValueError(f"date {s!r} is too short (YYMMDD or YYYYMMDD)")
+        raise _Unreadable(f"date {s!r} is too short: YYYYMMDD or YYMMDD")
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(max(year, 1), month)[1]:
         raise ValueError(f"date {s!r} is not a calendar date")
     return f"{year:04d}-{month:02d}-{day:02d}"
@@ -244,3 +251,84 @@ def _date(s: str) -> str:
 def primary(code: str) -> str:
     """The code used for coding: the first of alternatives (``HRI/NGO`` -> ``HRI``)."""
     return code.split("/", 1)[0]
+
+
+# ---------------------------------------------------------------- entries as actors
+ORG_WORDS = {"MINISTRY", "PARTY", "ARMY", "FORCES", "COUNCIL", "GOVERNMENT", "UNION", "ORGANIZATION", "ORGANISATION",
+             "COMMITTEE", "FRONT", "MOVEMENT", "BANK", "AGENCY", "COURT", "PARLIAMENT", "ASSEMBLY", "CONGRESS",
+             "LEAGUE", "ALLIANCE", "BRIGADE", "BRIGADES", "GROUP", "POLICE", "NAVY", "COMMISSION", "OFFICE",
+             "DEPARTMENT", "SERVICE", "FEDERATION", "ASSOCIATION", "INSTITUTE", "NATIONS", "MILITARY", "FUND",
+             "FOUNDATION", "CORPORATION", "COMPANY", "SOCIETY", "CENTER", "CENTRE", "NETWORK", "COALITION",
+             "REPRESENTATIVE", "ARMED", "GUARD", "GUARDS", "MILITIA", "BOARD", "AUTHORITY", "PROGRAMME", "PROGRAM"}
+# international codes: the first three letters are no country (CAMEO's IGO, NGO, IMG, MNC, ...)
+INTERNATIONAL = ("IGO", "NGO", "IMG", "MNC", "UIS", "INT", "MEA", "AFR", "ASA", "EUR", "LAM", "NAF", "SAS", "SEA",
+                 "WAF", "CAS", "EAF", "SAF", "CAF", "BLK", "CRB", "NMR", "WST", "SCN", "BFO", "DEV", "PKO")
+# a phrase that opens with a title names an office holder, not a name ("PRIME MINISTER GORDON BROWN")
+TITLE_WORDS = {"PRESIDENT", "PRIME", "MINISTER", "KING", "QUEEN", "GENERAL", "GEN", "GEN.", "COL", "COL.",
+               "SECRETARY", "SECRETARY-GENERAL", "CHANCELLOR", "SENATOR", "SEN.", "GOVERNOR", "SHEIKH", "SHEIK",
+               "DR", "DR.", "MR", "MR.", "MRS", "MRS.", "MS", "PRINCE", "PRINCESS", "EMIR", "AMIR", "SULTAN", "AYATOLLAH",
+               "CHAIRMAN", "LEADER", "SOVIET", "FORMER", "FOREIGN", "DEFENSE", "DEFENCE", "VICE", "DEPUTY", "PREMIER",
+               "UN", "U.N.", "US", "U.S.", "PRES.", "PRES", "AMBASSADOR", "CARDINAL", "POPE", "BISHOP", "ARCHBISHOP",
+               "REP.", "REPRESENTATIVE", "SPEAKER", "JUDGE", "JUSTICE", "COMMANDER", "LT", "LT.", "MAJOR", "CAPTAIN",
+               "ADMIRAL", "MARSHAL", "CROWN", "LORD", "SIR", "DAME", "HIS", "HER", "THE"}
+PARTICLES = {"AL", "EL", "BIN", "IBN", "BEN", "DE", "DA", "DI", "DU", "DEL", "DER", "DEN", "VAN", "VON", "LA", "LE",
+             "DOS", "DAS", "Y", "UL", "UD"}
+
+
+def display(name: str) -> str:
+    """``TONY BLAIR`` -> ``Tony Blair``, ``MCCAIN`` -> ``McCain``, ``KI-MOON`` -> ``Ki-moon``."""
+    words = []
+    for w in name.split(" "):
+        if not w.isupper() and not w.isdigit():
+            words.append(w)
+            continue
+        t = w.capitalize()
+        if len(t) > 3 and t.startswith("Mc"):
+            t = "Mc" + t[2:].capitalize()
+        if "'" in t:  # O'NEILL -> O'Neill
+            head, _, tail = t.partition("'")
+            t = head + "'" + tail.capitalize()
+        words.append(t)
+    return " ".join(words)
+
+
+def particle_variant(name: str) -> str | None:
+    """``Bashar Al Assad`` -> ``Bashar al Assad`` (how the text writes the particles), if it differs."""
+    words = name.split(" ")
+    out = [w.lower() if i and w.upper() in PARTICLES and i < len(words) - 1 else w for i, w in enumerate(words)]
+    variant = " ".join(out)
+    return variant if variant != name else None
+
+
+def titled(phrase: str) -> bool:
+    return phrase.split(" ")[0].upper() in TITLE_WORDS
+
+
+def classify(entry: Entry, countries: set[str] | frozenset[str]) -> str:
+    """``null`` (not an actor), ``country`` (another name of a country), ``org`` or ``person``.
+
+    PETRARCH does not say which its phrases are; whodid needs to know (a person has
+    dated roles and a surname, an organisation has members). A person: a dated code, a
+    default elite code (``[IGOUNO >070101] [ELI]``: an official of the UN), or a country
+    code with no organisation word in the phrase; the rest are organisations."""
+    if entry.null:
+        return "null"
+    codes = [primary(c.code) for c in entry.codes if c.code != NULL_CODE]
+    if any(len(primary(c.code)) == 3 and not c.dated and primary(c.code) in countries for c in entry.codes):
+        return "country"
+    words = set(entry.name.upper().replace("(", " ").replace(")", " ").split())
+    if words & ORG_WORDS or codes[0].startswith("MNC") or len(words) == 1:
+        return "org"
+    if any(c.dated for c in entry.codes) or any(c.endswith("ELI") for c in codes):
+        return "person"
+    if codes[0][:3] in countries and not codes[0][3:6] in ("REB", "INS", "UAF", "PTY", "MED", "NGO", "IGO"):
+        return "person"
+    return "org"
+
+
+def code_parts(code: str, countries: set[str] | frozenset[str]) -> tuple[str | None, str | None]:
+    """``GBRGOV`` -> (GBR, GOV); ``IGOUNO`` -> (None, None): the whole code carries it."""
+    code = primary(code)
+    if code[:3] in countries:
+        return code[:3], (code[3:6] or None)
+    return None, None
