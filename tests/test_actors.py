@@ -570,3 +570,18 @@ def test_a_country_named_only_as_a_place_weighs_less_in_whose_story_it_is(pipeli
                           "and later Mr Dunlop, a backbencher, said the money went to Iraq.",
                 "2005-02-01")
     assert actor_of(a, "Dunlop").country == "GBR"  # Iraq named twice as a place, Blair acting in London
+
+
+def test_a_name_inside_a_longer_name_is_not_its_namesake(pipeline):
+    # the bridge named after a president is no president; a radio station is not its broadcaster
+    a = analyze(pipeline, "Traffic was halted on the Tancredo Neves Bridge on Tuesday. "
+                          "Listeners of BBC Radio Scotland called in.", "2005-01-01")
+    assert not any(x.kind == "person" and "Neves" in x.name for x in a.actors)
+    assert not any(x.name == "BBC" for x in a.actors)
+
+
+def test_a_description_no_office_fits_keeps_the_namesake_out(pipeline):
+    # Richard Wagner the Canadian judge is in the knowledge base; the composer is not him
+    a = analyze(pipeline, "The composer Richard Wagner was born in Leipzig. Wagner wrote operas.", "2005-01-01")
+    wagner = actor_of(a, "Richard Wagner")
+    assert wagner is not None and wagner.wikidata is None and wagner.code is None

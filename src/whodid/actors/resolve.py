@@ -68,6 +68,12 @@ STATE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
 OPPOSITION_WORDS = {"shadow", "opposition"}  # "shadow home secretary", "opposition leader"  # offices of the state, held for a time  # a dateline says where the story is as much as three mentions do
 
 
+# common nouns before a name that any public figure may be called
+DESCRIPTION_OK = {"incumbent", "candidate", "nominee", "veteran", "colleague", "successor", "predecessor", "rival",
+                  "counterpart", "ally", "deputy", "lawyer", "politician", "statesman", "hardliner", "reformer",
+                  "frontrunner", "challenger", "founder", "chairman", "head", "chief", "boss", "member"}
+
+
 @dataclass
 class ActorInfo:
     id: str
@@ -270,6 +276,12 @@ class Resolver:
     def _add_name_ref(self, st: _State, ref: str, i: int, end: int) -> bool:
         kind, _, val = ref.partition(":")
         doc = st.doc
+        if kind in ("P", "O") and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].is_title:
+            # the name is the start of a longer name: "BBC Radio Scotland" is not the BBC, the
+            # "Tancredo Neves Bridge" not the president
+            return False
+        if kind == "P" and self._described_otherwise(doc, i):
+            return False
         if kind == "P":
             p = self.kb.people[int(val)]
             st.add(st.person_actor(p), i, end, "name", 0.95)
@@ -294,6 +306,21 @@ class Resolver:
         else:
             return False
         return True
+
+    def _described_otherwise(self, doc, i: int) -> bool:
+        """The text calls the named person something no office is ("the composer Richard
+        Wagner", "the striker ..."): the namesake in the knowledge base is not meant."""
+        if i == 0:
+            return False
+        t = doc[i - 1]
+        if t.tag_ != "NN" or not t.is_lower or t.ent_type_ or i < 2:
+            return False
+        before = doc[i - 2]
+        if before.tag_ not in ("DT", "JJ", "PRP$", "POS", "NNP") or before.text in ("-", "–"):
+            return False  # "the composer X", "German composer X"; not "no-nonsense X"
+        word = t.lower_
+        return word not in self.kb.role_nouns and word not in self.kb.agents.nouns \
+            and word not in DESCRIPTION_OK
 
     # ------------------------------------------------------------------ pass 2: person entities
     def _persons(self, st: _State) -> None:
@@ -370,8 +397,10 @@ class Resolver:
             if aid is not None:
                 st.add(st.res.actors[aid], s, e, "surname", 0.9)
                 return
+        # "the composer Richard Wagner": not the knowledge base's namesake, a person of the text's own
+        described = self._described_otherwise(doc, s)
         # 2. the same name up to accents, case and hyphens ("Felix Tshisekedi", "Abdel-Fattah El-Sisi")
-        if len(toks) > 1:
+        if len(toks) > 1 and not described:
             same = self._by_normal_name(st, text)
             if same is not None:
                 actor = st.person_actor(same)
@@ -380,7 +409,7 @@ class Resolver:
                 st.full_names.append((text, actor.id, s))
                 return
         # 3. KB surname of a person plausible at the date
-        kb_people = self.kb.surname_candidates(surname)
+        kb_people = self.kb.surname_candidates(surname) if not described else []
         if kb_people and len(toks) == 1:
             ranked = sorted(kb_people, key=lambda p: p.prominence(st.date), reverse=True)
             top = ranked[0]
@@ -396,12 +425,12 @@ class Resolver:
                 st.full_names.append((active[0].name, st.person_actor(active[0]).id, s))
                 return
         # 4. near-miss names among people who matter at the date ("Manuel Macron", "Vladimir Puttin")
-        if len(toks) > 1:
+        if len(toks) > 1 and not described:
             p, score = self._fuzzy(st, text)
             if p is not None:
                 self._near_miss(st, p, s, e, score)
                 return
-        elif not kb_people:
+        elif not kb_people and not described:
             p, score = self._fuzzy(st, text, surname_only=True)
             if p is not None:
                 self._near_miss(st, p, s, e, score)
@@ -1539,6 +1568,7 @@ class _State:
             country = first.country or p.country
             return ActorInfo(p.id, p.name, "person", country, None, code_for(country, None), None,
                              p.wikidata, p.gender)
+        former = False
         if role is None:
             begun = [r for r in p.roles if self.date is None or not r.start or r.start <= self.date]
             # the last office held before the date, not one taken up later
@@ -1548,6 +1578,7 @@ class _State:
                 # no office at the date: a former officeholder, no longer a government actor
                 sector = {"GOV": "ELI", "MIL": "MIL"}.get(role.sector, role.sector)
                 position = f"former {role.position}"
+                former = True
             else:
                 position = role.position if role else None
         else:
@@ -1555,9 +1586,14 @@ class _State:
             position = role.position
         country = (role.country if role else None) or p.country
         if role and role.org:
-            org = next((o for o in self.kb.orgs if o.id == role.org), None)
+            org = self.kb.orgs[self.kb.org_by_id[role.org]] if role.org in self.kb.org_by_id else None
             country = org.country if org else None
-        code = (role.code if role and role.code else None) or self._code(role, country, sector)
+        if former and role.code:
+            # an explicit code (a PETRARCH dictionary's) is for its dates only: outside them
+            # PETRARCH gives the default code, here the former officeholder's
+            code = code_for(country, sector) if country else None
+        else:
+            code = (role.code if role and role.code else None) or self._code(role, country, sector)
         return ActorInfo(p.id, p.name, "person", country, sector, code, position, p.wikidata, p.gender,
                          office=(role.role if role and role.active(self.date) else None))
 
@@ -1566,7 +1602,7 @@ class _State:
         if role and role.code:
             return role.code
         if role and role.org:
-            org = next((o for o in self.kb.orgs if o.id == role.org), None)
+            org = self.kb.orgs[self.kb.org_by_id[role.org]] if role.org in self.kb.org_by_id else None
             return org.code if org else None
         return code_for(country, sector)
 
