@@ -585,3 +585,10 @@ def test_a_description_no_office_fits_keeps_the_namesake_out(pipeline):
     a = analyze(pipeline, "The composer Richard Wagner was born in Leipzig. Wagner wrote operas.", "2005-01-01")
     wagner = actor_of(a, "Richard Wagner")
     assert wagner is not None and wagner.wikidata is None and wagner.code is None
+
+
+def test_a_title_takes_no_government_from_a_country_named_nearby(pipeline):
+    # nothing says whose leader he is: a country named in the sentence is not his
+    a = analyze(pipeline, "UKIP leader Roger Knapman attacked Germany's stance on the budget.", "2005-02-01")
+    knapman = actor_of(a, "leader Roger Knapman")
+    assert knapman is not None and knapman.country != "DEU" and not (knapman.code or "").startswith("DEU")

@@ -158,7 +158,11 @@ class Resolver:
         for actor, at in pending.values():
             if actor.country is not None:
                 continue
-            country = home or (st.country_near(at) if at is not None else None)
+            # a country named near a title ("UKIP leader Roger Knapman attacked Germany's stance")
+            # is no evidence of whose government he is in: a government title takes the article's
+            # country only (a judge or an officer is more often of the country the sentence names)
+            near = at is not None and not (home is None and actor.sector == "GOV")
+            country = home or (st.country_near(at) if near else None)
             if country is None:
                 continue
             actor.country = country
