@@ -592,3 +592,12 @@ def test_a_title_takes_no_government_from_a_country_named_nearby(pipeline):
     a = analyze(pipeline, "UKIP leader Roger Knapman attacked Germany's stance on the budget.", "2005-02-01")
     knapman = actor_of(a, "leader Roger Knapman")
     assert knapman is not None and knapman.country != "DEU" and not (knapman.code or "").startswith("DEU")
+
+
+def test_a_party_leader_out_of_office_is_the_opposition(pipeline):
+    a = analyze(pipeline, "Prime Minister Tony Blair clashed with Conservative leader Michael Howard over the "
+                          "plans. Liberal Democrat leader Charles Kennedy called the plans illiberal. Britain's voters "
+                          "are split.", "2005-02-12")
+    assert actor_of(a, "Prime Minister Tony Blair").code == "GBRGOV"
+    assert actor_of(a, "leader Michael Howard").code == "GBROPP"
+    assert actor_of(a, "leader Charles Kennedy").code == "GBROPP"

@@ -159,9 +159,10 @@ class Resolver:
             if actor.country is not None:
                 continue
             # a country named near a title ("UKIP leader Roger Knapman attacked Germany's stance")
-            # is no evidence of whose government he is in: a government title takes the article's
-            # country only (a judge or an officer is more often of the country the sentence names)
-            near = at is not None and not (home is None and actor.sector == "GOV")
+            # is no evidence of whose government or party he is in: a political title takes the
+            # article's country only (a judge or an officer is more often of the country the
+            # sentence names)
+            near = at is not None and not (home is None and actor.sector in ("GOV", "OPP", "LEG"))
             country = home or (st.country_near(at) if near else None)
             if country is None:
                 continue
@@ -782,7 +783,8 @@ class Resolver:
                 first = start if doc[start].lower_ not in DETERMINERS else start + 1
                 f.start = min(f.start, first)
                 st.reindex(f)
-                opposition = any(st.lowers[k] in OPPOSITION_WORDS for k in range(max(0, start - 1), end))
+                opposition = any(st.lowers[k] in OPPOSITION_WORDS for k in range(max(0, start - 1), end)) \
+                    or self._party_leader(st, start, i, noun)
                 self._fill_unknown(st, st.res.actors[f.actor], country, noun, f.start, opposition, former=skip)
                 return f.end
         if noun.after_designator and country is None and org is None:
@@ -1005,6 +1007,21 @@ class Resolver:
             st.pending_country.append((actor, at))  # decided after the walk, when all mentions are known
         actor.role = actor.role or noun.noun
         actor.code = code_for(actor.country, actor.sector) if actor.country else None
+
+    def _party_leader(self, st: _State, start: int, i: int, noun) -> bool:
+        """"Conservative leader Michael Howard", "UKIP leader Roger Knapman": the leader of a
+        party (a group name, not a country's) who holds no office of state at the date the
+        knowledge base knows leads a party out of government: the opposition (CAMEO OPP)."""
+        if noun.noun.split(" ")[-1] != "leader":
+            return False
+        k = i - 1
+        if k < 0 or k < start - 1:
+            return False
+        t = st.doc[k]
+        if t.ent_type_ not in ("NORP", "ORG") or not t.text[:1].isupper():
+            return False
+        f = st.at(k)
+        return f is None or st.res.actors[f.actor].kind not in ("country",)
 
     def _counterpart(self, st: _State, start: int, after: int, country: str | None, via: str | None) -> None:
         """"his French counterpart": the holder, in France, of the office the antecedent holds."""
