@@ -301,7 +301,9 @@ def particle_variant(name: str) -> str | None:
 
 
 def titled(phrase: str) -> bool:
-    return phrase.split(" ")[0].upper() in TITLE_WORDS
+    """Opens with a title ("VICE PRESIDENT JOE BIDEN", "VICE-PRESIDENT JOE BIDEN")."""
+    first = phrase.split(" ")[0].upper()
+    return first in TITLE_WORDS or first.split("-")[0] in TITLE_WORDS
 
 
 def classify(entry: Entry, countries: set[str] | frozenset[str]) -> str:
