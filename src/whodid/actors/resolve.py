@@ -136,9 +136,34 @@ class Resolver:
         self._organisations(st)
         self._walk(st)
         self._adjectives(st)
+        self._described_now(st)
         self._context(st)
         st.res.article_country = st.article_country()
         return st.res
+
+    def _described_now(self, st: _State) -> None:
+        """"Kenzo Oshima, the United Nations relief coordinator": a known person who holds no
+        office the knowledge base knows at the article's date is what the text's apposition
+        says he is now (the organisation or institution it names), not his former office."""
+        if st.date is None:
+            return
+        for f in list(st.res.found):
+            actor = st.res.actors[f.actor]
+            i = self.kb.person_by_id.get(actor.id) if actor.kind == "person" else None
+            if i is None or self.kb.people[i].role_at(st.date) is not None or f.how != "name":
+                continue
+            for c in st.doc[f.end - 1].children:
+                if c.dep_ != "appos":
+                    continue
+                # the apposition's head or the organisation it names ("the United Nations ... coordinator")
+                found = [st.at(t.i) for t in (c, *c.subtree) if st.at(t.i) is not None]
+                others = [st.res.actors[g.actor] for g in found if g.actor != actor.id]
+                other = next((o for o in others if o.kind in ("organization", "group") and o.code), None)
+                if other is None:
+                    continue
+                actor.country, actor.sector, actor.code = other.country, other.sector, other.code
+                actor.role = st.doc[c.left_edge.i:c.right_edge.i + 1].text
+                break
 
     # ------------------------------------------------------------------ pass 5: the article's country
     def _context(self, st: _State) -> None:
