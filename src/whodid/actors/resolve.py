@@ -68,6 +68,8 @@ STATE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
 OPPOSITION_WORDS = {"shadow", "opposition"}  # "shadow home secretary", "opposition leader"  # offices of the state, held for a time  # a dateline says where the story is as much as three mentions do
 
 
+# nouns of offices the role nouns do not list ("coordinator", "commissioner", "envoy")
+OFFICE_NOUN = re.compile(r"(or|er|ary|ent|ist|envoy|chief|head|official)$")
 # common nouns before a name that any public figure may be called
 DESCRIPTION_OK = {"incumbent", "candidate", "nominee", "veteran", "colleague", "successor", "predecessor", "rival",
                   "counterpart", "ally", "deputy", "lawyer", "politician", "statesman", "hardliner", "reformer",
@@ -153,10 +155,15 @@ class Resolver:
             if i is None or self.kb.people[i].role_at(st.date) is not None or f.how != "name":
                 continue
             for c in st.doc[f.end - 1].children:
-                if c.dep_ != "appos":
-                    continue
-                # the apposition's head or the organisation it names ("the United Nations ... coordinator")
-                found = [st.at(t.i) for t in (c, *c.subtree) if st.at(t.i) is not None]
+                if c.dep_ != "appos" or c.pos_ != "NOUN" or not (
+                        c.lower_ in self.kb.role_nouns or c.lower_ in self.kb.agents.nouns or OFFICE_NOUN.search(c.lower_)):
+                    continue  # an office ("coordinator", "envoy"), not "the ICC suspect"
+                # the organisation the office is of: before the noun ("the United Nations relief
+                # coordinator") or in its of-phrase ("head of the IAEA"), not in a conjunct
+                span = list(st.doc[c.left_edge.i:c.i + 1])
+                span += [t for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "at")
+                         for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+                found = [st.at(t.i) for t in span if st.at(t.i) is not None]
                 others = [st.res.actors[g.actor] for g in found if g.actor != actor.id]
                 other = next((o for o in others if o.kind in ("organization", "group") and o.code), None)
                 if other is None:
