@@ -68,6 +68,10 @@ STATE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
 OPPOSITION_WORDS = {"shadow", "opposition"}  # "shadow home secretary", "opposition leader"  # offices of the state, held for a time  # a dateline says where the story is as much as three mentions do
 
 
+# words after a company's name that leave it the same company ("Samsung Electronics")
+COMPANY_WORDS = {"Electronics", "Group", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.",
+                 "Holdings", "International", "Motors", "Airlines", "Airways", "Industries", "Company", "Limited",
+                 "PLC", "plc", "AG", "SA", "GmbH"}
 # nouns of offices the role nouns do not list ("coordinator", "commissioner", "envoy")
 OFFICE_NOUN = re.compile(r"(or|er|ary|ent|ist|envoy|chief|head|official)$")
 # common nouns before a name that any public figure may be called
@@ -313,7 +317,8 @@ class Resolver:
     def _add_name_ref(self, st: _State, ref: str, i: int, end: int) -> bool:
         kind, _, val = ref.partition(":")
         doc = st.doc
-        if kind in ("P", "O") and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].is_title:
+        if kind in ("P", "O") and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].is_title \
+                and not (kind == "O" and doc[end].text in COMPANY_WORDS):
             # the name is the start of a longer name: "BBC Radio Scotland" is not the BBC, the
             # "Tancredo Neves Bridge" not the president
             return False
