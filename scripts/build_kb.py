@@ -28,11 +28,12 @@ import json
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import yaml
 
+from whodid.knowledge import petrarch_actors as pa
 from whodid.knowledge.kb import surname_keys
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -286,6 +287,10 @@ def build(sources: Path, out: Path) -> dict:
             if name in by_name and not people[by_name[name]]["gender"]:
                 people[by_name[name]]["gender"] = gender
 
+    # 3b. the field's dictionaries (PETRARCH2/Phoenix): people of every country with dated roles,
+    # IGOs, NGOs, companies and armed groups; merged into the people above
+    phoenix_orgs = add_phoenix(sources / "petrarch2", people, countries, curated)
+
     # 4. dedupe: a year-only world-leaders role that a dated cabinet role covers goes, lending its label
     for p in people.values():
         roles = p["roles"]
@@ -354,6 +359,10 @@ def build(sources: Path, out: Path) -> dict:
         orgs.append({"id": o["id"], "name": o["name"], "code": o.get("code"), "country": o.get("country"),
                      "sector": o.get("sector"), "kind": o.get("kind", "organization"),
                      "wikidata": o.get("wikidata"), "aliases": list(o.get("aliases") or [])})
+    have_orgs = {_norm(n) for o in orgs for n in [o["name"], *o["aliases"]]}
+    for o in phoenix_orgs:
+        if not {_norm(n) for n in [o["name"], *o["aliases"]]} & have_orgs:
+            orgs.append(o)
     metonyms = [dict(m) for m in curated.get("metonyms") or []]
     skip = set(curated.get("capital_skip") or [])
     have = {m["name"] for m in metonyms}
@@ -388,6 +397,7 @@ def build(sources: Path, out: Path) -> dict:
         for r in p["roles"]:
             del r["source"]
             del r["precision"]
+            r.setdefault("code", None)
     for i, o in enumerate(orgs):
         for n in [o["name"], *o["aliases"]]:
             add(n, f"O:{i}")
@@ -414,7 +424,7 @@ def build(sources: Path, out: Path) -> dict:
         "countries": countries,
         "people": [[p["id"], p["name"], p["wikidata"], p["gender"], p["country"], p["aliases"],
                     [[r["position"], r["role"], r["country"], r["org"], r["sector"], r["start"], r["end"]]
-                     for r in p["roles"]]] for p in people_list],
+                     + ([r["code"]] if r["code"] else []) for r in p["roles"]]] for p in people_list],
         "orgs": orgs,
         "metonyms": metonyms,
         "role_nouns": role_nouns,
@@ -425,6 +435,134 @@ def build(sources: Path, out: Path) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     (out / "kb.json").write_text(json.dumps(kb, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return kb
+
+
+PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
+GROUP_SECTORS = {"REB", "INS", "UAF", "OPP", "CRM"}
+
+
+def _norm(name: str) -> str:
+    """A name as compared across sources: no accents, case, punctuation or hyphens."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", strip_accents(name).lower()).split())
+
+
+def _forms(name: str) -> list[str]:
+    """The written forms a dictionary phrase is matched by: title case, with lower-case
+    particles; an acronym (one short upper-case word) also as written."""
+    shown = pa.display(name)
+    forms = [shown]
+    variant = pa.particle_variant(shown)
+    if variant:
+        forms.append(variant)
+    if " " not in name and name.isupper() and len(name) <= 6:
+        forms.insert(0, name)
+    return forms
+
+
+def add_phoenix(folder: Path, people: dict[str, dict], countries: dict, curated: dict) -> list[dict]:
+    """Merge the Phoenix actor dictionaries into ``people`` (in place); return their organisations.
+
+    A dictionary person with the name (accents, case and punctuation aside) and a country of
+    someone already known is that person: the dictionary's dated roles are added where no
+    known role of the same country and sector overlaps them (the Wikidata dates, which carry
+    the office, win where both cover a period), and its undated default code (``[GBRELI]``:
+    what Tony Blair is outside his dated offices) is left out, since whodid already makes a
+    former officeholder an elite. Anyone else becomes a new person with all the dictionary's
+    codes. Country entries (``AFGHANISTAN_ [AFG]`` and its cities) are not used: countries
+    come from countries.json and places from the gazetteer."""
+    iso = frozenset(countries)
+    # a name of a country, its people or its capital is never another actor's name
+    # (a party listed with "+UKRAINE_" among its synonyms)
+    geo = {_norm(n) for c in countries.values() for n in [*c["names"], *c["adjectives"], *c["plural"],
+                                                           *c["capitals"]]}
+    known: dict[str, list[dict]] = defaultdict(list)
+    for p in people.values():
+        for n in [p["name"], *p["aliases"]]:
+            known[_norm(n)].append(p)
+    orgs: list[dict] = []
+    seen_org: set[str] = set()
+    merged = added = 0
+    for fname in PHOENIX_FILES:
+        path = folder / fname
+        if not path.exists():
+            print(f"build_kb: {path} missing; the Phoenix dictionaries are left out", file=sys.stderr)
+            continue
+        d = pa.read(path)
+        for w in d.warnings:
+            print(f"build_kb: {w}", file=sys.stderr)
+        for e in d.entries:
+            kind = pa.classify(e, iso)
+            if fname.startswith("Phoenix.MilNonState") and kind == "person":
+                kind = "org"  # the TOPS list holds armed groups (a few leaders' names among their aliases)
+            if kind in ("null", "country"):
+                continue
+            if fname.startswith("Phoenix.Countries") and "CountryInfo" not in e.comment and not (
+                    kind == "org" and set(e.name.split()) & pa.ORG_WORDS):
+                # outside CountryInfo's people, the country file lists spellings and places of a
+                # country (UKRANINIAN_, +CRIMEA_ under dated codes): not actors of their own
+                continue
+            phrases = [x for x in [e.name, *e.aliases] if not pa.titled(x) and _norm(x) not in geo]
+            if not phrases:
+                continue
+            codes = [c for c in e.codes if c.code != pa.NULL_CODE]
+            if kind == "org":
+                default = next((c for c in codes if not c.dated), codes[-1])
+                code = pa.primary(default.code)
+                country, sector = pa.code_parts(code, iso)
+                slug = re.sub(r"[^a-z0-9]+", "-", _norm(phrases[0])).strip("-")
+                oid = "phoenix:" + slug
+                if oid in seen_org or not slug:
+                    continue
+                seen_org.add(oid)
+                names = [f for x in phrases for f in _forms(x)]
+                orgs.append({"id": oid, "name": names[0], "code": code, "country": country, "sector": sector,
+                             "kind": "group" if (sector in GROUP_SECTORS or code.startswith("IMG")) else "organization",
+                             "wikidata": None, "aliases": list(dict.fromkeys(names[1:]))})
+                continue
+            roles = []
+            for c in codes:
+                code = pa.primary(c.code)
+                country, sector = pa.code_parts(code, iso)
+                roles.append({"position": code, "role": None, "country": country, "org": None,
+                              "sector": sector or code[:3], "start": c.start, "end": c.end,
+                              "code": None if country and len(code) <= 6 else code,
+                              "precision": 6, "source": "phoenix", "default": not c.dated})
+            main = Counter(r["country"] for r in roles if r["country"]).most_common(1)
+            main_country = main[0][0] if main else None
+            match = None
+            for x in phrases:
+                for p in known.get(_norm(x), []):
+                    if main_country in {r["country"] for r in p["roles"]}:
+                        match = p
+                        break
+                if match:
+                    break
+            if match is not None:
+                merged += 1
+                for r in roles:
+                    if r["default"] or any(o["country"] == r["country"] and o["sector"] == r["sector"]
+                                           and o["source"] != "phoenix" and _overlap(o, r) for o in match["roles"]):
+                        continue
+                    del r["default"]
+                    match["roles"].append(r)
+                for f in (f for x in phrases for f in _forms(x)):
+                    if f != match["name"] and f not in match["aliases"]:
+                        match["aliases"].append(f)
+                continue
+            added += 1
+            for r in roles:
+                del r["default"]
+            forms = list(dict.fromkeys(f for x in phrases for f in _forms(x)))
+            pid = "phoenix:" + re.sub(r"[^a-z0-9]+", "-", _norm(phrases[0])).strip("-") + (
+                ":" + main_country.lower() if main_country else "")
+            if pid in people:
+                people[pid]["roles"] += [r for r in roles if r not in people[pid]["roles"]]
+                continue
+            people[pid] = {"id": pid, "name": forms[0], "wikidata": None, "gender": None, "aliases": forms[1:],
+                           "roles": roles}
+    print(f"build_kb: Phoenix dictionaries: {merged} people merged into known ones, {added} added, "
+          f"{len(orgs)} organisations", file=sys.stderr)
+    return orgs
 
 
 def _lower_names(c: dict | None) -> tuple[str, ...]:

@@ -80,10 +80,11 @@ def test_president_trump_in_2022_but_not_former_or_then_president(pipeline):
 
 
 def test_transliteration_variants_are_info_and_typos_warnings(pipeline):
-    a = pipeline.analyze(Article(text="Russian Foreign Minister Sergei Lavrov met Vladimir Puttin in Moscow on Monday.",
-                                 published="2022-03-01"))
+    # (the French romanisation; "Sergei Lavrov" no longer serves: the Phoenix dictionaries spell him so)
+    a = pipeline.analyze(Article(text="Russian Prime Minister Mikhail Mishoustin met Vladimir Puttin in Moscow on "
+                                      "Monday.", published="2022-03-01"))
     by_kind = {c.kind: c for c in a.checks}
-    assert by_kind["name_variant"].severity == "info" and "Sergey Lavrov" in by_kind["name_variant"].message
+    assert by_kind["name_variant"].severity == "info" and "Mikhail Mishustin" in by_kind["name_variant"].message
     assert by_kind["name_mismatch"].severity == "warning" and "Vladimir Putin" in by_kind["name_mismatch"].message
 
 

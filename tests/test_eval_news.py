@@ -282,3 +282,21 @@ def test_emitted_events_take_the_actor_codes_from_the_analysis():
     (e,) = news.emitted_events(analysis)
     assert (e.type, e.start, e.sentence, e.trigger, e.confidence) == ("ACCUSE", 8, ACCUSE_S, "accused", 0.7)
     assert [p.code for p in e.actor] == ["GBR", ""] and [p.code for p in e.recipient] == ["FRAGOV"]
+
+
+def test_actor_coding_is_scored_on_type_matched_events():
+    # ASSAULT is matched by type whatever its parties: the rebels' country is right, the
+    # recipient's is wrong; CONSULT pools both sides; a gold "---" is left out; an emitted
+    # bare sector ("GOV") names no country and leaves its gold party unknown
+    g = [gold("ASSAULT", ATTACK_S, ["SDNREB"], ["TCDMIL"]),
+         gold("CONSULT", MEET_S, ["FRAGOV", "---"], ["DEUGOV"]),
+         gold("ACCUSE", ACCUSE_S, ["RUSGOV"], ["UKRGOV"])]
+    e = [ours("ASSAULT", "attacked", ["SDNREB"], ["SDNMIL"]),
+         ours("CONSULT", "met", ["DEUGOV"], ["FRA"]),
+         ours("ACCUSE", "accused", ["GOV"], [])]
+    a = scored(g, e)["actors"]
+    # 6 parties: SDNREB right (whole code too), TCDMIL wrong, FRAGOV country right only,
+    # DEUGOV right, RUSGOV and UKRGOV unknown
+    assert a["parties"] == 6
+    assert a["country"] == pytest.approx(3 / 6) and a["sector"] == pytest.approx(2 / 6)
+    assert a["unknown"] == pytest.approx(2 / 6)

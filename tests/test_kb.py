@@ -119,3 +119,102 @@ def test_petrarch_errors_name_the_line(tmp_path, content, line):
     with pytest.raises(KBFormatError) as err:
         import_petrarch(f)
     assert err.value.line == line and str(f) in str(err.value)
+
+
+# -------------------------------------------------------------- PETRARCH's forms, one by one
+def _dictionary(tmp_path, text, name="actors.txt"):
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return import_petrarch(f)
+
+
+def test_petrarch_null_code_stops_a_name(tmp_path, nlp):
+    # [---]: PETRARCH's "not an actor"; the built-in Peskov gives way to the user's entry
+    kb = _dictionary(tmp_path, "DMITRY_PESKOV_ [---]\nINDIAN_OCEAN  [---]\n")
+    a = run(kb, "Dmitry Peskov spoke. Peskov said talks would go on.")
+    assert not any(x.wikidata == "Q1968948" for x in a.actors)
+    # a null default beside a dated code: coded inside the dates only
+    kb = _dictionary(tmp_path, "JOHN_EXAMPLE_ [IGOUNO 000101-080801] [---]\n")
+    assert mention_actor(run(kb, "John Example spoke.", "2005-03-01"), "John Example").code == "IGOUNO"
+    later = mention_actor(run(kb, "John Example spoke.", "2012-03-01"), "John Example")
+    assert later is None or later.code != "IGOUNO"
+
+
+def test_petrarch_codes_with_alternatives_and_spaced_dates(tmp_path, nlp):
+    kb = _dictionary(tmp_path, "JANE_ROE_\n\t[USAELI/USAGOV]\n\t[GBRGOV > 970502]\n"
+                               "HOBART_EXAMPLE_\n\t[AUSGOV < 950601]\n\t[AUSELI]\n")
+    assert mention_actor(run(kb, "Jane Roe spoke.", "1990-01-01"), "Jane Roe").code == "USAELI"
+    assert mention_actor(run(kb, "Jane Roe spoke.", "1999-01-01"), "Jane Roe").code == "GBRGOV"
+    assert mention_actor(run(kb, "Hobart Example spoke.", "1994-01-01"), "Hobart Example").code == "AUSGOV"
+    assert mention_actor(run(kb, "Hobart Example spoke.", "1996-01-01"), "Hobart Example").code == "AUSELI"
+
+
+def test_petrarch_two_digit_years_and_the_phoenix_quirks(tmp_path):
+    from whodid.knowledge import petrarch_actors as pa
+
+    d = pa.parse("OLD_TIMER_\n\t[GBRELI 550101-000101]\n"  # 1955 to 2000: 00-30 are 20YY, else 19YY
+                 "ODD_DATES_\n\t[ARMUNR 9008223-911221]\n"  # seven digits: YYMMDD and a stray digit
+                 "\t[EGYGOV 20121207-20120802]\n"  # ends before it starts: skipped with a warning
+                 "\t[MNEGOV 20121204]\n"  # a date with no < > or -: the default code
+                 "U.N._\nUN_SECRETARY_GENERAL\n+UNSG\n\t[IGOUNO]\n", "t.txt")
+    old, odd, un, sg = d.entries
+    assert old.codes == [("GBRELI", "1955-01-01", "2000-01-01")]
+    assert odd.codes == [("ARMUNR", "1990-08-22", "1991-12-21"), ("MNEGOV", None, None)]
+    assert len(d.warnings) == 2 and "t.txt:5" in d.warnings[0]
+    assert un.codes == sg.codes == [("IGOUNO", None, None)]  # a codeless phrase takes the next codes
+
+
+def test_petrarch_user_entries_take_precedence(tmp_path, nlp):
+    kb = _dictionary(tmp_path, "RUSSIA_ [RUSGOV]\nVLADIMIR_PUTIN_ [RUSELI]\n")
+    a = run(kb, "Russia annexed Crimea. Vladimir Putin spoke.", "2022-06-01")
+    assert mention_actor(a, "Russia").code == "RUSGOV"
+    assert mention_actor(a, "Vladimir Putin").code == "RUSELI"
+    assert run(load_kb(), "Vladimir Putin spoke.").actors[0].code == "RUSGOV"  # the built-in KB is untouched
+
+
+def test_petrarch_agents_dictionary(tmp_path, nlp):
+    kb = _dictionary(tmp_path, "!MINDER! = KEEPER, KEEPERS\nBEE!MINDER! [~AGR]\nWARDEN [~COP]\n", "my.agents.txt")
+    a = run(kb, "Angry beekeepers blocked the road in Lyon, France.")
+    keepers = mention_actor(a, "beekeepers") or mention_actor(a, "Angry beekeepers")
+    assert keepers is not None and keepers.sector == "AGR"
+
+
+@pytest.mark.parametrize("content, line, problem", [
+    ("NAME_ [RUSGOV > soon]\n", 1, "date restriction"),
+    ("NAME_ []\n", 1, "empty code"),
+    ("NAME_ [RUS GOV]\n", 1, "date restriction"),
+    ("NAME_ [R$S]\n", 1, "not an actor code"),
+    ("NAME_ [RUSGOV 1201-1301]\n", 1, "too short"),
+])
+def test_petrarch_refusals_say_what_is_wrong(tmp_path, content, line, problem):
+    f = tmp_path / "bad.txt"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(KBFormatError) as err:
+        import_petrarch(f)
+    assert err.value.line == line and str(f) in str(err.value) and problem in str(err.value)
+
+
+def test_the_phoenix_dictionaries_load_unchanged():
+    from pathlib import Path
+
+    from whodid.knowledge import petrarch_actors as pa
+
+    folder = Path(__file__).resolve().parents[1] / "data" / "kb-sources" / "petrarch2"
+    counts = {}
+    for name in ("Countries", "International", "MilNonState"):
+        d = pa.read(folder / f"Phoenix.{name}.actors.txt")
+        counts[name] = len(d.entries)
+        assert len(d.warnings) <= 5  # the files' few typos, each skipped as PETRARCH skips it
+    assert counts["Countries"] > 18000 and counts["International"] > 7000 and counts["MilNonState"] > 1000
+
+
+def test_the_built_in_kb_has_dated_roles_of_every_country():
+    kb = load_kb()
+    dated = {r.country for p in kb.people for r in p.roles if r.country and r.start and r.start < "2000"}
+    assert len(dated) > 180
+    blair = kb.show("Tony Blair", "2005-02-01")[0]
+    assert blair["code"] == "GBRGOV" and blair["wikidata"] == "Q9545"  # one person, roles from both sources
+    assert len([x for x in kb.show("Tony Blair") if x["type"] == "person"]) == 1
+    # a minister of 1990s Chad, known from the Phoenix dictionaries only
+    assert any(r.country == "TCD" and r.start and r.start < "2000" for p in kb.people if p.id.startswith("phoenix:")
+               for r in p.roles)

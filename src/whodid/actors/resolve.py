@@ -68,6 +68,18 @@ STATE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
 OPPOSITION_WORDS = {"shadow", "opposition"}  # "shadow home secretary", "opposition leader"  # offices of the state, held for a time  # a dateline says where the story is as much as three mentions do
 
 
+# words after a company's name that leave it the same company ("Samsung Electronics")
+COMPANY_WORDS = {"Electronics", "Group", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.",
+                 "Holdings", "International", "Motors", "Airlines", "Airways", "Industries", "Company", "Limited",
+                 "PLC", "plc", "AG", "SA", "GmbH"}
+# nouns of offices the role nouns do not list ("coordinator", "commissioner", "envoy")
+OFFICE_NOUN = re.compile(r"(or|er|ary|ent|ist|envoy|chief|head|official)$")
+# common nouns before a name that any public figure may be called
+DESCRIPTION_OK = {"incumbent", "candidate", "nominee", "veteran", "colleague", "successor", "predecessor", "rival",
+                  "counterpart", "ally", "deputy", "lawyer", "politician", "statesman", "hardliner", "reformer",
+                  "frontrunner", "challenger", "founder", "chairman", "head", "chief", "boss", "member"}
+
+
 @dataclass
 class ActorInfo:
     id: str
@@ -130,9 +142,39 @@ class Resolver:
         self._organisations(st)
         self._walk(st)
         self._adjectives(st)
+        self._described_now(st)
         self._context(st)
         st.res.article_country = st.article_country()
         return st.res
+
+    def _described_now(self, st: _State) -> None:
+        """"Kenzo Oshima, the United Nations relief coordinator": a known person who holds no
+        office the knowledge base knows at the article's date is what the text's apposition
+        says he is now (the organisation or institution it names), not his former office."""
+        if st.date is None:
+            return
+        for f in list(st.res.found):
+            actor = st.res.actors[f.actor]
+            i = self.kb.person_by_id.get(actor.id) if actor.kind == "person" else None
+            if i is None or self.kb.people[i].role_at(st.date) is not None or f.how != "name":
+                continue
+            for c in st.doc[f.end - 1].children:
+                if c.dep_ != "appos" or c.pos_ != "NOUN" or not (
+                        c.lower_ in self.kb.role_nouns or c.lower_ in self.kb.agents.nouns or OFFICE_NOUN.search(c.lower_)):
+                    continue  # an office ("coordinator", "envoy"), not "the ICC suspect"
+                # the organisation the office is of: before the noun ("the United Nations relief
+                # coordinator") or in its of-phrase ("head of the IAEA"), not in a conjunct
+                span = list(st.doc[c.left_edge.i:c.i + 1])
+                span += [t for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "at")
+                         for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+                found = [st.at(t.i) for t in span if st.at(t.i) is not None]
+                others = [st.res.actors[g.actor] for g in found if g.actor != actor.id]
+                other = next((o for o in others if o.kind in ("organization", "group") and o.code), None)
+                if other is None:
+                    continue
+                actor.country, actor.sector, actor.code = other.country, other.sector, other.code
+                actor.role = st.doc[c.left_edge.i:c.right_edge.i + 1].text
+                break
 
     # ------------------------------------------------------------------ pass 5: the article's country
     def _context(self, st: _State) -> None:
@@ -152,7 +194,12 @@ class Resolver:
         for actor, at in pending.values():
             if actor.country is not None:
                 continue
-            country = home or (st.country_near(at) if at is not None else None)
+            # a country named near a title ("UKIP leader Roger Knapman attacked Germany's stance")
+            # is no evidence of whose government or party he is in: a political title takes the
+            # article's country only (a judge or an officer is more often of the country the
+            # sentence names)
+            near = at is not None and not (home is None and actor.sector in ("GOV", "OPP", "LEG"))
+            country = home or (st.country_near(at) if near else None)
             if country is None:
                 continue
             actor.country = country
@@ -270,6 +317,13 @@ class Resolver:
     def _add_name_ref(self, st: _State, ref: str, i: int, end: int) -> bool:
         kind, _, val = ref.partition(":")
         doc = st.doc
+        if kind in ("P", "O") and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].is_title \
+                and not (kind == "O" and doc[end].text in COMPANY_WORDS):
+            # the name is the start of a longer name: "BBC Radio Scotland" is not the BBC, the
+            # "Tancredo Neves Bridge" not the president
+            return False
+        if kind == "P" and self._described_otherwise(doc, i):
+            return False
         if kind == "P":
             p = self.kb.people[int(val)]
             st.add(st.person_actor(p), i, end, "name", 0.95)
@@ -294,6 +348,21 @@ class Resolver:
         else:
             return False
         return True
+
+    def _described_otherwise(self, doc, i: int) -> bool:
+        """The text calls the named person something no office is ("the composer Richard
+        Wagner", "the striker ..."): the namesake in the knowledge base is not meant."""
+        if i == 0:
+            return False
+        t = doc[i - 1]
+        if t.tag_ != "NN" or not t.is_lower or t.ent_type_ or i < 2:
+            return False
+        before = doc[i - 2]
+        if before.tag_ not in ("DT", "JJ", "PRP$", "POS", "NNP") or before.text in ("-", "–"):
+            return False  # "the composer X", "German composer X"; not "no-nonsense X"
+        word = t.lower_
+        return word not in self.kb.role_nouns and word not in self.kb.agents.nouns \
+            and word not in DESCRIPTION_OK
 
     # ------------------------------------------------------------------ pass 2: person entities
     def _persons(self, st: _State) -> None:
@@ -370,8 +439,10 @@ class Resolver:
             if aid is not None:
                 st.add(st.res.actors[aid], s, e, "surname", 0.9)
                 return
+        # "the composer Richard Wagner": not the knowledge base's namesake, a person of the text's own
+        described = self._described_otherwise(doc, s)
         # 2. the same name up to accents, case and hyphens ("Felix Tshisekedi", "Abdel-Fattah El-Sisi")
-        if len(toks) > 1:
+        if len(toks) > 1 and not described:
             same = self._by_normal_name(st, text)
             if same is not None:
                 actor = st.person_actor(same)
@@ -380,7 +451,7 @@ class Resolver:
                 st.full_names.append((text, actor.id, s))
                 return
         # 3. KB surname of a person plausible at the date
-        kb_people = self.kb.surname_candidates(surname)
+        kb_people = self.kb.surname_candidates(surname) if not described else []
         if kb_people and len(toks) == 1:
             ranked = sorted(kb_people, key=lambda p: p.prominence(st.date), reverse=True)
             top = ranked[0]
@@ -396,12 +467,12 @@ class Resolver:
                 st.full_names.append((active[0].name, st.person_actor(active[0]).id, s))
                 return
         # 4. near-miss names among people who matter at the date ("Manuel Macron", "Vladimir Puttin")
-        if len(toks) > 1:
+        if len(toks) > 1 and not described:
             p, score = self._fuzzy(st, text)
             if p is not None:
                 self._near_miss(st, p, s, e, score)
                 return
-        elif not kb_people:
+        elif not kb_people and not described:
             p, score = self._fuzzy(st, text, surname_only=True)
             if p is not None:
                 self._near_miss(st, p, s, e, score)
@@ -749,7 +820,8 @@ class Resolver:
                 first = start if doc[start].lower_ not in DETERMINERS else start + 1
                 f.start = min(f.start, first)
                 st.reindex(f)
-                opposition = any(st.lowers[k] in OPPOSITION_WORDS for k in range(max(0, start - 1), end))
+                opposition = any(st.lowers[k] in OPPOSITION_WORDS for k in range(max(0, start - 1), end)) \
+                    or self._party_leader(st, start, i, noun)
                 self._fill_unknown(st, st.res.actors[f.actor], country, noun, f.start, opposition, former=skip)
                 return f.end
         if noun.after_designator and country is None and org is None:
@@ -972,6 +1044,21 @@ class Resolver:
             st.pending_country.append((actor, at))  # decided after the walk, when all mentions are known
         actor.role = actor.role or noun.noun
         actor.code = code_for(actor.country, actor.sector) if actor.country else None
+
+    def _party_leader(self, st: _State, start: int, i: int, noun) -> bool:
+        """"Conservative leader Michael Howard", "UKIP leader Roger Knapman": the leader of a
+        party (a group name, not a country's) who holds no office of state at the date the
+        knowledge base knows leads a party out of government: the opposition (CAMEO OPP)."""
+        if noun.noun.split(" ")[-1] != "leader":
+            return False
+        k = i - 1
+        if k < 0 or k < start - 1:
+            return False
+        t = st.doc[k]
+        if t.ent_type_ not in ("NORP", "ORG") or not t.text[:1].isupper():
+            return False
+        f = st.at(k)
+        return f is None or st.res.actors[f.actor].kind not in ("country",)
 
     def _counterpart(self, st: _State, start: int, after: int, country: str | None, via: str | None) -> None:
         """"his French counterpart": the holder, in France, of the office the antecedent holds."""
@@ -1539,6 +1626,7 @@ class _State:
             country = first.country or p.country
             return ActorInfo(p.id, p.name, "person", country, None, code_for(country, None), None,
                              p.wikidata, p.gender)
+        former = False
         if role is None:
             begun = [r for r in p.roles if self.date is None or not r.start or r.start <= self.date]
             # the last office held before the date, not one taken up later
@@ -1548,6 +1636,7 @@ class _State:
                 # no office at the date: a former officeholder, no longer a government actor
                 sector = {"GOV": "ELI", "MIL": "MIL"}.get(role.sector, role.sector)
                 position = f"former {role.position}"
+                former = True
             else:
                 position = role.position if role else None
         else:
@@ -1555,9 +1644,14 @@ class _State:
             position = role.position
         country = (role.country if role else None) or p.country
         if role and role.org:
-            org = next((o for o in self.kb.orgs if o.id == role.org), None)
+            org = self.kb.orgs[self.kb.org_by_id[role.org]] if role.org in self.kb.org_by_id else None
             country = org.country if org else None
-        code = (role.code if role and role.code else None) or self._code(role, country, sector)
+        if former and role.code:
+            # an explicit code (a PETRARCH dictionary's) is for its dates only: outside them
+            # PETRARCH gives the default code, here the former officeholder's
+            code = code_for(country, sector) if country else None
+        else:
+            code = (role.code if role and role.code else None) or self._code(role, country, sector)
         return ActorInfo(p.id, p.name, "person", country, sector, code, position, p.wikidata, p.gender,
                          office=(role.role if role and role.active(self.date) else None))
 
@@ -1566,7 +1660,7 @@ class _State:
         if role and role.code:
             return role.code
         if role and role.org:
-            org = next((o for o in self.kb.orgs if o.id == role.org), None)
+            org = self.kb.orgs[self.kb.org_by_id[role.org]] if role.org in self.kb.org_by_id else None
             return org.code if org else None
         return code_for(country, sector)
 

@@ -114,6 +114,9 @@ PARTS = ("tune", "heldaside", "shared", "all")
 SHOW = ("misses", "false", "all")
 BANDS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0))
 WILDCARD = "---"
+# CAMEO sector codes: an emitted code that starts with one names no country ("GOV": "the government")
+SECTOR_ONLY = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "BUS", "CVL", "MED", "EDU", "ELI", "HLH", "HRI",
+               "LAB", "PTY", "REF", "REL", "SPY", "UAF", "INS", "CRM", "AGR", "DEV", "ENV", "RAD", "MOD", "---"}
 
 
 class GoldError(ValueError):
@@ -372,6 +375,27 @@ def party_problem(gold: GoldEvent, ours: Emitted, sector: bool = False) -> str |
     return None
 
 
+def party_outcomes(gold: GoldEvent, ours: Emitted) -> Counter:
+    """How whodid coded each gold party of a type-matched event: for every gold actor and
+    recipient whose country the annotator knew (not ``---``), ``n`` and whether an emitted
+    party of the same side (either side for CONSULT) has its country (``country``), its
+    whole code (``sector``), or whether that side has no party with a country at all
+    (``unknown``: whodid left the party uncoded or did not find it)."""
+    out: Counter = Counter()
+    sides = ([(gold.actor + gold.recipient, ours.actor + ours.recipient)] if gold.type == "CONSULT"
+             else [(gold.actor, ours.actor), (gold.recipient, ours.recipient)])
+    for golds, emitted in sides:
+        coded = [o for o in emitted if len(_country(o.code)) == 3 and _country(o.code) not in SECTOR_ONLY]
+        for g in golds:
+            if _country(g.code) == WILDCARD or not g.code:
+                continue
+            out["n"] += 1
+            out["country"] += any(_agree(g, o) for o in coded)
+            out["sector"] += any(_agree(g, o, sector=True) for o in coded)
+            out["unknown"] += not coded
+    return out
+
+
 def _inside(gold: GoldEvent, ours: Emitted) -> bool:
     return any(s <= ours.start < e for s, e in gold.spans)
 
@@ -460,6 +484,7 @@ class Scorer:
     bands: list[Counter] = field(default_factory=lambda: [Counter() for _ in BANDS])
     misses: list[dict] = field(default_factory=list)
     false: list[dict] = field(default_factory=list)
+    parties: Counter = field(default_factory=Counter)
 
     def add(self, article: GoldArticle, emitted: list[Emitted]) -> None:
         self.articles += 1
@@ -488,6 +513,8 @@ class Scorer:
                 self.types[o.type][level].duplicates += j in dupes
         match, dupes = result["full"]
         type_match, _ = result["type"]
+        for j, i in type_match.items():
+            self.parties.update(party_outcomes(gold[i], ours[j]))
         for j, i in match.items():
             g, o = gold[i], ours[j]
             self.attributes["n"] += 1
@@ -580,6 +607,10 @@ class Scorer:
                              "type_right": b["type_right"],
                              "share_type_right": b["type_right"] / b["emitted"] if b["emitted"] else None}
                             for (lo, hi), b in zip(BANDS, self.bands)],
+            "actors": {"parties": self.parties["n"],
+                       "country": self.parties["country"] / self.parties["n"] if self.parties["n"] else 0.0,
+                       "sector": self.parties["sector"] / self.parties["n"] if self.parties["n"] else 0.0,
+                       "unknown": self.parties["unknown"] / self.parties["n"] if self.parties["n"] else 0.0},
             "misses_by_cause": dict(Counter(m["why"] for m in self.misses).most_common()),
             "false_by_cause": dict(Counter(f["why"] for f in self.false).most_common()),
         }
@@ -723,6 +754,11 @@ def format_report(fig: dict[str, Any], show: str | None = None) -> str:
     lines += ["", f"on the {a['matched']} matched events: modality {a['modality']:.3f}, sector {a['sector']:.3f}, "
                   f"date {a['date']:.3f} ({d['accuracy']:.3f} of {d['n']} gold-dated), "
                   f"place {a['place']:.3f} ({p['accuracy']:.3f} of {p['n']} gold-placed)"]
+    ac = fig.get("actors")
+    if ac:
+        lines += [f"actors: of the {ac['parties']} gold actors and recipients of type-matched events "
+                  f"(gold '---' left out), country right {ac['country']:.3f}, sector right {ac['sector']:.3f}, "
+                  f"unknown (no emitted party with a country on that side) {ac['unknown']:.3f}"]
     lines += ["", "per corpus (type+A+R, then type only):", head]
     for name, c in fig["corpora"].items():
         lines += [_row(f"{name}", c["full"], f"   articles {c['articles']}"), _row("  type only", c["type"])]

@@ -14,6 +14,7 @@ is held "still" (as far as the sources know; see ``Country.as_of``).
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import re
 from collections import defaultdict
@@ -153,17 +154,18 @@ class KnowledgeBase:
             for iso, c in data["countries"].items()
         }
         self.people: list[Person] = [
-            Person(pid, name, qid, gender, country, aliases, [Role(*r) for r in roles])
+            Person(pid, name, qid, gender, country, aliases, [_make_role(r) if len(r) == 8 else Role(*r) for r in roles])
             for pid, name, qid, gender, country, aliases, roles in data["people"]
         ]
         self.orgs: list[Org] = [Org(**o) for o in data["orgs"]]
         self.metonyms: list[Metonym] = [Metonym(**m) for m in data["metonyms"]]
         self.role_nouns: dict[str, RoleNoun] = {k: RoleNoun(**v) for k, v in data["role_nouns"].items()}
         self.sector_names: dict[str, str] = dict(data.get("sector_names") or {})
-        self.names: dict[str, list[str]] = {k: list(v) for k, v in data["names"].items()}
+        # the parsed JSON is ours alone: its dicts and lists are used as they are
+        self.names: dict[str, list[str]] = data["names"]
         # names from case-insensitive sources (PETRARCH dictionaries), keyed by lowercased tokens
         self.names_ci: dict[str, list[str]] = {}
-        self.surnames: dict[str, list[int]] = {k: list(v) for k, v in data["surnames"].items()}
+        self.surnames: dict[str, list[int]] = data["surnames"]
         # the field's agent nouns ("police" COP, "lawmakers" LEG: PETRARCH2's agents dictionary),
         # loaded by ``load_kb`` beside the role nouns, which take precedence
         self.agents: AgentNouns = AgentNouns()
@@ -181,8 +183,8 @@ class KnowledgeBase:
         self.max_name_tokens = max((k.count(" ") + 1 for k in self.names), default=1)
         self.role_first_words = {k.split(" ")[0] for k in self.role_nouns}
         self.max_role_tokens = max((k.count(" ") + 1 for k in self.role_nouns), default=1)
-        self.prefixes = {" ".join(k.split(" ")[:n]) for k in self.names for n in range(1, k.count(" ") + 1)}
-        self.prefixes_ci = {" ".join(k.split(" ")[:n]) for k in self.names_ci for n in range(1, k.count(" ") + 1)}
+        self.prefixes = _prefixes(self.names)
+        self.prefixes_ci = _prefixes(self.names_ci)
 
     # -- lookups -------------------------------------------------------------------
     def lookup(self, key: str) -> list[str]:
@@ -326,6 +328,18 @@ class KnowledgeBase:
         return i
 
 
+def _prefixes(keys) -> set[str]:
+    """Every proper word prefix of the keys ("Vladimir" for "Vladimir Putin"): where a
+    longer name may still match."""
+    out: set[str] = set()
+    add = out.add
+    for k in keys:
+        while " " in k:
+            k = k.rpartition(" ")[0]
+            add(k)
+    return out
+
+
 class GroupIdentity(NamedTuple):
     """Who an actor is that the text names only by kind: "Russian officials", "police"."""
     id: str
@@ -415,9 +429,17 @@ def default_path() -> Path:
 
 @lru_cache(maxsize=4)
 def _load_cached(path: str) -> KnowledgeBase:
-    with open(path, encoding="utf-8") as fh:
-        data = json.load(fh)
-    kb = KnowledgeBase(data, source=path)
+    # some 700,000 objects are made and all kept: the cyclic collector would walk them again
+    # and again while they are made (half the load time) and cannot free any
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with open(path, "rb") as fh:
+            data = json.loads(fh.read())
+        kb = KnowledgeBase(data, source=path)
+    finally:
+        if enabled:
+            gc.enable()
     kb.agents = load_agents()
     kb.sector_names = {**AGENT_SECTOR_NAMES, **kb.sector_names}
     return kb

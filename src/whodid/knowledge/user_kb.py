@@ -34,7 +34,10 @@ import csv
 import re
 from pathlib import Path
 
-from whodid.knowledge.kb import KnowledgeBase, Metonym, Org, Person, Role, code_for, load_kb
+from whodid.knowledge import petrarch_actors as pa
+from whodid.knowledge.agents import AgentNouns
+from whodid.knowledge.agents import parse as parse_agents
+from whodid.knowledge.kb import KnowledgeBase, Metonym, Org, Person, Role, code_for, load_kb, tokenize
 
 DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SECTOR = re.compile(r"^[A-Z]{3}$")
@@ -290,142 +293,105 @@ def _slug(name: str) -> str:
 
 
 # ------------------------------------------------------------------ PETRARCH
-_PET_CODE = re.compile(r"\[([^\]]*)\]")
-_PET_DATE = re.compile(r"^(\d{6}|\d{8})$")
-ORG_WORDS = {"MINISTRY", "PARTY", "ARMY", "FORCES", "COUNCIL", "GOVERNMENT", "UNION", "ORGANIZATION", "ORGANISATION",
-             "COMMITTEE", "FRONT", "MOVEMENT", "BANK", "AGENCY", "COURT", "PARLIAMENT", "ASSEMBLY", "CONGRESS",
-             "LEAGUE", "ALLIANCE", "BRIGADE", "GROUP", "POLICE", "NAVY", "COMMISSION", "OFFICE", "DEPARTMENT",
-             "SERVICE", "FEDERATION", "ASSOCIATION", "INSTITUTE", "COUNCIL", "NATIONS", "MILITARY"}
-
-
 def import_petrarch(path: str | Path, kb: KnowledgeBase | None = None) -> KnowledgeBase:
-    """A copy of ``kb`` extended with a PETRARCH/TABARI/Phoenix actor dictionary.
+    """A copy of ``kb`` extended with a PETRARCH/TABARI/Phoenix actor or agents dictionary,
+    read unchanged as PETRARCH2 reads it (``whodid.knowledge.petrarch_actors``; an agents
+    dictionary, told by its ``[~CODE]`` codes, goes to ``whodid.knowledge.agents``).
 
-    Understood: ``NAME_ [CODE]`` and ``NAME_`` followed by ``[CODE ...]`` lines;
-    ``+SYNONYM_`` lines; date restrictions ``[CODE 20000507-20080507]``,
-    ``[CODE >20120507]`` (from), ``[CODE <20000507]`` (until), with 8-digit or
-    TABARI 6-digit (YYMMDD) dates; ``#`` and ``<!-- -->`` comments. Names match
-    case-insensitively (the dictionaries are upper case). A code that is just a
-    country (``[RUS]``) makes the name another name of that country; IGO/NGO
-    codes and names with organisation words make organisations; the rest people.
+    The user's entries take precedence: a phrase the file gives replaces what the
+    built-in knowledge base had under that name (a country's name coded otherwise, a
+    person the file codes its own way), and a phrase coded ``[---]`` stops the name from
+    being an actor at all. Names match case-insensitively (the dictionaries are upper
+    case). What PETRARCH would skip with a warning is skipped and kept in
+    ``kb.import_warnings``; what it cannot read raises ``KBFormatError``.
     """
     path = Path(path)
     base = (kb or load_kb()).copy()
     try:
-        lines = path.read_text(encoding="utf-8", errors="strict").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise KBFormatError(path, None, f"cannot read the file as UTF-8 text ({exc})") from exc
-    entries: list[dict] = []
-    current: dict | None = None
-    in_comment = False
-    for lineno, raw in enumerate(lines, start=1):
-        line = raw
-        if in_comment:
-            if "-->" not in line:
-                continue
-            line = line.split("-->", 1)[1]
-            in_comment = False
-        while "<!--" in line:
-            before, _, after = line.partition("<!--")
-            if "-->" in after:
-                line = before + after.split("-->", 1)[1]
-            else:
-                line, in_comment = before, True
-        line = re.split(r"(?:^|\s)#", line, maxsplit=1)[0].strip()
-        if not line:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        text = path.read_bytes().decode("latin-1")
+    except OSError as exc:
+        raise KBFormatError(path, None, f"cannot read the file ({exc.strerror or exc})") from exc
+    if _is_agents(text):
+        agents = AgentNouns()
+        for key, sector in parse_agents(text).nouns.items():
+            agents.add(key, sector)
+        for key, sector in base.agents.nouns.items():  # the user's first: add() keeps the first
+            agents.add(key, sector)
+        base.agents = agents
+        return base
+    try:
+        d = pa.parse(text, str(path))
+    except pa.DictionaryError as exc:
+        raise KBFormatError(exc.path, exc.line, exc.problem) from exc
+    base.import_warnings = [*getattr(base, "import_warnings", []), *d.warnings]
+    countries = frozenset(base.countries)
+    lower_keys: dict[str, list[str]] = {}
+    for key in base.names:
+        lower_keys.setdefault(key.lower(), []).append(key)
+    claimed: set[str] = set()  # keys this file has taken over (later entries add beside earlier ones)
+    for e in d.entries:
+        kind = pa.classify(e, countries)
+        forms = [pa.display(x) for x in [e.name, *e.aliases]]
+        same = None
+        if kind == "country":
+            iso = next(pa.primary(c.code) for c in e.codes if not c.dated and pa.primary(c.code) in countries)
+            same = {f"C:{iso}", f"A:{iso}", f"D:{iso}"}
+        for form in forms:
+            key = " ".join(tokenize(form)).lower()
+            if same and all(set(base.names.get(k, ())) <= same for k in lower_keys.get(key, [])) \
+                    and lower_keys.get(key):
+                continue  # the built-in knowledge base already knows this name of that country
+            if key and key not in claimed:
+                claimed.add(key)
+                _release(base, key, lower_keys)
+        if kind == "null":
             continue
-        if line.startswith("+"):
-            if current is None:
-                raise KBFormatError(path, lineno, "synonym line (+...) before any actor name")
-            current["aliases"].append(_pet_name(path, lineno, line[1:]))
-            continue
-        codes = [_pet_code(path, lineno, m.group(1)) for m in _PET_CODE.finditer(line)]
-        rest = _PET_CODE.sub("", line).strip()
-        if "[" in rest or "]" in rest:
-            raise KBFormatError(path, lineno, f"unbalanced brackets in {raw.strip()!r}")
-        if rest:
-            current = {"name": _pet_name(path, lineno, rest), "aliases": [], "codes": codes, "line": lineno}
-            entries.append(current)
-        elif codes:
-            if current is None:
-                raise KBFormatError(path, lineno, "code line ([...]) before any actor name")
-            current["codes"] += codes
-    for e in entries:
-        _pet_add(path, base, e)
+        _pet_add(base, e, kind, forms, countries)
     return base
 
 
-def _pet_name(path, lineno, text: str) -> str:
-    name = text.strip().rstrip("_").replace("_", " ").strip()
-    if not name or not re.search(r"[A-Za-z]", name):
-        raise KBFormatError(path, lineno, f"empty or unreadable actor name {text!r}")
-    return name
+def _is_agents(text: str) -> bool:
+    """An agents dictionary: its codes start with ~ (``SOLDIER [~MIL]``); actor codes do not."""
+    codes = re.findall(r"\[\s*(~?)[A-Z0-9-]", text[:200_000])
+    return bool(codes) and sum(1 for c in codes if c) > len(codes) / 2
 
 
-def _pet_code(path, lineno, text: str) -> tuple[str, str | None, str | None]:
-    parts = text.split()
-    if not parts:
-        raise KBFormatError(path, lineno, "empty code []")
-    code = parts[0].lstrip("~").upper()
-    if not re.match(r"^[A-Z0-9]{3,}$", code):
-        raise KBFormatError(path, lineno, f"{code!r} is not an actor code")
-    start = end = None
-    if len(parts) > 1:
-        spec = parts[1]
-        try:
-            if spec.startswith(">"):
-                start = _pet_date(spec[1:])
-            elif spec.startswith("<"):
-                end = _pet_date(spec[1:])
-            elif "-" in spec:
-                a, b = spec.split("-", 1)
-                start, end = _pet_date(a), _pet_date(b)
-            else:
-                raise ValueError(spec)
-        except ValueError as exc:
-            raise KBFormatError(path, lineno, f"date restriction {spec!r} in [{text}] is not "
-                                              ">YYYYMMDD, <YYYYMMDD or YYYYMMDD-YYYYMMDD") from exc
-    return code, start, end
+def _release(kb: KnowledgeBase, key: str, lower_keys: dict[str, list[str]]) -> None:
+    """The built-in entries under ``key`` (any case) give way to the user's: the name no
+    longer refers to them, and a person it named no longer answers to that surname."""
+    dropped: list[str] = []
+    for k in lower_keys.get(key, []):
+        dropped += kb.names.pop(k, [])
+    dropped += kb.names_ci.pop(key, [])
+    people = {int(r[2:]) for r in dropped if r.startswith("P:")}
+    if people:
+        last = key.rsplit(" ", 1)[-1]
+        for s in (last, last.capitalize(), last.upper()):
+            if s in kb.surnames:
+                kb.surnames[s] = [i for i in kb.surnames[s] if i not in people]
 
 
-def _pet_date(s: str) -> str:
-    if not _PET_DATE.match(s):
-        raise ValueError(s)
-    if len(s) == 6:  # TABARI YYMMDD
-        yy = int(s[:2])
-        s = f"{1900 + yy if yy >= 30 else 2000 + yy}{s[2:]}"
-    y, m, d = s[:4], s[4:6], s[6:8]
-    if not ("01" <= m <= "12" and "01" <= d <= "31"):
-        raise ValueError(s)
-    return f"{y}-{m}-{d}"
-
-
-def _pet_add(path: Path, kb: KnowledgeBase, e: dict) -> None:
-    codes = e["codes"]
-    name, aliases = _pet_title(e["name"]), [_pet_title(a) for a in e["aliases"]]
-    if not codes:
-        raise KBFormatError(path, e["line"], f"actor {e['name']!r} has no code")
-    first = codes[0][0]
-    if len(codes) == 1 and first in kb.countries and codes[0][1] is None and codes[0][2] is None:
-        for n in [name, *aliases]:
-            kb.add_name(n, f"C:{first}", ignore_case=True)
+def _pet_add(kb: KnowledgeBase, e: pa.Entry, kind: str, forms: list[str], countries: frozenset[str]) -> None:
+    codes = [c for c in e.codes if c.code != pa.NULL_CODE]
+    name, aliases = forms[0], forms[1:]
+    if kind == "country":
+        iso = next(pa.primary(c.code) for c in codes if not c.dated and pa.primary(c.code) in countries)
+        for n in forms:
+            kb.add_name(n, f"C:{iso}", ignore_case=True)
         return
-    words = set(e["name"].upper().split())
-    if first.startswith(("IGO", "NGO", "IMG")) or words & ORG_WORDS:
-        country = first[:3] if first[:3] in kb.countries else None
-        sector = first[3:6] if country and len(first) >= 6 else ("IGO" if first.startswith("IGO") else None)
-        kb.add_org(Org("petrarch:" + first + ":" + _slug(name)[5:], name, first, country, sector, "organization",
+    if kind == "org":
+        default = next((c for c in codes if not c.dated), codes[-1])
+        code = pa.primary(default.code)
+        country, sector = pa.code_parts(code, countries)
+        kb.add_org(Org("petrarch:" + code + ":" + _slug(name)[5:], name, code, country, sector, "organization",
                        None, aliases), ignore_case=True)
         return
     roles = []
-    for code, start, end in codes:
-        country = code[:3] if code[:3] in kb.countries else None
-        sector = code[3:6] if len(code) >= 6 else None
-        roles.append(Role(code, None, country, None, sector or "", start, end, code))
-    kb.add_person(Person("petrarch:" + _slug(name)[5:], name, None, None, roles[0].country, aliases, roles),
-                  ignore_case=True)
-
-
-def _pet_title(name: str) -> str:
-    """``VLADIMIR PUTIN`` -> ``Vladimir Putin`` (display only; matching ignores case)."""
-    return " ".join(w.capitalize() if w.isupper() else w for w in name.split(" "))
+    for c in codes:
+        code = pa.primary(c.code)
+        country, sector = pa.code_parts(code, countries)
+        roles.append(Role(code, None, country, None, sector or code[:3], c.start, c.end, code))
+    main = next((r.country for r in roles if r.country), None)
+    kb.add_person(Person("petrarch:" + _slug(name)[5:], name, None, None, main, aliases, roles), ignore_case=True)
