@@ -27,6 +27,15 @@ report) so a reader never takes it for something read from the text:
   sector and no country) acting in a sentence that places the event in one
   country is of that country (the readme's location inference again).
 
+- A court's act told in the passive with no court named ("was sentenced to two years",
+  "was found guilty"): the judiciary of the country of the one sentenced, else the
+  article's (the guidelines code "court (implied)").
+- A speech act about a policy or a ruling with no addressee named ("criticised plans to
+  ...", "backed the control orders", "appealed against the ruling"): the guidelines name
+  the party the text implies, and a policy is its government's, a ruling its court's. The
+  recipient is the government (the judiciary, for a ruling) of the actor's country, else
+  of the article's; not when the actor is that government itself (its own policy).
+
 Countries come from the actors already resolved in the sentence (a country named
 in a locative phrase, or an adjective on its head: "the Iraqi city of Basra"), else
 from the gazetteer for a town of 100,000 people or more that no namesake elsewhere
@@ -66,6 +75,10 @@ INFERRED_PENALTY = 0.15
 # "X was arrested" with the police, implied): (type, mode) -> the sector that holds or frees
 CUSTODY = {("COERCE", "arrest"): "COP", ("RETREAT", "release"): "GOV"}
 TOWN_POPULATION = 100_000
+# speech acts whose unnamed addressee is the author of the policy or ruling they are about
+ADDRESSED_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST"}
+# the prepositions that say what a speech act is about ("misgivings about", "a call for")
+TOPIC_PREPOSITIONS = {"about", "over", "on", "against", "of", "for", "to", "at", "with"}
 
 
 def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resources) -> None:
@@ -120,6 +133,14 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 if actor.id not in ev.recipient:
                     ev.actor = [actor.id]
                     _mark(ev, "actor")
+        if not ev.actor and ev.type in ("SANCTION", "ACCUSE") and ev.recipient and _doer_untold(doc, ev) \
+                and _trigger_lemma(doc, ev) in resources.lexicon.marker("court_verbs"):
+            # "Wu was sentenced to two years", "Chamorro was found guilty": the court's act
+            held = {countries[i] for i in ev.recipient if i in countries}
+            country = (held.pop() if len(held) == 1 else None) or doc._.whodid_article_country
+            if country:
+                ev.actor = [_actor(analysis, country, "JUD", resources.kb).id]
+                _mark(ev, "actor")
         if ev.type == "ASSAULT" and not ev.actor and ev.modality in ("asserted", "historical") \
                 and (sector := _unidentified_sector(doc, ev, analysis)):
             country = located_in(doc, ev, analysis, resources)
@@ -127,6 +148,18 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 actor = _actor(analysis, country, sector, resources.kb)
                 ev.actor = [actor.id]
                 _mark(ev, "actor")
+        if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient:
+            sector = _author_sector(doc, ev, resources) or "GOV"
+            own = {countries[i] for i in ev.actor if i in countries}
+            country = own.pop() if len(own) == 1 else None if own else doc._.whodid_article_country
+            # (not the government speaking of its own policy; a person the actors stage codes
+            # GOV may be an opposition leader, so only the government itself is left alone)
+            if sector and country and not any(a.code == country + sector and a.kind != "person" and a.id in ev.actor
+                                              for a in analysis.actors):
+                actor = _actor(analysis, country, sector, resources.kb)
+                if actor.id not in ev.actor:
+                    ev.recipient = [actor.id]
+                    _mark(ev, "recipient")
         if ev.type in AREA_TYPES and ev.actor and not ev.recipient:
             # "suspended aid deliveries in Baghdad", "killed 23 people in Tel Aviv"
             country = located_in(doc, ev, analysis, resources)
@@ -184,6 +217,38 @@ def _unidentified_sector(doc: Doc, ev: Event, analysis: Analysis) -> str | None:
     if not agents:
         return UNIDENTIFIED  # "was killed in a car bomb explosion"
     return unknown(agents[0])
+
+
+def _trigger_lemma(doc: Doc, ev: Event) -> str:
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else ""
+
+
+def _author_sector(doc: Doc, ev: Event, resources: Resources) -> str | None:
+    """GOV when the speech act is about a policy ("criticised the plans", "misgivings about
+    government plans"), JUD when about a ruling, else None: the things the trigger (or its
+    object) takes, two prepositional steps deep."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return None
+    policy, ruling = resources.lexicon.marker("policy_nouns"), resources.lexicon.classes.get("ruling", frozenset())
+    heads = [span.root]
+    for _ in range(2):
+        things = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("dobj", "nsubjpass", "attr") or (c.dep_ == "nsubj" and h.pos_ == "NOUN"):
+                    things.append(c)
+                elif c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS:
+                    things += [p for p in c.children if p.dep_ == "pobj"]
+        for t in things:
+            lemma = t.lemma_.lower()
+            if lemma in ruling:
+                return "JUD"
+            if lemma in policy:
+                return "GOV"
+        heads = [t for t in things if t.pos_ == "NOUN"]
+    return None
 
 
 def _mark(ev: Event, role: str) -> None:
