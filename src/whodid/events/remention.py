@@ -18,6 +18,10 @@ from __future__ import annotations
 
 from whodid.model import Event
 
+# acts one party does once ("resigned", "stepped down", "pulled out"): its later tellings
+# by the same party are the same act even with no recipient named
+ONCE_ONLY = {"RETREAT"}
+
 
 def _same(first: Event, later: Event) -> bool:
     """``later`` tells ``first`` again: same type and modality; the same mode unless in
@@ -35,7 +39,8 @@ def _same(first: Event, later: Event) -> bool:
     if same_sentence:
         return (set(later.actor) == set(first.actor) and set(later.recipient) == set(first.recipient)) \
             or bool(later.actor or later.recipient)
-    return bool(later.recipient)
+    # a resignation, a withdrawal: one party does it once, so its own retelling needs no recipient
+    return bool(later.recipient) or (later.type in ONCE_ONLY and bool(later.actor) and set(later.actor) == set(first.actor))
 
 
 def merge(events: list[Event]) -> list[Event]:

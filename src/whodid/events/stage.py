@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from whodid.events import confidence, conventions, remention
+from whodid.events import confidence, conventions, filters, remention
 from whodid.knowledge import Resources
 from whodid.model import Analysis
 
@@ -32,10 +32,7 @@ class EventsStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         events = self.coder.code(doc, analysis)
         conventions.apply(doc, analysis, events, self.resources)
-        # an event no party takes part in, even after the conventions, is not one the
-        # guidelines code ("a deal was struck", "talks resumed": the parties are told
-        # elsewhere, or the text is no political event)
-        events = [e for e in events if e.actor or e.recipient]
+        events = filters.keep(events, analysis)
         events = remention.merge(events)
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         analysis.events.extend(events)

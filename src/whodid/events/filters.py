@@ -1,0 +1,32 @@
+"""Events the guidelines would not code, dropped after the conventions have filled what
+they can:
+
+- a speech act, a meeting or an act of cooperation whose doer is not found ("was
+  criticised", "talks with Iran"), and any event no party takes part in ("a deal was struck", "talks resumed"): its parties are
+  told elsewhere, or it is no political event;
+- a visit whose only counterparts are places of the visitor's own country ("he visits
+  Manchester, Leicester and Dorset"): campaigning at home, not a meeting with a party.
+"""
+
+from __future__ import annotations
+
+from whodid.model import Analysis, Event
+
+# material acts told by what was done to whom ("two soldiers were killed", "Habiba was
+# arrested"): the one it was done to is news even when the doer is not named; a speech
+# act or a meeting with no one doing it ("was criticised", "talks with Iran") is kept
+# only with its doer, which the text tells elsewhere when at all
+DONE_TO = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+
+
+def keep(events: list[Event], analysis: Analysis) -> list[Event]:
+    actors = {a.id: a for a in analysis.actors}
+    return [e for e in events if (e.actor or (e.recipient and e.type in DONE_TO)) and not _domestic_visit(e, actors)]
+
+
+def _domestic_visit(e: Event, actors: dict) -> bool:
+    if e.type != "CONSULT" or e.mode != "visit" or not e.recipient or not e.actor:
+        return False
+    own = {actors[i].country for i in e.actor if i in actors and actors[i].country}
+    places = [actors.get(i) for i in e.recipient]
+    return len(own) == 1 and all(p is not None and p.kind == "country" and p.country in own for p in places)
