@@ -30,11 +30,12 @@ report) so a reader never takes it for something read from the text:
 - A court's act told in the passive with no court named ("was sentenced to two years",
   "was found guilty"): the judiciary of the country of the one sentenced, else the
   article's (the guidelines code "court (implied)").
-- A speech act about a policy or a ruling with no addressee named ("criticised plans to
-  ...", "backed the control orders", "appealed against the ruling"): the guidelines name
-  the party the text implies, and a policy is its government's, a ruling its court's. The
-  recipient is the government (the judiciary, for a ruling) of the actor's country, else
-  of the article's; not when the actor is that government itself (its own policy).
+- A speech act, a warning, a resignation or a concession with no addressee named
+  ("rejected calls to pause", "backed the control orders", "warned there could be
+  further walkouts", "submitted his resignation"): the guidelines name the party the
+  text implies ("the government (implied)"). The recipient is the government of the
+  actor's country (its judiciary when the act is about a ruling: "appealed against the
+  ruling"), else of the article's; not when the actor is that government itself.
 
 Countries come from the actors already resolved in the sentence (a country named
 in a locative phrase, or an adjective on its head: "the Iraqi city of Basra"), else
@@ -76,7 +77,8 @@ INFERRED_PENALTY = 0.15
 CUSTODY = {("COERCE", "arrest"): "COP", ("RETREAT", "release"): "GOV"}
 TOWN_POPULATION = 100_000
 # speech acts whose unnamed addressee is the author of the policy or ruling they are about
-ADDRESSED_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST"}
+# (and a warning, a resignation or a concession with no one named: to the authorities)
+ADDRESSED_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "RETREAT", "CONCEDE"}
 # the prepositions that say what a speech act is about ("misgivings about", "a call for")
 TOPIC_PREPOSITIONS = {"about", "over", "on", "against", "of", "for", "to", "at", "with"}
 
@@ -353,7 +355,7 @@ def _actor(analysis: Analysis, country: str, sector: str, kb: KnowledgeBase) -> 
     no mention (nothing in the text names it)."""
     code = country + sector
     for a in analysis.actors:
-        if a.code == code:
+        if a.code == code and a.kind != "person":  # a minister coded GOV is not the government
             return a
     group = group_identity(kb, country, sector)
     name = group.name
