@@ -79,6 +79,9 @@ TOWN_POPULATION = 100_000
 # speech acts whose unnamed addressee is the author of the policy or ruling they are about
 # (and a warning, a resignation or a concession with no one named: to the authorities)
 ADDRESSED_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "RETREAT", "CONCEDE"}
+# of those, what only a person does to the authorities (a resignation, a plea): a country
+# that withdraws from a town does not hand anything to a government
+PERSONAL_TYPES = {"RETREAT", "CONCEDE"}
 # the prepositions that say what a speech act is about ("misgivings about", "a call for")
 TOPIC_PREPOSITIONS = {"about", "over", "on", "against", "of", "for", "to", "at", "with"}
 
@@ -87,6 +90,8 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
     """Fill the unnamed target of a PROTEST, the unnamed attacker of an ASSAULT and
     the unnamed target of an action done in a place."""
     countries = {a.id: a.country for a in analysis.actors if a.country}
+    kinds = {a.id: a.kind for a in analysis.actors}
+    sectors = {a.id: a.sector or (a.code or "")[3:] for a in analysis.actors}
     # unnamed groups: a bare sector code ("REB", "CVL"), not an international body ("NGOHLHIRC")
     unplaced = {a.id: a.sector for a in analysis.actors if not a.country and a.sector and a.code == a.sector}
     # groups the actors stage placed in the article's country as a guess ("the police"): where
@@ -150,14 +155,18 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 actor = _actor(analysis, country, sector, resources.kb)
                 ev.actor = [actor.id]
                 _mark(ev, "actor")
-        if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient:
-            sector = _author_sector(doc, ev, resources) or "GOV"
+        if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient \
+                and (ev.type not in PERSONAL_TYPES or all(kinds.get(i) == "person" for i in ev.actor)):
+            # a refusal answers someone's words ("denied the allegations"): only a refused
+            # policy or ruling tells whose they were
+            sector = _author_sector(doc, ev, resources) or (None if ev.type == "REJECT" else "GOV")
             own = {countries[i] for i in ev.actor if i in countries}
             country = own.pop() if len(own) == 1 else None if own else doc._.whodid_article_country
-            # (not the government speaking of its own policy; a person the actors stage codes
-            # GOV may be an opposition leader, so only the government itself is left alone)
-            if sector and country and not any(a.code == country + sector and a.kind != "person" and a.id in ev.actor
-                                              for a in analysis.actors):
+            # (not the country or its government speaking of their own policy; a person coded
+            # GOV may be an opposition leader the actors stage took for a minister)
+            if sector and country and not any(countries.get(i) == country and kinds.get(i) != "person"
+                                              and (kinds.get(i) == "country" or sectors.get(i) == sector)
+                                              for i in ev.actor):
                 actor = _actor(analysis, country, sector, resources.kb)
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]

@@ -2,7 +2,7 @@
 they can:
 
 - a speech act, a meeting or an act of cooperation whose doer is not found ("was
-  criticised", "talks with Iran"), and any event no party takes part in ("a deal was struck", "talks resumed"): its parties are
+  criticised", "talks with Iran"), and any event but fighting that no party takes part in ("a deal was struck", "talks resumed"): its parties are
   told elsewhere, or it is no political event;
 - a visit whose only counterparts are places of the visitor's own country ("he visits
   Manchester, Leicester and Dorset"): campaigning at home, not a meeting with a party.
@@ -16,12 +16,16 @@ from whodid.model import Analysis, Event
 # arrested"): the one it was done to is news even when the doer is not named; a speech
 # act or a meeting with no one doing it ("was criticised", "talks with Iran") is kept
 # only with its doer, which the text tells elsewhere when at all
+# fighting is news with no party named ("the first battle occurred near the border"): its
+# parties are usually the article's belligerents, told around it
+FIGHTING = {"ASSAULT"}
 DONE_TO = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 
 
 def keep(events: list[Event], analysis: Analysis) -> list[Event]:
     actors = {a.id: a for a in analysis.actors}
-    return [e for e in events if (e.actor or (e.recipient and e.type in DONE_TO)) and not _domestic_visit(e, actors)]
+    return [e for e in events if (e.actor or (e.recipient and e.type in DONE_TO) or e.type in FIGHTING)
+            and not _domestic_visit(e, actors)]
 
 
 def _domestic_visit(e: Event, actors: dict) -> bool:
