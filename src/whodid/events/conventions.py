@@ -27,6 +27,9 @@ report) so a reader never takes it for something read from the text:
   sector and no country) acting in a sentence that places the event in one
   country is of that country (the readme's location inference again).
 
+- Harm done to people the text does not name, in no named place ("Iranian police have
+  arrested the alleged leader and four other members"): the people are of the doers'
+  country (a country-only code, as for a place).
 - A court's act told in the passive with no court named ("was sentenced to two years",
   "was found guilty"): the judiciary of the country of the one sentenced, else the
   article's (the guidelines code "court (implied)").
@@ -82,6 +85,8 @@ ADDRESSED_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "RETREA
 # of those, what only a person does to the authorities (a resignation, a plea): a country
 # that withdraws from a town does not hand anything to a government
 PERSONAL_TYPES = {"RETREAT", "CONCEDE"}
+# harm done to people the text does not name ("arrested four individuals")
+HARM_TYPES = {"COERCE", "ASSAULT"}
 # the prepositions that say what a speech act is about ("misgivings about", "a call for")
 TOPIC_PREPOSITIONS = {"about", "over", "on", "against", "of", "for", "to", "at", "with"}
 
@@ -174,6 +179,11 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
         if ev.type in AREA_TYPES and ev.actor and not ev.recipient:
             # "suspended aid deliveries in Baghdad", "killed 23 people in Tel Aviv"
             country = located_in(doc, ev, analysis, resources)
+            if not country and ev.type in HARM_TYPES and _unnamed_people(doc, ev, resources):
+                # "Iranian police have arrested the alleged leader and four other members":
+                # people no one names, of the one country the doers are of
+                own = {countries[i] for i in ev.actor if i in countries}
+                country = own.pop() if len(own) == 1 else None
             if country:
                 actor = _actor(analysis, country, "", resources.kb)
                 if actor.id not in ev.actor:
@@ -228,6 +238,17 @@ def _unidentified_sector(doc: Doc, ev: Event, analysis: Analysis) -> str | None:
     if not agents:
         return UNIDENTIFIED  # "was killed in a car bomb explosion"
     return unknown(agents[0])
+
+
+def _unnamed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
+    """The trigger's object (a passive's subject) is people the text does not name: "arrested
+    the alleged leader and four other members", "killed two men"."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    people = resources.lexicon.classes.get("people", frozenset())
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in people or c.ent_type_ == "NORP")
+               for c in span.root.children)
 
 
 def _trigger_lemma(doc: Doc, ev: Event) -> str:

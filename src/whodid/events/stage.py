@@ -33,6 +33,6 @@ class EventsStage:
         events = self.coder.code(doc, analysis)
         conventions.apply(doc, analysis, events, self.resources)
         events = filters.keep(events, analysis)
-        events = remention.merge(events)
+        events = remention.merge(events, {a.id: a.code for a in analysis.actors if a.code})
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         analysis.events.extend(events)
