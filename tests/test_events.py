@@ -224,6 +224,34 @@ def test_missing_actor_only_for_unambiguous_triggers(nlp, stage):
     assert e.actor == [] and e.confidence < 0.5
 
 
+def test_no_party_speech_act_is_not_emitted(nlp, stage):
+    # the coder reads the call as a request, but with no party anywhere the guidelines
+    # would not code it (fighting is the exception: see above)
+    text = "There were calls for an inquiry."
+    a = _hand(text, NAMES)
+    stage(nlp(text), a)
+    assert a.events == []
+
+
+def test_speech_act_with_no_addressee_goes_to_the_government(nlp, stage):
+    # the guidelines code the party the text implies: a policy is its government's
+    text = "Michael Howard criticised the plans. Charles Clarke backed the bill. Charles Clarke denied the allegations."
+    people = [("H", "Michael Howard", "GBROPP"), ("C", "Charles Clarke", "GBRGOV")]
+    a = Analysis(article=Article(text=text), actors=[
+        Actor(id=aid, name=name, kind="person", country="GBR", sector=code[3:], code=code,
+              mentions=[Mention(text.index(name), text.index(name) + len(name), name)]) for aid, name, code in people])
+    stage(nlp(text), a)
+    codes = {x.id: x.code for x in a.actors}
+    accuse = one(a, "ACCUSE", "criticised")
+    assert accuse.actor == ["H"] and [codes[r] for r in accuse.recipient] == ["GBRGOV"]
+    assert "recipient" in accuse.inferred
+    # a minister coded GOV is not "the government" he answers for
+    support = one(a, "SUPPORT", "backed")
+    assert support.actor == ["C"] and [codes[r] for r in support.recipient] == ["GBRGOV"]
+    # a denial answers someone's words: with no one named, no guess
+    assert not [e for e in a.events if e.type == "REJECT" and e.recipient]
+
+
 # ---------------------------------------------------------------- own sentences, with the real actors stage
 
 CASES = [

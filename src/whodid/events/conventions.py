@@ -27,6 +27,19 @@ report) so a reader never takes it for something read from the text:
   sector and no country) acting in a sentence that places the event in one
   country is of that country (the readme's location inference again).
 
+- Harm done to people the text does not name, in no named place ("Iranian police have
+  arrested the alleged leader and four other members"): the people are of the doers'
+  country (a country-only code, as for a place).
+- A court's act told in the passive with no court named ("was sentenced to two years",
+  "was found guilty"): the judiciary of the country of the one sentenced, else the
+  article's (the guidelines code "court (implied)").
+- A speech act, a warning, a resignation or a concession with no addressee named
+  ("rejected calls to pause", "backed the control orders", "warned there could be
+  further walkouts", "submitted his resignation"): the guidelines name the party the
+  text implies ("the government (implied)"). The recipient is the government of the
+  actor's country (its judiciary when the act is about a ruling: "appealed against the
+  ruling"), else of the article's; not when the actor is that government itself.
+
 Countries come from the actors already resolved in the sentence (a country named
 in a locative phrase, or an adjective on its head: "the Iraqi city of Basra"), else
 from the gazetteer for a town of 100,000 people or more that no namesake elsewhere
@@ -66,12 +79,24 @@ INFERRED_PENALTY = 0.15
 # "X was arrested" with the police, implied): (type, mode) -> the sector that holds or frees
 CUSTODY = {("COERCE", "arrest"): "COP", ("RETREAT", "release"): "GOV"}
 TOWN_POPULATION = 100_000
+# speech acts whose unnamed addressee is the author of the policy or ruling they are about
+# (and a warning, a resignation or a concession with no one named: to the authorities)
+ADDRESSED_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "RETREAT", "CONCEDE"}
+# of those, what only a person does to the authorities (a resignation, a plea): a country
+# that withdraws from a town does not hand anything to a government
+PERSONAL_TYPES = {"RETREAT", "CONCEDE"}
+# harm done to people the text does not name ("arrested four individuals")
+HARM_TYPES = {"COERCE", "ASSAULT"}
+# the prepositions that say what a speech act is about ("misgivings about", "a call for")
+TOPIC_PREPOSITIONS = {"about", "over", "on", "against", "of", "for", "to", "at", "with"}
 
 
 def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resources) -> None:
     """Fill the unnamed target of a PROTEST, the unnamed attacker of an ASSAULT and
     the unnamed target of an action done in a place."""
     countries = {a.id: a.country for a in analysis.actors if a.country}
+    kinds = {a.id: a.kind for a in analysis.actors}
+    sectors = {a.id: a.sector or (a.code or "")[3:] for a in analysis.actors}
     # unnamed groups: a bare sector code ("REB", "CVL"), not an international body ("NGOHLHIRC")
     unplaced = {a.id: a.sector for a in analysis.actors if not a.country and a.sector and a.code == a.sector}
     # groups the actors stage placed in the article's country as a guess ("the police"): where
@@ -120,6 +145,14 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 if actor.id not in ev.recipient:
                     ev.actor = [actor.id]
                     _mark(ev, "actor")
+        if not ev.actor and ev.type in ("SANCTION", "ACCUSE") and ev.recipient and _doer_untold(doc, ev) \
+                and _trigger_lemma(doc, ev) in resources.lexicon.marker("court_verbs"):
+            # "Wu was sentenced to two years", "Chamorro was found guilty": the court's act
+            held = {countries[i] for i in ev.recipient if i in countries}
+            country = (held.pop() if len(held) == 1 else None) or doc._.whodid_article_country
+            if country:
+                ev.actor = [_actor(analysis, country, "JUD", resources.kb).id]
+                _mark(ev, "actor")
         if ev.type == "ASSAULT" and not ev.actor and ev.modality in ("asserted", "historical") \
                 and (sector := _unidentified_sector(doc, ev, analysis)):
             country = located_in(doc, ev, analysis, resources)
@@ -127,9 +160,30 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 actor = _actor(analysis, country, sector, resources.kb)
                 ev.actor = [actor.id]
                 _mark(ev, "actor")
+        if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient \
+                and (ev.type not in PERSONAL_TYPES or all(kinds.get(i) == "person" for i in ev.actor)):
+            # a refusal answers someone's words ("denied the allegations"): only a refused
+            # policy or ruling tells whose they were
+            sector = _author_sector(doc, ev, resources) or (None if ev.type == "REJECT" else "GOV")
+            own = {countries[i] for i in ev.actor if i in countries}
+            country = own.pop() if len(own) == 1 else None if own else doc._.whodid_article_country
+            # (not the country or its government speaking of their own policy; a person coded
+            # GOV may be an opposition leader the actors stage took for a minister)
+            if sector and country and not any(countries.get(i) == country and kinds.get(i) != "person"
+                                              and (kinds.get(i) == "country" or sectors.get(i) == sector)
+                                              for i in ev.actor):
+                actor = _actor(analysis, country, sector, resources.kb)
+                if actor.id not in ev.actor:
+                    ev.recipient = [actor.id]
+                    _mark(ev, "recipient")
         if ev.type in AREA_TYPES and ev.actor and not ev.recipient:
             # "suspended aid deliveries in Baghdad", "killed 23 people in Tel Aviv"
             country = located_in(doc, ev, analysis, resources)
+            if not country and ev.type in HARM_TYPES and _unnamed_people(doc, ev, resources):
+                # "Iranian police have arrested the alleged leader and four other members":
+                # people no one names, of the one country the doers are of
+                own = {countries[i] for i in ev.actor if i in countries}
+                country = own.pop() if len(own) == 1 else None
             if country:
                 actor = _actor(analysis, country, "", resources.kb)
                 if actor.id not in ev.actor:
@@ -184,6 +238,49 @@ def _unidentified_sector(doc: Doc, ev: Event, analysis: Analysis) -> str | None:
     if not agents:
         return UNIDENTIFIED  # "was killed in a car bomb explosion"
     return unknown(agents[0])
+
+
+def _unnamed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
+    """The trigger's object (a passive's subject) is people the text does not name: "arrested
+    the alleged leader and four other members", "killed two men"."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    people = resources.lexicon.classes.get("people", frozenset())
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in people or c.ent_type_ == "NORP")
+               for c in span.root.children)
+
+
+def _trigger_lemma(doc: Doc, ev: Event) -> str:
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    return span.root.lemma_.lower() if span is not None else ""
+
+
+def _author_sector(doc: Doc, ev: Event, resources: Resources) -> str | None:
+    """GOV when the speech act is about a policy ("criticised the plans", "misgivings about
+    government plans"), JUD when about a ruling, else None: the things the trigger (or its
+    object) takes, two prepositional steps deep."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return None
+    policy, ruling = resources.lexicon.marker("policy_nouns"), resources.lexicon.classes.get("ruling", frozenset())
+    heads = [span.root]
+    for _ in range(2):
+        things = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("dobj", "nsubjpass", "attr") or (c.dep_ == "nsubj" and h.pos_ == "NOUN"):
+                    things.append(c)
+                elif c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS:
+                    things += [p for p in c.children if p.dep_ == "pobj"]
+        for t in things:
+            lemma = t.lemma_.lower()
+            if lemma in ruling:
+                return "JUD"
+            if lemma in policy:
+                return "GOV"
+        heads = [t for t in things if t.pos_ == "NOUN"]
+    return None
 
 
 def _mark(ev: Event, role: str) -> None:
@@ -288,7 +385,7 @@ def _actor(analysis: Analysis, country: str, sector: str, kb: KnowledgeBase) -> 
     no mention (nothing in the text names it)."""
     code = country + sector
     for a in analysis.actors:
-        if a.code == code:
+        if a.code == code and a.kind != "person":  # a minister coded GOV is not the government
             return a
     group = group_identity(kb, country, sector)
     name = group.name

@@ -10,6 +10,8 @@ arrested in Hapur"). Across
 sentences it must name the recipient: two requests by one minister, or two arrests
 of unnamed people, in two sentences may well be two; in one sentence a second
 trigger of the same type is the same event ("was shot dead ... killed by a bullet").
+Across sentences, a telling by the same side (the same CAMEO codes: "Charles
+Kennedy", then "the Lib Dems") to the same recipients is the same event too.
 The clearest telling is kept (the most confident; the earliest among equals) and
 lists the others' triggers in ``Event.mentions``.
 """
@@ -18,8 +20,12 @@ from __future__ import annotations
 
 from whodid.model import Event
 
+# acts one party does once ("resigned", "stepped down", "pulled out"): its later tellings
+# by the same party are the same act even with no recipient named
+ONCE_ONLY = {"RETREAT"}
 
-def _same(first: Event, later: Event) -> bool:
+
+def _same(first: Event, later: Event, codes: dict[str, str]) -> bool:
     """``later`` tells ``first`` again: same type and modality; the same mode unless in
     the same sentence (a missile attack is not the invasion it is part of; "shot dead
     ... killed by a bullet" is one act); only parties ``first`` has (a later telling
@@ -30,22 +36,39 @@ def _same(first: Event, later: Event) -> bool:
     same_sentence = first.sentence.start == later.sentence.start
     if first.mode != later.mode and not same_sentence:
         return False
+    if same_sentence and later.actor and set(later.actor) == set(first.actor) and first.mode == later.mode and (
+            set(later.recipient) & set(first.recipient) or not later.recipient or not first.recipient):
+        # "attacked the government's failure ... and criticised its record on the NHS": one
+        # party's two words for one act against the same (or an untold) party
+        return True
+    if not same_sentence and later.recipient and set(later.recipient) == set(first.recipient) \
+            and _coded(later.actor, codes) and _coded(later.actor, codes) == _coded(first.actor, codes):
+        # "The Lib Dems accuse Mr Blair ..." after "Charles Kennedy accused Mr Blair ...": the
+        # same side (country and sector) doing the same to the same party is one act retold
+        return True
     if not set(later.actor) <= set(first.actor) or not set(later.recipient) <= set(first.recipient):
         return False
     if same_sentence:
         return (set(later.actor) == set(first.actor) and set(later.recipient) == set(first.recipient)) \
             or bool(later.actor or later.recipient)
-    return bool(later.recipient)
+    # a resignation, a withdrawal: one party does it once, so its own retelling needs no recipient
+    return bool(later.recipient) or (later.type in ONCE_ONLY and bool(later.actor) and set(later.actor) == set(first.actor))
 
 
-def merge(events: list[Event]) -> list[Event]:
+def _coded(ids: list[str], codes: dict[str, str]) -> frozenset[str] | None:
+    """The actors' CAMEO codes, or None when one of them has none (no side to compare)."""
+    out = [codes.get(i) for i in ids]
+    return frozenset(out) if out and all(out) else None  # type: ignore[arg-type]
+
+
+def merge(events: list[Event], codes: dict[str, str] | None = None) -> list[Event]:
     """``events`` (in text order) with re-mentions folded into one event per real-world
     event. The telling kept is the clearest (the most confident: a verb with its parties
     named over a noun; the earliest among equals), the guidelines' "sentence"; the
     others' triggers are listed, in text order, in its ``mentions``."""
     groups: list[list[Event]] = []
     for e in events:
-        group = next((g for g in groups if _same(g[0], e)), None)
+        group = next((g for g in groups if _same(g[0], e, codes or {})), None)
         if group is None:
             groups.append([e])
         else:
@@ -54,6 +77,14 @@ def merge(events: list[Event]) -> list[Event]:
     for group in groups:
         best = max(group, key=lambda e: (e.confidence, -e.trigger.start))
         others = [m for e in group if e is not best for m in (e.trigger, *e.mentions)]
+        # parties a same-sentence retelling adds ("... and criticised its record on the NHS")
+        for e in group:
+            if e is not best and e.sentence.start == best.sentence.start:
+                for r, m in zip(e.recipient, e.recipient_mentions or [None] * len(e.recipient)):
+                    if r not in best.recipient and r not in best.actor:
+                        best.recipient.append(r)
+                        if m is not None:
+                            best.recipient_mentions.append(m)
         best.mentions = sorted(best.mentions + others, key=lambda m: m.start)
         out.append(best)
     return sorted(out, key=lambda e: e.trigger.start)

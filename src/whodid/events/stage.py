@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from whodid.events import confidence, conventions, remention
+from whodid.events import confidence, conventions, filters, remention
 from whodid.knowledge import Resources
 from whodid.model import Analysis
 
@@ -32,6 +32,7 @@ class EventsStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         events = self.coder.code(doc, analysis)
         conventions.apply(doc, analysis, events, self.resources)
-        events = remention.merge(events)
+        events = filters.keep(events, analysis)
+        events = remention.merge(events, {a.id: a.code for a in analysis.actors if a.code})
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         analysis.events.extend(events)

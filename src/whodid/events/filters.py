@@ -1,0 +1,43 @@
+"""Events the guidelines would not code, dropped after the conventions have filled what
+they can:
+
+- a speech act, a meeting or an act of cooperation whose doer is not found ("was
+  criticised", "talks with Iran"), and any event but fighting that no party takes part in ("a deal was struck", "talks resumed"): its parties are
+  told elsewhere, or it is no political event;
+- what a speaker supposes inside what he says ("it could hit those people where it hurts",
+  "he said they might protest"): an opinion in the quote's content, not an event (the
+  guidelines: "a mere opinion ... is not coded"); the speech act itself is coded apart;
+- a visit whose only counterparts are places of the visitor's own country ("he visits
+  Manchester, Leicester and Dorset"): campaigning at home, not a meeting with a party.
+"""
+
+from __future__ import annotations
+
+from whodid.model import Analysis, Event
+
+# material acts told by what was done to whom ("two soldiers were killed", "Habiba was
+# arrested"): the one it was done to is news even when the doer is not named; a speech
+# act or a meeting with no one doing it ("was criticised", "talks with Iran") is kept
+# only with its doer, which the text tells elsewhere when at all
+# quotes that are someone's words (not scare quotes, "term")
+SAID = {"direct", "indirect", "partial"}
+# fighting is news with no party named ("the first battle occurred near the border"): its
+# parties are usually the article's belligerents, told around it
+FIGHTING = {"ASSAULT"}
+DONE_TO = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+
+
+def keep(events: list[Event], analysis: Analysis) -> list[Event]:
+    actors = {a.id: a for a in analysis.actors}
+    said = [(q.start, q.end) for q in analysis.quotes if q.kind in SAID]
+    return [e for e in events if (e.actor or (e.recipient and e.type in DONE_TO) or e.type in FIGHTING)
+            and not _domestic_visit(e, actors)
+            and not (e.modality == "hypothetical" and any(s <= e.trigger.start < t for s, t in said))]
+
+
+def _domestic_visit(e: Event, actors: dict) -> bool:
+    if e.type != "CONSULT" or e.mode != "visit" or not e.recipient or not e.actor:
+        return False
+    own = {actors[i].country for i in e.actor if i in actors and actors[i].country}
+    places = [actors.get(i) for i in e.recipient]
+    return len(own) == 1 and all(p is not None and p.kind == "country" and p.country in own for p in places)
