@@ -46,14 +46,37 @@ def test_reader_marks_actors_quotes_events_and_places(page, base_url):
     clean(page)
 
 
-def test_pair_timeline(page, base_url):
-    page.goto(f"{base_url}/pair?a=USA&b=RUS&bucket=month")
-    expect(page.locator("#pair-status")).to_contain_text("events between USA and RUS")
-    assert page.locator("#pair-chart svg g.period").count() > 0
-    assert page.locator("#pair-table tbody tr").count() == page.locator("#pair-chart svg g.period").count()
+def test_pair_timeline(sized_page, base_url, client):
+    page = sized_page
+    page.goto(f"{base_url}/pair?a=USA&b=RUS&bucket=month&min_confidence=0")
+    status = page.locator("#pair-status")
+    expect(status).to_contain_text("events between USA and RUS")
+    api = client.get("/api/pair", params={"a": "USA", "b": "RUS", "bucket": "month", "min_confidence": 0}).json()
+    # every event counted: those dated by the text, by publication, and with no date at all
+    assert status.inner_text().startswith(f"{api['events']} events")
+    assert api["events"] == client.get("/api/events", params={"actor": "USA", "recipient": "RUS", "either_way": True,
+                                                               "min_confidence": 0, "limit": 1}).json()["total"]
+    assert api["dated"] + api["undated"]["events"] == api["events"]
+    # periods are continuous: one bar per month from the first to the last, empty months too
+    bars = page.locator("#pair-chart svg a.period:not(.undated)")
+    first, last = api["periods"][0]["period"], api["periods"][-1]["period"]
+    months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+    assert bars.count() == months
+    assert page.locator("#pair-table tbody tr:not(.undated-row)").count() == len([p for p in api["periods"] if p["events"]])
+    assert page.locator("#pair-mix tbody tr").count() == len(api["types"]) > 0
+    no_overflow = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert no_overflow
+    # a bar opens the events behind it, as many as it counts
+    busiest = max(range(len(api["periods"])), key=lambda i: api["periods"][i]["events"])
+    bars.nth(busiest).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/events\?.*either_way=true"))
+    expect(page.locator("#event-status")).to_contain_text(f"{api['periods'][busiest]['events']} events")
+    page.go_back()
     page.fill("input[name=b]", "nobody-at-all")
     page.click("#pair-form button")
     expect(page.locator("#pair-status")).to_contain_text("0 events")
+    expect(page.locator("#pair-status")).to_contain_text("no actor goes by nobody-at-all")
     clean(page)
 
 

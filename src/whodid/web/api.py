@@ -86,8 +86,9 @@ def event_filter(
     score_max: Annotated[float | None, Query(ge=-10, le=10, description="score at most")] = None,
     has_party: Annotated[bool, Query(description="only events with an actor or a recipient")] = False,
     either_way: Annotated[bool, Query(description="actor and recipient match either way round")] = False,
-    date_basis: Annotated[Literal["event", "published"] | None, Query(description=(
-        "event: dated by the text; published: undated in the text, placed by the article's date"))] = None,
+    date_basis: Annotated[Literal["event", "published", "none"] | None, Query(description=(
+        "event: dated by the text; published: undated in the text, placed by the article's date; "
+        "none: no date at all"))] = None,
 ) -> EventFilter:
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, f"date_from {date_from} is after date_to {date_to}")

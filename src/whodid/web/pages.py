@@ -137,7 +137,7 @@ QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal c
 
 @router.get("/pair", response_class=HTMLResponse)
 def pair_page(request: Request) -> HTMLResponse:
-    return render(request, "pair.html")
+    return render(request, "pair.html", min_confidence=DEFAULT_MIN_CONFIDENCE)
 
 
 @router.get("/network", response_class=HTMLResponse)

@@ -111,7 +111,9 @@ class EventFilter:
         if self.date_basis == "event":
             clauses.append("e.date IS NOT NULL")
         elif self.date_basis == "published":
-            clauses.append("e.date IS NULL")
+            clauses.append(f"e.date IS NULL AND {EVENT_DAY} IS NOT NULL")
+        elif self.date_basis == "none":
+            clauses.append(f"{EVENT_DAY} IS NULL")
         if self.place:
             clauses.append("contains(lower(e.place), lower(?))")
             params.append(self.place)
