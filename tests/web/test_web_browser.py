@@ -80,16 +80,38 @@ def test_pair_timeline(sized_page, base_url, client):
     clean(page)
 
 
-def test_network_links_to_actor_pages(page, base_url):
-    page.goto(f"{base_url}/network")
-    expect(page.locator("#network-status")).to_contain_text("edges")
-    assert page.locator("#network svg path.edge").count() > 3
+def test_network_links_to_actor_pages(sized_page, base_url, client):
+    page = sized_page
+    page.goto(f"{base_url}/network?min_confidence=0")
+    status = page.locator("#network-status")
+    expect(status).to_contain_text("edges")
+    api = client.get("/api/network", params={"min_confidence": 0, "top": 40, "limit": 500}).json()
+    assert page.locator("#network svg path.edge").count() == len(api["edges"]) > 3
+    assert page.locator("#network svg a.node").count() == len(api["nodes"])
     widths = {float(w) for w in page.eval_on_selector_all("path.edge", "es => es.map(e => e.getAttribute('stroke-width'))")}
     assert len(widths) > 1  # edge width follows the event count
-    page.locator("#network svg a.node", has_text="Vladimir Putin").click()
+    assert page.locator("path.edge.edge-conflict").count() > 0 and page.locator("path.edge.edge-coop").count() > 0
+    expect(page.locator("#network-legend")).to_contain_text("mostly conflict")
+    # standing labels do not overlap one another
+    boxes = page.eval_on_selector_all("a.node.named text", "ts => ts.map(t => { const b = t.getBBox(); return [b.x, b.y, b.width, b.height]; })")
+    overlaps = sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3])
+    assert len(boxes) >= 5 and overlaps == 0, f"{overlaps} of {len(boxes)} labels overlap"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.locator("#network svg a.node", has_text="Vladimir Putin").locator("circle").click()
     page.wait_for_url(re.compile(r"/actors/Q7747$"))
     expect(page.locator("#actor-name")).to_have_text("Vladimir Putin")
     expect(page.locator("main")).to_contain_text("President of Russia")
+    clean(page)
+
+
+def test_network_honours_min_events_in_the_address(page, base_url, client):
+    page.goto(f"{base_url}/network?min_events=2&min_confidence=0")
+    expect(page.locator("input[name=min_events]")).to_have_value("2")
+    expect(page.locator("#network-status")).to_contain_text("at least 2 events")
+    api = client.get("/api/network", params={"min_events": 2, "min_confidence": 0, "top": 40, "limit": 500}).json()
+    assert page.locator("#network svg path.edge").count() == len(api["edges"])
+    assert all(e["events"] >= 2 for e in api["edges"])
     clean(page)
 
 

@@ -220,8 +220,12 @@ def pair(
 
 @router.get("/network", summary="Who acts on whom: edges with event counts and mean score")
 def network(cur: Cur, min_events: Annotated[int, Query(ge=1, le=1000)] = 1,
-            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 150) -> dict[str, Any]:
-    return queries.network(cur, min_events, limit)
+            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 150,
+            top: Annotated[int | None, Query(ge=1, le=500, description="only edges among the actors with "
+                                                                        "the most events")] = None,
+            min_confidence: Annotated[float, Query(ge=0, le=1, description="events at or above this "
+                                                                             "confidence")] = 0) -> dict[str, Any]:
+    return queries.network(cur, min_events, limit, top, min_confidence)
 
 
 @router.get("/places", summary="Places with coordinates and how many events name them")

@@ -142,7 +142,7 @@ def pair_page(request: Request) -> HTMLResponse:
 
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request) -> HTMLResponse:
-    return render(request, "network.html")
+    return render(request, "network.html", min_confidence=DEFAULT_MIN_CONFIDENCE)
 
 
 @router.get("/map", response_class=HTMLResponse)

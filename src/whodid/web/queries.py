@@ -416,18 +416,37 @@ def _next_bucket(start: dt.date, bucket: str) -> dt.date:
     return start.replace(year=start.year + 1)
 
 
-def network(cur: Cursor, min_events: int, limit: int) -> dict[str, Any]:
-    """Who acts on whom: one edge per (actor, recipient) with its event count and mean score."""
-    cur.execute("""
+def network(cur: Cursor, min_events: int, limit: int, top: int | None = None,
+            min_confidence: float = 0) -> dict[str, Any]:
+    """Who acts on whom: one edge per (actor, recipient) with its event count, mean score and
+    cooperation/conflict counts; with ``top``, only edges among the ``top`` actors with the most
+    events on such edges. Says how many edges and actors there were before the cut."""
+    top_clause = "AND source IN (SELECT id FROM deg) AND target IN (SELECT id FROM deg)" if top else ""
+    cur.execute(f"""
         WITH edges AS (
             SELECT e.article_sha1, src.id AS source, dst.id AS target, e.score
             FROM events e, unnest(e.actor) AS src(id), unnest(e.recipient) AS dst(id)
-            WHERE src.id <> dst.id)
-        SELECT source, target, count(*) AS events, round(avg(score), 2) AS mean_score
-        FROM edges GROUP BY source, target HAVING count(*) >= ?
-        ORDER BY events DESC, source, target LIMIT ?""", [min_events, limit])
+            WHERE src.id <> dst.id AND coalesce(e.confidence, 0) >= ?),
+        agg AS (SELECT source, target, count(*) AS events, round(avg(score), 2) AS mean_score,
+                       count(*) FILTER (WHERE score > 0) AS cooperation, count(*) FILTER (WHERE score < 0) AS conflict
+                FROM edges GROUP BY source, target HAVING count(*) >= ?),
+        deg AS (SELECT id, sum(events) AS weight FROM (SELECT source AS id, events FROM agg
+                                                      UNION ALL SELECT target, events FROM agg)
+                GROUP BY id ORDER BY weight DESC, id LIMIT ?)
+        SELECT *, (SELECT count(*) FROM agg) AS all_edges,
+               (SELECT count(DISTINCT id) FROM (SELECT source AS id FROM agg UNION SELECT target FROM agg)) AS all_actors
+        FROM agg WHERE TRUE {top_clause}
+        ORDER BY events DESC, source, target LIMIT ?""", [min_confidence, min_events, top or 0, limit])
     edges = _rows(cur)
+    all_edges = edges[0]["all_edges"] if edges else 0
+    all_actors = edges[0]["all_actors"] if edges else 0
+    for edge in edges:
+        del edge["all_edges"], edge["all_actors"]
     ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+    weight: dict[str, int] = {}
+    for e in edges:
+        weight[e["source"]] = weight.get(e["source"], 0) + e["events"]
+        weight[e["target"]] = weight.get(e["target"], 0) + e["events"]
     nodes = []
     if ids:
         cur.execute("""SELECT actor_id AS id, any_value(name) AS name, any_value(code) AS code,
@@ -435,7 +454,9 @@ def network(cur: Cursor, min_events: int, limit: int) -> dict[str, Any]:
                        FROM actors WHERE list_contains(?::VARCHAR[], actor_id) GROUP BY actor_id
                        ORDER BY actor_id""", [ids])
         nodes = _rows(cur)
-    return {"nodes": nodes, "edges": edges}
+        for node in nodes:
+            node["events"] = weight.get(node["id"], 0)
+    return {"nodes": nodes, "edges": edges, "all_edges": all_edges, "all_actors": all_actors}
 
 
 def places(cur: Cursor, limit: int) -> dict[str, Any]:
