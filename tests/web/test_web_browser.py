@@ -115,6 +115,40 @@ def test_network_honours_min_events_in_the_address(page, base_url, client):
     clean(page)
 
 
+def test_map_basemap_clusters_and_events_on_click(sized_page, base_url, client, sql):
+    page = sized_page
+    page.goto(f"{base_url}/map")
+    status = page.locator("#map-status")
+    expect(status).to_contain_text("places with coordinates")
+    total = sql("""SELECT count(DISTINCT coalesce(CAST(geonames_id AS VARCHAR), name)) FROM places
+                   WHERE lat IS NOT NULL AND lon IS NOT NULL""")[0][0]
+    assert status.inner_text().startswith(f"{total} places with coordinates")
+    # the basemap: Natural Earth's countries, from the app itself (the fixture fails any other request)
+    assert page.locator("#map svg path.country").count() > 150
+    circles = page.locator("#map svg g.place-dot")
+    assert 3 < circles.count() <= total
+    in_circles = sum(int(c.locator("text.cluster-count").text_content()) if c.locator("text.cluster-count").count() else 1
+                     for c in circles.all())
+    assert in_circles == total
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # a place's events on click (keyboard too)
+    milove = page.locator("#map svg g.place-dot", has=page.locator("title", has_text="Milove"))
+    milove.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#place-detail")).to_contain_text("Milove")
+    expect(page.locator("#place-detail .place-events li").first).to_contain_text("→")
+    clean(page)
+
+
+def test_map_says_when_it_shows_only_some_places(page, base_url, client):
+    capped = client.get("/api/places", params={"limit": 3}).json()
+    assert len(capped["items"]) == 3 < capped["total"]
+    page.goto(f"{base_url}/map?limit=3")
+    expect(page.locator("#map-status")).to_contain_text(f"3 places with coordinates shown of {capped['total']}: "
+                                                        "the 3 with the most events")
+    clean(page)
+
+
 def test_lists_and_api_docs(page, base_url):
     page.goto(f"{base_url}/actors?q=Peskov")
     expect(page.locator("#actors-table")).to_contain_text("Dmitry Peskov")

@@ -472,7 +472,10 @@ def places(cur: Cursor, limit: int) -> dict[str, Any]:
                (SELECT count(*) FROM events e WHERE list_contains(p.sha1s, e.article_sha1)
                   AND list_contains(p.names, e.place)) AS events
         FROM p ORDER BY events DESC, articles DESC, p.name LIMIT ?""", [limit])
-    return {"items": _rows(cur)}
+    items = _rows(cur)
+    total = cur.execute("""SELECT count(DISTINCT coalesce(CAST(geonames_id AS VARCHAR), name)) FROM places
+                           WHERE lat IS NOT NULL AND lon IS NOT NULL""").fetchone()[0]
+    return {"items": items, "total": total}
 
 
 def event_types(cur: Cursor) -> dict[str, list[str]]:
