@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
@@ -148,6 +149,49 @@ def network_page(request: Request) -> HTMLResponse:
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request) -> HTMLResponse:
     return render(request, "map.html")
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form(request: Request) -> HTMLResponse:
+    return render(request, "analyze.html")
+
+
+MAX_UPLOAD = 2_000_000  # bytes: the API's limit for HTML
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+async def analyze_page(request: Request, text: Annotated[str, Form(max_length=200_000)] = "",
+                       file: UploadFile | None = None,
+                       title: Annotated[str, Form(max_length=1000)] = "",
+                       url: Annotated[str, Form(max_length=2000)] = "",
+                       published: Annotated[str, Form(max_length=50)] = "",
+                       store: Annotated[bool, Form()] = False) -> HTMLResponse:
+    """A pasted or uploaded article, analysed and shown in the reader (and stored if asked and allowed)."""
+    from whodid.web.api import ArticleIn, analyze
+
+    body, html = text, None
+    if file is not None and file.filename:
+        raw = await file.read(MAX_UPLOAD + 1)
+        if len(raw) > MAX_UPLOAD:
+            raise HTTPException(413, f"{file.filename}: larger than {MAX_UPLOAD:,} bytes")
+        content = raw.decode("utf-8", errors="replace")
+        if file.filename.lower().endswith((".html", ".htm")) or content.lstrip().startswith("<"):
+            body, html = "", content
+        else:
+            body = content
+    if not body.strip() and not (html and html.strip()):
+        raise HTTPException(422, "paste an article's text or choose a .txt or .html file")
+    meta = {k: v.strip() or None for k, v in (("title", title), ("url", url), ("published", published))}
+    try:
+        article = ArticleIn(text=body if not html else None, html=html, **meta)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    out = await run_in_threadpool(analyze, request, article, store)
+    analysis = out["analysis"]
+    sha1 = analysis["article"]["text_sha1"]
+    return render(request, "reader.html", a=analysis, article=analysis["article"], sha1=sha1,
+                  segments=markup.segments(analysis), actors={x["id"]: x for x in analysis["actors"]},
+                  colours=markup.speaker_colours(analysis), fresh={"stored": out["stored"], "asked": store})
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
