@@ -115,7 +115,6 @@ def start_server(db: Path) -> tuple[subprocess.Popen, str]:
 
 
 def load(base: str, path: str, requests: int, concurrency: int, seconds: float) -> dict:
-    deadline = time.monotonic() + seconds
     latencies: list[float] = []
     errors = 0
 
@@ -134,12 +133,15 @@ def load(base: str, path: str, requests: int, concurrency: int, seconds: float) 
     with httpx.Client(base_url=base) as client:  # warm-up
         for _ in range(5):
             client.get(path)
+    deadline = time.monotonic() + seconds  # after the warm-up
     share = [requests // concurrency + (1 if i < requests % concurrency else 0) for i in range(concurrency)]
     start = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         list(pool.map(worker, share))
     wall = time.perf_counter() - start
     latencies.sort()
+    if not latencies:
+        return {"requests": 0, "errors": errors, "rps": 0.0, "p50_ms": float("nan"), "p95_ms": float("nan")}
     return {"requests": len(latencies), "errors": errors, "rps": len(latencies) / wall,
             "p50_ms": 1000 * statistics.median(latencies),
             "p95_ms": 1000 * latencies[max(0, int(0.95 * len(latencies)) - 1)]}

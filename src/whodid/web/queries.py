@@ -205,17 +205,14 @@ def _events_query(flt: EventFilter, sort: str, descending: bool, with_total: boo
 
 
 def events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: int, offset: int) -> dict[str, Any]:
-    sql, params = _events_query(flt, sort, descending, with_total=True)
+    # the count apart: a window count over the whole result would keep ORDER BY ... LIMIT from
+    # running as a top-N
+    sql, params = _events_query(flt, sort, descending, with_total=False)
     cur.execute(sql, params + [limit, offset])
     items = _rows(cur)
-    if items:
-        total = items[0]["total"]
-    else:  # past the last page: the window count has no row to ride on
-        where, params = flt.where()
-        total = cur.execute(f"SELECT count(*) FROM events e JOIN articles a ON a.sha1 = e.article_sha1 "
-                            f"WHERE {where}", params).fetchone()[0]
-    for row in items:
-        del row["total"]
+    where, params = flt.where()
+    total = cur.execute(f"SELECT count(*) FROM events e JOIN articles a ON a.sha1 = e.article_sha1 "
+                        f"WHERE {where}", params).fetchone()[0]
     _complete_events(cur, items)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
@@ -461,17 +458,23 @@ def network(cur: Cursor, min_events: int, limit: int, top: int | None = None,
 
 def places(cur: Cursor, limit: int) -> dict[str, Any]:
     """Resolved places with coordinates, with how many events name them."""
+    # an event counts for a place when its article names the place and its own place is one of the
+    # place's names: joins on (article, key) and (key, name), not a scan of events per place
     cur.execute("""
-        WITH p AS (
-            SELECT coalesce(CAST(geonames_id AS VARCHAR), name) AS key, any_value(name) AS name,
-                   any_value(geonames_id) AS geonames_id, avg(lat) AS lat, avg(lon) AS lon,
-                   any_value(country) AS country, count(DISTINCT article_sha1) AS articles,
-                   list(DISTINCT article_sha1) AS sha1s, list(DISTINCT name) AS names
-            FROM places WHERE lat IS NOT NULL AND lon IS NOT NULL GROUP BY key)
+        WITH pl AS (SELECT coalesce(CAST(geonames_id AS VARCHAR), name) AS key, * FROM places
+                    WHERE lat IS NOT NULL AND lon IS NOT NULL),
+        p AS (
+            SELECT key, any_value(name) AS name, any_value(geonames_id) AS geonames_id, avg(lat) AS lat,
+                   avg(lon) AS lon, any_value(country) AS country, count(DISTINCT article_sha1) AS articles
+            FROM pl GROUP BY key),
+        pk AS (SELECT DISTINCT key, article_sha1 FROM pl),
+        pn AS (SELECT DISTINCT key, name FROM pl),
+        ev AS (SELECT pk.key, count(DISTINCT (e.article_sha1, e.idx)) AS n
+               FROM events e JOIN pk ON pk.article_sha1 = e.article_sha1
+               JOIN pn ON pn.key = pk.key AND pn.name = e.place GROUP BY pk.key)
         SELECT p.name, p.geonames_id, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon, p.country, p.articles,
-               (SELECT count(*) FROM events e WHERE list_contains(p.sha1s, e.article_sha1)
-                  AND list_contains(p.names, e.place)) AS events
-        FROM p ORDER BY events DESC, articles DESC, p.name LIMIT ?""", [limit])
+               coalesce(ev.n, 0) AS events
+        FROM p LEFT JOIN ev USING (key) ORDER BY events DESC, articles DESC, p.name LIMIT ?""", [limit])
     items = _rows(cur)
     total = cur.execute("""SELECT count(DISTINCT coalesce(CAST(geonames_id AS VARCHAR), name)) FROM places
                            WHERE lat IS NOT NULL AND lon IS NOT NULL""").fetchone()[0]
