@@ -87,13 +87,37 @@ def browser():
         browser.close()
 
 
+DESKTOP = {"width": 1366, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture()
+def sql(app):
+    """Run SQL on the database the app serves (for counts the pages must agree with)."""
+    def run(query: str, params=None):
+        with app.state.db.cursor() as cur:
+            return cur.execute(query, params or []).fetchall()
+    return run
+
+
+@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def sized_page(browser, request):
+    """Like ``page``, once at 1366x900 and once at 390x844."""
+    yield from _page(browser, request, request.param)
+
+
 @pytest.fixture()
 def page(browser, request):
-    """A fresh page that records dialogs and script errors; saves a screenshot at the end."""
-    context = browser.new_context(viewport={"width": 1300, "height": 900})
+    """A fresh desktop page that records dialogs, console errors and script errors; saves a screenshot."""
+    yield from _page(browser, request, DESKTOP)
+
+
+def _page(browser, request, viewport):
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.dialogs = []
     page.errors = []
+    page.on("console", lambda msg: page.errors.append("console: " + msg.text) if msg.type == "error" else None)
 
     def on_dialog(dialog):
         page.dialogs.append(dialog.message)

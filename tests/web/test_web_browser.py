@@ -46,70 +46,114 @@ def test_reader_marks_actors_quotes_events_and_places(page, base_url):
     clean(page)
 
 
-def test_events_filter_sort_open_and_csv(page, base_url):
-    page.goto(f"{base_url}/events")
-    status = page.locator("#event-status")
-    expect(status).to_have_text(re.compile(r"^\d+ events$"))
-    everything = int(status.inner_text().split()[0])
-    page.select_option("select[name=type]", "ASSAULT")
-    page.fill("input[name=actor]", "RUS")
-    # every confidence: the filters are under test here, not where the default threshold falls
-    page.fill("input[name=min_confidence]", "0")
-    page.click("#event-filters button[type=submit]")
-    expect(status).not_to_have_text(f"{everything} events")
-    expect(status).to_have_text(re.compile(r"^\d+ events$"))
-    rows = page.locator("#events-table tbody tr")
-    assert rows.count() > 0
-    for row_type in page.locator("#events-table tbody tr td:nth-child(2)").all_inner_texts():
-        assert row_type == "ASSAULT"
-    assert "type=ASSAULT" in page.get_attribute("#csv-link", "href")
-    page.click("th[data-sort=score]")
-    expect(page.locator("th[data-sort=score]")).to_have_attribute("data-order", "asc")
-    with page.expect_download() as download:
-        page.click("#csv-link")
-    assert download.value.suggested_filename == "whodid-events.csv"
-    # open an event: its article, with the event selected
-    page.locator("#events-table tbody tr .open-event").first.click()
-    page.wait_for_url(re.compile(r"/articles/[0-9a-f]{40}#event-\d+$"))
-    expect(page.locator("#detail .event-card")).to_contain_text("ASSAULT")
-    expect(page.locator("#event-list .event.selected")).to_have_count(1)
-    clean(page)
-
-
-def test_pair_timeline(page, base_url):
-    page.goto(f"{base_url}/pair?a=USA&b=RUS&bucket=month")
-    expect(page.locator("#pair-status")).to_contain_text("events between USA and RUS")
-    assert page.locator("#pair-chart svg g.period").count() > 0
-    assert page.locator("#pair-table tbody tr").count() == page.locator("#pair-chart svg g.period").count()
+def test_pair_timeline(sized_page, base_url, client):
+    page = sized_page
+    page.goto(f"{base_url}/pair?a=USA&b=RUS&bucket=month&min_confidence=0")
+    status = page.locator("#pair-status")
+    expect(status).to_contain_text("events between USA and RUS")
+    api = client.get("/api/pair", params={"a": "USA", "b": "RUS", "bucket": "month", "min_confidence": 0}).json()
+    # every event counted: those dated by the text, by publication, and with no date at all
+    assert status.inner_text().startswith(f"{api['events']} events")
+    assert api["events"] == client.get("/api/events", params={"actor": "USA", "recipient": "RUS", "either_way": True,
+                                                               "min_confidence": 0, "limit": 1}).json()["total"]
+    assert api["dated"] + api["undated"]["events"] == api["events"]
+    # periods are continuous: one bar per month from the first to the last, empty months too
+    bars = page.locator("#pair-chart svg a.period:not(.undated)")
+    first, last = api["periods"][0]["period"], api["periods"][-1]["period"]
+    months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+    assert bars.count() == months
+    assert page.locator("#pair-table tbody tr:not(.undated-row)").count() == len([p for p in api["periods"] if p["events"]])
+    assert page.locator("#pair-mix tbody tr").count() == len(api["types"]) > 0
+    no_overflow = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert no_overflow
+    # a bar opens the events behind it, as many as it counts
+    busiest = max(range(len(api["periods"])), key=lambda i: api["periods"][i]["events"])
+    bars.nth(busiest).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/events\?.*either_way=true"))
+    expect(page.locator("#event-status")).to_contain_text(f"{api['periods'][busiest]['events']} events")
+    page.go_back()
     page.fill("input[name=b]", "nobody-at-all")
     page.click("#pair-form button")
     expect(page.locator("#pair-status")).to_contain_text("0 events")
+    expect(page.locator("#pair-status")).to_contain_text("no actor goes by nobody-at-all")
     clean(page)
 
 
-def test_network_links_to_actor_pages(page, base_url):
-    page.goto(f"{base_url}/network")
-    expect(page.locator("#network-status")).to_contain_text("edges")
-    assert page.locator("#network svg path.edge").count() > 3
+def test_network_links_to_actor_pages(sized_page, base_url, client):
+    page = sized_page
+    page.goto(f"{base_url}/network?min_confidence=0")
+    status = page.locator("#network-status")
+    expect(status).to_contain_text("edges")
+    api = client.get("/api/network", params={"min_confidence": 0, "top": 40, "limit": 500}).json()
+    assert page.locator("#network svg path.edge").count() == len(api["edges"]) > 3
+    assert page.locator("#network svg a.node").count() == len(api["nodes"])
     widths = {float(w) for w in page.eval_on_selector_all("path.edge", "es => es.map(e => e.getAttribute('stroke-width'))")}
     assert len(widths) > 1  # edge width follows the event count
-    # (a click event on the node's link: with more edges another node's label may lie over it)
-    page.locator("#network svg a.node", has_text="Vladimir Putin").dispatch_event("click")
+    assert page.locator("path.edge.edge-conflict").count() > 0 and page.locator("path.edge.edge-coop").count() > 0
+    expect(page.locator("#network-legend")).to_contain_text("mostly conflict")
+    # standing labels do not overlap one another
+    boxes = page.eval_on_selector_all("a.node.named text", "ts => ts.map(t => { const b = t.getBBox(); return [b.x, b.y, b.width, b.height]; })")
+    overlaps = sum(1 for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3])
+    assert len(boxes) >= 5 and overlaps == 0, f"{overlaps} of {len(boxes)} labels overlap"
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.locator("#network svg a.node", has_text="Vladimir Putin").locator("circle").click()
     page.wait_for_url(re.compile(r"/actors/Q7747$"))
     expect(page.locator("#actor-name")).to_have_text("Vladimir Putin")
     expect(page.locator("main")).to_contain_text("President of Russia")
     clean(page)
 
 
-def test_map_and_lists(page, base_url):
+def test_network_honours_min_events_in_the_address(page, base_url, client):
+    page.goto(f"{base_url}/network?min_events=2&min_confidence=0")
+    expect(page.locator("input[name=min_events]")).to_have_value("2")
+    expect(page.locator("#network-status")).to_contain_text("at least 2 events")
+    api = client.get("/api/network", params={"min_events": 2, "min_confidence": 0, "top": 40, "limit": 500}).json()
+    assert page.locator("#network svg path.edge").count() == len(api["edges"])
+    assert all(e["events"] >= 2 for e in api["edges"])
+    clean(page)
+
+
+def test_map_basemap_clusters_and_events_on_click(sized_page, base_url, client, sql):
+    page = sized_page
     page.goto(f"{base_url}/map")
-    expect(page.locator("#map-status")).to_contain_text("places with coordinates")
-    assert page.locator("#map svg .place-dot").count() > 3
-    expect(page.locator("#map svg")).to_contain_text("Milove")
+    status = page.locator("#map-status")
+    expect(status).to_contain_text("places with coordinates")
+    total = sql("""SELECT count(DISTINCT coalesce(CAST(geonames_id AS VARCHAR), name)) FROM places
+                   WHERE lat IS NOT NULL AND lon IS NOT NULL""")[0][0]
+    assert status.inner_text().startswith(f"{total} places with coordinates")
+    # the basemap: Natural Earth's countries, from the app itself (the fixture fails any other request)
+    assert page.locator("#map svg path.country").count() > 150
+    circles = page.locator("#map svg g.place-dot")
+    assert 3 < circles.count() <= total
+    in_circles = sum(int(c.locator("text.cluster-count").text_content()) if c.locator("text.cluster-count").count() else 1
+                     for c in circles.all())
+    assert in_circles == total
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # a place's events on click (keyboard too)
+    milove = page.locator("#map svg g.place-dot", has=page.locator("title", has_text="Milove"))
+    milove.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#place-detail")).to_contain_text("Milove")
+    expect(page.locator("#place-detail .place-events li").first).to_contain_text("→")
+    clean(page)
+
+
+def test_map_says_when_it_shows_only_some_places(page, base_url, client):
+    capped = client.get("/api/places", params={"limit": 3}).json()
+    assert len(capped["items"]) == 3 < capped["total"]
+    page.goto(f"{base_url}/map?limit=3")
+    expect(page.locator("#map-status")).to_contain_text(f"3 places with coordinates shown of {capped['total']}: "
+                                                        "the 3 with the most events")
+    clean(page)
+
+
+def test_lists_and_api_docs(page, base_url):
     page.goto(f"{base_url}/actors?q=Peskov")
     expect(page.locator("#actors-table")).to_contain_text("Dmitry Peskov")
     page.goto(f"{base_url}/articles?q=Jeddah")
-    expect(page.locator("#articles tbody tr")).to_have_count(1)
+    expect(page.locator("#articles-table tbody tr")).to_have_count(1)
     page.goto(f"{base_url}/api-docs")
     expect(page.locator("main")).to_contain_text("GET /api/events")
     expect(page.locator("main")).to_contain_text("maximum: 500")
@@ -117,7 +161,8 @@ def test_map_and_lists(page, base_url):
 
 
 def test_stored_script_and_handlers_never_run(page, base_url):
-    for path in (f"/articles/{HOSTILE_ID}", "/articles", "/events?actor=RUS", "/actors/Q7747"):
+    for path in (f"/articles/{HOSTILE_ID}", "/articles", "/events?actor=RUS", "/actors/Q7747", "/quotes", "/places",
+                 "/checks", "/actors", "/events?min_confidence=0&all_rows=true", "/articles?source=x"):
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
         assert page.evaluate("window.__pwned") is None, path
@@ -131,5 +176,6 @@ def test_stored_script_and_handlers_never_run(page, base_url):
     assert page.locator("#article-text a").count() == 0
     assert page.evaluate("window.__pwned") is None
     page.goto(f"{base_url}/articles")
-    expect(page.locator("#articles")).to_contain_text("<script>window.__pwned")
+    expect(page.locator("#articles-table")).to_contain_text("<script>window.__pwned")
+    expect(page.locator("#facets")).to_contain_text('<b onclick="alert(4)">src</b>')
     clean(page)

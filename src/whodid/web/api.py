@@ -80,17 +80,31 @@ def event_filter(
     min_confidence: Annotated[float, Query(ge=0, le=1, description=(
         "only events whose confidence (the calibrated chance that type, actor and recipient are right) is at "
         "least this; 0 lists all"))] = DEFAULT_MIN_CONFIDENCE,
+    actor_code: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z0-9]+$", description=(
+        "the actor's CAMEO-style code begins with this (USA, USAGOV, IGO)"))] = None,
+    recipient_code: Annotated[str | None, Query(max_length=40, pattern=r"^[A-Za-z0-9]+$")] = None,
+    quad_class: Annotated[int | None, Query(ge=1, le=4, description=(
+        "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict"))] = None,
+    score_min: Annotated[float | None, Query(ge=-10, le=10, description="Goldstein-style score at least")] = None,
+    score_max: Annotated[float | None, Query(ge=-10, le=10, description="score at most")] = None,
+    has_party: Annotated[bool, Query(description="only events with an actor or a recipient")] = False,
+    either_way: Annotated[bool, Query(description="actor and recipient match either way round")] = False,
+    date_basis: Annotated[Literal["event", "published", "none"] | None, Query(description=(
+        "event: dated by the text; published: undated in the text, placed by the article's date; "
+        "none: no date at all"))] = None,
 ) -> EventFilter:
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, f"date_from {date_from} is after date_to {date_to}")
     return EventFilter(actor=actor, recipient=recipient, type=type, modality=modality,
                        date_from=date_from.isoformat() if date_from else None,
                        date_to=date_to.isoformat() if date_to else None, place=place, article=article,
-                       min_confidence=min_confidence)
+                       min_confidence=min_confidence, actor_code=actor_code, recipient_code=recipient_code,
+                       quad_class=quad_class, score_min=score_min, score_max=score_max, has_party=has_party,
+                       either_way=either_way, date_basis=date_basis)
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
-EventSort = Literal["date", "type", "score", "modality", "article", "confidence"]
+EventSort = Literal["date", "type", "score", "modality", "article", "confidence", "reports", "quad_class"]
 Order = Literal["asc", "desc"]
 
 
@@ -200,18 +214,23 @@ def pair(
     cur: Cur,
     a: Annotated[str, Query(min_length=1, max_length=200, description="first actor (id, code, country or name)")],
     b: Annotated[str, Query(min_length=1, max_length=200, description="second actor")],
-    bucket: Literal["day", "week", "month"] = "month",
+    bucket: Literal["auto", "day", "week", "month", "year"] = "month",
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
+    min_confidence: Annotated[float, Query(ge=0, le=1, description="events at or above this confidence")] = 0,
 ) -> dict[str, Any]:
     return queries.pair(cur, a, b, bucket, date_from.isoformat() if date_from else None,
-                        date_to.isoformat() if date_to else None)
+                        date_to.isoformat() if date_to else None, min_confidence)
 
 
 @router.get("/network", summary="Who acts on whom: edges with event counts and mean score")
 def network(cur: Cur, min_events: Annotated[int, Query(ge=1, le=1000)] = 1,
-            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 150) -> dict[str, Any]:
-    return queries.network(cur, min_events, limit)
+            limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 150,
+            top: Annotated[int | None, Query(ge=1, le=500, description="only edges among the actors with "
+                                                                        "the most events")] = None,
+            min_confidence: Annotated[float, Query(ge=0, le=1, description="events at or above this "
+                                                                             "confidence")] = 0) -> dict[str, Any]:
+    return queries.network(cur, min_events, limit, top, min_confidence)
 
 
 @router.get("/places", summary="Places with coordinates and how many events name them")

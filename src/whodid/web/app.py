@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from contextlib import asynccontextmanager
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 import duckdb
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from whodid import __version__
 from whodid.config import PipelineConfig
@@ -35,7 +37,7 @@ def create_app(db_path: str | Path, read_only: bool = False, config: PipelineCon
     """The app over ``db_path``; with ``read_only`` nothing can be written (for publishing a database).
     ``config`` and ``resources``: the pipeline that POST /api/analyze runs (default: all stages,
     built-in knowledge plus the plugins'), as ``whodid serve --kb/--lexicon/--config`` give them."""
-    from whodid.web import api, pages
+    from whodid.web import api, browse_api, pages
 
     db = Database(db_path, read_only=read_only)
 
@@ -59,6 +61,10 @@ def create_app(db_path: str | Path, read_only: bool = False, config: PipelineCon
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
+        if wants_page(request) and request.scope.get("query_string"):
+            # a filter form sends its empty fields too; to a page, an empty field is no filter
+            pairs = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            request.scope["query_string"] = urlencode([(k, v) for k, v in pairs if v.strip()]).encode("latin-1")
         response = await call_next(request)
         response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
@@ -71,7 +77,16 @@ def create_app(db_path: str | Path, read_only: bool = False, config: PipelineCon
         for err in exc.errors():
             where = ".".join(str(p) for p in err.get("loc", ()) if p not in ("query", "body", "path"))
             problems.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
+        if wants_page(request):
+            return pages.error_page(request, 422, "; ".join(problems))
         return JSONResponse(status_code=422, content={"detail": "; ".join(problems), "errors": _plain(exc.errors())})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if wants_page(request):
+            return pages.error_page(request, exc.status_code, str(exc.detail))
+        return JSONResponse(status_code=exc.status_code, content={"detail": exc.detail},
+                            headers=getattr(exc, "headers", None))
 
     @app.exception_handler(ReadOnlyError)
     async def read_only_refused(request: Request, exc: ReadOnlyError):
@@ -86,10 +101,17 @@ def create_app(db_path: str | Path, read_only: bool = False, config: PipelineCon
         return JSONResponse(status_code=400, content={"detail": f"a parameter has a value the database cannot "
                                                                f"use: {exc}"})
 
+    app.include_router(browse_api.router)  # before api's /events... and /actors/{id} routes
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
+
+
+def wants_page(request: Request) -> bool:
+    """A page, not the API, was asked for: the answer is HTML with the site's navigation."""
+    path = request.url.path
+    return not (path.startswith("/api/") or path.startswith("/static/") or path == "/openapi.json")
 
 
 def _plain(errors: list) -> list:

@@ -113,6 +113,17 @@
     const node = ev.target.closest("span[class]");
     if (node) show(node);
   });
+  // the keyboard reaches every marked word: Tab to it shows its card, Enter selects its event
+  text.addEventListener("focusin", (ev) => {
+    const node = ev.target.closest("span[tabindex]");
+    if (node) show(node);
+  });
+  text.addEventListener("keydown", (ev) => {
+    const node = ev.target.closest("span[tabindex]");
+    if (!node || ev.key !== "Enter") return;
+    const events = ids(node, "events");
+    if (events.length) selectEvent(+events[0], false);
+  });
   text.addEventListener("click", (ev) => {
     const node = ev.target.closest("span[class]");
     if (!node) return;

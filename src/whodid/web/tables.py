@@ -1,0 +1,217 @@
+"""Browsable tables of stored items (articles, quotes, places, checks, actors): filters on
+columns, counts beside filter values (facets), sort and page, the same view as JSON or CSV.
+
+Each table is a fixed SQL query (its ``base``) whose columns are declared below; a
+request picks columns, operators and values only from these declarations, and every
+value is a bound parameter. The events table has its own query (``queries.events``),
+because an event's sentence, actors' names and reports are gathered per page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote
+
+from whodid.web.queries import Cursor, _rows
+
+# how a filter value compares with a column
+EXACT, PREFIX, CONTAINS, AT_LEAST = "exact", "prefix", "contains", "at_least"
+FACET_VALUES = 12  # values listed per facet, the most frequent first
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    filter: str | None = None  # EXACT, PREFIX, CONTAINS, AT_LEAST or None
+    facet: bool = False
+    num: bool = False
+    hidden: bool = False  # in JSON and CSV, not as a column of the page
+    link: str | None = None  # where a cell leads: a path with {column} fields, or "url:<column>"
+
+    def href(self, row: dict[str, Any]) -> str | None:
+        if not self.link:
+            return None
+        if self.link.startswith("url:"):
+            url = row.get(self.link[4:])
+            return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
+        values = {k: quote(str(v), safe="") for k, v in row.items() if v is not None}
+        try:
+            return self.link.format(**values)
+        except KeyError:  # the row lacks what the link needs (an unattributed quote)
+            return None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # the URL segment: /quotes, /api/tables/quotes
+    title: str
+    base: str  # SELECT ... whose output columns are the Column keys
+    columns: tuple[Column, ...]
+    default_sort: str
+    descending: bool = True
+    tiebreak: str = ""  # columns appended to every ORDER BY, so pages never overlap
+    words: str | None = None  # the column ``q`` searches by words, if any
+
+    def column(self, key: str) -> Column | None:
+        return next((c for c in self.columns if c.key == key), None)
+
+    @property
+    def filters(self) -> list[Column]:
+        return [c for c in self.columns if c.filter]
+
+
+@dataclass
+class View:
+    """What a request asks of a table: filters by column key, sort, page."""
+
+    filters: dict[str, str] = field(default_factory=dict)
+    q: str | None = None
+    sort: str | None = None
+    descending: bool | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+def _where(table: Table, view: View, skip: str | None = None) -> tuple[str, list[Any]]:
+    clauses, params = ["TRUE"], []
+    for key, value in view.filters.items():
+        col = table.column(key)
+        if col is None or not col.filter or key == skip or value in (None, ""):
+            continue
+        if col.filter == EXACT:
+            clauses.append(f"CAST(t.{key} AS VARCHAR) = ?")
+            params.append(value)
+        elif col.filter == PREFIX:
+            clauses.append(f"starts_with(upper(t.{key}), upper(?))")
+            params.append(value)
+        elif col.filter == CONTAINS:
+            clauses.append(f"contains(lower(t.{key}), lower(?))")
+            params.append(value)
+        elif col.filter == AT_LEAST:
+            clauses.append(f"t.{key} >= ?")
+            params.append(float(value))
+    if view.q and table.words:
+        from whodid.web.search import words_clause
+
+        clause, more = words_clause(f"t.{table.words}", view.q)
+        clauses.append(clause)
+        params += more
+    return " AND ".join(clauses), params
+
+
+def browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
+    """One page of ``table`` as ``view`` asks, with the total and the facets' counts."""
+    where, params = _where(table, view)
+    sort = view.sort if view.sort and table.column(view.sort) else table.default_sort
+    descending = table.descending if view.descending is None else view.descending
+    order = f"t.{sort} {'DESC' if descending else 'ASC'} NULLS LAST" + (f", {table.tiebreak}" if table.tiebreak else "")
+    shown = ", ".join(f"t.{c.key}" for c in table.columns if c.key != table.words)
+    cur.execute(f"SELECT {shown}, count(*) OVER () AS __total FROM ({table.base}) t WHERE {where} "
+                f"ORDER BY {order} LIMIT ? OFFSET ?", params + [view.limit, view.offset])
+    items = _rows(cur)
+    if items:
+        total = items[0]["__total"]
+    else:
+        total = cur.execute(f"SELECT count(*) FROM ({table.base}) t WHERE {where}", params).fetchone()[0]
+    for row in items:
+        del row["__total"]
+    return {"total": total, "limit": view.limit, "offset": view.offset, "sort": sort,
+            "order": "desc" if descending else "asc", "items": items, "facets": facets(cur, table, view)}
+
+
+def facets(cur: Cursor, table: Table, view: View) -> dict[str, list[dict[str, Any]]]:
+    """For each facet column, its most frequent values under the other filters, with counts."""
+    out = {}
+    for col in table.columns:
+        if not col.facet:
+            continue
+        # a facet counts under every filter but its own, so its other values stay choosable
+        where, params = _where(table, view, skip=col.key)
+        cur.execute(f"""SELECT CAST(t.{col.key} AS VARCHAR) AS value, count(*) AS n FROM ({table.base}) t
+                        WHERE {where} AND t.{col.key} IS NOT NULL
+                        GROUP BY 1 ORDER BY n DESC, value LIMIT {FACET_VALUES}""", params)
+        out[col.key] = _rows(cur)
+    return out
+
+
+ARTICLES = Table(
+    name="articles", title="Articles", words="words",
+    base="""SELECT a.sha1, a.id, a.title, a.source, a.url, a.published, a.language, concat_ws(' ', a.title, a.text) AS words,
+                   coalesce(ev.n, 0) AS events, coalesce(qu.n, 0) AS quotes, coalesce(ch.n, 0) AS checks
+            FROM articles a
+            LEFT JOIN (SELECT article_sha1, count(*) AS n FROM events GROUP BY 1) ev ON ev.article_sha1 = a.sha1
+            LEFT JOIN (SELECT article_sha1, count(*) AS n FROM quotes GROUP BY 1) qu ON qu.article_sha1 = a.sha1
+            LEFT JOIN (SELECT article_sha1, count(*) AS n FROM checks GROUP BY 1) ch ON ch.article_sha1 = a.sha1""",
+    columns=(Column("title", "Title", CONTAINS, link="/articles/{sha1}"), Column("published", "Published", PREFIX),
+             Column("source", "Source", EXACT, facet=True, link="url:url"), Column("language", "Language", EXACT, facet=True),
+             Column("events", "Events", AT_LEAST, num=True), Column("quotes", "Quotes", AT_LEAST, num=True),
+             Column("checks", "Checks", AT_LEAST, num=True), Column("id", "Id", EXACT),
+             Column("sha1", "sha1", hidden=True), Column("url", "URL", hidden=True),
+             Column("words", "words", hidden=True)),
+    default_sort="published", tiebreak="t.sha1")
+
+QUOTES = Table(
+    name="quotes", title="Quotes",
+    base="""SELECT q.article_sha1, a.id AS article_id, a.title AS article_title, a.published, q.idx,
+                   q.speaker, x.name AS speaker_name, x.code AS speaker_code, q.kind, q.cue, q.text
+            FROM quotes q JOIN articles a ON a.sha1 = q.article_sha1
+            LEFT JOIN actors x ON x.article_sha1 = q.article_sha1 AND x.actor_id = q.speaker""",
+    columns=(Column("text", "Quote", CONTAINS), Column("speaker_name", "Speaker", CONTAINS, facet=True, link="/actors/{speaker}"),
+             Column("speaker_code", "Code", PREFIX, facet=True), Column("kind", "Kind", EXACT, facet=True),
+             Column("cue", "Cue", EXACT, facet=True), Column("published", "Published", PREFIX),
+             Column("article_title", "Article", CONTAINS, link="/articles/{article_sha1}"),
+             Column("article_sha1", "article_sha1", hidden=True), Column("article_id", "article_id", hidden=True),
+             Column("idx", "idx", hidden=True), Column("speaker", "speaker id", EXACT, hidden=True)),
+    default_sort="published", tiebreak="t.article_sha1, t.idx")
+
+PLACES = Table(
+    name="places", title="Places",
+    base="""SELECT p.article_sha1, a.id AS article_id, a.title AS article_title, a.published, p.idx, p.name,
+                   p.country, p.admin1, p.feature, p.geonames_id, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon,
+                   (SELECT count(*) FROM events e WHERE e.article_sha1 = p.article_sha1 AND e.place = p.name) AS events
+            FROM places p JOIN articles a ON a.sha1 = p.article_sha1""",
+    columns=(Column("name", "Place", CONTAINS, facet=True), Column("country", "Country", EXACT, facet=True),
+             Column("admin1", "Region", EXACT), Column("feature", "Feature", EXACT, facet=True),
+             Column("lat", "Lat.", num=True), Column("lon", "Lon.", num=True),
+             Column("events", "Events", AT_LEAST, num=True), Column("published", "Published", PREFIX),
+             Column("article_title", "Article", CONTAINS, link="/articles/{article_sha1}"),
+             Column("article_sha1", "article_sha1", hidden=True), Column("article_id", "article_id", hidden=True),
+             Column("idx", "idx", hidden=True), Column("geonames_id", "GeoNames id", EXACT, hidden=True)),
+    default_sort="published", tiebreak="t.article_sha1, t.idx")
+
+CHECKS = Table(
+    name="checks", title="Checks",
+    base="""SELECT c.article_sha1, a.id AS article_id, a.title AS article_title, a.published, c.idx,
+                   c.kind, c.severity, c.message
+            FROM checks c JOIN articles a ON a.sha1 = c.article_sha1""",
+    columns=(Column("severity", "Severity", EXACT, facet=True), Column("kind", "Kind", EXACT, facet=True),
+             Column("message", "Message", CONTAINS), Column("published", "Published", PREFIX),
+             Column("article_title", "Article", CONTAINS, link="/articles/{article_sha1}"),
+             Column("article_sha1", "article_sha1", hidden=True), Column("article_id", "article_id", hidden=True),
+             Column("idx", "idx", hidden=True)),
+    default_sort="published", tiebreak="t.article_sha1, t.idx")
+
+# one row per actor id over all articles; its names are every form the texts used for it
+ACTORS = Table(
+    name="actors", title="Actors",
+    base="""WITH counts AS (
+                SELECT actor_id, any_value(name) AS name, any_value(kind) AS kind, any_value(code) AS code,
+                       any_value(country) AS country, any_value(sector) AS sector,
+                       string_agg(DISTINCT role, '; ') AS roles, count(*) AS articles
+                FROM actors GROUP BY actor_id),
+            ev AS (SELECT actor_id, count(*) AS n FROM (
+                       SELECT unnest(list_distinct(list_concat(actor, recipient))) AS actor_id FROM events)
+                   GROUP BY actor_id),
+            qu AS (SELECT speaker AS actor_id, count(*) AS n FROM quotes GROUP BY speaker)
+            SELECT c.*, coalesce(ev.n, 0) AS events, coalesce(qu.n, 0) AS quotes
+            FROM counts c LEFT JOIN ev USING (actor_id) LEFT JOIN qu USING (actor_id)""",
+    columns=(Column("name", "Actor", CONTAINS, link="/actors/{actor_id}"), Column("code", "Code", PREFIX, facet=True),
+             Column("kind", "Kind", EXACT, facet=True), Column("country", "Country", EXACT, facet=True),
+             Column("sector", "Sector", EXACT, facet=True), Column("roles", "Roles", CONTAINS),
+             Column("articles", "Articles", AT_LEAST, num=True), Column("events", "Events", AT_LEAST, num=True),
+             Column("quotes", "Quotes", AT_LEAST, num=True), Column("actor_id", "Id", EXACT, hidden=True)),
+    default_sort="articles", tiebreak="t.actor_id")
+
+TABLES = {t.name: t for t in (ARTICLES, QUOTES, PLACES, CHECKS, ACTORS)}
