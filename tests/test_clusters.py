@@ -11,15 +11,16 @@ def report(text: str, published: str, source: str | None = None, url: str | None
            recipient: str = "FRAGOV", type_: str = "CONSULT", confidence: float = 0.9) -> Analysis:
     """One article reporting Putin meeting someone (the recipient's code), as the pipeline would store it."""
     start = text.index("met")
+    someone = f"someone-{recipient.lower()}"  # one actor per code, as a real knowledge base has
     actors = [Actor(id="Q7747", name="Vladimir Putin", kind="person", country="RUS", sector="GOV", code="RUSGOV",
                     mentions=[Mention(0, 5, "Putin")]),
-              Actor(id="Q2", name="Someone", kind="person", code=recipient, mentions=[Mention(10, 16, "Someone")])]
+              Actor(id=someone, name="Someone", kind="person", code=recipient, mentions=[Mention(10, 16, "Someone")])]
     places = [Place(name="Moscow", geonames_id=524901, lat=55.75, lon=37.62, country="RU", feature="P.PPLC")]
     return Analysis(
         article=Article(text=text, id=text[:12], published=published, source=source, url=url),
         actors=actors, places=places,
         events=[Event(type=type_, cameo="040", sentence=Offsets(0, len(text)), trigger=Mention(start, start + 3, "met"),
-                      actor=["Q7747"], recipient=["Q2"], modality=modality, date=date,
+                      actor=["Q7747"], recipient=[someone], modality=modality, date=date,
                       date_precision="day" if date else "none", place=place, score=1.0, quad_class=1,
                       actor_mentions=[Mention(0, 5, "Putin")], confidence=confidence)],
     )

@@ -64,6 +64,7 @@ def sandbox(tmp_path_factory) -> Path:
     for item in (ROOT / "examples").iterdir():
         (shutil.copytree if item.is_dir() else shutil.copy)(item, folder / item.name)
     (folder / "src").symlink_to(ROOT / "src")
+    (folder / "examples").symlink_to(ROOT / "examples")  # commands written from the repository root
     return folder
 
 

@@ -96,6 +96,8 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
     the unnamed target of an action done in a place."""
     countries = {a.id: a.country for a in analysis.actors if a.country}
     kinds = {a.id: a.kind for a in analysis.actors}
+    # people who hold an office at the article's date (the knowledge base's role): they speak for it
+    officeholders = {a.id for a in analysis.actors if a.kind == "person" and a.role}
     sectors = {a.id: a.sector or (a.code or "")[3:] for a in analysis.actors}
     # unnamed groups: a bare sector code ("REB", "CVL"), not an international body ("NGOHLHIRC")
     unplaced = {a.id: a.sector for a in analysis.actors if not a.country and a.sector and a.code == a.sector}
@@ -167,9 +169,10 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
             sector = _author_sector(doc, ev, resources) or (None if ev.type == "REJECT" else "GOV")
             own = {countries[i] for i in ev.actor if i in countries}
             country = own.pop() if len(own) == 1 else None if own else doc._.whodid_article_country
-            # (not the country or its government speaking of their own policy; a person coded
-            # GOV may be an opposition leader the actors stage took for a minister)
-            if sector and country and not any(countries.get(i) == country and kinds.get(i) != "person"
+            # (not the country, its government or a sitting officeholder speaking of their own
+            # policy; a person coded GOV with no office at the date may be an opposition leader)
+            if sector and country and not any(countries.get(i) == country
+                                              and (kinds.get(i) != "person" or i in officeholders)
                                               and (kinds.get(i) == "country" or sectors.get(i) == sector)
                                               for i in ev.actor):
                 actor = _actor(analysis, country, sector, resources.kb)
