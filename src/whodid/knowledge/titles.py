@@ -30,10 +30,24 @@ class Title(NamedTuple):
     noun: RoleNoun
 
 
+def name_words(kb: KnowledgeBase, person: Person) -> set[str]:
+    """The words of a person's names. A dictionary's alias may carry a title ("German Chancellor
+    Angela Merkel", "Prime Minister Putin"): such an alias is a description, not a name."""
+    words = set(tokenize(person.name))  # (the name itself always counts: "Martin Luther King")
+    for name in person.aliases:
+        toks = tokenize(name)
+        lowers = [t.lower() for t in toks]
+        titled = any(kb.role_nouns.get(" ".join(lowers[a:b])) is not None
+                     for a in range(len(lowers)) for b in range(a + 1, min(a + 3, len(lowers)) + 1))
+        if not titled and not any(r[0] in "CA" for t in toks for r in kb.lookup(t)):
+            words.update(toks)
+    return words
+
+
 def title_of(kb: KnowledgeBase, person: Person, mention: Mention) -> Title | None:
     """The title words before the name in ``mention``, or None if it has no office title."""
     toks = tokenize(mention.text)
-    names = {t for n in [person.name, *person.aliases] for t in tokenize(n)}
+    names = name_words(kb, person)
     # the title ends where the name begins
     end = next((k for k, t in enumerate(toks) if t in names), len(toks))
     lowers = [t.lower() for t in toks[:end]]
@@ -89,7 +103,7 @@ def title_constraints(doc: Doc, actors: list[Actor], kb: KnowledgeBase,
             continue
         person = kb.people[i]
         for m in actor.mentions:
-            names = {t for n in [person.name, *person.aliases] for t in tokenize(n)}
+            names = name_words(kb, person)
             if not names.intersection(tokenize(m.text)):
                 continue  # "the Russian leader": resolved by the date, so it cannot bound the date
             title = title_of(kb, person, m)
