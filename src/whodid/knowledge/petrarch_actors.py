@@ -95,16 +95,20 @@ class ActorDictionary:
     warnings: list[str]
 
 
-def read(path: str | Path) -> ActorDictionary:
+def read_text(path: str | Path) -> str:
+    """A dictionary file's text: UTF-8, else Latin-1 (the field's dictionaries are mostly
+    ASCII; a Latin-1 one is still read)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        # the field's dictionaries are mostly ASCII; a Latin-1 one is still read
-        text = path.read_bytes().decode("latin-1")
+        return path.read_bytes().decode("latin-1")
     except OSError as exc:
         raise DictionaryError(path, None, f"cannot read the file ({exc.strerror or exc})") from exc
-    return parse(text, str(path))
+
+
+def read(path: str | Path) -> ActorDictionary:
+    return parse(read_text(path), str(path))
 
 
 def parse(text: str, path: str = "<dictionary>") -> ActorDictionary:

@@ -308,11 +308,9 @@ def import_petrarch(path: str | Path, kb: KnowledgeBase | None = None) -> Knowle
     path = Path(path)
     base = (kb or load_kb()).copy()
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        text = path.read_bytes().decode("latin-1")
-    except OSError as exc:
-        raise KBFormatError(path, None, f"cannot read the file ({exc.strerror or exc})") from exc
+        text = pa.read_text(path)
+    except pa.DictionaryError as exc:
+        raise KBFormatError(exc.path, exc.line, exc.problem) from exc
     if _is_agents(text):
         agents = AgentNouns()
         for key, sector in parse_agents(text).nouns.items():
