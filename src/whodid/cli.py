@@ -854,9 +854,10 @@ def run() -> None:
 def _explain_crash(exc: Exception) -> int:
     from whodid.store.errors import explain
 
-    line = explain(exc) or f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+    reason = explain(exc)
+    line = reason or f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
     err.print(f"[bold red]error:[/] {line}", highlight=False, soft_wrap=True)
-    if not explain(exc):
+    if not reason:
         err.print("run it again with --debug for the traceback, and report it if it is whodid's fault",
                   highlight=False)
     return 1

@@ -46,8 +46,8 @@ def _connect(path: str | Path, read_only: bool) -> duckdb.DuckDBPyConnection:
             return duckdb.connect(str(path), read_only=True)
         return duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_VERSION})
     except duckdb.IOException as exc:
-        if explain(exc, path):
-            raise StoreError(explain(exc, path)) from exc
+        if reason := explain(exc, path):
+            raise StoreError(reason) from exc
         if "lock" in str(exc).lower():
             raise StoreError(
                 f"{path}: the database is in use by another process ({exc}). "
@@ -96,8 +96,8 @@ class Store:
                 self.con.execute("ROLLBACK")
             except duckdb.Error:
                 pass  # a failed COMMIT (a full disk) has ended the transaction already: the cause is exc
-            if isinstance(exc, (duckdb.Error, OSError)) and explain(exc, self.path):
-                raise StoreError(explain(exc, self.path)) from exc
+            if isinstance(exc, (duckdb.Error, OSError)) and (reason := explain(exc, self.path)):
+                raise StoreError(reason) from exc
             raise
 
     def schema_version(self) -> int:
