@@ -2,8 +2,9 @@
 they can:
 
 - a speech act, a meeting or an act of cooperation whose doer is not found ("was
-  criticised", "talks with Iran"), and any event but fighting that no party takes part in ("a deal was struck", "talks resumed"): its parties are
-  told elsewhere, or it is no political event;
+  criticised", "talks with Iran"), and any event but fighting that no party takes part
+  in ("a deal was struck", "talks resumed"): its parties are told elsewhere, or it is
+  no political event;
 - what a speaker supposes inside what he says ("it could hit those people where it hurts",
   "he said they might protest"): an opinion in the quote's content, not an event (the
   guidelines: "a mere opinion ... is not coded"); the speech act itself is coded apart;
@@ -15,15 +16,15 @@ from __future__ import annotations
 
 from whodid.model import Analysis, Event
 
-# material acts told by what was done to whom ("two soldiers were killed", "Habiba was
-# arrested"): the one it was done to is news even when the doer is not named; a speech
-# act or a meeting with no one doing it ("was criticised", "talks with Iran") is kept
-# only with its doer, which the text tells elsewhere when at all
 # quotes that are someone's words (not scare quotes, "term")
 SAID = {"direct", "indirect", "partial"}
 # fighting is news with no party named ("the first battle occurred near the border"): its
 # parties are usually the article's belligerents, told around it
 FIGHTING = {"ASSAULT"}
+# material acts told by what was done to whom ("two soldiers were killed", "Habiba was
+# arrested"): the one it was done to is news even when the doer is not named; a speech
+# act or a meeting with no one doing it ("was criticised", "talks with Iran") is kept
+# only with its doer, which the text tells elsewhere when at all
 DONE_TO = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 
 
