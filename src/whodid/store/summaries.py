@@ -43,6 +43,9 @@ CREATE TABLE IF NOT EXISTS article_counts (
 """
 
 PENDING = "(SELECT article_sha1 FROM summary_pending)"
+# the pending articles' rows of each table, copied once: every step then reads these few rows
+# rather than filtering a table of millions again
+ITEM_TABLES = ("actors", "mentions", "events", "quotes", "places", "checks")
 
 # each statement adds the pending articles' rows; counts are grouped per key first (an upsert may
 # touch a key once per statement)
@@ -50,7 +53,7 @@ STEPS = [
     f"""INSERT INTO actor_summary (actor_id, name, kind, code, country, sector, wikidata, articles)
         SELECT actor_id, any_value(name), any_value(kind), any_value(code), any_value(country), any_value(sector),
                any_value(wikidata), count(*)
-        FROM actors WHERE actor_id IS NOT NULL AND article_sha1 IN {PENDING} GROUP BY actor_id
+        FROM pending_actors WHERE actor_id IS NOT NULL GROUP BY actor_id
         ON CONFLICT (actor_id) DO UPDATE SET articles = actor_summary.articles + excluded.articles,
             name = coalesce(actor_summary.name, excluded.name), kind = coalesce(actor_summary.kind, excluded.kind),
             code = coalesce(actor_summary.code, excluded.code),
@@ -58,41 +61,38 @@ STEPS = [
             sector = coalesce(actor_summary.sector, excluded.sector),
             wikidata = coalesce(actor_summary.wikidata, excluded.wikidata)""",
     f"""INSERT INTO actor_summary (actor_id, mentions)
-        SELECT actor_id, count(*) FROM mentions WHERE actor_id IS NOT NULL AND article_sha1 IN {PENDING}
-        GROUP BY actor_id
+        SELECT actor_id, count(*) FROM pending_mentions WHERE actor_id IS NOT NULL GROUP BY actor_id
         ON CONFLICT (actor_id) DO UPDATE SET mentions = actor_summary.mentions + excluded.mentions""",
     f"""INSERT INTO actor_summary (actor_id, events_as_actor, events_as_recipient, events)
         SELECT actor_id, count(*) FILTER (WHERE list_contains(actor, actor_id)),
                count(*) FILTER (WHERE list_contains(recipient, actor_id)), count(*)
         FROM (SELECT unnest(list_distinct(list_concat(actor, recipient))) AS actor_id, actor, recipient
-              FROM events WHERE article_sha1 IN {PENDING})
+              FROM pending_events)
         WHERE actor_id IS NOT NULL GROUP BY actor_id
         ON CONFLICT (actor_id) DO UPDATE SET
             events_as_actor = actor_summary.events_as_actor + excluded.events_as_actor,
             events_as_recipient = actor_summary.events_as_recipient + excluded.events_as_recipient,
             events = actor_summary.events + excluded.events""",
     f"""INSERT INTO actor_summary (actor_id, quotes)
-        SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL AND article_sha1 IN {PENDING}
-        GROUP BY speaker
+        SELECT speaker, count(*) FROM pending_quotes WHERE speaker IS NOT NULL GROUP BY speaker
         ON CONFLICT (actor_id) DO UPDATE SET quotes = actor_summary.quotes + excluded.quotes""",
-    f"""INSERT INTO actor_roles SELECT DISTINCT actor_id, role FROM actors
-        WHERE actor_id IS NOT NULL AND role IS NOT NULL AND article_sha1 IN {PENDING}
+    """INSERT INTO actor_roles SELECT DISTINCT actor_id, role FROM pending_actors
+        WHERE actor_id IS NOT NULL AND role IS NOT NULL
         ON CONFLICT DO NOTHING""",
-    f"""INSERT INTO actor_forms
-        SELECT DISTINCT actor_id, name, kind, code, country FROM actors WHERE article_sha1 IN {PENDING}
+    """INSERT INTO actor_forms
+        SELECT DISTINCT actor_id, name, kind, code, country FROM pending_actors
         EXCEPT SELECT actor_id, name, kind, code, country FROM actor_forms""",
-    f"""INSERT INTO actor_aliases SELECT DISTINCT actor_id, text, how FROM mentions
-        WHERE how IN {NAME_MENTIONS} AND actor_id IS NOT NULL AND text IS NOT NULL AND article_sha1 IN {PENDING}
+    f"""INSERT INTO actor_aliases SELECT DISTINCT actor_id, text, how FROM pending_mentions
+        WHERE how IN {NAME_MENTIONS} AND actor_id IS NOT NULL AND text IS NOT NULL
         ON CONFLICT DO NOTHING""",
     # a place is counted by its GeoNames id, else its name; an event counts for it when its article
     # names the place by the event's own place name
     f"""INSERT INTO place_summary (key, name, geonames_id, country, lat_sum, lon_sum, located, articles, events)
-        WITH pl AS (SELECT coalesce(CAST(geonames_id AS VARCHAR), name) AS key, * FROM places
-                    WHERE lat IS NOT NULL AND lon IS NOT NULL AND article_sha1 IN {PENDING}),
+        WITH pl AS (SELECT coalesce(CAST(geonames_id AS VARCHAR), name) AS key, * FROM pending_places
+                    WHERE lat IS NOT NULL AND lon IS NOT NULL),
         ev AS (SELECT pl.key, count(DISTINCT (e.article_sha1, e.idx)) AS n
-               FROM events e JOIN (SELECT DISTINCT key, article_sha1, name FROM pl) pl
-                    ON pl.article_sha1 = e.article_sha1 AND pl.name = e.place
-               WHERE e.article_sha1 IN {PENDING} GROUP BY pl.key)
+               FROM pending_events e JOIN (SELECT DISTINCT key, article_sha1, name FROM pl) pl
+                    ON pl.article_sha1 = e.article_sha1 AND pl.name = e.place GROUP BY pl.key)
         SELECT key, any_value(name), any_value(geonames_id), any_value(country), sum(lat), sum(lon), count(*),
                count(DISTINCT article_sha1), coalesce(any_value(ev.n), 0)
         FROM pl LEFT JOIN ev USING (key) GROUP BY key
@@ -105,17 +105,14 @@ STEPS = [
     # one row per (actor, recipient, confidence, score): the network filters by confidence exactly
     f"""INSERT INTO edge_summary
         SELECT src.id, dst.id, coalesce(e.confidence, 0), coalesce(e.score, 0), e.score IS NOT NULL, count(*)
-        FROM events e, unnest(e.actor) AS src(id), unnest(e.recipient) AS dst(id)
-        WHERE src.id <> dst.id AND e.article_sha1 IN {PENDING} GROUP BY ALL
+        FROM pending_events e, unnest(e.actor) AS src(id), unnest(e.recipient) AS dst(id)
+        WHERE src.id <> dst.id GROUP BY ALL
         ON CONFLICT DO UPDATE SET events = edge_summary.events + excluded.events""",
     f"""INSERT INTO article_counts
         SELECT p.article_sha1, coalesce(ev.n, 0), coalesce(qu.n, 0), coalesce(ch.n, 0) FROM summary_pending p
-        LEFT JOIN (SELECT article_sha1, count(*) AS n FROM events WHERE article_sha1 IN {PENDING} GROUP BY 1) ev
-            USING (article_sha1)
-        LEFT JOIN (SELECT article_sha1, count(*) AS n FROM quotes WHERE article_sha1 IN {PENDING} GROUP BY 1) qu
-            USING (article_sha1)
-        LEFT JOIN (SELECT article_sha1, count(*) AS n FROM checks WHERE article_sha1 IN {PENDING} GROUP BY 1) ch
-            USING (article_sha1)""",
+        LEFT JOIN (SELECT article_sha1, count(*) AS n FROM pending_events GROUP BY 1) ev USING (article_sha1)
+        LEFT JOIN (SELECT article_sha1, count(*) AS n FROM pending_quotes GROUP BY 1) qu USING (article_sha1)
+        LEFT JOIN (SELECT article_sha1, count(*) AS n FROM pending_checks GROUP BY 1) ch USING (article_sha1)""",
     "INSERT INTO summarised_articles SELECT article_sha1 FROM summary_pending",
 ]
 
@@ -124,16 +121,20 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
     """Add the articles not yet summarised to the summaries (inside the caller's transaction, if
     any); returns how many there were."""
     con.execute(TABLES)
+    temporary = ["summary_pending", *(f"pending_{t}" for t in ITEM_TABLES)]
     con.execute("""CREATE OR REPLACE TEMP TABLE summary_pending AS
-                   SELECT sha1 AS article_sha1 FROM articles a
-                   WHERE NOT EXISTS (SELECT 1 FROM summarised_articles s WHERE s.article_sha1 = a.sha1)""")
+                   SELECT sha1 AS article_sha1 FROM articles EXCEPT SELECT article_sha1 FROM summarised_articles""")
     try:
         pending = con.execute("SELECT count(*) FROM summary_pending").fetchone()[0]
         if pending:
+            for table in ITEM_TABLES:
+                con.execute(f"CREATE OR REPLACE TEMP TABLE pending_{table} AS "
+                            f"SELECT * FROM {table} WHERE article_sha1 IN {PENDING}")
             for sql in STEPS:
                 con.execute(sql)
     finally:
-        con.execute("DROP TABLE IF EXISTS temp.summary_pending")
+        for table in temporary:
+            con.execute(f"DROP TABLE IF EXISTS temp.{table}")
     return pending
 
 
