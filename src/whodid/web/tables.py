@@ -128,19 +128,65 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
     shown = ", ".join(f"t.{c.key}" for c in table.columns if c.key != table.words)
     # the count apart: a window count over the whole result would keep ORDER BY ... LIMIT from
     # running as a top-N
-    cur.execute(f"SELECT {shown} FROM ({base}) t WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                params + [view.limit, view.offset])
-    items = _rows(cur)
-    total = cur.execute(f"SELECT count(*) FROM ({base}) t WHERE {where}", params).fetchone()[0]
+    keys = [k.strip().removeprefix("t.") for k in table.tiebreak.split(",") if k.strip()]
+    if not keys:
+        cur.execute(f"SELECT {shown} FROM ({base}) t WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                    params + [view.limit, view.offset])
+        items = _rows(cur)
+    else:
+        # the page's keys first (the top-N reads three columns, not every text), then its rows
+        picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)} FROM ({base}) t WHERE {where} "
+                             f"ORDER BY {order} LIMIT ? OFFSET ?", params + [view.limit, view.offset]).fetchall()
+        found = {}
+        if picked:
+            cur.execute(f"SELECT {shown}, {', '.join(f't.{k} AS __key{i}' for i, k in enumerate(keys))} "
+                        f"FROM ({base}) t WHERE t.{keys[0]} IN (SELECT unnest(?))", [sorted({p[0] for p in picked})])
+            for row in _rows(cur):
+                found[tuple(row.pop(f"__key{i}") for i in range(len(keys)))] = row
+        items = [found[key] for key in picked]
+    total, counted = _counts(cur, table, view, base)
     return {"total": total, "limit": view.limit, "offset": view.offset, "sort": sort,
-            "order": "desc" if descending else "asc", "items": items, "facets": facets(cur, table, view)}
+            "order": "desc" if descending else "asc", "items": items, "facets": facets(cur, table, view, counted)}
 
 
-def facets(cur: Cursor, table: Table, view: View) -> dict[str, list[dict[str, Any]]]:
-    """For each facet column, its most frequent values under the other filters, with counts."""
+def _counts(cur: Cursor, table: Table, view: View, base: str) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """The view's total, and the facets whose column it does not filter, in one scan (GROUPING
+    SETS): they count under the same filters as the total. (A filtered column's facet counts
+    without its own filter: ``facets`` asks for it apart.)"""
+    where, params = _where(table, view)
+    shared = [c.key for c in table.columns if c.facet and not _filtered(table, view, c.key)]
+    columns = "".join(f'GROUPING(t.{k}) AS "g{i}", CAST(t.{k} AS VARCHAR) AS "v{i}", ' for i, k in enumerate(shared))
+    sets = "".join(f"(t.{k}), " for k in shared) + "()"
+    cur.execute(f"SELECT {columns}count(*) AS n FROM ({base}) t WHERE {where} GROUP BY GROUPING SETS ({sets})",
+                params)
+    total, counted = 0, {k: [] for k in shared}
+    for row in cur.fetchall():
+        grouped = [i for i in range(len(shared)) if row[2 * i] == 0]
+        if not grouped:
+            total = row[-1]
+        elif row[2 * grouped[0] + 1] is not None:
+            counted[shared[grouped[0]]].append({"value": row[2 * grouped[0] + 1], "n": row[-1]})
+    for values in counted.values():
+        values.sort(key=lambda v: (-v["n"], v["value"]))
+        del values[FACET_VALUES:]
+    return total, counted
+
+
+def _filtered(table: Table, view: View, key: str) -> bool:
+    col = table.column(key)
+    return bool(col and col.filter and view.filters.get(key) not in (None, ""))
+
+
+def facets(cur: Cursor, table: Table, view: View,
+           counted: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """For each facet column, its most frequent values under the other filters, with counts
+    (those in ``counted`` already counted)."""
     out = {}
     for col in table.columns:
         if not col.facet:
+            continue
+        if counted is not None and col.key in counted:
+            out[col.key] = counted[col.key]
             continue
         # a facet counts under every filter but its own, so its other values stay choosable
         where, params = _where(table, view, skip=col.key)
