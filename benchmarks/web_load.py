@@ -2,7 +2,7 @@
 search, pair, network, places) and the events CSV download against /api/health, same run.
 
     python benchmarks/web_load.py [--limit 400] [--events 1000000] [--requests 1500] [--concurrency 20]
-                                  [--seconds 20] [--only actors] [--seed-db DB]
+                                  [--seconds 20] [--only actors] [--seed-db DB] [--workers N]
 
 With --events, the database is scaled to that many events first (benchmarks/query_scale.py's
 copies of the seed, shifted in date and id; kept in benchmarks/results/) and every endpoint is
@@ -11,11 +11,13 @@ held to a p95 of 300 ms: the run exits 1 when one is slower.
 The database holds the bundled samples plus, when ../shared/corpora is present,
 the first --limit articles of each corpus there (0: all); it is built once with
 `whodid ingest --workers 2` and kept in benchmarks/results/ for later runs.
-`whodid serve --read-only` runs in its own process on a free 127.0.0.1 port;
-a pool of httpx client threads sends at most --requests requests per endpoint
-and stops after --seconds, whichever comes first. Traffic never leaves
-loopback. /api/health (one count query) is the baseline: the ratio of the
-events endpoints to it is the figure to compare between machines.
+`whodid serve --read-only --workers N` (default: one process per core) runs on a free
+127.0.0.1 port; a pool of httpx client threads sends at most --requests requests per
+endpoint and stops after --seconds, whichever comes first. Traffic never leaves
+loopback. /api/health (two count queries) is the baseline: the ratio of the other
+endpoints to it is the figure to compare between machines. The server keeps each answer
+until the data changes (web/answers.py), so repeated requests measure the kept answer;
+"first ms" is each endpoint's first request, computed from the database.
 """
 
 from __future__ import annotations
