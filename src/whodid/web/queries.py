@@ -315,10 +315,11 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
         cur.execute("SELECT cluster_id, num_articles FROM event_clusters WHERE cluster_id IN "
                     "(SELECT unnest(?::BIGINT[]))", [sorted(set(clusters.values()))])
         reports = dict(cur.fetchall())
-    texts = {sha: row[6] for sha, row in articles.items()}
+    texts = {sha: row[6] or "" for sha, row in articles.items()}
     for row in items:
+        # (an event whose article row is missing, inserted by hand, keeps empty article fields)
         _, row["article_id"], row["article_title"], row["published"], row["source_url"], row["source"], _ = \
-            articles[row["article_sha1"]]
+            articles.get(row["article_sha1"], (None,) * 7)
         row["cluster_id"] = clusters.get((row["article_sha1"], row["idx"]))
         row["reports"] = reports.get(row["cluster_id"])
     if search.summarised(cur):  # each actor's name as the actors table lists it: one row per actor
@@ -332,7 +333,7 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
         names = _actor_names(cur, sha1s)
     for row in items:
         sha = row["article_sha1"]
-        row["sentence"] = texts[sha][row.pop("sentence_start"):row.pop("sentence_end")]
+        row["sentence"] = texts.get(sha, "")[row.pop("sentence_start"):row.pop("sentence_end")]
         for key in ("actor", "recipient"):
             row[key] = [names.get((sha, i), {"id": i, "name": i, "code": None}) for i in row[key] or []]
         reporter = row["reported_by"]
