@@ -101,7 +101,7 @@ class Frame:
     reported_by: str | None = None
     speakers: list[Participant] = field(default_factory=list)
     penalty: float = 0.0
-    drop: bool = False
+    drop: str = ""  # why the frame is no event of its own (empty: it may be one)
     void: bool = False  # a statement without substance: it and what it says are no event
     vowed: bool = False  # the complement of an explicit promise ("have sworn to fight")
     # "denied the allegations", "rejected calls to pause": the type of the earlier speech act
@@ -266,6 +266,19 @@ class Coder:
         self.senses = Senses(lexicon)
         self.scores = load_scores()
         self._verb_exclude = frozenset().union(*(lexicon.marker(k) for k in _NOT_EVENT_VERB_MARKERS))
+        # a list to collect why each candidate trigger gave no event of its own (None: not kept);
+        # rows (character offset, word, entry, reason): ``scripts/events_dev.py score --trace``
+        self.trace: list[tuple[int, str, str, str]] | None = None
+
+    def note(self, t: Token, entry: Entry | None, why: str) -> None:
+        if self.trace is not None:
+            what = f"{entry.type} {entry.where.rsplit('/', 1)[-1]}" if entry is not None else "-"
+            self.trace.append((t.idx, t.text, what, why))
+
+    def _no(self, f: Frame, why: str) -> None:
+        """No event from ``f``, for the reason ``why`` (traced)."""
+        self.note(f.token, f.entry, why)
+        return None
 
     def _matcher(self, doc: Doc):
         key = id(doc.vocab)
@@ -293,6 +306,8 @@ class Coder:
                     best[i] = Frame(token=t, pattern=pattern, tokens=sorted(ids),
                                     void=self.senses.void(pattern, t, ids, idx, triggers))
                     break
+            else:
+                self.note(t, found[0][1].entry, "no sense of the word fits")
         # a word that is part of a longer match is not a trigger of its own
         # ("imposed sanctions": one SANCTION event, not two)
         inner: dict[int, int] = {}  # token -> the size of the largest match it is a dependent word of
@@ -303,6 +318,8 @@ class Coder:
                         inner[i] = max(inner.get(i, 0), len(f.tokens))
         # ("called off a one-day strike": one event, not the strike as well)
         frames = {i: f for i, f in best.items() if i not in inner or 1 < len(f.tokens) >= inner[i]}
+        for i in best.keys() - frames.keys():
+            self.note(doc[i], best[i].entry, "part of a longer match")
         self._verb_dictionary_frames(doc, frames, inner)
         return frames
 
@@ -403,9 +420,9 @@ class Coder:
     def verb_roles(self, f: Frame, idx: ActorIndex) -> None:
         t = f.token
         if t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(c.dep_ == "det" for c in t.children):
-            f.drop = True  # a participle used as a noun: "evacuated the wounded"
+            f.drop = "a participle used as a noun"  # "evacuated the wounded"
         if len(f.tokens) == 1 and _describing_participle(t):
-            f.drop = True  # "the murdered hero", "men detained in the UK": a description, told elsewhere if at all
+            f.drop = "a describing participle"  # "the murdered hero", "men detained in the UK": told elsewhere if at all
         matched = set(f.tokens)
         actors, patients = self.subject(t, idx)
         f.actors = actors
@@ -544,7 +561,7 @@ class Coder:
         if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":
             recips = idx.place(head)
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS:
-            f.drop = True  # "after the invasion": a reference to an event told elsewhere
+            f.drop = "a background reference"  # "after the invasion": an event told elsewhere
         f.actors, f.recipients = actors, recips
 
     # ------------------------------------------------------------------ main
@@ -581,6 +598,7 @@ class Coder:
         answering: list[tuple[Event, str]] = []
         for f in sorted(frames.values(), key=lambda f: f.token.i):
             if f.governor is not None or f.drop:
+                self.note(f.token, f.entry, f.drop or f"the complement of {f.governor.token.text}")
                 continue
             ev = self._event(f, doc, sents[f.token.i])
             if ev is not None:
@@ -599,7 +617,7 @@ class Coder:
             inside = {w.i for w in v.token.subtree} - subject
             for f in frames.values():
                 if f.token.i in inside:
-                    f.drop = True
+                    f.drop = f"inside a void statement ({v.token.text})"
 
     def _governor(self, f: Frame, frames: dict[int, Frame]) -> Frame | None:
         """The frame whose complement ``f`` is: "refused to MEET", "urged Russia to
@@ -654,7 +672,7 @@ class Coder:
             if how in ("intent", "agreement") and (t.dep_ == "xcomp" or conjunct):
                 f.modal.future = True  # "pledged to attack": the attack, intended
                 f.vowed = True
-                g.drop = g.drop or not conjunct
+                g.drop = g.drop or ("" if conjunct else f"its complement {t.text} is the event")
             return
         f.governor = g
         if conjunct:
@@ -686,7 +704,7 @@ class Coder:
                 continue
             for c in f.token.children:
                 if c.dep_ == "dobj" and c.i in frames and frames[c.i].noun and frames[c.i].governor is None:
-                    frames[c.i].drop = True
+                    frames[c.i].drop = f"what {f.token.text} ends"
 
     def _object_events(self, frames: dict[int, Frame]) -> None:
         """A hostile act whose object is an exchange ("would boycott all contact with
@@ -700,7 +718,7 @@ class Coder:
             if obj is None or not obj.recipients or obj.actors:
                 continue
             f.recipients = obj.recipients
-            obj.drop = True
+            obj.drop = f"the exchange {f.token.text} cuts"
 
     def _protest_topics(self, frames: dict[int, Frame]) -> None:
         """PLOVER 2.0 manual, PROTEST: the topic of a protest, typically a REQUEST, is
@@ -724,7 +742,7 @@ class Coder:
                                     and frames[c.i].entry.type == "PROTEST"), None)
             if protest is None:
                 continue
-            f.drop = True
+            f.drop = "the topic of a protest"
             if not protest.recipients:
                 protest.recipients = f.recipients
             if not protest.actors:
@@ -766,14 +784,14 @@ class Coder:
     def _event(self, f: Frame, doc: Doc, sent: tuple[int, int]) -> Event | None:
         m, e = f.modal, f.entry
         if m.belief:
-            return None
+            return self._no(f, "a belief or forecast")
         if e.speaker_is_actor:
             if f.reported_by is None:
-                return None
+                return self._no(f, "no speaker to be its actor")
             if f.noun:
                 m.negated = False  # "has no justification": the "no" is part of the pattern
             elif m.negated:
-                return None  # "we must not forget": not a demand of anyone
+                return self._no(f, "negated obligation")  # "we must not forget": not a demand of anyone
             m.obligation = m.hypothetical = m.purpose = False  # "must": part of the pattern
             # "[Ukraine and the West argue that] Putin has no justification": the
             # speakers accuse the subject
@@ -844,28 +862,29 @@ class Coder:
         participants = bool(actor_ids or recipient_ids)
         if e.ambiguous and not any(a not in self._idx.generic for a in actor_ids + recipient_ids) \
                 and not any(a in self._idx.placed for a in actor_ids):
-            return None  # "offered to citizens": a generic group alone does not make "offer" political
+            return self._no(f, "ambiguous word with only generic parties" if actor_ids + recipient_ids
+                            else "ambiguous word with no party")  # "offered to citizens"
         if not actor_ids and recipient_ids and all(r in self._idx.weak for r in recipient_ids) \
                 and (e.ambiguous or f.noun):
-            return None  # "supporting dissidents", "a ban on the FIS": no doer, and only a weak target
+            return self._no(f, "no doer and only a weak target")  # "supporting dissidents", "a ban on the FIS"
         armed = e.type == "ASSAULT" and any(a in self.armed for a in actor_ids)
         if e.requires == "recipient" and not recipient_ids and f.type == e.type and not (f.place_target or armed):
-            return None  # "attacked the plan" is not an attack; "troops attacked" is
+            return self._no(f, "requires a recipient")  # "attacked the plan" is not an attack; "troops attacked" is
         if e.requires == "object" and not (f.has_object or recipient_ids):
-            return None
+            return self._no(f, "requires an object")
         if e.requires == "counterpart" and not (f.complement or recipient_ids):
-            return None  # "pledged to cut taxes": announced policy with no counterpart
+            return self._no(f, "requires a counterpart")  # "pledged to cut taxes": announced policy
         if e.requires == "dyad" and len(set(actor_ids) | set(recipient_ids)) < 2:
-            return None  # a verb-dictionary event: two known parties, as PETRARCH codes them
+            return self._no(f, "verb dictionary: needs two parties")  # as PETRARCH codes them
         if e.requires == "complement" and not (f.complement or recipient_ids or any(
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "against", "of"))
                 for c in f.token.children)):
-            return None
+            return self._no(f, "requires a complement")
         if f.noun and not participants and not f.anchored:
-            return None
+            return self._no(f, "a noun with no party and no support verb")
         if not actor_ids and not speaker_actor and (m.hypothetical or m.conditional) \
                 and not f.complement:
-            return None  # "any foreign national can be detained": a rule or a supposition, nobody's act
+            return self._no(f, "no actor, hypothetical")  # "any foreign national can be detained": nobody's act
 
         confidence = 0.9 - f.penalty
         if not actor_ids:

@@ -32,7 +32,13 @@ class EventsStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         events = self.coder.code(doc, analysis)
         conventions.apply(doc, analysis, events, self.resources)
-        events = filters.keep(events, analysis)
-        events = remention.merge(events, {a.id: a.code for a in analysis.actors if a.code})
+        kept = filters.keep(events, analysis)
+        merged = remention.merge(kept, {a.id: a.code for a in analysis.actors if a.code})
+        if self.coder.trace is not None:  # what the filters and the re-mention merge took out
+            for why, before, after in (("filtered (events.filters)", events, kept),
+                                       ("a re-mention (events.remention)", kept, merged)):
+                left = {id(e) for e in after}
+                self.coder.trace += [(e.trigger.start, e.trigger.text, e.type, why) for e in before if id(e) not in left]
+        events = merged
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         analysis.events.extend(events)
