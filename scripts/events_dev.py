@@ -92,13 +92,16 @@ def run_events(articles, docs, analyses, trace: bool = False):
     from whodid.knowledge import Resources
 
     stage = EventsStage(Resources.build())
-    out, traces = [], []
+    out, traces, entries = [], [], []
     for doc, analysis in zip(docs, analyses):
         a = copy.deepcopy(analysis)
         stage.coder.trace = [] if trace else None
         stage(doc, a)
         out.append(news.emitted_events(a))
         traces.append(stage.coder.trace or [])
+        frames = [stage.coder.frame_of.get(id(e)) for e in a.events]
+        entries.append([f.entry.where.rsplit("/", 1)[-1] if f is not None else "-" for f in frames])
+    run_events.entries = entries
     return out, traces
 
 
@@ -111,12 +114,19 @@ def main() -> None:
     ap.add_argument("--show", choices=news.SHOW)
     ap.add_argument("--trace", action="store_true")
     ap.add_argument("--min-confidence", type=float, default=0.2)
+    ap.add_argument("--dump", type=Path, help="write every emitted event, its lexicon entry and whether it is right")
     args = ap.parse_args()
     if args.what == "cache":
         cache(args.shared, args.cache, args.limit)
         return
     articles, docs, analyses = load(args.cache)
     emitted, traces = run_events(articles, docs, analyses, args.trace)
+    if args.dump:
+        with args.dump.open("w") as out:
+            for article, em, entries in zip(articles, emitted, run_events.entries):
+                for o, right, entry in zip(em, news.right(article, em), entries):
+                    out.write(f"{int(right)}\t{article.id}\t{o.start}\t{o.type}\t{o.trigger}\t{entry}\t"
+                              f"{' '.join(p.code for p in o.actor)}\t{' '.join(p.code for p in o.recipient)}\n")
     fig = news.score(zip(articles, emitted), listing=bool(args.show) or args.trace, min_confidence=args.min_confidence)
     report = news.format_report(fig, args.show)
     print(report if args.show else report.split("\nper corpus")[0])
