@@ -566,6 +566,7 @@ class Coder:
 
     # ------------------------------------------------------------------ main
     def code(self, doc: Doc, analysis: Analysis) -> list[Event]:
+        self.dyads: set[int] = set()  # events of the verb dictionary with one party so far (id)
         idx = ActorIndex(analysis)
         self._idx = idx
         self.armed = idx.armed
@@ -874,7 +875,8 @@ class Coder:
             return self._no(f, "requires an object")
         if e.requires == "counterpart" and not (f.complement or recipient_ids):
             return self._no(f, "requires a counterpart")  # "pledged to cut taxes": announced policy
-        if e.requires == "dyad" and len(set(actor_ids) | set(recipient_ids)) < 2:
+        dyad_pending = e.requires == "dyad" and len(set(actor_ids) | set(recipient_ids)) < 2
+        if dyad_pending and not (actor_ids or recipient_ids):
             return self._no(f, "verb dictionary: needs two parties")  # as PETRARCH codes them
         if e.requires == "complement" and not (f.complement or recipient_ids or any(
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "against", "of"))
@@ -903,7 +905,7 @@ class Coder:
 
         trig = _trigger_span(doc, f)
         score = self.scores["scores"].get(f"{f.type}:{f.mode}", self.scores["scores"].get(f.type))
-        return Event(
+        ev = Event(
             type=f.type, mode=f.mode, context=list(e.context), cameo=f.cameo,
             actor=actor_ids, recipient=recipient_ids, modality=modality(m),
             reported_by=f.reported_by,
@@ -914,6 +916,26 @@ class Coder:
             inferred=[role for role, roles in (("actor", actors), ("recipient", recipients))
                       if any(r.located and r.actor in actor_ids + recipient_ids for r in roles)],
         )
+        if dyad_pending:
+            # one party found: the coding conventions may give the other ("criticised the
+            # plans": the government); ``two_parties`` drops it if they do not
+            self.dyads.add(id(ev))
+        return ev
+
+    def two_parties(self, events: list[Event]) -> list[Event]:
+        """The events without those of the verb dictionary that still have one party only
+        (PETRARCH codes a source and a target), once the conventions have filled what they can."""
+        out = []
+        for ev in events:
+            if id(ev) in self.dyads and len(set(ev.actor) | set(ev.recipient)) < 2:
+                self.note_event(ev, "verb dictionary: needs two parties")
+                continue
+            out.append(ev)
+        return out
+
+    def note_event(self, ev: Event, why: str) -> None:
+        if self.trace is not None:
+            self.trace.append((ev.trigger.start, ev.trigger.text, ev.type, why))
 
 
 def _answer_earlier(ev: Event, kind: str, events: list[Event], doc: Doc, sentences: int = 3) -> None:

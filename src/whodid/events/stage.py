@@ -32,6 +32,7 @@ class EventsStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         events = self.coder.code(doc, analysis)
         conventions.apply(doc, analysis, events, self.resources)
+        events = self.coder.two_parties(events)
         kept = filters.keep(events, analysis)
         merged = remention.merge(kept, {a.id: a.code for a in analysis.actors if a.code})
         if self.coder.trace is not None:  # what the filters and the re-mention merge took out
