@@ -39,7 +39,9 @@ class EventsStage:
             for why, before, after in (("filtered (events.filters)", events, kept),
                                        ("a re-mention (events.remention)", kept, merged)):
                 left = {id(e) for e in after}
-                self.coder.trace += [(e.trigger.start, e.trigger.text, e.type, why) for e in before if id(e) not in left]
+                for e in before:
+                    if id(e) not in left:
+                        self.coder.note_event(e, why)
         events = merged
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         analysis.events.extend(events)
