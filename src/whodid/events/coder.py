@@ -633,6 +633,8 @@ class Coder:
                          and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
         if t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
             return frames[t.head.i]
+        if _for_clause(t) and t.head.i in frames and frames[t.head.i].noun:
+            return frames[t.head.i]  # "repeated calls for the mayor to APOLOGISE"
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames \
                 and t.head.lower_ not in _BACKGROUND_PREPS:  # not "offered talks following the invasion"
             return frames[t.head.head.i]
@@ -766,10 +768,11 @@ class Coder:
         from it: "demanded that the US cancel ..." (the one asked), "threatened to cut
         electricity to X", "refused to respond to a demand from the US President"."""
         for g in frames.values():
-            if not g.entry.governs or g.complement or g.noun or g.recipients:
+            if not g.entry.governs or g.complement or g.recipients:
                 continue
-            comp = next((c for c in g.token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
-                         and c.i not in frames
+            # a noun's only complement clause is a for-to clause: "calls for the mayor to be tougher"
+            comp = next((c for c in g.token.children if (c.dep_ in ("xcomp", "ccomp") and not g.noun or _for_clause(c))
+                         and c.pos_ in ("VERB", "AUX") and c.i not in frames
                          and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
             if comp is None:
                 continue
@@ -1011,6 +1014,11 @@ def _describing_participle(t: Token) -> bool:
         return True
     return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
                                        for c in t.children)
+
+
+def _for_clause(t: Token) -> bool:
+    """A for-to clause: "(calls) for the mayor to apologise"."""
+    return t.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children)
 
 
 def _future_clause(t: Token, lex: Lexicon) -> bool:
