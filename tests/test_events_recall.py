@@ -182,3 +182,17 @@ def test_a_verb_dictionary_event_needs_two_parties(code):
                   {"Ghana": ("G", "GHAGOV"), "government": ("M", "MLIGOV")})
     assert [(e.actor, e.recipient) for e in events] == [(["G"], ["M"])]
     assert code("Ghana accorded recognition in the end.", {"Ghana": ("G", "GHAGOV")}) == []
+
+
+def test_the_trace_says_why_a_candidate_gave_no_event(nlp):
+    stage = EventsStage()
+    text = "The minister declined to comment on the talks with Kenya."
+    doc = nlp(text)
+    analysis = Analysis(article=Article(text=text), actors=[
+        Actor(id="K", name="Kenya", kind="country", code="KEN", mentions=[Mention(text.index("Kenya"), len(text) - 1, "Kenya")])])
+    stage.coder.trace = []
+    stage(doc, analysis)
+    assert analysis.events == []
+    why = {word: reason for _, word, _, reason in stage.coder.trace}
+    assert why["talks"].startswith("inside a void statement")
+    assert "declined" in why

@@ -271,6 +271,7 @@ class Coder:
         self.trace: list[tuple[int, str, str, str]] | None = None
 
     def note(self, t: Token, entry: Entry | None, why: str) -> None:
+        """Trace that the candidate ``t`` (of ``entry``) gave no event of its own, and why."""
         if self.trace is not None:
             what = f"{entry.type} {entry.where.rsplit('/', 1)[-1]}" if entry is not None else "-"
             self.trace.append((t.idx, t.text, what, why))

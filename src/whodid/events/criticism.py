@@ -16,7 +16,7 @@ says it about whom is not. A statement is read as criticism when:
   own side), with a country; the first such party is the one criticised;
 - the coder has not already coded an accusation or a rebuttal by that speaker there.
 
-On the development gold 10 of the 17 events this adds are right at type + actor +
+On the development gold 8 of the 14 events this adds are right at type + actor +
 recipient (``scripts/events_dev.py``); statements of other speakers were tried and left
 out (government speakers' statements about others: about one in six is criticism). The
 trigger is the head of the statement's clause, so the event sits in its sentence; its
