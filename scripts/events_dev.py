@@ -42,7 +42,7 @@ def cache(shared: Path | None, where: Path, limit: int | None) -> None:
     from whodid.pipeline import Pipeline
     from whodid.quotes import QuotesStage
 
-    files = news.gold_files(None, shared)
+    files = news.gold_files(None, shared)  # the development gold: never the held-aside part
     articles = news.load_gold(files, news.shared_root(shared) / "corpora", limit)
     periods = {a.id: news.CORPUS_PERIODS[a.corpus] for a in articles if a.corpus in news.CORPUS_PERIODS}
 
@@ -78,8 +78,9 @@ def load(where: Path):
     from whodid import nlp
 
     model = nlp.load(None)
-    docs = list(DocBin().from_bytes((where / "docs.spacy").read_bytes()).get_docs(model.vocab))
     from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
+
+    docs = list(DocBin().from_bytes((where / "docs.spacy").read_bytes()).get_docs(model.vocab))
 
     articles, analyses, countries = pickle.loads((where / "analyses.pkl").read_bytes())
     for d, c in zip(docs, countries):
@@ -87,7 +88,9 @@ def load(where: Path):
     return articles, docs, analyses
 
 
-def run_events(articles, docs, analyses, trace: bool = False):
+def run_events(docs, analyses, trace: bool = False):
+    """The events stage of this checkout on the cached analyses: (emitted events, trace rows,
+    lexicon entry of each event) per article."""
     from whodid.events import EventsStage
     from whodid.knowledge import Resources
 
@@ -101,8 +104,7 @@ def run_events(articles, docs, analyses, trace: bool = False):
         traces.append(stage.coder.trace or [])
         frames = [stage.coder.frame_of.get(id(e)) for e in a.events]
         entries.append([f.entry.where.rsplit("/", 1)[-1] if f is not None else "-" for f in frames])
-    run_events.entries = entries
-    return out, traces
+    return out, traces, entries
 
 
 def main() -> None:
@@ -120,11 +122,11 @@ def main() -> None:
         cache(args.shared, args.cache, args.limit)
         return
     articles, docs, analyses = load(args.cache)
-    emitted, traces = run_events(articles, docs, analyses, args.trace)
+    emitted, traces, entries = run_events(docs, analyses, args.trace)
     if args.dump:
         with args.dump.open("w") as out:
-            for article, em, entries in zip(articles, emitted, run_events.entries):
-                for o, right, entry in zip(em, news.right(article, em), entries):
+            for article, em, names in zip(articles, emitted, entries):
+                for o, right, entry in zip(em, news.right(article, em), names):
                     out.write(f"{int(right)}\t{article.id}\t{o.start}\t{o.type}\t{o.trigger}\t{entry}\t"
                               f"{' '.join(p.code for p in o.actor)}\t{' '.join(p.code for p in o.recipient)}\n")
     fig = news.score(zip(articles, emitted), listing=bool(args.show) or args.trace, min_confidence=args.min_confidence)
@@ -146,7 +148,7 @@ def main() -> None:
                 trigger = (m["gold"]["trigger"] or "").lower()
                 at = [t for t in here if t[1].lower() in trigger.split() or t[1].lower() in trigger]
                 causes[at[-1][3].split(" (")[0] if at else "no candidate at the trigger"] += 1
-        print("\ncauses (last reason in the sentence):", dict(causes.most_common()))
+        print("\ncauses (the reason given for a candidate at the gold trigger's words):", dict(causes.most_common()))
 
 
 if __name__ == "__main__":
