@@ -331,6 +331,8 @@ class Coder:
             return [], []
         if passive or any(c.dep_ == "auxpass" for c in v.children):
             agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            # "critics of the government, who were imprisoned": the relative pronoun is its noun
+            passive = [v.head if p.tag_ in ("WDT", "WP") and v.dep_ == "relcl" else p for p in passive]
             return [r for a in agents for r in idx.roles(a)], [r for p in passive for r in idx.roles(p)]
         if subj:
             s = subj[0]

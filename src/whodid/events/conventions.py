@@ -86,7 +86,11 @@ ADDRESSED_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "RETREA
 # that withdraws from a town does not hand anything to a government
 PERSONAL_TYPES = {"RETREAT", "CONCEDE"}
 # harm done to people the text does not name ("arrested four individuals")
-HARM_TYPES = {"COERCE", "ASSAULT"}
+# (and a sentence or a fine: "found Wu guilty", "sentenced him to two years")
+HARM_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
+PERSONAL_OBJECTS = {"him", "her", "them", "us", "me"}
+# counted things that are no people ("seized 20 tonnes", "fined 5,000 dollars")
+QUANTITIES = {"QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL"}
 # the prepositions that say what a speech act is about ("misgivings about", "a call for")
 TOPIC_PREPOSITIONS = {"about", "over", "on", "against", "of", "for", "to", "at", "with"}
 
@@ -164,15 +168,20 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 _mark(ev, "actor")
         if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient \
                 and (ev.type not in PERSONAL_TYPES or all(kinds.get(i) == "person" for i in ev.actor)):
-            # a refusal answers someone's words ("denied the allegations"): only a refused
-            # policy or ruling tells whose they were
-            sector = _author_sector(doc, ev, resources) or (None if ev.type == "REJECT" else "GOV")
+            # a refusal answers someone's words ("denied the allegations"): a refused policy or
+            # ruling tells whose they were; else, refused by someone outside the government
+            # (an opposition party, a union, a court), the words refused are the authorities'
+            outside = all(sectors.get(i) not in ("GOV", "") for i in ev.actor)
+            sector = _author_sector(doc, ev, resources) or (None if ev.type == "REJECT" and not outside else "GOV")
             own = {countries[i] for i in ev.actor if i in countries}
             country = own.pop() if len(own) == 1 else None if own else doc._.whodid_article_country
             # (not the country, its government or a sitting officeholder speaking of their own
             # policy; a person coded GOV with no office at the date may be an opposition leader)
+            # a resignation or a concession by an officeholder is handed to the government they
+            # serve in (the guidelines: "submitted his resignation to the Crown Prince")
+            personal = ev.type in PERSONAL_TYPES
             if sector and country and not any(countries.get(i) == country
-                                              and (kinds.get(i) != "person" or i in officeholders)
+                                              and (kinds.get(i) != "person" or (i in officeholders and not personal))
                                               and (kinds.get(i) == "country" or sectors.get(i) == sector)
                                               for i in ev.actor):
                 actor = _actor(analysis, country, sector, resources.kb)
@@ -182,9 +191,11 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
         if ev.type in AREA_TYPES and ev.actor and not ev.recipient:
             # "suspended aid deliveries in Baghdad", "killed 23 people in Tel Aviv"
             country = located_in(doc, ev, analysis, resources)
-            if not country and ev.type in HARM_TYPES and _unnamed_people(doc, ev, resources):
+            if not country and ev.type in HARM_TYPES and _unnamed_people(doc, ev, resources) \
+                    and not any(sectors.get(i) == "MIL" for i in ev.actor):
                 # "Iranian police have arrested the alleged leader and four other members":
-                # people no one names, of the one country the doers are of
+                # people no one names, of the one country the doers are of (not an army's:
+                # armies act abroad, "the Israeli army ... arrested four individuals")
                 own = {countries[i] for i in ev.actor if i in countries}
                 country = own.pop() if len(own) == 1 else None
             if country:
@@ -250,8 +261,19 @@ def _unnamed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
     if span is None:
         return False
     people = resources.lexicon.classes.get("people", frozenset())
-    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in people or c.ent_type_ == "NORP")
-               for c in span.root.children)
+    return any(c.dep_ in ("dobj", "nsubjpass") and _people_word(c, people) for c in span.root.children)
+
+
+def _people_word(t: Token, people: frozenset[str]) -> bool:
+    """People by a common noun ("members"), a nationality, a counted group ("four individuals",
+    "the 12"), a personal name the actors stage could not place ("found Wu guilty"), or a
+    personal pronoun ("arrested him")."""
+    if t.lemma_.lower() in people or t.ent_type_ in ("NORP", "PERSON"):
+        return True
+    if t.pos_ == "PRON":
+        return t.lower_ in PERSONAL_OBJECTS
+    return t.pos_ in ("NOUN", "NUM") and t.ent_type_ not in QUANTITIES and (
+        t.pos_ == "NUM" or any(c.dep_ == "nummod" for c in t.children))
 
 
 def _trigger_lemma(doc: Doc, ev: Event) -> str:
