@@ -67,6 +67,8 @@ _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 # event of their own from a verb dictionary
 _NOT_EVENT_VERB_MARKERS = ("belief_verbs", "denial_verbs", "intent_verbs", "implicative_verbs", "report_verbs",
                            "object_control_verbs", "enacting_verbs")
+# the one asked by a preposition: "called on Putin to", "appealed to the UN to", "pleaded with him to"
+_ASKED_PREPS = {"on", "upon", "to", "with"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
 # speech acts a refusal answers ("denied the allegations", "rejected calls for ...")
 _ANSWERABLE = {"ACCUSE", "REQUEST"}
@@ -359,7 +361,9 @@ class Coder:
             return found, []
         if v.dep_ == "xcomp":
             if head.lemma_.lower() in self.lex.marker("object_control_verbs"):
-                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")] or \
+                    [p for c in head.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS
+                     for p in c.children if p.dep_ == "pobj"]  # "called on Putin to withdraw"
                 if objs:
                     return idx.roles(objs[0]), []
             actors, patients = self.subject(head, idx, depth + 1)
@@ -463,6 +467,11 @@ class Coder:
             recips = idx.place(t)
         if not recips and f.entry.type == "ACCUSE" and any(c.lower_ == "what" for c in t.children):
             recips = _deed_owner(t, idx)
+        if not recips and f.entry.type == "ACCUSE":
+            # "called the raid an Israeli crime", "branded it a Russian lie": whose the named deed is
+            recips = [r for c in t.children if c.dep_ in ("oprd", "xcomp", "attr")
+                      for m in c.children if m.dep_ in ("amod", "compound", "poss", "nmod")
+                      for r in [idx.at(m)] if r is not None]
         f.recipients = recips
 
     def noun_roles(self, f: Frame, idx: ActorIndex) -> None:
@@ -500,7 +509,9 @@ class Coder:
         if len(chain) > 1 and not actors:
             actors = self.subject(chain[-1], idx)[0]
             f.anchored = True
-        elif n.dep_ in ("dobj", "attr") and _lemmas(head) & self.lex.marker("support_verbs"):
+        elif n.dep_ in ("dobj", "attr") and _lemmas(head) & self.lex.marker("support_verbs") \
+                and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in head.children):
+            # (not "called the raid an Israeli crime": naming an event is not staging it)
             if not actors:
                 actors = self.subject(head, idx)[0]
             f.anchored = True
@@ -674,7 +685,8 @@ class Coder:
             g.recipients = g.recipients or f.recipients
         else:
             g.recipients = f.recipients or g.recipients
-        if not g.actors:
+        if not g.actors and how != "request":
+            # (not for a request: the one asked to act is not the one asking, "seeking police help")
             g.actors = f.actors
         g.has_object = True
         g.anchored = True

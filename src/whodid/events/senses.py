@@ -132,6 +132,8 @@ class Senses:
             return w.ent_type_ in _PLACE_ENTS or w.lemma_.lower() in PLACE_NOUNS
         if cls == "gpe":
             return w.ent_type_ == "GPE"
+        if cls == "date":
+            return w.ent_type_ in ("DATE", "TIME")
         if cls == "event":
             return w.i in triggers
         if cls == "question":
