@@ -655,6 +655,15 @@ class Coder:
                 head = frames[t.head.i]
                 if head.governor is not f:
                     self._govern(f, head.governor, conjunct=True)
+            elif f.governor is None and t.dep_ == "conj" and not f.noun:
+                # "called on the government to practise what it preaches and free or charge the
+                # detainees": an act conjoined to a complement that is no event itself
+                first = t
+                while first.dep_ == "conj" and first.head is not first:
+                    first = first.head
+                g = frames.get(first.head.i) if first.dep_ in ("xcomp", "ccomp") and first.i not in frames else None
+                if g is not None and g is not f and g.entry.governs == "request":
+                    self._govern(f, g, conjunct=True)
 
     def _govern(self, f: Frame, g: Frame, conjunct: bool = False) -> None:
         """``f`` is what ``g`` asks for, refuses, promises or threatens: one event, coded
@@ -794,6 +803,10 @@ class Coder:
             f.recipients = f.actors
             f.actors = f.speakers
             speaker_actor = f.reported_by
+            if f.type == "REQUEST" and m.reproach:
+                # "said the government should have acted sooner": a reproach for what was not
+                # done is criticism (CAMEO 111), not a demand
+                f.type, f.cameo, f.mode = "ACCUSE", "111", "disapprove"
         else:
             speaker_actor = None
         # PLOVER recoding by modality
@@ -831,6 +844,10 @@ class Coder:
                 f.actors = f.speakers
                 speaker_actor = f.reported_by
                 f.type, f.cameo, f.mode = rec["type"], rec["cameo"], rec["mode"]
+                if m.reproach:
+                    # "said the government should have acted sooner": a reproach for what was
+                    # not done is criticism (CAMEO 111), not a demand
+                    f.type, f.cameo, f.mode = "ACCUSE", "111", "disapprove"
                 m.hypothetical = m.purpose = False
                 f.penalty += 0.1
             else:

@@ -14,7 +14,7 @@ All word lists come from the lexicon's ``markers`` section. The rules:
 - intent (lexical): willing/open/ready ... to, intent nouns ("determination to
   fight"): the coder turns intended cooperation into AGREE, per PLOVER.
 - obligation: must/should, "the only way ... is for X to withdraw": a demand by
-  whoever says it.
+  whoever says it; "should have acted" (reproach), a criticism by whoever says it.
 - belief: the trigger is in the complement of believe/think/predict ...: the
   sentence is an opinion or a forecast, not an event.
 
@@ -41,6 +41,7 @@ class Modal:
     future: bool = False  # will/would/shall, "is to", "plans to"
     intent: bool = False  # willing/open/ready to, determination to
     obligation: bool = False  # must/should, "the only way is for X to"
+    reproach: bool = False  # should/ought + have + participle: "should have acted sooner"
     belief: bool = False  # in the complement of believe/think/predict
     purpose: bool = False  # a bare infinitive of purpose
 
@@ -104,6 +105,9 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
             m.future = True
         if any(a in hyp for a in auxes):
             m.hypothetical = True
+        if any(a in obl for a in auxes) and w.tag_ == "VBN" and "have" in [c.lemma_ for c in w.children
+                                                                          if c.dep_ == "aux"]:
+            m.reproach = True
         if any(a in obl for a in auxes) or ("have" in [c.lemma_ for c in w.children if c.dep_ == "aux"]
                                             and any(c.lower_ == "to" for c in w.children if c.dep_ == "aux")
                                             and w is not t):
