@@ -333,6 +333,11 @@ class Coder:
             return [], []
         if passive or any(c.dep_ == "auxpass" for c in v.children):
             agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if not agents:
+                # "was arrested and charged by the police": the by-phrase after the last participle
+                agents = [p for k in v.children if k.dep_ == "conj" and k.tag_ == "VBN"
+                          and not any(c.dep_ in _SUBJ + ("nsubjpass",) for c in k.children)
+                          for c in k.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             # "critics of the government, who were imprisoned": the relative pronoun is its noun
             passive = [v.head if p.tag_ in ("WDT", "WP") and v.dep_ == "relcl" else p for p in passive]
             return [r for a in agents for r in idx.roles(a)], [r for p in passive for r in idx.roles(p)]
@@ -368,6 +373,12 @@ class Coder:
                     return idx.roles(objs[0]), []
             actors, patients = self.subject(head, idx, depth + 1)
             return (actors or patients), []  # "Russians were seen holding ...": the raised subject
+        if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
+                and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+            # "were searched and detained by police": the second participle shares the passive
+            agents = [p for w in (v, head) for c in w.children if c.dep_ == "agent" for p in c.children
+                      if p.dep_ == "pobj"]
+            return [r for a in agents for r in idx.roles(a)], self.subject(head, idx, depth + 1)[1]
         if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
             actors, patients = self.subject(head, idx, depth + 1)
             if patients:  # "X has been indicted ... and will resign": X resigns
@@ -417,6 +428,19 @@ class Coder:
         f.actors = actors
         recips = list(patients)
         theme = f.entry.object == "theme"
+        if patients or (t.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in t.head.children)
+                        and not any(c.dep_ in _SUBJ for c in t.children)):
+            f.has_object = True  # "were searched and detained": the passive subject is what is acted on
+        if not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
+            # "has arrested and sentenced presidential candidates": coordinated verbs share the
+            # object that follows the last of them
+            shared = [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                      and not any(s_.dep_ in _SUBJ for s_ in c.children)
+                      for o in c.children if o.dep_ == "dobj"]
+            if shared:
+                f.has_object = True
+                if not theme:
+                    recips += [r for o in shared for r in idx.roles(o)]
         for c in t.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in ("GPE", "LOC", "FAC"):
                 f.place_target = True

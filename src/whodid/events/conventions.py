@@ -216,6 +216,9 @@ def _doer_untold(doc: Doc, ev: Event) -> bool:
         return True
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or \
         (t.tag_ == "VBN" and t.dep_ in ("acl", "relcl"))
+    if t.tag_ == "VBN" and t.dep_ == "conj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children):
+        # "were searched and detained": the second participle of a passive
+        return not any(c.dep_ == "agent" for w in (t, t.head) for c in w.children)
     return passive and not any(c.dep_ == "agent" for c in t.children)
 
 

@@ -9,7 +9,8 @@ All word lists come from the lexicon's ``markers`` section. The rules:
   would be willing to meet"); after/before/when + a present-tense verb too
   ("only possible after Putin leaves Ukraine").
 - hypothetical: could/might/may/can on the predicate; a bare purpose infinitive
-  ("troops were sent to attack ...") that no intent or implicative word governs.
+  ("troops were sent to attack ...") that no intent or implicative word governs; an
+  act weighed ("mulled over resigning", "is considering a boycott").
 - future (grammatical): will/would/shall, "is to meet", "plans to".
 - intent (lexical): willing/open/ready ... to, intent nouns ("determination to
   fight"): the coder turns intended cooperation into AGREE, per PLOVER.
@@ -125,6 +126,16 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
                     any(c.lower_ == "to" for c in chain[i - 1].children if c.dep_ == "aux") and \
                     chain[i - 1] is t:
                 m.future = True
+
+    # an act weighed: "mulled over resigning", "is considering a boycott", "weighs sending troops"
+    node = t
+    for _ in range(2):
+        if node.dep_ not in ("pcomp", "xcomp", "dobj", "pobj", "prep", "prt") or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in lex.marker("deliberation_verbs") and node.pos_ == "VERB":
+            m.hypothetical = True
+            break
 
     # a bare to-infinitive that nothing above turns into intent: a purpose or an
     # unrealised complement ("ships sent to attack", "to kill people")
