@@ -487,6 +487,10 @@ class Coder:
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in ("out", "from"):
                         recips += [r for q in p.subtree if q.dep_ == "pobj" for r in idx.roles(q)]
+        if not recips:
+            # "found Wu guilty", "declared them illegal": the subject of the small clause
+            recips = [r for c in t.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
+                      for s_ in c.children if s_.dep_ == "nsubj" for r in idx.roles(s_)]
         if not recips and f.entry.type in _AREA_TYPES:
             recips = idx.place(t)
         if not recips and f.entry.type == "ACCUSE" and any(c.lower_ == "what" for c in t.children):

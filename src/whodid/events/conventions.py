@@ -82,6 +82,10 @@ TOWN_POPULATION = 100_000
 # speech acts whose unnamed addressee is the author of the policy or ruling they are about
 # (and a warning, a resignation or a concession with no one named: to the authorities)
 ADDRESSED_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "RETREAT", "CONCEDE"}
+# a refusal or a criticism of someone's words ("rejected calls to ...")
+ANSWERING_TYPES = {"REJECT", "ACCUSE"}
+# a court's ruling, as opposed to a conviction or a sentence of someone
+RULING_WORDS = {"rule", "ruling"}
 # of those, what only a person does to the authorities (a resignation, a plea): a country
 # that withdraws from a town does not hand anything to a government
 PERSONAL_TYPES = {"RETREAT", "CONCEDE"}
@@ -89,6 +93,7 @@ PERSONAL_TYPES = {"RETREAT", "CONCEDE"}
 # (and a sentence or a fine: "found Wu guilty", "sentenced him to two years")
 HARM_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
 PERSONAL_OBJECTS = {"him", "her", "them", "us", "me"}
+PERSONAL_SUBJECTS = {"he", "she", "they", "we", "i"}  # of a passive: "he was arrested"
 # counted things that are no people ("seized 20 tonnes", "fined 5,000 dollars")
 QUANTITIES = {"QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL"}
 # the prepositions that say what a speech act is about ("misgivings about", "a call for")
@@ -188,6 +193,25 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
+        if ev.type in ANSWERING_TYPES and ev.actor and not ev.recipient and _answers_words(doc, ev, resources):
+            # "Mr Clarke has rejected calls to pause", "denied any allegation": whose words they were
+            # the text leaves to its context; someone of the actor's own country (a country-only
+            # code, as for an unnamed attacker), inferred
+            own = {countries[i] for i in ev.actor if i in countries}
+            if len(own) == 1:
+                actor = _actor(analysis, own.pop(), "", resources.kb)
+                if actor.id not in ev.actor:
+                    ev.recipient = [actor.id]
+                    _mark(ev, "recipient")
+        if ev.type == "SANCTION" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in RULING_WORDS:
+            # "Law Lords ruled that the 12 were being held in contravention of human rights laws",
+            # "ruled it illegal": a ruling that names no party judges the state's act
+            own = {countries[i] for i in ev.actor if i in countries}
+            if len(own) == 1 and not any(sectors.get(i) == "GOV" for i in ev.actor):
+                actor = _actor(analysis, own.pop(), "GOV", resources.kb)
+                if actor.id not in ev.actor:
+                    ev.recipient = [actor.id]
+                    _mark(ev, "recipient")
         if ev.type in AREA_TYPES and ev.actor and not ev.recipient:
             # "suspended aid deliveries in Baghdad", "killed 23 people in Tel Aviv"
             country = located_in(doc, ev, analysis, resources)
@@ -263,8 +287,13 @@ def _unnamed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
     span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
     if span is None:
         return False
-    people = resources.lexicon.classes.get("people", frozenset())
-    return any(c.dep_ in ("dobj", "nsubjpass") and _people_word(c, people) for c in span.root.children)
+    people = resources.lexicon.classes.get("people", frozenset()) | resources.lexicon.classes.get("persons", frozenset())
+    t = span.root
+    objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "found Wu guilty": the subject of the small clause
+    objects += [s for c in t.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
+                for s in c.children if s.dep_ == "nsubj"]
+    return any(_people_word(c, people) for c in objects)
 
 
 def _people_word(t: Token, people: frozenset[str]) -> bool:
@@ -274,9 +303,24 @@ def _people_word(t: Token, people: frozenset[str]) -> bool:
     if t.lemma_.lower() in people or t.ent_type_ in ("NORP", "PERSON"):
         return True
     if t.pos_ == "PRON":
-        return t.lower_ in PERSONAL_OBJECTS
+        return t.lower_ in PERSONAL_OBJECTS or (t.dep_ == "nsubjpass" and t.lower_ in PERSONAL_SUBJECTS)
+    if any(p.lemma_.lower() in people for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+           for p in c.children if p.dep_ == "pobj"):
+        return True  # "a network of agents", "a group of students"
     return t.pos_ in ("NOUN", "NUM") and t.ent_type_ not in QUANTITIES and (
         t.pos_ == "NUM" or any(c.dep_ == "nummod" for c in t.children))
+
+
+def _answers_words(doc: Doc, ev: Event, resources: Resources) -> bool:
+    """The trigger's object is someone's words: "rejected calls", "brushed off suggestions"."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = resources.lexicon.classes.get("words", frozenset())
+    t = span.root
+    objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for c in t.children if c.dep_ in ("prep", "prt") for p in c.children if p.dep_ == "pobj"]
+    return any(o.lemma_.lower() in words for o in objects)
 
 
 def _trigger_lemma(doc: Doc, ev: Event) -> str:
