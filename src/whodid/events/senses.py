@@ -47,7 +47,8 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         if noun:
             return [p for c in kids if c.dep_ == "prep" and c.lower_ in _NOUN_OBJECT_PREPS
                     for p in c.children if p.dep_ == "pobj"]
-        found = [c for c in kids if c.dep_ == "dobj"] or [c for c in kids if c.dep_ == "nsubjpass"]
+        found = [c for c in kids if c.dep_ == "dobj"] or [c for c in kids if c.dep_ == "nsubjpass"] \
+            or _shared_objects(t)
         if not found and t.dep_ in ("acl", "amod") and t.tag_ == "VBN":
             found = [t.head]  # "questions sent to the embassy", "the murdered hero"
         if not found:
@@ -57,7 +58,7 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
             found = [p for c in preps for p in c.children if p.dep_ == "pobj"]
         return found
     if role == "direct_object":
-        return [c for c in kids if c.dep_ == "dobj"]
+        return [c for c in kids if c.dep_ == "dobj"] or _shared_objects(t)
     if role == "subject":
         return _subject(t)
     if role == "complement":
@@ -92,6 +93,15 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         return [p for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word
                 for p in c.children if p.dep_ in ("pobj", "pcomp")]
     return []
+
+
+def _shared_objects(t: Token) -> list[Token]:
+    """"demanding and accepting a bribe": coordinated verbs share the object of the last one."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
+        return []
+    return [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+            for o in c.children if o.dep_ == "dobj"]
 
 
 def _subject(t: Token, depth: int = 0) -> list[Token]:
