@@ -129,13 +129,15 @@ class Senses:
             return True
         if cls == "actor":
             return actors.at(w) is not None
-        if cls in ("person", "group", "armed"):
+        if cls in ("person", "group", "organization", "armed"):
             r = actors.at(w)
             if cls == "armed":
                 return r is not None and r.actor in actors.armed
             kind = actors.kinds.get(r.actor) if r is not None else None
             if cls == "group":
                 return kind is not None and kind != "person"
+            if cls == "organization":  # a party, a body, a group: not a person nor a country
+                return kind in ("organization", "group")
             return kind == "person" or (r is None and (w.ent_type_ == "PERSON" or w.tag_ == "CD"
                                                        or (w.pos_ == "PRON" and w.lower_ in _PERSONAL_PRONOUNS)))
         if cls == "place":
