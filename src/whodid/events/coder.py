@@ -630,6 +630,11 @@ class Coder:
                     answering.append((ev, f.answers))
         for ev, kind in answering:
             _answer_earlier(ev, kind, events, doc)
+        for ev in events:
+            if ev.type == "REJECT" and not ev.recipient and ev.actor:
+                # "The party had asked permission to hold meetings - which was turned down by
+                # authorities": a refusal answers the demand just made by another party
+                _answer_earlier(ev, "REQUEST", events, doc, sentences=0)
         return events
 
     def _void(self, frames: dict[int, Frame]) -> None:
@@ -887,6 +892,10 @@ class Coder:
             # "threatened to stop talks if the United States goes ahead": a threat is
             # aimed at the one whose conduct is its condition
             f.recipients = f.recipients + self._condition_subjects(f)
+        elif f.type == "REJECT" and not f.recipients:
+            # "would not apologise even if Mr Blair asked": a refusal is addressed to the one
+            # whose act would be its condition
+            f.recipients = self._condition_subjects(f)
         actors = _dedupe(f.actors)
         recipients = [r for r in _dedupe(f.recipients) if r.actor not in {a.actor for a in actors}]
         actor_ids = [a.actor for a in actors]

@@ -89,6 +89,8 @@ RULING_WORDS = {"rule", "ruling"}
 # of those, what only a person does to the authorities (a resignation, a plea): a country
 # that withdraws from a town does not hand anything to a government
 PERSONAL_TYPES = {"RETREAT", "CONCEDE"}
+# sectors outside the state: what they concede, they concede to the government
+NON_STATE = {"OPP", "PTY", "LAB", "CVL", "REB", "INS", "NGO", "BUS", "EDU", "REL", "MED", ""}
 # harm done to people the text does not name ("arrested four individuals")
 # (and a sentence or a fine: "found Wu guilty", "sentenced him to two years")
 HARM_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
@@ -172,7 +174,10 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 ev.actor = [actor.id]
                 _mark(ev, "actor")
         if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient \
-                and (ev.type not in PERSONAL_TYPES or all(kinds.get(i) == "person" for i in ev.actor)):
+                and (ev.type not in PERSONAL_TYPES or all(kinds.get(i) == "person" for i in ev.actor)
+                     or (ev.type == "CONCEDE" and all(kinds.get(i) in ("organization", "group")
+                                                      and sectors.get(i) in NON_STATE for i in ev.actor))):
+            # (a party or a union that calls off its protest concedes to the authorities)
             # a refusal answers someone's words ("denied the allegations"): a refused policy or
             # ruling tells whose they were; else, refused by someone outside the government
             # (an opposition party, a union, a court), the words refused are the authorities'
