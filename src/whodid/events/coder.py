@@ -586,6 +586,9 @@ class Coder:
             recips = idx.place(head)
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS:
             f.drop = True  # "after the invasion": a reference to an event told elsewhere
+        if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ == "VERB" \
+                and head.head.i in idx.events and any(c.dep_ == "poss" for c in n.children):
+            f.drop = True  # "in its ruling, the court dismissed all charges": the verb tells the act
         f.actors, f.recipients = actors, recips
 
     # ------------------------------------------------------------------ main
