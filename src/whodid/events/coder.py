@@ -67,6 +67,8 @@ _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 # event of their own from a verb dictionary
 _NOT_EVENT_VERB_MARKERS = ("belief_verbs", "denial_verbs", "intent_verbs", "implicative_verbs", "report_verbs",
                            "object_control_verbs", "enacting_verbs")
+# the one asked by a preposition: "called on Putin to", "appealed to the UN to", "pleaded with him to"
+_ASKED_PREPS = {"on", "upon", "to", "with"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
 # speech acts a refusal answers ("denied the allegations", "rejected calls for ...")
 _ANSWERABLE = {"ACCUSE", "REQUEST"}
@@ -349,6 +351,13 @@ class Coder:
             return [], []
         if passive or any(c.dep_ == "auxpass" for c in v.children):
             agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if not agents:
+                # "was arrested and charged by the police": the by-phrase after the last participle
+                agents = [p for k in v.children if k.dep_ == "conj" and k.tag_ == "VBN"
+                          and not any(c.dep_ in _SUBJ + ("nsubjpass",) for c in k.children)
+                          for c in k.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            # "critics of the government, who were imprisoned": the relative pronoun is its noun
+            passive = [v.head if p.tag_ in ("WDT", "WP") and v.dep_ == "relcl" else p for p in passive]
             return [r for a in agents for r in idx.roles(a)], [r for p in passive for r in idx.roles(p)]
         if subj:
             s = subj[0]
@@ -375,11 +384,19 @@ class Coder:
             return found, []
         if v.dep_ == "xcomp":
             if head.lemma_.lower() in self.lex.marker("object_control_verbs"):
-                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                objs = [c for c in head.children if c.dep_ in ("dobj", "dative")] or \
+                    [p for c in head.children if c.dep_ == "prep" and c.lower_ in _ASKED_PREPS
+                     for p in c.children if p.dep_ == "pobj"]  # "called on Putin to withdraw"
                 if objs:
                     return idx.roles(objs[0]), []
             actors, patients = self.subject(head, idx, depth + 1)
             return (actors or patients), []  # "Russians were seen holding ...": the raised subject
+        if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
+                and any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children):
+            # "were searched and detained by police": the second participle shares the passive
+            agents = [p for w in (v, head) for c in w.children if c.dep_ == "agent" for p in c.children
+                      if p.dep_ == "pobj"]
+            return [r for a in agents for r in idx.roles(a)], self.subject(head, idx, depth + 1)[1]
         if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
             actors, patients = self.subject(head, idx, depth + 1)
             if patients:  # "X has been indicted ... and will resign": X resigns
@@ -429,6 +446,19 @@ class Coder:
         f.actors = actors
         recips = list(patients)
         theme = f.entry.object == "theme"
+        if patients or (t.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in t.head.children)
+                        and not any(c.dep_ in _SUBJ for c in t.children)):
+            f.has_object = True  # "were searched and detained": the passive subject is what is acted on
+        if not any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
+            # "has arrested and sentenced presidential candidates": coordinated verbs share the
+            # object that follows the last of them
+            shared = [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                      and not any(s_.dep_ in _SUBJ for s_ in c.children)
+                      for o in c.children if o.dep_ == "dobj"]
+            if shared:
+                f.has_object = True
+                if not theme:
+                    recips += [r for o in shared for r in idx.roles(o)]
         for c in t.children:
             if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in ("GPE", "LOC", "FAC"):
                 f.place_target = True
@@ -475,10 +505,19 @@ class Coder:
                 for p in c.children:
                     if p.dep_ == "prep" and p.lower_ in ("out", "from"):
                         recips += [r for q in p.subtree if q.dep_ == "pobj" for r in idx.roles(q)]
+        if not recips:
+            # "found Wu guilty", "declared them illegal": the subject of the small clause
+            recips = [r for c in t.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
+                      for s_ in c.children if s_.dep_ == "nsubj" for r in idx.roles(s_)]
         if not recips and f.entry.type in _AREA_TYPES:
             recips = idx.place(t)
         if not recips and f.entry.type == "ACCUSE" and any(c.lower_ == "what" for c in t.children):
             recips = _deed_owner(t, idx)
+        if not recips and f.entry.type == "ACCUSE":
+            # "called the raid an Israeli crime", "branded it a Russian lie": whose the named deed is
+            recips = [r for c in t.children if c.dep_ in ("oprd", "xcomp", "attr")
+                      for m in c.children if m.dep_ in ("amod", "compound", "poss", "nmod")
+                      for r in [idx.at(m)] if r is not None]
         f.recipients = recips
 
     def noun_roles(self, f: Frame, idx: ActorIndex) -> None:
@@ -516,7 +555,9 @@ class Coder:
         if len(chain) > 1 and not actors:
             actors = self.subject(chain[-1], idx)[0]
             f.anchored = True
-        elif n.dep_ in ("dobj", "attr") and _lemmas(head) & self.lex.marker("support_verbs"):
+        elif n.dep_ in ("dobj", "attr") and _lemmas(head) & self.lex.marker("support_verbs") \
+                and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in head.children):
+            # (not "called the raid an Israeli crime": naming an event is not staging it)
             if not actors:
                 actors = self.subject(head, idx)[0]
             f.anchored = True
@@ -563,6 +604,9 @@ class Coder:
             recips = idx.place(head)
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS:
             f.drop = "a background reference"  # "after the invasion": an event told elsewhere
+        if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ == "VERB" \
+                and head.head.i in idx.events and any(c.dep_ == "poss" for c in n.children):
+            f.drop = "the verb beside it tells the act"  # "in its ruling, the court dismissed all charges"
         f.actors, f.recipients = actors, recips
 
     # ------------------------------------------------------------------ main
@@ -609,6 +653,11 @@ class Coder:
                     answering.append((ev, f.answers))
         for ev, kind in answering:
             _answer_earlier(ev, kind, events, doc)
+        for ev in events:
+            if ev.type == "REJECT" and not ev.recipient and ev.actor:
+                # "The party had asked permission to hold meetings - which was turned down by
+                # authorities": a refusal answers the demand just made by another party
+                _answer_earlier(ev, "REQUEST", events, doc, sentences=0)
         return events
 
     def _void(self, frames: dict[int, Frame]) -> None:
@@ -664,6 +713,15 @@ class Coder:
                 head = frames[t.head.i]
                 if head.governor is not f:
                     self._govern(f, head.governor, conjunct=True)
+            elif f.governor is None and t.dep_ == "conj" and not f.noun:
+                # "called on the government to practise what it preaches and free or charge the
+                # detainees": an act conjoined to a complement that is no event itself
+                first = t
+                while first.dep_ == "conj" and first.head is not first:
+                    first = first.head
+                g = frames.get(first.head.i) if first.dep_ in ("xcomp", "ccomp") and first.i not in frames else None
+                if g is not None and g is not f and g.entry.governs == "request":
+                    self._govern(f, g, conjunct=True)
 
     def _govern(self, f: Frame, g: Frame, conjunct: bool = False) -> None:
         """``f`` is what ``g`` asks for, refuses, promises or threatens: one event, coded
@@ -694,7 +752,8 @@ class Coder:
             g.recipients = g.recipients or f.recipients
         else:
             g.recipients = f.recipients or g.recipients
-        if not g.actors:
+        if not g.actors and how != "request":
+            # (not for a request: the one asked to act is not the one asking, "seeking police help")
             g.actors = f.actors
         g.has_object = True
         g.anchored = True
@@ -803,6 +862,10 @@ class Coder:
             f.recipients = f.actors
             f.actors = f.speakers
             speaker_actor = f.reported_by
+            if f.type == "REQUEST" and m.reproach:
+                # "said the government should have acted sooner": a reproach for what was not
+                # done is criticism (CAMEO 111), not a demand
+                f.type, f.cameo, f.mode = "ACCUSE", "111", "disapprove"
         else:
             speaker_actor = None
         # PLOVER recoding by modality
@@ -840,6 +903,10 @@ class Coder:
                 f.actors = f.speakers
                 speaker_actor = f.reported_by
                 f.type, f.cameo, f.mode = rec["type"], rec["cameo"], rec["mode"]
+                if m.reproach:
+                    # "said the government should have acted sooner": a reproach for what was
+                    # not done is criticism (CAMEO 111), not a demand
+                    f.type, f.cameo, f.mode = "ACCUSE", "111", "disapprove"
                 m.hypothetical = m.purpose = False
                 f.penalty += 0.1
             else:
@@ -851,6 +918,10 @@ class Coder:
             # "threatened to stop talks if the United States goes ahead": a threat is
             # aimed at the one whose conduct is its condition
             f.recipients = f.recipients + self._condition_subjects(f)
+        elif f.type == "REJECT" and not f.recipients:
+            # "would not apologise even if Mr Blair asked": a refusal is addressed to the one
+            # whose act would be its condition
+            f.recipients = self._condition_subjects(f)
         actors = _dedupe(f.actors)
         recipients = [r for r in _dedupe(f.recipients) if r.actor not in {a.actor for a in actors}]
         actor_ids = [a.actor for a in actors]

@@ -82,11 +82,22 @@ TOWN_POPULATION = 100_000
 # speech acts whose unnamed addressee is the author of the policy or ruling they are about
 # (and a warning, a resignation or a concession with no one named: to the authorities)
 ADDRESSED_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "RETREAT", "CONCEDE"}
+# a refusal or a criticism of someone's words ("rejected calls to ...")
+ANSWERING_TYPES = {"REJECT", "ACCUSE"}
+# a court's ruling, as opposed to a conviction or a sentence of someone
+RULING_WORDS = {"rule", "ruling"}
 # of those, what only a person does to the authorities (a resignation, a plea): a country
 # that withdraws from a town does not hand anything to a government
 PERSONAL_TYPES = {"RETREAT", "CONCEDE"}
+# sectors outside the state: what they concede, they concede to the government
+NON_STATE = {"OPP", "PTY", "LAB", "CVL", "REB", "INS", "NGO", "BUS", "EDU", "REL", "MED", ""}
 # harm done to people the text does not name ("arrested four individuals")
-HARM_TYPES = {"COERCE", "ASSAULT"}
+# (and a sentence or a fine: "found Wu guilty", "sentenced him to two years")
+HARM_TYPES = {"COERCE", "ASSAULT", "SANCTION"}
+PERSONAL_OBJECTS = {"him", "her", "them", "us", "me"}
+PERSONAL_SUBJECTS = {"he", "she", "they", "we", "i"}  # of a passive: "he was arrested"
+# counted things that are no people ("seized 20 tonnes", "fined 5,000 dollars")
+QUANTITIES = {"QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL"}
 # the prepositions that say what a speech act is about ("misgivings about", "a call for")
 TOPIC_PREPOSITIONS = {"about", "over", "on", "against", "of", "for", "to", "at", "with"}
 
@@ -163,28 +174,57 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 ev.actor = [actor.id]
                 _mark(ev, "actor")
         if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient \
-                and (ev.type not in PERSONAL_TYPES or all(kinds.get(i) == "person" for i in ev.actor)):
-            # a refusal answers someone's words ("denied the allegations"): only a refused
-            # policy or ruling tells whose they were
-            sector = _author_sector(doc, ev, resources) or (None if ev.type == "REJECT" else "GOV")
+                and (ev.type not in PERSONAL_TYPES or all(kinds.get(i) == "person" for i in ev.actor)
+                     or (ev.type == "CONCEDE" and all(kinds.get(i) in ("organization", "group")
+                                                      and sectors.get(i) in NON_STATE for i in ev.actor))):
+            # (a party or a union that calls off its protest concedes to the authorities)
+            # a refusal answers someone's words ("denied the allegations"): a refused policy or
+            # ruling tells whose they were; else, refused by someone outside the government
+            # (an opposition party, a union, a court), the words refused are the authorities'
+            outside = all(sectors.get(i) not in ("GOV", "") for i in ev.actor)
+            sector = _author_sector(doc, ev, resources) or (None if ev.type == "REJECT" and not outside else "GOV")
             own = {countries[i] for i in ev.actor if i in countries}
             country = own.pop() if len(own) == 1 else None if own else doc._.whodid_article_country
             # (not the country, its government or a sitting officeholder speaking of their own
             # policy; a person coded GOV with no office at the date may be an opposition leader)
+            # a resignation or a concession by an officeholder is handed to the government they
+            # serve in (the guidelines: "submitted his resignation to the Crown Prince")
+            personal = ev.type in PERSONAL_TYPES
             if sector and country and not any(countries.get(i) == country
-                                              and (kinds.get(i) != "person" or i in officeholders)
+                                              and (kinds.get(i) != "person" or (i in officeholders and not personal))
                                               and (kinds.get(i) == "country" or sectors.get(i) == sector)
                                               for i in ev.actor):
                 actor = _actor(analysis, country, sector, resources.kb)
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
+        if ev.type in ANSWERING_TYPES and ev.actor and not ev.recipient and _answers_words(doc, ev, resources):
+            # "Mr Clarke has rejected calls to pause", "denied any allegation": whose words they were
+            # the text leaves to its context; someone of the actor's own country (a country-only
+            # code, as for an unnamed attacker), inferred
+            own = {countries[i] for i in ev.actor if i in countries}
+            if len(own) == 1:
+                actor = _actor(analysis, own.pop(), "", resources.kb)
+                if actor.id not in ev.actor:
+                    ev.recipient = [actor.id]
+                    _mark(ev, "recipient")
+        if ev.type == "SANCTION" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in RULING_WORDS:
+            # "Law Lords ruled that the 12 were being held in contravention of human rights laws",
+            # "ruled it illegal": a ruling that names no party judges the state's act
+            own = {countries[i] for i in ev.actor if i in countries}
+            if len(own) == 1 and not any(sectors.get(i) == "GOV" for i in ev.actor):
+                actor = _actor(analysis, own.pop(), "GOV", resources.kb)
+                if actor.id not in ev.actor:
+                    ev.recipient = [actor.id]
+                    _mark(ev, "recipient")
         if ev.type in AREA_TYPES and ev.actor and not ev.recipient:
             # "suspended aid deliveries in Baghdad", "killed 23 people in Tel Aviv"
             country = located_in(doc, ev, analysis, resources)
-            if not country and ev.type in HARM_TYPES and _unnamed_people(doc, ev, resources):
+            if not country and ev.type in HARM_TYPES and _unnamed_people(doc, ev, resources) \
+                    and not any(sectors.get(i) == "MIL" for i in ev.actor):
                 # "Iranian police have arrested the alleged leader and four other members":
-                # people no one names, of the one country the doers are of
+                # people no one names, of the one country the doers are of (not an army's:
+                # armies act abroad, "the Israeli army ... arrested four individuals")
                 own = {countries[i] for i in ev.actor if i in countries}
                 country = own.pop() if len(own) == 1 else None
             if country:
@@ -205,6 +245,9 @@ def _doer_untold(doc: Doc, ev: Event) -> bool:
         return True
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or \
         (t.tag_ == "VBN" and t.dep_ in ("acl", "relcl"))
+    if t.tag_ == "VBN" and t.dep_ == "conj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in t.head.children):
+        # "were searched and detained": the second participle of a passive
+        return not any(c.dep_ == "agent" for w in (t, t.head) for c in w.children)
     return passive and not any(c.dep_ == "agent" for c in t.children)
 
 
@@ -249,9 +292,40 @@ def _unnamed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
     span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
     if span is None:
         return False
-    people = resources.lexicon.classes.get("people", frozenset())
-    return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in people or c.ent_type_ == "NORP")
-               for c in span.root.children)
+    people = resources.lexicon.classes.get("people", frozenset()) | resources.lexicon.classes.get("persons", frozenset())
+    t = span.root
+    objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "found Wu guilty": the subject of the small clause
+    objects += [s for c in t.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
+                for s in c.children if s.dep_ == "nsubj"]
+    return any(_people_word(c, people) for c in objects)
+
+
+def _people_word(t: Token, people: frozenset[str]) -> bool:
+    """People by a common noun ("members"), a nationality, a counted group ("four individuals",
+    "the 12"), a personal name the actors stage could not place ("found Wu guilty"), or a
+    personal pronoun ("arrested him")."""
+    if t.lemma_.lower() in people or t.ent_type_ in ("NORP", "PERSON"):
+        return True
+    if t.pos_ == "PRON":
+        return t.lower_ in PERSONAL_OBJECTS or (t.dep_ == "nsubjpass" and t.lower_ in PERSONAL_SUBJECTS)
+    if any(p.lemma_.lower() in people for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+           for p in c.children if p.dep_ == "pobj"):
+        return True  # "a network of agents", "a group of students"
+    return t.pos_ in ("NOUN", "NUM") and t.ent_type_ not in QUANTITIES and (
+        t.pos_ == "NUM" or any(c.dep_ == "nummod" for c in t.children))
+
+
+def _answers_words(doc: Doc, ev: Event, resources: Resources) -> bool:
+    """The trigger's object is someone's words: "rejected calls", "brushed off suggestions"."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = resources.lexicon.classes.get("words", frozenset())
+    t = span.root
+    objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for c in t.children if c.dep_ in ("prep", "prt") for p in c.children if p.dep_ == "pobj"]
+    return any(o.lemma_.lower() in words for o in objects)
 
 
 def _trigger_lemma(doc: Doc, ev: Event) -> str:

@@ -41,4 +41,8 @@ def _domestic_visit(e: Event, actors: dict) -> bool:
         return False
     own = {actors[i].country for i in e.actor if i in actors and actors[i].country}
     places = [actors.get(i) for i in e.recipient]
-    return len(own) == 1 and all(p is not None and p.kind == "country" and p.country in own for p in places)
+    # a place of the visitor's own country: the country, or a town or county the knowledge base
+    # does not know, read as a name with no sector ("visits Somerset, Basingstoke and Dorset")
+    return len(own) == 1 and all(p is not None and p.country in own
+                                 and (p.kind == "country" or (p.kind == "organization" and not p.sector))
+                                 for p in places)

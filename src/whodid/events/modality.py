@@ -9,12 +9,13 @@ All word lists come from the lexicon's ``markers`` section. The rules:
   would be willing to meet"); after/before/when + a present-tense verb too
   ("only possible after Putin leaves Ukraine").
 - hypothetical: could/might/may/can on the predicate; a bare purpose infinitive
-  ("troops were sent to attack ...") that no intent or implicative word governs.
+  ("troops were sent to attack ...") that no intent or implicative word governs; an
+  act weighed ("mulled over resigning", "is considering a boycott").
 - future (grammatical): will/would/shall, "is to meet", "plans to".
 - intent (lexical): willing/open/ready ... to, intent nouns ("determination to
   fight"): the coder turns intended cooperation into AGREE, per PLOVER.
 - obligation: must/should, "the only way ... is for X to withdraw": a demand by
-  whoever says it.
+  whoever says it; "should have acted" (reproach), a criticism by whoever says it.
 - belief: the trigger is in the complement of believe/think/predict ...: the
   sentence is an opinion or a forecast, not an event.
 
@@ -41,6 +42,7 @@ class Modal:
     future: bool = False  # will/would/shall, "is to", "plans to"
     intent: bool = False  # willing/open/ready to, determination to
     obligation: bool = False  # must/should, "the only way is for X to"
+    reproach: bool = False  # should/ought + have + participle: "should have acted sooner"
     belief: bool = False  # in the complement of believe/think/predict
     purpose: bool = False  # a bare infinitive of purpose
 
@@ -104,6 +106,9 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
             m.future = True
         if any(a in hyp for a in auxes):
             m.hypothetical = True
+        if any(a in obl for a in auxes) and w.tag_ == "VBN" and "have" in [c.lemma_ for c in w.children
+                                                                          if c.dep_ == "aux"]:
+            m.reproach = True
         if any(a in obl for a in auxes) or ("have" in [c.lemma_ for c in w.children if c.dep_ == "aux"]
                                             and any(c.lower_ == "to" for c in w.children if c.dep_ == "aux")
                                             and w is not t):
@@ -121,6 +126,16 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
                     any(c.lower_ == "to" for c in chain[i - 1].children if c.dep_ == "aux") and \
                     chain[i - 1] is t:
                 m.future = True
+
+    # an act weighed: "mulled over resigning", "is considering a boycott", "weighs sending troops"
+    node = t
+    for _ in range(2):
+        if node.dep_ not in ("pcomp", "xcomp", "dobj", "pobj", "prep", "prt") or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in lex.marker("deliberation_verbs") and node.pos_ == "VERB":
+            m.hypothetical = True
+            break
 
     # a bare to-infinitive that nothing above turns into intent: a purpose or an
     # unrealised complement ("ships sent to attack", "to kill people")

@@ -11,7 +11,9 @@ sentences it must name the recipient: two requests by one minister, or two arres
 of unnamed people, in two sentences may well be two; in one sentence a second
 trigger of the same type is the same event ("was shot dead ... killed by a bullet").
 Across sentences, a telling by the same side (the same CAMEO codes: "Charles
-Kennedy", then "the Lib Dems") to the same recipients is the same event too.
+Kennedy", then "the Lib Dems") to the same recipients is the same event too, and so is
+one by an overlapping side (a shared actor or code) to a shared recipient, for acts other
+than accusations, demands, refusals and threats (a side repeats those, each a new event).
 The clearest telling is kept (the most confident; the earliest among equals) and
 lists the others' triggers in ``Event.mentions``.
 """
@@ -23,6 +25,9 @@ from whodid.model import Event
 # acts one party does once ("resigned", "stepped down", "pulled out"): its later tellings
 # by the same party are the same act even with no recipient named
 ONCE_ONLY = {"RETREAT"}
+# what a side says again and again, each time a new event ("accused him of lying ... accused him
+# of hypocrisy"): retold only as the same side to the same recipients (below)
+SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 
 
 def _same(first: Event, later: Event, codes: dict[str, str]) -> bool:
@@ -46,6 +51,11 @@ def _same(first: Event, later: Event, codes: dict[str, str]) -> bool:
         # "The Lib Dems accuse Mr Blair ..." after "Charles Kennedy accused Mr Blair ...": the
         # same side (country and sector) doing the same to the same party is one act retold
         return True
+    if not same_sentence and later.type not in SPEECH_ACTS and set(later.recipient) & set(first.recipient) \
+            and first.mode == later.mode and _overlap(first.actor, later.actor, codes):
+        # "the Uttar Pradesh Police arrested Bernard N Marak" after "Marak ... was arrested in Uttar
+        # Pradesh" (police implied): the same act to the same party by the same side, told again
+        return True
     if not set(later.actor) <= set(first.actor) or not set(later.recipient) <= set(first.recipient):
         return False
     if same_sentence:
@@ -53,6 +63,13 @@ def _same(first: Event, later: Event, codes: dict[str, str]) -> bool:
             or bool(later.actor or later.recipient)
     # a resignation, a withdrawal: one party does it once, so its own retelling needs no recipient
     return bool(later.recipient) or (later.type in ONCE_ONLY and bool(later.actor) and set(later.actor) == set(first.actor))
+
+
+def _overlap(first: list[str], later: list[str], codes: dict[str, str]) -> bool:
+    """The two sides share an actor, or an actor's CAMEO code."""
+    if set(first) & set(later):
+        return True
+    return bool({codes[i] for i in first if codes.get(i)} & {codes[i] for i in later if codes.get(i)})
 
 
 def _coded(ids: list[str], codes: dict[str, str]) -> frozenset[str] | None:

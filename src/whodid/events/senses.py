@@ -47,7 +47,8 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         if noun:
             return [p for c in kids if c.dep_ == "prep" and c.lower_ in _NOUN_OBJECT_PREPS
                     for p in c.children if p.dep_ == "pobj"]
-        found = [c for c in kids if c.dep_ == "dobj"] or [c for c in kids if c.dep_ == "nsubjpass"]
+        found = [c for c in kids if c.dep_ == "dobj"] or [c for c in kids if c.dep_ == "nsubjpass"] \
+            or _shared_objects(t)
         if not found and t.dep_ in ("acl", "amod") and t.tag_ == "VBN":
             found = [t.head]  # "questions sent to the embassy", "the murdered hero"
         if not found:
@@ -57,7 +58,7 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
             found = [p for c in preps for p in c.children if p.dep_ == "pobj"]
         return found
     if role == "direct_object":
-        return [c for c in kids if c.dep_ == "dobj"]
+        return [c for c in kids if c.dep_ == "dobj"] or _shared_objects(t)
     if role == "subject":
         return _subject(t)
     if role == "complement":
@@ -94,6 +95,15 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
     return []
 
 
+def _shared_objects(t: Token) -> list[Token]:
+    """"demanding and accepting a bribe": coordinated verbs share the object of the last one."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
+        return []
+    return [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"
+            and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+            for o in c.children if o.dep_ == "dobj"]
+
+
 def _subject(t: Token, depth: int = 0) -> list[Token]:
     """The subject or by-agent; for an infinitive or a conjoined verb with none of its
     own, its controller's ("pledged never to attack Howard": the one who pledged)."""
@@ -119,19 +129,23 @@ class Senses:
             return True
         if cls == "actor":
             return actors.at(w) is not None
-        if cls in ("person", "group", "armed"):
+        if cls in ("person", "group", "organization", "armed"):
             r = actors.at(w)
             if cls == "armed":
                 return r is not None and r.actor in actors.armed
             kind = actors.kinds.get(r.actor) if r is not None else None
             if cls == "group":
                 return kind is not None and kind != "person"
+            if cls == "organization":  # a party, a body, a group: not a person nor a country
+                return kind in ("organization", "group")
             return kind == "person" or (r is None and (w.ent_type_ == "PERSON" or w.tag_ == "CD"
                                                        or (w.pos_ == "PRON" and w.lower_ in _PERSONAL_PRONOUNS)))
         if cls == "place":
             return w.ent_type_ in _PLACE_ENTS or w.lemma_.lower() in PLACE_NOUNS
         if cls == "gpe":
             return w.ent_type_ == "GPE"
+        if cls == "date":
+            return w.ent_type_ in ("DATE", "TIME")
         if cls == "event":
             return w.i in triggers
         if cls == "question":
