@@ -764,7 +764,7 @@ def eval_news(
     part: Annotated[Optional[str], typer.Option(help="tune, heldaside, shared or all")] = None,
     shared: Annotated[Optional[Path], typer.Option(help="The shared folder with eval/ and corpora/ (default ../shared)")] = None,
     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N articles.")] = None,
-    show: Annotated[Optional[str], typer.Option(help="List misses, false events or all, for inspection.")] = None,
+    show: Annotated[Optional[str], typer.Option(help="List misses, false events or all, for inspection; actors: gold vs emitted party of each type-matched event.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Figures as JSON.")] = False,
 ) -> None:
     """Events on whole hand-coded articles, scored as ../shared/eval/news-events/GUIDELINES.md says."""
