@@ -320,3 +320,14 @@ def test_the_actor_listing_shows_each_gold_party_beside_what_was_emitted():
     assert rows == [("actor", "GBRPOL", ["GBRCOP"], "right"), ("recipient", "FRAGOV", ["FRA"], "sector")]
     text = news.format_report(fig, "actors")
     assert "gold  GBRPOL | emitted GBRCOP  <right>" in text
+
+
+def test_a_state_named_by_its_name_is_the_guidelines_government():
+    # "Britain accused France": CAMEO codes the states GBR and FRA, the guidelines GBRGOV and
+    # FRAGOV; a person coded with a country alone has no sector
+    assert news.sector_agrees("GBRGOV", "GBR", state=True) and not news.sector_agrees("GBRGOV", "GBR")
+    assert not news.sector_agrees("GBRMIL", "GBR", state=True)
+    g = [gold("ACCUSE", ACCUSE_S, ["GBRGOV"], ["FRAGOV"])]
+    e = ours("ACCUSE", "accused", [], [])
+    e.actor, e.recipient = [Party("Britain", "GBR", "country")], [Party("Ms Smith", "FRA", "person")]
+    assert [r["outcome"] for r in scored(g, [e])["parties"]] == ["right", "sector"]

@@ -36,6 +36,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.actors.parties import resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, code_for, group_identity
@@ -143,6 +144,7 @@ class Resolver:
         self._walk(st)
         self._adjectives(st)
         self._described_now(st)
+        resolve_parties(self, st)
         self._context(st)
         st.res.article_country = st.article_country()
         return st.res
@@ -370,6 +372,10 @@ class Resolver:
         # full names in the article that the KB does not know become the article's own people
         candidates: list[tuple[int, int]] = []
         name_words: set[str] = set()  # the words of unknown full names ("Ti" of "Ti Lian Ker")
+        # surnames the article gives a form of address ("Mr Cable", "Dr Fox"): a capitalised
+        # name of two words or more that ends in one is that person's full name, whatever
+        # spaCy's label ("Vincent Cable" tagged ORG), so "Mr Cable" joins "Vincent Cable"
+        addressed = {t.text for t in doc if t.text[:1].isupper() and _addressed(doc, t.i)}
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
@@ -378,19 +384,23 @@ class Resolver:
                 e -= 1
             while s < e and doc[s].lower_ in DETERMINERS:
                 s += 1
-            if ent.label_ == "PERSON":
-                s, e = _after_honorifics(doc, s, e)
+            if ent.label_ == "PERSON" or (e - s > 1 and _honorific_at(doc, s)):
+                s, e = _after_honorifics(doc, s, e)  # "Mr Cable" (spaCy: ORG) is the person Cable
             if s >= e or st.covered(s, e):
                 continue
             if not all(t.text[:1].isupper() or t.text in ("-", ".") or t.lower_ in ("al", "bin", "de", "von", "van")
                        or (t.i > s and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)
                        for t in doc[s:e]):
                 continue  # ("Chen Shui-bian", "You Si-kun": the syllable after a hyphen is lower case)
-            if ent.label_ != "PERSON" and not self._looks_like_known_surname(st, doc[s:e]):
+            named = ent.label_ == "PERSON" or (ent.label_ == "ORG" and 1 < e - s <= 3 and doc[e - 1].text in addressed
+                                               and all(t.pos_ == "PROPN" for t in doc[s:e]))
+            if not named and not self._looks_like_known_surname(st, doc[s:e]):
                 continue
             candidates.append((s, e))
-            if ent.label_ == "PERSON" and e - s > 1:
+            if named and e - s > 1:
                 name_words.update(t.text for t in doc[s:e])
+                if ent.label_ != "PERSON":
+                    st.addressed_names.add((s, e))
         # single capitalised proper nouns that are surnames of plausible people, outside entities,
         # or a word of a full name found above ("Ti" after "Datuk Seri Ti Lian Ker")
         propn = st.doc.vocab.strings["PROPN"]
@@ -478,7 +488,8 @@ class Resolver:
                 self._near_miss(st, p, s, e, score)
                 return
         # 5. a person the KB does not know
-        if doc[name_start].ent_type_ != "PERSON" and not (name_start > 0 and _honorific_at(doc, name_start - 1)):
+        if doc[name_start].ent_type_ != "PERSON" and not (name_start > 0 and _honorific_at(doc, name_start - 1)) \
+                and (s, e) not in st.addressed_names:
             return
         if _place_object(doc[e - 1]):
             return  # "when she came to Bukit Bintang": a place spaCy took for a person
@@ -1407,6 +1418,7 @@ class _State:
         self.unplaced: dict[str, str] = {}  # group actors with no country word ("the police") -> noun
         self.org_aliases: dict[str, str] = {}  # acronym -> organisation actor id
         self.pending_offices: list[tuple[int, int]] = []  # "the prime minister" with no holder named yet
+        self.addressed_names: set[tuple[int, int]] = set()  # full names a later "Mr X" shows are people's
         self.texts = [t.text for t in doc]
         self.pos = doc.to_array("POS").tolist()
         self.lowers = [x.lower() for x in self.texts]

@@ -64,7 +64,8 @@ On the matched events (type + actor + recipient):
 - sector: the parties agree again with the whole code (country as above, and the
   gold's sector, e.g. ``GOV`` in ``GBRGOV``, among the emitted code's three-letter
   sector parts: ``USAGOVLEG`` has LEG; the guidelines' POL is CAMEO's COP and their REL
-  any CAMEO religion code, ``sector_agrees``);
+  any CAMEO religion code, their GOV for a state named by its name CAMEO's bare country
+  code, ``sector_agrees``);
 - date: both empty, or the emitted date agrees with the gold date at the gold's
   precision (gold ``2005-02`` accepts ``2005-02-15``; gold ``2005-02-15`` does
   not accept ``2005-02``); also given over the matched events whose gold has a date;
@@ -131,6 +132,7 @@ class GoldError(ValueError):
 class Party:
     name: str
     code: str  # CAMEO-style, e.g. GBRGOV; "" for an uncoded emitted actor
+    kind: str = ""  # an emitted actor's kind (person, organization, country, group)
 
 
 @dataclass
@@ -364,12 +366,16 @@ RELIGION_CODES = {"REL", "CHR", "CTH", "PRO", "ORT", "CPT", "MRN", "MUS", "SHI",
 GOLD_SECTOR_ALIASES["REL"] = RELIGION_CODES
 
 
-def sector_agrees(gold: str, ours: str) -> bool:
+def sector_agrees(gold: str, ours: str, state: bool = False) -> bool:
     """Does an emitted code's sector say what the gold code's says? The gold gives one
     sector (``GBRGOV``); a CAMEO code may stack several (``USAGOVLEG`` Congress, ``INDGOVCOP``
     a police bureau, ``GBRGOVAGR`` an agriculture ministry): the gold's sector is right when
-    it is one of them. No sector in the gold (a country alone) wants none emitted."""
+    it is one of them. No sector in the gold (a country alone) wants none emitted. A state
+    named by its name ("Turkey arrested eight people") is the guidelines' GOV and CAMEO's bare
+    country code (``state``: the emitted party is a country)."""
     g, o = gold[3:].upper(), ours[3:].upper()
+    if state and not o:
+        return g in ("", "GOV")
     if not g or not o:
         return g == o
     parts = {o[k:k + 3] for k in range(0, len(o), 3)}
@@ -379,7 +385,7 @@ def sector_agrees(gold: str, ours: str) -> bool:
 def _agree(gold: Party, ours: Party, sector: bool = False) -> bool:
     g, o = _country(gold.code), _country(ours.code)
     country = g == WILDCARD or (o not in ("", WILDCARD) and g == o)
-    return country and (not sector or sector_agrees(gold.code, ours.code))
+    return country and (not sector or sector_agrees(gold.code, ours.code, ours.kind == "country"))
 
 
 def _common(gold: list[Party], ours: list[Party], sector: bool = False) -> bool:
@@ -723,7 +729,7 @@ def score(pairs: Iterable[tuple[GoldArticle, list[Emitted]]], listing: bool = Fa
 def emitted_events(analysis: Any) -> list[Emitted]:
     """whodid's events with their actor ids replaced by the actors' names and codes
     (an actor with a country but no code is keyed by its country and sector)."""
-    actors = {a.id: Party(a.name, a.code or (a.country + (a.sector or "") if a.country else ""))
+    actors = {a.id: Party(a.name, a.code or (a.country + (a.sector or "") if a.country else ""), a.kind)
               for a in analysis.actors}
     return [Emitted(
         type=e.type, start=e.trigger.start, sentence=(e.sentence.start, e.sentence.end),
