@@ -39,7 +39,8 @@ from spacy.tokens import Doc, Span, Token
 from whodid.actors.parties import resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.cues import load as load_cues
-from whodid.knowledge.kb import KnowledgeBase, Person, Role, code_for, group_identity
+from whodid.knowledge.institutions import body_sector
+from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.vocab import (ENGLISH_HONORIFICS, MONTHS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
                                PLACE_OBJECT_PREPOSITIONS)
@@ -670,7 +671,8 @@ class Resolver:
                                                     and self.kb.role_nouns[key].kind == "group" else None)
                 if found:
                     return country, found
-        return country, sector
+        # no agent noun: the kind of body the name names ("Office of Fair Trading": GOV)
+        return country, body_sector([t.text for t in st.doc[s:e]]) or sector
 
     # ------------------------------------------------------------------ pass 3: titles, nominals, pronouns
     def _walk(self, st: _State) -> None:
@@ -824,8 +826,9 @@ class Resolver:
                 country = a.country
                 org = a.id if a.kind == "organization" else None
                 after = f.end
-        # title before a name: "US President Joe Biden", "France's President Macron"
-        if noun.title and end < len(doc):
+        # title before a name: "US President Joe Biden", "France's President Macron"; a noun
+        # of one person is a title there too ("Prosecutor Marcelo Pecci")
+        if (noun.title or (noun.kind == "person" and doc[end - 1].tag_ in ("NN", "NNP"))) and end < len(doc):
             f = st.at(end)
             if f is not None and st.res.actors[f.actor].kind == "person" and f.start == end:
                 first = start if doc[start].lower_ not in DETERMINERS else start + 1
@@ -912,6 +915,10 @@ class Resolver:
             return None
         end, sector = best
         head = doc[end - 1]
+        after = st.at(end) if end < len(doc) else None
+        if sector and after is not None and after.start == end and st.res.actors[after.actor].kind == "person" \
+                and head.tag_ in ("NN", "NNP") and head.pos_ in ("NOUN", "PROPN"):
+            return best  # a title before a person's name ("MP Muhalhal Al-Mudhaf", "Joburg mayor X")
         if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "GPE")):
             return None
         if (_modifier(head) and not (sector and self._event_modifier(head))) \
@@ -934,6 +941,8 @@ class Resolver:
         if self._named_by_organisation(st, i, end):
             return end  # "GHF fighters", "Red Cross officials": the organisation names them
         start, country, org, _via, skip = self._designator(st, i)
+        if self._title_of(st, start, i, end, country, sector, skip):
+            return st.at(end).end
         if skip:
             return end
         after = end
@@ -952,6 +961,27 @@ class Resolver:
             self._unplaced_group(st, start, after, sector)
         # else a bare singular ("cooperated on border security"): a field, not a party
         return after
+
+    def _title_of(self, st: _State, start: int, i: int, end: int, country: str | None, sector: str,
+                  former: bool = False) -> bool:
+        """A singular agent noun right before a person's name is his title ("MP Muhalhal
+        Al-Mudhaf": LEG, "Joburg mayor Mpho Phalatse": GOV, "Paraguayan Prosecutor Marcelo
+        Pecci": JUD): the mention takes the title in, and a person with no office the knowledge
+        base knows at the date takes its sector (the country from its designator, else the
+        context's)."""
+        doc = st.doc
+        f = st.at(end) if end < len(doc) else None
+        if f is None or f.start != end or not sector or doc[end - 1].tag_ not in ("NN", "NNP"):
+            return False
+        actor = st.res.actors[f.actor]
+        if actor.kind != "person":
+            return False
+        first = start if doc[start].lower_ not in DETERMINERS else start + 1
+        f.start = min(f.start, first)
+        st.reindex(f)
+        noun = RoleNoun(noun=doc[i:end].text.lower(), role=None, sector=sector, kind="person", title=True)
+        self._fill_unknown(st, actor, country, noun, f.start, former=former)
+        return True
 
     def _named_by_organisation(self, st: _State, i: int, end: int) -> bool:
         """Is a group noun modified by an organisation's name ("GHF fighters", "Red Cross
