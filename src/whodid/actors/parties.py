@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 POSS = {"'s", "’s", "'", "’"}
 MAX_ROLE_MODIFIERS = 3  # "Lib Dems' home affairs spokesman": words between the party and its role
+NOT_THIS_ONE = {"next", "future", "third", "fourth", "fifth", "new", "possible", "potential"}  # a government to come
 
 
 @dataclass
@@ -72,10 +73,17 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
         after = doc[b].lower_ if b < n else ""
         # "the Labour government", "Labour's government", "the Labour-led coalition"; not "a Tory
         # government" (one that may come)
-        definite = before in ("the", "this") or (b < n and doc[b].text in POSS)
+        k = a - 1
+        while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].lower_ not in NOT_THIS_ONE:
+            k -= 1  # "the successful Labour government"; not "the next Labour government"
+        definite = (k >= 0 and doc[k].lower_ in ("the", "this")) or (b < n and doc[b].text in POSS)
         if (after in GOVERNING_AFTER and definite) or (after == "-" and b + 1 < n and doc[b + 1].lower_ == "led"):
             party.governs.append(f"“{doc[max(0, a - 1):min(n, b + 2)].text}”")
         role = _role_after(st, b)
+        if role is None and b + 1 < n and doc[b].text in POSS:
+            named = st.at(b + 1)
+            if named is not None and named.start == b + 1 and st.res.actors[named.actor].kind == "person":
+                role = (b, b + 1, "member")  # "Labour's Yvette Cooper": one of the party's people
         if role is None:
             party.spans.append((a, b))
             i = b
@@ -98,6 +106,7 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
             i = b
     if not parties:
         return
+    _party_leaders(resolver, st, parties)
     _decide(parties)
     for party in parties.values():
         _apply(st, party)
@@ -147,6 +156,28 @@ def _role_after(st: _State, b: int) -> tuple[int, int, str] | None:
             break
         m += 1
     return best
+
+
+def _party_leaders(resolver: Resolver, st: _State, parties: dict[tuple[str | None, str], _Party]) -> None:
+    """"Tory co-chairman Liam Fox opened the forum with an attack on Labour's record, and party
+    leader Michael Howard is due to speak": "party leader" with no party's name leads the party
+    whose person the text named last before it."""
+    doc = st.doc
+    # the parties whose people the text names ("Tory co-chairman Liam Fox"), not a party merely
+    # named ("an attack on Labour's record")
+    spans = sorted(((m[2], p) for p in parties.values() for m in p.members), key=lambda x: x[0])
+    for k in range(len(doc) - 2):
+        if doc[k].lower_ != "party" or doc[k + 1].lower_ != "leader" or (k > 0 and doc[k - 1].text[:1].isupper()):
+            continue
+        f = st.at(k + 2) or st.at(k + 1)
+        if f is None or st.res.actors[f.actor].kind != "person" or f.start > k + 2:
+            continue
+        before = [p for a, p in spans if a < k]
+        if not before:
+            continue
+        party = before[-1]
+        party.members.append((f.actor, "leader", k, k + 2))
+        _evidence_from_member(resolver, st, party, f.actor, "leader", doc[k:k + 2].text)
 
 
 def _country_of(st: _State, a: int, b: int) -> str | None:
