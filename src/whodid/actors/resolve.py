@@ -980,7 +980,8 @@ class Resolver:
         f.start = min(f.start, first)
         st.reindex(f)
         noun = RoleNoun(noun=doc[i:end].text.lower(), role=None, sector=sector, kind="person", title=True)
-        self._fill_unknown(st, actor, country, noun, f.start, former=former)
+        opposition = any(st.lowers[k] in OPPOSITION_WORDS for k in range(max(0, start - 1), end))
+        self._fill_unknown(st, actor, country, noun, f.start, opposition, former=former)
         return True
 
     def _named_by_organisation(self, st: _State, i: int, end: int) -> bool:
