@@ -310,6 +310,7 @@ def test_gold_sectors_are_read_in_cameo_s_vocabulary():
     assert not news.sector_agrees("GBRGOV", "GBRCOP") and not news.sector_agrees("GBROPP", "GBRGOV")
     assert not news.sector_agrees("GBRGOV", "GBR") and news.sector_agrees("GBR", "GBR")
     assert not news.sector_agrees("GBRLEG", "GBRELE")  # parts are read three letters at a time
+    assert news.sector_agrees("IGOJUDICC", "IGOJUDICC") and news.sector_agrees("IGOUNO", "IGOUNOLABILO")
 
 
 def test_the_actor_listing_shows_each_gold_party_beside_what_was_emitted():

@@ -103,6 +103,10 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
             i = r_end
         else:
             party.spans.append((a, b))  # "the Lib Dems' Treasury spokesman": the party is named
+            earlier = _described_person(st, a, r_end)
+            if earlier is not None:
+                party.members.append((earlier, words, a, r_end))
+                _evidence_from_member(resolver, st, party, earlier, words, doc[a:r_end].text)
             i = b
     if not parties:
         return
@@ -110,6 +114,24 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
     _decide(parties)
     for party in parties.values():
         _apply(st, party)
+
+
+def _described_person(st: _State, a: int, end: int) -> str | None:
+    """"Vincent Cable says ... The Lib Dems' Treasury spokesman is unveiling a policy": a party
+    title opening a sentence as its subject, with no name, describes the person the sentence
+    named last within two sentences among those who hold no office at the date (its id)."""
+    doc = st.doc
+    first = a - (a > 0 and doc[a - 1].lower_ == "the")
+    head = doc[end - 1]
+    if first != doc[a].sent.start or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    sent = doc[a].sent
+    sents = st.sentences()
+    k = next(n for n, x in enumerate(sents) if x.start == sent.start)
+    window = sents[max(0, k - 2)].start  # the two sentences before
+    before = [f for f in st.res.found if window <= f.start < sent.start and f.how in ("name", "surname")
+              and st.res.actors[f.actor].kind == "person" and not st.res.actors[f.actor].office]
+    return st.res.actors[before[-1].actor].id if before else None
 
 
 def _party_at(st: _State, i: int) -> tuple[int, int, str] | None:

@@ -376,10 +376,10 @@ def sector_agrees(gold: str, ours: str, state: bool = False) -> bool:
     g, o = gold[3:].upper(), ours[3:].upper()
     if state and not o:
         return g in ("", "GOV")
-    if not g or not o:
+    if not g or not o or g == o:
         return g == o
     parts = {o[k:k + 3] for k in range(0, len(o), 3)}
-    return bool(parts & GOLD_SECTOR_ALIASES.get(g, {g}) or g in parts)
+    return bool(parts & GOLD_SECTOR_ALIASES.get(g[:3], {g[:3]}))
 
 
 def _agree(gold: Party, ours: Party, sector: bool = False) -> bool:
