@@ -95,7 +95,8 @@ def test_mr_x_is_the_full_name_the_article_gives(pipeline):
 
 def test_a_party_title_opening_the_next_sentence_describes_the_person_just_named(pipeline):
     text = ("Lib Dem leader Charles Kennedy toured Leeds on Monday. Vincent Cable says British households "
-            "struggle with debt. The Lib Dems' Treasury spokesman is unveiling a policy in London.")
+            "struggle with debt. The Lib Dems' Treasury spokesman is unveiling a policy in London. Mr Cable "
+            "said the banks were to blame.")
     a = pipeline.analyze(Article(text=text, published="2005-03-02"))
     cable = actor_named(a, "Vincent Cable")
     assert cable.code == "GBROPP" and "sector" in cable.inferred and "spokesman" in cable.role

@@ -119,7 +119,7 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
 def _described_person(st: _State, a: int, end: int) -> str | None:
     """"Vincent Cable says ... The Lib Dems' Treasury spokesman is unveiling a policy": a party
     title opening a sentence as its subject, with no name, describes the person the sentence
-    named last within two sentences among those who hold no office at the date (its id)."""
+    named last in the sentence before, when nothing gives that person a post yet (its id)."""
     doc = st.doc
     first = a - (a > 0 and doc[a - 1].lower_ == "the")
     head = doc[end - 1]
@@ -128,10 +128,13 @@ def _described_person(st: _State, a: int, end: int) -> str | None:
     sent = doc[a].sent
     sents = st.sentences()
     k = next(n for n, x in enumerate(sents) if x.start == sent.start)
-    window = sents[max(0, k - 2)].start  # the two sentences before
+    window = sents[max(0, k - 1)].start  # the sentence before
     before = [f for f in st.res.found if window <= f.start < sent.start and f.how in ("name", "surname")
-              and st.res.actors[f.actor].kind == "person" and not st.res.actors[f.actor].office]
-    return st.res.actors[before[-1].actor].id if before else None
+              and st.res.actors[f.actor].kind == "person"]
+    if not before:
+        return None
+    actor = st.res.actors[before[-1].actor]
+    return None if actor.office or actor.role else actor.id  # not one the text or the KB gives a post
 
 
 def _party_at(st: _State, i: int) -> tuple[int, int, str] | None:
@@ -293,7 +296,7 @@ def _apply(st: _State, p: _Party) -> None:
         actor.sector = sector
         actor.code = code_for(actor.country, sector) if actor.country else None
         actor.role = f"{doc[a:end].text} ({label}: {why})"
-        actor.inferred = [*actor.inferred, "sector"]
+        actor.inferred = [*actor.inferred, "sector"] if "sector" not in actor.inferred else actor.inferred
     for a, end, words in p.groups:
         if not standing or not p.country:
             continue
