@@ -100,3 +100,12 @@ def test_a_party_title_opening_the_next_sentence_describes_the_person_just_named
     a = pipeline.analyze(Article(text=text, published="2005-03-02"))
     cable = actor_named(a, "Vincent Cable")
     assert cable.code == "GBROPP" and "sector" in cable.inferred and "spokesman" in cable.role
+
+
+def test_a_title_resolves_only_to_a_holder_it_fits(pipeline):
+    # "the King" is not the American president named last, but the king named before him
+    text = ("Jordan's King Abdullah II met US President Joe Biden at the White House on Tuesday. "
+            "The King said the region needed peace.")
+    a = pipeline.analyze(Article(text=text, published="2022-07-19"))
+    king = actor_named(a, "The King")
+    assert king.code == "JORGOV" and "Biden" not in king.name

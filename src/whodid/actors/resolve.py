@@ -74,6 +74,10 @@ OPPOSITION_WORDS = {"shadow", "opposition"}  # "shadow home secretary", "opposit
 COMPANY_WORDS = {"Electronics", "Group", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.",
                  "Holdings", "International", "Motors", "Airlines", "Airways", "Industries", "Company", "Limited",
                  "PLC", "plc", "AG", "SA", "GmbH"}
+# titles of monarchs and the words the name of their office has ("King of Jordan", "Emir of Qatar")
+MONARCH_TITLES = {"king": ("king",), "queen": ("queen",), "emir": ("emir", "amir"), "sultan": ("sultan",),
+                  "monarch": ("king", "queen", "emir", "amir", "sultan", "monarch", "emperor")}
+TITLE_GENDER = {"king": "male", "queen": "female", "emir": "male", "sultan": "male"}
 # nouns of offices the role nouns do not list ("coordinator", "commissioner", "envoy")
 OFFICE_NOUN = re.compile(r"(or|er|ary|ent|ist|envoy|chief|head|official)$")
 # common nouns before a name that any public figure may be called
@@ -854,7 +858,7 @@ class Resolver:
         where = org or country
         if where is None:
             if noun.kind == "person" and noun.role and doc[start].lower_ == "the":
-                self._recent_office_holder(st, start, after, noun.role)
+                self._recent_office_holder(st, start, after, noun.role, noun.noun)
             elif noun.sector and (noun.kind == "group" or not noun.role) and not self._named_by_organisation(st, i, end) \
                     and (self._event_modifier(doc[after - 1]) or (_counted(doc[after - 1], proper=True)
                                                                   and not _modifier(doc[after - 1]))):
@@ -1121,13 +1125,14 @@ class Resolver:
         if holders:
             st.add(st.person_actor(holders[0][0]), start, after, "nominal", 0.8)
 
-    def _recent_office_holder(self, st: _State, start: int, after: int, role: str) -> None:
-        """"the president" with no country: the last person mentioned who holds that office."""
+    def _recent_office_holder(self, st: _State, start: int, after: int, role: str, title: str = "") -> None:
+        """"the president" with no country: the last person mentioned who holds that office and
+        whom the title fits ("the King" is no president, "the Queen" no man)."""
         for f in reversed(st.res.found):
             if f.start >= start:
                 continue
             a = st.res.actors[f.actor]
-            if a.kind == "person" and a.office == role:
+            if a.kind == "person" and a.office == role and _title_fits(title, a):
                 st.add(a, start, after, "nominal", 0.6)
                 return
         st.pending_offices.append((start, after))  # the context pass may know whose office it is
@@ -1290,6 +1295,20 @@ for _title in HONORIFICS:
     _HONORIFICS_BY_LAST.setdefault(_title.split(" ")[-1], []).append(_title.split(" "))
 for _forms in _HONORIFICS_BY_LAST.values():
     _forms.sort(key=len, reverse=True)
+
+
+def _title_fits(title: str, a: ActorInfo) -> bool:
+    """Does a title ("king", "president") describe a holder of the office it names? A monarch's
+    title must be in the name of his office ("King of Jordan"), a president's must not name a
+    monarchy, and a gendered title wants the holder's gender when it is known."""
+    position = (a.role or "").lower()
+    if title in MONARCH_TITLES:
+        if not any(t in position for t in MONARCH_TITLES[title]):
+            return False
+    elif title == "president" and any(t in position for ts in MONARCH_TITLES.values() for t in ts):
+        return False
+    want = TITLE_GENDER.get(title)
+    return want is None or a.gender in (None, want)
 
 
 def _honorific_at(doc: Doc, end: int) -> int:
