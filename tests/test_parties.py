@@ -109,3 +109,12 @@ def test_a_title_resolves_only_to_a_holder_it_fits(pipeline):
     a = pipeline.analyze(Article(text=text, published="2022-07-19"))
     king = actor_named(a, "The King")
     assert king.code == "JORGOV" and "Biden" not in king.name
+
+
+def test_shadow_posts_and_coming_to_power_tell_a_party_s_standing(pipeline):
+    text = ("Interest rates have risen ten times since Labour came to power in Britain. Tory shadow chancellor "
+            "Oliver Letwin said the Tories would cut taxes.")
+    a = pipeline.analyze(Article(text=text, published="2005-03-02"))
+    assert actor_named(a, "Labour").code == "GBRGOV"
+    assert actor_named(a, "Tories would").code == "GBROPP"
+    assert actor_named(a, "Oliver Letwin").code == "GBROPP"

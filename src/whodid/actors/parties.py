@@ -79,6 +79,10 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
         definite = (k >= 0 and doc[k].lower_ in ("the", "this")) or (b < n and doc[b].text in POSS)
         if (after in GOVERNING_AFTER and definite) or (after == "-" and b + 1 < n and doc[b + 1].lower_ == "led"):
             party.governs.append(f"“{doc[max(0, a - 1):min(n, b + 2)].text}”")
+        # "since Labour came to power": in power from then to the article's date
+        if before == "since" and b + 2 < n and doc[b].lemma_ == "come" and doc[b + 1].lower_ == "to" \
+                and doc[b + 2].lower_ in ("power", "office"):
+            party.governs.append(f"“{doc[a - 1:b + 3].text}”")
         role = _role_after(st, b)
         if role is None and b + 1 < n and doc[b].text in POSS:
             named = st.at(b + 1)
@@ -89,6 +93,8 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
             i = b
             continue
         r_start, r_end, words = role
+        if any(t.lower_ == "shadow" for t in doc[b:r_end]):
+            party.opposes.append(f"“{doc[a:r_end].text}”: a shadow post is the opposition's")
         # the person the title is of: named right after it, or already holding the title in its
         # mention ("leader Charles Kennedy", extended by the walk)
         person = st.at(r_end) or st.at(r_end - 1)

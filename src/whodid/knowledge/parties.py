@@ -35,7 +35,7 @@ PARTY_ROLES = frozenset({
     "candidates", "councillor", "councillors", "activist", "activists", "figure", "figures", "official",
     "officials", "politician", "politicians", "lawmaker", "lawmakers", "legislator", "legislators", "senator",
     "senators", "campaigner", "campaigners", "supremo", "strategist", "minister", "ministers", "frontbencher",
-    "frontbenchers", "association", "chief", "head", "treasurer", "founder", "rebel", "rebels",
+    "frontbenchers", "association", "chief", "head", "treasurer", "founder", "rebel", "rebels", "chancellor",
 })
 # of those, the ones that sit in a legislature: a governing party's are LEG (its backbench),
 # an opposition party's OPP, as the field codes them
