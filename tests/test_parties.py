@@ -118,3 +118,11 @@ def test_shadow_posts_and_coming_to_power_tell_a_party_s_standing(pipeline):
     assert actor_named(a, "Labour").code == "GBRGOV"
     assert actor_named(a, "Tories would").code == "GBROPP"
     assert actor_named(a, "Oliver Letwin").code == "GBROPP"
+
+
+def test_a_labour_minister_is_a_portfolio_and_gen_a_form_of_address(pipeline):
+    text = ("Deputy Prime Minister Prawit Wongsuwon met Labour Minister Suchart Chomklin in Bangkok, Thailand. "
+            "Gen Prawit said the talks went well.")
+    a = pipeline.analyze(Article(text=text, published="2022-03-01"))
+    assert not any(x.id.startswith("party:") for x in a.actors)  # no Labour party here
+    assert actor_named(a, "Prawit said").id == actor_named(a, "Prawit Wongsuwon").id

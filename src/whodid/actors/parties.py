@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from whodid.knowledge.kb import code_for
 from whodid.knowledge.parties import (GOVERNING_AFTER, GOVERNING_BEFORE, LEGISLATOR_ROLES, OPPOSITION_BEFORE,
-                                      PARTY_ROLES, party_key)
+                                      PARTY_ROLES, PORTFOLIO_NOUNS, party_key)
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import ActorInfo, Resolver, _State
@@ -154,6 +154,8 @@ def _party_at(st: _State, i: int) -> tuple[int, int, str] | None:
     start = i + (doc[i].lower_ == "the")
     for end in range(j, start, -1):
         key = party_key([t.text for t in doc[start:end]])
+        if key is not None and end < len(doc) and doc[end].lower_ in PORTFOLIO_NOUNS.get(key, ()):
+            return None  # "Labour Minister Suchart Chomklin": a ministry's field, not a party
         if key is not None:
             if end < len(doc) and doc[end].text[:1].isupper() and doc[end].ent_type_ == "ORG" \
                     and doc[end].ent_iob_ == "I":

@@ -49,6 +49,12 @@ OPPOSITION_BEFORE = frozenset({"opposition"})
 # a word right after the name that says the party governs ("the Labour government")
 GOVERNING_AFTER = frozenset({"government", "administration", "cabinet", "-led", "led"})
 
+# a party word that is also a field of policy, before a noun that makes it the field's: "Labour
+# Minister", "the Labour Court", "Labour Day" are no party's
+_FIELD = ("minister", "ministry", "secretary", "department", "office", "court", "courts", "day", "code", "law",
+          "laws", "market", "force", "inspector", "inspectors", "commissioner")
+PORTFOLIO_NOUNS = {"labour": _FIELD, "labor": _FIELD}
+
 _PLURAL = re.compile(r"(?<=[a-z])s$")
 
 
