@@ -332,3 +332,16 @@ def test_a_state_named_by_its_name_is_the_guidelines_government():
     e = ours("ACCUSE", "accused", [], [])
     e.actor, e.recipient = [Party("Britain", "GBR", "country")], [Party("Ms Smith", "FRA", "person")]
     assert [r["outcome"] for r in scored(g, [e])["parties"]] == ["right", "sector"]
+
+
+def test_events_below_the_trusted_threshold_are_scored_apart_as_exports_leave_them_out():
+    events = [gold("ACCUSE", ACCUSE_S, ["GBRGOV"], ["FRAGOV"])]
+    emitted = [ours("ACCUSE", "accused", ["GBRGOV"], ["FRAGOV"], confidence=0.9),
+               ours("ASSAULT", "attacked", ["GBRGOV"], confidence=0.1)]
+    fig = news.score([(GoldArticle("newswire", "a1", TEXT, events), emitted)], min_confidence=0.2)
+    assert fig["full"]["emitted"] == 2 and fig["full"]["precision"] == 0.5
+    assert fig["trusted"]["min_confidence"] == 0.2
+    assert fig["trusted"]["full"]["emitted"] == 1 and fig["trusted"]["full"]["precision"] == 1.0
+    report = news.format_report(fig)
+    assert "events at confidence >= 0.2" in report
+    assert "trusted" not in scored(events, emitted, listing=False)
