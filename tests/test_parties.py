@@ -126,3 +126,10 @@ def test_a_labour_minister_is_a_portfolio_and_gen_a_form_of_address(pipeline):
     a = pipeline.analyze(Article(text=text, published="2022-03-01"))
     assert not any(x.id.startswith("party:") for x in a.actors)  # no Labour party here
     assert actor_named(a, "Prawit said").id == actor_named(a, "Prawit Wongsuwon").id
+
+
+def test_an_unknown_person_is_what_his_apposition_says(pipeline):
+    text = "Marta Kovacs, a Hungarian government official, said the talks in Budapest went well."
+    a = pipeline.analyze(Article(text=text, published="2022-07-01"))
+    kovacs = actor_named(a, "Marta Kovacs")
+    assert kovacs.code == "HUNGOV" and "sector" in kovacs.inferred and "official" in kovacs.role

@@ -158,12 +158,14 @@ class Resolver:
         """"Kenzo Oshima, the United Nations relief coordinator": a known person who holds no
         office the knowledge base knows at the article's date is what the text's apposition
         says he is now (the organisation or institution it names), not his former office."""
-        if st.date is None:
-            return
         for f in list(st.res.found):
             actor = st.res.actors[f.actor]
             i = self.kb.person_by_id.get(actor.id) if actor.kind == "person" else None
-            if i is None or self.kb.people[i].role_at(st.date) is not None or f.how != "name":
+            # a known person with no office at the date, or a person the knowledge base does not
+            # know and nothing has given a sector ("Sir Digby Jones, CBI director general")
+            unknown = actor.kind == "person" and actor.id.startswith("person:") and not actor.sector
+            if f.how != "name" or not (unknown or (i is not None and st.date is not None
+                                                   and self.kb.people[i].role_at(st.date) is None)):
                 continue
             for c in st.doc[f.end - 1].children:
                 if c.dep_ != "appos" or c.pos_ != "NOUN" or not (
@@ -181,6 +183,8 @@ class Resolver:
                     continue
                 actor.country, actor.sector, actor.code = other.country, other.sector, other.code
                 actor.role = st.doc[c.left_edge.i:c.right_edge.i + 1].text
+                if unknown:
+                    actor.inferred = [*actor.inferred, "sector"]
                 break
 
     # ------------------------------------------------------------------ pass 5: the article's country
