@@ -16,8 +16,12 @@ BODY_SECTORS = {
     "office": "GOV", "agency": "GOV", "archives": "GOV", "bureau": "GOV", "department": "GOV", "ministry": "GOV",
     "directorate": "GOV", "inspectorate": "GOV", "secretariat": "GOV", "treasury": "GOV", "commission": "GOV",
     "executive": "GOV", "regulator": "GOV", "ombudsman": "GOV",
-    # legislatures and courts
-    "assembly": "LEG", "lords": "LEG", "commons": "LEG", "senate": "LEG", "court": "JUD", "tribunal": "JUD",
+    # legislatures (also by their own names: "the Lok Sabha", "the Knesset", "the Duma") and courts
+    "assembly": "LEG", "lords": "LEG", "commons": "LEG", "senate": "LEG", "sabha": "LEG", "knesset": "LEG",
+    "duma": "LEG", "bundestag": "LEG", "bundesrat": "LEG", "sejm": "LEG", "majlis": "LEG", "storting": "LEG",
+    "riksdag": "LEG", "folketing": "LEG", "eduskunta": "LEG", "althing": "LEG", "oireachtas": "LEG",
+    "verkhovna": "LEG", "rada": "LEG", "khural": "LEG", "jirga": "LEG", "shura": "LEG",
+    "court": "JUD", "tribunal": "JUD",
     # associations of citizens
     "alliance": "NGO", "association": "NGO", "foundation": "NGO", "society": "NGO", "campaign": "NGO",
     "charity": "NGO", "league": "NGO", "trust": "NGO",
