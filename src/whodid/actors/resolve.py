@@ -844,7 +844,14 @@ class Resolver:
                 st.reindex(f)
                 opposition = any(st.lowers[k] in OPPOSITION_WORDS for k in range(max(0, start - 1), end)) \
                     or self._party_leader(st, start, i, noun)
-                self._fill_unknown(st, st.res.actors[f.actor], country, noun, f.start, opposition, former=skip)
+                person = st.res.actors[f.actor]
+                body = st.res.actors.get(org) if org else None
+                if body is not None and body.code and not person.sector and not person.office and not skip:
+                    # "U.N. envoy Jorge Ramos": an office of the organisation the title names
+                    person.country, person.sector, person.code = body.country, body.sector, body.code
+                    person.role = person.role or doc[start:end].text
+                    return f.end
+                self._fill_unknown(st, person, country, noun, f.start, opposition, former=skip)
                 return f.end
         if noun.after_designator and country is None and org is None:
             return end
