@@ -133,3 +133,11 @@ def test_an_unknown_person_is_what_his_apposition_says(pipeline):
     a = pipeline.analyze(Article(text=text, published="2022-07-01"))
     kovacs = actor_named(a, "Marta Kovacs")
     assert kovacs.code == "HUNGOV" and "sector" in kovacs.inferred and "official" in kovacs.role
+
+
+def test_a_party_with_ministers_governs(pipeline):
+    text = ("Conservative ministers defended the British budget in London on Monday. The Labour Party said the plan "
+            "would fail.")
+    a = pipeline.analyze(Article(text=text, published="1985-03-02"))
+    assert actor_named(a, "Conservative ministers").code == "GBRGOV"
+    assert actor_named(a, "Labour Party").code == "GBROPP"

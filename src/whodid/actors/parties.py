@@ -95,6 +95,9 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
         r_start, r_end, words = role
         if any(t.lower_ == "shadow" for t in doc[b:r_end]):
             party.opposes.append(f"“{doc[a:r_end].text}”: a shadow post is the opposition's")
+        elif words.split()[-1] in ("minister", "ministers") and not any(
+                t.lower_ in ("former", "ex", "then") for t in doc[max(0, a - 2):r_end]):
+            party.governs.append(f"“{doc[a:r_end].text}”: a party with ministers governs")
         # the person the title is of: named right after it, or already holding the title in its
         # mention ("leader Charles Kennedy", extended by the walk)
         person = st.at(r_end) or st.at(r_end - 1)
