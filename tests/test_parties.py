@@ -141,3 +141,13 @@ def test_a_party_with_ministers_governs(pipeline):
     a = pipeline.analyze(Article(text=text, published="1985-03-02"))
     assert actor_named(a, "Conservative ministers").code == "GBRGOV"
     assert actor_named(a, "Labour Party").code == "GBROPP"
+
+
+def test_a_local_party_officer_and_unnamed_unions_are_coded(pipeline):
+    text = ("Labour leader Tony Blair campaigned in Bromsgrove, England. Local Conservative association chairman "
+            "Peter Tanguay said Mr Tanguay would not back the candidate. Five public sector unions threatened a strike.")
+    a = pipeline.analyze(Article(text=text, published="2005-03-02"))
+    tanguay = actor_named(a, "Peter Tanguay")
+    assert tanguay.code == "GBROPP" and actor_named(a, "Tanguay would").id == tanguay.id
+    assert "association chairman" in tanguay.role and "sector" in tanguay.inferred
+    assert actor_named(a, "unions").code == "GBRLAB"
