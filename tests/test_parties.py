@@ -151,3 +151,13 @@ def test_a_local_party_officer_and_unnamed_unions_are_coded(pipeline):
     assert tanguay.code == "GBROPP" and actor_named(a, "Tanguay would").id == tanguay.id
     assert "association chairman" in tanguay.role and "sector" in tanguay.inferred
     assert actor_named(a, "unions").code == "GBRLAB"
+
+
+def test_a_name_with_a_particle_is_one_person_and_its_surname_joins_it(pipeline):
+    text = ("Former Angolan president José Eduardo dos Santos invited Jerobeam Dimo Hamaambo to Luanda. "
+            "Dos Santos told Hamaambo he wanted to honour him. Hamaambo declined.")
+    a = pipeline.analyze(Article(text=text, published="2022-07-01"))
+    ds = actor_named(a, "José Eduardo dos Santos")
+    assert ds.kind == "person" and actor_named(a, "Dos Santos told").id == ds.id
+    hamaambo = actor_named(a, "Jerobeam Dimo Hamaambo")
+    assert actor_named(a, "Hamaambo he").id == hamaambo.id == actor_named(a, "Hamaambo declined").id

@@ -78,6 +78,9 @@ COMPANY_WORDS = {"Electronics", "Group", "Corporation", "Corp", "Corp.", "Inc", 
 MONARCH_TITLES = {"king": ("king",), "queen": ("queen",), "emir": ("emir", "amir"), "sultan": ("sultan",),
                   "monarch": ("king", "queen", "emir", "amir", "sultan", "monarch", "emperor")}
 TITLE_GENDER = {"king": "male", "queen": "female", "emir": "male", "sultan": "male"}
+# lower-case particles inside a person's name ("José Eduardo dos Santos", "Ursula von der Leyen")
+NAME_PARTICLES = {"al", "bin", "ibn", "de", "da", "das", "do", "dos", "du", "del", "della", "di", "von", "van", "der",
+                  "den", "ter", "le", "la"}
 # nouns of offices the role nouns do not list ("coordinator", "commissioner", "envoy")
 OFFICE_NOUN = re.compile(r"(or|er|ary|ent|ist|envoy|chief|head|official)$")
 # common nouns before a name that any public figure may be called
@@ -385,6 +388,7 @@ class Resolver:
         # name of two words or more that ends in one is that person's full name, whatever
         # spaCy's label ("Vincent Cable" tagged ORG), so "Mr Cable" joins "Vincent Cable"
         addressed = {t.text for t in doc if t.text[:1].isupper() and _addressed(doc, t.i)}
+        late: list[tuple[int, int]] = []
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
@@ -395,15 +399,20 @@ class Resolver:
                 s += 1
             if ent.label_ == "PERSON" or (e - s > 1 and _honorific_at(doc, s)):
                 s, e = _after_honorifics(doc, s, e)  # "Mr Cable" (spaCy: ORG) is the person Cable
+            while ent.label_ == "PERSON" and e + 1 < len(doc) and doc[e].lower_ in NAME_PARTICLES \
+                    and doc[e + 1].text[:1].isupper() and doc[e + 1].pos_ == "PROPN":
+                e += 2  # "José Eduardo" + "dos Santos": the particle and the name after it are the name's
             if s >= e or st.covered(s, e):
                 continue
-            if not all(t.text[:1].isupper() or t.text in ("-", ".") or t.lower_ in ("al", "bin", "de", "von", "van")
+            if not all(t.text[:1].isupper() or t.text in ("-", ".") or t.lower_ in NAME_PARTICLES
                        or (t.i > s and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)
                        for t in doc[s:e]):
                 continue  # ("Chen Shui-bian", "You Si-kun": the syllable after a hyphen is lower case)
             named = ent.label_ == "PERSON" or (ent.label_ == "ORG" and 1 < e - s <= 3 and doc[e - 1].text in addressed
                                                and all(t.pos_ == "PROPN" for t in doc[s:e]))
             if not named and not self._looks_like_known_surname(st, doc[s:e]):
+                if e - s == 1:
+                    late.append((s, e))  # "Hamaambo" (spaCy: ORG) after "Jerobeam Dimo Hamaambo": decided below
                 continue
             candidates.append((s, e))
             if named and e - s > 1:
@@ -428,7 +437,10 @@ class Resolver:
         single = [(s, e) for s, e in candidates if e - s == 1]
         for s, e in multi:  # full names first so that surnames can link to them
             self._person_span(st, s, e)
-        for s, e in single:
+        # a one-word name spaCy took for an organisation that is the surname of a full name
+        # the article gives is that person
+        single += [(s, e) for s, e in late if (s, e) not in single and st.short_form(doc[s].text, s) is not None]
+        for s, e in sorted(single):
             self._person_span(st, s, e)
 
     def _looks_like_known_surname(self, st: _State, span: Span) -> bool:
@@ -458,6 +470,14 @@ class Resolver:
             if aid is not None:
                 st.add(st.res.actors[aid], s, e, "surname", 0.9)
                 return
+        # "Dos Santos" after "José Eduardo dos Santos": the last words of a longer full name
+        if len(toks) > 1:
+            low = [w.lower() for w in toks]
+            for name, aid, _at in st.full_names:
+                words = name.lower().split(" ")
+                if len(words) > len(low) and words[-len(low):] == low:
+                    st.add(st.res.actors[aid], s, e, "surname", 0.85)
+                    return
         # "the composer Richard Wagner": not the knowledge base's namesake, a person of the text's own
         described = self._described_otherwise(doc, s)
         # 2. the same name up to accents, case and hyphens ("Felix Tshisekedi", "Abdel-Fattah El-Sisi")
