@@ -411,7 +411,7 @@ class Resolver:
             named = ent.label_ == "PERSON" or (ent.label_ == "ORG" and 1 < e - s <= 3 and doc[e - 1].text in addressed
                                                and all(t.pos_ == "PROPN" for t in doc[s:e]))
             if not named and not self._looks_like_known_surname(st, doc[s:e]):
-                if e - s == 1:
+                if e - s == 1 and ent.label_ == "ORG":
                     late.append((s, e))  # "Hamaambo" (spaCy: ORG) after "Jerobeam Dimo Hamaambo": decided below
                 continue
             candidates.append((s, e))
@@ -439,7 +439,8 @@ class Resolver:
             self._person_span(st, s, e)
         # a one-word name spaCy took for an organisation that is the surname of a full name
         # the article gives is that person
-        single += [(s, e) for s, e in late if (s, e) not in single and st.short_form(doc[s].text, s) is not None]
+        surnames = {name.split(" ")[-1] for name, _aid, _at in st.full_names if " " in name}
+        single += [(s, e) for s, e in late if (s, e) not in single and doc[s].text in surnames]
         for s, e in sorted(single):
             self._person_span(st, s, e)
 
