@@ -161,3 +161,14 @@ def test_a_name_with_a_particle_is_one_person_and_its_surname_joins_it(pipeline)
     assert ds.kind == "person" and actor_named(a, "Dos Santos told").id == ds.id
     hamaambo = actor_named(a, "Jerobeam Dimo Hamaambo")
     assert actor_named(a, "Hamaambo he").id == hamaambo.id == actor_named(a, "Hamaambo declined").id
+
+
+def test_a_party_office_is_no_office_of_state(pipeline):
+    # the party's standing untold: its vice-president is a party's man (CAMEO PTY), not the
+    # government; a state office beside the party's is kept
+    text = ("Meghalaya Bharatiya Janata Party (BJP) vice-president Bernard N Marak was arrested in Tura, India. "
+            "Deputy Prime Minister and Palang Pracharath Party leader Prawit Wongsuwon met him in Bangkok, Thailand.")
+    a = pipeline.analyze(Article(text=text, published="2022-07-01"))
+    marak = actor_named(a, "Bernard N Marak")
+    assert marak.sector == "PTY" and "party office" in marak.role
+    assert actor_named(a, "Prawit Wongsuwon").sector == "GOV"

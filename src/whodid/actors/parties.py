@@ -101,7 +101,7 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
         # the person the title is of: named right after it, or already holding the title in its
         # mention ("leader Charles Kennedy", extended by the walk)
         person = st.at(r_end) or st.at(r_end - 1)
-        if person is not None and st.res.actors[person.actor].kind == "person" and r_start <= person.start <= r_end:
+        if person is not None and st.res.actors[person.actor].kind == "person" and a <= person.start <= r_end:
             party.members.append((person.actor, words, a, r_end))
             _drop_inside(st, a, r_end)
             _evidence_from_member(resolver, st, party, person.actor, words, doc[a:r_end].text)
@@ -172,6 +172,8 @@ def _role_after(st: _State, b: int) -> tuple[int, int, str] | None:
     and words, within a few modifier words, the possessive mark skipped."""
     doc = st.doc
     k = b
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3  # "Bharatiya Janata Party (BJP) vice-president": its acronym in brackets
     if k < len(doc) and doc[k].text in POSS:
         k += 1
     best = None
@@ -186,7 +188,12 @@ def _role_after(st: _State, b: int) -> tuple[int, int, str] | None:
         t = doc[m]
         f = st.at(m)
         if f is not None and st.res.actors[f.actor].kind == "person":
-            break  # the person the title is of
+            # the person the title is of; the walk may have taken the title into his mention
+            # ("vice-president Bernard Marak")
+            inside = [w for w in range(m, f.end) if doc[w].lower_ in PARTY_ROLES and doc[w].pos_ != "PROPN"]
+            if best is None and inside:
+                best = (inside[-1], inside[-1] + 1, doc[inside[-1]].lower_)
+            break
         if best is not None or (t.is_punct and t.text != "-") or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON",
                                                                              "CCONJ", "SCONJ", "PART", "NUM"):
             break
@@ -293,15 +300,27 @@ def _apply(st: _State, p: _Party) -> None:
                 continue
             replaced |= _drop_inside(st, a, b)
             st.add(actor, a, b, "name", 0.6)
-        # what referred to an actor the party's name replaced ("Democrats" ... "them") is the party
-        named = {f.actor for f in st.res.found if f.how != "pronoun"}
+        # what referred to an actor the party's name replaced ("Democrats" ... "them", the
+        # acronym "BJP" given in brackets) is the party; a country named inside it stays itself
         for f in st.res.found:
-            if f.actor in replaced and f.actor not in named:
+            if f.actor in replaced and st.res.actors[f.actor].kind != "country":
                 f.actor = actor.id
     for aid, words, a, end in p.members:
         actor = st.res.actors[aid]
-        if actor.office or not standing:
+        if actor.office:
             continue  # an office of state at the date says more than a party title
+        if not standing:
+            title = (actor.role or "").replace("-", " ").split()
+            # "Deputy Prime Minister and PPRP leader Prawit": a state office beside the party's
+            also_state = a > 1 and doc[a - 1].lower_ == "and" and doc[a - 2].lower_ in st.kb.role_nouns
+            if actor.sector == "GOV" and words not in LEGISLATOR_ROLES and title and title[-1] in PARTY_ROLES \
+                    and title[-1] not in ("minister", "chancellor", "secretary") and not also_state:
+                # "BJP vice-president Bernard Marak": the title is the party's, not the state's;
+                # the party's standing untold, he is a party's man (CAMEO PTY)
+                actor.sector = "PTY"
+                actor.code = code_for(actor.country, "PTY") if actor.country else None
+                actor.role = f"{doc[a:end].text} (a party office)"
+            continue
         sector = standing if standing == "OPP" else ("LEG" if words in LEGISLATOR_ROLES else "GOV")
         actor.country = actor.country or p.country
         actor.sector = sector
