@@ -417,7 +417,9 @@ def test_unknown_people_take_the_country_the_story_is_about_as_a_guess(pipeline)
     assert dunlop.country == "GBR" and dunlop.inferred == ["country"]
     assert actor_of(a, "Tony Blair").inferred == []  # known, not guessed
     b = analyze(pipeline, "KUWAIT: Opposition MP Saleh Al-Mutairi said he would question the minister.", "2022-07-01")
-    assert actor_of(b, "Saleh Al-Mutairi").country == "KWT"  # the dateline says where the story is
+    mp = actor_of(b, "MP Saleh Al-Mutairi")  # the title is part of the mention
+    assert mp.country == "KWT"  # the dateline says where the story is
+    assert mp.code == "KWTOPP"  # an opposition MP
     c = analyze(pipeline, "Mr Dunlop said he would vote against the plan.", "2005-02-01")
     assert actor_of(c, "Dunlop").country is None  # nothing tells: no guess
 

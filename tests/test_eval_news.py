@@ -302,6 +302,38 @@ def test_actor_coding_is_scored_on_type_matched_events():
     assert a["unknown"] == pytest.approx(2 / 6)
 
 
+def test_gold_sectors_are_read_in_cameo_s_vocabulary():
+    # the guidelines' POL is CAMEO's COP, their REL any religion code; a stacked CAMEO code
+    # has the gold's sector when it is one of its parts; another sector is still wrong
+    assert news.sector_agrees("GBRPOL", "GBRCOP") and news.sector_agrees("GBRREL", "GBRCHR")
+    assert news.sector_agrees("USALEG", "USAGOVLEG") and news.sector_agrees("GBRGOV", "GBRGOVAGR")
+    assert not news.sector_agrees("GBRGOV", "GBRCOP") and not news.sector_agrees("GBROPP", "GBRGOV")
+    assert not news.sector_agrees("GBRGOV", "GBR") and news.sector_agrees("GBR", "GBR")
+    assert not news.sector_agrees("GBRLEG", "GBRELE")  # parts are read three letters at a time
+    assert news.sector_agrees("IGOJUDICC", "IGOJUDICC") and news.sector_agrees("IGOUNO", "IGOUNOLABILO")
+
+
+def test_the_actor_listing_shows_each_gold_party_beside_what_was_emitted():
+    g = [gold("ACCUSE", ACCUSE_S, ["GBRPOL"], ["FRAGOV"])]
+    e = [ours("ACCUSE", "accused", ["GBRCOP"], ["FRA"])]
+    fig = scored(g, e)
+    rows = [(r["side"], r["gold"].strip(), r["emitted"], r["outcome"]) for r in fig["parties"]]
+    assert rows == [("actor", "GBRPOL", ["GBRCOP"], "right"), ("recipient", "FRAGOV", ["FRA"], "sector")]
+    text = news.format_report(fig, "actors")
+    assert "gold  GBRPOL | emitted GBRCOP  <right>" in text
+
+
+def test_a_state_named_by_its_name_is_the_guidelines_government():
+    # "Britain accused France": CAMEO codes the states GBR and FRA, the guidelines GBRGOV and
+    # FRAGOV; a person coded with a country alone has no sector
+    assert news.sector_agrees("GBRGOV", "GBR", state=True) and not news.sector_agrees("GBRGOV", "GBR")
+    assert not news.sector_agrees("GBRMIL", "GBR", state=True)
+    g = [gold("ACCUSE", ACCUSE_S, ["GBRGOV"], ["FRAGOV"])]
+    e = ours("ACCUSE", "accused", [], [])
+    e.actor, e.recipient = [Party("Britain", "GBR", "country")], [Party("Ms Smith", "FRA", "person")]
+    assert [r["outcome"] for r in scored(g, [e])["parties"]] == ["right", "sector"]
+
+
 def test_events_below_the_trusted_threshold_are_scored_apart_as_exports_leave_them_out():
     events = [gold("ACCUSE", ACCUSE_S, ["GBRGOV"], ["FRAGOV"])]
     emitted = [ours("ACCUSE", "accused", ["GBRGOV"], ["FRAGOV"], confidence=0.9),

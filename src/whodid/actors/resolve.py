@@ -36,9 +36,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.actors.parties import resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.cues import load as load_cues
-from whodid.knowledge.kb import KnowledgeBase, Person, Role, code_for, group_identity
+from whodid.knowledge.institutions import body_sector
+from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.vocab import (ENGLISH_HONORIFICS, MONTHS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
                                PLACE_OBJECT_PREPOSITIONS)
@@ -72,6 +74,13 @@ OPPOSITION_WORDS = {"shadow", "opposition"}  # "shadow home secretary", "opposit
 COMPANY_WORDS = {"Electronics", "Group", "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "Co", "Co.",
                  "Holdings", "International", "Motors", "Airlines", "Airways", "Industries", "Company", "Limited",
                  "PLC", "plc", "AG", "SA", "GmbH"}
+# titles of monarchs and the words the name of their office has ("King of Jordan", "Emir of Qatar")
+MONARCH_TITLES = {"king": ("king",), "queen": ("queen",), "emir": ("emir", "amir"), "sultan": ("sultan",),
+                  "monarch": ("king", "queen", "emir", "amir", "sultan", "monarch", "emperor")}
+TITLE_GENDER = {"king": "male", "queen": "female", "emir": "male", "sultan": "male"}
+# lower-case particles inside a person's name ("José Eduardo dos Santos", "Ursula von der Leyen")
+NAME_PARTICLES = {"al", "bin", "ibn", "de", "da", "das", "do", "dos", "du", "del", "della", "di", "von", "van", "der",
+                  "den", "ter", "le", "la"}
 # nouns of offices the role nouns do not list ("coordinator", "commissioner", "envoy")
 OFFICE_NOUN = re.compile(r"(or|er|ary|ent|ist|envoy|chief|head|official)$")
 # common nouns before a name that any public figure may be called
@@ -143,6 +152,7 @@ class Resolver:
         self._walk(st)
         self._adjectives(st)
         self._described_now(st)
+        resolve_parties(self, st)
         self._context(st)
         st.res.article_country = st.article_country()
         return st.res
@@ -151,12 +161,14 @@ class Resolver:
         """"Kenzo Oshima, the United Nations relief coordinator": a known person who holds no
         office the knowledge base knows at the article's date is what the text's apposition
         says he is now (the organisation or institution it names), not his former office."""
-        if st.date is None:
-            return
         for f in list(st.res.found):
             actor = st.res.actors[f.actor]
             i = self.kb.person_by_id.get(actor.id) if actor.kind == "person" else None
-            if i is None or self.kb.people[i].role_at(st.date) is not None or f.how != "name":
+            # a known person with no office at the date, or a person the knowledge base does not
+            # know and nothing has given a sector ("Sir Digby Jones, CBI director general")
+            unknown = actor.kind == "person" and actor.id.startswith("person:") and not actor.sector
+            if f.how != "name" or not (unknown or (i is not None and st.date is not None
+                                                   and self.kb.people[i].role_at(st.date) is None)):
                 continue
             for c in st.doc[f.end - 1].children:
                 if c.dep_ != "appos" or c.pos_ != "NOUN" or not (
@@ -174,6 +186,8 @@ class Resolver:
                     continue
                 actor.country, actor.sector, actor.code = other.country, other.sector, other.code
                 actor.role = st.doc[c.left_edge.i:c.right_edge.i + 1].text
+                if unknown:
+                    actor.inferred = [*actor.inferred, "sector"]
                 break
 
     # ------------------------------------------------------------------ pass 5: the article's country
@@ -370,6 +384,11 @@ class Resolver:
         # full names in the article that the KB does not know become the article's own people
         candidates: list[tuple[int, int]] = []
         name_words: set[str] = set()  # the words of unknown full names ("Ti" of "Ti Lian Ker")
+        # surnames the article gives a form of address ("Mr Cable", "Dr Fox"): a capitalised
+        # name of two words or more that ends in one is that person's full name, whatever
+        # spaCy's label ("Vincent Cable" tagged ORG), so "Mr Cable" joins "Vincent Cable"
+        addressed = {t.text for t in doc if t.text[:1].isupper() and _addressed(doc, t.i)}
+        late: list[tuple[int, int]] = []
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
@@ -378,19 +397,28 @@ class Resolver:
                 e -= 1
             while s < e and doc[s].lower_ in DETERMINERS:
                 s += 1
-            if ent.label_ == "PERSON":
-                s, e = _after_honorifics(doc, s, e)
+            if ent.label_ == "PERSON" or (e - s > 1 and _honorific_at(doc, s)):
+                s, e = _after_honorifics(doc, s, e)  # "Mr Cable" (spaCy: ORG) is the person Cable
+            while ent.label_ == "PERSON" and e + 1 < len(doc) and doc[e].lower_ in NAME_PARTICLES \
+                    and doc[e + 1].text[:1].isupper() and doc[e + 1].pos_ == "PROPN":
+                e += 2  # "José Eduardo" + "dos Santos": the particle and the name after it are the name's
             if s >= e or st.covered(s, e):
                 continue
-            if not all(t.text[:1].isupper() or t.text in ("-", ".") or t.lower_ in ("al", "bin", "de", "von", "van")
+            if not all(t.text[:1].isupper() or t.text in ("-", ".") or t.lower_ in NAME_PARTICLES
                        or (t.i > s and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_)
                        for t in doc[s:e]):
                 continue  # ("Chen Shui-bian", "You Si-kun": the syllable after a hyphen is lower case)
-            if ent.label_ != "PERSON" and not self._looks_like_known_surname(st, doc[s:e]):
+            named = ent.label_ == "PERSON" or (ent.label_ == "ORG" and 1 < e - s <= 3 and doc[e - 1].text in addressed
+                                               and all(t.pos_ == "PROPN" for t in doc[s:e]))
+            if not named and not self._looks_like_known_surname(st, doc[s:e]):
+                if e - s == 1 and ent.label_ == "ORG":
+                    late.append((s, e))  # "Hamaambo" (spaCy: ORG) after "Jerobeam Dimo Hamaambo": decided below
                 continue
             candidates.append((s, e))
-            if ent.label_ == "PERSON" and e - s > 1:
+            if named and e - s > 1:
                 name_words.update(t.text for t in doc[s:e])
+                if ent.label_ != "PERSON":
+                    st.addressed_names.add((s, e))
         # single capitalised proper nouns that are surnames of plausible people, outside entities,
         # or a word of a full name found above ("Ti" after "Datuk Seri Ti Lian Ker")
         propn = st.doc.vocab.strings["PROPN"]
@@ -409,7 +437,11 @@ class Resolver:
         single = [(s, e) for s, e in candidates if e - s == 1]
         for s, e in multi:  # full names first so that surnames can link to them
             self._person_span(st, s, e)
-        for s, e in single:
+        # a one-word name spaCy took for an organisation that is the surname of a full name
+        # the article gives is that person
+        surnames = {name.split(" ")[-1] for name, _aid, _at in st.full_names if " " in name}
+        single += [(s, e) for s, e in late if (s, e) not in single and doc[s].text in surnames]
+        for s, e in sorted(single):
             self._person_span(st, s, e)
 
     def _looks_like_known_surname(self, st: _State, span: Span) -> bool:
@@ -439,6 +471,14 @@ class Resolver:
             if aid is not None:
                 st.add(st.res.actors[aid], s, e, "surname", 0.9)
                 return
+        # "Dos Santos" after "José Eduardo dos Santos": the last words of a longer full name
+        if len(toks) > 1:
+            low = [w.lower() for w in toks]
+            for name, aid, _at in st.full_names:
+                words = name.lower().split(" ")
+                if len(words) > len(low) and words[-len(low):] == low:
+                    st.add(st.res.actors[aid], s, e, "surname", 0.85)
+                    return
         # "the composer Richard Wagner": not the knowledge base's namesake, a person of the text's own
         described = self._described_otherwise(doc, s)
         # 2. the same name up to accents, case and hyphens ("Felix Tshisekedi", "Abdel-Fattah El-Sisi")
@@ -478,7 +518,8 @@ class Resolver:
                 self._near_miss(st, p, s, e, score)
                 return
         # 5. a person the KB does not know
-        if doc[name_start].ent_type_ != "PERSON" and not (name_start > 0 and _honorific_at(doc, name_start - 1)):
+        if doc[name_start].ent_type_ != "PERSON" and not (name_start > 0 and _honorific_at(doc, name_start - 1)) \
+                and (s, e) not in st.addressed_names:
             return
         if _place_object(doc[e - 1]):
             return  # "when she came to Bukit Bintang": a place spaCy took for a person
@@ -659,7 +700,8 @@ class Resolver:
                                                     and self.kb.role_nouns[key].kind == "group" else None)
                 if found:
                     return country, found
-        return country, sector
+        # no agent noun: the kind of body the name names ("Office of Fair Trading": GOV)
+        return country, body_sector([t.text for t in st.doc[s:e]]) or sector
 
     # ------------------------------------------------------------------ pass 3: titles, nominals, pronouns
     def _walk(self, st: _State) -> None:
@@ -813,8 +855,9 @@ class Resolver:
                 country = a.country
                 org = a.id if a.kind == "organization" else None
                 after = f.end
-        # title before a name: "US President Joe Biden", "France's President Macron"
-        if noun.title and end < len(doc):
+        # title before a name: "US President Joe Biden", "France's President Macron"; a noun
+        # of one person is a title there too ("Prosecutor Marcelo Pecci")
+        if (noun.title or (noun.kind == "person" and doc[end - 1].tag_ in ("NN", "NNP"))) and end < len(doc):
             f = st.at(end)
             if f is not None and st.res.actors[f.actor].kind == "person" and f.start == end:
                 first = start if doc[start].lower_ not in DETERMINERS else start + 1
@@ -822,7 +865,14 @@ class Resolver:
                 st.reindex(f)
                 opposition = any(st.lowers[k] in OPPOSITION_WORDS for k in range(max(0, start - 1), end)) \
                     or self._party_leader(st, start, i, noun)
-                self._fill_unknown(st, st.res.actors[f.actor], country, noun, f.start, opposition, former=skip)
+                person = st.res.actors[f.actor]
+                body = st.res.actors.get(org) if org else None
+                if body is not None and body.code and not person.sector and not person.office and not skip:
+                    # "U.N. envoy Jorge Ramos": an office of the organisation the title names
+                    person.country, person.sector, person.code = body.country, body.sector, body.code
+                    person.role = person.role or doc[start:end].text
+                    return f.end
+                self._fill_unknown(st, person, country, noun, f.start, opposition, former=skip)
                 return f.end
         if noun.after_designator and country is None and org is None:
             return end
@@ -840,7 +890,7 @@ class Resolver:
         where = org or country
         if where is None:
             if noun.kind == "person" and noun.role and doc[start].lower_ == "the":
-                self._recent_office_holder(st, start, after, noun.role)
+                self._recent_office_holder(st, start, after, noun.role, noun.noun)
             elif noun.sector and (noun.kind == "group" or not noun.role) and not self._named_by_organisation(st, i, end) \
                     and (self._event_modifier(doc[after - 1]) or (_counted(doc[after - 1], proper=True)
                                                                   and not _modifier(doc[after - 1]))):
@@ -901,6 +951,10 @@ class Resolver:
             return None
         end, sector = best
         head = doc[end - 1]
+        after = st.at(end) if end < len(doc) else None
+        if sector and after is not None and after.start == end and st.res.actors[after.actor].kind == "person" \
+                and head.tag_ in ("NN", "NNP") and head.pos_ in ("NOUN", "PROPN"):
+            return best  # a title before a person's name ("MP Muhalhal Al-Mudhaf", "Joburg mayor X")
         if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "GPE")):
             return None
         if (_modifier(head) and not (sector and self._event_modifier(head))) \
@@ -923,6 +977,8 @@ class Resolver:
         if self._named_by_organisation(st, i, end):
             return end  # "GHF fighters", "Red Cross officials": the organisation names them
         start, country, org, _via, skip = self._designator(st, i)
+        if self._title_of(st, start, i, end, country, sector, skip):
+            return st.at(end).end
         if skip:
             return end
         after = end
@@ -941,6 +997,28 @@ class Resolver:
             self._unplaced_group(st, start, after, sector)
         # else a bare singular ("cooperated on border security"): a field, not a party
         return after
+
+    def _title_of(self, st: _State, start: int, i: int, end: int, country: str | None, sector: str,
+                  former: bool = False) -> bool:
+        """A singular agent noun right before a person's name is his title ("MP Muhalhal
+        Al-Mudhaf": LEG, "Joburg mayor Mpho Phalatse": GOV, "Paraguayan Prosecutor Marcelo
+        Pecci": JUD): the mention takes the title in, and a person with no office the knowledge
+        base knows at the date takes its sector (the country from its designator, else the
+        context's)."""
+        doc = st.doc
+        f = st.at(end) if end < len(doc) else None
+        if f is None or f.start != end or not sector or doc[end - 1].tag_ not in ("NN", "NNP"):
+            return False
+        actor = st.res.actors[f.actor]
+        if actor.kind != "person":
+            return False
+        first = start if doc[start].lower_ not in DETERMINERS else start + 1
+        f.start = min(f.start, first)
+        st.reindex(f)
+        noun = RoleNoun(noun=doc[i:end].text.lower(), role=None, sector=sector, kind="person", title=True)
+        opposition = any(st.lowers[k] in OPPOSITION_WORDS for k in range(max(0, start - 1), end))
+        self._fill_unknown(st, actor, country, noun, f.start, opposition, former=former)
+        return True
 
     def _named_by_organisation(self, st: _State, i: int, end: int) -> bool:
         """Is a group noun modified by an organisation's name ("GHF fighters", "Red Cross
@@ -1079,13 +1157,14 @@ class Resolver:
         if holders:
             st.add(st.person_actor(holders[0][0]), start, after, "nominal", 0.8)
 
-    def _recent_office_holder(self, st: _State, start: int, after: int, role: str) -> None:
-        """"the president" with no country: the last person mentioned who holds that office."""
+    def _recent_office_holder(self, st: _State, start: int, after: int, role: str, title: str = "") -> None:
+        """"the president" with no country: the last person mentioned who holds that office and
+        whom the title fits ("the King" is no president, "the Queen" no man)."""
         for f in reversed(st.res.found):
             if f.start >= start:
                 continue
             a = st.res.actors[f.actor]
-            if a.kind == "person" and a.office == role:
+            if a.kind == "person" and a.office == role and _title_fits(title, a):
                 st.add(a, start, after, "nominal", 0.6)
                 return
         st.pending_offices.append((start, after))  # the context pass may know whose office it is
@@ -1250,6 +1329,20 @@ for _forms in _HONORIFICS_BY_LAST.values():
     _forms.sort(key=len, reverse=True)
 
 
+def _title_fits(title: str, a: ActorInfo) -> bool:
+    """Does a title ("king", "president") describe a holder of the office it names? A monarch's
+    title must be in the name of his office ("King of Jordan"), a president's must not name a
+    monarchy, and a gendered title wants the holder's gender when it is known."""
+    position = (a.role or "").lower()
+    if title in MONARCH_TITLES:
+        if not any(t in position for t in MONARCH_TITLES[title]):
+            return False
+    elif title == "president" and any(t in position for ts in MONARCH_TITLES.values() for t in ts):
+        return False
+    want = TITLE_GENDER.get(title)
+    return want is None or a.gender in (None, want)
+
+
 def _honorific_at(doc: Doc, end: int) -> int:
     """The number of tokens of an honorific ending at token ``end`` (0: none)."""
     forms = _HONORIFICS_BY_LAST.get(doc[end].lower_.rstrip("'’"))
@@ -1407,6 +1500,7 @@ class _State:
         self.unplaced: dict[str, str] = {}  # group actors with no country word ("the police") -> noun
         self.org_aliases: dict[str, str] = {}  # acronym -> organisation actor id
         self.pending_offices: list[tuple[int, int]] = []  # "the prime minister" with no holder named yet
+        self.addressed_names: set[tuple[int, int]] = set()  # full names a later "Mr X" shows are people's
         self.texts = [t.text for t in doc]
         self.pos = doc.to_array("POS").tolist()
         self.lowers = [x.lower() for x in self.texts]

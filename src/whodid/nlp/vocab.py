@@ -59,6 +59,9 @@ ENGLISH_HONORIFICS: dict[str, str | None] = {
     "mrs": "female", "mrs.": "female", "ms": "female", "ms.": "female", "miss": "female", "dame": "female",
     "lady": "female", "baroness": "female",
     "dr": None, "dr.": None, "rev": None, "rev.": None, "reverend": None, "prof": None, "prof.": None,
+    # a rank used as a form of address ("Gen Prawit" after "Prawit Wongsuwon"; "Gen." with its
+    # stop is a title the role nouns read)
+    "gen": None,
 }
 
 # --- calendar ---------------------------------------------------------------------

@@ -1,0 +1,351 @@
+"""Political parties in one article: one actor per party, governing or in opposition at the
+article's date as the text tells it, and the people and groups the text ties to a party.
+
+The sources whodid ships know offices, not party membership, so a party's standing is
+read from the article (``whodid.knowledge.parties`` holds the words):
+
+- the party governs when the text says so ("the ruling BJP", "the Labour government",
+  "the Labour-led coalition") or when a person the text ties to it holds an office of
+  state at the date ("Labour leader Tony Blair", prime minister in 2005);
+- it is in opposition when the text says so ("opposition Congress"), when its leader holds
+  no office of state at the date ("Conservative leader Michael Howard" in 2005), or when
+  another party of the same country governs and nothing says this one does too.
+
+A party is then coded GOV or OPP (no sector when nothing tells); a person the text names
+with a party title ("Lib Dem leader Charles Kennedy", "Tory co-chairman Liam Fox",
+"Labour MP Roger Godsiff") who holds no office the knowledge base knows at the date takes
+the party's standing: OPP in opposition; LEG for a governing party's MPs (its backbench),
+GOV for its other office holders. Both are marked ``inferred`` (``"sector"``) and the
+evidence is kept in the actor's ``role``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from whodid.knowledge.kb import code_for
+from whodid.knowledge.parties import (GOVERNING_AFTER, GOVERNING_BEFORE, LEGISLATOR_ROLES, OPPOSITION_BEFORE,
+                                      PARTY_ROLES, PORTFOLIO_NOUNS, party_key)
+
+if TYPE_CHECKING:
+    from whodid.actors.resolve import ActorInfo, Resolver, _State
+
+POSS = {"'s", "’s", "'", "’"}
+MAX_ROLE_MODIFIERS = 3  # "Lib Dems' home affairs spokesman": words between the party and its role
+NOT_THIS_ONE = {"next", "future", "third", "fourth", "fifth", "new", "possible", "potential"}  # a government to come
+
+
+@dataclass
+class _Party:
+    key: str
+    name: str
+    country: str | None
+    spans: list[tuple[int, int]] = field(default_factory=list)  # where the party itself is named
+    governs: list[str] = field(default_factory=list)  # evidence
+    opposes: list[str] = field(default_factory=list)
+    members: list[tuple[str, str, int, int]] = field(default_factory=list)  # (actor id, role words, start, end)
+    groups: list[tuple[int, int, str]] = field(default_factory=list)  # ("Labour MPs": start, end, role)
+
+
+def resolve_parties(resolver: Resolver, st: _State) -> None:
+    """Find the parties the text names and code them and their people (see the module doc)."""
+    doc = st.doc
+    home = st.article_country()
+    parties: dict[tuple[str | None, str], _Party] = {}
+    i = 0
+    n = len(doc)
+    while i < n:
+        found = _party_at(st, i)
+        if found is None:
+            i += 1
+            continue
+        a, b, key = found
+        country = _country_of(st, a, b) or home
+        party = parties.setdefault((country, key), _Party(key, doc[a:b].text, country))
+        if len(doc[a:b].text) > len(party.name) and not doc[a:b].text.lower().startswith("the "):
+            party.name = doc[a:b].text
+        before = doc[a - 1].lower_ if a > 0 else ""
+        if before in GOVERNING_BEFORE:
+            party.governs.append(f"“{before} {doc[a:b].text}”")
+        elif before in OPPOSITION_BEFORE:
+            party.opposes.append(f"“{before} {doc[a:b].text}”")
+        after = doc[b].lower_ if b < n else ""
+        # "the Labour government", "Labour's government", "the Labour-led coalition"; not "a Tory
+        # government" (one that may come)
+        k = a - 1
+        while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].lower_ not in NOT_THIS_ONE:
+            k -= 1  # "the successful Labour government"; not "the next Labour government"
+        definite = (k >= 0 and doc[k].lower_ in ("the", "this")) or (b < n and doc[b].text in POSS)
+        if (after in GOVERNING_AFTER and definite) or (after == "-" and b + 1 < n and doc[b + 1].lower_ == "led"):
+            party.governs.append(f"“{doc[max(0, a - 1):min(n, b + 2)].text}”")
+        # "since Labour came to power": in power from then to the article's date
+        if before == "since" and b + 2 < n and doc[b].lemma_ == "come" and doc[b + 1].lower_ == "to" \
+                and doc[b + 2].lower_ in ("power", "office"):
+            party.governs.append(f"“{doc[a - 1:b + 3].text}”")
+        role = _role_after(st, b)
+        if role is None and b + 1 < n and doc[b].text in POSS:
+            named = st.at(b + 1)
+            if named is not None and named.start == b + 1 and st.res.actors[named.actor].kind == "person":
+                role = (b, b + 1, "member")  # "Labour's Yvette Cooper": one of the party's people
+        if role is None:
+            party.spans.append((a, b))
+            i = b
+            continue
+        r_start, r_end, words = role
+        if any(t.lower_ == "shadow" for t in doc[b:r_end]):
+            party.opposes.append(f"“{doc[a:r_end].text}”: a shadow post is the opposition's")
+        elif words.split()[-1] in ("minister", "ministers") and not any(
+                t.lower_ in ("former", "ex", "then") for t in doc[max(0, a - 2):r_end]):
+            party.governs.append(f"“{doc[a:r_end].text}”: a party with ministers governs")
+        # the person the title is of: named right after it, or already holding the title in its
+        # mention ("leader Charles Kennedy", extended by the walk)
+        person = st.at(r_end) or st.at(r_end - 1)
+        if person is not None and st.res.actors[person.actor].kind == "person" and a <= person.start <= r_end:
+            party.members.append((person.actor, words, a, r_end))
+            _drop_inside(st, a, r_end)
+            _evidence_from_member(resolver, st, party, person.actor, words, doc[a:r_end].text)
+            i = person.end
+            continue
+        if words.split()[-1].endswith("s") or words in ("association",):
+            party.groups.append((a, r_end, words))
+            i = r_end
+        else:
+            party.spans.append((a, b))  # "the Lib Dems' Treasury spokesman": the party is named
+            earlier = _described_person(st, a, r_end)
+            if earlier is not None:
+                party.members.append((earlier, words, a, r_end))
+                _evidence_from_member(resolver, st, party, earlier, words, doc[a:r_end].text)
+            i = b
+    if not parties:
+        return
+    _party_leaders(resolver, st, parties)
+    _decide(parties)
+    for party in parties.values():
+        _apply(st, party)
+
+
+def _described_person(st: _State, a: int, end: int) -> str | None:
+    """"Vincent Cable says ... The Lib Dems' Treasury spokesman is unveiling a policy": a party
+    title opening a sentence as its subject, with no name, describes the person the sentence
+    named last in the sentence before, when nothing gives that person a post yet (its id)."""
+    doc = st.doc
+    first = a - (a > 0 and doc[a - 1].lower_ == "the")
+    head = doc[end - 1]
+    if first != doc[a].sent.start or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    sent = doc[a].sent
+    sents = st.sentences()
+    k = next(n for n, x in enumerate(sents) if x.start == sent.start)
+    window = sents[max(0, k - 1)].start  # the sentence before
+    before = [f for f in st.res.found if window <= f.start < sent.start and f.how in ("name", "surname")
+              and st.res.actors[f.actor].kind == "person"]
+    if not before:
+        return None
+    actor = st.res.actors[before[-1].actor]
+    return None if actor.office or actor.role else actor.id  # not one the text or the KB gives a post
+
+
+def _party_at(st: _State, i: int) -> tuple[int, int, str] | None:
+    """The longest party name starting at token ``i`` among capitalised words: (start, end, key)."""
+    doc = st.doc
+    if not doc[i].text[:1].isupper():
+        return None
+    j = i
+    while j < len(doc) and j - i < 6 and doc[j].text[:1].isupper() and not doc[j].is_punct:
+        j += 1
+    start = i + (doc[i].lower_ == "the")
+    for end in range(j, start, -1):
+        key = party_key([t.text for t in doc[start:end]])
+        if key is not None and end < len(doc) and doc[end].lower_ in PORTFOLIO_NOUNS.get(key, ()):
+            return None  # "Labour Minister Suchart Chomklin": a ministry's field, not a party
+        if key is not None:
+            if end < len(doc) and doc[end].text[:1].isupper() and doc[end].ent_type_ == "ORG" \
+                    and doc[end].ent_iob_ == "I":
+                return None  # a party word inside an organisation's name ("Labour Research Department")
+            return start, end, key
+    return None
+
+
+def _role_after(st: _State, b: int) -> tuple[int, int, str] | None:
+    """A party role after a party's name ("leader", "home affairs spokesman", "MPs"): its span
+    and words, within a few modifier words, the possessive mark skipped."""
+    doc = st.doc
+    k = b
+    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+        k += 3  # "Bharatiya Janata Party (BJP) vice-president": its acronym in brackets
+    if k < len(doc) and doc[k].text in POSS:
+        k += 1
+    best = None
+    m = k
+    while m < min(len(doc), k + MAX_ROLE_MODIFIERS + 2):
+        hit = next(((m, m + w, " ".join(t.lower_ for t in doc[m:m + w])) for w in (2, 1)
+                    if m + w <= len(doc) and " ".join(t.lower_ for t in doc[m:m + w]) in PARTY_ROLES), None)
+        if hit is not None:
+            best = hit  # the last of a run ("association chairman": the chairman)
+            m = hit[1]
+            continue
+        t = doc[m]
+        f = st.at(m)
+        if f is not None and st.res.actors[f.actor].kind == "person":
+            # the person the title is of; the walk may have taken the title into his mention
+            # ("vice-president Bernard Marak")
+            inside = [w for w in range(m, f.end) if doc[w].lower_ in PARTY_ROLES and doc[w].pos_ != "PROPN"]
+            if best is None and inside:
+                best = (inside[-1], inside[-1] + 1, doc[inside[-1]].lower_)
+            break
+        if best is not None or (t.is_punct and t.text != "-") or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON",
+                                                                             "CCONJ", "SCONJ", "PART", "NUM"):
+            break
+        m += 1
+    return best
+
+
+def _party_leaders(resolver: Resolver, st: _State, parties: dict[tuple[str | None, str], _Party]) -> None:
+    """"Tory co-chairman Liam Fox opened the forum with an attack on Labour's record, and party
+    leader Michael Howard is due to speak": "party leader" with no party's name leads the party
+    whose person the text named last before it."""
+    doc = st.doc
+    # the parties whose people the text names ("Tory co-chairman Liam Fox"), not a party merely
+    # named ("an attack on Labour's record")
+    spans = sorted(((m[2], p) for p in parties.values() for m in p.members), key=lambda x: x[0])
+    for k in range(len(doc) - 2):
+        if doc[k].lower_ != "party" or doc[k + 1].lower_ != "leader" or (k > 0 and doc[k - 1].text[:1].isupper()):
+            continue
+        f = st.at(k + 2) or st.at(k + 1)
+        if f is None or st.res.actors[f.actor].kind != "person" or f.start > k + 2:
+            continue
+        before = [p for a, p in spans if a < k]
+        if not before:
+            continue
+        party = before[-1]
+        party.members.append((f.actor, "leader", k, k + 2))
+        _evidence_from_member(resolver, st, party, f.actor, "leader", doc[k:k + 2].text)
+
+
+def _country_of(st: _State, a: int, b: int) -> str | None:
+    for k in range(a, b):
+        f = st.at(k)
+        if f is not None:
+            actor = st.res.actors[f.actor]
+            if actor.kind == "country" or (actor.country and actor.kind != "person"):
+                return actor.country
+    return None
+
+
+def _drop_inside(st: _State, a: int, b: int) -> set[str]:
+    """Mentions inside a party title ("Lib Dem" taken for a person) are not actors of their own;
+    the ids of the actors dropped."""
+    dropped = set()
+    for k in range(a, b):
+        f = st.at(k)
+        if f is not None and f.start >= a and f.end <= b:
+            st.drop(f)
+            dropped.add(f.actor)
+    return dropped
+
+
+def _evidence_from_member(resolver: Resolver, st: _State, party: _Party, aid: str, words: str, title: str) -> None:
+    """A party's person who holds an office of state at the date makes it a governing party;
+    its leader with none, an opposition party."""
+    kb = resolver.kb
+    i = kb.person_by_id.get(aid)
+    person = kb.people[i] if i is not None else None
+    role = person.role_at(st.date) if person is not None and st.date else None
+    actor = st.res.actors[aid]
+    if role is not None and role.sector == "GOV" and (role.country or person.country) == party.country:
+        party.governs.append(f"“{title} {actor.name}” holds an office of state at the date ({role.position})")
+    elif st.date and role is None and words.split()[-1] == "leader" and not actor.office:
+        # the knowledge base has the heads of government of every country: a party leader who
+        # is none of them at the date leads a party out of government
+        party.opposes.append(f"its leader {actor.name} holds no office of state at the date")
+
+
+def _decide(parties: dict[tuple[str | None, str], _Party]) -> None:
+    """A party no evidence places is in opposition when another party of its country governs."""
+    governing = {country for (country, _), p in parties.items() if p.governs and len(p.governs) >= len(p.opposes)}
+    for (country, _), p in parties.items():
+        if not p.governs and not p.opposes and country in governing:
+            others = [q.name for (c, _), q in parties.items() if c == country and q.governs]
+            p.opposes.append(f"{', '.join(others)} governs")
+
+
+def _standing(p: _Party) -> str | None:
+    if p.governs and len(p.governs) >= len(p.opposes):
+        return "GOV"
+    if p.opposes:
+        return "OPP"
+    return None
+
+
+def _apply(st: _State, p: _Party) -> None:
+    from whodid.actors.resolve import ActorInfo
+
+    doc = st.doc
+    standing = _standing(p)
+    why = "; ".join(p.governs if standing == "GOV" else p.opposes)
+    label = {"GOV": "governing party", "OPP": "opposition party"}.get(standing or "", "party")
+    if p.spans:
+        aid = f"party:{p.country or ''}:{p.key.replace(' ', '-')}"
+        actor = st.res.actors.get(aid) or ActorInfo(aid, p.name, "organization", p.country, standing,
+                                                     code_for(p.country, standing) if p.country else None)
+        actor.role = f"{label} ({why})" if why else label
+        if standing:
+            actor.inferred = [*actor.inferred, "sector"]
+        if p.country is None:
+            st.pending_country.append((actor, None))
+        replaced = set()
+        for a, b in p.spans:
+            if _kept(st, a, b):
+                continue
+            replaced |= _drop_inside(st, a, b)
+            st.add(actor, a, b, "name", 0.6)
+        # what referred to an actor the party's name replaced ("Democrats" ... "them", the
+        # acronym "BJP" given in brackets) is the party; a country named inside it stays itself
+        for f in st.res.found:
+            if f.actor in replaced and st.res.actors[f.actor].kind != "country":
+                f.actor = actor.id
+    for aid, words, a, end in p.members:
+        actor = st.res.actors[aid]
+        if actor.office:
+            continue  # an office of state at the date says more than a party title
+        if not standing:
+            title = (actor.role or "").replace("-", " ").split()
+            # "Deputy Prime Minister and PPRP leader Prawit": a state office beside the party's
+            also_state = a > 1 and doc[a - 1].lower_ == "and" and doc[a - 2].lower_ in st.kb.role_nouns
+            if actor.sector == "GOV" and words not in LEGISLATOR_ROLES and title and title[-1] in PARTY_ROLES \
+                    and title[-1] not in ("minister", "chancellor", "secretary") and not also_state:
+                # "BJP vice-president Bernard Marak": the title is the party's, not the state's;
+                # the party's standing untold, he is a party's man (CAMEO PTY)
+                actor.sector = "PTY"
+                actor.code = code_for(actor.country, "PTY") if actor.country else None
+                actor.role = f"{doc[a:end].text} (a party office)"
+            continue
+        sector = standing if standing == "OPP" else ("LEG" if words in LEGISLATOR_ROLES else "GOV")
+        actor.country = actor.country or p.country
+        actor.sector = sector
+        actor.code = code_for(actor.country, sector) if actor.country else None
+        actor.role = f"{doc[a:end].text} ({label}: {why})"
+        actor.inferred = [*actor.inferred, "sector"] if "sector" not in actor.inferred else actor.inferred
+    for a, end, words in p.groups:
+        if not standing or not p.country:
+            continue
+        sector = standing if standing == "OPP" else ("LEG" if words in LEGISLATOR_ROLES else "GOV")
+        gid = f"party:{p.country}:{p.key.replace(' ', '-')}:{words.replace(' ', '-')}"
+        group = st.res.actors.get(gid) or ActorInfo(gid, doc[a:end].text, "group", p.country, sector,
+                                                     code_for(p.country, sector), f"{label} ({why})",
+                                                     inferred=["sector"])
+        _drop_inside(st, a, end)
+        st.add(group, a, end, "nominal", 0.6)
+
+
+def _kept(st: _State, a: int, b: int) -> bool:
+    """A knowledge-base organisation with a code already named there is kept as it is."""
+    for k in range(a, b):
+        f = st.at(k)
+        if f is not None:
+            actor = st.res.actors[f.actor]
+            if not actor.id.startswith(("org:", "person:", "party:", "unnamed:")) and actor.kind == "organization" \
+                    and actor.code and len(actor.code) > 3:
+                return True
+    return False

@@ -1,0 +1,50 @@
+"""The sector an organisation's name gives by the kind of body its last word names, for
+organisations neither the knowledge base nor the agents dictionary knows: "the Office of
+Fair Trading", "the Qualifications and Curriculum Authority", "the Presidential Archives"
+are state bodies (GOV); "the Countryside Alliance", "the Muslim Association of Britain"
+associations (NGO); "Ernst & Young", "Acme plc" companies (BUS).
+
+A fallback: an agent noun in the name says more ("Lebanese-Egyptian Business
+Association": BUS, "Uttar Pradesh Police": COP) and is read first.
+"""
+
+from __future__ import annotations
+
+# the last word of the name (or the word before "of": "the Office of Fair Trading")
+BODY_SECTORS = {
+    # bodies of the state
+    "office": "GOV", "agency": "GOV", "archives": "GOV", "bureau": "GOV", "department": "GOV", "ministry": "GOV",
+    "directorate": "GOV", "inspectorate": "GOV", "secretariat": "GOV", "treasury": "GOV", "commission": "GOV",
+    "executive": "GOV", "regulator": "GOV", "ombudsman": "GOV",
+    # legislatures (also by their own names: "the Lok Sabha", "the Knesset", "the Duma") and courts
+    "assembly": "LEG", "lords": "LEG", "commons": "LEG", "senate": "LEG", "sabha": "LEG", "knesset": "LEG",
+    "duma": "LEG", "bundestag": "LEG", "bundesrat": "LEG", "sejm": "LEG", "majlis": "LEG", "storting": "LEG",
+    "riksdag": "LEG", "folketing": "LEG", "eduskunta": "LEG", "althing": "LEG", "oireachtas": "LEG",
+    "verkhovna": "LEG", "rada": "LEG", "khural": "LEG", "jirga": "LEG", "shura": "LEG",
+    "court": "JUD", "tribunal": "JUD",
+    # associations of citizens
+    "alliance": "NGO", "association": "NGO", "foundation": "NGO", "society": "NGO", "campaign": "NGO",
+    "charity": "NGO", "league": "NGO", "trust": "NGO",
+    # companies
+    "plc": "BUS", "ltd": "BUS", "inc": "BUS", "llc": "BUS", "gmbh": "BUS", "corp": "BUS",
+}
+# two-word bodies whose last word alone says otherwise ("the Law Lords" sit as a court)
+BODY_PHRASES = {"law lords": "JUD", "human rights commission": "NGO", "rights commission": "NGO"}
+
+
+def body_sector(words: list[str]) -> str | None:
+    """The sector of an organisation named by ``words`` by the kind of body it is, or None."""
+    low = [w.lower().strip(".") for w in words if w.strip(".")]
+    if not low:
+        return None
+    for n in (3, 2):
+        phrase = " ".join(low[-n:])
+        if phrase in BODY_PHRASES:
+            return BODY_PHRASES[phrase]
+    if "&" in low[1:-1]:
+        return "BUS"  # "Ernst & Young", "Marks & Spencer": a firm's name
+    if "of" in low[1:]:
+        head = low[low.index("of") - 1]  # "Office of Fair Trading", "Muslim Association of Britain"
+        if head in BODY_SECTORS:
+            return BODY_SECTORS[head]
+    return BODY_SECTORS.get(low[-1])
