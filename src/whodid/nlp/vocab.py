@@ -43,6 +43,14 @@ SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "region", "
 PLACE_NOUNS = SETTLEMENT_NOUNS | {"capital", "port", "state", "area", "border", "territory", "enclave", "camp", "countryside", "north", "south",
                                   "east", "west", "part", "side", "coast", "island", "desert", "valley", "highland",
                                   "frontier", "zone"}
+# the people, officials and institutions local news names after their town: "a Gainesville man",
+# "Roselle police", "the Rochester area" (the town's name before them is a toponym)
+LOCAL_NOUNS = frozenset({"man", "men", "woman", "women", "boy", "girl", "teen", "teenager", "youth", "resident",
+                         "residents", "native", "couple", "family", "homeowners", "voters", "police", "officers",
+                         "firefighters", "mayor", "council", "councilman", "councilwoman", "councillor",
+                         "councilors", "officials", "schools", "students", "teachers", "educator", "hospital",
+                         "hospitals", "area", "community", "neighborhood", "businesses", "native", "ward",
+                         "township", "suburb", "suburbs", "downtown"})
 
 # --- modifiers of a title ---------------------------------------------------------
 # an office no longer held: "former President Trump", "the erstwhile Russian president"

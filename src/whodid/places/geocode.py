@@ -30,11 +30,13 @@ from spacy.tokens import Doc, Span
 
 from whodid.model import Mention, Place
 from whodid.places.cues import more_toponyms
+from whodid.places.local_cues import datelines, local_toponyms
 from whodid.knowledge.gazetteer import COUNTRY_REGIONS, NAME_HEAD_WORDS, REGIONS, Entry, Gazetteer, fold
 from whodid.places.toponym import Toponym
 from whodid.nlp.vocab import SETTLEMENT_NOUNS, TOPONYM_PREPOSITIONS
 
 UNSUPPORTED_MIN_POPULATION = 50_000
+DATELINE_WITHIN = 600  # characters: headline, byline and date come before it
 TAGGED_MIN_POPULATION = 1_000
 TOWN_AS_PERSON = 20_000
 TERRITORY_NOUNS = {"border", "frontier", "coast", "territory", "airspace", "waters", "mainland"}
@@ -43,8 +45,6 @@ DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern
               "south-west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
               "north-western", "south-eastern", "south-western", "upstate", "downstate", "downtown"}
 _COMMA = re.compile(r",[ \t]*$")
-# "OTTAWA -", "NIKOPOL, Ukraine -", "BAB AL-HAWA, Syria —": the capitalised place a wire story opens with
-_DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]*[A-Z.])(?=(?:,[^\n,—–-]{2,40})?\s+[-—–]+\s)")
 _DETERMINER = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
@@ -130,10 +130,9 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
                 end = token.idx + len(token.text)
                 found[(start, end)] = Toponym(start, end, text[start:end], "territory", country.country)
     more_toponyms(doc, text, gazetteer, found, ents)
-    dateline = _DATELINE.match(text)
-    # "OTTAWA - Canada on Monday...": the dateline, often tagged an organisation or nothing
-    if dateline and _free(found, dateline.start(1), dateline.end(1)) and gazetteer.candidates(dateline.group(1)):
-        found[dateline.span(1)] = Toponym(*dateline.span(1), dateline.group(1), "name", label="GPE")
+    # "OTTAWA - Canada on Monday...": the dateline, often tagged an organisation or nothing;
+    # "a Gainesville man", "Theresa Pilkington of Jeannette": towns named in passing
+    local_toponyms(doc, text, gazetteer, found)
     return sorted(found.values(), key=lambda t: (t.start, t.end))
 
 
@@ -186,14 +185,14 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
                 if t.kind == "demonym" or not any(s < t.end and t.start < e for s, e in skip)]
     for t, after in zip(toponyms, toponyms[1:]):
         # "Greenwood, W. Va.", "London, England": the town is in the state or country after the comma
-        if t.kind in ("name", "located") and _COMMA.match(text, t.end, after.start) \
+        if t.kind in ("name", "located", "cued") and _COMMA.match(text, t.end, after.start) \
                 and (gazetteer.regions(after.text) or gazetteer.country(after.text)):
             t.within = after.text
     context = Context.of(doc, toponyms, gazetteer)
     context.about = set(about or ())
-    dateline = _DATELINE.match(text)
+    dateline = next((text[s:e] for s, e in datelines(text[:DATELINE_WITHIN], gazetteer)), None)
     if dateline:  # "LONDON -": the story is told from the biggest place of that name's country
-        biggest = max(gazetteer.candidates(dateline.group(1)), key=lambda e: e.population, default=None)
+        biggest = max(gazetteer.candidates(dateline), key=lambda e: e.population, default=None)
         if biggest is not None and biggest.population >= FAMOUS_POPULATION:
             context.countries[biggest.country] += 1
     # a second pass reads each name against where the first pass put the others:
@@ -364,7 +363,7 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) 
     spans = [(t.start, t.start + words[n - 1].end()) for n in range(len(words) - 1, 0, -1)
              if len(text[t.start:t.start + words[n - 1].end()]) > 3] + \
             [(t.start + words[n].start(), t.end) for n in range(1, len(words))
-             if t.kind != "located" and all(w in NAME_HEAD_WORDS or w in DIRECTIONS for w in folded[:n])]
+             if t.kind not in ("located", "cued") and all(w in NAME_HEAD_WORDS or w in DIRECTIONS for w in folded[:n])]
     for start, end in spans:
         name = text[start:end]
         if not name[0].isupper() or fold(name).rstrip(".") in DIRECTIONS:
@@ -379,8 +378,8 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) 
         place = _place(Toponym(start, t.end, text[start:t.end], t.kind), gazetteer, context)
         if place is not None and place.lat is not None:
             return place, start, t.end
-    if t.kind == "located":
-        return None  # only the preposition suggested a place: not enough on its own
+    if t.kind in ("located", "cued"):
+        return None  # only the words around it suggested a place: not enough on its own
     # a toponym no gazetteer entry matches: named, not placed
     return Place(name=t.shown or t.text, feature=None), t.start, t.end
 
