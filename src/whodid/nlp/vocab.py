@@ -50,7 +50,8 @@ LOCAL_NOUNS = frozenset({"man", "men", "woman", "women", "boy", "girl", "teen", 
                          "firefighters", "mayor", "council", "councilman", "councilwoman", "councillor",
                          "councilors", "officials", "schools", "students", "teachers", "educator", "hospital",
                          "hospitals", "area", "community", "neighborhood", "businesses", "native", "ward",
-                         "township", "suburb", "suburbs", "downtown"})
+                         "township", "suburb", "suburbs", "downtown", "detectives", "deputies", "jury",
+                         "senior", "seniors", "junior", "juniors", "sophomore", "freshman", "graduate"})
 
 # --- modifiers of a title ---------------------------------------------------------
 # an office no longer held: "former President Trump", "the erstwhile Russian president"

@@ -337,6 +337,8 @@ def _lookup(gazetteer: Gazetteer, t: Toponym) -> list[Entry]:
 def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) -> tuple[Place, int, int] | None:
     """The place ``t`` names and the span of its mention (a trailing word may be dropped:
     "Fargo City", "Athens Regional Park"; or a leading "Province of"); None when it is not a place."""
+    if t.kind == "street":  # "S. Main St.": a street is named, never placed at a town of its name
+        return Place(name=t.text, feature=None), t.start, t.end
     if t.kind in ("territory", "region"):
         if not t.country_hint:
             return None

@@ -7,6 +7,11 @@
 - "Theresa Pilkington of Jeannette", "the University of Rochester": a town after "of"
   that follows a person's or an organisation's name.
 - "Morecambe and Lancaster": a name joined by "and" to a toponym already found.
+- "Rep. Barbara Lee, D-Oakland": a legislator's home town or state after the party letter.
+- "the Canaan Board of Finance", "Corsicana Police Department": a town opening an
+  organisation's name.
+- "S. Main St.", "Old Lexington Highway": a street or road, named without a point (kind
+  "street"); a town inside its name is no toponym.
 
 Every candidate must be a name the gazetteer has (a town, state or county of exactly
 that name); these toponyms are of kind "cued": placed when resolved, dropped otherwise.
@@ -27,6 +32,9 @@ from whodid.places.toponym import Toponym
 DATELINE = re.compile(r"(?:^|(?<=[.!?\n\d])[ \t]*\n?[ \t]*|(?<=\n))([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})"
                       r"(?=(?:,[ \t]*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:[ \t]*\([A-Za-z ]+\))?[ \t]+[-—–]+[ \t])")
 _BASED = re.compile(r"\b([A-Z][\w.']*(?: [A-Z][\w.']*){0,2})-based\b")
+_PARTY = re.compile(r"\b[DRI]-([A-Z][\w.]*\.(?: [A-Z]\w*\.)?|[A-Z]\w*(?: [A-Z]\w*){0,2})(?=[,;)]|\.?\s|$)")
+_STREET = re.compile(r"\b((?:(?:[NSEW]\.|North|South|East|West|Old) )?[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){0,3} "
+                     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Boulevard|Blvd\.|Highway|Parkway|Pike))(?!\w)")
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nsubj"}
 _STOP_WORDS = {"a", "an", "the", "this", "that", "former", "new"}
 
@@ -50,12 +58,24 @@ def known(gazetteer: Gazetteer, name: str) -> bool:
 
 def local_toponyms(doc: Doc, text: str, gazetteer: Gazetteer, found: dict[tuple[int, int], Toponym]) -> None:
     """Add the toponyms these cues give to ``found`` (keyed by span), where nothing is found yet."""
+    for m in _STREET.finditer(text):
+        start, end = m.span(1)
+        if text[start:end].split()[0] in ("The", "A", "An"):
+            start += len(text[start:end].split()[0]) + 1
+        for key in [k for k, t in found.items() if start <= k[0] and k[1] <= end and t.kind in _REPLACEABLE]:
+            del found[key]  # "Clinton" of "Clinton St." is no town here
+        _add(found, start, end, text, "street")
     for start, end in datelines(text, gazetteer):
         _add(found, start, end, text, "name", label="GPE")
+    for m in _PARTY.finditer(text):
+        _add_known(found, gazetteer, text, *m.span(1))
     for m in _BASED.finditer(text):
         _add_known(found, gazetteer, text, m.start(1), m.end(1))
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and len(ent) > 1:
+            _opening(ent, text, gazetteer, found)
     for token in doc:
-        if token.pos_ == "NOUN" and token.lower_ in LOCAL_NOUNS and token.i > 0:
+        if token.pos_ in ("NOUN", "PROPN") and token.lower_ in LOCAL_NOUNS and token.i > 0:
             _before_noun(doc, token.i, text, gazetteer, found)
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.is_title and token.head.i > 0:
             owner = doc[token.head.i - 1]
@@ -73,13 +93,27 @@ def local_toponyms(doc: Doc, text: str, gazetteer: Gazetteer, found: dict[tuple[
                 _add_known(found, gazetteer, text, token.idx, token.idx + len(token.text))
 
 
+def _opening(ent, text: str, gazetteer: Gazetteer, found: dict) -> None:
+    """"the Canaan Board of Finance": the longest run of up to three capitalised words opening an
+    organisation's name (after "the") that is a known place, the rest of the name being more words."""
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    run = []
+    for token in tokens[:3]:
+        if not (token.is_title and token.is_alpha) or token.lower_ in _STOP_WORDS:
+            break
+        run.append(token)
+    for n in range(min(len(run), len(tokens) - 1), 0, -1):
+        if _add_known(found, gazetteer, text, run[0].idx, run[n - 1].idx + len(run[n - 1].text)):
+            return
+
+
 def _before_noun(doc: Doc, i: int, text: str, gazetteer: Gazetteer, found: dict) -> None:
     """"A Gainesville man", "Glen Allen residents": the run of capitalised words right before
     the noun, longest first, when it is a known place."""
     left = i
     while left > 0 and i - left < 3 and (doc[left - 1].is_title or doc[left - 1].is_upper) \
             and doc[left - 1].is_alpha and doc[left - 1].lower_ not in _STOP_WORDS \
-            and doc[left - 1].dep_ in _MODIFIER_DEPS and doc[left - 1].ent_type_ not in ("DATE", "CARDINAL"):
+            and (doc[left - 1].dep_ in _MODIFIER_DEPS or left == i) and doc[left - 1].ent_type_ not in ("DATE", "CARDINAL"):
         left -= 1
     for start in range(left, i):
         span = doc[start:i]
@@ -88,6 +122,9 @@ def _before_noun(doc: Doc, i: int, text: str, gazetteer: Gazetteer, found: dict)
             continue
         if _add_known(found, gazetteer, text, span.start_char, span.end_char):
             return
+
+
+_REPLACEABLE = ("name", "located", "cued")
 
 
 def _add_known(found: dict, gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
