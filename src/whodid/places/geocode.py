@@ -287,6 +287,11 @@ class Context:
                     self.points[key] = (np.radians(np.array([(place.lat, place.lon)])), 1.0)
         self._near.clear()
 
+    def chosen_in(self, country: str, name: str) -> int:
+        """How many of the story's other names the first pass placed in ``country``."""
+        key = fold(name)
+        return sum(1 for other, cell in self.chosen_own.items() if other != key and cell[0] == country)
+
     def nearby(self, name: str, entry: Entry) -> float:
         """How many of the story's other names have a place near ``entry`` (a town, a county):
         "Paris" near "Henry County" is Paris, Tennessee. Each name counts up to 1, less the
@@ -429,11 +434,30 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
     if best.feature == "city" and not context.countries[best.country] and not unique \
             and context.support(t.text, best) < MIN_AREA_SUPPORT and best.population < floor:
         return None
+    best = _story_country(best, scored, t, context)
     best = _famous_or_pointed(best, candidates, t, context)
     if best is None:
         return None
     return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
                  admin1=best.admin1, feature=FEATURES[best.feature])
+
+
+def _story_country(best: Entry, scored: list[tuple[float, Entry]], t: Toponym, context: Context) -> Entry:
+    """A local story never names its own country: "Dublin" in a paper whose other places the
+    first pass put in Ohio, Indiana and Kentucky is a US Dublin with a state the story points to,
+    not Ireland, when the story never names or places anything in Ireland."""
+    if best.feature != "city" or t.within or context.countries[best.country] or best.country in context.about \
+            or context.chosen_in(best.country, t.text):
+        return best
+    home = Counter({c: context.chosen_in(c, t.text) for c in {cell[0] for cell in context.chosen_own.values()}})
+    if not home:
+        return best
+    country, placed = home.most_common(1)[0]
+    if placed < STORY_COUNTRY_PLACES or placed < 0.8 * sum(home.values()):
+        return best
+    local = [(score, e) for score, e in scored if e.country == country and e.feature == "city"
+             and (context.support(t.text, e) > 0 or context.nearby(t.text, e) > 0)]
+    return max(local, key=lambda pair: pair[0])[1] if local else best
 
 
 def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context: Context) -> Entry | None:
@@ -450,7 +474,7 @@ def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context
     famous = max((e for e in candidates if e.feature == "city"), key=lambda e: e.population)
     # (a local paper in London, Ontario names Canadian places and never Britain: its London stays)
     known = context.countries[famous.country] > 0 or famous.country in context.about \
-        or not context.countries[best.country]
+        or (not context.countries[best.country] and context.chosen_in(best.country, t.text) < STORY_COUNTRY_PLACES)
     if famous is not best and not pointed and known and famous.population >= FAMOUS_POPULATION \
             and famous.population >= FAMOUS_RATIO * max(best.population, 1):
         return famous
@@ -489,6 +513,7 @@ FEATURES = {"city": "P.PPL", "adm1": "A.ADM1", "adm2": "A.ADM2"}
 # a county stands in the middle. On the log10(population) scale of towns.
 PRIOR = {"adm1": 5.5, "adm2": 4.5}
 MIN_AREA_SUPPORT = 0.3
+STORY_COUNTRY_PLACES = 3  # other names placed in one country (and 80% of those placed) make it the story's
 FAMOUS_POPULATION, FAMOUS_RATIO = 100_000, 20
 FOREIGN_MIN_POPULATION = 50_000
 NAMESAKE_SUPPORT = 1.0

@@ -33,8 +33,11 @@ DATELINE = re.compile(r"(?:^|(?<=[.!?\n\d])[ \t]*\n?[ \t]*|(?<=\n))([A-Z][A-Z.'\
                       r"(?=(?:,[ \t]*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:[ \t]*\([A-Za-z ]+\))?[ \t]+[-—–]+[ \t])")
 _BASED = re.compile(r"\b([A-Z][\w.']*(?: [A-Z][\w.']*){0,2})-based\b")
 _PARTY = re.compile(r"\b[DRI]-([A-Z][\w.]*\.(?: [A-Z]\w*\.)?|[A-Z]\w*(?: [A-Z]\w*){0,2})(?=[,;)]|\.?\s|$)")
-_STREET = re.compile(r"\b((?:(?:[NSEW]\.|North|South|East|West|Old) )?[A-Z][\w'\-]*(?: [A-Z][\w'\-]*){0,3} "
-                     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Boulevard|Blvd\.|Highway|Parkway|Pike))(?!\w)")
+# a street's name ends the phrase: "Florida Highway Patrol", "County Road 80" and "Augusta's Highland
+# Avenue" name a state, a county and a town, not a street
+_STREET = re.compile(r"(?<![\w'’.])((?:(?:[NSEW]\.|North|South|East|West|Old) )?[A-Z][\w\-]*(?: [A-Z][\w\-]*){0,3} "
+                     r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive|Boulevard|Blvd\.|Highway|Parkway|Pike))"
+                     r"(?![\w'’])(?! ?(?:[A-Z]\w|\d))")
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "nsubj"}
 _STOP_WORDS = {"a", "an", "the", "this", "that", "former", "new"}
 
