@@ -24,7 +24,7 @@ import re
 from spacy.tokens import Doc
 
 from whodid.knowledge.gazetteer import Gazetteer, fold
-from whodid.nlp.vocab import LOCAL_NOUNS
+from whodid.nlp.vocab import LOCAL_BODIES, LOCAL_NOUNS, OF_PLACE_HEADS
 from whodid.places.toponym import Toponym
 
 # an all-capitals place, its state or country, a wire's name, then a dash, opening a paragraph or
@@ -82,7 +82,8 @@ def local_toponyms(doc: Doc, text: str, gazetteer: Gazetteer, found: dict[tuple[
             _before_noun(doc, token.i, text, gazetteer, found)
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.is_title and token.head.i > 0:
             owner = doc[token.head.i - 1]
-            if owner.ent_type_ in ("PERSON", "ORG") or (owner.is_title and owner.pos_ == "PROPN"):
+            # "Theresa Pilkington of Jeannette", "the University of Rochester" (not "the Library of Congress")
+            if (owner.ent_type_ == "PERSON" and owner.ent_iob_ != "O") or owner.lower_ in OF_PLACE_HEADS:
                 left = token.i
                 while left > token.head.i + 1 and doc[left - 1].is_title and doc[left - 1].dep_ == "compound":
                     left -= 1
@@ -90,7 +91,8 @@ def local_toponyms(doc: Doc, text: str, gazetteer: Gazetteer, found: dict[tuple[
     names = {(t.start, t.end) for t in found.values() if t.kind in ("name", "located", "cued")}
     for token in doc:
         # "Morecambe and Lancaster": the conjunct of a toponym found
-        if token.dep_ == "conj" and token.is_title and token.pos_ == "PROPN":
+        if token.dep_ == "conj" and token.is_title and token.pos_ == "PROPN" \
+                and token.ent_type_ in ("", "GPE", "LOC", "FAC"):
             head = token.head
             if any(s <= head.idx < e for s, e in names):
                 _add_known(found, gazetteer, text, token.idx, token.idx + len(token.text))
@@ -106,6 +108,9 @@ def _opening(ent, text: str, gazetteer: Gazetteer, found: dict) -> None:
             break
         run.append(token)
     for n in range(min(len(run), len(tokens) - 1), 0, -1):
+        # only before a word for a town's own bodies: "Canaan Board", not "Peabody Energy"
+        if tokens[n].lower_ not in LOCAL_BODIES:
+            continue
         if _add_known(found, gazetteer, text, run[0].idx, run[n - 1].idx + len(run[n - 1].text)):
             return
 
