@@ -30,13 +30,12 @@ from spacy.tokens import Doc, Span
 
 from whodid.model import Mention, Place
 from whodid.places.cues import more_toponyms
-from whodid.places.local_cues import datelines, local_toponyms
+from whodid.places.local_cues import DATELINE_WITHIN, datelines, local_toponyms
 from whodid.knowledge.gazetteer import COUNTRY_REGIONS, NAME_HEAD_WORDS, REGIONS, Entry, Gazetteer, fold
 from whodid.places.toponym import Toponym
 from whodid.nlp.vocab import SETTLEMENT_NOUNS, TOPONYM_PREPOSITIONS
 
 UNSUPPORTED_MIN_POPULATION = 50_000
-DATELINE_WITHIN = 600  # characters: headline, byline and date come before it
 TAGGED_MIN_POPULATION = 1_000
 TOWN_AS_PERSON = 20_000
 TERRITORY_NOUNS = {"border", "frontier", "coast", "territory", "airspace", "waters", "mainland"}

@@ -31,6 +31,10 @@ from whodid.places.toponym import Toponym
 # following the headline, the byline or its date: "Viaduct on pace. COLUMBUS -- The ..."
 DATELINE = re.compile(r"(?:^|(?<=[.!?\n\d])[ \t]*\n?[ \t]*|(?<=\n))([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})"
                       r"(?=(?:,[ \t]*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:[ \t]*\([A-Za-z ]+\))?[ \t]+[-—–]+[ \t])")
+# the opening of a story, in capitals or not: "KUWAIT: ...", "Shillong: ...", "Srinagar- The ...",
+# "CAIRO - 26 July 2022: ...", "Ulaanbaatar /MONTSAME/. ..."
+OPENING_DATELINE = re.compile(r"\A\s*([A-Z][\w'\-]*[a-zA-Z](?: [A-Z][\w'\-]*[a-zA-Z]){0,2})(?=\s*(?::|[-—–]+|/[A-Z]+/\.)\s)")
+DATELINE_WITHIN = 600  # characters: headline, byline and date come before the dateline
 _BASED = re.compile(r"\b([A-Z][\w.']*(?: [A-Z][\w.']*){0,2})-based\b")
 _PARTY = re.compile(r"\b[DRI]-([A-Z][\w.]*\.(?: [A-Z]\w*\.)?|[A-Z]\w*(?: [A-Z]\w*){0,2})(?=[,;)]|\.?\s|$)")
 # a street's name ends the phrase: "Florida Highway Patrol", "County Road 80" and "Augusta's Highland
@@ -45,9 +49,9 @@ _STOP_WORDS = {"a", "an", "the", "this", "that", "former", "new"}
 def datelines(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Spans of the datelines in ``text`` that name a known place."""
     found = []
-    for m in DATELINE.finditer(text):
+    for m in (*OPENING_DATELINE.finditer(text), *DATELINE.finditer(text)):
         name = m.group(1)
-        if len(name.replace(".", "")) >= 3 and known(gazetteer, name):
+        if len(name.replace(".", "")) >= 3 and m.span(1) not in found and known(gazetteer, name):
             found.append(m.span(1))
     return found
 
