@@ -269,9 +269,11 @@ class Context:
             for e in entries:
                 if e.feature in ("adm1", "adm2") and fold(e.name) in (key, _spelled_out(key)):
                     named[(e.country, e.admin1)] += 1
-            # "Tarrant County": the story is in the US
-            nations = {e.country for e in entries}
-            if len(nations) == 1 and any(e.feature in ("adm1", "adm2") for e in entries):
+            # "Tarrant County", "Texas": the story is in the US (villages called Texas elsewhere do
+            # not change that; a town does: "Hanover" is more often a town than a parish of Jamaica)
+            nations = {e.country for e in entries if e.feature in ("adm1", "adm2") and fold(e.name) == key}
+            if len(nations) == 1 and not any(e.feature == "city" and e.population >= NAMESAKE_TOWN_POPULATION
+                                             for e in entries):
                 countries[nations.pop()] += 1
         return cls(countries, areas, own, name_counts, points, named=named)
 
@@ -481,7 +483,7 @@ def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context
     if region is not None and best.population < FAMOUS_POPULATION:
         return region
     foreign = sum(context.countries.values()) >= 1 and not context.countries[best.country] \
-        and best.country not in context.about
+        and best.country not in context.about and context.chosen_in(best.country, t.text) < 2
     # (namesakes near each other do not vouch for each other here: Westminster and Middle East, Maryland)
     if foreign and not named and best.population < FOREIGN_MIN_POPULATION \
             and (t.label in ("FAC", "LOC") or len(candidates) > 1):
@@ -512,6 +514,7 @@ FEATURES = {"city": "P.PPL", "adm1": "A.ADM1", "adm2": "A.ADM2"}
 # a county stands in the middle. On the log10(population) scale of towns.
 PRIOR = {"adm1": 5.5, "adm2": 4.5}
 MIN_AREA_SUPPORT = 0.3
+NAMESAKE_TOWN_POPULATION = 10_000
 STORY_COUNTRY_PLACES = 3  # other names placed in one country (and 80% of those placed) make it the story's
 FAMOUS_POPULATION, FAMOUS_RATIO = 100_000, 20
 FOREIGN_MIN_POPULATION = 50_000
