@@ -63,8 +63,9 @@ BANDS = news.BANDS
 # ---------------------------------------------------------------- data
 
 
-def collect(shared: Path | None) -> tuple[list[str], list[dict[str, float]], np.ndarray, list[str]]:
-    """(article key, features, right) of every event whodid emits on the development gold."""
+def collect(shared: Path | None) -> tuple[list[str], list[dict[str, float]], np.ndarray, list[str], int]:
+    """(article key, features, right) of every event whodid emits on the development gold,
+    the gold files and their number of gold events."""
     files = news.gold_files(None, shared)
     if any("heldaside" in p.name for p in files):
         raise SystemExit("refusing to train on the held-aside gold")
@@ -94,7 +95,7 @@ def collect(shared: Path | None) -> tuple[list[str], list[dict[str, float]], np.
             print(f"  pipeline: {n}/{len(articles)} articles", file=sys.stderr)
     if missing:
         print(f"  note: {missing} events had no recorded features (made after the events stage)", file=sys.stderr)
-    return groups, rows, np.array(labels), [str(p) for p in files]
+    return groups, rows, np.array(labels), [str(p) for p in files], sum(len(a.events) for a in articles)
 
 
 # ---------------------------------------------------------------- model
@@ -270,6 +271,18 @@ def show(title: str, table: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def thresholds(conf: np.ndarray, y: np.ndarray, gold_events: int) -> str:
+    """Precision and recall at type+actor+recipient of the events kept at each threshold
+    (the cut exports and the web app make with --min-confidence)."""
+    conf = np.round(conf, 2)
+    lines = [f"  {'at least':8} {'kept':>6} {'right':>6} {'P':>6} {'R':>6}"]
+    for t in (0.0, 0.2, 0.4, 0.6, 0.8):
+        kept = conf >= t
+        n, right = int(kept.sum()), int(y[kept].sum())
+        lines.append(f"  {t:<8.1f} {n:6d} {right:6d} {right / n if n else 0:6.3f} {right / gold_events:6.3f}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=None, help="the shared folder (default ../shared)")
@@ -279,7 +292,7 @@ def main() -> None:
     started = time.time()
 
     print("running whodid on the development gold (shared dev.jsonl + tune.jsonl) ...", file=sys.stderr)
-    groups, rows, y, files = collect(args.shared)
+    groups, rows, y, files, gold_events = collect(args.shared)
     n_articles = len(set(groups))
     print(f"{len(y)} events from {n_articles} articles, {int(y.sum())} right at type+actor+recipient "
           f"(base rate {y.mean():.3f})")
@@ -328,6 +341,8 @@ def main() -> None:
           f"cross-validated {log_loss(honest, y):.4f}, on the training gold {log_loss(in_sample, y):.4f}")
     print()
     print(show("cross-validated (nested, by article) reliability: what to expect on new articles", cv_table))
+    print(f"cross-validated events kept by --min-confidence (of {gold_events} gold events):")
+    print(thresholds(honest, y, gold_events))
     print()
     print(show("on the training gold itself (what `whodid eval news` prints)", reliability(in_sample, y)))
     top = sorted(weights.items(), key=lambda kv: -abs(kv[1]))[:15]

@@ -300,3 +300,16 @@ def test_actor_coding_is_scored_on_type_matched_events():
     assert a["parties"] == 6
     assert a["country"] == pytest.approx(3 / 6) and a["sector"] == pytest.approx(2 / 6)
     assert a["unknown"] == pytest.approx(2 / 6)
+
+
+def test_events_below_the_trusted_threshold_are_scored_apart_as_exports_leave_them_out():
+    events = [gold("ACCUSE", ACCUSE_S, ["GBRGOV"], ["FRAGOV"])]
+    emitted = [ours("ACCUSE", "accused", ["GBRGOV"], ["FRAGOV"], confidence=0.9),
+               ours("ASSAULT", "attacked", ["GBRGOV"], confidence=0.1)]
+    fig = news.score([(GoldArticle("newswire", "a1", TEXT, events), emitted)], min_confidence=0.2)
+    assert fig["full"]["emitted"] == 2 and fig["full"]["precision"] == 0.5
+    assert fig["trusted"]["min_confidence"] == 0.2
+    assert fig["trusted"]["full"]["emitted"] == 1 and fig["trusted"]["full"]["precision"] == 1.0
+    report = news.format_report(fig)
+    assert "events at confidence >= 0.2" in report
+    assert "trusted" not in scored(events, emitted, listing=False)

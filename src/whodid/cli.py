@@ -775,6 +775,9 @@ def eval_news(
     shared: Annotated[Optional[Path], typer.Option(help="The shared folder with eval/ and corpora/ (default ../shared)")] = None,
     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N articles.")] = None,
     show: Annotated[Optional[str], typer.Option(help="List misses, false events or all, for inspection.")] = None,
+    min_confidence: Annotated[float, typer.Option(
+        min=0, max=1, help="Also score the events at or above this confidence, as export and the web app "
+                           "give them (0: only all events).")] = DEFAULT_MIN_CONFIDENCE,
     as_json: Annotated[bool, typer.Option("--json", help="Figures as JSON.")] = False,
 ) -> None:
     """Events on whole hand-coded articles, scored as ../shared/eval/news-events/GUIDELINES.md says."""
@@ -788,7 +791,8 @@ def eval_news(
             err.print(f"eval news: {done}/{total} articles", highlight=False)
 
     try:
-        figures = news.run(gold, part, shared, limit, progress, listing=show is not None)
+        figures = news.run(gold, part, shared, limit, progress, listing=show is not None,
+                           min_confidence=min_confidence or None)
     except news.GoldError as exc:
         raise _fail(str(exc), 2)
     sys.stdout.write(json.dumps(figures, indent=2, ensure_ascii=False) + "\n" if as_json

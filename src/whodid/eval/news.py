@@ -659,12 +659,25 @@ def calibration_error(bands: list[dict[str, Any]]) -> float:
     return sum(b["emitted"] * abs(b["mean_confidence"] - b["share_right"]) for b in bands if b["emitted"]) / total
 
 
-def score(pairs: Iterable[tuple[GoldArticle, list[Emitted]]], listing: bool = False) -> dict[str, Any]:
-    """Figures for gold articles paired with whodid's events on them (no parse needed)."""
-    scorer = Scorer()
-    for article, emitted in pairs:
+def score(pairs: Iterable[tuple[GoldArticle, list[Emitted]]], listing: bool = False,
+          min_confidence: float | None = None,
+          progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """Figures for gold articles paired with whodid's events on them (no parse needed).
+
+    Every emitted event is scored; with ``min_confidence``, the events at or above it (what
+    exports and the web app give by default) are scored again, under ``"trusted"``."""
+    scorer, trusted = Scorer(), Scorer()
+    for n, (article, emitted) in enumerate(pairs, 1):
         scorer.add(article, emitted)
-    return scorer.figures(listing)
+        if min_confidence is not None:
+            trusted.add(article, [e for e in emitted if e.confidence >= min_confidence])
+        if progress:
+            progress(n)
+    figures = scorer.figures(listing)
+    if min_confidence is not None:
+        kept = trusted.figures()
+        figures["trusted"] = {"min_confidence": min_confidence, **{level: kept[level] for level in LEVELS}}
+    return figures
 
 
 # ---------------------------------------------------------------- running whodid
@@ -716,18 +729,15 @@ def run_pipeline(articles: list[GoldArticle], events: Any = None) -> Iterator[An
 
 def run(gold: list[Path] | None = None, part: str | None = None, shared: Path | None = None,
         limit: int | None = None, progress: Callable[[int, int], None] | None = None,
-        listing: bool = False) -> dict[str, Any]:
-    """Load the gold (``gold`` files, else those of ``part``), run whodid on its articles and score."""
+        listing: bool = False, min_confidence: float | None = None) -> dict[str, Any]:
+    """Load the gold (``gold`` files, else those of ``part``), run whodid on its articles and
+    ``score`` them."""
     if gold and part:
         raise GoldError("give --gold files or --part, not both")
     paths = list(gold) if gold else gold_files(part, shared)
     articles = load_gold(paths, shared_root(shared) / "corpora", limit)
-    scorer = Scorer()
-    for n, (article, emitted) in enumerate(zip(articles, analyses(articles)), 1):
-        scorer.add(article, emitted)
-        if progress:
-            progress(n, len(articles))
-    figures = scorer.figures(listing)
+    figures = score(zip(articles, analyses(articles)), listing, min_confidence,
+                    progress and (lambda n: progress(n, len(articles))))
     figures["gold_files"] = [str(p) for p in paths]
     return figures
 
@@ -745,10 +755,15 @@ def format_report(fig: dict[str, Any], show: str | None = None) -> str:
     full, typ = fig["full"], fig["type"]
     lines = [f"Whole-article events: {fig['articles']} articles"
              + (f" ({', '.join(fig['gold_files'])})" if fig.get("gold_files") else ""), "",
-             head, _row("type+A+R", full), _row("type only", typ), "",
+             head, _row("type+A+R", full), _row("type only", typ)]
+    trusted = fig.get("trusted")
+    if trusted:
+        lines += ["", f"events at confidence >= {trusted['min_confidence']:g} (what export and the web app give by default):",
+                  head, _row("type+A+R", trusted["full"]), _row("type only", trusted["type"])]
+    lines += ["",
              f"duplicates: {full['duplicates']} of {full['emitted']} emissions ({full['duplicate_share']:.1%}) "
              f"at type+actor+recipient, {typ['duplicates']} ({typ['duplicate_share']:.1%}) at type only; "
-             "precision counts them as unmatched"]
+             "precision counts them as unmatched (all emitted events)"]
     a = fig["matched_attributes"]
     d, p = a["date_where_gold_has_one"], a["place_where_gold_has_one"]
     lines += ["", f"on the {a['matched']} matched events: modality {a['modality']:.3f}, sector {a['sector']:.3f}, "

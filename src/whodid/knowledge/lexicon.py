@@ -128,7 +128,7 @@ def phrase_fits(doc, ids: list[int]) -> bool:
     return True
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser: 10x faster, same marks
     """A YAML loader whose mappings remember the line they start on (``_Located``)."""
 
 

@@ -97,6 +97,7 @@ def title_constraints(doc: Doc, actors: list[Actor], kb: KnowledgeBase,
     """
     out: list[DateConstraint] = []
     seen: set[tuple[str, str | None, str | None]] = set()
+    text = doc.text  # built once: Doc.text joins every token on each call
     for actor in actors:
         i = kb.person_by_id.get(actor.id) if actor.kind == "person" else None
         if i is None:
@@ -107,7 +108,7 @@ def title_constraints(doc: Doc, actors: list[Actor], kb: KnowledgeBase,
             if not names.intersection(tokenize(m.text)):
                 continue  # "the Russian leader": resolved by the date, so it cannot bound the date
             title = title_of(kb, person, m)
-            if title is None or title.former or is_then_title(doc.text, m):
+            if title is None or title.former or is_then_title(text, m):
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.sent.start in dated_sentences:

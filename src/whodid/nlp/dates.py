@@ -360,9 +360,9 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def _event_anchor(doc: Doc, e: TimeExpr) -> None:
-    """For "N units after/before X": record the span of X from the parse (pobj or clause of the preposition)."""
-    text = doc.text
+def _event_anchor(doc: Doc, text: str, e: TimeExpr) -> None:
+    """For "N units after/before X": record the span of X from the parse (pobj or clause of the
+    preposition); ``text`` is ``doc.text``, built once by the caller."""
     m = re.search(r"(?i)\b(after|before)\s*$", e.text)
     if not m:
         return
@@ -500,7 +500,7 @@ def find_expressions(doc: Doc, today: dt.date | None = None) -> list[TimeExpr]:
     found.sort(key=lambda e: e.start)
     for e in found:
         if e.kind == "offset" and e.anchor == "chain":
-            _event_anchor(doc, e)
+            _event_anchor(doc, text, e)
         span = _char_span(doc, e.start, e.end)
         e.tense = _tense(span)
         if e.kind == "in_n":
@@ -690,6 +690,7 @@ _NOMINAL_SUFFIXES = ("ations", "ation", "ments", "ment", "sions", "sion", "tions
                      "als", "al", "ures", "ure", "ances", "ance", "ences", "ence", "ed", "es", "e", "s")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude derivational stem so "invasion", "invaded" and "invade" meet ("inva")."""
     w = word.lower()
@@ -758,6 +759,7 @@ def resolve_dates(exprs: list[TimeExpr], base: dt.date | None, doc: Doc) -> None
                     e.kind == "offset" and e.anchor == "base"):
                 _resolve_on_base(e, base)
     # anaphoric offsets: in text order, on the closest preceding resolved date, or the event they name
+    text = doc.text
     last: TimeExpr | None = None
     last_explicit: TimeExpr | None = None
     for e in exprs:
@@ -777,7 +779,7 @@ def resolve_dates(exprs: list[TimeExpr], base: dt.date | None, doc: Doc) -> None
             else:
                 e.notes.append("no date found in the text for the event this is relative to")
         elif base is not None and e.kind in ("partial", "month") and e.value and e.tense != "future":
-            _narrative_year(e, last_explicit, base, doc.text)
+            _narrative_year(e, last_explicit, base, text)
         if e.value is not None and e.kind in _NARRATIVE:
             last = e
             if e.kind in ("date", "month_year", "year") and e.resolved_from == "text":

@@ -13,6 +13,7 @@ is a speech verb with a clausal complement ("X said that ...") or "according to 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass
@@ -244,8 +245,15 @@ def governing_speaker(doc: Doc, start: int, end: int, strict: bool) -> tuple[Tok
     return verb, subject
 
 
-def _sents_between(doc: Doc, start: int, end: int) -> list[Span]:
-    return [s for s in doc.sents if s.start_char < end and s.end_char > start]
+def _sents_between(sents: list[Span], start: int, end: int) -> list[Span]:
+    """The sentences (``sents``: the doc's, in order) that overlap start..end; by bisection,
+    as a long article has thousands of sentences and hundreds of quotes."""
+    i = bisect_right(sents, start, key=lambda s: s.end_char)
+    out = []
+    while i < len(sents) and sents[i].start_char < end:
+        out.append(sents[i])
+        i += 1
+    return out
 
 
 def _has_clause(doc: Doc, start: int, end: int) -> bool:
@@ -256,6 +264,7 @@ def _has_clause(doc: Doc, start: int, end: int) -> bool:
 
 def extract(doc: Doc, role_nouns: Container[str] = frozenset()) -> list[QuoteMatch]:
     text = doc.text
+    all_sents = list(doc.sents)
     found: list[QuoteMatch] = []
     paras = paragraphs(text)
     spans = quoted_spans(text)
@@ -266,7 +275,7 @@ def extract(doc: Doc, role_nouns: Container[str] = frozenset()) -> list[QuoteMat
         p_start, p_end = next(((s, e) for s, e in paras if s <= open_at <= e), (0, len(text)))
         words = len(text[c_start:c_end].split())
         quote_end = close_at + 1 if close_at >= 0 else c_end
-        sents = _sents_between(doc, open_at, quote_end)
+        sents = _sents_between(all_sents, open_at, quote_end)
         # a phrase inside a sentence: text on both sides of it within the sentence
         inside = bool(sents) and open_at > sents[0].start_char + 1 and text[open_at - 1] != ":" and (
             quote_end < sents[-1].end_char - 2) and not text[max(open_at - 2, 0):open_at].strip().endswith((":", ","))
@@ -285,23 +294,24 @@ def extract(doc: Doc, role_nouns: Container[str] = frozenset()) -> list[QuoteMat
             continue
         if cue is None:
             # "“...,” | Peskov said." split by the parser: look at the next sentence of the paragraph
-            following = [s for s in doc.sents if s.start_char >= quote_end and s.start_char < p_end][:1]
+            i = bisect_left(all_sents, quote_end, key=lambda s: s.start_char)
+            following = all_sents[i:i + 1] if i < len(all_sents) and all_sents[i].start_char < p_end else []
             cue = find_cue(doc, c_start, c_end, following) if following else None
         item = QuoteMatch("direct" if (words > PARTIAL_MAX_WORDS or not inside) else "partial", c_start, c_end)
         if cue is not None:
             item.cue, item.speaker = cue[0], speaker_span(doc, cue[1])
         found.append(item)
-        found.extend(_nested(doc, text, item, len(found) - 1))
+        found.extend(_nested(doc, text, all_sents, item, len(found) - 1))
 
     found.extend(_reported(doc, text, found, role_nouns))
     _carry_over(text, found, paras)
     return found
 
 
-def _nested(doc: Doc, text: str, outer: QuoteMatch, outer_index: int) -> list[QuoteMatch]:
+def _nested(doc: Doc, text: str, sents: list[Span], outer: QuoteMatch, outer_index: int) -> list[QuoteMatch]:
     """“..., he said, ...” inside a quote: the words of someone the quoted speaker reports."""
     inner = []
-    for sent in _sents_between(doc, outer.start, outer.end):
+    for sent in _sents_between(sents, outer.start, outer.end):
         for token in sent:
             if not (outer.start <= token.idx < outer.end) or not _speech_verb(token) or token.dep_ != "parataxis":
                 continue
