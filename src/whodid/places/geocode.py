@@ -180,8 +180,13 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
     like named countries in every score, they cost LGL and TR-News a point each.)"""
     text = doc.text  # Doc.text joins the tokens anew on every call
     # a demonym inside a person's mention still names the country ("Russian Foreign Minister Sergei Lavrov")
+    # and so does a country inside a longer one ("U.S. Attorney General Janet Reno", "Sri Lanka's
+    # former president"); a name that is the whole mention is the person's ("Biden" tagged GPE)
     toponyms = [t for t in find_toponyms(doc, gazetteer, text)
-                if t.kind == "demonym" or not any(s < t.end and t.start < e for s, e in skip)]
+                if t.kind == "demonym" or not any(s < t.end and t.start < e for s, e in skip)
+                or (gazetteer.country(t.text) is not None
+                    and all((s, e) != (t.start, t.end) and s <= t.start and t.end <= e
+                            for s, e in skip if s < t.end and t.start < e))]
     for t, after in zip(toponyms, toponyms[1:]):
         # "Greenwood, W. Va.", "London, England": the town is in the state or country after the comma
         if t.kind in ("name", "located", "cued") and _COMMA.match(text, t.end, after.start) \
