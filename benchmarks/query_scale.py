@@ -141,10 +141,11 @@ def seed(rows: list[dict], folder: Path) -> tuple[Path, float]:
 
 
 def scale(seed_db: Path, big_db: Path, target_events: int) -> tuple[int, float]:
-    from whodid.store import Store
+    from whodid.store import Store, summaries
 
-    with Store(big_db):  # the whodid schema, migrated
-        pass
+    for db in (seed_db, big_db):  # the whodid schema, migrated (the seed's new columns filled in)
+        with Store(db):
+            pass
     con = duckdb.connect(str(big_db))
     con.execute(f"ATTACH '{seed_db}' AS seed (READ_ONLY)")
     seed_events = con.execute("SELECT count(*) FROM seed.events").fetchone()[0]
@@ -155,9 +156,10 @@ def scale(seed_db: Path, big_db: Path, target_events: int) -> tuple[int, float]:
                  "THEN strftime(CAST(left({c}, 10) AS DATE) + CAST(k AS INTEGER), '%Y-%m-%d') ELSE {c} END"
     statements = {
         "articles": f"""INSERT INTO articles (sha1, id, title, byline, url, source, published, published_inferred,
-                            language, text, origin)
+                            language, text, origin, published_date)
             SELECT s.sha1 || '-' || k, s.id || '-' || k, s.title, s.byline, s.url || '#' || k, s.source,
-                   {shift_text.format(c='s.published')}, s.published_inferred, s.language, s.text, s.origin
+                   {shift_text.format(c='s.published')}, s.published_inferred, s.language, s.text, s.origin,
+                   s.published_date + CAST(k AS INTEGER)
             FROM seed.articles s, range({copies}) r(k)""",
         "actors": f"INSERT INTO actors SELECT {sha}, s.* EXCLUDE (article_sha1) FROM seed.actors s, range({copies}) r(k)",
         "mentions": f"INSERT INTO mentions SELECT {sha}, s.* EXCLUDE (article_sha1) FROM seed.mentions s, "
@@ -180,11 +182,13 @@ def scale(seed_db: Path, big_db: Path, target_events: int) -> tuple[int, float]:
             cols = [c for (c,) in con.execute(
                 "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' "
                 "AND table_catalog = 'seed' ORDER BY ordinal_position").fetchall()]
-            exprs = [sha if c == "article_sha1" else shift_text.format(c="s.date") if c == "date" else f"s.{c}"
-                     for c in cols]
+            shift_day = "s.{c} + CAST(k AS INTEGER)"
+            exprs = [sha if c == "article_sha1" else shift_text.format(c="s.date") if c == "date"
+                     else shift_day.format(c=c) if c in ("day", "event_date") else f"s.{c}" for c in cols]
             sql = f"INSERT INTO events ({', '.join(cols)}) SELECT {', '.join(exprs)} FROM seed.events s, range({copies}) r(k)"
         con.execute(sql)
     con.execute("DETACH seed")
+    summaries.refresh(con)  # as Store.write keeps them: the copies are articles like any other
     con.execute("CHECKPOINT")
     con.close()
     return copies, time.perf_counter() - start

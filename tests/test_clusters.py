@@ -185,6 +185,7 @@ def test_a_database_from_before_the_unlinked_marks_is_healed_too(tmp_path):
             store.con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         for table, column in (("events", "event_date"), ("dates", "value_date"), ("articles", "published_date")):
             store.con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")  # migration 9
+        store.con.execute("ALTER TABLE events DROP COLUMN day")  # migration 10
         store.con.execute("DELETE FROM schema_version WHERE version >= 6")
     with Store(db) as store:
         ingest_items([], store)

@@ -120,3 +120,79 @@ def test_decisions_follow_the_cameo2plover_table_or_say_why():
     for entry in data["entries"]:
         if not entry.get("table_exception"):
             assert table.get(entry["cameo"]) == entry["type"], entry
+
+
+# ---------------------------------------------------------------- phrasings found missing on whole articles
+
+
+def test_two_leaders_who_spoke_over_the_phone_consulted(code):
+    events = code("Ruto and Macron spoke over the phone on Monday about the debt talks.",
+                  {"Ruto": ("R", "KENGOV"), "Macron": ("M", "FRAGOV")})
+    (e,) = [e for e in events if e.type == "CONSULT"]
+    assert (e.mode, sorted(e.actor + e.recipient)) == ("phone", ["M", "R"])
+
+
+def test_likening_someone_to_something_is_criticism(code):
+    events = code("Opposition leader Dlamini likened the finance minister to a gambler.",
+                  {"Dlamini": ("D", "SWZOPP"), "minister": ("F", "SWZGOV")})
+    assert ("ACCUSE", ["D"], ["F"]) in brief(events)
+
+
+def test_branding_someone_as_a_traitor_is_criticism(code):
+    events = code("Ortiz has branded the jailed journalists as traitors.",
+                  {"Ortiz": ("O", "NICGOV"), "journalists": ("J", "NICMED")})
+    assert ("ACCUSE", ["O"], ["J"]) in brief(events)
+
+
+def test_branding_a_product_is_no_event(code):
+    assert code("Ortiz branded the new coffee as organic.", {"Ortiz": ("O", "NICGOV")}) == []
+
+
+def test_an_impeachment_is_an_accusation(code):
+    events = code("Lawmakers voted to impeach President Castillo on Wednesday.",
+                  {"Lawmakers": ("L", "PERLEG"), "Castillo": ("C", "PERGOV")})
+    assert ("ACCUSE", ["L"], ["C"]) in brief(events)
+
+
+def test_questioning_a_plan_is_criticism_but_questioning_a_suspect_is_not(code):
+    events = code("Senator Okafor questioned whether the minister could pay for the plan.",
+                  {"Okafor": ("O", "NGALEG"), "minister": ("M", "NGAGOV")})
+    assert [e.type for e in events] == ["ACCUSE"]
+    assert [e for e in code("Police questioned the driver for an hour.", {"Police": ("P", "NGAPOL")})
+            if e.type == "ACCUSE" and e.mode == "disapprove"] == []
+
+
+def test_voting_against_ministers_is_criticism_voting_against_a_bill_is_not(code):
+    events = code("Six MPs voted against Mr Suchart in the censure debate.",
+                  {"MPs": ("L", "THALEG"), "Suchart": ("S", "THAGOV")})
+    assert ("ACCUSE", ["L"], ["S"]) in brief(events)
+    assert [e for e in code("Six MPs voted against the budget.", {"MPs": ("L", "THALEG")}) if e.type == "ACCUSE"] == []
+
+
+def test_an_admission_is_a_concession_but_admitted_to_hospital_is_not(code):
+    events = code("The defence ministry admitted that there was no evidence against Lee.",
+                  {"ministry": ("D", "KORMIL"), "Lee": ("L", "KORCVL")})
+    assert "CONCEDE" in [e.type for e in events]
+    assert code("Lee was admitted to hospital on Friday.", {"Lee": ("L", "KORCVL")}) == []
+
+
+def test_a_verb_dictionary_event_needs_two_parties(code):
+    # PETRARCH's "accorded recognition to": a source and a target, as PETRARCH codes them
+    events = code("Ghana accorded recognition to the new government of Mali.",
+                  {"Ghana": ("G", "GHAGOV"), "government": ("M", "MLIGOV")})
+    assert [(e.actor, e.recipient) for e in events] == [(["G"], ["M"])]
+    assert code("Ghana accorded recognition in the end.", {"Ghana": ("G", "GHAGOV")}) == []
+
+
+def test_the_trace_says_why_a_candidate_gave_no_event(nlp):
+    stage = EventsStage()
+    text = "The minister declined to comment on the talks with Kenya."
+    doc = nlp(text)
+    analysis = Analysis(article=Article(text=text), actors=[
+        Actor(id="K", name="Kenya", kind="country", code="KEN", mentions=[Mention(text.index("Kenya"), len(text) - 1, "Kenya")])])
+    stage.coder.trace = []
+    stage(doc, analysis)
+    assert analysis.events == []
+    why = {word: reason for _, word, _, reason in stage.coder.trace}
+    assert why["talks"].startswith("inside a void statement")
+    assert "declined" in why

@@ -556,6 +556,8 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     read_only: Annotated[bool, typer.Option("--read-only", help="Open the database read-only: nothing can be "
                                             "stored (for publishing a database).")] = False,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes answering requests (more than one "
+                                         "needs --read-only: one process at a time may write a DuckDB file).")] = 1,
     stages: StagesOpt = None,
     kb: KbOpt = None,
     lexicon: LexiconOpt = None,
@@ -572,6 +574,8 @@ def serve(
     if is_postgres(db):
         raise _fail("whodid serve reads DuckDB databases only; export PostgreSQL with `whodid export` or serve a "
                     "DuckDB copy", 2)
+    if workers > 1 and not read_only:
+        raise _fail(f"--workers {workers}: several processes can only read a DuckDB file; add --read-only", 2)
     config, resources = _pipeline(stages, kb, lexicon, config_file)  # what POST /api/analyze runs
     try:
         web_app = create_app(db, read_only=read_only, config=config, resources=resources)
@@ -580,8 +584,31 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"whodid serve: listening on {host}, reachable from other machines"
                   + ("" if read_only else "; consider --read-only"), highlight=False)
-    err.print(f"whodid serve: http://{host}:{port}/ ({db}{', read-only' if read_only else ''})", highlight=False)
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    err.print(f"whodid serve: http://{host}:{port}/ ({db}{', read-only' if read_only else ''}"
+              f"{f', {workers} processes' if workers > 1 else ''})", highlight=False)
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+        return
+    # uvicorn starts each worker process from an import string: the options travel in the environment
+    web_app.state.db.close()  # checked above that it opens; each worker opens its own connection
+    os.environ[SERVE_OPTIONS] = json.dumps({"db": db, "stages": stages, "kb": [str(p) for p in kb or []],
+                                            "lexicon": [str(p) for p in lexicon or []],
+                                            "config": str(config_file) if config_file else None})
+    uvicorn.run("whodid.cli:served_app", factory=True, workers=workers, host=host, port=port, log_level="warning")
+
+
+SERVE_OPTIONS = "WHODID_SERVE_OPTIONS"
+
+
+def served_app():
+    """The read-only app of one ``whodid serve --workers N`` process, from the options serve left."""
+    from whodid.web.app import create_app
+
+    options = json.loads(os.environ[SERVE_OPTIONS])
+    config, resources = _pipeline(options["stages"], [Path(p) for p in options["kb"]],
+                                  [Path(p) for p in options["lexicon"]],
+                                  Path(options["config"]) if options["config"] else None)
+    return create_app(options["db"], read_only=True, config=config, resources=resources)
 
 
 plot_app = typer.Typer(help="Pictures for reports (PNG, SVG or PDF; pip install \"whodid\\[plot]\").",

@@ -101,7 +101,7 @@ class Frame:
     reported_by: str | None = None
     speakers: list[Participant] = field(default_factory=list)
     penalty: float = 0.0
-    drop: bool = False
+    drop: str = ""  # why the frame is no event of its own (empty: it may be one)
     void: bool = False  # a statement without substance: it and what it says are no event
     vowed: bool = False  # the complement of an explicit promise ("have sworn to fight")
     # "denied the allegations", "rejected calls to pause": the type of the earlier speech act
@@ -266,6 +266,20 @@ class Coder:
         self.senses = Senses(lexicon)
         self.scores = load_scores()
         self._verb_exclude = frozenset().union(*(lexicon.marker(k) for k in _NOT_EVENT_VERB_MARKERS))
+        # a list to collect why each candidate trigger gave no event of its own (None: not kept);
+        # rows (character offset, word, entry, reason): ``scripts/events_dev.py score --trace``
+        self.trace: list[tuple[int, str, str, str]] | None = None
+
+    def note(self, t: Token, entry: Entry | None, why: str) -> None:
+        """Trace that the candidate ``t`` (of ``entry``) gave no event of its own, and why."""
+        if self.trace is not None:
+            what = f"{entry.type} {entry.where.rsplit('/', 1)[-1]}" if entry is not None else "-"
+            self.trace.append((t.idx, t.text, what, why))
+
+    def _no(self, f: Frame, why: str) -> None:
+        """No event from ``f``, for the reason ``why`` (traced)."""
+        self.note(f.token, f.entry, why)
+        return None
 
     def _matcher(self, doc: Doc):
         key = id(doc.vocab)
@@ -293,6 +307,8 @@ class Coder:
                     best[i] = Frame(token=t, pattern=pattern, tokens=sorted(ids),
                                     void=self.senses.void(pattern, t, ids, idx, triggers))
                     break
+            else:
+                self.note(t, found[0][1].entry, "no sense of the word fits")
         # a word that is part of a longer match is not a trigger of its own
         # ("imposed sanctions": one SANCTION event, not two)
         inner: dict[int, int] = {}  # token -> the size of the largest match it is a dependent word of
@@ -303,6 +319,8 @@ class Coder:
                         inner[i] = max(inner.get(i, 0), len(f.tokens))
         # ("called off a one-day strike": one event, not the strike as well)
         frames = {i: f for i, f in best.items() if i not in inner or 1 < len(f.tokens) >= inner[i]}
+        for i in best.keys() - frames.keys():
+            self.note(doc[i], best[i].entry, "part of a longer match")
         self._verb_dictionary_frames(doc, frames, inner)
         return frames
 
@@ -403,9 +421,9 @@ class Coder:
     def verb_roles(self, f: Frame, idx: ActorIndex) -> None:
         t = f.token
         if t.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and any(c.dep_ == "det" for c in t.children):
-            f.drop = True  # a participle used as a noun: "evacuated the wounded"
+            f.drop = "a participle used as a noun"  # "evacuated the wounded"
         if len(f.tokens) == 1 and _describing_participle(t):
-            f.drop = True  # "the murdered hero", "men detained in the UK": a description, told elsewhere if at all
+            f.drop = "a describing participle"  # "the murdered hero", "men detained in the UK": told elsewhere if at all
         matched = set(f.tokens)
         actors, patients = self.subject(t, idx)
         f.actors = actors
@@ -544,11 +562,12 @@ class Coder:
         if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":
             recips = idx.place(head)
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS:
-            f.drop = True  # "after the invasion": a reference to an event told elsewhere
+            f.drop = "a background reference"  # "after the invasion": an event told elsewhere
         f.actors, f.recipients = actors, recips
 
     # ------------------------------------------------------------------ main
     def code(self, doc: Doc, analysis: Analysis) -> list[Event]:
+        self.dyads: set[int] = set()  # events of the verb dictionary with one party so far (id)
         idx = ActorIndex(analysis)
         self._idx = idx
         self.armed = idx.armed
@@ -581,6 +600,7 @@ class Coder:
         answering: list[tuple[Event, str]] = []
         for f in sorted(frames.values(), key=lambda f: f.token.i):
             if f.governor is not None or f.drop:
+                self.note(f.token, f.entry, f.drop or f"the complement of {f.governor.token.text}")
                 continue
             ev = self._event(f, doc, sents[f.token.i])
             if ev is not None:
@@ -599,7 +619,7 @@ class Coder:
             inside = {w.i for w in v.token.subtree} - subject
             for f in frames.values():
                 if f.token.i in inside:
-                    f.drop = True
+                    f.drop = f"inside a void statement ({v.token.text})"
 
     def _governor(self, f: Frame, frames: dict[int, Frame]) -> Frame | None:
         """The frame whose complement ``f`` is: "refused to MEET", "urged Russia to
@@ -614,6 +634,8 @@ class Coder:
                          and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
         if t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
             return frames[t.head.i]
+        if _for_clause(t) and t.head.i in frames and frames[t.head.i].noun:
+            return frames[t.head.i]  # "repeated calls for the mayor to APOLOGISE"
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames \
                 and t.head.lower_ not in _BACKGROUND_PREPS:  # not "offered talks following the invasion"
             return frames[t.head.head.i]
@@ -654,7 +676,7 @@ class Coder:
             if how in ("intent", "agreement") and (t.dep_ == "xcomp" or conjunct):
                 f.modal.future = True  # "pledged to attack": the attack, intended
                 f.vowed = True
-                g.drop = g.drop or not conjunct
+                g.drop = g.drop or ("" if conjunct else f"its complement {t.text} is the event")
             return
         f.governor = g
         if conjunct:
@@ -686,7 +708,7 @@ class Coder:
                 continue
             for c in f.token.children:
                 if c.dep_ == "dobj" and c.i in frames and frames[c.i].noun and frames[c.i].governor is None:
-                    frames[c.i].drop = True
+                    frames[c.i].drop = f"what {f.token.text} ends"
 
     def _object_events(self, frames: dict[int, Frame]) -> None:
         """A hostile act whose object is an exchange ("would boycott all contact with
@@ -700,7 +722,7 @@ class Coder:
             if obj is None or not obj.recipients or obj.actors:
                 continue
             f.recipients = obj.recipients
-            obj.drop = True
+            obj.drop = f"the exchange {f.token.text} cuts"
 
     def _protest_topics(self, frames: dict[int, Frame]) -> None:
         """PLOVER 2.0 manual, PROTEST: the topic of a protest, typically a REQUEST, is
@@ -724,7 +746,7 @@ class Coder:
                                     and frames[c.i].entry.type == "PROTEST"), None)
             if protest is None:
                 continue
-            f.drop = True
+            f.drop = "the topic of a protest"
             if not protest.recipients:
                 protest.recipients = f.recipients
             if not protest.actors:
@@ -747,10 +769,11 @@ class Coder:
         from it: "demanded that the US cancel ..." (the one asked), "threatened to cut
         electricity to X", "refused to respond to a demand from the US President"."""
         for g in frames.values():
-            if not g.entry.governs or g.complement or g.noun or g.recipients:
+            if not g.entry.governs or g.complement or g.recipients:
                 continue
-            comp = next((c for c in g.token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
-                         and c.i not in frames
+            # a noun's only complement clause is a for-to clause: "calls for the mayor to be tougher"
+            comp = next((c for c in g.token.children if (c.dep_ in ("xcomp", "ccomp") and not g.noun or _for_clause(c))
+                         and c.pos_ in ("VERB", "AUX") and c.i not in frames
                          and not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)), None)
             if comp is None:
                 continue
@@ -766,14 +789,14 @@ class Coder:
     def _event(self, f: Frame, doc: Doc, sent: tuple[int, int]) -> Event | None:
         m, e = f.modal, f.entry
         if m.belief:
-            return None
+            return self._no(f, "a belief or forecast")
         if e.speaker_is_actor:
             if f.reported_by is None:
-                return None
+                return self._no(f, "no speaker to be its actor")
             if f.noun:
                 m.negated = False  # "has no justification": the "no" is part of the pattern
             elif m.negated:
-                return None  # "we must not forget": not a demand of anyone
+                return self._no(f, "negated obligation")  # "we must not forget": not a demand of anyone
             m.obligation = m.hypothetical = m.purpose = False  # "must": part of the pattern
             # "[Ukraine and the West argue that] Putin has no justification": the
             # speakers accuse the subject
@@ -844,28 +867,30 @@ class Coder:
         participants = bool(actor_ids or recipient_ids)
         if e.ambiguous and not any(a not in self._idx.generic for a in actor_ids + recipient_ids) \
                 and not any(a in self._idx.placed for a in actor_ids):
-            return None  # "offered to citizens": a generic group alone does not make "offer" political
+            return self._no(f, "ambiguous word with only generic parties" if actor_ids + recipient_ids
+                            else "ambiguous word with no party")  # "offered to citizens"
         if not actor_ids and recipient_ids and all(r in self._idx.weak for r in recipient_ids) \
                 and (e.ambiguous or f.noun):
-            return None  # "supporting dissidents", "a ban on the FIS": no doer, and only a weak target
+            return self._no(f, "no doer and only a weak target")  # "supporting dissidents", "a ban on the FIS"
         armed = e.type == "ASSAULT" and any(a in self.armed for a in actor_ids)
         if e.requires == "recipient" and not recipient_ids and f.type == e.type and not (f.place_target or armed):
-            return None  # "attacked the plan" is not an attack; "troops attacked" is
+            return self._no(f, "requires a recipient")  # "attacked the plan" is not an attack; "troops attacked" is
         if e.requires == "object" and not (f.has_object or recipient_ids):
-            return None
+            return self._no(f, "requires an object")
         if e.requires == "counterpart" and not (f.complement or recipient_ids):
-            return None  # "pledged to cut taxes": announced policy with no counterpart
-        if e.requires == "dyad" and len(set(actor_ids) | set(recipient_ids)) < 2:
-            return None  # a verb-dictionary event: two known parties, as PETRARCH codes them
+            return self._no(f, "requires a counterpart")  # "pledged to cut taxes": announced policy
+        dyad_pending = e.requires == "dyad" and len(set(actor_ids) | set(recipient_ids)) < 2
+        if dyad_pending and not (actor_ids or recipient_ids):
+            return self._no(f, "verb dictionary: needs two parties")  # as PETRARCH codes them
         if e.requires == "complement" and not (f.complement or recipient_ids or any(
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "against", "of"))
                 for c in f.token.children)):
-            return None
+            return self._no(f, "requires a complement")
         if f.noun and not participants and not f.anchored:
-            return None
+            return self._no(f, "a noun with no party and no support verb")
         if not actor_ids and not speaker_actor and (m.hypothetical or m.conditional) \
                 and not f.complement:
-            return None  # "any foreign national can be detained": a rule or a supposition, nobody's act
+            return self._no(f, "no actor, hypothetical")  # "any foreign national can be detained": nobody's act
 
         confidence = 0.9 - f.penalty
         if not actor_ids:
@@ -884,7 +909,7 @@ class Coder:
 
         trig = _trigger_span(doc, f)
         score = self.scores["scores"].get(f"{f.type}:{f.mode}", self.scores["scores"].get(f.type))
-        return Event(
+        ev = Event(
             type=f.type, mode=f.mode, context=list(e.context), cameo=f.cameo,
             actor=actor_ids, recipient=recipient_ids, modality=modality(m),
             reported_by=f.reported_by,
@@ -895,6 +920,26 @@ class Coder:
             inferred=[role for role, roles in (("actor", actors), ("recipient", recipients))
                       if any(r.located and r.actor in actor_ids + recipient_ids for r in roles)],
         )
+        if dyad_pending:
+            # one party found: the coding conventions may give the other ("criticised the
+            # plans": the government); ``two_parties`` drops it if they do not
+            self.dyads.add(id(ev))
+        return ev
+
+    def two_parties(self, events: list[Event]) -> list[Event]:
+        """The events without those of the verb dictionary that still have one party only
+        (PETRARCH codes a source and a target), once the conventions have filled what they can."""
+        out = []
+        for ev in events:
+            if id(ev) in self.dyads and len(set(ev.actor) | set(ev.recipient)) < 2:
+                self.note_event(ev, "verb dictionary: needs two parties")
+                continue
+            out.append(ev)
+        return out
+
+    def note_event(self, ev: Event, why: str) -> None:
+        if self.trace is not None:
+            self.trace.append((ev.trigger.start, ev.trigger.text, ev.type, why))
 
 
 def _answer_earlier(ev: Event, kind: str, events: list[Event], doc: Doc, sentences: int = 3) -> None:
@@ -970,6 +1015,11 @@ def _describing_participle(t: Token) -> bool:
         return True
     return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
                                        for c in t.children)
+
+
+def _for_clause(t: Token) -> bool:
+    """A for-to clause: "(calls) for the mayor to apologise"."""
+    return t.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children)
 
 
 def _future_clause(t: Token, lex: Lexicon) -> bool:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from whodid.events import confidence, conventions, filters, remention
+from whodid.events import confidence, conventions, criticism, filters, remention
 from whodid.knowledge import Resources
-from whodid.model import Analysis
+from whodid.model import Analysis, Event
 
 
 class EventsStage:
@@ -18,7 +18,9 @@ class EventsStage:
     ``whodid/data/events/lexicon.yaml`` plus the user's ``--lexicon`` files. The
     coding conventions may add actors to ``analysis.actors`` (a protest's target
     government, an unnamed attacker's country), marked as inferred on the event.
-    Each event's ``confidence`` is the trained model's (``events.confidence``);
+    Criticism told in the opposition's reported statements, with no verb of criticism, is
+    read by ``events.criticism``. Each event's ``confidence`` is the trained model's
+    (``events.confidence``);
     ``record``, when set, receives each article's events and their features (training).
     """
 
@@ -32,7 +34,26 @@ class EventsStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         events = self.coder.code(doc, analysis)
         conventions.apply(doc, analysis, events, self.resources)
-        events = filters.keep(events, analysis)
-        events = remention.merge(events, {a.id: a.code for a in analysis.actors if a.code})
+        events = self.coder.two_parties(events)
+        kept = filters.keep(events, analysis)
+        merged = remention.merge(kept + self._criticism(doc, analysis, kept),
+                                 {a.id: a.code for a in analysis.actors if a.code})
+        if self.coder.trace is not None:  # what the filters and the re-mention merge took out
+            for why, before, after in (("filtered (events.filters)", events, kept),
+                                       ("a re-mention (events.remention)", kept, merged)):
+                left = {id(e) for e in after}
+                for e in before:
+                    if id(e) not in left:
+                        self.coder.note_event(e, why)
+        events = merged
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         analysis.events.extend(events)
+
+    def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
+        """The opposition's reported statements about other parties (``events.criticism``)."""
+        found = criticism.find(doc, analysis, events)
+        scores = self.coder.scores
+        for ev in found:
+            ev.score = scores["scores"].get(f"{ev.type}:{ev.mode}", scores["scores"].get(ev.type))
+            ev.quad_class = scores["quad_class"].get(ev.type)
+        return found

@@ -128,6 +128,10 @@ class Store:
             for name, rows in tables.items():
                 if rows:
                     self._insert(name, rows)
+            if batch:  # the web app's summaries, with the same transaction's articles in them
+                from whodid.store import summaries
+
+                summaries.refresh(self.con)
         return len(batch)
 
     def stories(self) -> list[tuple[str, str, list[int]]]:
@@ -213,9 +217,10 @@ def batch_tables(batch: Sequence[tuple[Analysis, str]], failures: Sequence[tuple
 def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
     a = analysis.article
     sha = a.text_sha1
+    published = as_date(a.published)
     rows: dict[str, list[tuple]] = {
         "articles": [(sha, a.id, a.title, a.byline, a.url, a.source, a.published, a.published_inferred,
-                      a.language, a.text, origin, a.language_confidence, as_date(a.published))],
+                      a.language, a.text, origin, a.language_confidence, published)],
         "analyses": [(sha, analysis.meta.whodid_version, analysis.meta.model, analysis.meta.stages,
                       analysis.to_json())],
         "actors": [(sha, x.id, x.name, x.kind, x.country, x.sector, x.code, x.role, x.wikidata)
@@ -228,7 +233,8 @@ def analysis_rows(analysis: Analysis, origin: str) -> dict[str, list[tuple]]:
         "events": [(sha, i, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.modality, e.reported_by,
                     e.date, e.date_precision, e.place, e.sentence.start, e.sentence.end, e.trigger.start,
                     e.trigger.end, e.trigger.text, e.confidence, e.score, e.quad_class,
-                    *_span(e.date_mention), *_span(e.place_mention), e.inferred, as_date(e.date, e.date_precision))
+                    *_span(e.date_mention), *_span(e.place_mention), e.inferred, as_date(e.date, e.date_precision),
+                    as_date(e.date, e.date_precision) or published)
                    for i, e in enumerate(analysis.events)],
         "places": [(sha, i, p.name, p.geonames_id, p.lat, p.lon, p.country, p.admin1, p.feature)
                    for i, p in enumerate(analysis.places)],

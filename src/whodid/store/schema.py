@@ -213,6 +213,16 @@ UPDATE dates SET value_date = CAST(CASE
 UPDATE articles SET published_date = CAST(substr(published, 1, 10) AS DATE) WHERE published LIKE '____-__-__%';
 """))
 
+# The day each event is placed on, written at ingest: its own date (``event_date``), else its
+# article's publication day. The web app filters, sorts and buckets events by it without
+# joining every event to its article (at a million events that join cost most of a page).
+MIGRATIONS.append((10, """
+ALTER TABLE events ADD COLUMN day DATE;
+UPDATE events SET day = event_date;
+UPDATE events SET day = articles.published_date FROM articles
+WHERE events.day IS NULL AND articles.sha1 = events.article_sha1;
+"""))
+
 LATEST = MIGRATIONS[-1][0]
 
 # Column types of the item tables, in insert order (used to bind column lists).
@@ -240,7 +250,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                ("sentence_end", "INTEGER"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
                ("trigger_text", "VARCHAR"), ("confidence", "DOUBLE"), ("score", "DOUBLE"), ("quad_class", "INTEGER"),
                ("date_start", "INTEGER"), ("date_end", "INTEGER"), ("place_start", "INTEGER"),
-               ("place_end", "INTEGER"), ("inferred", "VARCHAR[]"), ("event_date", "DATE")],
+               ("place_end", "INTEGER"), ("inferred", "VARCHAR[]"), ("event_date", "DATE"),
+               ("day", "DATE")],
     "places": [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("name", "VARCHAR"), ("geonames_id", "BIGINT"),
                ("lat", "DOUBLE"), ("lon", "DOUBLE"), ("country", "VARCHAR"), ("admin1", "VARCHAR"),
                ("feature", "VARCHAR")],

@@ -76,11 +76,8 @@ def browse_csv(name: TableName, request: Request, cur: Cur) -> Response:
 def browse(name: TableName, request: Request, cur: Cur, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     table = _table(name)
     page = tables.browse(cur, table, table_view(table, request, limit, offset))
-    hidden_only = {"words"}
-    for row in page["items"]:
-        for key in hidden_only:
-            row.pop(key, None)
-    return page
+    hidden_only = {"words"}  # the page is shared (kept until the data changes): new rows, not changed ones
+    return {**page, "items": [{k: v for k, v in row.items() if k not in hidden_only} for row in page["items"]]}
 
 
 def csv_cell(value: Any) -> Any:

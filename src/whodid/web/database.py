@@ -17,7 +17,19 @@ from pathlib import Path
 import duckdb
 
 from whodid.model import Analysis
-from whodid.store import Store, StoreError, connect_read_only
+from whodid.store import Store, StoreError, connect_read_only, summaries
+from whodid.web.answers import Answers
+
+
+class Reading:
+    """A request's cursor with the app's kept answers (``answers``); otherwise the cursor itself."""
+
+    def __init__(self, cursor: duckdb.DuckDBPyConnection, answers: Answers):
+        self.cursor = cursor
+        self.answers = answers
+
+    def __getattr__(self, name: str):
+        return getattr(self.cursor, name)
 
 
 class ReadOnlyError(RuntimeError):
@@ -36,12 +48,16 @@ class Database:
             self._con = self._store.con
         self._write_lock = threading.Lock()
         self._stories = None  # the near-duplicate index, built on the first store
+        self.answers = Answers()
+        if self._store is not None:  # summaries of a database written by an older whodid, made now
+            with self._store.transaction():
+                summaries.refresh(self._con)
 
     @contextmanager
-    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def cursor(self) -> Iterator[Reading]:
         cur = self._con.cursor()
         try:
-            yield cur
+            yield Reading(cur, self.answers)
         finally:
             cur.close()
 
@@ -61,6 +77,8 @@ class Database:
                 store_analyses(self._store, self._stories, [(analysis, origin)])
             except duckdb.Error as exc:
                 raise StoreError(f"{self.path}: storing the article failed ({exc})") from exc
+            finally:
+                self.answers.changed()  # even a failed write may have linked or stored part
         return True
 
     def close(self) -> None:

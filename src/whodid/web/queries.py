@@ -16,24 +16,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 import duckdb
 
+from whodid.store import summaries
+from whodid.web import search
+from whodid.web.answers import Answers, kept
 from whodid.web.search import actor_ids, words_clause
 
 Cursor = duckdb.DuckDBPyConnection
 
-# When an event has no date of its own, the timeline and the date filters use
-# the article's publication date; the API says which one it used (date_basis).
-EVENT_DAY = """coalesce(
-    try_cast(CASE length(e.date) WHEN 10 THEN e.date WHEN 7 THEN e.date || '-01'
-                                 WHEN 4 THEN e.date || '-01-01' END AS DATE),
-    try_cast(left(a.published, 10) AS DATE))"""
+# When an event has no date of its own, the timeline and the date filters use the article's
+# publication date (the events' ``day``, written at ingest); the API says which (date_basis).
+EVENT_DAY = "e.day"
 
 EVENT_SORTS = {
-    "date": f"{EVENT_DAY}",
+    "date": EVENT_DAY,
     "type": "e.type",
     "score": "e.score",
     "modality": "e.modality",
@@ -44,6 +44,7 @@ EVENT_SORTS = {
 }
 ARTICLE_SORTS = {"published": "a.published", "title": "a.title", "id": "a.id", "ingested": "a.ingested_at"}
 BUCKETS = {"day": "day", "week": "week", "month": "month"}
+FEW_IDS = 4  # an actor filter naming more ids than this is a semi-join, not list_has_any
 
 
 def _named(column: str, query: str) -> tuple[str, list[Any]]:
@@ -56,6 +57,11 @@ def _coded(column: str, prefix: str) -> tuple[str, list[Any]]:
     """``column`` holds an actor whose CAMEO-style code begins with ``prefix`` (USA, USAGOV, IGO...)."""
     return (f"list_has_any({column}, (SELECT coalesce(list(DISTINCT actor_id), []::VARCHAR[]) FROM actors "
             f"WHERE starts_with(upper(code), upper(?))))"), [prefix.strip()]
+
+
+def _answers(cur: Cursor) -> Answers | None:
+    """The app's kept answers, when ``cur`` is a request's (``web.database.Reading``)."""
+    return getattr(cur, "answers", None)
 
 
 @dataclass
@@ -77,23 +83,54 @@ class EventFilter:
     has_party: bool = False  # only events with an actor or a recipient
     either_way: bool = False  # actor and recipient match either way round
     date_basis: str | None = None  # "event": dated by the text; "published": by the article's date
+    # the actor ids each actor query and code prefix names, once resolved (``resolved``)
+    ids: dict[str, tuple[str, ...]] | None = field(default=None, compare=False)
+
+    def key(self) -> tuple:
+        """What the filter asks, as a key for kept answers."""
+        return tuple(getattr(self, f.name) for f in fields(self) if f.name != "ids")
+
+    def resolved(self, cur: Cursor) -> EventFilter:
+        """This filter with its actor queries and code prefixes resolved to actor ids once (kept
+        until the data changes), so its queries bind a list instead of resolving them again."""
+        ids = {}
+        for key in ("actor", "recipient", "actor_code", "recipient_code"):
+            value = getattr(self, key)
+            if value:
+                ids[key] = tuple(search.coded_ids(cur, value) if key.endswith("_code")
+                                 else search.resolve_actor(cur, value))
+        return replace(self, ids=ids)
+
+    def _has(self, column: str, key: str) -> tuple[str, list[Any]]:
+        value = getattr(self, key)
+        if self.ids is not None and key in self.ids:
+            ids = list(self.ids[key])
+            if not ids:
+                return "FALSE", []
+            if len(ids) <= FEW_IDS:  # list_contains per id: a third of list_has_any's time
+                return "(" + " OR ".join([f"list_contains({column}, ?)"] * len(ids)) + ")", ids
+            # list_has_any compares every id with every element of every row (seconds for a country's
+            # hundreds of ids at a million events); a semi-join of the unnested lists hashes them once
+            return (f"e.rowid IN (SELECT rid FROM (SELECT rowid AS rid, unnest({column.removeprefix('e.')}) AS id "
+                    "FROM events) WHERE id IN (SELECT unnest(?::VARCHAR[])))"), [ids]
+        return _coded(column, value) if key.endswith("_code") else _named(column, value)
 
     def where(self) -> tuple[str, list[Any]]:
         clauses, params = ["TRUE"], []
         if self.either_way and self.actor and self.recipient:
-            parts = [_named(c, q) for c, q in (("e.actor", self.actor), ("e.recipient", self.recipient),
-                                                ("e.actor", self.recipient), ("e.recipient", self.actor))]
+            parts = [self._has(c, k) for c, k in (("e.actor", "actor"), ("e.recipient", "recipient"),
+                                                   ("e.actor", "recipient"), ("e.recipient", "actor"))]
             clauses.append(f"(({parts[0][0]} AND {parts[1][0]}) OR ({parts[2][0]} AND {parts[3][0]}))")
             params += [p for part in parts for p in part[1]]
         else:
-            for column, value in (("e.actor", self.actor), ("e.recipient", self.recipient)):
-                if value:
-                    clause, more = _named(column, value)
+            for column, key in (("e.actor", "actor"), ("e.recipient", "recipient")):
+                if getattr(self, key):
+                    clause, more = self._has(column, key)
                     clauses.append(clause)
                     params += more
-        for column, value in (("e.actor", self.actor_code), ("e.recipient", self.recipient_code)):
-            if value:
-                clause, more = _coded(column, value)
+        for column, key in (("e.actor", "actor_code"), ("e.recipient", "recipient_code")):
+            if getattr(self, key):
+                clause, more = self._has(column, key)
                 clauses.append(clause)
                 params += more
         if self.type:
@@ -118,7 +155,9 @@ class EventFilter:
             clauses.append("contains(lower(e.place), lower(?))")
             params.append(self.place)
         if self.article:
-            clauses.append("(a.sha1 = ? OR a.id = ?)")
+            # the article's sha1s picked first: the events are filtered without a join to articles
+            clauses.append("list_contains((SELECT list(sha1) FROM articles WHERE sha1 = ? OR id = ?), "
+                           "e.article_sha1)")
             params += [self.article, self.article]
         if self.min_confidence:
             clauses.append("coalesce(e.confidence, 0) >= ?")
@@ -155,13 +194,20 @@ def articles(cur: Cursor, q: str | None, sort: str, descending: bool, limit: int
         params = params + [q]
     total = cur.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
     order = f"{ARTICLE_SORTS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST, a.sha1"
+    # the page first, then its articles' counts, grouped over these articles only
     cur.execute(f"""
-        SELECT a.sha1, a.id, a.title, a.byline, a.url, a.source, a.published, a.published_inferred, a.language,
-               length(a.text) AS chars,
-               (SELECT count(*) FROM events e WHERE e.article_sha1 = a.sha1) AS events,
-               (SELECT count(*) FROM quotes q WHERE q.article_sha1 = a.sha1) AS quotes,
-               (SELECT count(*) FROM actors x WHERE x.article_sha1 = a.sha1) AS actors
-        FROM articles a WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?""", params + [limit, offset])
+        WITH page AS (
+            SELECT a.sha1, a.id, a.title, a.byline, a.url, a.source, a.published, a.published_inferred,
+                   a.language, length(a.text) AS chars, {ARTICLE_SORTS[sort]} AS __sort
+            FROM articles a WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?),
+        ev AS (SELECT article_sha1, count(*) AS n FROM events WHERE article_sha1 IN (SELECT sha1 FROM page) GROUP BY 1),
+        qu AS (SELECT article_sha1, count(*) AS n FROM quotes WHERE article_sha1 IN (SELECT sha1 FROM page) GROUP BY 1),
+        ac AS (SELECT article_sha1, count(*) AS n FROM actors WHERE article_sha1 IN (SELECT sha1 FROM page) GROUP BY 1)
+        SELECT p.* EXCLUDE (__sort), coalesce(ev.n, 0) AS events, coalesce(qu.n, 0) AS quotes,
+               coalesce(ac.n, 0) AS actors
+        FROM page p LEFT JOIN ev ON ev.article_sha1 = p.sha1 LEFT JOIN qu ON qu.article_sha1 = p.sha1
+        LEFT JOIN ac ON ac.article_sha1 = p.sha1
+        ORDER BY p.__sort {'DESC' if descending else 'ASC'} NULLS LAST, p.sha1""", params + [limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "items": _rows(cur)}
 
 
@@ -185,42 +231,53 @@ def _actor_names(cur: Cursor, sha1s: list[str]) -> dict[tuple[str, str], dict[st
     return {(s, i): {"id": i, "name": n, "code": c} for s, i, n, c in cur.fetchall()}
 
 
-def _events_query(flt: EventFilter, sort: str, descending: bool, with_total: bool) -> tuple[str, list[Any]]:
-    """The page of events, picked first (filter, sort, limit over events and articles only), then
-    joined to its clusters for the report counts: joining a million events to their clusters before
-    the limit costs more than the rest of the query."""
+def _events_query(flt: EventFilter, sort: str, descending: bool) -> tuple[str, list[Any]]:
+    """The page of events, picked from the events table alone (their ``day`` is stored, and an
+    article filter picks sha1s first); ``_complete_events`` adds their articles and clusters by
+    key: joining a million events to them, even after the limit, cost more than the rest."""
     where, params = flt.where()
     way = "DESC" if descending else "ASC"
-    by_reports = sort == "reports"
-    inner_join = """LEFT JOIN event_cluster_mentions m ON m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx
-        LEFT JOIN event_clusters c ON c.cluster_id = m.cluster_id""" if by_reports else ""
-    total = ", count(*) OVER () AS total" if with_total else ""
+    inner_join = ""
+    if sort == "reports":
+        inner_join = """LEFT JOIN event_cluster_mentions m ON m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx
+        LEFT JOIN event_clusters c ON c.cluster_id = m.cluster_id"""
+    elif sort == "article":
+        inner_join = "JOIN articles a ON a.sha1 = e.article_sha1"
     return f"""
-        SELECT p.* EXCLUDE (__sort), m.cluster_id, c.num_articles AS reports{total} FROM (
-            SELECT a.sha1 AS article_sha1, a.id AS article_id, a.title AS article_title, a.published,
-                   e.idx, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.inferred, e.modality,
-                   e.reported_by, e.date, e.date_precision, CAST({EVENT_DAY} AS VARCHAR) AS day,
-                   CASE WHEN e.date IS NULL THEN 'published' ELSE 'event' END AS date_basis,
-                   e.place, e.trigger_text AS trigger, e.trigger_start, e.trigger_end,
-                   e.sentence_start, e.sentence_end, e.confidence, e.score, e.quad_class,
-                   a.url AS source_url, a.source, {EVENT_SORTS[sort]} AS __sort
-            FROM events e JOIN articles a ON a.sha1 = e.article_sha1 {inner_join}
-            WHERE {where}
-            ORDER BY __sort {way} NULLS LAST, a.id, e.idx LIMIT ? OFFSET ?) p
-        LEFT JOIN event_cluster_mentions m ON m.article_sha1 = p.article_sha1 AND m.event_idx = p.idx
-        LEFT JOIN event_clusters c ON c.cluster_id = m.cluster_id
-        ORDER BY p.__sort {way} NULLS LAST, p.article_id, p.idx""", params
+        SELECT e.article_sha1, e.idx, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.inferred,
+               e.modality, e.reported_by, e.date, e.date_precision, CAST({EVENT_DAY} AS VARCHAR) AS day,
+               CASE WHEN e.date IS NULL THEN 'published' ELSE 'event' END AS date_basis,
+               e.place, e.trigger_text AS trigger, e.trigger_start, e.trigger_end,
+               e.sentence_start, e.sentence_end, e.confidence, e.score, e.quad_class
+        FROM events e {inner_join}
+        WHERE {where}
+        ORDER BY {EVENT_SORTS[sort]} {way} NULLS LAST, e.article_sha1, e.idx LIMIT ? OFFSET ?""", params
+
+
+def event_count(cur: Cursor, flt: EventFilter) -> int:
+    """How many events ``flt`` picks (kept until the data changes)."""
+    def count() -> int:
+        where, params = flt.where()
+        return cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+
+    return kept(_answers(cur), ("events.count", flt.key()), count)
 
 
 def events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: int, offset: int) -> dict[str, Any]:
+    """A page of the events ``flt`` picks, with their total; kept until the data changes (what it
+    returns is shared: copy before changing it)."""
+    return kept(_answers(cur), ("events", flt.key(), sort, descending, limit, offset),
+                lambda: _events(cur, flt, sort, descending, limit, offset))
+
+
+def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: int, offset: int) -> dict[str, Any]:
     # the count apart: a window count over the whole result would keep ORDER BY ... LIMIT from
     # running as a top-N
-    sql, params = _events_query(flt, sort, descending, with_total=False)
+    flt = flt.resolved(cur)
+    sql, params = _events_query(flt, sort, descending)
     cur.execute(sql, params + [limit, offset])
     items = _rows(cur)
-    where, params = flt.where()
-    total = cur.execute(f"SELECT count(*) FROM events e JOIN articles a ON a.sha1 = e.article_sha1 "
-                        f"WHERE {where}", params).fetchone()[0]
+    total = event_count(cur, flt)
     _complete_events(cur, items)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
@@ -230,7 +287,7 @@ def events_stream(cur: Cursor, lookup: Cursor, flt: EventFilter, sort: str, desc
     """The events ``events`` lists, in its order and shape, fetched ``batch`` rows at a time (for
     downloads too large to hold). The query runs now, so a bad filter value fails before anything is
     sent; ``lookup``, a second cursor, reads each batch's sentences and actor names."""
-    sql, params = _events_query(flt, sort, descending, with_total=False)
+    sql, params = _events_query(flt.resolved(cur), sort, descending)
     cur.execute(sql, params + [limit, 0])
     columns = [d[0] for d in cur.description]
 
@@ -244,15 +301,39 @@ def events_stream(cur: Cursor, lookup: Cursor, flt: EventFilter, sort: str, desc
 
 
 def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
-    """Each event row with its sentence's text and its actors' names (for these rows' articles only)."""
+    """Each event row with its article, its cluster's reports, its sentence's text and its actors'
+    names (read for these rows only)."""
     sha1s = sorted({r["article_sha1"] for r in items})
-    # list_contains on a bound list: a filtered scan
-    texts = dict(cur.execute("SELECT sha1, text FROM articles WHERE list_contains(?::VARCHAR[], sha1)",
-                             [sha1s]).fetchall()) if sha1s else {}
-    names = _actor_names(cur, sha1s)
+    articles = {}
+    if sha1s:
+        cur.execute("""SELECT sha1, id, title, published, url, source, text FROM articles
+                       WHERE sha1 IN (SELECT unnest(?::VARCHAR[]))""", [sha1s])
+        articles = {row[0]: row for row in cur.fetchall()}
+        cur.execute("""SELECT m.article_sha1, m.event_idx, m.cluster_id FROM event_cluster_mentions m
+                       WHERE m.article_sha1 IN (SELECT unnest(?::VARCHAR[]))""", [sha1s])
+        clusters = {(sha, idx): cid for sha, idx, cid in cur.fetchall()}
+        cur.execute("SELECT cluster_id, num_articles FROM event_clusters WHERE cluster_id IN "
+                    "(SELECT unnest(?::BIGINT[]))", [sorted(set(clusters.values()))])
+        reports = dict(cur.fetchall())
+    texts = {sha: row[6] or "" for sha, row in articles.items()}
+    for row in items:
+        # (an event whose article row is missing, inserted by hand, keeps empty article fields)
+        _, row["article_id"], row["article_title"], row["published"], row["source_url"], row["source"], _ = \
+            articles.get(row["article_sha1"], (None,) * 7)
+        row["cluster_id"] = clusters.get((row["article_sha1"], row["idx"]))
+        row["reports"] = reports.get(row["cluster_id"])
+    if search.summarised(cur):  # each actor's name as the actors table lists it: one row per actor
+        ids = sorted({i for r in items for k in ("actor", "recipient") for i in r[k] or []}
+                     | {r["reported_by"] for r in items if r["reported_by"]})
+        cur.execute("""SELECT actor_id, name, code FROM actor_summary
+                       WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))""", [ids])
+        known = {i: {"id": i, "name": n, "code": c} for i, n, c in cur.fetchall()}
+        names = {(r["article_sha1"], i): known[i] for r in items for i in ids if i in known}
+    else:
+        names = _actor_names(cur, sha1s)
     for row in items:
         sha = row["article_sha1"]
-        row["sentence"] = texts[sha][row.pop("sentence_start"):row.pop("sentence_end")]
+        row["sentence"] = texts.get(sha, "")[row.pop("sentence_start"):row.pop("sentence_end")]
         for key in ("actor", "recipient"):
             row[key] = [names.get((sha, i), {"id": i, "name": i, "code": None}) for i in row[key] or []]
         reporter = row["reported_by"]
@@ -261,6 +342,13 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
 
 
 def actors(cur: Cursor, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+    """Actors with their roles and counts (kept until the data changes; shared: copy to change)."""
+    return kept(_answers(cur), ("actors", q, limit, offset), lambda: _actors(cur, q, limit, offset))
+
+
+def _actors(cur: Cursor, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+    if not q and search.summarised(cur):
+        return _summarised_actors(cur, limit, offset)
     where, params = "TRUE", []
     if q:
         where = "(contains(lower(x.name), lower(?)) OR x.code = ? OR x.country = ? OR x.actor_id = ?)"
@@ -295,7 +383,30 @@ def actors(cur: Cursor, q: str | None, limit: int, offset: int) -> dict[str, Any
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
+def _summarised_actors(cur: Cursor, limit: int, offset: int) -> dict[str, Any]:
+    """Every actor with its counts, from the summaries (one row per actor, counted at ingest)."""
+    total = kept(_answers(cur), "actors.count", lambda: cur.execute(
+        "SELECT count(*) FROM actor_summary WHERE articles > 0").fetchone()[0])
+    cur.execute("""
+        SELECT s.actor_id, s.name, s.kind, s.code, s.country, s.wikidata, r.roles, s.articles, s.mentions,
+               s.events_as_actor, s.events_as_recipient, s.quotes
+        FROM actor_summary s
+        LEFT JOIN (SELECT actor_id, list(role ORDER BY role) AS roles FROM actor_roles GROUP BY actor_id) r
+            USING (actor_id)
+        WHERE s.articles > 0 ORDER BY s.mentions DESC, s.actor_id LIMIT ? OFFSET ?""", [limit, offset])
+    return {"total": total, "limit": limit, "offset": offset, "items": _rows(cur)}
+
+
 def actor(cur: Cursor, actor_id: str) -> dict[str, Any] | None:
+    if search.summarised(cur):
+        cur.execute("""
+            SELECT s.actor_id, s.name, s.kind, s.code, s.country, s.sector, s.wikidata,
+                   r.roles, s.articles, s.events_as_actor, s.events_as_recipient, s.mentions
+            FROM actor_summary s
+            LEFT JOIN (SELECT list(role ORDER BY role) AS roles FROM actor_roles WHERE actor_id = ?) r ON TRUE
+            WHERE s.actor_id = ? AND s.articles > 0""", [actor_id, actor_id])
+        rows = _rows(cur)
+        return rows[0] if rows else None
     cur.execute("""
         SELECT actor_id, any_value(name) AS name, any_value(kind) AS kind, any_value(code) AS code,
                any_value(country) AS country, any_value(sector) AS sector, any_value(wikidata) AS wikidata,
@@ -315,22 +426,30 @@ def actor(cur: Cursor, actor_id: str) -> dict[str, Any] | None:
 
 
 def quotes(cur: Cursor, speaker: str | None, kind: str | None, limit: int, offset: int) -> dict[str, Any]:
+    """Quotes, the latest articles' first (kept until the data changes; shared: copy to change)."""
+    return kept(_answers(cur), ("quotes", speaker, kind, limit, offset),
+                lambda: _quotes(cur, speaker, kind, limit, offset))
+
+
+def _quotes(cur: Cursor, speaker: str | None, kind: str | None, limit: int, offset: int) -> dict[str, Any]:
     clauses, params = ["TRUE"], []
     if speaker:
-        ids, more = actor_ids(speaker)
-        clauses.append(f"list_contains({ids}, q.speaker)")
-        params += more
+        clauses.append("list_contains(?::VARCHAR[], q.speaker)")
+        params.append(search.resolve_actor(cur, speaker))
     if kind:
         clauses.append("q.kind = ?")
         params.append(kind)
     base = f"FROM quotes q JOIN articles a ON a.sha1 = q.article_sha1 WHERE {' AND '.join(clauses)}"
     total = cur.execute(f"SELECT count(*) {base}", params).fetchone()[0]
+    # the page first, then its speakers' names in their articles (a join on the page's rows only)
     cur.execute(f"""
-        SELECT a.sha1 AS article_sha1, a.id AS article_id, a.title AS article_title, a.published,
-               q.idx, q.speaker, (SELECT name FROM actors x WHERE x.article_sha1 = q.article_sha1
-                                  AND x.actor_id = q.speaker) AS speaker_name,
-               q.speaker_text, q.cue, q.text, q.kind, q.carried_over, q.char_start AS start, q.char_end AS "end"
-        {base} ORDER BY a.published DESC NULLS LAST, a.id, q.idx LIMIT ? OFFSET ?""", params + [limit, offset])
+        SELECT p.* EXCLUDE (speaker_name), x.name AS speaker_name FROM (
+            SELECT a.sha1 AS article_sha1, a.id AS article_id, a.title AS article_title, a.published,
+                   q.idx, q.speaker, NULL AS speaker_name, q.speaker_text, q.cue, q.text, q.kind, q.carried_over,
+                   q.char_start AS start, q.char_end AS "end"
+            {base} ORDER BY a.published DESC NULLS LAST, a.id, q.idx LIMIT ? OFFSET ?) p
+        LEFT JOIN actors x ON x.article_sha1 = p.article_sha1 AND x.actor_id = p.speaker
+        ORDER BY p.published DESC NULLS LAST, p.article_id, p.idx""", params + [limit, offset])
     return {"total": total, "limit": limit, "offset": offset, "items": _rows(cur)}
 
 
@@ -338,16 +457,24 @@ def pair(cur: Cursor, a: str, b: str, bucket: str, date_from: str | None, date_t
          min_confidence: float | None = None) -> dict[str, Any]:
     """Events between two actors, either way round, per period (every period from the first to
     the last, empty ones too), with the events that have no date apart and the mix by type and
-    quad class. ``bucket`` "auto" picks day, week, month or year by the range."""
+    quad class. ``bucket`` "auto" picks day, week, month or year by the range. Kept until the
+    data changes."""
+    return kept(_answers(cur), ("pair", a, b, bucket, date_from, date_to, min_confidence),
+                lambda: _pair(cur, a, b, bucket, date_from, date_to, min_confidence))
+
+
+def _pair(cur: Cursor, a: str, b: str, bucket: str, date_from: str | None, date_to: str | None,
+          min_confidence: float | None) -> dict[str, Any]:
     flt = EventFilter(actor=a, recipient=b, either_way=True, date_from=date_from, date_to=date_to,
-                      min_confidence=min_confidence)
+                      min_confidence=min_confidence).resolved(cur)
     where, params = flt.where()
-    forward, fparams = _named("e.actor", a)
-    forward_r, rparams = _named("e.recipient", b)
+    forward, fparams = flt._has("e.actor", "actor")
+    forward_r, rparams = flt._has("e.recipient", "recipient")
+    # the events grouped by what the timeline tells apart; n events per row
     cur.execute(f"""
         SELECT {EVENT_DAY} AS day, e.date IS NULL AS by_publication, e.type, e.quad_class, e.score,
-               ({forward} AND {forward_r}) AS forward
-        FROM events e JOIN articles a ON a.sha1 = e.article_sha1 WHERE {where}""", fparams + rparams + params)
+               ({forward} AND {forward_r}) AS forward, count(*) AS n
+        FROM events e WHERE {where} GROUP BY ALL""", fparams + rparams + params)
     events = cur.fetchall()
     dated = [r for r in events if r[0] is not None]
     if bucket == "auto":
@@ -370,35 +497,35 @@ def pair(cur: Cursor, a: str, b: str, bucket: str, date_from: str | None, date_t
     undated = {"events": 0, "a_to_b": 0, "b_to_a": 0, "quad_classes": {str(q): 0 for q in range(1, 5)}}
     mix: dict[str, dict[str, int]] = {}
     quads: dict[str, dict[str, int]] = {str(q): {"a_to_b": 0, "b_to_a": 0} for q in range(1, 5)}
-    for day, by_pub, type_, quad, score, fwd in events:
+    for day, by_pub, type_, quad, score, fwd, n in events:
         way = "a_to_b" if fwd else "b_to_a"
-        mix.setdefault(type_, {"a_to_b": 0, "b_to_a": 0})[way] += 1
+        mix.setdefault(type_, {"a_to_b": 0, "b_to_a": 0})[way] += n
         if quad:
-            quads[str(quad)][way] += 1
+            quads[str(quad)][way] += n
         row = index[_bucket_start(day, bucket).isoformat()] if day is not None else undated
-        row["events"] += 1
-        row[way] += 1
+        row["events"] += n
+        row[way] += n
         if quad:
-            row["quad_classes"][str(quad)] += 1
+            row["quad_classes"][str(quad)] += n
         if day is not None:
-            row["dated_by_publication"] += bool(by_pub)
-            row["cooperation"] += bool(score and score > 0)
-            row["conflict"] += bool(score and score < 0)
+            row["dated_by_publication"] += n * bool(by_pub)
+            row["cooperation"] += n * bool(score and score > 0)
+            row["conflict"] += n * bool(score and score < 0)
             if score is not None:
-                row["_scores"].append(score)
+                row["_scores"].append((score, n))
     for row in rows:
         scores = row.pop("_scores")
-        row["mean_score"] = round(sum(scores) / len(scores), 2) if scores else None
+        scored = sum(n for _, n in scores)
+        row["mean_score"] = round(sum(x * n for x, n in scores) / scored, 2) if scored else None
     return {"a": a, "b": b, "a_ids": _resolved(cur, a), "b_ids": _resolved(cur, b), "bucket": bucket,
-            "periods": rows, "events": len(events), "dated": len(dated),
+            "periods": rows, "events": sum(r[-1] for r in events), "dated": sum(r[-1] for r in dated),
             "dated_by_publication": sum(r["dated_by_publication"] for r in rows), "undated": undated,
             "types": [{"type": t, **n} for t, n in sorted(mix.items(), key=lambda kv: -sum(kv[1].values()))],
             "quad_classes": quads}
 
 
 def _resolved(cur: Cursor, query: str) -> int:
-    sql, params = actor_ids(query)
-    return len(cur.execute(f"SELECT {sql}", params).fetchone()[0] or [])
+    return len(search.resolve_actor(cur, query))
 
 
 def _bucket_start(day: dt.date, bucket: str) -> dt.date:
@@ -426,15 +553,32 @@ def network(cur: Cursor, min_events: int, limit: int, top: int | None = None,
     """Who acts on whom: one edge per (actor, recipient) with its event count, mean score and
     cooperation/conflict counts; with ``top``, only edges among the ``top`` actors with the most
     events on such edges. Says how many edges and actors there were before the cut."""
-    top_clause = "AND source IN (SELECT id FROM deg) AND target IN (SELECT id FROM deg)" if top else ""
-    cur.execute(f"""
-        WITH edges AS (
+    return kept(_answers(cur), ("network", min_events, limit, top, min_confidence),
+                lambda: _network(cur, min_events, limit, top, min_confidence))
+
+
+# the edges from the events themselves, or from the summary of (actor, recipient, confidence, score)
+# counts written at ingest, which gives the same figures without unnesting every event
+EDGES = """edges AS (
             SELECT e.article_sha1, src.id AS source, dst.id AS target, e.score
             FROM events e, unnest(e.actor) AS src(id), unnest(e.recipient) AS dst(id)
             WHERE src.id <> dst.id AND coalesce(e.confidence, 0) >= ?),
         agg AS (SELECT source, target, count(*) AS events, round(avg(score), 2) AS mean_score,
                        count(*) FILTER (WHERE score > 0) AS cooperation, count(*) FILTER (WHERE score < 0) AS conflict
-                FROM edges GROUP BY source, target HAVING count(*) >= ?),
+                FROM edges GROUP BY source, target HAVING count(*) >= ?)"""
+SUMMARISED_EDGES = """agg AS (
+            SELECT source, target, CAST(sum(events) AS BIGINT) AS events,
+                   round(sum(score * events) FILTER (WHERE scored) / sum(events) FILTER (WHERE scored), 2)
+                       AS mean_score,
+                   CAST(coalesce(sum(events) FILTER (WHERE scored AND score > 0), 0) AS BIGINT) AS cooperation,
+                   CAST(coalesce(sum(events) FILTER (WHERE scored AND score < 0), 0) AS BIGINT) AS conflict
+            FROM edge_summary WHERE confidence >= ? GROUP BY source, target HAVING sum(events) >= ?)"""
+
+
+def _network(cur: Cursor, min_events: int, limit: int, top: int | None, min_confidence: float) -> dict[str, Any]:
+    top_clause = "AND source IN (SELECT id FROM deg) AND target IN (SELECT id FROM deg)" if top else ""
+    cur.execute(f"""
+        WITH {SUMMARISED_EDGES if search.summarised(cur) else EDGES},
         deg AS (SELECT id, sum(events) AS weight FROM (SELECT source AS id, events FROM agg
                                                       UNION ALL SELECT target, events FROM agg)
                 GROUP BY id ORDER BY weight DESC, id LIMIT ?)
@@ -465,9 +609,21 @@ def network(cur: Cursor, min_events: int, limit: int, top: int | None = None,
 
 
 def places(cur: Cursor, limit: int) -> dict[str, Any]:
-    """Resolved places with coordinates, with how many events name them."""
-    # an event counts for a place when its article names the place and its own place is one of the
-    # place's names: joins on (article, key) and (key, name), not a scan of events per place
+    """Resolved places with coordinates, with how many events name them (kept until the data changes)."""
+    return kept(_answers(cur), ("places", limit), lambda: _places(cur, limit))
+
+
+def _places(cur: Cursor, limit: int) -> dict[str, Any]:
+    if search.summarised(cur):
+        cur.execute("""
+            SELECT name, geonames_id, round(lat_sum / located, 4) AS lat, round(lon_sum / located, 4) AS lon,
+                   country, articles, events
+            FROM place_summary ORDER BY events DESC, articles DESC, name LIMIT ?""", [limit])
+        items = _rows(cur)
+        return {"items": items, "total": cur.execute("SELECT count(*) FROM place_summary").fetchone()[0]}
+    # a place is counted by its GeoNames id, else its name; an event counts for it when its article
+    # names the place by the event's own place name: joins on (article, key, name), not a scan of
+    # events per place
     cur.execute("""
         WITH pl AS (SELECT coalesce(CAST(geonames_id AS VARCHAR), name) AS key, * FROM places
                     WHERE lat IS NOT NULL AND lon IS NOT NULL),
@@ -475,11 +631,9 @@ def places(cur: Cursor, limit: int) -> dict[str, Any]:
             SELECT key, any_value(name) AS name, any_value(geonames_id) AS geonames_id, avg(lat) AS lat,
                    avg(lon) AS lon, any_value(country) AS country, count(DISTINCT article_sha1) AS articles
             FROM pl GROUP BY key),
-        pk AS (SELECT DISTINCT key, article_sha1 FROM pl),
-        pn AS (SELECT DISTINCT key, name FROM pl),
         ev AS (SELECT pk.key, count(DISTINCT (e.article_sha1, e.idx)) AS n
-               FROM events e JOIN pk ON pk.article_sha1 = e.article_sha1
-               JOIN pn ON pn.key = pk.key AND pn.name = e.place GROUP BY pk.key)
+               FROM events e JOIN (SELECT DISTINCT key, article_sha1, name FROM pl) pk
+                    ON pk.article_sha1 = e.article_sha1 AND pk.name = e.place GROUP BY pk.key)
         SELECT p.name, p.geonames_id, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon, p.country, p.articles,
                coalesce(ev.n, 0) AS events
         FROM p LEFT JOIN ev USING (key) ORDER BY events DESC, articles DESC, p.name LIMIT ?""", [limit])
@@ -490,7 +644,11 @@ def places(cur: Cursor, limit: int) -> dict[str, Any]:
 
 
 def event_types(cur: Cursor) -> dict[str, list[str]]:
-    """The values the filters can take in this database (for the filter menus)."""
+    """The values the filters can take in this database (for the filter menus; kept)."""
+    return kept(_answers(cur), "event types", lambda: _event_types(cur))
+
+
+def _event_types(cur: Cursor) -> dict[str, list[str]]:
     types = [r[0] for r in cur.execute("SELECT DISTINCT type FROM events ORDER BY type").fetchall()]
     modalities = [r[0] for r in cur.execute("SELECT DISTINCT modality FROM events ORDER BY 1").fetchall()]
     return {"types": types, "modalities": modalities}
@@ -498,12 +656,15 @@ def event_types(cur: Cursor) -> dict[str, list[str]]:
 
 def event_facets(cur: Cursor, flt: EventFilter) -> dict[str, list[dict[str, Any]]]:
     """The filtered events counted by type, quad class and modality; each count ignores its own
-    filter, so the other values stay choosable."""
+    filter, so the other values stay choosable. Kept until the data changes."""
+    return kept(_answers(cur), ("events.facets", flt.key()), lambda: _event_facets(cur, flt.resolved(cur)))
+
+
+def _event_facets(cur: Cursor, flt: EventFilter) -> dict[str, list[dict[str, Any]]]:
     out = {}
     for key, column in (("type", "e.type"), ("quad_class", "e.quad_class"), ("modality", "e.modality")):
         where, params = replace(flt, **{key: None}).where()
-        cur.execute(f"""SELECT CAST({column} AS VARCHAR) AS value, count(*) AS n
-                        FROM events e JOIN articles a ON a.sha1 = e.article_sha1
+        cur.execute(f"""SELECT CAST({column} AS VARCHAR) AS value, count(*) AS n FROM events e
                         WHERE {where} AND {column} IS NOT NULL GROUP BY 1 ORDER BY n DESC, value""", params)
         out[key] = _rows(cur)
     return out

@@ -19,6 +19,9 @@ from typing import Any
 
 import duckdb
 
+from whodid.store import summaries
+from whodid.web.answers import kept
+
 Cursor = duckdb.DuckDBPyConnection
 
 
@@ -41,14 +44,43 @@ ACTOR_IDS_PARAMS = 8
 WORD = re.compile(r"[\w’'-]+\*?", re.UNICODE)
 
 
+# the same from the summaries (store/summaries.py): each actor's distinct names, codes and countries,
+# and the names the texts used, instead of every article's actors and mentions
+SUMMARISED_ACTOR_IDS = f"""(SELECT coalesce(list(DISTINCT x.actor_id), []::VARCHAR[]) FROM actor_forms x WHERE
+    x.actor_id = ? OR upper(x.code) = upper(?) OR upper(x.country) = upper(?) OR lower(x.name) = lower(?)
+    OR (x.kind = 'person' AND ends_with(lower(x.name), ' ' || lower(?)))
+    OR x.actor_id IN (SELECT actor_id FROM actor_aliases WHERE lower(text) = lower(?))
+    OR x.country IN (SELECT y.country FROM actor_forms y WHERE y.kind = 'country' AND (lower(y.name) = lower(?)
+        OR y.actor_id IN (SELECT actor_id FROM actor_aliases WHERE how = 'name' AND lower(text) = lower(?)))))"""
+
+
+def summarised(cur: Cursor) -> bool:
+    """The database's summaries hold every stored article (checked once per write state)."""
+    return kept(getattr(cur, "answers", None), "summarised", lambda: summaries.fresh(cur))
+
+
 def actor_ids(query: str) -> tuple[str, list[str]]:
     """SQL for the list of actor ids ``query`` names, and its parameters."""
     return ACTOR_IDS, [query.strip()] * ACTOR_IDS_PARAMS
 
 
 def resolve_actor(cur: Cursor, query: str) -> list[str]:
-    sql, params = actor_ids(query)
-    return sorted(cur.execute(f"SELECT {sql}", params).fetchone()[0] or [])
+    """The ids of the stored actors ``query`` names, sorted (kept until the data changes)."""
+    def resolve() -> list[str]:
+        sql = SUMMARISED_ACTOR_IDS if summarised(cur) else ACTOR_IDS
+        return sorted(cur.execute(f"SELECT {sql}", [query.strip()] * ACTOR_IDS_PARAMS).fetchone()[0] or [])
+
+    return kept(getattr(cur, "answers", None), ("actor ids", query.strip()), resolve)
+
+
+def coded_ids(cur: Cursor, prefix: str) -> list[str]:
+    """The ids of the stored actors whose CAMEO-style code begins with ``prefix`` (kept)."""
+    def resolve() -> list[str]:
+        table = "actor_forms" if summarised(cur) else "actors"
+        return sorted(cur.execute(f"SELECT coalesce(list(DISTINCT actor_id), []::VARCHAR[]) FROM {table} "
+                                  "WHERE starts_with(upper(code), upper(?))", [prefix.strip()]).fetchone()[0])
+
+    return kept(getattr(cur, "answers", None), ("coded ids", prefix.strip().upper()), resolve)
 
 
 def words_clause(column: str, query: str) -> tuple[str, list[str]]:
@@ -66,11 +98,30 @@ def words_clause(column: str, query: str) -> tuple[str, list[str]]:
 
 def suggest_actors(cur: Cursor, prefix: str, limit: int = 10) -> list[dict[str, Any]]:
     """Actors whose name, code, or a name the texts used for them begins with ``prefix`` (or
-    whose name has a word beginning so), the most written-about first: for autocomplete."""
+    whose name has a word beginning so), the most written-about first: for autocomplete. Kept
+    until the data changes (shared: copy to change)."""
+    return kept(getattr(cur, "answers", None), ("suggest", prefix.strip().lower(), limit),
+                lambda: _suggest_actors(cur, prefix, limit))
+
+
+def _suggest_actors(cur: Cursor, prefix: str, limit: int) -> list[dict[str, Any]]:
     p = prefix.strip().lower()
     if not p:
         return []
-    cur.execute(f"""
+    if summarised(cur):
+        cur.execute("""
+            WITH hits AS (
+                SELECT actor_id, NULL AS alias FROM actor_forms
+                WHERE starts_with(lower(name), ?) OR contains(lower(name), ' ' || ?) OR starts_with(lower(code), ?)
+                UNION ALL
+                SELECT actor_id, text AS alias FROM actor_aliases
+                WHERE starts_with(lower(text), ?) OR contains(lower(text), ' ' || ?)),
+            picked AS (SELECT actor_id, any_value(alias) AS alias FROM hits GROUP BY actor_id)
+            SELECT x.actor_id AS id, x.name, x.code, x.kind, x.articles, p.alias
+            FROM actor_summary x JOIN picked p USING (actor_id) WHERE x.articles > 0
+            ORDER BY articles DESC, name LIMIT ?""", [p] * 5 + [limit])
+    else:
+        cur.execute(f"""
         WITH hits AS (
             SELECT actor_id, NULL AS alias FROM actors
             WHERE starts_with(lower(name), ?) OR contains(lower(name), ' ' || ?) OR starts_with(lower(code), ?)

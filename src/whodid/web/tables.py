@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from whodid.web import search
+from whodid.web.answers import kept
 from whodid.web.queries import Cursor, _rows
 
 # how a filter value compares with a column
@@ -53,6 +55,10 @@ class Table:
     descending: bool = True
     tiebreak: str = ""  # columns appended to every ORDER BY, so pages never overlap
     words: str | None = None  # the column ``q`` searches by words, if any
+    summarised: str | None = None  # the same columns from the summaries (store/summaries.py), when fresh
+
+    def source(self, cur: Cursor) -> str:
+        return self.summarised if self.summarised and search.summarised(cur) else self.base
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
@@ -72,6 +78,10 @@ class View:
     descending: bool | None = None
     limit: int = 50
     offset: int = 0
+
+
+    def key(self) -> tuple:
+        return (tuple(sorted(self.filters.items())), self.q, self.sort, self.descending, self.limit, self.offset)
 
 
 def _where(table: Table, view: View, skip: str | None = None) -> tuple[str, list[Any]]:
@@ -102,34 +112,85 @@ def _where(table: Table, view: View, skip: str | None = None) -> tuple[str, list
 
 
 def browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
-    """One page of ``table`` as ``view`` asks, with the total and the facets' counts."""
+    """One page of ``table`` as ``view`` asks, with the total and the facets' counts; kept until the
+    data changes (a table's first page is every visitor's first view). What it returns is shared:
+    copy a row before changing it."""
+    return kept(getattr(cur, "answers", None), ("table", table.name, view.key()),
+                lambda: _browse(cur, table, view))
+
+
+def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
+    base = table.source(cur)
     where, params = _where(table, view)
     sort = view.sort if view.sort and table.column(view.sort) else table.default_sort
     descending = table.descending if view.descending is None else view.descending
     order = f"t.{sort} {'DESC' if descending else 'ASC'} NULLS LAST" + (f", {table.tiebreak}" if table.tiebreak else "")
     shown = ", ".join(f"t.{c.key}" for c in table.columns if c.key != table.words)
-    cur.execute(f"SELECT {shown}, count(*) OVER () AS __total FROM ({table.base}) t WHERE {where} "
-                f"ORDER BY {order} LIMIT ? OFFSET ?", params + [view.limit, view.offset])
-    items = _rows(cur)
-    if items:
-        total = items[0]["__total"]
+    # the count apart: a window count over the whole result would keep ORDER BY ... LIMIT from
+    # running as a top-N
+    keys = [k.strip().removeprefix("t.") for k in table.tiebreak.split(",") if k.strip()]
+    if not keys:
+        cur.execute(f"SELECT {shown} FROM ({base}) t WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                    params + [view.limit, view.offset])
+        items = _rows(cur)
     else:
-        total = cur.execute(f"SELECT count(*) FROM ({table.base}) t WHERE {where}", params).fetchone()[0]
-    for row in items:
-        del row["__total"]
+        # the page's keys first (the top-N reads three columns, not every text), then its rows
+        picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)} FROM ({base}) t WHERE {where} "
+                             f"ORDER BY {order} LIMIT ? OFFSET ?", params + [view.limit, view.offset]).fetchall()
+        found = {}
+        if picked:
+            cur.execute(f"SELECT {shown}, {', '.join(f't.{k} AS __key{i}' for i, k in enumerate(keys))} "
+                        f"FROM ({base}) t WHERE t.{keys[0]} IN (SELECT unnest(?))", [sorted({p[0] for p in picked})])
+            for row in _rows(cur):
+                found[tuple(row.pop(f"__key{i}") for i in range(len(keys)))] = row
+        items = [found[key] for key in picked]
+    total, counted = _counts(cur, table, view, base)
     return {"total": total, "limit": view.limit, "offset": view.offset, "sort": sort,
-            "order": "desc" if descending else "asc", "items": items, "facets": facets(cur, table, view)}
+            "order": "desc" if descending else "asc", "items": items, "facets": facets(cur, table, view, counted)}
 
 
-def facets(cur: Cursor, table: Table, view: View) -> dict[str, list[dict[str, Any]]]:
-    """For each facet column, its most frequent values under the other filters, with counts."""
+def _counts(cur: Cursor, table: Table, view: View, base: str) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """The view's total, and the facets whose column it does not filter, in one scan (GROUPING
+    SETS): they count under the same filters as the total. (A filtered column's facet counts
+    without its own filter: ``facets`` asks for it apart.)"""
+    where, params = _where(table, view)
+    shared = [c.key for c in table.columns if c.facet and not _filtered(table, view, c.key)]
+    columns = "".join(f'GROUPING(t.{k}) AS "g{i}", CAST(t.{k} AS VARCHAR) AS "v{i}", ' for i, k in enumerate(shared))
+    sets = "".join(f"(t.{k}), " for k in shared) + "()"
+    cur.execute(f"SELECT {columns}count(*) AS n FROM ({base}) t WHERE {where} GROUP BY GROUPING SETS ({sets})",
+                params)
+    total, counted = 0, {k: [] for k in shared}
+    for row in cur.fetchall():
+        grouped = [i for i in range(len(shared)) if row[2 * i] == 0]
+        if not grouped:
+            total = row[-1]
+        elif row[2 * grouped[0] + 1] is not None:
+            counted[shared[grouped[0]]].append({"value": row[2 * grouped[0] + 1], "n": row[-1]})
+    for values in counted.values():
+        values.sort(key=lambda v: (-v["n"], v["value"]))
+        del values[FACET_VALUES:]
+    return total, counted
+
+
+def _filtered(table: Table, view: View, key: str) -> bool:
+    col = table.column(key)
+    return bool(col and col.filter and view.filters.get(key) not in (None, ""))
+
+
+def facets(cur: Cursor, table: Table, view: View,
+           counted: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """For each facet column, its most frequent values under the other filters, with counts
+    (those in ``counted`` already counted)."""
     out = {}
     for col in table.columns:
         if not col.facet:
             continue
+        if counted is not None and col.key in counted:
+            out[col.key] = counted[col.key]
+            continue
         # a facet counts under every filter but its own, so its other values stay choosable
         where, params = _where(table, view, skip=col.key)
-        cur.execute(f"""SELECT CAST(t.{col.key} AS VARCHAR) AS value, count(*) AS n FROM ({table.base}) t
+        cur.execute(f"""SELECT CAST(t.{col.key} AS VARCHAR) AS value, count(*) AS n FROM ({table.source(cur)}) t
                         WHERE {where} AND t.{col.key} IS NOT NULL
                         GROUP BY 1 ORDER BY n DESC, value LIMIT {FACET_VALUES}""", params)
         out[col.key] = _rows(cur)
@@ -150,7 +211,10 @@ ARTICLES = Table(
              Column("checks", "Checks", AT_LEAST, num=True), Column("id", "Id", EXACT),
              Column("sha1", "sha1", hidden=True), Column("url", "URL", hidden=True),
              Column("words", "words", hidden=True)),
-    default_sort="published", tiebreak="t.sha1")
+    default_sort="published", tiebreak="t.sha1",
+    summarised="""SELECT a.sha1, a.id, a.title, a.source, a.url, a.published, a.language,
+                         concat_ws(' ', a.title, a.text) AS words, n.events, n.quotes, n.checks
+                  FROM articles a JOIN article_counts n ON n.article_sha1 = a.sha1""")
 
 QUOTES = Table(
     name="quotes", title="Quotes",
@@ -164,14 +228,22 @@ QUOTES = Table(
              Column("article_title", "Article", CONTAINS, link="/articles/{article_sha1}"),
              Column("article_sha1", "article_sha1", hidden=True), Column("article_id", "article_id", hidden=True),
              Column("idx", "idx", hidden=True), Column("speaker", "speaker id", EXACT, hidden=True)),
-    default_sort="published", tiebreak="t.article_sha1, t.idx")
+    default_sort="published", tiebreak="t.article_sha1, t.idx",
+    # the speaker's name and code as the actors table lists them (one row per actor), not joined
+    # from every article's actors
+    summarised="""SELECT q.article_sha1, a.id AS article_id, a.title AS article_title, a.published, q.idx,
+                         q.speaker, x.name AS speaker_name, x.code AS speaker_code, q.kind, q.cue, q.text
+                  FROM quotes q JOIN articles a ON a.sha1 = q.article_sha1
+                  LEFT JOIN actor_summary x ON x.actor_id = q.speaker""")
 
 PLACES = Table(
     name="places", title="Places",
     base="""SELECT p.article_sha1, a.id AS article_id, a.title AS article_title, a.published, p.idx, p.name,
                    p.country, p.admin1, p.feature, p.geonames_id, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon,
-                   (SELECT count(*) FROM events e WHERE e.article_sha1 = p.article_sha1 AND e.place = p.name) AS events
-            FROM places p JOIN articles a ON a.sha1 = p.article_sha1""",
+                   coalesce(ev.n, 0) AS events
+            FROM places p JOIN articles a ON a.sha1 = p.article_sha1
+            LEFT JOIN (SELECT article_sha1, place, count(*) AS n FROM events WHERE place IS NOT NULL GROUP BY ALL) ev
+                ON ev.article_sha1 = p.article_sha1 AND ev.place = p.name""",
     columns=(Column("name", "Place", CONTAINS, facet=True), Column("country", "Country", EXACT, facet=True),
              Column("admin1", "Region", EXACT), Column("feature", "Feature", EXACT, facet=True),
              Column("lat", "Lat.", num=True), Column("lon", "Lon.", num=True),
@@ -212,6 +284,12 @@ ACTORS = Table(
              Column("sector", "Sector", EXACT, facet=True), Column("roles", "Roles", CONTAINS),
              Column("articles", "Articles", AT_LEAST, num=True), Column("events", "Events", AT_LEAST, num=True),
              Column("quotes", "Quotes", AT_LEAST, num=True), Column("actor_id", "Id", EXACT, hidden=True)),
-    default_sort="articles", tiebreak="t.actor_id")
+    default_sort="articles", tiebreak="t.actor_id",
+    summarised="""SELECT s.actor_id, s.name, s.kind, s.code, s.country, s.sector, r.roles, s.articles, s.events,
+                         s.quotes
+                  FROM actor_summary s
+                  LEFT JOIN (SELECT actor_id, string_agg(role, '; ' ORDER BY role) AS roles FROM actor_roles
+                             GROUP BY actor_id) r USING (actor_id)
+                  WHERE s.articles > 0""")
 
 TABLES = {t.name: t for t in (ARTICLES, QUOTES, PLACES, CHECKS, ACTORS)}

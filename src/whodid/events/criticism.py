@@ -1,0 +1,101 @@
+"""Criticism told in what the opposition says, with no verb of criticism: "The Conservatives
+say his pledges are worthless", "Mr Letwin said voting for Labour meant higher taxes and
+waste", "Mr Serwotka said: 'isn't it ironic that they're saying to public sector workers
+there is no choice'".
+
+The news-events guidelines code such statements as ACCUSE from the speaker to the party
+the words are about, and they are the largest group of gold events the trigger lexicon
+cannot reach: the criticism is in what is said, not in a verb. What is said is hard to
+read (negative words in the news are mostly about the news: war, terror, arrests); who
+says it about whom is not. A statement is read as criticism when:
+
+- it is reported (a direct, indirect or partial quote) and its speaker is an opposition
+  party or politician (sector OPP): in political news the opposition's statements about
+  the government and the other parties are its criticism of them;
+- a sentence of it names a party of another code than the speaker's (not the speaker's
+  own side), with a country; the first such party is the one criticised;
+- the coder has not already coded an accusation or a rebuttal by that speaker there.
+
+On the development gold 8 of the 14 events this adds are right at type + actor +
+recipient (``scripts/events_dev.py``); statements of other speakers were tried and left
+out (government speakers' statements about others: about one in six is criticism). The
+trigger is the head of the statement's clause, so the event sits in its sentence; its
+mode is disapprove (CAMEO 111).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from whodid.model import Actor, Analysis, Event, Mention, Offsets
+
+SAID = {"direct", "indirect", "partial"}
+# the speaker's events in a sentence that already code the criticism or answer one
+CODED = {"ACCUSE", "REJECT"}
+# speakers whose statements about another party are read as criticism of it
+CRITICS = {"OPP"}
+
+
+@dataclass
+class Statement:
+    """One sentence of a reported statement that names another party."""
+
+    speaker: str
+    target: str
+    speaker_mention: Mention | None
+    target_mention: Mention
+    sentence: tuple[int, int]
+    head: Token  # the head of the statement's clause in that sentence
+
+
+def _code(a: Actor) -> str:
+    return a.code or (a.country or "") + (a.sector or "")
+
+
+def statements(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Statement]:
+    """Sentences of reported statements by a party with a country that name a party of another
+    code, where the coder has coded no accusation or rebuttal by the speaker."""
+    actors = {a.id: a for a in analysis.actors}
+    quotes = [q for q in analysis.quotes if q.kind in SAID and q.speaker in actors and actors[q.speaker].country]
+    if not quotes:
+        return []
+    mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
+    coded = {(e.sentence.start, a) for e in events if e.type in CODED for a in e.actor}
+    out = []
+    for q in quotes:
+        own = _code(actors[q.speaker])
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for sent in span.sents:
+            start, end = max(sent.start_char, q.start), min(sent.end_char, q.end)
+            if (sent.start_char, q.speaker) in coded or end - start < 10:
+                continue
+            target = next(((aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
+                           and actors[aid].country and _code(actors[aid]) != own), None)
+            piece = doc.char_span(start, end, alignment_mode="expand")
+            if target is None or piece is None:
+                continue
+            head = next(t for t in piece if t.head.i == t.i or not piece.start <= t.head.i < piece.end)
+            coded.add((sent.start_char, q.speaker))  # one statement per sentence and speaker
+            out.append(Statement(q.speaker, target[0], q.speaker_mention, target[1],
+                                 (sent.start_char, sent.end_char), head))
+    return out
+
+
+def find(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
+    """ACCUSE events read from the opposition's reported statements (``events``: the coder's)."""
+    sectors = {a.id: a.sector for a in analysis.actors}
+    out = []
+    for s in statements(doc, analysis, events):
+        if sectors.get(s.speaker) not in CRITICS:
+            continue
+        t = s.head
+        out.append(Event(
+            type="ACCUSE", mode="disapprove", cameo="111", actor=[s.speaker], recipient=[s.target],
+            modality="asserted", sentence=Offsets(*s.sentence), trigger=Mention(t.idx, t.idx + len(t.text), t.text),
+            confidence=0.5, actor_mentions=[s.speaker_mention] if s.speaker_mention else [],
+            recipient_mentions=[s.target_mention]))
+    return out

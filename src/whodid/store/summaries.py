@@ -1,0 +1,149 @@
+"""Summaries of a DuckDB whodid database, kept up to date as articles are stored: per actor (names,
+codes, the names the texts used, counts of articles, mentions, events and quotes), per place (where
+it is, articles and events naming it), per actor pair (events by confidence and score, for the
+network) and per article (events, quotes, checks). The web app reads them instead of grouping
+millions of rows on every request.
+
+Every count is a sum over articles, and stored articles never change, so a summary is brought up
+to date by adding what the articles not yet summarised contribute: ``refresh`` finds them (stored
+articles missing from ``summarised_articles``, so rows inserted by hand or by a script count too),
+adds their rows and marks them, in the caller's transaction. ``Store.write`` calls it for every
+batch. ``fresh`` says whether every stored article is summarised; readers that find it false use
+the tables themselves (slower, never stale).
+
+DuckDB only: PostgreSQL stores are not served by the web app (``whodid serve`` reads DuckDB).
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+NAME_MENTIONS = ("name", "surname", "fuzzy")  # mentions that are names as written (see web/search.py)
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS summarised_articles (article_sha1 VARCHAR PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS actor_summary (
+    actor_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, code VARCHAR, country VARCHAR, sector VARCHAR,
+    wikidata VARCHAR, articles BIGINT NOT NULL DEFAULT 0, mentions BIGINT NOT NULL DEFAULT 0,
+    events_as_actor BIGINT NOT NULL DEFAULT 0, events_as_recipient BIGINT NOT NULL DEFAULT 0,
+    events BIGINT NOT NULL DEFAULT 0, quotes BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS actor_roles (actor_id VARCHAR, role VARCHAR, PRIMARY KEY (actor_id, role));
+CREATE TABLE IF NOT EXISTS actor_forms (actor_id VARCHAR, name VARCHAR, kind VARCHAR, code VARCHAR,
+                                        country VARCHAR);
+CREATE TABLE IF NOT EXISTS actor_aliases (actor_id VARCHAR, text VARCHAR, how VARCHAR,
+                                          PRIMARY KEY (actor_id, text, how));
+CREATE TABLE IF NOT EXISTS place_summary (
+    key VARCHAR PRIMARY KEY, name VARCHAR, geonames_id BIGINT, country VARCHAR, lat_sum DOUBLE, lon_sum DOUBLE,
+    located BIGINT NOT NULL DEFAULT 0, articles BIGINT NOT NULL DEFAULT 0, events BIGINT NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS edge_summary (
+    source VARCHAR, target VARCHAR, confidence DOUBLE, score DOUBLE, scored BOOLEAN, events BIGINT NOT NULL,
+    PRIMARY KEY (source, target, confidence, score, scored));
+CREATE TABLE IF NOT EXISTS article_counts (
+    article_sha1 VARCHAR PRIMARY KEY, events BIGINT NOT NULL, quotes BIGINT NOT NULL, checks BIGINT NOT NULL);
+"""
+
+PENDING = "(SELECT article_sha1 FROM summary_pending)"
+# the pending articles' rows of each table, copied once: every step then reads these few rows
+# rather than filtering a table of millions again
+ITEM_TABLES = ("actors", "mentions", "events", "quotes", "places", "checks")
+
+# each statement adds the pending articles' rows; counts are grouped per key first (an upsert may
+# touch a key once per statement)
+STEPS = [
+    f"""INSERT INTO actor_summary (actor_id, name, kind, code, country, sector, wikidata, articles)
+        SELECT actor_id, any_value(name), any_value(kind), any_value(code), any_value(country), any_value(sector),
+               any_value(wikidata), count(*)
+        FROM pending_actors WHERE actor_id IS NOT NULL GROUP BY actor_id
+        ON CONFLICT (actor_id) DO UPDATE SET articles = actor_summary.articles + excluded.articles,
+            name = coalesce(actor_summary.name, excluded.name), kind = coalesce(actor_summary.kind, excluded.kind),
+            code = coalesce(actor_summary.code, excluded.code),
+            country = coalesce(actor_summary.country, excluded.country),
+            sector = coalesce(actor_summary.sector, excluded.sector),
+            wikidata = coalesce(actor_summary.wikidata, excluded.wikidata)""",
+    f"""INSERT INTO actor_summary (actor_id, mentions)
+        SELECT actor_id, count(*) FROM pending_mentions WHERE actor_id IS NOT NULL GROUP BY actor_id
+        ON CONFLICT (actor_id) DO UPDATE SET mentions = actor_summary.mentions + excluded.mentions""",
+    f"""INSERT INTO actor_summary (actor_id, events_as_actor, events_as_recipient, events)
+        SELECT actor_id, count(*) FILTER (WHERE list_contains(actor, actor_id)),
+               count(*) FILTER (WHERE list_contains(recipient, actor_id)), count(*)
+        FROM (SELECT unnest(list_distinct(list_concat(actor, recipient))) AS actor_id, actor, recipient
+              FROM pending_events)
+        WHERE actor_id IS NOT NULL GROUP BY actor_id
+        ON CONFLICT (actor_id) DO UPDATE SET
+            events_as_actor = actor_summary.events_as_actor + excluded.events_as_actor,
+            events_as_recipient = actor_summary.events_as_recipient + excluded.events_as_recipient,
+            events = actor_summary.events + excluded.events""",
+    f"""INSERT INTO actor_summary (actor_id, quotes)
+        SELECT speaker, count(*) FROM pending_quotes WHERE speaker IS NOT NULL GROUP BY speaker
+        ON CONFLICT (actor_id) DO UPDATE SET quotes = actor_summary.quotes + excluded.quotes""",
+    """INSERT INTO actor_roles SELECT DISTINCT actor_id, role FROM pending_actors
+        WHERE actor_id IS NOT NULL AND role IS NOT NULL
+        ON CONFLICT DO NOTHING""",
+    """INSERT INTO actor_forms
+        SELECT DISTINCT actor_id, name, kind, code, country FROM pending_actors
+        EXCEPT SELECT actor_id, name, kind, code, country FROM actor_forms""",
+    f"""INSERT INTO actor_aliases SELECT DISTINCT actor_id, text, how FROM pending_mentions
+        WHERE how IN {NAME_MENTIONS} AND actor_id IS NOT NULL AND text IS NOT NULL
+        ON CONFLICT DO NOTHING""",
+    # a place is counted by its GeoNames id, else its name; an event counts for it when its article
+    # names the place by the event's own place name
+    f"""INSERT INTO place_summary (key, name, geonames_id, country, lat_sum, lon_sum, located, articles, events)
+        WITH pl AS (SELECT coalesce(CAST(geonames_id AS VARCHAR), name) AS key, * FROM pending_places
+                    WHERE lat IS NOT NULL AND lon IS NOT NULL),
+        ev AS (SELECT pl.key, count(DISTINCT (e.article_sha1, e.idx)) AS n
+               FROM pending_events e JOIN (SELECT DISTINCT key, article_sha1, name FROM pl) pl
+                    ON pl.article_sha1 = e.article_sha1 AND pl.name = e.place GROUP BY pl.key)
+        SELECT key, any_value(name), any_value(geonames_id), any_value(country), sum(lat), sum(lon), count(*),
+               count(DISTINCT article_sha1), coalesce(any_value(ev.n), 0)
+        FROM pl LEFT JOIN ev USING (key) GROUP BY key
+        ON CONFLICT (key) DO UPDATE SET lat_sum = place_summary.lat_sum + excluded.lat_sum,
+            lon_sum = place_summary.lon_sum + excluded.lon_sum, located = place_summary.located + excluded.located,
+            articles = place_summary.articles + excluded.articles, events = place_summary.events + excluded.events,
+            name = coalesce(place_summary.name, excluded.name),
+            geonames_id = coalesce(place_summary.geonames_id, excluded.geonames_id),
+            country = coalesce(place_summary.country, excluded.country)""",
+    # one row per (actor, recipient, confidence, score): the network filters by confidence exactly
+    f"""INSERT INTO edge_summary
+        SELECT src.id, dst.id, coalesce(e.confidence, 0), coalesce(e.score, 0), e.score IS NOT NULL, count(*)
+        FROM pending_events e, unnest(e.actor) AS src(id), unnest(e.recipient) AS dst(id)
+        WHERE src.id <> dst.id GROUP BY ALL
+        ON CONFLICT DO UPDATE SET events = edge_summary.events + excluded.events""",
+    f"""INSERT INTO article_counts
+        SELECT p.article_sha1, coalesce(ev.n, 0), coalesce(qu.n, 0), coalesce(ch.n, 0) FROM summary_pending p
+        LEFT JOIN (SELECT article_sha1, count(*) AS n FROM pending_events GROUP BY 1) ev USING (article_sha1)
+        LEFT JOIN (SELECT article_sha1, count(*) AS n FROM pending_quotes GROUP BY 1) qu USING (article_sha1)
+        LEFT JOIN (SELECT article_sha1, count(*) AS n FROM pending_checks GROUP BY 1) ch USING (article_sha1)""",
+    "INSERT INTO summarised_articles SELECT article_sha1 FROM summary_pending",
+]
+
+
+def refresh(con: duckdb.DuckDBPyConnection) -> int:
+    """Add the articles not yet summarised to the summaries (inside the caller's transaction, if
+    any); returns how many there were."""
+    con.execute(TABLES)
+    temporary = ["summary_pending", *(f"pending_{t}" for t in ITEM_TABLES)]
+    con.execute("""CREATE OR REPLACE TEMP TABLE summary_pending AS
+                   SELECT sha1 AS article_sha1 FROM articles EXCEPT SELECT article_sha1 FROM summarised_articles""")
+    try:
+        pending = con.execute("SELECT count(*) FROM summary_pending").fetchone()[0]
+        if pending:
+            for table in ITEM_TABLES:
+                con.execute(f"CREATE OR REPLACE TEMP TABLE pending_{table} AS "
+                            f"SELECT * FROM {table} WHERE article_sha1 IN {PENDING}")
+            for sql in STEPS:
+                con.execute(sql)
+    finally:
+        for table in temporary:
+            con.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    return pending
+
+
+def fresh(con: duckdb.DuckDBPyConnection) -> bool:
+    """Every stored article is in the summaries (so they may be read instead of the tables)."""
+    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'summarised_articles' "
+                         "AND schema_name = 'main' AND NOT temporary").fetchone()[0]
+    if not exists:
+        return False
+    stored, summarised = con.execute("SELECT (SELECT count(*) FROM articles), "
+                                     "(SELECT count(*) FROM summarised_articles)").fetchone()
+    return stored == summarised

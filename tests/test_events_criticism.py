@@ -1,0 +1,55 @@
+"""Criticism told in the opposition's reported statements (``whodid.events.criticism``):
+an opposition speaker's words about another party are an ACCUSE of it; others' words, or
+words about the speaker's own side, are not. Actors are built by hand."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from whodid.events import EventsStage
+from whodid.model import Actor, Analysis, Article, Mention
+from whodid.quotes import QuotesStage
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    stage, quotes = EventsStage(), QuotesStage()
+
+    def run(text: str, names: dict[str, tuple[str, str]], triggers: bool = False):
+        doc = nlp(text)
+        actors = [Actor(id=aid, name=word, kind="person", code=c, country=c[:3], sector=c[3:] or None,
+                        mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
+                  for word, (aid, c) in names.items()]
+        analysis = Analysis(article=Article(text=text), actors=actors)
+        quotes(doc, analysis)
+        stage(doc, analysis)
+        return [(e.type, e.actor, e.recipient) for e in analysis.events] if not triggers else \
+            [e.trigger.text for e in analysis.events]
+
+    return run
+
+
+def test_the_oppositions_words_about_the_government_are_criticism(code):
+    events = code("Mr Letwin said voting for Labour meant higher taxes, more borrowing and waste.",
+                  {"Letwin": ("L", "GBROPP"), "Labour": ("G", "GBRGOV")})
+    assert events == [("ACCUSE", ["L"], ["G"])]
+
+
+def test_a_ministers_words_about_the_opposition_are_not_read_as_criticism(code):
+    events = code("Mr Milburn said voting for the Conservatives meant higher taxes, more borrowing and waste.",
+                  {"Milburn": ("M", "GBRGOV"), "Conservatives": ("C", "GBROPP")})
+    assert events == []
+
+
+def test_words_about_the_speakers_own_side_are_no_criticism(code):
+    events = code("Mr Letwin said Mr Howard would cut taxes and end the waste.",
+                  {"Letwin": ("L", "GBROPP"), "Howard": ("H", "GBROPP")})
+    assert events == []
+
+
+def test_a_criticism_the_coder_found_is_not_coded_twice(code):
+    names = {"Letwin": ("L", "GBROPP"), "Labour": ("G", "GBRGOV")}
+    assert code("Mr Letwin said Labour had lied about the cost of the war.", names) == [("ACCUSE", ["L"], ["G"])]
+    assert code("Mr Letwin said Labour had lied about the cost of the war.", names, triggers=True) == ["lied"]

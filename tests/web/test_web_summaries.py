@@ -1,0 +1,209 @@
+"""The summaries the web app reads at a million events (store/summaries.py) and the answers it keeps
+(web/answers.py): they give what the tables themselves give, stay right when articles are added
+(by ingest, by the app, or by hand), and a write makes the app answer anew."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+
+import duckdb
+import pytest
+
+from whodid.store import Store, summaries
+from whodid.web import queries, search, tables
+
+ISTANBUL = ("Turkey hosted talks between Russia and Ukraine in Istanbul on Tuesday, officials said. "
+            "Vladimir Putin said Russia would send a delegation, and Ukraine accused Russia of shelling Kharkiv.")
+
+
+def _answers_of(con) -> dict:
+    """What the web app answers from ``con``: actors, one actor, suggestions, network, places, tables."""
+    cur = con.cursor()
+    listed = queries.actors(cur, None, 10_000, 0)
+    out = {
+        "actors": listed,
+        "actor": [queries.actor(cur, a["actor_id"]) for a in listed["items"][:20]],
+        "ids": {q: search.resolve_actor(cur, q) for q in ("Putin", "Russia", "RUS", "USA", "Vladimir Putin")},
+        "suggest": search.suggest_actors(cur, "pu", 10) + search.suggest_actors(cur, "ru", 10),
+        "network": [queries.network(cur, 1, 500, top, c) for top in (None, 10) for c in (0, 0.2, 0.5)],
+        "places": queries.places(cur, 2000),
+        "events": [queries.events(cur, queries.EventFilter(actor=q, min_confidence=0), "date", True, 500, 0)
+                   for q in ("RUS", "Putin")],
+    }
+    for name in ("articles", "actors", "quotes"):
+        out[name + " table"] = tables.browse(cur, tables.TABLES[name], tables.View(limit=10_000))
+    cur.close()
+    return out
+
+
+def _without_summaries(db) -> dict:
+    """The same answers from the tables themselves (the summaries dropped, in a copy)."""
+    con = duckdb.connect(str(db))
+    con.execute("DROP TABLE summarised_articles")
+    assert not summaries.fresh(con)
+    try:
+        return _answers_of(con)
+    finally:
+        con.close()
+
+
+def _normalised(answers: dict) -> str:
+    """Answers where the two ways legitimately differ set aside: a speaker's or an event party's name
+    is the actors table's one name for the actor, where the tables give each article's spelling."""
+    answers = json.loads(json.dumps(answers, default=str))
+    for page in answers["events"]:
+        for row in page["items"]:
+            for key in ("actor", "recipient"):
+                row[key] = [a["id"] for a in row[key]]
+            row["reported_by"] = row["reported_by"] and row["reported_by"]["id"]
+    for row in answers["quotes table"]["items"]:
+        row.pop("speaker_name"), row.pop("speaker_code")
+    answers["quotes table"].pop("facets")
+    for row in answers["actors table"]["items"]:
+        row["roles"] = sorted((row["roles"] or "").split("; "))
+    for actor in answers["actor"]:
+        actor["roles"] = sorted(actor["roles"] or [])
+    for row in answers["actors"]["items"]:
+        row["roles"] = sorted(row["roles"] or [])
+    return json.dumps(answers, sort_keys=True)
+
+
+def test_summaries_answer_as_the_tables_do(writable_db, tmp_path):
+    con = duckdb.connect(str(writable_db), read_only=True)
+    assert summaries.fresh(con)
+    summarised = _answers_of(con)
+    con.close()
+    assert summarised["actors"]["total"] > 10 and summarised["network"][0]["edges"] and summarised["places"]["items"]
+    assert _normalised(summarised) == _normalised(_without_summaries(writable_db))
+
+
+def test_counts_equal_sql_counts(writable_db):
+    con = duckdb.connect(str(writable_db), read_only=True)
+    actors = {a["actor_id"]: a for a in queries.actors(con, None, 10_000, 0)["items"]}
+    assert len(actors) == con.execute("SELECT count(DISTINCT actor_id) FROM actors").fetchone()[0]
+    for actor_id, mentions, quotes in con.execute("""
+            SELECT x.actor_id, (SELECT count(*) FROM mentions m WHERE m.actor_id = x.actor_id),
+                   (SELECT count(*) FROM quotes q WHERE q.speaker = x.actor_id)
+            FROM (SELECT DISTINCT actor_id FROM actors) x""").fetchall():
+        assert (actors[actor_id]["mentions"], actors[actor_id]["quotes"]) == (mentions, quotes), actor_id
+    rus = queries.events(con, queries.EventFilter(actor="RUS", min_confidence=0), "date", True, 10, 0)["total"]
+    # (search.ACTOR_IDS: the actor ids a query names, read from the actors and mentions tables)
+    assert rus > 0 and rus == con.execute(f"SELECT count(*) FROM events e WHERE list_has_any(e.actor, "
+                                          f"{search.ACTOR_IDS})", ["RUS"] * search.ACTOR_IDS_PARAMS).fetchone()[0]
+    # each event's day: its own date, else its article's publication day (events.day, migration 10)
+    assert con.execute("""SELECT count(*) FROM events e JOIN articles a ON a.sha1 = e.article_sha1
+                          WHERE e.day IS DISTINCT FROM coalesce(e.event_date, a.published_date)""").fetchone()[0] == 0
+    con.close()
+
+
+def test_summaries_stay_right_after_a_second_ingest_and_rows_added_by_hand(writable_db, tmp_path):
+    from whodid.batch import ingest_corpus
+
+    corpus = tmp_path / "more.jsonl"
+    corpus.write_text(json.dumps({"id": "istanbul-2", "title": "Talks", "text": ISTANBUL,
+                                  "published": "2022-04-02"}) + "\n", encoding="utf-8")
+    with Store(writable_db) as store:
+        counts = "SELECT actor_id, articles, mentions FROM actor_summary"
+        before = {a: (n, m) for a, n, m in store.con.execute(counts).fetchall()}
+        assert ingest_corpus([corpus], store).counts["stored"] == 1
+        assert summaries.fresh(store.con)
+        after = {a: (n, m) for a, n, m in store.con.execute(counts).fetchall()}
+        named = store.con.execute("SELECT actor_id, count(*) FROM mentions WHERE article_sha1 = "
+                                  "(SELECT sha1 FROM articles WHERE id = 'istanbul-2') GROUP BY 1").fetchall()
+        assert len(named) >= 3  # Turkey, Russia, Ukraine, Putin...
+        for actor_id, mentions in named:
+            old = before.get(actor_id, (0, 0))
+            assert after[actor_id] == (old[0] + 1, old[1] + mentions), actor_id
+        # an article added with plain SQL, not through whodid: the summaries say they are behind ...
+        store.con.execute("""INSERT INTO articles (sha1, id, text, published, published_date)
+                             SELECT sha1 || '-copy', id || '-copy', text, published, published_date FROM articles
+                             WHERE id = 'istanbul-2'""")
+        for table in ("actors", "mentions", "events", "quotes", "places"):
+            store.con.execute(f"INSERT INTO {table} SELECT * REPLACE (article_sha1 || '-copy' AS article_sha1) "
+                              f"FROM {table} WHERE article_sha1 = (SELECT sha1 FROM articles WHERE id = 'istanbul-2')")
+        assert not summaries.fresh(store.con)
+    # ... so the app reads the tables (right, if slower) until the next write brings them up to date
+    behind = duckdb.connect(str(writable_db), read_only=True)
+    live = _answers_of(behind)
+    behind.close()
+    with Store(writable_db) as store:
+        assert summaries.refresh(store.con) == 1 and summaries.fresh(store.con)
+    caught_up = duckdb.connect(str(writable_db), read_only=True)
+    assert _normalised(_answers_of(caught_up)) == _normalised(live)
+    caught_up.close()
+
+
+def test_the_app_answers_anew_after_it_stores_an_article(writable_db):
+    import httpx
+
+    from whodid.web.app import create_app
+    from whodid.web.server import running
+
+    app = create_app(writable_db)
+    with running(app) as url, httpx.Client(base_url=url, timeout=60) as c:
+        ask = {"actor": "Ukraine", "min_confidence": 0, "limit": 500}
+        events = c.get("/api/events", params=ask).json()["total"]
+        network = c.get("/api/network", params={"limit": 500}).json()["all_edges"]
+        articles = c.get("/api/tables/articles").json()["total"]
+        assert c.post("/api/analyze", params={"store": "true"}, json={"text": ISTANBUL, "id": "istanbul-3",
+                                                                      "published": "2022-04-03"}).json()["stored"]
+        assert c.get("/api/tables/articles").json()["total"] == articles + 1
+        assert c.get("/api/events", params=ask).json()["total"] > events
+        assert c.get("/api/network", params={"limit": 500}).json()["all_edges"] >= network
+        with app.state.db.cursor() as cur:
+            sql_total = cur.execute(f"SELECT count(*) FROM events e WHERE list_has_any(e.actor, {search.ACTOR_IDS})",
+                                    ["Ukraine"] * search.ACTOR_IDS_PARAMS).fetchone()[0]
+        assert c.get("/api/events", params=ask).json()["total"] == sql_total
+    app.state.db.close()
+
+
+def test_a_cold_answer_is_computed_once_for_requests_asking_together():
+    from whodid.web.answers import Answers
+
+    answers, calls = Answers(), []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.2)
+        return {"n": 42}
+
+    got = []
+    threads = [threading.Thread(target=lambda: got.append(answers.get("k", slow))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert got == [{"n": 42}] * 8 and len(calls) == 1
+    answers.changed()  # a write: the next request computes anew
+    assert answers.get("k", slow) == {"n": 42} and len(calls) == 2
+
+
+def test_serve_with_several_workers(web_db, tmp_path):
+    import httpx
+
+    from whodid.web.server import free_port
+
+    whodid = [sys.executable, "-m", "whodid", "serve", "--db", str(web_db)]
+    refused = subprocess.run(whodid + ["--workers", "2"], capture_output=True, text=True, timeout=120)
+    assert refused.returncode == 2 and "--read-only" in refused.stderr
+    port = free_port()
+    server = subprocess.Popen(whodid + ["--read-only", "--workers", "2", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, health = time.monotonic() + 120, None
+        while time.monotonic() < deadline and health is None:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=5).json()
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert health and health["read_only"] is True and health["events"] > 0
+        statuses = {httpx.get(f"http://127.0.0.1:{port}/api/events", params={"limit": 1}).status_code
+                    for _ in range(10)}
+        assert statuses == {200}
+    finally:
+        server.terminate()
+        server.wait(30)
