@@ -73,3 +73,13 @@ def test_news_event_places_are_scored_on_the_events_whodid_codes_in_the_gold_sen
     assert result["place_right"] == 0.5  # Paris agrees with "Paris, France"; Kyiv where the gold has none does not
     assert (result["gold_placed"], result["gold_placed_right"]) == (1, 1.0)
     assert "event place right 0.500" in geo.format_report({"news": result})
+
+
+def test_misses_list_each_undetected_and_spurious_toponym(tmp_path):
+    path = tmp_path / "lgl.xml"
+    path.write_text(XML, encoding="utf-8")
+    misses = []
+    geo.score(geo.load(path), misses=misses)
+    undetected = [m for m in misses if m["kind"] == "undetected"]
+    assert [m["text"] for m in undetected] == ["Zzyxburg"] and "council of Zzyxburg" in undetected[0]["context"]
+    assert not [m for m in misses if m["kind"] == "misplaced"]  # Nikopol and Kyiv are right

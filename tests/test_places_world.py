@@ -95,3 +95,8 @@ def test_provinces_and_regions_of_one_country_are_found(pipeline):
                                  "fighting in Darfur displaced families across western Sudan.")
     assert places["New South Wales"].feature == "A.ADM1" and places["New South Wales"].country == "AU"
     assert places["Darfur"].country == "SD" and places["Darfur"].feature == "L.RGN"
+
+
+def test_a_country_inside_a_persons_title_is_still_a_place(pipeline):
+    places = places_of(pipeline, "Former U.S. Attorney General Janet Reno spoke in Miami on Friday.")
+    assert places["U.S."].country == "US"

@@ -765,6 +765,8 @@ def eval_geo(
     corpus: Annotated[Optional[str], typer.Option(help="lgl, tr-news or news (event places; default: all)")] = None,
     root: Annotated[Optional[Path], typer.Option(help="Folder with lgl.xml and TR-News.xml")] = None,
     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N articles of each.")] = None,
+    misses: Annotated[Optional[Path], typer.Option(help="Write every undetected, spurious or misplaced toponym "
+                                                        "and wrong event place to this JSON Lines file.")] = None,
 ) -> None:
     """Toponym detection and resolution (accuracy within 161 km) on LGL and TR-News."""
     from whodid.eval import geo
@@ -772,16 +774,24 @@ def eval_geo(
     names = [corpus] if corpus else list(geo.SETS)
     if any(n not in geo.SETS for n in names):
         raise _fail(f"--corpus {corpus!r}: choose {' or '.join(geo.SETS)}", 2)
-    results = {}
+    results, records = {}, []
     for name in names:
         def progress(done: int, total: int, name: str = name) -> None:
             if done == total or done % 50 == 0:
                 err.print(f"eval geo {name}: {done}/{total} articles", highlight=False)
 
+        wrong: list[dict] | None = [] if misses else None
         try:
-            results[name] = geo.run(name, root, limit, progress)
+            results[name] = geo.run(name, root, limit, progress, wrong)
         except FileNotFoundError as exc:
             raise _fail(str(exc), 2)
+        records.extend({"corpus": name, **w} for w in wrong or ())
+    if misses:
+        try:
+            misses.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"--misses {misses}: cannot write ({exc.strerror})", 2)
+        err.print(f"eval geo: {len(records)} misses written to {misses}", highlight=False)
     sys.stdout.write(geo.format_report(results) + "\n")
 
 

@@ -100,7 +100,10 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
-def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | None = None) -> dict:
+def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | None = None,
+          misses: list[dict] | None = None) -> dict:
+    """The figures; ``misses`` (when given) receives one record per missed, spurious or
+    misplaced toponym, for reading the errors one by one."""
     from whodid.model import Article
     from whodid.pipeline import Pipeline, PipelineConfig
 
@@ -116,6 +119,8 @@ def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | No
             hit = next((i for i, (s, e, _) in enumerate(predicted)
                         if i not in used and s < g.end and g.start < e), None)
             if hit is None:
+                if misses is not None:
+                    misses.append(_miss("undetected", gold, g.start, g.end, g))
                 continue
             used.add(hit)
             matched += 1
@@ -128,6 +133,11 @@ def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | No
             within += near or same_id
             within_points += near
             exact += same_id
+            if misses is not None and not (near or same_id):
+                misses.append(_miss("misplaced", gold, g.start, g.end, g, place))
+        if misses is not None:
+            misses.extend(_miss("spurious", gold, s, e, None, p) for i, (s, e, p) in enumerate(predicted)
+                          if i not in used and not any(s < g.end and g.start < e for g in gold.toponyms))
         if progress:
             progress(n, len(articles))
     precision, recall = matched / max(pred_n, 1), matched / max(gold_n, 1)
@@ -141,18 +151,32 @@ def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | No
     }
 
 
+def _miss(kind: str, article: GoldArticle, start: int, end: int, gold: GoldToponym | None,
+          place=None) -> dict:
+    record = {"kind": kind, "article": article.id, "text": article.text[start:end], "start": start,
+              "context": article.text[max(0, start - 80):end + 80].replace("\n", " ")}
+    if gold is not None:
+        record.update(gold_id=gold.geonames_id, gold_lat=gold.lat, gold_lon=gold.lon)
+    if place is not None:
+        record.update(ours=place.name, ours_id=place.geonames_id, ours_country=place.country,
+                      ours_admin1=place.admin1, ours_lat=place.lat, ours_lon=place.lon, ours_feature=place.feature)
+        if gold is not None and gold.lat is not None and place.lat is not None:
+            record["km"] = round(distance_km(gold.lat, gold.lon, place.lat, place.lon))
+    return record
+
+
 def run(corpus: str, root: Path | None = None, limit: int | None = None,
-        progress: Callable[[int, int], None] | None = None) -> dict:
+        progress: Callable[[int, int], None] | None = None, misses: list[dict] | None = None) -> dict:
     if corpus == "news":
-        return run_news(None, limit, progress)
+        return run_news(None, limit, progress, misses)
     path = (root or shared_eval("geo")) / CORPORA[corpus]
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such gold file")
-    return score(load(path, limit), progress)
+    return score(load(path, limit), progress, misses)
 
 
 def run_news(shared: Path | None = None, limit: int | None = None,
-             progress: Callable[[int, int], None] | None = None) -> dict:
+             progress: Callable[[int, int], None] | None = None, misses: list[dict] | None = None) -> dict:
     """Event places on the development news gold (shared dev plus packed tune, never held aside)."""
     from whodid.eval import news
 
@@ -160,10 +184,11 @@ def run_news(shared: Path | None = None, limit: int | None = None,
         articles = news.load_gold(news.gold_files(None, shared), news.shared_root(shared) / "corpora", limit)
     except news.GoldError as exc:
         raise FileNotFoundError(str(exc)) from None
-    return score_news(articles, news.run_pipeline(articles), progress)
+    return score_news(articles, news.run_pipeline(articles), progress, misses)
 
 
-def score_news(articles: list, analyses, progress: Callable[[int, int], None] | None = None) -> dict:
+def score_news(articles: list, analyses, progress: Callable[[int, int], None] | None = None,
+               misses: list[dict] | None = None) -> dict:
     from whodid.eval import news
 
     events = coded = right = placed = placed_right = 0
@@ -178,6 +203,11 @@ def score_news(articles: list, analyses, progress: Callable[[int, int], None] | 
             coded += 1
             ok = news.same_place(gold.place, ours[0].place)
             right += ok
+            if misses is not None and not ok:
+                start, end = gold.spans[0]
+                misses.append({"kind": "event place", "article": article.id, "type": gold.type,
+                               "gold": gold.place, "ours": ours[0].place, "trigger": ours[0].trigger,
+                               "sentence": article.text[start:end].replace("\n", " ")})
             if gold.place:
                 placed += 1
                 placed_right += ok

@@ -43,6 +43,23 @@ SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "district", "region", "
 PLACE_NOUNS = SETTLEMENT_NOUNS | {"capital", "port", "state", "area", "border", "territory", "enclave", "camp", "countryside", "north", "south",
                                   "east", "west", "part", "side", "coast", "island", "desert", "valley", "highland",
                                   "frontier", "zone"}
+# the people, officials and institutions local news names after their town: "a Gainesville man",
+# "Roselle police", "the Rochester area" (the town's name before them is a toponym)
+LOCAL_NOUNS = frozenset({"man", "men", "woman", "women", "boy", "girl", "teen", "teenager", "youth", "resident",
+                         "residents", "native", "homeowners", "voters", "police", "officers",
+                         "firefighters", "mayor", "council", "councilman", "councilwoman", "councillor",
+                         "councilors", "officials", "schools", "students", "teachers", "educator", "hospital",
+                         "hospitals", "area", "community", "neighborhood", "businesses", "native", "ward",
+                         "township", "suburb", "suburbs", "downtown", "detectives", "deputies", "jury"})
+# the words after a town's name in the names of its own bodies: "the Canaan Board of Finance",
+# "Corsicana Police Department" (a company named after a town, "Peabody Energy", is not the town)
+LOCAL_BODIES = frozenset({"police", "fire", "city", "town", "village", "county", "board", "council", "public",
+                          "schools", "school", "library", "department", "area", "township", "municipal",
+                          "chamber", "planning", "zoning", "housing", "parks", "sheriff", "mayor"})
+# an office or institution of a place named after "of": "the University of Rochester", "the Village of
+# Glen Carbon", "the Governor of Krasnodar"
+OF_PLACE_HEADS = frozenset({"university", "college", "village", "city", "town", "township", "borough", "bank",
+                            "mayor", "governor", "diocese", "port", "county", "state", "province"})
 
 # --- modifiers of a title ---------------------------------------------------------
 # an office no longer held: "former President Trump", "the erstwhile Russian president"

@@ -20,14 +20,17 @@ from whodid.nlp.vocab import EVENT_LOCATION_PREPOSITIONS, PLACE_NOUNS
 
 
 def place_events(doc: Doc, analysis: Analysis) -> None:
-    located = [(m.start, m.end, place) for place in analysis.places for m in place.mentions
-               if place.geonames_id is not None or place.country or place.feature == "L.RGN"]
+    located = [(m.start, m.end, place, place.geonames_id is not None or bool(place.country)
+                or place.feature == "L.RGN") for place in analysis.places for m in place.mentions]
     if not located:
         return
     text = analysis.article.text  # doc.text would rebuild the whole text on every call
+    # a place the gazetteer lacks ("In Wiltshire, police arrested ...") is still where the event
+    # happened when the model tags the name itself a place
     by_token = {token.i: (place, Mention(start, end, text[start:end]))
-                for start, end, place in located for token in tokens_in(doc, start, end)
-                if not (token.dep_ == "amod" and token.head.lemma_.lower() not in PLACE_NOUNS)}
+                for start, end, place, known in located for token in tokens_in(doc, start, end)
+                if not (token.dep_ == "amod" and token.head.lemma_.lower() not in PLACE_NOUNS)
+                and (known or token.ent_type_ in UNLISTED_PLACE_LABELS)}
     for event in analysis.events:
         trigger = token_at(doc, event.trigger.start)
         if trigger is None:
@@ -41,6 +44,9 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
                          None)
         if found is not None:
             event.place, event.place_mention = found[0].name, found[1]
+
+
+UNLISTED_PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[Place, Mention] | None:

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 
 from whodid.model import Mention, Place
 from whodid.places.cues import more_toponyms
+from whodid.places.local_cues import DATELINE_WITHIN, datelines, local_toponyms
 from whodid.knowledge.gazetteer import COUNTRY_REGIONS, NAME_HEAD_WORDS, REGIONS, Entry, Gazetteer, fold
 from whodid.places.toponym import Toponym
 from whodid.nlp.vocab import SETTLEMENT_NOUNS, TOPONYM_PREPOSITIONS
@@ -43,8 +44,6 @@ DIRECTIONS = {"north", "south", "east", "west", "central", "northern", "southern
               "south-west", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
               "north-western", "south-eastern", "south-western", "upstate", "downstate", "downtown"}
 _COMMA = re.compile(r",[ \t]*$")
-# "OTTAWA -", "NIKOPOL, Ukraine -", "BAB AL-HAWA, Syria —": the capitalised place a wire story opens with
-_DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]*[A-Z.])(?=(?:,[^\n,—–-]{2,40})?\s+[-—–]+\s)")
 _DETERMINER = re.compile(r"^(the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s*['’]s?$")
 
@@ -130,10 +129,9 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
                 end = token.idx + len(token.text)
                 found[(start, end)] = Toponym(start, end, text[start:end], "territory", country.country)
     more_toponyms(doc, text, gazetteer, found, ents)
-    dateline = _DATELINE.match(text)
-    # "OTTAWA - Canada on Monday...": the dateline, often tagged an organisation or nothing
-    if dateline and _free(found, dateline.start(1), dateline.end(1)) and gazetteer.candidates(dateline.group(1)):
-        found[dateline.span(1)] = Toponym(*dateline.span(1), dateline.group(1), "name", label="GPE")
+    # "OTTAWA - Canada on Monday...": the dateline, often tagged an organisation or nothing;
+    # "a Gainesville man", "Theresa Pilkington of Jeannette": towns named in passing
+    local_toponyms(doc, text, gazetteer, found)
     return sorted(found.values(), key=lambda t: (t.start, t.end))
 
 
@@ -182,18 +180,23 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
     like named countries in every score, they cost LGL and TR-News a point each.)"""
     text = doc.text  # Doc.text joins the tokens anew on every call
     # a demonym inside a person's mention still names the country ("Russian Foreign Minister Sergei Lavrov")
+    # and so does a country inside a longer one ("U.S. Attorney General Janet Reno", "Sri Lanka's
+    # former president"); a name that is the whole mention is the person's ("Biden" tagged GPE)
     toponyms = [t for t in find_toponyms(doc, gazetteer, text)
-                if t.kind == "demonym" or not any(s < t.end and t.start < e for s, e in skip)]
+                if t.kind == "demonym" or not any(s < t.end and t.start < e for s, e in skip)
+                or (gazetteer.country(t.text) is not None
+                    and all((s, e) != (t.start, t.end) and s <= t.start and t.end <= e
+                            for s, e in skip if s < t.end and t.start < e))]
     for t, after in zip(toponyms, toponyms[1:]):
         # "Greenwood, W. Va.", "London, England": the town is in the state or country after the comma
-        if t.kind in ("name", "located") and _COMMA.match(text, t.end, after.start) \
+        if t.kind in ("name", "located", "cued") and _COMMA.match(text, t.end, after.start) \
                 and (gazetteer.regions(after.text) or gazetteer.country(after.text)):
             t.within = after.text
     context = Context.of(doc, toponyms, gazetteer)
     context.about = set(about or ())
-    dateline = _DATELINE.match(text)
+    dateline = next((text[s:e] for s, e in datelines(text[:DATELINE_WITHIN], gazetteer)), None)
     if dateline:  # "LONDON -": the story is told from the biggest place of that name's country
-        biggest = max(gazetteer.candidates(dateline.group(1)), key=lambda e: e.population, default=None)
+        biggest = max(gazetteer.candidates(dateline), key=lambda e: e.population, default=None)
         if biggest is not None and biggest.population >= FAMOUS_POPULATION:
             context.countries[biggest.country] += 1
     # a second pass reads each name against where the first pass put the others:
@@ -271,9 +274,11 @@ class Context:
             for e in entries:
                 if e.feature in ("adm1", "adm2") and fold(e.name) in (key, _spelled_out(key)):
                     named[(e.country, e.admin1)] += 1
-            # "Tarrant County": the story is in the US
-            nations = {e.country for e in entries}
-            if len(nations) == 1 and any(e.feature in ("adm1", "adm2") for e in entries):
+            # "Tarrant County", "Texas": the story is in the US (villages called Texas elsewhere do
+            # not change that; a town does: "Hanover" is more often a town than a parish of Jamaica)
+            nations = {e.country for e in entries if e.feature in ("adm1", "adm2") and fold(e.name) == key}
+            if len(nations) == 1 and not any(e.feature == "city" and e.population >= NAMESAKE_TOWN_POPULATION
+                                             for e in entries):
                 countries[nations.pop()] += 1
         return cls(countries, areas, own, name_counts, points, named=named)
 
@@ -287,6 +292,11 @@ class Context:
                 if place.feature != "A.ADM1" and place.lat is not None and key in self.points:
                     self.points[key] = (np.radians(np.array([(place.lat, place.lon)])), 1.0)
         self._near.clear()
+
+    def chosen_in(self, country: str, name: str) -> int:
+        """How many of the story's other names the first pass placed in ``country``."""
+        key = fold(name)
+        return sum(1 for other, cell in self.chosen_own.items() if other != key and cell[0] == country)
 
     def nearby(self, name: str, entry: Entry) -> float:
         """How many of the story's other names have a place near ``entry`` (a town, a county):
@@ -338,6 +348,8 @@ def _lookup(gazetteer: Gazetteer, t: Toponym) -> list[Entry]:
 def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) -> tuple[Place, int, int] | None:
     """The place ``t`` names and the span of its mention (a trailing word may be dropped:
     "Fargo City", "Athens Regional Park"; or a leading "Province of"); None when it is not a place."""
+    if t.kind == "street":  # "S. Main St.": a street is named, never placed at a town of its name
+        return Place(name=t.text, feature=None), t.start, t.end
     if t.kind in ("territory", "region"):
         if not t.country_hint:
             return None
@@ -364,7 +376,7 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) 
     spans = [(t.start, t.start + words[n - 1].end()) for n in range(len(words) - 1, 0, -1)
              if len(text[t.start:t.start + words[n - 1].end()]) > 3] + \
             [(t.start + words[n].start(), t.end) for n in range(1, len(words))
-             if t.kind != "located" and all(w in NAME_HEAD_WORDS or w in DIRECTIONS for w in folded[:n])]
+             if t.kind not in ("located", "cued") and all(w in NAME_HEAD_WORDS or w in DIRECTIONS for w in folded[:n])]
     for start, end in spans:
         name = text[start:end]
         if not name[0].isupper() or fold(name).rstrip(".") in DIRECTIONS:
@@ -379,8 +391,8 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) 
         place = _place(Toponym(start, t.end, text[start:t.end], t.kind), gazetteer, context)
         if place is not None and place.lat is not None:
             return place, start, t.end
-    if t.kind == "located":
-        return None  # only the preposition suggested a place: not enough on its own
+    if t.kind in ("located", "cued"):
+        return None  # only the words around it suggested a place: not enough on its own
     # a toponym no gazetteer entry matches: named, not placed
     return Place(name=t.shown or t.text, feature=None), t.start, t.end
 
@@ -428,11 +440,30 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
     if best.feature == "city" and not context.countries[best.country] and not unique \
             and context.support(t.text, best) < MIN_AREA_SUPPORT and best.population < floor:
         return None
+    best = _story_country(best, scored, t, context)
     best = _famous_or_pointed(best, candidates, t, context)
     if best is None:
         return None
     return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
                  admin1=best.admin1, feature=FEATURES[best.feature])
+
+
+def _story_country(best: Entry, scored: list[tuple[float, Entry]], t: Toponym, context: Context) -> Entry:
+    """A local story never names its own country: "Dublin" in a paper whose other places the
+    first pass put in Ohio, Indiana and Kentucky is a US Dublin with a state the story points to,
+    not Ireland, when the story never names or places anything in Ireland."""
+    if best.feature != "city" or t.within or context.countries[best.country] or best.country in context.about \
+            or context.chosen_in(best.country, t.text):
+        return best
+    home = Counter({c: context.chosen_in(c, t.text) for c in {cell[0] for cell in context.chosen_own.values()}})
+    if not home:
+        return best
+    country, placed = home.most_common(1)[0]
+    if placed < STORY_COUNTRY_PLACES or placed < 0.8 * sum(home.values()):
+        return best
+    local = [(score, e) for score, e in scored if e.country == country and e.feature == "city"
+             and (context.support(t.text, e) > 0 or context.nearby(t.text, e) > 0)]
+    return max(local, key=lambda pair: pair[0])[1] if local else best
 
 
 def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context: Context) -> Entry | None:
@@ -449,7 +480,7 @@ def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context
     famous = max((e for e in candidates if e.feature == "city"), key=lambda e: e.population)
     # (a local paper in London, Ontario names Canadian places and never Britain: its London stays)
     known = context.countries[famous.country] > 0 or famous.country in context.about \
-        or not context.countries[best.country]
+        or (not context.countries[best.country] and context.chosen_in(best.country, t.text) < STORY_COUNTRY_PLACES)
     if famous is not best and not pointed and known and famous.population >= FAMOUS_POPULATION \
             and famous.population >= FAMOUS_RATIO * max(best.population, 1):
         return famous
@@ -457,7 +488,7 @@ def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context
     if region is not None and best.population < FAMOUS_POPULATION:
         return region
     foreign = sum(context.countries.values()) >= 1 and not context.countries[best.country] \
-        and best.country not in context.about
+        and best.country not in context.about and context.chosen_in(best.country, t.text) < 2
     # (namesakes near each other do not vouch for each other here: Westminster and Middle East, Maryland)
     if foreign and not named and best.population < FOREIGN_MIN_POPULATION \
             and (t.label in ("FAC", "LOC") or len(candidates) > 1):
@@ -488,6 +519,8 @@ FEATURES = {"city": "P.PPL", "adm1": "A.ADM1", "adm2": "A.ADM2"}
 # a county stands in the middle. On the log10(population) scale of towns.
 PRIOR = {"adm1": 5.5, "adm2": 4.5}
 MIN_AREA_SUPPORT = 0.3
+NAMESAKE_TOWN_POPULATION = 10_000
+STORY_COUNTRY_PLACES = 3  # other names placed in one country (and 80% of those placed) make it the story's
 FAMOUS_POPULATION, FAMOUS_RATIO = 100_000, 20
 FOREIGN_MIN_POPULATION = 50_000
 NAMESAKE_SUPPORT = 1.0

@@ -10,7 +10,8 @@ class Toponym:
     start: int
     end: int
     text: str  # the name to look up
-    kind: str  # "name", "located" (after "in"/"near"; dropped if unknown), "territory", "region", "demonym"
+    kind: str  # "name", "located" (after "in"/"near"; dropped if unknown), "cued" (a town named in passing:
+    # "a Gainesville man"; dropped if unknown), "street" (named, never placed), "territory", "region", "demonym"
     country_hint: str | None = None  # ISO2 for territory/region/demonym forms
     county: bool = False  # followed by "counties": "Eastland and Callahan counties"
     shown: str | None = None  # the name as written, when ``text`` differs from it
