@@ -38,3 +38,37 @@ def make_articles(seed_text):
         return articles
 
     return make
+
+
+@pytest.fixture(scope="session")
+def code_events(nlp):
+    """``run(text, published)``: the actors, quotes and events stages on one text, built once."""
+    from whodid.actors import ActorsStage
+    from whodid.events import EventsStage
+    from whodid.model import Analysis, Article
+    from whodid.quotes import QuotesStage
+
+    stages = [ActorsStage(), QuotesStage(), EventsStage()]
+
+    def run(text: str, published: str | None) -> Analysis:
+        doc = nlp(text)
+        analysis = Analysis(article=Article(text=text, published=published))
+        for stage in stages:
+            stage(doc, analysis)
+        return analysis
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def places_of():
+    """``places_of(text)``: each place mention's text -> its Place, from the actors and places stages."""
+    from whodid.model import Article
+    from whodid.pipeline import Pipeline, PipelineConfig
+
+    pipeline = Pipeline(PipelineConfig(stages=("actors", "places")))
+
+    def run(text: str) -> dict:
+        return {m.text: p for p in pipeline.analyze(Article(text=text)).places for m in p.mentions}
+
+    return run

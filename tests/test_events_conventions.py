@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from whodid.events import EventsStage
 from whodid.model import Analysis, Article
 
 
 @pytest.fixture(scope="module")
-def analyze(nlp):
-    actors = pytest.importorskip("whodid.actors").ActorsStage()
-    from whodid.quotes import QuotesStage
-
-    quotes, events = QuotesStage(), EventsStage()
-
-    def run(text: str) -> Analysis:
-        doc = nlp(text)
-        analysis = Analysis(article=Article(text=text, published="2024-05-03"))
-        for stage in (actors, quotes, events):
-            stage(doc, analysis)
-        return analysis
-
-    return run
+def analyze(code_events):
+    return lambda text: code_events(text, "2024-05-03")
 
 
 def only(analysis: Analysis, type_: str):

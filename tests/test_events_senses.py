@@ -11,21 +11,8 @@ from whodid.model import Analysis, Article
 
 
 @pytest.fixture(scope="module")
-def analyze(nlp):
-    from whodid.actors import ActorsStage
-    from whodid.events import EventsStage
-    from whodid.quotes import QuotesStage
-
-    stages = [ActorsStage(), QuotesStage(), EventsStage()]
-
-    def run(text: str) -> Analysis:
-        doc = nlp(text)
-        analysis = Analysis(article=Article(text=text, published="2023-03-01"))
-        for stage in stages:
-            stage(doc, analysis)
-        return analysis
-
-    return run
+def analyze(code_events):
+    return lambda text: code_events(text, "2023-03-01")
 
 
 def kinds(a: Analysis) -> list[tuple[str, str]]:

@@ -4,36 +4,21 @@ small namesakes; only whole toponyms. Sentences written for these tests, and the
 import json
 from importlib import resources
 
-import pytest
 
-from whodid.model import Article
-from whodid.pipeline import Pipeline, PipelineConfig
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline(PipelineConfig(stages=("actors", "places")))
-
-
-def places_of(pipeline, text):
-    analysis = pipeline.analyze(Article(text=text))
-    return {m.text: p for p in analysis.places for m in p.mentions}
-
-
-def test_the_geneva_sample_is_in_switzerland_and_berlin_in_germany(pipeline):
+def test_the_geneva_sample_is_in_switzerland_and_berlin_in_germany(places_of):
     samples = resources.files("whodid") / "data" / "samples" / "articles.jsonl"
     text = next(json.loads(line)["text"] for line in samples.read_text(encoding="utf-8").splitlines()
                 if "Blinken" in line)
-    places = places_of(pipeline, text)
+    places = places_of(text)
     geneva = next(p for m, p in places.items() if m.lower() == "geneva")
     assert (geneva.country, geneva.name) == ("CH", "Geneva")
     assert places["Berlin"].country == "DE"
 
 
-def test_a_famous_place_wins_unless_the_text_points_at_the_namesake(pipeline):
-    abroad = places_of(pipeline, "The ministers met in Geneva on Friday; Swiss officials hosted the talks.")
+def test_a_famous_place_wins_unless_the_text_points_at_the_namesake(places_of):
+    abroad = places_of("The ministers met in Geneva on Friday; Swiss officials hosted the talks.")
     assert abroad["Geneva"].country == "CH"
-    pointed = places_of(pipeline, "The fair opened in Paris, Texas, on Saturday.")
+    pointed = places_of("The fair opened in Paris, Texas, on Saturday.")
     assert pointed["Paris"].admin1 == "Texas"
 
 
@@ -42,8 +27,8 @@ LONDON = ("LONDON - MPs at Westminster voted on Tuesday to delay the bill, after
           "The Foreign Secretary will travel to the Middle East next week.")
 
 
-def test_british_places_are_not_american_namesakes(pipeline):
-    places = places_of(pipeline, LONDON)
+def test_british_places_are_not_american_namesakes(places_of):
+    places = places_of(LONDON)
     # no GeoNames town of these names in Britain: named, never a town in Maryland or Florida
     for name in ("Westminster", "Heathrow"):
         assert places[name].country != "US", name
@@ -51,32 +36,32 @@ def test_british_places_are_not_american_namesakes(pipeline):
     assert places["Wales"].feature == "A.ADM1"
 
 
-def test_the_middle_east_is_a_region_not_a_town(pipeline):
-    place = places_of(pipeline, LONDON)["Middle East"]
+def test_the_middle_east_is_a_region_not_a_town(places_of):
+    place = places_of(LONDON)["Middle East"]
     assert place.feature == "L.RGN" and place.country is None and place.lat is None
 
 
-def test_provinces_and_countries_are_not_namesake_towns(pipeline):
-    places = places_of(pipeline, "OTTAWA - Wildfires in California and Ontario forced thousands of people "
-                                 "from their homes, officials in Canada and the United States said on Monday. "
-                                 "Canada sent water bombers to help.")
+def test_provinces_and_countries_are_not_namesake_towns(places_of):
+    places = places_of("OTTAWA - Wildfires in California and Ontario forced thousands of people "
+                        "from their homes, officials in Canada and the United States said on Monday. "
+                        "Canada sent water bombers to help.")
     assert places["California"].feature == "A.ADM1" and places["California"].country == "US"
     assert places["Ontario"].feature == "A.ADM1" and places["Ontario"].country == "CA"
     assert places["Canada"].feature == "A.PCLI" and places["Canada"].country == "CA"
     assert places["OTTAWA"].country == "CA"  # the dateline
 
 
-def test_the_drc_is_the_democratic_republic_of_the_congo(pipeline):
-    places = places_of(pipeline, "KINSHASA - Rebels seized two towns in eastern DRC on Sunday, the army said. "
-                                 "The DRC government asked Rwanda and Uganda to stop backing the rebels.")
+def test_the_drc_is_the_democratic_republic_of_the_congo(places_of):
+    places = places_of("KINSHASA - Rebels seized two towns in eastern DRC on Sunday, the army said. "
+                        "The DRC government asked Rwanda and Uganda to stop backing the rebels.")
     assert places["DRC"].country == "CD" and places["DRC"].feature == "A.PCLI"
 
 
-def test_words_inside_longer_names_are_not_places(pipeline):
-    places = places_of(pipeline, "The company, based in Schwäbisch Hall in Germany, opened a factory near "
-                                 "Las Vegas. Speaking on Holocaust Memorial Day, the minister recalled the "
-                                 "collapse of the Soviet Union. Jordan's King Abdullah met Al Gore at the "
-                                 "Museum of Modern Art in New York.")
+def test_words_inside_longer_names_are_not_places(places_of):
+    places = places_of("The company, based in Schwäbisch Hall in Germany, opened a factory near "
+                        "Las Vegas. Speaking on Holocaust Memorial Day, the minister recalled the "
+                        "collapse of the Soviet Union. Jordan's King Abdullah met Al Gore at the "
+                        "Museum of Modern Art in New York.")
     for fragment in ("Hall", "Al", "Las", "Day", "Modern", "Union", "Art"):
         assert fragment not in places, fragment
     assert places["Schwäbisch Hall"].country == "DE"
@@ -84,19 +69,19 @@ def test_words_inside_longer_names_are_not_places(pipeline):
     assert all(p.country != "NO" for p in places.values())  # no Ål, Norway
 
 
-def test_a_country_adjective_naming_an_organisation_or_a_person_names_the_country(pipeline):
-    places = places_of(pipeline, "The Russian Foreign Ministry summoned the ambassador on Monday. Later, "
-                                 "Russian Foreign Minister Sergei Lavrov flew to Ankara.")
+def test_a_country_adjective_naming_an_organisation_or_a_person_names_the_country(places_of):
+    places = places_of("The Russian Foreign Ministry summoned the ambassador on Monday. Later, "
+                        "Russian Foreign Minister Sergei Lavrov flew to Ankara.")
     assert places["Russian"].country == "RU" and places["Russian"].feature == "A.PCLI"
 
 
-def test_provinces_and_regions_of_one_country_are_found(pipeline):
-    places = places_of(pipeline, "SYDNEY - Floods in New South Wales forced thousands from their homes, while "
-                                 "fighting in Darfur displaced families across western Sudan.")
+def test_provinces_and_regions_of_one_country_are_found(places_of):
+    places = places_of("SYDNEY - Floods in New South Wales forced thousands from their homes, while "
+                        "fighting in Darfur displaced families across western Sudan.")
     assert places["New South Wales"].feature == "A.ADM1" and places["New South Wales"].country == "AU"
     assert places["Darfur"].country == "SD" and places["Darfur"].feature == "L.RGN"
 
 
-def test_a_country_inside_a_persons_title_is_still_a_place(pipeline):
-    places = places_of(pipeline, "Former U.S. Attorney General Janet Reno spoke in Miami on Friday.")
+def test_a_country_inside_a_persons_title_is_still_a_place(places_of):
+    places = places_of("Former U.S. Attorney General Janet Reno spoke in Miami on Friday.")
     assert places["U.S."].country == "US"
