@@ -70,7 +70,6 @@ def party_key(words: list[str]) -> str | None:
     if low[-1] == "greens":
         return "green"  # "the Greens"; "Green" alone is as often a name or a colour
     text = " ".join(low)
-    text = NICKNAMES.get(text, text)
     for short, full in NICKNAMES.items():
         text = re.sub(rf"\b{re.escape(short)}\b", full, text)
     parts = [_singular(w) for w in text.split()]
@@ -92,8 +91,6 @@ def party_key(words: list[str]) -> str | None:
 
 
 def _singular(word: str) -> str:
-    if word in ("tories",):
-        return "conservative"
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     return _PLURAL.sub("", word) if word not in ("ukip", "snp", "plaid", "cymru", "sinn", "fein") else word
