@@ -51,8 +51,8 @@ ITEM_TABLES = ("actors", "mentions", "events", "quotes", "places", "checks")
 # touch a key once per statement)
 STEPS = [
     f"""INSERT INTO actor_summary (actor_id, name, kind, code, country, sector, wikidata, articles)
-        SELECT actor_id, any_value(name), any_value(kind), any_value(code), any_value(country), any_value(sector),
-               any_value(wikidata), count(*)
+        SELECT actor_id, min(name), min(kind), min(code), min(country), min(sector),
+               min(wikidata), count(*)
         FROM pending_actors WHERE actor_id IS NOT NULL GROUP BY actor_id
         ON CONFLICT (actor_id) DO UPDATE SET articles = actor_summary.articles + excluded.articles,
             name = coalesce(actor_summary.name, excluded.name), kind = coalesce(actor_summary.kind, excluded.kind),
@@ -93,7 +93,7 @@ STEPS = [
         ev AS (SELECT pl.key, count(DISTINCT (e.article_sha1, e.idx)) AS n
                FROM pending_events e JOIN (SELECT DISTINCT key, article_sha1, name FROM pl) pl
                     ON pl.article_sha1 = e.article_sha1 AND pl.name = e.place GROUP BY pl.key)
-        SELECT key, any_value(name), any_value(geonames_id), any_value(country), sum(lat), sum(lon), count(*),
+        SELECT key, min(name), min(geonames_id), min(country), sum(lat), sum(lon), count(*),
                count(DISTINCT article_sha1), coalesce(any_value(ev.n), 0)
         FROM pl LEFT JOIN ev USING (key) GROUP BY key
         ON CONFLICT (key) DO UPDATE SET lat_sum = place_summary.lat_sum + excluded.lat_sum,

@@ -359,8 +359,8 @@ def _actors(cur: Cursor, q: str | None, limit: int, offset: int) -> dict[str, An
     cur.execute(f"""
         WITH picked AS (SELECT * FROM actors x WHERE {where}),
         counts AS (
-            SELECT actor_id, any_value(name) AS name, any_value(kind) AS kind, any_value(code) AS code,
-                   any_value(country) AS country, any_value(wikidata) AS wikidata,
+            SELECT actor_id, min(name) AS name, min(kind) AS kind, min(code) AS code,
+                   min(country) AS country, min(wikidata) AS wikidata,
                    list(DISTINCT role) FILTER (WHERE role IS NOT NULL) AS roles,
                    count(*) AS articles
             FROM picked GROUP BY actor_id),
@@ -408,8 +408,8 @@ def actor(cur: Cursor, actor_id: str) -> dict[str, Any] | None:
         rows = _rows(cur)
         return rows[0] if rows else None
     cur.execute("""
-        SELECT actor_id, any_value(name) AS name, any_value(kind) AS kind, any_value(code) AS code,
-               any_value(country) AS country, any_value(sector) AS sector, any_value(wikidata) AS wikidata,
+        SELECT actor_id, min(name) AS name, min(kind) AS kind, min(code) AS code,
+               min(country) AS country, min(sector) AS sector, min(wikidata) AS wikidata,
                list(DISTINCT role) FILTER (WHERE role IS NOT NULL) AS roles,
                count(DISTINCT article_sha1) AS articles
         FROM actors WHERE actor_id = ? GROUP BY actor_id""", [actor_id])
@@ -598,8 +598,8 @@ def _network(cur: Cursor, min_events: int, limit: int, top: int | None, min_conf
         weight[e["target"]] = weight.get(e["target"], 0) + e["events"]
     nodes = []
     if ids:
-        cur.execute("""SELECT actor_id AS id, any_value(name) AS name, any_value(code) AS code,
-                              any_value(kind) AS kind
+        cur.execute("""SELECT actor_id AS id, min(name) AS name, min(code) AS code,
+                              min(kind) AS kind
                        FROM actors WHERE list_contains(?::VARCHAR[], actor_id) GROUP BY actor_id
                        ORDER BY actor_id""", [ids])
         nodes = _rows(cur)
@@ -628,8 +628,8 @@ def _places(cur: Cursor, limit: int) -> dict[str, Any]:
         WITH pl AS (SELECT coalesce(CAST(geonames_id AS VARCHAR), name) AS key, * FROM places
                     WHERE lat IS NOT NULL AND lon IS NOT NULL),
         p AS (
-            SELECT key, any_value(name) AS name, any_value(geonames_id) AS geonames_id, avg(lat) AS lat,
-                   avg(lon) AS lon, any_value(country) AS country, count(DISTINCT article_sha1) AS articles
+            SELECT key, min(name) AS name, min(geonames_id) AS geonames_id, avg(lat) AS lat,
+                   avg(lon) AS lon, min(country) AS country, count(DISTINCT article_sha1) AS articles
             FROM pl GROUP BY key),
         ev AS (SELECT pk.key, count(DISTINCT (e.article_sha1, e.idx)) AS n
                FROM events e JOIN (SELECT DISTINCT key, article_sha1, name FROM pl) pk

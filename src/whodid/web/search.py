@@ -116,10 +116,11 @@ def _suggest_actors(cur: Cursor, prefix: str, limit: int) -> list[dict[str, Any]
                 UNION ALL
                 SELECT actor_id, text AS alias FROM actor_aliases
                 WHERE starts_with(lower(text), ?) OR contains(lower(text), ' ' || ?)),
-            picked AS (SELECT actor_id, any_value(alias) AS alias FROM hits GROUP BY actor_id)
+            picked AS (SELECT actor_id, first(alias ORDER BY length(alias), alias) FILTER (WHERE alias IS NOT NULL) AS alias
+                   FROM hits GROUP BY actor_id)
             SELECT x.actor_id AS id, x.name, x.code, x.kind, x.articles, p.alias
             FROM actor_summary x JOIN picked p USING (actor_id) WHERE x.articles > 0
-            ORDER BY articles DESC, name LIMIT ?""", [p] * 5 + [limit])
+            ORDER BY articles DESC, name, id LIMIT ?""", [p] * 5 + [limit])
     else:
         cur.execute(f"""
         WITH hits AS (
@@ -128,11 +129,12 @@ def _suggest_actors(cur: Cursor, prefix: str, limit: int) -> list[dict[str, Any]
             UNION ALL
             SELECT actor_id, text AS alias FROM mentions
             WHERE how IN {NAME_MENTIONS} AND (starts_with(lower(text), ?) OR contains(lower(text), ' ' || ?))),
-        picked AS (SELECT actor_id, any_value(alias) AS alias FROM hits GROUP BY actor_id)
-        SELECT x.actor_id AS id, any_value(x.name) AS name, any_value(x.code) AS code,
-               any_value(x.kind) AS kind, count(*) AS articles, any_value(p.alias) AS alias
+        picked AS (SELECT actor_id, first(alias ORDER BY length(alias), alias) FILTER (WHERE alias IS NOT NULL) AS alias
+                   FROM hits GROUP BY actor_id)
+        SELECT x.actor_id AS id, min(x.name) AS name, min(x.code) AS code,
+               min(x.kind) AS kind, count(*) AS articles, min(p.alias) AS alias
         FROM actors x JOIN picked p USING (actor_id)
-        GROUP BY x.actor_id ORDER BY articles DESC, name LIMIT ?""", [p] * 5 + [limit])
+        GROUP BY x.actor_id ORDER BY articles DESC, name, id LIMIT ?""", [p] * 5 + [limit])
     rows = _rows(cur)
     for row in rows:  # say which written name matched only when it is not the actor's own name
         if row["alias"] and row["alias"].lower() == (row["name"] or "").lower():

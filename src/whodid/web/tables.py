@@ -269,8 +269,8 @@ CHECKS = Table(
 ACTORS = Table(
     name="actors", title="Actors",
     base="""WITH counts AS (
-                SELECT actor_id, any_value(name) AS name, any_value(kind) AS kind, any_value(code) AS code,
-                       any_value(country) AS country, any_value(sector) AS sector,
+                SELECT actor_id, min(name) AS name, min(kind) AS kind, min(code) AS code,
+                       min(country) AS country, min(sector) AS sector,
                        string_agg(DISTINCT role, '; ') AS roles, count(*) AS articles
                 FROM actors GROUP BY actor_id),
             ev AS (SELECT actor_id, count(*) AS n FROM (
