@@ -48,18 +48,19 @@ PENDING = "(SELECT article_sha1 FROM summary_pending)"
 ITEM_TABLES = ("actors", "mentions", "events", "quotes", "places", "checks")
 
 # each statement adds the pending articles' rows; counts are grouped per key first (an upsert may
-# touch a key once per statement)
+# touch a key once per statement); names and codes are min() per key, and
+# least() on conflict, which skips NULLs as min() does, so a summary keeps what the live queries pick
 STEPS = [
     f"""INSERT INTO actor_summary (actor_id, name, kind, code, country, sector, wikidata, articles)
         SELECT actor_id, min(name), min(kind), min(code), min(country), min(sector),
                min(wikidata), count(*)
         FROM pending_actors WHERE actor_id IS NOT NULL GROUP BY actor_id
         ON CONFLICT (actor_id) DO UPDATE SET articles = actor_summary.articles + excluded.articles,
-            name = coalesce(actor_summary.name, excluded.name), kind = coalesce(actor_summary.kind, excluded.kind),
-            code = coalesce(actor_summary.code, excluded.code),
-            country = coalesce(actor_summary.country, excluded.country),
-            sector = coalesce(actor_summary.sector, excluded.sector),
-            wikidata = coalesce(actor_summary.wikidata, excluded.wikidata)""",
+            name = least(actor_summary.name, excluded.name), kind = least(actor_summary.kind, excluded.kind),
+            code = least(actor_summary.code, excluded.code),
+            country = least(actor_summary.country, excluded.country),
+            sector = least(actor_summary.sector, excluded.sector),
+            wikidata = least(actor_summary.wikidata, excluded.wikidata)""",
     f"""INSERT INTO actor_summary (actor_id, mentions)
         SELECT actor_id, count(*) FROM pending_mentions WHERE actor_id IS NOT NULL GROUP BY actor_id
         ON CONFLICT (actor_id) DO UPDATE SET mentions = actor_summary.mentions + excluded.mentions""",
@@ -99,9 +100,9 @@ STEPS = [
         ON CONFLICT (key) DO UPDATE SET lat_sum = place_summary.lat_sum + excluded.lat_sum,
             lon_sum = place_summary.lon_sum + excluded.lon_sum, located = place_summary.located + excluded.located,
             articles = place_summary.articles + excluded.articles, events = place_summary.events + excluded.events,
-            name = coalesce(place_summary.name, excluded.name),
-            geonames_id = coalesce(place_summary.geonames_id, excluded.geonames_id),
-            country = coalesce(place_summary.country, excluded.country)""",
+            name = least(place_summary.name, excluded.name),
+            geonames_id = least(place_summary.geonames_id, excluded.geonames_id),
+            country = least(place_summary.country, excluded.country)""",
     # one row per (actor, recipient, confidence, score): the network filters by confidence exactly
     f"""INSERT INTO edge_summary
         SELECT src.id, dst.id, coalesce(e.confidence, 0), coalesce(e.score, 0), e.score IS NOT NULL, count(*)
