@@ -57,6 +57,7 @@ class GoldArticle:
     text: str
     published: str | None
     toponyms: list[GoldToponym]
+    source: str | None = None  # the paper's domain: whodid learns a paper's home from its earlier articles
 
 
 def load(path: Path, limit: int | None = None) -> list[GoldArticle]:
@@ -74,7 +75,7 @@ def load(path: Path, limit: int | None = None) -> list[GoldArticle]:
                 float(tag.findtext("lon")) if tag is not None and tag.findtext("lon") else None))
         dltime = (node.findtext("dltime") or "").strip()
         articles.append(GoldArticle(node.get("docid"), text,
-                                    dltime[:10] or None, toponyms))
+                                    dltime[:10] or None, toponyms, (node.findtext("domain") or "").strip() or None))
         if limit and len(articles) >= limit:
             break
     return articles
@@ -109,7 +110,7 @@ def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | No
 
     pipeline = Pipeline(PipelineConfig(stages=("actors", "places")))
     gold_n = pred_n = matched = resolvable = within = within_points = exact = 0
-    analyses = pipeline.analyze_many(Article(text=a.text, id=a.id, published=a.published) for a in articles)
+    analyses = pipeline.analyze_many(Article(text=a.text, id=a.id, published=a.published, source=a.source) for a in articles)
     for n, (gold, analysis) in enumerate(zip(articles, analyses), start=1):
         predicted = [(m.start, m.end, p) for p in analysis.places for m in p.mentions]
         gold_n += len(gold.toponyms)

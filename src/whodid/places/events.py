@@ -5,8 +5,11 @@ verb ("met in Geneva", "the battle near Milove"); else a place that is the objec
 of a locative preposition on a word the trigger hangs from ("On Tuesday in Kyiv,
 officials said troops attacked ...") or in the trigger's own clause ("held talks on
 the conflict in Geneva"): a place in another clause ("who opposed the war in Iraq")
-is another event's. Otherwise no place: a country merely mentioned in the sentence is often
-the actor, not where the event happened.
+is another event's. An attack's direct object when it is a place ("shelled Kharkiv",
+"violence has hit eastern Ethiopia"), and the antecedent of a "where" clause the trigger
+sits in ("eastern Ethiopia, where a series of bomb attacks killed five") are the place too.
+Otherwise no place: a country merely mentioned in the sentence is often the actor, not
+where the event happened.
 """
 
 from __future__ import annotations
@@ -36,6 +39,10 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
         if trigger is None:
             continue
         found = _attached(trigger, by_token) or _attached(clause_head(trigger), by_token)
+        if found is None and event.type in ATTACK_TYPES:
+            found = _attacked(trigger, by_token)
+        if found is None:
+            found = _where_clause(trigger, by_token)
         if found is None:
             sentence = tokens_in(doc, event.sentence.start, event.sentence.end)
             governing = {trigger.i, *(a.i for a in trigger.ancestors)}
@@ -47,6 +54,36 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
 
 
 UNLISTED_PLACE_LABELS = ("GPE", "LOC", "FAC")
+ATTACK_TYPES = ("ASSAULT", "FIGHT")  # PLOVER 2.0 and 0.5 names for violence against a target
+
+
+def _attacked(trigger: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[Place, Mention] | None:
+    """The place an attack verb takes as its object: "shelled Kharkiv", "struck a village near Izium"."""
+    if trigger.pos_ != "VERB":
+        return None  # "attacks on minorities ... said": the clause's verb is another event's
+    for obj in trigger.children:
+        if obj.dep_ in ("dobj", "obj"):
+            for token in obj.subtree:
+                if token.i in by_token:
+                    return by_token[token.i]
+    return None
+
+
+def _where_clause(trigger: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[Place, Mention] | None:
+    """The place a "where" clause holding the trigger hangs from: "eastern Ethiopia, where a series
+    of bomb attacks killed five"."""
+    verb = clause_head(trigger)
+    for _ in range(3):  # the trigger's clause, or one or two clauses up
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
+            inside = {t.i for t in verb.subtree}
+            for token in verb.head.subtree:
+                if token.i in by_token and token.i not in inside:
+                    return by_token[token.i]
+            return None
+        if verb.head.i == verb.i:
+            return None
+        verb = clause_head(verb.head)
+    return None
 
 
 def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[Place, Mention] | None:

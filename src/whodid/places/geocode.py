@@ -173,11 +173,15 @@ def _direction_prefix(doc: Doc, span: Span) -> int | None:
 
 
 def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
-            about: Counter | None = None) -> list[Resolved]:
+            about: Counter | None = None, home: tuple[str, str] | None = None,
+            learned: set | None = None) -> list[Resolved]:
     """Resolve the article's toponyms; ``skip`` holds spans known not to be places (people);
     ``about`` the countries (ISO2) the story's actors belong to: a famous place in one of them
     beats a small namesake, and a town in one of them is not foreign to the story. (Weighed
-    like named countries in every score, they cost LGL and TR-News a point each.)"""
+    like named countries in every score, they cost LGL and TR-News a point each.)
+    ``home``: the (country, admin1) area the article's source is usually in (``source_home``),
+    a prior for namesakes the text does not decide; ``learned`` (when given) receives the
+    areas of the names this article placed that only one area has."""
     text = doc.text  # Doc.text joins the tokens anew on every call
     # a demonym inside a person's mention still names the country ("Russian Foreign Minister Sergei Lavrov")
     # and so does a country inside a longer one ("U.S. Attorney General Janet Reno", "Sri Lanka's
@@ -194,6 +198,7 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
             t.within = after.text
     context = Context.of(doc, toponyms, gazetteer)
     context.about = set(about or ())
+    context.home = home
     dateline = next((text[s:e] for s, e in datelines(text[:DATELINE_WITHIN], gazetteer)), None)
     if dateline:  # "LONDON -": the story is told from the biggest place of that name's country
         biggest = max(gazetteer.candidates(dateline), key=lambda e: e.population, default=None)
@@ -212,6 +217,9 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
         key = str(place.geonames_id) if place.geonames_id and place.feature != "L.RGN" else fold(place.name)
         item = resolved.setdefault(key, Resolved(key, place))
         item.mentions.append(Mention(start, end, text[start:end]))
+        if learned is not None and place.admin1 and place.country \
+                and set(context.own.get(fold(t.text), {})) == {(place.country, place.admin1)}:
+            learned.add((place.country, place.admin1))
     return list(resolved.values())
 
 
@@ -232,6 +240,7 @@ class Context:
     chosen_own: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded name -> its first-pass area
     named: Counter = field(default_factory=Counter)  # (iso2, admin1) -> states and counties named there
     about: set = field(default_factory=set)  # the countries of the story's actors (ISO2)
+    home: tuple[str, str] | None = None  # the (iso2, admin1) area the article's source is usually in
     _near: dict = field(default_factory=dict)
 
     @classmethod
@@ -328,7 +337,7 @@ class Context:
             return 0.0
         cell, key = (entry.country, entry.admin1), fold(name)
         chosen = self.chosen[cell] - (self.chosen_own.get(key) == cell)
-        return self.areas[cell] - self.own.get(key, {}).get(cell, 0.0) + CHOSEN_WEIGHT * chosen
+        return HOME_SUPPORT * (cell == self.home) + self.areas[cell] - self.own.get(key, {}).get(cell, 0.0) + CHOSEN_WEIGHT * chosen
 
 
 def _lookup(gazetteer: Gazetteer, t: Toponym) -> list[Entry]:
@@ -524,6 +533,7 @@ STORY_COUNTRY_PLACES = 3  # other names placed in one country (and 80% of those 
 FAMOUS_POPULATION, FAMOUS_RATIO = 100_000, 20
 FOREIGN_MIN_POPULATION = 50_000
 NAMESAKE_SUPPORT = 1.0
+HOME_SUPPORT = 1.0  # the source's home area counts as one more name in the story pointing there
 CHOSEN_WEIGHT = 0.5
 COUNTRY_WEIGHT, MAX_COUNTRY_EXTRA, AREA_WEIGHT = 3.0, 1.5, 2.5
 NEAR_KM, NEAR_WEIGHT = 60.0, 2.5
