@@ -201,8 +201,12 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
     context.home = home
     dateline = next((text[s:e] for s, e in datelines(text[:DATELINE_WITHIN], gazetteer)), None)
     if dateline:  # "LONDON -": the story is told from the biggest place of that name's country
-        biggest = max(gazetteer.candidates(dateline), key=lambda e: e.population, default=None)
-        if biggest is not None and biggest.population >= FAMOUS_POPULATION:
+        towns = gazetteer.candidates(dateline)
+        biggest = max(towns, key=lambda e: e.population, default=None)
+        # ... unless the paper's home state has a town of that name ("MANSFIELD —" in a Texas paper)
+        if home is not None and any((e.country, e.admin1) == home for e in towns):
+            pass
+        elif biggest is not None and biggest.population >= FAMOUS_POPULATION:
             context.countries[biggest.country] += 1
     # a second pass reads each name against where the first pass put the others:
     # "Henry County" in a story whose "Paris" went to Tennessee
@@ -217,8 +221,7 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
         key = str(place.geonames_id) if place.geonames_id and place.feature != "L.RGN" else fold(place.name)
         item = resolved.setdefault(key, Resolved(key, place))
         item.mentions.append(Mention(start, end, text[start:end]))
-        if learned is not None and place.admin1 and place.country \
-                and set(context.own.get(fold(t.text), {})) == {(place.country, place.admin1)}:
+        if learned is not None and place.admin1 and place.country and place.lat is not None:
             learned.add((place.country, place.admin1))
     return list(resolved.values())
 
