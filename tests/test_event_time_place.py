@@ -62,3 +62,12 @@ def test_an_adjective_of_place_places_an_event_only_on_a_place_noun():
         text="Troops shelled a village on the Lebanese border on Monday.", published="2024-03-07"))
     shelling = next(e for e in border.events if e.type == "ASSAULT")
     assert shelling.place_mention.text == "the Lebanese border"
+
+
+def test_an_attack_object_and_a_where_clause_place_the_event():
+    pipeline = Pipeline()
+    hit = pipeline.analyze(Article(
+        text="Election violence has also hit eastern Ethiopia, where a series of bomb attacks killed five.",
+        published="2024-03-07"))
+    assert {e.place for e in hit.events if e.type == "ASSAULT"} == {"Ethiopia"}, \
+        [(e.type, e.trigger.text, e.place) for e in hit.events]
