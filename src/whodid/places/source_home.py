@@ -5,7 +5,7 @@ the text alone cannot tell which Mansfield. The paper's other stories can. Withi
 process, ``SourceHomes`` remembers, for each ``Article.source`` (a paper's domain or
 name), the (country, admin1) areas its earlier stories placed names in that only one
 area has (a state named, a town with no namesake in another state). Once at least
-``MIN_STORIES`` stories voted and one area holds ``MIN_SHARE`` of the votes, that area is
+``MIN_STORIES`` stories voted and ``MIN_SHARE`` of them voted for one area, that area is
 the source's home, and a namesake there is preferred when the story's own text does not
 decide (``Context.home`` in ``geocode``).
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 
 MIN_STORIES = 2  # stories with a vote before a home is named
-MIN_SHARE = 0.5  # of the stories' votes that the home must hold
+MIN_SHARE = 0.5  # of the voting stories that must have voted for the home
 
 
 class SourceHomes:
