@@ -385,24 +385,24 @@ P95_BOUND_MS = 300
 
 def stop_server(proc: subprocess.Popen) -> None:
     """Stop the server and its worker processes (a worker busy with a query outlives its parent's
-    SIGTERM and keeps the database locked)."""
+    SIGTERM and keeps the database locked): SIGTERM to the session, SIGKILL after 10 s."""
     import signal
 
-    for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+    def alive() -> bool:
+        proc.poll()
         try:
-            os.killpg(proc.pid, sig)
+            os.killpg(proc.pid, 0)
+            return True
         except ProcessLookupError:
+            return False
+
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not alive():
             return
-        try:
-            proc.wait(wait)
-            time.sleep(0.5)
-            os.killpg(proc.pid, 0)  # a worker still there: the next signal
-        except (subprocess.TimeoutExpired, ProcessLookupError):
-            if proc.poll() is not None:
-                try:
-                    os.killpg(proc.pid, 0)
-                except ProcessLookupError:
-                    return
+        os.killpg(proc.pid, sig)
+        deadline = time.monotonic() + 10
+        while alive() and time.monotonic() < deadline:
+            time.sleep(0.2)
 
 
 def cold(db: Path, label: str, args) -> None:

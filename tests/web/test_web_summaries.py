@@ -46,6 +46,10 @@ def _answers_of(con) -> dict:
             page = tables.browse(cur, tables.TABLES[name], tables.View(filters=flt, limit=10_000))
             out[f"{name} {flt}"] = {k: page[k] for k in ("total", "facets")} | {
                 "rows": [{k: v for k, v in r.items() if k != "words"} for r in page["items"]]}
+    for name in ("quotes", "checks"):  # pages of the rows of the first articles (tables._first_articles)
+        for offset, descending in ((0, None), (7, None), (3, False)):
+            page = tables.browse(cur, tables.TABLES[name], tables.View(limit=5, offset=offset, descending=descending))
+            out[f"{name} page {offset} {descending}"] = [(r["article_sha1"], r["idx"]) for r in page["items"]]
     for q in ("Russia", "russia ukraine", "negotiat*", "Putin's", "Kyiv*", "u.s.", "nothing-like-this", "talks."):
         page = tables.browse(cur, tables.TABLES["articles"], tables.View(q=q, limit=10_000))
         out[f"articles q={q}"] = [page["total"], page["facets"], [r["sha1"] for r in page["items"]]]

@@ -60,6 +60,9 @@ class Table:
     # rows have those values); a view filtering only these columns is counted from it
     groups: str | None = None
     group_columns: tuple[str, ...] = ()  # the columns ``groups`` has
+    # the summaries' count of each article's rows (a column of article_counts), for a table listing
+    # every row of an article with the article's publication date
+    per_article: str | None = None
 
     def source(self, cur: Cursor) -> str:
         return self.summarised if self.summarised and search.summarised(cur) else self.base
@@ -155,6 +158,7 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
         items = _rows(cur)
     else:
         # the page's keys first (the top-N reads three columns, not every text), then its rows
+        where, params = _first_articles(cur, table, view, sort, descending, where, params)
         picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)} FROM ({base}) t WHERE {where} "
                              f"ORDER BY {order} LIMIT ? OFFSET ?", params + [view.limit, view.offset]).fetchall()
         found = {}
@@ -167,6 +171,29 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
     total, counted = _counts(cur, table, view)
     return {"total": total, "limit": view.limit, "offset": view.offset, "sort": sort,
             "order": "desc" if descending else "asc", "items": items, "facets": facets(cur, table, view, counted)}
+
+
+def _first_articles(cur: Cursor, table: Table, view: View, sort: str, descending: bool, where: str,
+                    params: list[Any]) -> tuple[str, list[Any]]:
+    """``where`` narrowed to the articles the page's rows can come from, when the table lists every
+    row of its articles in their publication order (an unfiltered view sorted by ``published``):
+    the first articles in that order whose rows, counted in the summaries, reach the page's end.
+    The page then sorts these articles' rows, not every row of the table."""
+    if not (table.per_article and sort == "published" and not view.q and search.summarised(cur)
+            and not any(_filtered(table, view, k) for k in view.filters)):
+        return where, params
+    need = view.offset + view.limit
+    rows = cur.execute(f"""SELECT a.sha1, n.{table.per_article} FROM articles a
+                           JOIN article_counts n ON n.article_sha1 = a.sha1 WHERE n.{table.per_article} > 0
+                           ORDER BY a.published {'DESC' if descending else 'ASC'} NULLS LAST, a.sha1
+                           LIMIT ?""", [need]).fetchall()  # each has a row at least: need articles suffice
+    sha1s, seen = [], 0
+    for sha1, n in rows:
+        if seen >= need:
+            break
+        sha1s.append(sha1)
+        seen += n
+    return f"{where} AND t.article_sha1 IN (SELECT unnest(?::VARCHAR[]))", params + [sha1s]
 
 
 def _counts(cur: Cursor, table: Table, view: View) -> tuple[int, dict[str, list[dict[str, Any]]]]:
@@ -260,7 +287,7 @@ QUOTES = Table(
                   LEFT JOIN actor_summary x ON x.actor_id = q.speaker""",
     groups="""SELECT g.speaker AS speaker, x.name AS speaker_name, x.code AS speaker_code, g.kind AS kind,
                      g.cue AS cue, g.n FROM quote_groups g LEFT JOIN actor_summary x ON x.actor_id = g.speaker""",
-    group_columns=("speaker", "speaker_name", "speaker_code", "kind", "cue"))
+    group_columns=("speaker", "speaker_name", "speaker_code", "kind", "cue"), per_article="quotes")
 
 PLACES = Table(
     name="places", title="Places",
@@ -292,7 +319,7 @@ CHECKS = Table(
              Column("article_sha1", "article_sha1", hidden=True), Column("article_id", "article_id", hidden=True),
              Column("idx", "idx", hidden=True)),
     default_sort="published", tiebreak="t.article_sha1, t.idx",
-    groups="SELECT severity, kind, n FROM check_groups", group_columns=("severity", "kind"))
+    groups="SELECT severity, kind, n FROM check_groups", group_columns=("severity", "kind"), per_article="checks")
 
 # one row per actor id over all articles; its names are every form the texts used for it
 ACTORS = Table(
