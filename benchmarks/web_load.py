@@ -422,7 +422,7 @@ def cold(db: Path, label: str, args) -> None:
     finally:
         stop_server(proc)
     if args.events:
-        slow = [f"{k}: {v:.0f} ms" for k, v in first.items() if k in COLD_KINDS and not v <= P95_BOUND_MS]
+        slow = [f"{k}: {v:.0f} ms" for k, v in first.items() if k in COLD_KINDS and v > P95_BOUND_MS]  # (nan: not sent)
         print(f"cold p95 bound {P95_BOUND_MS} ms: " + ("; ".join(slow) if slow else "all within"))
         sys.exit(1 if slow else 0)
 
