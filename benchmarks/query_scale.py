@@ -10,7 +10,7 @@
    events, event clusters and cluster mentions, shifting dates by one day and
    ids per copy, until there are ``--events`` events. One INSERT ... SELECT per
    table over ``range(copies)``: DuckDB does the bulk work, not Python. (The
-   full JSON analyses, dates and checks are not copied: the queries do not
+   full JSON analyses and dates are not copied: the queries do not
    read them.) ``--seed-db`` takes an existing database as the seed instead.
 3. Times each analyst query (median of ``--runs`` runs after one warm-up, the
    database opened read-only) and prints it as a ratio to a baseline measured
@@ -166,6 +166,7 @@ def scale(seed_db: Path, big_db: Path, target_events: int) -> tuple[int, float]:
                     f"range({copies}) r(k)",
         "places": f"INSERT INTO places SELECT {sha}, s.* EXCLUDE (article_sha1) FROM seed.places s, range({copies}) r(k)",
         "quotes": f"INSERT INTO quotes SELECT {sha}, s.* EXCLUDE (article_sha1) FROM seed.quotes s, range({copies}) r(k)",
+        "checks": f"INSERT INTO checks SELECT {sha}, s.* EXCLUDE (article_sha1) FROM seed.checks s, range({copies}) r(k)",
         "events": "",  # built below, column by column
         "event_clusters": f"""INSERT INTO event_clusters
             SELECT s.cluster_id + k * {max_cluster}, s.match_key || '#' || k, s.* EXCLUDE (cluster_id, match_key)

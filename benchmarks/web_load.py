@@ -18,6 +18,14 @@ loopback. /api/health (two count queries) is the baseline: the ratio of the othe
 endpoints to it is the figure to compare between machines. The server keeps each answer
 until the data changes (web/answers.py), so repeated requests measure the kept answer;
 "first ms" is each endpoint's first request, computed from the database.
+
+--cold N: distinct requests instead, none asked before: N of each of the COLD_KINDS below (events
+pages, facets, a code prefix, events by reports, the CSV, suggestions, pairs, the network, the map,
+the tables of quotes, places, checks, articles and actors), their values picked with --seed from
+what the database holds. One round sends them all, shuffled, from --concurrency clients (the server
+computes every answer); a second round sends the same again (the answers it keeps). Each round
+stops after --round-seconds; /api/health, sent as often in the same round, is the baseline. With
+--events, every kind is held to a cold p95 of 300 ms.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ import argparse
 import gzip
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -58,6 +67,158 @@ ENDPOINTS = [
     ("actors, first page", "/api/actors?limit=50"),
     ("events CSV, actor filter", "/api/events.csv?actor=RUS"),
 ]
+
+
+COLD_KINDS = ("events page", "events by actor", "events code prefix", "events by reports", "events facets",
+              "events CSV", "suggest", "pair", "network", "places map", "quotes table", "places table",
+              "checks table", "articles search", "actors table")
+
+
+def cold_requests(db: Path, per_kind: int, seed: int) -> list[tuple[str, str]]:
+    """``per_kind`` distinct requests of each cold kind, their values drawn (seeded) from ``db``."""
+    import duckdb
+    from urllib.parse import urlencode
+
+    rng = random.Random(seed)
+    con = duckdb.connect(str(db), read_only=True)
+
+    def values(sql: str) -> list:
+        return [r[0] for r in con.execute(sql).fetchall() if r[0] not in (None, "")]
+
+    codes = values("SELECT code FROM actors WHERE code IS NOT NULL GROUP BY code ORDER BY count(*) DESC LIMIT 60")
+    names = values("SELECT name FROM actors WHERE kind = 'person' GROUP BY name ORDER BY count(*) DESC LIMIT 60")
+    types = values("SELECT type FROM events GROUP BY type ORDER BY count(*) DESC")
+    countries = values("SELECT country FROM places GROUP BY 1 ORDER BY count(*) DESC LIMIT 40")
+    cues = values("SELECT kind FROM checks GROUP BY 1 ORDER BY count(*) DESC")
+    words = values("""SELECT w FROM (SELECT unnest(regexp_extract_all(lower(title), '[a-z]{5,}')) AS w
+                      FROM articles WHERE ends_with(sha1, '-0')) GROUP BY w HAVING count(*) >= 2
+                      ORDER BY count(*) DESC, w LIMIT 200""")
+    days = values("SELECT min(day) FROM events UNION ALL SELECT max(day) FROM events")
+    con.close()
+    first, last = (days + [None, None])[:2]
+
+    def span() -> dict:
+        if not first or not last:
+            return {}
+        a = first + (last - first) * rng.random()
+        return {"date_from": a.isoformat(), "date_to": min(last, a + (last - first) / 4).isoformat()}
+
+    def one(kind: str) -> dict:
+        pick = rng.choice
+        if kind == "events page":
+            return {"path": "/api/events", "limit": 50, "has_party": "true", "sort": "date", "order": "desc",
+                    "offset": 50 * rng.randrange(200)}
+        if kind == "events by actor":
+            return {"path": "/api/events", "actor": pick(codes + names), "limit": 50, "order": "desc",
+                    "offset": 50 * rng.randrange(3)}
+        if kind == "events code prefix":
+            return {"path": "/api/events", "actor_code": pick(codes)[:3], "quad_class": rng.randint(1, 4),
+                    "limit": 50, "has_party": "true", "order": "desc", "offset": 50 * rng.randrange(3)}
+        if kind == "events by reports":
+            return {"path": "/api/events", "type": pick(types), "sort": "reports", "order": "desc", "limit": 50,
+                    "offset": 50 * rng.randrange(6)}
+        if kind == "events facets":
+            return {"path": "/api/events/facets", "actor": pick(codes), **(span() if rng.random() < 0.5 else {})}
+        if kind == "events CSV":
+            return {"path": "/api/events.csv", "actor": pick(codes), "type": pick(types[:8]), **span()}
+        if kind == "suggest":
+            return {"path": "/api/suggest/actors", "q": pick(names + codes)[:rng.randint(2, 4)].lower()}
+        if kind == "pair":
+            a, b = rng.sample(codes[:25], 2)
+            return {"path": "/api/pair", "a": a, "b": b, "bucket": "auto",
+                    "min_confidence": pick([0, 0.2, 0.5])}
+        if kind == "network":
+            return {"path": "/api/network", "top": rng.randint(10, 80), "limit": 500,
+                    "min_confidence": pick([0, 0.2, 0.5]), "min_events": rng.randint(1, 5)}
+        if kind == "places map":
+            return {"path": "/api/places", "limit": rng.randint(100, 2000)}
+        if kind == "quotes table":
+            return {"path": "/api/tables/quotes", "limit": 50, "offset": 50 * rng.randrange(100),
+                    **({"speaker_code": pick(codes)[:3]} if rng.random() < 0.5 else {})}
+        if kind == "places table":
+            return {"path": "/api/tables/places", "limit": 50, "country": pick(countries),
+                    "offset": 50 * rng.randrange(3)}
+        if kind == "checks table":
+            return {"path": "/api/tables/checks", "limit": 50, "offset": 50 * rng.randrange(100),
+                    **({"kind": pick(cues)} if cues and rng.random() < 0.5 else {})}
+        if kind == "articles search":
+            return {"path": "/api/tables/articles", "q": " ".join(rng.sample(words, rng.randint(1, 2))),
+                    "limit": 50}
+        return {"path": "/api/tables/actors", "code": pick(codes)[:3], "limit": 50,
+                "sort": pick(["articles", "events", "quotes", "name"])}
+
+    out = []
+    for kind in COLD_KINDS:
+        seen: set[str] = set()
+        for _ in range(50 * per_kind):
+            if len(seen) >= per_kind:
+                break
+            args = one(kind)
+            path = args.pop("path")
+            url = f"{path}?{urlencode(args)}"
+            if url not in seen:
+                seen.add(url)
+                out.append((kind, url))
+    return out
+
+
+def cold_round(base: str, requests: list[tuple[str, str]], concurrency: int, seconds: float) -> dict:
+    """Send ``requests`` (with as many /api/health among them) from ``concurrency`` clients for at
+    most ``seconds``; latencies by kind, and the kinds of the requests not sent in time."""
+    todo = list(requests) + [("health (baseline)", "/api/health")] * (len(requests) // len(COLD_KINDS))
+    random.Random(len(todo)).shuffle(todo)
+    times: dict[str, list[float]] = {}
+    errors: dict[str, int] = {}
+    lock = __import__("threading").Lock()
+    deadline = time.monotonic() + seconds
+    position = iter(range(len(todo)))
+
+    def worker() -> None:
+        with httpx.Client(base_url=base, timeout=max(1.0, seconds)) as client:
+            while time.monotonic() < deadline:
+                with lock:
+                    i = next(position, None)
+                if i is None:
+                    return
+                kind, url = todo[i]
+                start = time.perf_counter()
+                try:
+                    response = client.get(url, timeout=max(0.5, deadline - time.monotonic()))
+                    ok = response.status_code == 200
+                except httpx.TransportError:
+                    ok = False
+                with lock:
+                    times.setdefault(kind, []).append(time.perf_counter() - start)
+                    if not ok:
+                        errors[kind] = errors.get(kind, 0) + 1
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        for _ in range(concurrency):
+            pool.submit(worker)
+    return {"times": times, "errors": errors, "wall": time.perf_counter() - start, "sent": sum(map(len, times.values())),
+            "asked": len(todo)}
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return 1000 * values[max(0, int(q * len(values) + 0.999999) - 1)] if values else float("nan")
+
+
+def report_round(name: str, result: dict) -> dict[str, float]:
+    print(f"\n{name}: {result['sent']} of {result['asked']} requests in {result['wall']:.0f} s")
+    print(f"{'kind':22} {'sent':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'errors':>6} {'p95/health':>10}")
+    health = percentile(result["times"].get("health (baseline)", []), 0.95)
+    p95s = {}
+    for kind in ("health (baseline)", *COLD_KINDS):
+        t = result["times"].get(kind, [])
+        p95s[kind] = percentile(t, 0.95)
+        print(f"{kind:22} {len(t):5d} {percentile(t, 0.5):8.0f} {p95s[kind]:8.0f} "
+              f"{1000 * max(t, default=float('nan')):8.0f} {result['errors'].get(kind, 0):6d} "
+              f"{p95s[kind] / health:10.1f}")
+    every = [x for k, t in result["times"].items() if k != "health (baseline)" for x in t]
+    print(f"{'all kinds':22} {len(every):5d} {percentile(every, 0.5):8.0f} {percentile(every, 0.95):8.0f}")
+    return p95s
 
 
 def corpus_files() -> list[Path]:
@@ -104,7 +265,8 @@ def start_server(db: Path, workers: int) -> tuple[subprocess.Popen, str]:
     whodid = str(Path(sys.executable).with_name("whodid"))
     proc = subprocess.Popen([whodid, "serve", "--db", str(db), "--read-only", "--host", "127.0.0.1",
                              "--port", str(port), "--workers", str(workers)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)  # its workers too are stopped with it (stop_server)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -175,6 +337,10 @@ def main() -> None:
                         help="whodid serve --workers (default: one per core)")
     parser.add_argument("--only", help="comma-separated words: only the endpoints whose name has one "
                                        "(the baseline always runs)")
+    parser.add_argument("--cold", type=int, metavar="N", help="N distinct requests of each kind, sent cold then "
+                                                               "again (see above)")
+    parser.add_argument("--seed", type=int, default=18, help="picks the --cold requests' values")
+    parser.add_argument("--round-seconds", type=float, default=180, help="--cold: at most this long per round")
     args = parser.parse_args()
     words = [w.strip() for w in (args.only or "").split(",") if w.strip()]
     endpoints = [e for i, e in enumerate(ENDPOINTS) if i == 0 or not words or any(w in e[0] for w in words)]
@@ -184,6 +350,8 @@ def main() -> None:
         db, label = build_database(args.limit)
     if args.events:
         db, label = scaled(db, args.events), f"{label}, scaled by shifted copies"
+    if args.cold:
+        return cold(db, label, args)
     proc, base = start_server(db, args.workers)
     slow = []
     try:
@@ -206,18 +374,57 @@ def main() -> None:
             if args.events and r["p95_ms"] > P95_BOUND_MS and "CSV" not in name:
                 slow.append(f"{name}: p95 {r['p95_ms']:.0f} ms")
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:  # busy with a query still: stop it
-            proc.kill()
-            proc.wait()
+        stop_server(proc)
     if args.events:
         print(f"p95 bound {P95_BOUND_MS} ms (CSV downloads apart): " + ("; ".join(slow) if slow else "all within"))
         sys.exit(1 if slow else 0)
 
 
 P95_BOUND_MS = 300
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stop the server and its worker processes (a worker busy with a query outlives its parent's
+    SIGTERM and keeps the database locked): SIGTERM to the session, SIGKILL after 10 s."""
+    import signal
+
+    def alive() -> bool:
+        proc.poll()
+        try:
+            os.killpg(proc.pid, 0)
+            return True
+        except ProcessLookupError:
+            return False
+
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not alive():
+            return
+        os.killpg(proc.pid, sig)
+        deadline = time.monotonic() + 10
+        while alive() and time.monotonic() < deadline:
+            time.sleep(0.2)
+
+
+def cold(db: Path, label: str, args) -> None:
+    requests = cold_requests(db, args.cold, args.seed)
+    requests = [r for r in requests if not args.only or any(w in r[0] for w in args.only.split(","))]
+    proc, base = start_server(db, args.workers)
+    try:
+        size = httpx.get(base + "/api/health").json()
+        print(f"database: {label}: {size['articles']} articles, {size['events']} events")
+        print(f"whodid serve --read-only --workers {args.workers}; {args.concurrency} clients; {len(requests)} "
+              f"distinct requests (seed {args.seed}); {os.cpu_count()} cores, load average "
+              f"{os.getloadavg()[0]:.1f} at the start")
+        first = report_round("cold round (nothing kept)", cold_round(base, requests, args.concurrency,
+                                                                     args.round_seconds))
+        report_round("repeat round (the same requests)", cold_round(base, requests, args.concurrency,
+                                                                    args.round_seconds))
+    finally:
+        stop_server(proc)
+    if args.events:
+        slow = [f"{k}: {v:.0f} ms" for k, v in first.items() if k in COLD_KINDS and v > P95_BOUND_MS]  # (nan: not sent)
+        print(f"cold p95 bound {P95_BOUND_MS} ms: " + ("; ".join(slow) if slow else "all within"))
+        sys.exit(1 if slow else 0)
 
 
 def scaled(seed_db: Path, events: int) -> Path:

@@ -36,6 +36,24 @@ def _answers_of(con) -> dict:
     }
     for name in ("articles", "actors", "quotes"):
         out[name + " table"] = tables.browse(cur, tables.TABLES[name], tables.View(limit=10_000))
+    # the tables' totals and facets (counted from the summaries' groups when a view filters only
+    # their columns), and the articles found by words (through the summaries' word index)
+    views = {"places": [{}, {"country": "UA"}, {"feature": "PPLC", "name": "kyiv"}],
+             "checks": [{}, {"severity": "warning"}],
+             "articles": [{"source": "x"}]}
+    for name, filters in views.items():
+        for flt in filters:
+            page = tables.browse(cur, tables.TABLES[name], tables.View(filters=flt, limit=10_000))
+            out[f"{name} {flt}"] = {k: page[k] for k in ("total", "facets")} | {
+                "rows": [{k: v for k, v in r.items() if k != "words"} for r in page["items"]]}
+    for name in ("quotes", "checks"):  # pages of the rows of the first articles (tables._first_articles)
+        for offset, descending in ((0, None), (7, None), (3, False)):
+            page = tables.browse(cur, tables.TABLES[name], tables.View(limit=5, offset=offset, descending=descending))
+            out[f"{name} page {offset} {descending}"] = [(r["article_sha1"], r["idx"]) for r in page["items"]]
+    for q in ("Russia", "russia ukraine", "negotiat*", "Putin's", "Kyiv*", "u.s.", "nothing-like-this", "talks."):
+        page = tables.browse(cur, tables.TABLES["articles"], tables.View(q=q, limit=10_000))
+        out[f"articles q={q}"] = [page["total"], page["facets"], [r["sha1"] for r in page["items"]]]
+        out[f"articles api q={q}"] = queries.articles(cur, q, "published", True, 500, 0)
     cur.close()
     return out
 
@@ -78,6 +96,8 @@ def test_summaries_answer_as_the_tables_do(writable_db, tmp_path):
     summarised = _answers_of(con)
     con.close()
     assert summarised["actors"]["total"] > 10 and summarised["network"][0]["edges"] and summarised["places"]["items"]
+    assert summarised["articles q=Russia"][0] > 0 and summarised["articles q=negotiat*"][0] > 0
+    assert summarised["places {}"]["total"] > 0 and summarised["checks {}"]["facets"]["kind"]
     assert _normalised(summarised) == _normalised(_without_summaries(writable_db))
 
 

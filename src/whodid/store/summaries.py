@@ -42,6 +42,39 @@ CREATE TABLE IF NOT EXISTS article_counts (
     article_sha1 VARCHAR PRIMARY KEY, events BIGINT NOT NULL, quotes BIGINT NOT NULL, checks BIGINT NOT NULL);
 """
 
+# summaries added later: a database summarised before them gets them filled for every summarised
+# article on its next refresh (``_fill_later``); until then ``fresh`` is false and the web app reads
+# the tables themselves
+LATER_TABLES = {
+    # each article's distinct words (maximal runs of ASCII letters, digits and _, lower-cased: what
+    # a regular expression's \w and \b see), for the articles search (web/search.py); each batch
+    # is stored in word order, so a lookup reads only the blocks whose words span it
+    "article_words": "CREATE TABLE IF NOT EXISTS article_words (word VARCHAR, article_sha1 VARCHAR)",
+    # rows counted by the columns the tables' facets and filters use (web/tables.py): a table's
+    # total and facets are sums over these few rows; one row per (key, refresh), summed when read
+    "quote_groups": "CREATE TABLE IF NOT EXISTS quote_groups (speaker VARCHAR, kind VARCHAR, cue VARCHAR, "
+                    "n BIGINT NOT NULL)",
+    "place_groups": "CREATE TABLE IF NOT EXISTS place_groups (name VARCHAR, country VARCHAR, admin1 VARCHAR, "
+                    "feature VARCHAR, geonames_id BIGINT, n BIGINT NOT NULL)",
+    "check_groups": "CREATE TABLE IF NOT EXISTS check_groups (severity VARCHAR, kind VARCHAR, n BIGINT NOT NULL)",
+    "article_groups": "CREATE TABLE IF NOT EXISTS article_groups (source VARCHAR, language VARCHAR, "
+                      "n BIGINT NOT NULL)",
+}
+WORDS = "[0-9a-z_]+"  # a word of article_words, in lower-cased text
+LATER_STEPS = {
+    "article_words": f"""INSERT INTO article_words
+        SELECT DISTINCT unnest(regexp_extract_all(lower(concat_ws(' ', title, text)), '{WORDS}')) AS word, sha1
+        FROM articles WHERE sha1 IN {{pending}} ORDER BY word""",
+    "quote_groups": """INSERT INTO quote_groups SELECT speaker, kind, cue, count(*) FROM pending_quotes
+        WHERE article_sha1 IN (SELECT sha1 FROM articles) GROUP BY ALL""",
+    "place_groups": """INSERT INTO place_groups SELECT name, country, admin1, feature, geonames_id, count(*)
+        FROM pending_places WHERE article_sha1 IN (SELECT sha1 FROM articles) GROUP BY ALL""",
+    "check_groups": """INSERT INTO check_groups SELECT severity, kind, count(*) FROM pending_checks
+        WHERE article_sha1 IN (SELECT sha1 FROM articles) GROUP BY ALL""",
+    "article_groups": """INSERT INTO article_groups SELECT source, language, count(*) FROM articles
+        WHERE sha1 IN {pending} GROUP BY ALL""",
+}
+
 PENDING = "(SELECT article_sha1 FROM summary_pending)"
 # the pending articles' rows of each table, copied once: every step then reads these few rows
 # rather than filtering a table of millions again
@@ -121,17 +154,20 @@ STEPS = [
 def refresh(con: duckdb.DuckDBPyConnection) -> int:
     """Add the articles not yet summarised to the summaries (inside the caller's transaction, if
     any); returns how many there were."""
+    missing = [t for t in LATER_TABLES if not _exists(con, t)]
     con.execute(TABLES)
+    for table in LATER_TABLES.values():
+        con.execute(table)
     temporary = ["summary_pending", *(f"pending_{t}" for t in ITEM_TABLES)]
-    con.execute("""CREATE OR REPLACE TEMP TABLE summary_pending AS
-                   SELECT sha1 AS article_sha1 FROM articles EXCEPT SELECT article_sha1 FROM summarised_articles""")
     try:
+        if missing:  # made now: filled for the articles summarised before they were
+            _pending(con, "SELECT article_sha1 FROM summarised_articles")
+            for table in missing:
+                con.execute(LATER_STEPS[table].format(pending=PENDING))
+        _pending(con, "SELECT sha1 AS article_sha1 FROM articles EXCEPT SELECT article_sha1 FROM summarised_articles")
         pending = con.execute("SELECT count(*) FROM summary_pending").fetchone()[0]
         if pending:
-            for table in ITEM_TABLES:
-                con.execute(f"CREATE OR REPLACE TEMP TABLE pending_{table} AS "
-                            f"SELECT * FROM {table} WHERE article_sha1 IN {PENDING}")
-            for sql in STEPS:
+            for sql in [*STEPS[:-1], *(step.format(pending=PENDING) for step in LATER_STEPS.values()), STEPS[-1]]:
                 con.execute(sql)
     finally:
         for table in temporary:
@@ -139,11 +175,22 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
     return pending
 
 
+def _pending(con: duckdb.DuckDBPyConnection, articles: str) -> None:
+    """``articles`` (a query of article sha1s) as summary_pending, with their rows of each table."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE summary_pending AS {articles}")
+    for table in ITEM_TABLES:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE pending_{table} AS "
+                    f"SELECT * FROM {table} WHERE article_sha1 IN {PENDING}")
+
+
+def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main' "
+                       "AND NOT temporary", [table]).fetchone()[0] > 0
+
+
 def fresh(con: duckdb.DuckDBPyConnection) -> bool:
     """Every stored article is in the summaries (so they may be read instead of the tables)."""
-    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'summarised_articles' "
-                         "AND schema_name = 'main' AND NOT temporary").fetchone()[0]
-    if not exists:
+    if not all(_exists(con, t) for t in ("summarised_articles", *LATER_TABLES)):
         return False
     stored, summarised = con.execute("SELECT (SELECT count(*) FROM articles), "
                                      "(SELECT count(*) FROM summarised_articles)").fetchone()

@@ -189,7 +189,10 @@ def health(cur: Cursor) -> dict[str, int]:
 def articles(cur: Cursor, q: str | None, sort: str, descending: bool, limit: int, offset: int) -> dict[str, Any]:
     where, params = "TRUE", []
     if q:
-        words, params = words_clause("concat_ws(' ', a.title, a.text)", q)
+        if search.summarised(cur):  # the summaries' word index: the same articles, texts unread
+            words, params = search.indexed_words_clause("a.sha1", "concat_ws(' ', a.title, a.text)", q)
+        else:
+            words, params = words_clause("concat_ws(' ', a.title, a.text)", q)
         where = f"(({words}) OR a.id = ?)"
         params = params + [q]
     total = cur.execute(f"SELECT count(*) FROM articles a WHERE {where}", params).fetchone()[0]
@@ -244,14 +247,24 @@ def _events_query(flt: EventFilter, sort: str, descending: bool) -> tuple[str, l
     elif sort == "article":
         inner_join = "JOIN articles a ON a.sha1 = e.article_sha1"
     return f"""
-        SELECT e.article_sha1, e.idx, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.inferred,
-               e.modality, e.reported_by, e.date, e.date_precision, CAST({EVENT_DAY} AS VARCHAR) AS day,
-               CASE WHEN e.date IS NULL THEN 'published' ELSE 'event' END AS date_basis,
-               e.place, e.trigger_text AS trigger, e.trigger_start, e.trigger_end,
-               e.sentence_start, e.sentence_end, e.confidence, e.score, e.quad_class
+        SELECT {EVENT_COLUMNS}
         FROM events e {inner_join}
         WHERE {where}
         ORDER BY {EVENT_SORTS[sort]} {way} NULLS LAST, e.article_sha1, e.idx LIMIT ? OFFSET ?""", params
+
+
+def _event_keys_query(flt: EventFilter, sort: str, descending: bool) -> tuple[str, list[Any]]:
+    """``_events_query``'s page as the events' row ids only: the top-N then carries one number per
+    event, not every column of every event it passes."""
+    sql, params = _events_query(flt, sort, descending)
+    return sql.replace(EVENT_COLUMNS, "e.rowid", 1), params
+
+
+EVENT_COLUMNS = f"""e.article_sha1, e.idx, e.type, e.mode, e.context, e.cameo, e.actor, e.recipient, e.inferred,
+               e.modality, e.reported_by, e.date, e.date_precision, CAST({EVENT_DAY} AS VARCHAR) AS day,
+               CASE WHEN e.date IS NULL THEN 'published' ELSE 'event' END AS date_basis,
+               e.place, e.trigger_text AS trigger, e.trigger_start, e.trigger_end,
+               e.sentence_start, e.sentence_end, e.confidence, e.score, e.quad_class"""
 
 
 def event_count(cur: Cursor, flt: EventFilter) -> int:
@@ -274,9 +287,14 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
     # the count apart: a window count over the whole result would keep ORDER BY ... LIMIT from
     # running as a top-N
     flt = flt.resolved(cur)
-    sql, params = _events_query(flt, sort, descending)
-    cur.execute(sql, params + [limit, offset])
-    items = _rows(cur)
+    sql, params = _event_keys_query(flt, sort, descending)
+    rowids = [r[0] for r in cur.execute(sql, params + [limit, offset]).fetchall()]
+    items = []
+    if rowids:  # the page's rows, read by row id, in the page's order
+        cur.execute(f"SELECT e.rowid AS __rowid, {EVENT_COLUMNS} FROM events e "
+                    "WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))", [rowids])
+        found = {row.pop("__rowid"): row for row in _rows(cur)}
+        items = [found[r] for r in rowids]
     total = event_count(cur, flt)
     _complete_events(cur, items)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
@@ -328,17 +346,21 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
         cur.execute("""SELECT actor_id, name, code FROM actor_summary
                        WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))""", [ids])
         known = {i: {"id": i, "name": n, "code": c} for i, n, c in cur.fetchall()}
-        names = {(r["article_sha1"], i): known[i] for r in items for i in ids if i in known}
+
+        def name(sha: str, i: str) -> dict[str, Any]:  # looked up by id: one name per actor
+            return known.get(i) or {"id": i, "name": i, "code": None}
     else:
         names = _actor_names(cur, sha1s)
+
+        def name(sha: str, i: str) -> dict[str, Any]:  # each article's own spelling
+            return names.get((sha, i)) or {"id": i, "name": i, "code": None}
     for row in items:
         sha = row["article_sha1"]
         row["sentence"] = texts.get(sha, "")[row.pop("sentence_start"):row.pop("sentence_end")]
         for key in ("actor", "recipient"):
-            row[key] = [names.get((sha, i), {"id": i, "name": i, "code": None}) for i in row[key] or []]
+            row[key] = [name(sha, i) for i in row[key] or []]
         reporter = row["reported_by"]
-        row["reported_by"] = names.get((sha, reporter), {"id": reporter, "name": reporter, "code": None}) \
-            if reporter else None
+        row["reported_by"] = name(sha, reporter) if reporter else None
 
 
 def actors(cur: Cursor, q: str | None, limit: int, offset: int) -> dict[str, Any]:
@@ -660,11 +682,33 @@ def event_facets(cur: Cursor, flt: EventFilter) -> dict[str, list[dict[str, Any]
     return kept(_answers(cur), ("events.facets", flt.key()), lambda: _event_facets(cur, flt.resolved(cur)))
 
 
+FACETS = (("type", "e.type"), ("quad_class", "e.quad_class"), ("modality", "e.modality"))
+
+
 def _event_facets(cur: Cursor, flt: EventFilter) -> dict[str, list[dict[str, Any]]]:
-    out = {}
-    for key, column in (("type", "e.type"), ("quad_class", "e.quad_class"), ("modality", "e.modality")):
+    out: dict[str, list[dict[str, Any]]] = {}
+    # the facets whose own value the filter leaves open count under the same filter: one scan for
+    # them all (GROUPING SETS); a filtered one counts without its own filter, in a scan of its own
+    shared = [(k, c) for k, c in FACETS if getattr(flt, k) is None]
+    if shared:
+        where, params = flt.where()
+        columns = ", ".join(f"GROUPING({c}) AS g{i}, CAST({c} AS VARCHAR) AS v{i}" for i, (_, c) in enumerate(shared))
+        sets = ", ".join(f"({c})" for _, c in shared)
+        cur.execute(f"SELECT {columns}, count(*) AS n FROM events e WHERE {where} GROUP BY GROUPING SETS ({sets})",
+                    params)
+        for key, _ in shared:
+            out[key] = []
+        for row in cur.fetchall():
+            i = next(i for i in range(len(shared)) if row[2 * i] == 0)
+            if row[2 * i + 1] is not None:
+                out[shared[i][0]].append({"value": row[2 * i + 1], "n": row[-1]})
+        for values in out.values():
+            values.sort(key=lambda v: (-v["n"], v["value"]))
+    for key, column in FACETS:
+        if key in out:
+            continue
         where, params = replace(flt, **{key: None}).where()
         cur.execute(f"""SELECT CAST({column} AS VARCHAR) AS value, count(*) AS n FROM events e
                         WHERE {where} AND {column} IS NOT NULL GROUP BY 1 ORDER BY n DESC, value""", params)
         out[key] = _rows(cur)
-    return out
+    return {key: out[key] for key, _ in FACETS}

@@ -96,6 +96,39 @@ def words_clause(column: str, query: str) -> tuple[str, list[str]]:
     return " AND ".join(clauses), params
 
 
+ASCII_WORD = re.compile(r"[0-9A-Za-z_]+")
+
+
+def indexed_words_clause(sha1_column: str, text_column: str, query: str) -> tuple[str, list[Any]]:
+    """``words_clause`` through the summaries' word index (store/summaries.py ``article_words``):
+    the same articles, found without reading their texts. A query word is a run of ASCII letters,
+    digits and _ (what the regular expression's \\w is); each run of a query word must be a word of
+    the article (its last, a word's beginning, for ``word*``); a word with other characters in it
+    (``Zelenskyy's``) is also matched with the regular expression, on the articles the index leaves."""
+    words = WORD.findall(query)[:10]
+    if not words:
+        return "TRUE", []
+    index, params, exact = [], [], []
+    for word in words:
+        stem = word.rstrip("*")
+        runs = ASCII_WORD.findall(stem)
+        prefix = word.endswith("*") and bool(runs) and stem.endswith(runs[-1])
+        for i, run in enumerate(runs):
+            if prefix and i == len(runs) - 1:
+                index.append("SELECT article_sha1 FROM article_words WHERE starts_with(word, ?)")
+            else:
+                index.append("SELECT article_sha1 FROM article_words WHERE word = ?")
+            params.append(run.lower())
+        if not runs or ASCII_WORD.fullmatch(stem) is None:
+            exact.append(word)
+    clauses = [f"{sha1_column} IN ({' INTERSECT '.join(index)})"] if index else []
+    if exact:
+        clause, more = words_clause(text_column, " ".join(exact))
+        clauses.append(clause)
+        params += more
+    return " AND ".join(clauses), params
+
+
 def suggest_actors(cur: Cursor, prefix: str, limit: int = 10) -> list[dict[str, Any]]:
     """Actors whose name, code, or a name the texts used for them begins with ``prefix`` (or
     whose name has a word beginning so), the most written-about first: for autocomplete. Kept

@@ -56,9 +56,29 @@ class Table:
     tiebreak: str = ""  # columns appended to every ORDER BY, so pages never overlap
     words: str | None = None  # the column ``q`` searches by words, if any
     summarised: str | None = None  # the same columns from the summaries (store/summaries.py), when fresh
+    # the rows counted by some of the columns, from the summaries: SELECT those columns and n (how many
+    # rows have those values); a view filtering only these columns is counted from it
+    groups: str | None = None
+    group_columns: tuple[str, ...] = ()  # the columns ``groups`` has
+    # the summaries' count of each article's rows (a column of article_counts), for a table listing
+    # every row of an article with the article's publication date
+    per_article: str | None = None
 
     def source(self, cur: Cursor) -> str:
         return self.summarised if self.summarised and search.summarised(cur) else self.base
+
+    def indexed(self, cur: Cursor) -> bool:
+        """The table reads the summaries (and its search their word index)."""
+        return bool(self.summarised) and search.summarised(cur)
+
+    def counted(self, cur: Cursor, view: View) -> tuple[str, str]:
+        """The source to count ``view``'s rows in, and how a group of its rows is counted: the
+        summaries' groups when they have every column the view filters, else the rows themselves."""
+        if self.groups and not view.q and search.summarised(cur) and all(
+                k in self.group_columns or not _filtered(self, view, k) for k in view.filters):
+            return self.groups, "sum(t.n)"
+        return self.source(cur), "count(*)"
+
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
@@ -84,7 +104,9 @@ class View:
         return (tuple(sorted(self.filters.items())), self.q, self.sort, self.descending, self.limit, self.offset)
 
 
-def _where(table: Table, view: View, skip: str | None = None) -> tuple[str, list[Any]]:
+def _where(table: Table, view: View, skip: str | None = None, indexed: bool = False) -> tuple[str, list[Any]]:
+    """The view's filters on ``t`` (``indexed``: the table reads the summaries, whose word index
+    the search uses)."""
     clauses, params = ["TRUE"], []
     for key, value in view.filters.items():
         col = table.column(key)
@@ -103,9 +125,10 @@ def _where(table: Table, view: View, skip: str | None = None) -> tuple[str, list
             clauses.append(f"t.{key} >= ?")
             params.append(float(value))
     if view.q and table.words:
-        from whodid.web.search import words_clause
-
-        clause, more = words_clause(f"t.{table.words}", view.q)
+        if indexed:  # the summaries' word index: the same rows, without reading every text
+            clause, more = search.indexed_words_clause("t.sha1", f"t.{table.words}", view.q)
+        else:
+            clause, more = search.words_clause(f"t.{table.words}", view.q)
         clauses.append(clause)
         params += more
     return " AND ".join(clauses), params
@@ -121,7 +144,7 @@ def browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
 
 def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
     base = table.source(cur)
-    where, params = _where(table, view)
+    where, params = _where(table, view, indexed=table.indexed(cur))
     sort = view.sort if view.sort and table.column(view.sort) else table.default_sort
     descending = table.descending if view.descending is None else view.descending
     order = f"t.{sort} {'DESC' if descending else 'ASC'} NULLS LAST" + (f", {table.tiebreak}" if table.tiebreak else "")
@@ -135,6 +158,7 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
         items = _rows(cur)
     else:
         # the page's keys first (the top-N reads three columns, not every text), then its rows
+        where, params = _first_articles(cur, table, view, sort, descending, where, params)
         picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)} FROM ({base}) t WHERE {where} "
                              f"ORDER BY {order} LIMIT ? OFFSET ?", params + [view.limit, view.offset]).fetchall()
         found = {}
@@ -144,28 +168,52 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
             for row in _rows(cur):
                 found[tuple(row.pop(f"__key{i}") for i in range(len(keys)))] = row
         items = [found[key] for key in picked]
-    total, counted = _counts(cur, table, view, base)
+    total, counted = _counts(cur, table, view)
     return {"total": total, "limit": view.limit, "offset": view.offset, "sort": sort,
             "order": "desc" if descending else "asc", "items": items, "facets": facets(cur, table, view, counted)}
 
 
-def _counts(cur: Cursor, table: Table, view: View, base: str) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+def _first_articles(cur: Cursor, table: Table, view: View, sort: str, descending: bool, where: str,
+                    params: list[Any]) -> tuple[str, list[Any]]:
+    """``where`` narrowed to the articles the page's rows can come from, when the table lists every
+    row of its articles in their publication order (an unfiltered view sorted by ``published``):
+    the first articles in that order whose rows, counted in the summaries, reach the page's end.
+    The page then sorts these articles' rows, not every row of the table."""
+    if not (table.per_article and sort == "published" and not view.q and search.summarised(cur)
+            and not any(_filtered(table, view, k) for k in view.filters)):
+        return where, params
+    need = view.offset + view.limit
+    rows = cur.execute(f"""SELECT a.sha1, n.{table.per_article} FROM articles a
+                           JOIN article_counts n ON n.article_sha1 = a.sha1 WHERE n.{table.per_article} > 0
+                           ORDER BY a.published {'DESC' if descending else 'ASC'} NULLS LAST, a.sha1
+                           LIMIT ?""", [need]).fetchall()  # each has a row at least: need articles suffice
+    sha1s, seen = [], 0
+    for sha1, n in rows:
+        if seen >= need:
+            break
+        sha1s.append(sha1)
+        seen += n
+    return f"{where} AND t.article_sha1 IN (SELECT unnest(?::VARCHAR[]))", params + [sha1s]
+
+
+def _counts(cur: Cursor, table: Table, view: View) -> tuple[int, dict[str, list[dict[str, Any]]]]:
     """The view's total, and the facets whose column it does not filter, in one scan (GROUPING
     SETS): they count under the same filters as the total. (A filtered column's facet counts
     without its own filter: ``facets`` asks for it apart.)"""
-    where, params = _where(table, view)
+    base, count = table.counted(cur, view)
+    where, params = _where(table, view, indexed=table.indexed(cur))
     shared = [c.key for c in table.columns if c.facet and not _filtered(table, view, c.key)]
     columns = "".join(f'GROUPING(t.{k}) AS "g{i}", CAST(t.{k} AS VARCHAR) AS "v{i}", ' for i, k in enumerate(shared))
     sets = "".join(f"(t.{k}), " for k in shared) + "()"
-    cur.execute(f"SELECT {columns}count(*) AS n FROM ({base}) t WHERE {where} GROUP BY GROUPING SETS ({sets})",
+    cur.execute(f"SELECT {columns}{count} AS n FROM ({base}) t WHERE {where} GROUP BY GROUPING SETS ({sets})",
                 params)
     total, counted = 0, {k: [] for k in shared}
     for row in cur.fetchall():
         grouped = [i for i in range(len(shared)) if row[2 * i] == 0]
         if not grouped:
-            total = row[-1]
+            total = int(row[-1] or 0)
         elif row[2 * grouped[0] + 1] is not None:
-            counted[shared[grouped[0]]].append({"value": row[2 * grouped[0] + 1], "n": row[-1]})
+            counted[shared[grouped[0]]].append({"value": row[2 * grouped[0] + 1], "n": int(row[-1])})
     for values in counted.values():
         values.sort(key=lambda v: (-v["n"], v["value"]))
         del values[FACET_VALUES:]
@@ -189,8 +237,9 @@ def facets(cur: Cursor, table: Table, view: View,
             out[col.key] = counted[col.key]
             continue
         # a facet counts under every filter but its own, so its other values stay choosable
-        where, params = _where(table, view, skip=col.key)
-        cur.execute(f"""SELECT CAST(t.{col.key} AS VARCHAR) AS value, count(*) AS n FROM ({table.source(cur)}) t
+        where, params = _where(table, view, skip=col.key, indexed=table.indexed(cur))
+        base, count = table.counted(cur, view)
+        cur.execute(f"""SELECT CAST(t.{col.key} AS VARCHAR) AS value, CAST({count} AS BIGINT) AS n FROM ({base}) t
                         WHERE {where} AND t.{col.key} IS NOT NULL
                         GROUP BY 1 ORDER BY n DESC, value LIMIT {FACET_VALUES}""", params)
         out[col.key] = _rows(cur)
@@ -214,7 +263,8 @@ ARTICLES = Table(
     default_sort="published", tiebreak="t.sha1",
     summarised="""SELECT a.sha1, a.id, a.title, a.source, a.url, a.published, a.language,
                          concat_ws(' ', a.title, a.text) AS words, n.events, n.quotes, n.checks
-                  FROM articles a JOIN article_counts n ON n.article_sha1 = a.sha1""")
+                  FROM articles a JOIN article_counts n ON n.article_sha1 = a.sha1""",
+    groups="SELECT source, language, n FROM article_groups", group_columns=("source", "language"))
 
 QUOTES = Table(
     name="quotes", title="Quotes",
@@ -234,7 +284,10 @@ QUOTES = Table(
     summarised="""SELECT q.article_sha1, a.id AS article_id, a.title AS article_title, a.published, q.idx,
                          q.speaker, x.name AS speaker_name, x.code AS speaker_code, q.kind, q.cue, q.text
                   FROM quotes q JOIN articles a ON a.sha1 = q.article_sha1
-                  LEFT JOIN actor_summary x ON x.actor_id = q.speaker""")
+                  LEFT JOIN actor_summary x ON x.actor_id = q.speaker""",
+    groups="""SELECT g.speaker AS speaker, x.name AS speaker_name, x.code AS speaker_code, g.kind AS kind,
+                     g.cue AS cue, g.n FROM quote_groups g LEFT JOIN actor_summary x ON x.actor_id = g.speaker""",
+    group_columns=("speaker", "speaker_name", "speaker_code", "kind", "cue"), per_article="quotes")
 
 PLACES = Table(
     name="places", title="Places",
@@ -251,7 +304,9 @@ PLACES = Table(
              Column("article_title", "Article", CONTAINS, link="/articles/{article_sha1}"),
              Column("article_sha1", "article_sha1", hidden=True), Column("article_id", "article_id", hidden=True),
              Column("idx", "idx", hidden=True), Column("geonames_id", "GeoNames id", EXACT, hidden=True)),
-    default_sort="published", tiebreak="t.article_sha1, t.idx")
+    default_sort="published", tiebreak="t.article_sha1, t.idx",
+    groups="SELECT name, country, admin1, feature, geonames_id, n FROM place_groups",
+    group_columns=("name", "country", "admin1", "feature", "geonames_id"))
 
 CHECKS = Table(
     name="checks", title="Checks",
@@ -263,7 +318,8 @@ CHECKS = Table(
              Column("article_title", "Article", CONTAINS, link="/articles/{article_sha1}"),
              Column("article_sha1", "article_sha1", hidden=True), Column("article_id", "article_id", hidden=True),
              Column("idx", "idx", hidden=True)),
-    default_sort="published", tiebreak="t.article_sha1, t.idx")
+    default_sort="published", tiebreak="t.article_sha1, t.idx",
+    groups="SELECT severity, kind, n FROM check_groups", group_columns=("severity", "kind"))
 
 # one row per actor id over all articles; its names are every form the texts used for it
 ACTORS = Table(
