@@ -36,6 +36,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.actors.offices import code_by_office
 from whodid.actors.parties import resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.cues import load as load_cues
@@ -154,6 +155,7 @@ class Resolver:
         self._described_now(st)
         resolve_parties(self, st)
         self._context(st)
+        code_by_office(self, st)
         st.res.article_country = st.article_country()
         return st.res
 

@@ -1,0 +1,155 @@
+"""People coded by an office the text ties them to.
+
+A person the knowledge base has no office for at the article's date (a union leader, a
+bishop, an MP, a shadow minister, or a minister it does not list) is still what the text
+says he is. Run last, when organisations and people have their countries, this pass reads
+the words around each of the person's mentions that the parse attaches to the name:
+
+- the noun phrase the name ends ("IHRC chairman Massoud Shadjareh", "current Lord Chancellor
+  Lord Falconer"), an apposition either way ("Sir Digby Jones, CBI director general";
+  "the president of the Assembly, Crispiano Adames") and an of-phrase ("Simon Hart of the
+  Countryside Alliance");
+- a shadow post or an office "opposition" qualifies is OPP;
+- a religious title is the religion's code (CHR, CTH, MUS, JEW: the agents dictionary's
+  and ``knowledge.offices.RELIGIOUS_TITLES``);
+- an office in an organisation the text names ("chairman", "director", "head of") is the
+  organisation's sector, and its country when the person has none;
+- a legislator's title ("MP", "Speaker", "senator") is LEG;
+- else an office of state the role nouns or the agents dictionary know ("minister of
+  state", "Lord Chancellor") gives their sector.
+
+An office held before ("former chairman") says nothing of now. The result is marked as
+inferred (``"sector"``) and its evidence kept in the actor's ``role``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from whodid.knowledge.kb import code_for
+from whodid.knowledge.offices import (LEGISLATOR_TITLES, OPPOSITION_WORDS, ORG_OFFICE_NOUNS, PAST_WORDS,
+                                      RELIGIOUS_TITLES)
+
+if TYPE_CHECKING:
+    from whodid.actors.resolve import ActorInfo, Resolver, _State
+
+RELIGION_SECTORS = frozenset({"REL", "CHR", "CTH", "PRO", "ORT", "MUS", "SHI", "SUN", "JEW", "HIN", "BUD", "SIK"})
+LINKS = ("of", "from", "at")  # "Simon Hart of the Countryside Alliance", "a lawyer from Liberty"
+MAX_TITLE_TOKENS = 8
+SKIP = {"the", "a", "an", ",", "'s", "’s", "(", ")", "-", "and"}
+
+
+def code_by_office(resolver: Resolver, st: _State) -> None:
+    """Give a sector to the people with none from the offices the text ties them to."""
+    doc = st.doc
+    for f in sorted(st.res.found, key=lambda f: f.start):
+        actor = st.res.actors.get(f.actor)
+        if actor is None or actor.kind != "person" or actor.sector or actor.office:
+            continue
+        head = doc[f.start:f.end].root
+        for words, via_link in _chunks(resolver.kb, head, f.start, f.end):
+            found = _office(resolver, st, words, actor, via_link)
+            if found is None:
+                continue
+            sector, country, evidence = found
+            actor.country = actor.country or country
+            actor.sector = sector
+            actor.code = code_for(actor.country, sector) if actor.country else None
+            actor.role = evidence
+            if "sector" not in actor.inferred:
+                actor.inferred = [*actor.inferred, "sector"]
+            break
+
+
+def _chunks(kb, head: Token, start: int, end: int):
+    """Groups of tokens that may name the person's office, nearest first, each with whether
+    it is an of-phrase (the office is then the link itself: "X of ORG"). The person's own
+    name is left out: a title the mention opens with is kept ("Comptroller Gerado Solís"),
+    no word after the first word of the name ("Howard Dean" is no dean)."""
+    doc = head.doc
+    # the words before the name, as far as a title goes ("IHRC chairman Massoud Shadjareh",
+    # "Minister of state for parliamentary affairs V Muraleedharan"): the parse often
+    # misplaces such titles, so they are read in order
+    left = start
+    sent_start = head.sent.start
+    while left > sent_start and start - left < MAX_TITLE_TOKENS:
+        t = doc[left - 1]
+        if t.pos_ in ("VERB", "AUX", "CCONJ", "DET", "PRON", "SCONJ", "NUM") or (
+                t.is_punct and t.text not in ("-", ".", "&", "'s", "’s")) or (
+                t.pos_ == "ADP" and t.lower_ not in ("of", "for")) or t.lower_ in ("'s", "’s"):
+            break
+        left -= 1
+    k = start
+    while k < end and _is_title_word(kb, doc[k].lower_):
+        k += 1
+    yield [doc[j] for j in range(left, k)], False
+    last = doc[end - 1] if doc[end - 1].text in ("MP", "MEP", "MSP", "MLA", "TD") else \
+        doc[end] if end < len(doc) and doc[end].text in ("MP", "MEP", "MSP", "MLA", "TD") else None
+    if last is not None:
+        yield [last], False  # "Frank Field MP"
+    for c in head.children:
+        if c.dep_ == "appos" and c.i >= end:
+            yield list(c.subtree), False  # "Sir Digby Jones, CBI director general"
+    if head.dep_ == "appos" and head.head.i < start:
+        h = head.head
+        yield [t for t in h.subtree if t.i < head.left_edge.i], False  # "the president of the Assembly, X"
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in LINKS and c.i >= end:
+            yield [o for p in c.children if p.dep_ == "pobj" for o in p.subtree], True
+
+
+def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo,
+            via_link: bool) -> tuple[str, str | None, str] | None:
+    kb = resolver.kb
+    lowers = [t.lower_ for t in words]
+    if not words or any(w in PAST_WORDS for w in lowers):
+        return None
+    evidence = " ".join(t.text for t in words)
+    if any(w in OPPOSITION_WORDS for w in lowers) and any(_is_office(kb, w) for w in lowers):
+        return "OPP", None, f"{evidence} (an opposition post)"
+    for w in lowers:
+        sector = RELIGIOUS_TITLES.get(w.strip("."))
+        agent = kb.agents.get(w)
+        if sector is None and agent in RELIGION_SECTORS:
+            sector = agent
+        if sector is not None:
+            return sector, None, f"{evidence} (a religious title)"
+    office = via_link or any(w in ORG_OFFICE_NOUNS for w in lowers)
+    if office:
+        for t in words:
+            f = st.at(t.i)
+            if f is None or f.actor == actor.id:
+                continue
+            org = st.res.actors[f.actor]
+            if org.kind in ("organization", "group") and org.sector and not org.id.startswith("party:"):
+                return org.sector, org.country, f"{evidence} (an office in {org.name})"
+    if any(w in LEGISLATOR_TITLES for w in lowers):
+        return "LEG", None, f"{evidence} (a legislator)"
+    if via_link:
+        return None
+    # an office of state by its name: the longest known phrase ("minister of state")
+    title = [t for t in words if t.lower_ not in SKIP]
+    tl = [t.lower_ for t in title]
+    for n in range(min(5, len(tl)), 0, -1):
+        for a in range(len(tl) - n + 1):
+            key = " ".join(tl[a:a + n])
+            if n == 1 and key in ORG_OFFICE_NOUNS and key not in ("chancellor",):
+                continue  # "president", "leader" alone: of what?
+            noun = kb.role_nouns.get(key)
+            sector = noun.sector if noun is not None and noun.kind == "person" and noun.title else None
+            if sector is None and kb.agents.get(key) in ("GOV", "LEG", "JUD", "MIL", "COP"):
+                sector = kb.agents.get(key)
+            if sector:
+                return sector, None, f"{evidence} (an office: {key})"
+    return None
+
+
+def _is_title_word(kb, word: str) -> bool:
+    return word in ("of", "for", "state", "the", "and", "lord", "general") or _is_office(kb, word) \
+        or word in RELIGIOUS_TITLES or word in LEGISLATOR_TITLES
+
+
+def _is_office(kb, word: str) -> bool:
+    return word in ORG_OFFICE_NOUNS or word in kb.role_nouns or word in kb.agents.nouns
