@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from whodid.knowledge.institutions import body_sector
 from whodid.knowledge.kb import code_for
 from whodid.knowledge.offices import (LEGISLATOR_TITLES, OPPOSITION_WORDS, ORG_OFFICE_NOUNS, PAST_WORDS,
                                       RELIGIOUS_TITLES)
@@ -42,11 +43,19 @@ SKIP = {"the", "a", "an", ",", "'s", "’s", "(", ")", "-", "and"}
 
 
 def code_by_office(resolver: Resolver, st: _State) -> None:
-    """Give a sector to the people with none from the offices the text ties them to."""
+    """Give a sector to the organisations and people with none: organisations by what their
+    acronym stands for, people by the offices the text ties them to."""
     doc = st.doc
+    _acronyms(resolver, st)
+    _foreign_namesakes(resolver, st)
+    _bodies_named_as_people(st)
     for f in sorted(st.res.found, key=lambda f: f.start):
         actor = st.res.actors.get(f.actor)
-        if actor is None or actor.kind != "person" or actor.sector or actor.office:
+        if actor is None or actor.kind != "person" or actor.office:
+            continue
+        # a former officeholder (ELI by the knowledge base's earlier post) is what the text
+        # says he is now ("Former welfare minister Frank Field MP")
+        if actor.sector and actor.sector != "ELI":
             continue
         head = doc[f.start:f.end].root
         for words, via_link in _chunks(resolver.kb, head, f.start, f.end):
@@ -61,6 +70,129 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
             if "sector" not in actor.inferred:
                 actor.inferred = [*actor.inferred, "sector"]
             break
+
+
+def _acronyms(resolver: Resolver, st: _State) -> None:
+    """An organisation named by an acronym alone ("the NAO", "MAB") and coded by nothing is
+    the organisation the article named in full before, whose initials it is ("the National
+    Audit Office"); or, defined in brackets after words whose initials it is ("the Muslim
+    Association of Britain (MAB)"), the kind of body those words name."""
+    doc = st.doc
+    for aid, actor in list(st.res.actors.items()):
+        name = actor.name
+        if actor.kind != "organization" or actor.sector or not (2 <= len(name) <= 6 and name.isalpha()
+                                                                 and name.isupper()):
+            continue
+        mine = sorted((f for f in st.res.found if f.actor == aid), key=lambda f: f.start)
+        if not mine:
+            continue
+        first = mine[0].start
+        # the organisation named in full before
+        full = None
+        for f in sorted(st.res.found, key=lambda f: f.start):
+            if f.start >= first:
+                break
+            other = st.res.actors[f.actor]
+            if other.kind in ("organization", "group") and other.sector and other.id != aid \
+                    and _initials(other.name.split()) == name:
+                full = other
+                break
+        if full is not None:
+            for f in mine:
+                f.actor = full.id
+            continue
+        # the words its bracketed definition follows
+        for f in mine:
+            s, e = f.start, f.end
+            if not (s > 0 and e < len(doc) and doc[s - 1].text == "(" and doc[e].text == ")"):
+                continue
+            words = _expansion([t.text for t in doc[max(0, s - 12):s - 1]], name)
+            if words is None:
+                continue
+            sector = _words_sector(resolver.kb, words)
+            if sector is None:
+                continue
+            country = next((r[2:] for w in words for r in resolver.kb.lookup(w) if r[:2] == "C:"), None)
+            actor.name = f"{' '.join(words)} ({name})"
+            actor.sector = sector
+            actor.country = actor.country or country
+            actor.code = code_for(actor.country, sector) if actor.country else None
+            actor.inferred = [*actor.inferred, "sector"]
+            break
+
+
+def _foreign_namesakes(resolver: Resolver, st: _State) -> None:
+    """"the Czech Senate" is not the knowledge base's Senate (the United States'): a body of
+    the state named with another country's adjective or name right before it is that
+    country's body of that kind."""
+    doc = st.doc
+    for f in list(st.res.found):
+        actor = st.res.actors[f.actor]
+        if f not in st.res.found or actor.kind != "organization" or not actor.country or f.start == 0 or actor.id.startswith(("org:", "party:")):
+            continue
+        prev = doc[f.start - 1]
+        if not prev.text[:1].isupper():
+            continue
+        iso = resolver.adjective_country(prev.text)
+        if iso is None:
+            other = st.at(prev.i)
+            iso = other.actor if other is not None and st.res.actors[other.actor].kind == "country" else None
+        if iso is None or iso == actor.country:
+            continue
+        sector = body_sector([t.text for t in doc[f.start:f.end]])
+        if sector not in ("GOV", "LEG", "JUD", "MIL", "COP"):
+            continue
+        group = st.group_actor(iso, sector)
+        st.res.actors.setdefault(group.id, group)
+        f.actor = group.id
+        f.start = prev.i
+        st.reindex(f)
+
+
+def _bodies_named_as_people(st: _State) -> None:
+    """A "person" the parse found whose name ends in the word of a body ("Lok Sabha",
+    "Supreme Court") is that body."""
+    for actor in st.res.actors.values():
+        if actor.kind != "person" or not actor.id.startswith("person:"):
+            continue
+        sector = body_sector(actor.name.split()[-1:])
+        if sector is None:
+            continue
+        actor.kind = "organization"
+        actor.sector = sector
+        actor.code = code_for(actor.country, sector) if actor.country else None
+
+
+ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "la", "on", "in"}
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w.lower() not in ACRONYM_SKIP and w[0].isalpha()).upper()
+
+
+def _expansion(before: list[str], acronym: str) -> list[str] | None:
+    """The words just before a bracket whose initials spell ``acronym``, or None."""
+    for k in range(len(before) - 1, -1, -1):
+        words = before[k:]
+        if not words[0][:1].isupper() or words[0].lower() in ACRONYM_SKIP:
+            continue
+        got = _initials(words)
+        if got == acronym:
+            return words
+        if len(got) > len(acronym):
+            return None
+    return None
+
+
+def _words_sector(kb, words: list[str]) -> str | None:
+    """The sector an organisation's name gives: an agent noun it ends in, else the kind of body."""
+    low = [w.lower() for w in words]
+    for a in range(len(low)):
+        for b in range(len(low), a, -1):
+            found = kb.agents.get(" ".join(low[a:b]))
+            if found and b == len(low):
+                return found
+    return body_sector(words)
 
 
 def _chunks(kb, head: Token, start: int, end: int):
@@ -81,6 +213,8 @@ def _chunks(kb, head: Token, start: int, end: int):
                 t.pos_ == "ADP" and t.lower_ not in ("of", "for")) or t.lower_ in ("'s", "’s"):
             break
         left -= 1
+    if left < start and doc[start - 1].pos_ == "ADP":
+        left = start  # "the delegates of Callejas": his delegates, not his title
     k = start
     while k < end and _is_title_word(kb, doc[k].lower_):
         k += 1

@@ -1,0 +1,76 @@
+"""actors/offices: people and organisations coded by the offices and names the text gives
+them, when the knowledge base has no office for them at the article's date. The
+sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.actors import ActorsStage
+from whodid.model import Article
+from whodid.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    return Pipeline(stages=[ActorsStage()])
+
+
+def actor(pipeline, text, name, published="2005-03-01"):
+    analysis = pipeline.analyze(Article(text=text, published=published))
+    found = [a for a in analysis.actors if any(m.text.endswith(name) or name in m.text for m in a.mentions)]
+    assert found, f"no actor for {name!r} in {[a.name for a in analysis.actors]}"
+    return found[0]
+
+
+BRITAIN = ("LONDON - British ministers met in London on Monday. The British government said the new rules "
+           "would start in May in Britain. ")
+
+
+def test_office_in_a_named_organisation_takes_its_sector(pipeline):
+    a = actor(pipeline, BRITAIN + "Jane Whitcombe of the Ramblers Association criticised the plan.", "Jane Whitcombe")
+    assert a.code == "GBRNGO" and "sector" in a.inferred and "Ramblers Association" in a.role
+
+
+def test_shadow_post_is_opposition(pipeline):
+    a = actor(pipeline, BRITAIN + "The shadow transport secretary, Peter Ambrose, attacked the rules.", "Peter Ambrose")
+    assert a.code == "GBROPP"
+
+
+def test_religious_title(pipeline):
+    a = actor(pipeline, BRITAIN + "The Bishop of Lindale, Dr Alan Merriweather, welcomed the rules.", "Alan Merriweather")
+    assert a.sector == "CHR"
+
+
+def test_mp_after_the_name_is_a_legislator_and_a_former_post_says_nothing_of_now(pipeline):
+    a = actor(pipeline, BRITAIN + "Former health minister Tom Harkness MP said the rules were unfair.", "Tom Harkness")
+    assert a.code == "GBRLEG"
+
+
+def test_office_of_state_by_its_name(pipeline):
+    a = actor(pipeline, BRITAIN + "Minister of state for rural affairs Colin Braddock defended the plan.", "Colin Braddock")
+    assert a.code == "GBRGOV"
+
+
+def test_of_phrase_of_a_person_is_not_his_title(pipeline):
+    a = actor(pipeline, BRITAIN + "The lawyers of Martin Quayle said he would appeal.", "Martin Quayle")
+    assert a.sector is None
+
+
+def test_acronym_of_an_organisation_named_before(pipeline):
+    text = BRITAIN + "The Rural Payments Office said claims were late. The RPO blamed the computers."
+    analysis = pipeline.analyze(Article(text=text, published="2005-03-01"))
+    office = [a for a in analysis.actors if any(m.text == "RPO" for m in a.mentions)]
+    assert office and office[0].name == "Rural Payments Office" and office[0].sector == "GOV"
+
+
+def test_acronym_defined_in_brackets(pipeline):
+    a = actor(pipeline, BRITAIN + "The Federation of Small Traders (FST) said the rules would cost jobs.", "FST")
+    assert a.sector == "BUS" or a.sector == "NGO"
+
+
+def test_foreign_body_is_not_the_namesake(pipeline):
+    text = "The Polish Senate voted on the treaty in Warsaw on Tuesday, a spokesman for the Polish Senate said."
+    analysis = pipeline.analyze(Article(text=text, published="2020-03-01"))
+    senate = [a for a in analysis.actors if any("Senate" in m.text for m in a.mentions)]
+    assert senate and all(a.code == "POLLEG" for a in senate)
