@@ -74,3 +74,27 @@ def test_foreign_body_is_not_the_namesake(pipeline):
     analysis = pipeline.analyze(Article(text=text, published="2020-03-01"))
     senate = [a for a in analysis.actors if any("Senate" in m.text for m in a.mentions)]
     assert senate and all(a.code == "POLLEG" for a in senate)
+
+
+def test_a_place_named_with_its_region_says_where_the_story_is(pipeline):
+    text = ("A shopkeeper said he was beaten by police in Rajshahi's Boalia on Sunday. "
+            "He said the officers took his money and the police denied it.")
+    analysis = pipeline.analyze(Article(text=text, published="2022-07-01"))
+    police = [a for a in analysis.actors if any(m.text == "police" for m in a.mentions)]
+    assert police and police[0].code == "BGDCOP"
+
+
+def test_a_persons_possessive_is_no_region(nlp):
+    from whodid.actors.home import region_place_countries
+    from whodid.knowledge import Resources
+
+    resources = Resources.build()
+
+    class State:  # what region_place_countries asks of the actors stage's state
+        doc = nlp("He spoke in Blair's Sedgefield and later in Rajshahi's Boalia.")
+        kb = resources.kb
+
+        def gazetteer(self):
+            return resources.gazetteer
+
+    assert region_place_countries(State()) == ["BGD"]
