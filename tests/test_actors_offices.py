@@ -98,3 +98,15 @@ def test_a_persons_possessive_is_no_region(nlp):
             return resources.gazetteer
 
     assert region_place_countries(State()) == ["BGD"]
+
+
+def test_the_texts_opposition_title_beats_an_open_ended_dictionary_role(pipeline):
+    text = "NAIROBI - Kenyan opposition leader Raila Odinga said on Monday that the vote in Kenya was rigged."
+    a = actor(pipeline, text, "Raila Odinga", published="2022-08-20")
+    assert a.code == "KENOPP" and "opposition" in a.role
+
+
+def test_a_former_opposition_title_says_nothing_of_now(pipeline):
+    text = BRITAIN + "Former shadow chancellor Tom Lister said the rules were fair."
+    a = actor(pipeline, text, "Tom Lister")
+    assert a.sector != "OPP"

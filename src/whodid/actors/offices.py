@@ -51,7 +51,11 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     _bodies_named_as_people(st)
     for f in sorted(st.res.found, key=lambda f: f.start):
         actor = st.res.actors.get(f.actor)
-        if actor is None or actor.kind != "person" or actor.office:
+        if actor is None or actor.kind != "person":
+            continue
+        if actor.sector in ("GOV", "ELI") and _opposition_title(resolver, st, f):
+            continue  # "Kenyan opposition leader Raila Odinga": the text's title at the date wins
+        if actor.office:
             continue
         # a former officeholder (ELI by the knowledge base's earlier post) is what the text
         # says he is now ("Former welfare minister Frank Field MP")
@@ -70,6 +74,27 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
             if "sector" not in actor.inferred:
                 actor.inferred = [*actor.inferred, "sector"]
             break
+
+
+def _opposition_title(resolver: Resolver, st: _State, f) -> bool:
+    """A person the knowledge base gives a government post at the date whom the text titles
+    as the opposition's ("opposition leader Raila Odinga", "shadow chancellor X") is in
+    opposition: a dictionary's open-ended role ("[KENGOV >080417]") is older news than the
+    article's own words. Only the title the mention opens with counts, and not a former one."""
+    doc = st.doc
+    actor = st.res.actors[f.actor]
+    words, _ = next(_chunks(resolver.kb, doc[f.start:f.end].root, f.start, f.end))
+    lowers = [t.lower_ for t in words]
+    if not lowers or any(w in PAST_WORDS for w in lowers) or not any(w in OPPOSITION_WORDS for w in lowers) \
+            or not any(_is_office(resolver.kb, w) for w in lowers):
+        return False
+    actor.sector = "OPP"
+    actor.code = code_for(actor.country, "OPP") if actor.country else None
+    actor.office = None
+    actor.role = f"{' '.join(t.text for t in words)} (an opposition post)"
+    if "sector" not in actor.inferred:
+        actor.inferred = [*actor.inferred, "sector"]
+    return True
 
 
 def _acronyms(resolver: Resolver, st: _State) -> None:
@@ -216,7 +241,7 @@ def _chunks(kb, head: Token, start: int, end: int):
     if left < start and doc[start - 1].pos_ == "ADP":
         left = start  # "the delegates of Callejas": his delegates, not his title
     k = start
-    while k < end and _is_title_word(kb, doc[k].lower_):
+    while k < end and (_is_title_word(kb, doc[k].lower_) or any(r[0] in "AC" for r in kb.lookup(doc[k].text))):
         k += 1
     yield [doc[j] for j in range(left, k)], False
     last = doc[end - 1] if doc[end - 1].text in ("MP", "MEP", "MSP", "MLA", "TD") else \
