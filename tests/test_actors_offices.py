@@ -111,3 +111,10 @@ def test_a_former_office_in_an_organisation_says_nothing_of_now(pipeline):
     text = BRITAIN + "Former Ramblers Association chairman Tom Lister said the rules were fair."
     a = actor(pipeline, text, "Tom Lister")
     assert a.sector is None
+
+
+def test_a_leader_of_a_union_named_by_its_acronym_is_labour_not_opposition(pipeline):
+    text = BRITAIN + ("The National Federation of Postal Workers Union said it would ballot its members. "
+                      "NFPW leader Anne Coulter warned of strikes.")
+    a = actor(pipeline, text, "Anne Coulter")
+    assert a.code == "GBRLAB" and "Union" in a.role

@@ -59,12 +59,15 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
             continue
         # a former officeholder (ELI by the knowledge base's earlier post) is what the text
         # says he is now ("Former welfare minister Frank Field MP")
-        if actor.sector and actor.sector != "ELI":
+        # a sector a bare title gave ("PCS leader Mark Serwotka" taken for a party's leader)
+        # yields to the organisation the text names the office in
+        generic = bool(actor.sector) and actor.role in ORG_OFFICE_NOUNS
+        if actor.sector and actor.sector != "ELI" and not generic:
             continue
         head = doc[f.start:f.end].root
         for words, via_link in _chunks(resolver.kb, head, f.start, f.end):
             found = _office(resolver, st, words, actor, via_link)
-            if found is None:
+            if found is None or (generic and "(an office in " not in found[2]):
                 continue
             sector, country, evidence = found
             actor.country = actor.country or country
@@ -113,15 +116,7 @@ def _acronyms(resolver: Resolver, st: _State) -> None:
             continue
         first = mine[0].start
         # the organisation named in full before
-        full = None
-        for f in sorted(st.res.found, key=lambda f: f.start):
-            if f.start >= first:
-                break
-            other = st.res.actors[f.actor]
-            if other.kind in ("organization", "group") and other.sector and other.id != aid \
-                    and _initials(other.name.split()) == name:
-                full = other
-                break
+        full = _named_before(st, name, first, aid)
         if full is not None:
             for f in mine:
                 f.actor = full.id
@@ -193,6 +188,35 @@ ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "la", "on", "in"}
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w and w.lower() not in ACRONYM_SKIP and w[0].isalpha()).upper()
+
+
+def _named_before(st: _State, acronym: str, before: int, not_this: str = "") -> ActorInfo | None:
+    """The organisation with a sector named before token ``before`` whose acronym ``acronym``
+    is, by its name or by the words its mention ends ("the Public and Commercial Services
+    Union", of which the parse's name may keep only "Commercial Services Union")."""
+    doc = st.doc
+    for f in sorted(st.res.found, key=lambda f: f.start):
+        if f.start >= before:
+            break
+        other = st.res.actors[f.actor]
+        if other.kind not in ("organization", "group") or not other.sector or other.id == not_this:
+            continue
+        if acronym in _acronyms_of(other.name.split()):
+            return other
+        for k in range(max(doc[f.start].sent.start, f.start - 4), f.start):
+            words = [t.text for t in doc[k:f.end]]
+            if words[0][:1].isupper() and acronym in _acronyms_of(words):
+                return other
+    return None
+
+
+def _acronyms_of(words: list[str]) -> set[str]:
+    """The acronyms a name goes by: its initials, and without the kind of body it ends in
+    ("the Public and Commercial Services Union": PCSU and PCS)."""
+    out = {_initials(words)}
+    if len(words) > 2 and body_sector(words[-1:]) is not None:
+        out.add(_initials(words[:-1]))
+    return out
 
 
 def _expansion(before: list[str], acronym: str) -> list[str] | None:
@@ -279,6 +303,10 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
     if office:
         for t in words:
             f = st.at(t.i)
+            if f is None and t.text.isupper() and t.text.isalpha() and 2 <= len(t.text) <= 6:
+                org = _named_before(st, t.text, t.i)  # "PCS leader": the union named before
+                if org is not None and org.sector and not org.id.startswith("party:"):
+                    return org.sector, org.country, f"{evidence} (an office in {org.name})"
             if f is None or f.actor == actor.id:
                 continue
             org = st.res.actors[f.actor]
