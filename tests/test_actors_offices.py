@@ -118,3 +118,16 @@ def test_a_leader_of_a_union_named_by_its_acronym_is_labour_not_opposition(pipel
                       "NFPW leader Anne Coulter warned of strikes.")
     a = actor(pipeline, text, "Anne Coulter")
     assert a.code == "GBRLAB" and "Union" in a.role
+
+
+def test_an_office_in_a_body_named_by_its_kind(pipeline):
+    a = actor(pipeline, BRITAIN + "Commission Chairman Ruth Ellery said the count was fair.", "Ruth Ellery")
+    assert a.code == "GBRGOV" and "Commission" in a.role
+
+
+def test_an_opposition_delegation_is_the_opposition(pipeline):
+    text = "KAMPALA - In Uganda, an opposition delegation presented its demands to the electoral board in Kampala."
+    analysis = pipeline.analyze(Article(text=text, published="2006-02-01"))
+    group = [a for a in analysis.actors if any(m.text.endswith("delegation") for m in a.mentions)]
+    assert group and group[0].code == "UGAOPP"
+    assert any(m.text == "its" for m in group[0].mentions)

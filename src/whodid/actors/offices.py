@@ -49,6 +49,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     _acronyms(resolver, st)
     _foreign_namesakes(resolver, st)
     _bodies_named_as_people(st)
+    _opposition_groups(st)
     for f in sorted(st.res.found, key=lambda f: f.start):
         actor = st.res.actors.get(f.actor)
         if actor is None or actor.kind != "person":
@@ -167,6 +168,26 @@ def _foreign_namesakes(resolver: Resolver, st: _State) -> None:
         f.actor = group.id
         f.start = prev.i
         st.reindex(f)
+
+
+def _opposition_groups(st: _State) -> None:
+    """"an opposition delegation", "opposition lawmakers": a group of the state's sectors
+    (a delegation is GOV, lawmakers LEG) that "opposition" qualifies is the opposition's."""
+    for f in st.res.found:
+        actor = st.res.actors[f.actor]
+        if f.how != "nominal" or actor.kind not in ("group", "organization") or actor.sector not in ("GOV", "LEG") \
+                or not actor.country:
+            continue
+        words = st.lowers[max(0, f.start - 1):f.end]
+        if "opposition" not in words or words[-1] == "opposition":
+            continue
+        group = st.group_actor(actor.country, "OPP")
+        st.res.actors.setdefault(group.id, group)
+        f.actor = group.id
+        if not any(g.actor == actor.id and g.how != "pronoun" for g in st.res.found):
+            for g in st.res.found:  # what referred to it ("its demands") refers to the opposition
+                if g.actor == actor.id:
+                    g.actor = group.id
 
 
 def _bodies_named_as_people(st: _State) -> None:
@@ -312,6 +333,12 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
             org = st.res.actors[f.actor]
             if org.kind in ("organization", "group") and org.sector and not org.id.startswith("party:"):
                 return org.sector, org.country, f"{evidence} (an office in {org.name})"
+        # an office in a body named by its kind alone ("Commission Chairman Badru Kiggundu")
+        for t in words:
+            if t.text[:1].isupper() and st.at(t.i) is None and t.lower_ not in ORG_OFFICE_NOUNS:
+                sector = body_sector([t.text])
+                if sector is not None:
+                    return sector, None, f"{evidence} (an office in the {t.text})"
     if any(w in LEGISLATOR_TITLES for w in lowers):
         return "LEG", None, f"{evidence} (a legislator)"
     if via_link:
