@@ -131,3 +131,15 @@ def test_an_opposition_delegation_is_the_opposition(pipeline):
     group = [a for a in analysis.actors if any(m.text.endswith("delegation") for m in a.mentions)]
     assert group and group[0].code == "UGAOPP"
     assert any(m.text == "its" for m in group[0].mentions)
+
+
+def test_an_organisation_is_what_the_text_describes_it_as(pipeline):
+    text = BRITAIN + "The farmers' union, the NFB, said the plan would ruin them."
+    analysis = pipeline.analyze(Article(text=text, published="2005-03-01"))
+    org = [a for a in analysis.actors if any(m.text == "NFB" for m in a.mentions)]
+    assert org and org[0].sector == "AGR"  # "farmers" (the dictionary) before "union"
+
+
+def test_an_office_of_state_the_dictionary_lacks(pipeline):
+    a = actor(pipeline, BRITAIN + "First Minister Hugh Arlow said the rules would be delayed.", "Hugh Arlow")
+    assert a.code == "GBRGOV"

@@ -31,7 +31,7 @@ from spacy.tokens import Token
 from whodid.knowledge.institutions import body_sector
 from whodid.knowledge.kb import code_for
 from whodid.knowledge.offices import (LEGISLATOR_TITLES, OPPOSITION_WORDS, ORG_OFFICE_NOUNS, PAST_WORDS,
-                                      RELIGIOUS_TITLES)
+                                      RELIGIOUS_TITLES, STATE_TITLES)
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import ActorInfo, Resolver, _State
@@ -50,6 +50,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     _foreign_namesakes(resolver, st)
     _bodies_named_as_people(st)
     _opposition_groups(st)
+    _described_organisations(resolver, st)
     for f in sorted(st.res.found, key=lambda f: f.start):
         actor = st.res.actors.get(f.actor)
         if actor is None or actor.kind != "person":
@@ -168,6 +169,41 @@ def _foreign_namesakes(resolver: Resolver, st: _State) -> None:
         f.actor = group.id
         f.start = prev.i
         st.reindex(f)
+
+
+def _described_organisations(resolver: Resolver, st: _State) -> None:
+    """An organisation coded by nothing is what the words the text describes it with say, by
+    the agents dictionary: "the employers' organisation, the CBI" (BUS), "the farmers'
+    union X" (AGR): a noun phrase in apposition or the words right before the name."""
+    kb, doc = resolver.kb, st.doc
+    for f in sorted(st.res.found, key=lambda f: f.start):
+        actor = st.res.actors[f.actor]
+        if actor.kind != "organization" or actor.sector or f.how != "name":
+            continue
+        head = doc[f.start:f.end].root
+        chunks = [[t for t in next(_chunks(kb, head, f.start, f.end))[0] if t.i < f.start]]
+        if head.dep_ == "appos" and head.head.i < f.start:
+            chunks.append([t for t in head.head.subtree if t.i < head.left_edge.i])
+        chunks += [list(c.subtree) for c in head.children if c.dep_ == "appos" and c.i >= f.end]
+        for words in chunks:
+            lowers = [t.lower_ for t in words if t.lower_ not in ("'", "’")]
+            if not lowers or any(w in PAST_WORDS for w in lowers):
+                continue
+            sector = None
+            for n in range(min(4, len(lowers)), 0, -1):
+                for a in range(len(lowers) - n + 1):
+                    found = kb.agents.get(" ".join(lowers[a:a + n]))
+                    if found and found not in ("CVL",):
+                        sector = found
+                        break
+                if sector:
+                    break
+            if sector:
+                actor.sector = sector
+                actor.code = code_for(actor.country, sector) if actor.country else None
+                actor.role = actor.role or " ".join(t.text for t in words)
+                actor.inferred = [*actor.inferred, "sector"]
+                break
 
 
 def _opposition_groups(st: _State) -> None:
@@ -353,6 +389,7 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
                 continue  # "president", "leader" alone: of what?
             noun = kb.role_nouns.get(key)
             sector = noun.sector if noun is not None and noun.kind == "person" and noun.title else None
+            sector = sector or STATE_TITLES.get(key)
             if sector is None and kb.agents.get(key) in ("GOV", "LEG", "JUD", "MIL", "COP"):
                 sector = kb.agents.get(key)
             if sector:

@@ -14,6 +14,8 @@ they lack, and why it is here:
   "reverend"), coded as CAMEO codes the religion (CTH Catholic, CHR Christian, MUS Muslim);
 - ``LEGISLATOR_TITLES``: "Speaker", and the post-nominal letters of members of
   legislatures ("Frank Field MP", "an MSP"); the dictionary has "MP" and "lawmaker" only;
+- ``STATE_TITLES``: offices of state neither the role nouns nor the dictionary list
+  ("Comptroller Gerado Solís", "First Minister Jack McConnell", the ombudsman): GOV;
 - ``OPPOSITION_WORDS``: a shadow post is the opposition's ("shadow home secretary"), as
   is any office "opposition" qualifies ("the opposition leader").
 """
@@ -35,6 +37,8 @@ RELIGIOUS_TITLES = {
 LEGISLATOR_TITLES = frozenset({"speaker", "mp", "mps", "mep", "meps", "msp", "msps", "mla", "mlas", "td", "tds",
                                "lawmaker", "lawmakers", "legislator", "legislators", "senator", "congressman",
                                "congresswoman", "parliamentarian", "councillor", "councilor", "alderman"})
+STATE_TITLES = {"comptroller": "GOV", "comptroller general": "GOV", "ombudsman": "GOV", "first minister": "GOV",
+                "inspector general": "GOV", "controller general": "GOV", "auditor-general": "GOV"}
 OPPOSITION_WORDS = frozenset({"shadow", "opposition"})
 # words that make an office one held before, not now ("former chairman", "ex-minister")
 PAST_WORDS = frozenset({"former", "ex", "ex-", "then", "late", "onetime", "one-time", "erstwhile",
