@@ -143,3 +143,13 @@ def test_an_organisation_is_what_the_text_describes_it_as(pipeline):
 def test_an_office_of_state_the_dictionary_lacks(pipeline):
     a = actor(pipeline, BRITAIN + "First Minister Hugh Arlow said the rules would be delayed.", "Hugh Arlow")
     assert a.code == "GBRGOV"
+
+
+def test_an_office_in_an_uncoded_body_is_not_the_states(pipeline):
+    a = actor(pipeline, BRITAIN + "ABTA director general Sir Colin Ferrers warned of job losses.", "Colin Ferrers")
+    assert a.sector != "GOV"
+
+
+def test_a_place_in_apposition_is_no_office(pipeline):
+    text = BRITAIN + "Mr Harwood, from Croydon, south London, was released."
+    assert actor(pipeline, text, "Harwood").sector is None

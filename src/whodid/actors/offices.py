@@ -39,6 +39,10 @@ if TYPE_CHECKING:
 RELIGION_SECTORS = frozenset({"REL", "CHR", "CTH", "PRO", "ORT", "MUS", "SHI", "SUN", "JEW", "HIN", "BUD", "SIK"})
 LINKS = ("of", "from", "at")  # "Simon Hart of the Countryside Alliance", "a lawyer from Liberty"
 MAX_TITLE_TOKENS = 8
+MAX_PHRASE_TOKENS = 12
+# ranks that are part of a name's address, not offices ("Prince Charles", "Lord Falconer")
+NOBLE_TITLES = frozenset({"prince", "princess", "king", "queen", "lord", "lady", "sir", "dame", "duke", "duchess",
+                          "baron", "baroness", "earl", "count", "countess", "sheikh", "emir"})
 SKIP = {"the", "a", "an", ",", "'s", "’s", "(", ")", "-", "and"}
 
 
@@ -314,6 +318,8 @@ def _chunks(kb, head: Token, start: int, end: int):
     sent_start = head.sent.start
     while left > sent_start and start - left < MAX_TITLE_TOKENS:
         t = doc[left - 1]
+        if t.is_space or "\n" in t.text_with_ws:
+            break  # a title does not run over a line break
         if t.pos_ in ("VERB", "AUX", "CCONJ", "DET", "PRON", "SCONJ", "NUM") or (
                 t.is_punct and t.text not in ("-", ".", "&", "'s", "’s")) or (
                 t.pos_ == "ADP" and t.lower_ not in ("of", "for")) or t.lower_ in ("'s", "’s"):
@@ -330,11 +336,11 @@ def _chunks(kb, head: Token, start: int, end: int):
     if last is not None:
         yield [last], False  # "Frank Field MP"
     for c in head.children:
-        if c.dep_ == "appos" and c.i >= end:
-            yield list(c.subtree), False  # "Sir Digby Jones, CBI director general"
+        if c.dep_ == "appos" and c.i >= end:  # "Sir Digby Jones, CBI director general"
+            yield _noun_phrase(c), False
     if head.dep_ == "appos" and head.head.i < start:
         h = head.head
-        yield [t for t in h.subtree if t.i < head.left_edge.i], False  # "the president of the Assembly, X"
+        yield [t for t in _noun_phrase(h) if t.i < head.left_edge.i], False  # "the president of the Assembly, X"
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in LINKS and c.i >= end:
             yield [o for p in c.children if p.dep_ == "pobj" for o in p.subtree], True
@@ -342,7 +348,7 @@ def _chunks(kb, head: Token, start: int, end: int):
 
 def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo,
             via_link: bool) -> tuple[str, str | None, str] | None:
-    kb = resolver.kb
+    kb, doc = resolver.kb, st.doc
     lowers = [t.lower_ for t in words]
     if not words or any(w in PAST_WORDS for w in lowers):
         return None
@@ -364,10 +370,11 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
                 org = _named_before(st, t.text, t.i)  # "PCS leader": the union named before
                 if org is not None and org.sector and not org.id.startswith("party:"):
                     return org.sector, org.country, f"{evidence} (an office in {org.name})"
-            if f is None or f.actor == actor.id:
-                continue
+            if f is None or f.actor == actor.id or f.how != "name":
+                continue  # a nominal ("Commons officials") or a place standing for a government is no employer
             org = st.res.actors[f.actor]
-            if org.kind in ("organization", "group") and org.sector and not org.id.startswith("party:"):
+            if org.kind in ("organization", "group") and org.sector and not org.id.startswith("party:") \
+                    and org.id != org.code and doc[f.start].ent_type_ not in ("GPE", "LOC"):
                 return org.sector, org.country, f"{evidence} (an office in {org.name})"
         # an office in a body named by its kind alone ("Commission Chairman Badru Kiggundu")
         for t in words:
@@ -379,6 +386,10 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
         return "LEG", None, f"{evidence} (a legislator)"
     if via_link:
         return None
+    if office and any((st.at(t.i) is not None and st.at(t.i).actor != actor.id
+                       and st.res.actors[st.at(t.i).actor].kind == "organization")
+                      or (t.text.isupper() and len(t.text) > 1 and t.text.isalpha()) for t in words):
+        return None  # "CBI director general": an office of that body, whatever its sector, not the state's
     # an office of state by its name: the longest known phrase ("minister of state")
     title = [t for t in words if t.lower_ not in SKIP]
     tl = [t.lower_ for t in title]
@@ -387,14 +398,29 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
             key = " ".join(tl[a:a + n])
             if n == 1 and key in ORG_OFFICE_NOUNS and key not in ("chancellor",):
                 continue  # "president", "leader" alone: of what?
+            if n == 1 and key in NOBLE_TITLES:
+                continue  # "Prince Charles", "Lord Falconer": a rank in the name, not an office
             noun = kb.role_nouns.get(key)
             sector = noun.sector if noun is not None and noun.kind == "person" and noun.title else None
             sector = sector or STATE_TITLES.get(key)
             if sector is None and kb.agents.get(key) in ("GOV", "LEG", "JUD", "MIL", "COP"):
                 sector = kb.agents.get(key)
+                if sector == "MIL" and not title[a].text[:1].isupper():
+                    sector = None  # "a key Blair lieutenant": a figure of speech; "Lieutenant X" is a rank
             if sector:
                 return sector, None, f"{evidence} (an office: {key})"
     return None
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    """A noun with its modifiers before it and its of-phrase ("the chief inspector of
+    schools"), not the clauses and lists an apposition may run on with."""
+    words = [t for t in noun.subtree if noun.left_edge.i <= t.i <= noun.i]
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in LINKS and p.i > noun.i:
+            words += [p] + [t for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+    words = words[:MAX_PHRASE_TOKENS]
+    return words
 
 
 def _is_title_word(kb, word: str) -> bool:
