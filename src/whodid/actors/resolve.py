@@ -36,6 +36,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries
+from whodid.actors.offices import code_by_office
 from whodid.actors.parties import resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.cues import load as load_cues
@@ -154,6 +156,7 @@ class Resolver:
         self._described_now(st)
         resolve_parties(self, st)
         self._context(st)
+        code_by_office(self, st)
         st.res.article_country = st.article_country()
         return st.res
 
@@ -1556,6 +1559,8 @@ class _State:
                 votes[a.country] = votes.get(a.country, 0.0) + weight
         for country in self.place_countries():
             votes[country] = votes.get(country, 0.0) + 1.0
+        for country in region_place_countries(self):  # "in Rajshahi's Mohonpur"
+            votes[country] = votes.get(country, 0.0) + REGION_PLACE_VOTES
         dateline = self.dateline_country()
         if dateline:
             votes[dateline] = votes.get(dateline, 0.0) + DATELINE_VOTES

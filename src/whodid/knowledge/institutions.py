@@ -25,6 +25,9 @@ BODY_SECTORS = {
     # associations of citizens
     "alliance": "NGO", "association": "NGO", "foundation": "NGO", "society": "NGO", "campaign": "NGO",
     "charity": "NGO", "league": "NGO", "trust": "NGO",
+    # trade unions ("the Public and Commercial Services Union"; "the European Union", a name the
+    # knowledge base knows, is found by its name first)
+    "union": "LAB", "unions": "LAB",
     # companies
     "plc": "BUS", "ltd": "BUS", "inc": "BUS", "llc": "BUS", "gmbh": "BUS", "corp": "BUS",
 }

@@ -1,0 +1,432 @@
+"""People coded by an office the text ties them to.
+
+A person the knowledge base has no office for at the article's date (a union leader, a
+bishop, an MP, a shadow minister, or a minister it does not list) is still what the text
+says he is. Run last, when organisations and people have their countries, this pass reads
+the words around each of the person's mentions that the parse attaches to the name:
+
+- the noun phrase the name ends ("IHRC chairman Massoud Shadjareh", "current Lord Chancellor
+  Lord Falconer"), an apposition either way ("Sir Digby Jones, CBI director general";
+  "the president of the Assembly, Crispiano Adames") and an of-phrase ("Simon Hart of the
+  Countryside Alliance");
+- a shadow post or an office "opposition" qualifies is OPP;
+- a religious title is the religion's code (CHR, CTH, MUS, JEW: the agents dictionary's
+  and ``knowledge.offices.RELIGIOUS_TITLES``);
+- an office in an organisation the text names ("chairman", "director", "head of") is the
+  organisation's sector, and its country when the person has none;
+- a legislator's title ("MP", "Speaker", "senator") is LEG;
+- else an office of state the role nouns or the agents dictionary know ("minister of
+  state", "Lord Chancellor") gives their sector.
+
+An office held before ("former chairman") says nothing of now. The result is marked as
+inferred (``"sector"``) and its evidence kept in the actor's ``role``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from whodid.knowledge.institutions import body_sector
+from whodid.knowledge.kb import code_for
+from whodid.knowledge.offices import (LEGISLATOR_TITLES, OPPOSITION_WORDS, ORG_OFFICE_NOUNS, PAST_WORDS,
+                                      RELIGIOUS_TITLES, STATE_TITLES)
+
+if TYPE_CHECKING:
+    from whodid.actors.resolve import ActorInfo, Resolver, _State
+
+RELIGION_SECTORS = frozenset({"REL", "CHR", "CTH", "PRO", "ORT", "MUS", "SHI", "SUN", "JEW", "HIN", "BUD", "SIK"})
+LINKS = ("of", "from", "at")  # "Simon Hart of the Countryside Alliance", "a lawyer from Liberty"
+MAX_TITLE_TOKENS = 8
+MAX_PHRASE_TOKENS = 12
+# ranks that are part of a name's address, not offices ("Prince Charles", "Lord Falconer")
+NOBLE_TITLES = frozenset({"prince", "princess", "king", "queen", "lord", "lady", "sir", "dame", "duke", "duchess",
+                          "baron", "baroness", "earl", "count", "countess", "sheikh", "emir"})
+SKIP = {"the", "a", "an", ",", "'s", "’s", "(", ")", "-", "and"}
+
+
+def code_by_office(resolver: Resolver, st: _State) -> None:
+    """Give a sector to the organisations and people with none: organisations by what their
+    acronym stands for, people by the offices the text ties them to."""
+    doc = st.doc
+    _acronyms(resolver, st)
+    _foreign_namesakes(resolver, st)
+    _bodies_named_as_people(st)
+    _opposition_groups(st)
+    _described_organisations(resolver, st)
+    for f in sorted(st.res.found, key=lambda f: f.start):
+        actor = st.res.actors.get(f.actor)
+        if actor is None or actor.kind != "person":
+            continue
+        if actor.sector in ("GOV", "ELI") and _opposition_title(resolver, st, f):
+            continue  # "Kenyan opposition leader Raila Odinga": the text's title at the date wins
+        if actor.office:
+            continue
+        # a former officeholder (ELI by the knowledge base's earlier post) is what the text
+        # says he is now ("Former welfare minister Frank Field MP")
+        # a sector a bare title gave ("PCS leader Mark Serwotka" taken for a party's leader)
+        # yields to the organisation the text names the office in
+        generic = bool(actor.sector) and actor.role in ORG_OFFICE_NOUNS
+        if actor.sector and actor.sector != "ELI" and not generic:
+            continue
+        head = doc[f.start:f.end].root
+        for words, via_link in _chunks(resolver.kb, head, f.start, f.end):
+            found = _office(resolver, st, words, actor, via_link)
+            if found is None or (generic and "(an office in " not in found[2]):
+                continue
+            sector, country, evidence = found
+            actor.country = actor.country or country
+            actor.sector = sector
+            actor.code = code_for(actor.country, sector) if actor.country else None
+            actor.role = evidence
+            if "sector" not in actor.inferred:
+                actor.inferred = [*actor.inferred, "sector"]
+            break
+
+
+def _opposition_title(resolver: Resolver, st: _State, f) -> bool:
+    """A person the knowledge base gives a government post at the date whom the text titles
+    as the opposition's ("opposition leader Raila Odinga", "shadow chancellor X") is in
+    opposition: a dictionary's open-ended role ("[KENGOV >080417]") is older news than the
+    article's own words. Only the title the mention opens with counts, and not a former one."""
+    doc = st.doc
+    actor = st.res.actors[f.actor]
+    words, _ = next(_chunks(resolver.kb, doc[f.start:f.end].root, f.start, f.end))
+    lowers = [t.lower_ for t in words]
+    if not lowers or any(w in PAST_WORDS for w in lowers) or not any(w in OPPOSITION_WORDS for w in lowers) \
+            or not any(_is_office(resolver.kb, w) for w in lowers):
+        return False
+    actor.sector = "OPP"
+    actor.code = code_for(actor.country, "OPP") if actor.country else None
+    actor.office = None
+    actor.role = f"{' '.join(t.text for t in words)} (an opposition post)"
+    if "sector" not in actor.inferred:
+        actor.inferred = [*actor.inferred, "sector"]
+    return True
+
+
+def _acronyms(resolver: Resolver, st: _State) -> None:
+    """An organisation named by an acronym alone ("the NAO", "MAB") and coded by nothing is
+    the organisation the article named in full before, whose initials it is ("the National
+    Audit Office"); or, defined in brackets after words whose initials it is ("the Muslim
+    Association of Britain (MAB)"), the kind of body those words name."""
+    doc = st.doc
+    for aid, actor in list(st.res.actors.items()):
+        name = actor.name
+        if actor.kind != "organization" or actor.sector or not (2 <= len(name) <= 6 and name.isalpha()
+                                                                 and name.isupper()):
+            continue
+        mine = sorted((f for f in st.res.found if f.actor == aid), key=lambda f: f.start)
+        if not mine:
+            continue
+        first = mine[0].start
+        # the organisation named in full before
+        full = _named_before(st, name, first, aid)
+        if full is not None:
+            for f in mine:
+                f.actor = full.id
+            continue
+        # the words its bracketed definition follows
+        for f in mine:
+            s, e = f.start, f.end
+            if not (s > 0 and e < len(doc) and doc[s - 1].text == "(" and doc[e].text == ")"):
+                continue
+            words = _expansion([t.text for t in doc[max(0, s - 12):s - 1]], name)
+            if words is None:
+                continue
+            sector = _words_sector(resolver.kb, words)
+            if sector is None:
+                continue
+            country = next((r[2:] for w in words for r in resolver.kb.lookup(w) if r[:2] == "C:"), None)
+            actor.name = f"{' '.join(words)} ({name})"
+            actor.sector = sector
+            actor.country = actor.country or country
+            actor.code = code_for(actor.country, sector) if actor.country else None
+            actor.inferred = [*actor.inferred, "sector"]
+            break
+
+
+def _foreign_namesakes(resolver: Resolver, st: _State) -> None:
+    """"the Czech Senate" is not the knowledge base's Senate (the United States'): a body of
+    the state named with another country's adjective or name right before it is that
+    country's body of that kind."""
+    doc = st.doc
+    for f in list(st.res.found):
+        actor = st.res.actors[f.actor]
+        if f not in st.res.found or actor.kind != "organization" or not actor.country or f.start == 0 or actor.id.startswith(("org:", "party:")):
+            continue
+        prev = doc[f.start - 1]
+        if not prev.text[:1].isupper():
+            continue
+        iso = resolver.adjective_country(prev.text)
+        if iso is None:
+            other = st.at(prev.i)
+            iso = other.actor if other is not None and st.res.actors[other.actor].kind == "country" else None
+        if iso is None or iso == actor.country:
+            continue
+        sector = body_sector([t.text for t in doc[f.start:f.end]])
+        if sector not in ("GOV", "LEG", "JUD", "MIL", "COP"):
+            continue
+        group = st.group_actor(iso, sector)
+        st.res.actors.setdefault(group.id, group)
+        f.actor = group.id
+        f.start = prev.i
+        st.reindex(f)
+
+
+def _described_organisations(resolver: Resolver, st: _State) -> None:
+    """An organisation coded by nothing is what the words the text describes it with say, by
+    the agents dictionary: "the employers' organisation, the CBI" (BUS), "the farmers'
+    union X" (AGR): a noun phrase in apposition or the words right before the name."""
+    kb, doc = resolver.kb, st.doc
+    for f in sorted(st.res.found, key=lambda f: f.start):
+        actor = st.res.actors[f.actor]
+        if actor.kind != "organization" or actor.sector or f.how != "name":
+            continue
+        head = doc[f.start:f.end].root
+        chunks = [[t for t in next(_chunks(kb, head, f.start, f.end))[0] if t.i < f.start]]
+        if head.dep_ == "appos" and head.head.i < f.start:
+            chunks.append([t for t in head.head.subtree if t.i < head.left_edge.i])
+        chunks += [list(c.subtree) for c in head.children if c.dep_ == "appos" and c.i >= f.end]
+        for words in chunks:
+            lowers = [t.lower_ for t in words if t.lower_ not in ("'", "’")]
+            if not lowers or any(w in PAST_WORDS for w in lowers):
+                continue
+            sector = None
+            for n in range(min(4, len(lowers)), 0, -1):
+                for a in range(len(lowers) - n + 1):
+                    found = kb.agents.get(" ".join(lowers[a:a + n]))
+                    if found and found not in ("CVL",):
+                        sector = found
+                        break
+                if sector:
+                    break
+            if sector:
+                actor.sector = sector
+                actor.code = code_for(actor.country, sector) if actor.country else None
+                actor.role = actor.role or " ".join(t.text for t in words)
+                actor.inferred = [*actor.inferred, "sector"]
+                break
+
+
+def _opposition_groups(st: _State) -> None:
+    """"an opposition delegation", "opposition lawmakers": a group of the state's sectors
+    (a delegation is GOV, lawmakers LEG) that "opposition" qualifies is the opposition's."""
+    for f in st.res.found:
+        actor = st.res.actors[f.actor]
+        if f.how != "nominal" or actor.kind not in ("group", "organization") or actor.sector not in ("GOV", "LEG") \
+                or not actor.country:
+            continue
+        words = st.lowers[max(0, f.start - 1):f.end]
+        if "opposition" not in words or words[-1] == "opposition":
+            continue
+        group = st.group_actor(actor.country, "OPP")
+        st.res.actors.setdefault(group.id, group)
+        f.actor = group.id
+        if not any(g.actor == actor.id and g.how != "pronoun" for g in st.res.found):
+            for g in st.res.found:  # what referred to it ("its demands") refers to the opposition
+                if g.actor == actor.id:
+                    g.actor = group.id
+
+
+def _bodies_named_as_people(st: _State) -> None:
+    """A "person" the parse found whose name ends in the word of a body ("Lok Sabha",
+    "Supreme Court") is that body."""
+    for actor in st.res.actors.values():
+        if actor.kind != "person" or not actor.id.startswith("person:"):
+            continue
+        sector = body_sector(actor.name.split()[-1:])
+        if sector is None:
+            continue
+        actor.kind = "organization"
+        actor.sector = sector
+        actor.code = code_for(actor.country, sector) if actor.country else None
+
+
+ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "la", "on", "in"}
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w.lower() not in ACRONYM_SKIP and w[0].isalpha()).upper()
+
+
+def _named_before(st: _State, acronym: str, before: int, not_this: str = "") -> ActorInfo | None:
+    """The organisation with a sector named before token ``before`` whose acronym ``acronym``
+    is, by its name or by the words its mention ends ("the Public and Commercial Services
+    Union", of which the parse's name may keep only "Commercial Services Union")."""
+    doc = st.doc
+    for f in sorted(st.res.found, key=lambda f: f.start):
+        if f.start >= before:
+            break
+        other = st.res.actors[f.actor]
+        if other.kind not in ("organization", "group") or not other.sector or other.id == not_this:
+            continue
+        if acronym in _acronyms_of(other.name.split()):
+            return other
+        for k in range(max(doc[f.start].sent.start, f.start - 4), f.start):
+            words = [t.text for t in doc[k:f.end]]
+            if words[0][:1].isupper() and acronym in _acronyms_of(words):
+                return other
+    return None
+
+
+def _acronyms_of(words: list[str]) -> set[str]:
+    """The acronyms a name goes by: its initials, and without the kind of body it ends in
+    ("the Public and Commercial Services Union": PCSU and PCS)."""
+    out = {_initials(words)}
+    if len(words) > 2 and body_sector(words[-1:]) is not None:
+        out.add(_initials(words[:-1]))
+    return out
+
+
+def _expansion(before: list[str], acronym: str) -> list[str] | None:
+    """The words just before a bracket whose initials spell ``acronym``, or None."""
+    for k in range(len(before) - 1, -1, -1):
+        words = before[k:]
+        if not words[0][:1].isupper() or words[0].lower() in ACRONYM_SKIP:
+            continue
+        got = _initials(words)
+        if got == acronym:
+            return words
+        if len(got) > len(acronym):
+            return None
+    return None
+
+
+def _words_sector(kb, words: list[str]) -> str | None:
+    """The sector an organisation's name gives: an agent noun it ends in, else the kind of body."""
+    low = [w.lower() for w in words]
+    for a in range(len(low)):
+        for b in range(len(low), a, -1):
+            found = kb.agents.get(" ".join(low[a:b]))
+            if found and b == len(low):
+                return found
+    return body_sector(words)
+
+
+def _chunks(kb, head: Token, start: int, end: int):
+    """Groups of tokens that may name the person's office, nearest first, each with whether
+    it is an of-phrase (the office is then the link itself: "X of ORG"). The person's own
+    name is left out: a title the mention opens with is kept ("Comptroller Gerado Solís"),
+    no word after the first word of the name ("Howard Dean" is no dean)."""
+    doc = head.doc
+    # the words before the name, as far as a title goes ("IHRC chairman Massoud Shadjareh",
+    # "Minister of state for parliamentary affairs V Muraleedharan"): the parse often
+    # misplaces such titles, so they are read in order
+    left = start
+    sent_start = head.sent.start
+    while left > sent_start and start - left < MAX_TITLE_TOKENS:
+        t = doc[left - 1]
+        if t.is_space or "\n" in t.text_with_ws:
+            break  # a title does not run over a line break
+        if t.pos_ in ("VERB", "AUX", "CCONJ", "DET", "PRON", "SCONJ", "NUM") or (
+                t.is_punct and t.text not in ("-", ".", "&", "'s", "’s")) or (
+                t.pos_ == "ADP" and t.lower_ not in ("of", "for")) or t.lower_ in ("'s", "’s"):
+            break
+        left -= 1
+    if left < start and doc[start - 1].pos_ == "ADP":
+        left = start  # "the delegates of Callejas": his delegates, not his title
+    k = start
+    while k < end and (_is_title_word(kb, doc[k].lower_) or any(r[0] in "AC" for r in kb.lookup(doc[k].text))):
+        k += 1
+    yield [doc[j] for j in range(left, k)], False
+    last = doc[end - 1] if doc[end - 1].text in ("MP", "MEP", "MSP", "MLA", "TD") else \
+        doc[end] if end < len(doc) and doc[end].text in ("MP", "MEP", "MSP", "MLA", "TD") else None
+    if last is not None:
+        yield [last], False  # "Frank Field MP"
+    for c in head.children:
+        if c.dep_ == "appos" and c.i >= end:  # "Sir Digby Jones, CBI director general"
+            yield _noun_phrase(c), False
+    if head.dep_ == "appos" and head.head.i < start:
+        h = head.head
+        yield [t for t in _noun_phrase(h) if t.i < head.left_edge.i], False  # "the president of the Assembly, X"
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in LINKS and c.i >= end:
+            yield [o for p in c.children if p.dep_ == "pobj" for o in p.subtree], True
+
+
+def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo,
+            via_link: bool) -> tuple[str, str | None, str] | None:
+    kb, doc = resolver.kb, st.doc
+    lowers = [t.lower_ for t in words]
+    if not words or any(w in PAST_WORDS for w in lowers):
+        return None
+    evidence = " ".join(t.text for t in words)
+    if any(w in OPPOSITION_WORDS for w in lowers) and any(_is_office(kb, w) for w in lowers):
+        return "OPP", None, f"{evidence} (an opposition post)"
+    for w in lowers:
+        sector = RELIGIOUS_TITLES.get(w.strip("."))
+        agent = kb.agents.get(w)
+        if sector is None and agent in RELIGION_SECTORS:
+            sector = agent
+        if sector is not None:
+            return sector, None, f"{evidence} (a religious title)"
+    office = via_link or any(w in ORG_OFFICE_NOUNS for w in lowers)
+    if office:
+        for t in words:
+            f = st.at(t.i)
+            if f is None and t.text.isupper() and t.text.isalpha() and 2 <= len(t.text) <= 6:
+                org = _named_before(st, t.text, t.i)  # "PCS leader": the union named before
+                if org is not None and org.sector and not org.id.startswith("party:"):
+                    return org.sector, org.country, f"{evidence} (an office in {org.name})"
+            if f is None or f.actor == actor.id or f.how != "name":
+                continue  # a nominal ("Commons officials") or a place standing for a government is no employer
+            org = st.res.actors[f.actor]
+            if org.kind in ("organization", "group") and org.sector and not org.id.startswith("party:") \
+                    and org.id != org.code and doc[f.start].ent_type_ not in ("GPE", "LOC"):
+                return org.sector, org.country, f"{evidence} (an office in {org.name})"
+        # an office in a body named by its kind alone ("Commission Chairman Badru Kiggundu")
+        for t in words:
+            if t.text[:1].isupper() and st.at(t.i) is None and t.lower_ not in ORG_OFFICE_NOUNS:
+                sector = body_sector([t.text])
+                if sector is not None:
+                    return sector, None, f"{evidence} (an office in the {t.text})"
+    if any(w in LEGISLATOR_TITLES for w in lowers):
+        return "LEG", None, f"{evidence} (a legislator)"
+    if via_link:
+        return None
+    if office and any((st.at(t.i) is not None and st.at(t.i).actor != actor.id
+                       and st.res.actors[st.at(t.i).actor].kind == "organization")
+                      or (t.text.isupper() and len(t.text) > 1 and t.text.isalpha()) for t in words):
+        return None  # "CBI director general": an office of that body, whatever its sector, not the state's
+    # an office of state by its name: the longest known phrase ("minister of state")
+    title = [t for t in words if t.lower_ not in SKIP]
+    tl = [t.lower_ for t in title]
+    for n in range(min(5, len(tl)), 0, -1):
+        for a in range(len(tl) - n + 1):
+            key = " ".join(tl[a:a + n])
+            if n == 1 and key in ORG_OFFICE_NOUNS and key not in ("chancellor",):
+                continue  # "president", "leader" alone: of what?
+            if n == 1 and key in NOBLE_TITLES:
+                continue  # "Prince Charles", "Lord Falconer": a rank in the name, not an office
+            noun = kb.role_nouns.get(key)
+            sector = noun.sector if noun is not None and noun.kind == "person" and noun.title else None
+            sector = sector or STATE_TITLES.get(key)
+            if sector is None and kb.agents.get(key) in ("GOV", "LEG", "JUD", "MIL", "COP"):
+                sector = kb.agents.get(key)
+                if sector == "MIL" and not title[a].text[:1].isupper():
+                    sector = None  # "a key Blair lieutenant": a figure of speech; "Lieutenant X" is a rank
+            if sector:
+                return sector, None, f"{evidence} (an office: {key})"
+    return None
+
+
+def _noun_phrase(noun: Token) -> list[Token]:
+    """A noun with its modifiers before it and its of-phrase ("the chief inspector of
+    schools"), not the clauses and lists an apposition may run on with."""
+    words = [t for t in noun.subtree if noun.left_edge.i <= t.i <= noun.i]
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in LINKS and p.i > noun.i:
+            words += [p] + [t for o in p.children if o.dep_ == "pobj" for t in o.subtree]
+    words = words[:MAX_PHRASE_TOKENS]
+    return words
+
+
+def _is_title_word(kb, word: str) -> bool:
+    return word in ("of", "for", "state", "the", "and", "lord", "general") or _is_office(kb, word) \
+        or word in RELIGIOUS_TITLES or word in LEGISLATOR_TITLES
+
+
+def _is_office(kb, word: str) -> bool:
+    return word in ORG_OFFICE_NOUNS or word in kb.role_nouns or word in kb.agents.nouns

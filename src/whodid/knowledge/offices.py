@@ -1,0 +1,45 @@
+"""Words of offices the text ties a person to, for people the knowledge base has no office
+for at the article's date (``whodid.actors.offices`` reads them).
+
+The agents dictionary (PETRARCH2's ``Phoenix.agents.txt``) and the knowledge base's role
+nouns give most sectors ("minister" GOV, "MP" LEG, "archbishop" CHR, "imam" MUS). What
+they lack, and why it is here:
+
+- ``ORG_OFFICE_NOUNS``: offices any organisation has ("chairman", "director", "head").
+  They say nothing by themselves: the person takes the sector of the organisation the
+  office is in ("IHRC chairman Massoud Shadjareh": the commission's NGO, "the president
+  of the Assembly": LEG). The dictionary codes some of them alone ("PRESIDENT" GOV,
+  "SPOKESPERSON" MED), which is wrong for the officers of a union, a firm or a party;
+- ``RELIGIOUS_TITLES``: clergy titles the dictionary does not list ("cardinal",
+  "reverend"), coded as CAMEO codes the religion (CTH Catholic, CHR Christian, MUS Muslim);
+- ``LEGISLATOR_TITLES``: "Speaker", and the post-nominal letters of members of
+  legislatures ("Frank Field MP", "an MSP"); the dictionary has "MP" and "lawmaker" only;
+- ``STATE_TITLES``: offices of state neither the role nouns nor the dictionary list
+  ("Comptroller Gerado Solís", "First Minister Jack McConnell", the ombudsman): GOV;
+- ``OPPOSITION_WORDS``: a shadow post is the opposition's ("shadow home secretary"), as
+  is any office "opposition" qualifies ("the opposition leader").
+"""
+
+from __future__ import annotations
+
+ORG_OFFICE_NOUNS = frozenset({
+    "chairman", "chairwoman", "chairperson", "chair", "director", "head", "chief", "president", "vice-president",
+    "leader", "spokesman", "spokeswoman", "spokesperson", "secretary", "founder", "co-founder", "executive",
+    "boss", "officer", "manager", "editor", "rector", "governor", "treasurer", "coordinator", "convenor",
+    "general", "commissioner", "co-chairman", "deputy", "member", "members", "representative", "campaigner",
+    "organiser", "organizer", "official", "officials", "chancellor", "principal", "presenter", "correspondent",
+})
+RELIGIOUS_TITLES = {
+    "cardinal": "CTH", "pope": "CTH", "archbishop": "CHR", "bishop": "CHR", "reverend": "CHR", "rev": "CHR",
+    "vicar": "CHR", "pastor": "CHR", "priest": "CHR", "patriarch": "CHR",
+    "imam": "MUS", "ayatollah": "MUS", "mufti": "MUS", "mullah": "MUS", "rabbi": "JEW", "lama": "BUD",
+}
+LEGISLATOR_TITLES = frozenset({"speaker", "mp", "mps", "mep", "meps", "msp", "msps", "mla", "mlas", "td", "tds",
+                               "lawmaker", "lawmakers", "legislator", "legislators", "senator", "congressman",
+                               "congresswoman", "parliamentarian", "councillor", "councilor", "alderman"})
+STATE_TITLES = {"comptroller": "GOV", "comptroller general": "GOV", "ombudsman": "GOV", "first minister": "GOV",
+                "inspector general": "GOV", "controller general": "GOV", "auditor-general": "GOV"}
+OPPOSITION_WORDS = frozenset({"shadow", "opposition"})
+# words that make an office one held before, not now ("former chairman", "ex-minister")
+PAST_WORDS = frozenset({"former", "ex", "ex-", "then", "late", "onetime", "one-time", "erstwhile",
+                        "previous", "retired"})
