@@ -174,3 +174,20 @@ def test_a_user_sense_constraint_selects_the_sense(tmp_path, nlp):
         pytest.skip("the parser does not read 'huddled' as the verb huddle")
     assert run("Biden huddled with aides.") == ["CONSULT"]
     assert run("Biden huddled around the table.") == []
+
+
+def test_sentence_root_is_found_by_index_not_identity():
+    """spaCy builds a new Token object on each access, so ``tok.head is tok`` never holds;
+    the coder's ROOT tests compare indices (``tok.head.i == tok.i``)."""
+    from whodid.nlp import load
+
+    doc = load()("The minister said he would go.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.head is not root and root.head.i == root.i
+    import pathlib
+    import re
+
+    src = pathlib.Path(__file__).resolve().parents[1] / "src" / "whodid"
+    bad = [f"{p}:{n}" for p in src.rglob("*.py") for n, line in enumerate(p.read_text().splitlines(), 1)
+           if re.search(r"\.head is (not )?[a-z_]", line)]
+    assert bad == []

@@ -373,7 +373,7 @@ class Coder:
                 s = [g for g in c.children if g.dep_ in _SUBJ]
                 if s:
                     return idx.roles(s[0]), []
-        if depth >= 5 or v.head is v:
+        if depth >= 5 or v.head.i == v.i:
             return [], []
         head = v.head
         if v.dep_ == "acl" and v.tag_ == "VBG" and head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -407,10 +407,10 @@ class Coder:
             # between stepping down and ..."): the doer is the clause's subject, up the tree
             while v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN") \
                     and head.head.i not in idx.events \
-                    and head.head.dep_ in ("pobj", "npadvmod") and head.head.head is not head.head:
+                    and head.head.dep_ in ("pobj", "npadvmod") and head.head.head.i != head.head.i:
                 # (not under an event noun: "an appeal for deploying troops" is the appeal's)
                 up = head.head.head
-                head = up.head if up.dep_ == "prep" and up.pos_ == "ADP" and up.head is not up else up
+                head = up.head if up.dep_ == "prep" and up.pos_ == "ADP" and up.head.i != up.i else up
             return self.subject(head, idx, depth + 1)[0], []
         if v.dep_ == "acl" and head.dep_ in ("dobj", "pobj", "nsubj", "attr"):
             # "its determination to fight" -> its
@@ -717,7 +717,7 @@ class Coder:
                 # "called on the government to practise what it preaches and free or charge the
                 # detainees": an act conjoined to a complement that is no event itself
                 first = t
-                while first.dep_ == "conj" and first.head is not first:
+                while first.dep_ == "conj" and first.head.i != first.i:
                     first = first.head
                 g = frames.get(first.head.i) if first.dep_ in ("xcomp", "ccomp") and first.i not in frames else None
                 if g is not None and g is not f and g.entry.governs == "request":
@@ -1053,7 +1053,7 @@ def _deed_owner(t: Token, idx: ActorIndex) -> list[Participant]:
     Putin's, so the one the naming accuses is who the enclosing predicate is about."""
     node = t
     for _ in range(3):
-        if node.dep_ not in ("pcomp", "pobj", "prep", "ccomp", "relcl") or node.head is node:
+        if node.dep_ not in ("pcomp", "pobj", "prep", "ccomp", "relcl") or node.head.i == node.i:
             break
         node = node.head
         for c in node.children:

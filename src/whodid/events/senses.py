@@ -110,7 +110,7 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
     kids = list(t.children)
     found = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
     found += [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    if found or depth >= 3 or t.head is t or any(c.dep_ == "nsubjpass" for c in kids):
+    if found or depth >= 3 or t.head.i == t.i or any(c.dep_ == "nsubjpass" for c in kids):
         return found
     if t.dep_ == "xcomp":
         objects = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
