@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
+from whodid.events import background
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
@@ -635,6 +636,7 @@ class Coder:
             f.speakers = _speakers(q, doc, idx)
             f.type, f.cameo, f.mode = f.entry.type, f.entry.cameo, f.entry.mode
         self._void(frames)
+        self._background(frames)
         self._link_governors(frames)
         self._object_events(frames)
         self._ended_events(frames)
@@ -659,6 +661,13 @@ class Coder:
                 # authorities": a refusal answers the demand just made by another party
                 _answer_earlier(ev, "REQUEST", events, doc, sentences=0)
         return events
+
+    def _background(self, frames: dict[int, Frame]) -> None:
+        """Events told as the background of the news ("in response to the attacks", "after
+        Russia invaded ..."): no new event (``events.background``)."""
+        for f in frames.values():
+            if not f.drop:
+                f.drop = background.reason(f.token, set(frames))
 
     def _void(self, frames: dict[int, Frame]) -> None:
         """A statement without substance ("declined to comment", "denied reports that he
