@@ -63,6 +63,10 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         return _subject(t)
     if role == "complement":
         return [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    if role == "complement_object":
+        # what the verb of its clause acts on: "declined to give details", "refused to make a comment"
+        return [o for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                for o in c.children if o.dep_ in ("dobj", "nsubjpass")]
     if role == "complement_subject":
         # an infinitive only: "told reporters that ..." asks nothing of the reporters
         comps = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
