@@ -124,6 +124,17 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
     return found
 
 
+def own_thing(w: Token, depth: int = 0) -> bool:
+    """``w`` is the subject's own thing: a possessive pronoun or "own" on it or on its possessor
+    ("his policy", "his party's handling of the bill", "their own plan")."""
+    for c in w.children:
+        if c.dep_ == "poss" and (c.tag_ == "PRP$" or (depth < 2 and own_thing(c, depth + 1))):
+            return True
+        if c.dep_ == "amod" and c.lower_ == "own":
+            return True
+    return False
+
+
 class Senses:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
@@ -155,6 +166,8 @@ class Senses:
         if cls == "question":
             return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in w.children) or \
                 any(c.tag_ in ("WRB", "WP", "WDT") and c.i < w.i for c in w.children)
+        if cls == "own":
+            return actors.at(w) is None and own_thing(w)
         if cls == "plural":
             return w.tag_ in ("NNS", "NNPS") or bool(w.conjuncts)
         if cls == "passive":
