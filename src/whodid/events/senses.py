@@ -124,6 +124,17 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
     return found
 
 
+# verbs of a clause that says what something is or seems: a view, not an act
+_COPULAS = {"be", "seem", "appear", "remain", "look", "sound", "prove"}
+
+
+def describes(w: Token) -> bool:
+    """``w`` heads a clause that says what something is ("agreed that these are serious
+    problems", "agreed it was important"): a copula with its predicate, not an act."""
+    return w.lemma_.lower() in _COPULAS and any(c.dep_ in ("attr", "acomp", "oprd") for c in w.children) \
+        and any(c.dep_ in ("nsubj", "expl", "csubj") for c in w.children)
+
+
 def own_thing(w: Token, depth: int = 0) -> bool:
     """``w`` is the subject's own thing: a possessive pronoun or "own" on it or on its possessor
     ("his policy", "his party's handling of the bill", "their own plan")."""
@@ -166,6 +177,8 @@ class Senses:
         if cls == "question":
             return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in w.children) or \
                 any(c.tag_ in ("WRB", "WP", "WDT") and c.i < w.i for c in w.children)
+        if cls == "description":
+            return describes(w)
         if cls == "own":
             return actors.at(w) is None and own_thing(w)
         if cls == "plural":
