@@ -69,12 +69,17 @@ def _same(first: Event, later: Event, codes: dict[str, str]) -> bool:
     return bool(later.recipient) or (later.type in ONCE_ONLY and bool(later.actor) and set(later.actor) == set(first.actor))
 
 
+# acts a side retells in other words and tenses through an article: its criticism of a party
+# (an offer to meet, once announced and once asserted, may be two: "are to meet" / "was willing to meet")
+RETOLD = {"ACCUSE"}
+
+
 def same_side_retelling(first: Event, later: Event, codes: dict[str, str]) -> bool:
     """Across sentences, the same side (the same CAMEO codes: "Charles Kennedy", then "the Lib
     Dems") doing the same type of act to the same recipients: one act retold, though the
     telling changes its word ("will attack Mr Blair" / "accuse Mr Blair of ...") or its tense
     (announced, then done); a denied act is another matter."""
-    if "negated" in (first.modality, later.modality) or not later.recipient:
+    if later.type not in RETOLD or "negated" in (first.modality, later.modality) or not later.recipient:
         return False
     return set(later.recipient) == set(first.recipient) and _coded(later.actor, codes) is not None \
         and _coded(later.actor, codes) == _coded(first.actor, codes)
