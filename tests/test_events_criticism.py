@@ -53,3 +53,10 @@ def test_a_criticism_the_coder_found_is_not_coded_twice(code):
     names = {"Letwin": ("L", "GBROPP"), "Labour": ("G", "GBRGOV")}
     assert code("Mr Letwin said Labour had lied about the cost of the war.", names) == [("ACCUSE", ["L"], ["G"])]
     assert code("Mr Letwin said Labour had lied about the cost of the war.", names, triggers=True) == ["lied"]
+
+
+def test_no_criticism_read_from_a_sentence_with_a_coded_event():
+    from whodid.events.criticism import uncoded_sentence
+
+    assert uncoded_sentence(10, {0, 200})
+    assert not uncoded_sentence(200, {0, 200})

@@ -174,3 +174,50 @@ def test_a_user_sense_constraint_selects_the_sense(tmp_path, nlp):
         pytest.skip("the parser does not read 'huddled' as the verb huddle")
     assert run("Biden huddled with aides.") == ["CONSULT"]
     assert run("Biden huddled around the table.") == []
+
+
+def test_sentence_root_is_found_by_index_not_identity():
+    """spaCy builds a new Token object on each access, so ``tok.head is tok`` never holds;
+    the coder's ROOT tests compare indices (``tok.head.i == tok.i``)."""
+    from whodid.nlp import load
+
+    doc = load()("The minister said he would go.")
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert root.head is not root and root.head.i == root.i
+    import pathlib
+    import re
+
+    src = pathlib.Path(__file__).resolve().parents[1] / "src" / "whodid"
+    bad = [f"{p}:{n}" for p in src.rglob("*.py") for n, line in enumerate(p.read_text().splitlines(), 1)
+           if re.search(r"\.head is (not )?[a-z_]", line)]
+    assert bad == []
+
+
+# ---------------------------------------------------------------- issue 15: precision rules
+
+@pytest.mark.parametrize("text,absent", [
+    ("The French foreign ministry declined to give details of the talks.", "REJECT"),
+    ("The Conservative leader Michael Howard will defend his party's handling of the bill.", "SUPPORT"),
+    ("Thirteen Kuwaiti lawmakers signed the petition on Tuesday.", "SUPPORT"),
+    ("The German and French ministers agreed that these are serious problems.", "AGREE"),
+])
+def test_views_and_non_acts_are_not_coded(analyze, text, absent):
+    assert absent not in [t for t, _ in kinds(analyze(text))]
+
+
+def test_an_act_in_response_to_another_codes_only_the_act(analyze):
+    found = kinds(analyze("In response to the Russian attacks, Ukraine expelled the Russian ambassador."))
+    assert ("ASSAULT", "attacks") not in found
+
+
+def test_same_side_retelling_is_one_event():
+    from whodid.events.remention import merge
+    from whodid.model import Event, Mention, Offsets
+
+    def ev(start, mode, modality, actor):
+        return Event(type="ACCUSE", mode=mode, cameo="111", actor=[actor], recipient=["blair"], modality=modality,
+                     sentence=Offsets(start, start + 50), trigger=Mention(start + 5, start + 10, "x"), confidence=0.5)
+    codes = {"kennedy": "GBROPP", "libdems": "GBROPP", "blair": "GBRGOV"}
+    assert len(merge([ev(0, "disapprove", "future", "kennedy"), ev(100, "allege", "asserted", "libdems")], codes)) == 1
+    # a denial is another matter
+    assert len(merge([ev(0, "disapprove", "negated", "kennedy"), ev(100, "allege", "asserted", "libdems")], codes)) == 2

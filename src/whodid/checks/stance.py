@@ -124,7 +124,7 @@ def _official_speaking(t: Token, holder: str, actor_at: dict[int, str], analysis
     if country is None or country.kind not in ("country", "group", "organization") or not country.country:
         return None
     v = t
-    while v.dep_ in ("ccomp", "conj", "xcomp") and v.head is not v:
+    while v.dep_ in ("ccomp", "conj", "xcomp") and v.head.i != v.i:
         v = v.head
         if v.lemma_.lower() in SAYING_VERBS:
             speaker = _holder(_subject(v), actor_at, analysis)
@@ -197,7 +197,7 @@ def _subject(v: Token) -> Token | None:
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN", "PRON"):
             return v.head  # "Biden, throwing his weight behind ..."
-        if v.dep_ in ("conj", "xcomp", "advcl") and v.head is not v:
+        if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i:
             v = v.head
             continue
         return None

@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
+from whodid.events import background
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
@@ -373,7 +374,7 @@ class Coder:
                 s = [g for g in c.children if g.dep_ in _SUBJ]
                 if s:
                     return idx.roles(s[0]), []
-        if depth >= 5 or v.head is v:
+        if depth >= 5 or v.head.i == v.i:
             return [], []
         head = v.head
         if v.dep_ == "acl" and v.tag_ == "VBG" and head.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -407,10 +408,10 @@ class Coder:
             # between stepping down and ..."): the doer is the clause's subject, up the tree
             while v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN") \
                     and head.head.i not in idx.events \
-                    and head.head.dep_ in ("pobj", "npadvmod") and head.head.head is not head.head:
+                    and head.head.dep_ in ("pobj", "npadvmod") and head.head.head.i != head.head.i:
                 # (not under an event noun: "an appeal for deploying troops" is the appeal's)
                 up = head.head.head
-                head = up.head if up.dep_ == "prep" and up.pos_ == "ADP" and up.head is not up else up
+                head = up.head if up.dep_ == "prep" and up.pos_ == "ADP" and up.head.i != up.i else up
             return self.subject(head, idx, depth + 1)[0], []
         if v.dep_ == "acl" and head.dep_ in ("dobj", "pobj", "nsubj", "attr"):
             # "its determination to fight" -> its
@@ -635,6 +636,7 @@ class Coder:
             f.speakers = _speakers(q, doc, idx)
             f.type, f.cameo, f.mode = f.entry.type, f.entry.cameo, f.entry.mode
         self._void(frames)
+        self._background(frames)
         self._link_governors(frames)
         self._object_events(frames)
         self._ended_events(frames)
@@ -659,6 +661,13 @@ class Coder:
                 # authorities": a refusal answers the demand just made by another party
                 _answer_earlier(ev, "REQUEST", events, doc, sentences=0)
         return events
+
+    def _background(self, frames: dict[int, Frame]) -> None:
+        """Events told as the background of the news ("in response to the attacks", "after
+        Russia invaded ..."): no new event (``events.background``)."""
+        for f in frames.values():
+            if not f.drop:
+                f.drop = background.reason(f.token, set(frames))
 
     def _void(self, frames: dict[int, Frame]) -> None:
         """A statement without substance ("declined to comment", "denied reports that he
@@ -717,7 +726,7 @@ class Coder:
                 # "called on the government to practise what it preaches and free or charge the
                 # detainees": an act conjoined to a complement that is no event itself
                 first = t
-                while first.dep_ == "conj" and first.head is not first:
+                while first.dep_ == "conj" and first.head.i != first.i:
                     first = first.head
                 g = frames.get(first.head.i) if first.dep_ in ("xcomp", "ccomp") and first.i not in frames else None
                 if g is not None and g is not f and g.entry.governs == "request":
@@ -1053,7 +1062,7 @@ def _deed_owner(t: Token, idx: ActorIndex) -> list[Participant]:
     Putin's, so the one the naming accuses is who the enclosing predicate is about."""
     node = t
     for _ in range(3):
-        if node.dep_ not in ("pcomp", "pobj", "prep", "ccomp", "relcl") or node.head is node:
+        if node.dep_ not in ("pcomp", "pobj", "prep", "ccomp", "relcl") or node.head.i == node.i:
             break
         node = node.head
         for c in node.children:

@@ -61,7 +61,7 @@ class RecordingCoder(Coder):
 
 def _depth(t) -> int:
     n = 0
-    while t.head is not t and n < 10:
+    while t.head.i != t.i and n < 10:
         t = t.head
         n += 1
     return n
@@ -114,7 +114,7 @@ def features(doc: Doc, analysis: Analysis, events: list[Event], frame_of: dict[i
             x[f"lemma={t.lemma_.lower()}"] = 1.0
             x[f"pos={t.pos_}"] = 1.0
             x[f"dep={t.dep_}"] = 1.0
-            x[f"head_pos={t.head.pos_ if t.head is not t else 'ROOT'}"] = 1.0
+            x[f"head_pos={t.head.pos_ if t.head.i != t.i else 'ROOT'}"] = 1.0
             x["depth"] = min(_depth(t), 4) / 4
         if f is not None:
             e = f.entry

@@ -14,7 +14,9 @@ says it about whom is not. A statement is read as criticism when:
   the government and the other parties are its criticism of them;
 - a sentence of it names a party of another code than the speaker's (not the speaker's
   own side), with a country; the first such party is the one criticised;
-- the coder has not already coded an accusation or a rebuttal by that speaker there.
+- the coder has not already coded an event in that sentence: a sentence that tells an act
+  ("said the minister had agreed to ...", "accused him of ...") is coded as that act, and
+  the speaker's critical tone around it is no second event (``uncoded_sentence``).
 
 On the development gold 8 of the 14 events this adds are right at type + actor +
 recipient (``scripts/events_dev.py``); statements of other speakers were tried and left
@@ -63,6 +65,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Statem
         return []
     mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
     coded = {(e.sentence.start, a) for e in events if e.type in CODED for a in e.actor}
+    told = {e.sentence.start for e in events}
     out = []
     for q in quotes:
         own = _code(actors[q.speaker])
@@ -71,7 +74,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Statem
             continue
         for sent in span.sents:
             start, end = max(sent.start_char, q.start), min(sent.end_char, q.end)
-            if (sent.start_char, q.speaker) in coded or end - start < 10:
+            if (sent.start_char, q.speaker) in coded or not uncoded_sentence(sent.start_char, told) or end - start < 10:
                 continue
             target = next(((aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
                            and actors[aid].country and _code(actors[aid]) != own), None)
@@ -83,6 +86,13 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Statem
             out.append(Statement(q.speaker, target[0], q.speaker_mention, target[1],
                                  (sent.start_char, sent.end_char), head))
     return out
+
+
+def uncoded_sentence(start: int, told: set[int]) -> bool:
+    """No event is coded in the sentence starting at ``start`` (``told``: the starts of the
+    sentences of the coder's events): only there is a statement's criticism read from its
+    words alone."""
+    return start not in told
 
 
 def find(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:

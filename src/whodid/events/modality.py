@@ -57,7 +57,7 @@ def predicate_chain(t: Token, lex: Lexicon) -> list[Token]:
     for _ in range(8):
         dep = cur.dep_
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             break
         if dep in ("xcomp", "acomp", "oprd"):
             cur = head
@@ -130,7 +130,7 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
     # an act weighed: "mulled over resigning", "is considering a boycott", "weighs sending troops"
     node = t
     for _ in range(2):
-        if node.dep_ not in ("pcomp", "xcomp", "dobj", "pobj", "prep", "prt") or node.head is node:
+        if node.dep_ not in ("pcomp", "xcomp", "dobj", "pobj", "prep", "prt") or node.head.i == node.i:
             break
         node = node.head
         if node.lemma_.lower() in lex.marker("deliberation_verbs") and node.pos_ == "VERB":
@@ -177,7 +177,7 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
             m.hypothetical = True  # an indirect question: "asked if talks were possible"
         if cur.dep_ == "advcl" and marks & temporal and cur.tag_ in ("VBZ", "VBP", "VB"):
             m.conditional = True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         # a belief or forecast above the trigger: "believes that Putin was wrong in
         # invading", "predicted that ...", "what they perceive as an occupation"

@@ -36,9 +36,13 @@ def _same(first: Event, later: Event, codes: dict[str, str]) -> bool:
     ... killed by a bullet" is one act); only parties ``first`` has (a later telling
     often leaves one out: "Marak was arrested in Hapur"); across sentences, it must
     name the recipient."""
-    if (first.type, first.modality) != (later.type, later.modality):
+    if first.type != later.type:
         return False
     same_sentence = first.sentence.start == later.sentence.start
+    if not same_sentence and same_side_retelling(first, later, codes):
+        return True
+    if first.modality != later.modality:
+        return False
     if first.mode != later.mode and not same_sentence:
         return False
     if same_sentence and later.actor and set(later.actor) == set(first.actor) and first.mode == later.mode and (
@@ -63,6 +67,22 @@ def _same(first: Event, later: Event, codes: dict[str, str]) -> bool:
             or bool(later.actor or later.recipient)
     # a resignation, a withdrawal: one party does it once, so its own retelling needs no recipient
     return bool(later.recipient) or (later.type in ONCE_ONLY and bool(later.actor) and set(later.actor) == set(first.actor))
+
+
+# acts a side retells in other words and tenses through an article: its criticism of a party
+# (an offer to meet, once announced and once asserted, may be two: "are to meet" / "was willing to meet")
+RETOLD = {"ACCUSE"}
+
+
+def same_side_retelling(first: Event, later: Event, codes: dict[str, str]) -> bool:
+    """Across sentences, the same side (the same CAMEO codes: "Charles Kennedy", then "the Lib
+    Dems") doing the same type of act to the same recipients: one act retold, though the
+    telling changes its word ("will attack Mr Blair" / "accuse Mr Blair of ...") or its tense
+    (announced, then done); a denied act is another matter."""
+    if later.type not in RETOLD or "negated" in (first.modality, later.modality) or not later.recipient:
+        return False
+    return set(later.recipient) == set(first.recipient) and _coded(later.actor, codes) is not None \
+        and _coded(later.actor, codes) == _coded(first.actor, codes)
 
 
 def _overlap(first: list[str], later: list[str], codes: dict[str, str]) -> bool:

@@ -63,6 +63,10 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         return _subject(t)
     if role == "complement":
         return [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    if role == "complement_object":
+        # what the verb of its clause acts on: "declined to give details", "refused to make a comment"
+        return [o for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+                for o in c.children if o.dep_ in ("dobj", "nsubjpass")]
     if role == "complement_subject":
         # an infinitive only: "told reporters that ..." asks nothing of the reporters
         comps = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
@@ -110,7 +114,7 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
     kids = list(t.children)
     found = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
     found += [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    if found or depth >= 3 or t.head is t or any(c.dep_ == "nsubjpass" for c in kids):
+    if found or depth >= 3 or t.head.i == t.i or any(c.dep_ == "nsubjpass" for c in kids):
         return found
     if t.dep_ == "xcomp":
         objects = [c for c in t.head.children if c.dep_ in ("dobj", "dative")]
@@ -118,6 +122,28 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
     if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
         return _subject(t.head, depth + 1)
     return found
+
+
+# verbs of a clause that says what something is or seems: a view, not an act
+_COPULAS = {"be", "seem", "appear", "remain", "look", "sound", "prove"}
+
+
+def describes(w: Token) -> bool:
+    """``w`` heads a clause that says what something is ("agreed that these are serious
+    problems", "agreed it was important"): a copula with its predicate, not an act."""
+    return w.lemma_.lower() in _COPULAS and any(c.dep_ in ("attr", "acomp", "oprd") for c in w.children) \
+        and any(c.dep_ in ("nsubj", "expl", "csubj") for c in w.children)
+
+
+def own_thing(w: Token, depth: int = 0) -> bool:
+    """``w`` is the subject's own thing: a possessive pronoun or "own" on it or on its possessor
+    ("his policy", "his party's handling of the bill", "their own plan")."""
+    for c in w.children:
+        if c.dep_ == "poss" and (c.tag_ == "PRP$" or (depth < 2 and own_thing(c, depth + 1))):
+            return True
+        if c.dep_ == "amod" and c.lower_ == "own":
+            return True
+    return False
 
 
 class Senses:
@@ -151,6 +177,10 @@ class Senses:
         if cls == "question":
             return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in w.children) or \
                 any(c.tag_ in ("WRB", "WP", "WDT") and c.i < w.i for c in w.children)
+        if cls == "description":
+            return describes(w)
+        if cls == "own":
+            return actors.at(w) is None and own_thing(w)
         if cls == "plural":
             return w.tag_ in ("NNS", "NNPS") or bool(w.conjuncts)
         if cls == "passive":

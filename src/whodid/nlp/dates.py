@@ -250,7 +250,7 @@ def _tense(span: Span | None) -> str:
     while seen < 12:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             break
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         seen += 1
@@ -259,7 +259,7 @@ def _tense(span: Span | None) -> str:
     if lowers & _FUTURE_AUX or any(a.lower_ == "going" for a in auxes):
         return "future"
     # "are to meet", "is set to", "plans to": an infinitive governed by a present be/plan
-    if any(a.lower_ == "to" for a in auxes) and tok.head is not tok:
+    if any(a.lower_ == "to" for a in auxes) and tok.head.i != tok.i:
         h = tok.head
         if h.lemma_ in ("be", "plan", "expect", "set", "schedule", "intend") and h.tag_ in ("VBZ", "VBP", "VBN"):
             return "future"
@@ -735,7 +735,7 @@ def _event_date(doc: Doc, e: TimeExpr, exprs: list[TimeExpr]) -> TimeExpr | None
             if any((_same_stem(t.lemma_, k) or _same_stem(t.text, k)) and t not in ospan for t in near for k in keys):
                 linked = True
                 break
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
         if not linked:
