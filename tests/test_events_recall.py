@@ -196,3 +196,25 @@ def test_the_trace_says_why_a_candidate_gave_no_event(nlp):
     why = {word: reason for _, word, _, reason in stage.coder.trace}
     assert why["talks"].startswith("inside a void statement")
     assert "declined" in why
+
+
+# ---------------------------------------------------------------- acts prepared (support verbs)
+
+
+def test_a_protest_being_planned_is_its_planners(code):
+    # a planned protest is an intended conflict: PLOVER codes it THREATEN (coder: _CONFLICT_INTENT);
+    # "planning" makes the march its planner's (decisions.yaml support_verbs)
+    events = code("The opposition party is planning a major protest march before the end of the month.",
+                  {"opposition party": ("P", "GNQOPP")})
+    assert [(e.type, e.actor) for e in events] == [("THREATEN", ["P"])]
+
+
+def test_a_strike_being_prepared_is_the_unions(code):
+    events = code("The unions are preparing a general strike against the government.",
+                  {"unions": ("U", "GBRLAB"), "government": ("G", "GBRGOV")})
+    # before "prepare" was a support verb the strike had no doer: PROTEST [] -> G
+    assert brief(events) == [("PROTEST", ["U"], ["G"])]
+
+
+def test_planning_a_budget_is_no_event(code):
+    assert code("The minister is planning a new budget.", {"minister": ("M", "GBRGOV")}) == []
