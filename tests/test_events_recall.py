@@ -218,3 +218,23 @@ def test_a_strike_being_prepared_is_the_unions(code):
 
 def test_planning_a_budget_is_no_event(code):
     assert code("The minister is planning a new budget.", {"minister": ("M", "GBRGOV")}) == []
+
+
+# ---------------------------------------------------------------- demands with a for-to clause
+
+
+def test_calling_for_a_party_to_act_is_a_demand_of_it(code):
+    # the parser hangs "for" on the clause ("for NATO to withdraw"), not on "called": one REQUEST,
+    # coded from what is demanded (RETREAT demanded: 1056), not a hypothetical withdrawal
+    events = code("Russia called for NATO to withdraw its troops.", {"Russia": ("R", "RUS"), "NATO": ("N", "IGOWSTNAT")})
+    assert [(e.type, e.cameo, e.actor, e.recipient) for e in events] == [("REQUEST", "1056", ["R"], ["N"])]
+
+
+def test_pressing_for_a_resignation_clause_is_a_demand(code):
+    events = code("The opposition pressed for Mr Blunkett to resign.", {"opposition": ("O", "GBROPP"), "Blunkett": ("B", "GBRGOV")})
+    assert brief(events) == [("REQUEST", ["O"], ["B"])]
+
+
+def test_a_for_clause_of_purpose_is_no_demand(code):
+    # "for" + infinitive clause only; "called for calm" and "waited for him to leave" stay as they were
+    assert code("The minister waited for Putin to leave.", {"minister": ("M", "GBRGOV"), "Putin": ("P", "RUSGOV")}) == []

@@ -306,7 +306,9 @@ class Coder:
             t = doc[i]
             for _, pattern, ids in sorted(found, key=lambda c: c[0], reverse=True):
                 if self.senses.fits(pattern, t, ids, idx, triggers):
-                    best[i] = Frame(token=t, pattern=pattern, tokens=sorted(ids),
+                    # a node named "_..." is context the pattern needs, not a word of the trigger
+                    words = [k for k, node in zip(ids, pattern.nodes) if not str(node.get("RIGHT_ID", "")).startswith("_")]
+                    best[i] = Frame(token=t, pattern=pattern, tokens=sorted(words or ids),
                                     void=self.senses.void(pattern, t, ids, idx, triggers))
                     break
             else:
@@ -683,8 +685,8 @@ class Coder:
                          and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
         if t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
             return frames[t.head.i]
-        if _for_clause(t) and t.head.i in frames and frames[t.head.i].noun:
-            return frames[t.head.i]  # "repeated calls for the mayor to APOLOGISE"
+        if _for_clause(t) and t.head.i in frames and (frames[t.head.i].noun or frames[t.head.i].entry.governs == "request"):
+            return frames[t.head.i]  # "repeated calls for the mayor to APOLOGISE", "called for NATO to WITHDRAW"
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames \
                 and t.head.lower_ not in _BACKGROUND_PREPS:  # not "offered talks following the invasion"
             return frames[t.head.head.i]
