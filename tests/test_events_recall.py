@@ -238,3 +238,19 @@ def test_pressing_for_a_resignation_clause_is_a_demand(code):
 def test_a_for_clause_of_purpose_is_no_demand(code):
     # "for" + infinitive clause only; "called for calm" and "waited for him to leave" stay as they were
     assert code("The minister waited for Putin to leave.", {"minister": ("M", "GBRGOV"), "Putin": ("P", "RUSGOV")}) == []
+
+
+# ---------------------------------------------------------------- what a party believes should be done
+
+
+def test_what_a_party_believes_another_should_do_is_its_demand(code):
+    events = code("The Lib Dems believe the Home Secretary should allow phone tapping evidence in prosecutions.",
+                  {"Lib Dems": ("L", "GBROPP"), "Home Secretary": ("H", "GBRGOV")})
+    assert brief(events) == [("REQUEST", ["L"], ["H"])]
+
+
+def test_a_belief_about_what_will_happen_stays_no_event(code):
+    # only the speaker's-demand reading ("should", "must") is lifted out of a belief; a forecast is not
+    events = code("The Lib Dems believe the Home Secretary will allow phone tapping evidence in prosecutions.",
+                  {"Lib Dems": ("L", "GBROPP"), "Home Secretary": ("H", "GBRGOV")})
+    assert events == []

@@ -849,6 +849,16 @@ class Coder:
 
     def _event(self, f: Frame, doc: Doc, sent: tuple[int, int]) -> Event | None:
         m, e = f.modal, f.entry
+        if m.belief and e.speaker_is_actor and e.type == "REQUEST":
+            # "The Lib Dems believe the Home Secretary should allow ...": what someone holds
+            # should be done is that party's demand, as when said (the believer is the speaker);
+            # a judgement believed ("believes that Putin was wrong") stays an opinion
+            believers = _believers(f.token, self.lex, self._idx)
+            if believers:
+                f.speakers, f.reported_by = believers, believers[0].actor
+                m.belief = False
+            elif f.reported_by is not None:
+                m.belief = False  # "[Blair replied:] I think they are wrong": the quote's speaker
         if m.belief:
             return self._no(f, "a belief or forecast")
         if e.speaker_is_actor:
@@ -1112,6 +1122,20 @@ def _trigger_span(doc: Doc, f: Frame) -> tuple[int, int]:
         return doc[ids[0]].idx, doc[ids[-1]].idx + len(doc[ids[-1]].text)
     t = f.token
     return t.idx, t.idx + len(t.text)
+
+
+def _believers(t: Token, lex: Lexicon, idx: ActorIndex) -> list[Participant]:
+    """The named parties (no pronoun) that are the subject of the nearest belief verb above ``t``
+    ("[the Lib Dems] believe ... should allow")."""
+    cur = t
+    for _ in range(8):
+        if cur.head is cur:
+            return []
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in lex.marker("belief_verbs"):
+            subj = [c for c in cur.children if c.dep_ == "nsubj"]
+            return [r for c in subj for r in idx.roles(c) if not r.pronoun] if subj else []
+    return []
 
 
 def _reporter(t: Token, quotes: list[Quote]) -> Quote | None:
