@@ -254,3 +254,18 @@ def test_a_belief_about_what_will_happen_stays_no_event(code):
     events = code("The Lib Dems believe the Home Secretary will allow phone tapping evidence in prosecutions.",
                   {"Lib Dems": ("L", "GBROPP"), "Home Secretary": ("H", "GBRGOV")})
     assert events == []
+
+
+# ---------------------------------------------------------------- participles with a by-agent on a noun
+
+
+def test_a_participle_with_a_by_agent_is_done_by_the_agent_to_its_noun(code):
+    events = code("Priyanka backed the workers terminated by the Delhi government.",
+                  {"workers": ("W", "INDLAB"), "Delhi government": ("G", "INDGOV"), "Priyanka": ("P", "INDOPP")})
+    assert ("COERCE", ["G"], ["W"]) in brief(events)
+
+
+def test_a_participle_without_an_agent_keeps_no_doer(code):
+    # "When asked about the talks, Peskov said ...": Peskov was asked, no one is named asking
+    events = code("When asked about the sanctions, Peskov said nothing.", {"Peskov": ("P", "RUSGOV")})
+    assert not [e for e in events if e.type == "REQUEST"]

@@ -350,6 +350,11 @@ class Coder:
         if not subj and not passive and v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and \
                 not any(c.dep_ in ("aux", "auxpass") for c in v.children):
             # "When asked about ..., Peskov said": Peskov was asked
+            # "the 884 workers terminated by the Delhi government": a participle with a by-agent
+            # on a noun is a passive of its own, done by the agent to that noun
+            agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agents and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                return [r for a in agents for r in idx.roles(a)], idx.roles(v.head)
             return [], []
         if passive or any(c.dep_ == "auxpass" for c in v.children):
             agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
