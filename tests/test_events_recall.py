@@ -269,3 +269,19 @@ def test_a_participle_without_an_agent_keeps_no_doer(code):
     # "When asked about the talks, Peskov said ...": Peskov was asked, no one is named asking
     events = code("When asked about the sanctions, Peskov said nothing.", {"Peskov": ("P", "RUSGOV")})
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+# ---------------------------------------------------------------- a part of a group as a party
+
+
+def test_some_in_a_party_are_that_party(code):
+    events = code("Some in the Tory party are urging Mr Howard to announce tax cuts.",
+                  {"Tory party": ("T", "GBROPP"), "Howard": ("H", "GBROPP")})
+    assert brief(events) == [("REQUEST", ["T"], ["H"])]
+
+
+def test_a_person_in_a_place_is_not_a_part_of_it(code):
+    # only quantifiers ("some", "many") take the group of their in-phrase: "the minister in London" is no Londoner
+    events = code("The protesters in London are urging Mr Howard to resign.",
+                  {"London": ("L", "GBR"), "Howard": ("H", "GBROPP")})
+    assert all(e.actor != ["L"] for e in events)

@@ -34,6 +34,7 @@ from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
+from whodid.nlp.vocab import PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS
 
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
 _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto", "to"}
@@ -199,7 +200,9 @@ class ActorIndex:
                         found = True
             for c in w.children:
                 # "an appeal from Gbagbo", "calls by Annan", "members of NATO", "a camp for refugees"
-                if c.dep_ == "prep" and c.lower_ in ("of", "from", "by", "for") and not found:
+                # "many in his own party", "some within Labour": a part of the group in the phrase
+                if c.dep_ == "prep" and (c.lower_ in ("of", "from", "by", "for") or (
+                        c.lower_ in PARTITIVE_PREPOSITIONS and w.lower_ in PARTITIVE_QUANTIFIERS)) and not found:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for r in self.roles(p, depth + 1):
