@@ -285,3 +285,17 @@ def test_a_person_in_a_place_is_not_a_part_of_it(code):
     events = code("The protesters in London are urging Mr Howard to resign.",
                   {"London": ("L", "GBR"), "Howard": ("H", "GBROPP")})
     assert all(e.actor != ["L"] for e in events)
+
+
+# ---------------------------------------------------------------- a meeting a statement was made at
+
+
+def test_remarks_made_in_a_meeting_with_someone_are_a_meeting_with_them(code):
+    events = code("Putin made the remarks in a meeting with Erdogan on Tuesday.",
+                  {"Putin": ("P", "RUSGOV"), "Erdogan": ("E", "TURGOV")})
+    assert [(e.type, sorted(e.actor + e.recipient)) for e in events] == [("CONSULT", ["E", "P"])]
+
+
+def test_speaking_at_a_meeting_with_no_counterpart_is_no_meeting(code):
+    events = code("Putin made the remarks at the party meeting on Tuesday.", {"Putin": ("P", "RUSGOV")})
+    assert [e for e in events if e.type == "CONSULT"] == []

@@ -38,6 +38,8 @@ from whodid.nlp.vocab import PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS
 
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
 _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto", "to"}
+# the meeting a statement was made at: "said in a meeting with", "speaking during talks with"
+_MEETING_PREPS = {"in", "at", "during"}
 _BACKGROUND_PREPS = {"after", "before", "since", "during", "following", "amid", "amidst", "despite", "like"}
 _ARMED_SECTORS = {"MIL", "REB", "INS", "PMC", "SEP", "UAF", "MIL-", "POL", "SPY"}
 _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
@@ -562,6 +564,7 @@ class Coder:
         # the noun as the complement of a willing/open word: "open to talks"
         chain = predicate_chain(n, self.lex)
         head = n.head
+        met_there = False
         if len(chain) > 1 and not actors:
             actors = self.subject(chain[-1], idx)[0]
             f.anchored = True
@@ -577,6 +580,16 @@ class Coder:
             if not actors:
                 actors = self.subject(head.head, idx)[0]
             f.anchored = True
+        elif e.type == "CONSULT" and n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _MEETING_PREPS \
+                and head.head.pos_ == "VERB" and _lemmas(head.head) & (self.lex.marker("report_verbs")
+                                                                       | self.lex.marker("spoken_verbs")) \
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children):
+            # "made the remarks in a meeting with Erdogan", "speaking during talks with the EU": who
+            # spoke there took part in it (only with its counterpart named: "spoke at the PLP
+            # meeting", "assured residents during his visit" tell no meeting with anyone)
+            if not actors:
+                actors = self.subject(head.head, idx)[0]
+            f.anchored = met_there = True
         elif n.dep_ in ("nsubj", "nsubjpass") and _lemmas(head) & self.lex.marker("occurrence_verbs"):
             f.anchored = True
         elif n.dep_ == "nsubjpass" and _lemmas(head) & self.lex.marker("support_verbs"):
@@ -612,7 +625,7 @@ class Coder:
                     recips += [r for q in c.children if q.dep_ == "pobj" for r in idx.roles(q)]
         if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":
             recips = idx.place(head)
-        if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS:
+        if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS and not met_there:
             f.drop = "a background reference"  # "after the invasion": an event told elsewhere
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ == "VERB" \
                 and head.head.i in idx.events and any(c.dep_ == "poss" for c in n.children):
