@@ -196,3 +196,106 @@ def test_the_trace_says_why_a_candidate_gave_no_event(nlp):
     why = {word: reason for _, word, _, reason in stage.coder.trace}
     assert why["talks"].startswith("inside a void statement")
     assert "declined" in why
+
+
+# ---------------------------------------------------------------- acts prepared (support verbs)
+
+
+def test_a_protest_being_planned_is_its_planners(code):
+    # a planned protest is an intended conflict: PLOVER codes it THREATEN (coder: _CONFLICT_INTENT);
+    # "planning" makes the march its planner's (decisions.yaml support_verbs)
+    events = code("The opposition party is planning a major protest march before the end of the month.",
+                  {"opposition party": ("P", "GNQOPP")})
+    assert [(e.type, e.actor) for e in events] == [("THREATEN", ["P"])]
+
+
+def test_a_strike_being_prepared_is_the_unions(code):
+    events = code("The unions are preparing a general strike against the government.",
+                  {"unions": ("U", "GBRLAB"), "government": ("G", "GBRGOV")})
+    # before "prepare" was a support verb the strike had no doer: PROTEST [] -> G
+    assert brief(events) == [("PROTEST", ["U"], ["G"])]
+
+
+def test_planning_a_budget_is_no_event(code):
+    assert code("The minister is planning a new budget.", {"minister": ("M", "GBRGOV")}) == []
+
+
+# ---------------------------------------------------------------- demands with a for-to clause
+
+
+def test_calling_for_a_party_to_act_is_a_demand_of_it(code):
+    # the parser hangs "for" on the clause ("for NATO to withdraw"), not on "called": one REQUEST,
+    # coded from what is demanded (RETREAT demanded: 1056), not a hypothetical withdrawal
+    events = code("Russia called for NATO to withdraw its troops.", {"Russia": ("R", "RUS"), "NATO": ("N", "IGOWSTNAT")})
+    assert [(e.type, e.cameo, e.actor, e.recipient) for e in events] == [("REQUEST", "1056", ["R"], ["N"])]
+
+
+def test_pressing_for_a_resignation_clause_is_a_demand(code):
+    events = code("The opposition pressed for Mr Blunkett to resign.", {"opposition": ("O", "GBROPP"), "Blunkett": ("B", "GBRGOV")})
+    assert brief(events) == [("REQUEST", ["O"], ["B"])]
+
+
+def test_a_for_clause_of_purpose_is_no_demand(code):
+    # "for" + infinitive clause only; "called for calm" and "waited for him to leave" stay as they were
+    assert code("The minister waited for Putin to leave.", {"minister": ("M", "GBRGOV"), "Putin": ("P", "RUSGOV")}) == []
+
+
+# ---------------------------------------------------------------- what a party believes should be done
+
+
+def test_what_a_party_believes_another_should_do_is_its_demand(code):
+    events = code("The Lib Dems believe the Home Secretary should allow phone tapping evidence in prosecutions.",
+                  {"Lib Dems": ("L", "GBROPP"), "Home Secretary": ("H", "GBRGOV")})
+    assert brief(events) == [("REQUEST", ["L"], ["H"])]
+
+
+def test_a_belief_about_what_will_happen_stays_no_event(code):
+    # only the speaker's-demand reading ("should", "must") is lifted out of a belief; a forecast is not
+    events = code("The Lib Dems believe the Home Secretary will allow phone tapping evidence in prosecutions.",
+                  {"Lib Dems": ("L", "GBROPP"), "Home Secretary": ("H", "GBRGOV")})
+    assert events == []
+
+
+# ---------------------------------------------------------------- participles with a by-agent on a noun
+
+
+def test_a_participle_with_a_by_agent_is_done_by_the_agent_to_its_noun(code):
+    events = code("Priyanka backed the workers terminated by the Delhi government.",
+                  {"workers": ("W", "INDLAB"), "Delhi government": ("G", "INDGOV"), "Priyanka": ("P", "INDOPP")})
+    assert ("COERCE", ["G"], ["W"]) in brief(events)
+
+
+def test_a_participle_without_an_agent_keeps_no_doer(code):
+    # "When asked about the talks, Peskov said ...": Peskov was asked, no one is named asking
+    events = code("When asked about the sanctions, Peskov said nothing.", {"Peskov": ("P", "RUSGOV")})
+    assert not [e for e in events if e.type == "REQUEST"]
+
+
+# ---------------------------------------------------------------- a part of a group as a party
+
+
+def test_some_in_a_party_are_that_party(code):
+    events = code("Some in the Tory party are urging Mr Howard to announce tax cuts.",
+                  {"Tory party": ("T", "GBROPP"), "Howard": ("H", "GBROPP")})
+    assert brief(events) == [("REQUEST", ["T"], ["H"])]
+
+
+def test_a_person_in_a_place_is_not_a_part_of_it(code):
+    # only quantifiers ("some", "many") take the group of their in-phrase: "the minister in London" is no Londoner
+    events = code("The protesters in London are urging Mr Howard to resign.",
+                  {"London": ("L", "GBR"), "Howard": ("H", "GBROPP")})
+    assert all(e.actor != ["L"] for e in events)
+
+
+# ---------------------------------------------------------------- a meeting a statement was made at
+
+
+def test_remarks_made_in_a_meeting_with_someone_are_a_meeting_with_them(code):
+    events = code("Putin made the remarks in a meeting with Erdogan on Tuesday.",
+                  {"Putin": ("P", "RUSGOV"), "Erdogan": ("E", "TURGOV")})
+    assert [(e.type, sorted(e.actor + e.recipient)) for e in events] == [("CONSULT", ["E", "P"])]
+
+
+def test_speaking_at_a_meeting_with_no_counterpart_is_no_meeting(code):
+    events = code("Putin made the remarks at the party meeting on Tuesday.", {"Putin": ("P", "RUSGOV")})
+    assert [e for e in events if e.type == "CONSULT"] == []

@@ -35,9 +35,12 @@ from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
+from whodid.nlp.vocab import PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS
 
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
 _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto", "to"}
+# the meeting a statement was made at: "said in a meeting with", "speaking during talks with"
+_MEETING_PREPS = {"in", "at", "during"}
 _BACKGROUND_PREPS = {"after", "before", "since", "during", "following", "amid", "amidst", "despite", "like"}
 _ARMED_SECTORS = {"MIL", "REB", "INS", "PMC", "SEP", "UAF", "MIL-", "POL", "SPY"}
 _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
@@ -200,7 +203,9 @@ class ActorIndex:
                         found = True
             for c in w.children:
                 # "an appeal from Gbagbo", "calls by Annan", "members of NATO", "a camp for refugees"
-                if c.dep_ == "prep" and c.lower_ in ("of", "from", "by", "for") and not found:
+                # "many in his own party", "some within Labour": a part of the group in the phrase
+                if c.dep_ == "prep" and (c.lower_ in ("of", "from", "by", "for") or (
+                        c.lower_ in PARTITIVE_PREPOSITIONS and w.lower_ in PARTITIVE_QUANTIFIERS)) and not found:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             for r in self.roles(p, depth + 1):
@@ -307,7 +312,9 @@ class Coder:
             t = doc[i]
             for _, pattern, ids in sorted(found, key=lambda c: c[0], reverse=True):
                 if self.senses.fits(pattern, t, ids, idx, triggers):
-                    best[i] = Frame(token=t, pattern=pattern, tokens=sorted(ids),
+                    # a node named "_..." is context the pattern needs, not a word of the trigger
+                    words = [k for k, node in zip(ids, pattern.nodes) if not str(node.get("RIGHT_ID", "")).startswith("_")]
+                    best[i] = Frame(token=t, pattern=pattern, tokens=sorted(words or ids),
                                     void=self.senses.void(pattern, t, ids, idx, triggers))
                     break
             else:
@@ -349,6 +356,11 @@ class Coder:
         if not subj and not passive and v.tag_ == "VBN" and v.dep_ in ("advcl", "acl") and \
                 not any(c.dep_ in ("aux", "auxpass") for c in v.children):
             # "When asked about ..., Peskov said": Peskov was asked
+            # "the 884 workers terminated by the Delhi government": a participle with a by-agent
+            # on a noun is a passive of its own, done by the agent to that noun
+            agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agents and v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+                return [r for a in agents for r in idx.roles(a)], idx.roles(v.head)
             return [], []
         if passive or any(c.dep_ == "auxpass" for c in v.children):
             agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -553,6 +565,7 @@ class Coder:
         # the noun as the complement of a willing/open word: "open to talks"
         chain = predicate_chain(n, self.lex)
         head = n.head
+        met_there = False
         if len(chain) > 1 and not actors:
             actors = self.subject(chain[-1], idx)[0]
             f.anchored = True
@@ -568,6 +581,16 @@ class Coder:
             if not actors:
                 actors = self.subject(head.head, idx)[0]
             f.anchored = True
+        elif e.type == "CONSULT" and n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _MEETING_PREPS \
+                and head.head.pos_ == "VERB" and _lemmas(head.head) & (self.lex.marker("report_verbs")
+                                                                       | self.lex.marker("spoken_verbs")) \
+                and any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children):
+            # "made the remarks in a meeting with Erdogan", "speaking during talks with the EU": who
+            # spoke there took part in it (only with its counterpart named: "spoke at the PLP
+            # meeting", "assured residents during his visit" tell no meeting with anyone)
+            if not actors:
+                actors = self.subject(head.head, idx)[0]
+            f.anchored = met_there = True
         elif n.dep_ in ("nsubj", "nsubjpass") and _lemmas(head) & self.lex.marker("occurrence_verbs"):
             f.anchored = True
         elif n.dep_ == "nsubjpass" and _lemmas(head) & self.lex.marker("support_verbs"):
@@ -603,7 +626,7 @@ class Coder:
                     recips += [r for q in c.children if q.dep_ == "pobj" for r in idx.roles(q)]
         if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":
             recips = idx.place(head)
-        if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS:
+        if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS and not met_there:
             f.drop = "a background reference"  # "after the invasion": an event told elsewhere
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ == "VERB" \
                 and head.head.i in idx.events and any(c.dep_ == "poss" for c in n.children):
@@ -692,8 +715,8 @@ class Coder:
                          and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
         if t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
             return frames[t.head.i]
-        if _for_clause(t) and t.head.i in frames and frames[t.head.i].noun:
-            return frames[t.head.i]  # "repeated calls for the mayor to APOLOGISE"
+        if _for_clause(t) and t.head.i in frames and (frames[t.head.i].noun or frames[t.head.i].entry.governs == "request"):
+            return frames[t.head.i]  # "repeated calls for the mayor to APOLOGISE", "called for NATO to WITHDRAW"
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames \
                 and t.head.lower_ not in _BACKGROUND_PREPS:  # not "offered talks following the invasion"
             return frames[t.head.head.i]
@@ -856,6 +879,16 @@ class Coder:
 
     def _event(self, f: Frame, doc: Doc, sent: tuple[int, int]) -> Event | None:
         m, e = f.modal, f.entry
+        if m.belief and e.speaker_is_actor and e.type == "REQUEST":
+            # "The Lib Dems believe the Home Secretary should allow ...": what someone holds
+            # should be done is that party's demand, as when said (the believer is the speaker);
+            # a judgement believed ("believes that Putin was wrong") stays an opinion
+            believers = _believers(f.token, self.lex, self._idx)
+            if believers:
+                f.speakers, f.reported_by = believers, believers[0].actor
+                m.belief = False
+            elif f.reported_by is not None:
+                m.belief = False  # "[Blair replied:] I think they are wrong": the quote's speaker
         if m.belief:
             return self._no(f, "a belief or forecast")
         if e.speaker_is_actor:
@@ -1119,6 +1152,20 @@ def _trigger_span(doc: Doc, f: Frame) -> tuple[int, int]:
         return doc[ids[0]].idx, doc[ids[-1]].idx + len(doc[ids[-1]].text)
     t = f.token
     return t.idx, t.idx + len(t.text)
+
+
+def _believers(t: Token, lex: Lexicon, idx: ActorIndex) -> list[Participant]:
+    """The named parties (no pronoun) that are the subject of the nearest belief verb above ``t``
+    ("[the Lib Dems] believe ... should allow")."""
+    cur = t
+    for _ in range(8):
+        if cur.head is cur:
+            return []
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in lex.marker("belief_verbs"):
+            subj = [c for c in cur.children if c.dep_ == "nsubj"]
+            return [r for c in subj for r in idx.roles(c) if not r.pronoun] if subj else []
+    return []
 
 
 def _reporter(t: Token, quotes: list[Quote]) -> Quote | None:
