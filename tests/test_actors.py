@@ -603,3 +603,12 @@ def test_a_party_leader_out_of_office_is_the_opposition(pipeline):
     assert actor_of(a, "Prime Minister Tony Blair").code == "GBRGOV"
     assert actor_of(a, "leader Michael Howard").code == "GBROPP"
     assert actor_of(a, "leader Charles Kennedy").code == "GBROPP"
+
+
+def test_a_stray_closing_mark_puts_no_later_words_in_quotes(nlp):
+    from whodid.actors.resolve import _quote_regions
+    doc = nlp('Mr Howard said the plan was wrong." Labour rejected it. He said: "We will win."')
+    regions = _quote_regions(doc, [t.text for t in doc])
+    inside = {doc[i].text for i in regions}
+    assert "Labour" not in inside and "rejected" not in inside
+    assert {"We", "win"} <= inside

@@ -43,7 +43,7 @@ from whodid.knowledge.institutions import body_sector
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.vocab import (ENGLISH_HONORIFICS, MONTHS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
-                               PLACE_OBJECT_PREPOSITIONS)
+                               PLACE_OBJECT_PREPOSITIONS, QUOTE_OPENS_AFTER)
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -1462,13 +1462,11 @@ def _quote_regions(doc: Doc, texts: list[str]) -> dict[int, int]:
             inside = False
             continue
         if ch == '"':
-            glued = not before.isspace()
-            if glued and inside:
-                inside = False
-            elif not glued:
-                inside, n = True, n + 1
+            glued = not before.isspace() and before not in QUOTE_OPENS_AFTER
+            if glued:
+                inside = False  # a closing mark; with none open, a stray one ('wrong." Mr Howard said')
             else:
-                inside = not inside
+                inside, n = True, n + 1
             continue
         if inside:
             out[i] = n

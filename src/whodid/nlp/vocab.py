@@ -81,6 +81,13 @@ ENGLISH_HONORIFICS: dict[str, str | None] = {
     "gen": None,
 }
 
+# --- quotation marks -------------------------------------------------------------
+# a straight quotation mark ('"') opens a quotation after a space, a paragraph start or one of
+# these ("(\"Labour", "said:\"We", "—\"never"); glued to a word or a stop it closes one, and
+# with none open it is a stray closing mark, not the start of a quotation (a copy-edit slip:
+# 'the plan was wrong." Mr Howard said' must not put the rest of the paragraph in quotes)
+QUOTE_OPENS_AFTER = frozenset("([{—–-:/\n\t ")
+
 # --- calendar ---------------------------------------------------------------------
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
