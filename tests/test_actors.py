@@ -721,3 +721,12 @@ def test_they_opening_a_sentence_is_the_plural_subject_a_few_sentences_back(pipe
     walked = actor_of(a, "lawmakers")
     they = actor_of(a, "They")
     assert walked is not None and they is not None and they.id == walked.id
+
+
+def test_the_title_alone_is_the_person_the_text_gave_it_before(pipeline):
+    # Besigye is no office holder the knowledge base knows: his title is the text's own
+    a = analyze(pipeline, "Uganda held its election on Thursday. Opposition leader Kizza Besigye criticised the "
+                          "vote in Kampala. Later the opposition leader called for calm.", "2006-02-25")
+    named = actor_of(a, "Opposition leader Kizza Besigye")
+    assert named is not None and actor_of(a, "the opposition leader") is not None
+    assert actor_of(a, "the opposition leader").id == named.id
