@@ -603,3 +603,36 @@ def test_a_party_leader_out_of_office_is_the_opposition(pipeline):
     assert actor_of(a, "Prime Minister Tony Blair").code == "GBRGOV"
     assert actor_of(a, "leader Michael Howard").code == "GBROPP"
     assert actor_of(a, "leader Charles Kennedy").code == "GBROPP"
+
+
+def test_a_stray_closing_mark_puts_no_later_words_in_quotes(nlp):
+    from whodid.actors.resolve import _quote_regions
+    doc = nlp('Mr Howard said the plan was wrong." Labour rejected it. He said: "We will win."')
+    regions = _quote_regions(doc, [t.text for t in doc])
+    inside = {doc[i].text for i in regions}
+    assert "Labour" not in inside and "rejected" not in inside
+    assert {"We", "win"} <= inside
+
+
+def test_the_party_is_the_party_named_last_by_its_name_or_its_people(pipeline):
+    a = analyze(pipeline, "Labour attacked the plan. Tory leader Michael Howard spoke in Brighton. "
+                          "The Conservatives met there. Mr Howard said the party would win.", "2005-02-10")
+    party = actor_of(a, "the party")
+    assert party is not None and party.id.endswith(":conservative")
+
+
+def test_they_opening_a_sentence_is_the_plural_subject_a_few_sentences_back(pipeline):
+    a = analyze(pipeline, "Opposition lawmakers walked out of the chamber on Monday. The speaker adjourned the "
+                          "session. They accused the government of lying.", "2022-07-01")
+    walked = actor_of(a, "lawmakers")
+    they = actor_of(a, "They")
+    assert walked is not None and they is not None and they.id == walked.id
+
+
+def test_the_title_alone_is_the_person_the_text_gave_it_before(pipeline):
+    # Besigye is no office holder the knowledge base knows: his title is the text's own
+    a = analyze(pipeline, "Uganda held its election on Thursday. Opposition leader Kizza Besigye criticised the "
+                          "vote in Kampala. Later the opposition leader called for calm.", "2006-02-25")
+    named = actor_of(a, "Opposition leader Kizza Besigye")
+    assert named is not None and actor_of(a, "the opposition leader") is not None
+    assert actor_of(a, "the opposition leader").id == named.id

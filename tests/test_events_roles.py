@@ -181,3 +181,10 @@ def test_an_arrest_retold_by_the_same_side_is_one_event(analyze):
                 "Indian police officers arrested Bernard Marak near a checkpoint.")
     arrests = [e for e in a.events if e.type == "COERCE"]
     assert len(arrests) == 1 and arrests[0].mentions
+
+
+def test_a_party_name_read_as_the_subject_of_its_claims_is_the_target(code_events):
+    # the parser reads "Tory claims they could cut" as a clause; the claims are the Tories'
+    a = code_events('Mr Blair derided Tory claims they could cut £35bn in "wasteful spending".', "2005-02-10")
+    ev = next(e for e in a.events if e.trigger.text == "derided")
+    assert any(r.startswith("party:") and r.endswith(":conservative") for r in ev.recipient)

@@ -221,3 +221,14 @@ def test_a_stray_mark_makes_no_quote_of_punctuation(pipeline):
     a = quotes_of(pipeline, 'Ford described the behaviour as "unacceptable"".')
     assert [q.text for q in a.quotes if q.kind == "direct"] == ["unacceptable"]
 
+
+
+def test_a_stray_closing_mark_opens_no_quotation(pipeline):
+    # the closing mark glued to "wrong." has no opening mark: it must not turn the words after
+    # it into a quotation and the next quotation's words into narration
+    text = ('Mr Howard said the plan was wrong." Labour rejected the claim. '
+            'Mr Brown said: "We will cut taxes."')
+    a = quotes_of(pipeline, text)
+    direct = [q.text for q in a.quotes if q.kind == "direct"]
+    assert "We will cut taxes." in direct
+    assert not any(q.startswith("Labour rejected") or q.startswith(" Labour") for q in direct)

@@ -123,6 +123,29 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
     _decide(parties)
     for party in parties.values():
         _apply(st, party)
+    _the_party(st, parties)
+
+
+def _the_party(st: _State, parties: dict[tuple[str | None, str], _Party]) -> None:
+    """"Mr Blair derided Tory claims ... saying the party had got its sums wrong": "the party"
+    that nothing else resolved is the party the text named last before it."""
+    doc = st.doc
+    # where each party is named: by its name, or by the title of one of its people or groups
+    # ("party leader Michael Howard": the Tories, though "Labour's record" came in between)
+    named = sorted([(a, id(p), p) for p in parties.values() for a, _b in p.spans]
+                   + [(m[2], id(p), p) for p in parties.values() for m in p.members]
+                   + [(g[0], id(p), p) for p in parties.values() for g in p.groups], key=lambda x: x[0])
+    for k in range(1, len(doc)):
+        if doc[k].lower_ != "party" or doc[k - 1].lower_ != "the" or st.covered(k - 1, k + 1) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[k].children):
+            continue
+        before = [p for a, _, p in named if a < k - 1]
+        if not before:
+            continue
+        party = before[-1]  # (one named only by its people's titles has no actor: nothing said)
+        actor = st.res.actors.get(f"party:{party.country or ''}:{party.key.replace(' ', '-')}")
+        if actor is not None:
+            st.add(actor, k - 1, k + 1, "nominal", 0.6)
 
 
 def _described_person(st: _State, a: int, end: int) -> str | None:

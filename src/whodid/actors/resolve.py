@@ -44,8 +44,8 @@ from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.institutions import body_sector
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
-from whodid.nlp.vocab import (ENGLISH_HONORIFICS, MONTHS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
-                               PLACE_OBJECT_PREPOSITIONS)
+from whodid.nlp.vocab import (BODY_ANAPHORS, ENGLISH_HONORIFICS, MONTHS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
+                               PLACE_OBJECT_PREPOSITIONS, QUOTE_OPENS_AFTER)
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -749,7 +749,34 @@ class Resolver:
             if a.kind == "organization" and a.name.split()[-1].lower() == noun and f.how == "name":
                 st.add(a, i, j + 1, "nominal", 0.7)
                 return True
+        if noun in BODY_ANAPHORS and noun != "party" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[j].children):
+            body = self._last_body(st, i, noun)
+            if body is not None:
+                st.add(st.res.actors[body], i, j + 1, "nominal", 0.6)
+                return True
         return False
+
+    def _last_body(self, st: _State, i: int, noun: str) -> str | None:
+        """The body "the group" / "the party" at token ``i`` refers back to: the organisation or
+        named group last mentioned as a subject in the few sentences before (for "party", a
+        political party is the parties pass's, ``parties._the_party``)."""
+        sents = st.sentences()
+        here = next((k for k, x in enumerate(sents) if x.start <= i < x.end), 0)
+        lo = sents[max(0, here - 4)].start
+        for f in reversed(st.res.found):
+            if f.start >= i:
+                continue
+            if f.start < lo:
+                break
+            a = st.res.actors[f.actor]
+            if f.how == "pronoun" or a.kind not in ("organization", "group"):
+                continue
+            head = st.doc[f.end - 1]
+            if a.id.startswith("party:") or (a.kind == "organization" and f.how == "name") \
+                    or (a.kind == "group" and head.tag_ in ("NNPS",)):
+                if head.dep_ in SUBJ_DEPS or any(st.doc[k].dep_ in SUBJ_DEPS for k in range(f.start, f.end)):
+                    return a.id
+        return None
 
     def _role_noun_at(self, st: _State, i: int):
         doc, kb = st.doc, self.kb
@@ -1167,7 +1194,7 @@ class Resolver:
             if f.start >= start:
                 continue
             a = st.res.actors[f.actor]
-            if a.kind == "person" and a.office == role and _title_fits(title, a):
+            if a.kind == "person" and (a.office == role or _titled(title, a)) and _title_fits(title, a):
                 st.add(a, start, after, "nominal", 0.6)
                 return
         st.pending_offices.append((start, after))  # the context pass may know whose office it is
@@ -1289,11 +1316,20 @@ class Resolver:
             sents = st.sentences()
             idx = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
             if idx > 0:
-                for c in sents[idx - 1].root.children:
-                    f = st.at_token(c) if c.dep_ in SUBJ_DEPS else None
-                    if f is not None and ok(st.res.actors[f.actor]) and st.res.actors[f.actor].kind != "country" \
-                            and (c.tag_ in ("NNS", "NNPS") or c.conjuncts or st.res.actors[f.actor].kind == "group"):
-                        hits, conf = [f.actor], 0.55
+                # the last plural subject of the sentences before (a few back: "The opposition
+                # parties walked out. The speaker adjourned. They said ..."), any clause's
+                for d, prev in enumerate(reversed(sents[max(0, idx - 3):idx]), start=1):
+                    # the main clause's subject first, then the other clauses', last first
+                    subjects = [c for c in prev if c.dep_ in SUBJ_DEPS and c.lower_ not in PRONOUNS]
+                    subjects = [c for c in subjects if c.head is prev.root] + \
+                        [c for c in reversed(subjects) if c.head is not prev.root]
+                    for c in subjects:
+                        f = st.at_token(c)
+                        if f is not None and ok(st.res.actors[f.actor]) and st.res.actors[f.actor].kind != "country" \
+                                and (c.tag_ in ("NNS", "NNPS") or c.conjuncts or st.res.actors[f.actor].kind == "group"):
+                            hits, conf = [f.actor], 0.6 - 0.05 * d
+                            break
+                    if hits:
                         break
                 if not hits:
                     # else the one plural group the sentence before names ("According to the
@@ -1344,6 +1380,17 @@ def _title_fits(title: str, a: ActorInfo) -> bool:
         return False
     want = TITLE_GENDER.get(title)
     return want is None or a.gender in (None, want)
+
+
+def _titled(title: str, a: ActorInfo) -> bool:
+    """Does the person's title as the text or the knowledge base gives it hold the title's words
+    ("the minister" after "Interior Minister Clemente Engonga", "Minister of Foreign Affairs
+    Alexandra Hill")? Not a deputy's or a vice-president's for the office itself."""
+    words = (a.role or "").lower().replace("-", " ").split()
+    want = title.lower().split()
+    if not want or not all(w in words for w in want):
+        return False
+    return not any(w in ("deputy", "vice", "former", "shadow", "junior", "assistant") and w not in want for w in words)
 
 
 def _honorific_at(doc: Doc, end: int) -> int:
@@ -1465,13 +1512,11 @@ def _quote_regions(doc: Doc, texts: list[str]) -> dict[int, int]:
             inside = False
             continue
         if ch == '"':
-            glued = not before.isspace()
-            if glued and inside:
-                inside = False
-            elif not glued:
-                inside, n = True, n + 1
+            glued = not before.isspace() and before not in QUOTE_OPENS_AFTER
+            if glued:
+                inside = False  # a closing mark; with none open, a stray one ('wrong." Mr Howard said')
             else:
-                inside = not inside
+                inside, n = True, n + 1
             continue
         if inside:
             out[i] = n

@@ -531,6 +531,13 @@ class Coder:
             recips = [r for c in t.children if c.dep_ in ("oprd", "xcomp", "attr")
                       for m in c.children if m.dep_ in ("amod", "compound", "poss", "nmod")
                       for r in [idx.at(m)] if r is not None]
+        if not recips and f.entry.type in ("ACCUSE", "REJECT") and not f.has_object:
+            # "derided Tory claims they could cut ...": the parser reads the object ("Tory
+            # claims") as a clause, a name right after the verb as the subject of "claims";
+            # whose claims (plans, demands) they are is the target
+            recips = [r for c in t.children if c.dep_ == "ccomp" and c.tag_ == "VBZ"
+                      for s_ in c.children if s_.dep_ == "nsubj" and s_.i == c.i - 1 == t.i + 1
+                      and s_.pos_ == "PROPN" for r in idx.roles(s_)]
         f.recipients = recips
 
     def noun_roles(self, f: Frame, idx: ActorIndex) -> None:

@@ -81,6 +81,20 @@ ENGLISH_HONORIFICS: dict[str, str | None] = {
     "gen": None,
 }
 
+# --- nouns that refer back --------------------------------------------------------
+# "the group", "the party", "the organisation" with nothing after them name the body the text
+# last named as a doer (a subject): "The CPDS called a march ... the party said"; "party" only a
+# political party's ("the party" after "the Tories")
+BODY_ANAPHORS = frozenset({"group", "party", "organisation", "organization", "movement", "coalition", "alliance",
+                           "union", "association", "body"})
+
+# --- quotation marks -------------------------------------------------------------
+# a straight quotation mark ('"') opens a quotation after a space, a paragraph start or one of
+# these ("(\"Labour", "said:\"We", "—\"never"); glued to a word or a stop it closes one, and
+# with none open it is a stray closing mark, not the start of a quotation (a copy-edit slip:
+# 'the plan was wrong." Mr Howard said' must not put the rest of the paragraph in quotes)
+QUOTE_OPENS_AFTER = frozenset("([{—–-:/\n\t ")
+
 # --- calendar ---------------------------------------------------------------------
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.knowledge.cues import ACCORDING, SPEECH_VERBS, CueClass
 from whodid.knowledge.cues import load as load_cues
+from whodid.nlp.vocab import QUOTE_OPENS_AFTER
 
 OPEN_MARKS = "“«„"
 CLOSE_MARKS = "”»"
@@ -76,6 +77,14 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
                     # a closing mark with no opening: the end of a quote begun in an earlier paragraph
                     spans.append((p_start, i, p_start, i))
             elif ch == '"' or width == 2:
+                if straight_open is None and ch == '"' and i > p_start and text[i - 1] not in QUOTE_OPENS_AFTER \
+                        and not text[i - 1].isspace():
+                    # glued to a word or a stop with no quotation open: a stray closing mark
+                    # ('was wrong." Mr Howard said'), not the start of one
+                    if not spans or spans[-1][1] < p_start:
+                        spans.append((p_start, i, p_start, i))  # the end of a quote begun earlier
+                    i += width
+                    continue
                 if straight_open is None:
                     straight_open = (i, width)
                 else:
