@@ -31,7 +31,8 @@ from spacy.tokens import Doc, Span
 from whodid.model import Mention, Place
 from whodid.places.cues import more_toponyms
 from whodid.places.local_cues import DATELINE_WITHIN, datelines, local_toponyms
-from whodid.knowledge.gazetteer import COUNTRY_REGIONS, NAME_HEAD_WORDS, REGIONS, Entry, Gazetteer, fold
+from whodid.knowledge.gazetteer import (COUNTRY_PARTS, COUNTRY_REGIONS, NAME_END_WORDS, NAME_GENERIC_WORDS, NAME_HEAD_WORDS, REGIONS,
+                                        Entry, Gazetteer, fold)
 from whodid.places.toponym import Toponym
 from whodid.nlp.vocab import SETTLEMENT_NOUNS, TOPONYM_PREPOSITIONS
 
@@ -113,11 +114,16 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
             if not any(s < end and start < e for s, e in found):
                 found[(start, end)] = Toponym(start, end, text[start:end], "located")
         # "Milove village": a proper noun the parser may not have tagged as a place
+        # ("Kansas City", "Boulder City": a capitalised "City" or "Village" is part of the name when
+        # the gazetteer has a town of the whole name; "Dublin City Council" is Dublin's)
         if token.lower_ in SETTLEMENT_NOUNS and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
             prev = doc[token.i - 1]
-            key = (prev.idx, prev.idx + len(prev.text))
+            whole = token.is_title and token.lower_ != "county" and not token.is_sent_start and \
+                any(fold(e.name) == fold(f"{prev.text} {token.text}")
+                    for e in gazetteer.candidates(f"{prev.text} {token.text}"))
+            key = (prev.idx, token.idx + len(token.text) if whole else prev.idx + len(prev.text))
             if not any(s <= key[0] < e for s, e in found):
-                found[key] = Toponym(key[0], key[1], prev.text, "name")
+                found[key] = Toponym(key[0], key[1], text[key[0]:key[1]], "name")
         # "the Russian border": a country adjective before a territorial noun
         if token.lower_ in TERRITORY_NOUNS and token.i > 0:
             adj = doc[token.i - 1]
@@ -385,8 +391,10 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) 
     # "Union" of "the Soviet Union", "Hall" of "Schwäbisch Hall", "Day" of "Holocaust Memorial Day"
     words = list(re.finditer(r"\S+", text[t.start:t.end]))
     folded = [fold(w.group()).strip(".,") for w in words]
+    # (not when the word after it ends a place's own name, "Boulder City", or it is a generic word, "Lake")
     spans = [(t.start, t.start + words[n - 1].end()) for n in range(len(words) - 1, 0, -1)
-             if len(text[t.start:t.start + words[n - 1].end()]) > 3] + \
+             if len(text[t.start:t.start + words[n - 1].end()]) > 3 and folded[n] not in NAME_END_WORDS
+             and " ".join(folded[:n]) not in NAME_GENERIC_WORDS] + \
             [(t.start + words[n].start(), t.end) for n in range(1, len(words))
              if t.kind not in ("located", "cued") and all(w in NAME_HEAD_WORDS or w in DIRECTIONS for w in folded[:n])]
     for start, end in spans:
@@ -420,6 +428,9 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
             town = _namesake_town(t, gazetteer, context, country)
             if town is not None:
                 return town
+            if fold(t.text) in COUNTRY_PARTS:  # "the West Bank": its own name, its country's point
+                return Place(name=t.text, lat=country.lat, lon=country.lon, country=country.country,
+                             feature="L.RGN")
             return Place(name=country.name, geonames_id=country.geonames_id, lat=country.lat, lon=country.lon,
                          country=country.country, feature="A.PCLI")
     if fold(t.text) in REGIONS:  # "the Middle East": a region of several countries, never a town
@@ -456,6 +467,7 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
     best = _famous_or_pointed(best, candidates, t, context)
     if best is None:
         return None
+    best = _capital_over_namesakes(best, candidates, t, context, gazetteer)
     return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
                  admin1=best.admin1, feature=FEATURES[best.feature])
 
@@ -506,6 +518,26 @@ def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context
             and (t.label in ("FAC", "LOC") or len(candidates) > 1):
         return None
     return best
+
+
+def _capital_over_namesakes(best: Entry, candidates: list[Entry], t: Toponym, context: Context,
+                            gazetteer: Gazetteer) -> Entry:
+    """A country's capital beats the namesakes in its own country ("Washington" is the capital,
+    not Washington state nor a town called Washington in a state the story names elsewhere) unless
+    the text points at the namesake: its state or country written beside it ("Washington, Conn."),
+    the story's places around the town, the paper's home there, or, for the state, the story's
+    other names in it ("Seattle" and "Spokane")."""
+    if t.within or best.feature not in ("city", "adm1"):
+        return best
+    capital = gazetteer.capital(best.country)
+    if capital is None or capital.geonames_id == best.geonames_id or \
+            not any(e.geonames_id == capital.geonames_id for e in candidates):
+        return best
+    if (best.country, best.admin1) == context.home:
+        return best
+    if best.feature == "adm1":
+        return best if context.support(t.text, best) >= NAMESAKE_SUPPORT else capital
+    return best if context.nearby(t.text, best) >= NAMESAKE_SUPPORT else capital
 
 
 def _namesake_town(t: Toponym, gazetteer: Gazetteer, context: Context, country: Entry) -> Place | None:
