@@ -171,6 +171,14 @@ north africa|southern africa|central africa|sub-saharan africa|western europe|ea
 caribbean|the caribbean|indo-pacific|asia-pacific|asia pacific|middle east and north africa|arctic|the arctic
 """.replace("\n", "").split("|"))
 
+# Unions of countries named like a place ("an EU-Israel summit"): placed at their seat, a town of the
+# table (name, seat, the seat's country), never at a namesake town ("EU" is not Eu, France).
+UNIONS = {
+    "eu": ("European Union", "Brussels", "BE"), "european union": ("European Union", "Brussels", "BE"),
+    "the european union": ("European Union", "Brussels", "BE"),
+    "african union": ("African Union", "Addis Ababa", "ET"), "the african union": ("African Union", "Addis Ababa", "ET"),
+}
+
 
 # Regions inside one country that whodid's tables lack (no division, no town of the name):
 # named with their country and no point ("fighting in Darfur" is in Sudan).

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 from whodid.model import Mention, Place
 from whodid.places.cues import more_toponyms
 from whodid.places.local_cues import DATELINE_WITHIN, datelines, local_toponyms
-from whodid.knowledge.gazetteer import (COUNTRY_PARTS, COUNTRY_REGIONS, NAME_END_WORDS, NAME_GENERIC_WORDS, NAME_HEAD_WORDS, REGIONS,
+from whodid.knowledge.gazetteer import (COUNTRY_PARTS, COUNTRY_REGIONS, UNIONS, NAME_END_WORDS, NAME_GENERIC_WORDS, NAME_HEAD_WORDS, REGIONS,
                                         Entry, Gazetteer, fold)
 from whodid.places.toponym import Toponym
 from whodid.nlp.vocab import SETTLEMENT_NOUNS, TOPONYM_PREPOSITIONS
@@ -75,6 +75,10 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
         start, end = _trim(text, ent.start_char, ent.end_char)
         if start >= end or text[start:end].lower() in DIRECTIONS or text[start:end].islower():
             continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and end == ent.end_char and after.is_title and after.lower_ in NAME_END_WORDS \
+                and after.idx == end + 1:
+            end = after.idx + len(after.text)  # "Tennessee Colony" tagged "Tennessee": the name goes on
         if gazetteer.country_of_adjective(text[start:end]) is not None:
             continue  # "Ukrainian" mis-tagged GPE: a demonym, not a place
         name = text[start:end]
@@ -227,9 +231,20 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
         key = str(place.geonames_id) if place.geonames_id and place.feature != "L.RGN" else fold(place.name)
         item = resolved.setdefault(key, Resolved(key, place))
         item.mentions.append(Mention(start, end, text[start:end]))
-        if learned is not None and place.admin1 and place.country and place.lat is not None:
+        # (states named, names no other state or province has, and small namesakes the story's
+        # context chose; never the biggest of several namesakes, the default: "London" read as
+        # England in a London, Ontario paper must not teach the paper that it is English)
+        if learned is not None and place.admin1 and place.country and place.lat is not None \
+                and (place.feature == "A.ADM1"
+                     or set(context.own.get(fold(t.text), {})) == {(place.country, place.admin1)}
+                     or place.geonames_id != _biggest_id(gazetteer, t.text)):
             learned.add((place.country, place.admin1))
     return list(resolved.values())
+
+
+def _biggest_id(gazetteer: Gazetteer, name: str) -> int | None:
+    towns = gazetteer.candidates(name)
+    return max(towns, key=lambda e: e.population).geonames_id if towns else None
 
 
 @dataclass
@@ -433,13 +448,20 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
                              feature="L.RGN")
             return Place(name=country.name, geonames_id=country.geonames_id, lat=country.lat, lon=country.lon,
                          country=country.country, feature="A.PCLI")
+    union = UNIONS.get(fold(t.text))
+    if union is not None:  # "the EU": at its seat
+        name, seat, iso2 = union
+        town = max((e for e in gazetteer.candidates(seat) if e.country == iso2), key=lambda e: e.population,
+                   default=None)
+        if town is not None:
+            return Place(name=name, lat=town.lat, lon=town.lon, feature="L.RGN")
     if fold(t.text) in REGIONS:  # "the Middle East": a region of several countries, never a town
         return Place(name=t.text, feature="L.RGN")
     continent = CONTINENTS.get(fold(t.text))
     if continent is not None:
         name, gid, lat, lon = continent
         return Place(name=name, geonames_id=gid, lat=lat, lon=lon, feature="L.CONT")
-    candidates = _primary_names_first(_lookup(gazetteer, t), t.text)
+    candidates = _primary_names_first(_lookup(gazetteer, t), t.text, context)
     if not candidates and fold(t.text) in COUNTRY_REGIONS:  # "Darfur": a region of one country
         return Place(name=t.text, country=COUNTRY_REGIONS[fold(t.text)], feature="L.RGN")
     if not candidates:
@@ -582,10 +604,11 @@ def _inside(candidates: list[Entry], within: str, gazetteer: Gazetteer) -> list[
             ((e.country, e.admin1) in states or (country is not None and e.country == country.country))]
 
 
-def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
+def _primary_names_first(candidates: list[Entry], text: str, context: Context | None = None) -> list[Entry]:
     """Places whose own name this is, and only those: an old or foreign name of another
     place ("Moscow" for a town in Ohio) stays only if that place is a hundred times bigger
-    ("Kiev" for Kyiv)."""
+    ("Kiev" for Kyiv), or it is in a country the story names and none of the places of that
+    name is ("Jenin" is GeoNames' "Janīn" in a story about Palestinians, not Jenin, Poland)."""
     key = _spelled_out(fold(text))
     primary = [e for e in candidates if _spelled_out(fold(e.name)) == key or e.feature != "city"]
     if not primary:
@@ -593,7 +616,10 @@ def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
     if any(e.feature == "adm1" for e in primary):
         return primary  # "New York": the state of that name, not New York City's alternate name
     biggest = max(e.population for e in primary)
-    return primary + [e for e in candidates if e not in primary and e.population > 100 * max(biggest, 1)]
+    named = (lambda e: context.countries[e.country] > 0) if context is not None else (lambda e: False)
+    told = not any(named(e) for e in primary)
+    return primary + [e for e in candidates if e not in primary
+                      and (e.population > 100 * max(biggest, 1) or (told and named(e)))]
 
 
 _ABBREVIATED = re.compile(r"\b(st|ste|mt|ft)\.? ")
