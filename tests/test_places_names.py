@@ -53,3 +53,11 @@ def test_people_and_things_are_no_event_place():
         text="The former minister criticised the rivalry between the two men on GMTV's Sunday Programme.",
         published="2024-03-07"))
     assert all(e.place is None for e in show.events), [(e.type, e.place) for e in show.events]
+
+
+def test_a_town_known_abroad_by_another_name_in_a_story_about_its_country(places_of):
+    places = places_of("The orchestra played in the Jenin refugee camp, Palestinian officials said.")
+    assert (places["Jenin"].name, places["Jenin"].country) == ("Jenin", "PS")
+    # the EU is at its seat, not at Eu, France
+    union = places_of("Senior EU officials met the minister on Monday.")
+    assert union["EU"].name == "European Union" and union["EU"].country != "FR"

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from spacy.tokens import Doc, Span
@@ -618,7 +618,9 @@ def _primary_names_first(candidates: list[Entry], text: str, context: Context | 
     biggest = max(e.population for e in primary)
     named = (lambda e: context.countries[e.country] > 0) if context is not None else (lambda e: False)
     told = not any(named(e) for e in primary)
-    return primary + [e for e in candidates if e not in primary
+    # (one kept for the story's country goes by the story's spelling: "Jenin", not "Janīn")
+    return primary + [e if e.population > 100 * max(biggest, 1) else replace(e, name=text)
+                      for e in candidates if e not in primary
                       and (e.population > 100 * max(biggest, 1) or (told and named(e)))]
 
 
