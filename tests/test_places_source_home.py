@@ -5,14 +5,20 @@ from whodid.pipeline import Pipeline, PipelineConfig
 from whodid.places.source_home import SourceHomes
 
 
-def test_home_needs_a_source_and_enough_stories():
+def test_home_needs_a_source_and_a_story_that_voted():
     homes = SourceHomes()
     homes.learn(None, {("US", "Texas")})
     assert homes.home(None) is None
+    assert homes.home("paper.example") is None  # no story yet
+    homes.learn("paper.example", set())
+    assert homes.home("paper.example") is None  # a story that placed nothing says nothing
     homes.learn("paper.example", {("US", "Texas")})
-    assert homes.home("paper.example") is None  # one story is not enough
+    assert homes.home("paper.example") == ("US", "Texas")  # one story that voted is enough
     homes.learn("paper.example", {("US", "Texas"), ("US", "Oklahoma")})
     assert homes.home("paper.example") == ("US", "Texas")
+    homes.learn("paper.example", {("US", "Oklahoma")})
+    homes.learn("paper.example", {("US", "Oklahoma")})
+    assert homes.home("paper.example") == ("US", "Oklahoma")  # 3 of 4 stories
     assert homes.home("other.example") is None
 
 

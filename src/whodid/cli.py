@@ -767,6 +767,8 @@ def eval_geo(
     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N articles of each.")] = None,
     misses: Annotated[Optional[Path], typer.Option(help="Write every undetected, spurious or misplaced toponym "
                                                         "and wrong event place to this JSON Lines file.")] = None,
+    homes_first: Annotated[bool, typer.Option("--homes-first", help="A first pass learns each paper's home from "
+                                              "all its stories (no gold read); score the second pass.")] = False,
 ) -> None:
     """Toponym detection and resolution (accuracy within 161 km) on LGL and TR-News."""
     from whodid.eval import geo
@@ -782,7 +784,7 @@ def eval_geo(
 
         wrong: list[dict] | None = [] if misses else None
         try:
-            results[name] = geo.run(name, root, limit, progress, wrong)
+            results[name] = geo.run(name, root, limit, progress, wrong, homes_first)
         except FileNotFoundError as exc:
             raise _fail(str(exc), 2)
         records.extend({"corpus": name, **w} for w in wrong or ())

@@ -53,6 +53,7 @@ class Gazetteer:
         self.by_iso3 = {c["iso3"]: c for c in countries}
         self.db = places
         self._candidates: dict[str, tuple[Entry, ...]] = {}
+        self._capitals: dict[str, Entry | None] = {}
         self.country_entries: dict[str, Entry] = {}
         self.country_names: dict[str, str] = {}  # folded name -> iso2
         self.adjectives: dict[str, str] = {}  # folded demonym/adjective -> iso2
@@ -96,6 +97,15 @@ class Gazetteer:
     def us_counties(self, name: str) -> list[Entry]:
         """US counties and parishes called ``name`` ("Tarrant County")."""
         return self.counties.get(fold(name), [])
+
+    def capital(self, iso2: str) -> Entry | None:
+        """The town that is ``iso2``'s capital (countries.json's ``capital``: "Washington D.C." is
+        GeoNames' "Washington"), the biggest of that name in the country; None when unknown."""
+        if iso2 not in self._capitals:
+            name = (self.countries.get(iso2) or {}).get("capital") or ""
+            towns = [e for e in self.candidates(name) if e.country == iso2] if name else []
+            self._capitals[iso2] = max(towns, key=lambda e: e.population, default=None)
+        return self._capitals[iso2]
 
     def country_of_place(self, name: str, min_population: int = 100_000) -> str | None:
         """The ISO3 country a place name means without other context, or None: a state or
@@ -145,6 +155,11 @@ COUNTRY_ALIASES = {
     "Gaza": "PS", "West Bank": "PS", "Palestine": "PS", "Taiwan": "TW", "Vatican": "VA",
 }
 
+# Parts of a country known by their own name, which the country's aliases above send to it: an
+# event "in the occupied West Bank" is told there, not in "Palestine" at large. They keep their
+# name, with the country and its point (no GeoNames entry of their own in the tables).
+COUNTRY_PARTS = frozenset({"gaza", "west bank", "gaza strip", "the west bank"})
+
 
 # Regions of several countries, named in world news; no single point stands for them, so they are
 # named without coordinates rather than matched to a namesake town (Middle East, Maryland).
@@ -155,6 +170,14 @@ latin america|central america|southeast asia|south asia|east asia|central asia|w
 north africa|southern africa|central africa|sub-saharan africa|western europe|eastern europe|central europe|
 caribbean|the caribbean|indo-pacific|asia-pacific|asia pacific|middle east and north africa|arctic|the arctic
 """.replace("\n", "").split("|"))
+
+# Unions of countries named like a place ("an EU-Israel summit"): placed at their seat, a town of the
+# table (name, seat, the seat's country), never at a namesake town ("EU" is not Eu, France).
+UNIONS = {
+    "eu": ("European Union", "Brussels", "BE"), "european union": ("European Union", "Brussels", "BE"),
+    "the european union": ("European Union", "Brussels", "BE"),
+    "african union": ("African Union", "Addis Ababa", "ET"), "the african union": ("African Union", "Addis Ababa", "ET"),
+}
 
 
 # Regions inside one country that whodid's tables lack (no division, no town of the name):
@@ -173,6 +196,19 @@ historic downtown greater old metro suburban uptown midtown inner outer rural ur
 n s e w ne nw se sw n.e s.e n.w s.w
 """.split())
 
+# Words that end a place's own name: without them the words before name another place, often
+# far away ("Tennessee Colony" is not Tennessee, "Meadow Grove" not Grove, "Farallon Islands" not
+# Farallón). Rivers, lakes, valleys and townships are left out: the town whose name they carry is
+# most often on them ("Sacramento River", "Hamilton Township"), and "City" mostly names a town's
+# government ("Dublin City Council"; "Kansas City", a town of that name, is read whole first).
+NAME_END_WORDS = frozenset("""
+colony grove heights woods island islands plaine estates square
+""".split())
+# Generic words that open a feature's name and are no place alone ("Lake" of "Lake Lanier",
+# "Gulf" of "Gulf of Mexico", "Mount" of "Mount Hood").
+NAME_GENERIC_WORDS = frozenset("""
+lake lakes river mount mountain gulf bay sea ocean cape port fort point new north south east west
+""".split())
 
 # The Associated Press abbreviations of US state names ("Louisville, Ky."), and D.C.'s long name:
 # dotted forms only, as the two-letter postal codes collide with ordinary words ("IN", "OR", "ME").

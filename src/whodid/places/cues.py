@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from spacy.tokens import Doc
 
-from whodid.knowledge.gazetteer import CANADIAN_PROVINCE_ABBREVIATIONS, US_STATE_ABBREVIATIONS, Gazetteer
+from whodid.knowledge.gazetteer import (CANADIAN_PROVINCE_ABBREVIATIONS, NAME_END_WORDS, US_STATE_ABBREVIATIONS,
+                                        Gazetteer)
 from whodid.places.toponym import Toponym
 
 _COUNTY_AFTER = re.compile(r"\s+(County|Parish)\b")
@@ -127,10 +128,15 @@ def _organisations(doc: Doc, ents: tuple, text: str, gazetteer: Gazetteer, found
             if token.pos_ != "PROPN":
                 break
             run.append(token)
+        # ("Tennessee Colony Fire Department" is not Tennessee: a word that ends a place's own name
+        # keeps the words before it from standing alone)
         for n in range(len(run), 0, -1):
             start, end = run[0].idx, run[n - 1].idx + len(run[n - 1].text)
-            if is_place(text[start:end]) and _free(found, start, end):
-                found[(start, end)] = Toponym(start, end, text[start:end], "name")
+            name = text[start:end]
+            if n < len(tokens) and tokens[n].lower_ in NAME_END_WORDS:
+                continue
+            if is_place(name) and _free(found, start, end):
+                found[(start, end)] = Toponym(start, end, name, "name")
                 break
         # "University of Alexandria", "State of Illinois"
         for token in tokens:

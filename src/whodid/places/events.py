@@ -33,7 +33,8 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
     by_token = {token.i: (place, Mention(start, end, text[start:end]))
                 for start, end, place, known in located for token in tokens_in(doc, start, end)
                 if not (token.dep_ == "amod" and token.head.lemma_.lower() not in PLACE_NOUNS)
-                and (known or token.ent_type_ in UNLISTED_PLACE_LABELS)}
+                and not (token.ent_type_ == "NORP" and token.dep_ != "amod")  # "killed two Palestinians": people
+                and (known or (token.ent_type_ in UNLISTED_PLACE_LABELS and not _owned(doc, start, end)))}
     for event in analysis.events:
         trigger = token_at(doc, event.trigger.start)
         if trigger is None:
@@ -54,6 +55,12 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
 
 
 UNLISTED_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _owned(doc: Doc, start: int, end: int) -> bool:
+    """A name with an owner is the owner's thing, not a place: "GMTV's Sunday Programme"."""
+    return any(child.dep_ == "poss" for token in tokens_in(doc, start, end) for child in token.children
+               if not start <= child.idx < end)
 ATTACK_TYPES = ("ASSAULT", "FIGHT")  # PLOVER 2.0 and 0.5 names for violence against a target
 
 
@@ -91,9 +98,26 @@ def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in EVENT_LOCATION_PREPOSITIONS:
             for token in prep.subtree:
-                if token.i in by_token:
+                if token.i in by_token and _object_of(token, prep):
                     return by_token[token.i]
     return None
+
+
+def _object_of(token: Token, prep: Token) -> bool:
+    """The place is what the preposition governs ("in Geneva", "in eastern Ukraine", "at the
+    Quds headquarters in southeast Iran", "in the town of Nikopol"), not a word deeper in its
+    phrase ("on a range of issues pertaining to Iran's foreign policy", "to the citizens of Sri Lanka")."""
+    while token.i != prep.i:
+        if token.dep_ == "pobj" and token.head.i == prep.i:
+            return True
+        if token.dep_ in ("compound", "amod", "flat", "appos", "conj", "nmod", "cc"):
+            token = token.head
+        elif token.dep_ == "pobj" and (token.head.lower_ in EVENT_LOCATION_PREPOSITIONS
+                                       or (token.head.lower_ == "of" and token.head.head.lower_ in PLACE_NOUNS)):
+            token = token.head.head  # "at the headquarters in Iran", "the town of Nikopol"
+        else:
+            return False
+    return False
 
 
 def _locative_object(token: Token, governing: set[int], own: int) -> bool:

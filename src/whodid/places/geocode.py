@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from spacy.tokens import Doc, Span
@@ -31,7 +31,8 @@ from spacy.tokens import Doc, Span
 from whodid.model import Mention, Place
 from whodid.places.cues import more_toponyms
 from whodid.places.local_cues import DATELINE_WITHIN, datelines, local_toponyms
-from whodid.knowledge.gazetteer import COUNTRY_REGIONS, NAME_HEAD_WORDS, REGIONS, Entry, Gazetteer, fold
+from whodid.knowledge.gazetteer import (COUNTRY_PARTS, COUNTRY_REGIONS, UNIONS, NAME_END_WORDS, NAME_GENERIC_WORDS, NAME_HEAD_WORDS, REGIONS,
+                                        Entry, Gazetteer, fold)
 from whodid.places.toponym import Toponym
 from whodid.nlp.vocab import SETTLEMENT_NOUNS, TOPONYM_PREPOSITIONS
 
@@ -74,6 +75,10 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
         start, end = _trim(text, ent.start_char, ent.end_char)
         if start >= end or text[start:end].lower() in DIRECTIONS or text[start:end].islower():
             continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if after is not None and end == ent.end_char and after.is_title and after.lower_ in NAME_END_WORDS \
+                and after.idx == end + 1:
+            end = after.idx + len(after.text)  # "Tennessee Colony" tagged "Tennessee": the name goes on
         if gazetteer.country_of_adjective(text[start:end]) is not None:
             continue  # "Ukrainian" mis-tagged GPE: a demonym, not a place
         name = text[start:end]
@@ -113,11 +118,16 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
             if not any(s < end and start < e for s, e in found):
                 found[(start, end)] = Toponym(start, end, text[start:end], "located")
         # "Milove village": a proper noun the parser may not have tagged as a place
+        # ("Kansas City", "Boulder City": a capitalised "City" or "Village" is part of the name when
+        # the gazetteer has a town of the whole name; "Dublin City Council" is Dublin's)
         if token.lower_ in SETTLEMENT_NOUNS and token.i > 0 and doc[token.i - 1].pos_ == "PROPN":
             prev = doc[token.i - 1]
-            key = (prev.idx, prev.idx + len(prev.text))
+            whole = token.is_title and token.lower_ != "county" and not token.is_sent_start and \
+                any(fold(e.name) == fold(f"{prev.text} {token.text}")
+                    for e in gazetteer.candidates(f"{prev.text} {token.text}"))
+            key = (prev.idx, token.idx + len(token.text) if whole else prev.idx + len(prev.text))
             if not any(s <= key[0] < e for s, e in found):
-                found[key] = Toponym(key[0], key[1], prev.text, "name")
+                found[key] = Toponym(key[0], key[1], text[key[0]:key[1]], "name")
         # "the Russian border": a country adjective before a territorial noun
         if token.lower_ in TERRITORY_NOUNS and token.i > 0:
             adj = doc[token.i - 1]
@@ -221,9 +231,20 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
         key = str(place.geonames_id) if place.geonames_id and place.feature != "L.RGN" else fold(place.name)
         item = resolved.setdefault(key, Resolved(key, place))
         item.mentions.append(Mention(start, end, text[start:end]))
-        if learned is not None and place.admin1 and place.country and place.lat is not None:
+        # (states named, names no other state or province has, and small namesakes the story's
+        # context chose; never the biggest of several namesakes, the default: "London" read as
+        # England in a London, Ontario paper must not teach the paper that it is English)
+        if learned is not None and place.admin1 and place.country and place.lat is not None \
+                and (place.feature == "A.ADM1"
+                     or set(context.own.get(fold(t.text), {})) == {(place.country, place.admin1)}
+                     or place.geonames_id != _biggest_id(gazetteer, t.text)):
             learned.add((place.country, place.admin1))
     return list(resolved.values())
+
+
+def _biggest_id(gazetteer: Gazetteer, name: str) -> int | None:
+    towns = gazetteer.candidates(name)
+    return max(towns, key=lambda e: e.population).geonames_id if towns else None
 
 
 @dataclass
@@ -385,8 +406,10 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) 
     # "Union" of "the Soviet Union", "Hall" of "Schwäbisch Hall", "Day" of "Holocaust Memorial Day"
     words = list(re.finditer(r"\S+", text[t.start:t.end]))
     folded = [fold(w.group()).strip(".,") for w in words]
+    # (not when the word after it ends a place's own name, "Boulder City", or it is a generic word, "Lake")
     spans = [(t.start, t.start + words[n - 1].end()) for n in range(len(words) - 1, 0, -1)
-             if len(text[t.start:t.start + words[n - 1].end()]) > 3] + \
+             if len(text[t.start:t.start + words[n - 1].end()]) > 3 and folded[n] not in NAME_END_WORDS
+             and " ".join(folded[:n]) not in NAME_GENERIC_WORDS] + \
             [(t.start + words[n].start(), t.end) for n in range(1, len(words))
              if t.kind not in ("located", "cued") and all(w in NAME_HEAD_WORDS or w in DIRECTIONS for w in folded[:n])]
     for start, end in spans:
@@ -420,15 +443,25 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
             town = _namesake_town(t, gazetteer, context, country)
             if town is not None:
                 return town
+            if fold(t.text) in COUNTRY_PARTS:  # "the West Bank": its own name, its country's point
+                return Place(name=t.text, lat=country.lat, lon=country.lon, country=country.country,
+                             feature="L.RGN")
             return Place(name=country.name, geonames_id=country.geonames_id, lat=country.lat, lon=country.lon,
                          country=country.country, feature="A.PCLI")
+    union = UNIONS.get(fold(t.text))
+    if union is not None:  # "the EU": at its seat
+        name, seat, iso2 = union
+        town = max((e for e in gazetteer.candidates(seat) if e.country == iso2), key=lambda e: e.population,
+                   default=None)
+        if town is not None:
+            return Place(name=name, lat=town.lat, lon=town.lon, feature="L.RGN")
     if fold(t.text) in REGIONS:  # "the Middle East": a region of several countries, never a town
         return Place(name=t.text, feature="L.RGN")
     continent = CONTINENTS.get(fold(t.text))
     if continent is not None:
         name, gid, lat, lon = continent
         return Place(name=name, geonames_id=gid, lat=lat, lon=lon, feature="L.CONT")
-    candidates = _primary_names_first(_lookup(gazetteer, t), t.text)
+    candidates = _primary_names_first(_lookup(gazetteer, t), t.text, context)
     if not candidates and fold(t.text) in COUNTRY_REGIONS:  # "Darfur": a region of one country
         return Place(name=t.text, country=COUNTRY_REGIONS[fold(t.text)], feature="L.RGN")
     if not candidates:
@@ -456,6 +489,7 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
     best = _famous_or_pointed(best, candidates, t, context)
     if best is None:
         return None
+    best = _capital_over_namesakes(best, candidates, t, context, gazetteer)
     return Place(name=best.name, geonames_id=best.geonames_id, lat=best.lat, lon=best.lon, country=best.country,
                  admin1=best.admin1, feature=FEATURES[best.feature])
 
@@ -508,6 +542,26 @@ def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context
     return best
 
 
+def _capital_over_namesakes(best: Entry, candidates: list[Entry], t: Toponym, context: Context,
+                            gazetteer: Gazetteer) -> Entry:
+    """A country's capital beats the namesakes in its own country ("Washington" is the capital,
+    not Washington state nor a town called Washington in a state the story names elsewhere) unless
+    the text points at the namesake: its state or country written beside it ("Washington, Conn."),
+    the story's places around the town, the paper's home there, or, for the state, the story's
+    other names in it ("Seattle" and "Spokane")."""
+    if t.within or best.feature not in ("city", "adm1"):
+        return best
+    capital = gazetteer.capital(best.country)
+    if capital is None or capital.geonames_id == best.geonames_id or \
+            not any(e.geonames_id == capital.geonames_id for e in candidates):
+        return best
+    if (best.country, best.admin1) == context.home:
+        return best
+    if best.feature == "adm1":
+        return best if context.support(t.text, best) >= NAMESAKE_SUPPORT else capital
+    return best if context.nearby(t.text, best) >= NAMESAKE_SUPPORT else capital
+
+
 def _namesake_town(t: Toponym, gazetteer: Gazetteer, context: Context, country: Entry) -> Place | None:
     """"Palestine" in a story about Anderson County, Texas: the town, when the story points
     to the town's state or names places near it, and says nothing else about the country."""
@@ -550,10 +604,11 @@ def _inside(candidates: list[Entry], within: str, gazetteer: Gazetteer) -> list[
             ((e.country, e.admin1) in states or (country is not None and e.country == country.country))]
 
 
-def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
+def _primary_names_first(candidates: list[Entry], text: str, context: Context | None = None) -> list[Entry]:
     """Places whose own name this is, and only those: an old or foreign name of another
     place ("Moscow" for a town in Ohio) stays only if that place is a hundred times bigger
-    ("Kiev" for Kyiv)."""
+    ("Kiev" for Kyiv), or it is in a country the story names and none of the places of that
+    name is ("Jenin" is GeoNames' "Janīn" in a story about Palestinians, not Jenin, Poland)."""
     key = _spelled_out(fold(text))
     primary = [e for e in candidates if _spelled_out(fold(e.name)) == key or e.feature != "city"]
     if not primary:
@@ -561,7 +616,12 @@ def _primary_names_first(candidates: list[Entry], text: str) -> list[Entry]:
     if any(e.feature == "adm1" for e in primary):
         return primary  # "New York": the state of that name, not New York City's alternate name
     biggest = max(e.population for e in primary)
-    return primary + [e for e in candidates if e not in primary and e.population > 100 * max(biggest, 1)]
+    named = (lambda e: context.countries[e.country] > 0) if context is not None else (lambda e: False)
+    told = not any(named(e) for e in primary)
+    # (one kept for the story's country goes by the story's spelling: "Jenin", not "Janīn")
+    return primary + [e if e.population > 100 * max(biggest, 1) else replace(e, name=text)
+                      for e in candidates if e not in primary
+                      and (e.population > 100 * max(biggest, 1) or (told and named(e)))]
 
 
 _ABBREVIATED = re.compile(r"\b(st|ste|mt|ft)\.? ")
