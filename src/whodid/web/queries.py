@@ -234,7 +234,7 @@ def _actor_names(cur: Cursor, sha1s: list[str]) -> dict[tuple[str, str], dict[st
     return {(s, i): {"id": i, "name": n, "code": c} for s, i, n, c in cur.fetchall()}
 
 
-def _events_query(flt: EventFilter, sort: str, descending: bool) -> tuple[str, list[Any]]:
+def _events_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE") -> tuple[str, list[Any]]:
     """The page of events, picked from the events table alone (their ``day`` is stored, and an
     article filter picks sha1s first); ``_complete_events`` adds their articles and clusters by
     key: joining a million events to them, even after the limit, cost more than the rest."""
@@ -249,14 +249,15 @@ def _events_query(flt: EventFilter, sort: str, descending: bool) -> tuple[str, l
     return f"""
         SELECT {EVENT_COLUMNS}
         FROM events e {inner_join}
-        WHERE {where}
+        WHERE {where} AND {also}
         ORDER BY {EVENT_SORTS[sort]} {way} NULLS LAST, e.article_sha1, e.idx LIMIT ? OFFSET ?""", params
 
 
-def _event_keys_query(flt: EventFilter, sort: str, descending: bool) -> tuple[str, list[Any]]:
+def _event_keys_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE") -> tuple[str, list[Any]]:
     """``_events_query``'s page as the events' row ids only: the top-N then carries one number per
-    event, not every column of every event it passes."""
-    sql, params = _events_query(flt, sort, descending)
+    event, not every column of every event it passes. (``also``: a clause without parameters of
+    its own, or whose parameters come after the filter's.)"""
+    sql, params = _events_query(flt, sort, descending, also)
     return sql.replace(EVENT_COLUMNS, "e.rowid", 1), params
 
 
@@ -276,6 +277,47 @@ def event_count(cur: Cursor, flt: EventFilter) -> int:
     return kept(_answers(cur), ("events.count", flt.key()), count)
 
 
+def event_days(cur: Cursor, flt: EventFilter) -> list[tuple[dt.date | None, int]]:
+    """How many events ``flt`` picks on each day (``EVENT_DAY``; None: no day), kept until the data
+    changes: one scan per filter, then every page of it sorted by date reads only its own days."""
+    def count() -> list[tuple[dt.date | None, int]]:
+        where, params = flt.where()
+        return cur.execute(f"SELECT {EVENT_DAY} AS day, count(*) FROM events e WHERE {where} GROUP BY 1",
+                           params).fetchall()
+
+    return kept(_answers(cur), ("events.days", flt.key()), count)
+
+
+def _day_window(days: list[tuple[dt.date | None, int]], descending: bool, limit: int,
+                offset: int) -> tuple[tuple[str, list[Any]], int] | None:
+    """The days that hold rows ``offset`` to ``offset + limit`` of the events sorted by day
+    (``descending``, no day last), as a clause on ``EVENT_DAY``, and the page's offset among
+    those days' events; None when the page is past the end."""
+    dated = sorted((d for d in days if d[0] is not None), reverse=descending)
+    ordered = dated + [d for d in days if d[0] is None]
+    before, reached, picked = 0, 0, []
+    for day, n in ordered:
+        if not picked and before + n <= offset:
+            before += n
+            continue
+        if not picked:
+            reached = before
+        picked.append(day)
+        reached += n
+        if reached >= offset + limit:
+            break
+    if not picked:
+        return None
+    clauses, params = [], []
+    known = [d for d in picked if d is not None]
+    if known:
+        clauses.append(f"{EVENT_DAY} BETWEEN ? AND ?")
+        params += [min(known), max(known)]
+    if None in picked:
+        clauses.append(f"{EVENT_DAY} IS NULL")
+    return ("(" + " OR ".join(clauses) + ")", params), offset - before
+
+
 def events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: int, offset: int) -> dict[str, Any]:
     """A page of the events ``flt`` picks, with their total; kept until the data changes (what it
     returns is shared: copy before changing it)."""
@@ -287,15 +329,22 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
     # the count apart: a window count over the whole result would keep ORDER BY ... LIMIT from
     # running as a top-N
     flt = flt.resolved(cur)
-    sql, params = _event_keys_query(flt, sort, descending)
-    rowids = [r[0] for r in cur.execute(sql, params + [limit, offset]).fetchall()]
+    days = event_days(cur, flt) if sort == "date" else None
+    window = _day_window(days, descending, limit, offset) if days is not None else None
+    if window is not None:  # the page's days only: the top-N sorts a few days' events, not a million
+        (clause, more), offset_in = window
+        sql, params = _event_keys_query(flt, sort, descending, clause)
+        rowids = [r[0] for r in cur.execute(sql, params + more + [limit, offset_in]).fetchall()]
+    else:
+        sql, params = _event_keys_query(flt, sort, descending)
+        rowids = [r[0] for r in cur.execute(sql, params + [limit, offset]).fetchall()]
     items = []
     if rowids:  # the page's rows, read by row id, in the page's order
         cur.execute(f"SELECT e.rowid AS __rowid, {EVENT_COLUMNS} FROM events e "
                     "WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))", [rowids])
         found = {row.pop("__rowid"): row for row in _rows(cur)}
         items = [found[r] for r in rowids]
-    total = event_count(cur, flt)
+    total = sum(n for _, n in days) if days is not None else event_count(cur, flt)
     _complete_events(cur, items)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
@@ -619,11 +668,16 @@ def _network(cur: Cursor, min_events: int, limit: int, top: int | None, min_conf
         weight[e["source"]] = weight.get(e["source"], 0) + e["events"]
         weight[e["target"]] = weight.get(e["target"], 0) + e["events"]
     nodes = []
-    if ids:
+    if ids and search.summarised(cur):  # the same names, one row per actor (not a scan of every article's)
+        cur.execute("""SELECT actor_id AS id, name, code, kind FROM actor_summary
+                       WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) AND articles > 0
+                       ORDER BY actor_id""", [ids])
+    elif ids:
         cur.execute("""SELECT actor_id AS id, min(name) AS name, min(code) AS code,
                               min(kind) AS kind
                        FROM actors WHERE list_contains(?::VARCHAR[], actor_id) GROUP BY actor_id
                        ORDER BY actor_id""", [ids])
+    if ids:
         nodes = _rows(cur)
         for node in nodes:
             node["events"] = weight.get(node["id"], 0)

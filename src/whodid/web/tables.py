@@ -20,6 +20,7 @@ from whodid.web.queries import Cursor, _rows
 # how a filter value compares with a column
 EXACT, PREFIX, CONTAINS, AT_LEAST = "exact", "prefix", "contains", "at_least"
 FACET_VALUES = 12  # values listed per facet, the most frequent first
+FIRST_ARTICLES = 5_000  # articles kept in publication order, for the pages of rows of the first articles
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,23 @@ class Table:
     # the summaries' count of each article's rows (a column of article_counts), for a table listing
     # every row of an article with the article's publication date
     per_article: str | None = None
+    # ``source`` restricted to some articles, each table in it read for those articles only (a
+    # filter on the whole join is not pushed into its grouped parts, nor past a join to every
+    # article): every ? is the list of their sha1s. For the pages of rows of a few articles.
+    of_articles: str | None = None
+    # ``base`` without its costly columns (``heavy``), for picking a page whose filters and sort do
+    # not use them (a table with ``summarised`` has none)
+    light: str | None = None
+    heavy: tuple[str, ...] = ()
 
     def source(self, cur: Cursor) -> str:
         return self.summarised if self.summarised and search.summarised(cur) else self.base
+
+    def restricted(self, cur: Cursor, sha1s: list[str]) -> tuple[str, list[Any]] | None:
+        """``of_articles`` for ``sha1s`` with its parameters, when it has the rows ``source`` has."""
+        if self.of_articles is None or (self.summarised and not search.summarised(cur)):
+            return None
+        return self.of_articles, [sha1s] * self.of_articles.count("?")
 
     def indexed(self, cur: Cursor) -> bool:
         """The table reads the summaries (and its search their word index)."""
@@ -158,13 +173,23 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
         items = _rows(cur)
     else:
         # the page's keys first (the top-N reads three columns, not every text), then its rows
-        where, params = _first_articles(cur, table, view, sort, descending, where, params)
-        picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)} FROM ({base}) t WHERE {where} "
-                             f"ORDER BY {order} LIMIT ? OFFSET ?", params + [view.limit, view.offset]).fetchall()
+        first = _first_articles(cur, table, view, sort, descending)
+        source, more = base, []
+        if table.light and not table.summarised and sort not in table.heavy and not any(_filtered(table, view, k) for k in table.heavy):
+            source = table.light
+        if first is not None:
+            source, more = table.restricted(cur, first) or (source, [])
+            if not more:
+                where, params = f"{where} AND t.article_sha1 IN (SELECT unnest(?::VARCHAR[]))", params + [first]
+        picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)} FROM ({source}) t WHERE {where} "
+                             f"ORDER BY {order} LIMIT ? OFFSET ?",
+                             more + params + [view.limit, view.offset]).fetchall()
         found = {}
         if picked:
+            chosen = sorted({p[0] for p in picked})
+            source, more = (table.restricted(cur, chosen) if keys[0] == "article_sha1" else None) or (base, [])
             cur.execute(f"SELECT {shown}, {', '.join(f't.{k} AS __key{i}' for i, k in enumerate(keys))} "
-                        f"FROM ({base}) t WHERE t.{keys[0]} IN (SELECT unnest(?))", [sorted({p[0] for p in picked})])
+                        f"FROM ({source}) t WHERE t.{keys[0]} IN (SELECT unnest(?))", more + [chosen])
             for row in _rows(cur):
                 found[tuple(row.pop(f"__key{i}") for i in range(len(keys)))] = row
         items = [found[key] for key in picked]
@@ -173,27 +198,34 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
             "order": "desc" if descending else "asc", "items": items, "facets": facets(cur, table, view, counted)}
 
 
-def _first_articles(cur: Cursor, table: Table, view: View, sort: str, descending: bool, where: str,
-                    params: list[Any]) -> tuple[str, list[Any]]:
-    """``where`` narrowed to the articles the page's rows can come from, when the table lists every
-    row of its articles in their publication order (an unfiltered view sorted by ``published``):
-    the first articles in that order whose rows, counted in the summaries, reach the page's end.
-    The page then sorts these articles' rows, not every row of the table."""
+def _first_articles(cur: Cursor, table: Table, view: View, sort: str, descending: bool) -> list[str] | None:
+    """The articles the page's rows can come from, when the table lists every row of its articles
+    in their publication order (an unfiltered view sorted by ``published``): the first articles in
+    that order whose rows, counted in the summaries, reach the page's end. The page then sorts
+    these articles' rows, not every row of the table. None: any row can be on the page."""
     if not (table.per_article and sort == "published" and not view.q and search.summarised(cur)
             and not any(_filtered(table, view, k) for k in view.filters)):
-        return where, params
+        return None
     need = view.offset + view.limit
-    rows = cur.execute(f"""SELECT a.sha1, n.{table.per_article} FROM articles a
-                           JOIN article_counts n ON n.article_sha1 = a.sha1 WHERE n.{table.per_article} > 0
-                           ORDER BY a.published {'DESC' if descending else 'ASC'} NULLS LAST, a.sha1
-                           LIMIT ?""", [need]).fetchall()  # each has a row at least: need articles suffice
+
+    def first(n: int) -> list[tuple[str, int]]:  # each has a row at least: need articles suffice
+        return cur.execute(f"""SELECT a.sha1, n.{table.per_article} FROM articles a
+                               JOIN article_counts n ON n.article_sha1 = a.sha1 WHERE n.{table.per_article} > 0
+                               ORDER BY a.published {'DESC' if descending else 'ASC'} NULLS LAST, a.sha1
+                               LIMIT ?""", [n]).fetchall()
+
+    # the first FIRST_ARTICLES kept (until the data changes): every page within them reads no more
+    rows = kept(getattr(cur, "answers", None), ("first articles", table.name, descending),
+                lambda: first(FIRST_ARTICLES))
+    if need > len(rows) == FIRST_ARTICLES:  # (a kept list shorter than that holds every article)
+        rows = first(need)
     sha1s, seen = [], 0
     for sha1, n in rows:
         if seen >= need:
             break
         sha1s.append(sha1)
         seen += n
-    return f"{where} AND t.article_sha1 IN (SELECT unnest(?::VARCHAR[]))", params + [sha1s]
+    return sha1s
 
 
 def _counts(cur: Cursor, table: Table, view: View) -> tuple[int, dict[str, list[dict[str, Any]]]]:
@@ -266,6 +298,12 @@ ARTICLES = Table(
                   FROM articles a JOIN article_counts n ON n.article_sha1 = a.sha1""",
     groups="SELECT source, language, n FROM article_groups", group_columns=("source", "language"))
 
+SOME = "(SELECT unnest(?::VARCHAR[]))"  # some articles' sha1s, in a Table's of_articles
+QUOTES_SUMMARISED = """SELECT q.article_sha1, a.id AS article_id, a.title AS article_title, a.published, q.idx,
+                              q.speaker, x.name AS speaker_name, x.code AS speaker_code, q.kind, q.cue, q.text
+                       FROM {quotes} q JOIN {articles} a ON a.sha1 = q.article_sha1
+                       LEFT JOIN actor_summary x ON x.actor_id = q.speaker"""
+
 QUOTES = Table(
     name="quotes", title="Quotes",
     base="""SELECT q.article_sha1, a.id AS article_id, a.title AS article_title, a.published, q.idx,
@@ -281,22 +319,30 @@ QUOTES = Table(
     default_sort="published", tiebreak="t.article_sha1, t.idx",
     # the speaker's name and code as the actors table lists them (one row per actor), not joined
     # from every article's actors
-    summarised="""SELECT q.article_sha1, a.id AS article_id, a.title AS article_title, a.published, q.idx,
-                         q.speaker, x.name AS speaker_name, x.code AS speaker_code, q.kind, q.cue, q.text
-                  FROM quotes q JOIN articles a ON a.sha1 = q.article_sha1
-                  LEFT JOIN actor_summary x ON x.actor_id = q.speaker""",
+    summarised=QUOTES_SUMMARISED.format(quotes="quotes", articles="articles"),
+    of_articles=QUOTES_SUMMARISED.format(quotes=f"(SELECT * FROM quotes WHERE article_sha1 IN {SOME})",
+                                         articles=f"(SELECT * FROM articles WHERE sha1 IN {SOME})"),
     groups="""SELECT g.speaker AS speaker, x.name AS speaker_name, x.code AS speaker_code, g.kind AS kind,
                      g.cue AS cue, g.n FROM quote_groups g LEFT JOIN actor_summary x ON x.actor_id = g.speaker""",
     group_columns=("speaker", "speaker_name", "speaker_code", "kind", "cue"), per_article="quotes")
 
+PLACES_SQL = """SELECT p.article_sha1, a.id AS article_id, a.title AS article_title, a.published, p.idx, p.name,
+                       p.country, p.admin1, p.feature, p.geonames_id, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon,
+                       coalesce(ev.n, 0) AS events
+                FROM {places} p JOIN {articles} a ON a.sha1 = p.article_sha1
+                LEFT JOIN (SELECT article_sha1, place, count(*) AS n FROM {events} WHERE place IS NOT NULL
+                           GROUP BY ALL) ev
+                    ON ev.article_sha1 = p.article_sha1 AND ev.place = p.name"""
+
 PLACES = Table(
     name="places", title="Places",
-    base="""SELECT p.article_sha1, a.id AS article_id, a.title AS article_title, a.published, p.idx, p.name,
-                   p.country, p.admin1, p.feature, p.geonames_id, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon,
-                   coalesce(ev.n, 0) AS events
-            FROM places p JOIN articles a ON a.sha1 = p.article_sha1
-            LEFT JOIN (SELECT article_sha1, place, count(*) AS n FROM events WHERE place IS NOT NULL GROUP BY ALL) ev
-                ON ev.article_sha1 = p.article_sha1 AND ev.place = p.name""",
+    base=PLACES_SQL.format(places="places", articles="articles", events="events"),
+    light="""SELECT p.article_sha1, a.id AS article_id, a.title AS article_title, a.published, p.idx, p.name,
+                    p.country, p.admin1, p.feature, p.geonames_id, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon
+             FROM places p JOIN articles a ON a.sha1 = p.article_sha1""", heavy=("events",),
+    of_articles=PLACES_SQL.format(places=f"(SELECT * FROM places WHERE article_sha1 IN {SOME})",
+                                  articles=f"(SELECT * FROM articles WHERE sha1 IN {SOME})",
+                                  events=f"(SELECT * FROM events WHERE article_sha1 IN {SOME})"),
     columns=(Column("name", "Place", CONTAINS, facet=True), Column("country", "Country", EXACT, facet=True),
              Column("admin1", "Region", EXACT), Column("feature", "Feature", EXACT, facet=True),
              Column("lat", "Lat.", num=True), Column("lon", "Lon.", num=True),
@@ -308,11 +354,15 @@ PLACES = Table(
     groups="SELECT name, country, admin1, feature, geonames_id, n FROM place_groups",
     group_columns=("name", "country", "admin1", "feature", "geonames_id"))
 
+CHECKS_SQL = """SELECT c.article_sha1, a.id AS article_id, a.title AS article_title, a.published, c.idx,
+                       c.kind, c.severity, c.message
+                FROM {checks} c JOIN {articles} a ON a.sha1 = c.article_sha1"""
+
 CHECKS = Table(
     name="checks", title="Checks",
-    base="""SELECT c.article_sha1, a.id AS article_id, a.title AS article_title, a.published, c.idx,
-                   c.kind, c.severity, c.message
-            FROM checks c JOIN articles a ON a.sha1 = c.article_sha1""",
+    base=CHECKS_SQL.format(checks="checks", articles="articles"),
+    of_articles=CHECKS_SQL.format(checks=f"(SELECT * FROM checks WHERE article_sha1 IN {SOME})",
+                                  articles=f"(SELECT * FROM articles WHERE sha1 IN {SOME})"),
     columns=(Column("severity", "Severity", EXACT, facet=True), Column("kind", "Kind", EXACT, facet=True),
              Column("message", "Message", CONTAINS), Column("published", "Published", PREFIX),
              Column("article_title", "Article", CONTAINS, link="/articles/{article_sha1}"),

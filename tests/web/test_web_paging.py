@@ -1,0 +1,74 @@
+"""Pages picked the quick way give the rows the plain query gives: events sorted by date read only
+the days their page spans (``queries._day_window``, from the kept count per day), and the tables of
+quotes, places and checks read a page's rows from its articles alone (``Table.of_articles``) and
+pick it without the costly columns it does not use (``Table.light``)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import duckdb
+
+from whodid.web import queries, tables
+from whodid.web.answers import Answers
+from whodid.web.database import Reading
+
+
+def _plain_event_page(con, flt: queries.EventFilter, descending: bool, limit: int, offset: int) -> list[tuple]:
+    sql, params = queries._event_keys_query(flt.resolved(con), "date", descending)
+    rowids = [r[0] for r in con.execute(sql, params + [limit, offset]).fetchall()]
+    keys = {r: (sha, idx) for r, sha, idx in con.execute(
+        "SELECT rowid, article_sha1, idx FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))", [rowids]).fetchall()}
+    return [keys[r] for r in rowids]
+
+
+def test_event_pages_by_date_read_only_their_days(writable_db):
+    con = duckdb.connect(str(writable_db))
+    # events with no day (sorted last) and many on one day, so pages start and end inside a day
+    con.execute("UPDATE events SET day = NULL WHERE idx % 3 = 0")
+    con.execute("UPDATE events SET day = DATE '2022-03-01' WHERE idx % 3 = 1 AND idx % 2 = 0")
+    cur = Reading(con.cursor(), Answers())
+    total = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    days = con.execute("SELECT count(DISTINCT day), count(*) FILTER (WHERE day IS NULL) FROM events").fetchone()
+    assert total > 30 and days[0] > 3 and days[1] > 3
+    filters = [queries.EventFilter(), queries.EventFilter(has_party=True, min_confidence=0.2),
+               queries.EventFilter(actor="RUS"), queries.EventFilter(type="NO-SUCH-TYPE")]
+    compared = 0
+    for flt in filters:
+        for descending in (True, False):
+            for limit in (1, 7):
+                for offset in [*range(0, 12), *range(12, total + 2, 5)]:
+                    got = queries.events(cur, flt, "date", descending, limit, offset)
+                    keys = [(r["article_sha1"], r["idx"]) for r in got["items"]]
+                    assert keys == _plain_event_page(con, flt, descending, limit, offset), (flt, descending,
+                                                                                             limit, offset)
+                    assert got["total"] == queries.event_count(con, flt.resolved(con))
+                    compared += len(keys)
+    assert compared > 100
+    con.close()
+
+
+def test_table_pages_from_their_articles_equal_the_plain_ones(web_db):
+    con = duckdb.connect(str(web_db), read_only=True)
+    cur = Reading(con.cursor(), Answers())
+    views = {
+        "quotes": [{}, {"speaker_code": "RUS"}, {"kind": "direct"}],
+        "places": [{}, {"country": "UA"}, {"events": "1"}],
+        "checks": [{}, {"severity": "warning"}],
+    }
+    compared = 0
+    for name, filters in views.items():
+        table = tables.TABLES[name]
+        assert table.of_articles
+        plain = dataclasses.replace(table, of_articles=None, light=None)
+        total = con.execute(f"SELECT count(*) FROM ({table.base})").fetchone()[0]
+        for flt in filters:
+            for sort in ("published", "events" if name == "places" else "idx", None):
+                for descending in (None, False):
+                    for offset in range(0, total + 2, max(3, total // 12)):
+                        view = tables.View(filters=flt, sort=sort, descending=descending, limit=5, offset=offset)
+                        got = tables._browse(cur, table, view)
+                        assert got == tables._browse(con, plain, view), (name, flt, sort, descending, offset)
+                        compared += len(got["items"])
+    assert compared > 100
+    con.close()
