@@ -299,3 +299,51 @@ def test_remarks_made_in_a_meeting_with_someone_are_a_meeting_with_them(code):
 def test_speaking_at_a_meeting_with_no_counterpart_is_no_meeting(code):
     events = code("Putin made the remarks at the party meeting on Tuesday.", {"Putin": ("P", "RUSGOV")})
     assert [e for e in events if e.type == "CONSULT"] == []
+
+
+# ---------------------------------------------------------------- third pass: pressure refused, coups, motions
+
+
+def test_refusing_to_accept_threats_is_a_rejection_of_their_author(code):
+    events = code('Matiangi said: "We are not going to accept threats from Shabaab."',
+                  {"Matiangi": ("M", "KENGOV"), "Shabaab": ("S", "SOMREB")})
+    assert brief(events) == [("REJECT", ["M"], ["S"])]
+
+
+def test_going_to_is_the_future(code):
+    # "are going to accept" is what will be done; without the negation it stays an acceptance
+    (e,) = code("Kenya is going to accept the offer from Somalia.", {"Kenya": ("K", "KENGOV"), "Somalia": ("S", "SOMGOV")})
+    assert (e.type, e.modality) == ("AGREE", "future")
+
+
+def test_accepting_a_plan_is_no_acceptance_of_pressure(code):
+    # the pressure class is what is refused, not any object
+    events = code("Kenya will not accept threats from Somalia.", {"Kenya": ("K", "KENGOV"), "Somalia": ("S", "SOMGOV")})
+    assert brief(events) == [("REJECT", ["K"], ["S"])]
+    assert code("Kenya accepted bribes from Somalia.", {"Kenya": ("K", "KENGOV"), "Somalia": ("S", "SOMGOV")}) == []
+
+
+def test_a_ruler_toppled_in_a_coup_was_assaulted(code):
+    events = code("Patasse, who was toppled by Bozize in a 2003 coup, lost the vote.",
+                  {"Patasse": ("P", "CAFGOV"), "Bozize": ("B", "CAFMIL")})
+    assert brief(events) == [("ASSAULT", ["B"], ["P"])]
+
+
+def test_toppling_a_statue_is_no_attack(code):
+    assert code("Protesters toppled a statue in the square.", {}) == []
+
+
+def test_a_motion_against_a_minister_is_criticism(code):
+    events = code("Ten opposition MPs filed a no-confidence motion against Sabah.",
+                  {"opposition MPs": ("O", "KWTOPP"), "Sabah": ("S", "KWTGOV")})
+    assert brief(events) == [("ACCUSE", ["O"], ["S"])]
+
+
+def test_a_motion_with_no_one_it_is_against_is_no_accusation(code):
+    events = code("Ten opposition MPs filed a motion on the budget.", {"opposition MPs": ("O", "KWTOPP")})
+    assert [e for e in events if e.type == "ACCUSE"] == []
+
+
+def test_qualms_about_a_plan_are_criticism(code):
+    events = code("Solana said he had qualms about Clarke's plans.", {"Solana": ("S", "IGOEUREEC"), "Clarke": ("C", "GBRGOV")})
+    assert brief(events) == [("ACCUSE", ["S"], ["C"])]

@@ -492,7 +492,9 @@ class Coder:
             if c.i in matched and c.pos_ == "NOUN":
                 # "imposed sanctions on Russia": the target hangs off the matched noun
                 for p in c.children:
-                    if p.dep_ == "prep" and (p.lower_ in _NOUN_RECIPIENT_PREPS or p.lower_ == "to"):
+                    if p.dep_ == "prep" and (p.lower_ in _NOUN_RECIPIENT_PREPS or p.lower_ == "to"
+                                             or (p.lower_ in _ACCUSE_TOPIC_PREPS and f.entry.type == "ACCUSE")):
+                        # (criticism: "expressed concern over the plan", "had qualms about his plans")
                         recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
                     elif p.dep_ == "prep" and p.lower_ == "between" and not f.actors:
                         # "talks between Iran and the US were held": the parties of the matched noun
