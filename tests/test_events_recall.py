@@ -347,3 +347,13 @@ def test_a_motion_with_no_one_it_is_against_is_no_accusation(code):
 def test_qualms_about_a_plan_are_criticism(code):
     events = code("Solana said he had qualms about Clarke's plans.", {"Solana": ("S", "IGOEUREEC"), "Clarke": ("C", "GBRGOV")})
     assert brief(events) == [("ACCUSE", ["S"], ["C"])]
+
+
+def test_instructions_issued_to_a_party_are_a_request(code):
+    events = code("Goldsmith has issued instructions to the police on how to deal with hunters.",
+                  {"Goldsmith": ("G", "GBRGOV"), "police": ("P", "GBRCOP")})
+    assert brief(events) == [("REQUEST", ["G"], ["P"])]
+
+
+def test_instructions_for_use_are_no_request(code):
+    assert code("The instructions on the box were unclear, Goldsmith said.", {"Goldsmith": ("G", "GBRGOV")}) == []
