@@ -357,3 +357,24 @@ def test_instructions_issued_to_a_party_are_a_request(code):
 
 def test_instructions_for_use_are_no_request(code):
     assert code("The instructions on the box were unclear, Goldsmith said.", {"Goldsmith": ("G", "GBRGOV")}) == []
+
+
+# ---------------------------------------------------------------- rebuttals (guidelines: REJECT)
+
+
+def test_insisting_against_an_accusation_just_made_is_a_rejection_of_the_accusers(code):
+    events = code("The Lib Dems criticised the ministers over the orders. But the ministers insist the orders are fair.",
+                  {"Lib Dems": ("L", "GBROPP"), "ministers": ("M", "GBRGOV")})
+    assert ("REJECT", ["M"], ["L"]) in brief(events)
+
+
+def test_insisting_with_no_accusation_before_is_no_event(code):
+    events = code("The ministers insist the orders are fair.", {"ministers": ("M", "GBRGOV")})
+    assert events == []
+
+
+def test_insisting_on_ones_own_side_is_no_rebuttal(code):
+    # the accusation was not against the one who insists
+    events = code("The Lib Dems criticised the Tories over the orders. But the ministers insist the orders are fair.",
+                  {"Lib Dems": ("L", "GBROPP"), "Tories": ("T", "GBROPP"), "ministers": ("M", "GBRGOV")})
+    assert [e for e in events if e.type == "REJECT"] == []

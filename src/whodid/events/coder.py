@@ -148,6 +148,7 @@ class ActorIndex:
                         and (a.sector or "") not in _POLITICAL_SECTORS and a.mentions
                         and all(m.how in ("nominal", "unnamed") for m in a.mentions)}
         self.kinds = {a.id: a.kind for a in analysis.actors}
+        self.codes = {a.id: a.code for a in analysis.actors}
         for actor in analysis.actors:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
@@ -676,6 +677,7 @@ class Coder:
         self._protest_topics(frames)
         events = []
         answering: list[tuple[Event, str]] = []
+        rebuttals: list[Event] = []
         for f in sorted(frames.values(), key=lambda f: f.token.i):
             if f.governor is not None or f.drop:
                 self.note(f.token, f.entry, f.drop or f"the complement of {f.governor.token.text}")
@@ -685,8 +687,14 @@ class Coder:
                 events.append(ev)
                 if f.answers and not ev.recipient:
                     answering.append((ev, f.answers))
+                if f.entry.requires == "rebuttal":
+                    rebuttals.append(ev)
         for ev, kind in answering:
             _answer_earlier(ev, kind, events, doc)
+        for ev in rebuttals:
+            if not _rebut_earlier(ev, events, doc, idx):
+                events.remove(ev)
+                self.note_event(ev, "a rebuttal of no accusation told before")
         for ev in events:
             if ev.type == "REJECT" and not ev.recipient and ev.actor:
                 # "The party had asked permission to hold meetings - which was turned down by
@@ -1083,6 +1091,33 @@ def _answer_earlier(ev: Event, kind: str, events: list[Event], doc: Doc, sentenc
             ev.recipient_mentions = list(prior.actor_mentions)
             ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
             return
+
+
+def _rebut_earlier(ev: Event, events: list[Event], doc: Doc, idx: ActorIndex, sentences: int = 2) -> bool:
+    """"The Lib Dems oppose the proposals, but ministers insist they are proportionate": a
+    political actor rebutting an accusation made against it (its own side: the same actor or
+    code) in the same or the few sentences before answers its makers (guidelines: REJECT).
+    Sets the recipient; False when no such accusation was told."""
+    sents = list(doc.sents)
+    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
+    if here is None or not ev.actor:
+        return False
+    earliest = sents[max(0, here - sentences)].start_char
+    codes = {c for c in (idx.codes.get(a) for a in ev.actor) if c and len(c) > 3}  # a side: a country and a sector
+    for prior in reversed(events):
+        if prior is ev or prior.type != "ACCUSE" or not prior.actor or prior.trigger.start >= ev.trigger.start \
+                or prior.trigger.start < earliest or set(prior.actor) & set(ev.actor) \
+                or {idx.codes.get(a) for a in prior.actor} & codes:
+            continue
+        # (criticism of a policy with no one named, "oppose the proposals": the government's,
+        # as the coding conventions read it)
+        implied = {(idx.codes.get(a) or "")[:3] + "GOV" for a in prior.actor} if not prior.recipient else set()
+        if set(prior.recipient) & set(ev.actor) or {idx.codes.get(r) for r in prior.recipient} & codes \
+                or implied & codes:
+            ev.recipient = list(prior.actor)
+            ev.recipient_mentions = list(prior.actor_mentions)
+            return True
+    return False
 
 
 def _stranded_object(prep: Token, idx: ActorIndex) -> list[Participant]:
