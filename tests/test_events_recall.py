@@ -378,3 +378,15 @@ def test_insisting_on_ones_own_side_is_no_rebuttal(code):
     events = code("The Lib Dems criticised the Tories over the orders. But the ministers insist the orders are fair.",
                   {"Lib Dems": ("L", "GBROPP"), "Tories": ("T", "GBROPP"), "ministers": ("M", "GBRGOV")})
     assert [e for e in events if e.type == "REJECT"] == []
+
+
+# ---------------------------------------------------------------- a pejorative said of a policy
+
+
+def test_a_pejorative_said_of_a_bill_is_criticism_by_the_speaker(code):
+    events = code('Hogg said the bill was "unnecessary and bureaucratic".', {"Hogg": ("H", "GBROPP")})
+    assert [(e.type, e.actor) for e in events] == [("ACCUSE", ["H"])]
+
+
+def test_a_pejorative_said_of_the_weather_is_no_criticism(code):
+    assert code('Hogg said the weather was "disastrous".', {"Hogg": ("H", "GBROPP")}) == []
