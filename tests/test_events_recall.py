@@ -390,3 +390,14 @@ def test_a_pejorative_said_of_a_bill_is_criticism_by_the_speaker(code):
 
 def test_a_pejorative_said_of_the_weather_is_no_criticism(code):
     assert code('Hogg said the weather was "disastrous".', {"Hogg": ("H", "GBROPP")}) == []
+
+
+def test_a_failure_laid_at_a_party_in_someones_words_is_criticism(code):
+    events = code("The audit office said the ministries were failing to report fraud.",
+                  {"audit office": ("A", "GBRGOV"), "ministries": ("M", "GBRGOV2")})
+    assert brief(events) == [("ACCUSE", ["A"], ["M"])]
+
+
+def test_failing_with_no_one_saying_so_is_no_criticism(code):
+    events = code("The ministries were failing to report fraud.", {"ministries": ("M", "GBRGOV")})
+    assert [e for e in events if e.type == "ACCUSE"] == []
