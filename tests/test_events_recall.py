@@ -401,3 +401,22 @@ def test_a_failure_laid_at_a_party_in_someones_words_is_criticism(code):
 def test_failing_with_no_one_saying_so_is_no_criticism(code):
     events = code("The ministries were failing to report fraud.", {"ministries": ("M", "GBRGOV")})
     assert [e for e in events if e.type == "ACCUSE"] == []
+
+
+# ---------------------------------------------------------------- strikes taken part in
+
+
+def test_workers_taking_part_in_strikes_protest(code):
+    events = code("Thousands of workers will take part in strikes against the government.",
+                  {"workers": ("W", "GBRLAB"), "government": ("G", "GBRGOV")})
+    assert [(e.type, e.actor) for e in events] == [("PROTEST", ["W"])]
+
+
+def test_nurses_joining_the_strike_protest(code):
+    events = code("The nurses joined the strike on Monday.", {"nurses": ("N", "GBRLAB")})
+    assert [(e.type, e.actor) for e in events] == [("PROTEST", ["N"])]
+
+
+def test_a_strike_by_an_air_force_is_no_labour_strike(code):
+    events = code("The air force carried out a strike on the town.", {"air force": ("A", "USAMIL")})
+    assert [e for e in events if e.type == "PROTEST"] == []
