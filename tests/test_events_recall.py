@@ -420,3 +420,13 @@ def test_nurses_joining_the_strike_protest(code):
 def test_a_strike_by_an_air_force_is_no_labour_strike(code):
     events = code("The air force carried out a strike on the town.", {"air force": ("A", "USAMIL")})
     assert [e for e in events if e.type == "PROTEST"] == []
+
+
+def test_excluding_a_party_from_a_pact_is_a_sanction(code):
+    events = code("The G8 excluded Russia from its summit.", {"G8": ("G", "IGOG8"), "Russia": ("R", "RUSGOV")})
+    assert ("SANCTION", ["G"], ["R"]) in brief(events)
+
+
+def test_excluding_a_possibility_is_no_sanction(code):
+    events = code("The G8 excluded the possibility of talks.", {"G8": ("G", "IGOG8")})
+    assert [e for e in events if e.type == "SANCTION"] == []
