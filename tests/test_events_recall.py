@@ -430,3 +430,8 @@ def test_excluding_a_party_from_a_pact_is_a_sanction(code):
 def test_excluding_a_possibility_is_no_sanction(code):
     events = code("The G8 excluded the possibility of talks.", {"G8": ("G", "IGOG8")})
     assert [e for e in events if e.type == "SANCTION"] == []
+
+
+def test_fighting_to_topple_a_government_is_an_aim_not_an_assault(code):
+    events = code("Rebels are fighting to topple the government of Gbagbo.", {"Rebels": ("R", "CIVREB"), "Gbagbo": ("G", "CIVGOV")})
+    assert [e for e in events if e.trigger.text.startswith("topple")] == []
