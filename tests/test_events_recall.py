@@ -435,3 +435,28 @@ def test_excluding_a_possibility_is_no_sanction(code):
 def test_fighting_to_topple_a_government_is_an_aim_not_an_assault(code):
     events = code("Rebels are fighting to topple the government of Gbagbo.", {"Rebels": ("R", "CIVREB"), "Gbagbo": ("G", "CIVGOV")})
     assert [e for e in events if e.trigger.text.startswith("topple")] == []
+
+
+# ---------------------------------------------------------------- an impeachment with no one named
+
+
+def _one_actor_analysis(nlp, text, word, aid, code, country):
+    doc = nlp(text)
+    actor = Actor(id=aid, name=word, kind="person", code=code, country=country,
+                  mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
+    analysis = Analysis(article=Article(text=text), actors=[actor])
+    QuotesStage()(doc, analysis)
+    EventsStage()(doc, analysis)
+    return analysis
+
+
+def test_someone_impeached_with_no_one_named_was_impeached_by_the_legislature(nlp):
+    analysis = _one_actor_analysis(nlp, "Franco took over when Lugo was impeached.", "Lugo", "L", "PRYGOV", "PRY")
+    names = {a.id: a.code for a in analysis.actors}
+    accusations = [e for e in analysis.events if e.type == "ACCUSE"]
+    assert [([names[i] for i in e.actor], e.recipient, e.inferred) for e in accusations] == [(["PRYLEG"], ["L"], ["actor"])]
+
+
+def test_someone_impeached_by_a_named_body_keeps_it(nlp):
+    analysis = _one_actor_analysis(nlp, "Lugo was impeached by the Senate.", "Lugo", "L", "PRYGOV", "PRY")
+    assert all("actor" not in e.inferred for e in analysis.events)
