@@ -460,3 +460,18 @@ def test_someone_impeached_with_no_one_named_was_impeached_by_the_legislature(nl
 def test_someone_impeached_by_a_named_body_keeps_it(nlp):
     analysis = _one_actor_analysis(nlp, "Lugo was impeached by the Senate.", "Lugo", "L", "PRYGOV", "PRY")
     assert all("actor" not in e.inferred for e in analysis.events)
+
+
+# ---------------------------------------------------------------- talks told again with no party
+
+
+def test_talks_resuming_are_those_of_the_parties_just_told(code):
+    events = code("Prescott held talks with Unison on Monday. Discussions will resume next week.",
+                  {"Prescott": ("P", "GBRGOV"), "Unison": ("U", "GBRLAB")})
+    later = [e for e in events if e.trigger.text == "Discussions"]
+    assert [sorted(e.actor + e.recipient) for e in later] == [["P", "U"]]
+
+
+def test_talks_with_no_party_and_none_before_stay_partyless(code):
+    events = code("The weather was fine on Monday. Discussions will resume next week.", {})
+    assert all(not e.actor for e in events)

@@ -47,6 +47,8 @@ _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
 # sectors that make an actor political whatever the words it is named by
 _POLITICAL_SECTORS = _ARMED_SECTORS | {"GOV", "LEG", "JUD", "OPP", "PTY", "IGO", "COP"}
 _SUBJ = ("nsubj", "csubj")
+# symmetric acts whose parties a later mention with none named may share ("talks will resume")
+_MEETING_TYPES = {"CONSULT", "AGREE"}
 _COOPERATIVE_INTENT = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # material conflict: intended, it is a threat (PLOVER 2.0 manual, "special cases":
 # THREATEN is ASSAULT + hypothetical, and one event type is coded, not type + mode)
@@ -691,6 +693,11 @@ class Coder:
                     rebuttals.append(ev)
         for ev, kind in answering:
             _answer_earlier(ev, kind, events, doc)
+        for ev in events:
+            if ev.type in _MEETING_TYPES and not ev.actor and not ev.recipient:
+                # "Discussions will resume next week", after "talks between the unions and
+                # Prescott ended": the same parties' talks, told just before
+                _meeting_parties(ev, events, doc)
         for ev in rebuttals:
             if not _rebut_earlier(ev, events, doc, idx):
                 events.remove(ev)
@@ -1118,6 +1125,24 @@ def _rebut_earlier(ev: Event, events: list[Event], doc: Doc, idx: ActorIndex, se
             ev.recipient_mentions = list(prior.actor_mentions)
             return True
     return False
+
+
+def _meeting_parties(ev: Event, events: list[Event], doc: Doc, sentences: int = 3) -> None:
+    """A meeting or an agreement told with no party takes the parties of the latest meeting or
+    agreement between two or more parties in the few sentences before."""
+    sents = list(doc.sents)
+    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
+    if here is None:
+        return
+    earliest = sents[max(0, here - sentences)].start_char
+    for prior in reversed(events):
+        if prior is ev or prior.trigger.start >= ev.trigger.start or prior.trigger.start < earliest:
+            continue
+        if prior.type in _MEETING_TYPES and len(set(prior.actor) | set(prior.recipient)) >= 2:
+            ev.actor = list(dict.fromkeys(prior.actor + prior.recipient))
+            ev.actor_mentions = list(prior.actor_mentions) + list(prior.recipient_mentions)
+            ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
+            return
 
 
 def _stranded_object(prep: Token, idx: ActorIndex) -> list[Participant]:
