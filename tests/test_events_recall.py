@@ -475,3 +475,14 @@ def test_talks_resuming_are_those_of_the_parties_just_told(code):
 def test_talks_with_no_party_and_none_before_stay_partyless(code):
     events = code("The weather was fine on Monday. Discussions will resume next week.", {})
     assert all(not e.actor for e in events)
+
+
+def test_branding_a_government_dodgy_is_criticism(code):
+    events = code("Howard branded the budget as dodgy, from a dodgy government.",
+                  {"Howard": ("H", "GBROPP"), "government": ("G", "GBRGOV")})
+    assert [(e.type, e.actor) for e in events] == [("ACCUSE", ["H"])]
+
+
+def test_a_draconian_law_said_of_a_party_is_criticism(code):
+    events = code("Hogg said the government was draconian.", {"Hogg": ("H", "GBROPP"), "government": ("G", "GBRGOV")})
+    assert brief(events) == [("ACCUSE", ["H"], ["G"])]
