@@ -299,3 +299,190 @@ def test_remarks_made_in_a_meeting_with_someone_are_a_meeting_with_them(code):
 def test_speaking_at_a_meeting_with_no_counterpart_is_no_meeting(code):
     events = code("Putin made the remarks at the party meeting on Tuesday.", {"Putin": ("P", "RUSGOV")})
     assert [e for e in events if e.type == "CONSULT"] == []
+
+
+# ---------------------------------------------------------------- third pass: pressure refused, coups, motions
+
+
+def test_refusing_to_accept_threats_is_a_rejection_of_their_author(code):
+    events = code('Matiangi said: "We are not going to accept threats from Shabaab."',
+                  {"Matiangi": ("M", "KENGOV"), "Shabaab": ("S", "SOMREB")})
+    assert brief(events) == [("REJECT", ["M"], ["S"])]
+
+
+def test_going_to_is_the_future(code):
+    # "are going to accept" is what will be done; without the negation it stays an acceptance
+    (e,) = code("Kenya is going to accept the offer from Somalia.", {"Kenya": ("K", "KENGOV"), "Somalia": ("S", "SOMGOV")})
+    assert (e.type, e.modality) == ("AGREE", "future")
+
+
+def test_accepting_a_plan_is_no_acceptance_of_pressure(code):
+    # the pressure class is what is refused, not any object
+    events = code("Kenya will not accept threats from Somalia.", {"Kenya": ("K", "KENGOV"), "Somalia": ("S", "SOMGOV")})
+    assert brief(events) == [("REJECT", ["K"], ["S"])]
+    assert code("Kenya accepted bribes from Somalia.", {"Kenya": ("K", "KENGOV"), "Somalia": ("S", "SOMGOV")}) == []
+
+
+def test_a_ruler_toppled_in_a_coup_was_assaulted(code):
+    events = code("Patasse, who was toppled by Bozize in a 2003 coup, lost the vote.",
+                  {"Patasse": ("P", "CAFGOV"), "Bozize": ("B", "CAFMIL")})
+    assert brief(events) == [("ASSAULT", ["B"], ["P"])]
+
+
+def test_toppling_a_statue_is_no_attack(code):
+    assert code("Protesters toppled a statue in the square.", {}) == []
+
+
+def test_a_motion_against_a_minister_is_criticism(code):
+    events = code("Ten opposition MPs filed a no-confidence motion against Sabah.",
+                  {"opposition MPs": ("O", "KWTOPP"), "Sabah": ("S", "KWTGOV")})
+    assert brief(events) == [("ACCUSE", ["O"], ["S"])]
+
+
+def test_a_motion_with_no_one_it_is_against_is_no_accusation(code):
+    events = code("Ten opposition MPs filed a motion on the budget.", {"opposition MPs": ("O", "KWTOPP")})
+    assert [e for e in events if e.type == "ACCUSE"] == []
+
+
+def test_qualms_about_a_plan_are_criticism(code):
+    events = code("Solana said he had qualms about Clarke's plans.", {"Solana": ("S", "IGOEUREEC"), "Clarke": ("C", "GBRGOV")})
+    assert brief(events) == [("ACCUSE", ["S"], ["C"])]
+
+
+def test_instructions_issued_to_a_party_are_a_request(code):
+    events = code("Goldsmith has issued instructions to the police on how to deal with hunters.",
+                  {"Goldsmith": ("G", "GBRGOV"), "police": ("P", "GBRCOP")})
+    assert brief(events) == [("REQUEST", ["G"], ["P"])]
+
+
+def test_instructions_for_use_are_no_request(code):
+    assert code("The instructions on the box were unclear, Goldsmith said.", {"Goldsmith": ("G", "GBRGOV")}) == []
+
+
+# ---------------------------------------------------------------- rebuttals (guidelines: REJECT)
+
+
+def test_insisting_against_an_accusation_just_made_is_a_rejection_of_the_accusers(code):
+    events = code("The Lib Dems criticised the ministers over the orders. But the ministers insist the orders are fair.",
+                  {"Lib Dems": ("L", "GBROPP"), "ministers": ("M", "GBRGOV")})
+    assert ("REJECT", ["M"], ["L"]) in brief(events)
+
+
+def test_insisting_with_no_accusation_before_is_no_event(code):
+    events = code("The ministers insist the orders are fair.", {"ministers": ("M", "GBRGOV")})
+    assert events == []
+
+
+def test_insisting_on_ones_own_side_is_no_rebuttal(code):
+    # the accusation was not against the one who insists
+    events = code("The Lib Dems criticised the Tories over the orders. But the ministers insist the orders are fair.",
+                  {"Lib Dems": ("L", "GBROPP"), "Tories": ("T", "GBROPP"), "ministers": ("M", "GBRGOV")})
+    assert [e for e in events if e.type == "REJECT"] == []
+
+
+# ---------------------------------------------------------------- a pejorative said of a policy
+
+
+def test_a_pejorative_said_of_a_bill_is_criticism_by_the_speaker(code):
+    events = code('Hogg said the bill was "unnecessary and bureaucratic".', {"Hogg": ("H", "GBROPP")})
+    assert [(e.type, e.actor) for e in events] == [("ACCUSE", ["H"])]
+
+
+def test_a_pejorative_said_of_the_weather_is_no_criticism(code):
+    assert code('Hogg said the weather was "disastrous".', {"Hogg": ("H", "GBROPP")}) == []
+
+
+def test_a_failure_laid_at_a_party_in_someones_words_is_criticism(code):
+    events = code("The audit office said the ministries were failing to report fraud.",
+                  {"audit office": ("A", "GBRGOV"), "ministries": ("M", "GBRGOV2")})
+    assert brief(events) == [("ACCUSE", ["A"], ["M"])]
+
+
+def test_failing_with_no_one_saying_so_is_no_criticism(code):
+    events = code("The ministries were failing to report fraud.", {"ministries": ("M", "GBRGOV")})
+    assert [e for e in events if e.type == "ACCUSE"] == []
+
+
+# ---------------------------------------------------------------- strikes taken part in
+
+
+def test_workers_taking_part_in_strikes_protest(code):
+    events = code("Thousands of workers will take part in strikes against the government.",
+                  {"workers": ("W", "GBRLAB"), "government": ("G", "GBRGOV")})
+    assert [(e.type, e.actor) for e in events] == [("PROTEST", ["W"])]
+
+
+def test_nurses_joining_the_strike_protest(code):
+    events = code("The nurses joined the strike on Monday.", {"nurses": ("N", "GBRLAB")})
+    assert [(e.type, e.actor) for e in events] == [("PROTEST", ["N"])]
+
+
+def test_a_strike_by_an_air_force_is_no_labour_strike(code):
+    events = code("The air force carried out a strike on the town.", {"air force": ("A", "USAMIL")})
+    assert [e for e in events if e.type == "PROTEST"] == []
+
+
+def test_excluding_a_party_from_a_pact_is_a_sanction(code):
+    events = code("The G8 excluded Russia from its summit.", {"G8": ("G", "IGOG8"), "Russia": ("R", "RUSGOV")})
+    assert ("SANCTION", ["G"], ["R"]) in brief(events)
+
+
+def test_excluding_a_possibility_is_no_sanction(code):
+    events = code("The G8 excluded the possibility of talks.", {"G8": ("G", "IGOG8")})
+    assert [e for e in events if e.type == "SANCTION"] == []
+
+
+def test_fighting_to_topple_a_government_is_an_aim_not_an_assault(code):
+    events = code("Rebels are fighting to topple the government of Gbagbo.", {"Rebels": ("R", "CIVREB"), "Gbagbo": ("G", "CIVGOV")})
+    assert [e for e in events if e.trigger.text.startswith("topple")] == []
+
+
+# ---------------------------------------------------------------- an impeachment with no one named
+
+
+def _one_actor_analysis(nlp, text, word, aid, code, country):
+    doc = nlp(text)
+    actor = Actor(id=aid, name=word, kind="person", code=code, country=country,
+                  mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
+    analysis = Analysis(article=Article(text=text), actors=[actor])
+    QuotesStage()(doc, analysis)
+    EventsStage()(doc, analysis)
+    return analysis
+
+
+def test_someone_impeached_with_no_one_named_was_impeached_by_the_legislature(nlp):
+    analysis = _one_actor_analysis(nlp, "Franco took over when Lugo was impeached.", "Lugo", "L", "PRYGOV", "PRY")
+    names = {a.id: a.code for a in analysis.actors}
+    accusations = [e for e in analysis.events if e.type == "ACCUSE"]
+    assert [([names[i] for i in e.actor], e.recipient, e.inferred) for e in accusations] == [(["PRYLEG"], ["L"], ["actor"])]
+
+
+def test_someone_impeached_by_a_named_body_keeps_it(nlp):
+    analysis = _one_actor_analysis(nlp, "Lugo was impeached by the Senate.", "Lugo", "L", "PRYGOV", "PRY")
+    assert all("actor" not in e.inferred for e in analysis.events)
+
+
+# ---------------------------------------------------------------- talks told again with no party
+
+
+def test_talks_resuming_are_those_of_the_parties_just_told(code):
+    events = code("Prescott held talks with Unison on Monday. Discussions will resume next week.",
+                  {"Prescott": ("P", "GBRGOV"), "Unison": ("U", "GBRLAB")})
+    later = [e for e in events if e.trigger.text == "Discussions"]
+    assert [sorted(e.actor + e.recipient) for e in later] == [["P", "U"]]
+
+
+def test_talks_with_no_party_and_none_before_stay_partyless(code):
+    events = code("The weather was fine on Monday. Discussions will resume next week.", {})
+    assert all(not e.actor for e in events)
+
+
+def test_branding_a_government_dodgy_is_criticism(code):
+    events = code("Howard branded the budget as dodgy, from a dodgy government.",
+                  {"Howard": ("H", "GBROPP"), "government": ("G", "GBRGOV")})
+    assert [(e.type, e.actor) for e in events] == [("ACCUSE", ["H"])]
+
+
+def test_a_draconian_law_said_of_a_party_is_criticism(code):
+    events = code("Hogg said the government was draconian.", {"Hogg": ("H", "GBROPP"), "government": ("G", "GBRGOV")})
+    assert brief(events) == [("ACCUSE", ["H"], ["G"])]

@@ -47,6 +47,8 @@ _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
 # sectors that make an actor political whatever the words it is named by
 _POLITICAL_SECTORS = _ARMED_SECTORS | {"GOV", "LEG", "JUD", "OPP", "PTY", "IGO", "COP"}
 _SUBJ = ("nsubj", "csubj")
+# symmetric acts whose parties a later mention with none named may share ("talks will resume")
+_MEETING_TYPES = {"CONSULT", "AGREE"}
 _COOPERATIVE_INTENT = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # material conflict: intended, it is a threat (PLOVER 2.0 manual, "special cases":
 # THREATEN is ASSAULT + hypothetical, and one event type is coded, not type + mode)
@@ -148,6 +150,7 @@ class ActorIndex:
                         and (a.sector or "") not in _POLITICAL_SECTORS and a.mentions
                         and all(m.how in ("nominal", "unnamed") for m in a.mentions)}
         self.kinds = {a.id: a.kind for a in analysis.actors}
+        self.codes = {a.id: a.code for a in analysis.actors}
         for actor in analysis.actors:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
@@ -492,7 +495,9 @@ class Coder:
             if c.i in matched and c.pos_ == "NOUN":
                 # "imposed sanctions on Russia": the target hangs off the matched noun
                 for p in c.children:
-                    if p.dep_ == "prep" and (p.lower_ in _NOUN_RECIPIENT_PREPS or p.lower_ == "to"):
+                    if p.dep_ == "prep" and (p.lower_ in _NOUN_RECIPIENT_PREPS or p.lower_ == "to"
+                                             or (p.lower_ in _ACCUSE_TOPIC_PREPS and f.entry.type == "ACCUSE")):
+                        # (criticism: "expressed concern over the plan", "had qualms about his plans")
                         recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
                     elif p.dep_ == "prep" and p.lower_ == "between" and not f.actors:
                         # "talks between Iran and the US were held": the parties of the matched noun
@@ -674,6 +679,7 @@ class Coder:
         self._protest_topics(frames)
         events = []
         answering: list[tuple[Event, str]] = []
+        rebuttals: list[Event] = []
         for f in sorted(frames.values(), key=lambda f: f.token.i):
             if f.governor is not None or f.drop:
                 self.note(f.token, f.entry, f.drop or f"the complement of {f.governor.token.text}")
@@ -683,8 +689,19 @@ class Coder:
                 events.append(ev)
                 if f.answers and not ev.recipient:
                     answering.append((ev, f.answers))
+                if f.entry.requires == "rebuttal":
+                    rebuttals.append(ev)
         for ev, kind in answering:
             _answer_earlier(ev, kind, events, doc)
+        for ev in events:
+            if ev.type in _MEETING_TYPES and not ev.actor and not ev.recipient:
+                # "Discussions will resume next week", after "talks between the unions and
+                # Prescott ended": the same parties' talks, told just before
+                _meeting_parties(ev, events, doc)
+        for ev in rebuttals:
+            if not _rebut_earlier(ev, events, doc, idx):
+                events.remove(ev)
+                self.note_event(ev, "a rebuttal of no accusation told before")
         for ev in events:
             if ev.type == "REJECT" and not ev.recipient and ev.actor:
                 # "The party had asked permission to hold meetings - which was turned down by
@@ -1079,6 +1096,51 @@ def _answer_earlier(ev: Event, kind: str, events: list[Event], doc: Doc, sentenc
         if prior.type == kind and prior.actor and not set(prior.actor) & set(ev.actor):
             ev.recipient = list(prior.actor)
             ev.recipient_mentions = list(prior.actor_mentions)
+            ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
+            return
+
+
+def _rebut_earlier(ev: Event, events: list[Event], doc: Doc, idx: ActorIndex, sentences: int = 2) -> bool:
+    """"The Lib Dems oppose the proposals, but ministers insist they are proportionate": a
+    political actor rebutting an accusation made against it (its own side: the same actor or
+    code) in the same or the few sentences before answers its makers (guidelines: REJECT).
+    Sets the recipient; False when no such accusation was told."""
+    sents = list(doc.sents)
+    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
+    if here is None or not ev.actor:
+        return False
+    earliest = sents[max(0, here - sentences)].start_char
+    codes = {c for c in (idx.codes.get(a) for a in ev.actor) if c and len(c) > 3}  # a side: a country and a sector
+    for prior in reversed(events):
+        if prior is ev or prior.type != "ACCUSE" or not prior.actor or prior.trigger.start >= ev.trigger.start \
+                or prior.trigger.start < earliest or set(prior.actor) & set(ev.actor) \
+                or {idx.codes.get(a) for a in prior.actor} & codes:
+            continue
+        # (criticism of a policy with no one named, "oppose the proposals": the government's,
+        # as the coding conventions read it)
+        implied = {(idx.codes.get(a) or "")[:3] + "GOV" for a in prior.actor} if not prior.recipient else set()
+        if set(prior.recipient) & set(ev.actor) or {idx.codes.get(r) for r in prior.recipient} & codes \
+                or implied & codes:
+            ev.recipient = list(prior.actor)
+            ev.recipient_mentions = list(prior.actor_mentions)
+            return True
+    return False
+
+
+def _meeting_parties(ev: Event, events: list[Event], doc: Doc, sentences: int = 3) -> None:
+    """A meeting or an agreement told with no party takes the parties of the latest meeting or
+    agreement between two or more parties in the few sentences before."""
+    sents = list(doc.sents)
+    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
+    if here is None:
+        return
+    earliest = sents[max(0, here - sentences)].start_char
+    for prior in reversed(events):
+        if prior is ev or prior.trigger.start >= ev.trigger.start or prior.trigger.start < earliest:
+            continue
+        if prior.type in _MEETING_TYPES and len(set(prior.actor) | set(prior.recipient)) >= 2:
+            ev.actor = list(dict.fromkeys(prior.actor + prior.recipient))
+            ev.actor_mentions = list(prior.actor_mentions) + list(prior.recipient_mentions)
             ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
             return
 

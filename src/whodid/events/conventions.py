@@ -33,6 +33,9 @@ report) so a reader never takes it for something read from the text:
 - A court's act told in the passive with no court named ("was sentenced to two years",
   "was found guilty"): the judiciary of the country of the one sentenced, else the
   article's (the guidelines code "court (implied)").
+- An impeachment told in the passive with no one named ("President Lugo was impeached"):
+  the legislature of the country of the one impeached, else the article's (the
+  guidelines code "Congress (implied)").
 - A speech act, a warning, a resignation or a concession with no addressee named
   ("rejected calls to pause", "backed the control orders", "warned there could be
   further walkouts", "submitted his resignation"): the guidelines name the party the
@@ -89,6 +92,8 @@ RULING_WORDS = {"rule", "ruling"}
 # of those, what only a person does to the authorities (a resignation, a plea): a country
 # that withdraws from a town does not hand anything to a government
 PERSONAL_TYPES = {"RETREAT", "CONCEDE"}
+# acts only a legislature does to an officeholder: told in the passive, the legislature is implied
+IMPEACHING = {"impeach"}
 # sectors outside the state: what they concede, they concede to the government
 NON_STATE = {"OPP", "PTY", "LAB", "CVL", "REB", "INS", "NGO", "BUS", "EDU", "REL", "MED", ""}
 # harm done to people the text does not name ("arrested four individuals")
@@ -165,6 +170,15 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
             country = (held.pop() if len(held) == 1 else None) or doc._.whodid_article_country
             if country:
                 ev.actor = [_actor(analysis, country, "JUD", resources.kb).id]
+                _mark(ev, "actor")
+        if not ev.actor and ev.type == "ACCUSE" and ev.recipient and _doer_untold(doc, ev) \
+                and _trigger_lemma(doc, ev) in IMPEACHING:
+            # "President Fernando Lugo was impeached": the legislature's act (the guidelines code
+            # "Congress (implied)"), of the country of the one impeached, else the article's
+            held = {countries[i] for i in ev.recipient if i in countries}
+            country = (held.pop() if len(held) == 1 else None) or doc._.whodid_article_country
+            if country:
+                ev.actor = [_actor(analysis, country, "LEG", resources.kb).id]
                 _mark(ev, "actor")
         if ev.type == "ASSAULT" and not ev.actor and ev.modality in ("asserted", "historical") \
                 and (sector := _unidentified_sector(doc, ev, analysis)):

@@ -126,6 +126,11 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
                     any(c.lower_ == "to" for c in chain[i - 1].children if c.dep_ == "aux") and \
                     chain[i - 1] is t:
                 m.future = True
+            # "are not going to accept": be going + to-infinitive is the future
+            if lemma == "go" and w.tag_ == "VBG" and i > 0 and chain[i - 1].dep_ == "xcomp" and \
+                    any(c.dep_ == "aux" and c.lower_ == "to" for c in chain[i - 1].children) and \
+                    any(c.dep_ == "aux" and c.lemma_ == "be" for c in w.children):
+                m.future = True
 
     # an act weighed: "mulled over resigning", "is considering a boycott", "weighs sending troops"
     node = t

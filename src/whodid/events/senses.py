@@ -183,6 +183,8 @@ class Senses:
             return actors.at(w) is None and own_thing(w)
         if cls == "plural":
             return w.tag_ in ("NNS", "NNPS") or bool(w.conjuncts)
+        if cls == "infinitive":  # "fighting to topple his government": an aim, not the act
+            return any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children)
         if cls == "passive":
             return any(c.dep_ in ("auxpass", "nsubjpass") for c in w.children) or \
                 (w.tag_ == "VBN" and w.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in w.children))

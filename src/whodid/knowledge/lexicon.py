@@ -27,14 +27,14 @@ PLOVER_TYPES = (
 )
 # "agreement": like intent, but the complement is AGREE whatever its own type ("agreed to resign")
 GOVERNS = ("request", "refuse", "intent", "agreement", "threaten")
-REQUIRES = ("recipient", "object", "complement", "counterpart", "dyad")
+REQUIRES = ("recipient", "object", "complement", "counterpart", "dyad", "rebuttal")
 # the words a sense constraint can look at (see lexicon.yaml, "Sense constraints")
 ROLES = ("object", "direct_object", "subject", "complement", "complement_subject", "complement_object", "predicate", "dependent", "modifier",
          "subtree", "trigger")
 PREP_ROLE = re.compile(r"^prep:[a-z]+$")
 # word classes computed from the parse and the actors, not listed in a file
 BUILTIN_CLASSES = ("any", "none", "actor", "person", "group", "organization", "armed", "place", "gpe", "date", "event", "plural", "passive",
-                   "question", "own", "description")
+                   "question", "own", "description", "infinitive")
 ENTRY_KEYS = {
     "type", "cameo", "mode", "context", "verbs", "nouns", "adjs", "phrases", "patterns", "ambiguous", "requires",
     "of", "poss", "compound", "governs", "object", "speaker_is_actor", "fallback", "table_exception",
@@ -62,7 +62,7 @@ class Entry:
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     ambiguous: bool = False
-    requires: str | None = None  # recipient | object | complement | counterpart
+    requires: str | None = None  # recipient | object | complement | counterpart | dyad | rebuttal
     of: str | None = None  # role of an "of" phrase on an event noun
     compound: str = "actor"  # role of a compound/adjective modifier on an event noun
     poss: str = "actor"  # role of a possessive on an event noun
