@@ -1,0 +1,36 @@
+"""Event types on whole articles: the PLOVER type a trigger gets in the words around it
+(issue 15, the type part). Made-up sentences, one rule each."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.model import Analysis
+
+
+@pytest.fixture(scope="module")
+def analyze(code_events):
+    return lambda text: code_events(text, "2023-03-01")
+
+
+def types(a: Analysis, trigger: str) -> list[str]:
+    return [e.type for e in a.events if e.trigger.text == trigger]
+
+
+# an appeal *against* anything is a challenge of it (ACCUSE allege), not a request
+def test_an_appeal_against_an_action_is_an_accusation(analyze):
+    a = analyze("The Kenyan opposition party appealed against the police actions in Nairobi.")
+    assert types(a, "appealed") == ["ACCUSE"]
+
+
+def test_an_appeal_to_a_party_to_act_stays_a_request(analyze):
+    a = analyze("The Kenyan opposition party appealed to the Kenyan government to release the prisoners.")
+    assert types(a, "appealed") == ["REQUEST"]
+
+
+# CAMEO 172: restrictions on people are COERCE restrict; embargoes stay SANCTION
+def test_imposing_restrictions_is_coercion_and_an_embargo_a_sanction(analyze):
+    a = analyze("The American government imposed visa restrictions on Nicaraguan judges.")
+    assert types(a, "imposed") == ["COERCE"]
+    a = analyze("The American government imposed an embargo on Cuba.")
+    assert types(a, "imposed") == ["SANCTION"]
