@@ -34,34 +34,3 @@ def test_imposing_restrictions_is_coercion_and_an_embargo_a_sanction(analyze):
     assert types(a, "imposed") == ["COERCE"]
     a = analyze("The American government imposed an embargo on Cuba.")
     assert types(a, "imposed") == ["SANCTION"]
-
-
-# the opposition's words about the people are spoken to them, not against them
-@pytest.fixture(scope="module")
-def criticism(nlp):
-    import re
-
-    from whodid.events import EventsStage
-    from whodid.model import Actor, Article, Mention
-    from whodid.quotes import QuotesStage
-
-    stage, quotes = EventsStage(), QuotesStage()
-
-    def run(text: str, names: dict[str, tuple[str, str]]):
-        doc = nlp(text)
-        actors = [Actor(id=aid, name=word, kind="group", code=c, country=c[:3], sector=c[3:] or None,
-                        mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
-                  for word, (aid, c) in names.items()]
-        analysis = Analysis(article=Article(text=text), actors=actors)
-        quotes(doc, analysis)
-        stage(doc, analysis)
-        return [(e.type, e.actor, e.recipient) for e in analysis.events]
-
-    return run
-
-
-def test_the_oppositions_words_about_the_people_are_no_criticism(criticism):
-    names = {"Letwin": ("L", "GBROPP"), "voters": ("V", "GBRCVL"), "Labour": ("G", "GBRGOV")}
-    assert criticism("Mr Letwin said the voters had shown great courage in the floods.", names) == []
-    assert criticism("Mr Letwin said Labour had shown great cowardice in the floods.", names) == \
-        [("ACCUSE", ["L"], ["G"])]

@@ -13,8 +13,7 @@ says it about whom is not. A statement is read as criticism when:
   party or politician (sector OPP): in political news the opposition's statements about
   the government and the other parties are its criticism of them;
 - a sentence of it names a party of another code than the speaker's (not the speaker's
-  own side), with a country, that is no audience (civilians: "the people", "voters" are
-  spoken to or of, not criticised); the first such party is the one criticised;
+  own side), with a country; the first such party is the one criticised;
 - the coder has not already coded an event in that sentence: a sentence that tells an act
   ("said the minister had agreed to ...", "accused him of ...") is coded as that act, and
   the speaker's critical tone around it is no second event (``uncoded_sentence``).
@@ -39,9 +38,6 @@ SAID = {"direct", "indirect", "partial"}
 CODED = {"ACCUSE", "REJECT"}
 # speakers whose statements about another party are read as criticism of it
 CRITICS = {"OPP"}
-# parties a statement speaks to or of, not against: the people, voters, citizens ("it is
-# an achievement of the people in the streets", "people have been let down")
-AUDIENCE = {"CVL"}
 
 
 @dataclass
@@ -81,8 +77,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Statem
             if (sent.start_char, q.speaker) in coded or not uncoded_sentence(sent.start_char, told) or end - start < 10:
                 continue
             target = next(((aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
-                           and actors[aid].country and _code(actors[aid]) != own
-                           and actors[aid].sector not in AUDIENCE), None)
+                           and actors[aid].country and _code(actors[aid]) != own), None)
             piece = doc.char_span(start, end, alignment_mode="expand")
             if target is None or piece is None:
                 continue
