@@ -34,3 +34,17 @@ def test_imposing_restrictions_is_coercion_and_an_embargo_a_sanction(analyze):
     assert types(a, "imposed") == ["COERCE"]
     a = analyze("The American government imposed an embargo on Cuba.")
     assert types(a, "imposed") == ["SANCTION"]
+
+
+# a must/should before its subject is a condition (or a question), no demand of anyone
+def test_an_inverted_should_is_a_condition_not_a_demand(analyze):
+    a = analyze('The Kenyan opposition said: "We will protest should the Kenyan police refuse to act."')
+    assert "REQUEST" not in [e.type for e in a.events]
+    a = analyze('The Kenyan opposition said: "The Kenyan police should arrest the governor."')
+    assert "REQUEST" in [e.type for e in a.events]
+
+
+# "failed to arrest": the arrest did not happen
+def test_a_failed_act_is_negated(analyze):
+    a = analyze("The Kenyan police failed to arrest the Nairobi governor on Monday.")
+    assert [(e.type, e.modality) for e in a.events] == [("COERCE", "negated")]
