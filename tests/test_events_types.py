@@ -48,3 +48,11 @@ def test_an_inverted_should_is_a_condition_not_a_demand(analyze):
 def test_a_failed_act_is_negated(analyze):
     a = analyze("The Kenyan police failed to arrest the Nairobi governor on Monday.")
     assert [(e.type, e.modality) for e in a.events] == [("COERCE", "negated")]
+
+
+# attacking a party is criticising it; attacking a party's office is an assault
+def test_attacking_a_party_is_criticism(analyze):
+    a = analyze("Kenyan opposition leader Raila Odinga has been attacking the party he once led.")
+    assert [e.type for e in a.events] == ["ACCUSE"]
+    a = analyze("Gunmen attacked the party headquarters in Nairobi.")
+    assert [e.type for e in a.events] == ["ASSAULT"]
