@@ -56,3 +56,11 @@ def test_attacking_a_party_is_criticism(analyze):
     assert [e.type for e in a.events] == ["ACCUSE"]
     a = analyze("Gunmen attacked the party headquarters in Nairobi.")
     assert [e.type for e in a.events] == ["ASSAULT"]
+
+
+# "fire both barrels at": words, not shots
+def test_firing_both_barrels_is_no_assault(analyze):
+    a = analyze("The British chancellor fired both barrels at the opposition parties in his budget speech.")
+    assert "ASSAULT" not in [e.type for e in a.events]
+    a = analyze("Syrian troops fired shells at the rebel town of Idlib.")
+    assert "ASSAULT" in [e.type for e in a.events]
