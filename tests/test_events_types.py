@@ -64,3 +64,9 @@ def test_firing_both_barrels_is_no_assault(analyze):
     assert "ASSAULT" not in [e.type for e in a.events]
     a = analyze("Syrian troops fired shells at the rebel town of Idlib.")
     assert "ASSAULT" in [e.type for e in a.events]
+
+
+# "work towards lifting the ban": an aim, so an intended concession (AGREE, per PLOVER)
+def test_working_towards_a_concession_is_an_intent(analyze):
+    a = analyze("The European Union pledged to work towards lifting the embargo on China.")
+    assert types(a, "lifting") == ["AGREE"]

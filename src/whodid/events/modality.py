@@ -12,6 +12,7 @@ All word lists come from the lexicon's ``markers`` section. The rules:
   ("troops were sent to attack ...") that no intent or implicative word governs; an
   act weighed ("mulled over resigning", "is considering a boycott").
 - future (grammatical): will/would/shall, "is to meet", "plans to".
+- intent also: an act aimed at ("work towards lifting the ban").
 - intent (lexical): willing/open/ready ... to, intent nouns ("determination to
   fight"): the coder turns intended cooperation into AGREE, per PLOVER.
 - obligation: must/should, "the only way ... is for X to withdraw": a demand by
@@ -137,6 +138,10 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
                     any(c.lower_ == "to" for c in chain[i - 1].children if c.dep_ == "aux") and \
                     chain[i - 1] is t:
                 m.future = True
+
+    # an act aimed at: "work towards lifting the ban", "steps toward normalising ties"
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("towards", "toward"):
+        m.intent = True
 
     # an act weighed: "mulled over resigning", "is considering a boycott", "weighs sending troops"
     node = t
