@@ -72,7 +72,7 @@ _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 # verbs the modality and quote rules read (reports, beliefs, intents, control): no
 # event of their own from a verb dictionary
 _NOT_EVENT_VERB_MARKERS = ("belief_verbs", "denial_verbs", "intent_verbs", "implicative_verbs", "report_verbs",
-                           "object_control_verbs", "enacting_verbs")
+                           "object_control_verbs", "enacting_verbs", "negative_implicative_verbs")
 # the one asked by a preposition: "called on Putin to", "appealed to the UN to", "pleaded with him to"
 _ASKED_PREPS = {"on", "upon", "to", "with"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
@@ -922,6 +922,8 @@ class Coder:
                 m.negated = False  # "has no justification": the "no" is part of the pattern
             elif m.negated:
                 return self._no(f, "negated obligation")  # "we must not forget": not a demand of anyone
+            elif m.inverted:
+                return self._no(f, "inverted modal")  # "should police fail to act": a condition
             m.obligation = m.hypothetical = m.purpose = False  # "must": part of the pattern
             # "[Ukraine and the West argue that] Putin has no justification": the
             # speakers accuse the subject

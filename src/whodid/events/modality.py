@@ -12,10 +12,13 @@ All word lists come from the lexicon's ``markers`` section. The rules:
   ("troops were sent to attack ...") that no intent or implicative word governs; an
   act weighed ("mulled over resigning", "is considering a boycott").
 - future (grammatical): will/would/shall, "is to meet", "plans to".
+- intent also: an act aimed at ("work towards lifting the ban").
 - intent (lexical): willing/open/ready ... to, intent nouns ("determination to
   fight"): the coder turns intended cooperation into AGREE, per PLOVER.
 - obligation: must/should, "the only way ... is for X to withdraw": a demand by
-  whoever says it; "should have acted" (reproach), a criticism by whoever says it.
+  whoever says it; "should have acted" (reproach), a criticism by whoever says it. A
+  must/should before its subject is inversion, no obligation: "should police fail to
+  act" is a condition, "should we wait?" a question.
 - belief: the trigger is in the complement of believe/think/predict ...: the
   sentence is an opinion or a forecast, not an event.
 
@@ -45,6 +48,7 @@ class Modal:
     reproach: bool = False  # should/ought + have + participle: "should have acted sooner"
     belief: bool = False  # in the complement of believe/think/predict
     purpose: bool = False  # a bare infinitive of purpose
+    inverted: bool = False  # "should police fail to ...", "should we go?": a condition or a question
 
 
 def predicate_chain(t: Token, lex: Lexicon) -> list[Token]:
@@ -109,7 +113,15 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         if any(a in obl for a in auxes) and w.tag_ == "VBN" and "have" in [c.lemma_ for c in w.children
                                                                           if c.dep_ == "aux"]:
             m.reproach = True
-        if any(a in obl for a in auxes) or ("have" in [c.lemma_ for c in w.children if c.dep_ == "aux"]
+        if _inverted(w, obl):
+            # "should police fail to arrest her": the modal before its subject is a condition
+            # (a question in a main clause), no obligation of anyone
+            m.inverted = True
+            if w.dep_ in ("advcl", "ccomp", "xcomp", "conj", "relcl"):
+                m.conditional = True
+            else:
+                m.hypothetical = True
+        elif any(a in obl for a in auxes) or ("have" in [c.lemma_ for c in w.children if c.dep_ == "aux"]
                                             and any(c.lower_ == "to" for c in w.children if c.dep_ == "aux")
                                             and w is not t):
             m.obligation = True
@@ -132,6 +144,10 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
                     any(c.dep_ == "aux" and c.lemma_ == "be" for c in w.children):
                 m.future = True
 
+    # an act aimed at: "work towards lifting the ban", "steps toward normalising ties"
+    if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("towards", "toward"):
+        m.intent = True
+
     # an act weighed: "mulled over resigning", "is considering a boycott", "weighs sending troops"
     node = t
     for _ in range(2):
@@ -150,6 +166,8 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         governed_by_intent = m.intent or m.future or m.obligation
         if t.dep_ == "xcomp" and gov.lemma_.lower() in implicative:
             pass
+        elif t.dep_ == "xcomp" and gov.lemma_.lower() in lex.marker("negative_implicative_verbs"):
+            m.negated = True  # "police failed to arrest her": the arrest did not happen
         elif t.dep_ in ("advcl", "xcomp") and gov.lemma_.lower() in lex.marker("enacting_verbs"):
             pass
         elif any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children):
@@ -194,6 +212,13 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         if via and cur.lemma_.lower() in lex.marker("denial_verbs") and cur.pos_ == "VERB":
             m.negated = True  # "denied that Russia had attacked civilians"
     return m
+
+
+def _inverted(w: Token, modals: list[str] | set[str]) -> bool:
+    """A must/should on ``w`` stands before ``w``'s subject ("should police fail", "must we
+    wait?"): inversion, a condition or a question, not an obligation."""
+    subj = [c.i for c in w.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(subj) and any(c.dep_ == "aux" and c.lower_ in modals and c.i < min(subj) for c in w.children)
 
 
 def _inside(t: Token, clause: Token) -> bool:
