@@ -1350,7 +1350,10 @@ class Resolver:
         """Actors a non-reflexive object pronoun cannot mean: the subjects of its own clause."""
         out: set[str] = set()
         node = t
-        while node.head.i != node.i and node.dep_ not in CLAUSE_BOUNDARY:
+        while node.head.i != node.i and (node.dep_ not in CLAUSE_BOUNDARY or _controlled(node)):
+            # "The government reacted sourly, calling them bad losers": a clause with no
+            # subject of its own ("calling", "and thanked", "after meeting") has its head's,
+            # which binds the pronoun as well
             node = node.head
             for c in node.children:
                 if c.dep_ in SUBJ_DEPS and c.i != t.i:
@@ -1358,6 +1361,14 @@ class Resolver:
                     if f is not None:
                         out.add(f.actor)
         return out
+
+
+def _controlled(v: Token) -> bool:
+    """A non-finite or coordinated verb with no subject of its own: its doer is its head's
+    subject ("reacted ..., calling them", "met and thanked them", "after meeting them")."""
+    return v.dep_ in ("advcl", "conj", "pcomp") and v.pos_ in ("VERB", "AUX") \
+        and (v.dep_ == "conj" or v.tag_ in ("VBG", "VB", "VBN")) \
+        and not any(c.dep_ in SUBJ_DEPS or c.dep_ in ("mark", "expl") for c in v.children)
 
 
 # honorifics by their last word, longest first: one dict lookup for most tokens

@@ -1,0 +1,43 @@
+"""Roles the text gives indirectly, on whole articles (docs/event-roles.md, "Roles from
+context"): a pronoun bound by the subject of its clause, unnamed attackers and victims, the
+one asked in a request. Made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.model import Analysis
+
+
+@pytest.fixture(scope="module")
+def analyze(code_events):
+    return lambda text: code_events(text, "2024-05-03")
+
+
+def found(analysis: Analysis, type_: str, trigger: str | None = None):
+    hits = [e for e in analysis.events if e.type == type_ and (trigger is None or e.trigger.text == trigger)]
+    assert len(hits) == 1, [(e.type, e.trigger.text) for e in analysis.events]
+    return hits[0]
+
+
+def codes(analysis: Analysis, ids: list[str]) -> list[str]:
+    by_id = {a.id: a for a in analysis.actors}
+    return [by_id[i].code or by_id[i].country for i in ids]
+
+
+def test_an_object_pronoun_is_not_the_subject_of_the_clause_it_hangs_from(analyze):
+    # "calling" has no subject of its own: the government's binds "them" too
+    a = analyze("The Zambian government reacted angrily to the complaints filed by the two opposition "
+                "leaders, calling them bad losers.")
+    e = found(a, "ACCUSE", "calling")
+    assert codes(a, e.actor) == ["ZMBGOV"]
+    assert codes(a, e.recipient) == ["ZMBOPP"]
+
+
+def test_a_series_of_bomb_attacks_is_done_by_unidentified_attackers_where_it_happened(analyze):
+    # the counted noun's of-phrase is the doer, a device; the place is the noun a
+    # where-clause hangs from
+    a = analyze("Violence has also hit northern Kenya, where a series of bomb attacks killed seven people.")
+    e = found(a, "ASSAULT", "killed")
+    assert codes(a, e.actor) == ["KENUNK"]
+    assert codes(a, e.recipient)[0].startswith("KEN")
