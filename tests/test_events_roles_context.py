@@ -41,3 +41,12 @@ def test_a_series_of_bomb_attacks_is_done_by_unidentified_attackers_where_it_hap
     e = found(a, "ASSAULT", "killed")
     assert codes(a, e.actor) == ["KENUNK"]
     assert codes(a, e.recipient)[0].startswith("KEN")
+
+
+def test_a_monarch_of_several_realms_acts_in_the_office_of_the_storys_country(code_events):
+    # Elizabeth II was head of state of the UK and of a dozen other realms at once: in a
+    # story set in Britain she is the British head of state
+    a = code_events("British Prime Minister Tony Blair went to Buckingham Palace in London on Tuesday. "
+                    "The Queen invited Mr Blair to form a new government.", "2005-05-06")
+    e = found(a, "REQUEST", "invited")
+    assert codes(a, e.actor) == ["GBRGOV"]

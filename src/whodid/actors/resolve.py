@@ -158,7 +158,28 @@ class Resolver:
         self._context(st)
         code_by_office(self, st)
         st.res.article_country = st.article_country()
+        self._home_office(st)
         return st.res
+
+    def _home_office(self, st: _State) -> None:
+        """A person who holds equal offices in several countries at the date (a monarch of
+        several realms: Elizabeth II was head of state of the UK and of Saint Kitts and Nevis)
+        acts, in a story set in one of them, in that country's office."""
+        home = st.res.article_country
+        if not home:
+            return
+        for actor in st.res.actors.values():
+            i = self.kb.person_by_id.get(actor.id) if actor.kind == "person" else None
+            if i is None or actor.country == home or not actor.office:
+                continue
+            p = self.kb.people[i]
+            active = [r for r in p.roles if r.active(st.date) and not r.org]
+            best = max((r.weight for r in active), default=None)
+            here = [r for r in active if (r.country or p.country) == home and r.weight == best]
+            if here:
+                r = here[0]
+                actor.country, actor.sector, actor.role, actor.office = home, r.sector, r.position, r.role
+                actor.code = r.code or code_for(home, r.sector)
 
     def _described_now(self, st: _State) -> None:
         """"Kenzo Oshima, the United Nations relief coordinator": a known person who holds no
