@@ -50,3 +50,11 @@ def test_a_monarch_of_several_realms_acts_in_the_office_of_the_storys_country(co
                     "The Queen invited Mr Blair to form a new government.", "2005-05-06")
     e = found(a, "REQUEST", "invited")
     assert codes(a, e.actor) == ["GBRGOV"]
+
+
+def test_a_speakers_second_act_hung_on_the_reported_clause_is_the_speakers(analyze):
+    # the parser joins "praised" to "was", whose subject is a ruling, no party
+    a = analyze('Raila Odinga said the Supreme Court\'s ruling was "in line with the constitution" '
+                'and praised its very decisive majority.')
+    e = found(a, "SUPPORT", "praised")
+    assert codes(a, e.actor) == [next(x.code for x in a.actors if x.name.startswith("Raila"))]

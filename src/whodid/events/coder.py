@@ -411,6 +411,13 @@ class Coder:
                       if p.dep_ == "pobj"]
             return [r for a in agents for r in idx.roles(a)], self.subject(head, idx, depth + 1)[1]
         if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.lex.marker("report_verbs") \
+                    and any(c.dep_ in _SUBJ for c in head.head.children) \
+                    and not any(c.dep_ in _SUBJ and idx.at(c) is not None for c in head.children):
+                # "Mrs Robinson said the Law Lords' ruling was in line with ... and praised their
+                # majority": the parser hangs the speaker's second act on the reported clause;
+                # a clause whose subject is no party (a ruling, a plan) does not praise
+                return self.subject(head.head, idx, depth + 1)[0], []
             actors, patients = self.subject(head, idx, depth + 1)
             if patients:  # "X has been indicted ... and will resign": X resigns
                 return patients, []
