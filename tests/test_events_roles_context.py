@@ -58,3 +58,18 @@ def test_a_speakers_second_act_hung_on_the_reported_clause_is_the_speakers(analy
                 'and praised its very decisive majority.')
     e = found(a, "SUPPORT", "praised")
     assert codes(a, e.actor) == [next(x.code for x in a.actors if x.name.startswith("Raila"))]
+
+
+def test_an_institution_named_like_a_name_is_the_storys_body(code_events):
+    # "Congress": an agent noun written as a name is the body itself, of the story's country,
+    # not a field ("cooperated on border security")
+    a = code_events("The Chilean government sent the bill to Congress on Monday.", "2022-05-01")
+    assert "CHLLEG" in [x.code for x in a.actors]
+
+
+def test_what_is_sought_is_asked_of_the_body_it_would_come_from(analyze):
+    a = analyze("The Chilean government seeks approval in Congress for an emergency measure.")
+    e = found(a, "REQUEST", "seeks")
+    assert codes(a, e.actor) == ["CHLGOV"] and codes(a, e.recipient) == ["CHLLEG"]
+    b = analyze("The Chilean government seeks support in France for an emergency measure.")
+    assert not [r for e in b.events for r in codes(b, e.recipient) if r.startswith("FRA")]

@@ -1044,7 +1044,7 @@ class Resolver:
         elif org is not None:
             st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
                    "nominal", 0.7)
-        elif _counted(doc[end - 1]) or self._event_modifier(doc[end - 1]):
+        elif _counted(doc[end - 1], proper=True) or self._event_modifier(doc[end - 1]):
             self._unplaced_group(st, start, after, sector)
         # else a bare singular ("cooperated on border security"): a field, not a party
         return after

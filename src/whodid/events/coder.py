@@ -529,6 +529,13 @@ class Coder:
             # "found Wu guilty", "declared them illegal": the subject of the small clause
             recips = [r for c in t.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
                       for s_ in c.children if s_.dep_ == "nsubj" for r in idx.roles(s_)]
+        if not recips and f.entry.type == "REQUEST":
+            # "seeks approval in Congress", "sought help from the UN": what is asked for is
+            # asked of the body it would come from (a body, not a place: "support in France")
+            recips = [r for c in t.children if c.dep_ == "dobj" for p in c.children
+                      if p.dep_ == "prep" and p.lower_ in ("from", "in")
+                      for q in p.children if q.dep_ == "pobj" and (p.lower_ == "from" or q.ent_type_ not in ("GPE", "LOC"))
+                      for r in idx.roles(q) if not _is_country(r.actor) and not r.located]
         if not recips and f.entry.type in _AREA_TYPES:
             recips = idx.place(t)
         if not recips and f.entry.type == "ACCUSE" and any(c.lower_ == "what" for c in t.children):
