@@ -1342,8 +1342,8 @@ class Resolver:
                 for d, prev in enumerate(reversed(sents[max(0, idx - 3):idx]), start=1):
                     # the main clause's subject first, then the other clauses', last first
                     subjects = [c for c in prev if c.dep_ in SUBJ_DEPS and c.lower_ not in PRONOUNS]
-                    subjects = [c for c in subjects if c.head is prev.root] + \
-                        [c for c in reversed(subjects) if c.head is not prev.root]
+                    subjects = [c for c in subjects if c.head.i == prev.root.i] + \
+                        [c for c in reversed(subjects) if c.head.i != prev.root.i]
                     for c in subjects:
                         f = st.at_token(c)
                         if f is not None and ok(st.res.actors[f.actor]) and st.res.actors[f.actor].kind != "country" \

@@ -1180,7 +1180,7 @@ def _believers(t: Token, lex: Lexicon, idx: ActorIndex) -> list[Participant]:
     ("[the Lib Dems] believe ... should allow")."""
     cur = t
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return []
         cur = cur.head
         if cur.pos_ == "VERB" and cur.lemma_.lower() in lex.marker("belief_verbs"):
