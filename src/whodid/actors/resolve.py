@@ -158,7 +158,28 @@ class Resolver:
         self._context(st)
         code_by_office(self, st)
         st.res.article_country = st.article_country()
+        self._home_office(st)
         return st.res
+
+    def _home_office(self, st: _State) -> None:
+        """A person who holds equal offices in several countries at the date (a monarch of
+        several realms: Elizabeth II was head of state of the UK and of Saint Kitts and Nevis)
+        acts, in a story set in one of them, in that country's office."""
+        home = st.res.article_country
+        if not home:
+            return
+        for actor in st.res.actors.values():
+            i = self.kb.person_by_id.get(actor.id) if actor.kind == "person" else None
+            if i is None or actor.country == home or not actor.office:
+                continue
+            p = self.kb.people[i]
+            active = [r for r in p.roles if r.active(st.date) and not r.org]
+            best = max((r.weight for r in active), default=None)
+            here = [r for r in active if (r.country or p.country) == home and r.weight == best]
+            if here:
+                r = here[0]
+                actor.country, actor.sector, actor.role, actor.office = home, r.sector, r.position, r.role
+                actor.code = r.code or code_for(home, r.sector)
 
     def _described_now(self, st: _State) -> None:
         """"Kenzo Oshima, the United Nations relief coordinator": a known person who holds no
@@ -1023,7 +1044,7 @@ class Resolver:
         elif org is not None:
             st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
                    "nominal", 0.7)
-        elif _counted(doc[end - 1]) or self._event_modifier(doc[end - 1]):
+        elif _counted(doc[end - 1], proper=True) or self._event_modifier(doc[end - 1]):
             self._unplaced_group(st, start, after, sector)
         # else a bare singular ("cooperated on border security"): a field, not a party
         return after
@@ -1350,7 +1371,10 @@ class Resolver:
         """Actors a non-reflexive object pronoun cannot mean: the subjects of its own clause."""
         out: set[str] = set()
         node = t
-        while node.head.i != node.i and node.dep_ not in CLAUSE_BOUNDARY:
+        while node.head.i != node.i and (node.dep_ not in CLAUSE_BOUNDARY or _controlled(node)):
+            # "The government reacted sourly, calling them bad losers": a clause with no
+            # subject of its own ("calling", "and thanked", "after meeting") has its head's,
+            # which binds the pronoun as well
             node = node.head
             for c in node.children:
                 if c.dep_ in SUBJ_DEPS and c.i != t.i:
@@ -1358,6 +1382,14 @@ class Resolver:
                     if f is not None:
                         out.add(f.actor)
         return out
+
+
+def _controlled(v: Token) -> bool:
+    """A non-finite or coordinated verb with no subject of its own: its doer is its head's
+    subject ("reacted ..., calling them", "met and thanked them", "after meeting them")."""
+    return v.dep_ in ("advcl", "conj", "pcomp") and v.pos_ in ("VERB", "AUX") \
+        and (v.dep_ == "conj" or v.tag_ in ("VBG", "VB", "VBN")) \
+        and not any(c.dep_ in SUBJ_DEPS or c.dep_ in ("mark", "expl") for c in v.children)
 
 
 # honorifics by their last word, longest first: one dict lookup for most tokens

@@ -414,6 +414,13 @@ class Coder:
                       if p.dep_ == "pobj"]
             return [r for a in agents for r in idx.roles(a)], self.subject(head, idx, depth + 1)[1]
         if v.dep_ == "conj" and not any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in self.lex.marker("report_verbs") \
+                    and any(c.dep_ in _SUBJ for c in head.head.children) \
+                    and not any(c.dep_ in _SUBJ and idx.at(c) is not None for c in head.children):
+                # "Mrs Robinson said the Law Lords' ruling was in line with ... and praised their
+                # majority": the parser hangs the speaker's second act on the reported clause;
+                # a clause whose subject is no party (a ruling, a plan) does not praise
+                return self.subject(head.head, idx, depth + 1)[0], []
             actors, patients = self.subject(head, idx, depth + 1)
             if patients:  # "X has been indicted ... and will resign": X resigns
                 return patients, []
@@ -527,6 +534,13 @@ class Coder:
             # "found Wu guilty", "declared them illegal": the subject of the small clause
             recips = [r for c in t.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
                       for s_ in c.children if s_.dep_ == "nsubj" for r in idx.roles(s_)]
+        if not recips and f.entry.type == "REQUEST":
+            # "seeks approval in Congress", "sought help from the UN": what is asked for is
+            # asked of the body it would come from (a body, not a place: "support in France")
+            recips = [r for c in t.children if c.dep_ == "dobj" for p in c.children
+                      if p.dep_ == "prep" and p.lower_ in ("from", "in")
+                      for q in p.children if q.dep_ == "pobj" and (p.lower_ == "from" or q.ent_type_ not in ("GPE", "LOC"))
+                      for r in idx.roles(q) if not _is_country(r.actor) and not r.located]
         if not recips and f.entry.type in _AREA_TYPES:
             recips = idx.place(t)
         if not recips and f.entry.type == "ACCUSE" and any(c.lower_ == "what" for c in t.children):

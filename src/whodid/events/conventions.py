@@ -77,6 +77,9 @@ UNIDENTIFIED_ARMED = "UAF"
 EXPLOSIVE_NOUNS = {"bomb", "bombing", "explosion", "blast", "mine", "landmine", "minefield", "device", "ied",
                    "grenade", "explosive", "shell", "mortar", "rocket", "booby-trap"}
 GUNMEN_NOUNS = {"gunman", "gunmen", "assailant", "attacker", "sniper", "militant", "raider"}
+# nouns that count what their of-phrase names: "a series of bomb attacks killed five" is the
+# attacks' doing
+SERIES_NOUNS = {"series", "wave", "spate", "string", "volley", "barrage", "number", "pair", "couple"}
 INFERRED_PENALTY = 0.15
 # arrests and releases whose doer the text leaves out are the state's (the guidelines code
 # "X was arrested" with the police, implied): (type, mode) -> the sector that holds or frees
@@ -283,10 +286,16 @@ def _unidentified_sector(doc: Doc, ev: Event, analysis: Analysis) -> str | None:
     def is_actor(t: Token) -> bool:
         return any(s <= t.idx < e for s, e in covered) or t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "NORP", "ORG")
 
-    def unknown(t: Token) -> str | None:
+    def unknown(t: Token, depth: int = 0) -> str | None:
         if t.pos_ != "NOUN" or is_actor(t):
             return None
         lemma = t.lemma_.lower()
+        if lemma in SERIES_NOUNS and depth == 0:
+            # "a series of bomb attacks killed five": what the series is of
+            return next((u for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj" for u in [unknown(p, 1)] if u), None)
+        if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in EXPLOSIVE_NOUNS for c in t.children):
+            return UNIDENTIFIED  # "bomb attacks", "a rocket strike": a device, no one named
         return UNIDENTIFIED_ARMED if lemma in GUNMEN_NOUNS else UNIDENTIFIED if lemma in EXPLOSIVE_NOUNS else None
 
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
@@ -390,6 +399,12 @@ def located_in(doc: Doc, ev: Event, analysis: Analysis, resources: Resources) ->
     clause = trigger.root
     while clause.head.i != clause.i and not (clause.dep_ in ("ccomp", "parataxis")
                                              and clause.head.lemma_.lower() in REPORTING_VERBS):
+        if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+            # "hit eastern Ethiopia, where bomb attacks killed five": the place the clause is on
+            where = {c for w in (clause.head, *[k for k in clause.head.children if k.dep_ == "compound"])
+                     for c in [_country_at(w, analysis)] if c}
+            if len(where) == 1:
+                return where.pop()
         clause = clause.head
     located = [t for t in clause.subtree if _in_locative_phrase(t)]
     found = {c for t in located for c in [_country_at(t, analysis)] if c}
