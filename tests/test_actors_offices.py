@@ -153,3 +153,27 @@ def test_an_office_in_an_uncoded_body_is_not_the_states(pipeline):
 def test_a_place_in_apposition_is_no_office(pipeline):
     text = BRITAIN + "Mr Harwood, from Croydon, south London, was released."
     assert actor(pipeline, text, "Harwood").sector is None
+
+
+def test_a_legislatures_presiding_officer_is_the_legislature(pipeline):
+    text = ("PRAGUE - Czech Senate President Karel Dvorsky met a delegation from Taiwan on Monday. "
+            "Dvorsky said the visit would go ahead.")
+    a = actor(pipeline, text, "Karel Dvorsky", published="2021-03-01")
+    assert a.code == "CZELEG" and "presiding" in a.role
+    # a former presiding officer is not one now; nor is an officer of another kind of body
+    text = ("PRAGUE - Former Czech Senate President Karel Dvorsky met a delegation from Taiwan on Monday. "
+            "Museum President Jana Lisková welcomed them.")
+    assert actor(pipeline, text, "Karel Dvorsky", published="2021-03-01").sector != "LEG"
+    assert actor(pipeline, text, "Jana Lisková", published="2021-03-01").sector != "LEG"
+
+
+def test_law_lords_named_as_people_sit_as_a_court(pipeline):
+    a = actor(pipeline, BRITAIN + "Law Lords ruled last month that the detentions broke the law.", "Law Lords")
+    assert a.sector == "JUD"
+
+
+def test_a_chamber_named_by_its_place_is_the_legislature(pipeline):
+    text = "TOKYO - Japan's lower house passed the budget bill on Friday. The upper house will vote next week."
+    a = actor(pipeline, text, "lower house", published="2021-03-01")
+    assert a.code == "JPNLEG"
+    assert actor(pipeline, text, "upper house", published="2021-03-01").code == "JPNLEG"

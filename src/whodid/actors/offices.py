@@ -30,8 +30,8 @@ from spacy.tokens import Token
 
 from whodid.knowledge.institutions import body_sector
 from whodid.knowledge.kb import code_for
-from whodid.knowledge.offices import (LEGISLATOR_TITLES, OPPOSITION_WORDS, ORG_OFFICE_NOUNS, PAST_WORDS,
-                                      RELIGIOUS_TITLES, STATE_TITLES)
+from whodid.knowledge.offices import (LEGISLATOR_TITLES, LEGISLATURE_WORDS, OPPOSITION_WORDS, ORG_OFFICE_NOUNS,
+                                      PAST_WORDS, PRESIDING_OFFICES, RELIGIOUS_TITLES, STATE_TITLES)
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import ActorInfo, Resolver, _State
@@ -61,6 +61,8 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
             continue
         if actor.sector in ("GOV", "ELI") and _opposition_title(resolver, st, f):
             continue  # "Kenyan opposition leader Raila Odinga": the text's title at the date wins
+        if actor.sector != "LEG" and _legislature_title(resolver, st, f):
+            continue  # "Parliament Speaker X": the text's title at the date wins over a dictionary's post
         if actor.office:
             continue
         # a former officeholder (ELI by the knowledge base's earlier post) is what the text
@@ -101,6 +103,49 @@ def _opposition_title(resolver: Resolver, st: _State, f) -> bool:
     actor.code = code_for(actor.country, "OPP") if actor.country else None
     actor.office = None
     actor.role = f"{' '.join(t.text for t in words)} (an opposition post)"
+    if "sector" not in actor.inferred:
+        actor.inferred = [*actor.inferred, "sector"]
+    return True
+
+
+def _legislature_title(resolver: Resolver, st: _State, f) -> bool:
+    """A person the text titles as a legislature's presiding officer ("Czech Senate President
+    Milos Vystrcil", "Parliament Speaker X", "Speaker X") is the legislature's (LEG): the title
+    the mention opens with, not a former one, naming the office and the legislature, takes
+    precedence over a dictionary's post of another year and over the country of a namesake
+    body ("Senate" alone is the United States'); a country word in the title gives his country."""
+    doc = st.doc
+    actor = st.res.actors[f.actor]
+    words, _ = next(_chunks(resolver.kb, doc[f.start:f.end].root, f.start, f.end))
+    # the title may be inside the mention ("Senate president Jaroslav Kubera"): up to the name
+    name = set(actor.name.split())
+    inside = []
+    for t in doc[f.start:f.end]:
+        if t.text in name:
+            break
+        inside.append(t)
+    words = [t for t in words if t.i < f.start] + inside
+    lowers = [t.lower_ for t in words]
+    if not words or words[-1].lower_ not in PRESIDING_OFFICES \
+            or any(w in PAST_WORDS or w in OPPOSITION_WORDS for w in lowers):
+        return False
+    presiding = [t for t in words if t.lower_ in PRESIDING_OFFICES]
+    body = [t for t in words if t.i < presiding[-1].i and (t.lower_ in LEGISLATURE_WORDS or (
+        t.text[:1].isupper() and body_sector([t.text]) == "LEG"))]
+    alone = len(presiding) == 1 and presiding[0].text == "Speaker" and presiding[0].i == words[-1].i
+    if not body and not alone:
+        return False
+    for t in body:
+        g = st.at(t.i)
+        if g is not None and g.actor != actor.id and st.res.actors[g.actor].sector not in (None, "LEG"):
+            return False  # "General Assembly President": an IGO's, not a legislature's
+    country = next((r[2:] for t in words if t.text[:1].isupper() for r in resolver.kb.lookup(t.text)
+                    if r[:2] in ("C:", "A:")), None)
+    actor.country = country or actor.country
+    actor.sector = "LEG"
+    actor.code = code_for(actor.country, "LEG") if actor.country else None
+    actor.office = None
+    actor.role = f"{' '.join(t.text for t in words)} (a legislature's presiding officer)"
     if "sector" not in actor.inferred:
         actor.inferred = [*actor.inferred, "sector"]
     return True
@@ -236,7 +281,8 @@ def _bodies_named_as_people(st: _State) -> None:
     for actor in st.res.actors.values():
         if actor.kind != "person" or not actor.id.startswith("person:"):
             continue
-        sector = body_sector(actor.name.split()[-1:])
+        # the last word, or the last two where they name a body of their own ("Law Lords": a court)
+        sector = body_sector(actor.name.split()[-2:])
         if sector is None:
             continue
         actor.kind = "organization"
