@@ -177,3 +177,20 @@ def test_a_chamber_named_by_its_place_is_the_legislature(pipeline):
     a = actor(pipeline, text, "lower house", published="2021-03-01")
     assert a.code == "JPNLEG"
     assert actor(pipeline, text, "upper house", published="2021-03-01").code == "JPNLEG"
+
+
+def test_an_organisation_is_the_kind_of_body_its_description_names(pipeline):
+    # the description's head noun, when the agents dictionary lacks it: a union is LAB, even
+    # when the name is described where the parse took it into another mention
+    text = BRITAIN + ("A spokesman for Fairwork, Britain's second biggest union, said the talks had failed. "
+                      "Fairwork will ballot its members next week.")
+    assert actor(pipeline, text, "Fairwork").code == "GBRLAB"
+
+
+def test_a_new_party_is_in_opposition_where_another_party_governs(pipeline):
+    # a party the text names only as "his new party" in Britain in 2005, when the knowledge
+    # base's prime minister's party governs; with no date nothing says which party governs
+    text = BRITAIN + "Mr Dalloway launched his new party, Integritas, on Tuesday. Integritas will contest every seat."
+    a = actor(pipeline, text, "Integritas")
+    assert a.code == "GBROPP" and "sector" in a.inferred
+    assert actor(pipeline, text, "Integritas", published=None).sector in (None, "PTY")

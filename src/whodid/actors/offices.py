@@ -234,6 +234,13 @@ def _described_organisations(resolver: Resolver, st: _State) -> None:
         if head.dep_ == "appos" and head.head.i < f.start:
             chunks.append([t for t in head.head.subtree if t.i < head.left_edge.i])
         chunks += [list(c.subtree) for c in head.children if c.dep_ == "appos" and c.i >= f.end]
+        # the same name written elsewhere, inside a mention of something else ("A spokesman
+        # for Unison, Britain's biggest union"): its apposition describes it too
+        size = f.end - f.start
+        for k in range(len(doc) - size + 1):
+            if k != f.start and doc[k].text == doc[f.start].text and doc[k:k + size].text == doc[f.start:f.end].text:
+                other = doc[k:k + size].root
+                chunks += [list(c.subtree) for c in other.children if c.dep_ == "appos" and c.i >= k + size]
         for words in chunks:
             lowers = [t.lower_ for t in words if t.lower_ not in ("'", "’")]
             if not lowers or any(w in PAST_WORDS for w in lowers):
@@ -247,12 +254,32 @@ def _described_organisations(resolver: Resolver, st: _State) -> None:
                         break
                 if sector:
                     break
+            if sector is None:
+                sector = _kind_sector(resolver, st, words)
             if sector:
                 actor.sector = sector
                 actor.code = code_for(actor.country, sector) if actor.country else None
-                actor.role = actor.role or " ".join(t.text for t in words)
+                actor.role = actor.role or " ".join(t.text for t in words if not t.is_punct)
                 actor.inferred = [*actor.inferred, "sector"]
                 break
+
+
+def _kind_sector(resolver: Resolver, st: _State, words: list[Token]) -> str | None:
+    """The sector of the kind of body a description's head noun names, when the agents
+    dictionary lacks it: "Unison, Britain's biggest union" (LAB), "X, a charity" (NGO); "his
+    new party, Veritas" is a party, in opposition where the knowledge base knows another party
+    governs the country at the date, else CAMEO's political party (PTY)."""
+    nouns = [t for t in words if t.pos_ == "NOUN" and t.text.islower()]
+    if not nouns:
+        return None
+    head = nouns[-1].lower_
+    if head == "party":
+        home = st.article_country()
+        if st.date and home and any(r.sector == "GOV" for held in resolver.kb.party_offices(home, st.date).values()
+                                    for _, r in held):
+            return "OPP"
+        return "PTY"
+    return body_sector([head])
 
 
 def _opposition_groups(st: _State) -> None:
