@@ -194,3 +194,10 @@ def test_a_new_party_is_in_opposition_where_another_party_governs(pipeline):
     a = actor(pipeline, text, "Integritas")
     assert a.code == "GBROPP" and "sector" in a.inferred
     assert actor(pipeline, text, "Integritas", published=None).sector in (None, "PTY")
+
+
+def test_an_office_in_a_broadcaster_is_the_medias(pipeline):
+    text = BRITAIN + "Northern Broadcasting Corp chairman Alan Pettigrew called on the government to act."
+    assert actor(pipeline, text, "Alan Pettigrew").code == "GBRMED"
+    text = BRITAIN + "Northern Shipping Corp chairman Alan Pettigrew called on the government to act."
+    assert actor(pipeline, text, "Alan Pettigrew").code == "GBRBUS"

@@ -203,3 +203,8 @@ def test_party_offices_reads_the_members_dated_offices():
     assert "labour" in held and any(r.role == "head_of_government" for _, r in held["labour"])
     assert all(r.sector == "OPP" for _, r in held["conservative"])
     assert kb.party_offices("FRA", "2005-03-02") == {}
+
+
+def test_a_company_named_as_a_broadcaster_is_the_media():
+    assert body_sector(["Broadcasting", "Corp", "of", "China"]) == "MED"
+    assert body_sector(["Acme", "Television", "Ltd"]) == "MED" and body_sector(["Acme", "Ltd"]) == "BUS"

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from whodid.knowledge.institutions import body_sector
+from whodid.knowledge.institutions import MEDIA_WORDS, body_sector
 from whodid.knowledge.kb import code_for
 from whodid.knowledge.offices import (LEGISLATOR_TITLES, LEGISLATURE_WORDS, OPPOSITION_WORDS, ORG_OFFICE_NOUNS,
                                       PAST_WORDS, PRESIDING_OFFICES, RELIGIOUS_TITLES, STATE_TITLES)
@@ -453,6 +453,8 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
         for t in words:
             if t.text[:1].isupper() and st.at(t.i) is None and t.lower_ not in ORG_OFFICE_NOUNS:
                 sector = body_sector([t.text])
+                if sector == "BUS" and MEDIA_WORDS.intersection(lowers):
+                    sector = "MED"  # "Broadcasting Corp of China chairman X": a broadcaster's
                 if sector is not None:
                     return sector, None, f"{evidence} (an office in the {t.text})"
     if any(w in LEGISLATOR_TITLES for w in lowers):
