@@ -201,3 +201,11 @@ def test_an_office_in_a_broadcaster_is_the_medias(pipeline):
     assert actor(pipeline, text, "Alan Pettigrew").code == "GBRMED"
     text = BRITAIN + "Northern Shipping Corp chairman Alan Pettigrew called on the government to act."
     assert actor(pipeline, text, "Alan Pettigrew").code == "GBRBUS"
+
+
+def test_representatives_of_a_body_are_the_bodys_not_legislators(pipeline):
+    text = BRITAIN + "Representatives from a number of Hindu organisations will attend the meeting on Tuesday."
+    assert actor(pipeline, text, "Representatives").code == "GBRNGO"
+    text = BRITAIN + "Representatives of the Ramblers Association will attend the meeting on Tuesday."
+    a = actor(pipeline, text, "Representatives")
+    assert a.code == "GBRNGO" and "Ramblers" in a.name

@@ -30,7 +30,7 @@ from spacy.tokens import Token
 
 from whodid.knowledge.institutions import MEDIA_WORDS, body_sector
 from whodid.knowledge.kb import code_for
-from whodid.knowledge.offices import (LEGISLATOR_TITLES, LEGISLATURE_WORDS, OPPOSITION_WORDS, ORG_OFFICE_NOUNS,
+from whodid.knowledge.offices import (BODY_PEOPLE, LEGISLATOR_TITLES, LEGISLATURE_WORDS, OPPOSITION_WORDS, ORG_OFFICE_NOUNS,
                                       PAST_WORDS, PRESIDING_OFFICES, RELIGIOUS_TITLES, STATE_TITLES)
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     _foreign_namesakes(resolver, st)
     _bodies_named_as_people(st)
     _opposition_groups(st)
+    _people_of_bodies(resolver, st)
     _described_organisations(resolver, st)
     for f in sorted(st.res.found, key=lambda f: f.start):
         actor = st.res.actors.get(f.actor)
@@ -280,6 +281,45 @@ def _kind_sector(resolver: Resolver, st: _State, words: list[Token]) -> str | No
             return "OPP"
         return "PTY"
     return body_sector([head])
+
+
+def _people_of_bodies(resolver: Resolver, st: _State) -> None:
+    """"Representatives from a number of Muslim organisations", "delegates of the MCB": a group
+    named as the people of a body is that body's: the organisation the text names (its
+    mention moves to it), or a group of the sector the body's noun names."""
+    kb, doc = resolver.kb, st.doc
+    for f in list(st.res.found):
+        actor = st.res.actors.get(f.actor)
+        if actor is None or f.how != "nominal" or actor.kind not in ("group", "organization"):
+            continue
+        head = doc[f.end - 1]
+        if head.lower_ not in BODY_PEOPLE:
+            continue
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            # "a number of Muslim organisations", "a range of groups": the body is the noun after
+            while obj is not None and obj.lower_ in ("number", "range", "host", "handful", "dozen", "dozens", "couple"):
+                obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            g = st.at(obj.i)
+            body = st.res.actors.get(g.actor) if g is not None else None
+            if body is not None and body.kind in ("organization", "group") and body.sector and body.id != actor.id:
+                f.actor = body.id  # "delegates of the MCB": the MCB
+                break
+            if body is not None:
+                break
+            sector = kb.agents.get(obj.lower_) or body_sector([obj.lower_])
+            noun = kb.role_nouns.get(obj.lower_)
+            if sector is None and noun is not None and noun.kind == "group":
+                sector = noun.sector
+            if sector is None or sector == actor.sector or not actor.country:
+                break
+            group = st.group_actor(actor.country, sector)
+            st.res.actors.setdefault(group.id, group)
+            f.actor = group.id
+            break
 
 
 def _opposition_groups(st: _State) -> None:

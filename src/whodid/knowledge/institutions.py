@@ -25,6 +25,10 @@ BODY_SECTORS = {
     # associations of citizens
     "alliance": "NGO", "association": "NGO", "foundation": "NGO", "society": "NGO", "campaign": "NGO",
     "charity": "NGO", "league": "NGO", "trust": "NGO",
+    # an organisation no source knows, named or described as one ("a number of Muslim
+    # organisations"): the intergovernmental ones (the WHO) are known by their names first
+    "organisation": "NGO", "organization": "NGO", "organisations": "NGO", "organizations": "NGO",
+    "charities": "NGO", "associations": "NGO",
     # trade unions ("the Public and Commercial Services Union"; "the European Union", a name the
     # knowledge base knows, is found by its name first)
     "union": "LAB", "unions": "LAB",

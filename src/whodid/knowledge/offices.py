@@ -46,6 +46,10 @@ OPPOSITION_WORDS = frozenset({"shadow", "opposition"})
 # "Parliament Speaker X", "Rajya Sabha deputy chairman X") they are the legislature's (LEG),
 # whatever office of state a dictionary gives the person from another year
 PRESIDING_OFFICES = frozenset({"speaker", "president", "chairman", "chairwoman", "chairperson", "chair"})
+# plural nouns of people who speak or act for a body: "representatives from a number of
+# Muslim organisations" are the organisations' people, not legislators (the agents dictionary
+# reads "representatives" and "delegates" as the United States' House)
+BODY_PEOPLE = frozenset({"representatives", "delegates", "delegations", "envoys", "members"})
 # words that name a legislature besides the body words of ``whodid.knowledge.institutions``
 LEGISLATURE_WORDS = frozenset({"parliament", "parliamentary", "legislative", "legislature"})
 # words that make an office one held before, not now ("former chairman", "ex-minister")
