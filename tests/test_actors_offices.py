@@ -209,3 +209,10 @@ def test_representatives_of_a_body_are_the_bodys_not_legislators(pipeline):
     text = BRITAIN + "Representatives of the Ramblers Association will attend the meeting on Tuesday."
     a = actor(pipeline, text, "Representatives")
     assert a.code == "GBRNGO" and "Ramblers" in a.name
+
+
+def test_an_organisation_named_before_the_noun_it_modifies_is_that_kind(pipeline):
+    text = ("MALABO - The National Renewal (RN) opposition party had announced protest marches in Malabo. "
+            "But the RN on Tuesday called off the marches.")
+    a = actor(pipeline, text, "RN", published="2005-03-01")
+    assert a.sector == "OPP" and "sector" in a.inferred

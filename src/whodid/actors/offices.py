@@ -235,6 +235,9 @@ def _described_organisations(resolver: Resolver, st: _State) -> None:
         if head.dep_ == "appos" and head.head.i < f.start:
             chunks.append([t for t in head.head.subtree if t.i < head.left_edge.i])
         chunks += [list(c.subtree) for c in head.children if c.dep_ == "appos" and c.i >= f.end]
+        if head.dep_ in ("compound", "nmod") and f.end <= head.head.i <= f.end + 5:
+            # "The Popular Union (UP) opposition party": the noun the name modifies
+            chunks.append([t for t in doc[f.end:head.head.i + 1] if not t.is_punct])
         # the same name written elsewhere, inside a mention of something else ("A spokesman
         # for Unison, Britain's biggest union"): its apposition describes it too
         size = f.end - f.start
@@ -242,6 +245,8 @@ def _described_organisations(resolver: Resolver, st: _State) -> None:
             if k != f.start and doc[k].text == doc[f.start].text and doc[k:k + size].text == doc[f.start:f.end].text:
                 other = doc[k:k + size].root
                 chunks += [list(c.subtree) for c in other.children if c.dep_ == "appos" and c.i >= k + size]
+                if other.dep_ in ("compound", "nmod") and k + size <= other.head.i <= k + size + 5:
+                    chunks.append([t for t in doc[k + size:other.head.i + 1] if not t.is_punct])
         for words in chunks:
             lowers = [t.lower_ for t in words if t.lower_ not in ("'", "’")]
             if not lowers or any(w in PAST_WORDS for w in lowers):
@@ -275,6 +280,8 @@ def _kind_sector(resolver: Resolver, st: _State, words: list[Token]) -> str | No
         return None
     head = nouns[-1].lower_
     if head == "party":
+        if any(t.lower_ in OPPOSITION_WORDS for t in words):
+            return "OPP"  # "the X opposition party"
         home = st.article_country()
         if st.date and home and any(r.sector == "GOV" for held in resolver.kb.party_offices(home, st.date).values()
                                     for _, r in held):
