@@ -1,7 +1,9 @@
 """Political parties in one article: one actor per party, governing or in opposition at the
 article's date as the text tells it, and the people and groups the text ties to a party.
 
-The sources whodid ships know offices, not party membership, so a party's standing is
+The sources whodid ships know offices, not party membership; the curated ``party_members``
+table adds the party of a few officeholders (UK prime ministers, deputies, Leaders of the
+Opposition), whose dated offices then tell a party's standing at the date. Otherwise it is
 read from the article (``whodid.knowledge.parties`` holds the words):
 
 - the party governs when the text says so ("the ruling BJP", "the Labour government",
