@@ -411,6 +411,20 @@ def build(sources: Path, out: Path) -> dict:
     for i, m in enumerate(metonyms):
         add(m["name"], f"M:{i}")
 
+    # party membership of officeholders (curated): country -> party key -> people's indices
+    party_members: dict[str, dict[str, list[int]]] = {}
+    index_of = {(p["name"], p["country"]): i for i, p in enumerate(people_list)}
+    for p_i, p in enumerate(people_list):
+        for a in p["aliases"]:
+            index_of.setdefault((a, p["country"]), p_i)
+    for iso, parties in (curated.get("party_members") or {}).items():
+        for key, members in parties.items():
+            for name in members:
+                if (name, iso) not in index_of:
+                    raise SystemExit(f"curated.yaml: party_members: {name!r} ({iso}, {key}) is no person of that "
+                                     "country in the knowledge base")
+                party_members.setdefault(iso, {}).setdefault(key, []).append(index_of[(name, iso)])
+
     role_nouns = {}
     for noun, spec in (curated.get("role_nouns") or {}).items():
         role_nouns[tok.key(noun).lower()] = {"role": spec.get("role"), "sector": spec.get("sector", "GOV"),
@@ -428,6 +442,7 @@ def build(sources: Path, out: Path) -> dict:
         "orgs": orgs,
         "metonyms": metonyms,
         "role_nouns": role_nouns,
+        "party_members": party_members,
         "sector_names": curated.get("sector_names") or {},
         "names": names,
         "surnames": surnames,

@@ -313,6 +313,15 @@ def test_gold_sectors_are_read_in_cameo_s_vocabulary():
     assert news.sector_agrees("IGOJUDICC", "IGOJUDICC") and news.sector_agrees("IGOUNO", "IGOUNOLABILO")
 
 
+def test_a_human_rights_group_is_the_guidelines_ngo():
+    # CAMEO's HRI (a human rights group) is a kind of NGO, the only code the guidelines give;
+    # a bare "NGO" in the gold is any NGO code, but a bare country still wants no sector
+    assert news.sector_agrees("GBRNGO", "GBRHRI") and news.sector_agrees("NGO", "NGOHRIAMN")
+    assert news.sector_agrees("NGO", "NGO") and not news.sector_agrees("NGO", "GBRNGO")
+    assert not news.sector_agrees("GBRHRI", "GBRNGOHLH") and not news.sector_agrees("GBRNGO", "GBRGOV")
+    assert not news.sector_agrees("UGA", "UGACVL") and news.sector_agrees("IGO", "IGOUNO")
+
+
 def test_the_actor_listing_shows_each_gold_party_beside_what_was_emitted():
     g = [gold("ACCUSE", ACCUSE_S, ["GBRPOL"], ["FRAGOV"])]
     e = [ours("ACCUSE", "accused", ["GBRCOP"], ["FRA"])]

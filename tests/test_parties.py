@@ -172,3 +172,39 @@ def test_a_party_office_is_no_office_of_state(pipeline):
     marak = actor_named(a, "Bernard N Marak")
     assert marak.sector == "PTY" and "party office" in marak.role
     assert actor_named(a, "Prawit Wongsuwon").sector == "GOV"
+
+
+PARTIES_ONLY = ("LONDON - The Tories and the Liberal Democrats attacked the plans for hospitals on Tuesday. "
+                "Labour said the plans would go ahead. Michael Howard said they were a mistake.")
+
+
+def test_a_partys_standing_at_the_date_comes_from_its_members_offices(pipeline):
+    # no leader, government or shadow post in the text: the knowledge base's officeholders of
+    # known party say it (Tony Blair prime minister and Michael Howard Leader of the
+    # Opposition in 2005; Nick Clegg deputy prime minister in 2012, a coalition)
+    a = pipeline.analyze(Article(text=PARTIES_ONLY, published="2005-03-02"))
+    assert actor_named(a, "Tories").code == "GBROPP" and "Michael Howard" in actor_named(a, "Tories").role
+    assert actor_named(a, "Liberal Democrats").code == "GBROPP"
+    assert actor_named(a, "Labour").code == "GBRGOV" and "Tony Blair" in actor_named(a, "Labour").role
+    assert actor_named(a, "Michael Howard").code == "GBROPP"
+    a = pipeline.analyze(Article(text=PARTIES_ONLY, published="2012-03-02"))
+    assert actor_named(a, "Tories").code == "GBRGOV" and actor_named(a, "Liberal Democrats").code == "GBRGOV"
+    assert actor_named(a, "Labour").code == "GBROPP"
+    # Michael Howard was Home Secretary in 1995
+    a = pipeline.analyze(Article(text=PARTIES_ONLY, published="1995-03-02"))
+    assert actor_named(a, "Michael Howard").code == "GBRGOV" and actor_named(a, "Labour").code == "GBROPP"
+
+
+def test_party_offices_reads_the_members_dated_offices():
+    from whodid.knowledge.kb import load_kb
+
+    kb = load_kb()
+    held = kb.party_offices("GBR", "2005-03-02")
+    assert "labour" in held and any(r.role == "head_of_government" for _, r in held["labour"])
+    assert all(r.sector == "OPP" for _, r in held["conservative"])
+    assert kb.party_offices("FRA", "2005-03-02") == {}
+
+
+def test_a_company_named_as_a_broadcaster_is_the_media():
+    assert body_sector(["Broadcasting", "Corp", "of", "China"]) == "MED"
+    assert body_sector(["Acme", "Television", "Ltd"]) == "MED" and body_sector(["Acme", "Ltd"]) == "BUS"

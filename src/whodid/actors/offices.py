@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from whodid.knowledge.institutions import body_sector
+from whodid.knowledge.institutions import MEDIA_WORDS, body_sector
 from whodid.knowledge.kb import code_for
-from whodid.knowledge.offices import (LEGISLATOR_TITLES, OPPOSITION_WORDS, ORG_OFFICE_NOUNS, PAST_WORDS,
-                                      RELIGIOUS_TITLES, STATE_TITLES)
+from whodid.knowledge.offices import (BODY_PEOPLE, LEGISLATOR_TITLES, LEGISLATURE_WORDS, OPPOSITION_WORDS, ORG_OFFICE_NOUNS,
+                                      PAST_WORDS, PRESIDING_OFFICES, RELIGIOUS_TITLES, STATE_TITLES)
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import ActorInfo, Resolver, _State
@@ -54,6 +54,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     _foreign_namesakes(resolver, st)
     _bodies_named_as_people(st)
     _opposition_groups(st)
+    _people_of_bodies(resolver, st)
     _described_organisations(resolver, st)
     for f in sorted(st.res.found, key=lambda f: f.start):
         actor = st.res.actors.get(f.actor)
@@ -61,6 +62,8 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
             continue
         if actor.sector in ("GOV", "ELI") and _opposition_title(resolver, st, f):
             continue  # "Kenyan opposition leader Raila Odinga": the text's title at the date wins
+        if actor.sector != "LEG" and _legislature_title(resolver, st, f):
+            continue  # "Parliament Speaker X": the text's title at the date wins over a dictionary's post
         if actor.office:
             continue
         # a former officeholder (ELI by the knowledge base's earlier post) is what the text
@@ -101,6 +104,49 @@ def _opposition_title(resolver: Resolver, st: _State, f) -> bool:
     actor.code = code_for(actor.country, "OPP") if actor.country else None
     actor.office = None
     actor.role = f"{' '.join(t.text for t in words)} (an opposition post)"
+    if "sector" not in actor.inferred:
+        actor.inferred = [*actor.inferred, "sector"]
+    return True
+
+
+def _legislature_title(resolver: Resolver, st: _State, f) -> bool:
+    """A person the text titles as a legislature's presiding officer ("Czech Senate President
+    Milos Vystrcil", "Parliament Speaker X", "Speaker X") is the legislature's (LEG): the title
+    the mention opens with, not a former one, naming the office and the legislature, takes
+    precedence over a dictionary's post of another year and over the country of a namesake
+    body ("Senate" alone is the United States'); a country word in the title gives his country."""
+    doc = st.doc
+    actor = st.res.actors[f.actor]
+    words, _ = next(_chunks(resolver.kb, doc[f.start:f.end].root, f.start, f.end))
+    # the title may be inside the mention ("Senate president Jaroslav Kubera"): up to the name
+    name = set(actor.name.split())
+    inside = []
+    for t in doc[f.start:f.end]:
+        if t.text in name:
+            break
+        inside.append(t)
+    words = [t for t in words if t.i < f.start] + inside
+    lowers = [t.lower_ for t in words]
+    if not words or words[-1].lower_ not in PRESIDING_OFFICES \
+            or any(w in PAST_WORDS or w in OPPOSITION_WORDS for w in lowers):
+        return False
+    presiding = [t for t in words if t.lower_ in PRESIDING_OFFICES]
+    body = [t for t in words if t.i < presiding[-1].i and (t.lower_ in LEGISLATURE_WORDS or (
+        t.text[:1].isupper() and body_sector([t.text]) == "LEG"))]
+    alone = len(presiding) == 1 and presiding[0].text == "Speaker" and presiding[0].i == words[-1].i
+    if not body and not alone:
+        return False
+    for t in body:
+        g = st.at(t.i)
+        if g is not None and g.actor != actor.id and st.res.actors[g.actor].sector not in (None, "LEG"):
+            return False  # "General Assembly President": an IGO's, not a legislature's
+    country = next((r[2:] for t in words if t.text[:1].isupper() for r in resolver.kb.lookup(t.text)
+                    if r[:2] in ("C:", "A:")), None)
+    actor.country = country or actor.country
+    actor.sector = "LEG"
+    actor.code = code_for(actor.country, "LEG") if actor.country else None
+    actor.office = None
+    actor.role = f"{' '.join(t.text for t in words)} (a legislature's presiding officer)"
     if "sector" not in actor.inferred:
         actor.inferred = [*actor.inferred, "sector"]
     return True
@@ -189,6 +235,18 @@ def _described_organisations(resolver: Resolver, st: _State) -> None:
         if head.dep_ == "appos" and head.head.i < f.start:
             chunks.append([t for t in head.head.subtree if t.i < head.left_edge.i])
         chunks += [list(c.subtree) for c in head.children if c.dep_ == "appos" and c.i >= f.end]
+        if head.dep_ in ("compound", "nmod") and f.end <= head.head.i <= f.end + 5:
+            # "The Popular Union (UP) opposition party": the noun the name modifies
+            chunks.append([t for t in doc[f.end:head.head.i + 1] if not t.is_punct])
+        # the same name written elsewhere, inside a mention of something else ("A spokesman
+        # for Unison, Britain's biggest union"): its apposition describes it too
+        size = f.end - f.start
+        for k in range(len(doc) - size + 1):
+            if k != f.start and doc[k].text == doc[f.start].text and doc[k:k + size].text == doc[f.start:f.end].text:
+                other = doc[k:k + size].root
+                chunks += [list(c.subtree) for c in other.children if c.dep_ == "appos" and c.i >= k + size]
+                if other.dep_ in ("compound", "nmod") and k + size <= other.head.i <= k + size + 5:
+                    chunks.append([t for t in doc[k + size:other.head.i + 1] if not t.is_punct])
         for words in chunks:
             lowers = [t.lower_ for t in words if t.lower_ not in ("'", "’")]
             if not lowers or any(w in PAST_WORDS for w in lowers):
@@ -202,12 +260,73 @@ def _described_organisations(resolver: Resolver, st: _State) -> None:
                         break
                 if sector:
                     break
+            if sector is None:
+                sector = _kind_sector(resolver, st, words)
             if sector:
                 actor.sector = sector
                 actor.code = code_for(actor.country, sector) if actor.country else None
-                actor.role = actor.role or " ".join(t.text for t in words)
+                actor.role = actor.role or " ".join(t.text for t in words if not t.is_punct)
                 actor.inferred = [*actor.inferred, "sector"]
                 break
+
+
+def _kind_sector(resolver: Resolver, st: _State, words: list[Token]) -> str | None:
+    """The sector of the kind of body a description's head noun names, when the agents
+    dictionary lacks it: "Unison, Britain's biggest union" (LAB), "X, a charity" (NGO); "his
+    new party, Veritas" is a party, in opposition where the knowledge base knows another party
+    governs the country at the date, else CAMEO's political party (PTY)."""
+    nouns = [t for t in words if t.pos_ == "NOUN" and t.text.islower()]
+    if not nouns:
+        return None
+    head = nouns[-1].lower_
+    if head == "party":
+        if any(t.lower_ in OPPOSITION_WORDS for t in words):
+            return "OPP"  # "the X opposition party"
+        home = st.article_country()
+        if st.date and home and any(r.sector == "GOV" for held in resolver.kb.party_offices(home, st.date).values()
+                                    for _, r in held):
+            return "OPP"
+        return "PTY"
+    return body_sector([head])
+
+
+def _people_of_bodies(resolver: Resolver, st: _State) -> None:
+    """"Representatives from a number of Muslim organisations", "delegates of the MCB": a group
+    named as the people of a body is that body's: the organisation the text names (its
+    mention moves to it), or a group of the sector the body's noun names."""
+    kb, doc = resolver.kb, st.doc
+    for f in list(st.res.found):
+        actor = st.res.actors.get(f.actor)
+        if actor is None or f.how != "nominal" or actor.kind not in ("group", "organization"):
+            continue
+        head = doc[f.end - 1]
+        if head.lower_ not in BODY_PEOPLE:
+            continue
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            # "a number of Muslim organisations", "a range of groups": the body is the noun after
+            while obj is not None and obj.lower_ in ("number", "range", "host", "handful", "dozen", "dozens", "couple"):
+                obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            g = st.at(obj.i)
+            body = st.res.actors.get(g.actor) if g is not None else None
+            if body is not None and body.kind in ("organization", "group") and body.sector and body.id != actor.id:
+                f.actor = body.id  # "delegates of the MCB": the MCB
+                break
+            if body is not None:
+                break
+            sector = kb.agents.get(obj.lower_) or body_sector([obj.lower_])
+            noun = kb.role_nouns.get(obj.lower_)
+            if sector is None and noun is not None and noun.kind == "group":
+                sector = noun.sector
+            if sector is None or sector == actor.sector or not actor.country:
+                break
+            group = st.group_actor(actor.country, sector)
+            st.res.actors.setdefault(group.id, group)
+            f.actor = group.id
+            break
 
 
 def _opposition_groups(st: _State) -> None:
@@ -236,7 +355,8 @@ def _bodies_named_as_people(st: _State) -> None:
     for actor in st.res.actors.values():
         if actor.kind != "person" or not actor.id.startswith("person:"):
             continue
-        sector = body_sector(actor.name.split()[-1:])
+        # the last word, or the last two where they name a body of their own ("Law Lords": a court)
+        sector = body_sector(actor.name.split()[-2:])
         if sector is None:
             continue
         actor.kind = "organization"
@@ -380,6 +500,8 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
         for t in words:
             if t.text[:1].isupper() and st.at(t.i) is None and t.lower_ not in ORG_OFFICE_NOUNS:
                 sector = body_sector([t.text])
+                if sector == "BUS" and MEDIA_WORDS.intersection(lowers):
+                    sector = "MED"  # "Broadcasting Corp of China chairman X": a broadcaster's
                 if sector is not None:
                     return sector, None, f"{evidence} (an office in the {t.text})"
     if any(w in LEGISLATOR_TITLES for w in lowers):

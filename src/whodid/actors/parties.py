@@ -1,7 +1,9 @@
 """Political parties in one article: one actor per party, governing or in opposition at the
 article's date as the text tells it, and the people and groups the text ties to a party.
 
-The sources whodid ships know offices, not party membership, so a party's standing is
+The sources whodid ships know offices, not party membership; the curated ``party_members``
+table adds the party of a few officeholders (UK prime ministers, deputies, Leaders of the
+Opposition), whose dated offices then tell a party's standing at the date. Otherwise it is
 read from the article (``whodid.knowledge.parties`` holds the words):
 
 - the party governs when the text says so ("the ruling BJP", "the Labour government",
@@ -120,6 +122,7 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
     if not parties:
         return
     _party_leaders(resolver, st, parties)
+    _offices_at_date(resolver, st, parties)
     _decide(parties)
     for party in parties.values():
         _apply(st, party)
@@ -282,6 +285,36 @@ def _evidence_from_member(resolver: Resolver, st: _State, party: _Party, aid: st
         # the knowledge base has the heads of government of every country: a party leader who
         # is none of them at the date leads a party out of government
         party.opposes.append(f"its leader {actor.name} holds no office of state at the date")
+
+
+def _offices_at_date(resolver: Resolver, st: _State, parties: dict[tuple[str | None, str], _Party]) -> None:
+    """What the knowledge base knows of a party's people at the article's date, though the
+    text names none of them: a party one of whose members holds an office of state then
+    governs (Labour in 2005, Tony Blair prime minister), one whose member holds an office of
+    the opposition is in opposition (the Conservatives, Michael Howard Leader of the
+    Opposition), and, where some party is known to govern, the others do not."""
+    if not st.date:
+        return
+    for country in {c for c, _ in parties if c}:
+        held = resolver.kb.party_offices(country, st.date)
+        if not held:
+            continue
+        # the party's most senior officeholder is its evidence (the prime minister first)
+        governing = {k: max((x for x in v if x[1].sector == "GOV"), key=lambda x: x[1].weight) for k, v in held.items()
+                     if any(r.sector == "GOV" for _, r in v)}
+        for (c, key), p in parties.items():
+            if c != country:
+                continue
+            if key in governing:
+                person, role = governing[key]
+                p.governs.append(f"its member {person.name} holds an office of state at the date ({role.position})")
+                continue
+            person, role = next(((x, r) for x, r in held.get(key, []) if r.sector == "OPP"), (None, None))
+            if person is not None:
+                p.opposes.append(f"its member {person.name} is {role.position} at the date")
+            elif governing:
+                names = ", ".join(f"{governing[k][0].name}'s party" for k in sorted(governing))
+                p.opposes.append(f"{names} governs at the date")
 
 
 def _decide(parties: dict[tuple[str | None, str], _Party]) -> None:

@@ -364,16 +364,26 @@ GOLD_SECTOR_ALIASES = {"POL": {"COP"}}
 RELIGION_CODES = {"REL", "CHR", "CTH", "PRO", "ORT", "CPT", "MRN", "MUS", "SHI", "SUN", "ALE", "SFI", "DRZ", "JEW",
                   "HIN", "BUD", "JAN", "SIK", "ZRO", "BAH", "CON", "SHN", "TAO", "ATH"}
 GOLD_SECTOR_ALIASES["REL"] = RELIGION_CODES
+# CAMEO codes a human rights group HRI (``GBRHRI`` Liberty, ``NGOHRIAMN`` Amnesty), a kind of
+# non-governmental organisation the guidelines code NGO; PETRARCH's own dictionaries give the
+# two as alternatives of one code (``[HRI/NGO]``)
+GOLD_SECTOR_ALIASES["NGO"] = {"NGO", "HRI"}
+# codes that open with a non-state actor's type instead of a country: "NGO" alone in the gold
+# is any non-governmental organisation (``NGOHRIAMN`` is one), "IGO" any intergovernmental one
+NON_STATE_PRIMARIES = {"NGO", "IGO", "MNC"}
 
 
 def sector_agrees(gold: str, ours: str, state: bool = False) -> bool:
     """Does an emitted code's sector say what the gold code's says? The gold gives one
     sector (``GBRGOV``); a CAMEO code may stack several (``USAGOVLEG`` Congress, ``INDGOVCOP``
     a police bureau, ``GBRGOVAGR`` an agriculture ministry): the gold's sector is right when
-    it is one of them. No sector in the gold (a country alone) wants none emitted. A state
+    it is one of them. No sector in the gold (a country alone) wants none emitted; a bare
+    non-state type (``NGO``) any code of that type. A state
     named by its name ("Turkey arrested eight people") is the guidelines' GOV and CAMEO's bare
     country code (``state``: the emitted party is a country)."""
     g, o = gold[3:].upper(), ours[3:].upper()
+    if not g and gold[:3].upper() in NON_STATE_PRIMARIES:
+        return ours[:3].upper() == gold[:3].upper()
     if state and not o:
         return g in ("", "GOV")
     if not g or not o or g == o:

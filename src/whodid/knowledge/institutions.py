@@ -25,6 +25,10 @@ BODY_SECTORS = {
     # associations of citizens
     "alliance": "NGO", "association": "NGO", "foundation": "NGO", "society": "NGO", "campaign": "NGO",
     "charity": "NGO", "league": "NGO", "trust": "NGO",
+    # an organisation no source knows, named or described as one ("a number of Muslim
+    # organisations"): the intergovernmental ones (the WHO) are known by their names first
+    "organisation": "NGO", "organization": "NGO", "organisations": "NGO", "organizations": "NGO",
+    "charities": "NGO", "associations": "NGO",
     # trade unions ("the Public and Commercial Services Union"; "the European Union", a name the
     # knowledge base knows, is found by its name first)
     "union": "LAB", "unions": "LAB",
@@ -35,11 +39,24 @@ BODY_SECTORS = {
 BODY_PHRASES = {"law lords": "JUD", "human rights commission": "NGO", "rights commission": "NGO"}
 
 
+# a company whose name says it broadcasts or publishes news is the media (CAMEO MED):
+# "Broadcasting Corp of China", "Acme Television Ltd"
+MEDIA_WORDS = frozenset({"broadcasting", "broadcaster", "broadcasters", "television", "tv", "radio", "newspaper",
+                         "newspapers"})
+
+
 def body_sector(words: list[str]) -> str | None:
     """The sector of an organisation named by ``words`` by the kind of body it is, or None."""
     low = [w.lower().strip(".") for w in words if w.strip(".")]
     if not low:
         return None
+    sector = _body_sector(low)
+    if sector == "BUS" and MEDIA_WORDS.intersection(low):
+        return "MED"
+    return sector
+
+
+def _body_sector(low: list[str]) -> str | None:
     for n in (3, 2):
         phrase = " ".join(low[-n:])
         if phrase in BODY_PHRASES:

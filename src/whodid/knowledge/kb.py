@@ -161,6 +161,8 @@ class KnowledgeBase:
         self.metonyms: list[Metonym] = [Metonym(**m) for m in data["metonyms"]]
         self.role_nouns: dict[str, RoleNoun] = {k: RoleNoun(**v) for k, v in data["role_nouns"].items()}
         self.sector_names: dict[str, str] = dict(data.get("sector_names") or {})
+        # party membership of officeholders (curated): country -> party key -> people's indices
+        self.party_members: dict[str, dict[str, list[int]]] = data.get("party_members") or {}
         # the parsed JSON is ours alone: its dicts and lists are used as they are
         self.names: dict[str, list[str]] = data["names"]
         # names from case-insensitive sources (PETRARCH dictionaries), keyed by lowercased tokens
@@ -187,6 +189,20 @@ class KnowledgeBase:
         self.prefixes_ci = _prefixes(self.names_ci)
 
     # -- lookups -------------------------------------------------------------------
+    def party_offices(self, country: str, date: str) -> dict[str, list[tuple[Person, Role]]]:
+        """The offices of state (GOV) and of the opposition (OPP) of ``country`` that the
+        known members of each of its parties hold at ``date``: party key -> (person, role).
+        A party with members but none in such an office at the date is left out."""
+        held: dict[str, list[tuple[Person, Role]]] = {}
+        for key, members in self.party_members.get(country, {}).items():
+            for i in members:
+                person = self.people[i]
+                for r in person.roles:
+                    if r.sector in ("GOV", "OPP") and (r.country or person.country) == country and r.start \
+                            and r.active(date):
+                        held.setdefault(key, []).append((person, r))
+        return held
+
     def lookup(self, key: str) -> list[str]:
         """References ("P:12", "O:3", "C:RUS", "A:RUS", "D:RUS", "M:4") for a token key."""
         return self.names.get(key, [])

@@ -16,6 +16,8 @@ they lack, and why it is here:
   legislatures ("Frank Field MP", "an MSP"); the dictionary has "MP" and "lawmaker" only;
 - ``STATE_TITLES``: offices of state neither the role nouns nor the dictionary list
   ("Comptroller Gerado Solís", "First Minister Jack McConnell", the ombudsman): GOV;
+- ``PRESIDING_OFFICES`` with ``LEGISLATURE_WORDS`` (or a body word such as "Senate"): the
+  presiding officer of a legislature ("Senate President", "Parliament Speaker") is LEG;
 - ``OPPOSITION_WORDS``: a shadow post is the opposition's ("shadow home secretary"), as
   is any office "opposition" qualifies ("the opposition leader").
 """
@@ -40,6 +42,16 @@ LEGISLATOR_TITLES = frozenset({"speaker", "mp", "mps", "mep", "meps", "msp", "ms
 STATE_TITLES = {"comptroller": "GOV", "comptroller general": "GOV", "ombudsman": "GOV", "first minister": "GOV",
                 "inspector general": "GOV", "controller general": "GOV", "auditor-general": "GOV"}
 OPPOSITION_WORDS = frozenset({"shadow", "opposition"})
+# offices that preside over a body: with a legislature's name ("Senate President X",
+# "Parliament Speaker X", "Rajya Sabha deputy chairman X") they are the legislature's (LEG),
+# whatever office of state a dictionary gives the person from another year
+PRESIDING_OFFICES = frozenset({"speaker", "president", "chairman", "chairwoman", "chairperson", "chair"})
+# plural nouns of people who speak or act for a body: "representatives from a number of
+# Muslim organisations" are the organisations' people, not legislators (the agents dictionary
+# reads "representatives" and "delegates" as the United States' House)
+BODY_PEOPLE = frozenset({"representatives", "delegates", "delegations", "envoys", "members"})
+# words that name a legislature besides the body words of ``whodid.knowledge.institutions``
+LEGISLATURE_WORDS = frozenset({"parliament", "parliamentary", "legislative", "legislature"})
 # words that make an office one held before, not now ("former chairman", "ex-minister")
 PAST_WORDS = frozenset({"former", "ex", "ex-", "then", "late", "onetime", "one-time", "erstwhile",
                         "previous", "retired"})
