@@ -80,12 +80,19 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
                 continue
             sector, country, evidence = found
             actor.country = actor.country or country
-            actor.sector = sector
-            actor.code = code_for(actor.country, sector) if actor.country else None
-            actor.role = evidence
-            if "sector" not in actor.inferred:
-                actor.inferred = [*actor.inferred, "sector"]
+            _infer_sector(actor, sector, evidence)
             break
+
+
+def _infer_sector(actor, sector: str, role: str | None = None) -> None:
+    """Give ``actor`` the sector the text's words imply (and its code, when it has a
+    country), with the words as its role, marked inferred."""
+    actor.sector = sector
+    actor.code = code_for(actor.country, sector) if actor.country else None
+    if role is not None:
+        actor.role = role
+    if "sector" not in actor.inferred:
+        actor.inferred = [*actor.inferred, "sector"]
 
 
 def _opposition_title(resolver: Resolver, st: _State, f) -> bool:
@@ -100,12 +107,8 @@ def _opposition_title(resolver: Resolver, st: _State, f) -> bool:
     if not lowers or any(w in PAST_WORDS for w in lowers) or not any(w in OPPOSITION_WORDS for w in lowers) \
             or not any(_is_office(resolver.kb, w) for w in lowers):
         return False
-    actor.sector = "OPP"
-    actor.code = code_for(actor.country, "OPP") if actor.country else None
     actor.office = None
-    actor.role = f"{' '.join(t.text for t in words)} (an opposition post)"
-    if "sector" not in actor.inferred:
-        actor.inferred = [*actor.inferred, "sector"]
+    _infer_sector(actor, "OPP", f"{' '.join(t.text for t in words)} (an opposition post)")
     return True
 
 
@@ -143,12 +146,8 @@ def _legislature_title(resolver: Resolver, st: _State, f) -> bool:
     country = next((r[2:] for t in words if t.text[:1].isupper() for r in resolver.kb.lookup(t.text)
                     if r[:2] in ("C:", "A:")), None)
     actor.country = country or actor.country
-    actor.sector = "LEG"
-    actor.code = code_for(actor.country, "LEG") if actor.country else None
     actor.office = None
-    actor.role = f"{' '.join(t.text for t in words)} (a legislature's presiding officer)"
-    if "sector" not in actor.inferred:
-        actor.inferred = [*actor.inferred, "sector"]
+    _infer_sector(actor, "LEG", f"{' '.join(t.text for t in words)} (a legislature's presiding officer)")
     return True
 
 
@@ -186,10 +185,8 @@ def _acronyms(resolver: Resolver, st: _State) -> None:
                 continue
             country = next((r[2:] for w in words for r in resolver.kb.lookup(w) if r[:2] == "C:"), None)
             actor.name = f"{' '.join(words)} ({name})"
-            actor.sector = sector
             actor.country = actor.country or country
-            actor.code = code_for(actor.country, sector) if actor.country else None
-            actor.inferred = [*actor.inferred, "sector"]
+            _infer_sector(actor, sector)
             break
 
 
@@ -263,10 +260,7 @@ def _described_organisations(resolver: Resolver, st: _State) -> None:
             if sector is None:
                 sector = _kind_sector(resolver, st, words)
             if sector:
-                actor.sector = sector
-                actor.code = code_for(actor.country, sector) if actor.country else None
-                actor.role = actor.role or " ".join(t.text for t in words if not t.is_punct)
-                actor.inferred = [*actor.inferred, "sector"]
+                _infer_sector(actor, sector, actor.role or " ".join(t.text for t in words if not t.is_punct))
                 break
 
 
