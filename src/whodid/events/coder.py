@@ -1095,20 +1095,23 @@ class Coder:
             self.trace.append((ev.trigger.start, ev.trigger.text, ev.type, why))
 
 
+def _told_before(ev: Event, events: list[Event], doc: Doc, sentences: int) -> list[Event]:
+    """The events told before ``ev`` in its sentence or the ``sentences`` sentences before
+    it, the latest first: where an earlier act that ``ev`` answers or retells is looked for."""
+    sents = list(doc.sents)
+    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
+    if here is None:
+        return []
+    earliest = sents[max(0, here - sentences)].start_char
+    return [p for p in reversed(events) if p is not ev and earliest <= p.trigger.start < ev.trigger.start]
+
+
 def _answer_earlier(ev: Event, kind: str, events: list[Event], doc: Doc, sentences: int = 3) -> None:
     """"Sheikh Sabah denied the allegations" after "three opposition MPs ... accusing him of
     failing to check corruption": a refusal of allegations (calls, demands) whose makers the
     sentence does not name answers those who made the latest such speech act in the few
     sentences before, when they are others than the one refusing."""
-    sents = list(doc.sents)
-    starts = [x.start_char for x in sents]
-    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
-    if here is None:
-        return
-    earliest = starts[max(0, here - sentences)]
-    for prior in reversed(events):
-        if prior is ev or prior.trigger.start >= ev.trigger.start or prior.trigger.start < earliest:
-            continue
+    for prior in _told_before(ev, events, doc, sentences):
         if prior.type == kind and prior.actor and not set(prior.actor) & set(ev.actor):
             ev.recipient = list(prior.actor)
             ev.recipient_mentions = list(prior.actor_mentions)
@@ -1121,15 +1124,11 @@ def _rebut_earlier(ev: Event, events: list[Event], doc: Doc, idx: ActorIndex, se
     political actor rebutting an accusation made against it (its own side: the same actor or
     code) in the same or the few sentences before answers its makers (guidelines: REJECT).
     Sets the recipient; False when no such accusation was told."""
-    sents = list(doc.sents)
-    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
-    if here is None or not ev.actor:
+    if not ev.actor:
         return False
-    earliest = sents[max(0, here - sentences)].start_char
     codes = {c for c in (idx.codes.get(a) for a in ev.actor) if c and len(c) > 3}  # a side: a country and a sector
-    for prior in reversed(events):
-        if prior is ev or prior.type != "ACCUSE" or not prior.actor or prior.trigger.start >= ev.trigger.start \
-                or prior.trigger.start < earliest or set(prior.actor) & set(ev.actor) \
+    for prior in _told_before(ev, events, doc, sentences):
+        if prior.type != "ACCUSE" or not prior.actor or set(prior.actor) & set(ev.actor) \
                 or {idx.codes.get(a) for a in prior.actor} & codes:
             continue
         # (criticism of a policy with no one named, "oppose the proposals": the government's,
@@ -1146,14 +1145,7 @@ def _rebut_earlier(ev: Event, events: list[Event], doc: Doc, idx: ActorIndex, se
 def _meeting_parties(ev: Event, events: list[Event], doc: Doc, sentences: int = 3) -> None:
     """A meeting or an agreement told with no party takes the parties of the latest meeting or
     agreement between two or more parties in the few sentences before."""
-    sents = list(doc.sents)
-    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
-    if here is None:
-        return
-    earliest = sents[max(0, here - sentences)].start_char
-    for prior in reversed(events):
-        if prior is ev or prior.trigger.start >= ev.trigger.start or prior.trigger.start < earliest:
-            continue
+    for prior in _told_before(ev, events, doc, sentences):
         if prior.type in _MEETING_TYPES and len(set(prior.actor) | set(prior.recipient)) >= 2:
             ev.actor = list(dict.fromkeys(prior.actor + prior.recipient))
             ev.actor_mentions = list(prior.actor_mentions) + list(prior.recipient_mentions)
