@@ -7,7 +7,7 @@ the packed gold keeps ids, offsets, a SHA-1 of each sentence and the labels.
 
     python scripts/news_gold.py pick --out DIR [--per-corpus 34]
         choose political articles (even SHA-1, 1,200-3,500 characters, not in the
-        shared dev.jsonl) and write each one's text, split into numbered sentences
+        shared dev.jsonl nor already in the packed gold) and write each one's text, split into numbered sentences
         with their character offsets, to DIR/<id>.txt for the annotators
     python scripts/news_gold.py pack RAW.jsonl [RAW.jsonl ...] --out GOLD_DIR
         turn annotations written in the shared dev.jsonl format (sentence text +
@@ -79,8 +79,23 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+GOLD = Path(__file__).resolve().parents[1] / "src" / "whodid" / "data" / "eval" / "news_events"
+PARTS = ("tune", "heldaside")
+
+
+def packed_records(gold_dir: Path) -> dict[str, list[dict]]:
+    """The records already packed in ``gold_dir``, by part (empty when a file is missing)."""
+    found: dict[str, list[dict]] = {}
+    for part in PARTS:
+        path = gold_dir / f"{part}.jsonl"
+        found[part] = ([json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+                       if path.exists() else [])
+    return found
+
+
 def pick(args: argparse.Namespace) -> None:
     taken = {json.loads(line)["id"] for line in open(SHARED / "eval/news-events/dev.jsonl")}
+    taken |= {r["id"] for records in packed_records(Path(args.gold)).values() for r in records}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     chosen = []
@@ -117,7 +132,8 @@ def pack(args: argparse.Namespace) -> None:
     corpus_text = texts()
     gold_dir = Path(args.out)
     gold_dir.mkdir(parents=True, exist_ok=True)
-    packed: dict[str, list[dict]] = {"tune": [], "heldaside": []}
+    packed: dict[str, list[dict]] = {part: [] for part in PARTS}
+    kept = packed_records(gold_dir)
     problems = 0
     seen = set()
     for raw in args.raw:
@@ -153,6 +169,12 @@ def pack(args: argparse.Namespace) -> None:
                                  "text_sha1": sha1(text), "annotator": record.get("annotator"),
                                  "events": events})
     for part, records in packed.items():
+        for record in kept[part]:
+            if record["id"] in seen:
+                print(f"{record['id']}: annotated again; its packed record in {part}.jsonl is replaced",
+                      file=sys.stderr)
+            else:
+                records.append(record)
         records.sort(key=lambda r: (r["corpus"], r["id"]))
         with open(gold_dir / f"{part}.jsonl", "w", encoding="utf-8") as handle:
             for record in records:
@@ -203,6 +225,7 @@ def main() -> None:
     p = commands.add_parser("pick")
     p.add_argument("--out", required=True)
     p.add_argument("--per-corpus", type=int, default=34)
+    p.add_argument("--gold", default=str(GOLD), help="packed gold whose articles are not picked again")
     p.set_defaults(run=pick)
     p = commands.add_parser("pack")
     p.add_argument("raw", nargs="+")
