@@ -93,9 +93,14 @@ def packed_records(gold_dir: Path) -> dict[str, list[dict]]:
     return found
 
 
+def taken_ids(gold_dir: Path, shared_dev: Path = SHARED / "eval/news-events/dev.jsonl") -> set[str]:
+    """Articles not to pick again: the shared dev gold's and those already packed in ``gold_dir``."""
+    taken = {json.loads(line)["id"] for line in open(shared_dev, encoding="utf-8") if line.strip()}
+    return taken | {r["id"] for records in packed_records(gold_dir).values() for r in records}
+
+
 def pick(args: argparse.Namespace) -> None:
-    taken = {json.loads(line)["id"] for line in open(SHARED / "eval/news-events/dev.jsonl")}
-    taken |= {r["id"] for records in packed_records(Path(args.gold)).values() for r in records}
+    taken = taken_ids(Path(args.gold))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     chosen = []
@@ -129,14 +134,22 @@ def texts(shared: Path = SHARED) -> dict[str, str]:
 
 
 def pack(args: argparse.Namespace) -> None:
-    corpus_text = texts()
-    gold_dir = Path(args.out)
-    gold_dir.mkdir(parents=True, exist_ok=True)
+    problems = pack_files(args.raw, texts(), Path(args.out))
+    if problems:
+        sys.exit(f"{problems} problem(s); nothing written; fix the raw annotations and pack again")
+
+
+def pack_files(raws: list, corpus_text: dict[str, str], gold_dir: Path) -> int:
+    """Pack the raw annotation files into ``gold_dir``, keeping the articles packed there before.
+
+    An article annotated again replaces its packed record (with a notice). Returns the number of
+    problems; when there is any, nothing is written.
+    """
     packed: dict[str, list[dict]] = {part: [] for part in PARTS}
     kept = packed_records(gold_dir)
     problems = 0
     seen = set()
-    for raw in args.raw:
+    for raw in raws:
         for number, line in enumerate(open(raw, encoding="utf-8"), 1):
             if not line.strip():
                 continue
@@ -168,6 +181,9 @@ def pack(args: argparse.Namespace) -> None:
             packed[part].append({"corpus": record["corpus"], "id": article_id,
                                  "text_sha1": sha1(text), "annotator": record.get("annotator"),
                                  "events": events})
+    if problems:
+        return problems
+    gold_dir.mkdir(parents=True, exist_ok=True)
     for part, records in packed.items():
         for record in kept[part]:
             if record["id"] in seen:
@@ -180,8 +196,7 @@ def pack(args: argparse.Namespace) -> None:
             for record in records:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         print(f"{part}: {len(records)} articles, {sum(len(r['events']) for r in records)} events")
-    if problems:
-        sys.exit(f"{problems} problem(s); fix the raw annotations and pack again")
+    return 0
 
 
 def locate(text: str, fragment: str, near: int) -> int:
@@ -204,6 +219,8 @@ def pack_event(event: dict, text: str) -> dict:
     for mention in event.get("mentions", []):
         if isinstance(mention, str):
             mention = locate(text, mention.strip(), start)
+        if not 0 <= int(mention) < len(text):
+            raise ValueError(f"mention offset {mention} is outside the article ({len(text)} characters)")
         mentions.append(int(mention))
     for field in ("type", "modality"):
         if not event.get(field):
