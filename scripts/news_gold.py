@@ -5,8 +5,8 @@ articles of ``../shared/corpora`` whose id's SHA-1 is even (the odd half is kept
 held-out measurement and is never printed here). Publishers' text is never stored:
 the packed gold keeps ids, offsets, a SHA-1 of each sentence and the labels.
 
-    python scripts/news_gold.py pick --out DIR [--per-corpus 34]
-        choose political articles (even SHA-1, 1,200-3,500 characters, not in the
+    python scripts/news_gold.py pick --out DIR [--per-corpus 34] [--min-chars 1200] [--max-chars 3500]
+        choose political articles (even SHA-1, 1,200-3,500 characters by default, not in the
         shared dev.jsonl nor already in the packed gold) and write each one's text, split into numbered sentences
         with their character offsets, to DIR/<id>.txt for the annotators
     python scripts/news_gold.py pack RAW.jsonl [RAW.jsonl ...] --out GOLD_DIR
@@ -108,7 +108,7 @@ def pick(args: argparse.Namespace) -> None:
         pool = []
         for article in read_corpus(corpus):
             text = article["text"]
-            if article["id"] in taken or not 1200 <= len(text) <= 3500:
+            if article["id"] in taken or not args.min_chars <= len(text) <= args.max_chars:
                 continue
             if corpus == "bbc" and article.get("category") != "politics":
                 continue
@@ -242,6 +242,8 @@ def main() -> None:
     p = commands.add_parser("pick")
     p.add_argument("--out", required=True)
     p.add_argument("--per-corpus", type=int, default=34)
+    p.add_argument("--min-chars", type=int, default=1200, help="shortest article to pick")
+    p.add_argument("--max-chars", type=int, default=3500, help="longest article to pick")
     p.add_argument("--gold", default=str(GOLD), help="packed gold whose articles are not picked again")
     p.set_defaults(run=pick)
     p = commands.add_parser("pack")
