@@ -1,6 +1,7 @@
 """Agreement between two hand codings of the same articles, scored as ``whodid eval news`` scores whodid.
 
     python scripts/gold_agreement.py A.jsonl B.jsonl [--shared DIR] [--names A B] [--show] [--json]
+                                     [--common-out FILE]
 
 A and B are gold files in either format ``whodid eval news`` reads (the shared ``dev.jsonl``
 format, or the packed format of ``scripts/news_gold.py pack``). Only the articles in both
@@ -90,17 +91,20 @@ def report(result: dict[str, Any], show: bool = False) -> str:
     for key in directions:
         fig = result[key]
         a = fig["matched_attributes"]
-        lines += [f"{key} (the second is the gold):", head,
+        coder, gold = key.split(" against ")
+        lines += [f"{key} (gold {gold}: P = share of {coder}'s events {gold} has, R = share of {gold}'s events {coder} has):",
+                  head,
                   _row("type+actor+recipient", fig["full"]), _row("type only", fig["type"]),
                   f"  on the {a['matched']} matched events: modality {a['modality']:.3f}, sector {a['sector']:.3f}, "
                   f"date {a['date']:.3f}, place {a['place']:.3f}", ""]
     first = result[directions[0]]
-    lines += [f"per type, {directions[0]} (type+A+R F1 | type-only F1; gold = events of the second):",
+    lines += [f"per type, {directions[0]} (type+A+R F1 | type-only F1; gold = events of {directions[0].split(' against ')[1]}):",
               f"  {'':12} {'gold':>5} {'emit':>5} {'F1':>6} | {'F1':>6}"]
     for name, t in first["types"].items():
         lines.append(f"  {name:12} {t['full']['gold']:5d} {t['full']['emitted']:5d} {t['full']['f1']:6.3f} | "
                      f"{t['type']['f1']:6.3f}")
-    lines += ["", "confusion (type coded by the second -> types the first coded in its sentences):"]
+    coder, gold = directions[0].split(" against ")
+    lines += ["", f"confusion (type {gold} coded -> types {coder} coded in its sentences; '-' none):"]
     for g, row in first["confusion"].items():
         lines.append(f"  {g:10} " + ", ".join(f"{t} {n}" for t, n in row.items()))
     for key in directions:
@@ -145,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--names", nargs=2, default=("A", "B"), metavar=("A", "B"), help="names for the two codings")
     parser.add_argument("--show", action="store_true", help="list the disagreements (quotes the articles)")
     parser.add_argument("--json", action="store_true", help="figures as JSON")
+    parser.add_argument("--common-out", type=Path, default=None,
+                        help="write A's records of the articles coded in both to this file (as stored), "
+                             "to run `whodid eval news --gold` on the same articles")
     args = parser.parse_args(argv)
     corpora = shared_root(args.shared) / "corpora"
     try:
@@ -155,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     except GoldError as exc:
         print(f"gold_agreement: {exc}", file=sys.stderr)
         return 2
+    if args.common_out:
+        common = set(result["articles"])
+        kept = [line for line in args.a.read_text(encoding="utf-8").splitlines()
+                if line.strip() and json.loads(line).get("id") in common]
+        args.common_out.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+        print(f"{len(kept)} articles of {args.a} written to {args.common_out}", file=sys.stderr)
     if args.json:
         keep = {k: v for k, v in result.items() if " against " not in k}
         for key in (k for k in result if " against " in k):

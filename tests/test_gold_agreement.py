@@ -128,6 +128,9 @@ def test_command_line_on_files_in_the_shared_format(tmp_path, capsys):
     assert gold_agreement.main([str(a), str(b), "--shared", str(tmp_path), "--show"]) == 0
     shown = capsys.readouterr().out
     assert "ONLY IN A (unmatched when A is the gold)" in shown and "CONSULT 'met'" in shown
+    common = tmp_path / "common.jsonl"
+    assert gold_agreement.main([str(a), str(b), "--shared", str(tmp_path), "--common-out", str(common)]) == 0
+    assert [json.loads(line)["events"] for line in common.read_text().splitlines()] == [json.loads(a.read_text())["events"]]
 
 
 def test_command_line_names_a_missing_file(tmp_path, capsys):
