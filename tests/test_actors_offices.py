@@ -216,3 +216,38 @@ def test_an_organisation_named_before_the_noun_it_modifies_is_that_kind(pipeline
             "But the RN on Tuesday called off the marches.")
     a = actor(pipeline, text, "RN", published="2005-03-01")
     assert a.sector == "OPP" and "sector" in a.inferred
+
+
+def test_former_officeholder_is_an_elite(pipeline):
+    a = actor(pipeline, BRITAIN + "Former comptroller Jane Pettigrew said the ministers must resign.", "Jane Pettigrew")
+    assert a.code == "GBRELI" and "sector" in a.inferred and "former" in a.role.lower()
+
+
+def test_former_post_gives_way_to_a_current_one(pipeline):
+    a = actor(pipeline, BRITAIN + "Former health minister Tom Harkness MP said the rules were unfair.", "Tom Harkness")
+    assert a.code == "GBRLEG"
+
+
+def test_former_group_noun_is_no_office(pipeline):
+    a = actor(pipeline, BRITAIN + "Former soldiers Tom Brack and Jim Hale marched on Whitehall.", "Tom Brack")
+    assert a.sector != "ELI"
+
+
+def test_title_the_parse_took_for_an_organisation_is_a_person(pipeline):
+    a = actor(pipeline, BRITAIN + "The Chamber of Commerce requested the resignation of Comptroller Gerado Vidal.",
+              "Gerado Vidal")
+    assert a.kind == "person" and a.code == "GBRGOV"
+
+
+def test_religious_title_before_a_surname_the_parse_took_for_an_organisation(pipeline):
+    a = actor(pipeline, BRITAIN + "The money should have been used to reduce poverty, Cardinal Cormac Murphy-O'Connor "
+                                  "has said.", "Murphy-O'Connor")
+    assert a.kind == "person" and a.sector == "CTH"
+
+
+def test_branch_of_the_state_named_by_its_adjective():
+    from whodid.knowledge.institutions import body_sector
+    assert body_sector(["Executive", "Yuan"]) == "GOV"
+    assert body_sector(["Legislative", "Council"]) == "LEG"
+    assert body_sector(["Judicial", "Yuan"]) == "JUD"
+    assert body_sector(["Executive", "Committee", "Members"]) is None

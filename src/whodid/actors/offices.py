@@ -53,6 +53,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     _acronyms(resolver, st)
     _foreign_namesakes(resolver, st)
     _bodies_named_as_people(st)
+    _people_named_as_bodies(resolver, st)
     _opposition_groups(st)
     _people_of_bodies(resolver, st)
     _described_organisations(resolver, st)
@@ -74,14 +75,23 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
         if actor.sector and actor.sector != "ELI" and not generic:
             continue
         head = doc[f.start:f.end].root
+        former = None
         for words, via_link in _chunks(resolver.kb, head, f.start, f.end):
             found = _office(resolver, st, words, actor, via_link)
-            if found is None or (generic and "(an office in " not in found[2]):
+            if found is None:
+                former = former or _former_office(resolver.kb, st, words)
+                continue
+            if generic and "(an office in " not in found[2]:
                 continue
             sector, country, evidence = found
             actor.country = actor.country or country
             _infer_sector(actor, sector, evidence)
             break
+        else:
+            if former is not None and actor.sector != "ELI":
+                # "Former comptroller José Chen Barría", "the late president X": CAMEO's elites
+                # (ELI) are former officeholders; the text's word beats a bare title's guess
+                _infer_sector(actor, "ELI", former)
 
 
 def _infer_sector(actor, sector: str, role: str | None = None) -> None:
@@ -358,6 +368,63 @@ def _bodies_named_as_people(st: _State) -> None:
         actor.code = code_for(actor.country, sector) if actor.country else None
 
 
+def _people_named_as_bodies(resolver: Resolver, st: _State) -> None:
+    """An "organisation" the parse found whose name is an office's title before a person's
+    name ("Comptroller Gerado Solís", "Senator Ana Ruiz"), or whose name follows such a
+    title and a given name ("Cardinal Cormac Murphy-O'Connor", of which the parse made an
+    organisation of the surname), is that person, of the office's sector: the title is one
+    of a person (the role nouns, the offices of state, a legislator's or a religious title),
+    and what follows it is a name, not a body's words."""
+    kb, doc = resolver.kb, st.doc
+    for f in sorted(st.res.found, key=lambda f: f.start):
+        # the parse's name left the title and a given name out ("Cardinal Cormac [Murphy-O'Connor]")
+        actor = st.res.actors[f.actor]
+        if actor.kind != "organization" or not actor.id.startswith("org:") or actor.sector or f.how != "name":
+            continue
+        k = f.start - 1
+        while k >= max(0, f.start - 3) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and st.at(k) is None:
+            sector = _title_sector(kb, doc[k].lower_) if k < f.start - 1 else None
+            if sector is not None:
+                actor.kind = "person"
+                _infer_sector(actor, sector, f"{doc[k].text} (an office: {doc[k].lower_})")
+                break
+            k -= 1
+    for actor in st.res.actors.values():
+        if actor.kind != "organization" or not actor.id.startswith("org:") or actor.sector:
+            continue
+        words = actor.name.split()
+        for n in range(min(3, len(words) - 1), 0, -1):
+            title, rest = " ".join(words[:n]).lower(), words[n:]
+            sector = _title_sector(kb, title)
+            if sector is None:
+                continue
+            # a name: two or more capitalised words, none a body's, an agent's or an office's
+            if len(rest) < 2 or not all(w[:1].isupper() for w in rest) or body_sector(rest) is not None \
+                    or any(_is_title_word(kb, w.lower()) or kb.agents.get(w.lower()) for w in rest):
+                break
+            actor.kind = "person"
+            _infer_sector(actor, sector, f"{' '.join(words[:n])} (an office: {title})")
+            break
+
+
+def _title_sector(kb, title: str) -> str | None:
+    """The sector of an office a title before a person's name gives ("comptroller" GOV,
+    "senator" LEG, "cardinal" CTH), or None (a rank in the name: "Lord", "Sir")."""
+    if title in NOBLE_TITLES:
+        return None
+    noun = kb.role_nouns.get(title)
+    if noun is not None and noun.kind == "person" and noun.title:
+        return noun.sector
+    if title in STATE_TITLES:
+        return STATE_TITLES[title]
+    if title in LEGISLATOR_TITLES:
+        return "LEG"
+    if title in RELIGIOUS_TITLES:
+        return RELIGIOUS_TITLES[title]
+    agent = kb.agents.get(title)
+    return agent if agent in ("GOV", "LEG", "JUD", "MIL", "COP") else None
+
+
 ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "la", "on", "in"}
 
 
@@ -526,6 +593,34 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
             if sector:
                 return sector, None, f"{evidence} (an office: {key})"
     return None
+
+
+def _former_office(kb, st: _State, words: list[Token]) -> str | None:
+    """The evidence that ``words`` title a person by a public office he held before ("Former
+    comptroller", "the late president", "Former PRD president", "ex-minister"), or None. An
+    office in an association or a firm ("former Ramblers Association chairman") makes no
+    elite."""
+    past = [k for k, t in enumerate(words) if t.lower_ in PAST_WORDS]
+    # the office is one person's: a plural ("former soldiers") names a group
+    if not past or not any(_state_office(kb, t.lower_.strip(".")) and t.tag_ not in ("NNS", "NNPS")
+                           for t in words[past[0] + 1:]):
+        return None
+    for t in words:
+        g = st.at(t.i)
+        org = st.res.actors.get(g.actor) if g is not None else None
+        if org is not None and org.kind in ("organization", "group") and not org.id.startswith("party:") \
+                and org.sector not in (None, "GOV", "LEG", "JUD", "MIL", "COP", "OPP", "PTY"):
+            return None
+        if org is None and t.text[:1].isupper() and body_sector([t.text]) not in (None, "GOV", "LEG", "JUD"):
+            return None  # "former Ramblers Association chairman": a body named by its kind
+    return f"{' '.join(t.text for t in words)} (a former officeholder)"
+
+
+def _state_office(kb, word: str) -> bool:
+    """Is ``word`` an office a person holds (not a group's noun: "former soldiers")?"""
+    noun = kb.role_nouns.get(word)
+    return word in ORG_OFFICE_NOUNS or word in STATE_TITLES or word in RELIGIOUS_TITLES or word in LEGISLATOR_TITLES \
+        or (noun is not None and noun.kind == "person") or kb.agents.get(word) in ("GOV", "LEG", "JUD")
 
 
 def _noun_phrase(noun: Token) -> list[Token]:
