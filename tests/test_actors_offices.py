@@ -251,3 +251,22 @@ def test_branch_of_the_state_named_by_its_adjective():
     assert body_sector(["Legislative", "Council"]) == "LEG"
     assert body_sector(["Judicial", "Yuan"]) == "JUD"
     assert body_sector(["Executive", "Committee", "Members"]) is None
+
+
+def test_a_description_in_apposition_gives_the_profession(pipeline):
+    a = actor(pipeline, BRITAIN + "The mayor insulted the reporter, Oliver Grantham, outside City Hall.", "Oliver Grantham")
+    assert a.code == "GBRMED"
+
+
+def test_the_lead_names_the_office_the_next_sentence_the_person(pipeline):
+    text = ("Scotland's justice minister has warned football fans that she will ban them from matches.  "
+            "Cathy Mearns said exclusion orders were one of several measures being considered.")
+    a = actor(pipeline, text, "Cathy Mearns")
+    assert a.code == "GBRGOV" and "in the lead" in a.role
+
+
+def test_a_lead_naming_a_body_gives_no_office(pipeline):
+    text = ("The rules will change in May, the government has said.  Helen Barton told MPs that the rules would "
+            "change.")
+    a = actor(pipeline, text, "Helen Barton")
+    assert a.sector is None

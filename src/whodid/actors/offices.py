@@ -92,6 +92,57 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
                 # "Former comptroller José Chen Barría", "the late president X": CAMEO's elites
                 # (ELI) are former officeholders; the text's word beats a bare title's guess
                 _infer_sector(actor, "ELI", former)
+    _lead_office(resolver, st)
+
+
+def _place_country(resolver: Resolver, st: _State, t: Token) -> str | None:
+    """The country a capitalised word names: a country, its adjective, or a place the
+    gazetteer puts in one ("Scotland")."""
+    g = st.at(t.i)
+    if g is not None and st.res.actors[g.actor].kind == "country":
+        return g.actor
+    found = resolver.adjective_country(t.text) or next((r[2:] for r in resolver.kb.lookup(t.text) if r[:2] == "C:"), None)
+    if found is None and t.ent_type_ in ("GPE", "LOC"):
+        gaz = st.gazetteer()
+        found = gaz.country_of_place(t.text) if gaz is not None else None
+    return found if found in resolver.kb.countries else None
+
+
+LEAD_SENTENCES = 3  # the lead and the two sentences after it
+
+
+def _lead_office(resolver: Resolver, st: _State) -> None:
+    """A news story's lead often names an office and the next sentences the person who holds
+    it: "Scotland's justice minister has warned ... . Cathy Jamieson said ...", "..., a Home
+    Office minister has said. ... Hazel Blears told ...". When the lead names no person and
+    its subject is one office, the first person named in the next two sentences, if nothing
+    else gives him a sector, holds that office."""
+    doc, kb = st.doc, resolver.kb
+    sents = list(doc.sents)[:LEAD_SENTENCES]
+    if len(sents) < 2:
+        return
+    lead = sents[0]
+    named = sorted((f for f in st.res.found if f.how == "name" and st.res.actors[f.actor].kind == "person"),
+                   key=lambda f: f.start)
+    if not named or named[0].start < lead.end or named[0].start >= sents[-1].end:
+        return
+    actor = st.res.actors[named[0].actor]
+    if actor.sector or actor.office:
+        return
+    subjects = [t for t in lead if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.tag_ == "NN"
+                and _person_office(kb, t.lower_)]
+    if len(subjects) != 1:
+        return
+    words = _noun_phrase(subjects[0])
+    found = _office(resolver, st, words, actor, False)
+    if found is None:
+        return
+    sector, country, evidence = found
+    # "Scotland's justice minister": the country the office's words name
+    country = country or next((c for t in words if t.text[:1].isupper() for c in [_place_country(resolver, st, t)]
+                               if c), None)
+    actor.country = actor.country or country
+    _infer_sector(actor, sector, f"{evidence}, in the lead")
 
 
 def _infer_sector(actor, sector: str, role: str | None = None) -> None:
@@ -584,7 +635,7 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
             if n == 1 and key in NOBLE_TITLES:
                 continue  # "Prince Charles", "Lord Falconer": a rank in the name, not an office
             noun = kb.role_nouns.get(key)
-            sector = noun.sector if noun is not None and noun.kind == "person" and noun.title else None
+            sector = noun.sector if noun is not None and noun.kind == "person" else None
             sector = sector or STATE_TITLES.get(key)
             if sector is None and kb.agents.get(key) in ("GOV", "LEG", "JUD", "MIL", "COP"):
                 sector = kb.agents.get(key)
@@ -614,6 +665,14 @@ def _former_office(kb, st: _State, words: list[Token]) -> str | None:
         if org is None and t.text[:1].isupper() and body_sector([t.text]) not in (None, "GOV", "LEG", "JUD"):
             return None  # "former Ramblers Association chairman": a body named by its kind
     return f"{' '.join(t.text for t in words)} (a former officeholder)"
+
+
+def _person_office(kb, word: str) -> bool:
+    """Is ``word`` an office one person holds by the role nouns and the titles here (the
+    agents dictionary mixes people and bodies: "government")?"""
+    noun = kb.role_nouns.get(word)
+    return word in ORG_OFFICE_NOUNS or word in STATE_TITLES or word in RELIGIOUS_TITLES or word in LEGISLATOR_TITLES \
+        or (noun is not None and noun.kind == "person")
 
 
 def _state_office(kb, word: str) -> bool:
