@@ -270,3 +270,10 @@ def test_a_lead_naming_a_body_gives_no_office(pipeline):
             "change.")
     a = actor(pipeline, text, "Helen Barton")
     assert a.sector is None
+
+
+def test_an_organisation_named_by_a_stacked_agent_keeps_the_whole_code(pipeline):
+    # PETRARCH's agents dictionary: HUMAN_RIGHTS_COMMISSION [~GOVHRI]
+    text = BRITAIN + "The plan was called outrageous by the Islamic Human Rights Commission (IHRC)."
+    a = actor(pipeline, text, "Islamic Human Rights Commission")
+    assert a.code == "GBRGOVHRI"
