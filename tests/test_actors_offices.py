@@ -277,3 +277,11 @@ def test_an_organisation_named_by_a_stacked_agent_keeps_the_whole_code(pipeline)
     text = BRITAIN + "The plan was called outrageous by the Islamic Human Rights Commission (IHRC)."
     a = actor(pipeline, text, "Islamic Human Rights Commission")
     assert a.code == "GBRGOVHRI"
+
+
+def test_a_constituent_country_adjective_names_the_united_kingdom(pipeline):
+    text = ("Political parties should seek more small donations, the Electoral Commission has said. The rules "
+            "would also cover the Scottish Parliament and the Welsh Assembly.")
+    a = actor(pipeline, text, "Scottish Parliament")
+    assert a.country == "GBR"
+    assert actor(pipeline, text, "Electoral Commission").code == "GBRGOV"  # the story's country, by them
