@@ -285,3 +285,16 @@ def test_a_constituent_country_adjective_names_the_united_kingdom(pipeline):
     a = actor(pipeline, text, "Scottish Parliament")
     assert a.country == "GBR"
     assert actor(pipeline, text, "Electoral Commission").code == "GBRGOV"  # the story's country, by them
+
+
+def test_an_opposition_figure_is_the_opposition(pipeline):
+    a = actor(pipeline, BRITAIN + "Oppositionist Maria Delgado Ruiz was sentenced to eight years in prison.",
+              "Maria Delgado Ruiz")
+    assert a.code == "GBROPP"
+
+
+def test_what_the_sentence_says_a_person_is(pipeline):
+    text = BRITAIN + "The court sentenced Maria Delgado. Delgado was the opposition figure most likely to win."
+    assert actor(pipeline, text, "Maria Delgado").code == "GBROPP"
+    text = BRITAIN + "Tom Farrow is the son of the president."
+    assert actor(pipeline, text, "Tom Farrow").sector is None  # the of-phrase is not what he is

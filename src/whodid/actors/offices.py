@@ -31,7 +31,7 @@ from spacy.tokens import Token
 from whodid.knowledge.institutions import MEDIA_WORDS, body_sector
 from whodid.knowledge.kb import code_for
 from whodid.knowledge.offices import (BODY_PEOPLE, LEGISLATOR_TITLES, LEGISLATURE_WORDS, OPPOSITION_WORDS, ORG_OFFICE_NOUNS,
-                                      PAST_WORDS, PRESIDING_OFFICES, RELIGIOUS_TITLES, STATE_TITLES)
+                                      PAST_WORDS, POLITICAL_PEOPLE, PRESIDING_OFFICES, RELIGIOUS_TITLES, STATE_TITLES)
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import ActorInfo, Resolver, _State
@@ -576,6 +576,11 @@ def _chunks(kb, head: Token, start: int, end: int):
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in LINKS and c.i >= end:
             yield [o for p in c.children if p.dep_ == "pobj" for o in p.subtree], True
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
+        # "Chamorro was the opposition figure most likely to win": what the sentence says he is,
+        # the attribute's noun and the words before it (not "the son of the president")
+        for attr in (c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+            yield [t for t in attr.subtree if attr.left_edge.i <= t.i <= attr.i], False
 
 
 def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo,
@@ -585,7 +590,7 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
     if not words or any(w in PAST_WORDS for w in lowers):
         return None
     evidence = " ".join(t.text for t in words)
-    if any(w in OPPOSITION_WORDS for w in lowers) and any(_is_office(kb, w) for w in lowers):
+    if any(w in OPPOSITION_WORDS for w in lowers) and any(_is_office(kb, w) or w in POLITICAL_PEOPLE for w in lowers):
         return "OPP", None, f"{evidence} (an opposition post)"
     for w in lowers:
         sector = RELIGIOUS_TITLES.get(w.strip("."))
