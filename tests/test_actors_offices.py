@@ -298,3 +298,9 @@ def test_what_the_sentence_says_a_person_is(pipeline):
     assert actor(pipeline, text, "Maria Delgado").code == "GBROPP"
     text = BRITAIN + "Tom Farrow is the son of the president."
     assert actor(pipeline, text, "Tom Farrow").sector is None  # the of-phrase is not what he is
+
+
+def test_a_group_qualified_by_an_agent_noun_takes_its_sector(pipeline):
+    text = BRITAIN + "Last July the police were accused of bias by Muslim groups after the figures came out."
+    a = actor(pipeline, text, "groups")
+    assert a.code == "GBRMUS"

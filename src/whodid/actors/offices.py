@@ -56,6 +56,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     _people_named_as_bodies(resolver, st)
     _opposition_groups(st)
     _people_of_bodies(resolver, st)
+    _qualified_groups(resolver, st)
     _described_organisations(resolver, st)
     for f in sorted(st.res.found, key=lambda f: f.start):
         actor = st.res.actors.get(f.actor)
@@ -382,6 +383,35 @@ def _people_of_bodies(resolver: Resolver, st: _State) -> None:
             st.res.actors.setdefault(group.id, group)
             f.actor = group.id
             break
+
+
+def _qualified_groups(resolver: Resolver, st: _State) -> None:
+    """"Muslim groups", "business leaders", "student organisations": a group named by a noun
+    that gives no sector is of the sector of the agent noun that qualifies it (the word right
+    before, as an adjective or a noun modifier), or of the group that word names ("Muslim",
+    already British Muslims)."""
+    kb, doc = resolver.kb, st.doc
+    for f in list(st.res.found):
+        actor = st.res.actors.get(f.actor)
+        if actor is None or f.how != "nominal" or actor.kind not in ("group", "organization") or actor.sector \
+                or not actor.country or f.start == 0:
+            continue
+        mod = doc[f.start - 1]
+        if mod.head.i != f.end - 1 or mod.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        g = st.at(mod.i)
+        other = st.res.actors.get(g.actor) if g is not None else None
+        if other is not None:
+            sector = other.sector if other.kind == "group" and other.country == actor.country else None
+        else:
+            sector = kb.agents.get(mod.lower_)
+        if sector in (None, "CVL"):
+            continue
+        group = st.group_actor(actor.country, sector)
+        st.res.actors.setdefault(group.id, group)
+        f.actor = group.id
+        f.start = mod.i
+        st.reindex(f)
 
 
 def _opposition_groups(st: _State) -> None:
