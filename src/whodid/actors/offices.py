@@ -94,6 +94,11 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
                 # (ELI) are former officeholders; the text's word beats a bare title's guess
                 _infer_sector(actor, "ELI", former)
     _lead_office(resolver, st)
+    # a stacked agent code ("GOVHRI") stays in the code; the sector is its first one, as the
+    # exports' single sector fields (PLOVER's, GDELT's Type1Code) read it
+    for actor in st.res.actors.values():
+        if actor.sector and len(actor.sector) > 3 and actor.sector.isalpha() and actor.sector.isupper():
+            actor.sector = actor.sector[:3]
 
 
 def _place_country(resolver: Resolver, st: _State, t: Token) -> str | None:
