@@ -304,3 +304,8 @@ def test_a_group_qualified_by_an_agent_noun_takes_its_sector(pipeline):
     text = BRITAIN + "Last July the police were accused of bias by Muslim groups after the figures came out."
     a = actor(pipeline, text, "groups")
     assert a.code == "GBRMUS"
+
+
+def test_a_past_word_on_another_noun_is_no_former_office(pipeline):
+    text = BRITAIN + "The former Soviet republic's foreign minister, Ivan Dobrev, met the British minister."
+    assert actor(pipeline, text, "Ivan Dobrev").sector != "ELI"

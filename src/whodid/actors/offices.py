@@ -44,6 +44,7 @@ MAX_PHRASE_TOKENS = 12
 NOBLE_TITLES = frozenset({"prince", "princess", "king", "queen", "lord", "lady", "sir", "dame", "duke", "duchess",
                           "baron", "baroness", "earl", "count", "countess", "sheikh", "emir"})
 SKIP = {"the", "a", "an", ",", "'s", "’s", "(", ")", "-", "and"}
+MAX_FORMER_GAP = 4  # "former deputy foreign minister": the office within four words of "former"
 
 
 def code_by_office(resolver: Resolver, st: _State) -> None:
@@ -692,9 +693,14 @@ def _former_office(kb, st: _State, words: list[Token]) -> str | None:
     office in an association or a firm ("former Ramblers Association chairman") makes no
     elite."""
     past = [k for k, t in enumerate(words) if t.lower_ in PAST_WORDS]
-    # the office is one person's: a plural ("former soldiers") names a group
-    if not past or not any(_state_office(kb, t.lower_.strip(".")) and t.tag_ not in ("NNS", "NNPS")
-                           for t in words[past[0] + 1:]):
+    if not past:
+        return None
+    # the past word qualifies the office: within a few words, not across a possessive ("the
+    # former Soviet republic's foreign minister" is a minister now); the office is one
+    # person's: a plural ("former soldiers") names a group
+    after = words[past[0] + 1:past[0] + 1 + MAX_FORMER_GAP]
+    cut = next((k for k, t in enumerate(after) if t.lower_ in ("'s", "’s")), len(after))
+    if not any(_state_office(kb, t.lower_.strip(".")) and t.tag_ not in ("NNS", "NNPS") for t in after[:cut]):
         return None
     for t in words:
         g = st.at(t.i)
