@@ -2,8 +2,11 @@
 
 An event takes a dated expression from its own sentence, preferring one inside
 the trigger's clause (the parse subtree of the trigger's head verb), then the
-nearest one in the sentence. No dated expression, no date: the publication date
-is never put on an event silently. An asserted event dated more than
+nearest one in the sentence. An event told more than once (``Event.mentions``: one
+real-world event, one event) whose own sentence gives no date takes it from the
+other tellings, in text order, the same way: the lead often says when ("police
+arrested him on Tuesday"), the telling kept names the parties best. No dated
+expression, no date: the publication date is never put on an event silently. An asserted event dated more than
 ``HISTORICAL_DAYS`` before publication is marked ``historical``: background the
 story recalls, not news it reports.
 """
@@ -14,7 +17,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from whodid.model import Analysis, Mention
+from whodid.model import Analysis, Event, Mention
 from whodid.nlp import clause_head, token_at
 from whodid.nlp.dates import TimeExpr
 
@@ -25,18 +28,33 @@ DATED = ("day", "month", "year")
 def date_events(doc: Doc, analysis: Analysis, exprs: list[TimeExpr], published: dt.date | None) -> None:
     dated = [e for e in exprs if e.value and e.precision in DATED and e.kind not in ("duration", "time")]
     for event in analysis.events:
-        in_sentence = [e for e in dated if event.sentence.start <= e.start < event.sentence.end]
-        if not in_sentence:
+        best = None
+        for start, end, at in _tellings(doc, event):
+            in_sentence = [e for e in dated if start <= e.start < end]
+            if in_sentence:
+                clause = _clause(doc, at)
+                tied = [e for e in in_sentence if clause[0] <= e.start < clause[1]] or in_sentence
+                best = min(tied, key=lambda e: abs(e.start - at))
+                break
+        if best is None:
             continue
-        clause = _clause(doc, event.trigger.start)
-        tied = [e for e in in_sentence if clause[0] <= e.start < clause[1]] or in_sentence
-        best = min(tied, key=lambda e: abs(e.start - event.trigger.start))
         event.date, event.date_precision = best.value, best.precision
         event.date_mention = Mention(best.start, best.end, best.text)
         first = best.as_date()
         if (published and first and event.modality == "asserted"
                 and _last_day(first, best.precision) < published - dt.timedelta(days=HISTORICAL_DAYS)):
             event.modality = "historical"
+
+
+def _tellings(doc: Doc, event: Event) -> list[tuple[int, int, int]]:
+    """(sentence start, sentence end, trigger offset) of the event's own telling, then of its
+    other tellings in text order."""
+    out = [(event.sentence.start, event.sentence.end, event.trigger.start)]
+    for m in sorted(event.mentions, key=lambda m: m.start):
+        token = token_at(doc, m.start)
+        if token is not None:
+            out.append((token.sent.start_char, token.sent.end_char, m.start))
+    return out
 
 
 def _clause(doc: Doc, offset: int) -> tuple[int, int]:
