@@ -149,3 +149,19 @@ def test_a_date_in_the_url_dates_an_undated_article(analyze):
 ])
 def test_url_dates(url, day):
     assert url_date(url, today=dt.date(2026, 1, 1)) == day
+
+
+def test_a_date_that_modifies_something_else_is_not_the_events(analyze):
+    # "from 2000 to 2006" dates the funds, "yesterday" the acquittal
+    a = analyze("The High Court yesterday acquitted former president Chen Shui-bian of charges related to "
+                "his use of state funds from 2000 to 2006.", published="2022-07-16")
+    (acquittal,) = [e for e in a.events if e.trigger.text == "acquitted"]
+    assert acquittal.date == "2022-07-15" and acquittal.date_mention.text == "yesterday"
+
+
+def test_an_unresolvable_date_of_the_event_leaves_it_undated_rather_than_another(analyze):
+    # no publication date: "On Monday" cannot be placed, and the law's year is not the warrant's
+    a = analyze("On Monday, a court in Tura issued an arrest warrant against the BJP leader Bernard Marak, who "
+                "faces charges under the Immoral Traffic Prevention Act of 1956.", published=None)
+    warrants = [e for e in a.events if e.type == "THREATEN"]
+    assert warrants and all(e.date is None for e in warrants)
