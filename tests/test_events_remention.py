@@ -165,3 +165,25 @@ def test_an_unresolvable_date_of_the_event_leaves_it_undated_rather_than_another
                 "faces charges under the Immoral Traffic Prevention Act of 1956.", published=None)
     warrants = [e for e in a.events if e.type == "THREATEN"]
     assert warrants and all(e.date is None for e in warrants)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("CAIRO - 26 July 2022: Minister Amr Talat said on Tuesday that Egypt would cut import duties.", "2022-07-26"),
+    ("Durban, May 17 2022 (IPS) - Global goals to end child labour will not be met, the ILO warned.", "2022-05-17"),
+    ("Police today (July 26, 2022) arrested two men in Ashulia, officials said.", "2022-07-26"),
+    ("On Monday, February 14, 2022, the army arrested two men in Ashulia.", None),  # an event's date, not a dateline
+    ("The talks of 26 July 2022 - the first in years - failed.", None),
+])
+def test_a_dateline_dates_an_undated_article(analyze, text, day):
+    a = analyze(text, published=None)
+    if day is None:
+        assert not any("dateline" in c.message for c in a.checks)
+    else:
+        assert a.article.published == day and a.article.published_inferred
+        assert any(c.kind == "published_inferred" and "dateline" in c.message for c in a.checks)
+
+
+def test_tuesday_after_a_dateline_is_that_weeks_tuesday(analyze):
+    a = analyze("CAIRO - 28 July 2022: Egypt's foreign minister met his Lebanese counterpart on Tuesday in Cairo.",
+                published=None)
+    assert [e.date for e in a.events if e.type == "CONSULT"] == ["2022-07-26"]

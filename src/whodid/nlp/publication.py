@@ -16,6 +16,10 @@ Evidence, strongest first:
 Before any of this, an article's URL often carries its date, the publisher's own
 (``url_date``: ``.../archives/2022/07/16/2003781846``, ``.../2022-07-28/...``);
 ``whodid.ingest`` takes it as the publication date of an article that gives none.
+So is a dateline (``dateline``): a full date opening the article after a place or an
+agency name ("CAIRO - 26 July 2022: ...", "Durban, May 17 2022 (IPS) - ...") or given
+as today's ("Police today (July 26, 2022) recovered ..."); the time stage takes it
+before any inference.
 
 Choice: among the weekday-fitting dates that respect the bounds, prefer those in
 the year of the latest dated event the story states as past (a date of day or
@@ -72,6 +76,31 @@ def url_date(url: str | None, today: dt.date | None = None) -> dt.date | None:
             continue
         if d <= (today or dt.date.today()):
             return d
+    return None
+
+
+# what may stand before a dateline's date: capitalised place or agency words and their
+# punctuation ("CAIRO -", "Durban,", "WASHINGTON (Reuters) -"), at most a few
+_DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w'./&]*[\s,()/-]*){0,5}[-\u2013\u2014:,]?\s*$")
+# what follows it: the dash, colon or bracket that ends the dateline
+_DATELINE_TAIL = re.compile(r"^\s*[-\u2013\u2014:(]")
+_TODAY_OPEN = re.compile(r"\btoday\s*\(\s*$", re.I)
+
+
+def dateline(text: str, exprs: Iterable[TimeExpr], today: dt.date | None = None) -> TimeExpr | None:
+    """The date an article's dateline gives, or None: a full date (day, month and year)
+    opening the text after at most a few capitalised words and ending at a dash, colon or
+    bracket ("CAIRO - 26 July 2022: ..."), or written as today's ("today (July 26, 2022)")."""
+    today = today or dt.date.today()
+    for e in sorted(exprs, key=lambda e: e.start):
+        if e.kind != "date" or e.precision != "day" or not e.value:
+            continue
+        d = e.as_date()
+        if d is None or d > today:
+            continue
+        if (e.start <= 60 and _DATELINE_HEAD.match(text[:e.start]) and _DATELINE_TAIL.match(text[e.end:e.end + 8])) \
+                or (_TODAY_OPEN.search(text[max(0, e.start - 12):e.start]) and text[e.end:e.end + 3].lstrip().startswith(")")):
+            return e
     return None
 
 
