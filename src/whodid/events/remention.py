@@ -21,8 +21,9 @@ Dems and the Tories are both GBROPP and two sides; two ministers are both GBRGOV
 and two people. One party is the same as another when it is the same actor, when
 both belong to one party of the knowledge base's curated membership (Charles Kennedy
 and the Liberal Democrats), or when one is an unnamed placeholder the text gave only
-a country and sector ("the police" INDCOP, "the government" GBRGOV, "India") and the
-other's code falls under it (the Uttar Pradesh Police INDCOP, Gordon Brown GBRGOV):
+a country and sector ("the police" INDCOP, "the government" GBRGOV; a bare country,
+"Britain", covers nothing) and the other's code falls under it (the Uttar Pradesh
+Police INDCOP, Gordon Brown GBRGOV):
 "the chancellor" and "Mr Brown" in two tellings may be one man, Tony Blair and
 Gordon Brown may not. A mode left unknown (None) is no other mode.
 
