@@ -71,3 +71,10 @@ def test_an_attack_object_and_a_where_clause_place_the_event():
         published="2024-03-07"))
     assert {e.place for e in hit.events if e.type == "ASSAULT"} == {"Ethiopia"}, \
         [(e.type, e.trigger.text, e.place) for e in hit.events]
+
+
+def test_where_people_come_from_is_not_where_the_event_happened():
+    pipeline = Pipeline()
+    released = pipeline.analyze(Article(
+        text="The fishermen, from South Wales and Ireland, have been released on bail.", published="2024-03-07"))
+    assert all(e.place is None for e in released.events), [(e.type, e.place) for e in released.events]

@@ -85,3 +85,16 @@ def test_provinces_and_regions_of_one_country_are_found(places_of):
 def test_a_country_inside_a_persons_title_is_still_a_place(places_of):
     places = places_of("Former U.S. Attorney General Janet Reno spoke in Miami on Friday.")
     assert places["U.S."].country == "US"
+
+
+def test_a_country_goes_by_its_geonames_name(places_of):
+    places = places_of("Turkish police arrested two men in Istanbul; Turkey said the plot was foiled.")
+    assert (places["Turkey"].name, places["Turkey"].country) == ("Turkey", "TR")  # not mledoze's "Türkiye"
+
+
+def test_another_name_of_a_foreign_town_is_no_place_without_its_country(places_of):
+    # "Ganga" is an alternate name of Ganja, Azerbaijan, in GeoNames; an Indian story is not there
+    places = places_of("The Prime Minister of India visited a temple park in Ganga Talao on Monday.")
+    assert all(p.country != "AZ" for p in places.values()), places
+    # ... but a city known the world over by its old name still is that city
+    assert places_of("Protesters gathered in Kiev on Sunday.")["Kiev"].country == "UA"

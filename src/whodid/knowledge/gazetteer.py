@@ -60,8 +60,9 @@ class Gazetteer:
         # a demonym two countries share ("American": US, Northern Mariana Islands) is the bigger one's
         by_size = sorted(countries, key=lambda c: -(populations or {}).get(c["iso2"], 0))
         for c in by_size:
-            self.country_entries[c["iso2"]] = Entry(c["geonames_id"], c["name"], c["lat"], c["lon"], c["iso2"],
-                                                    None, "country", 0)
+            # a place resolved to a country goes by GeoNames' name for it ("Turkey"; mledoze: "Türkiye")
+            self.country_entries[c["iso2"]] = Entry(c["geonames_id"], c.get("geonames_name") or c["name"],
+                                                    c["lat"], c["lon"], c["iso2"], None, "country", 0)
             for name in c["names"]:
                 self.country_names.setdefault(fold(name), c["iso2"])
             for adjective in c["adjectives"]:

@@ -127,4 +127,9 @@ def _locative_object(token: Token, governing: set[int], own: int) -> bool:
         token = token.head
     prep = token.head
     return token.dep_ == "pobj" and prep.lower_ in EVENT_LOCATION_PREPOSITIONS and \
-        (prep.head.i in governing or clause_head(prep.head).i == own)
+        (prep.head.i in governing or (clause_head(prep.head).i == own and prep.lower_ not in PATH_PREPOSITIONS))
+
+
+# on a noun, these say where someone comes from or goes ("the group, from South Wales"), not where
+# the event happened; on the event's own verb they still place it ("fled from Kyiv")
+PATH_PREPOSITIONS = ("from", "to", "into")

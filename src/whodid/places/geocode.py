@@ -585,6 +585,7 @@ FEATURES = {"city": "P.PPL", "adm1": "A.ADM1", "adm2": "A.ADM2"}
 # a county stands in the middle. On the log10(population) scale of towns.
 PRIOR = {"adm1": 5.5, "adm2": 4.5}
 MIN_AREA_SUPPORT = 0.3
+ALIAS_ABROAD_POPULATION = 1_000_000
 NAMESAKE_TOWN_POPULATION = 10_000
 STORY_COUNTRY_PLACES = 3  # other names placed in one country (and 80% of those placed) make it the story's
 FAMOUS_POPULATION, FAMOUS_RATIO = 100_000, 20
@@ -612,7 +613,13 @@ def _primary_names_first(candidates: list[Entry], text: str, context: Context | 
     key = _spelled_out(fold(text))
     primary = [e for e in candidates if _spelled_out(fold(e.name)) == key or e.feature != "city"]
     if not primary:
-        return candidates
+        if context is None:
+            return candidates
+        # only another name of a town: the story's own country's town, or a city known the world
+        # over by it ("Kiev"); not Ganja for the "Ganga" of an Indian story
+        return [e for e in candidates if context.countries[e.country] or e.country in context.about
+                or context.support(text, e) > 0 or context.nearby(text, e) > 0
+                or e.population >= ALIAS_ABROAD_POPULATION]
     if any(e.feature == "adm1" for e in primary):
         return primary  # "New York": the state of that name, not New York City's alternate name
     biggest = max(e.population for e in primary)
