@@ -78,3 +78,12 @@ def test_where_people_come_from_is_not_where_the_event_happened():
     released = pipeline.analyze(Article(
         text="The fishermen, from South Wales and Ireland, have been released on bail.", published="2024-03-07"))
     assert all(e.place is None for e in released.events), [(e.type, e.place) for e in released.events]
+
+
+def test_in_the_country_is_the_country_named_before_it():
+    pipeline = Pipeline()
+    raids = pipeline.analyze(Article(
+        text="Police in Kenya said on Monday that gunmen attacked three villages in the country, "
+             "killing at least ten Somalis.", published="2024-03-07"))
+    attack = next(e for e in raids.events if e.trigger.text == "attacked")
+    assert attack.place == "Kenya" and attack.place_mention.text == "the country"

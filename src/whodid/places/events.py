@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from whodid.model import Analysis, Mention, Place
 from whodid.nlp import clause_head, token_at, tokens_in
-from whodid.nlp.vocab import EVENT_LOCATION_PREPOSITIONS, PLACE_NOUNS
+from whodid.nlp.vocab import AREA_PREPOSITIONS, EVENT_LOCATION_PREPOSITIONS, PLACE_NOUNS
 
 
 
@@ -35,6 +35,7 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
                 if not (token.dep_ == "amod" and token.head.lemma_.lower() not in PLACE_NOUNS)
                 and not (token.ent_type_ == "NORP" and token.dep_ != "amod")  # "killed two Palestinians": people
                 and (known or (token.ent_type_ in UNLISTED_PLACE_LABELS and not _owned(doc, start, end)))}
+    _the_country(doc, text, located, by_token)
     for event in analysis.events:
         trigger = token_at(doc, event.trigger.start)
         if trigger is None:
@@ -55,6 +56,25 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
 
 
 UNLISTED_PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _the_country(doc: Doc, text: str, located: list, by_token: dict) -> None:
+    """"in the country" names the country the text named last before it ("In June, Turkey arrested
+    eight people accused of planning attacks in the country"): the bare noun, after "in", "across",
+    "throughout" or "inside", with no word of its own that makes it another ("the country's south")."""
+    # (the country's own name, not a people: "attacks against Israelis in the country" is Turkey's)
+    countries = sorted((start, place) for start, _, place, _ in located if place.feature == "A.PCLI"
+                       and (token := token_at(doc, start)) is not None and token.ent_type_ != "NORP")
+    if not countries:
+        return
+    for token in doc:
+        if token.lower_ == "country" and token.dep_ == "pobj" and token.head.lower_ in AREA_PREPOSITIONS \
+                and [c.lower_ for c in token.children] == ["the"]:
+            before = [place for start, place in countries if start < token.idx]
+            if before:
+                start = token.idx - 4
+                by_token[token.i] = (before[-1], Mention(start, token.idx + len(token.text),
+                                                         text[start:token.idx + len(token.text)]))
 
 
 def _owned(doc: Doc, start: int, end: int) -> bool:
