@@ -87,3 +87,17 @@ def test_in_the_country_is_the_country_named_before_it():
              "killing at least ten Somalis.", published="2024-03-07"))
     attack = next(e for e in raids.events if e.trigger.text == "attacked")
     assert attack.place == "Kenya" and attack.place_mention.text == "the country"
+
+
+def test_an_event_shares_the_place_of_its_actors_other_event_in_the_sentence():
+    pipeline = Pipeline()
+    told = pipeline.analyze(Article(
+        text="Police fired tear gas at protesters in Nairobi on Monday before police arrested dozens of them.",
+        published="2024-03-07"))
+    assert {e.trigger.text: e.place for e in told.events} == {"fired": "Nairobi", "arrested": "Nairobi"}
+    # another clause with another actor keeps its own place (none here)
+    other = pipeline.analyze(Article(
+        text="Russian forces attacked Kharkiv overnight, and Ukraine threatened to strike back.",
+        published="2024-03-07"))
+    places = {e.trigger.text: e.place for e in other.events}
+    assert places["attacked"] == "Kharkiv" and places["threatened"] is None, places
