@@ -75,10 +75,11 @@ UNLISTED_PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def _the_country(doc: Doc, text: str, located: list, by_token: dict) -> None:
-    """"in the country" names the country the text named last before it ("In June, Turkey arrested
-    eight people accused of planning attacks in the country"): the bare noun, after "in", "across",
+    """"in the country" names the country the text named last before it ("Police in Kenya said gunmen
+    attacked three villages in the country"): the bare noun, after "in", "across",
     "throughout" or "inside", with no word of its own that makes it another ("the country's south")."""
-    # (the country's own name, not a people: "attacks against Israelis in the country" is Turkey's)
+    # (the country's own name, not a people: "Turkey arrested men plotting against Israelis in the
+    # country" is Turkey's)
     countries = sorted((start, place) for start, _, place, _ in located if place.feature == "A.PCLI"
                        and (token := token_at(doc, start)) is not None and token.ent_type_ != "NORP")
     if not countries:
