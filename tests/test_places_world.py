@@ -98,3 +98,13 @@ def test_another_name_of_a_foreign_town_is_no_place_without_its_country(places_o
     assert all(p.country != "AZ" for p in places.values()), places
     # ... but a city known the world over by its old name still is that city
     assert places_of("Protesters gathered in Kiev on Sunday.")["Kiev"].country == "UA"
+
+
+def test_a_region_split_among_divisions_is_placed_at_their_middle(places_of):
+    # GeoNames' towns have no "Darfur"; its five states (North, South, East, West, Central Darfur) do
+    darfur = places_of("Aid agencies said fighting in Darfur had forced thousands from their homes.")["Darfur"]
+    assert (darfur.country, darfur.feature) == ("SD", "L.RGN")
+    assert 11 < darfur.lat < 14.5 and 22 < darfur.lon < 26.5
+    # one division alone makes no region: "Kordofan" has only Southern Kordofan in the table
+    from whodid.knowledge import Resources
+    assert Resources.build().gazetteer.divided_region("Kordofan") is None

@@ -73,6 +73,13 @@ class Gazetteer:
         for code, (name, lat, lon, *gid) in admin1.items():
             entry = Entry(gid[0] if gid else None, name, lat, lon, code.split(".")[0], name, "adm1", 0)
             self.admin1.setdefault(fold(name), []).append(entry)
+        # "Darfur": the divisions named by a compass word before it ("North Darfur", "Western Darfur")
+        self._parted: dict[str, list[Entry]] = {}
+        for entries in self.admin1.values():
+            for e in entries:
+                first, _, rest = e.name.partition(" ")
+                if rest and fold(first) in COMPASS_WORDS:
+                    self._parted.setdefault(fold(rest), []).append(e)
         by_name = {(e.country, e.name): e for entries in self.admin1.values() for e in entries}
         for country, table in (("US", US_STATE_ABBREVIATIONS), ("CA", CANADIAN_PROVINCE_ABBREVIATIONS)):
             for abbreviation, region in table.items():
@@ -94,6 +101,16 @@ class Gazetteer:
         """States and provinces called ``name`` ("Minnesota", "Ky.", "N.Y" before a full stop)."""
         key = fold(name)
         return self.admin1.get(key) or (self.admin1.get(key + ".", []) if "." in key else [])
+
+    def divided_region(self, name: str) -> Entry | None:
+        """A region that two or more first-level divisions of one country split among themselves by
+        compass words ("Darfur": North, South, East, West and Central Darfur; "Sumatra"), at the mean
+        of their points; None when there are fewer, or they lie in more than one country."""
+        parts = self._parted.get(fold(name), [])
+        if len({e.name for e in parts}) < 2 or len({e.country for e in parts}) > 1:
+            return None
+        return Entry(None, name, sum(e.lat for e in parts) / len(parts), sum(e.lon for e in parts) / len(parts),
+                     parts[0].country, None, "region", 0)
 
     def us_counties(self, name: str) -> list[Entry]:
         """US counties and parishes called ``name`` ("Tarrant County")."""
@@ -189,6 +206,12 @@ COUNTRY_REGIONS = {
     "iraqi kurdistan": "IQ", "south ossetia": "GE", "abkhazia": "GE", "transnistria": "MD",
     "nagorno-karabakh": "AZ", "golan heights": "SY", "gaza strip": "PS",
 }
+
+
+# Compass words that split a region among first-level divisions ("North Darfur", "Western Equatoria")
+COMPASS_WORDS = frozenset("""
+north south east west central northern southern eastern western
+""".split())
 
 
 # Words before a place's name that describe part of it ("Historic Dublin", "Greater London").

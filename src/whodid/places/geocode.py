@@ -462,7 +462,10 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
         name, gid, lat, lon = continent
         return Place(name=name, geonames_id=gid, lat=lat, lon=lon, feature="L.CONT")
     candidates = _primary_names_first(_lookup(gazetteer, t), t.text, context)
-    if not candidates and fold(t.text) in COUNTRY_REGIONS:  # "Darfur": a region of one country
+    region = gazetteer.divided_region(t.text) if not candidates else None
+    if region is not None:  # "Darfur": the mean of North, South, East, West and Central Darfur's points
+        return Place(name=t.text, lat=region.lat, lon=region.lon, country=region.country, feature="L.RGN")
+    if not candidates and fold(t.text) in COUNTRY_REGIONS:  # "Abkhazia": a region of one country
         return Place(name=t.text, country=COUNTRY_REGIONS[fold(t.text)], feature="L.RGN")
     if not candidates:
         return None
