@@ -108,3 +108,11 @@ def test_a_region_split_among_divisions_is_placed_at_their_middle(places_of):
     # one division alone makes no region: "Kordofan" has only Southern Kordofan in the table
     from whodid.knowledge import Resources
     assert Resources.build().gazetteer.divided_region("Kordofan") is None
+
+
+def test_a_province_is_found_without_its_designator(places_of):
+    # GeoNames calls them "Zhejiang Sheng" and "Guangxi Zhuangzu Zizhiqu"
+    places = places_of("Floods hit Zhejiang and Guangxi on Sunday, Chinese state media said.")
+    for name in ("Zhejiang", "Guangxi"):
+        assert (places[name].country, places[name].feature) == ("CN", "A.ADM1"), name
+    assert places["Zhejiang"].lat is not None

@@ -73,6 +73,12 @@ class Gazetteer:
         for code, (name, lat, lon, *gid) in admin1.items():
             entry = Entry(gid[0] if gid else None, name, lat, lon, code.split(".")[0], name, "adm1", 0)
             self.admin1.setdefault(fold(name), []).append(entry)
+        # "Zhejiang" is GeoNames' "Zhejiang Sheng": a division goes by its name without its designator too
+        for key, entries in list(self.admin1.items()):
+            short = next((key[:-len(d) - 1] for d in ADMIN_DESIGNATORS if key.endswith(" " + d)), None)
+            if short and short not in COMPASS_WORDS and short not in ADMIN_DESIGNATOR_LEFTOVERS:
+                known = self.admin1.setdefault(short, [])
+                known.extend(e for e in entries if e not in known)
         # "Darfur": the divisions named by a compass word before it ("North Darfur", "Western Darfur")
         self._parted: dict[str, list[Entry]] = {}
         for entries in self.admin1.values():
@@ -207,6 +213,15 @@ COUNTRY_REGIONS = {
     "nagorno-karabakh": "AZ", "golan heights": "SY", "gaza strip": "PS",
 }
 
+
+# Words GeoNames' first-level division names end with that say what kind of division it is
+# ("Zhejiang Sheng", "Guangxi Zhuangzu Zizhiqu", "Masovian Voivodeship"); the name goes without them too.
+# Longer ones first: "Xinjiang Uygur Zizhiqu" is Xinjiang.
+ADMIN_DESIGNATORS = ("zhuangzu zizhiqu", "huizu zizhiqu", "uygur zizhiqu", "zizhiqu", "sheng", "shi",
+                     "autonomous region", "autonomous province", "province", "voivodeship", "oblast",
+                     "governorate", "prefecture")
+# what is left of some such names is no name ("Capital Province", "Autonomous Province")
+ADMIN_DESIGNATOR_LEFTOVERS = frozenset({"capital", "autonomous", "national capital"})
 
 # Compass words that split a region among first-level divisions ("North Darfur", "Western Equatoria")
 COMPASS_WORDS = frozenset("""
