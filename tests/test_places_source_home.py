@@ -80,3 +80,21 @@ def test_an_articles_places_do_not_depend_on_the_stories_before_it():
     alone = _places(Pipeline(PipelineConfig(stages=("actors", "places"))), MANSFIELD, "b")
     key = lambda places: {m: (p.geonames_id, p.country, p.admin1) for m, p in places.items()}
     assert key(first) == key(after) == key(alone)
+
+
+def test_a_papers_country_code_domain_names_its_country():
+    pipeline = Pipeline(PipelineConfig(stages=("actors", "places")))
+    story = "Councillors in Lancaster voted on Tuesday to close the old library."
+    british = _places(pipeline, story, "citizen.co.uk")["Lancaster"]
+    generic = _places(pipeline, story, "citizen.com")["Lancaster"]
+    assert (british.country, british.admin1) == ("GB", "England")
+    assert generic.country == "US"
+
+
+def test_generic_and_vanity_domains_name_no_country():
+    from whodid.knowledge import Resources
+
+    gazetteer = Resources.build().gazetteer
+    assert [gazetteer.country_of_domain(d) for d in ("cbc.ca", "thecitizen.co.uk", "news.com.au", "kyiv.tv",
+                                                     "example.com", None, "localhost")] == \
+        ["CA", "GB", "AU", None, None, None, None]

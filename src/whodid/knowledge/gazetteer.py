@@ -108,6 +108,16 @@ class Gazetteer:
         key = fold(name)
         return self.admin1.get(key) or (self.admin1.get(key + ".", []) if "." in key else [])
 
+    def country_of_domain(self, source: str | None) -> str | None:
+        """The country (ISO2) a source's country-code top-level domain names ("lancastercitizen.co.uk":
+        GB, "cbc.ca": CA); None for generic domains (.com, .org) and for country codes sold as
+        generic names (.tv, .io, .co)."""
+        if not source or "." not in source:
+            return None
+        tld = source.strip().lower().rstrip("/").rsplit(".", 1)[-1]
+        iso2 = "GB" if tld == "uk" else tld.upper()
+        return iso2 if len(tld) == 2 and tld not in VANITY_TLDS and iso2 in self.countries else None
+
     def divided_region(self, name: str) -> Entry | None:
         """A region that two or more first-level divisions of one country split among themselves by
         compass words ("Darfur": North, South, East, West and Central Darfur; "Sumatra"), at the mean
@@ -222,6 +232,9 @@ ADMIN_DESIGNATORS = ("zhuangzu zizhiqu", "huizu zizhiqu", "uygur zizhiqu", "zizh
                      "governorate", "prefecture")
 # what is left of some such names is no name ("Capital Province", "Autonomous Province")
 ADMIN_DESIGNATOR_LEFTOVERS = frozenset({"capital", "autonomous", "national capital"})
+
+# Country-code top-level domains sold and used as generic names: they say nothing of where a paper is
+VANITY_TLDS = frozenset("tv io co me fm ly ai ws cc to am gg la nu tk ag sh ac vc gl so im gd bz".split())
 
 # Compass words that split a region among first-level divisions ("North Darfur", "Western Equatoria")
 COMPASS_WORDS = frozenset("""

@@ -184,7 +184,7 @@ def _direction_prefix(doc: Doc, span: Span) -> int | None:
 
 def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
             about: Counter | None = None, home: tuple[str, str] | None = None,
-            learned: set | None = None) -> list[Resolved]:
+            learned: set | None = None, source_country: str | None = None) -> list[Resolved]:
     """Resolve the article's toponyms; ``skip`` holds spans known not to be places (people);
     ``about`` the countries (ISO2) the story's actors belong to: a famous place in one of them
     beats a small namesake, and a town in one of them is not foreign to the story. (Weighed
@@ -208,6 +208,8 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
             t.within = after.text
     context = Context.of(doc, toponyms, gazetteer)
     context.about = set(about or ())
+    if source_country:  # the paper's country-code domain ("thecitizen.co.uk") names its country once
+        context.countries[source_country] += 1
     context.home = home
     dateline = next((text[s:e] for s, e in datelines(text[:DATELINE_WITHIN], gazetteer)), None)
     if dateline:  # "LONDON -": the story is told from the biggest place of that name's country
@@ -265,6 +267,7 @@ class Context:
     named: Counter = field(default_factory=Counter)  # (iso2, admin1) -> states and counties named there
     about: set = field(default_factory=set)  # the countries of the story's actors (ISO2)
     home: tuple[str, str] | None = None  # the (iso2, admin1) area the article's source is usually in
+    abroad: set = field(default_factory=set)  # folded names whose only towns are small and abroad
     _near: dict = field(default_factory=dict)
 
     @classmethod
@@ -426,8 +429,9 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) 
         place = _place(Toponym(start, t.end, text[start:t.end], t.kind), gazetteer, context)
         if place is not None and place.lat is not None:
             return place, start, t.end
-    if t.kind in ("located", "cued"):
+    if t.kind in ("located", "cued") and fold(t.text) not in context.abroad:
         return None  # only the words around it suggested a place: not enough on its own
+    # (a name the gazetteer has only as small towns abroad, after "in": a place whose point is unknown)
     # a toponym no gazetteer entry matches: named, not placed
     return Place(name=t.shown or t.text, feature=None), t.start, t.end
 
@@ -541,6 +545,7 @@ def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context
     # (namesakes near each other do not vouch for each other here: Westminster and Middle East, Maryland)
     if foreign and not named and best.population < FOREIGN_MIN_POPULATION \
             and (t.label in ("FAC", "LOC") or len(candidates) > 1):
+        context.abroad.add(fold(t.text))
         return None
     return best
 

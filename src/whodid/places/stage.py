@@ -38,6 +38,7 @@ class PlacesStage:
         learned: set = set()
         home = None if self.learning else self.homes.home(source)
         for item in geocode(doc, self.gazetteer, skip=people, about=about, home=home,
+                            source_country=self.gazetteer.country_of_domain(source),
                             learned=learned if self.learning else None):
             item.place.mentions = item.mentions
             analysis.places.append(item.place)
