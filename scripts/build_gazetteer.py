@@ -59,6 +59,8 @@ def build_countries() -> list[dict]:
         lat, lon = (entry.get("latlng") or [None, None])[:2]
         countries.append({
             "iso2": iso2, "iso3": entry["cca3"], "name": entry["name"]["common"],
+            # the name a place resolved to this GeoNames entry goes by ("Turkey", not mledoze's "Türkiye")
+            "geonames_name": g["name"].strip() if g else entry["name"]["common"],
             "geonames_id": g["geonameid"] if g else None, "population": g["population"] if g else 0,
             "lat": lat, "lon": lon,
             "names": sorted(names), "adjectives": sorted({v for v in demonyms.values() if v}),

@@ -71,3 +71,33 @@ def test_an_attack_object_and_a_where_clause_place_the_event():
         published="2024-03-07"))
     assert {e.place for e in hit.events if e.type == "ASSAULT"} == {"Ethiopia"}, \
         [(e.type, e.trigger.text, e.place) for e in hit.events]
+
+
+def test_where_people_come_from_is_not_where_the_event_happened():
+    pipeline = Pipeline()
+    released = pipeline.analyze(Article(
+        text="The fishermen, from South Wales and Ireland, have been released on bail.", published="2024-03-07"))
+    assert all(e.place is None for e in released.events), [(e.type, e.place) for e in released.events]
+
+
+def test_in_the_country_is_the_country_named_before_it():
+    pipeline = Pipeline()
+    raids = pipeline.analyze(Article(
+        text="Police in Kenya said on Monday that gunmen attacked three villages in the country, "
+             "killing at least ten Somalis.", published="2024-03-07"))
+    attack = next(e for e in raids.events if e.trigger.text == "attacked")
+    assert attack.place == "Kenya" and attack.place_mention.text == "the country"
+
+
+def test_an_event_shares_the_place_of_its_actors_other_event_in_the_sentence():
+    pipeline = Pipeline()
+    told = pipeline.analyze(Article(
+        text="Police fired tear gas at protesters in Nairobi on Monday before police arrested dozens of them.",
+        published="2024-03-07"))
+    assert {e.trigger.text: e.place for e in told.events} == {"fired": "Nairobi", "arrested": "Nairobi"}
+    # another clause with another actor keeps its own place (none here)
+    other = pipeline.analyze(Article(
+        text="Russian forces attacked Kharkiv overnight, and Ukraine threatened to strike back.",
+        published="2024-03-07"))
+    places = {e.trigger.text: e.place for e in other.events}
+    assert places["attacked"] == "Kharkiv" and places["threatened"] is None, places

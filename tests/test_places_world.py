@@ -85,3 +85,34 @@ def test_provinces_and_regions_of_one_country_are_found(places_of):
 def test_a_country_inside_a_persons_title_is_still_a_place(places_of):
     places = places_of("Former U.S. Attorney General Janet Reno spoke in Miami on Friday.")
     assert places["U.S."].country == "US"
+
+
+def test_a_country_goes_by_its_geonames_name(places_of):
+    places = places_of("Turkish police arrested two men in Istanbul; Turkey said the plot was foiled.")
+    assert (places["Turkey"].name, places["Turkey"].country) == ("Turkey", "TR")  # not mledoze's "Türkiye"
+
+
+def test_another_name_of_a_foreign_town_is_no_place_without_its_country(places_of):
+    # "Ganga" is an alternate name of Ganja, Azerbaijan, in GeoNames; an Indian story is not there
+    places = places_of("The Prime Minister of India visited a temple park in Ganga Talao on Monday.")
+    assert all(p.country != "AZ" for p in places.values()), places
+    # ... but a city known the world over by its old name still is that city
+    assert places_of("Protesters gathered in Kiev on Sunday.")["Kiev"].country == "UA"
+
+
+def test_a_region_split_among_divisions_is_placed_at_their_middle(places_of):
+    # GeoNames' towns have no "Darfur"; its five states (North, South, East, West, Central Darfur) do
+    darfur = places_of("Aid agencies said fighting in Darfur had forced thousands from their homes.")["Darfur"]
+    assert (darfur.country, darfur.feature) == ("SD", "L.RGN")
+    assert 11 < darfur.lat < 14.5 and 22 < darfur.lon < 26.5
+    # one division alone makes no region: "Kordofan" has only Southern Kordofan in the table
+    from whodid.knowledge import Resources
+    assert Resources.build().gazetteer.divided_region("Kordofan") is None
+
+
+def test_a_province_is_found_without_its_designator(places_of):
+    # GeoNames calls them "Zhejiang Sheng" and "Guangxi Zhuangzu Zizhiqu"
+    places = places_of("Floods hit Zhejiang and Guangxi on Sunday, Chinese state media said.")
+    for name in ("Zhejiang", "Guangxi"):
+        assert (places[name].country, places[name].feature) == ("CN", "A.ADM1"), name
+    assert places["Zhejiang"].lat is not None

@@ -767,8 +767,9 @@ def eval_geo(
     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N articles of each.")] = None,
     misses: Annotated[Optional[Path], typer.Option(help="Write every undetected, spurious or misplaced toponym "
                                                         "and wrong event place to this JSON Lines file.")] = None,
-    homes_first: Annotated[bool, typer.Option("--homes-first", help="A first pass learns each paper's home from "
-                                              "all its stories (no gold read); score the second pass.")] = False,
+    homes_first: Annotated[bool, typer.Option("--homes-first/--one-pass", help="A first pass learns each paper's "
+                                              "home from all its stories (no gold read) and the second pass is "
+                                              "scored; --one-pass: no story uses a home.")] = True,
 ) -> None:
     """Toponym detection and resolution (accuracy within 161 km) on LGL and TR-News."""
     from whodid.eval import geo

@@ -102,21 +102,38 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | None = None,
-          misses: list[dict] | None = None, homes_first: bool = False) -> dict:
+          misses: list[dict] | None = None, homes_first: bool = True) -> dict:
     """The figures; ``misses`` (when given) receives one record per missed, spurious or
-    misplaced toponym, for reading the errors one by one. ``homes_first``: a first pass over
-    the articles (texts and sources only, no gold) lets the places stage learn each paper's home
-    from all its stories, so a paper's first stories use it too; the figures are the second pass's."""
+    misplaced toponym, for reading the errors one by one. ``homes_first`` (the default): a first
+    pass over the articles (texts and sources only, no gold) learns each paper's home from all its
+    stories, as a batch import does, and the figures are the second pass's; without it no story
+    uses a home."""
+    from whodid.actors import ActorsStage
+    from whodid.knowledge import Resources
     from whodid.model import Article
-    from whodid.pipeline import Pipeline, PipelineConfig
+    from whodid.pipeline import Pipeline
+    from whodid.places import PlacesStage
+    from whodid.places.source_home import SourceHomes
 
-    pipeline = Pipeline(PipelineConfig(stages=("actors", "places")))
+    knowledge = Resources.build()
+    actors, homes = ActorsStage(knowledge), SourceHomes()
+
+    def read(places: PlacesStage):
+        pipeline = Pipeline(stages=[actors, places])
+        return pipeline.analyze_many(Article(text=a.text, id=a.id, published=a.published, source=a.source)
+                                     for a in articles)
+
     if homes_first:
-        for _ in pipeline.analyze_many(Article(text=a.text, id=a.id, published=a.published, source=a.source)
-                                       for a in articles):
+        for _ in read(PlacesStage(knowledge, homes=homes, learn=True)):
             pass
+    analyses = read(PlacesStage(knowledge, homes=homes))
+    return score_analyses(articles, analyses, progress, misses)
+
+
+def score_analyses(articles: list[GoldArticle], analyses, progress: Callable[[int, int], None] | None = None,
+                   misses: list[dict] | None = None) -> dict:
+    """The figures of whodid's ``analyses`` (one per gold article, in order)."""
     gold_n = pred_n = matched = resolvable = within = within_points = exact = 0
-    analyses = pipeline.analyze_many(Article(text=a.text, id=a.id, published=a.published, source=a.source) for a in articles)
     for n, (gold, analysis) in enumerate(zip(articles, analyses), start=1):
         predicted = [(m.start, m.end, p) for p in analysis.places for m in p.mentions]
         gold_n += len(gold.toponyms)
@@ -174,7 +191,7 @@ def _miss(kind: str, article: GoldArticle, start: int, end: int, gold: GoldTopon
 
 def run(corpus: str, root: Path | None = None, limit: int | None = None,
         progress: Callable[[int, int], None] | None = None, misses: list[dict] | None = None,
-        homes_first: bool = False) -> dict:
+        homes_first: bool = True) -> dict:
     if corpus == "news":
         return run_news(None, limit, progress, misses)
     path = (root or shared_eval("geo")) / CORPORA[corpus]

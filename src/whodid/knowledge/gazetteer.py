@@ -60,8 +60,9 @@ class Gazetteer:
         # a demonym two countries share ("American": US, Northern Mariana Islands) is the bigger one's
         by_size = sorted(countries, key=lambda c: -(populations or {}).get(c["iso2"], 0))
         for c in by_size:
-            self.country_entries[c["iso2"]] = Entry(c["geonames_id"], c["name"], c["lat"], c["lon"], c["iso2"],
-                                                    None, "country", 0)
+            # a place resolved to a country goes by GeoNames' name for it ("Turkey"; mledoze: "Türkiye")
+            self.country_entries[c["iso2"]] = Entry(c["geonames_id"], c.get("geonames_name") or c["name"],
+                                                    c["lat"], c["lon"], c["iso2"], None, "country", 0)
             for name in c["names"]:
                 self.country_names.setdefault(fold(name), c["iso2"])
             for adjective in c["adjectives"]:
@@ -72,6 +73,19 @@ class Gazetteer:
         for code, (name, lat, lon, *gid) in admin1.items():
             entry = Entry(gid[0] if gid else None, name, lat, lon, code.split(".")[0], name, "adm1", 0)
             self.admin1.setdefault(fold(name), []).append(entry)
+        # "Zhejiang" is GeoNames' "Zhejiang Sheng": a division goes by its name without its designator too
+        for key, entries in list(self.admin1.items()):
+            short = next((key[:-len(d) - 1] for d in ADMIN_DESIGNATORS if key.endswith(" " + d)), None)
+            if short and short not in COMPASS_WORDS and short not in ADMIN_DESIGNATOR_LEFTOVERS:
+                known = self.admin1.setdefault(short, [])
+                known.extend(e for e in entries if e not in known)
+        # "Darfur": the divisions named by a compass word before it ("North Darfur", "Western Darfur")
+        self._parted: dict[str, list[Entry]] = {}
+        for entries in self.admin1.values():
+            for e in entries:
+                first, _, rest = e.name.partition(" ")
+                if rest and fold(first) in COMPASS_WORDS:
+                    self._parted.setdefault(fold(rest), []).append(e)
         by_name = {(e.country, e.name): e for entries in self.admin1.values() for e in entries}
         for country, table in (("US", US_STATE_ABBREVIATIONS), ("CA", CANADIAN_PROVINCE_ABBREVIATIONS)):
             for abbreviation, region in table.items():
@@ -93,6 +107,26 @@ class Gazetteer:
         """States and provinces called ``name`` ("Minnesota", "Ky.", "N.Y" before a full stop)."""
         key = fold(name)
         return self.admin1.get(key) or (self.admin1.get(key + ".", []) if "." in key else [])
+
+    def country_of_domain(self, source: str | None) -> str | None:
+        """The country (ISO2) a source's country-code top-level domain names ("lancastercitizen.co.uk":
+        GB, "cbc.ca": CA); None for generic domains (.com, .org) and for country codes sold as
+        generic names (.tv, .io, .co)."""
+        if not source or "." not in source:
+            return None
+        tld = source.strip().lower().rstrip("/").rsplit(".", 1)[-1]
+        iso2 = "GB" if tld == "uk" else tld.upper()
+        return iso2 if len(tld) == 2 and tld not in VANITY_TLDS and iso2 in self.countries else None
+
+    def divided_region(self, name: str) -> Entry | None:
+        """A region that two or more first-level divisions of one country split among themselves by
+        compass words ("Darfur": North, South, East, West and Central Darfur; "Sumatra"), at the mean
+        of their points; None when there are fewer, or they lie in more than one country."""
+        parts = self._parted.get(fold(name), [])
+        if len({e.name for e in parts}) < 2 or len({e.country for e in parts}) > 1:
+            return None
+        return Entry(None, name, sum(e.lat for e in parts) / len(parts), sum(e.lon for e in parts) / len(parts),
+                     parts[0].country, None, "region", 0)
 
     def us_counties(self, name: str) -> list[Entry]:
         """US counties and parishes called ``name`` ("Tarrant County")."""
@@ -188,6 +222,24 @@ COUNTRY_REGIONS = {
     "iraqi kurdistan": "IQ", "south ossetia": "GE", "abkhazia": "GE", "transnistria": "MD",
     "nagorno-karabakh": "AZ", "golan heights": "SY", "gaza strip": "PS",
 }
+
+
+# Words GeoNames' first-level division names end with that say what kind of division it is
+# ("Zhejiang Sheng", "Guangxi Zhuangzu Zizhiqu", "Masovian Voivodeship"); the name goes without them too.
+# Longer ones first: "Xinjiang Uygur Zizhiqu" is Xinjiang.
+ADMIN_DESIGNATORS = ("zhuangzu zizhiqu", "huizu zizhiqu", "uygur zizhiqu", "zizhiqu", "sheng", "shi",
+                     "autonomous region", "autonomous province", "province", "voivodeship", "oblast",
+                     "governorate", "prefecture")
+# what is left of some such names is no name ("Capital Province", "Autonomous Province")
+ADMIN_DESIGNATOR_LEFTOVERS = frozenset({"capital", "autonomous", "national capital"})
+
+# Country-code top-level domains sold and used as generic names: they say nothing of where a paper is
+VANITY_TLDS = frozenset("tv io co me fm ly ai ws cc to am gg la nu tk ag sh ac vc gl so im gd bz".split())
+
+# Compass words that split a region among first-level divisions ("North Darfur", "Western Equatoria")
+COMPASS_WORDS = frozenset("""
+north south east west central northern southern eastern western
+""".split())
 
 
 # Words before a place's name that describe part of it ("Historic Dublin", "Greater London").

@@ -184,7 +184,7 @@ def _direction_prefix(doc: Doc, span: Span) -> int | None:
 
 def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
             about: Counter | None = None, home: tuple[str, str] | None = None,
-            learned: set | None = None) -> list[Resolved]:
+            learned: set | None = None, source_country: str | None = None) -> list[Resolved]:
     """Resolve the article's toponyms; ``skip`` holds spans known not to be places (people);
     ``about`` the countries (ISO2) the story's actors belong to: a famous place in one of them
     beats a small namesake, and a town in one of them is not foreign to the story. (Weighed
@@ -208,6 +208,8 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
             t.within = after.text
     context = Context.of(doc, toponyms, gazetteer)
     context.about = set(about or ())
+    if source_country:  # the paper's country-code domain ("thecitizen.co.uk") names its country once
+        context.countries[source_country] += 1
     context.home = home
     dateline = next((text[s:e] for s, e in datelines(text[:DATELINE_WITHIN], gazetteer)), None)
     if dateline:  # "LONDON -": the story is told from the biggest place of that name's country
@@ -265,6 +267,7 @@ class Context:
     named: Counter = field(default_factory=Counter)  # (iso2, admin1) -> states and counties named there
     about: set = field(default_factory=set)  # the countries of the story's actors (ISO2)
     home: tuple[str, str] | None = None  # the (iso2, admin1) area the article's source is usually in
+    abroad: set = field(default_factory=set)  # folded names whose only towns are small and abroad
     _near: dict = field(default_factory=dict)
 
     @classmethod
@@ -426,8 +429,9 @@ def _resolve_one(t: Toponym, gazetteer: Gazetteer, context: Context, text: str) 
         place = _place(Toponym(start, t.end, text[start:t.end], t.kind), gazetteer, context)
         if place is not None and place.lat is not None:
             return place, start, t.end
-    if t.kind in ("located", "cued"):
+    if t.kind in ("located", "cued") and fold(t.text) not in context.abroad:
         return None  # only the words around it suggested a place: not enough on its own
+    # (a name the gazetteer has only as small towns abroad, after "in": a place whose point is unknown)
     # a toponym no gazetteer entry matches: named, not placed
     return Place(name=t.shown or t.text, feature=None), t.start, t.end
 
@@ -462,7 +466,10 @@ def _place(t: Toponym, gazetteer: Gazetteer, context: Context) -> Place | None:
         name, gid, lat, lon = continent
         return Place(name=name, geonames_id=gid, lat=lat, lon=lon, feature="L.CONT")
     candidates = _primary_names_first(_lookup(gazetteer, t), t.text, context)
-    if not candidates and fold(t.text) in COUNTRY_REGIONS:  # "Darfur": a region of one country
+    region = gazetteer.divided_region(t.text) if not candidates else None
+    if region is not None:  # "Darfur": the mean of North, South, East, West and Central Darfur's points
+        return Place(name=t.text, lat=region.lat, lon=region.lon, country=region.country, feature="L.RGN")
+    if not candidates and fold(t.text) in COUNTRY_REGIONS:  # "Abkhazia": a region of one country
         return Place(name=t.text, country=COUNTRY_REGIONS[fold(t.text)], feature="L.RGN")
     if not candidates:
         return None
@@ -538,6 +545,7 @@ def _famous_or_pointed(best: Entry, candidates: list[Entry], t: Toponym, context
     # (namesakes near each other do not vouch for each other here: Westminster and Middle East, Maryland)
     if foreign and not named and best.population < FOREIGN_MIN_POPULATION \
             and (t.label in ("FAC", "LOC") or len(candidates) > 1):
+        context.abroad.add(fold(t.text))
         return None
     return best
 
@@ -585,6 +593,7 @@ FEATURES = {"city": "P.PPL", "adm1": "A.ADM1", "adm2": "A.ADM2"}
 # a county stands in the middle. On the log10(population) scale of towns.
 PRIOR = {"adm1": 5.5, "adm2": 4.5}
 MIN_AREA_SUPPORT = 0.3
+ALIAS_ABROAD_POPULATION = 1_000_000
 NAMESAKE_TOWN_POPULATION = 10_000
 STORY_COUNTRY_PLACES = 3  # other names placed in one country (and 80% of those placed) make it the story's
 FAMOUS_POPULATION, FAMOUS_RATIO = 100_000, 20
@@ -612,7 +621,13 @@ def _primary_names_first(candidates: list[Entry], text: str, context: Context | 
     key = _spelled_out(fold(text))
     primary = [e for e in candidates if _spelled_out(fold(e.name)) == key or e.feature != "city"]
     if not primary:
-        return candidates
+        if context is None:
+            return candidates
+        # only another name of a town: the story's own country's town, or a city known the world
+        # over by it ("Kiev"); not Ganja for the "Ganga" of an Indian story
+        return [e for e in candidates if context.countries[e.country] or e.country in context.about
+                or context.support(text, e) > 0 or context.nearby(text, e) > 0
+                or e.population >= ALIAS_ABROAD_POPULATION]
     if any(e.feature == "adm1" for e in primary):
         return primary  # "New York": the state of that name, not New York City's alternate name
     biggest = max(e.population for e in primary)
