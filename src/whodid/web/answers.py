@@ -9,11 +9,6 @@ through ``Database.store``, which moves the generation on (and the old answers a
 LRU cache unread). Pages of rows are not kept: they are cheap once their count is.
 
 What ``get`` returns is shared between requests: callers must not change it.
-
-At most ``heavy`` answers are computed at once per process (``HEAVY_AT_ONCE``): a request whose
-answer is not kept waits for a slot, while requests for kept answers and those that keep nothing
-(/api/health, an article) go by. Twenty cold requests on two cores otherwise all ran at once,
-each slowed by the others, and the light ones queued behind them.
 """
 
 from __future__ import annotations
@@ -26,14 +21,10 @@ from cachetools import LRUCache, cached
 
 T = TypeVar("T")
 
-HEAVY_AT_ONCE = 2  # answers computed at once per process (each DuckDB query uses the cores it may)
-
 
 class Answers:
-    def __init__(self, size: int = 1024, heavy: int = HEAVY_AT_ONCE):
+    def __init__(self, size: int = 1024):
         self._cache: LRUCache = LRUCache(maxsize=size)
-        self._slots = threading.BoundedSemaphore(heavy)
-        self._holding = threading.local()  # this thread holds a slot (answers computed within one need none)
         # one computation per key at a time: requests asking for an answer being computed wait for
         # it (twenty cold requests for the quotes table would otherwise run its grouping twenty times)
         self._condition = threading.Condition()
@@ -49,21 +40,8 @@ class Answers:
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The answer kept under ``key`` in this write state, computed when there is none. One
-        computed during a write is kept under the state before it, which no later request asks for.
-        A slot is taken before the computation is claimed, never while waiting for one: the answers
-        an answer needs (counts, an actor's ids) are computed within its slot."""
-        full = (self.generation, key)
-        if getattr(self._holding, "slot", False):
-            return self._compute(full, compute)
-        with self._condition:
-            if full in self._cache:
-                return self._cache[full]
-        with self._slots:
-            self._holding.slot = True
-            try:
-                return self._compute(full, compute)
-            finally:
-                self._holding.slot = False
+        computed during a write is kept under the state before it, which no later request asks for."""
+        return self._compute((self.generation, key), compute)
 
 
 def kept(answers: Answers | None, key: Hashable, compute: Callable[[], Any]) -> Any:
