@@ -286,14 +286,20 @@ def _actor_names(cur: Cursor, sha1s: list[str]) -> dict[tuple[str, str], dict[st
     return {(s, i): {"id": i, "name": n, "code": c} for s, i, n, c in cur.fetchall()}
 
 
-def _events_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE") -> tuple[str, list[Any]]:
+def _events_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE",
+                  reported: bool = False) -> tuple[str, list[Any]]:
     """The page of events, picked from the events table alone (their ``day`` is stored, and an
     article filter picks sha1s first); ``_complete_events`` adds their articles and clusters by
-    key: joining a million events to them, even after the limit, cost more than the rest."""
+    key: joining a million events to them, even after the limit, cost more than the rest.
+    ``reported`` (sorted by reports): only the events reported by two articles or more."""
     where, params = flt.where()
     way = "DESC" if descending else "ASC"
     inner_join = ""
-    if sort == "reports":
+    if sort == "reports" and reported:
+        inner_join = """JOIN (SELECT m.article_sha1, m.event_idx, c.num_articles FROM event_clusters c
+                              JOIN event_cluster_mentions m USING (cluster_id) WHERE c.num_articles >= 2) c
+                         ON c.article_sha1 = e.article_sha1 AND c.event_idx = e.idx"""
+    elif sort == "reports":
         inner_join = """LEFT JOIN event_cluster_mentions m ON m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx
         LEFT JOIN event_clusters c ON c.cluster_id = m.cluster_id"""
     elif sort == "article":
@@ -305,11 +311,12 @@ def _events_query(flt: EventFilter, sort: str, descending: bool, also: str = "TR
         ORDER BY {EVENT_SORTS[sort]} {way} NULLS LAST, e.article_sha1, e.idx LIMIT ? OFFSET ?""", params
 
 
-def _event_keys_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE") -> tuple[str, list[Any]]:
+def _event_keys_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE",
+                      reported: bool = False) -> tuple[str, list[Any]]:
     """``_events_query``'s page as the events' row ids only: the top-N then carries one number per
     event, not every column of every event it passes. (``also``: a clause without parameters of
     its own, or whose parameters come after the filter's.)"""
-    sql, params = _events_query(flt, sort, descending, also)
+    sql, params = _events_query(flt, sort, descending, also, reported)
     return sql.replace(EVENT_COLUMNS, "e.rowid", 1), params
 
 
@@ -413,8 +420,17 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
         sql, params = _event_keys_query(flt, sort, descending, clause)
         rowids = [r[0] for r in cur.execute(sql, params + more + [limit, offset_in]).fetchall()]
     else:
-        sql, params = _event_keys_query(flt, sort, descending)
-        rowids = [r[0] for r in cur.execute(sql, params + [limit, offset]).fetchall()]
+        rowids = None
+        if sort == "reports" and descending:
+            # the most reported first: when the events reported twice or more fill the page, it is
+            # theirs (the others, reported once or never clustered, sort after them), and picking it
+            # joins the events to the few clusters of two articles or more, not to every cluster
+            sql, params = _event_keys_query(flt, sort, descending, reported=True)
+            rowids = [r[0] for r in cur.execute(sql, params + [limit, offset]).fetchall()]
+            rowids = rowids if len(rowids) == limit else None
+        if rowids is None:
+            sql, params = _event_keys_query(flt, sort, descending)
+            rowids = [r[0] for r in cur.execute(sql, params + [limit, offset]).fetchall()]
     items = []
     if rowids:  # the page's rows, read by row id, in the page's order
         cur.execute(f"SELECT e.rowid AS __rowid, {EVENT_COLUMNS} FROM events e "
