@@ -9,6 +9,7 @@ import dataclasses
 
 import duckdb
 
+from whodid.store import summaries
 from whodid.web import queries, tables
 from whodid.web.answers import Answers
 from whodid.web.database import Reading
@@ -27,6 +28,11 @@ def test_event_pages_by_date_read_only_their_days(writable_db):
     # events with no day (sorted last) and many on one day, so pages start and end inside a day
     con.execute("UPDATE events SET day = NULL WHERE idx % 3 = 0")
     con.execute("UPDATE events SET day = DATE '2022-03-01' WHERE idx % 3 = 1 AND idx % 2 = 0")
+    # (stored events never change otherwise: the per-actor event lists, which carry each event's
+    # day, are made again for the changed days)
+    con.execute("DROP TABLE actor_events")
+    summaries.refresh(con)
+    assert summaries.fresh(con)
     cur = Reading(con.cursor(), Answers())
     total = con.execute("SELECT count(*) FROM events").fetchone()[0]
     days = con.execute("SELECT count(DISTINCT day), count(*) FILTER (WHERE day IS NULL) FROM events").fetchone()
@@ -71,4 +77,29 @@ def test_table_pages_from_their_articles_equal_the_plain_ones(web_db):
                         assert got == tables._browse(con, plain, view), (name, flt, sort, descending, offset)
                         compared += len(got["items"])
     assert compared > 100
+    con.close()
+
+
+def test_event_pages_by_reports_equal_the_plain_ones(writable_db):
+    """Sorted by reports, most first: a page the events reported twice or more fill is picked among
+    them alone; every page equals the one the plain query (every event joined to its cluster) gives."""
+    con = duckdb.connect(str(writable_db))
+    # (the samples report each event once: clusters of 2-4 articles made here, ties among them too)
+    con.execute("UPDATE event_clusters SET num_articles = 2 + cluster_id % 3 WHERE cluster_id % 4 = 0")
+    reported = con.execute("""SELECT count(*) FROM event_cluster_mentions m JOIN event_clusters c USING (cluster_id)
+                              WHERE c.num_articles >= 2""").fetchone()[0]
+    total = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert 2 <= reported < total  # pages of both kinds: among the reported ones, and past them
+    for flt in (queries.EventFilter(), queries.EventFilter(has_party=True)):
+        for descending in (True, False):
+            for limit in (1, 50):
+                for offset in range(0, min(total, reported + 8)):
+                    got = queries.events(con, flt, "reports", descending, limit, offset)
+                    sql, params = queries._event_keys_query(flt.resolved(con), "reports", descending)
+                    plain = [r[0] for r in con.execute(sql, params + [limit, offset]).fetchall()]
+                    keys = {r: (sha, idx) for r, sha, idx in con.execute(
+                        "SELECT rowid, article_sha1, idx FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))",
+                        [plain]).fetchall()}
+                    assert [(r["article_sha1"], r["idx"]) for r in got["items"]] == [keys[r] for r in plain], \
+                        (flt, descending, limit, offset)
     con.close()

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -34,6 +35,32 @@ def _answers_of(con) -> dict:
         "events": [queries.events(cur, queries.EventFilter(actor=q, min_confidence=0), "date", True, 500, 0)
                    for q in ("RUS", "Putin")],
     }
+    # events filtered by party (read from the summaries' per-actor event lists, actor_events):
+    # pages in every sort they carry, totals, facets, the CSV rows and pairs
+    kind = con.execute("SELECT type FROM events GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+    party_filters = [
+        {"actor": "RUS"}, {"recipient": "Ukraine"}, {"actor_code": "RUS"}, {"recipient_code": "UKR"},
+        {"actor": "Russia", "recipient": "Ukraine", "either_way": True}, {"actor": "RUS", "recipient": "UKR"},
+        {"actor": "RUS", "type": kind}, {"actor": "Putin", "date_basis": "event"},
+        {"actor": "RUS", "date_basis": "published"}, {"recipient": "UKR", "date_basis": "none"},
+        {"actor_code": "UKR", "score_min": -5, "score_max": 3}, {"actor_code": "RUS", "quad_class": 4},
+        {"actor": "RUS", "date_from": "2022-03-01", "date_to": "2022-12-31", "min_confidence": 0.2},
+        {"actor": "RUS", "modality": "asserted", "has_party": True}, {"actor": "RUS", "place": "k"},
+        {"actor": "no such actor"}, {"actor": "RUS", "recipient_code": "UKR", "actor_code": "RUS"}]
+    for args in party_filters:
+        flt = queries.EventFilter(**args)
+        for sort, descending in (("date", True), ("date", False), ("score", True), ("type", False),
+                                 ("confidence", True)):
+            out["events"].append(queries.events(cur, flt, sort, descending, 500, 0))
+        out["events"].append(queries.events(cur, flt, "date", True, 3, 2))
+        out["events"].append({"items": list(queries.events_stream(cur, con.cursor(), flt, "date", True, 500, 4))})
+        out[f"events count {args}"] = queries.event_count(cur, flt.resolved(cur))
+        out[f"events days {args}"] = sorted(queries.event_days(cur, flt.resolved(cur)), key=str)
+        out[f"events facets {args}"] = queries.event_facets(cur, flt)
+        out[f"events facets {args} typed"] = queries.event_facets(cur, dataclasses.replace(flt, type=kind))
+    out["pairs"] = [queries.pair(cur, a, b, bucket, since, None, c)
+                    for a, b in (("RUS", "UKR"), ("Russia", "Ukraine"), ("USA", "RUS"), ("Putin", "UKR"))
+                    for bucket, since, c in (("auto", None, None), ("year", None, 0.2), ("auto", "2022-03-01", 0))]
     for name in ("articles", "actors", "quotes"):
         out[name + " table"] = tables.browse(cur, tables.TABLES[name], tables.View(limit=10_000))
     # the tables' totals and facets (counted from the summaries' groups when a view filters only
@@ -94,6 +121,10 @@ def test_summaries_answer_as_the_tables_do(writable_db, tmp_path):
     con = duckdb.connect(str(writable_db), read_only=True)
     assert summaries.fresh(con)
     summarised = _answers_of(con)
+    # the party filters were read from actor_events, and found events
+    assert queries.EventFilter(actor="RUS").resolved(con).by_party(con) is not None
+    assert sum(p["events"] for p in summarised["pairs"]) > 0
+    assert summarised["events count {'actor': 'RUS'}"] > 0 and summarised["events count {'actor_code': 'RUS'}"] > 0
     con.close()
     assert summarised["actors"]["total"] > 10 and summarised["network"][0]["edges"] and summarised["places"]["items"]
     assert summarised["articles q=Russia"][0] > 0 and summarised["articles q=negotiat*"][0] > 0

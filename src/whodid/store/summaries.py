@@ -59,6 +59,16 @@ LATER_TABLES = {
     "check_groups": "CREATE TABLE IF NOT EXISTS check_groups (severity VARCHAR, kind VARCHAR, n BIGINT NOT NULL)",
     "article_groups": "CREATE TABLE IF NOT EXISTS article_groups (source VARCHAR, language VARCHAR, "
                       "n BIGINT NOT NULL)",
+    # one row per (actor id, side, event): the events each actor acts in (as_actor) or receives,
+    # with the columns the events pages filter, sort and count by and the pair timeline groups by,
+    # so an actor, code-prefix or pair filter reads these rows instead of unnesting every event's
+    # lists (web/queries.py ``EventFilter.by_party``). ``ev`` numbers the events (unique, given
+    # here in order); ``event_rowid`` is where the event was in ``events`` when it was summarised,
+    # a hint for reading its row that the reader checks against (article_sha1, idx)
+    "actor_events": "CREATE TABLE IF NOT EXISTS actor_events (actor_id VARCHAR NOT NULL, as_actor BOOLEAN NOT NULL, "
+                    "ev BIGINT NOT NULL, event_rowid BIGINT, article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, "
+                    "day DATE, dated BOOLEAN, type VARCHAR, modality VARCHAR, quad_class INTEGER, score DOUBLE, "
+                    "confidence DOUBLE)",
 }
 WORDS = "[0-9a-z_]+"  # a word of article_words, in lower-cased text
 LATER_STEPS = {
@@ -73,6 +83,15 @@ LATER_STEPS = {
         WHERE article_sha1 IN (SELECT sha1 FROM articles) GROUP BY ALL""",
     "article_groups": """INSERT INTO article_groups SELECT source, language, count(*) FROM articles
         WHERE sha1 IN {pending} GROUP BY ALL""",
+    # (an id twice in one list is one row; each batch is stored in actor order)
+    "actor_events": """INSERT INTO actor_events
+        WITH e AS (SELECT (SELECT coalesce(max(ev), 0) FROM actor_events)
+                          + row_number() OVER (ORDER BY article_sha1, idx) AS ev, * FROM pending_events),
+        sides AS (SELECT a.actor_id, TRUE AS as_actor, e.* FROM e, unnest(e.actor) AS a(actor_id)
+                  UNION ALL SELECT r.actor_id, FALSE, e.* FROM e, unnest(e.recipient) AS r(actor_id))
+        SELECT DISTINCT actor_id, as_actor, ev, event_rowid, article_sha1, idx, day, date IS NOT NULL, type, modality,
+               quad_class, score, confidence
+        FROM sides WHERE actor_id IS NOT NULL ORDER BY actor_id, as_actor, ev""",
 }
 
 PENDING = "(SELECT article_sha1 FROM summary_pending)"
@@ -179,8 +198,9 @@ def _pending(con: duckdb.DuckDBPyConnection, articles: str) -> None:
     """``articles`` (a query of article sha1s) as summary_pending, with their rows of each table."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE summary_pending AS {articles}")
     for table in ITEM_TABLES:
+        rowid = "rowid AS event_rowid, " if table == "events" else ""  # (for actor_events)
         con.execute(f"CREATE OR REPLACE TEMP TABLE pending_{table} AS "
-                    f"SELECT * FROM {table} WHERE article_sha1 IN {PENDING}")
+                    f"SELECT {rowid}* FROM {table} WHERE article_sha1 IN {PENDING}")
 
 
 def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:

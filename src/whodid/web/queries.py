@@ -133,6 +133,23 @@ class EventFilter:
                 clause, more = self._has(column, key)
                 clauses.append(clause)
                 params += more
+        more_clauses, more = self._columns("e.date IS NOT NULL")
+        if self.place:
+            more_clauses.append("contains(lower(e.place), lower(?))")
+            more.append(self.place)
+        if self.article:
+            # the article's sha1s picked first: the events are filtered without a join to articles
+            more_clauses.append("list_contains((SELECT list(sha1) FROM articles WHERE sha1 = ? OR id = ?), "
+                                "e.article_sha1)")
+            more += [self.article, self.article]
+        if self.has_party:
+            more_clauses.append("(len(e.actor) > 0 OR len(e.recipient) > 0)")
+        return " AND ".join(clauses + more_clauses), params + more
+
+    def _columns(self, dated: str) -> tuple[list[str], list[Any]]:
+        """The clauses on the event's own columns (type, modality, day, confidence, quad class,
+        score), the ones ``actor_events`` carries too; ``dated``: the event has a date of its own."""
+        clauses, params = [], []
         if self.type:
             clauses.append("e.type = ?")
             params.append(self.type.upper())
@@ -146,19 +163,11 @@ class EventFilter:
             clauses.append(f"{EVENT_DAY} <= CAST(? AS DATE)")
             params.append(self.date_to)
         if self.date_basis == "event":
-            clauses.append("e.date IS NOT NULL")
+            clauses.append(dated)
         elif self.date_basis == "published":
-            clauses.append(f"e.date IS NULL AND {EVENT_DAY} IS NOT NULL")
+            clauses.append(f"NOT ({dated}) AND {EVENT_DAY} IS NOT NULL")
         elif self.date_basis == "none":
             clauses.append(f"{EVENT_DAY} IS NULL")
-        if self.place:
-            clauses.append("contains(lower(e.place), lower(?))")
-            params.append(self.place)
-        if self.article:
-            # the article's sha1s picked first: the events are filtered without a join to articles
-            clauses.append("list_contains((SELECT list(sha1) FROM articles WHERE sha1 = ? OR id = ?), "
-                           "e.article_sha1)")
-            params += [self.article, self.article]
         if self.min_confidence:
             clauses.append("coalesce(e.confidence, 0) >= ?")
             params.append(float(self.min_confidence))
@@ -171,9 +180,52 @@ class EventFilter:
         if self.score_max is not None:
             clauses.append("e.score <= ?")
             params.append(float(self.score_max))
-        if self.has_party:
-            clauses.append("(len(e.actor) > 0 OR len(e.recipient) > 0)")
-        return " AND ".join(clauses), params
+        return clauses, params
+
+    def by_party(self, cur: Cursor, also: tuple[str, list[Any]] = ("TRUE", [])) -> tuple[str, list[Any]] | None:
+        """The events this (resolved) filter picks, read from the summaries' per-actor event lists
+        (store/summaries.py ``actor_events``) instead of unnesting every event's actor lists: a
+        query of one row per event with ``ev``, ``event_rowid``, ``article_sha1``, ``idx``, the
+        columns ``actor_events`` carries (``day``, ``dated``, type, modality, quad class, score,
+        confidence) and ``act``/``rec``, the bits (``PARTY_BITS``) of the filter's actor queries
+        the event's actors and recipients match. None when the filter names no actor or code,
+        filters what the lists do not carry (place, article), or the summaries are behind. ``also``:
+        one more clause on the carried columns (``e.day``...) and its parameters."""
+        keys = [k for k in PARTY_BITS if getattr(self, k)]
+        if not keys or self.ids is None or self.place or self.article or not search.summarised(cur):
+            return None
+        bits: dict[str, int] = {}
+        for key in keys:
+            for actor_id in self.ids[key]:
+                bits[actor_id] = bits.get(actor_id, 0) | PARTY_BITS[key]
+        wanted = []
+        if self.either_way and self.actor and self.recipient:
+            wanted.append("((act & 1 <> 0 AND rec & 2 <> 0) OR (act & 2 <> 0 AND rec & 1 <> 0))")
+        else:
+            wanted += ["act & 1 <> 0"] * bool(self.actor) + ["rec & 2 <> 0"] * bool(self.recipient)
+        wanted += ["act & 4 <> 0"] * bool(self.actor_code) + ["rec & 8 <> 0"] * bool(self.recipient_code)
+        # (has_party holds for every event here: each has an actor or a recipient the filter names)
+        clauses, params = self._columns("e.dated")
+        clauses.append(also[0])
+        params += also[1]
+        carried = ", ".join(f"any_value(e.{c}) AS {c}" for c in CARRIED)
+        return f"""
+            SELECT e.ev, {carried},
+                   bit_or(CASE WHEN e.as_actor THEN q.bits ELSE 0 END) AS act,
+                   bit_or(CASE WHEN e.as_actor THEN 0 ELSE q.bits END) AS rec
+            FROM actor_events e
+            JOIN (SELECT unnest(?::VARCHAR[]) AS actor_id, unnest(?::INTEGER[]) AS bits) q USING (actor_id)
+            WHERE {' AND '.join(['TRUE', *clauses])}
+            GROUP BY e.ev HAVING {' AND '.join(wanted)}""", [list(bits), list(bits.values()), *params]
+
+
+# the bit of each actor query of a filter, in ``actor_events``' act/rec masks
+PARTY_BITS = {"actor": 1, "recipient": 2, "actor_code": 4, "recipient_code": 8}
+# the columns of an event ``actor_events`` carries (``EventFilter.by_party``)
+CARRIED = ("event_rowid", "article_sha1", "idx", "day", "dated", "type", "modality", "quad_class", "score",
+           "confidence")
+# the sorts ``by_party`` can give: the columns it carries
+CARRIED_SORTS = ("date", "type", "score", "modality", "confidence", "quad_class")
 
 
 def _rows(cur: Cursor) -> list[dict[str, Any]]:
@@ -234,14 +286,20 @@ def _actor_names(cur: Cursor, sha1s: list[str]) -> dict[tuple[str, str], dict[st
     return {(s, i): {"id": i, "name": n, "code": c} for s, i, n, c in cur.fetchall()}
 
 
-def _events_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE") -> tuple[str, list[Any]]:
+def _events_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE",
+                  reported: bool = False) -> tuple[str, list[Any]]:
     """The page of events, picked from the events table alone (their ``day`` is stored, and an
     article filter picks sha1s first); ``_complete_events`` adds their articles and clusters by
-    key: joining a million events to them, even after the limit, cost more than the rest."""
+    key: joining a million events to them, even after the limit, cost more than the rest.
+    ``reported`` (sorted by reports): only the events reported by two articles or more."""
     where, params = flt.where()
     way = "DESC" if descending else "ASC"
     inner_join = ""
-    if sort == "reports":
+    if sort == "reports" and reported:
+        inner_join = """JOIN (SELECT m.article_sha1, m.event_idx, c.num_articles FROM event_clusters c
+                              JOIN event_cluster_mentions m USING (cluster_id) WHERE c.num_articles >= 2) c
+                         ON c.article_sha1 = e.article_sha1 AND c.event_idx = e.idx"""
+    elif sort == "reports":
         inner_join = """LEFT JOIN event_cluster_mentions m ON m.article_sha1 = e.article_sha1 AND m.event_idx = e.idx
         LEFT JOIN event_clusters c ON c.cluster_id = m.cluster_id"""
     elif sort == "article":
@@ -253,11 +311,12 @@ def _events_query(flt: EventFilter, sort: str, descending: bool, also: str = "TR
         ORDER BY {EVENT_SORTS[sort]} {way} NULLS LAST, e.article_sha1, e.idx LIMIT ? OFFSET ?""", params
 
 
-def _event_keys_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE") -> tuple[str, list[Any]]:
+def _event_keys_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE",
+                      reported: bool = False) -> tuple[str, list[Any]]:
     """``_events_query``'s page as the events' row ids only: the top-N then carries one number per
     event, not every column of every event it passes. (``also``: a clause without parameters of
     its own, or whose parameters come after the filter's.)"""
-    sql, params = _events_query(flt, sort, descending, also)
+    sql, params = _events_query(flt, sort, descending, also, reported)
     return sql.replace(EVENT_COLUMNS, "e.rowid", 1), params
 
 
@@ -268,11 +327,22 @@ EVENT_COLUMNS = f"""e.article_sha1, e.idx, e.type, e.mode, e.context, e.cameo, e
                e.sentence_start, e.sentence_end, e.confidence, e.score, e.quad_class"""
 
 
+def _picked(cur: Cursor, flt: EventFilter) -> tuple[str, list[Any]]:
+    """``FROM ... WHERE ...`` of the events ``flt`` picks, as ``e`` with (at least) the columns
+    ``actor_events`` carries: from the actors' event lists when the filter allows it, else from the
+    events table."""
+    party = flt.by_party(cur)
+    if party is not None:
+        return f"FROM ({party[0]}) e WHERE TRUE", party[1]
+    where, params = flt.where()
+    return f"FROM events e WHERE {where}", params
+
+
 def event_count(cur: Cursor, flt: EventFilter) -> int:
     """How many events ``flt`` picks (kept until the data changes)."""
     def count() -> int:
-        where, params = flt.where()
-        return cur.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+        source, params = _picked(cur, flt)
+        return cur.execute(f"SELECT count(*) {source}", params).fetchone()[0]
 
     return kept(_answers(cur), ("events.count", flt.key()), count)
 
@@ -281,9 +351,8 @@ def event_days(cur: Cursor, flt: EventFilter) -> list[tuple[dt.date | None, int]
     """How many events ``flt`` picks on each day (``EVENT_DAY``; None: no day), kept until the data
     changes: one scan per filter, then every page of it sorted by date reads only its own days."""
     def count() -> list[tuple[dt.date | None, int]]:
-        where, params = flt.where()
-        return cur.execute(f"SELECT {EVENT_DAY} AS day, count(*) FROM events e WHERE {where} GROUP BY 1",
-                           params).fetchall()
+        source, params = _picked(cur, flt)
+        return cur.execute(f"SELECT {EVENT_DAY} AS day, count(*) {source} GROUP BY 1", params).fetchall()
 
     return kept(_answers(cur), ("events.days", flt.key()), count)
 
@@ -329,6 +398,21 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
     # the count apart: a window count over the whole result would keep ORDER BY ... LIMIT from
     # running as a top-N
     flt = flt.resolved(cur)
+    party = flt.by_party(cur) if sort in CARRIED_SORTS else None
+    if party is not None:  # the page picked from the actors' event lists, then its rows read by key
+        if sort == "date":  # (of the days it spans only, as below)
+            days = event_days(cur, flt)
+            total = sum(n for _, n in days)
+            window = _day_window(days, descending, limit, offset)
+            keys = []
+            if window is not None:
+                keys = _party_keys(cur, flt.by_party(cur, window[0]), sort, descending, limit, window[1])
+        else:
+            total = event_count(cur, flt)
+            keys = _party_keys(cur, party, sort, descending, limit, offset)
+        items = _events_by_key(cur, keys)
+        _complete_events(cur, items)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
     days = event_days(cur, flt) if sort == "date" else None
     window = _day_window(days, descending, limit, offset) if days is not None else None
     if window is not None:  # the page's days only: the top-N sorts a few days' events, not a million
@@ -336,8 +420,17 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
         sql, params = _event_keys_query(flt, sort, descending, clause)
         rowids = [r[0] for r in cur.execute(sql, params + more + [limit, offset_in]).fetchall()]
     else:
-        sql, params = _event_keys_query(flt, sort, descending)
-        rowids = [r[0] for r in cur.execute(sql, params + [limit, offset]).fetchall()]
+        rowids = None
+        if sort == "reports" and descending:
+            # the most reported first: when the events reported twice or more fill the page, it is
+            # theirs (the others, reported once or never clustered, sort after them), and picking it
+            # joins the events to the few clusters of two articles or more, not to every cluster
+            sql, params = _event_keys_query(flt, sort, descending, reported=True)
+            rowids = [r[0] for r in cur.execute(sql, params + [limit, offset]).fetchall()]
+            rowids = rowids if len(rowids) == limit else None
+        if rowids is None:
+            sql, params = _event_keys_query(flt, sort, descending)
+            rowids = [r[0] for r in cur.execute(sql, params + [limit, offset]).fetchall()]
     items = []
     if rowids:  # the page's rows, read by row id, in the page's order
         cur.execute(f"SELECT e.rowid AS __rowid, {EVENT_COLUMNS} FROM events e "
@@ -349,12 +442,57 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
+def _party_keys(cur: Cursor, party: tuple[str, list[Any]], sort: str, descending: bool, limit: int,
+                offset: int) -> list[tuple[int | None, str, int]]:
+    """A page of the events of ``EventFilter.by_party``'s query, as (row id, article sha1, idx),
+    in the order ``_events_query`` gives."""
+    base, params = party
+    return cur.execute(f"""SELECT e.event_rowid, e.article_sha1, e.idx FROM ({base}) e
+                           ORDER BY {EVENT_SORTS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST,
+                                    e.article_sha1, e.idx LIMIT ? OFFSET ?""", params + [limit, offset]).fetchall()
+
+
+def _events_by_key(cur: Cursor, keys: list[tuple[int | None, str, int]]) -> list[dict[str, Any]]:
+    """The events ``keys`` name (row id when summarised, article sha1, idx), in their order. Each
+    is read by its row id, a hint checked against its key; the events whose row is no longer
+    there (rows deleted and the table compacted since) are read by key."""
+    if not keys:
+        return []
+    cur.execute(f"SELECT e.rowid AS __rowid, {EVENT_COLUMNS} FROM events e "
+                "WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))", [[k[0] for k in keys if k[0] is not None]])
+    by_rowid = {row.pop("__rowid"): row for row in _rows(cur)}
+    found = {}
+    for rowid, sha, idx in keys:
+        row = by_rowid.get(rowid)
+        if row is not None and (row["article_sha1"], row["idx"]) == (sha, idx):
+            found[(sha, idx)] = row
+    missing = [(sha, idx) for _, sha, idx in keys if (sha, idx) not in found]
+    if missing:
+        cur.execute(f"""SELECT {EVENT_COLUMNS} FROM events e WHERE (e.article_sha1, e.idx) IN
+                        (SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]))""",
+                    [[m[0] for m in missing], [m[1] for m in missing]])
+        found.update({(row["article_sha1"], row["idx"]): row for row in _rows(cur)})
+    return [found[(sha, idx)] for _, sha, idx in keys if (sha, idx) in found]
+
+
 def events_stream(cur: Cursor, lookup: Cursor, flt: EventFilter, sort: str, descending: bool, limit: int,
                   batch: int) -> Iterator[dict[str, Any]]:
     """The events ``events`` lists, in its order and shape, fetched ``batch`` rows at a time (for
     downloads too large to hold). The query runs now, so a bad filter value fails before anything is
     sent; ``lookup``, a second cursor, reads each batch's sentences and actor names."""
-    sql, params = _events_query(flt.resolved(cur), sort, descending)
+    flt = flt.resolved(cur)
+    party = flt.by_party(cur) if sort in CARRIED_SORTS else None
+    if party is not None:  # the events' keys from the actors' event lists, then their rows a batch at a time
+        keys = _party_keys(cur, party, sort, descending, limit, 0)
+
+        def batches() -> Iterator[dict[str, Any]]:
+            for start in range(0, len(keys), batch):
+                items = _events_by_key(lookup, keys[start:start + batch])
+                _complete_events(lookup, items)
+                yield from items
+
+        return batches()
+    sql, params = _events_query(flt, sort, descending)
     cur.execute(sql, params + [limit, 0])
     columns = [d[0] for d in cur.description]
 
@@ -373,8 +511,9 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
     sha1s = sorted({r["article_sha1"] for r in items})
     articles = {}
     if sha1s:
-        cur.execute("""SELECT sha1, id, title, published, url, source, text FROM articles
-                       WHERE sha1 IN (SELECT unnest(?::VARCHAR[]))""", [sha1s])
+        # (a list of values, not a semi-join: looked up in the primary key's index, 5x faster)
+        cur.execute(f"""SELECT sha1, id, title, published, url, source, text FROM articles
+                        WHERE sha1 IN ({', '.join('?' * len(sha1s))})""", sha1s)
         articles = {row[0]: row for row in cur.fetchall()}
         cur.execute("""SELECT m.article_sha1, m.event_idx, m.cluster_id FROM event_cluster_mentions m
                        WHERE m.article_sha1 IN (SELECT unnest(?::VARCHAR[]))""", [sha1s])
@@ -538,14 +677,21 @@ def _pair(cur: Cursor, a: str, b: str, bucket: str, date_from: str | None, date_
           min_confidence: float | None) -> dict[str, Any]:
     flt = EventFilter(actor=a, recipient=b, either_way=True, date_from=date_from, date_to=date_to,
                       min_confidence=min_confidence).resolved(cur)
-    where, params = flt.where()
-    forward, fparams = flt._has("e.actor", "actor")
-    forward_r, rparams = flt._has("e.recipient", "recipient")
-    # the events grouped by what the timeline tells apart; n events per row
-    cur.execute(f"""
-        SELECT {EVENT_DAY} AS day, e.date IS NULL AS by_publication, e.type, e.quad_class, e.score,
-               ({forward} AND {forward_r}) AS forward, count(*) AS n
-        FROM events e WHERE {where} GROUP BY ALL""", fparams + rparams + params)
+    party = flt.by_party(cur)
+    if party is not None:  # from the two actors' event lists: their events met on ``ev``
+        cur.execute(f"""
+            SELECT day, NOT dated AS by_publication, type, quad_class, score,
+                   (act & 1 <> 0 AND rec & 2 <> 0) AS forward, count(*) AS n
+            FROM ({party[0]}) GROUP BY ALL""", party[1])
+    else:
+        where, params = flt.where()
+        forward, fparams = flt._has("e.actor", "actor")
+        forward_r, rparams = flt._has("e.recipient", "recipient")
+        # the events grouped by what the timeline tells apart; n events per row
+        cur.execute(f"""
+            SELECT {EVENT_DAY} AS day, e.date IS NULL AS by_publication, e.type, e.quad_class, e.score,
+                   ({forward} AND {forward_r}) AS forward, count(*) AS n
+            FROM events e WHERE {where} GROUP BY ALL""", fparams + rparams + params)
     events = cur.fetchall()
     dated = [r for r in events if r[0] is not None]
     if bucket == "auto":
@@ -591,7 +737,8 @@ def _pair(cur: Cursor, a: str, b: str, bucket: str, date_from: str | None, date_
     return {"a": a, "b": b, "a_ids": _resolved(cur, a), "b_ids": _resolved(cur, b), "bucket": bucket,
             "periods": rows, "events": sum(r[-1] for r in events), "dated": sum(r[-1] for r in dated),
             "dated_by_publication": sum(r["dated_by_publication"] for r in rows), "undated": undated,
-            "types": [{"type": t, **n} for t, n in sorted(mix.items(), key=lambda kv: -sum(kv[1].values()))],
+            "types": [{"type": t, **n}
+                      for t, n in sorted(mix.items(), key=lambda kv: (-sum(kv[1].values()), kv[0] or ""))],
             "quad_classes": quads}
 
 
@@ -745,11 +892,10 @@ def _event_facets(cur: Cursor, flt: EventFilter) -> dict[str, list[dict[str, Any
     # them all (GROUPING SETS); a filtered one counts without its own filter, in a scan of its own
     shared = [(k, c) for k, c in FACETS if getattr(flt, k) is None]
     if shared:
-        where, params = flt.where()
+        source, params = _picked(cur, flt)
         columns = ", ".join(f"GROUPING({c}) AS g{i}, CAST({c} AS VARCHAR) AS v{i}" for i, (_, c) in enumerate(shared))
         sets = ", ".join(f"({c})" for _, c in shared)
-        cur.execute(f"SELECT {columns}, count(*) AS n FROM events e WHERE {where} GROUP BY GROUPING SETS ({sets})",
-                    params)
+        cur.execute(f"SELECT {columns}, count(*) AS n {source} GROUP BY GROUPING SETS ({sets})", params)
         for key, _ in shared:
             out[key] = []
         for row in cur.fetchall():
@@ -761,8 +907,8 @@ def _event_facets(cur: Cursor, flt: EventFilter) -> dict[str, list[dict[str, Any
     for key, column in FACETS:
         if key in out:
             continue
-        where, params = replace(flt, **{key: None}).where()
-        cur.execute(f"""SELECT CAST({column} AS VARCHAR) AS value, count(*) AS n FROM events e
-                        WHERE {where} AND {column} IS NOT NULL GROUP BY 1 ORDER BY n DESC, value""", params)
+        source, params = _picked(cur, replace(flt, **{key: None}))
+        cur.execute(f"""SELECT CAST({column} AS VARCHAR) AS value, count(*) AS n {source}
+                        AND {column} IS NOT NULL GROUP BY 1 ORDER BY n DESC, value""", params)
         out[key] = _rows(cur)
     return {key: out[key] for key, _ in FACETS}
