@@ -35,6 +35,7 @@ from whodid.config import PipelineConfig
 from whodid.ingest import Record, Rejected
 from whodid.knowledge import Resources
 from whodid.model import Analysis
+from whodid.places.source_home import SourceHomes
 from whodid.store import Store
 from whodid.store.near_duplicates import StoryIndex
 from whodid.store.clusters import DEFAULT_WINDOW_DAYS, link_pending
@@ -76,7 +77,8 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="whodid-parent-watch", daemon=True).start()
 
 
-def _init_worker(config: PipelineConfig | None, resources: Resources | None, parent: int | None = None) -> None:
+def _init_worker(config: PipelineConfig | None, resources: Resources | None, parent: int | None = None,
+                 homes: SourceHomes | None = None) -> None:
     global _worker_pipeline
     from whodid.pipeline import Pipeline
 
@@ -84,7 +86,7 @@ def _init_worker(config: PipelineConfig | None, resources: Resources | None, par
         _exit_with_parent(parent)
 
     # the Resources unpickle as their options and are built once in this process
-    _worker_pipeline = Pipeline(config, resources=resources)
+    _worker_pipeline = Pipeline(config, resources=resources, homes=homes)
 
 
 def _analyze_in_worker(records: list[Record]) -> list[tuple[Analysis | Rejected, str]]:
@@ -108,11 +110,13 @@ def ingest_items(
     engine: str = "local",
     ray_address: str | None = None,
     sink=None,
+    homes: SourceHomes | None = None,
 ) -> Outcome:
     """Analyse and store every new article among ``items`` (records from ``ingest.read`` or a feed);
     ``on_batch(articles_read, counts)`` reports progress. ``config`` says which stages run
     with what knowledge; ``resources``, knowledge already built for it (else built once
-    per process)."""
+    per process). ``homes``: the papers' homes learnt beforehand from the whole input
+    (``whodid.pipeline.learn_homes``), the same table in every worker."""
     outcome = Outcome()
     counts = outcome.counts
     batches = _new_work(iter(items), store, batch_size, outcome)
@@ -141,7 +145,7 @@ def ingest_items(
 
         for done, (rejected, read) in analyze_on_ray(
                 ((todo, (rejected, read)) for todo, rejected, read in batches),
-                workers, config, resources, ray_address):
+                workers, config, resources, ray_address, homes):
             store_batch(done, rejected, read)
         return outcome
     if engine != "local":
@@ -153,7 +157,7 @@ def ingest_items(
             if todo and pipeline is None:
                 from whodid.pipeline import Pipeline
 
-                pipeline = Pipeline(config, resources=resources)
+                pipeline = Pipeline(config, resources=resources, homes=homes)
             done = [(a, r.origin) for r, a in pipeline.analyze_isolated(todo)] if todo else []
             store_batch(done, rejected, read)
         return outcome
@@ -161,7 +165,7 @@ def ingest_items(
     # spawn, not fork: the parent holds a DuckDB connection and its threads
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(config, resources, os.getpid())) as pool:
+                             initargs=(config, resources, os.getpid(), homes)) as pool:
         pending: dict[Future, tuple[list[Rejected], int]] = {}
         try:
             for todo, rejected, read in batches:

@@ -29,6 +29,7 @@ from whodid.knowledge import Resources
 from whodid.model import Analysis, Article, Meta
 from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
 from whodid.places import PlacesStage
+from whodid.places.source_home import SourceHomes
 from whodid.quotes import QuotesStage
 from whodid.time import TimeStage
 
@@ -97,14 +98,16 @@ def make_checks(nlp: Language, name: str, kb_files: list[str], lexicon_files: li
     return StageComponent(ChecksStage(_resources(kb_files, lexicon_files)))
 
 
-def build(stages: tuple[str, ...], resources: Resources, fuzzy_cutoff: float = 85.0) -> list[StageComponent]:
-    """The components for whodid's own pipeline, in pipeline order, sharing ``resources``."""
+def build(stages: tuple[str, ...], resources: Resources, fuzzy_cutoff: float = 85.0,
+          homes: SourceHomes | None = None) -> list[StageComponent]:
+    """The components for whodid's own pipeline, in pipeline order, sharing ``resources``;
+    ``homes``: the papers' homes learnt beforehand (``whodid.pipeline.learn_homes``), read by places."""
     made = {
         "actors": lambda: ActorsStage(resources, fuzzy_cutoff=fuzzy_cutoff),
         "quotes": lambda: QuotesStage(resources, unnamed_speakers="actors" in stages),
         "events": lambda: EventsStage(resources),
         "time": lambda: TimeStage(),
-        "places": lambda: PlacesStage(resources),
+        "places": lambda: PlacesStage(resources, homes=homes),
         "checks": lambda: ChecksStage(resources),
     }
     return [StageComponent(made[name]()) for name in stages]

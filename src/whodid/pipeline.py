@@ -23,8 +23,9 @@ from whodid.config import STAGE_NAMES, PipelineConfig
 from whodid.ingest import Record, Rejected, article_from_text, check_language
 from whodid.knowledge import Resources
 from whodid.model import Analysis, Article, Check, Meta
+from whodid.places.source_home import SourceHomes
 
-__all__ = ["Pipeline", "PipelineConfig", "STAGE_NAMES", "Stage", "check_stage_names"]
+__all__ = ["Pipeline", "PipelineConfig", "STAGE_NAMES", "Stage", "check_stage_names", "learn_homes"]
 
 
 def checked(article: Article) -> Record:
@@ -58,18 +59,21 @@ class Pipeline:
     ``config``: which stages run and with what knowledge (default: all stages, the
     built-in knowledge plus the plugins'). ``resources``: knowledge already built
     (default: built from ``config``, once per process). ``stages``: stage objects to
-    run instead of the configured ones (tests and evaluations that run one stage).
+    run instead of the configured ones (tests and evaluations that run one stage). ``homes``:
+    the papers' homes learnt beforehand from the whole input (``learn_homes``), which the
+    places stage reads and never changes (default: none, so no story uses a home).
     """
 
     def __init__(self, config: PipelineConfig | None = None, *, resources: Resources | None = None,
-                 stages: list[Stage] | None = None):
+                 stages: list[Stage] | None = None, homes: SourceHomes | None = None):
         self.config = config or PipelineConfig()
         self.nlp = nlp.load(self.config.model)
         if stages is not None:
             self.components = [StageComponent(s) for s in stages]
         else:
             self.resources = resources or Resources.build(self.config.kb_files, self.config.lexicon_files)
-            self.components = components.build(self.config.stages, self.resources, self.config.fuzzy_cutoff)
+            self.components = components.build(self.config.stages, self.resources, self.config.fuzzy_cutoff,
+                                               homes=homes)
         self.batch_size = self.config.batch_size
         self._model = nlp.model_name(self.nlp)
 
@@ -171,6 +175,27 @@ class Pipeline:
         finally:
             doc._.whodid_analysis = None  # the Doc may outlive this call; the Analysis is returned
         return analysis
+
+
+def learn_homes(records: Iterable[Record], config: PipelineConfig | None = None,
+                resources: Resources | None = None) -> SourceHomes:
+    """The papers' homes learnt from all of ``records`` (the first pass of ``--homes-first``):
+    each article is parsed and read by the actors and places stages only (quotes, events, time
+    and checks do not change what a story votes for), with no home. The table is small and
+    picklable, for workers to share; empty when the configuration has no places stage."""
+    config = config or PipelineConfig()
+    homes = SourceHomes()
+    if "places" not in config.stages:
+        return homes
+    from whodid.actors import ActorsStage
+    from whodid.places import PlacesStage
+
+    resources = resources or Resources.build(config.kb_files, config.lexicon_files)
+    learner = Pipeline(config, stages=[ActorsStage(resources, fuzzy_cutoff=config.fuzzy_cutoff),
+                                       PlacesStage(resources, homes=homes, learn=True)])
+    for _ in learner.analyze_isolated(records):  # an article that fails here fails again, and is reported, later
+        pass
+    return homes
 
 
 class _StageFailed(Exception):

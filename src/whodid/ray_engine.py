@@ -28,10 +28,10 @@ class ClusterError(RuntimeError):
 class _Analyzer:
     """The actor: the pipeline is built once, when the actor starts."""
 
-    def __init__(self, config, resources):
+    def __init__(self, config, resources, homes=None):
         from whodid.pipeline import Pipeline
 
-        self.pipeline = Pipeline(config, resources=resources)
+        self.pipeline = Pipeline(config, resources=resources, homes=homes)
 
     def analyze(self, records: list[Record]) -> list[tuple[Analysis, str]]:
         # an article whose parse or stage fails comes back as a Rejected (whodid.batch stores it as a failure)
@@ -64,9 +64,10 @@ def connect(address: str | None) -> bool:
 
 def analyze_on_ray(batches: Iterable[tuple[list[Record], Any]], workers: int | None,
                    config: PipelineConfig | None, resources: Resources | None,
-                   address: str | None = None) -> Iterator[tuple[list[tuple[Analysis, str]], Any]]:
+                   address: str | None = None, homes=None) -> Iterator[tuple[list[tuple[Analysis, str]], Any]]:
     """``(records, tag)`` batches in, ``(analyses, tag)`` out, in the order they finish.
-    ``workers``: actors to start (default: one per CPU of the cluster)."""
+    ``workers``: actors to start (default: one per CPU of the cluster); ``homes``: the papers'
+    homes learnt beforehand, the same table in every actor."""
     ray = _ray()
     started = connect(address)
     try:
@@ -89,7 +90,7 @@ def analyze_on_ray(batches: Iterable[tuple[list[Record], Any]], workers: int | N
                     yield [], tag
                     continue
                 if not actors:
-                    actors = [actor_class.remote(config, resources) for _ in range(workers)]
+                    actors = [actor_class.remote(config, resources, homes) for _ in range(workers)]
                 index = min(load, key=load.get)  # the least busy actor
                 pending[actors[index].analyze.remote(records)] = (index, tag)
                 load[index] += 1
