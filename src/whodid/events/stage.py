@@ -34,7 +34,7 @@ class EventsStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         events = self.coder.code(doc, analysis)
         conventions.apply(doc, analysis, events, self.resources)
-        events = self.coder.two_parties(events)
+        events = self.coder.two_parties(events, analysis)
         kept = filters.keep(events, analysis)
         merged = remention.merge(kept + self._criticism(doc, analysis, kept),
                                  {a.id: a.code for a in analysis.actors if a.code})
