@@ -221,3 +221,30 @@ def test_same_side_retelling_is_one_event():
     assert len(merge([ev(0, "disapprove", "future", "kennedy"), ev(100, "allege", "asserted", "libdems")], codes)) == 1
     # a denial is another matter
     assert len(merge([ev(0, "disapprove", "negated", "kennedy"), ev(100, "allege", "asserted", "libdems")], codes)) == 2
+
+
+# ---------------------------------------------------------------- states, manners, shown facts, searches
+
+@pytest.mark.parametrize("text", [
+    # shown, not a demonstration
+    "The Liberal Democrats have demonstrated that they can defeat the Conservatives in Scotland.",
+    # a state the subject is in, not a betrayal told (nor the speaker's accusation)
+    "The BBC journalist Robert Peston said Gordon Brown feels deeply betrayed.",
+    # cooperation with no one named (PLOVER: COOPERATE requires a recipient)
+    "The Egyptian minister reviewed Egypt's efforts to implement projects in cooperation with various state sectors.",
+])
+def test_shown_facts_states_and_manners_are_not_coded(analyze, text):
+    assert kinds(analyze(text)) == []
+
+
+def test_cooperation_with_a_party_named_is_kept(analyze):
+    a = analyze("Egypt implemented the projects in cooperation with Jordan.")
+    assert [(e.type, code(a, e.recipient)) for e in a.events] == [("COOPERATE", ["JOR"])]
+
+
+def test_a_police_raid_is_a_search_not_an_attack(analyze):
+    # PLOVER 2.0 manual, COERCE mode seize: "execute search, confiscate property, raid"
+    a = analyze("Indian police raided the farmhouse of the opposition leader in Tura.")
+    assert [(e.type, e.mode) for e in a.events] == [("COERCE", "seize")]
+    a = analyze("Russian troops raided the Ukrainian village of Bucha.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]

@@ -47,6 +47,8 @@ _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
 # sectors that make an actor political whatever the words it is named by
 _POLITICAL_SECTORS = _ARMED_SECTORS | {"GOV", "LEG", "JUD", "OPP", "PTY", "IGO", "COP"}
 _SUBJ = ("nsubj", "csubj")
+# verbs that say what state the subject is in: a participle after them is no act ("feels betrayed")
+_LINKING_VERBS = {"feel", "seem", "look", "appear", "sound", "remain"}
 # symmetric acts whose parties a later mention with none named may share ("talks will resume")
 _MEETING_TYPES = {"CONSULT", "AGREE"}
 _COOPERATIVE_INTENT = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -1225,6 +1227,8 @@ def _describing_participle(t: Token) -> bool:
         return False
     if t.dep_ == "amod":
         return True
+    if t.dep_ in ("acomp", "oprd") and t.head.lemma_.lower() in _LINKING_VERBS:
+        return True  # "Brown feels deeply betrayed": a state the subject is in, not an act told
     return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
                                        for c in t.children)
 
