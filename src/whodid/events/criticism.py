@@ -13,7 +13,10 @@ says it about whom is not. A statement is read as criticism when:
   party or politician (sector OPP): in political news the opposition's statements about
   the government and the other parties are its criticism of them;
 - a sentence of it names a party of another code than the speaker's (not the speaker's
-  own side), with a country; the first such party is the one criticised;
+  own side), of the speaker's country (the opposition opposes its own country's government
+  and parties: "a local income tax of the kind seen in the USA" criticises no one there),
+  and not as the one who hears it ("speaking to the BBC's Westminster Hour"); the first
+  such party is the one criticised;
 - the coder has not already coded an event in that sentence: a sentence that tells an act
   ("said the minister had agreed to ...", "accused him of ...") is coded as that act, and
   the speaker's critical tone around it is no second event (``uncoded_sentence``).
@@ -77,7 +80,8 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Statem
             if (sent.start_char, q.speaker) in coded or not uncoded_sentence(sent.start_char, told) or end - start < 10:
                 continue
             target = next(((aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
-                           and actors[aid].country and _code(actors[aid]) != own), None)
+                           and actors[aid].country == actors[q.speaker].country and _code(actors[aid]) != own
+                           and not _addressee(doc, m)), None)
             piece = doc.char_span(start, end, alignment_mode="expand")
             if target is None or piece is None:
                 continue
@@ -86,6 +90,24 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Statem
             out.append(Statement(q.speaker, target[0], q.speaker_mention, target[1],
                                  (sent.start_char, sent.end_char), head))
     return out
+
+
+# verbs of speaking whose "to" object or told one is who hears the statement
+_SPEAKING = {"speak", "talk", "tell", "say", "write", "explain", "announce"}
+
+
+def _addressee(doc: Doc, m: Mention) -> bool:
+    """The mention names who hears the statement, not whom it is about: "speaking to the
+    BBC's Westminster Hour", "told MPs"."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    while t.dep_ in ("poss", "compound", "amod", "nmod") and t.head.i != t.i:
+        t = t.head  # "the BBC's Westminster Hour": the programme
+    if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in _SPEAKING:
+        return True
+    return t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() == "tell"
 
 
 def uncoded_sentence(start: int, told: set[int]) -> bool:
