@@ -248,3 +248,11 @@ def test_a_police_raid_is_a_search_not_an_attack(analyze):
     assert [(e.type, e.mode) for e in a.events] == [("COERCE", "seize")]
     a = analyze("Russian troops raided the Ukrainian village of Bucha.")
     assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_aid_promised_to_no_one_is_announced_policy(analyze):
+    # PLOVER: AID requires a recipient; intended aid is AGREE (CAMEO 033), and with no one to
+    # receive it, announced domestic policy (news-events guidelines)
+    assert kinds(analyze("The Costa Rican Ministry of Health will provide appropriate follow-up.")) == []
+    a = analyze("The Japanese government will provide food aid to North Korea.")
+    assert [(e.type, code(a, e.recipient)) for e in a.events] == [("AGREE", ["PRK"])]
