@@ -256,3 +256,16 @@ def test_aid_promised_to_no_one_is_announced_policy(analyze):
     assert kinds(analyze("The Costa Rican Ministry of Health will provide appropriate follow-up.")) == []
     a = analyze("The Japanese government will provide food aid to North Korea.")
     assert [(e.type, code(a, e.recipient)) for e in a.events] == [("AGREE", ["PRK"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The Egyptian state occupied a leading position at the regional and international levels.",
+    "The Kenyan opposition was quick in seizing on the president's remarks.",
+])
+def test_holding_a_rank_or_seizing_on_words_is_no_seizure(analyze, text):
+    assert kinds(analyze(text)) == []
+
+
+def test_occupying_a_town_is_a_seizure(analyze):
+    a = analyze("Russian troops occupied the Ukrainian town of Kherson.")
+    assert [(e.type, e.mode) for e in a.events] == [("COERCE", "seize")]
