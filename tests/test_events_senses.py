@@ -269,3 +269,10 @@ def test_holding_a_rank_or_seizing_on_words_is_no_seizure(analyze, text):
 def test_occupying_a_town_is_a_seizure(analyze):
     a = analyze("Russian troops occupied the Ukrainian town of Kherson.")
     assert [(e.type, e.mode) for e in a.events] == [("COERCE", "seize")]
+
+
+def test_deaths_in_an_accident_are_no_ones_act(analyze):
+    # the relative pronoun stands for the accident: no one killed the passengers
+    assert kinds(analyze("The Kenyan bus accident that killed 35 people happened at the Nithi bridge.")) == []
+    a = analyze("The gunmen who killed 40 people in Pakistan were arrested.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]

@@ -113,6 +113,8 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
     own, its controller's ("pledged never to attack Howard": the one who pledged)."""
     kids = list(t.children)
     found = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
+    # "the accident that killed 35 people": a relative pronoun stands for the noun it relates to
+    found = [t.head if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl" else c for c in found]
     found += [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if found or depth >= 3 or t.head.i == t.i or any(c.dep_ == "nsubjpass" for c in kids):
         return found
