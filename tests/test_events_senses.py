@@ -276,3 +276,10 @@ def test_deaths_in_an_accident_are_no_ones_act(analyze):
     assert kinds(analyze("The Kenyan bus accident that killed 35 people happened at the Nithi bridge.")) == []
     a = analyze("The gunmen who killed 40 people in Pakistan were arrested.")
     assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_one_party_agreeing_that_something_should_change_is_a_view(analyze):
+    a = analyze("The Ecuadorian health minister agrees that the health system should be changed.")
+    assert kinds(a) == []
+    a = analyze("Israel and Hamas agreed that the truce would start on Friday.")
+    assert "AGREE" in [t for t, _ in kinds(a)]

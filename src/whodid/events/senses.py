@@ -185,6 +185,11 @@ class Senses:
             return actors.at(w) is None and own_thing(w)
         if cls == "plural":
             return w.tag_ in ("NNS", "NNPS") or bool(w.conjuncts)
+        if cls == "single":  # one party: "the minister", not "Japan and New Zealand", "the two sides"
+            return not (w.tag_ in ("NNS", "NNPS") or w.conjuncts or w.lower_ in ("they", "we", "both"))
+        if cls == "clause":  # a finite clause with its own subject: "agrees that the system should change"
+            return not any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children) and \
+                any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in w.children)
         if cls == "infinitive":  # "fighting to topple his government": an aim, not the act
             return any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children)
         if cls == "passive":
