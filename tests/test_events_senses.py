@@ -283,3 +283,10 @@ def test_one_party_agreeing_that_something_should_change_is_a_view(analyze):
     assert kinds(a) == []
     a = analyze("Israel and Hamas agreed that the truce would start on Friday.")
     assert "AGREE" in [t for t, _ in kinds(a)]
+
+
+def test_recognition_is_of_a_state_or_a_government(analyze):
+    # CAMEO 054, grant diplomatic recognition
+    assert kinds(analyze("The Colombian president recognises the importance of exercise for his healthcare ideas.")) == []
+    a = analyze("Ghana recognised the new government of Mali.")
+    assert [(e.type, code(a, e.recipient)) for e in a.events] == [("SUPPORT", ["MLIGOV"])]
