@@ -76,3 +76,9 @@ def test_who_hears_the_statement_is_not_whom_it_criticises(code):
     assert code(text, names) == []
     text = "Speaking to the BBC's Westminster Hour on Sunday, Mr Kennedy said voting for Labour meant higher taxes."
     assert code(text, names) == [("ACCUSE", ["K"], ["G"])]
+
+
+def test_what_the_opposition_promises_is_its_own_programme(code):
+    names = {"Kennedy": ("K", "GBROPP"), "Labour": ("G", "GBRGOV"), "Britain": ("U", "GBR")}
+    assert code("Mr Kennedy plans to cut class sizes for the youngest children in Britain.", names) == []
+    assert code("Mr Kennedy said that Labour's council tax was unfair and wasteful.", names) == [("ACCUSE", ["K"], ["G"])]
