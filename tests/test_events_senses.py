@@ -290,3 +290,8 @@ def test_recognition_is_of_a_state_or_a_government(analyze):
     assert kinds(analyze("The Colombian president recognises the importance of exercise for his healthcare ideas.")) == []
     a = analyze("Ghana recognised the new government of Mali.")
     assert [(e.type, code(a, e.recipient)) for e in a.events] == [("SUPPORT", ["MLIGOV"])]
+
+
+def test_beating_a_team_on_penalties_is_a_game(analyze):
+    assert kinds(analyze("Australia took the 31st qualifying spot on Monday when they beat Peru 5-4 on penalties.")) == []
+    assert [t for t, _ in kinds(analyze("Police beat the Kenyan protesters with batons."))] == ["ASSAULT"]
