@@ -211,13 +211,14 @@ def test_an_act_in_response_to_another_codes_only_the_act(analyze):
 
 
 def test_same_side_retelling_is_one_event():
-    from whodid.events.remention import merge
+    from whodid.events.remention import Parties, merge
     from whodid.model import Event, Mention, Offsets
 
     def ev(start, mode, modality, actor):
         return Event(type="ACCUSE", mode=mode, cameo="111", actor=[actor], recipient=["blair"], modality=modality,
                      sentence=Offsets(start, start + 50), trigger=Mention(start + 5, start + 10, "x"), confidence=0.5)
-    codes = {"kennedy": "GBROPP", "libdems": "GBROPP", "blair": "GBRGOV"}
+    # Charles Kennedy is a Lib Dem (the knowledge base's party membership): one side
+    codes = Parties({"kennedy": "GBROPP", "libdems": "GBROPP", "blair": "GBRGOV"}, sides={"kennedy": "libdems"})
     assert len(merge([ev(0, "disapprove", "future", "kennedy"), ev(100, "allege", "asserted", "libdems")], codes)) == 1
     # a denial is another matter
     assert len(merge([ev(0, "disapprove", "negated", "kennedy"), ev(100, "allege", "asserted", "libdems")], codes)) == 2

@@ -34,7 +34,7 @@ def checked(article: Article) -> Record:
     meta = {k: getattr(article, k) for k in ("id", "title", "byline", "url", "source", "published")}
     record = article_from_text(article.text, origin, **meta)
     if not isinstance(record, Rejected):
-        record.article.published_inferred = article.published_inferred
+        record.article.published_inferred = article.published_inferred or record.article.published_inferred
         record = check_language(record)
     if isinstance(record, Rejected):
         raise ValueError(str(record))

@@ -88,8 +88,10 @@ batches. The corpora carry no publication dates: BBC articles are known to be fr
 2004-2005, so they get that period as an outside bound on the date whodid infers
 (a ``DateConstraint``: it only narrows what the text's weekday and date evidence
 allow), for the time stage and for the actors stage, which resolves roles inside it
-("Mr Blair" is the prime minister of 2005, not a former one); newswire articles are dated by whodid's inference alone, as for any
-undated input.
+("Mr Blair" is the prime minister of 2005, not a former one); newswire articles are given
+their corpus record's URL, whose path often carries the publisher's date (218 of the 1,095:
+``.../archives/2022/07/16/...``), which whodid takes as any input's (``whodid.ingest``), and
+are otherwise dated by whodid's inference alone, as for any undated input.
 """
 
 from __future__ import annotations
@@ -157,6 +159,7 @@ class GoldArticle:
     events: list[GoldEvent]
     where: str = ""  # file:line, for messages
     title: str | None = None
+    url: str | None = None  # the corpus record's URL (newswire): its path often carries the date
 
 
 @dataclass
@@ -346,7 +349,7 @@ def load_gold(paths: Iterable[Path], corpora: Path, limit: int | None = None) ->
         spans = sentence_spans(text)
         events = [_gold_event(e, text, spans, f"{where} (article {article_id}, event {i})")
                   for i, e in enumerate(record.get("events") or [])]
-        articles.append(GoldArticle(corpus, article_id, text, events, where, found.get("title")))
+        articles.append(GoldArticle(corpus, article_id, text, events, where, found.get("title"), found.get("url")))
     return articles
 
 
@@ -790,7 +793,7 @@ def run_pipeline(articles: list[GoldArticle], events: Any = None) -> Iterator[An
     pipeline = Pipeline(stages=[ActorsStage(knowledge, constraints=[period]), QuotesStage(knowledge),
                                 events or EventsStage(knowledge),
                                 TimeStage(constraints=[period]), PlacesStage(knowledge), ChecksStage(knowledge)])
-    yield from pipeline.analyze_many(Article(text=a.text, id=a.id, title=a.title) for a in articles)
+    yield from pipeline.analyze_many(Article(text=a.text, id=a.id, title=a.title, url=a.url) for a in articles)
 
 
 def run(gold: list[Path] | None = None, part: str | None = None, shared: Path | None = None,

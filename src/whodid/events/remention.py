@@ -10,15 +10,31 @@ arrested in Hapur"). Across
 sentences it must name the recipient: two requests by one minister, or two arrests
 of unnamed people, in two sentences may well be two; in one sentence a second
 trigger of the same type is the same event ("was shot dead ... killed by a bullet").
-Across sentences, a telling by the same side (the same CAMEO codes: "Charles
-Kennedy", then "the Lib Dems") to the same recipients is the same event too, and so is
-one by an overlapping side (a shared actor or code) to a shared recipient, for acts other
-than accusations, demands, refusals and threats (a side repeats those, each a new event).
+Across sentences, a telling by the same side ("Charles Kennedy", then "the Lib Dems")
+to the same recipients is the same event too, and so is one by an overlapping side
+to a shared recipient, for acts other than accusations, demands, refusals and threats
+(a side repeats those, each a new event). A meeting has no direction: its tellings
+are compared on all their parties ("Blair met parents" / "parents who met Mr Blair").
+
+Parties are compared by who they are, not by their CAMEO code (``Parties``): the Lib
+Dems and the Tories are both GBROPP and two sides; two ministers are both GBRGOV
+and two people. One party is the same as another when it is the same actor, when
+both belong to one party of the knowledge base's curated membership (Charles Kennedy
+and the Liberal Democrats), or when one is an unnamed placeholder the text gave only
+a country and sector ("the police" INDCOP, "the government" GBRGOV; a bare country,
+"Britain", covers nothing) and the other's code falls under it (the Uttar Pradesh
+Police INDCOP, Gordon Brown GBRGOV):
+"the chancellor" and "Mr Brown" in two tellings may be one man, Tony Blair and
+Gordon Brown may not. A mode left unknown (None) is no other mode.
+
 The clearest telling is kept (the most confident; the earliest among equals) and
 lists the others' triggers in ``Event.mentions``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from whodid.model import Event
 
@@ -28,9 +44,79 @@ ONCE_ONLY = {"RETREAT"}
 # what a side says again and again, each time a new event ("accused him of lying ... accused him
 # of hypocrisy"): retold only as the same side to the same recipients (below)
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+# acts with no direction (news-events guidelines: all parties in ``actor``): a telling's
+# parties are compared on both sides together
+SYMMETRIC = {"CONSULT"}
+# acts a side retells in other words and tenses through an article: its criticism of a party
+# (an offer to meet, once announced and once asserted, may be two: "are to meet" / "was willing to meet")
+RETOLD = {"ACCUSE"}
 
 
-def _same(first: Event, later: Event, codes: dict[str, str]) -> bool:
+@dataclass
+class Parties:
+    """Who the article's actors are, for telling whether two tellings name the same party.
+
+    ``codes``: actor id -> CAMEO code. ``sides``: actor id -> the party (actor id) it belongs
+    to, for people of a political party ("kb:charles-kennedy" -> "party:GBR:liberal-democrat").
+    ``generic``: ids of actors the text names only by country and sector, with no name of
+    their own ("the police", "the government", a country as a state); by default those whose
+    id is their code."""
+
+    codes: Mapping[str, str] = field(default_factory=dict)
+    sides: Mapping[str, str] = field(default_factory=dict)
+    generic: set[str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.generic is None:
+            self.generic = {i for i, c in self.codes.items() if i == c}
+
+    @classmethod
+    def of(cls, actors: Iterable, members: Mapping[str, Mapping[str, Iterable[str]]] | None = None) -> Parties:
+        """From ``analysis.actors``; ``members``: country -> party key -> ids of its members (the
+        knowledge base's curated party membership)."""
+        actors = list(actors)
+        codes = {a.id: a.code for a in actors if a.code}
+        generic = {a.id for a in actors if a.code and (a.id == a.code or a.id.startswith("unnamed:")
+                                                       or ":unnamed:" in a.id)}
+        sides: dict[str, str] = {}
+        for country, parties in (members or {}).items():
+            for key, people in parties.items():
+                for pid in people:
+                    sides[pid] = f"party:{country}:{key.replace(' ', '-')}"
+        ids = {a.id for a in actors}
+        return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic)
+
+    def same(self, a: str, b: str) -> bool:
+        """``a`` and ``b`` may be one party: one actor, one political party, or an unnamed
+        placeholder (country and sector) and a party its code covers."""
+        if a == b or self.sides.get(a, a) == self.sides.get(b, b):
+            return True
+        ca, cb = self.codes.get(a), self.codes.get(b)
+        if not ca or not cb:
+            return False
+        generic = self.generic or set()
+        # a placeholder of a country and a sector ("the police" INDCOP) covers that sector's named
+        # parties; a bare country ("Britain", "a British expert") covers too much to say
+        return any(x in generic and len(cx) > 3 and cy.startswith(cx) for x, cx, cy in ((a, ca, cb), (b, cb, ca)))
+
+    def within(self, later: list[str], first: list[str]) -> bool:
+        """Every party of ``later`` is one of ``first``'s."""
+        return all(any(self.same(x, y) for y in first) for x in later)
+
+    def alike(self, later: list[str], first: list[str]) -> bool:
+        """The two sides name the same parties (both named)."""
+        return bool(later) and bool(first) and self.within(later, first) and self.within(first, later)
+
+    def shared(self, later: list[str], first: list[str]) -> int:
+        """How many parties of ``later`` are one of ``first``'s."""
+        return sum(any(self.same(x, y) for y in first) for x in later)
+
+
+def _modes(first: Event, later: Event) -> bool:
+    return first.mode == later.mode or first.mode is None or later.mode is None
+
+
+def _same(first: Event, later: Event, parties: Parties) -> bool:
     """``later`` tells ``first`` again: same type and modality; the same mode unless in
     the same sentence (a missile attack is not the invasion it is part of; "shot dead
     ... killed by a bullet" is one act); only parties ``first`` has (a later telling
@@ -39,73 +125,69 @@ def _same(first: Event, later: Event, codes: dict[str, str]) -> bool:
     if first.type != later.type:
         return False
     same_sentence = first.sentence.start == later.sentence.start
-    if not same_sentence and same_side_retelling(first, later, codes):
+    if not same_sentence and same_side_retelling(first, later, parties):
         return True
     if first.modality != later.modality:
         return False
-    if first.mode != later.mode and not same_sentence:
+    if not _modes(first, later) and not same_sentence:
         return False
-    if same_sentence and later.actor and set(later.actor) == set(first.actor) and first.mode == later.mode and (
-            set(later.recipient) & set(first.recipient) or not later.recipient or not first.recipient):
+    if later.type in SYMMETRIC:
+        return _same_meeting(first, later, parties, same_sentence)
+    if same_sentence and parties.alike(later.actor, first.actor) and _modes(first, later) and (
+            parties.shared(later.recipient, first.recipient) or not later.recipient or not first.recipient):
         # "attacked the government's failure ... and criticised its record on the NHS": one
         # party's two words for one act against the same (or an untold) party
         return True
-    if not same_sentence and later.recipient and set(later.recipient) == set(first.recipient) \
-            and _coded(later.actor, codes) and _coded(later.actor, codes) == _coded(first.actor, codes):
+    if not same_sentence and parties.alike(later.recipient, first.recipient) \
+            and parties.alike(later.actor, first.actor):
         # "The Lib Dems accuse Mr Blair ..." after "Charles Kennedy accused Mr Blair ...": the
-        # same side (country and sector) doing the same to the same party is one act retold
+        # same side doing the same to the same party is one act retold
         return True
-    if not same_sentence and later.type not in SPEECH_ACTS and set(later.recipient) & set(first.recipient) \
-            and first.mode == later.mode and _overlap(first.actor, later.actor, codes):
+    if not same_sentence and later.type not in SPEECH_ACTS and parties.shared(later.recipient, first.recipient) \
+            and parties.shared(later.actor, first.actor):
         # "the Uttar Pradesh Police arrested Bernard N Marak" after "Marak ... was arrested in Uttar
         # Pradesh" (police implied): the same act to the same party by the same side, told again
         return True
-    if not set(later.actor) <= set(first.actor) or not set(later.recipient) <= set(first.recipient):
+    if not parties.within(later.actor, first.actor) or not parties.within(later.recipient, first.recipient):
         return False
     if same_sentence:
-        return (set(later.actor) == set(first.actor) and set(later.recipient) == set(first.recipient)) \
+        return parties.alike(later.actor, first.actor) and parties.alike(later.recipient, first.recipient) \
             or bool(later.actor or later.recipient)
     # a resignation, a withdrawal: one party does it once, so its own retelling needs no recipient
-    return bool(later.recipient) or (later.type in ONCE_ONLY and bool(later.actor) and set(later.actor) == set(first.actor))
+    return bool(later.recipient) or (later.type in ONCE_ONLY and parties.alike(later.actor, first.actor))
 
 
-# acts a side retells in other words and tenses through an article: its criticism of a party
-# (an offer to meet, once announced and once asserted, may be two: "are to meet" / "was willing to meet")
-RETOLD = {"ACCUSE"}
+def _same_meeting(first: Event, later: Event, parties: Parties, same_sentence: bool) -> bool:
+    """A meeting told again: in one sentence, its parties within the first telling's; across
+    sentences, two of its parties among the first's (one man meets many people)."""
+    ours, theirs = later.actor + later.recipient, first.actor + first.recipient
+    if same_sentence:
+        return bool(ours) and parties.within(ours, theirs)
+    return parties.shared(ours, theirs) >= 2
 
 
-def same_side_retelling(first: Event, later: Event, codes: dict[str, str]) -> bool:
-    """Across sentences, the same side (the same CAMEO codes: "Charles Kennedy", then "the Lib
-    Dems") doing the same type of act to the same recipients: one act retold, though the
-    telling changes its word ("will attack Mr Blair" / "accuse Mr Blair of ...") or its tense
-    (announced, then done); a denied act is another matter."""
+def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[str, str]) -> bool:
+    """Across sentences, the same side ("Charles Kennedy", then "the Lib Dems") doing the same
+    type of act to the same recipients: one act retold, though the telling changes its word
+    ("will attack Mr Blair" / "accuse Mr Blair of ...") or its tense (announced, then done);
+    a denied act is another matter."""
+    parties = parties if isinstance(parties, Parties) else Parties(parties)
     if later.type not in RETOLD or "negated" in (first.modality, later.modality) or not later.recipient:
         return False
-    return set(later.recipient) == set(first.recipient) and _coded(later.actor, codes) is not None \
-        and _coded(later.actor, codes) == _coded(first.actor, codes)
+    return parties.alike(later.recipient, first.recipient) and parties.alike(later.actor, first.actor)
 
 
-def _overlap(first: list[str], later: list[str], codes: dict[str, str]) -> bool:
-    """The two sides share an actor, or an actor's CAMEO code."""
-    if set(first) & set(later):
-        return True
-    return bool({codes[i] for i in first if codes.get(i)} & {codes[i] for i in later if codes.get(i)})
-
-
-def _coded(ids: list[str], codes: dict[str, str]) -> frozenset[str] | None:
-    """The actors' CAMEO codes, or None when one of them has none (no side to compare)."""
-    out = [codes.get(i) for i in ids]
-    return frozenset(out) if out and all(out) else None  # type: ignore[arg-type]
-
-
-def merge(events: list[Event], codes: dict[str, str] | None = None) -> list[Event]:
+def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None) -> list[Event]:
     """``events`` (in text order) with re-mentions folded into one event per real-world
-    event. The telling kept is the clearest (the most confident: a verb with its parties
-    named over a noun; the earliest among equals), the guidelines' "sentence"; the
-    others' triggers are listed, in text order, in its ``mentions``."""
+    event. ``parties``: who the actors are (``Parties``; a plain id -> code mapping knows
+    only the codes and the unnamed placeholders whose id is their code). The telling kept
+    is the clearest (the most confident: a verb with its parties named over a noun; the
+    earliest among equals), the guidelines' "sentence"; the others' triggers are listed,
+    in text order, in its ``mentions``."""
+    parties = parties if isinstance(parties, Parties) else Parties(parties or {})
     groups: list[list[Event]] = []
     for e in events:
-        group = next((g for g in groups if _same(g[0], e, codes or {})), None)
+        group = next((g for g in groups if _same(g[0], e, parties)), None)
         if group is None:
             groups.append([e])
         else:

@@ -19,7 +19,9 @@ class EventsStage:
     coding conventions may add actors to ``analysis.actors`` (a protest's target
     government, an unnamed attacker's country), marked as inferred on the event.
     Criticism told in the opposition's reported statements, with no verb of criticism, is
-    read by ``events.criticism``. Each event's ``confidence`` is the trained model's
+    read by ``events.criticism``. Re-mentions of one event are merged (``events.remention``),
+    parties compared by who they are (the knowledge base's party membership says who is
+    of one party). Each event's ``confidence`` is the trained model's
     (``events.confidence``);
     ``record``, when set, receives each article's events and their features (training).
     """
@@ -30,6 +32,10 @@ class EventsStage:
         self.resources = resources or Resources.build()
         self.coder = confidence.RecordingCoder(self.resources.lexicon)
         self.record = None
+        # the knowledge base's curated party membership, by actor id: who is of one side
+        kb = self.resources.kb
+        self.members = {country: {key: [kb.people[i].id for i in people] for key, people in parties.items()}
+                        for country, parties in kb.party_members.items()}
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         events = self.coder.code(doc, analysis)
@@ -37,7 +43,7 @@ class EventsStage:
         events = self.coder.two_parties(events, analysis)
         kept = filters.keep(events, analysis)
         merged = remention.merge(kept + self._criticism(doc, analysis, kept),
-                                 {a.id: a.code for a in analysis.actors if a.code})
+                                 remention.Parties.of(analysis.actors, self.members))
         if self.coder.trace is not None:  # what the filters and the re-mention merge took out
             for why, before, after in (("filtered (events.filters)", events, kept),
                                        ("a re-mention (events.remention)", kept, merged)):

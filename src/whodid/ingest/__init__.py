@@ -39,6 +39,7 @@ from whodid.ingest import html as html_extract
 from whodid.ingest.language import detect as detect_language
 from whodid.ingest.warc import WARC_SUFFIXES, ArchivedPage, count_pages, is_warc_head, read_warc
 from whodid.model import Article, Check
+from whodid.nlp.publication import url_date
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -136,11 +137,19 @@ def _short(exc: BaseException, limit: int = 160) -> str:
 
 
 def article_from_text(text: str, origin: str = "<text>", **meta: str | None) -> Record | Rejected:
-    """A Record for one text, with metadata checked (used by ``whodid.analyze``)."""
+    """A Record for one text, with metadata checked (used by ``whodid.analyze``). With no
+    ``published``, a date in the ``url``'s path is taken as the publication date (inferred)."""
     notes: list[Check] = []
     published = _normalise_date(meta.pop("published", None), origin, notes)
     if not text.strip():
         return Rejected(origin, "the text is empty")
+    from_url = url_date(meta.get("url")) if published is None else None
+    if from_url is not None:
+        # the publisher's own date in the URL's path (".../archives/2022/07/16/..."): "yesterday"
+        # in the text is then 15 July; marked inferred, since no date field gave it
+        notes.append(Check(kind="published_inferred", severity="info",
+                           message=f"{origin}: no publication date; took {from_url.isoformat()} from its URL"))
+        return Record(Article(text=text, published=from_url.isoformat(), published_inferred=True, **meta), origin, notes)
     return Record(Article(text=text, published=published, **meta), origin, notes)
 
 

@@ -13,6 +13,14 @@ Evidence, strongest first:
   them as objects or as callables of ``(doc, analysis)``);
 - **today**: a story is not published in the future.
 
+Before any of this, an article's URL often carries its date, the publisher's own
+(``url_date``: ``.../archives/2022/07/16/2003781846``, ``.../2022-07-28/...``);
+``whodid.ingest`` takes it as the publication date of an article that gives none.
+So is a dateline (``dateline``): a full date opening the article after a place or an
+agency name ("CAIRO - 26 July 2022: ...", "Durban, May 17 2022 (IPS) - ...") or given
+as today's ("Police today (July 26, 2022) recovered ..."); the time stage takes it
+before any inference.
+
 Choice: among the weekday-fitting dates that respect the bounds, prefer those in
 the year of the latest dated event the story states as past (a date of day or
 month precision) or the year after it ("consistent with the explicit years";
@@ -27,6 +35,7 @@ often a historical reference ("September 11th 2001") to serve as the base for
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Union
@@ -43,6 +52,56 @@ class DateConstraint:
     earliest: dt.date | None = None
     latest: dt.date | None = None
     reason: str = ""
+
+
+# a date as a URL path writes it: /2022/07/16/, /2022-07-28/, /2022_07_28/ (year first, four
+# digits, then month and day), or one path segment of eight digits (/20220716/)
+_URL_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12][0-9]|3[01])(?![0-9])")
+_URL_COMPACT = re.compile(r"/((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?=/|\.html?$|$)")
+
+
+def url_date(url: str | None, today: dt.date | None = None) -> dt.date | None:
+    """The publication day an article's URL carries in its path, or None: ``/2022/07/16/``,
+    ``/2022-07-28/``, ``/20220716/``. Only a whole day counts (``/2022/07/`` says the month
+    alone), only in the path (not the host or the query), never after ``today``."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url.strip(), flags=re.I).split("?")[0].split("#")[0]
+    found = [(m.group(1), m.group(3), m.group(4)) for m in _URL_DATE.finditer(path)]
+    found += [m.groups() for m in _URL_COMPACT.finditer(path)]
+    for year, month, day in found:
+        try:
+            d = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        if d <= (today or dt.date.today()):
+            return d
+    return None
+
+
+# what may stand before a dateline's date: capitalised place or agency words and their
+# punctuation ("CAIRO -", "Durban,", "WASHINGTON (Reuters) -"), at most a few
+_DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][\w'./&]*[\s,()/-]*){0,5}[-\u2013\u2014:,]?\s*$")
+# what follows it: the dash, colon or bracket that ends the dateline
+_DATELINE_TAIL = re.compile(r"^\s*[-\u2013\u2014:(]")
+_TODAY_OPEN = re.compile(r"\btoday\s*\(\s*$", re.I)
+
+
+def dateline(text: str, exprs: Iterable[TimeExpr], today: dt.date | None = None) -> TimeExpr | None:
+    """The date an article's dateline gives, or None: a full date (day, month and year)
+    opening the text after at most a few capitalised words and ending at a dash, colon or
+    bracket ("CAIRO - 26 July 2022: ..."), or written as today's ("today (July 26, 2022)")."""
+    today = today or dt.date.today()
+    for e in sorted(exprs, key=lambda e: e.start):
+        if e.kind != "date" or e.precision != "day" or not e.value:
+            continue
+        d = e.as_date()
+        if d is None or d > today:
+            continue
+        if (e.start <= 60 and _DATELINE_HEAD.match(text[:e.start]) and _DATELINE_TAIL.match(text[e.end:e.end + 8])) \
+                or (_TODAY_OPEN.search(text[max(0, e.start - 12):e.start]) and text[e.end:e.end + 3].lstrip().startswith(")")):
+            return e
+    return None
 
 
 # a bound, or a callable ``(doc, analysis) -> iterable of bounds`` (a stage's hook)

@@ -1,9 +1,18 @@
 """Dates for events: the date expression the text ties to each event.
 
-An event takes a dated expression from its own sentence, preferring one inside
-the trigger's clause (the parse subtree of the trigger's head verb), then the
-nearest one in the sentence. No dated expression, no date: the publication date
-is never put on an event silently. An asserted event dated more than
+An event takes the date the text ties to it. First, a time expression the parse
+attaches to the trigger itself or to its clause's verb (directly or through a
+preposition: "acquitted ... yesterday", "met on Tuesday", "the invasion in 2003"),
+in the event's own telling and then in its other tellings (``Event.mentions``: one
+real-world event, one event; the lead often says when, "police arrested him on
+Tuesday", while the telling kept names the parties best); when that expression
+cannot be resolved ("on Monday" in an undated article) the event gets no date
+rather than another expression's. Otherwise a dated expression from its own
+sentence, preferring one inside the trigger's clause (the parse subtree of the
+trigger's head verb), then the nearest one; then the other tellings, the same way.
+A date that modifies something else ("funds from 2000 to 2006", "an official killed
+in 2020 said Tuesday ...") is thus passed over when a closer one is there. No
+dated expression, no date: the publication date is never put on an event silently. An asserted event dated more than
 ``HISTORICAL_DAYS`` before publication is marked ``historical``: background the
 story recalls, not news it reports.
 """
@@ -14,7 +23,7 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from whodid.model import Analysis, Mention
+from whodid.model import Analysis, Event, Mention
 from whodid.nlp import clause_head, token_at
 from whodid.nlp.dates import TimeExpr
 
@@ -24,19 +33,64 @@ DATED = ("day", "month", "year")
 
 def date_events(doc: Doc, analysis: Analysis, exprs: list[TimeExpr], published: dt.date | None) -> None:
     dated = [e for e in exprs if e.value and e.precision in DATED and e.kind not in ("duration", "time")]
+    timed = [e for e in exprs if e.kind not in ("duration", "time", "decade", "vague")]
     for event in analysis.events:
-        in_sentence = [e for e in dated if event.sentence.start <= e.start < event.sentence.end]
-        if not in_sentence:
+        tellings = _tellings(doc, event)
+        direct = next((x for _, _, at in tellings for x in _attached(doc, at, timed)), None)
+        if direct is not None:
+            if direct.value and direct.precision in DATED:
+                _put(event, direct, published)
             continue
-        clause = _clause(doc, event.trigger.start)
-        tied = [e for e in in_sentence if clause[0] <= e.start < clause[1]] or in_sentence
-        best = min(tied, key=lambda e: abs(e.start - event.trigger.start))
-        event.date, event.date_precision = best.value, best.precision
-        event.date_mention = Mention(best.start, best.end, best.text)
-        first = best.as_date()
-        if (published and first and event.modality == "asserted"
-                and _last_day(first, best.precision) < published - dt.timedelta(days=HISTORICAL_DAYS)):
-            event.modality = "historical"
+        best = None
+        for start, end, at in tellings:
+            in_sentence = [e for e in dated if start <= e.start < end]
+            if in_sentence:
+                clause = _clause(doc, at)
+                tied = [e for e in in_sentence if clause[0] <= e.start < clause[1]] or in_sentence
+                best = min(tied, key=lambda e: abs(e.start - at))
+                break
+        if best is not None:
+            _put(event, best, published)
+
+
+def _put(event: Event, best: TimeExpr, published: dt.date | None) -> None:
+    event.date, event.date_precision = best.value, best.precision
+    event.date_mention = Mention(best.start, best.end, best.text)
+    first = best.as_date()
+    if (published and first and event.modality == "asserted"
+            and _last_day(first, best.precision) < published - dt.timedelta(days=HISTORICAL_DAYS)):
+        event.modality = "historical"
+
+
+def _attached(doc: Doc, offset: int, exprs: list[TimeExpr]) -> list[TimeExpr]:
+    """The time expressions the parse attaches to the trigger at ``offset`` or to its clause's
+    verb, directly or through a preposition ("on Tuesday", "in 2003"), nearest first."""
+    token = token_at(doc, offset)
+    if token is None:
+        return []
+    targets = {token.i, clause_head(token).i}
+    out = []
+    for e in exprs:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None or token.i in range(span.start, span.end):
+            continue
+        head = span.root.head
+        while head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head
+        if head.i in targets and head.sent.start == token.sent.start:
+            out.append(e)
+    return sorted(out, key=lambda e: abs(e.start - offset))
+
+
+def _tellings(doc: Doc, event: Event) -> list[tuple[int, int, int]]:
+    """(sentence start, sentence end, trigger offset) of the event's own telling, then of its
+    other tellings in text order."""
+    out = [(event.sentence.start, event.sentence.end, event.trigger.start)]
+    for m in sorted(event.mentions, key=lambda m: m.start):
+        token = token_at(doc, m.start)
+        if token is not None:
+            out.append((token.sent.start_char, token.sent.end_char, m.start))
+    return out
 
 
 def _clause(doc: Doc, offset: int) -> tuple[int, int]:

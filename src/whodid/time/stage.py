@@ -11,7 +11,8 @@ from whodid.model import Analysis, Check
 from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
 from whodid.nlp.dates import WEEKDAYS, TimeExpr, find_expressions, parse_date, resolve_dates
 from whodid.time.events import date_events
-from whodid.nlp.publication import ConstraintSource, DateConstraint, bounds_note, gather_constraints, infer_publication
+from whodid.nlp.publication import (ConstraintSource, DateConstraint, bounds_note, dateline, gather_constraints,
+                                    infer_publication)
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -27,7 +28,8 @@ def parse_published(value: str | None) -> dt.date | None:
 
 
 class TimeStage:
-    """Finds and normalises dates; infers ``article.published`` when it is missing.
+    """Finds and normalises dates; infers ``article.published`` when it is missing (from a
+    dateline, "CAIRO - 26 July 2022: ...", else from the text's evidence).
 
     ``constraints``: outside bounds on the publication date, as ``DateConstraint``
     objects or callables ``(doc, analysis) -> iterable of DateConstraint`` (the
@@ -61,8 +63,16 @@ class TimeStage:
         elif base is None:
             if found is None:
                 resolve_dates(exprs, None, doc)  # what the text dates by itself, and chains on it
-            inference = infer_publication(exprs, today, self._constraints(doc, analysis))
-            if inference is not None:
+            line = dateline(doc.text, exprs, today)
+            inference = None if line is not None else infer_publication(exprs, today, self._constraints(doc, analysis))
+            if line is not None:
+                base = line.as_date()
+                article.published = base.isoformat()  # type: ignore[union-attr]
+                article.published_inferred = True
+                analysis.checks.append(Check(
+                    kind="published_inferred", severity="info", start=line.start, end=line.end,
+                    message=f"no publication date; took {article.published} from the dateline '{line.text}'"))
+            elif inference is not None:
                 base = inference.date
                 article.published = base.isoformat()
                 article.published_inferred = True

@@ -1,0 +1,192 @@
+"""One real-world event is one event per article, its parties compared by who they are (not by
+their CAMEO code), and each event dated by the day the text gives it, from any of its tellings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from whodid.events.remention import Parties, merge
+from whodid.model import Analysis, Article, Event, Mention, Offsets
+from whodid.nlp.publication import url_date
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from whodid.pipeline import Pipeline, PipelineConfig
+
+    return Pipeline(PipelineConfig(stages=("actors", "quotes", "events", "time")))
+
+
+@pytest.fixture(scope="module")
+def analyze(pipeline):
+    def run(text: str, published: str | None = "2005-02-10", url: str | None = None) -> Analysis:  # a Thursday
+        return pipeline.analyze(Article(text=text, published=published, url=url))
+    return run
+
+
+def of_type(a: Analysis, kind: str) -> list[Event]:
+    return [e for e in a.events if e.type == kind]
+
+
+def ev(start: int, actor: list[str], recipient: list[str], kind: str = "ACCUSE", mode: str | None = "allege",
+       modality: str = "asserted") -> Event:
+    return Event(type=kind, mode=mode, actor=actor, recipient=recipient, modality=modality,
+                 sentence=Offsets(start, start + 50), trigger=Mention(start + 5, start + 10, "x"), confidence=0.5)
+
+
+# ---------------------------------------------------------------- same code, other party
+
+def test_two_parties_with_one_code_doing_the_same_are_two_events(analyze):
+    # the Tories and the Lib Dems are both GBROPP: two sides, two accusations
+    a = analyze("The Conservatives accused Tony Blair of misleading voters over the war. "
+                "The Liberal Democrats accused Mr Blair of misleading voters over the war.")
+    accusations = of_type(a, "ACCUSE")
+    assert len(accusations) == 2
+    assert {a_ for e in accusations for a_ in e.actor} == {"party:GBR:conservative", "party:GBR:liberal-democrat"}
+
+
+def test_two_ministers_with_one_code_are_two_people():
+    parties = Parties({"reid": "GBRGOV", "straw": "GBRGOV", "kennedy": "GBROPP"})
+    events = [ev(0, ["kennedy"], ["reid"]), ev(100, ["kennedy"], ["straw"])]
+    assert len(merge(events, parties)) == 2
+
+
+def test_a_party_leader_and_his_party_are_one_side(analyze):
+    # Charles Kennedy leads the Liberal Democrats (the knowledge base's party membership): his attack
+    # and his party's accusation of the same man are one act, told twice; dated by the telling that says when
+    a = analyze("Liberal Democrat leader Charles Kennedy attacked Tony Blair over the war on Monday. "
+                "The Conservatives criticised Mr Blair over the war. "
+                "The Lib Dems accused Mr Blair of misleading voters.")
+    accusations = of_type(a, "ACCUSE")
+    assert len(accusations) == 2
+    lib_dems = next(e for e in accusations if "party:GBR:liberal-democrat" in e.actor or "kb:charles-kennedy" in e.actor)
+    assert len(lib_dems.mentions) == 1
+    assert lib_dems.date == "2005-02-07"  # "on Monday", in the other telling
+
+
+def test_a_placeholder_covers_a_named_party_of_its_sector_not_a_bare_country():
+    parties = Parties({"police": "INDCOP", "up-police": "INDCOP", "marak": "INDLEG", "india": "IND",
+                       "civilians": "INDCVL"}, generic={"police", "india", "civilians"})
+    assert parties.same("police", "up-police")
+    assert not parties.same("india", "marak")  # "India" says no more than the country
+    assert not parties.same("civilians", "marak")
+    arrests = [ev(0, ["up-police"], ["marak"], "COERCE", "arrest"), ev(100, ["police"], ["marak"], "COERCE", "arrest"),
+               ev(200, ["police"], ["civilians"], "COERCE", "arrest")]
+    merged = merge(arrests, parties)
+    assert len(merged) == 2 and len(merged[0].mentions) == 1
+
+
+# ---------------------------------------------------------------- one event told twice
+
+@pytest.mark.parametrize("text", [
+    "Tony Blair met Jacques Chirac in Paris on Tuesday. Mr Chirac met Mr Blair to discuss the budget, officials said.",
+    "Tony Blair met Jacques Chirac in Paris on Tuesday. The prime minister met Mr Chirac to discuss the budget.",
+])
+def test_a_meeting_told_again_in_other_words_is_one_event(analyze, text):
+    (meeting,) = of_type(analyze(text), "CONSULT")
+    assert [m.text for m in meeting.mentions] == ["met"]
+    assert meeting.date == "2005-02-08"
+
+
+def test_a_meeting_with_one_party_in_common_is_another_meeting():
+    parties = Parties({"blair": "GBRGOV", "chirac": "FRAGOV", "schroeder": "DEUGOV"})
+    meetings = [ev(0, ["blair"], ["chirac"], "CONSULT", None), ev(100, ["blair"], ["schroeder"], "CONSULT", None)]
+    assert len(merge(meetings, parties)) == 2
+
+
+def test_a_killing_retold_in_a_more_precise_word_is_one_event(analyze):
+    # "killed" says no mode, "shot dead" says firearms: not two modes, one act
+    a = analyze("North Korean soldiers killed Lee Dae-jun, a South Korean fisheries official, on Tuesday. "
+                "Lee was shot dead by North Korean soldiers at sea.")
+    (killing,) = of_type(a, "ASSAULT")
+    assert [m.text for m in killing.mentions] == ["shot"]
+
+
+def test_a_stated_mode_and_another_stated_mode_stay_two_events():
+    parties = Parties({"army": "ISRMIL", "gaza": "PSE"})
+    attacks = [ev(0, ["army"], ["gaza"], "ASSAULT", "firearms"), ev(100, ["army"], ["gaza"], "ASSAULT", "aerial")]
+    assert len(merge(attacks, parties)) == 2
+
+
+# ---------------------------------------------------------------- the event's own date
+
+def test_on_tuesday_in_a_thursday_article_is_that_tuesday(analyze):
+    a = analyze("Police arrested the opposition leader Kizza Besigye in Kampala on Tuesday.")
+    (arrest,) = of_type(a, "COERCE")
+    assert arrest.date == "2005-02-08" and arrest.date_mention.text == "Tuesday"
+
+
+def test_an_undated_telling_takes_the_date_of_its_other_telling(analyze):
+    a = analyze("Ugandan police arrested Kizza Besigye on Tuesday. "
+                "Police officers later arrested the opposition leader Kizza Besigye again in Kampala, his lawyer said.")
+    (arrest,) = of_type(a, "COERCE")
+    assert arrest.mentions and arrest.date == "2005-02-08"
+
+
+def test_no_date_in_any_telling_leaves_the_event_undated(analyze):
+    a = analyze("Police arrested the opposition leader Kizza Besigye in Kampala.")
+    (arrest,) = of_type(a, "COERCE")
+    assert arrest.date is None  # the publication date is never put on an event silently
+
+
+def test_a_date_in_the_url_dates_an_undated_article(analyze):
+    a = analyze("The High Court yesterday acquitted former president Chen Shui-bian of corruption charges.",
+                published=None, url="https://www.taipeitimes.com/News/taiwan/archives/2022/07/16/2003781846")
+    assert a.article.published == "2022-07-16" and a.article.published_inferred
+    assert any(c.kind == "published_inferred" and "URL" in c.message for c in a.checks)
+    assert [e.date for e in a.events] == ["2022-07-15"]
+
+
+@pytest.mark.parametrize("url, day", [
+    ("https://www.taipeitimes.com/News/taiwan/archives/2022/07/16/2003781846", dt.date(2022, 7, 16)),
+    ("https://www.haaretz.com/middle-east-news/2022-07-28/ty-article/x", dt.date(2022, 7, 28)),
+    ("https://example.org/news/20220716/story.html", dt.date(2022, 7, 16)),
+    ("https://example.org/news/2022/07/story", None),  # a month is not a day
+    ("https://example.org/news/2022/13/40/story", None),  # no such day
+    ("https://www.observerbd.com/news.php?id=20220712", None),  # the query is not the path
+    ("https://2022-07-01.example.org/story", None),  # nor the host
+    ("https://example.org/2099/01/01/story", None),  # not after today
+    (None, None),
+])
+def test_url_dates(url, day):
+    assert url_date(url, today=dt.date(2026, 1, 1)) == day
+
+
+def test_a_date_that_modifies_something_else_is_not_the_events(analyze):
+    # "from 2000 to 2006" dates the funds, "yesterday" the acquittal
+    a = analyze("The High Court yesterday acquitted former president Chen Shui-bian of charges related to "
+                "his use of state funds from 2000 to 2006.", published="2022-07-16")
+    (acquittal,) = [e for e in a.events if e.trigger.text == "acquitted"]
+    assert acquittal.date == "2022-07-15" and acquittal.date_mention.text == "yesterday"
+
+
+def test_an_unresolvable_date_of_the_event_leaves_it_undated_rather_than_another(analyze):
+    # no publication date: "On Monday" cannot be placed, and the law's year is not the warrant's
+    a = analyze("On Monday, a court in Tura issued an arrest warrant against the BJP leader Bernard Marak, who "
+                "faces charges under the Immoral Traffic Prevention Act of 1956.", published=None)
+    warrants = [e for e in a.events if e.type == "THREATEN"]
+    assert warrants and all(e.date is None for e in warrants)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("CAIRO - 26 July 2022: Minister Amr Talat said on Tuesday that Egypt would cut import duties.", "2022-07-26"),
+    ("Durban, May 17 2022 (IPS) - Global goals to end child labour will not be met, the ILO warned.", "2022-05-17"),
+    ("Police today (July 26, 2022) arrested two men in Ashulia, officials said.", "2022-07-26"),
+    ("On Monday, February 14, 2022, the army arrested two men in Ashulia.", None),  # an event's date, not a dateline
+    ("The talks of 26 July 2022 - the first in years - failed.", None),
+])
+def test_a_dateline_dates_an_undated_article(analyze, text, day):
+    a = analyze(text, published=None)
+    if day is None:
+        assert not any("dateline" in c.message for c in a.checks)
+    else:
+        assert a.article.published == day and a.article.published_inferred
+        assert any(c.kind == "published_inferred" and "dateline" in c.message for c in a.checks)
+
+
+def test_tuesday_after_a_dateline_is_that_weeks_tuesday(analyze):
+    a = analyze("CAIRO - 28 July 2022: Egypt's foreign minister met his Lebanese counterpart on Tuesday in Cairo.",
+                published=None)
+    assert [e.date for e in a.events if e.type == "CONSULT"] == ["2022-07-26"]
