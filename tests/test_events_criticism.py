@@ -60,3 +60,25 @@ def test_no_criticism_read_from_a_sentence_with_a_coded_event():
 
     assert uncoded_sentence(10, {0, 200})
     assert not uncoded_sentence(200, {0, 200})
+
+
+def test_a_foreign_country_in_the_oppositions_words_is_a_topic_not_a_target(code):
+    # the opposition opposes its own country's government and parties: "a local income tax of
+    # the kind seen in the USA" criticises no one in the USA
+    events = code("Mr Kennedy said the Liberal Democrats would switch to a local income tax of the kind seen in the USA.",
+                  {"Kennedy": ("K", "GBROPP"), "USA": ("U", "USA")})
+    assert events == []
+
+
+def test_who_hears_the_statement_is_not_whom_it_criticises(code):
+    names = {"Kennedy": ("K", "GBROPP"), "BBC": ("B", "GBRMED"), "Labour": ("G", "GBRGOV")}
+    text = "Speaking to the BBC's Westminster Hour on Sunday, Mr Kennedy said the election would be unpredictable."
+    assert code(text, names) == []
+    text = "Speaking to the BBC's Westminster Hour on Sunday, Mr Kennedy said voting for Labour meant higher taxes."
+    assert code(text, names) == [("ACCUSE", ["K"], ["G"])]
+
+
+def test_what_the_opposition_promises_is_its_own_programme(code):
+    names = {"Kennedy": ("K", "GBROPP"), "Labour": ("G", "GBRGOV"), "Britain": ("U", "GBR")}
+    assert code("Mr Kennedy plans to cut class sizes for the youngest children in Britain.", names) == []
+    assert code("Mr Kennedy said that Labour's council tax was unfair and wasteful.", names) == [("ACCUSE", ["K"], ["G"])]

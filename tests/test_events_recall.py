@@ -176,12 +176,28 @@ def test_an_admission_is_a_concession_but_admitted_to_hospital_is_not(code):
     assert code("Lee was admitted to hospital on Friday.", {"Lee": ("L", "KORCVL")}) == []
 
 
-def test_a_verb_dictionary_event_needs_two_parties(code):
-    # PETRARCH's "accorded recognition to": a source and a target, as PETRARCH codes them
-    events = code("Ghana accorded recognition to the new government of Mali.",
-                  {"Ghana": ("G", "GHAGOV"), "government": ("M", "MLIGOV")})
+def test_a_verb_dictionary_event_needs_two_parties(nlp):
+    # PETRARCH's "granted recognition to": a source and a target, as PETRARCH codes them,
+    # placed in a country by the text, one of them political
+    def code(text, names, inferred=()):
+        doc = nlp(text)
+        actors = [Actor(id=aid, name=word, kind="organization", code=c, country=c[:3], sector=c[3:6] or None,
+                        inferred=["country"] if aid in inferred else [],
+                        mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{word}\b", text)])
+                  for word, (aid, c) in names.items()]
+        analysis = Analysis(article=Article(text=text), actors=actors)
+        EventsStage()(doc, analysis)
+        return analysis.events
+
+    text = "Ghana granted recognition to the new government of Mali."
+    events = code(text, {"Ghana": ("G", "GHAGOV"), "government": ("M", "MLIGOV")})
     assert [(e.actor, e.recipient) for e in events] == [(["G"], ["M"])]
-    assert code("Ghana accorded recognition in the end.", {"Ghana": ("G", "GHAGOV")}) == []
+    assert code("Ghana granted recognition in the end.", {"Ghana": ("G", "GHAGOV")}) == []
+    # a party whose country is only the article's is no party PETRARCH would code
+    assert code(text, {"Ghana": ("G", "GHAGOV"), "government": ("M", "MLIGOV")}, inferred={"M"}) == []
+    # nor are two parties none of which is political
+    text = "Acme granted recognition to the new chairman of Globex."
+    assert code(text, {"Acme": ("A", "GHABUS"), "chairman": ("C", "MLIBUS")}) == []
 
 
 def test_the_trace_says_why_a_candidate_gave_no_event(nlp):

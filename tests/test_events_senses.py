@@ -222,3 +222,77 @@ def test_same_side_retelling_is_one_event():
     assert len(merge([ev(0, "disapprove", "future", "kennedy"), ev(100, "allege", "asserted", "libdems")], codes)) == 1
     # a denial is another matter
     assert len(merge([ev(0, "disapprove", "negated", "kennedy"), ev(100, "allege", "asserted", "libdems")], codes)) == 2
+
+
+# ---------------------------------------------------------------- states, manners, shown facts, searches
+
+@pytest.mark.parametrize("text", [
+    # shown, not a demonstration
+    "The Liberal Democrats have demonstrated that they can defeat the Conservatives in Scotland.",
+    # a state the subject is in, not a betrayal told (nor the speaker's accusation)
+    "The BBC journalist Robert Peston said Gordon Brown feels deeply betrayed.",
+    # cooperation with no one named (PLOVER: COOPERATE requires a recipient)
+    "The Egyptian minister reviewed Egypt's efforts to implement projects in cooperation with various state sectors.",
+])
+def test_shown_facts_states_and_manners_are_not_coded(analyze, text):
+    assert kinds(analyze(text)) == []
+
+
+def test_cooperation_with_a_party_named_is_kept(analyze):
+    a = analyze("Egypt implemented the projects in cooperation with Jordan.")
+    assert [(e.type, code(a, e.recipient)) for e in a.events] == [("COOPERATE", ["JOR"])]
+
+
+def test_a_police_raid_is_a_search_not_an_attack(analyze):
+    # PLOVER 2.0 manual, COERCE mode seize: "execute search, confiscate property, raid"
+    a = analyze("Indian police raided the farmhouse of the opposition leader in Tura.")
+    assert [(e.type, e.mode) for e in a.events] == [("COERCE", "seize")]
+    a = analyze("Russian troops raided the Ukrainian village of Bucha.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_aid_promised_to_no_one_is_announced_policy(analyze):
+    # PLOVER: AID requires a recipient; intended aid is AGREE (CAMEO 033), and with no one to
+    # receive it, announced domestic policy (news-events guidelines)
+    assert kinds(analyze("The Costa Rican Ministry of Health will provide appropriate follow-up.")) == []
+    a = analyze("The Japanese government will provide food aid to North Korea.")
+    assert [(e.type, code(a, e.recipient)) for e in a.events] == [("AGREE", ["PRK"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The Egyptian state occupied a leading position at the regional and international levels.",
+    "The Kenyan opposition was quick in seizing on the president's remarks.",
+])
+def test_holding_a_rank_or_seizing_on_words_is_no_seizure(analyze, text):
+    assert kinds(analyze(text)) == []
+
+
+def test_occupying_a_town_is_a_seizure(analyze):
+    a = analyze("Russian troops occupied the Ukrainian town of Kherson.")
+    assert [(e.type, e.mode) for e in a.events] == [("COERCE", "seize")]
+
+
+def test_deaths_in_an_accident_are_no_ones_act(analyze):
+    # the relative pronoun stands for the accident: no one killed the passengers
+    assert kinds(analyze("The Kenyan bus accident that killed 35 people happened at the Nithi bridge.")) == []
+    a = analyze("The gunmen who killed 40 people in Pakistan were arrested.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_one_party_agreeing_that_something_should_change_is_a_view(analyze):
+    a = analyze("The Ecuadorian health minister agrees that the health system should be changed.")
+    assert kinds(a) == []
+    a = analyze("Israel and Hamas agreed that the truce would start on Friday.")
+    assert "AGREE" in [t for t, _ in kinds(a)]
+
+
+def test_recognition_is_of_a_state_or_a_government(analyze):
+    # CAMEO 054, grant diplomatic recognition
+    assert kinds(analyze("The Colombian president recognises the importance of exercise for his healthcare ideas.")) == []
+    a = analyze("Ghana recognised the new government of Mali.")
+    assert [(e.type, code(a, e.recipient)) for e in a.events] == [("SUPPORT", ["MLIGOV"])]
+
+
+def test_beating_a_team_on_penalties_is_a_game(analyze):
+    assert kinds(analyze("Australia took the 31st qualifying spot on Monday when they beat Peru 5-4 on penalties.")) == []
+    assert [t for t, _ in kinds(analyze("Police beat the Kenyan protesters with batons."))] == ["ASSAULT"]

@@ -37,7 +37,9 @@ CHIDE {CHIDES CHIDED CHIDING CHID}  # irregular forms, all of them
 
 
 def _hand(text: str, names: dict[str, tuple[str, str]]) -> Analysis:
-    actors = [Actor(id=aid, name=word, kind="person", code=code,
+    # an actor's country and sector are its code's (as the actors stage gives them)
+    actors = [Actor(id=aid, name=word, kind="country" if len(code) == 3 else "person", code=code, country=code[:3],
+                    sector=code[3:6] or None,
                     mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
               for word, (aid, code) in names.items()]
     return Analysis(article=Article(text=text), actors=actors)
@@ -95,7 +97,7 @@ def test_a_pattern_before_any_block_is_refused():
 
 def test_the_built_in_dictionary_is_petrarch2s_and_reads_whole():
     index = pv.load_index()
-    assert len(index.senses) > 1500 and index.entries
+    assert len(index.senses) > 900 and index.entries
     d = pv.parse(pv._data("CAMEO.2.0.txt"))
     assert len(d.blocks) > 390 and len(d.synsets) >= 40 and sum(len(b.patterns) for b in d.blocks) > 4600
 
@@ -168,3 +170,60 @@ def test_a_malformed_user_dictionary_is_refused_and_the_built_in_keeps_working(t
         Lexicon.load(bad)
     assert err.value.path == str(bad) and err.value.line == 14
     assert Lexicon.load().verb_indexes  # the built-in lexicon and dictionary still load
+
+
+# ---------------------------------------------------------------- patterns fire where they were written
+
+ORIGINS = """\
+####### VERB PATTERNS #######
+
+---  GRANT   [060]  ---
+GRANT
+ACCORD
++GIVE_IN {+GIVES_IN +GAVE_IN +GIVEN_IN +GIVING_IN}
+- * RECOGNITION                    [054]         # GRANT
+- * ASYLUM                         [075]         # ACCORD , GRANT
+- * SUPPORT                        [051]         # a note, no verb
+- * PRISONERS                      [0841]        # FREE
+"""
+
+
+def test_a_pattern_is_tried_on_the_verbs_its_comment_names():
+    # the dictionary's header: a pattern's comment names "the verb[s] where the pattern was
+    # originally found"; the blocks group WordNet synonyms under them
+    d = pv.parse(ORIGINS, "o.txt")
+    recognition, asylum, support, prisoners = d.blocks[0].patterns
+    assert recognition.origin == (("grant",),) and asylum.origin == (("accord",), ("grant",))
+    assert support.origin == () and prisoners.origin == (("free",),)
+    settings, table = pv.builtin_settings()
+    index = pv.compile_index(d, table, settings)
+
+    def lines(word):
+        return sorted({c.line for s in index.senses[word] for c in s.patterns})
+
+    at = {p.text.split()[1]: p.line for p in d.blocks[0].patterns}
+    assert lines("grant") == sorted([at["RECOGNITION"], at["ASYLUM"], at["SUPPORT"], at["PRISONERS"]])
+    # "accorded recognition" is not tried: RECOGNITION was written for GRANT; a pattern whose
+    # comment names no verb of the block (FREE) or none at all is tried on every verb
+    assert lines("accord") == sorted([at["ASYLUM"], at["SUPPORT"], at["PRISONERS"]])
+    assert pv._written_for(pv.Verb("step", (), ("up",), (), None, 1), ("stepped", "up"))
+    assert not pv._written_for(pv.Verb("step", (), ("up",), (), None, 1), ("stepped",))
+
+
+def test_a_particle_with_an_object_of_its_own_is_a_preposition(nlp):
+    # PETRARCH's YIELD block has GIVE_IN and "* &SOLUTION" (ANSWER): "gave their answers in
+    # 100 hours of interviews" gives in to nothing
+    text = """####### VERB PATTERNS #######
+
+---  YIELD   [080]  ---
++GIVE_IN {+GIVES_IN +GAVE_IN +GIVEN_IN +GIVING_IN}
+- * ANSWER                         [080]
+"""
+    index = pv.compile_index(pv.parse(text, "y.txt"), *reversed(pv.builtin_settings()))
+    doc = nlp("The MPs gave their answers in 100 hours of interviews.")
+    gave = doc[2]
+    if gave.lemma_ != "give" or not any(c.lower_ == "in" and c.dep_ == "prep" for c in gave.children):
+        pytest.skip("the parser does not hang 'in 100 hours' on 'gave'")
+    assert index.match(doc, set()) == []
+    (sense,) = index.senses["give"]
+    assert sense.verb.back == ("in",)

@@ -47,6 +47,8 @@ _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
 # sectors that make an actor political whatever the words it is named by
 _POLITICAL_SECTORS = _ARMED_SECTORS | {"GOV", "LEG", "JUD", "OPP", "PTY", "IGO", "COP"}
 _SUBJ = ("nsubj", "csubj")
+# verbs that say what state the subject is in: a participle after them is no act ("feels betrayed")
+_LINKING_VERBS = {"feel", "seem", "look", "appear", "sound", "remain"}
 # symmetric acts whose parties a later mention with none named may share ("talks will resume")
 _MEETING_TYPES = {"CONSULT", "AGREE"}
 _COOPERATIVE_INTENT = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -150,6 +152,7 @@ class ActorIndex:
                         and (a.sector or "") not in _POLITICAL_SECTORS and a.mentions
                         and all(m.how in ("nominal", "unnamed") for m in a.mentions)}
         self.kinds = {a.id: a.kind for a in analysis.actors}
+        self.dyad = _dyad_parties(analysis.actors)
         self.codes = {a.id: a.code for a in analysis.actors}
         for actor in analysis.actors:
             for m in actor.mentions:
@@ -253,6 +256,23 @@ class ActorIndex:
         return out
 
 
+def _dyad_parties(actors) -> tuple[set[str], set[str]]:
+    """The parties a verb dictionary's event may be coded between, as PETRARCH codes a source
+    and a target from its actor dictionaries: those the text places in a country ("the
+    parties", or "Archie's family" placed only by the article's country, are not), and of
+    them the political ones (a state, or a political sector), one of which the event needs
+    (news-events guidelines: "a company or a person counts only when it deals with a
+    political actor")."""
+    parties = {a.id for a in actors if a.country and "country" not in a.inferred}
+    political = {a.id for a in actors if a.kind == "country" or (a.sector or "") in _POLITICAL_SECTORS}
+    return parties, political
+
+
+def _dyad(ids: list[str], parties: set[str], political: set[str]) -> bool:
+    found = set(ids) & parties
+    return len(found) >= 2 and bool(found & political)
+
+
 def _common_noun(t: Token) -> bool:
     """A common noun, also when capitalised at the start of a sentence ("Rebels in ...")."""
     return t.pos_ == "NOUN" or (t.pos_ == "PROPN" and not t.ent_type_ and t.i == t.sent.start)
@@ -339,7 +359,7 @@ class Coder:
 
     def _verb_dictionary_frames(self, doc: Doc, frames: dict[int, Frame], inner: dict[int, int]) -> None:
         """The field's vocabulary (PETRARCH2's CAMEO verb patterns, ``petrarch_verbs``) on
-        the verbs whodid's own lexicon leaves alone: "hurled insults at", "accorded
+        the verbs whodid's own lexicon leaves alone: "hurled insults at", "granted
         recognition to". A verb whodid reads as a report, belief or intent ("said",
         "believes", "plans") is left to those rules."""
         if not self.lex.verb_indexes:
@@ -1032,8 +1052,8 @@ class Coder:
             return self._no(f, "requires an object")
         if e.requires == "counterpart" and not (f.complement or recipient_ids):
             return self._no(f, "requires a counterpart")  # "pledged to cut taxes": announced policy
-        dyad_pending = e.requires == "dyad" and len(set(actor_ids) | set(recipient_ids)) < 2
-        if dyad_pending and not (actor_ids or recipient_ids):
+        dyad_pending = e.requires == "dyad" and not _dyad(actor_ids + recipient_ids, *self._idx.dyad)
+        if dyad_pending and not any(a in self._idx.dyad[0] for a in actor_ids + recipient_ids):
             return self._no(f, "verb dictionary: needs two parties")  # as PETRARCH codes them
         if e.requires == "complement" and not (f.complement or recipient_ids or any(
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "against", "of"))
@@ -1079,12 +1099,16 @@ class Coder:
             self.dyads.add(id(ev))
         return ev
 
-    def two_parties(self, events: list[Event]) -> list[Event]:
+    def two_parties(self, events: list[Event], analysis: Analysis | None = None) -> list[Event]:
         """The events without those of the verb dictionary that still have one party only
-        (PETRARCH codes a source and a target), once the conventions have filled what they can."""
+        (PETRARCH codes a source and a target), once the conventions have filled what they can;
+        with ``analysis``, a party is one the text places in a country."""
         out = []
+        if analysis is not None:
+            dyad = _dyad_parties(analysis.actors)
         for ev in events:
-            if id(ev) in self.dyads and len(set(ev.actor) | set(ev.recipient)) < 2:
+            if id(ev) in self.dyads and (len(set(ev.actor) | set(ev.recipient)) < 2 if analysis is None
+                                         else not _dyad(ev.actor + ev.recipient, *dyad)):
                 self.note_event(ev, "verb dictionary: needs two parties")
                 continue
             out.append(ev)
@@ -1203,6 +1227,8 @@ def _describing_participle(t: Token) -> bool:
         return False
     if t.dep_ == "amod":
         return True
+    if t.dep_ in ("acomp", "oprd") and t.head.lemma_.lower() in _LINKING_VERBS:
+        return True  # "Brown feels deeply betrayed": a state the subject is in, not an act told
     return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
                                        for c in t.children)
 

@@ -13,7 +13,13 @@ says it about whom is not. A statement is read as criticism when:
   party or politician (sector OPP): in political news the opposition's statements about
   the government and the other parties are its criticism of them;
 - a sentence of it names a party of another code than the speaker's (not the speaker's
-  own side), with a country; the first such party is the one criticised;
+  own side), of the speaker's country (the opposition opposes its own country's government
+  and parties: "a local income tax of the kind seen in the USA" criticises no one there),
+  and not as the one who hears it ("speaking to the BBC's Westminster Hour"); the first
+  such party is the one criticised;
+- its cue is no promise or plan of the speaker's ("are promising to cut class sizes",
+  "plans to scrap the tax": the speaker's own programme, ``promise_verbs`` and
+  ``intent_verbs`` in the lexicon's markers);
 - the coder has not already coded an event in that sentence: a sentence that tells an act
   ("said the minister had agreed to ...", "accused him of ...") is coded as that act, and
   the speaker's critical tone around it is no second event (``uncoded_sentence``).
@@ -56,11 +62,15 @@ def _code(a: Actor) -> str:
     return a.code or (a.country or "") + (a.sector or "")
 
 
-def statements(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Statement]:
+def statements(doc: Doc, analysis: Analysis, events: list[Event],
+               own_plans: frozenset[str] | set[str] = frozenset()) -> list[Statement]:
     """Sentences of reported statements by a party with a country that name a party of another
     code, where the coder has coded no accusation or rebuttal by the speaker."""
     actors = {a.id: a for a in analysis.actors}
-    quotes = [q for q in analysis.quotes if q.kind in SAID and q.speaker in actors and actors[q.speaker].country]
+    # what the speaker promises or plans ("are promising to cut class sizes") is the speaker's
+    # own programme, not a judgement of others
+    quotes = [q for q in analysis.quotes if q.kind in SAID and q.speaker in actors and actors[q.speaker].country
+              and not (q.cue and _cue_lemma(doc, q) in own_plans)]
     if not quotes:
         return []
     mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
@@ -77,7 +87,8 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Statem
             if (sent.start_char, q.speaker) in coded or not uncoded_sentence(sent.start_char, told) or end - start < 10:
                 continue
             target = next(((aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
-                           and actors[aid].country and _code(actors[aid]) != own), None)
+                           and actors[aid].country == actors[q.speaker].country and _code(actors[aid]) != own
+                           and not _addressee(doc, m)), None)
             piece = doc.char_span(start, end, alignment_mode="expand")
             if target is None or piece is None:
                 continue
@@ -88,6 +99,24 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Statem
     return out
 
 
+# verbs of speaking whose "to" object or told one is who hears the statement
+_SPEAKING = {"speak", "talk", "tell", "say", "write", "explain", "announce"}
+
+
+def _addressee(doc: Doc, m: Mention) -> bool:
+    """The mention names who hears the statement, not whom it is about: "speaking to the
+    BBC's Westminster Hour", "told MPs"."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    while t.dep_ in ("poss", "compound", "amod", "nmod") and t.head.i != t.i:
+        t = t.head  # "the BBC's Westminster Hour": the programme
+    if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lemma_.lower() in _SPEAKING:
+        return True
+    return t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() == "tell"
+
+
 def uncoded_sentence(start: int, told: set[int]) -> bool:
     """No event is coded in the sentence starting at ``start`` (``told``: the starts of the
     sentences of the coder's events): only there is a statement's criticism read from its
@@ -95,11 +124,22 @@ def uncoded_sentence(start: int, told: set[int]) -> bool:
     return start not in told
 
 
-def find(doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
-    """ACCUSE events read from the opposition's reported statements (``events``: the coder's)."""
+def _cue_lemma(doc: Doc, q) -> str:
+    """The lemma of a quote's cue word ("promising" -> promise): the word nearest the quote."""
+    cue = (q.cue or "").split()[-1].lower() if q.cue else ""
+    near = [t for t in doc if t.lower_ == cue]
+    if not near:
+        return cue
+    return min(near, key=lambda t: abs(t.idx - q.start)).lemma_.lower()
+
+
+def find(doc: Doc, analysis: Analysis, events: list[Event],
+         own_plans: frozenset[str] | set[str] = frozenset()) -> list[Event]:
+    """ACCUSE events read from the opposition's reported statements (``events``: the coder's;
+    ``own_plans``: the lemmas of cues that tell the speaker's own plans or promises)."""
     sectors = {a.id: a.sector for a in analysis.actors}
     out = []
-    for s in statements(doc, analysis, events):
+    for s in statements(doc, analysis, events, own_plans):
         if sectors.get(s.speaker) not in CRITICS:
             continue
         t = s.head

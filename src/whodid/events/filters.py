@@ -8,6 +8,11 @@ they can:
 - what a speaker supposes inside what he says ("it could hit those people where it hurts",
   "he said they might protest"): an opinion in the quote's content, not an event (the
   guidelines: "a mere opinion ... is not coded"); the speech act itself is coded apart;
+- cooperation, aid or a sanction done to no one named (PLOVER 2.0 manual: these types
+  "require a recipient"): "implemented projects in cooperation with various state sectors",
+  and aid promised to no one (AGREE, CAMEO 033): "the ministry will provide appropriate
+  follow-up" is announced policy (the guidelines: "announced domestic policy with no
+  counterpart ... not an event");
 - a visit whose only counterparts are places of the visitor's own country ("he visits
   Manchester, Leicester and Dorset"): campaigning at home, not a meeting with a party.
 """
@@ -28,10 +33,16 @@ FIGHTING = {"ASSAULT"}
 DONE_TO = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 
 
+# PLOVER 2.0 manual, "Requires recipient: Yes": cooperation, aid and sanctions are done to
+# someone ("implemented projects in cooperation with various state sectors" names no one)
+NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+
+
 def keep(events: list[Event], analysis: Analysis) -> list[Event]:
     actors = {a.id: a for a in analysis.actors}
     said = [(q.start, q.end) for q in analysis.quotes if q.kind in SAID]
     return [e for e in events if (e.actor or (e.recipient and e.type in DONE_TO) or e.type in FIGHTING)
+            and (e.recipient or (e.type not in NEEDS_RECIPIENT and not _promised_aid(e)))
             and not _domestic_visit(e, actors)
             and not (e.modality == "hypothetical" and any(s <= e.trigger.start < t for s, t in said))]
 
@@ -46,3 +57,8 @@ def _domestic_visit(e: Event, actors: dict) -> bool:
     return len(own) == 1 and all(p is not None and p.country in own
                                  and (p.kind == "country" or (p.kind == "organization" and not p.sector))
                                  for p in places)
+
+
+def _promised_aid(e: Event) -> bool:
+    """Intended aid (AGREE, CAMEO 033 "express intent to provide material aid")."""
+    return e.type == "AGREE" and (e.cameo or "").startswith("033")

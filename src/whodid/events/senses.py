@@ -113,6 +113,8 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
     own, its controller's ("pledged never to attack Howard": the one who pledged)."""
     kids = list(t.children)
     found = [c for c in kids if c.dep_ in ("nsubj", "csubj")]
+    # "the accident that killed 35 people": a relative pronoun stands for the noun it relates to
+    found = [t.head if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl" else c for c in found]
     found += [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if found or depth >= 3 or t.head.i == t.i or any(c.dep_ == "nsubjpass" for c in kids):
         return found
@@ -183,6 +185,11 @@ class Senses:
             return actors.at(w) is None and own_thing(w)
         if cls == "plural":
             return w.tag_ in ("NNS", "NNPS") or bool(w.conjuncts)
+        if cls == "single":  # one party: "the minister", not "Japan and New Zealand", "the two sides"
+            return not (w.tag_ in ("NNS", "NNPS") or w.conjuncts or w.lower_ in ("they", "we", "both"))
+        if cls == "clause":  # a finite clause with its own subject: "agrees that the system should change"
+            return not any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children) and \
+                any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in w.children)
         if cls == "infinitive":  # "fighting to topple his government": an aim, not the act
             return any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children)
         if cls == "passive":

@@ -40,7 +40,7 @@ class EventsStage:
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         events = self.coder.code(doc, analysis)
         conventions.apply(doc, analysis, events, self.resources)
-        events = self.coder.two_parties(events)
+        events = self.coder.two_parties(events, analysis)
         kept = filters.keep(events, analysis)
         merged = remention.merge(kept + self._criticism(doc, analysis, kept),
                                  remention.Parties.of(analysis.actors, self.members))
@@ -57,7 +57,8 @@ class EventsStage:
 
     def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
         """The opposition's reported statements about other parties (``events.criticism``)."""
-        found = criticism.find(doc, analysis, events)
+        lex = self.resources.lexicon
+        found = criticism.find(doc, analysis, events, lex.marker("intent_verbs") | lex.marker("promise_verbs"))
         scores = self.coder.scores
         for ev in found:
             ev.score = scores["scores"].get(f"{ev.type}:{ev.mode}", scores["scores"].get(ev.type))

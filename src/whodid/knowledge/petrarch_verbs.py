@@ -38,6 +38,15 @@ What whodid uses, because the parse can check it (PETRARCH's patterns are broad)
   verb are found on the parse as the verb's objects, particles or complements and
   prepositional phrases hanging off the verb or off a word already matched
   ("STAGE * PROTEST", "CALL * (FOR &CEASEFIRE)");
+- a pattern only on the verbs its comment names: the dictionary's header says the
+  comment gives "the verb[s] where the pattern was originally found" (TABARI's), before
+  the blocks grouped WordNet synonyms under them, so "BACK * INITIATIVE" is no "promoted
+  initiatives", "CONVICT * (OF &CRIME)" no "accused of crimes"; a pattern whose comment
+  names no verb of its block is tried on them all, as PETRARCH does;
+- a multi-word verb's particle only as a particle ("gave their answers in 100 hours" is no
+  GIVE_IN);
+- an event only between two parties the text places in a country, one of them political
+  (PETRARCH codes a source and a target from its actor dictionaries; ``events.coder``);
 - a verb's default code only when the verb has a recipient that is a known actor
   (PETRARCH itself codes only a source and a target);
 - ``[---]`` and ``[:yyy]`` patterns that match mean "no event from this verb here".
@@ -57,6 +66,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from whodid.knowledge.lexicon import PARTICLES
 
 VERB_SECTION = "####### VERB PATTERNS"
 CODE = re.compile(r"^(?:---|\d{2,4})$")
@@ -113,6 +124,10 @@ class VerbPattern:
     code: Code
     line: int
     text: str
+    # the verbs the pattern was written for, from its comment ("# SURRENDER", "# STEP_UP ,
+    # STEPPED_UP"): the dictionary's header says each pattern's comment names "the verb[s]
+    # where the pattern was originally found" before the blocks merged WordNet synonyms
+    origin: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass
@@ -267,7 +282,25 @@ def _pattern(text: str, path: str, line: int) -> VerbPattern:
         raise VerbDictionaryError(path, line, "( not closed")
     if phrase is not None:
         raise VerbDictionaryError(path, line, "{ not closed")
-    return VerbPattern(sides[0], sides[1], code, line, body)
+    return VerbPattern(sides[0], sides[1], code, line, body, _origin(text))
+
+
+ORIGIN = re.compile(r"^[A-Z][A-Z'-]*(?:[_ ][A-Z][A-Z'-]*)*$")
+
+
+def _origin(text: str) -> tuple[tuple[str, ...], ...]:
+    """The verbs a pattern's comment names first ("# SURRENDER", "# STEP_UP , STEPPED_UP",
+    "# BLOWN UP"), each as its lower-case words; none when the comment is anything else."""
+    cut = text.find("#")
+    if cut < 0:
+        return ()
+    found: list[tuple[str, ...]] = []
+    for item in text[cut + 1:].split(","):
+        item = item.strip()
+        if not ORIGIN.match(item):
+            break
+        found.append(tuple(w.lower() for w in item.replace(" ", "_").split("_")))
+    return tuple(found)
 
 
 def _verb(text: str, path: str, line: int) -> Verb:
@@ -468,6 +501,7 @@ class Compiled:
     elements: tuple[NounMatch | PrepMatch, ...]
     entry: Any  # lexicon.Entry, or None: "no event from this verb here"
     line: int
+    origin: tuple[tuple[str, ...], ...] = ()  # the verbs it was written for (``VerbPattern.origin``)
 
     @property
     def size(self) -> int:
@@ -534,7 +568,10 @@ class VerbIndex:
             v = sense.verb
             used = {t.i}
             if v.back:
-                parts = [next((c for c in children if c.lower_ == w and c.dep_ in ("prt", "prep", "advmod")), None)
+                # a particle is no preposition with an object of its own: "gave their answers in
+                # 100 hours" is not GIVE_IN (as in the lexicon's phrases, ``lexicon.phrase_fits``)
+                parts = [next((c for c in children if c.lower_ == w and c.dep_ in ("prt", "prep", "advmod")
+                               and not (w in PARTICLES and any(k.dep_ == "pobj" for k in c.children))), None)
                          for w in v.back]
                 if any(p is None for p in parts):
                     continue
@@ -730,29 +767,65 @@ def compile_index(dictionary: VerbDictionary, table: dict[str, Plover], settings
                 e_ = entry(p.code, default=False)
                 if e_ is None:
                     continue
-            compiled.append(Compiled(tuple(elements), e_, p.line))
+            compiled.append(Compiled(tuple(elements), e_, p.line, p.origin))
         compiled.sort(key=lambda c: -c.size)  # the most specific first
-        by_key: dict[str, list[int]] = {}
-        for i, c in enumerate(compiled):
-            first = c.elements[0] if c.elements else None
-            keys = {first.prep} if isinstance(first, PrepMatch) else first.keys() if first else set()
-            for k in keys:
-                by_key.setdefault(k, []).append(i)
+        # a pattern is tried on the verbs it was written for: the blocks group WordNet synonyms
+        # under TABARI's verbs, and "BACK * INITIATIVE" is no "promoted initiatives" nor
+        # "GIVE * &CURRENCY" a "raised cash"; a pattern whose comment names no verb of its
+        # block (or none) is tried on them all, as PETRARCH does
+        named = {id(c) for c in compiled if any(_written_for(v, o) for v in block.verbs for o in c.origin)}
+        shared: dict[tuple[int, ...], tuple[list[Compiled], dict[str, list[int]]]] = {}
         for v in block.verbs:
             if v.word in settings.skip_verbs:
                 index._skip("verb left to whodid's lexicon")
                 continue
+            own = tuple(i for i, c in enumerate(compiled)
+                        if id(c) not in named or any(_written_for(v, o) for o in c.origin))
+            index.skipped["pattern left to the verb it was written for"] = \
+                index.skipped.get("pattern left to the verb it was written for", 0) + len(compiled) - len(own)
+            if own not in shared:
+                patterns = [compiled[i] for i in own]
+                by_key: dict[str, list[int]] = {}
+                for i, c in enumerate(patterns):
+                    first = c.elements[0] if c.elements else None
+                    keys = {first.prep} if isinstance(first, PrepMatch) else first.keys() if first else set()
+                    for k in keys:
+                        by_key.setdefault(k, []).append(i)
+                shared[own] = (patterns, by_key)
+            patterns, by_key = shared[own]
             code = v.code if settings.verb_codes != "none" else None
             if settings.verb_codes == "all":
                 code = v.code or block.code
-            sense = Sense(v, entry(code, default=True), compiled, by_key)
-            if sense.default is None and not any(c.entry is not None for c in compiled):
+            sense = Sense(v, entry(code, default=True), patterns, by_key)
+            if sense.default is None and not any(c.entry is not None for c in patterns):
                 continue
             for key in {v.word, *v.forms}:
                 index.senses.setdefault(key, []).append(sense)
     for senses in index.senses.values():
         senses.sort(key=lambda s: -len(s.verb.back))  # "call off" before "call"
     return index
+
+
+def _inflections(word: str) -> set[str]:
+    """A verb's regular forms ("step": steps, stepped, stepping)."""
+    out = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        out.add(word[:-1] + "ing")
+    if word.endswith("y"):
+        out.update({word[:-1] + "ies", word[:-1] + "ied"})
+    if len(word) > 2 and word[-1] not in "aeiouwxy":
+        out.update({word + word[-1] + "ed", word + word[-1] + "ing"})
+    return out
+
+
+def _written_for(v: Verb, origin: tuple[str, ...]) -> bool:
+    """Whether a pattern's origin verb ("stepped", "up") is the block's verb ``v`` (step up)."""
+    words = (*v.front, v.word, *v.back)
+    if len(origin) != len(words):
+        return False
+    at = len(v.front)
+    return origin[:at] == words[:at] and origin[at + 1:] == words[at + 1:] and \
+        (origin[at] in v.forms or origin[at] in _inflections(v.word))
 
 
 def load_settings(text: str, path: str | Path = "<settings>") -> Settings:
