@@ -73,3 +73,19 @@ def test_what_is_sought_is_asked_of_the_body_it_would_come_from(analyze):
     assert codes(a, e.actor) == ["CHLGOV"] and codes(a, e.recipient) == ["CHLLEG"]
     b = analyze("The Chilean government seeks support in France for an emergency measure.")
     assert not [r for e in b.events for r in codes(b, e.recipient) if r.startswith("FRA")]
+
+
+def test_us_in_a_direct_quotation_is_its_speaker(analyze):
+    # "work with us": the one the unions will work with is the minister who says so
+    a = analyze('Foreign Minister Alexandra Hill met South Korean officials on Monday. '
+                '"The unions will work with us to fix this," Hill said.')
+    e = found(a, "AGREE")
+    assert [x.name for x in a.actors if x.id in e.recipient] == ["Alexandra Hill"]
+
+
+def test_they_in_a_direct_quotation_is_not_its_speaker(analyze):
+    # "'They attacked us,' she said": whoever attacked, it was not the one who says so
+    a = analyze('Foreign Minister Alexandra Hill met South Korean officials on Monday. '
+                '"They attacked us," Hill said.')
+    hill = next(x.id for x in a.actors if x.name == "Alexandra Hill")
+    assert not [e for e in a.events if e.trigger.text == "attacked" and hill in e.actor]
