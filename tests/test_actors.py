@@ -636,3 +636,14 @@ def test_the_title_alone_is_the_person_the_text_gave_it_before(pipeline):
     named = actor_of(a, "Opposition leader Kizza Besigye")
     assert named is not None and actor_of(a, "the opposition leader") is not None
     assert actor_of(a, "the opposition leader").id == named.id
+
+
+def test_a_state_body_of_no_stated_country_is_of_the_country_the_story_names_most(pipeline):
+    # a story about Iran and Israel, Iran named a little more often: "the Intelligence
+    # Ministry" is Iran's, as a guess marked on the actor
+    a = analyze(pipeline, "Iranian police arrested five members of a spy network working for Israel, Iran said "
+                          "on Thursday. Iran accused Israel of plotting attacks in Tehran. Israel denied the charge. "
+                          "The Intelligence Ministry said the network had been dismantled.", "2022-07-01")
+    ministry = actor_of(a, "Intelligence Ministry")
+    assert (ministry.country, ministry.sector) == ("IRN", "GOV")
+    assert "country" in ministry.inferred

@@ -236,8 +236,13 @@ class Resolver:
             # is no evidence of whose government or party he is in: a political title takes the
             # article's country only (a judge or an officer is more often of the country the
             # sentence names)
-            near = at is not None and not (home is None and actor.sector in ("GOV", "OPP", "LEG"))
+            political = actor.sector in ("GOV", "OPP", "LEG")
+            near = at is not None and not (home is None and political)
             country = home or (st.country_near(at) if near else None)
+            if country is None and actor.sector in STATE_SECTORS + ("OPP",):
+                # an office or a state body of no stated country in a story about two countries:
+                # the one the article names most, when one leads
+                country = st.leading_country()
             if country is None:
                 continue
             actor.country = country
@@ -1624,6 +1629,29 @@ class _State:
         one's (by half again); None otherwise."""
         if self._home is not None:
             return self._home or None
+        ranked = self._country_votes()
+        home = ""
+        if ranked and ranked[0][1] >= 1.5 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+            home = ranked[0][0]
+        self._home = home
+        return home or None
+
+    def leading_country(self) -> str | None:
+        """The country the article names most (counted as ``article_country`` counts), when it
+        is ahead of every other, even by less than the article's country must be: the best
+        guess for a state body or an office-holder the text gives no country ("the Intelligence
+        Ministry", "the Minister of Foreign Affairs, Alexandra Hill") in a story about two
+        countries."""
+        home = self.article_country()
+        if home:
+            return home
+        ranked = self._country_votes()
+        if ranked and ranked[0][1] >= 1.5 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
+
+    def _country_votes(self) -> list[tuple[str, float]]:
+        """The countries the article names, most mentioned first, with their counts."""
         votes: dict[str, float] = {}
         for f in self.res.found:
             if f.how == "pronoun":
@@ -1641,12 +1669,7 @@ class _State:
         dateline = self.dateline_country()
         if dateline:
             votes[dateline] = votes.get(dateline, 0.0) + DATELINE_VOTES
-        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-        home = ""
-        if ranked and ranked[0][1] >= 1.5 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
-            home = ranked[0][0]
-        self._home = home
-        return home or None
+        return sorted(votes.items(), key=lambda kv: -kv[1])
 
     def gazetteer(self):
         if self.places is None:
