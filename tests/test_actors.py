@@ -647,3 +647,13 @@ def test_a_state_body_of_no_stated_country_is_of_the_country_the_story_names_mos
     ministry = actor_of(a, "Intelligence Ministry")
     assert (ministry.country, ministry.sector) == ("IRN", "GOV")
     assert "country" in ministry.inferred
+
+
+def test_a_titles_apposition_after_its_phrase_names_the_holder(pipeline):
+    # "Ghana's Minister for Roads and Highways, Kwesi Amoako-Attah": the minister is the man
+    # named, of the country the title names, and so is "the minister" after
+    a = analyze(pipeline, "Ghana's Minister for Roads and Highways, Kwesi Amoako-Attah, inspected the project "
+                          "on Monday. The minister urged the contractor to finish the work.", "2022-07-01")
+    minister = actor_of(a, "The minister")
+    assert minister is not None and minister.name == "Kwesi Amoako-Attah"
+    assert (minister.country, minister.sector) == ("GHA", "GOV")

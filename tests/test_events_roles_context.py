@@ -89,3 +89,22 @@ def test_they_in_a_direct_quotation_is_not_its_speaker(analyze):
                 '"They attacked us," Hill said.')
     hill = next(x.id for x in a.actors if x.name == "Alexandra Hill")
     assert not [e for e in a.events if e.trigger.text == "attacked" and hill in e.actor]
+
+
+def test_the_minister_in_a_later_sentence_is_the_minister_named_in_apposition(analyze):
+    # "the Minister of Foreign Affairs, Alexandra Hill": the office's apposition names its
+    # holder, and "The Minister" later is she, not an organisation called "Minister of ..."
+    a = analyze("SAN SALVADOR: The Minister of Foreign Affairs, Alexandra Hill, held a meeting with the "
+                "president of Samsung, Hong Sang Jo. The Minister thanked the company for its support.")
+    e = found(a, "SUPPORT", "thanked")
+    assert [x.name for x in a.actors if x.id in e.actor] == ["Alexandra Hill"]
+    assert codes(a, e.actor) == ["SLVGOV"]
+    assert not [x for x in a.actors if x.name.startswith("Minister")]
+
+
+def test_an_apposition_further_on_is_not_the_titles_holder(analyze):
+    # the driver is Pedro Vásquez; the journalist named first is not
+    a = analyze("The journalist, the accountant and the administrator of the Foundation, as well as "
+                "Chamorro's personal driver, Pedro Vásquez, were found guilty of money laundering.")
+    vasquez = [x for x in a.actors if x.name == "Pedro Vásquez"]
+    assert vasquez and all(not m.text.startswith("The journalist") for m in vasquez[0].mentions)

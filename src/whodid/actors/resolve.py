@@ -669,6 +669,9 @@ class Resolver:
                 continue  # NORP actors are plural nouns: "the Conservatives", "Tories", "Muslims"
             if e - s == 1 and (text.lower() in self.kb.role_nouns or text.lower() in self.kb.agents.nouns):
                 continue  # "Parliament", "Cabinet": the walk's nominals ("Electoral Commission" is a name)
+            office = self.kb.role_nouns.get(doc[s].lower_)
+            if office is not None and office.kind == "person" and ent.root.i == s:
+                continue  # "the Minister of Foreign Affairs" (spaCy: ORG): an office, the walk's title
             if ent.label_ == "ORG" and not text.isupper() and st.is_place(text):
                 continue  # "Russia annexed Crimea" (spaCy: ORG): a place
             if text.isupper():
@@ -938,6 +941,20 @@ class Resolver:
             if f is not None and st.res.actors[f.actor].kind == "person" and noun.kind == "person":
                 st.add(st.res.actors[f.actor], start, after, "nominal", 0.9)
                 return after
+        if noun.kind == "person" and not skip:
+            # "the Minister of Foreign Affairs, Alexandra Hill, held ...", "Ghana's Minister for
+            # Roads and Highways, Kwesi Amoako-Attah": the office's apposition names its holder
+            f = self._appositive_person(st, doc[end - 1], after)
+            if f is not None:
+                k = doc[f.start].left_edge.i if doc[f.start].left_edge.i > end else f.start
+                while k > after and (doc[k - 1].is_punct or st.lowers[k - 1] in DETERMINERS):
+                    k -= 1
+                person = st.res.actors[f.actor]
+                self._fill_unknown(st, person, country, noun, f.start)
+                if not person.role:
+                    person.role = doc[i:k].text
+                st.add(person, start, k, "nominal", 0.85)
+                return k
         if skip:
             return after
         if noun.role == "counterpart":
@@ -982,6 +999,24 @@ class Resolver:
             st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
                    "nominal", 0.7)
         return after
+
+    def _appositive_person(self, st: _State, head: Token, after: int) -> MentionMatch | None:
+        """The person a title noun's apposition names right after the title's own phrase and
+        a comma ("the Minister of Foreign Affairs, Alexandra Hill"); not a name further on
+        ("the journalist, the accountant and ..., as well as the driver, Pedro Vásquez")."""
+        doc = st.doc
+        for c in head.children:
+            if c.dep_ != "appos" or c.i < after:
+                continue
+            f = st.at(c.i)
+            if f is None or st.res.actors[f.actor].kind != "person" or f.how == "pronoun" or f.start < after:
+                continue
+            between = doc[head.i + 1:f.start]
+            phrase = {t.i for p in head.children if p.dep_ == "prep" for t in p.subtree}  # "for Roads and Highways"
+            if len(between) and between[-1].text == "," and all(t.i in phrase and not t.is_punct
+                                                                for t in between[:-1]):
+                return f
+        return None
 
     # ------------------------------------------------------------------ agent nouns
     def _agent_at(self, st: _State, i: int) -> tuple[int, str] | None:
