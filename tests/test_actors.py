@@ -657,3 +657,11 @@ def test_a_titles_apposition_after_its_phrase_names_the_holder(pipeline):
     minister = actor_of(a, "The minister")
     assert minister is not None and minister.name == "Kwesi Amoako-Attah"
     assert (minister.country, minister.sector) == ("GHA", "GOV")
+
+
+def test_a_datelines_town_in_capitals_is_no_organisation(pipeline):
+    # spaCy tags "JOHANNESBURG" ORG; it is where the story is from, not a party
+    a = analyze(pipeline, "JOHANNESBURG: The South African government rejected the demands of the unions.",
+                "2012-07-01")
+    assert not [x for x in a.actors if x.name.upper() == "JOHANNESBURG"]
+    assert a.actors and actor_of(a, "JOHANNESBURG") is None

@@ -680,6 +680,9 @@ class Resolver:
                 if iso is not None:
                     st.add(st.country_actor(iso), s, e, "name", 0.9)
                     continue
+                if ent.label_ == "ORG" and s == doc[s].sent.start and e < len(doc) \
+                        and doc[e].text in DATELINE_MARKS and st.is_place(text.title()):
+                    continue  # "JOHANNESBURG:", "KABUL -": a dateline's town, where the story is from
             aid = st.org_aliases.get(text) or "org:" + re.sub(r"[^a-z0-9]+", "-", _normal(text)).strip("-")
             actor = st.res.actors.get(aid)
             if actor is None:
