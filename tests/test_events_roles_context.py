@@ -108,3 +108,16 @@ def test_an_apposition_further_on_is_not_the_titles_holder(analyze):
                 "Chamorro's personal driver, Pedro Vásquez, were found guilty of money laundering.")
     vasquez = [x for x in a.actors if x.name == "Pedro Vásquez"]
     assert vasquez and all(not m.text.startswith("The journalist") for m in vasquez[0].mentions)
+
+
+def test_forces_led_by_a_country_are_that_countrys_not_those_of_where_they_fight(analyze):
+    # "US-led forces ... in Iraq": the leader designates the forces; the place does not
+    a = analyze("US-led forces attacked the town of Falluja in Iraq.")
+    e = found(a, "ASSAULT", "attacked")
+    assert codes(a, e.actor) == ["USAMIL"]
+
+
+def test_a_coalition_named_by_its_leader_is_the_leader(analyze):
+    a = analyze("The Saudi-led coalition bombed rebel positions in Yemen.")
+    e = found(a, "ASSAULT", "bombed")
+    assert codes(a, e.actor) == ["SAU"]

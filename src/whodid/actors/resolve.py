@@ -763,7 +763,33 @@ class Resolver:
                     t = doc[i]
                     if t.pos_ == "PRON" or t.tag_ == "PRP$":
                         self._pronoun(st, t)
+                if _led_by(doc, i) and self._led_body(st, i):
+                    i = doc[i].head.i + 1
+                    continue
             i += 1
+
+    def _led_body(self, st: _State, i: int) -> bool:
+        """"The Saudi-led coalition bombed ...": a body ("coalition", "alliance") that the text
+        names only by who leads it is that leader, as CAMEO codes it (the leader's country or
+        organisation); ``i`` is "led"."""
+        doc = st.doc
+        head = doc[i].head
+        if head.i <= i or head.pos_ != "NOUN" or head.lower_ not in BODY_ANAPHORS or st.covered(i + 1, head.i + 1):
+            return False
+        f = st.at(i - 2)
+        if f is not None and f.end == i - 1:
+            leader = st.res.actors[f.actor]
+            st.drop(f)
+            start = f.start
+        else:
+            iso = self.adjective_country(doc[i - 2].text)
+            if iso is None:
+                return False
+            leader, start = st.country_actor(iso), i - 2
+        if start > 0 and st.lowers[start - 1] in DETERMINERS and doc[start - 1].head.i == head.i:
+            start -= 1
+        st.add(leader, start, head.i + 1, "nominal", 0.7)
+        return True
 
     def _named_before(self, st: _State, i: int) -> bool:
         """"the commission", "the bureau", "the party" after "the Electoral Commission", "the
@@ -851,6 +877,8 @@ class Resolver:
         country = org = None
         via = None
         skip = False
+        if _led_by(doc, k):
+            k -= 2  # "US-led forces", "the ANC-led government": the leader designates the group
         # soft modifiers between designator and noun: "the Russian top diplomat", "former"
         while k >= 0 and (doc[k].lower_ in SOFT_MODIFIERS | NOT_CURRENT or doc[k].text in ("-",)):
             if doc[k].lower_ in NOT_CURRENT:
@@ -1425,6 +1453,12 @@ class Resolver:
                     if f is not None:
                         out.add(f.actor)
         return out
+
+
+def _led_by(doc: Doc, k: int) -> bool:
+    """Does token ``k`` end "X-led" ("US-led", "ANC-led"), X a name right before the hyphen?"""
+    return k >= 2 and doc[k].lower_ == "led" and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ \
+        and not doc[k - 1].whitespace_ and doc[k - 2].text[:1].isupper()
 
 
 def _controlled(v: Token) -> bool:
