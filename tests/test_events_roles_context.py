@@ -121,3 +121,11 @@ def test_a_coalition_named_by_its_leader_is_the_leader(analyze):
     a = analyze("The Saudi-led coalition bombed rebel positions in Yemen.")
     e = found(a, "ASSAULT", "bombed")
     assert codes(a, e.actor) == ["SAU"]
+
+
+def test_mps_opening_a_sentence_are_the_legislature_though_tagged_a_name(analyze):
+    # the parser tags a plural noun that opens a sentence as a proper name ("MPs": NNP)
+    a = analyze("JERUSALEM: Israeli troops raided the West Bank city of Jenin on Monday. "
+                "MPs criticised the government over the raid.")
+    e = found(a, "ACCUSE", "criticised")
+    assert codes(a, e.actor) == ["ISRLEG"]

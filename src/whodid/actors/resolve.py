@@ -1077,7 +1077,8 @@ class Resolver:
         if sector and after is not None and after.start == end and st.res.actors[after.actor].kind == "person" \
                 and head.tag_ in ("NN", "NNP") and head.pos_ in ("NOUN", "PROPN"):
             return best  # a title before a person's name ("MP Muhalhal Al-Mudhaf", "Joburg mayor X")
-        if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "GPE")):
+        if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "GPE")
+                                                   and not _plural_word_entity(head, end - i)):
             return None
         if (_modifier(head) and not (sector and self._event_modifier(head))) \
                 or (end < len(doc) and doc[end].text in POSS_MARKS):
@@ -1115,7 +1116,8 @@ class Resolver:
         elif org is not None:
             st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
                    "nominal", 0.7)
-        elif _counted(doc[end - 1], proper=True) or self._event_modifier(doc[end - 1]):
+        elif _counted(doc[end - 1], proper=True) or self._event_modifier(doc[end - 1]) \
+                or _plural_word_entity(doc[end - 1], end - i):
             self._unplaced_group(st, start, after, sector)
         # else a bare singular ("cooperated on border security"): a field, not a party
         return after
@@ -1453,6 +1455,15 @@ class Resolver:
                     if f is not None:
                         out.add(f.actor)
         return out
+
+
+def _plural_word_entity(head: Token, words: int) -> bool:
+    """"MPs criticised ...": a one-word agent noun in the plural that spaCy took for a name
+    (NNP, even PERSON) at the start of a sentence, where capitals say nothing; not a name an
+    entity goes on with."""
+    ent = [e for e in head.doc.ents if e.start <= head.i < e.end]
+    return words == 1 and head.i == head.sent.start and head.tag_ in ("NNP", "NNPS") \
+        and (not ent or len(ent[0]) == 1) and head.text.endswith("s") and not head.text.isupper()
 
 
 def _led_by(doc: Doc, k: int) -> bool:
