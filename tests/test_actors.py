@@ -665,3 +665,12 @@ def test_a_datelines_town_in_capitals_is_no_organisation(pipeline):
                 "2012-07-01")
     assert not [x for x in a.actors if x.name.upper() == "JOHANNESBURG"]
     assert a.actors and actor_of(a, "JOHANNESBURG") is None
+
+
+def test_they_after_a_plural_subject_no_actor_covers_is_not_an_actor_inside_it(pipeline):
+    # "Relatives of an official killed by North Korean soldiers said they plan to sue":
+    # they are the relatives, not the soldiers named inside the subject
+    a = analyze(pipeline, "Relatives of a South Korean fisheries official killed by North Korean soldiers in 2020 "
+                          "said Tuesday they plan to sue the Presidential Archives.", "2022-07-20")
+    assert actor_of(a, "they") is None
+    assert actor_of(a, "North Korean soldiers").code == "PRKMIL"

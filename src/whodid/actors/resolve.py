@@ -1364,6 +1364,12 @@ class Resolver:
                 for c in node.children:
                     if c.dep_ not in SUBJ_DEPS or c.i >= t.i:
                         continue
+                    if crossed and w not in POSSESSIVE and w not in REFLEXIVE and c.pos_ == "NOUN" \
+                            and st.at_token(c) is None and c.tag_ == ("NNS" if want == "plural" else "NN"):
+                        # "Relatives of an official killed by North Korean soldiers said they
+                        # plan to sue": the pronoun is the clause's subject, a noun no actor
+                        # covers; not an actor named inside it, nor the nearest one before
+                        return
                     group = []
                     for cand in [c, *c.conjuncts]:
                         f = st.at_token(cand)
