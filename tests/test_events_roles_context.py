@@ -129,3 +129,20 @@ def test_mps_opening_a_sentence_are_the_legislature_though_tagged_a_name(analyze
                 "MPs criticised the government over the raid.")
     e = found(a, "ACCUSE", "criticised")
     assert codes(a, e.actor) == ["ISRLEG"]
+
+
+def test_the_crown_prince_later_is_the_crown_prince_named_before(analyze):
+    # "HH the Crown Prince Sheikh Mishal ...", then "The Crown Prince": the man, not the
+    # Kuwaiti government
+    a = analyze("KUWAIT: The order was signed by HH the Crown Prince Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah "
+                "on Tuesday. The Crown Prince also criticised the National Assembly for delaying the budget.")
+    e = found(a, "ACCUSE", "criticised")
+    assert [x.kind for x in a.actors if x.id in e.actor] == ["person"]
+    assert [x.name for x in a.actors if x.id in e.actor][0].startswith("Mishal")
+
+
+def test_the_mayor_later_is_the_mayor_named_before(analyze):
+    a = analyze("TAIPEI: Taipei mayor Ko Wen-je met the city council on Monday. "
+                "The mayor criticised the council for delaying the budget.")
+    e = found(a, "ACCUSE", "criticised")
+    assert [x.name for x in a.actors if x.id in e.actor] == ["Ko Wen-je"]

@@ -1104,6 +1104,12 @@ class Resolver:
             return st.at(end).end
         if skip:
             return end
+        if country is None and org is None and start < i and st.lowers[start] == "the" \
+                and doc[end - 1].tag_ in ("NN", "NNP") and not (end < len(doc) and st.lowers[end] in ("of", "'s", "’s")):
+            holder = self._introduced_as(st, start, st.lowers[i:end])
+            if holder is not None:  # "The Crown Prince" after "HH the Crown Prince Sheikh Mishal"
+                st.add(holder, start, end, "nominal", 0.6)
+                return end
         after = end
         if country is None and org is None and end + 1 < len(doc) and doc[end].lower_ == "of":
             f = st.at(end + 1)
@@ -1291,7 +1297,29 @@ class Resolver:
             if a.kind == "person" and (a.office == role or _titled(title, a)) and _title_fits(title, a):
                 st.add(a, start, after, "nominal", 0.6)
                 return
+        holder = self._introduced_as(st, start, st.lowers[start + 1:after]) if st.lowers[start] == "the" else None
+        if holder is not None:
+            st.add(holder, start, after, "nominal", 0.6)
+            return
         st.pending_offices.append((start, after))  # the context pass may know whose office it is
+
+    def _introduced_as(self, st: _State, start: int, words: list[str]) -> ActorInfo | None:
+        """The person the text last introduced with the title ``words`` right before the name
+        ("HH the Crown Prince Sheikh Mishal Al-Ahmad", "Taipei mayor Ko Wen-je"), for "the
+        Crown Prince", "the mayor" after it: the nearest such person before ``start``."""
+        n = len(words)
+        if not n:
+            return None
+        for f in reversed(st.res.found):
+            if f.start >= start or f.how not in ("name", "surname", "fuzzy", "title", "nominal"):
+                continue
+            a = st.res.actors[f.actor]
+            if a.kind != "person":
+                continue
+            window = st.lowers[max(0, f.start - n - 2):f.end]  # the title before the name, or taken into it
+            if any(window[k:k + n] == words for k in range(len(window) - n + 1)):
+                return a
+        return None
 
     def _home_office_holder(self, st: _State, home: str, start: int, after: int) -> None:
         """"The prime minister" in a story about Britain, with no earlier holder named: the
