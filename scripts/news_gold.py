@@ -5,9 +5,9 @@ articles of ``../shared/corpora`` whose id's SHA-1 is even (the odd half is kept
 held-out measurement and is never printed here). Publishers' text is never stored:
 the packed gold keeps ids, offsets, a SHA-1 of each sentence and the labels.
 
-    python scripts/news_gold.py pick --out DIR [--per-corpus 34]
-        choose political articles (even SHA-1, 1,200-3,500 characters, not in the
-        shared dev.jsonl) and write each one's text, split into numbered sentences
+    python scripts/news_gold.py pick --out DIR [--per-corpus 34] [--min-chars 1200] [--max-chars 3500]
+        choose political articles (even SHA-1, 1,200-3,500 characters by default, not in the
+        shared dev.jsonl nor already in the packed gold) and write each one's text, split into numbered sentences
         with their character offsets, to DIR/<id>.txt for the annotators
     python scripts/news_gold.py pack RAW.jsonl [RAW.jsonl ...] --out GOLD_DIR
         turn annotations written in the shared dev.jsonl format (sentence text +
@@ -79,8 +79,28 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+GOLD = Path(__file__).resolve().parents[1] / "src" / "whodid" / "data" / "eval" / "news_events"
+PARTS = ("tune", "heldaside")
+
+
+def packed_records(gold_dir: Path) -> dict[str, list[dict]]:
+    """The records already packed in ``gold_dir``, by part (empty when a file is missing)."""
+    found: dict[str, list[dict]] = {}
+    for part in PARTS:
+        path = gold_dir / f"{part}.jsonl"
+        found[part] = ([json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+                       if path.exists() else [])
+    return found
+
+
+def taken_ids(gold_dir: Path, shared_dev: Path = SHARED / "eval/news-events/dev.jsonl") -> set[str]:
+    """Articles not to pick again: the shared dev gold's and those already packed in ``gold_dir``."""
+    taken = {json.loads(line)["id"] for line in open(shared_dev, encoding="utf-8") if line.strip()}
+    return taken | {r["id"] for records in packed_records(gold_dir).values() for r in records}
+
+
 def pick(args: argparse.Namespace) -> None:
-    taken = {json.loads(line)["id"] for line in open(SHARED / "eval/news-events/dev.jsonl")}
+    taken = taken_ids(Path(args.gold))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     chosen = []
@@ -88,7 +108,7 @@ def pick(args: argparse.Namespace) -> None:
         pool = []
         for article in read_corpus(corpus):
             text = article["text"]
-            if article["id"] in taken or not 1200 <= len(text) <= 3500:
+            if article["id"] in taken or not args.min_chars <= len(text) <= args.max_chars:
                 continue
             if corpus == "bbc" and article.get("category") != "politics":
                 continue
@@ -114,13 +134,22 @@ def texts(shared: Path = SHARED) -> dict[str, str]:
 
 
 def pack(args: argparse.Namespace) -> None:
-    corpus_text = texts()
-    gold_dir = Path(args.out)
-    gold_dir.mkdir(parents=True, exist_ok=True)
-    packed: dict[str, list[dict]] = {"tune": [], "heldaside": []}
+    problems = pack_files(args.raw, texts(), Path(args.out))
+    if problems:
+        sys.exit(f"{problems} problem(s); nothing written; fix the raw annotations and pack again")
+
+
+def pack_files(raws: list, corpus_text: dict[str, str], gold_dir: Path) -> int:
+    """Pack the raw annotation files into ``gold_dir``, keeping the articles packed there before.
+
+    An article annotated again replaces its packed record (with a notice). Returns the number of
+    problems; when there is any, nothing is written.
+    """
+    packed: dict[str, list[dict]] = {part: [] for part in PARTS}
+    kept = packed_records(gold_dir)
     problems = 0
     seen = set()
-    for raw in args.raw:
+    for raw in raws:
         for number, line in enumerate(open(raw, encoding="utf-8"), 1):
             if not line.strip():
                 continue
@@ -152,14 +181,22 @@ def pack(args: argparse.Namespace) -> None:
             packed[part].append({"corpus": record["corpus"], "id": article_id,
                                  "text_sha1": sha1(text), "annotator": record.get("annotator"),
                                  "events": events})
+    if problems:
+        return problems
+    gold_dir.mkdir(parents=True, exist_ok=True)
     for part, records in packed.items():
+        for record in kept[part]:
+            if record["id"] in seen:
+                print(f"{record['id']}: annotated again; its packed record in {part}.jsonl is replaced",
+                      file=sys.stderr)
+            else:
+                records.append(record)
         records.sort(key=lambda r: (r["corpus"], r["id"]))
         with open(gold_dir / f"{part}.jsonl", "w", encoding="utf-8") as handle:
             for record in records:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
         print(f"{part}: {len(records)} articles, {sum(len(r['events']) for r in records)} events")
-    if problems:
-        sys.exit(f"{problems} problem(s); fix the raw annotations and pack again")
+    return 0
 
 
 def locate(text: str, fragment: str, near: int) -> int:
@@ -182,6 +219,8 @@ def pack_event(event: dict, text: str) -> dict:
     for mention in event.get("mentions", []):
         if isinstance(mention, str):
             mention = locate(text, mention.strip(), start)
+        if not 0 <= int(mention) < len(text):
+            raise ValueError(f"mention offset {mention} is outside the article ({len(text)} characters)")
         mentions.append(int(mention))
     for field in ("type", "modality"):
         if not event.get(field):
@@ -203,6 +242,9 @@ def main() -> None:
     p = commands.add_parser("pick")
     p.add_argument("--out", required=True)
     p.add_argument("--per-corpus", type=int, default=34)
+    p.add_argument("--min-chars", type=int, default=1200, help="shortest article to pick")
+    p.add_argument("--max-chars", type=int, default=3500, help="longest article to pick")
+    p.add_argument("--gold", default=str(GOLD), help="packed gold whose articles are not picked again")
     p.set_defaults(run=pick)
     p = commands.add_parser("pack")
     p.add_argument("raw", nargs="+")

@@ -450,6 +450,7 @@ def test_agent_dictionary_format():
     assert agents.get("courts of appeals") == "JUD" and agents.get("court of appealses") is None
     assert agents.get("police") == "COP" and agents.get("polices") is None  # {}: no plural
     assert agents.get("defence man") == "GOV"  # GOVMIL: the first sector
+    assert agents.code("defence man") == "GOVMIL" and agents.code("police") == "COP"  # and the whole code
     assert agents.get("man") == "CVL" and agents.get("men") == "CVL"  # PETRARCH's PPL is CAMEO's CVL
     assert agents.get("green parties") == "ENV" and agents.get("party activists") == "PTY"
     assert agents.get("bad line") is None

@@ -216,3 +216,96 @@ def test_an_organisation_named_before_the_noun_it_modifies_is_that_kind(pipeline
             "But the RN on Tuesday called off the marches.")
     a = actor(pipeline, text, "RN", published="2005-03-01")
     assert a.sector == "OPP" and "sector" in a.inferred
+
+
+def test_former_officeholder_is_an_elite(pipeline):
+    a = actor(pipeline, BRITAIN + "Former comptroller Jane Pettigrew said the ministers must resign.", "Jane Pettigrew")
+    assert a.code == "GBRELI" and "sector" in a.inferred and "former" in a.role.lower()
+
+
+def test_former_post_gives_way_to_a_current_one(pipeline):
+    a = actor(pipeline, BRITAIN + "Former health minister Tom Harkness MP said the rules were unfair.", "Tom Harkness")
+    assert a.code == "GBRLEG"
+
+
+def test_former_group_noun_is_no_office(pipeline):
+    a = actor(pipeline, BRITAIN + "Former soldiers Tom Brack and Jim Hale marched on Whitehall.", "Tom Brack")
+    assert a.sector != "ELI"
+
+
+def test_title_the_parse_took_for_an_organisation_is_a_person(pipeline):
+    a = actor(pipeline, BRITAIN + "The Chamber of Commerce requested the resignation of Comptroller Gerado Vidal.",
+              "Gerado Vidal")
+    assert a.kind == "person" and a.code == "GBRGOV"
+
+
+def test_religious_title_before_a_surname_the_parse_took_for_an_organisation(pipeline):
+    a = actor(pipeline, BRITAIN + "The money should have been used to reduce poverty, Cardinal Cormac Murphy-O'Connor "
+                                  "has said.", "Murphy-O'Connor")
+    assert a.kind == "person" and a.sector == "CTH"
+
+
+def test_branch_of_the_state_named_by_its_adjective():
+    from whodid.knowledge.institutions import body_sector
+    assert body_sector(["Executive", "Yuan"]) == "GOV"
+    assert body_sector(["Legislative", "Council"]) == "LEG"
+    assert body_sector(["Judicial", "Yuan"]) == "JUD"
+    assert body_sector(["Executive", "Committee", "Members"]) is None
+
+
+def test_a_description_in_apposition_gives_the_profession(pipeline):
+    a = actor(pipeline, BRITAIN + "The mayor insulted the reporter, Oliver Grantham, outside City Hall.", "Oliver Grantham")
+    assert a.code == "GBRMED"
+
+
+def test_the_lead_names_the_office_the_next_sentence_the_person(pipeline):
+    text = ("Scotland's justice minister has warned football fans that she will ban them from matches.  "
+            "Cathy Mearns said exclusion orders were one of several measures being considered.")
+    a = actor(pipeline, text, "Cathy Mearns")
+    assert a.code == "GBRGOV" and "in the lead" in a.role
+
+
+def test_a_lead_naming_a_body_gives_no_office(pipeline):
+    text = ("The rules will change in May, the government has said.  Helen Barton told MPs that the rules would "
+            "change.")
+    a = actor(pipeline, text, "Helen Barton")
+    assert a.sector is None
+
+
+def test_an_organisation_named_by_a_stacked_agent_keeps_the_whole_code(pipeline):
+    # PETRARCH's agents dictionary: HUMAN_RIGHTS_COMMISSION [~GOVHRI]
+    text = BRITAIN + "The plan was called outrageous by the Islamic Human Rights Commission (IHRC)."
+    a = actor(pipeline, text, "Islamic Human Rights Commission")
+    assert a.code == "GBRGOVHRI" and a.sector == "GOV"  # the sector is the first, for one-sector fields
+
+
+def test_a_constituent_country_adjective_names_the_united_kingdom(pipeline):
+    text = ("Political parties should seek more small donations, the Electoral Commission has said. The rules "
+            "would also cover the Scottish Parliament and the Welsh Assembly.")
+    a = actor(pipeline, text, "Scottish Parliament")
+    assert a.country == "GBR"
+    assert actor(pipeline, text, "Electoral Commission").code == "GBRGOV"  # the story's country, by them
+
+
+def test_an_opposition_figure_is_the_opposition(pipeline):
+    a = actor(pipeline, BRITAIN + "Oppositionist Maria Delgado Ruiz was sentenced to eight years in prison.",
+              "Maria Delgado Ruiz")
+    assert a.code == "GBROPP"
+
+
+def test_what_the_sentence_says_a_person_is(pipeline):
+    text = BRITAIN + "The court sentenced Maria Delgado. Delgado was the opposition figure most likely to win."
+    assert actor(pipeline, text, "Maria Delgado").code == "GBROPP"
+    text = BRITAIN + "Tom Farrow is the son of the president."
+    assert actor(pipeline, text, "Tom Farrow").sector is None  # the of-phrase is not what he is
+
+
+def test_a_group_qualified_by_an_agent_noun_takes_its_sector(pipeline):
+    text = BRITAIN + "Last July the police were accused of bias by Muslim groups after the figures came out."
+    a = actor(pipeline, text, "groups")
+    assert a.code == "GBRMUS"
+
+
+def test_a_past_word_on_another_noun_is_no_former_office(pipeline):
+    text = BRITAIN + "The former Soviet republic's foreign minister, Ivan Dobrev, met the British minister."
+    assert actor(pipeline, text, "Ivan Dobrev").sector != "ELI"

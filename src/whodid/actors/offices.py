@@ -31,7 +31,7 @@ from spacy.tokens import Token
 from whodid.knowledge.institutions import MEDIA_WORDS, body_sector
 from whodid.knowledge.kb import code_for
 from whodid.knowledge.offices import (BODY_PEOPLE, LEGISLATOR_TITLES, LEGISLATURE_WORDS, OPPOSITION_WORDS, ORG_OFFICE_NOUNS,
-                                      PAST_WORDS, PRESIDING_OFFICES, RELIGIOUS_TITLES, STATE_TITLES)
+                                      PAST_WORDS, POLITICAL_PEOPLE, PRESIDING_OFFICES, RELIGIOUS_TITLES, STATE_TITLES)
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import ActorInfo, Resolver, _State
@@ -44,6 +44,7 @@ MAX_PHRASE_TOKENS = 12
 NOBLE_TITLES = frozenset({"prince", "princess", "king", "queen", "lord", "lady", "sir", "dame", "duke", "duchess",
                           "baron", "baroness", "earl", "count", "countess", "sheikh", "emir"})
 SKIP = {"the", "a", "an", ",", "'s", "’s", "(", ")", "-", "and"}
+MAX_FORMER_GAP = 4  # "former deputy foreign minister": the office within four words of "former"
 
 
 def code_by_office(resolver: Resolver, st: _State) -> None:
@@ -53,8 +54,10 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     _acronyms(resolver, st)
     _foreign_namesakes(resolver, st)
     _bodies_named_as_people(st)
+    _people_named_as_bodies(resolver, st)
     _opposition_groups(st)
     _people_of_bodies(resolver, st)
+    _qualified_groups(resolver, st)
     _described_organisations(resolver, st)
     for f in sorted(st.res.found, key=lambda f: f.start):
         actor = st.res.actors.get(f.actor)
@@ -74,14 +77,79 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
         if actor.sector and actor.sector != "ELI" and not generic:
             continue
         head = doc[f.start:f.end].root
+        former = None
         for words, via_link in _chunks(resolver.kb, head, f.start, f.end):
             found = _office(resolver, st, words, actor, via_link)
-            if found is None or (generic and "(an office in " not in found[2]):
+            if found is None:
+                former = former or _former_office(resolver.kb, st, words)
+                continue
+            if generic and "(an office in " not in found[2]:
                 continue
             sector, country, evidence = found
             actor.country = actor.country or country
             _infer_sector(actor, sector, evidence)
             break
+        else:
+            if former is not None and actor.sector != "ELI":
+                # "Former comptroller José Chen Barría", "the late president X": CAMEO's elites
+                # (ELI) are former officeholders; the text's word beats a bare title's guess
+                _infer_sector(actor, "ELI", former)
+    _lead_office(resolver, st)
+    # a stacked agent code ("GOVHRI") stays in the code; the sector is its first one, as the
+    # exports' single sector fields (PLOVER's, GDELT's Type1Code) read it
+    for actor in st.res.actors.values():
+        if actor.sector and len(actor.sector) > 3 and actor.sector.isalpha() and actor.sector.isupper():
+            actor.sector = actor.sector[:3]
+
+
+def _place_country(resolver: Resolver, st: _State, t: Token) -> str | None:
+    """The country a capitalised word names: a country, its adjective, or a place the
+    gazetteer puts in one ("Scotland")."""
+    g = st.at(t.i)
+    if g is not None and st.res.actors[g.actor].kind == "country":
+        return g.actor
+    found = resolver.adjective_country(t.text) or next((r[2:] for r in resolver.kb.lookup(t.text) if r[:2] == "C:"), None)
+    if found is None and t.ent_type_ in ("GPE", "LOC"):
+        gaz = st.gazetteer()
+        found = gaz.country_of_place(t.text) if gaz is not None else None
+    return found if found in resolver.kb.countries else None
+
+
+LEAD_SENTENCES = 3  # the lead and the two sentences after it
+
+
+def _lead_office(resolver: Resolver, st: _State) -> None:
+    """A news story's lead often names an office and the next sentences the person who holds
+    it: "Scotland's justice minister has warned ... . Cathy Jamieson said ...", "..., a Home
+    Office minister has said. ... Hazel Blears told ...". When the lead names no person and
+    its subject is one office, the first person named in the next two sentences, if nothing
+    else gives him a sector, holds that office."""
+    doc, kb = st.doc, resolver.kb
+    sents = list(doc.sents)[:LEAD_SENTENCES]
+    if len(sents) < 2:
+        return
+    lead = sents[0]
+    named = sorted((f for f in st.res.found if f.how == "name" and st.res.actors[f.actor].kind == "person"),
+                   key=lambda f: f.start)
+    if not named or named[0].start < lead.end or named[0].start >= sents[-1].end:
+        return
+    actor = st.res.actors[named[0].actor]
+    if actor.sector or actor.office:
+        return
+    subjects = [t for t in lead if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.tag_ == "NN"
+                and _person_office(kb, t.lower_)]
+    if len(subjects) != 1:
+        return
+    words = _noun_phrase(subjects[0])
+    found = _office(resolver, st, words, actor, False)
+    if found is None:
+        return
+    sector, country, evidence = found
+    # "Scotland's justice minister": the country the office's words name
+    country = country or next((c for t in words if t.text[:1].isupper() for c in [_place_country(resolver, st, t)]
+                               if c), None)
+    actor.country = actor.country or country
+    _infer_sector(actor, sector, f"{evidence}, in the lead")
 
 
 def _infer_sector(actor, sector: str, role: str | None = None) -> None:
@@ -323,6 +391,35 @@ def _people_of_bodies(resolver: Resolver, st: _State) -> None:
             break
 
 
+def _qualified_groups(resolver: Resolver, st: _State) -> None:
+    """"Muslim groups", "business leaders", "student organisations": a group named by a noun
+    that gives no sector is of the sector of the agent noun that qualifies it (the word right
+    before, as an adjective or a noun modifier), or of the group that word names ("Muslim",
+    already British Muslims)."""
+    kb, doc = resolver.kb, st.doc
+    for f in list(st.res.found):
+        actor = st.res.actors.get(f.actor)
+        if actor is None or f.how != "nominal" or actor.kind not in ("group", "organization") or actor.sector \
+                or not actor.country or f.start == 0:
+            continue
+        mod = doc[f.start - 1]
+        if mod.head.i != f.end - 1 or mod.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        g = st.at(mod.i)
+        other = st.res.actors.get(g.actor) if g is not None else None
+        if other is not None:
+            sector = other.sector if other.kind == "group" and other.country == actor.country else None
+        else:
+            sector = kb.agents.get(mod.lower_)
+        if sector in (None, "CVL"):
+            continue
+        group = st.group_actor(actor.country, sector)
+        st.res.actors.setdefault(group.id, group)
+        f.actor = group.id
+        f.start = mod.i
+        st.reindex(f)
+
+
 def _opposition_groups(st: _State) -> None:
     """"an opposition delegation", "opposition lawmakers": a group of the state's sectors
     (a delegation is GOV, lawmakers LEG) that "opposition" qualifies is the opposition's."""
@@ -356,6 +453,63 @@ def _bodies_named_as_people(st: _State) -> None:
         actor.kind = "organization"
         actor.sector = sector
         actor.code = code_for(actor.country, sector) if actor.country else None
+
+
+def _people_named_as_bodies(resolver: Resolver, st: _State) -> None:
+    """An "organisation" the parse found whose name is an office's title before a person's
+    name ("Comptroller Gerado Solís", "Senator Ana Ruiz"), or whose name follows such a
+    title and a given name ("Cardinal Cormac Murphy-O'Connor", of which the parse made an
+    organisation of the surname), is that person, of the office's sector: the title is one
+    of a person (the role nouns, the offices of state, a legislator's or a religious title),
+    and what follows it is a name, not a body's words."""
+    kb, doc = resolver.kb, st.doc
+    for f in sorted(st.res.found, key=lambda f: f.start):
+        # the parse's name left the title and a given name out ("Cardinal Cormac [Murphy-O'Connor]")
+        actor = st.res.actors[f.actor]
+        if actor.kind != "organization" or not actor.id.startswith("org:") or actor.sector or f.how != "name":
+            continue
+        k = f.start - 1
+        while k >= max(0, f.start - 3) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and st.at(k) is None:
+            sector = _title_sector(kb, doc[k].lower_) if k < f.start - 1 else None
+            if sector is not None:
+                actor.kind = "person"
+                _infer_sector(actor, sector, f"{doc[k].text} (an office: {doc[k].lower_})")
+                break
+            k -= 1
+    for actor in st.res.actors.values():
+        if actor.kind != "organization" or not actor.id.startswith("org:") or actor.sector:
+            continue
+        words = actor.name.split()
+        for n in range(min(3, len(words) - 1), 0, -1):
+            title, rest = " ".join(words[:n]).lower(), words[n:]
+            sector = _title_sector(kb, title)
+            if sector is None:
+                continue
+            # a name: two or more capitalised words, none a body's, an agent's or an office's
+            if len(rest) < 2 or not all(w[:1].isupper() for w in rest) or body_sector(rest) is not None \
+                    or any(_is_title_word(kb, w.lower()) or kb.agents.get(w.lower()) for w in rest):
+                break
+            actor.kind = "person"
+            _infer_sector(actor, sector, f"{' '.join(words[:n])} (an office: {title})")
+            break
+
+
+def _title_sector(kb, title: str) -> str | None:
+    """The sector of an office a title before a person's name gives ("comptroller" GOV,
+    "senator" LEG, "cardinal" CTH), or None (a rank in the name: "Lord", "Sir")."""
+    if title in NOBLE_TITLES:
+        return None
+    noun = kb.role_nouns.get(title)
+    if noun is not None and noun.kind == "person" and noun.title:
+        return noun.sector
+    if title in STATE_TITLES:
+        return STATE_TITLES[title]
+    if title in LEGISLATOR_TITLES:
+        return "LEG"
+    if title in RELIGIOUS_TITLES:
+        return RELIGIOUS_TITLES[title]
+    agent = kb.agents.get(title)
+    return agent if agent in ("GOV", "LEG", "JUD", "MIL", "COP") else None
 
 
 ACRONYM_SKIP = {"of", "and", "the", "for", "&", "de", "la", "on", "in"}
@@ -458,6 +612,11 @@ def _chunks(kb, head: Token, start: int, end: int):
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in LINKS and c.i >= end:
             yield [o for p in c.children if p.dep_ == "pobj" for o in p.subtree], True
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
+        # "Chamorro was the opposition figure most likely to win": what the sentence says he is,
+        # the attribute's noun and the words before it (not "the son of the president")
+        for attr in (c for c in head.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+            yield [t for t in attr.subtree if attr.left_edge.i <= t.i <= attr.i], False
 
 
 def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo,
@@ -467,7 +626,7 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
     if not words or any(w in PAST_WORDS for w in lowers):
         return None
     evidence = " ".join(t.text for t in words)
-    if any(w in OPPOSITION_WORDS for w in lowers) and any(_is_office(kb, w) for w in lowers):
+    if any(w in OPPOSITION_WORDS for w in lowers) and any(_is_office(kb, w) or w in POLITICAL_PEOPLE for w in lowers):
         return "OPP", None, f"{evidence} (an opposition post)"
     for w in lowers:
         sector = RELIGIOUS_TITLES.get(w.strip("."))
@@ -517,7 +676,7 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
             if n == 1 and key in NOBLE_TITLES:
                 continue  # "Prince Charles", "Lord Falconer": a rank in the name, not an office
             noun = kb.role_nouns.get(key)
-            sector = noun.sector if noun is not None and noun.kind == "person" and noun.title else None
+            sector = noun.sector if noun is not None and noun.kind == "person" else None
             sector = sector or STATE_TITLES.get(key)
             if sector is None and kb.agents.get(key) in ("GOV", "LEG", "JUD", "MIL", "COP"):
                 sector = kb.agents.get(key)
@@ -526,6 +685,47 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
             if sector:
                 return sector, None, f"{evidence} (an office: {key})"
     return None
+
+
+def _former_office(kb, st: _State, words: list[Token]) -> str | None:
+    """The evidence that ``words`` title a person by a public office he held before ("Former
+    comptroller", "the late president", "Former PRD president", "ex-minister"), or None. An
+    office in an association or a firm ("former Ramblers Association chairman") makes no
+    elite."""
+    past = [k for k, t in enumerate(words) if t.lower_ in PAST_WORDS]
+    if not past:
+        return None
+    # the past word qualifies the office: within a few words, not across a possessive ("the
+    # former Soviet republic's foreign minister" is a minister now); the office is one
+    # person's: a plural ("former soldiers") names a group
+    after = words[past[0] + 1:past[0] + 1 + MAX_FORMER_GAP]
+    cut = next((k for k, t in enumerate(after) if t.lower_ in ("'s", "’s")), len(after))
+    if not any(_state_office(kb, t.lower_.strip(".")) and t.tag_ not in ("NNS", "NNPS") for t in after[:cut]):
+        return None
+    for t in words:
+        g = st.at(t.i)
+        org = st.res.actors.get(g.actor) if g is not None else None
+        if org is not None and org.kind in ("organization", "group") and not org.id.startswith("party:") \
+                and org.sector not in (None, "GOV", "LEG", "JUD", "MIL", "COP", "OPP", "PTY"):
+            return None
+        if org is None and t.text[:1].isupper() and body_sector([t.text]) not in (None, "GOV", "LEG", "JUD"):
+            return None  # "former Ramblers Association chairman": a body named by its kind
+    return f"{' '.join(t.text for t in words)} (a former officeholder)"
+
+
+def _person_office(kb, word: str) -> bool:
+    """Is ``word`` an office one person holds by the role nouns and the titles here (the
+    agents dictionary mixes people and bodies: "government")?"""
+    noun = kb.role_nouns.get(word)
+    return word in ORG_OFFICE_NOUNS or word in STATE_TITLES or word in RELIGIOUS_TITLES or word in LEGISLATOR_TITLES \
+        or (noun is not None and noun.kind == "person")
+
+
+def _state_office(kb, word: str) -> bool:
+    """Is ``word`` an office a person holds (not a group's noun: "former soldiers")?"""
+    noun = kb.role_nouns.get(word)
+    return word in ORG_OFFICE_NOUNS or word in STATE_TITLES or word in RELIGIOUS_TITLES or word in LEGISLATOR_TITLES \
+        or (noun is not None and noun.kind == "person") or kb.agents.get(word) in ("GOV", "LEG", "JUD")
 
 
 def _noun_phrase(noun: Token) -> list[Token]:

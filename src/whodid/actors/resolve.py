@@ -731,7 +731,7 @@ class Resolver:
         for j in range(e, s, -1):  # the longest noun ending at j, rightmost first
             for i in range(s, j):
                 key = " ".join(st.lowers[i:j])
-                found = self.kb.agents.get(key) or (self.kb.role_nouns[key].sector if key in self.kb.role_nouns
+                found = self.kb.agents.code(key) or (self.kb.role_nouns[key].sector if key in self.kb.role_nouns
                                                     and self.kb.role_nouns[key].kind == "group" else None)
                 if found:
                     return country, found

@@ -12,7 +12,9 @@ The file's format (PETRARCH2's): one agent a line, ``WORDS [~CODE]``, words join
 comments, and substitution sets (``!PERSON! = MAN, MEN, WOMAN, WOMEN, PERSON``) used
 inside words (``POLICE!PERSON!`` is "policeman", "policewomen", ...). Regular plurals
 are made here, as PETRARCH makes them. The code's first three letters are the sector
-(``~GOVMIL`` is GOV); PETRARCH's ``PPL`` ("man", "people") is CAMEO's civilians,
+(``~GOVMIL`` is GOV); the whole code is kept beside it (``AgentNouns.code``) for the
+organisations whose names hold the noun ("Islamic Human Rights Commission": GOVHRI, which
+says it is a human rights body as well as what the dictionary takes it for); PETRARCH's ``PPL`` ("man", "people") is CAMEO's civilians,
 CVL. Lines with no readable code are skipped: the bundled file has a few typos
 (``[~ENV}`` is read, a line with no code at all is not).
 """
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-_CODE = re.compile(r"\[~([A-Z]{3})[A-Z]*[\]}]")
+_CODE = re.compile(r"\[~([A-Z]{3})([A-Z]*)[\]}]")
 _PLURAL = re.compile(r"\{([^}]*)\}")
 _SUBST = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 SECTOR_ALIASES = {"PPL": "CVL"}  # PETRARCH's generic "people": civilians in CAMEO
@@ -46,17 +48,26 @@ class AgentNouns:
     nouns: dict[str, str] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     max_tokens: int = 1
+    # the dictionary's whole code where it stacks sectors ("human rights commission" GOVHRI,
+    # "military police" MILCOP, "prosecutor general" GOVJUD); ``nouns`` keeps the first
+    stacked: dict[str, str] = field(default_factory=dict)
 
-    def add(self, key: str, sector: str) -> None:
+    def add(self, key: str, sector: str, code: str | None = None) -> None:
         if not key or key in self.nouns:
             return
         self.nouns[key] = sector
+        if code and code != sector:
+            self.stacked[key] = code
         words = key.split(" ")
         self.first_words.add(words[0])
         self.max_tokens = max(self.max_tokens, len(words))
 
     def get(self, key: str) -> str | None:
         return self.nouns.get(key)
+
+    def code(self, key: str) -> str | None:
+        """The whole code of ``key`` (``GOVHRI``), its sector when it stacks none."""
+        return self.stacked.get(key) or self.nouns.get(key)
 
     def __len__(self) -> int:
         return len(self.nouns)
@@ -100,6 +111,8 @@ def parse(text: str) -> AgentNouns:
         if code is None:
             continue
         sector = SECTOR_ALIASES.get(code.group(1), code.group(1))
+        rest = code.group(2)
+        whole = sector + rest if rest and len(rest) % 3 == 0 else sector
         head = line[:code.start()]
         plurals = _PLURAL.search(head)
         words = (head[:plurals.start()] if plurals else head).strip()
@@ -112,11 +125,11 @@ def parse(text: str) -> AgentNouns:
         explicit = [p.strip() for p in plurals.group(1).split(",") if p.strip()] if plurals else None
         for form in forms:
             key = _tokens(form)
-            agents.add(key, sector)
+            agents.add(key, sector, whole)
             if explicit is None and "!" not in form:
-                agents.add(plural(key), sector)
+                agents.add(plural(key), sector, whole)
         for p in explicit or ():
-            agents.add(_tokens(p), sector)
+            agents.add(_tokens(p), sector, whole)
     return agents
 
 

@@ -39,6 +39,11 @@ BODY_SECTORS = {
 BODY_PHRASES = {"law lords": "JUD", "human rights commission": "NGO", "rights commission": "NGO"}
 
 
+# a body named by the branch of the state it is, before a word that names no kind of body
+# of its own ("the Executive Yuan", "the Legislative Council", "the Judicial Yuan")
+BRANCH_WORDS = {"executive": "GOV", "legislative": "LEG", "judicial": "JUD"}
+
+
 # a company whose name says it broadcasts or publishes news is the media (CAMEO MED):
 # "Broadcasting Corp of China", "Acme Television Ltd"
 MEDIA_WORDS = frozenset({"broadcasting", "broadcaster", "broadcasters", "television", "tv", "radio", "newspaper",
@@ -67,4 +72,8 @@ def _body_sector(low: list[str]) -> str | None:
         head = low[low.index("of") - 1]  # "Office of Fair Trading", "Muslim Association of Britain"
         if head in BODY_SECTORS:
             return BODY_SECTORS[head]
-    return BODY_SECTORS.get(low[-1])
+    if low[-1] in BODY_SECTORS:
+        return BODY_SECTORS[low[-1]]
+    if len(low) == 2 and low[0] in BRANCH_WORDS:
+        return BRANCH_WORDS[low[0]]
+    return None

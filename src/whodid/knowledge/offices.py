@@ -19,7 +19,8 @@ they lack, and why it is here:
 - ``PRESIDING_OFFICES`` with ``LEGISLATURE_WORDS`` (or a body word such as "Senate"): the
   presiding officer of a legislature ("Senate President", "Parliament Speaker") is LEG;
 - ``OPPOSITION_WORDS``: a shadow post is the opposition's ("shadow home secretary"), as
-  is any office "opposition" qualifies ("the opposition leader").
+  is any office "opposition" qualifies ("the opposition leader"), and ``POLITICAL_PEOPLE``
+  it qualifies ("the opposition figure", "Oppositionist X").
 """
 
 from __future__ import annotations
@@ -41,7 +42,11 @@ LEGISLATOR_TITLES = frozenset({"speaker", "mp", "mps", "mep", "meps", "msp", "ms
                                "congresswoman", "parliamentarian", "councillor", "councilor", "alderman"})
 STATE_TITLES = {"comptroller": "GOV", "comptroller general": "GOV", "ombudsman": "GOV", "first minister": "GOV",
                 "inspector general": "GOV", "controller general": "GOV", "auditor-general": "GOV"}
-OPPOSITION_WORDS = frozenset({"shadow", "opposition"})
+OPPOSITION_WORDS = frozenset({"shadow", "opposition", "oppositionist"})
+# people of politics who hold no office: with an opposition word ("opposition figure X",
+# "Oppositionist X", "X was the opposition candidate") they are the opposition's (OPP)
+POLITICAL_PEOPLE = frozenset({"figure", "politician", "candidate", "activist", "oppositionist", "dissident",
+                              "challenger", "contender", "hopeful"})
 # offices that preside over a body: with a legislature's name ("Senate President X",
 # "Parliament Speaker X", "Rajya Sabha deputy chairman X") they are the legislature's (LEG),
 # whatever office of state a dictionary gives the person from another year

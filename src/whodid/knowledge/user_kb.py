@@ -313,10 +313,11 @@ def import_petrarch(path: str | Path, kb: KnowledgeBase | None = None) -> Knowle
         raise KBFormatError(exc.path, exc.line, exc.problem) from exc
     if _is_agents(text):
         agents = AgentNouns()
-        for key, sector in parse_agents(text).nouns.items():
-            agents.add(key, sector)
+        users = parse_agents(text)
+        for key, sector in users.nouns.items():
+            agents.add(key, sector, users.code(key))
         for key, sector in base.agents.nouns.items():  # the user's first: add() keeps the first
-            agents.add(key, sector)
+            agents.add(key, sector, base.agents.code(key))
         base.agents = agents
         return base
     try:
