@@ -675,3 +675,12 @@ def test_they_after_a_plural_subject_no_actor_covers_is_not_an_actor_inside_it(p
                           "said Tuesday they plan to sue the Presidential Archives.", "2022-07-20")
     assert actor_of(a, "they") is None
     assert actor_of(a, "North Korean soldiers").code == "PRKMIL"
+
+
+def test_the_amir_in_a_kuwaiti_story_is_the_emir_of_kuwait_at_the_date(pipeline):
+    # the Gulf press spells the title "Amir" ("HH the Amir"); the office is "Emir of Kuwait"
+    a = analyze(pipeline, "KUWAIT: Sheikh Sabah submitted the Cabinet's resignation to HH the Amir last month.",
+                "2022-07-01")
+    amir = actor_of(a, "the Amir")
+    assert amir is not None and amir.kind == "person" and amir.code == "KWTGOV"
+    assert amir.name.startswith("Nawaf")

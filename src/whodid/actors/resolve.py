@@ -1334,8 +1334,11 @@ class Resolver:
         if noun is None or not noun.role:
             return
         words = noun.noun.lower().split()
+        # a monarch's title in any of its spellings ("the Amir": "Emir of Kuwait")
+        spellings = next((set(v) for v in MONARCH_TITLES.values() if words == [noun.noun.lower()] and words[0] in v), None)
         holders = [(p, r) for p, r in self.kb.holders(home, noun.role, st.date)
-                   if all(w in r.position.lower().replace("-", " ").split() for w in words)]
+                   if all(w in r.position.lower().replace("-", " ").split() for w in words)
+                   or (spellings and spellings & set(r.position.lower().replace("-", " ").split()))]
         if len(holders) == 1:
             st.add(st.person_actor(holders[0][0]), start, after, "context", 0.6)
 
