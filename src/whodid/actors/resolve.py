@@ -763,7 +763,7 @@ class Resolver:
                     t = doc[i]
                     if t.pos_ == "PRON" or t.tag_ == "PRP$":
                         self._pronoun(st, t)
-                if _led_by(doc, i) and self._led_body(st, i):
+                if st.lowers[i] == "led" and _led_by(doc, i) and self._led_body(st, i):
                     i = doc[i].head.i + 1
                     continue
             i += 1
