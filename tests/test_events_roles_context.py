@@ -73,3 +73,76 @@ def test_what_is_sought_is_asked_of_the_body_it_would_come_from(analyze):
     assert codes(a, e.actor) == ["CHLGOV"] and codes(a, e.recipient) == ["CHLLEG"]
     b = analyze("The Chilean government seeks support in France for an emergency measure.")
     assert not [r for e in b.events for r in codes(b, e.recipient) if r.startswith("FRA")]
+
+
+def test_us_in_a_direct_quotation_is_its_speaker(analyze):
+    # "work with us": the one the unions will work with is the minister who says so
+    a = analyze('Foreign Minister Alexandra Hill met South Korean officials on Monday. '
+                '"The unions will work with us to fix this," Hill said.')
+    e = found(a, "AGREE")
+    assert [x.name for x in a.actors if x.id in e.recipient] == ["Alexandra Hill"]
+
+
+def test_they_in_a_direct_quotation_is_not_its_speaker(analyze):
+    # "'They attacked us,' she said": whoever attacked, it was not the one who says so
+    a = analyze('Foreign Minister Alexandra Hill met South Korean officials on Monday. '
+                '"They attacked us," Hill said.')
+    hill = next(x.id for x in a.actors if x.name == "Alexandra Hill")
+    assert not [e for e in a.events if e.trigger.text == "attacked" and hill in e.actor]
+
+
+def test_the_minister_in_a_later_sentence_is_the_minister_named_in_apposition(analyze):
+    # "the Minister of Foreign Affairs, Alexandra Hill": the office's apposition names its
+    # holder, and "The Minister" later is she, not an organisation called "Minister of ..."
+    a = analyze("SAN SALVADOR: The Minister of Foreign Affairs, Alexandra Hill, held a meeting with the "
+                "president of Samsung, Hong Sang Jo. The Minister thanked the company for its support.")
+    e = found(a, "SUPPORT", "thanked")
+    assert [x.name for x in a.actors if x.id in e.actor] == ["Alexandra Hill"]
+    assert codes(a, e.actor) == ["SLVGOV"]
+    assert not [x for x in a.actors if x.name.startswith("Minister")]
+
+
+def test_an_apposition_further_on_is_not_the_titles_holder(analyze):
+    # the driver is Pedro Vásquez; the journalist named first is not
+    a = analyze("The journalist, the accountant and the administrator of the Foundation, as well as "
+                "Chamorro's personal driver, Pedro Vásquez, were found guilty of money laundering.")
+    vasquez = [x for x in a.actors if x.name == "Pedro Vásquez"]
+    assert vasquez and all(not m.text.startswith("The journalist") for m in vasquez[0].mentions)
+
+
+def test_forces_led_by_a_country_are_that_countrys_not_those_of_where_they_fight(analyze):
+    # "US-led forces ... in Iraq": the leader designates the forces; the place does not
+    a = analyze("US-led forces attacked the town of Falluja in Iraq.")
+    e = found(a, "ASSAULT", "attacked")
+    assert codes(a, e.actor) == ["USAMIL"]
+
+
+def test_a_coalition_named_by_its_leader_is_the_leader(analyze):
+    a = analyze("The Saudi-led coalition bombed rebel positions in Yemen.")
+    e = found(a, "ASSAULT", "bombed")
+    assert codes(a, e.actor) == ["SAU"]
+
+
+def test_mps_opening_a_sentence_are_the_legislature_though_tagged_a_name(analyze):
+    # the parser tags a plural noun that opens a sentence as a proper name ("MPs": NNP)
+    a = analyze("JERUSALEM: Israeli troops raided the West Bank city of Jenin on Monday. "
+                "MPs criticised the government over the raid.")
+    e = found(a, "ACCUSE", "criticised")
+    assert codes(a, e.actor) == ["ISRLEG"]
+
+
+def test_the_crown_prince_later_is_the_crown_prince_named_before(analyze):
+    # "HH the Crown Prince Sheikh Mishal ...", then "The Crown Prince": the man, not the
+    # Kuwaiti government
+    a = analyze("KUWAIT: The order was signed by HH the Crown Prince Sheikh Mishal Al-Ahmad Al-Jaber Al-Sabah "
+                "on Tuesday. The Crown Prince also criticised the National Assembly for delaying the budget.")
+    e = found(a, "ACCUSE", "criticised")
+    assert [x.kind for x in a.actors if x.id in e.actor] == ["person"]
+    assert [x.name for x in a.actors if x.id in e.actor][0].startswith("Mishal")
+
+
+def test_the_mayor_later_is_the_mayor_named_before(analyze):
+    a = analyze("TAIPEI: Taipei mayor Ko Wen-je met the city council on Monday. "
+                "The mayor criticised the council for delaying the budget.")
+    e = found(a, "ACCUSE", "criticised")
+    assert [x.name for x in a.actors if x.id in e.actor] == ["Ko Wen-je"]

@@ -236,8 +236,13 @@ class Resolver:
             # is no evidence of whose government or party he is in: a political title takes the
             # article's country only (a judge or an officer is more often of the country the
             # sentence names)
-            near = at is not None and not (home is None and actor.sector in ("GOV", "OPP", "LEG"))
+            political = actor.sector in ("GOV", "OPP", "LEG")
+            near = at is not None and not (home is None and political)
             country = home or (st.country_near(at) if near else None)
+            if country is None and actor.sector in STATE_SECTORS + ("OPP",):
+                # an office or a state body of no stated country in a story about two countries:
+                # the one the article names most, when one leads
+                country = st.leading_country()
             if country is None:
                 continue
             actor.country = country
@@ -664,6 +669,9 @@ class Resolver:
                 continue  # NORP actors are plural nouns: "the Conservatives", "Tories", "Muslims"
             if e - s == 1 and (text.lower() in self.kb.role_nouns or text.lower() in self.kb.agents.nouns):
                 continue  # "Parliament", "Cabinet": the walk's nominals ("Electoral Commission" is a name)
+            office = self.kb.role_nouns.get(doc[s].lower_)
+            if office is not None and office.kind == "person" and ent.root.i == s:
+                continue  # "the Minister of Foreign Affairs" (spaCy: ORG): an office, the walk's title
             if ent.label_ == "ORG" and not text.isupper() and st.is_place(text):
                 continue  # "Russia annexed Crimea" (spaCy: ORG): a place
             if text.isupper():
@@ -672,6 +680,9 @@ class Resolver:
                 if iso is not None:
                     st.add(st.country_actor(iso), s, e, "name", 0.9)
                     continue
+                if ent.label_ == "ORG" and s == doc[s].sent.start and e < len(doc) \
+                        and doc[e].text in DATELINE_MARKS and st.is_place(text.title()):
+                    continue  # "JOHANNESBURG:", "KABUL -": a dateline's town, where the story is from
             aid = st.org_aliases.get(text) or "org:" + re.sub(r"[^a-z0-9]+", "-", _normal(text)).strip("-")
             actor = st.res.actors.get(aid)
             if actor is None:
@@ -752,7 +763,33 @@ class Resolver:
                     t = doc[i]
                     if t.pos_ == "PRON" or t.tag_ == "PRP$":
                         self._pronoun(st, t)
+                if st.lowers[i] == "led" and _led_by(doc, i) and self._led_body(st, i):
+                    i = doc[i].head.i + 1
+                    continue
             i += 1
+
+    def _led_body(self, st: _State, i: int) -> bool:
+        """"The Saudi-led coalition bombed ...": a body ("coalition", "alliance") that the text
+        names only by who leads it is that leader, as CAMEO codes it (the leader's country or
+        organisation); ``i`` is "led"."""
+        doc = st.doc
+        head = doc[i].head
+        if head.i <= i or head.pos_ != "NOUN" or head.lower_ not in BODY_ANAPHORS or st.covered(i + 1, head.i + 1):
+            return False
+        f = st.at(i - 2)
+        if f is not None and f.end == i - 1:
+            leader = st.res.actors[f.actor]
+            st.drop(f)
+            start = f.start
+        else:
+            iso = self.adjective_country(doc[i - 2].text)
+            if iso is None:
+                return False
+            leader, start = st.country_actor(iso), i - 2
+        if start > 0 and st.lowers[start - 1] in DETERMINERS and doc[start - 1].head.i == head.i:
+            start -= 1
+        st.add(leader, start, head.i + 1, "nominal", 0.7)
+        return True
 
     def _named_before(self, st: _State, i: int) -> bool:
         """"the commission", "the bureau", "the party" after "the Electoral Commission", "the
@@ -840,6 +877,8 @@ class Resolver:
         country = org = None
         via = None
         skip = False
+        if _led_by(doc, k):
+            k -= 2  # "US-led forces", "the ANC-led government": the leader designates the group
         # soft modifiers between designator and noun: "the Russian top diplomat", "former"
         while k >= 0 and (doc[k].lower_ in SOFT_MODIFIERS | NOT_CURRENT or doc[k].text in ("-",)):
             if doc[k].lower_ in NOT_CURRENT:
@@ -933,6 +972,20 @@ class Resolver:
             if f is not None and st.res.actors[f.actor].kind == "person" and noun.kind == "person":
                 st.add(st.res.actors[f.actor], start, after, "nominal", 0.9)
                 return after
+        if noun.kind == "person" and not skip:
+            # "the Minister of Foreign Affairs, Alexandra Hill, held ...", "Ghana's Minister for
+            # Roads and Highways, Kwesi Amoako-Attah": the office's apposition names its holder
+            f = self._appositive_person(st, doc[end - 1], after)
+            if f is not None:
+                k = doc[f.start].left_edge.i if doc[f.start].left_edge.i > end else f.start
+                while k > after and (doc[k - 1].is_punct or st.lowers[k - 1] in DETERMINERS):
+                    k -= 1
+                person = st.res.actors[f.actor]
+                self._fill_unknown(st, person, country, noun, f.start)
+                if not person.role:
+                    person.role = doc[i:k].text
+                st.add(person, start, k, "nominal", 0.85)
+                return k
         if skip:
             return after
         if noun.role == "counterpart":
@@ -978,6 +1031,24 @@ class Resolver:
                    "nominal", 0.7)
         return after
 
+    def _appositive_person(self, st: _State, head: Token, after: int) -> MentionMatch | None:
+        """The person a title noun's apposition names right after the title's own phrase and
+        a comma ("the Minister of Foreign Affairs, Alexandra Hill"); not a name further on
+        ("the journalist, the accountant and ..., as well as the driver, Pedro Vásquez")."""
+        doc = st.doc
+        for c in head.children:
+            if c.dep_ != "appos" or c.i < after:
+                continue
+            f = st.at(c.i)
+            if f is None or st.res.actors[f.actor].kind != "person" or f.how == "pronoun" or f.start < after:
+                continue
+            between = doc[head.i + 1:f.start]
+            phrase = {t.i for p in head.children if p.dep_ == "prep" for t in p.subtree}  # "for Roads and Highways"
+            if len(between) and between[-1].text == "," and all(t.i in phrase and not t.is_punct
+                                                                for t in between[:-1]):
+                return f
+        return None
+
     # ------------------------------------------------------------------ agent nouns
     def _agent_at(self, st: _State, i: int) -> tuple[int, str] | None:
         """The longest agent noun starting at token ``i`` ("police", "trade unions", "members
@@ -1006,7 +1077,8 @@ class Resolver:
         if sector and after is not None and after.start == end and st.res.actors[after.actor].kind == "person" \
                 and head.tag_ in ("NN", "NNP") and head.pos_ in ("NOUN", "PROPN"):
             return best  # a title before a person's name ("MP Muhalhal Al-Mudhaf", "Joburg mayor X")
-        if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "GPE")):
+        if head.pos_ not in ("NOUN", "PROPN") or (head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "GPE")
+                                                   and not _plural_word_entity(head, end - i)):
             return None
         if (_modifier(head) and not (sector and self._event_modifier(head))) \
                 or (end < len(doc) and doc[end].text in POSS_MARKS):
@@ -1032,6 +1104,12 @@ class Resolver:
             return st.at(end).end
         if skip:
             return end
+        if country is None and org is None and start < i and st.lowers[start] == "the" \
+                and doc[end - 1].tag_ in ("NN", "NNP") and not (end < len(doc) and st.lowers[end] in ("of", "'s", "’s")):
+            holder = self._introduced_as(st, start, st.lowers[i:end])
+            if holder is not None:  # "The Crown Prince" after "HH the Crown Prince Sheikh Mishal"
+                st.add(holder, start, end, "nominal", 0.6)
+                return end
         after = end
         if country is None and org is None and end + 1 < len(doc) and doc[end].lower_ == "of":
             f = st.at(end + 1)
@@ -1044,7 +1122,8 @@ class Resolver:
         elif org is not None:
             st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
                    "nominal", 0.7)
-        elif _counted(doc[end - 1], proper=True) or self._event_modifier(doc[end - 1]):
+        elif _counted(doc[end - 1], proper=True) or self._event_modifier(doc[end - 1]) \
+                or _plural_word_entity(doc[end - 1], end - i):
             self._unplaced_group(st, start, after, sector)
         # else a bare singular ("cooperated on border security"): a field, not a party
         return after
@@ -1218,7 +1297,29 @@ class Resolver:
             if a.kind == "person" and (a.office == role or _titled(title, a)) and _title_fits(title, a):
                 st.add(a, start, after, "nominal", 0.6)
                 return
+        holder = self._introduced_as(st, start, st.lowers[start + 1:after]) if st.lowers[start] == "the" else None
+        if holder is not None:
+            st.add(holder, start, after, "nominal", 0.6)
+            return
         st.pending_offices.append((start, after))  # the context pass may know whose office it is
+
+    def _introduced_as(self, st: _State, start: int, words: list[str]) -> ActorInfo | None:
+        """The person the text last introduced with the title ``words`` right before the name
+        ("HH the Crown Prince Sheikh Mishal Al-Ahmad", "Taipei mayor Ko Wen-je"), for "the
+        Crown Prince", "the mayor" after it: the nearest such person before ``start``."""
+        n = len(words)
+        if not n:
+            return None
+        for f in reversed(st.res.found):
+            if f.start >= start or f.how not in ("name", "surname", "fuzzy", "title", "nominal"):
+                continue
+            a = st.res.actors[f.actor]
+            if a.kind != "person":
+                continue
+            window = st.lowers[max(0, f.start - n - 2):f.end]  # the title before the name, or taken into it
+            if any(window[k:k + n] == words for k in range(len(window) - n + 1)):
+                return a
+        return None
 
     def _home_office_holder(self, st: _State, home: str, start: int, after: int) -> None:
         """"The prime minister" in a story about Britain, with no earlier holder named: the
@@ -1233,8 +1334,11 @@ class Resolver:
         if noun is None or not noun.role:
             return
         words = noun.noun.lower().split()
+        # a monarch's title in any of its spellings ("the Amir": "Emir of Kuwait")
+        spellings = next((set(v) for v in MONARCH_TITLES.values() if words == [noun.noun.lower()] and words[0] in v), None)
         holders = [(p, r) for p, r in self.kb.holders(home, noun.role, st.date)
-                   if all(w in r.position.lower().replace("-", " ").split() for w in words)]
+                   if all(w in r.position.lower().replace("-", " ").split() for w in words)
+                   or (spellings and spellings & set(r.position.lower().replace("-", " ").split()))]
         if len(holders) == 1:
             st.add(st.person_actor(holders[0][0]), start, after, "context", 0.6)
 
@@ -1291,6 +1395,12 @@ class Resolver:
                 for c in node.children:
                     if c.dep_ not in SUBJ_DEPS or c.i >= t.i:
                         continue
+                    if crossed and w not in POSSESSIVE and w not in REFLEXIVE and c.pos_ == "NOUN" \
+                            and st.at_token(c) is None and c.tag_ == ("NNS" if want == "plural" else "NN"):
+                        # "Relatives of an official killed by North Korean soldiers said they
+                        # plan to sue": the pronoun is the clause's subject, a noun no actor
+                        # covers; not an actor named inside it, nor the nearest one before
+                        return
                     group = []
                     for cand in [c, *c.conjuncts]:
                         f = st.at_token(cand)
@@ -1382,6 +1492,21 @@ class Resolver:
                     if f is not None:
                         out.add(f.actor)
         return out
+
+
+def _plural_word_entity(head: Token, words: int) -> bool:
+    """"MPs criticised ...": a one-word agent noun in the plural that spaCy took for a name
+    (NNP, even PERSON) at the start of a sentence, where capitals say nothing; not a name an
+    entity goes on with."""
+    ent = [e for e in head.doc.ents if e.start <= head.i < e.end]
+    return words == 1 and head.i == head.sent.start and head.tag_ in ("NNP", "NNPS") \
+        and (not ent or len(ent[0]) == 1) and head.text.endswith("s") and not head.text.isupper()
+
+
+def _led_by(doc: Doc, k: int) -> bool:
+    """Does token ``k`` end "X-led" ("US-led", "ANC-led"), X a name right before the hyphen?"""
+    return k >= 2 and doc[k].lower_ == "led" and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ \
+        and not doc[k - 1].whitespace_ and doc[k - 2].text[:1].isupper()
 
 
 def _controlled(v: Token) -> bool:
@@ -1624,6 +1749,29 @@ class _State:
         one's (by half again); None otherwise."""
         if self._home is not None:
             return self._home or None
+        ranked = self._country_votes()
+        home = ""
+        if ranked and ranked[0][1] >= 1.5 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
+            home = ranked[0][0]
+        self._home = home
+        return home or None
+
+    def leading_country(self) -> str | None:
+        """The country the article names most (counted as ``article_country`` counts), when it
+        is ahead of every other, even by less than the article's country must be: the best
+        guess for a state body or an office-holder the text gives no country ("the Intelligence
+        Ministry", "the Minister of Foreign Affairs, Alexandra Hill") in a story about two
+        countries."""
+        home = self.article_country()
+        if home:
+            return home
+        ranked = self._country_votes()
+        if ranked and ranked[0][1] >= 1.5 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return ranked[0][0]
+        return None
+
+    def _country_votes(self) -> list[tuple[str, float]]:
+        """The countries the article names, most mentioned first, with their counts."""
         votes: dict[str, float] = {}
         for f in self.res.found:
             if f.how == "pronoun":
@@ -1641,12 +1789,7 @@ class _State:
         dateline = self.dateline_country()
         if dateline:
             votes[dateline] = votes.get(dateline, 0.0) + DATELINE_VOTES
-        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-        home = ""
-        if ranked and ranked[0][1] >= 1.5 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
-            home = ranked[0][0]
-        self._home = home
-        return home or None
+        return sorted(votes.items(), key=lambda kv: -kv[1])
 
     def gazetteer(self):
         if self.places is None:

@@ -35,7 +35,7 @@ from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
-from whodid.nlp.vocab import PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS
+from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS
 
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
 _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto", "to"}
@@ -136,6 +136,8 @@ class ActorIndex:
         # event nouns' own actors: "rejected [Annan's calls]" -> Annan, "the attack killed" -> its attacker
         self.noun_actors: dict[int, list[Participant]] = {}
         self.spans: list[tuple[int, int, str, Mention]] = []
+        self.spoken: set[int] = set()  # first-person pronouns read as the quotation's speaker
+        self.direct: list[tuple[int, int]] = []  # direct quotations (character offsets)
         self.armed = {a.id for a in analysis.actors if (a.sector or "") in _ARMED_SECTORS}
         self.uncoded = {a.id for a in analysis.actors if not a.code}
         self.countryless = {a.id for a in analysis.actors if not a.country}  # "rebels (unnamed)"
@@ -158,6 +160,31 @@ class ActorIndex:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
 
+    def quoted_speakers(self, doc: Doc, quotes: list[Quote]) -> None:
+        """"They will work with us," said the minister: a first-person pronoun that no actor
+        covers, in a quotation whose speaker is known, is that speaker (the innermost
+        quotation's; as the guidelines code "we" and "us": the speaker or the body it speaks
+        for). Reported speech keeps its pronouns ("he said they would ...")."""
+        self.direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+        quoted = [q for q in quotes if q.speaker is not None and q.kind in ("direct", "partial")]
+        if not quoted:
+            return
+        for t in doc:
+            if t.lower_ not in FIRST_PERSON or not (t.pos_ == "PRON" or t.tag_ in _PRONOUN_TAGS):
+                continue
+            start, end = t.idx, t.idx + len(t.text)
+            if any(s < end and start < e for s, e, _aid, _m in self.spans):
+                continue
+            q = _reporter(t, quoted)
+            if q is not None:
+                self.spans.append((start, end, q.speaker, Mention(start, end, t.text)))
+                self.spoken.add(start)
+
+    def quoted_other(self, t: Token) -> bool:
+        """Is ``t`` a pronoun of someone other than the speaker inside a direct quotation
+        ("'They attacked us,' she said": not she)?"""
+        return t.lower_ not in FIRST_PERSON and any(s <= t.idx < e for s, e in self.direct)
+
     def at(self, t: Token) -> Participant | None:
         start, end = t.idx, t.idx + len(t.text)
         best = None
@@ -167,7 +194,9 @@ class ActorIndex:
                     best = (s, e, aid, m)
         if best is None:
             return None
-        return Participant(best[2], best[3], t.tag_ in _PRONOUN_TAGS or t.pos_ == "PRON", True)
+        # a speaker's "we" is as sure as the quotation's attribution: no pronoun guess
+        pronoun = (t.tag_ in _PRONOUN_TAGS or t.pos_ == "PRON") and best[0] not in self.spoken
+        return Participant(best[2], best[3], pronoun, True)
 
     def roles(self, t: Token, depth: int = 0) -> list[Participant]:
         """Actors for a role word and its conjuncts; when the word is not itself a
@@ -400,7 +429,7 @@ class Coder:
             if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                 s = v.head
             found = idx.roles(s)
-            if not found and s.tag_ == "PRP" and depth < 5:
+            if not found and s.tag_ == "PRP" and depth < 5 and not idx.quoted_other(s):
                 found = self._reporter_subject(v, idx, depth)
             return found, []
         # "has been, is, and will continue to be open": coordinated predicates share a subject
@@ -691,6 +720,7 @@ class Coder:
             for tok in sent:
                 sents[tok.i] = (sent.start_char, sent.end_char)
         quotes = [q for q in analysis.quotes if q.kind != "term"]
+        idx.quoted_speakers(doc, quotes)
         frames = self.frames(doc, idx)
         idx.events = set(frames)
         # event nouns first: a verb's object or subject may be one ("rejected Annan's calls")

@@ -106,3 +106,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 PARTITIVE_QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "others", "all", "both", "half"})
 # the prepositions that name that group (beside "of": "members of NATO")
 PARTITIVE_PREPOSITIONS = frozenset({"in", "within", "among", "amongst", "inside"})
+
+# first-person pronouns: in a quotation they are its speaker ("they will work with us", said
+# the minister: the minister, or what the minister speaks for)
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})

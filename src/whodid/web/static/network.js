@@ -62,12 +62,20 @@
       edgeLayer.append(path);
     }
     svg.append(edgeLayer);
+    // a label's width as the browser draws it (12px, the page's font): "BAB AL-HAWA" in capitals
+    // is wider than 7px a letter, and an estimate let two standing labels overlap
+    const ctx = document.createElement("canvas").getContext("2d");
+    const labelWidth = (s) => {
+      if (!ctx) return 7 * s.length;
+      ctx.font = "12px " + getComputedStyle(box).fontFamily;
+      return Math.ceil(ctx.measureText(s).width) + 1;
+    };
     const ranked = [...nodes].sort((a, b) => b.events - a.events);
     const placed = [];
     const free = (b) => b.x >= 0 && b.x + b.w <= W && b.y >= 0 && b.y + b.h <= H &&
       placed.every((o) => b.x + b.w < o.x || o.x + o.w < b.x || b.y + b.h < o.y || o.y + o.h < b.y);
     for (const n of ranked) {
-      const r = radius(n), w = 7 * n.name.length, h = LABEL_H;
+      const r = radius(n), w = labelWidth(n.name), h = LABEL_H;
       const spots = [[n.px + r + 4, n.py - h / 2 - 1, "start"], [n.px - r - 4 - w, n.py - h / 2 - 1, "end"],
                      [n.px - w / 2, n.py - r - h - 1, "middle"], [n.px - w / 2, n.py + r + 1, "middle"]];
       const spot = spots.find(([x, y]) => free({ x: x, y: y, w: w, h: h }));
@@ -81,7 +89,7 @@
       a.append(svgEl("title", {}, `${n.name}${n.code ? " (" + n.code + ")" : ""}: ${n.events} events`));
       a.append(svgEl("circle", { cx: n.px, cy: n.py, r: radius(n), class: "kind-" + (n.kind || "other") }));
       const [lx, ly, anchor] = n.label;
-      const w = 7 * n.name.length;
+      const w = labelWidth(n.name);
       const x = anchor === "start" ? lx : anchor === "end" ? lx + w : lx + w / 2;
       a.append(svgEl("text", { x: x, y: ly + LABEL_H - 3, "text-anchor": anchor }, n.name));
       svg.append(a);
