@@ -77,12 +77,74 @@ def _answers_of(con) -> dict:
         for offset, descending in ((0, None), (7, None), (3, False)):
             page = tables.browse(cur, tables.TABLES[name], tables.View(limit=5, offset=offset, descending=descending))
             out[f"{name} page {offset} {descending}"] = [(r["article_sha1"], r["idx"]) for r in page["items"]]
+    out["quote pages"] = _quote_pages(cur, tables.QUOTES)
     for q in ("Russia", "russia ukraine", "negotiat*", "Putin's", "Kyiv*", "u.s.", "nothing-like-this", "talks."):
         page = tables.browse(cur, tables.TABLES["articles"], tables.View(q=q, limit=10_000))
         out[f"articles q={q}"] = [page["total"], page["facets"], [r["sha1"] for r in page["items"]]]
         out[f"articles api q={q}"] = queries.articles(cur, q, "published", True, 500, 0)
     cur.close()
     return out
+
+
+QUOTE_VIEWS = [  # quotes pages that pick their keys from the summaries' quote_keys (Table.picks)
+    tables.View(filters={"speaker_code": "RUS"}, limit=7), tables.View(filters={"speaker_code": "rus"}, limit=5, offset=3),
+    tables.View(filters={"speaker_code": "UKR"}, limit=50, descending=False),
+    tables.View(filters={"speaker_name": "putin"}, limit=20), tables.View(filters={"kind": "direct"}, limit=9),
+    tables.View(filters={"speaker_code": "RUS", "kind": "direct"}, sort="kind", limit=10),
+    tables.View(filters={"cue": "said"}, sort="speaker_code", limit=10, offset=2),
+    tables.View(sort="speaker_name", limit=10_000), tables.View(sort="cue", descending=False, limit=30)]
+
+
+def _quote_pages(cur, table: tables.Table) -> list:
+    """The keys of the QUOTE_VIEWS pages of ``table`` (each page computed anew, none kept)."""
+    pages = [[(r["article_sha1"], r["idx"], r["speaker"], r["kind"], r["cue"], r["published"])
+              for r in tables._browse(cur, table, view)["items"]] for view in QUOTE_VIEWS]
+    speaker = cur.execute("SELECT speaker FROM quotes WHERE speaker IS NOT NULL GROUP BY 1 "
+                          "ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()
+    if speaker:  # the most quoted speaker, by id
+        view = tables.View(filters={"speaker": speaker[0]}, limit=4, offset=1)
+        pages.append([(r["article_sha1"], r["idx"]) for r in tables._browse(cur, table, view)["items"]])
+    return pages
+
+
+def test_quote_pages_picked_from_quote_keys_equal_the_full_join(writable_db, tmp_path):
+    """A quotes page picking its keys from quote_keys gives the rows the join of every quote to its
+    article gives, on the session database and after a second ingest and a quote added by hand."""
+    from whodid.batch import ingest_corpus
+
+    def compare(con):
+        cur = con.cursor()
+        assert summaries.fresh(con)
+        assert all(tables.QUOTES.picked_from(cur, v, v.sort or "published") for v in QUOTE_VIEWS)
+        joined = dataclasses.replace(tables.QUOTES, picks=None)
+        picked = _quote_pages(cur, tables.QUOTES)
+        assert picked == _quote_pages(cur, joined)
+        assert con.execute("SELECT count(*) FROM quote_keys").fetchone()[0] == con.execute(
+            "SELECT count(*) FROM quotes WHERE article_sha1 IN (SELECT sha1 FROM articles)").fetchone()[0]
+        return picked
+
+    con = duckdb.connect(str(writable_db), read_only=True)
+    first = compare(con)
+    assert first[0] and first[3] and first[-1]  # pages by code, by name and by speaker id found quotes
+    con.close()
+    corpus = tmp_path / "more.jsonl"
+    corpus.write_text(json.dumps({"id": "istanbul-2", "title": "Talks", "text": ISTANBUL,
+                                  "published": "2099-04-02"}) + "\n", encoding="utf-8")
+    with Store(writable_db) as store:
+        assert ingest_corpus([corpus], store).counts["stored"] == 1
+        # and an article with its quotes added by hand, summarised on the next refresh
+        sha1 = store.con.execute("SELECT sha1 FROM articles WHERE id = 'istanbul-2'").fetchone()[0]
+        assert store.con.execute("SELECT count(*) FROM quotes WHERE article_sha1 = ?", [sha1]).fetchone()[0] > 0
+        store.con.execute("""INSERT INTO articles (sha1, id, text, published, published_date)
+                             SELECT sha1 || '-copy', id || '-copy', text, '1999-01-01', DATE '1999-01-01'
+                             FROM articles WHERE sha1 = ?""", [sha1])
+        store.con.execute("INSERT INTO quotes SELECT * REPLACE (article_sha1 || '-copy' AS article_sha1) "
+                          "FROM quotes WHERE article_sha1 = ?", [sha1])
+        assert summaries.refresh(store.con) == 1
+    con = duckdb.connect(str(writable_db), read_only=True)
+    after = compare(con)
+    con.close()
+    assert after != first  # the new quotes are on the pages (the newest first, the copy last ascending)
 
 
 def _without_summaries(db) -> dict:

@@ -69,6 +69,11 @@ LATER_TABLES = {
                     "ev BIGINT NOT NULL, event_rowid BIGINT, article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, "
                     "day DATE, dated BOOLEAN, type VARCHAR, modality VARCHAR, quad_class INTEGER, score DOUBLE, "
                     "confidence DOUBLE)",
+    # one row per quote with the columns a quotes page filters and sorts by, its article's
+    # publication date carried in: a page filtered by speaker, code, kind or cue picks its keys
+    # here instead of joining every quote to its article (web/tables.py ``Table.picks``)
+    "quote_keys": "CREATE TABLE IF NOT EXISTS quote_keys (speaker VARCHAR, kind VARCHAR, cue VARCHAR, "
+                  "article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, published VARCHAR)",
 }
 WORDS = "[0-9a-z_]+"  # a word of article_words, in lower-cased text
 LATER_STEPS = {
@@ -92,6 +97,11 @@ LATER_STEPS = {
         SELECT DISTINCT actor_id, as_actor, ev, event_rowid, article_sha1, idx, day, date IS NOT NULL, type, modality,
                quad_class, score, confidence
         FROM sides WHERE actor_id IS NOT NULL ORDER BY actor_id, as_actor, ev""",
+    # (each batch stored in speaker order; quotes of no stored article left out, as the table's join does)
+    "quote_keys": """INSERT INTO quote_keys SELECT q.speaker, q.kind, q.cue, q.article_sha1, q.idx, a.published
+        FROM pending_quotes q JOIN (SELECT sha1, published FROM articles WHERE sha1 IN {pending}) a
+             ON a.sha1 = q.article_sha1
+        ORDER BY q.speaker, a.published""",
 }
 
 PENDING = "(SELECT article_sha1 FROM summary_pending)"

@@ -72,6 +72,19 @@ class Table:
     # not use them (a table with ``summarised`` has none)
     light: str | None = None
     heavy: tuple[str, ...] = ()
+    # from the summaries, one row per row of the table with its keys and the columns in
+    # ``pick_columns`` (the article's columns carried in): a page whose filters and sort use only
+    # these columns picks its keys here, without joining every row to its article
+    picks: str | None = None
+    pick_columns: tuple[str, ...] = ()
+
+    def picked_from(self, cur: Cursor, view: View, sort: str) -> str | None:
+        """``picks`` when ``view`` (sorted by ``sort``) can pick its keys there, else None."""
+        if not (self.picks and not view.q and sort in self.pick_columns and search.summarised(cur)):
+            return None
+        if not all(k in self.pick_columns or not _filtered(self, view, k) for k in view.filters):
+            return None
+        return self.picks
 
     def source(self, cur: Cursor) -> str:
         return self.summarised if self.summarised and search.summarised(cur) else self.base
@@ -181,6 +194,8 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
             source, more = table.restricted(cur, first) or (source, [])
             if not more:
                 where, params = f"{where} AND t.article_sha1 IN (SELECT unnest(?::VARCHAR[]))", params + [first]
+        else:
+            source = table.picked_from(cur, view, sort) or source
         picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)} FROM ({source}) t WHERE {where} "
                              f"ORDER BY {order} LIMIT ? OFFSET ?",
                              more + params + [view.limit, view.offset]).fetchall()
@@ -324,7 +339,10 @@ QUOTES = Table(
                                          articles=f"(SELECT * FROM articles WHERE sha1 IN {SOME})"),
     groups="""SELECT g.speaker AS speaker, x.name AS speaker_name, x.code AS speaker_code, g.kind AS kind,
                      g.cue AS cue, g.n FROM quote_groups g LEFT JOIN actor_summary x ON x.actor_id = g.speaker""",
-    group_columns=("speaker", "speaker_name", "speaker_code", "kind", "cue"), per_article="quotes")
+    group_columns=("speaker", "speaker_name", "speaker_code", "kind", "cue"), per_article="quotes",
+    picks="""SELECT k.article_sha1, k.idx, k.published, k.speaker, x.name AS speaker_name, x.code AS speaker_code,
+                    k.kind, k.cue FROM quote_keys k LEFT JOIN actor_summary x ON x.actor_id = k.speaker""",
+    pick_columns=("article_sha1", "idx", "published", "speaker", "speaker_name", "speaker_code", "kind", "cue"))
 
 PLACES_SQL = """SELECT p.article_sha1, a.id AS article_id, a.title AS article_title, a.published, p.idx, p.name,
                        p.country, p.admin1, p.feature, p.geonames_id, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon,

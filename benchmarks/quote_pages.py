@@ -1,0 +1,60 @@
+"""Single-request timings of quotes pages (web/tables.py) picking their keys from the summaries'
+quote_keys against the join of every quote to its article, alternated in one process on one
+database (read only). Each page is computed anew (no kept answers).
+
+    PYTHONPATH=src python benchmarks/quote_pages.py --db <a summarised database> [--repeat 6]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from whodid.store import summaries
+from whodid.web import tables
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--db", type=Path, required=True, help="a whodid DuckDB database with its summaries filled")
+    ap.add_argument("--repeat", type=int, default=6, help="requests per page and way (default 6)")
+    args = ap.parse_args(argv)
+    if not args.db.exists():
+        sys.exit(f"--db {args.db}: no such file")
+    con = duckdb.connect(str(args.db), read_only=True)
+    if not summaries.fresh(con):
+        sys.exit(f"--db {args.db}: its summaries are not filled (run any write, or whodid serve, on it first)")
+    cur = con.cursor()
+    top = cur.execute("SELECT speaker FROM quote_groups WHERE speaker IS NOT NULL GROUP BY 1 "
+                      "ORDER BY sum(n) DESC, 1 LIMIT 1").fetchone()[0]
+    views = {"speaker code RUS": tables.View(filters={"speaker_code": "RUS"}),
+             "speaker code USA, page 3": tables.View(filters={"speaker_code": "USA"}, offset=100),
+             f"speaker id {top}": tables.View(filters={"speaker": top}),
+             "speaker name 'putin'": tables.View(filters={"speaker_name": "putin"}),
+             "kind direct, oldest first": tables.View(filters={"kind": "direct"}, descending=False),
+             "cue 'said' + code GBR": tables.View(filters={"cue": "said", "speaker_code": "GBR"})}
+    ways = {"join": dataclasses.replace(tables.QUOTES, picks=None), "quote_keys": tables.QUOTES}
+    print(f"{'page':32} {'join ms':>9} {'quote_keys ms':>14} {'ratio':>6}  (means over {args.repeat}, alternated)")
+    for name, view in views.items():
+        times = {w: [] for w in ways}
+        pages = {}
+        for _ in range(args.repeat):
+            for way, table in ways.items():
+                start = time.perf_counter()
+                page = tables._browse(cur, table, view)
+                times[way].append((time.perf_counter() - start) * 1000)
+                pages[way] = [(r["article_sha1"], r["idx"]) for r in page["items"]]
+        assert pages["join"] == pages["quote_keys"], name
+        old, new = statistics.mean(times["join"]), statistics.mean(times["quote_keys"])
+        print(f"{name:32} {old:9.0f} {new:14.0f} {old / new:5.1f}x  ({len(pages['join'])} rows, the same)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
