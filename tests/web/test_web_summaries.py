@@ -107,6 +107,19 @@ def _quote_pages(cur, table: tables.Table) -> list:
     return pages
 
 
+CHECK_VIEWS = [  # checks pages that pick their keys from the summaries' check_keys (Table.picks)
+    tables.View(limit=7), tables.View(limit=5, offset=3, descending=False),
+    tables.View(filters={"severity": "warning"}, limit=20), tables.View(filters={"severity": "info"}, limit=9),
+    tables.View(filters={"kind": "name_variant"}, limit=10), tables.View(sort="kind", limit=10_000),
+    tables.View(filters={"severity": "warning"}, sort="severity", descending=False, limit=30, offset=2)]
+
+
+def _check_pages(cur, table: tables.Table) -> list:
+    """The keys of the CHECK_VIEWS pages of ``table`` (each page computed anew, none kept)."""
+    return [[(r["article_sha1"], r["idx"], r["severity"], r["kind"], r["published"])
+             for r in tables._browse(cur, table, view)["items"]] for view in CHECK_VIEWS]
+
+
 def test_quote_pages_picked_from_quote_keys_equal_the_full_join(writable_db, tmp_path):
     """A quotes page picking its keys from quote_keys gives the rows the join of every quote to its
     article gives, on the session database and after a second ingest and a quote added by hand."""
@@ -119,13 +132,19 @@ def test_quote_pages_picked_from_quote_keys_equal_the_full_join(writable_db, tmp
         joined = dataclasses.replace(tables.QUOTES, picks=None)
         picked = _quote_pages(cur, tables.QUOTES)
         assert picked == _quote_pages(cur, joined)
-        assert con.execute("SELECT count(*) FROM quote_keys").fetchone()[0] == con.execute(
-            "SELECT count(*) FROM quotes WHERE article_sha1 IN (SELECT sha1 FROM articles)").fetchone()[0]
-        return picked
+        # and the checks pages, from check_keys, the same way
+        assert all(tables.CHECKS.picked_from(cur, v, v.sort or "published") for v in CHECK_VIEWS)
+        checks = _check_pages(cur, tables.CHECKS)
+        assert checks == _check_pages(cur, dataclasses.replace(tables.CHECKS, picks=None))
+        for keys, items in (("quote_keys", "quotes"), ("check_keys", "checks")):
+            assert con.execute(f"SELECT count(*) FROM {keys}").fetchone()[0] == con.execute(
+                f"SELECT count(*) FROM {items} WHERE article_sha1 IN (SELECT sha1 FROM articles)").fetchone()[0]
+        return picked, checks
 
     con = duckdb.connect(str(writable_db), read_only=True)
-    first = compare(con)
+    first, first_checks = compare(con)
     assert first[0] and first[3] and first[-1]  # pages by code, by name and by speaker id found quotes
+    assert all(first_checks[i] for i in (0, 2, 5))  # checks found unfiltered, by severity, sorted by kind
     con.close()
     corpus = tmp_path / "more.jsonl"
     corpus.write_text(json.dumps({"id": "istanbul-2", "title": "Talks", "text": ISTANBUL,
@@ -140,11 +159,14 @@ def test_quote_pages_picked_from_quote_keys_equal_the_full_join(writable_db, tmp
                              FROM articles WHERE sha1 = ?""", [sha1])
         store.con.execute("INSERT INTO quotes SELECT * REPLACE (article_sha1 || '-copy' AS article_sha1) "
                           "FROM quotes WHERE article_sha1 = ?", [sha1])
+        store.con.execute("INSERT INTO checks SELECT * REPLACE (article_sha1 || '-copy' AS article_sha1) "
+                          "FROM checks WHERE article_sha1 = ?", [sha1])
         assert summaries.refresh(store.con) == 1
     con = duckdb.connect(str(writable_db), read_only=True)
-    after = compare(con)
+    after, after_checks = compare(con)
     con.close()
     assert after != first  # the new quotes are on the pages (the newest first, the copy last ascending)
+    assert after_checks != first_checks  # and the new checks
 
 
 def _without_summaries(db) -> dict:

@@ -69,12 +69,19 @@ LATER_TABLES = {
                     "ev BIGINT NOT NULL, event_rowid BIGINT, article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, "
                     "day DATE, dated BOOLEAN, type VARCHAR, modality VARCHAR, quad_class INTEGER, score DOUBLE, "
                     "confidence DOUBLE)",
-    # one row per quote with the columns a quotes page filters and sorts by, its article's
-    # publication date carried in: a page filtered by speaker, code, kind or cue picks its keys
-    # here instead of joining every quote to its article (web/tables.py ``Table.picks``)
-    "quote_keys": "CREATE TABLE IF NOT EXISTS quote_keys (speaker VARCHAR, kind VARCHAR, cue VARCHAR, "
-                  "article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, published VARCHAR)",
 }
+# the key summaries: one row per item (quote, check) with the columns its table's pages filter and
+# sort by, its article's publication date carried in: a page filtered by these columns picks its
+# keys here instead of joining every item to its article (web/tables.py ``Table.picks``).
+# name: (item table, its columns kept, with their types; the first is the order each batch is stored in)
+KEY_TABLES = {
+    "quote_keys": ("quotes", (("speaker", "VARCHAR"), ("kind", "VARCHAR"), ("cue", "VARCHAR"))),
+    "check_keys": ("checks", (("severity", "VARCHAR"), ("kind", "VARCHAR"))),
+}
+for _name, (_item, _columns) in KEY_TABLES.items():
+    LATER_TABLES[_name] = (f"CREATE TABLE IF NOT EXISTS {_name} ("
+                           + "".join(f"{c} {t}, " for c, t in _columns)
+                           + "article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, published VARCHAR)")
 WORDS = "[0-9a-z_]+"  # a word of article_words, in lower-cased text
 LATER_STEPS = {
     "article_words": f"""INSERT INTO article_words
@@ -97,12 +104,15 @@ LATER_STEPS = {
         SELECT DISTINCT actor_id, as_actor, ev, event_rowid, article_sha1, idx, day, date IS NOT NULL, type, modality,
                quad_class, score, confidence
         FROM sides WHERE actor_id IS NOT NULL ORDER BY actor_id, as_actor, ev""",
-    # (each batch stored in speaker order; quotes of no stored article left out, as the table's join does)
-    "quote_keys": """INSERT INTO quote_keys SELECT q.speaker, q.kind, q.cue, q.article_sha1, q.idx, a.published
-        FROM pending_quotes q JOIN (SELECT sha1, published FROM articles WHERE sha1 IN {pending}) a
-             ON a.sha1 = q.article_sha1
-        ORDER BY q.speaker, a.published""",
 }
+# (each batch stored in its first column's order; items of no stored article left out, as the
+# table's join does)
+for _name, (_item, _columns) in KEY_TABLES.items():
+    LATER_STEPS[_name] = (f"INSERT INTO {_name} SELECT " + "".join(f"q.{c}, " for c, _ in _columns)
+                          + f"""q.article_sha1, q.idx, a.published
+        FROM pending_{_item} q JOIN (SELECT sha1, published FROM articles WHERE sha1 IN {{pending}}) a
+             ON a.sha1 = q.article_sha1
+        ORDER BY q.{_columns[0][0]}, a.published""")
 
 PENDING = "(SELECT article_sha1 FROM summary_pending)"
 # the pending articles' rows of each table, copied once: every step then reads these few rows

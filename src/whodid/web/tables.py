@@ -387,7 +387,9 @@ CHECKS = Table(
              Column("article_sha1", "article_sha1", hidden=True), Column("article_id", "article_id", hidden=True),
              Column("idx", "idx", hidden=True)),
     default_sort="published", tiebreak="t.article_sha1, t.idx",
-    groups="SELECT severity, kind, n FROM check_groups", group_columns=("severity", "kind"))
+    groups="SELECT severity, kind, n FROM check_groups", group_columns=("severity", "kind"),
+    picks="SELECT article_sha1, idx, published, severity, kind FROM check_keys",
+    pick_columns=("article_sha1", "idx", "published", "severity", "kind"))
 
 # one row per actor id over all articles; its names are every form the texts used for it
 ACTORS = Table(
