@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import found
 from whodid.model import Analysis
 
 
 @pytest.fixture(scope="module")
 def analyze(code_events):
     return lambda text: code_events(text, "2024-05-03")
-
-
-def found(analysis: Analysis, type_: str, trigger: str | None = None):
-    hits = [e for e in analysis.events if e.type == type_ and (trigger is None or e.trigger.text == trigger)]
-    assert len(hits) == 1, [(e.type, e.trigger.text) for e in analysis.events]
-    return hits[0]
 
 
 def codes(analysis: Analysis, ids: list[str]) -> list[str]:
