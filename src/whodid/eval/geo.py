@@ -111,22 +111,16 @@ def score(articles: list[GoldArticle], progress: Callable[[int, int], None] | No
     from whodid.actors import ActorsStage
     from whodid.knowledge import Resources
     from whodid.model import Article
-    from whodid.pipeline import Pipeline
+    from whodid.pipeline import Pipeline, checked, learn_homes
     from whodid.places import PlacesStage
     from whodid.places.source_home import SourceHomes
 
+    def texts():
+        return (Article(text=a.text, id=a.id, published=a.published, source=a.source) for a in articles)
+
     knowledge = Resources.build()
-    actors, homes = ActorsStage(knowledge), SourceHomes()
-
-    def read(places: PlacesStage):
-        pipeline = Pipeline(stages=[actors, places])
-        return pipeline.analyze_many(Article(text=a.text, id=a.id, published=a.published, source=a.source)
-                                     for a in articles)
-
-    if homes_first:
-        for _ in read(PlacesStage(knowledge, homes=homes, learn=True)):
-            pass
-    analyses = read(PlacesStage(knowledge, homes=homes))
+    homes = learn_homes((checked(a) for a in texts()), resources=knowledge) if homes_first else SourceHomes()
+    analyses = Pipeline(stages=[ActorsStage(knowledge), PlacesStage(knowledge, homes=homes)]).analyze_many(texts())
     return score_analyses(articles, analyses, progress, misses)
 
 
