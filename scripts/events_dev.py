@@ -18,6 +18,7 @@ Figures to report come from ``whodid eval news``; this is for iterating.
 from __future__ import annotations
 
 import argparse
+import json
 import copy
 import pickle
 import sys
@@ -116,12 +117,18 @@ def main() -> None:
     ap.add_argument("--show", choices=news.SHOW)
     ap.add_argument("--trace", action="store_true")
     ap.add_argument("--min-confidence", type=float, default=0.2)
+    ap.add_argument("--part", choices=("shared", "tune"), help="score only the cached articles of this gold part")
     ap.add_argument("--dump", type=Path, help="write every emitted event, its lexicon entry and whether it is right")
     args = ap.parse_args()
     if args.what == "cache":
         cache(args.shared, args.cache, args.limit)
         return
     articles, docs, analyses = load(args.cache)
+    if args.part:
+        ids = {json.loads(line)["id"] for path in news.gold_files(args.part, args.shared)
+               for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+        kept = [i for i, a in enumerate(articles) if a.id in ids]
+        articles, docs, analyses = ([xs[i] for i in kept] for xs in (articles, docs, analyses))
     emitted, traces, entries = run_events(docs, analyses, args.trace)
     if args.dump:
         with args.dump.open("w") as out:

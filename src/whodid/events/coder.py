@@ -657,9 +657,8 @@ class Coder:
                 actors = self.subject(head.head, idx)[0]
             f.anchored = True
         elif e.type == "CONSULT" and n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _MEETING_PREPS \
-                and head.head.pos_ == "VERB" and _lemmas(head.head) & (self.lex.marker("report_verbs")
-                                                                       | self.lex.marker("spoken_verbs")) \
-                and any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children):
+                and head.head.pos_ == "VERB" and (actors or recips) \
+                and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in n.children):
             # "made the remarks in a meeting with Erdogan", "speaking during talks with the EU": who
             # spoke there took part in it (only with its counterpart named: "spoke at the PLP
             # meeting", "assured residents during his visit" tell no meeting with anyone)
