@@ -68,6 +68,8 @@ _LOCATED_PREPS = ("in", "throughout", "inside")
 _FROM_IS_ACTOR = {"REQUEST", "AGREE", "SUPPORT", "THREATEN", "ACCUSE", "REJECT", "CONSULT", "AID"}
 # what an accusation or complaint is about: "complained over Israeli air raids"
 _ACCUSE_TOPIC_PREPS = {"over", "about"}
+# backing and aid are given *for* someone: "expressed support for Morocco's plan", "aid for Ukraine"
+_FOR_IS_RECIPIENT = {"SUPPORT", "AID"}
 # "boycott contact with X", "suspend talks with X": cutting an exchange is aimed at its other party
 _HOSTILE_TO_EXCHANGE = {"THREATEN", "REJECT", "SANCTION", "PROTEST"}
 _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
@@ -635,7 +637,9 @@ class Coder:
                     elif prep == "between":
                         actors += idx.roles(p)
                     elif prep in _NOUN_RECIPIENT_PREPS or (prep == "of" and e.of == "recipient") or \
-                            (prep in _AREA_PREPS and e.type == "ASSAULT"):
+                            (prep in _AREA_PREPS and e.type == "ASSAULT") or \
+                            (prep == "for" and e.type in _FOR_IS_RECIPIENT) or \
+                            (prep == "of" and e.type == "SUPPORT" and _in_support_of(n)):
                         recips += idx.roles(p)
         # the noun as the complement of a willing/open word: "open to talks"
         chain = predicate_chain(n, self.lex)
@@ -1204,6 +1208,13 @@ def _meeting_parties(ev: Event, events: list[Event], doc: Doc, sentences: int = 
             ev.actor_mentions = list(prior.actor_mentions) + list(prior.recipient_mentions)
             ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
             return
+
+
+def _in_support_of(n: Token) -> bool:
+    """"came out in support of Morocco", "marched in solidarity of ...": the "of" phrase of a
+    backing noun told as what was done *in* it is who is backed ("with the support of the UN"
+    names the backer)."""
+    return n.dep_ == "pobj" and n.head.lower_ == "in" and not any(c.dep_ == "det" for c in n.children)
 
 
 def _stranded_object(prep: Token, idx: ActorIndex) -> list[Participant]:
