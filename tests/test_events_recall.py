@@ -502,3 +502,35 @@ def test_branding_a_government_dodgy_is_criticism(code):
 def test_a_draconian_law_said_of_a_party_is_criticism(code):
     events = code("Hogg said the government was draconian.", {"Hogg": ("H", "GBROPP"), "government": ("G", "GBRGOV")})
     assert brief(events) == [("ACCUSE", ["H"], ["G"])]
+
+
+# ---------------------------------------------------------------- backing and meetings told by nouns
+
+
+def test_support_for_someone_names_who_is_backed(code):
+    events = code("The Spanish government expressed support for Morocco's plan.",
+                  {"Spanish government": ("S", "ESPGOV"), "Morocco": ("M", "MARGOV")})
+    assert brief(events) == [("SUPPORT", ["S"], ["M"])]
+
+
+def test_in_support_of_someone_names_who_is_backed(code):
+    events = code("Madrid came out in support of Morocco's attempts to settle the dispute.",
+                  {"Madrid": ("S", "ESPGOV"), "Morocco": ("M", "MARGOV")})
+    assert brief(events) == [("SUPPORT", ["S"], ["M"])]
+
+
+def test_with_the_support_of_names_the_backer_not_the_backed(code):
+    events = code("The rebels fought on with the support of Ruritania.",
+                  {"rebels": ("R", "ESPREB"), "Ruritania": ("U", "RUR")})
+    assert not [e for e in events if e.type == "SUPPORT" and e.recipient == ["U"]]
+
+
+def test_a_meeting_of_a_body_attended_has_the_body_and_the_attender_as_parties(code):
+    events = code("Mr Blair faced angry questions at a meeting of the Parliamentary Labour Party.",
+                  {"Blair": ("B", "GBRGOV"), "Parliamentary Labour Party": ("P", "GBRLEG")})
+    assert [(e.type, sorted(e.actor + e.recipient)) for e in events] == [("CONSULT", ["B", "P"])]
+
+
+def test_a_meeting_with_no_counterpart_is_no_meeting_of_the_attender(code):
+    events = code("Mr Blair faced angry questions at the meeting.", {"Blair": ("B", "GBRGOV")})
+    assert not [e for e in events if e.type == "CONSULT"]

@@ -663,11 +663,11 @@ class Coder:
         elif e.type == "CONSULT" and n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _MEETING_PREPS \
                 and head.head.pos_ == "VERB" and (actors or recips) \
                 and any(c.dep_ == "prep" and c.lower_ in ("with", "of") for c in n.children):
-            # "made the remarks in a meeting with Erdogan", "speaking during talks with the EU": who
-            # spoke there took part in it (only with its counterpart named: "spoke at the PLP
-            # meeting", "assured residents during his visit" tell no meeting with anyone)
-            if not actors:
-                actors = self.subject(head.head, idx)[0]
+            # "made the remarks in a meeting with Erdogan", "speaking during talks with the EU",
+            # "faced questions at a meeting of the PLP": who was there took part in it, with the
+            # body that met (only with a counterpart named: "spoke at the PLP meeting", "assured
+            # residents during his visit" tell no meeting with anyone)
+            actors = self.subject(head.head, idx)[0] + actors
             f.anchored = met_there = True
         elif n.dep_ in ("nsubj", "nsubjpass") and _lemmas(head) & self.lex.marker("occurrence_verbs"):
             f.anchored = True
