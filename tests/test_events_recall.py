@@ -534,3 +534,23 @@ def test_a_meeting_of_a_body_attended_has_the_body_and_the_attender_as_parties(c
 def test_a_meeting_with_no_counterpart_is_no_meeting_of_the_attender(code):
     events = code("Mr Blair faced angry questions at the meeting.", {"Blair": ("B", "GBRGOV")})
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+def test_a_strike_by_workers_is_their_protest_and_a_strike_on_a_place_is_not(code):
+    names = {"rail workers": ("W", "GBRLAB"), "Ruritania": ("R", "RURGOV")}
+    events = code("The strike by rail workers entered its third day.", names)
+    assert [(e.type, e.mode, e.actor) for e in events] == [("PROTEST", "strike", ["W"])]
+    events = code("Ruritania's strike on the base was condemned.", names)
+    assert not [e for e in events if e.type == "PROTEST"]
+
+
+def test_the_visit_of_someone_is_the_visitors(code):
+    events = code("The visit of Xi to Ruritania lasted three days.",
+                  {"Xi": ("X", "CHNGOV"), "Ruritania": ("R", "RURGOV")})
+    assert [(e.type, e.actor, e.recipient) for e in events] == [("CONSULT", ["X"], ["R"])]
+
+
+def test_the_expulsion_of_diplomats_is_done_to_them(code):
+    events = code("Ruritania ordered the expulsion of Syldavian diplomats.",
+                  {"Ruritania": ("R", "RURGOV"), "Syldavian diplomats": ("S", "SYLGOV")})
+    assert [(e.type, e.recipient) for e in events if e.type == "SANCTION"] == [("SANCTION", ["S"])]
