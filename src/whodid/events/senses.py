@@ -108,6 +108,10 @@ def _shared_objects(t: Token) -> list[Token]:
             for o in c.children if o.dep_ == "dobj"]
 
 
+# words that count people: "thousands of", "a crowd of", "scores of"
+_COUNTS = {"thousand", "hundred", "dozen", "million", "score", "crowd", "number", "group", "lot", "handful"}
+
+
 def _subject(t: Token, depth: int = 0) -> list[Token]:
     """The subject or by-agent; for an infinitive or a conjoined verb with none of its
     own, its controller's ("pledged never to attack Howard": the one who pledged)."""
@@ -116,6 +120,9 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
     # "the accident that killed 35 people": a relative pronoun stands for the noun it relates to
     found = [t.head if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl" else c for c in found]
     found += [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    # "thousands of protesters marched": a crowd counted is also who it is
+    found += [p for c in found if c.like_num or c.lemma_.lower() in _COUNTS
+              for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children if p.dep_ == "pobj"]
     if found or depth >= 3 or t.head.i == t.i or any(c.dep_ == "nsubjpass" for c in kids):
         return found
     if t.dep_ == "xcomp":
