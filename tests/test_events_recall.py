@@ -554,3 +554,16 @@ def test_the_expulsion_of_diplomats_is_done_to_them(code):
     events = code("Ruritania ordered the expulsion of Syldavian diplomats.",
                   {"Ruritania": ("R", "RURGOV"), "Syldavian diplomats": ("S", "SYLGOV")})
     assert [(e.type, e.recipient) for e in events if e.type == "SANCTION"] == [("SANCTION", ["S"])]
+
+
+def test_rejecting_someones_comment_is_a_rebuttal_but_declining_to_comment_is_nothing(code):
+    names = {"Beckett": ("B", "GBRGOV"), "Howard": ("H", "GBROPP")}
+    assert brief(code("Mrs Beckett rejected Mr Howard's comment.", names)) == [("REJECT", ["B"], ["H"])]
+    assert brief(code("Mrs Beckett declined to comment on Mr Howard.", names)) == []
+
+
+def test_thousands_of_protesters_marching_protest(code):
+    events = code("Thousands of protesters marched on parliament in Bangkok.", {"protesters": ("P", "THACVL")})
+    assert [(e.type, e.actor) for e in events] == [("PROTEST", ["P"])]
+    events = code("Ruritanian ministers gathered in the capital.", {"Ruritanian ministers": ("M", "RURGOV")})
+    assert not [e for e in events if e.type == "PROTEST"]

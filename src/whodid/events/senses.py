@@ -197,6 +197,13 @@ class Senses:
         if cls == "clause":  # a finite clause with its own subject: "agrees that the system should change"
             return not any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children) and \
                 any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in w.children)
+        if cls == "said_by":  # "Mr Howard's comment", "the remarks of the minister": someone's words
+            words = self.lex.classes.get("speech") or ()
+            return (w.lemma_.lower() in words or w.lower_ in words) and any(
+                (c.dep_ == "poss" and c.lower_ not in ("its", "their")) or
+                (c.dep_ == "prep" and c.lower_ in ("of", "by") and any(p.dep_ == "pobj" and actors.at(p) is not None
+                                                                      for p in c.children))
+                for c in w.children)
         if cls == "infinitive":  # "fighting to topple his government": an aim, not the act
             return any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children)
         if cls == "passive":
