@@ -567,3 +567,18 @@ def test_thousands_of_protesters_marching_protest(code):
     assert [(e.type, e.actor) for e in events] == [("PROTEST", ["P"])]
     events = code("Ruritanian ministers gathered in the capital.", {"Ruritanian ministers": ("M", "RURGOV")})
     assert not [e for e in events if e.type == "PROTEST"]
+
+
+def test_an_act_done_at_someones_request_tells_the_request(code):
+    names = {"Malian government": ("M", "MLIGOV"), "France": ("F", "FRAGOV")}
+    events = code("French troops arrived in Bamako at the request of the Malian government.",
+                  {**names, "French troops": ("T", "FRAMIL")})
+    assert [(e.type, e.actor, e.recipient) for e in events if e.type == "REQUEST"] == [("REQUEST", ["M"], ["T"])]
+    events = code("The police are investigating the case on the orders of the high court.",
+                  {"police": ("P", "INDCOP"), "high court": ("C", "INDJUD")})
+    assert [(e.type, e.actor, e.recipient) for e in events if e.type == "REQUEST"] == [("REQUEST", ["C"], ["P"])]
+
+
+def test_a_request_with_no_one_asked_is_no_request_of_anyone(code):
+    events = code("The request of the Malian government was discussed in Paris.", {"Malian government": ("M", "MLIGOV")})
+    assert not [e for e in events if e.type == "REQUEST"]

@@ -70,6 +70,8 @@ _FROM_IS_ACTOR = {"REQUEST", "AGREE", "SUPPORT", "THREATEN", "ACCUSE", "REJECT",
 _ACCUSE_TOPIC_PREPS = {"over", "about"}
 # backing and aid are given *for* someone: "expressed support for Morocco's plan", "aid for Ukraine"
 _FOR_IS_RECIPIENT = {"SUPPORT", "AID"}
+# an act done "at the request of", "on the orders of", "due to instructions from" someone
+_AT_REQUEST_PREPS = {"at", "on", "upon", "under", "following", "due", "owing"}
 # "boycott contact with X", "suspend talks with X": cutting an exchange is aimed at its other party
 _HOSTILE_TO_EXCHANGE = {"THREATEN", "REJECT", "SANCTION", "PROTEST"}
 _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
@@ -669,6 +671,14 @@ class Coder:
             # residents during his visit" tell no meeting with anyone)
             actors = self.subject(head.head, idx)[0] + actors
             f.anchored = met_there = True
+        elif e.type == "REQUEST" and n.dep_ == "pobj" and head.lower_ in _AT_REQUEST_PREPS and actors:
+            # "at the request of the government, France sent troops", "probing the case on the
+            # orders of the court": the doer of the act done at it is the one asked
+            verb = _governing_verb(head)
+            if verb is not None and not recips:
+                doer, _ = self.subject(verb, idx)
+                recips = [r for r in doer if r.actor not in {a.actor for a in actors}]
+            f.anchored = True
         elif n.dep_ in ("nsubj", "nsubjpass") and _lemmas(head) & self.lex.marker("occurrence_verbs"):
             f.anchored = True
         elif n.dep_ == "nsubjpass" and _lemmas(head) & self.lex.marker("support_verbs"):
@@ -1208,6 +1218,19 @@ def _meeting_parties(ev: Event, events: list[Event], doc: Doc, sentences: int = 
             ev.actor_mentions = list(prior.actor_mentions) + list(prior.recipient_mentions)
             ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
             return
+
+
+def _governing_verb(prep: Token) -> Token | None:
+    """The verb a prepositional phrase tells the circumstances of ("on the orders of the court"
+    hung on the verb, or on its object: "probing the case on the orders of ...")."""
+    w = prep.head
+    for _ in range(3):
+        if w.pos_ in ("VERB", "AUX"):
+            return w
+        if w.head.i == w.i:
+            return None
+        w = w.head
+    return None
 
 
 def _in_support_of(n: Token) -> bool:
