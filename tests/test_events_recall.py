@@ -519,10 +519,10 @@ def test_in_support_of_someone_names_who_is_backed(code):
     assert brief(events) == [("SUPPORT", ["S"], ["M"])]
 
 
-def test_with_the_support_of_names_the_backer_not_the_backed(code):
+def test_with_the_support_of_names_the_backer_of_the_doer(code):
     events = code("The rebels fought on with the support of Ruritania.",
                   {"rebels": ("R", "ESPREB"), "Ruritania": ("U", "RUR")})
-    assert not [e for e in events if e.type == "SUPPORT" and e.recipient == ["U"]]
+    assert [(e.actor, e.recipient) for e in events if e.type == "SUPPORT"] == [(["U"], ["R"])]
 
 
 def test_a_meeting_of_a_body_attended_has_the_body_and_the_attender_as_parties(code):

@@ -634,7 +634,8 @@ class Coder:
                 pobjs = [p for p in c.children if p.dep_ == "pobj"]
                 prep = c.lower_
                 for p in pobjs:
-                    if prep == "by" or (prep == "from" and e.type in _FROM_IS_ACTOR) or (prep == "of" and e.of == "actor"):
+                    if prep == "by" or (prep == "from" and e.type in _FROM_IS_ACTOR) or (prep == "of" and e.of == "actor") \
+                            or (prep == "of" and e.type == "SUPPORT" and n.dep_ == "pobj" and n.head.lower_ == "with"):
                         actors += idx.roles(p)
                     elif prep == "between":
                         actors += idx.roles(p)
@@ -671,7 +672,8 @@ class Coder:
             # residents during his visit" tell no meeting with anyone)
             actors = self.subject(head.head, idx)[0] + actors
             f.anchored = met_there = True
-        elif e.type == "REQUEST" and n.dep_ == "pobj" and head.lower_ in _AT_REQUEST_PREPS and actors:
+        elif n.dep_ == "pobj" and actors and ((e.type == "REQUEST" and head.lower_ in _AT_REQUEST_PREPS)
+                                              or (e.type == "SUPPORT" and head.lower_ == "with")):
             # "at the request of the government, France sent troops", "probing the case on the
             # orders of the court": the doer of the act done at it is the one asked
             verb = _governing_verb(head)
