@@ -582,3 +582,11 @@ def test_an_act_done_at_someones_request_tells_the_request(code):
 def test_a_request_with_no_one_asked_is_no_request_of_anyone(code):
     events = code("The request of the Malian government was discussed in Paris.", {"Malian government": ("M", "MLIGOV")})
     assert not [e for e in events if e.type == "REQUEST"]
+
+
+def test_a_request_received_from_someone_is_theirs_to_the_receiver(code):
+    names = {"Malian government": ("M", "MLIGOV"), "France": ("F", "FRAGOV")}
+    events = code("The Malian government received a request from France.", names)
+    assert brief(events) == [("REQUEST", ["F"], ["M"])]
+    events = code("The Malian government got an apology from France.", names)
+    assert brief(events) == [("CONCEDE", ["F"], ["M"])]

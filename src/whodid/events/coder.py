@@ -70,6 +70,8 @@ _FROM_IS_ACTOR = {"REQUEST", "AGREE", "SUPPORT", "THREATEN", "ACCUSE", "REJECT",
 _ACCUSE_TOPIC_PREPS = {"over", "about"}
 # backing and aid are given *for* someone: "expressed support for Morocco's plan", "aid for Ukraine"
 _FOR_IS_RECIPIENT = {"SUPPORT", "AID"}
+# an event noun received from someone: "received a request from France"
+_RECEIVING_VERBS = {"receive", "get", "obtain"}
 # an act done "at the request of", "on the orders of", "due to instructions from" someone
 _AT_REQUEST_PREPS = {"at", "on", "upon", "under", "following", "due", "owing"}
 # "boycott contact with X", "suspend talks with X": cutting an exchange is aimed at its other party
@@ -706,6 +708,17 @@ class Coder:
             # "Russia had talks with ..."
             if not actors:
                 actors = self.subject(head, idx)[0]
+            f.anchored = True
+        givers = [r for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for q in c.children if q.dep_ == "pobj" for r in idx.roles(q)] \
+            if n.dep_ == "dobj" and head.lemma_.lower() in _RECEIVING_VERBS and e.type in _FROM_IS_ACTOR | {"CONCEDE"} \
+            else []
+        if givers:
+            # "received a request from France", "got an apology from the minister": the one it
+            # came from made it, to the one who received it
+            receivers = self.subject(head, idx)[0]
+            actors = givers
+            recips = recips or [r for r in receivers if r.actor not in {g.actor for g in givers}]
             f.anchored = True
         if not recips and n.dep_ == "dobj" and (f.anchored or (head.pos_ == "VERB" and head.i not in idx.events)):
             # "staged rallies ... against Abbas", "opened investigations against officials";
