@@ -590,3 +590,9 @@ def test_a_request_received_from_someone_is_theirs_to_the_receiver(code):
     assert brief(events) == [("REQUEST", ["F"], ["M"])]
     events = code("The Malian government got an apology from France.", names)
     assert brief(events) == [("CONCEDE", ["F"], ["M"])]
+
+
+def test_crying_out_for_someone_to_act_is_a_request_of_them(code):
+    events = code("Many backbenchers have been crying out for Mr Howard to resign.",
+                  {"backbenchers": ("B", "GBROPP"), "Howard": ("H", "GBROPP")})
+    assert [(e.type, e.actor, e.recipient) for e in events] == [("REQUEST", ["B"], ["H"])]
