@@ -336,3 +336,24 @@ def test_a_scathing_attack_by_a_politician_is_criticism(analyze):
     assert [t for t, _ in kinds(a)] == ["ACCUSE"]
     a = analyze("Rebels launched an attack on the Malian army base.")
     assert [t for t, _ in kinds(a)] == ["ASSAULT"]
+
+
+def test_a_promise_of_policy_to_no_party_is_no_event(analyze):
+    a = analyze("The British home secretary said prosecutions were his first preference and promised the new "
+                "powers would only be used in serious cases, with scrutiny from judges.")
+    assert "AGREE" not in [t for t, _ in kinds(a)]
+    a = analyze("The Kenyan president promised to cooperate fully with the ICC.")
+    assert [(e.type, code(a, e.recipient)) for e in a.events] == [("AGREE", ["IGOJUDICC"])]
+
+
+def test_dismissing_a_party_as_something_is_criticism(analyze):
+    a = analyze("The Liberal Democrat leader Charles Kennedy dismissed the Conservatives as a fading force.")
+    assert [t for t, _ in kinds(a)] == ["ACCUSE"]
+    a = analyze("The German chancellor dismissed the French president's claims.")
+    assert [t for t, _ in kinds(a)] == ["REJECT"]
+
+
+def test_consulting_on_a_topic_with_no_one_named_is_no_meeting(analyze):
+    assert kinds(analyze("The Conservative Party is consulting on a new tax on sugar.")) == []
+    a = analyze("The Japanese prime minister consulted the Japanese defence minister on the plan.")
+    assert "CONSULT" in [t for t, _ in kinds(a)] or "AGREE" in [t for t, _ in kinds(a)]
