@@ -357,3 +357,10 @@ def test_consulting_on_a_topic_with_no_one_named_is_no_meeting(analyze):
     assert kinds(analyze("The Conservative Party is consulting on a new tax on sugar.")) == []
     a = analyze("The Japanese prime minister consulted the Japanese defence minister on the plan.")
     assert "CONSULT" in [t for t, _ in kinds(a)] or "AGREE" in [t for t, _ in kinds(a)]
+
+
+def test_should_in_a_relative_clause_is_no_demand(analyze):
+    a = analyze("Dr Tamimi said the main issues British Muslims should consider were the war on Iraq and civil liberties.")
+    assert "REQUEST" not in [t for t, _ in kinds(a)]
+    a = analyze("The Libyan government must hand over the suspects, the British foreign minister said.")
+    assert [t for t, _ in kinds(a)] == ["REQUEST"]
