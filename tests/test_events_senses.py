@@ -364,3 +364,9 @@ def test_should_in_a_relative_clause_is_no_demand(analyze):
     assert "REQUEST" not in [t for t, _ in kinds(a)]
     a = analyze("The Libyan government must hand over the suspects, the British foreign minister said.")
     assert [t for t, _ in kinds(a)] == ["REQUEST"]
+
+
+def test_a_restriction_eased_for_no_one_but_the_easer_is_domestic_policy(analyze):
+    assert kinds(analyze("The Egyptian government is easing restrictions on internet access.")) == []
+    a = analyze("The United States lifted sanctions on Venezuela.")
+    assert [(e.type, code(a, e.recipient)) for e in a.events] == [("CONCEDE", ["VEN"])]
