@@ -370,3 +370,7 @@ def test_a_restriction_eased_for_no_one_but_the_easer_is_domestic_policy(analyze
     assert kinds(analyze("The Egyptian government is easing restrictions on internet access.")) == []
     a = analyze("The United States lifted sanctions on Venezuela.")
     assert [(e.type, code(a, e.recipient)) for e in a.events] == [("CONCEDE", ["VEN"])]
+
+
+def test_sending_a_missive_is_no_aid(analyze):
+    assert "AID" not in [t for t, _ in kinds(analyze("The British spin doctor sent the missive by mistake to the BBC."))]
