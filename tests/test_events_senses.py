@@ -296,3 +296,81 @@ def test_recognition_is_of_a_state_or_a_government(analyze):
 def test_beating_a_team_on_penalties_is_a_game(analyze):
     assert kinds(analyze("Australia took the 31st qualifying spot on Monday when they beat Peru 5-4 on penalties.")) == []
     assert [t for t, _ in kinds(analyze("Police beat the Kenyan protesters with batons."))] == ["ASSAULT"]
+
+
+def test_a_warning_that_judges_or_names_a_danger_is_no_threat(analyze):
+    for text in ["The Dutch foreign minister warned that the Belgian plan could be illegal.",
+                 "The Irish prime minister warned the Irish voters that the stakes are too high.",
+                 "The Greek finance minister warned of the dangers of leaving the euro."]:
+        assert "THREATEN" not in [t for t, _ in kinds(analyze(text))], text
+    # a warning of what will be done, or of the warner's readiness, is a threat
+    a = analyze("The Finnish union leader warned there could be further strikes unless the Finnish government backed down.")
+    assert "THREATEN" in [t for t, _ in kinds(a)]
+    a = analyze("Russia warned it would impose sanctions on Ukraine.")
+    assert [t for t, _ in kinds(a)] == ["THREATEN"]
+
+
+def test_refusing_to_deny_a_claim_is_no_rejection(analyze):
+    a = analyze("The Canadian finance minister refused to deny claims that the prime minister had broken a deal.")
+    assert "REJECT" not in [t for t, _ in kinds(a)]
+    a = analyze("The Canadian finance minister refused to meet the Chinese ambassador.")
+    assert [t for t, _ in kinds(a)] == ["REJECT"]
+
+
+def test_signing_is_an_agreement_only_when_an_agreement_is_signed(analyze):
+    assert "SUPPORT" not in [t for t, _ in kinds(analyze("The Nigerian governors signed three death warrants on Monday."))]
+    assert "SUPPORT" not in [t for t, _ in kinds(analyze("Thousands of Chilean voters signed up to the new website."))]
+    a = analyze("Israel and Egypt signed a peace treaty.")
+    assert [t for t, _ in kinds(a)] == ["SUPPORT"]
+
+
+def test_a_raid_by_a_civil_body_of_the_state_is_a_search(analyze):
+    a = analyze("Indian tax authorities conducted a raid on the offices of the Chinese company.")
+    assert [(e.type, e.mode) for e in a.events] == [("COERCE", "seize")]
+    a = analyze("Israeli troops raided the Palestinian town of Jenin.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_a_scathing_attack_by_a_politician_is_criticism(analyze):
+    a = analyze("The Kuwaiti deputy speaker launched a scathing attack on the Kuwaiti opposition.")
+    assert [t for t, _ in kinds(a)] == ["ACCUSE"]
+    a = analyze("Rebels launched an attack on the Malian army base.")
+    assert [t for t, _ in kinds(a)] == ["ASSAULT"]
+
+
+def test_a_promise_of_policy_to_no_party_is_no_event(analyze):
+    a = analyze("The British home secretary said prosecutions were his first preference and promised the new "
+                "powers would only be used in serious cases, with scrutiny from judges.")
+    assert "AGREE" not in [t for t, _ in kinds(a)]
+    a = analyze("The Kenyan president promised to cooperate fully with the ICC.")
+    assert [(e.type, code(a, e.recipient)) for e in a.events] == [("AGREE", ["IGOJUDICC"])]
+
+
+def test_dismissing_a_party_as_something_is_criticism(analyze):
+    a = analyze("The Liberal Democrat leader Charles Kennedy dismissed the Conservatives as a fading force.")
+    assert [t for t, _ in kinds(a)] == ["ACCUSE"]
+    a = analyze("The German chancellor dismissed the French president's claims.")
+    assert [t for t, _ in kinds(a)] == ["REJECT"]
+
+
+def test_consulting_on_a_topic_with_no_one_named_is_no_meeting(analyze):
+    assert kinds(analyze("The Conservative Party is consulting on a new tax on sugar.")) == []
+    a = analyze("The Japanese prime minister consulted the Japanese defence minister on the plan.")
+    assert "CONSULT" in [t for t, _ in kinds(a)] or "AGREE" in [t for t, _ in kinds(a)]
+
+
+def test_should_in_a_relative_clause_is_no_demand(analyze):
+    a = analyze("Dr Tamimi said the main issues British Muslims should consider were the war on Iraq and civil liberties.")
+    assert "REQUEST" not in [t for t, _ in kinds(a)]
+    a = analyze("The Libyan government must hand over the suspects, the British foreign minister said.")
+    assert [t for t, _ in kinds(a)] == ["REQUEST"]
+
+
+def test_a_restriction_eased_for_no_one_but_the_easer_is_domestic_policy(analyze):
+    assert kinds(analyze("The Egyptian government is easing restrictions on internet access.")) == []
+    a = analyze("The United States lifted sanctions on Venezuela.")
+    assert [(e.type, code(a, e.recipient)) for e in a.events] == [("CONCEDE", ["VEN"])]
+
+
+def test_sending_a_missive_is_no_aid(analyze):
+    assert "AID" not in [t for t, _ in kinds(analyze("The British spin doctor sent the missive by mistake to the BBC."))]

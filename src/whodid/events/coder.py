@@ -160,6 +160,7 @@ class ActorIndex:
                         and (a.sector or "") not in _POLITICAL_SECTORS and a.mentions
                         and all(m.how in ("nominal", "unnamed") for m in a.mentions)}
         self.kinds = {a.id: a.kind for a in analysis.actors}
+        self.sectors = {a.id: a.sector or "" for a in analysis.actors}
         self.dyad = _dyad_parties(analysis.actors)
         self.codes = {a.id: a.code for a in analysis.actors}
         for actor in analysis.actors:

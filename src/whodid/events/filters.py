@@ -14,7 +14,10 @@ they can:
   follow-up" is announced policy (the guidelines: "announced domestic policy with no
   counterpart ... not an event");
 - a visit whose only counterparts are places of the visitor's own country ("he visits
-  Manchester, Leicester and Dorset"): campaigning at home, not a meeting with a party.
+  Manchester, Leicester and Dorset"): campaigning at home, not a meeting with a party;
+- a restriction eased for no one but the easer's own state ("the President lifted the
+  moratorium on state executions", "the government is easing restrictions on internet
+  access"): announced domestic policy (the guidelines), no concession to a party.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ def keep(events: list[Event], analysis: Analysis) -> list[Event]:
     said = [(q.start, q.end) for q in analysis.quotes if q.kind in SAID]
     return [e for e in events if (e.actor or (e.recipient and e.type in DONE_TO) or e.type in FIGHTING)
             and (e.recipient or (e.type not in NEEDS_RECIPIENT and not _promised_aid(e)))
-            and not _domestic_visit(e, actors)
+            and not _domestic_visit(e, actors) and not _domestic_easing(e, actors)
             and not (e.modality == "hypothetical" and any(s <= e.trigger.start < t for s, t in said))]
 
 
@@ -62,3 +65,19 @@ def _domestic_visit(e: Event, actors: dict) -> bool:
 def _promised_aid(e: Event) -> bool:
     """Intended aid (AGREE, CAMEO 033 "express intent to provide material aid")."""
     return e.type == "AGREE" and (e.cameo or "").startswith("033")
+
+
+# CAMEO 081, ease administrative sanctions: lifting a ban, a curfew, a moratorium
+EASING = "081"
+
+
+def _domestic_easing(e: Event, actors: dict) -> bool:
+    """A restriction eased with no counterpart but the easer's own side."""
+    if e.type != "CONCEDE" or not (e.cameo or "").startswith(EASING) or not e.actor:
+        return False
+    codes = {_code(actors.get(i)) for i in e.actor}
+    return all(_code(actors.get(i)) in codes for i in e.recipient)
+
+
+def _code(a) -> str:
+    return (a.code or (a.country or "") + (a.sector or "")) if a is not None else ""

@@ -29,6 +29,8 @@ _NOUN_OBJECT_PREPS = _OBJECT_PREPS | {"of"}
 _PERSONAL_PRONOUNS = {"he", "him", "she", "her", "they", "them", "we", "us", "i", "me", "you",
                       "himself", "herself", "themselves", "ourselves", "myself", "yourself", "yourselves"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# sectors of the state's civil bodies: government, its agencies, courts, civil police
+_STATE_SECTORS = {"GOV", "JUD", "COP"}
 
 
 class Actors(Protocol):
@@ -36,6 +38,7 @@ class Actors(Protocol):
 
     armed: set[str]
     kinds: dict[str, str]
+    sectors: dict[str, str]
 
     def at(self, t: Token): ...
 
@@ -61,6 +64,8 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         return [c for c in kids if c.dep_ == "dobj"] or _shared_objects(t)
     if role == "subject":
         return _subject(t)
+    if role == "doer":
+        return _doer(t, noun)
     if role == "complement":
         return [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
     if role == "complement_object":
@@ -133,6 +138,17 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
     return found
 
 
+def _doer(t: Token, noun: bool) -> list[Token]:
+    """Who does the act: a verb's subject; an event noun's by-phrase, or the subject of the
+    verb it is the object of ("raids by the directorate", "authorities conducted a raid")."""
+    if not noun:
+        return _subject(t)
+    found = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    if not found and t.dep_ == "dobj" and t.head.pos_ in ("VERB", "AUX"):
+        found = _subject(t.head)
+    return found
+
+
 # verbs of a clause that says what something is or seems: a view, not an act
 _COPULAS = {"be", "seem", "appear", "remain", "look", "sound", "prove"}
 
@@ -142,6 +158,13 @@ def describes(w: Token) -> bool:
     problems", "agreed it was important"): a copula with its predicate, not an act."""
     return w.lemma_.lower() in _COPULAS and any(c.dep_ in ("attr", "acomp", "oprd") for c in w.children) \
         and any(c.dep_ in ("nsubj", "expl", "csubj") for c in w.children)
+
+
+def judges(w: Token) -> bool:
+    """``w`` heads a clause that judges something ("warned that the war could be illegal",
+    "the stakes are too high"), not one that tells that something will be ("warned there
+    could be further walkouts"): a description whose subject is not existential "there"."""
+    return describes(w) and not any(c.dep_ == "expl" for c in w.children)
 
 
 def own_thing(w: Token, depth: int = 0) -> bool:
@@ -188,6 +211,13 @@ class Senses:
                 any(c.tag_ in ("WRB", "WP", "WDT") and c.i < w.i for c in w.children)
         if cls == "description":
             return describes(w)
+        if cls == "judgement":  # not the subject's readiness to act: "warned it was prepared to take action"
+            willing = self.lex.marker("willing_adjs")
+            return judges(w) and not any(c.dep_ == "acomp" and c.lemma_.lower() in willing for c in w.children)
+        if cls == "state_body":  # a body of the state that bears no arms: a ministry, an agency, a court
+            r = actors.at(w)
+            return r is not None and r.actor not in actors.armed and \
+                (actors.sectors.get(r.actor) or "") in _STATE_SECTORS
         if cls == "own":
             return actors.at(w) is None and own_thing(w)
         if cls == "plural":

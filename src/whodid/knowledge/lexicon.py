@@ -29,12 +29,12 @@ PLOVER_TYPES = (
 GOVERNS = ("request", "refuse", "intent", "agreement", "threaten")
 REQUIRES = ("recipient", "object", "complement", "counterpart", "dyad", "rebuttal")
 # the words a sense constraint can look at (see lexicon.yaml, "Sense constraints")
-ROLES = ("object", "direct_object", "subject", "complement", "complement_subject", "complement_object", "predicate", "dependent", "modifier",
-         "subtree", "trigger")
+ROLES = ("object", "direct_object", "subject", "doer", "complement", "complement_subject", "complement_object", "predicate",
+         "dependent", "modifier", "subtree", "trigger")
 PREP_ROLE = re.compile(r"^prep:[a-z]+$")
 # word classes computed from the parse and the actors, not listed in a file
 BUILTIN_CLASSES = ("any", "none", "actor", "person", "group", "organization", "armed", "place", "gpe", "date", "event", "plural", "passive",
-                   "question", "own", "description", "infinitive", "clause", "single", "said_by")
+                   "question", "own", "description", "judgement", "infinitive", "clause", "single", "state_body", "said_by")
 ENTRY_KEYS = {
     "type", "cameo", "mode", "context", "verbs", "nouns", "adjs", "phrases", "patterns", "ambiguous", "requires",
     "of", "poss", "compound", "governs", "object", "speaker_is_actor", "fallback", "table_exception",
