@@ -37,10 +37,39 @@ def test_the_oppositions_words_about_the_government_are_criticism(code):
     assert events == [("ACCUSE", ["L"], ["G"])]
 
 
-def test_a_ministers_words_about_the_opposition_are_not_read_as_criticism(code):
+def test_a_ministers_words_about_a_named_opposition_party_are_criticism(code):
     events = code("Mr Milburn said voting for the Conservatives meant higher taxes, more borrowing and waste.",
                   {"Milburn": ("M", "GBRGOV"), "Conservatives": ("C", "GBROPP")})
+    assert events == [("ACCUSE", ["M"], ["C"])]
+
+
+def test_a_ministers_words_about_others_than_the_opposition_are_not_read_as_criticism(code):
+    # the government's words about the police, the public or its own people are mostly not criticism
+    events = code("Mr Milburn said the police would get more money and more officers next year.",
+                  {"Milburn": ("M", "GBRGOV"), "police": ("P", "GBRCOP")})
     assert events == []
+
+
+def test_a_ministers_words_about_a_group_with_only_a_sector_are_not_read_as_criticism(code):
+    # "opposition parties" names no party of its own: its code is its id
+    events = code("Mr Milburn said opposition parties would get more time to debate the bill.",
+                  {"Milburn": ("M", "GBRGOV"), "opposition parties": ("GBROPP", "GBROPP")})
+    assert events == []
+
+
+def test_what_a_minister_fears_about_the_opposition_is_no_criticism(code):
+    events = code("Mr Milburn fears that voters may switch to the Conservatives in the marginal seats.",
+                  {"Milburn": ("M", "GBRGOV"), "Conservatives": ("C", "GBROPP")})
+    assert events == []
+
+
+def test_the_speakers_side_is_read_from_the_party_named_in_his_phrase(code):
+    # "Mr Dalton, Tory co-chairman": a person the knowledge base gives no side speaks for the Tories
+    names = {"Dalton": ("D", "GBR"), "Tory": ("party:GBR:conservative", "GBROPP"), "Labour": ("G", "GBRGOV")}
+    text = "Mr Dalton, Tory co-chairman, said the new campaign was a sign of sinister tactics by Labour."
+    assert code(text, names) == [("ACCUSE", ["D"], ["G"])]
+    names["Tory"] = ("T", "GBROPP")  # not a political party: no side
+    assert code(text, names) == []
 
 
 def test_words_about_the_speakers_own_side_are_no_criticism(code):
