@@ -111,3 +111,11 @@ def test_what_the_opposition_promises_is_its_own_programme(code):
     names = {"Kennedy": ("K", "GBROPP"), "Labour": ("G", "GBRGOV"), "Britain": ("U", "GBR")}
     assert code("Mr Kennedy plans to cut class sizes for the youngest children in Britain.", names) == []
     assert code("Mr Kennedy said that Labour's council tax was unfair and wasteful.", names) == [("ACCUSE", ["K"], ["G"])]
+
+
+def test_a_unions_words_about_the_government_are_criticism(code):
+    names = {"Serwin": ("S", "GBRLAB"), "the government": ("GBRGOV", "GBRGOV"), "Tories": ("T", "GBROPP")}
+    text = "Mr Serwin said the government was telling public sector workers that there was no choice."
+    assert code(text, names) == [("ACCUSE", ["S"], ["GBRGOV"])]
+    # a union's words about the opposition are not read as criticism
+    assert code("Mr Serwin said the Tories had lost the last two elections by a wide margin.", names) == []
