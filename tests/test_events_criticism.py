@@ -119,3 +119,10 @@ def test_a_unions_words_about_the_government_are_criticism(code):
     assert code(text, names) == [("ACCUSE", ["S"], ["GBRGOV"])]
     # a union's words about the opposition are not read as criticism
     assert code("Mr Serwin said the Tories had lost the last two elections by a wide margin.", names) == []
+
+
+def test_whom_a_quote_is_about_may_be_named_outside_the_quoted_words(code):
+    # the quoted words are only part of the reported clause: "said Veritas was joining '...'"
+    names = {"Kemble": ("K", "GBRGOV"), "Veritas": ("V", "GBROPP")}
+    text = 'Mr Kemble said Veritas was joining "an already crowded field on the fringe of politics".'
+    assert code(text, names) == [("ACCUSE", ["K"], ["V"])]

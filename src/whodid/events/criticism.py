@@ -107,7 +107,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
         if span is None:
             continue
         for sent in span.sents:
-            start, end = max(sent.start_char, q.start), min(sent.end_char, q.end)
+            start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
             if (sent.start_char, q.speaker) in coded or not uncoded_sentence(sent.start_char, told) or end - start < 10:
                 continue
             target = next(((aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
@@ -121,6 +121,22 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
             out.append(Statement(q.speaker, target[0], q.speaker_mention, target[1],
                                  (sent.start_char, sent.end_char), head))
     return out
+
+
+def _clause(sent, start: int, end: int) -> tuple[int, int]:
+    """The words of a quote in ``sent`` widened to the reported clause that holds them: "said
+    Veritas was joining 'an already crowded field'", "told his party that Labour would 'do
+    anything'" (the quoted words alone leave out whom they are about)."""
+    inside = [t for t in sent if start <= t.idx < end]
+    if not inside:
+        return start, end
+    t = inside[0]
+    while t.head.i != t.i and t.dep_ not in ("ccomp", "parataxis") and t.head.i >= sent.start:
+        t = t.head
+    if t.dep_ != "ccomp" or t.head.lemma_.lower() not in _SPEAKING:
+        return start, end
+    words = list(t.subtree)
+    return min(start, words[0].idx), max(end, words[-1].idx + len(words[-1]))
 
 
 # verbs of speaking whose "to" object or told one is who hears the statement
