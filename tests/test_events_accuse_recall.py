@@ -66,3 +66,21 @@ def test_a_pejorative_said_of_a_named_bill_is_criticism_of_its_authors(code):
     events = code('Mr Oakes said the Bill was "largely unnecessary and bureaucratic".',
                   {"Oakes": ("O", "GBRELI", "person")})
     assert [(t, a) for t, _, a, _ in events] == [("ACCUSE", ["O"])]
+
+
+def test_questioning_by_the_police_is_an_investigation(code):
+    names = {"detainees": ("D", "GBRCVL", "group"), "police": ("P", "GBRCOP", "organization")}
+    assert code("Three detainees were questioned by police before being released.", names)[0][:3] == \
+        ("ACCUSE", "investigate", ["P"])
+
+
+def test_a_question_asked_by_others_is_no_investigation(code):
+    names = {"Mr Penn": ("P", "GBRGOV", "person"), "plan": ("X", "GBR", "organization")}
+    assert [e for e in code("Mr Penn questioned the pupils about their homework.", names)
+            if e[1] == "investigate"] == []
+
+
+def test_branding_a_partys_plans_as_anything_is_criticism(code):
+    names = {"Cabot": ("C", "GBROPP", "person"), "Tory": ("T", "GBROPP", "organization")}
+    events = code('Mr Cabot branded the Tory plans as "fantasy economics".', names)
+    assert events == [("ACCUSE", "disapprove", ["C"], ["T"])]
