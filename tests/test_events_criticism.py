@@ -126,3 +126,12 @@ def test_whom_a_quote_is_about_may_be_named_outside_the_quoted_words(code):
     names = {"Kemble": ("K", "GBRGOV"), "Veritas": ("V", "GBROPP")}
     text = 'Mr Kemble said Veritas was joining "an already crowded field on the fringe of politics".'
     assert code(text, names) == [("ACCUSE", ["K"], ["V"])]
+
+
+def test_a_smaller_partys_words_about_the_other_parties_are_criticism(code):
+    # a party neither in government nor the official opposition (PTY) criticises the parties
+    names = {"Bant": ("B", "AUSPTY"), "Nationals": ("N", "AUSOPP"), "miners": ("M", "AUSBUS")}
+    assert code("Mr Bant said the Nationals had walked away from the climate deal.", names) == \
+        [("ACCUSE", ["B"], ["N"])]
+    # its words about businesses or the public are not read as criticism
+    assert code("Mr Bant said the miners had doubled their profits during the pandemic.", names) == []

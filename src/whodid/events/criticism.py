@@ -15,7 +15,9 @@ says it about whom is not. A statement is read as criticism when:
   government (GOV) and the party it names is a named opposition party or politician ("Mr
   Blair said the Tories offered a 'hard right agenda'"), in what it says, not in what it
   fears or hopes; or its speaker is a union or an NGO (LAB, NGO) and the party it names is
-  of the government. A speaker the knowledge base gives no side speaks for the political party
+  of the government; or its speaker is a smaller party (PTY, neither in government nor the
+  official opposition) and the party it names is a political party or the government. A
+  speaker the knowledge base gives no side speaks for the political party
   named in the speaker's own phrase ("Liam Fox, Tory co-chairman");
 - a sentence of it names a party of another code than the speaker's (not the speaker's
   own side), of the speaker's country (the opposition opposes its own country's government
@@ -61,7 +63,8 @@ CODED = {"ACCUSE", "REJECT"}
 # they're saying to public sector workers there is no choice"). Backbenchers (LEG), experts
 # (EDU) and former office holders (ELI) were tried: as many false as right (ev-accuse4).
 RIVALS: dict[str, frozenset[str] | None] = {"OPP": None, "GOV": frozenset({"OPP"}),
-                                             "LAB": frozenset({"GOV"}), "NGO": frozenset({"GOV"})}
+                                             "LAB": frozenset({"GOV"}), "NGO": frozenset({"GOV"}),
+                                             "PTY": frozenset({"GOV", "OPP", "PTY"})}
 # sides whose criticism is of named rivals only: a governing side's statements about a group
 # the text gives only a sector ("detainees", "members of opposition parties") are about them,
 # not against them; a union's about "the government" are against it
