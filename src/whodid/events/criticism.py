@@ -17,8 +17,8 @@ says it about whom is not. A statement is read as criticism when:
   fears or hopes; or its speaker is a union or an NGO (LAB, NGO) and the party it names is
   of the government; or its speaker is a smaller party (PTY, neither in government nor the
   official opposition) and the party it names is a political party or the government. A
-  speaker the knowledge base gives no side speaks for the political party
-  named in the speaker's own phrase ("Liam Fox, Tory co-chairman");
+  speaker the knowledge base gives no side speaks for the political party named in the
+  speaker's own phrase ("Liam Fox, Tory co-chairman");
 - a sentence of it names a party of another code than the speaker's (not the speaker's
   own side), of the speaker's country (the opposition opposes its own country's government
   and parties: "a local income tax of the kind seen in the USA" criticises no one there),
@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from whodid.model import Actor, Analysis, Event, Mention, Offsets, Quote
 
@@ -126,7 +126,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
     return out
 
 
-def _clause(sent, start: int, end: int) -> tuple[int, int]:
+def _clause(sent: Span, start: int, end: int) -> tuple[int, int]:
     """The words of a quote in ``sent`` widened to the reported clause that holds them: "said
     Veritas was joining 'an already crowded field'", "told his party that Labour would 'do
     anything'" (the quoted words alone leave out whom they are about)."""
@@ -179,9 +179,9 @@ def _cue_lemma(doc: Doc, q) -> str:
 def find(doc: Doc, analysis: Analysis, events: list[Event],
          own_plans: frozenset[str] | set[str] = frozenset(),
          beliefs: frozenset[str] | set[str] = frozenset()) -> list[Event]:
-    """ACCUSE events read from the opposition's reported statements (``events``: the coder's;
-    ``own_plans``: the lemmas of cues that tell the speaker's own plans or promises; ``beliefs``:
-    of cues that tell what the speaker believes, fears or hopes)."""
+    """ACCUSE events read from reported statements about a side's rivals (``RIVALS``;
+    ``events``: the coder's; ``own_plans``: the lemmas of cues that tell the speaker's own plans
+    or promises; ``beliefs``: of cues that tell what the speaker believes, fears or hopes)."""
     actors = {a.id: a for a in analysis.actors}
     sides = {id(q): side(doc, analysis, q) for q in analysis.quotes if q.speaker in actors}
 
@@ -190,7 +190,7 @@ def find(doc: Doc, analysis: Analysis, events: list[Event],
         if rivals is None:
             return True
         # criticism is in what the side says, not in what it fears or hopes
-        named = target.kind in NAMED and target.id != target.code or sides.get(id(q)) not in NAMED_ONLY
+        named = (target.kind in NAMED and target.id != target.code) or sides.get(id(q)) not in NAMED_ONLY
         return target.sector in rivals and named and not (q.cue and _cue_lemma(doc, q) in beliefs)
 
     out = []
