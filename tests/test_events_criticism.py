@@ -37,10 +37,39 @@ def test_the_oppositions_words_about_the_government_are_criticism(code):
     assert events == [("ACCUSE", ["L"], ["G"])]
 
 
-def test_a_ministers_words_about_the_opposition_are_not_read_as_criticism(code):
+def test_a_ministers_words_about_a_named_opposition_party_are_criticism(code):
     events = code("Mr Milburn said voting for the Conservatives meant higher taxes, more borrowing and waste.",
                   {"Milburn": ("M", "GBRGOV"), "Conservatives": ("C", "GBROPP")})
+    assert events == [("ACCUSE", ["M"], ["C"])]
+
+
+def test_a_ministers_words_about_others_than_the_opposition_are_not_read_as_criticism(code):
+    # the government's words about the police, the public or its own people are mostly not criticism
+    events = code("Mr Milburn said the police would get more money and more officers next year.",
+                  {"Milburn": ("M", "GBRGOV"), "police": ("P", "GBRCOP")})
     assert events == []
+
+
+def test_a_ministers_words_about_a_group_with_only_a_sector_are_not_read_as_criticism(code):
+    # "opposition parties" names no party of its own: its code is its id
+    events = code("Mr Milburn said opposition parties would get more time to debate the bill.",
+                  {"Milburn": ("M", "GBRGOV"), "opposition parties": ("GBROPP", "GBROPP")})
+    assert events == []
+
+
+def test_what_a_minister_fears_about_the_opposition_is_no_criticism(code):
+    events = code("Mr Milburn fears that voters may switch to the Conservatives in the marginal seats.",
+                  {"Milburn": ("M", "GBRGOV"), "Conservatives": ("C", "GBROPP")})
+    assert events == []
+
+
+def test_the_speakers_side_is_read_from_the_party_named_in_his_phrase(code):
+    # "Mr Dalton, Tory co-chairman": a person the knowledge base gives no side speaks for the Tories
+    names = {"Dalton": ("D", "GBR"), "Tory": ("party:GBR:conservative", "GBROPP"), "Labour": ("G", "GBRGOV")}
+    text = "Mr Dalton, Tory co-chairman, said the new campaign was a sign of sinister tactics by Labour."
+    assert code(text, names) == [("ACCUSE", ["D"], ["G"])]
+    names["Tory"] = ("T", "GBROPP")  # not a political party: no side
+    assert code(text, names) == []
 
 
 def test_words_about_the_speakers_own_side_are_no_criticism(code):
@@ -82,3 +111,27 @@ def test_what_the_opposition_promises_is_its_own_programme(code):
     names = {"Kennedy": ("K", "GBROPP"), "Labour": ("G", "GBRGOV"), "Britain": ("U", "GBR")}
     assert code("Mr Kennedy plans to cut class sizes for the youngest children in Britain.", names) == []
     assert code("Mr Kennedy said that Labour's council tax was unfair and wasteful.", names) == [("ACCUSE", ["K"], ["G"])]
+
+
+def test_a_unions_words_about_the_government_are_criticism(code):
+    names = {"Serwin": ("S", "GBRLAB"), "the government": ("GBRGOV", "GBRGOV"), "Tories": ("T", "GBROPP")}
+    text = "Mr Serwin said the government was telling public sector workers that there was no choice."
+    assert code(text, names) == [("ACCUSE", ["S"], ["GBRGOV"])]
+    # a union's words about the opposition are not read as criticism
+    assert code("Mr Serwin said the Tories had lost the last two elections by a wide margin.", names) == []
+
+
+def test_whom_a_quote_is_about_may_be_named_outside_the_quoted_words(code):
+    # the quoted words are only part of the reported clause: "said Veritas was joining '...'"
+    names = {"Kemble": ("K", "GBRGOV"), "Veritas": ("V", "GBROPP")}
+    text = 'Mr Kemble said Veritas was joining "an already crowded field on the fringe of politics".'
+    assert code(text, names) == [("ACCUSE", ["K"], ["V"])]
+
+
+def test_a_smaller_partys_words_about_the_other_parties_are_criticism(code):
+    # a party neither in government nor the official opposition (PTY) criticises the parties
+    names = {"Bant": ("B", "AUSPTY"), "Nationals": ("N", "AUSOPP"), "miners": ("M", "AUSBUS")}
+    assert code("Mr Bant said the Nationals had walked away from the climate deal.", names) == \
+        [("ACCUSE", ["B"], ["N"])]
+    # its words about businesses or the public are not read as criticism
+    assert code("Mr Bant said the miners had doubled their profits during the pandemic.", names) == []

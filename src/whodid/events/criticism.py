@@ -11,7 +11,14 @@ says it about whom is not. A statement is read as criticism when:
 
 - it is reported (a direct, indirect or partial quote) and its speaker is an opposition
   party or politician (sector OPP): in political news the opposition's statements about
-  the government and the other parties are its criticism of them;
+  the government and the other parties are its criticism of them; or its speaker is of the
+  government (GOV) and the party it names is a named opposition party or politician ("Mr
+  Blair said the Tories offered a 'hard right agenda'"), in what it says, not in what it
+  fears or hopes; or its speaker is a union or an NGO (LAB, NGO) and the party it names is
+  of the government; or its speaker is a smaller party (PTY, neither in government nor the
+  official opposition) and the party it names is a political party or the government. A
+  speaker the knowledge base gives no side speaks for the political party named in the
+  speaker's own phrase ("Liam Fox, Tory co-chairman");
 - a sentence of it names a party of another code than the speaker's (not the speaker's
   own side), of the speaker's country (the opposition opposes its own country's government
   and parties: "a local income tax of the kind seen in the USA" criticises no one there),
@@ -26,24 +33,42 @@ says it about whom is not. A statement is read as criticism when:
 
 On the development gold 8 of the 14 events this adds are right at type + actor +
 recipient (``scripts/events_dev.py``); statements of other speakers were tried and left
-out (government speakers' statements about others: about one in six is criticism). The
+out (government speakers' statements about any other party: about one in six is
+criticism; about a named opposition party or politician: 6 of 8; unions' and NGOs' about
+the government: 5 of 6, branch ev-accuse4). The
 trigger is the head of the statement's clause, so the event sits in its sentence; its
 mode is disapprove (CAMEO 111).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from whodid.model import Actor, Analysis, Event, Mention, Offsets
+from whodid.model import Actor, Analysis, Event, Mention, Offsets, Quote
 
 SAID = {"direct", "indirect", "partial"}
+# actor kinds that name a party of their own (not a group the text gives only a sector)
+NAMED = {"person", "organization"}
 # the speaker's events in a sentence that already code the criticism or answer one
 CODED = {"ACCUSE", "REJECT"}
-# speakers whose statements about another party are read as criticism of it
-CRITICS = {"OPP"}
+# the side a speaker speaks for -> the parties its statements about others are read as
+# criticism of (None: any other party of its country). The opposition's statements about the
+# government and the other parties are its criticism of them; a governing party's statements
+# about the government's own people, the police or the public are mostly not, its statements
+# about the opposition mostly are ("the Tories offered a 'hard right agenda'"); what unions
+# and NGOs say about the government is mostly their criticism of it ("isn't it ironic that
+# they're saying to public sector workers there is no choice"). Backbenchers (LEG), experts
+# (EDU) and former office holders (ELI) were tried: as many false as right (ev-accuse4).
+RIVALS: dict[str, frozenset[str] | None] = {"OPP": None, "GOV": frozenset({"OPP"}),
+                                             "LAB": frozenset({"GOV"}), "NGO": frozenset({"GOV"}),
+                                             "PTY": frozenset({"GOV", "OPP", "PTY"})}
+# sides whose criticism is of named rivals only: a governing side's statements about a group
+# the text gives only a sector ("detainees", "members of opposition parties") are about them,
+# not against them; a union's about "the government" are against it
+NAMED_ONLY = {"GOV"}
 
 
 @dataclass
@@ -63,9 +88,11 @@ def _code(a: Actor) -> str:
 
 
 def statements(doc: Doc, analysis: Analysis, events: list[Event],
-               own_plans: frozenset[str] | set[str] = frozenset()) -> list[Statement]:
+               own_plans: frozenset[str] | set[str] = frozenset(),
+               about: Callable[[Quote, Actor], bool] | None = None) -> list[Statement]:
     """Sentences of reported statements by a party with a country that name a party of another
-    code, where the coder has coded no accusation or rebuttal by the speaker."""
+    code, where the coder has coded no accusation or rebuttal by the speaker (``about``: which
+    parties a quote's statement may be about; default any)."""
     actors = {a.id: a for a in analysis.actors}
     # what the speaker promises or plans ("are promising to cut class sizes") is the speaker's
     # own programme, not a judgement of others
@@ -83,12 +110,12 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
         if span is None:
             continue
         for sent in span.sents:
-            start, end = max(sent.start_char, q.start), min(sent.end_char, q.end)
+            start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
             if (sent.start_char, q.speaker) in coded or not uncoded_sentence(sent.start_char, told) or end - start < 10:
                 continue
             target = next(((aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
                            and actors[aid].country == actors[q.speaker].country and _code(actors[aid]) != own
-                           and not _addressee(doc, m)), None)
+                           and not _addressee(doc, m) and (about is None or about(q, actors[aid]))), None)
             piece = doc.char_span(start, end, alignment_mode="expand")
             if target is None or piece is None:
                 continue
@@ -97,6 +124,22 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
             out.append(Statement(q.speaker, target[0], q.speaker_mention, target[1],
                                  (sent.start_char, sent.end_char), head))
     return out
+
+
+def _clause(sent: Span, start: int, end: int) -> tuple[int, int]:
+    """The words of a quote in ``sent`` widened to the reported clause that holds them: "said
+    Veritas was joining 'an already crowded field'", "told his party that Labour would 'do
+    anything'" (the quoted words alone leave out whom they are about)."""
+    inside = [t for t in sent if start <= t.idx < end]
+    if not inside:
+        return start, end
+    t = inside[0]
+    while t.head.i != t.i and t.dep_ not in ("ccomp", "parataxis") and t.head.i >= sent.start:
+        t = t.head
+    if t.dep_ != "ccomp" or t.head.lemma_.lower() not in _SPEAKING:
+        return start, end
+    words = list(t.subtree)
+    return min(start, words[0].idx), max(end, words[-1].idx + len(words[-1]))
 
 
 # verbs of speaking whose "to" object or told one is who hears the statement
@@ -134,14 +177,24 @@ def _cue_lemma(doc: Doc, q) -> str:
 
 
 def find(doc: Doc, analysis: Analysis, events: list[Event],
-         own_plans: frozenset[str] | set[str] = frozenset()) -> list[Event]:
-    """ACCUSE events read from the opposition's reported statements (``events``: the coder's;
-    ``own_plans``: the lemmas of cues that tell the speaker's own plans or promises)."""
-    sectors = {a.id: a.sector for a in analysis.actors}
+         own_plans: frozenset[str] | set[str] = frozenset(),
+         beliefs: frozenset[str] | set[str] = frozenset()) -> list[Event]:
+    """ACCUSE events read from reported statements about a side's rivals (``RIVALS``;
+    ``events``: the coder's; ``own_plans``: the lemmas of cues that tell the speaker's own plans
+    or promises; ``beliefs``: of cues that tell what the speaker believes, fears or hopes)."""
+    actors = {a.id: a for a in analysis.actors}
+    sides = {id(q): side(doc, analysis, q) for q in analysis.quotes if q.speaker in actors}
+
+    def about(q: Quote, target: Actor) -> bool:
+        rivals = RIVALS.get(sides.get(id(q)) or "", frozenset())
+        if rivals is None:
+            return True
+        # criticism is in what the side says, not in what it fears or hopes
+        named = (target.kind in NAMED and target.id != target.code) or sides.get(id(q)) not in NAMED_ONLY
+        return target.sector in rivals and named and not (q.cue and _cue_lemma(doc, q) in beliefs)
+
     out = []
-    for s in statements(doc, analysis, events, own_plans):
-        if sectors.get(s.speaker) not in CRITICS:
-            continue
+    for s in statements(doc, analysis, events, own_plans, about):
         t = s.head
         out.append(Event(
             type="ACCUSE", mode="disapprove", cameo="111", actor=[s.speaker], recipient=[s.target],
@@ -149,3 +202,28 @@ def find(doc: Doc, analysis: Analysis, events: list[Event],
             confidence=0.5, actor_mentions=[s.speaker_mention] if s.speaker_mention else [],
             recipient_mentions=[s.target_mention]))
     return out
+
+
+def side(doc: Doc, analysis: Analysis, q: Quote) -> str | None:
+    """The side a quote's speaker speaks for: the speaker's sector, or when it is neither the
+    opposition nor the government, the sector of a political party named in the speaker's own
+    phrase ("Liam Fox, Tory co-chairman", "Oliver Letwin, for the Tories")."""
+    actors = {a.id: a for a in analysis.actors}
+    own = actors[q.speaker].sector
+    if own in RIVALS or q.speaker_mention is None:
+        return own
+    span = doc.char_span(q.speaker_mention.start, q.speaker_mention.end, alignment_mode="expand")
+    if span is None:
+        return own
+    root = span.root
+    while root.dep_ in ("compound", "appos") and root.head.i != root.i:
+        root = root.head  # "Tory co-chairman Liam Fox": the whole phrase
+    phrase = [t for t in root.subtree if not (t.dep_ in SAID_CLAUSE and t.head.i == root.i)]
+    lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    parties = {a.sector for a in analysis.actors if a.id.startswith("party:") and a.sector in RIVALS
+               for m in a.mentions if lo <= m.start < hi}
+    return parties.pop() if len(parties) == 1 else own
+
+
+# dependents of a speaker's head that are not its own phrase (a relative clause tells what it did)
+SAID_CLAUSE = {"relcl", "acl", "ccomp", "advcl"}

@@ -58,7 +58,8 @@ class EventsStage:
     def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
         """The opposition's reported statements about other parties (``events.criticism``)."""
         lex = self.resources.lexicon
-        found = criticism.find(doc, analysis, events, lex.marker("intent_verbs") | lex.marker("promise_verbs"))
+        found = criticism.find(doc, analysis, events, lex.marker("intent_verbs") | lex.marker("promise_verbs"),
+                               lex.marker("belief_verbs"))
         scores = self.coder.scores
         for ev in found:
             ev.score = scores["scores"].get(f"{ev.type}:{ev.mode}", scores["scores"].get(ev.type))
