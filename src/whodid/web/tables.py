@@ -370,7 +370,11 @@ PLACES = Table(
              Column("idx", "idx", hidden=True), Column("geonames_id", "GeoNames id", EXACT, hidden=True)),
     default_sort="published", tiebreak="t.article_sha1, t.idx",
     groups="SELECT name, country, admin1, feature, geonames_id, n FROM place_groups",
-    group_columns=("name", "country", "admin1", "feature", "geonames_id"))
+    group_columns=("name", "country", "admin1", "feature", "geonames_id"),
+    # (each place's events counted at ingest, so a page sorted or filtered by events picks here too)
+    picks="SELECT article_sha1, idx, published, name, country, admin1, feature, geonames_id, events FROM place_keys",
+    pick_columns=("article_sha1", "idx", "published", "name", "country", "admin1", "feature", "geonames_id",
+                  "events"))
 
 CHECKS_SQL = """SELECT c.article_sha1, a.id AS article_id, a.title AS article_title, a.published, c.idx,
                        c.kind, c.severity, c.message
