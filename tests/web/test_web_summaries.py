@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from whodid.store import Store, summaries
+from whodid.store.clusters import _keep_reports
 from whodid.web import queries, search, tables
 
 ISTANBUL = ("Turkey hosted talks between Russia and Ukraine in Istanbul on Tuesday, officials said. "
@@ -185,6 +186,7 @@ def test_quote_pages_picked_from_quote_keys_equal_the_full_join(writable_db, tmp
                                   "published": "2099-04-02"}) + "\n", encoding="utf-8")
     with Store(writable_db) as store:
         assert ingest_corpus([corpus], store).counts["stored"] == 1
+        assert ingest_corpus([corpus], store).counts["stored"] == 0  # (again: a duplicate, nothing added)
         # and an article with its quotes added by hand, summarised on the next refresh
         sha1 = store.con.execute("SELECT sha1 FROM articles WHERE id = 'istanbul-2'").fetchone()[0]
         assert store.con.execute("SELECT count(*) FROM quotes WHERE article_sha1 = ?", [sha1]).fetchone()[0] > 0
@@ -205,7 +207,6 @@ def test_quote_pages_picked_from_quote_keys_equal_the_full_join(writable_db, tmp
                              WHERE article_sha1 = ?""", [sha1])
         store.con.execute("""UPDATE event_clusters SET num_articles = num_articles + 1 WHERE cluster_id IN
                              (SELECT cluster_id FROM event_cluster_mentions WHERE article_sha1 = ?)""", [sha1])
-        from whodid.store.clusters import _keep_reports
         copied = store.con.execute("SELECT article_sha1, event_idx, cluster_id FROM event_cluster_mentions "
                                    "WHERE article_sha1 = ?", [sha1 + "-copy"]).fetchall()
         # as linking keeps them: half the copy's events added with the new counts, the other half
@@ -394,3 +395,33 @@ def test_serve_with_several_workers(web_db, tmp_path):
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_a_database_summarised_before_place_keys_and_event_reports_reads_the_tables_until_its_next_write(
+        writable_db):
+    """A database whose summaries predate place_keys and event_reports is not fresh: its places pages
+    and events by reports come from the tables themselves, the same rows; its next refresh fills both."""
+    con = duckdb.connect(str(writable_db))
+    # (clusters of several articles, and their reports kept as linking keeps them)
+    con.execute("UPDATE event_clusters SET num_articles = 2 + cluster_id % 3 WHERE cluster_id % 4 = 0")
+    _keep_reports(con, [], [c for (c,) in con.execute("SELECT cluster_id FROM event_clusters").fetchall()])
+
+    def reported(cur) -> list:
+        return [[(r["article_sha1"], r["idx"], r["cluster_id"], r["reports"]) for r in
+                 queries._events(cur, queries.EventFilter(has_party=has_party), "reports", descending, 20, 0)["items"]]
+                for has_party in (False, True) for descending in (True, False)]
+
+    assert summaries.fresh(con)
+    places, reports = _place_pages(con, tables.PLACES), reported(con)
+    assert any(r[3] and r[3] >= 2 for r in reports[0])
+    con.execute("DROP TABLE place_keys")
+    con.execute("DROP TABLE event_reports")
+    assert not summaries.fresh(con) and not tables.PLACES.picked_from(con, PLACE_VIEWS[0], "published")
+    assert _place_pages(con, tables.PLACES) == places and reported(con) == reports
+    assert summaries.refresh(con) == 0 and summaries.fresh(con)  # (no new article: the two tables filled)
+    kept, live = _reports(con)
+    assert kept == live and kept
+    assert con.execute("SELECT count(*) FROM place_keys").fetchone()[0] == con.execute(
+        "SELECT count(*) FROM places").fetchone()[0]
+    assert _place_pages(con, tables.PLACES) == places and reported(con) == reports
+    con.close()
