@@ -105,6 +105,12 @@ class Table:
         if self.groups and not view.q and search.summarised(cur) and all(
                 k in self.group_columns or not _filtered(self, view, k) for k in view.filters):
             return self.groups, "sum(t.n)"
+        # else the keys summary, one narrow row per row, when it has every column the view filters
+        # and every facet's (a places view by events: not the join grouping every event)
+        if self.picks and not view.q and search.summarised(cur) and all(
+                k in self.pick_columns or not _filtered(self, view, k) for k in view.filters) and all(
+                c.key in self.pick_columns for c in self.columns if c.facet):
+            return self.picks, "count(*)"
         return self.source(cur), "count(*)"
 
 
