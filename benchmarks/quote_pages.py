@@ -1,8 +1,12 @@
-"""Single-request timings of quotes (or checks) pages (web/tables.py) picking their keys from the
-summaries' quote_keys (check_keys) against the join of every row to its article, alternated in one
-process on one database (read only). Each page is computed anew (no kept answers).
+"""Single-request timings of quotes (checks, places) pages (web/tables.py) picking their keys from
+the summaries' quote_keys (check_keys, place_keys) against the join of every row to its article,
+alternated in one process on one database (read only). Each page is computed anew (no kept answers).
+``--table reports``: events pages sorted by reports, their keys picked with the summaries'
+event_reports against the clusters joined to their mentions, and a page's clusters looked up
+both ways.
 
-    PYTHONPATH=src python benchmarks/quote_pages.py --db <a summarised database> [--repeat 6] [--table checks]
+    PYTHONPATH=src python benchmarks/quote_pages.py --db <a summarised database> [--repeat 6]
+                                                    [--table checks|places|reports]
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path, required=True, help="a whodid DuckDB database with its summaries filled")
     ap.add_argument("--repeat", type=int, default=6, help="requests per page and way (default 6)")
-    ap.add_argument("--table", choices=("quotes", "checks"), default="quotes", help="the table whose pages are timed")
+    ap.add_argument("--table", choices=("quotes", "checks", "places", "reports"), default="quotes",
+                    help="the table whose pages are timed")
     args = ap.parse_args(argv)
     if not args.db.exists():
         sys.exit(f"--db {args.db}: no such file")
@@ -34,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     cur = con.cursor()
     if args.table == "checks":
         return _time(cur, tables.CHECKS, "check_keys", _check_views(cur), args.repeat)
+    if args.table == "places":
+        return _time(cur, tables.PLACES, "place_keys", _place_views(cur), args.repeat)
+    if args.table == "reports":
+        return _time_reports(cur, args.repeat)
     top = cur.execute("SELECT speaker FROM quote_groups WHERE speaker IS NOT NULL GROUP BY 1 "
                       "ORDER BY sum(n) DESC, 1 LIMIT 1").fetchone()[0]
     views = {"speaker code RUS": tables.View(filters={"speaker_code": "RUS"}),
@@ -52,6 +61,66 @@ def _check_views(cur) -> dict[str, tables.View]:
             f"severity {severity}, page 3": tables.View(filters={"severity": severity}, offset=100),
             f"kind {kind}, oldest first": tables.View(filters={"kind": kind}, descending=False),
             "sorted by kind": tables.View(sort="kind")}
+
+
+def _place_views(cur) -> dict[str, tables.View]:
+    """Places pages by the most frequent countries, and by events."""
+    first, second = [c for (c,) in cur.execute("SELECT country FROM place_groups WHERE country IS NOT NULL "
+                                               "GROUP BY 1 ORDER BY sum(n) DESC LIMIT 2").fetchall()]
+    return {f"country {first}": tables.View(filters={"country": first}),
+            f"country {second}, page 3": tables.View(filters={"country": second}, offset=100),
+            "events >= 2": tables.View(filters={"events": "2"}),
+            f"country {first}, by events": tables.View(filters={"country": first}, sort="events")}
+
+
+def _time_reports(cur, repeat: int) -> int:
+    """Events pages of the commonest types sorted by reports (most first, then fewest first):
+    the page's keys picked with event_reports or with the clusters and their mentions, then the
+    page's clusters read once from event_reports or from the mentions and the clusters."""
+    from whodid.web import queries
+
+    types = [t for (t,) in cur.execute("SELECT type FROM events GROUP BY 1 ORDER BY count(*) DESC LIMIT 3").fetchall()]
+    print(f"{'events page':40} {'clusters ms':>12} {'event_reports ms':>17} {'ratio':>6}  (means over {repeat})")
+    for kind in types:
+        for descending, offset in ((True, 0), (True, 250), (False, 0)):
+            flt = queries.EventFilter(type=kind)
+            times: dict[bool, list[float]] = {False: [], True: []}
+            found = {}
+            for _ in range(repeat):
+                for kept in (False, True):
+                    start = time.perf_counter()
+                    rowids = None
+                    if descending:
+                        sql, params = queries._event_keys_query(flt, "reports", True, reported=True, kept_reports=kept)
+                        rowids = [r[0] for r in cur.execute(sql, params + [50, offset]).fetchall()]
+                        rowids = rowids if len(rowids) == 50 else None
+                    if rowids is None:
+                        sql, params = queries._event_keys_query(flt, "reports", descending, kept_reports=kept)
+                        rowids = [r[0] for r in cur.execute(sql, params + [50, offset]).fetchall()]
+                    times[kept].append((time.perf_counter() - start) * 1000)
+                    found[kept] = rowids
+            assert found[False] == found[True], (kind, descending, offset)
+            old, new = statistics.mean(times[False]), statistics.mean(times[True])
+            name = f"{kind} {'most' if descending else 'fewest'} first, offset {offset}"
+            print(f"{name:40} {old:12.0f} {new:17.0f} {old / new:5.1f}x  (the same {len(found[True])} events)")
+    sha1s = [s for (s,) in cur.execute("SELECT DISTINCT article_sha1 FROM events USING SAMPLE 30 ROWS").fetchall()]
+    times = {"clusters": [], "event_reports": []}
+    for _ in range(repeat):
+        for way in times:
+            start = time.perf_counter()
+            if way == "clusters":
+                cur.execute("SELECT m.article_sha1, m.event_idx, m.cluster_id FROM event_cluster_mentions m "
+                            "WHERE m.article_sha1 IN (SELECT unnest(?::VARCHAR[]))", [sha1s])
+                ids = sorted({r[2] for r in cur.fetchall()})
+                cur.execute("SELECT cluster_id, num_articles FROM event_clusters WHERE cluster_id IN "
+                            "(SELECT unnest(?::BIGINT[]))", [ids]).fetchall()
+            else:
+                cur.execute("SELECT article_sha1, idx, cluster_id, reports FROM event_reports "
+                            "WHERE article_sha1 IN (SELECT unnest(?::VARCHAR[]))", [sha1s]).fetchall()
+            times[way].append((time.perf_counter() - start) * 1000)
+    old, new = statistics.mean(times["clusters"]), statistics.mean(times["event_reports"])
+    print(f"{'a page of 30 articles: its clusters':40} {old:12.0f} {new:17.0f} {old / new:5.1f}x")
+    return 0
 
 
 def _time(cur, table: tables.Table, keys: str, views: dict[str, tables.View], repeat: int) -> int:

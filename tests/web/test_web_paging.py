@@ -9,7 +9,7 @@ import dataclasses
 
 import duckdb
 
-from whodid.store import summaries
+from whodid.store import clusters, summaries
 from whodid.web import queries, tables
 from whodid.web.answers import Answers
 from whodid.web.database import Reading
@@ -66,7 +66,7 @@ def test_table_pages_from_their_articles_equal_the_plain_ones(web_db):
     for name, filters in views.items():
         table = tables.TABLES[name]
         assert table.of_articles
-        plain = dataclasses.replace(table, of_articles=None, light=None)
+        plain = dataclasses.replace(table, of_articles=None, light=None, picks=None)  # (the full join)
         total = con.execute(f"SELECT count(*) FROM ({table.base})").fetchone()[0]
         for flt in filters:
             for sort in ("published", "events" if name == "places" else "idx", None):
@@ -82,10 +82,14 @@ def test_table_pages_from_their_articles_equal_the_plain_ones(web_db):
 
 def test_event_pages_by_reports_equal_the_plain_ones(writable_db):
     """Sorted by reports, most first: a page the events reported twice or more fill is picked among
-    them alone; every page equals the one the plain query (every event joined to its cluster) gives."""
+    them alone, from the summaries' per-event reports; every page equals the one the plain query
+    (every event joined to its cluster and their mentions) gives."""
     con = duckdb.connect(str(writable_db))
     # (the samples report each event once: clusters of 2-4 articles made here, ties among them too)
     con.execute("UPDATE event_clusters SET num_articles = 2 + cluster_id % 3 WHERE cluster_id % 4 = 0")
+    # (and in the summaries' per-event reports, as linking keeps them when it changes a count)
+    clusters._keep_reports(con, [], [c for (c,) in con.execute("SELECT cluster_id FROM event_clusters").fetchall()])
+    assert summaries.fresh(con)
     reported = con.execute("""SELECT count(*) FROM event_cluster_mentions m JOIN event_clusters c USING (cluster_id)
                               WHERE c.num_articles >= 2""").fetchone()[0]
     total = con.execute("SELECT count(*) FROM events").fetchone()[0]

@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from whodid.store import Store, summaries
+from whodid.store.clusters import _keep_reports
 from whodid.web import queries, search, tables
 
 ISTANBUL = ("Turkey hosted talks between Russia and Ukraine in Istanbul on Tuesday, officials said. "
@@ -120,9 +121,34 @@ def _check_pages(cur, table: tables.Table) -> list:
              for r in tables._browse(cur, table, view)["items"]] for view in CHECK_VIEWS]
 
 
+PLACE_VIEWS = [  # places pages that pick their keys from the summaries' place_keys (Table.picks)
+    tables.View(limit=7), tables.View(limit=5, offset=3, descending=False),
+    tables.View(filters={"country": "UA"}, limit=20), tables.View(filters={"name": "kyiv"}, limit=9),
+    tables.View(filters={"events": "1"}, limit=10), tables.View(sort="events", limit=10_000),
+    tables.View(filters={"feature": "PPLC"}, sort="events", descending=False, limit=30, offset=1),
+    tables.View(sort="name", limit=10_000)]
+
+
+def _place_pages(cur, table: tables.Table) -> list:
+    """The PLACE_VIEWS pages of ``table`` (each page computed anew, none kept), events counts included."""
+    return [[(r["article_sha1"], r["idx"], r["name"], r["country"], r["events"], r["published"])
+             for r in tables._browse(cur, table, view)["items"]] for view in PLACE_VIEWS]
+
+
+def _reports(con) -> list:
+    """Every event's (sha1, idx, cluster, reports) as the summaries keep them, and as the clusters say."""
+    kept = con.execute("SELECT article_sha1, idx, cluster_id, reports FROM event_reports ORDER BY ALL").fetchall()
+    live = con.execute("""SELECT m.article_sha1, m.event_idx, m.cluster_id, c.num_articles
+                          FROM event_cluster_mentions m JOIN event_clusters c USING (cluster_id)
+                          ORDER BY ALL""").fetchall()
+    return [kept, live]
+
+
 def test_quote_pages_picked_from_quote_keys_equal_the_full_join(writable_db, tmp_path):
     """A quotes page picking its keys from quote_keys gives the rows the join of every quote to its
-    article gives, on the session database and after a second ingest and a quote added by hand."""
+    article gives, on the session database and after a second ingest and a quote added by hand; so do
+    the checks and places pages (check_keys, place_keys); event_reports holds every linked event's
+    reports as its cluster counts them, kept by linking and not doubled by a refresh."""
     from whodid.batch import ingest_corpus
 
     def compare(con):
@@ -136,21 +162,31 @@ def test_quote_pages_picked_from_quote_keys_equal_the_full_join(writable_db, tmp
         assert all(tables.CHECKS.picked_from(cur, v, v.sort or "published") for v in CHECK_VIEWS)
         checks = _check_pages(cur, tables.CHECKS)
         assert checks == _check_pages(cur, dataclasses.replace(tables.CHECKS, picks=None))
-        for keys, items in (("quote_keys", "quotes"), ("check_keys", "checks")):
+        # and the places pages, from place_keys with each place's events counted at ingest
+        assert all(tables.PLACES.picked_from(cur, v, v.sort or "published") for v in PLACE_VIEWS)
+        places = _place_pages(cur, tables.PLACES)
+        assert places == _place_pages(cur, dataclasses.replace(tables.PLACES, picks=None))
+        for keys, items in (("quote_keys", "quotes"), ("check_keys", "checks"), ("place_keys", "places")):
             assert con.execute(f"SELECT count(*) FROM {keys}").fetchone()[0] == con.execute(
                 f"SELECT count(*) FROM {items} WHERE article_sha1 IN (SELECT sha1 FROM articles)").fetchone()[0]
-        return picked, checks
+        # each linked event's reports, once each, as its cluster counts them
+        kept, live = _reports(con)
+        assert kept == live
+        return picked, checks, places, kept
 
     con = duckdb.connect(str(writable_db), read_only=True)
-    first, first_checks = compare(con)
+    first, first_checks, first_places, first_reports = compare(con)
     assert first[0] and first[3] and first[-1]  # pages by code, by name and by speaker id found quotes
     assert all(first_checks[i] for i in (0, 2, 5))  # checks found unfiltered, by severity, sorted by kind
+    assert all(first_places[i] for i in (0, 2, 4, 5))  # places unfiltered, by country, by events, sorted by events
+    assert any(p[4] for p in first_places[5]) and first_reports
     con.close()
     corpus = tmp_path / "more.jsonl"
     corpus.write_text(json.dumps({"id": "istanbul-2", "title": "Talks", "text": ISTANBUL,
                                   "published": "2099-04-02"}) + "\n", encoding="utf-8")
     with Store(writable_db) as store:
         assert ingest_corpus([corpus], store).counts["stored"] == 1
+        assert ingest_corpus([corpus], store).counts["stored"] == 0  # (again: a duplicate, nothing added)
         # and an article with its quotes added by hand, summarised on the next refresh
         sha1 = store.con.execute("SELECT sha1 FROM articles WHERE id = 'istanbul-2'").fetchone()[0]
         assert store.con.execute("SELECT count(*) FROM quotes WHERE article_sha1 = ?", [sha1]).fetchone()[0] > 0
@@ -159,14 +195,31 @@ def test_quote_pages_picked_from_quote_keys_equal_the_full_join(writable_db, tmp
                              FROM articles WHERE sha1 = ?""", [sha1])
         store.con.execute("INSERT INTO quotes SELECT * REPLACE (article_sha1 || '-copy' AS article_sha1) "
                           "FROM quotes WHERE article_sha1 = ?", [sha1])
-        store.con.execute("INSERT INTO checks SELECT * REPLACE (article_sha1 || '-copy' AS article_sha1) "
-                          "FROM checks WHERE article_sha1 = ?", [sha1])
+        for table in ("checks", "places", "events"):
+            store.con.execute(f"INSERT INTO {table} SELECT * REPLACE (article_sha1 || '-copy' AS article_sha1) "
+                              f"FROM {table} WHERE article_sha1 = ?", [sha1])
+        # the copy's events linked before its summaries are refreshed: they join the original's
+        # clusters (a report more for each), and the refresh adds the reports linking did not, once
+        from whodid.store.clusters import link_events
+        assert link_events(store.con, articles=[sha1 + "-copy"]) == 0  # (no stored analysis to link from)
+        store.con.execute("""INSERT INTO event_cluster_mentions
+                             SELECT * REPLACE (article_sha1 || '-copy' AS article_sha1) FROM event_cluster_mentions
+                             WHERE article_sha1 = ?""", [sha1])
+        store.con.execute("""UPDATE event_clusters SET num_articles = num_articles + 1 WHERE cluster_id IN
+                             (SELECT cluster_id FROM event_cluster_mentions WHERE article_sha1 = ?)""", [sha1])
+        copied = store.con.execute("SELECT article_sha1, event_idx, cluster_id FROM event_cluster_mentions "
+                                   "WHERE article_sha1 = ?", [sha1 + "-copy"]).fetchall()
+        # as linking keeps them: half the copy's events added with the new counts, the other half
+        # left for the refresh to add (events linked before their article was summarised)
+        _keep_reports(store.con, copied[::2], sorted({c for *_, c in copied}))
         assert summaries.refresh(store.con) == 1
     con = duckdb.connect(str(writable_db), read_only=True)
-    after, after_checks = compare(con)
+    after, after_checks, after_places, after_reports = compare(con)
     con.close()
     assert after != first  # the new quotes are on the pages (the newest first, the copy last ascending)
     assert after_checks != first_checks  # and the new checks
+    assert after_places != first_places  # and the new places
+    assert len(after_reports) == len(first_reports) + 2 * len(copied) and copied  # both articles' events
 
 
 def _without_summaries(db) -> dict:
@@ -342,3 +395,33 @@ def test_serve_with_several_workers(web_db, tmp_path):
     finally:
         server.terminate()
         server.wait(30)
+
+
+def test_a_database_summarised_before_place_keys_and_event_reports_reads_the_tables_until_its_next_write(
+        writable_db):
+    """A database whose summaries predate place_keys and event_reports is not fresh: its places pages
+    and events by reports come from the tables themselves, the same rows; its next refresh fills both."""
+    con = duckdb.connect(str(writable_db))
+    # (clusters of several articles, and their reports kept as linking keeps them)
+    con.execute("UPDATE event_clusters SET num_articles = 2 + cluster_id % 3 WHERE cluster_id % 4 = 0")
+    _keep_reports(con, [], [c for (c,) in con.execute("SELECT cluster_id FROM event_clusters").fetchall()])
+
+    def reported(cur) -> list:
+        return [[(r["article_sha1"], r["idx"], r["cluster_id"], r["reports"]) for r in
+                 queries._events(cur, queries.EventFilter(has_party=has_party), "reports", descending, 20, 0)["items"]]
+                for has_party in (False, True) for descending in (True, False)]
+
+    assert summaries.fresh(con)
+    places, reports = _place_pages(con, tables.PLACES), reported(con)
+    assert any(r[3] and r[3] >= 2 for r in reports[0])
+    con.execute("DROP TABLE place_keys")
+    con.execute("DROP TABLE event_reports")
+    assert not summaries.fresh(con) and not tables.PLACES.picked_from(con, PLACE_VIEWS[0], "published")
+    assert _place_pages(con, tables.PLACES) == places and reported(con) == reports
+    assert summaries.refresh(con) == 0 and summaries.fresh(con)  # (no new article: the two tables filled)
+    kept, live = _reports(con)
+    assert kept == live and kept
+    assert con.execute("SELECT count(*) FROM place_keys").fetchone()[0] == con.execute(
+        "SELECT count(*) FROM places").fetchone()[0]
+    assert _place_pages(con, tables.PLACES) == places and reported(con) == reports
+    con.close()

@@ -153,7 +153,25 @@ def _link_articles(con: duckdb.DuckDBPyConnection, rows: list[tuple], window_day
     _insert(con, "event_clusters", CLUSTER_COLUMNS, new_clusters)
     _insert(con, "event_cluster_mentions", MENTION_COLUMNS, mentions)
     _recount(con, sorted(touched))
+    _keep_reports(con, [(m[0], m[1], m[2]) for m in mentions], sorted(touched))
     return len(mentions)
+
+
+def _keep_reports(con, linked: list[tuple[str, int, int]], touched: list[int]) -> None:
+    """The summaries' per-event reports (store/summaries.py ``event_reports``), when the database
+    has them: the ``linked`` events (sha1, idx, cluster id) added, and every event of the
+    ``touched`` clusters given its cluster's new count. (A database without them fills them from
+    the clusters on its next summaries refresh.)"""
+    if not isinstance(con, duckdb.DuckDBPyConnection) or not con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_reports' AND schema_name = 'main' "
+            "AND NOT temporary").fetchone()[0]:
+        return
+    linked = sorted(linked)
+    _insert(con, "event_reports", [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("cluster_id", "BIGINT")],
+            linked)
+    con.execute("""UPDATE event_reports SET reports = c.num_articles FROM event_clusters c
+                   WHERE c.cluster_id IN (SELECT unnest(?::BIGINT[])) AND event_reports.cluster_id = c.cluster_id
+                         AND event_reports.reports IS DISTINCT FROM c.num_articles""", [touched])
 
 
 def read_analysis(analysis_json: str) -> Analysis:

@@ -73,15 +73,35 @@ LATER_TABLES = {
 # the key summaries: one row per item (quote, check) with the columns its table's pages filter and
 # sort by, its article's publication date carried in: a page filtered by these columns picks its
 # keys here instead of joining every item to its article (web/tables.py ``Table.picks``).
-# name: (item table, its columns kept, with their types; the first is the order each batch is stored in)
+# name: (item table, its columns kept, with their types and, for a column the item table does not
+# have, the expression over the item ``q`` and the pending rows that computes it; the first column
+# is the order each batch is stored in)
 KEY_TABLES = {
     "quote_keys": ("quotes", (("speaker", "VARCHAR"), ("kind", "VARCHAR"), ("cue", "VARCHAR"))),
     "check_keys": ("checks", (("severity", "VARCHAR"), ("kind", "VARCHAR"))),
+    # a place's events: its article's events at a place of its name (as the places table counts them;
+    # stored events never change, so the count is kept as it is at ingest)
+    "place_keys": ("places", (("country", "VARCHAR"), ("name", "VARCHAR"), ("admin1", "VARCHAR"),
+                              ("feature", "VARCHAR"), ("geonames_id", "BIGINT"),
+                              ("events", "BIGINT", "coalesce(ev.n, 0)"))),
 }
+# the computed columns' joins, by item table: (each pending article's events per place name)
+KEY_JOINS = {"places": """LEFT JOIN (SELECT article_sha1, place, count(*) AS n FROM pending_events
+                                     WHERE place IS NOT NULL GROUP BY ALL) ev
+                              ON ev.article_sha1 = q.article_sha1 AND ev.place = q.name"""}
 for _name, (_item, _columns) in KEY_TABLES.items():
     LATER_TABLES[_name] = (f"CREATE TABLE IF NOT EXISTS {_name} ("
-                           + "".join(f"{c} {t}, " for c, t in _columns)
+                           + "".join(f"{c[0]} {c[1]}, " for c in _columns)
                            + "article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, published VARCHAR)")
+# one row per linked event with its cluster and the cluster's reports (``num_articles``): events
+# sorted by reports read it instead of joining every event to the clusters and their mentions.
+# Linking (store/clusters.py) adds the rows of the events it links and updates the reports of the
+# clusters it touches, in its transaction; a refresh adds those of the pending articles' events
+# already linked (rows inserted by hand and linked before their summaries), once each. (An article
+# still marked unlinked has no linked event: a write's own articles are skipped without reading
+# the mentions, 90-480 ms at a million events)
+LATER_TABLES["event_reports"] = ("CREATE TABLE IF NOT EXISTS event_reports (article_sha1 VARCHAR NOT NULL, "
+                                 "idx INTEGER NOT NULL, cluster_id BIGINT NOT NULL, reports BIGINT)")
 WORDS = "[0-9a-z_]+"  # a word of article_words, in lower-cased text
 LATER_STEPS = {
     "article_words": f"""INSERT INTO article_words
@@ -108,11 +128,19 @@ LATER_STEPS = {
 # (each batch stored in its first column's order; items of no stored article left out, as the
 # table's join does)
 for _name, (_item, _columns) in KEY_TABLES.items():
-    LATER_STEPS[_name] = (f"INSERT INTO {_name} SELECT " + "".join(f"q.{c}, " for c, _ in _columns)
+    LATER_STEPS[_name] = (f"INSERT INTO {_name} SELECT "
+                          + "".join(f"{c[2] if len(c) > 2 else 'q.' + c[0]}, " for c in _columns)
                           + f"""q.article_sha1, q.idx, a.published
         FROM pending_{_item} q JOIN (SELECT sha1, published FROM articles WHERE sha1 IN {{pending}}) a
-             ON a.sha1 = q.article_sha1
+             ON a.sha1 = q.article_sha1 {KEY_JOINS.get(_item, "")}
         ORDER BY q.{_columns[0][0]}, a.published""")
+LATER_STEPS["event_reports"] = """INSERT INTO event_reports
+    SELECT m.article_sha1, m.event_idx, m.cluster_id, c.num_articles
+    FROM event_cluster_mentions m JOIN event_clusters c USING (cluster_id)
+    WHERE m.article_sha1 IN (SELECT * FROM {pending} p EXCEPT SELECT article_sha1 FROM unlinked_articles)
+      AND NOT EXISTS (
+        SELECT 1 FROM event_reports r WHERE r.article_sha1 = m.article_sha1 AND r.idx = m.event_idx)
+    ORDER BY m.article_sha1, m.event_idx"""
 
 PENDING = "(SELECT article_sha1 FROM summary_pending)"
 # the pending articles' rows of each table, copied once: every step then reads these few rows

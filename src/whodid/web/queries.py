@@ -287,15 +287,21 @@ def _actor_names(cur: Cursor, sha1s: list[str]) -> dict[tuple[str, str], dict[st
 
 
 def _events_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE",
-                  reported: bool = False) -> tuple[str, list[Any]]:
+                  reported: bool = False, kept_reports: bool = False) -> tuple[str, list[Any]]:
     """The page of events, picked from the events table alone (their ``day`` is stored, and an
     article filter picks sha1s first); ``_complete_events`` adds their articles and clusters by
     key: joining a million events to them, even after the limit, cost more than the rest.
-    ``reported`` (sorted by reports): only the events reported by two articles or more."""
+    ``reported`` (sorted by reports): only the events reported by two articles or more.
+    ``kept_reports``: each event's reports read from the summaries' ``event_reports`` (one row
+    per linked event), not from the clusters joined to their mentions."""
     where, params = flt.where()
     way = "DESC" if descending else "ASC"
     inner_join = ""
-    if sort == "reports" and reported:
+    if sort == "reports" and kept_reports:
+        inner_join = f"""{'' if reported else 'LEFT '}JOIN (
+                SELECT article_sha1, idx AS event_idx, reports AS num_articles FROM event_reports
+                {'WHERE reports >= 2' if reported else ''}) c ON c.article_sha1 = e.article_sha1 AND c.event_idx = e.idx"""
+    elif sort == "reports" and reported:
         inner_join = """JOIN (SELECT m.article_sha1, m.event_idx, c.num_articles FROM event_clusters c
                               JOIN event_cluster_mentions m USING (cluster_id) WHERE c.num_articles >= 2) c
                          ON c.article_sha1 = e.article_sha1 AND c.event_idx = e.idx"""
@@ -312,11 +318,11 @@ def _events_query(flt: EventFilter, sort: str, descending: bool, also: str = "TR
 
 
 def _event_keys_query(flt: EventFilter, sort: str, descending: bool, also: str = "TRUE",
-                      reported: bool = False) -> tuple[str, list[Any]]:
+                      reported: bool = False, kept_reports: bool = False) -> tuple[str, list[Any]]:
     """``_events_query``'s page as the events' row ids only: the top-N then carries one number per
     event, not every column of every event it passes. (``also``: a clause without parameters of
     its own, or whose parameters come after the filter's.)"""
-    sql, params = _events_query(flt, sort, descending, also, reported)
+    sql, params = _events_query(flt, sort, descending, also, reported, kept_reports)
     return sql.replace(EVENT_COLUMNS, "e.rowid", 1), params
 
 
@@ -425,11 +431,12 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
             # the most reported first: when the events reported twice or more fill the page, it is
             # theirs (the others, reported once or never clustered, sort after them), and picking it
             # joins the events to the few clusters of two articles or more, not to every cluster
-            sql, params = _event_keys_query(flt, sort, descending, reported=True)
+            sql, params = _event_keys_query(flt, sort, descending, reported=True,
+                                            kept_reports=search.summarised(cur))
             rowids = [r[0] for r in cur.execute(sql, params + [limit, offset]).fetchall()]
             rowids = rowids if len(rowids) == limit else None
         if rowids is None:
-            sql, params = _event_keys_query(flt, sort, descending)
+            sql, params = _event_keys_query(flt, sort, descending, kept_reports=search.summarised(cur))
             rowids = [r[0] for r in cur.execute(sql, params + [limit, offset]).fetchall()]
     items = []
     if rowids:  # the page's rows, read by row id, in the page's order
@@ -492,7 +499,7 @@ def events_stream(cur: Cursor, lookup: Cursor, flt: EventFilter, sort: str, desc
                 yield from items
 
         return batches()
-    sql, params = _events_query(flt, sort, descending)
+    sql, params = _events_query(flt, sort, descending, kept_reports=search.summarised(cur))
     cur.execute(sql, params + [limit, 0])
     columns = [d[0] for d in cur.description]
 
@@ -515,19 +522,14 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
         cur.execute(f"""SELECT sha1, id, title, published, url, source, text FROM articles
                         WHERE sha1 IN ({', '.join('?' * len(sha1s))})""", sha1s)
         articles = {row[0]: row for row in cur.fetchall()}
-        cur.execute("""SELECT m.article_sha1, m.event_idx, m.cluster_id FROM event_cluster_mentions m
-                       WHERE m.article_sha1 IN (SELECT unnest(?::VARCHAR[]))""", [sha1s])
-        clusters = {(sha, idx): cid for sha, idx, cid in cur.fetchall()}
-        cur.execute("SELECT cluster_id, num_articles FROM event_clusters WHERE cluster_id IN "
-                    "(SELECT unnest(?::BIGINT[]))", [sorted(set(clusters.values()))])
-        reports = dict(cur.fetchall())
+        clusters, reports = _clusters(cur, sha1s)
     texts = {sha: row[6] or "" for sha, row in articles.items()}
     for row in items:
         # (an event whose article row is missing, inserted by hand, keeps empty article fields)
         _, row["article_id"], row["article_title"], row["published"], row["source_url"], row["source"], _ = \
             articles.get(row["article_sha1"], (None,) * 7)
         row["cluster_id"] = clusters.get((row["article_sha1"], row["idx"]))
-        row["reports"] = reports.get(row["cluster_id"])
+        row["reports"] = reports.get((row["article_sha1"], row["idx"]))
     if search.summarised(cur):  # each actor's name as the actors table lists it: one row per actor
         ids = sorted({i for r in items for k in ("actor", "recipient") for i in r[k] or []}
                      | {r["reported_by"] for r in items if r["reported_by"]})
@@ -549,6 +551,24 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
             row[key] = [name(sha, i) for i in row[key] or []]
         reporter = row["reported_by"]
         row["reported_by"] = name(sha, reporter) if reporter else None
+
+
+def _clusters(cur: Cursor, sha1s: list[str]) -> tuple[dict[tuple[str, int], int], dict[tuple[str, int], int]]:
+    """The cluster and the reports (the cluster's articles) of each linked event of the articles
+    ``sha1s``, by (sha1, idx): one read of the summaries' ``event_reports`` when they are up to
+    date, else the mentions then their clusters."""
+    if search.summarised(cur):
+        cur.execute("""SELECT article_sha1, idx, cluster_id, reports FROM event_reports
+                       WHERE article_sha1 IN (SELECT unnest(?::VARCHAR[]))""", [sha1s])
+        rows = cur.fetchall()
+        return {(s, i): c for s, i, c, _ in rows}, {(s, i): n for s, i, _, n in rows}
+    cur.execute("""SELECT m.article_sha1, m.event_idx, m.cluster_id FROM event_cluster_mentions m
+                   WHERE m.article_sha1 IN (SELECT unnest(?::VARCHAR[]))""", [sha1s])
+    clusters = {(sha, idx): cid for sha, idx, cid in cur.fetchall()}
+    cur.execute("SELECT cluster_id, num_articles FROM event_clusters WHERE cluster_id IN "
+                "(SELECT unnest(?::BIGINT[]))", [sorted(set(clusters.values()))])
+    counts = dict(cur.fetchall())
+    return clusters, {key: counts.get(cid) for key, cid in clusters.items()}
 
 
 def actors(cur: Cursor, q: str | None, limit: int, offset: int) -> dict[str, Any]:

@@ -105,6 +105,12 @@ class Table:
         if self.groups and not view.q and search.summarised(cur) and all(
                 k in self.group_columns or not _filtered(self, view, k) for k in view.filters):
             return self.groups, "sum(t.n)"
+        # else the keys summary, one narrow row per row, when it has every column the view filters
+        # and every facet's (a places view by events: not the join grouping every event)
+        if self.picks and not view.q and search.summarised(cur) and all(
+                k in self.pick_columns or not _filtered(self, view, k) for k in view.filters) and all(
+                c.key in self.pick_columns for c in self.columns if c.facet):
+            return self.picks, "count(*)"
         return self.source(cur), "count(*)"
 
 
@@ -370,7 +376,11 @@ PLACES = Table(
              Column("idx", "idx", hidden=True), Column("geonames_id", "GeoNames id", EXACT, hidden=True)),
     default_sort="published", tiebreak="t.article_sha1, t.idx",
     groups="SELECT name, country, admin1, feature, geonames_id, n FROM place_groups",
-    group_columns=("name", "country", "admin1", "feature", "geonames_id"))
+    group_columns=("name", "country", "admin1", "feature", "geonames_id"),
+    # (each place's events counted at ingest, so a page sorted or filtered by events picks here too)
+    picks="SELECT article_sha1, idx, published, name, country, admin1, feature, geonames_id, events FROM place_keys",
+    pick_columns=("article_sha1", "idx", "published", "name", "country", "admin1", "feature", "geonames_id",
+                  "events"))
 
 CHECKS_SQL = """SELECT c.article_sha1, a.id AS article_id, a.title AS article_title, a.published, c.idx,
                        c.kind, c.severity, c.message
