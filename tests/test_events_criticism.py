@@ -82,3 +82,10 @@ def test_what_the_opposition_promises_is_its_own_programme(code):
     names = {"Kennedy": ("K", "GBROPP"), "Labour": ("G", "GBRGOV"), "Britain": ("U", "GBR")}
     assert code("Mr Kennedy plans to cut class sizes for the youngest children in Britain.", names) == []
     assert code("Mr Kennedy said that Labour's council tax was unfair and wasteful.", names) == [("ACCUSE", ["K"], ["G"])]
+
+
+def test_a_party_named_after_the_public_is_the_one_criticised(code):
+    # "pensioners" are whom the statement speaks of; Labour is whom it is against
+    events = code("Mr Letwin said pensioners would pay higher taxes under Labour for years.",
+                  {"Letwin": ("L", "GBROPP"), "pensioners": ("P", "GBRCVL"), "Labour": ("G", "GBRGOV")})
+    assert events == [("ACCUSE", ["L"], ["G"])]

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from whodid.events.remention import Parties, merge
-from whodid.model import Analysis, Article, Event, Mention, Offsets
+from whodid.model import Actor, Analysis, Article, Event, Mention, Offsets
 from whodid.nlp.publication import url_date
 
 
@@ -190,3 +190,36 @@ def test_tuesday_after_a_dateline_is_that_weeks_tuesday(analyze):
     a = analyze("CAIRO - 28 July 2022: Egypt's foreign minister met his Lebanese counterpart on Tuesday in Cairo.",
                 published=None)
     assert [e.date for e in a.events if e.type == "CONSULT"] == ["2022-07-26"]
+
+
+# ---------------------------------------------------------------- criticism of the public, told again
+
+def test_a_sides_words_about_its_own_public_after_its_criticism_of_a_party_are_that_criticism():
+    # "Kennedy accused Labour ..." then "people have become poor across the country": the same
+    # criticism in other words, not a second accusation of the people
+    parties = Parties.of([Actor(id="kennedy", name="Charles Kennedy", kind="person", country="GBR", sector="OPP",
+                                code="GBROPP"),
+                          Actor(id="labour", name="Labour", kind="organization", country="GBR", sector="GOV",
+                                code="GBRGOV"),
+                          Actor(id="people", name="people", kind="group", country="GBR", sector="CVL", code="GBRCVL"),
+                          Actor(id="uk", name="Britain", kind="country", country="GBR", code="GBR"),
+                          Actor(id="iraq", name="Iraq", kind="country", country="IRQ", code="IRQ")])
+    events = [ev(0, ["kennedy"], ["labour"]), ev(100, ["kennedy"], ["people"]), ev(200, ["kennedy"], ["uk"])]
+    (kept,) = merge(events, parties)
+    assert kept.recipient == ["labour"] and len(kept.mentions) == 2
+
+
+def test_words_about_the_public_stay_their_own_event_when_told_first_or_abroad_or_denied():
+    parties = Parties.of([Actor(id="kennedy", name="Charles Kennedy", kind="person", country="GBR", sector="OPP",
+                                code="GBROPP"),
+                          Actor(id="labour", name="Labour", kind="organization", country="GBR", sector="GOV",
+                                code="GBRGOV"),
+                          Actor(id="people", name="people", kind="group", country="GBR", sector="CVL", code="GBRCVL"),
+                          Actor(id="iraqis", name="Iraqis", kind="group", country="IRQ", sector="CVL", code="IRQCVL")])
+    # the public first: no criticism of a party before it to be a retelling of
+    assert len(merge([ev(0, ["kennedy"], ["people"]), ev(100, ["kennedy"], ["labour"])], parties)) == 2
+    # another country's people are no public of the speaker's
+    assert len(merge([ev(0, ["kennedy"], ["labour"]), ev(100, ["kennedy"], ["iraqis"])], parties)) == 2
+    # a denied telling is another matter
+    assert len(merge([ev(0, ["kennedy"], ["labour"]), ev(100, ["kennedy"], ["people"], modality="negated")],
+                     parties)) == 2

@@ -13,7 +13,9 @@ trigger of the same type is the same event ("was shot dead ... killed by a bulle
 Across sentences, a telling by the same side ("Charles Kennedy", then "the Lib Dems")
 to the same recipients is the same event too, and so is one by an overlapping side
 to a shared recipient, for acts other than accusations, demands, refusals and threats
-(a side repeats those, each a new event). A meeting has no direction: its tellings
+(a side repeats those, each a new event). A side's criticism aimed only at its own
+country or its public ("people have become poor"), after its criticism of a party, is that
+criticism told again. A meeting has no direction: its tellings
 are compared on all their parties ("Blair met parents" / "parents who met Mr Blair").
 
 Parties are compared by who they are, not by their CAMEO code (``Parties``): the Lib
@@ -50,6 +52,9 @@ SYMMETRIC = {"CONSULT"}
 # acts a side retells in other words and tenses through an article: its criticism of a party
 # (an offer to meet, once announced and once asserted, may be two: "are to meet" / "was willing to meet")
 RETOLD = {"ACCUSE"}
+# sectors of a country's public: a criticism "of" them is the speaker's criticism of those who
+# govern them, told again ("hard working families will pay dearly", "people have become poor")
+PUBLIC_SECTORS = {"", "CVL", "EDU", "HLH", "REF", "AGR", "UAF"}
 
 
 @dataclass
@@ -65,6 +70,9 @@ class Parties:
     codes: Mapping[str, str] = field(default_factory=dict)
     sides: Mapping[str, str] = field(default_factory=dict)
     generic: set[str] | None = None
+    # ids of a country itself or its public (civilians, schools, families): those a side
+    # speaks of, not a side of its own
+    public: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if self.generic is None:
@@ -84,7 +92,8 @@ class Parties:
                 for pid in people:
                     sides[pid] = f"party:{country}:{key.replace(' ', '-')}"
         ids = {a.id for a in actors}
-        return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic)
+        public = {a.id for a in actors if a.country and (a.kind == "country" or (a.sector or "") in PUBLIC_SECTORS)}
+        return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic, public)
 
     def same(self, a: str, b: str) -> bool:
         """``a`` and ``b`` may be one party: one actor, one political party, or an unnamed
@@ -126,6 +135,8 @@ def _same(first: Event, later: Event, parties: Parties) -> bool:
         return False
     same_sentence = first.sentence.start == later.sentence.start
     if not same_sentence and same_side_retelling(first, later, parties):
+        return True
+    if not same_sentence and public_retelling(first, later, parties):
         return True
     if first.modality != later.modality:
         return False
@@ -175,6 +186,20 @@ def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[s
     if later.type not in RETOLD or "negated" in (first.modality, later.modality) or not later.recipient:
         return False
     return parties.alike(later.recipient, first.recipient) and parties.alike(later.actor, first.actor)
+
+
+def public_retelling(first: Event, later: Event, parties: Parties) -> bool:
+    """Across sentences, a side's criticism aimed only at its own country or its public
+    ("people have become poor across the country") after the same side's criticism of a
+    party: the same criticism, told again in other words."""
+    if later.type not in RETOLD or "negated" in (first.modality, later.modality) or not later.recipient:
+        return False
+    if not all(r in parties.public for r in later.recipient) \
+            or all(r in parties.public for r in first.recipient) or first.trigger.start > later.trigger.start:
+        return False
+    own = {parties.codes.get(a, "")[:3] for a in later.actor}
+    return parties.alike(later.actor, first.actor) \
+        and {parties.codes.get(r, "")[:3] for r in later.recipient} <= own
 
 
 def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None) -> list[Event]:
