@@ -223,3 +223,18 @@ def test_words_about_the_public_stay_their_own_event_when_told_first_or_abroad_o
     # a denied telling is another matter
     assert len(merge([ev(0, ["kennedy"], ["labour"]), ev(100, ["kennedy"], ["people"], modality="negated")],
                      parties)) == 2
+
+
+def test_a_person_named_by_part_of_one_full_name_is_that_person():
+    actors = [Actor(id="full", name="Sheikh Nasser Al-Fahad Al-Sabah", kind="person", country="KWT", sector="GOV",
+                    code="KWTGOV"),
+              Actor(id="short", name="Sheikh Nasser", kind="person", country="KWT", sector="GOV", code="KWTGOV"),
+              Actor(id="gov", name="Kuwaiti government", kind="group", country="KWT", sector="GOV", code="KWTGOV")]
+    parties = Parties.of(actors)
+    assert parties.same("short", "full")
+    resignations = [ev(0, ["full"], ["gov"], "RETREAT", "resign"), ev(100, ["short"], [], "RETREAT", "resign")]
+    assert len(merge(resignations, parties)) == 1
+    # a part that fits two people names neither for sure
+    two = Parties.of(actors + [Actor(id="other", name="Sheikh Nasser Al-Mohammed", kind="person", country="KWT",
+                                     sector="GOV", code="KWTGOV")])
+    assert not two.same("short", "full")

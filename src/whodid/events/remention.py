@@ -22,7 +22,8 @@ Parties are compared by who they are, not by their CAMEO code (``Parties``): the
 Dems and the Tories are both GBROPP and two sides; two ministers are both GBRGOV
 and two people. One party is the same as another when it is the same actor, when
 both belong to one party of the knowledge base's curated membership (Charles Kennedy
-and the Liberal Democrats), or when one is an unnamed placeholder the text gave only
+and the Liberal Democrats), when one is named by part of the other's full name ("Sheikh
+Sabah"), or when one is an unnamed placeholder the text gave only
 a country and sector ("the police" INDCOP, "the government" GBRGOV; a bare country,
 "Britain", covers nothing) and the other's code falls under it (the Uttar Pradesh
 Police INDCOP, Gordon Brown GBRGOV):
@@ -92,6 +93,7 @@ class Parties:
                 for pid in people:
                     sides[pid] = f"party:{country}:{key.replace(' ', '-')}"
         ids = {a.id for a in actors}
+        sides.update({short: sides.get(full, full) for short, full in _short_names(actors).items() if short not in sides})
         public = {a.id for a in actors if a.country and (a.kind == "country" or (a.sector or "") in PUBLIC_SECTORS)}
         return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic, public)
 
@@ -119,6 +121,19 @@ class Parties:
     def shared(self, later: list[str], first: list[str]) -> int:
         """How many parties of ``later`` are one of ``first``'s."""
         return sum(any(self.same(x, y) for y in first) for x in later)
+
+
+def _short_names(actors: list) -> dict[str, str]:
+    """A person the text names by part of one other person's name ("Sheikh Sabah" beside
+    "Sheikh Sabah Al-Khaled Al-Hamad Al-Sabah"), whom the actors stage kept apart: the same
+    man. Not when the part fits two people ("Kim" beside "Kim Jong Un" and "Kim Yo Jong")."""
+    people = [(a.id, frozenset(a.name.lower().split())) for a in actors if a.kind == "person" and a.name]
+    out = {}
+    for pid, words in people:
+        longer = [qid for qid, other in people if qid != pid and words < other]
+        if len(longer) == 1 and len(words) >= 2:
+            out[pid] = longer[0]
+    return out
 
 
 def _modes(first: Event, later: Event) -> bool:
