@@ -238,3 +238,15 @@ def test_a_person_named_by_part_of_one_full_name_is_that_person():
     two = Parties.of(actors + [Actor(id="other", name="Sheikh Nasser Al-Mohammed", kind="person", country="KWT",
                                      sector="GOV", code="KWTGOV")])
     assert not two.same("short", "full")
+
+
+def test_a_criticism_retold_with_one_more_target_is_the_same_criticism():
+    # "Mr Ruiz called the bishops traitors" ... "Mr Ruiz branded the bishops and the students
+    # traitors": one criticism, told again naming one more of those it is aimed at
+    parties = Parties({"ruiz": "NICGOV", "bishops": "NICREL", "students": "NICEDU", "press": "NICMED"})
+    assert len(merge([ev(0, ["ruiz"], ["bishops"]), ev(100, ["ruiz"], ["bishops", "students"])], parties)) == 1
+    assert len(merge([ev(0, ["ruiz"], ["bishops", "students"]), ev(100, ["ruiz"], ["students"])], parties)) == 1
+    # another target, or only one of two in common each way, is another criticism
+    assert len(merge([ev(0, ["ruiz"], ["bishops"]), ev(100, ["ruiz"], ["press"])], parties)) == 2
+    assert len(merge([ev(0, ["ruiz"], ["bishops", "students"]), ev(100, ["ruiz"], ["students", "press"])],
+                     parties)) == 2

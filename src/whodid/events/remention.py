@@ -194,13 +194,16 @@ def _same_meeting(first: Event, later: Event, parties: Parties, same_sentence: b
 
 def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[str, str]) -> bool:
     """Across sentences, the same side ("Charles Kennedy", then "the Lib Dems") doing the same
-    type of act to the same recipients: one act retold, though the telling changes its word
+    type of act to the same recipients (or to them and one more, or to some of them: "called the
+    bishops traitors" / "branded the bishops and the students traitors"): one act retold, though
+    the telling changes its word
     ("will attack Mr Blair" / "accuse Mr Blair of ...") or its tense (announced, then done);
     a denied act is another matter."""
     parties = parties if isinstance(parties, Parties) else Parties(parties)
     if later.type not in RETOLD or "negated" in (first.modality, later.modality) or not later.recipient:
         return False
-    return parties.alike(later.recipient, first.recipient) and parties.alike(later.actor, first.actor)
+    return parties.alike(later.actor, first.actor) and bool(first.recipient) and (
+        parties.within(later.recipient, first.recipient) or parties.within(first.recipient, later.recipient))
 
 
 def public_retelling(first: Event, later: Event, parties: Parties) -> bool:
