@@ -15,7 +15,8 @@ to the same recipients is the same event too, and so is one by an overlapping si
 to a shared recipient, for acts other than accusations, demands, refusals and threats
 (a side repeats those, each a new event). A side's criticism aimed only at its own
 country or its public ("people have become poor"), after its criticism of a party, is that
-criticism told again. A meeting has no direction: its tellings
+criticism told again. An act told with no party at all ("the shooting took place on the
+shore") after the same act told with its parties is that act. A meeting has no direction: its tellings
 are compared on all their parties ("Blair met parents" / "parents who met Mr Blair").
 
 Parties are compared by who they are, not by their CAMEO code (``Parties``): the Lib
@@ -176,6 +177,10 @@ def _same(first: Event, later: Event, parties: Parties) -> bool:
         return True
     if not parties.within(later.actor, first.actor) or not parties.within(later.recipient, first.recipient):
         return False
+    if not later.actor and not later.recipient and (first.actor or first.recipient):
+        # "Israeli forces killed two Palestinians ..." then "the shooting took place on the shore":
+        # an act told with no party at all, after the same act told with its parties, is that act
+        return True
     if same_sentence:
         return parties.alike(later.actor, first.actor) and parties.alike(later.recipient, first.recipient) \
             or bool(later.actor or later.recipient)
