@@ -264,3 +264,22 @@ def test_an_act_told_with_no_party_after_the_act_with_its_parties_is_that_act():
                      parties)) == 2
     assert len(merge([ev(0, ["army"], ["fishermen"], "ASSAULT", None), ev(100, [], [], "COERCE", None)],
                      parties)) == 2
+
+
+def test_talks_with_only_a_country_named_are_the_meeting_of_its_parties_told_before():
+    parties = Parties.of([Actor(id="gov", name="the government", kind="organization", country="XYZ", sector="GOV",
+                                code="XYZGOV"),
+                          Actor(id="opp", name="the opposition", kind="group", country="XYZ", sector="OPP",
+                                code="XYZOPP"),
+                          Actor(id="xyz", name="Xyzland", kind="country", country="XYZ", code="XYZ"),
+                          Actor(id="abc", name="Abcland", kind="country", country="ABC", code="ABC"),
+                          Actor(id="minister", name="Ann Roe", kind="person", country="XYZ", sector="GOV",
+                                code="XYZGOV")])
+    # "The government and the opposition met on Monday." ... "Xyzland's talks were a breakthrough."
+    talks = [ev(0, ["gov", "opp"], [], "CONSULT", None), ev(100, ["xyz"], [], "CONSULT", None)]
+    assert len(merge(talks, parties)) == 1
+    # another country's talks, or a person's meeting with no one else named, may be another meeting
+    assert len(merge([ev(0, ["gov", "opp"], [], "CONSULT", None), ev(100, ["abc"], [], "CONSULT", None)],
+                     parties)) == 2
+    assert len(merge([ev(0, ["minister", "opp"], [], "CONSULT", None), ev(100, ["minister"], [], "CONSULT", None)],
+                     parties)) == 2

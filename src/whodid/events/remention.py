@@ -194,6 +194,13 @@ def _same_meeting(first: Event, later: Event, parties: Parties, same_sentence: b
     ours, theirs = later.actor + later.recipient, first.actor + first.recipient
     if same_sentence:
         return bool(ours) and parties.within(ours, theirs)
+    if len(ours) == 1 and len(theirs) >= 2:
+        # "the talks" with only a country named ("Ethiopia"): a meeting needs two sides, so it is
+        # the meeting told before between parties of that country (a person meets many people:
+        # "Mr Prescott held a meeting", with no one else named, may be another)
+        (one,) = ours
+        code = parties.codes.get(one, "")
+        return one in parties.public and len(code) == 3 and any(parties.codes.get(t, "")[:3] == code for t in theirs)
     return parties.shared(ours, theirs) >= 2
 
 
