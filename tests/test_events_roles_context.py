@@ -141,3 +141,12 @@ def test_the_mayor_later_is_the_mayor_named_before(analyze):
                 "The mayor criticised the council for delaying the budget.")
     e = found(a, "ACCUSE", "criticised")
     assert [x.name for x in a.actors if x.id in e.actor] == ["Ko Wen-je"]
+
+
+def test_a_demand_with_no_addressee_is_made_of_whoever_refuses_it_next(analyze):
+    # the refusal in the next sentence names the one asked; the refusal answers the one who asked
+    a = analyze("Liberal Democrat leader Ed Davey called for a public inquiry into the scandal. "
+                "Rishi Sunak rejected the call on Tuesday.")
+    request, refusal = found(a, "REQUEST"), found(a, "REJECT")
+    assert request.recipient == refusal.actor
+    assert refusal.recipient == request.actor
