@@ -150,3 +150,12 @@ def test_a_demand_with_no_addressee_is_made_of_whoever_refuses_it_next(analyze):
     request, refusal = found(a, "REQUEST"), found(a, "REJECT")
     assert request.recipient == refusal.actor
     assert refusal.recipient == request.actor
+
+
+def test_a_plea_is_made_to_the_court_of_the_country_trying_the_case(analyze):
+    # the case is another country's: its courts; no other country named: the pleader's own
+    a = analyze("Former Peruvian minister Luis Castaneda pleaded guilty on Monday in the United States' "
+                "bribery case against him.")
+    assert codes(a, found(a, "CONCEDE").recipient) == ["USAJUD"]
+    a = analyze("The Kenyan businessman Paul Mwangi pleaded not guilty to fraud charges in Nairobi on Monday.")
+    assert codes(a, found(a, "REJECT").recipient) == ["KENJUD"]
