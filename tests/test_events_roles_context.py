@@ -159,3 +159,11 @@ def test_a_plea_is_made_to_the_court_of_the_country_trying_the_case(analyze):
     assert codes(a, found(a, "CONCEDE").recipient) == ["USAJUD"]
     a = analyze("The Kenyan businessman Paul Mwangi pleaded not guilty to fraud charges in Nairobi on Monday.")
     assert codes(a, found(a, "REJECT").recipient) == ["KENJUD"]
+
+
+def test_words_refused_in_a_reduced_relative_are_someones_of_the_refusers_country(analyze):
+    # "claims denied by Labour": the participle's noun is what is refused, so the refusal
+    # answers someone's words, told elsewhere (a country-only code, inferred)
+    a = analyze("The posters prompted accusations of racism, claims denied by Prime Minister Anthony Albanese.")
+    e = found(a, "REJECT")
+    assert codes(a, e.recipient) == ["AUS"] and "recipient" in e.inferred

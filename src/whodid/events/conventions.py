@@ -375,6 +375,8 @@ def _answers_words(doc: Doc, ev: Event, resources: Resources) -> bool:
     t = span.root
     objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [p for c in t.children if c.dep_ in ("prep", "prt") for p in c.children if p.dep_ == "pobj"]
+    if t.dep_ == "acl" and t.tag_ == "VBN":
+        objects.append(t.head)  # "claims denied by Labour": the participle's noun is what it refuses
     return any(o.lemma_.lower() in words for o in objects)
 
 
