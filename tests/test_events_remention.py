@@ -55,10 +55,11 @@ def test_two_ministers_with_one_code_are_two_people():
 
 def test_a_party_leader_and_his_party_are_one_side(analyze):
     # Charles Kennedy leads the Liberal Democrats (the knowledge base's party membership): his attack
-    # and his party's accusation of the same man are one act, told twice; dated by the telling that says when
+    # and his party's criticism of the same man are one act, told twice; dated by the telling that says when
+    # (an accusation of a deed, "accused Mr Blair of misleading voters", is another kind: see below)
     a = analyze("Liberal Democrat leader Charles Kennedy attacked Tony Blair over the war on Monday. "
                 "The Conservatives criticised Mr Blair over the war. "
-                "The Lib Dems accused Mr Blair of misleading voters.")
+                "The Lib Dems criticised Mr Blair for misleading voters.")
     accusations = of_type(a, "ACCUSE")
     assert len(accusations) == 2
     lib_dems = next(e for e in accusations if "party:GBR:liberal-democrat" in e.actor or "kb:charles-kennedy" in e.actor)
@@ -283,3 +284,16 @@ def test_talks_with_only_a_country_named_are_the_meeting_of_its_parties_told_bef
                      parties)) == 2
     assert len(merge([ev(0, ["minister", "opp"], [], "CONSULT", None), ev(100, ["minister"], [], "CONSULT", None)],
                      parties)) == 2
+
+
+def test_two_accusations_told_as_done_are_two_unless_one_is_read_from_a_statement():
+    # "Mr Reid criticised Mr Blair for lying" ... "Mr Reid claimed Mr Blair had ordered the vote":
+    # two verbs of accusing, two accusations; the second read only from what Mr Reid said
+    # ("Mr Reid said Mr Blair's record was poor") retells the first
+    parties = Parties({"reid": "GBROPP", "blair": "GBRGOV"})
+    first, second = ev(0, ["reid"], ["blair"], mode="disapprove"), ev(100, ["reid"], ["blair"], mode="allege")
+    assert len(merge([first, second], parties)) == 2
+    assert len(merge([first, second], parties, statements={id(second)})) == 1
+    # announced, then done: one
+    first, second = ev(0, ["reid"], ["blair"], mode="disapprove", modality="future"), ev(100, ["reid"], ["blair"])
+    assert len(merge([first, second], parties)) == 1

@@ -13,7 +13,8 @@ trigger of the same type is the same event ("was shot dead ... killed by a bulle
 Across sentences, a telling by the same side ("Charles Kennedy", then "the Lib Dems")
 to the same recipients is the same event too, and so is one by an overlapping side
 to a shared recipient, for acts other than accusations, demands, refusals and threats
-(a side repeats those, each a new event). A side's criticism aimed only at its own
+(a side repeats those, each a new event; two kinds of accusing told as done are two, see
+``same_side_retelling``). A side's criticism aimed only at its own
 country or its public ("people have become poor"), after its criticism of a party, is that
 criticism told again. An act told with no party at all ("the shooting took place on the
 shore") after the same act told with its parties is that act. A meeting has no direction: its tellings
@@ -37,7 +38,7 @@ lists the others' triggers in ``Event.mentions``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from whodid.model import Event
@@ -141,7 +142,7 @@ def _modes(first: Event, later: Event) -> bool:
     return first.mode == later.mode or first.mode is None or later.mode is None
 
 
-def _same(first: Event, later: Event, parties: Parties) -> bool:
+def _same(first: Event, later: Event, parties: Parties, statements: Collection[int] = ()) -> bool:
     """``later`` tells ``first`` again: same type and modality; the same mode unless in
     the same sentence (a missile attack is not the invasion it is part of; "shot dead
     ... killed by a bullet" is one act); only parties ``first`` has (a later telling
@@ -150,7 +151,12 @@ def _same(first: Event, later: Event, parties: Parties) -> bool:
     if first.type != later.type:
         return False
     same_sentence = first.sentence.start == later.sentence.start
-    if not same_sentence and same_side_retelling(first, later, parties):
+    if not same_sentence and same_side_retelling(first, later, parties) \
+            and (first.modality != later.modality or first.mode == later.mode
+                 or id(first) in statements or id(later) in statements):
+        # (two kinds of accusing told as done, "criticised him for lying" ... "claimed he had
+        # ordered ...", are two accusations; one announced and then done, told again in the same
+        # kind, or in a statement's words with no verb of its own, is one)
         return True
     if not same_sentence and public_retelling(first, later, parties):
         return True
@@ -210,7 +216,9 @@ def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[s
     bishops traitors" / "branded the bishops and the students traitors"): one act retold, though
     the telling changes its word
     ("will attack Mr Blair" / "accuse Mr Blair of ...") or its tense (announced, then done);
-    a denied act is another matter."""
+    a denied act is another matter. ``_same`` takes it only where the tellings differ in
+    modality, share their kind (mode), or one is read from a statement's words: two kinds of
+    accusing, both told as done ("criticised him ..." / "claimed he had ordered ..."), are two."""
     parties = parties if isinstance(parties, Parties) else Parties(parties)
     if later.type not in RETOLD or "negated" in (first.modality, later.modality) or not later.recipient:
         return False
@@ -232,17 +240,19 @@ def public_retelling(first: Event, later: Event, parties: Parties) -> bool:
         and {parties.codes.get(r, "")[:3] for r in later.recipient} <= own
 
 
-def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None) -> list[Event]:
+def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None,
+          statements: Collection[int] = ()) -> list[Event]:
     """``events`` (in text order) with re-mentions folded into one event per real-world
     event. ``parties``: who the actors are (``Parties``; a plain id -> code mapping knows
     only the codes and the unnamed placeholders whose id is their code). The telling kept
     is the clearest (the most confident: a verb with its parties named over a noun; the
     earliest among equals), the guidelines' "sentence"; the others' triggers are listed,
-    in text order, in its ``mentions``."""
+    in text order, in its ``mentions``. ``statements``: the ``id()`` of the events read from a
+    statement's words with no verb of their own (``events.criticism``)."""
     parties = parties if isinstance(parties, Parties) else Parties(parties or {})
     groups: list[list[Event]] = []
     for e in events:
-        group = next((g for g in groups if _same(g[0], e, parties)), None)
+        group = next((g for g in groups if _same(g[0], e, parties, statements)), None)
         if group is None:
             groups.append([e])
         else:
