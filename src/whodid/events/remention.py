@@ -95,7 +95,8 @@ class Parties:
                 for pid in people:
                     sides[pid] = f"party:{country}:{key.replace(' ', '-')}"
         ids = {a.id for a in actors}
-        sides.update({short: sides.get(full, full) for short, full in _short_names(actors).items() if short not in sides})
+        sides.update({short: sides.get(full, full) for short, full in _short_names(actors).items()
+                      if short not in sides})
         public = {a.id for a in actors if a.country and (a.kind == "country" or (a.sector or "") in PUBLIC_SECTORS)}
         return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic, public)
 
