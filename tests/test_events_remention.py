@@ -253,20 +253,6 @@ def test_a_criticism_retold_with_one_more_target_is_the_same_criticism():
                      parties)) == 2
 
 
-def test_an_act_told_with_no_party_after_the_act_with_its_parties_is_that_act():
-    # "Soldiers shot three fishermen on the shore." ... "The shooting became known as the massacre."
-    parties = Parties({"army": "XYZMIL", "fishermen": "XYZCVL"})
-    shootings = [ev(0, ["army"], ["fishermen"], "ASSAULT", None), ev(100, [], [], "ASSAULT", None),
-                 ev(200, [], [], "ASSAULT", None)]
-    (kept,) = merge(shootings, parties)
-    assert kept.actor == ["army"] and len(kept.mentions) == 2
-    # told first, with no party, it is no telling of what comes after; another type is another act
-    assert len(merge([ev(0, [], [], "ASSAULT", None), ev(100, ["army"], ["fishermen"], "ASSAULT", None)],
-                     parties)) == 2
-    assert len(merge([ev(0, ["army"], ["fishermen"], "ASSAULT", None), ev(100, [], [], "COERCE", None)],
-                     parties)) == 2
-
-
 def test_talks_with_only_a_country_named_are_the_meeting_of_its_parties_told_before():
     parties = Parties.of([Actor(id="gov", name="the government", kind="organization", country="XYZ", sector="GOV",
                                 code="XYZGOV"),

@@ -16,8 +16,7 @@ to a shared recipient, for acts other than accusations, demands, refusals and th
 (a side repeats those, each a new event; two kinds of accusing told as done are two, see
 ``same_side_retelling``). A side's criticism aimed only at its own
 country or its public ("people have become poor"), after its criticism of a party, is that
-criticism told again. An act told with no party at all ("the shooting took place on the
-shore") after the same act told with its parties is that act. A meeting has no direction: its tellings
+criticism told again. A meeting has no direction: its tellings
 are compared on all their parties ("Blair met parents" / "parents who met Mr Blair").
 
 Parties are compared by who they are, not by their CAMEO code (``Parties``): the Lib
@@ -184,10 +183,6 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
         return True
     if not parties.within(later.actor, first.actor) or not parties.within(later.recipient, first.recipient):
         return False
-    if not later.actor and not later.recipient and (first.actor or first.recipient):
-        # "Israeli forces killed two Palestinians ..." then "the shooting took place on the shore":
-        # an act told with no party at all, after the same act told with its parties, is that act
-        return True
     if same_sentence:
         return parties.alike(later.actor, first.actor) and parties.alike(later.recipient, first.recipient) \
             or bool(later.actor or later.recipient)
