@@ -135,3 +135,10 @@ def test_a_smaller_partys_words_about_the_other_parties_are_criticism(code):
         [("ACCUSE", ["B"], ["N"])]
     # its words about businesses or the public are not read as criticism
     assert code("Mr Bant said the miners had doubled their profits during the pandemic.", names) == []
+
+
+def test_a_party_named_after_the_public_is_the_one_criticised(code):
+    # "pensioners" are whom the statement speaks of; Labour is whom it is against
+    events = code("Mr Letwin said pensioners would pay higher taxes under Labour for years.",
+                  {"Letwin": ("L", "GBROPP"), "pensioners": ("P", "GBRCVL"), "Labour": ("G", "GBRGOV")})
+    assert events == [("ACCUSE", ["L"], ["G"])]

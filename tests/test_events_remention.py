@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from whodid.events.remention import Parties, merge
-from whodid.model import Analysis, Article, Event, Mention, Offsets
+from whodid.model import Actor, Analysis, Article, Event, Mention, Offsets
 from whodid.nlp.publication import url_date
 
 
@@ -55,10 +55,11 @@ def test_two_ministers_with_one_code_are_two_people():
 
 def test_a_party_leader_and_his_party_are_one_side(analyze):
     # Charles Kennedy leads the Liberal Democrats (the knowledge base's party membership): his attack
-    # and his party's accusation of the same man are one act, told twice; dated by the telling that says when
+    # and his party's criticism of the same man are one act, told twice; dated by the telling that says when
+    # (an accusation of a deed, "accused Mr Blair of misleading voters", is another kind: see below)
     a = analyze("Liberal Democrat leader Charles Kennedy attacked Tony Blair over the war on Monday. "
                 "The Conservatives criticised Mr Blair over the war. "
-                "The Lib Dems accused Mr Blair of misleading voters.")
+                "The Lib Dems criticised Mr Blair for misleading voters.")
     accusations = of_type(a, "ACCUSE")
     assert len(accusations) == 2
     lib_dems = next(e for e in accusations if "party:GBR:liberal-democrat" in e.actor or "kb:charles-kennedy" in e.actor)
@@ -190,3 +191,95 @@ def test_tuesday_after_a_dateline_is_that_weeks_tuesday(analyze):
     a = analyze("CAIRO - 28 July 2022: Egypt's foreign minister met his Lebanese counterpart on Tuesday in Cairo.",
                 published=None)
     assert [e.date for e in a.events if e.type == "CONSULT"] == ["2022-07-26"]
+
+
+# ---------------------------------------------------------------- criticism of the public, told again
+
+def test_a_sides_words_about_its_own_public_after_its_criticism_of_a_party_are_that_criticism():
+    # "Kennedy accused Labour ..." then "people have become poor across the country": the same
+    # criticism in other words, not a second accusation of the people
+    parties = Parties.of([Actor(id="kennedy", name="Charles Kennedy", kind="person", country="GBR", sector="OPP",
+                                code="GBROPP"),
+                          Actor(id="labour", name="Labour", kind="organization", country="GBR", sector="GOV",
+                                code="GBRGOV"),
+                          Actor(id="people", name="people", kind="group", country="GBR", sector="CVL", code="GBRCVL"),
+                          Actor(id="uk", name="Britain", kind="country", country="GBR", code="GBR"),
+                          Actor(id="iraq", name="Iraq", kind="country", country="IRQ", code="IRQ")])
+    events = [ev(0, ["kennedy"], ["labour"]), ev(100, ["kennedy"], ["people"]), ev(200, ["kennedy"], ["uk"])]
+    (kept,) = merge(events, parties)
+    assert kept.recipient == ["labour"] and len(kept.mentions) == 2
+
+
+def test_words_about_the_public_stay_their_own_event_when_told_first_or_abroad_or_denied():
+    parties = Parties.of([Actor(id="kennedy", name="Charles Kennedy", kind="person", country="GBR", sector="OPP",
+                                code="GBROPP"),
+                          Actor(id="labour", name="Labour", kind="organization", country="GBR", sector="GOV",
+                                code="GBRGOV"),
+                          Actor(id="people", name="people", kind="group", country="GBR", sector="CVL", code="GBRCVL"),
+                          Actor(id="iraqis", name="Iraqis", kind="group", country="IRQ", sector="CVL", code="IRQCVL")])
+    # the public first: no criticism of a party before it to be a retelling of
+    assert len(merge([ev(0, ["kennedy"], ["people"]), ev(100, ["kennedy"], ["labour"])], parties)) == 2
+    # another country's people are no public of the speaker's
+    assert len(merge([ev(0, ["kennedy"], ["labour"]), ev(100, ["kennedy"], ["iraqis"])], parties)) == 2
+    # a denied telling is another matter
+    assert len(merge([ev(0, ["kennedy"], ["labour"]), ev(100, ["kennedy"], ["people"], modality="negated")],
+                     parties)) == 2
+
+
+def test_a_person_named_by_part_of_one_full_name_is_that_person():
+    actors = [Actor(id="full", name="Sheikh Nasser Al-Fahad Al-Sabah", kind="person", country="KWT", sector="GOV",
+                    code="KWTGOV"),
+              Actor(id="short", name="Sheikh Nasser", kind="person", country="KWT", sector="GOV", code="KWTGOV"),
+              Actor(id="gov", name="Kuwaiti government", kind="group", country="KWT", sector="GOV", code="KWTGOV")]
+    parties = Parties.of(actors)
+    assert parties.same("short", "full")
+    resignations = [ev(0, ["full"], ["gov"], "RETREAT", "resign"), ev(100, ["short"], [], "RETREAT", "resign")]
+    assert len(merge(resignations, parties)) == 1
+    # a part that fits two people names neither for sure
+    two = Parties.of(actors + [Actor(id="other", name="Sheikh Nasser Al-Mohammed", kind="person", country="KWT",
+                                     sector="GOV", code="KWTGOV")])
+    assert not two.same("short", "full")
+
+
+def test_a_criticism_retold_with_one_more_target_is_the_same_criticism():
+    # "Mr Ruiz called the bishops traitors" ... "Mr Ruiz branded the bishops and the students
+    # traitors": one criticism, told again naming one more of those it is aimed at
+    parties = Parties({"ruiz": "NICGOV", "bishops": "NICREL", "students": "NICEDU", "press": "NICMED"})
+    assert len(merge([ev(0, ["ruiz"], ["bishops"]), ev(100, ["ruiz"], ["bishops", "students"])], parties)) == 1
+    assert len(merge([ev(0, ["ruiz"], ["bishops", "students"]), ev(100, ["ruiz"], ["students"])], parties)) == 1
+    # another target, or only one of two in common each way, is another criticism
+    assert len(merge([ev(0, ["ruiz"], ["bishops"]), ev(100, ["ruiz"], ["press"])], parties)) == 2
+    assert len(merge([ev(0, ["ruiz"], ["bishops", "students"]), ev(100, ["ruiz"], ["students", "press"])],
+                     parties)) == 2
+
+
+def test_talks_with_only_a_country_named_are_the_meeting_of_its_parties_told_before():
+    parties = Parties.of([Actor(id="gov", name="the government", kind="organization", country="XYZ", sector="GOV",
+                                code="XYZGOV"),
+                          Actor(id="opp", name="the opposition", kind="group", country="XYZ", sector="OPP",
+                                code="XYZOPP"),
+                          Actor(id="xyz", name="Xyzland", kind="country", country="XYZ", code="XYZ"),
+                          Actor(id="abc", name="Abcland", kind="country", country="ABC", code="ABC"),
+                          Actor(id="minister", name="Ann Roe", kind="person", country="XYZ", sector="GOV",
+                                code="XYZGOV")])
+    # "The government and the opposition met on Monday." ... "Xyzland's talks were a breakthrough."
+    talks = [ev(0, ["gov", "opp"], [], "CONSULT", None), ev(100, ["xyz"], [], "CONSULT", None)]
+    assert len(merge(talks, parties)) == 1
+    # another country's talks, or a person's meeting with no one else named, may be another meeting
+    assert len(merge([ev(0, ["gov", "opp"], [], "CONSULT", None), ev(100, ["abc"], [], "CONSULT", None)],
+                     parties)) == 2
+    assert len(merge([ev(0, ["minister", "opp"], [], "CONSULT", None), ev(100, ["minister"], [], "CONSULT", None)],
+                     parties)) == 2
+
+
+def test_two_accusations_told_as_done_are_two_unless_one_is_read_from_a_statement():
+    # "Mr Reid criticised Mr Blair for lying" ... "Mr Reid claimed Mr Blair had ordered the vote":
+    # two verbs of accusing, two accusations; the second read only from what Mr Reid said
+    # ("Mr Reid said Mr Blair's record was poor") retells the first
+    parties = Parties({"reid": "GBROPP", "blair": "GBRGOV"})
+    first, second = ev(0, ["reid"], ["blair"], mode="disapprove"), ev(100, ["reid"], ["blair"], mode="allege")
+    assert len(merge([first, second], parties)) == 2
+    assert len(merge([first, second], parties, statements={id(second)})) == 1
+    # announced, then done: one
+    first, second = ev(0, ["reid"], ["blair"], mode="disapprove", modality="future"), ev(100, ["reid"], ["blair"])
+    assert len(merge([first, second], parties)) == 1

@@ -141,3 +141,29 @@ def test_the_mayor_later_is_the_mayor_named_before(analyze):
                 "The mayor criticised the council for delaying the budget.")
     e = found(a, "ACCUSE", "criticised")
     assert [x.name for x in a.actors if x.id in e.actor] == ["Ko Wen-je"]
+
+
+def test_a_demand_with_no_addressee_is_made_of_whoever_refuses_it_next(analyze):
+    # the refusal in the next sentence names the one asked; the refusal answers the one who asked
+    a = analyze("Liberal Democrat leader Ed Davey called for a public inquiry into the scandal. "
+                "Rishi Sunak rejected the call on Tuesday.")
+    request, refusal = found(a, "REQUEST"), found(a, "REJECT")
+    assert request.recipient == refusal.actor
+    assert refusal.recipient == request.actor
+
+
+def test_a_plea_is_made_to_the_court_of_the_country_trying_the_case(analyze):
+    # the case is another country's: its courts; no other country named: the pleader's own
+    a = analyze("Former Peruvian minister Luis Castaneda pleaded guilty on Monday in the United States' "
+                "bribery case against him.")
+    assert codes(a, found(a, "CONCEDE").recipient) == ["USAJUD"]
+    a = analyze("The Kenyan businessman Paul Mwangi pleaded not guilty to fraud charges in Nairobi on Monday.")
+    assert codes(a, found(a, "REJECT").recipient) == ["KENJUD"]
+
+
+def test_words_refused_in_a_reduced_relative_are_someones_of_the_refusers_country(analyze):
+    # "claims denied by Labour": the participle's noun is what is refused, so the refusal
+    # answers someone's words, told elsewhere (a country-only code, inferred)
+    a = analyze("The posters prompted accusations of racism, claims denied by Prime Minister Anthony Albanese.")
+    e = found(a, "REJECT")
+    assert codes(a, e.recipient) == ["AUS"] and "recipient" in e.inferred

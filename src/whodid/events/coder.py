@@ -800,6 +800,11 @@ class Coder:
                 # "The party had asked permission to hold meetings - which was turned down by
                 # authorities": a refusal answers the demand just made by another party
                 _answer_earlier(ev, "REQUEST", events, doc, sentences=0)
+        for ev in events:
+            if ev.type == "REQUEST" and ev.actor and not ev.recipient:
+                # "Ko appealed, but it was rejected by the city council": a demand told with no
+                # addressee is addressed to whoever refuses it right after
+                _asked_of_refuser(ev, events, doc)
         return events
 
     def _background(self, frames: dict[int, Frame]) -> None:
@@ -1178,6 +1183,10 @@ class Coder:
             self.trace.append((ev.trigger.start, ev.trigger.text, ev.type, why))
 
 
+# what answers a demand: its refusal or its granting
+ANSWERS_TO_REQUEST = {"REJECT", "AGREE", "CONCEDE"}
+
+
 def _told_before(ev: Event, events: list[Event], doc: Doc, sentences: int) -> list[Event]:
     """The events told before ``ev`` in its sentence or the ``sentences`` sentences before
     it, the latest first: where an earlier act that ``ev`` answers or retells is looked for."""
@@ -1200,6 +1209,35 @@ def _answer_earlier(ev: Event, kind: str, events: list[Event], doc: Doc, sentenc
             ev.recipient_mentions = list(prior.actor_mentions)
             ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
             return
+
+
+def _asked_of_refuser(ev: Event, events: list[Event], doc: Doc, sentences: int = 1) -> None:
+    """A request with no addressee, refused (or granted) in its sentence or the next by another
+    party that answers no one else: that party is the one asked."""
+    for later in _told_after(ev, events, doc, sentences):
+        if later.type in ANSWERS_TO_REQUEST and later.actor and not set(later.actor) & set(ev.actor) \
+                and (not later.recipient or set(later.recipient) <= set(ev.actor)):
+            ev.recipient = list(later.actor)
+            ev.recipient_mentions = list(later.actor_mentions)
+            ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
+            if not later.recipient:
+                later.recipient = list(ev.actor)
+                later.recipient_mentions = list(ev.actor_mentions)
+            return
+        if later.type == "REQUEST":
+            return  # another demand comes between
+
+
+def _told_after(ev: Event, events: list[Event], doc: Doc, sentences: int) -> list[Event]:
+    """The events told after ``ev`` in its sentence or the ``sentences`` sentences after it,
+    the nearest first."""
+    sents = list(doc.sents)
+    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
+    if here is None:
+        return []
+    last = sents[min(len(sents) - 1, here + sentences)].end_char
+    return sorted((p for p in events if p is not ev and ev.trigger.start < p.trigger.start < last),
+                  key=lambda p: p.trigger.start)
 
 
 def _rebut_earlier(ev: Event, events: list[Event], doc: Doc, idx: ActorIndex, sentences: int = 2) -> bool:

@@ -88,6 +88,9 @@ TOWN_POPULATION = 100_000
 # speech acts whose unnamed addressee is the author of the policy or ruling they are about
 # (and a warning, a resignation or a concession with no one named: to the authorities)
 ADDRESSED_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "RETREAT", "CONCEDE"}
+# a defendant's plea ("pleaded guilty": CONCEDE; "pleaded not guilty": REJECT), made to the court
+PLEA_TYPES = {"CONCEDE", "REJECT"}
+PLEA_WORDS = {"plead", "plea"}
 # a refusal or a criticism of someone's words ("rejected calls to ...")
 ANSWERING_TYPES = {"REJECT", "ACCUSE"}
 # a court's ruling, as opposed to a conviction or a sentence of someone
@@ -190,6 +193,14 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 actor = _actor(analysis, country, sector, resources.kb)
                 ev.actor = [actor.id]
                 _mark(ev, "actor")
+        if ev.type in PLEA_TYPES and ev.actor and _trigger_lemma(doc, ev) in PLEA_WORDS \
+                and (not ev.recipient or "recipient" in ev.inferred) \
+                and (court := _court_of_plea(doc, ev, analysis, countries, resources)):
+            # "pleaded guilty in the United States' corruption case", "pleaded not guilty": a plea
+            # is made to the court that tries the case
+            ev.recipient = [court]
+            _mark(ev, "recipient")
+            continue
         if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient \
                 and (ev.type not in PERSONAL_TYPES or all(kinds.get(i) == "person" for i in ev.actor)
                      or (ev.type == "CONCEDE" and all(kinds.get(i) in ("organization", "group")
@@ -249,6 +260,22 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
+
+
+def _court_of_plea(doc: Doc, ev: Event, analysis: Analysis, countries: dict[str, str],
+                   resources: Resources) -> str | None:
+    """The court a plea is made to: one its sentence names; else the courts of the one other
+    country the sentence names (the case is tried there: "pleaded guilty in the United States'
+    corruption case"); else those of the pleader's country."""
+    start, end = ev.sentence.start, ev.sentence.end
+    here = [a for a in analysis.actors if a.id not in ev.actor and any(start <= m.start < end for m in a.mentions)]
+    named = [a for a in here if a.sector == "JUD" and a.kind != "person"]
+    if named:
+        return named[0].id
+    own = {countries[i] for i in ev.actor if i in countries}
+    others = {a.country for a in here if a.kind == "country" and a.country and a.country not in own}
+    country = others.pop() if len(others) == 1 else (own.pop() if len(own) == 1 else None)
+    return _actor(analysis, country, "JUD", resources.kb).id if country else None
 
 
 def _doer_untold(doc: Doc, ev: Event) -> bool:
@@ -348,6 +375,8 @@ def _answers_words(doc: Doc, ev: Event, resources: Resources) -> bool:
     t = span.root
     objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [p for c in t.children if c.dep_ in ("prep", "prt") for p in c.children if p.dep_ == "pobj"]
+    if t.dep_ == "acl" and t.tag_ == "VBN":
+        objects.append(t.head)  # "claims denied by Labour": the participle's noun is what it refuses
     return any(o.lemma_.lower() in words for o in objects)
 
 

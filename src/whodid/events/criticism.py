@@ -47,6 +47,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.events.remention import PUBLIC_SECTORS
 from whodid.model import Actor, Analysis, Event, Mention, Offsets, Quote
 
 SAID = {"direct", "indirect", "partial"}
@@ -83,6 +84,11 @@ class Statement:
     head: Token  # the head of the statement's clause in that sentence
 
 
+def _public(a: Actor) -> bool:
+    """``a`` is the country itself or its public (civilians, schools): spoken of, not opposed."""
+    return a.kind == "country" or (a.sector or "") in PUBLIC_SECTORS
+
+
 def _code(a: Actor) -> str:
     return a.code or (a.country or "") + (a.sector or "")
 
@@ -113,9 +119,12 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
             start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
             if (sent.start_char, q.speaker) in coded or not uncoded_sentence(sent.start_char, told) or end - start < 10:
                 continue
-            target = next(((aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
-                           and actors[aid].country == actors[q.speaker].country and _code(actors[aid]) != own
-                           and not _addressee(doc, m) and (about is None or about(q, actors[aid]))), None)
+            named = [(aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
+                     and actors[aid].country == actors[q.speaker].country and _code(actors[aid]) != own
+                     and not _addressee(doc, m) and (about is None or about(q, actors[aid]))]
+            # a party over the country or its people ("voters faced a choice between more waste
+            # and more tax under Labour" is said against Labour)
+            target = next((x for x in named if not _public(actors[x[0]])), named[0] if named else None)
             piece = doc.char_span(start, end, alignment_mode="expand")
             if target is None or piece is None:
                 continue

@@ -13,14 +13,18 @@ trigger of the same type is the same event ("was shot dead ... killed by a bulle
 Across sentences, a telling by the same side ("Charles Kennedy", then "the Lib Dems")
 to the same recipients is the same event too, and so is one by an overlapping side
 to a shared recipient, for acts other than accusations, demands, refusals and threats
-(a side repeats those, each a new event). A meeting has no direction: its tellings
+(a side repeats those, each a new event; two kinds of accusing told as done are two, see
+``same_side_retelling``). A side's criticism aimed only at its own
+country or its public ("people have become poor"), after its criticism of a party, is that
+criticism told again. A meeting has no direction: its tellings
 are compared on all their parties ("Blair met parents" / "parents who met Mr Blair").
 
 Parties are compared by who they are, not by their CAMEO code (``Parties``): the Lib
 Dems and the Tories are both GBROPP and two sides; two ministers are both GBRGOV
 and two people. One party is the same as another when it is the same actor, when
 both belong to one party of the knowledge base's curated membership (Charles Kennedy
-and the Liberal Democrats), or when one is an unnamed placeholder the text gave only
+and the Liberal Democrats), when one is named by part of the other's full name ("Sheikh
+Sabah"), or when one is an unnamed placeholder the text gave only
 a country and sector ("the police" INDCOP, "the government" GBRGOV; a bare country,
 "Britain", covers nothing) and the other's code falls under it (the Uttar Pradesh
 Police INDCOP, Gordon Brown GBRGOV):
@@ -33,7 +37,7 @@ lists the others' triggers in ``Event.mentions``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from whodid.model import Event
@@ -50,6 +54,9 @@ SYMMETRIC = {"CONSULT"}
 # acts a side retells in other words and tenses through an article: its criticism of a party
 # (an offer to meet, once announced and once asserted, may be two: "are to meet" / "was willing to meet")
 RETOLD = {"ACCUSE"}
+# sectors of a country's public: a criticism "of" them is the speaker's criticism of those who
+# govern them, told again ("hard working families will pay dearly", "people have become poor")
+PUBLIC_SECTORS = {"", "CVL", "EDU", "HLH", "REF", "AGR", "UAF"}
 
 
 @dataclass
@@ -65,6 +72,9 @@ class Parties:
     codes: Mapping[str, str] = field(default_factory=dict)
     sides: Mapping[str, str] = field(default_factory=dict)
     generic: set[str] | None = None
+    # ids of a country itself or its public (civilians, schools, families): those a side
+    # speaks of, not a side of its own
+    public: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if self.generic is None:
@@ -84,7 +94,10 @@ class Parties:
                 for pid in people:
                     sides[pid] = f"party:{country}:{key.replace(' ', '-')}"
         ids = {a.id for a in actors}
-        return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic)
+        sides.update({short: sides.get(full, full) for short, full in _short_names(actors).items()
+                      if short not in sides})
+        public = {a.id for a in actors if a.country and (a.kind == "country" or (a.sector or "") in PUBLIC_SECTORS)}
+        return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic, public)
 
     def same(self, a: str, b: str) -> bool:
         """``a`` and ``b`` may be one party: one actor, one political party, or an unnamed
@@ -112,11 +125,24 @@ class Parties:
         return sum(any(self.same(x, y) for y in first) for x in later)
 
 
+def _short_names(actors: list) -> dict[str, str]:
+    """A person the text names by part of one other person's name ("Sheikh Sabah" beside
+    "Sheikh Sabah Al-Khaled Al-Hamad Al-Sabah"), whom the actors stage kept apart: the same
+    man. Not when the part fits two people ("Kim" beside "Kim Jong Un" and "Kim Yo Jong")."""
+    people = [(a.id, frozenset(a.name.lower().split())) for a in actors if a.kind == "person" and a.name]
+    out = {}
+    for pid, words in people:
+        longer = [qid for qid, other in people if qid != pid and words < other]
+        if len(longer) == 1 and len(words) >= 2:
+            out[pid] = longer[0]
+    return out
+
+
 def _modes(first: Event, later: Event) -> bool:
     return first.mode == later.mode or first.mode is None or later.mode is None
 
 
-def _same(first: Event, later: Event, parties: Parties) -> bool:
+def _same(first: Event, later: Event, parties: Parties, statements: Collection[int] = ()) -> bool:
     """``later`` tells ``first`` again: same type and modality; the same mode unless in
     the same sentence (a missile attack is not the invasion it is part of; "shot dead
     ... killed by a bullet" is one act); only parties ``first`` has (a later telling
@@ -125,7 +151,14 @@ def _same(first: Event, later: Event, parties: Parties) -> bool:
     if first.type != later.type:
         return False
     same_sentence = first.sentence.start == later.sentence.start
-    if not same_sentence and same_side_retelling(first, later, parties):
+    if not same_sentence and same_side_retelling(first, later, parties) \
+            and (first.modality != later.modality or first.mode == later.mode
+                 or id(first) in statements or id(later) in statements):
+        # (two kinds of accusing told as done, "criticised him for lying" ... "claimed he had
+        # ordered ...", are two accusations; one announced and then done, told again in the same
+        # kind, or in a statement's words with no verb of its own, is one)
+        return True
+    if not same_sentence and public_retelling(first, later, parties):
         return True
     if first.modality != later.modality:
         return False
@@ -163,31 +196,59 @@ def _same_meeting(first: Event, later: Event, parties: Parties, same_sentence: b
     ours, theirs = later.actor + later.recipient, first.actor + first.recipient
     if same_sentence:
         return bool(ours) and parties.within(ours, theirs)
+    if len(ours) == 1 and len(theirs) >= 2:
+        # "the talks" with only a country named ("Ethiopia"): a meeting needs two sides, so it is
+        # the meeting told before between parties of that country (a person meets many people:
+        # "Mr Prescott held a meeting", with no one else named, may be another)
+        (one,) = ours
+        code = parties.codes.get(one, "")
+        return one in parties.public and len(code) == 3 and any(parties.codes.get(t, "")[:3] == code for t in theirs)
     return parties.shared(ours, theirs) >= 2
 
 
 def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[str, str]) -> bool:
     """Across sentences, the same side ("Charles Kennedy", then "the Lib Dems") doing the same
-    type of act to the same recipients: one act retold, though the telling changes its word
+    type of act to the same recipients (or to them and one more, or to some of them: "called the
+    bishops traitors" / "branded the bishops and the students traitors"): one act retold, though
+    the telling changes its word
     ("will attack Mr Blair" / "accuse Mr Blair of ...") or its tense (announced, then done);
-    a denied act is another matter."""
+    a denied act is another matter. ``_same`` takes it only where the tellings differ in
+    modality, share their kind (mode), or one is read from a statement's words: two kinds of
+    accusing, both told as done ("criticised him ..." / "claimed he had ordered ..."), are two."""
     parties = parties if isinstance(parties, Parties) else Parties(parties)
     if later.type not in RETOLD or "negated" in (first.modality, later.modality) or not later.recipient:
         return False
-    return parties.alike(later.recipient, first.recipient) and parties.alike(later.actor, first.actor)
+    return parties.alike(later.actor, first.actor) and bool(first.recipient) and (
+        parties.within(later.recipient, first.recipient) or parties.within(first.recipient, later.recipient))
 
 
-def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None) -> list[Event]:
+def public_retelling(first: Event, later: Event, parties: Parties) -> bool:
+    """Across sentences, a side's criticism aimed only at its own country or its public
+    ("people have become poor across the country") after the same side's criticism of a
+    party: the same criticism, told again in other words."""
+    if later.type not in RETOLD or "negated" in (first.modality, later.modality) or not later.recipient:
+        return False
+    if not all(r in parties.public for r in later.recipient) \
+            or all(r in parties.public for r in first.recipient) or first.trigger.start > later.trigger.start:
+        return False
+    own = {parties.codes.get(a, "")[:3] for a in later.actor}
+    return parties.alike(later.actor, first.actor) \
+        and {parties.codes.get(r, "")[:3] for r in later.recipient} <= own
+
+
+def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None,
+          statements: Collection[int] = ()) -> list[Event]:
     """``events`` (in text order) with re-mentions folded into one event per real-world
     event. ``parties``: who the actors are (``Parties``; a plain id -> code mapping knows
     only the codes and the unnamed placeholders whose id is their code). The telling kept
     is the clearest (the most confident: a verb with its parties named over a noun; the
     earliest among equals), the guidelines' "sentence"; the others' triggers are listed,
-    in text order, in its ``mentions``."""
+    in text order, in its ``mentions``. ``statements``: the ``id()`` of the events read from a
+    statement's words with no verb of their own (``events.criticism``)."""
     parties = parties if isinstance(parties, Parties) else Parties(parties or {})
     groups: list[list[Event]] = []
     for e in events:
-        group = next((g for g in groups if _same(g[0], e, parties)), None)
+        group = next((g for g in groups if _same(g[0], e, parties, statements)), None)
         if group is None:
             groups.append([e])
         else:

@@ -42,8 +42,9 @@ class EventsStage:
         conventions.apply(doc, analysis, events, self.resources)
         events = self.coder.two_parties(events, analysis)
         kept = filters.keep(events, analysis)
-        merged = remention.merge(kept + self._criticism(doc, analysis, kept),
-                                 remention.Parties.of(analysis.actors, self.members))
+        said = self._criticism(doc, analysis, kept)
+        merged = remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
+                                 statements={id(e) for e in said})
         if self.coder.trace is not None:  # what the filters and the re-mention merge took out
             for why, before, after in (("filtered (events.filters)", events, kept),
                                        ("a re-mention (events.remention)", kept, merged)):
