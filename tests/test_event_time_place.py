@@ -101,3 +101,32 @@ def test_an_event_shares_the_place_of_its_actors_other_event_in_the_sentence():
         published="2024-03-07"))
     places = {e.trigger.text: e.place for e in other.events}
     assert places["attacked"] == "Kharkiv" and places["threatened"] is None, places
+
+
+def test_a_local_body_acts_where_it_sits():
+    pipeline = Pipeline()
+    court = pipeline.analyze(Article(
+        text="A Nairobi court sentenced two former officials to five years in prison on Tuesday.",
+        published="2024-03-07"))
+    assert {e.trigger.text: e.place for e in court.events}.get("sentenced") == "Nairobi", \
+        [(e.trigger.text, e.place) for e in court.events]
+    arrested = pipeline.analyze(Article(
+        text="Three men were arrested by Manchester police on Friday for smuggling ivory.", published="2024-03-07"))
+    assert {e.trigger.text: e.place for e in arrested.events}.get("arrested") == "Manchester", \
+        [(e.trigger.text, e.place) for e in arrested.events]
+    # a country before the body says whose it is, not where it acted
+    officials = pipeline.analyze(Article(
+        text="Kenyan officials accused the rebels of attacking a convoy.", published="2024-03-07"))
+    assert all(e.place is None for e in officials.events), [(e.trigger.text, e.place) for e in officials.events]
+
+
+def test_a_wars_country_is_not_the_place_of_an_event_about_the_war():
+    pipeline = Pipeline()
+    opposed = pipeline.analyze(Article(
+        text="The council, which opposed the war in Yemen, urged its members to boycott the vote.",
+        published="2024-03-07"))
+    assert all(e.place is None for e in opposed.events), [(e.trigger.text, e.place) for e in opposed.events]
+    # ... while a town inside the phrase still places a meeting held there
+    met = pipeline.analyze(Article(
+        text="The envoys held talks on the war in Vienna on Tuesday.", published="2024-03-07"))
+    assert {e.place for e in met.events} == {"Vienna"}, [(e.trigger.text, e.place) for e in met.events]
