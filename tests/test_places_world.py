@@ -131,3 +131,18 @@ def test_each_people_of_a_hyphenated_pair_names_its_country(places_of):
         {"Russian": "RU", "American": "US", "Israeli": "IL", "Egyptian": "EG"}
     # a hyphenated name that is not two peoples is left alone
     assert "Smith" not in places_of("Mary Jones-Smith opened the bakery in Leeds.")
+
+
+def test_events_of_jordan_are_not_placed_in_al_norway():
+    # "Al" of "Al Gore" and "Al Jazeera" once resolved to Ål, Norway, and Jordan's events with it
+    from whodid.model import Article
+    from whodid.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    told = pipeline.analyze(Article(text="Jordan's King Abdullah met Al Gore on Monday and praised Al Jazeera.",
+                                    published="2024-03-07"))
+    assert told.events and all(e.place is None for e in told.events), [(e.trigger.text, e.place) for e in told.events]
+    assert all(p.country != "NO" for p in told.places)
+    placed = pipeline.analyze(Article(text="Jordan's King Abdullah met Al Gore in Amman on Monday.",
+                                      published="2024-03-07"))
+    assert {e.place for e in placed.events} == {"Amman"}
