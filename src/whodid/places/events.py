@@ -50,7 +50,10 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
         if found is None:
             sentence = tokens_in(doc, event.sentence.start, event.sentence.end)
             governing = {trigger.i, *(a.i for a in trigger.ancestors)}
-            own = clause_head(trigger).i
+            own = clause_head(trigger)
+            if own.dep_ == "prep" and own.head.i != own.i:
+                own = clause_head(own.head)  # "including", "following" as prepositions head no clause of their own
+            own = own.i
             found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t, governing, own)
                           and not _a_wars_country(t, by_token[t.i][0], governing)), None)
         if found is not None:
