@@ -83,3 +83,30 @@ def test_misses_list_each_undetected_and_spurious_toponym(tmp_path):
     undetected = [m for m in misses if m["kind"] == "undetected"]
     assert [m["text"] for m in undetected] == ["Zzyxburg"] and "council of Zzyxburg" in undetected[0]["context"]
     assert not [m for m in misses if m["kind"] == "misplaced"]  # Nikopol and Kyiv are right
+
+
+def test_show_prints_each_miss_one_a_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from whodid.cli import app
+
+    path = tmp_path / "lgl.xml"
+    path.write_text(XML, encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "geo", "--corpus", "lgl", "--root", str(tmp_path), "--show"])
+    assert result.exit_code == 0, result.output
+    shown = [line for line in result.output.splitlines() if line.startswith("lgl\t")]
+    assert ["a2", "undetected", "Zzyxburg"] in [line.split("\t")[1:4] for line in shown], shown
+    line = geo.format_miss({"kind": "event place", "article": "a1", "type": "ASSAULT", "gold": None, "ours": "Kyiv",
+                            "trigger": "attacked", "sentence": "Rebels attacked a convoy."})
+    assert line.split("\t")[:4] == ["a1", "ASSAULT", "gold None", "ours Kyiv"]
+
+
+def test_part_is_the_news_golds_and_never_the_held_aside_one(tmp_path):
+    from typer.testing import CliRunner
+
+    from whodid.cli import app
+
+    lgl = CliRunner().invoke(app, ["eval", "geo", "--corpus", "lgl", "--part", "tune", "--root", str(tmp_path)])
+    assert lgl.exit_code == 2 and "only with --corpus news" in lgl.output
+    held = CliRunner().invoke(app, ["eval", "geo", "--corpus", "news", "--part", "heldaside"])
+    assert held.exit_code == 2 and "choose shared or tune" in held.output

@@ -101,3 +101,49 @@ def test_an_event_shares_the_place_of_its_actors_other_event_in_the_sentence():
         published="2024-03-07"))
     places = {e.trigger.text: e.place for e in other.events}
     assert places["attacked"] == "Kharkiv" and places["threatened"] is None, places
+
+
+def test_a_local_body_acts_where_it_sits():
+    pipeline = Pipeline()
+    court = pipeline.analyze(Article(
+        text="A Nairobi court sentenced two former officials to five years in prison on Tuesday.",
+        published="2024-03-07"))
+    assert {e.trigger.text: e.place for e in court.events}.get("sentenced") == "Nairobi", \
+        [(e.trigger.text, e.place) for e in court.events]
+    arrested = pipeline.analyze(Article(
+        text="Three men were arrested by Manchester police on Friday for smuggling ivory.", published="2024-03-07"))
+    assert {e.trigger.text: e.place for e in arrested.events}.get("arrested") == "Manchester", \
+        [(e.trigger.text, e.place) for e in arrested.events]
+    # a country before the body says whose it is, not where it acted
+    officials = pipeline.analyze(Article(
+        text="Kenyan officials accused the rebels of attacking a convoy.", published="2024-03-07"))
+    assert all(e.place is None for e in officials.events), [(e.trigger.text, e.place) for e in officials.events]
+
+
+def test_a_wars_country_is_not_the_place_of_an_event_about_the_war():
+    pipeline = Pipeline()
+    protest = pipeline.analyze(Article(
+        text="Germany and France cut their gas imports to protest Russia's war in Ukraine.", published="2024-03-07"))
+    assert [(e.type, e.place) for e in protest.events] == [("PROTEST", None)], \
+        [(e.trigger.text, e.place) for e in protest.events]
+    # ... while a town inside the phrase still places a meeting held there
+    met = pipeline.analyze(Article(
+        text="The envoys held talks on the war in Vienna on Tuesday.", published="2024-03-07"))
+    assert {e.place for e in met.events} == {"Vienna"}, [(e.trigger.text, e.place) for e in met.events]
+
+
+def test_a_participle_used_as_a_preposition_heads_no_clause_of_its_own(nlp):
+    # "including" is parsed as a verb: the event noun after it still belongs to the clause whose
+    # subject is "the commission in Peru"
+    from whodid.model import Analysis, Event, Mention, Offsets
+    from whodid.places import PlacesStage
+
+    text = "The commission in Peru has produced results, including the arrests of two ministers."
+    doc = nlp(text)
+    assert next(t for t in doc if t.lower_ == "including").dep_ == "prep"
+    start = text.index("arrests")
+    analysis = Analysis(article=Article(text=text))
+    analysis.events.append(Event(type="COERCE", sentence=Offsets(0, len(text)),
+                                 trigger=Mention(start, start + len("arrests"), "arrests")))
+    PlacesStage()(doc, analysis)
+    assert analysis.events[0].place == "Peru"

@@ -116,3 +116,33 @@ def test_a_province_is_found_without_its_designator(places_of):
     for name in ("Zhejiang", "Guangxi"):
         assert (places[name].country, places[name].feature) == ("CN", "A.ADM1"), name
     assert places["Zhejiang"].lat is not None
+
+
+def test_a_dateline_with_a_colon_after_the_headline_is_a_place(places_of):
+    places = places_of("Floods close mountain roads . BEIRUT: Rescue teams searched for two missing "
+                       "shepherds on Sunday, the civil defence said.")
+    assert places["BEIRUT"].country == "LB"
+
+
+def test_each_people_of_a_hyphenated_pair_names_its_country(places_of):
+    places = places_of("A Russian-American crew reached the station on Friday, a week after the "
+                       "anniversary of the Israeli-Egyptian peace treaty.")
+    assert {name: places[name].country for name in ("Russian", "American", "Israeli", "Egyptian")} == \
+        {"Russian": "RU", "American": "US", "Israeli": "IL", "Egyptian": "EG"}
+    # a hyphenated name that is not two peoples is left alone
+    assert "Smith" not in places_of("Mary Jones-Smith opened the bakery in Leeds.")
+
+
+def test_events_of_jordan_are_not_placed_in_al_norway():
+    # "Al" of "Al Gore" and "Al Jazeera" once resolved to Ål, Norway, and Jordan's events with it
+    from whodid.model import Article
+    from whodid.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    told = pipeline.analyze(Article(text="Jordan's King Abdullah met Al Gore on Monday and praised Al Jazeera.",
+                                    published="2024-03-07"))
+    assert told.events and all(e.place is None for e in told.events), [(e.trigger.text, e.place) for e in told.events]
+    assert all(p.country != "NO" for p in told.places)
+    placed = pipeline.analyze(Article(text="Jordan's King Abdullah met Al Gore in Amman on Monday.",
+                                      published="2024-03-07"))
+    assert {e.place for e in placed.events} == {"Amman"}

@@ -805,6 +805,10 @@ def eval_geo(
     homes_first: Annotated[bool, typer.Option("--homes-first/--one-pass", help="A first pass learns each paper's "
                                               "home from all its stories (no gold read) and the second pass is "
                                               "scored; --one-pass: no story uses a home.")] = True,
+    show: Annotated[bool, typer.Option("--show", help="Print every miss (wrong event place; undetected, spurious "
+                                                      "or misplaced toponym), one a line, after the figures.")] = False,
+    part: Annotated[Optional[str], typer.Option(help="news: only the shared or the tune part of the development "
+                                                     "gold (default: both).")] = None,
 ) -> None:
     """Toponym detection and resolution (accuracy within 161 km) on LGL and TR-News."""
     from whodid.eval import geo
@@ -812,16 +816,18 @@ def eval_geo(
     names = [corpus] if corpus else list(geo.SETS)
     if any(n not in geo.SETS for n in names):
         raise _fail(f"--corpus {corpus!r}: choose {' or '.join(geo.SETS)}", 2)
+    if part is not None and corpus != "news":
+        raise _fail(f"--part {part!r}: only with --corpus news (the parts are the news gold's)", 2)
     results, records = {}, []
     for name in names:
         def progress(done: int, total: int, name: str = name) -> None:
             if done == total or done % 50 == 0:
                 err.print(f"eval geo {name}: {done}/{total} articles", highlight=False)
 
-        wrong: list[dict] | None = [] if misses else None
+        wrong: list[dict] | None = [] if misses or show else None
         try:
-            results[name] = geo.run(name, root, limit, progress, wrong, homes_first)
-        except FileNotFoundError as exc:
+            results[name] = geo.run(name, root, limit, progress, wrong, homes_first, part)
+        except (FileNotFoundError, ValueError) as exc:
             raise _fail(str(exc), 2)
         records.extend({"corpus": name, **w} for w in wrong or ())
     if misses:
@@ -831,6 +837,8 @@ def eval_geo(
             raise _fail(f"--misses {misses}: cannot write ({exc.strerror})", 2)
         err.print(f"eval geo: {len(records)} misses written to {misses}", highlight=False)
     sys.stdout.write(geo.format_report(results) + "\n")
+    if show:
+        sys.stdout.write("".join(f"{r['corpus']}\t{geo.format_miss(r)}\n" for r in records))
 
 
 @eval_app.command("news")

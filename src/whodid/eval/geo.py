@@ -38,6 +38,7 @@ from whodid.eval import shared_eval
 
 CORPORA = {"lgl": "lgl.xml", "tr-news": "TR-News.xml"}
 SETS = (*CORPORA, "news")
+NEWS_PARTS = (None, "shared", "tune")  # never the held-aside gold
 KM = 161.0
 ANCHOR_WINDOW = 50
 
@@ -185,9 +186,9 @@ def _miss(kind: str, article: GoldArticle, start: int, end: int, gold: GoldTopon
 
 def run(corpus: str, root: Path | None = None, limit: int | None = None,
         progress: Callable[[int, int], None] | None = None, misses: list[dict] | None = None,
-        homes_first: bool = True) -> dict:
+        homes_first: bool = True, part: str | None = None) -> dict:
     if corpus == "news":
-        return run_news(None, limit, progress, misses)
+        return run_news(None, limit, progress, misses, part)
     path = (root or shared_eval("geo")) / CORPORA[corpus]
     if not path.exists():
         raise FileNotFoundError(f"{path}: no such gold file")
@@ -195,12 +196,16 @@ def run(corpus: str, root: Path | None = None, limit: int | None = None,
 
 
 def run_news(shared: Path | None = None, limit: int | None = None,
-             progress: Callable[[int, int], None] | None = None, misses: list[dict] | None = None) -> dict:
-    """Event places on the development news gold (shared dev plus packed tune, never held aside)."""
+             progress: Callable[[int, int], None] | None = None, misses: list[dict] | None = None,
+             part: str | None = None) -> dict:
+    """Event places on the development news gold (shared dev plus packed tune, never held aside);
+    ``part``: only one of them, "shared" or "tune" (read the cases of one, check a rule on the other)."""
     from whodid.eval import news
 
+    if part not in NEWS_PARTS:
+        raise ValueError(f"--part {part!r}: choose {' or '.join(p for p in NEWS_PARTS if p)}")
     try:
-        articles = news.load_gold(news.gold_files(None, shared), news.shared_root(shared) / "corpora", limit)
+        articles = news.load_gold(news.gold_files(part, shared), news.shared_root(shared) / "corpora", limit)
     except news.GoldError as exc:
         raise FileNotFoundError(str(exc)) from None
     return score_news(articles, news.run_pipeline(articles), progress, misses)
@@ -235,6 +240,16 @@ def score_news(articles: list, analyses, progress: Callable[[int, int], None] | 
     return {"articles": len(articles), "events": events, "coded": coded,
             "place_right": right / max(coded, 1), "gold_placed": placed,
             "gold_placed_right": placed_right / max(placed, 1)}
+
+
+def format_miss(record: dict) -> str:
+    """One line of ``--show``: a wrong event place, or a missed, spurious or misplaced toponym."""
+    if record["kind"] == "event place":
+        return (f"{record['article']}\t{record['type']}\tgold {record['gold']!s}\tours {record['ours']!s}\t"
+                f"{record['trigger']}\t{record['sentence']}")
+    km = f", {record['km']} km off" if "km" in record else ""
+    ours = f"\tours {record['ours']} ({record.get('ours_country')}{km})" if "ours" in record else ""
+    return f"{record['article']}\t{record['kind']}\t{record['text']}{ours}\t{record['context']}"
 
 
 def format_report(results: dict[str, dict]) -> str:

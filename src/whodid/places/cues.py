@@ -39,6 +39,7 @@ def more_toponyms(doc: Doc, text: str, gazetteer: Gazetteer, found: dict[tuple[i
     _state_abbreviations(text, found)
     _counties(text, gazetteer, found)
     _demonyms(ents, gazetteer, found)
+    _joined_demonyms(text, gazetteer, found)
     _organisations(doc, ents, text, gazetteer, found)
 
 
@@ -102,6 +103,21 @@ def _demonyms(ents: tuple, gazetteer: Gazetteer, found: dict) -> None:
         if country is not None and _free(found, ent.start_char, ent.end_char):
             found[(ent.start_char, ent.end_char)] = Toponym(ent.start_char, ent.end_char, word, "demonym",
                                                             country.country)
+
+
+# "Russian-American", "Israeli-Egyptian peace", "Egyptian- Israeli": peoples joined by a hyphen
+_JOINED = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[ ]?[A-Z][a-z]+)+(?![\w-])")
+
+
+def _joined_demonyms(text: str, gazetteer: Gazetteer, found: dict) -> None:
+    """Each people of a hyphenated pair names its country, when every part is a people."""
+    for m in _JOINED.finditer(text):
+        parts = [(p.start() + m.start(), p.end() + m.start()) for p in re.finditer(r"[A-Z][a-z]+", m.group())]
+        countries = [gazetteer.country_of_adjective(text[s:e]) for s, e in parts]
+        if all(countries):
+            for (start, end), country in zip(parts, countries):
+                if _free(found, start, end):  # (the model may have tagged one part alone already)
+                    found[(start, end)] = Toponym(start, end, text[start:end], "demonym", country.country)
 
 
 def _organisations(doc: Doc, ents: tuple, text: str, gazetteer: Gazetteer, found: dict) -> None:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from whodid.model import Analysis, Mention, Place
 from whodid.nlp import clause_head, token_at, tokens_in
-from whodid.nlp.vocab import AREA_PREPOSITIONS, EVENT_LOCATION_PREPOSITIONS, PLACE_NOUNS
+from whodid.nlp.vocab import AREA_PREPOSITIONS, EVENT_LOCATION_PREPOSITIONS, LOCAL_BODIES, PLACE_NOUNS
 
 
 
@@ -46,11 +46,16 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
         if found is None:
             found = _where_clause(trigger, by_token)
         if found is None:
+            found = _actor_home(trigger, by_token)
+        if found is None:
             sentence = tokens_in(doc, event.sentence.start, event.sentence.end)
             governing = {trigger.i, *(a.i for a in trigger.ancestors)}
-            own = clause_head(trigger).i
-            found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t, governing, own)),
-                         None)
+            own = clause_head(trigger)
+            if own.dep_ == "prep" and own.head.i != own.i:
+                own = clause_head(own.head)  # "including", "following" as prepositions head no clause of their own
+            own = own.i
+            found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t, governing, own)
+                          and not _a_wars_country(t, by_token[t.i][0], governing)), None)
         if found is not None:
             event.place, event.place_mention = found[0].name, found[1]
     _same_sentence_same_actor(analysis)
@@ -72,6 +77,29 @@ def _same_sentence_same_actor(analysis: Analysis) -> None:
 
 
 UNLISTED_PLACE_LABELS = ("GPE", "LOC", "FAC")
+LOCAL_FEATURES = ("P.", "A.ADM2", "A.ADM3")
+# bodies that act where they sit: "a Shanghai court", "Roselle police" (not "Texas officials")
+SEATED_BODIES = LOCAL_BODIES | {"court", "courts", "tribunal", "prosecutors", "officers", "detectives", "deputies"}
+
+
+def _actor_home(trigger: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[Place, Mention] | None:
+    """A town named in the acting body's own name: "A Shanghai court sentenced ...", "arrested
+    by Shanghai police", "..., the Shanghai court said". A local body acts where it sits; a country
+    before it says whose it is, not where it acted ("U.S. officials said")."""
+    for word in (trigger, *trigger.ancestors):
+        for child in word.children:
+            actor = child
+            if child.dep_ == "agent":
+                actor = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if actor is None or actor.lower_ not in SEATED_BODIES:
+                continue
+            for token in actor.children:
+                if token.dep_ == "compound" and token.i in by_token \
+                        and (by_token[token.i][0].feature or "").startswith(LOCAL_FEATURES):
+                    return by_token[token.i]
+    return None
 
 
 def _the_country(doc: Doc, text: str, located: list, by_token: dict) -> None:
@@ -155,6 +183,20 @@ def _object_of(token: Token, prep: Token) -> bool:
         else:
             return False
     return False
+
+
+# a war's country is the war's place, not that of an event about the war: "MAB, which opposed the war in
+# Iraq, urged ...", "to protest Russia's war in Ukraine"
+WAR_NOUNS = frozenset({"war", "wars", "conflict", "invasion", "occupation", "fighting"})
+COUNTRY_FEATURES = ("A.PCLI", "L.RGN", "L.CONT")
+
+
+def _a_wars_country(token: Token, place: Place, governing: set[int]) -> bool:
+    while token.dep_ in ("compound", "amod", "flat", "appos", "conj", "nmod") and token.head.i != token.i:
+        token = token.head
+    noun = token.head.head
+    return token.dep_ == "pobj" and noun.i not in governing and noun.lower_ in WAR_NOUNS \
+        and (place.feature or "") in COUNTRY_FEATURES
 
 
 def _locative_object(token: Token, governing: set[int], own: int) -> bool:

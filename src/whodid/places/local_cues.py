@@ -27,10 +27,10 @@ from whodid.knowledge.gazetteer import Gazetteer, fold
 from whodid.nlp.vocab import LOCAL_BODIES, LOCAL_NOUNS, OF_PLACE_HEADS
 from whodid.places.toponym import Toponym
 
-# an all-capitals place, its state or country, a wire's name, then a dash, opening a paragraph or
-# following the headline, the byline or its date: "Viaduct on pace. COLUMBUS -- The ..."
+# an all-capitals place, its state or country, a wire's name, then a dash or a colon, opening a paragraph or
+# following the headline, the byline or its date: "Viaduct on pace. COLUMBUS -- The ...", "... crops . BEIRUT: Israel"
 DATELINE = re.compile(r"(?:^|(?<=[.!?\n\d])[ \t]*\n?[ \t]*|(?<=\n))([A-Z][A-Z.'\-]*(?: [A-Z][A-Z.'\-]*){0,3})"
-                      r"(?=(?:,[ \t]*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:[ \t]*\([A-Za-z ]+\))?[ \t]+[-—–]+[ \t])")
+                      r"(?=(?:,[ \t]*[A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?:[ \t]*\([A-Za-z ]+\))?(?:[ \t]+[-—–]+|:)[ \t])")
 # the opening of a story, in capitals or not: "KUWAIT: ...", "Shillong: ...", "Srinagar- The ...",
 # "CAIRO - 26 July 2022: ...", "Ulaanbaatar /MONTSAME/. ..."
 OPENING_DATELINE = re.compile(r"\A\s*([A-Z][\w'\-]*[a-zA-Z](?: [A-Z][\w'\-]*[a-zA-Z]){0,2})(?=\s*(?::|[-—–]+|/[A-Z]+/\.)\s)")
