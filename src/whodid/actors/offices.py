@@ -95,6 +95,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
                 # (ELI) are former officeholders; the text's word beats a bare title's guess
                 _infer_sector(actor, "ELI", former)
     _lead_office(resolver, st)
+    _private_people(st)
     # a stacked agent code ("GOVHRI") stays in the code; the sector is its first one, as the
     # exports' single sector fields (PLOVER's, GDELT's Type1Code) read it
     for actor in st.res.actors.values():
@@ -150,6 +151,21 @@ def _lead_office(resolver: Resolver, st: _State) -> None:
                                if c), None)
     actor.country = actor.country or country
     _infer_sector(actor, sector, f"{evidence}, in the lead")
+
+
+PRIVATE_PERSON = "a private person: no source and no words of the text give an office (ICEWS's Citizen)"
+
+
+def _private_people(st: _State) -> None:
+    """A person no source knows, whom the text gives no office, title, party or body, is a
+    private person: CAMEO's civilians (CVL), as ICEWS codes a named individual its
+    dictionaries lack ("Citizen (Country)") and the news guidelines code "civilians as
+    victims or protesters". Only people the text alone introduced (not a knowledge-base
+    person between offices) and whose country is known; marked inferred."""
+    for actor in st.res.actors.values():
+        if actor.kind == "person" and actor.id.startswith("person:") and actor.country \
+                and not actor.sector and not actor.role and not actor.office:
+            _infer_sector(actor, "CVL", PRIVATE_PERSON)
 
 
 def _infer_sector(actor, sector: str, role: str | None = None) -> None:
