@@ -54,7 +54,8 @@ def test_office_of_state_by_its_name(pipeline):
 
 def test_of_phrase_of_a_person_is_not_his_title(pipeline):
     a = actor(pipeline, BRITAIN + "The lawyers of Martin Quayle said he would appeal.", "Martin Quayle")
-    assert a.sector is None
+    # not a lawyer (JUD): a private person, as nothing else gives him an office
+    assert a.sector == "CVL" and "private person" in a.role and "sector" in a.inferred
 
 
 def test_acronym_of_an_organisation_named_before(pipeline):
@@ -309,3 +310,37 @@ def test_a_group_qualified_by_an_agent_noun_takes_its_sector(pipeline):
 def test_a_past_word_on_another_noun_is_no_former_office(pipeline):
     text = BRITAIN + "The former Soviet republic's foreign minister, Ivan Dobrev, met the British minister."
     assert actor(pipeline, text, "Ivan Dobrev").sector != "ELI"
+
+
+def test_a_person_no_source_and_no_words_give_an_office_is_a_private_person(pipeline):
+    a = actor(pipeline, BRITAIN + "Mary Hollins told reporters she would sell her house.", "Mary Hollins")
+    assert a.code == "GBRCVL" and "sector" in a.inferred and "private person" in a.role
+    # a titled person keeps his title's sector
+    b = actor(pipeline, BRITAIN + "Judge Alan Pettifer said the rules were lawful.", "Alan Pettifer")
+    assert b.sector == "JUD"
+
+
+def test_people_held_or_accused_are_civilians(pipeline):
+    text = "LAGOS - Four inmates escaped from a Nigerian prison on Sunday. Police in Nigeria arrested three suspects."
+    analysis = pipeline.analyze(Article(text=text, published="2021-03-01"))
+    for noun in ("inmates", "suspects"):
+        found = [a for a in analysis.actors if any(m.text == noun for m in a.mentions)]
+        assert found and found[0].code == "NGACVL", noun
+
+
+def test_a_name_in_brackets_after_a_body_is_its_short_name(pipeline):
+    text = ("MANAGUA - The government, through the Nicaraguan Institute of Telecommunications and Post Office "
+            "(Enacal), ordered on Friday that the channel be closed. Due to instructions from Enacal, the channel "
+            "was removed.")
+    analysis = pipeline.analyze(Article(text=text, published="2022-03-01"))
+    short = [a for a in analysis.actors if any(m.text == "Enacal" for m in a.mentions)]
+    assert short and short[0].code == "NICGOV" and short[0].name.startswith("Nicaraguan Institute")
+
+
+def test_british_bodies_of_business_labour_and_health(pipeline):
+    text = BRITAIN + "The CBI welcomed the rules, but the TUC and the BMA opposed them."
+    analysis = pipeline.analyze(Article(text=text, published="2005-03-01"))
+    codes = {m.text: a.code for a in analysis.actors for m in a.mentions}
+    assert codes.get("The CBI", codes.get("CBI")) == "GBRBUS"
+    assert codes.get("the TUC", codes.get("TUC")) == "GBRLAB"
+    assert codes.get("the BMA", codes.get("BMA")) == "GBRHLH"

@@ -51,6 +51,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     """Give a sector to the organisations and people with none: organisations by what their
     acronym stands for, people by the offices the text ties them to."""
     doc = st.doc
+    _short_names(st)
     _acronyms(resolver, st)
     _foreign_namesakes(resolver, st)
     _bodies_named_as_people(st)
@@ -233,6 +234,36 @@ def _legislature_title(resolver: Resolver, st: _State, f) -> bool:
     actor.office = None
     _infer_sector(actor, "LEG", f"{' '.join(t.text for t in words)} (a legislature's presiding officer)")
     return True
+
+
+def _short_names(st: _State) -> None:
+    """A one-word name in brackets right after an organisation's full name is that
+    organisation's short name, whether or not it is its initials ("the Nicaraguan Institute
+    of Telecommunications and Post Office (Telcor)": Telcor is the institute, and so are its
+    later mentions). Only a name coded by nothing else."""
+    doc = st.doc
+    # the words standing alone in brackets (the parse may not have taken them for names)
+    bracketed: dict[str, list[int]] = {}
+    for s in range(2, len(doc) - 1):
+        if doc[s - 1].text == "(" and doc[s + 1].text == ")":
+            bracketed.setdefault(doc[s].text, []).append(s)
+    if not bracketed:
+        return
+    for aid, actor in list(st.res.actors.items()):
+        if actor.kind != "organization" or actor.sector or actor.name not in bracketed \
+                or not actor.name[:1].isupper():
+            continue
+        mine = [f for f in st.res.found if f.actor == aid]
+        for s in bracketed[actor.name]:
+            full = st.at(s - 2)
+            if full is None or full.end != s - 1 or full.actor == aid:
+                continue
+            named = st.res.actors[full.actor]
+            if named.kind != "organization" or not named.sector:
+                continue
+            for g in mine:
+                g.actor = named.id
+            break
 
 
 def _acronyms(resolver: Resolver, st: _State) -> None:
