@@ -414,7 +414,8 @@ def test_unknown_people_take_the_country_the_story_is_about_as_a_guess(pipeline)
     a = analyze(pipeline, "Tony Blair and Gordon Brown spoke in London on Monday. Britain's economy grew. "
                           "Mr Dunlop, a backbencher, said he would vote against the plan.", "2005-02-01")
     dunlop = actor_of(a, "Dunlop")
-    assert dunlop.country == "GBR" and dunlop.inferred == ["country"]
+    assert dunlop.country == "GBR" and "country" in dunlop.inferred
+    assert dunlop.sector in ("LEG", None)  # a backbencher: never a private person
     assert actor_of(a, "Tony Blair").inferred == []  # known, not guessed
     b = analyze(pipeline, "KUWAIT: Opposition MP Saleh Al-Mutairi said he would question the minister.", "2022-07-01")
     mp = actor_of(b, "MP Saleh Al-Mutairi")  # the title is part of the mention
@@ -528,11 +529,11 @@ def test_a_shadow_or_opposition_title_makes_an_unknown_person_opposition(pipelin
     assert collins.sector == "OPP" and collins.code == "GBROPP"
 
 
-def test_people_nouns_are_groups_of_no_sector(pipeline):
+def test_people_nouns_are_groups_and_people_held_are_civilians(pipeline):
     a = analyze(pipeline, "Tony Blair and Gordon Brown spoke in London. Four suspects were arrested, and "
                           "the head of the inquiry said more detainees would follow.", "2005-02-01")
     suspects = actor_of(a, "suspects")
-    assert suspects is not None and suspects.code == "GBR" and suspects.sector is None
+    assert suspects is not None and suspects.code == "GBRCVL"  # held or accused: private persons
     assert actor_of(a, "head") is None  # "the head of": a relation, not a party
 
 
