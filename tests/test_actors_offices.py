@@ -344,3 +344,8 @@ def test_british_bodies_of_business_labour_and_health(pipeline):
     assert codes.get("The CBI", codes.get("CBI")) == "GBRBUS"
     assert codes.get("the TUC", codes.get("TUC")) == "GBRLAB"
     assert codes.get("the BMA", codes.get("BMA")) == "GBRHLH"
+
+
+def test_a_known_body_before_leader_is_no_party(pipeline):
+    a = actor(pipeline, BRITAIN + "GMB leader Kevin Curran said the cuts were wrong.", "Kevin Curran")
+    assert a.code == "GBRLAB" and "GMB" in a.role  # a union's leader, not the opposition's

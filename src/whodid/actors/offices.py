@@ -643,7 +643,7 @@ def _chunks(kb, head: Token, start: int, end: int):
     if left < start and doc[start - 1].pos_ == "ADP":
         left = start  # "the delegates of Callejas": his delegates, not his title
     k = start
-    while k < end and (_is_title_word(kb, doc[k].lower_) or any(r[0] in "AC" for r in kb.lookup(doc[k].text))):
+    while k < end and (_is_title_word(kb, doc[k].lower_) or any(r[0] in "ACO" for r in kb.lookup(doc[k].text))):
         k += 1
     yield [doc[j] for j in range(left, k)], False
     last = doc[end - 1] if doc[end - 1].text in ("MP", "MEP", "MSP", "MLA", "TD") else \
@@ -686,10 +686,17 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
     if office:
         for t in words:
             f = st.at(t.i)
-            if f is None and t.text.isupper() and t.text.isalpha() and 2 <= len(t.text) <= 6:
-                org = _named_before(st, t.text, t.i)  # "PCS leader": the union named before
+            if (f is None or f.actor == actor.id) and t.text.isupper() and t.text.isalpha() and 2 <= len(t.text) <= 6:
+                # "PCS leader": the union named before (the walk may have taken the acronym into
+                # the person's mention)
+                org = _named_before(st, t.text, t.i)
                 if org is not None and org.sector and not org.id.startswith("party:"):
                     return org.sector, org.country, f"{evidence} (an office in {org.name})"
+            if f is not None and f.actor == actor.id:
+                # a body the knowledge base knows, taken into the person's mention ("GMB leader X")
+                body = next((kb.orgs[int(r[2:])] for r in kb.lookup(t.text) if r[:2] == "O:"), None)
+                if body is not None and body.sector and body.sector not in ("OPP", "PTY"):
+                    return body.sector, body.country, f"{evidence} (an office in {body.name})"
             if f is None or f.actor == actor.id or f.how != "name":
                 continue  # a nominal ("Commons officials") or a place standing for a government is no employer
             org = st.res.actors[f.actor]

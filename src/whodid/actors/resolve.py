@@ -1265,6 +1265,11 @@ class Resolver:
         t = st.doc[k]
         if t.ent_type_ not in ("NORP", "ORG") or not t.text[:1].isupper():
             return False
+        # a body the knowledge base knows as no party ("GMB leader Kevin Curran": a union's) is
+        # led in its own sector, which the offices pass reads
+        for ref in self.kb.lookup(t.text):
+            if ref[:2] == "O:" and (self.kb.orgs[int(ref[2:])].sector or "") not in ("", "OPP", "PTY"):
+                return False
         f = st.at(k)
         return f is None or st.res.actors[f.actor].kind not in ("country",)
 
