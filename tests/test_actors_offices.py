@@ -349,3 +349,15 @@ def test_british_bodies_of_business_labour_and_health(pipeline):
 def test_a_known_body_before_leader_is_no_party(pipeline):
     a = actor(pipeline, BRITAIN + "GMB leader Kevin Curran said the cuts were wrong.", "Kevin Curran")
     assert a.code == "GBRLAB" and "GMB" in a.role  # a union's leader, not the opposition's
+
+
+def test_initials_of_another_countrys_body_are_not_that_body(pipeline):
+    text = ("NEW DELHI - The CBI arrested two officials of the Indian railways ministry in Delhi on Monday, "
+            "Indian police said. The CBI said more arrests would follow.")
+    analysis = pipeline.analyze(Article(text=text, published="2015-03-01"))
+    cbi = [a for a in analysis.actors if any(m.text.endswith("CBI") for m in a.mentions)]
+    assert cbi and cbi[0].country == "IND" and cbi[0].sector is None  # not Britain's business lobby
+    # an armed group keeps its initials abroad
+    text = "DAMASCUS - Fighters clashed with the PKK near Aleppo in Syria, the Syrian government said."
+    analysis = pipeline.analyze(Article(text=text, published="2015-03-01"))
+    assert any(a.code == "TURREBPKK" for a in analysis.actors)

@@ -52,6 +52,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     acronym stands for, people by the offices the text ties them to."""
     doc = st.doc
     _short_names(st)
+    _unplaced_acronyms(st)
     _acronyms(resolver, st)
     _foreign_namesakes(resolver, st)
     _bodies_named_as_people(st)
@@ -264,6 +265,38 @@ def _short_names(st: _State) -> None:
             for g in mine:
                 g.actor = named.id
             break
+
+
+# armed groups act outside their country and are known by their initials there ("the PKK"
+# in a story about Syria): their initials keep them
+ARMED_ABROAD = frozenset({"REB", "INS", "MIL", "UAF", "SPY"})
+
+
+def _unplaced_acronyms(st: _State) -> None:
+    """A national body the knowledge base knows, named only by its initials in a story about
+    another country that never names its own, is not that body: initials are shared across
+    countries ("CBI" is Britain's Confederation of British Industry and India's Central Bureau
+    of Investigation). Such a mention becomes an organisation of its own, of the story's
+    country as a guess and of no sector, rather than another country's body."""
+    home = st.article_country()
+    if not home:
+        return
+    for aid, actor in list(st.res.actors.items()):
+        if actor.kind != "organization" or not actor.country or actor.country == home \
+                or aid.startswith(("org:", "party:")) or aid == actor.code or actor.sector in ARMED_ABROAD:
+            continue
+        mine = [f for f in st.res.found if f.actor == aid]
+        texts = {st.doc[f.start:f.end].text.removeprefix("the ").removeprefix("The ") for f in mine}
+        if not mine or not all(t.isalpha() and t.isupper() and 2 <= len(t) <= 6 for t in texts):
+            continue
+        if any(other.country == actor.country for oid, other in st.res.actors.items() if oid != aid):
+            continue  # the text names the body's country: it may well be that body
+        name = sorted(texts)[0]
+        # the story's country, as a guess, as for any organisation no source knows
+        local = type(actor)(f"org:{name.lower()}", name, "organization", home, None, home, inferred=["country"])
+        st.res.actors.setdefault(local.id, local)
+        for f in mine:
+            f.actor = local.id
 
 
 def _acronyms(resolver: Resolver, st: _State) -> None:
