@@ -361,3 +361,11 @@ def test_initials_of_another_countrys_body_are_not_that_body(pipeline):
     text = "DAMASCUS - Fighters clashed with the PKK near Aleppo in Syria, the Syrian government said."
     analysis = pipeline.analyze(Article(text=text, published="2015-03-01"))
     assert any(a.code == "TURREBPKK" for a in analysis.actors)
+
+
+def test_a_body_word_in_a_name_is_no_place(pipeline):
+    text = ("NEW DELHI - Opposition members staged a walkout in the Rajya Sabha on Tuesday, and the Lok Sabha "
+            "was adjourned. The Rajya Sabha passed the bill in India.")
+    analysis = pipeline.analyze(Article(text=text, published="2022-07-27"))
+    house = [a for a in analysis.actors if a.name == "Rajya Sabha"]
+    assert house and house[0].code == "INDLEG"  # not Libya's (Sabha is a Libyan district too)

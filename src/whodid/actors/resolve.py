@@ -709,7 +709,8 @@ class Resolver:
             # "City of Joburg", "Uttar Pradesh Police": a place the name is of
             gaz = st.gazetteer()
             words = [t for t in st.doc[s:e] if t.pos_ == "PROPN" and t.text[:1].isupper()
-                     and t.lower_ not in self.kb.agents.nouns and t.lower_ not in self.kb.role_nouns]
+                     and t.lower_ not in self.kb.agents.nouns and t.lower_ not in self.kb.role_nouns
+                     and body_sector([t.text]) is None]  # "Rajya Sabha": a house, not Libya's Sabha
             runs: list[list[Token]] = []
             for t in words:
                 if runs and runs[-1][-1].i == t.i - 1:
