@@ -687,3 +687,23 @@ def test_the_amir_in_a_kuwaiti_story_is_the_emir_of_kuwait_at_the_date(pipeline)
     amir = actor_of(a, "the Amir")
     assert amir is not None and amir.kind == "person" and amir.code == "KWTGOV"
     assert amir.name.startswith("Nawaf")
+
+
+def test_a_peer_is_known_by_his_name_and_his_title():
+    """Wikidata labels a peer with his peerage ("Peter Goldsmith, Baron Goldsmith"); the news
+    calls him "Lord Goldsmith" or "Peter Goldsmith": both are names of the knowledge base's person."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from build_kb import peer_names
+    assert peer_names("Peter Goldsmith, Baron Goldsmith") == ["Peter Goldsmith", "Lord Goldsmith"]
+    assert peer_names("Charles Falconer, Baron Falconer of Thoroton") == ["Charles Falconer", "Lord Falconer"]
+    assert peer_names("Valerie Amos, Baroness Amos") == ["Valerie Amos", "Baroness Amos"]
+    assert peer_names("Tony Blair") == []
+
+
+def test_a_peer_named_by_his_title_is_the_officeholder(pipeline):
+    a = analyze(pipeline, "Tony Blair spoke in London on Monday. Lord Falconer said the reform would go ahead.",
+                "2005-03-01")
+    falconer = actor_of(a, "Falconer")
+    assert falconer is not None and falconer.code == "GBRGOV" and falconer.wikidata
