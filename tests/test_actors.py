@@ -705,5 +705,5 @@ def test_a_peer_is_known_by_his_name_and_his_title():
 def test_a_peer_named_by_his_title_is_the_officeholder(pipeline):
     a = analyze(pipeline, "Tony Blair spoke in London on Monday. Lord Falconer said the reform would go ahead.",
                 "2005-03-01")
-    falconer = actor_of(a, "Falconer")
+    falconer = actor_of(a, "Lord Falconer")
     assert falconer is not None and falconer.code == "GBRGOV" and falconer.wikidata
