@@ -377,6 +377,8 @@ def build(sources: Path, out: Path) -> dict:
         m.setdefault("capital", False)
 
     # 7. the name index: token key -> refs. P:person, O:org, C:country name, A:adjective, D:plural demonym, M:metonym
+    for p in people.values():
+        p["aliases"] += [a for a in peer_names(p["name"]) if a not in p["aliases"] and a != p["name"]]
     people_list = sorted(people.values(), key=lambda p: p["id"])
     names: dict[str, list[str]] = defaultdict(list)
     surnames: dict[str, list[int]] = defaultdict(list)
@@ -454,6 +456,20 @@ def build(sources: Path, out: Path) -> dict:
 
 PHOENIX_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 GROUP_SECTORS = {"REB", "INS", "UAF", "OPP", "CRM"}
+
+
+PEERAGE = re.compile(r"^(?P<name>[^,]+), (?P<rank>Baron|Baroness|Viscount|Earl) (?P<title>.+?)(?: of .+)?$")
+
+
+def peer_names(label: str) -> list[str]:
+    """The names a British peer goes by in the news, from a Wikidata label that carries the
+    peerage ("Peter Goldsmith, Baron Goldsmith": "Peter Goldsmith", "Lord Goldsmith";
+    "Charles Falconer, Baron Falconer of Thoroton": "Charles Falconer", "Lord Falconer")."""
+    m = PEERAGE.match(label)
+    if m is None:
+        return []
+    address = {"Baron": "Lord", "Viscount": "Lord", "Earl": "Lord", "Baroness": "Baroness"}[m["rank"]]
+    return [m["name"], f"{address} {m['title']}"]
 
 
 def _norm(name: str) -> str:

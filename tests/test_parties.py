@@ -208,3 +208,21 @@ def test_party_offices_reads_the_members_dated_offices():
 def test_a_company_named_as_a_broadcaster_is_the_media():
     assert body_sector(["Broadcasting", "Corp", "of", "China"]) == "MED"
     assert body_sector(["Acme", "Television", "Ltd"]) == "MED" and body_sector(["Acme", "Ltd"]) == "BUS"
+
+
+def test_a_rank_between_a_party_title_and_the_name(pipeline):
+    text = ("Prime Minister Tony Blair spoke in London on Monday. Labour peer Lord Ashworth warned of the "
+            "dangers. Tory MP Sir Roland Pyke disagreed.")
+    analysis = pipeline.analyze(Article(text=text, published="2005-02-01"))
+    codes = {a.name: a.code for a in analysis.actors}
+    assert codes.get("Lord Ashworth") == "GBRLEG", codes
+    assert any(name.endswith("Pyke") and code == "GBROPP" for name, code in codes.items()), codes
+
+
+def test_a_known_party_of_a_country_the_text_names_is_that_countrys(pipeline):
+    text = ("China rejected criticism of its record, the Chinese government said in Beijing. Foreign Secretary "
+            "Jack Straw said Britain would back the plan. Conservative shadow foreign secretary Nigel Brampton "
+            "said the move was wrong.")
+    analysis = pipeline.analyze(Article(text=text, published="2005-02-01"))
+    brampton = [a for a in analysis.actors if a.name == "Nigel Brampton"]
+    assert brampton and brampton[0].code == "GBROPP"

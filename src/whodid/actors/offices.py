@@ -51,6 +51,8 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     """Give a sector to the organisations and people with none: organisations by what their
     acronym stands for, people by the offices the text ties them to."""
     doc = st.doc
+    _short_names(st)
+    _unplaced_acronyms(st)
     _acronyms(resolver, st)
     _foreign_namesakes(resolver, st)
     _bodies_named_as_people(st)
@@ -95,6 +97,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
                 # (ELI) are former officeholders; the text's word beats a bare title's guess
                 _infer_sector(actor, "ELI", former)
     _lead_office(resolver, st)
+    _private_people(st)
     # a stacked agent code ("GOVHRI") stays in the code; the sector is its first one, as the
     # exports' single sector fields (PLOVER's, GDELT's Type1Code) read it
     for actor in st.res.actors.values():
@@ -150,6 +153,21 @@ def _lead_office(resolver: Resolver, st: _State) -> None:
                                if c), None)
     actor.country = actor.country or country
     _infer_sector(actor, sector, f"{evidence}, in the lead")
+
+
+PRIVATE_PERSON = "a private person: no source and no words of the text give an office (ICEWS's Citizen)"
+
+
+def _private_people(st: _State) -> None:
+    """A person no source knows, whom the text gives no office, title, party or body, is a
+    private person: CAMEO's civilians (CVL), as ICEWS codes a named individual its
+    dictionaries lack ("Citizen (Country)") and the news guidelines code "civilians as
+    victims or protesters". Only people the text alone introduced (not a knowledge-base
+    person between offices) and whose country is known; marked inferred."""
+    for actor in st.res.actors.values():
+        if actor.kind == "person" and actor.id.startswith("person:") and actor.country \
+                and not actor.sector and not actor.role and not actor.office:
+            _infer_sector(actor, "CVL", PRIVATE_PERSON)
 
 
 def _infer_sector(actor, sector: str, role: str | None = None) -> None:
@@ -217,6 +235,68 @@ def _legislature_title(resolver: Resolver, st: _State, f) -> bool:
     actor.office = None
     _infer_sector(actor, "LEG", f"{' '.join(t.text for t in words)} (a legislature's presiding officer)")
     return True
+
+
+def _short_names(st: _State) -> None:
+    """A one-word name in brackets right after an organisation's full name is that
+    organisation's short name, whether or not it is its initials ("the Nicaraguan Institute
+    of Telecommunications and Post Office (Telcor)": Telcor is the institute, and so are its
+    later mentions). Only a name coded by nothing else."""
+    doc = st.doc
+    # the words standing alone in brackets (the parse may not have taken them for names)
+    bracketed: dict[str, list[int]] = {}
+    for s in range(2, len(doc) - 1):
+        if doc[s - 1].text == "(" and doc[s + 1].text == ")":
+            bracketed.setdefault(doc[s].text, []).append(s)
+    if not bracketed:
+        return
+    for aid, actor in list(st.res.actors.items()):
+        if actor.kind != "organization" or actor.sector or actor.name not in bracketed \
+                or not actor.name[:1].isupper():
+            continue
+        mine = [f for f in st.res.found if f.actor == aid]
+        for s in bracketed[actor.name]:
+            full = st.at(s - 2)
+            if full is None or full.end != s - 1 or full.actor == aid:
+                continue
+            named = st.res.actors[full.actor]
+            if named.kind != "organization" or not named.sector:
+                continue
+            for g in mine:
+                g.actor = named.id
+            break
+
+
+# armed groups act outside their country and are known by their initials there ("the PKK"
+# in a story about Syria): their initials keep them
+ARMED_ABROAD = frozenset({"REB", "INS", "MIL", "UAF", "SPY"})
+
+
+def _unplaced_acronyms(st: _State) -> None:
+    """A national body the knowledge base knows, named only by its initials in a story about
+    another country that never names its own, is not that body: initials are shared across
+    countries ("CBI" is Britain's Confederation of British Industry and India's Central Bureau
+    of Investigation). Such a mention becomes an organisation of its own, of the story's
+    country as a guess and of no sector, rather than another country's body."""
+    home = st.article_country()
+    if not home:
+        return
+    for aid, actor in list(st.res.actors.items()):
+        if actor.kind != "organization" or not actor.country or actor.country == home \
+                or aid.startswith(("org:", "party:")) or aid == actor.code or actor.sector in ARMED_ABROAD:
+            continue
+        mine = [f for f in st.res.found if f.actor == aid]
+        texts = {st.doc[f.start:f.end].text.removeprefix("the ").removeprefix("The ") for f in mine}
+        if not mine or not all(t.isalpha() and t.isupper() and 2 <= len(t) <= 6 for t in texts):
+            continue
+        if any(other.country == actor.country for oid, other in st.res.actors.items() if oid != aid):
+            continue  # the text names the body's country: it may well be that body
+        name = sorted(texts)[0]
+        # the story's country, as a guess, as for any organisation no source knows
+        local = type(actor)(f"org:{name.lower()}", name, "organization", home, None, home, inferred=["country"])
+        st.res.actors.setdefault(local.id, local)
+        for f in mine:
+            f.actor = local.id
 
 
 def _acronyms(resolver: Resolver, st: _State) -> None:
@@ -596,7 +676,7 @@ def _chunks(kb, head: Token, start: int, end: int):
     if left < start and doc[start - 1].pos_ == "ADP":
         left = start  # "the delegates of Callejas": his delegates, not his title
     k = start
-    while k < end and (_is_title_word(kb, doc[k].lower_) or any(r[0] in "AC" for r in kb.lookup(doc[k].text))):
+    while k < end and (_is_title_word(kb, doc[k].lower_) or any(r[0] in "ACO" for r in kb.lookup(doc[k].text))):
         k += 1
     yield [doc[j] for j in range(left, k)], False
     last = doc[end - 1] if doc[end - 1].text in ("MP", "MEP", "MSP", "MLA", "TD") else \
@@ -639,10 +719,17 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
     if office:
         for t in words:
             f = st.at(t.i)
-            if f is None and t.text.isupper() and t.text.isalpha() and 2 <= len(t.text) <= 6:
-                org = _named_before(st, t.text, t.i)  # "PCS leader": the union named before
+            if (f is None or f.actor == actor.id) and t.text.isupper() and t.text.isalpha() and 2 <= len(t.text) <= 6:
+                # "PCS leader": the union named before (the walk may have taken the acronym into
+                # the person's mention)
+                org = _named_before(st, t.text, t.i)
                 if org is not None and org.sector and not org.id.startswith("party:"):
                     return org.sector, org.country, f"{evidence} (an office in {org.name})"
+            if f is not None and f.actor == actor.id:
+                # a body the knowledge base knows, taken into the person's mention ("GMB leader X")
+                body = next((kb.orgs[int(r[2:])] for r in kb.lookup(t.text) if r[:2] == "O:"), None)
+                if body is not None and body.sector and body.sector not in ("OPP", "PTY"):
+                    return body.sector, body.country, f"{evidence} (an office in {body.name})"
             if f is None or f.actor == actor.id or f.how != "name":
                 continue  # a nominal ("Commons officials") or a place standing for a government is no employer
             org = st.res.actors[f.actor]

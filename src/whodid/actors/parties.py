@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 POSS = {"'s", "’s", "'", "’"}
 MAX_ROLE_MODIFIERS = 3  # "Lib Dems' home affairs spokesman": words between the party and its role
 NOT_THIS_ONE = {"next", "future", "third", "fourth", "fifth", "new", "possible", "potential"}  # a government to come
+# ranks and forms of address that may stand between a party title and its holder's name
+ADDRESS_WORDS = {"lord", "lady", "sir", "dame", "baroness", "baron", "mr", "mrs", "ms", "miss", "dr"}
 
 
 @dataclass
@@ -63,7 +65,7 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
             i += 1
             continue
         a, b, key = found
-        country = _country_of(st, a, b) or home
+        country = _country_of(st, a, b) or _party_home(st, key, home) or home
         party = parties.setdefault((country, key), _Party(key, doc[a:b].text, country))
         if len(doc[a:b].text) > len(party.name) and not doc[a:b].text.lower().startswith("the "):
             party.name = doc[a:b].text
@@ -102,8 +104,13 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
             party.governs.append(f"“{doc[a:r_end].text}”: a party with ministers governs")
         # the person the title is of: named right after it, or already holding the title in its
         # mention ("leader Charles Kennedy", extended by the walk)
-        person = st.at(r_end) or st.at(r_end - 1)
-        if person is not None and st.res.actors[person.actor].kind == "person" and a <= person.start <= r_end:
+        # ("Labour peer Lord Haskins", "Tory MP Sir Peter Tapsell": a rank or a form of address
+        # may stand between the title and the name)
+        named_at = r_end
+        while named_at < n and named_at - r_end < 2 and doc[named_at].lower_.rstrip(".") in ADDRESS_WORDS:
+            named_at += 1
+        person = st.at(named_at) or st.at(r_end) or st.at(r_end - 1)
+        if person is not None and st.res.actors[person.actor].kind == "person" and a <= person.start <= named_at:
             party.members.append((person.actor, words, a, r_end))
             _drop_inside(st, a, r_end)
             _evidence_from_member(resolver, st, party, person.actor, words, doc[a:r_end].text)
@@ -257,6 +264,19 @@ def _country_of(st: _State, a: int, b: int) -> str | None:
             if actor.kind == "country" or (actor.country and actor.kind != "person"):
                 return actor.country
     return None
+
+
+def _party_home(st: _State, key: str, home: str | None) -> str | None:
+    """The country a party of this name belongs to when the article's own country has none
+    the knowledge base knows: the one country the text also names whose known parties include
+    it ("Conservative shadow foreign secretary Michael Ancram" in a story about China that
+    names Britain too is a British Tory, not a Chinese one)."""
+    members = st.kb.party_members
+    if home is not None and key in members.get(home, {}):
+        return None
+    named = {actor.country for actor in st.res.actors.values() if actor.country}
+    found = [c for c in sorted(named) if key in members.get(c, {})]
+    return found[0] if len(found) == 1 else None
 
 
 def _drop_inside(st: _State, a: int, b: int) -> set[str]:

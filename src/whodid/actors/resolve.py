@@ -709,7 +709,8 @@ class Resolver:
             # "City of Joburg", "Uttar Pradesh Police": a place the name is of
             gaz = st.gazetteer()
             words = [t for t in st.doc[s:e] if t.pos_ == "PROPN" and t.text[:1].isupper()
-                     and t.lower_ not in self.kb.agents.nouns and t.lower_ not in self.kb.role_nouns]
+                     and t.lower_ not in self.kb.agents.nouns and t.lower_ not in self.kb.role_nouns
+                     and body_sector([t.text]) is None]  # "Rajya Sabha": a house, not Libya's Sabha
             runs: list[list[Token]] = []
             for t in words:
                 if runs and runs[-1][-1].i == t.i - 1:
@@ -1265,6 +1266,11 @@ class Resolver:
         t = st.doc[k]
         if t.ent_type_ not in ("NORP", "ORG") or not t.text[:1].isupper():
             return False
+        # a body the knowledge base knows as no party ("GMB leader Kevin Curran": a union's) is
+        # led in its own sector, which the offices pass reads
+        for ref in self.kb.lookup(t.text):
+            if ref[:2] == "O:" and (self.kb.orgs[int(ref[2:])].sector or "") not in ("", "OPP", "PTY"):
+                return False
         f = st.at(k)
         return f is None or st.res.actors[f.actor].kind not in ("country",)
 
