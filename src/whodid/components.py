@@ -27,7 +27,7 @@ from whodid.checks import ChecksStage
 from whodid.events import EventsStage
 from whodid.knowledge import Resources
 from whodid.model import Analysis, Article, Meta
-from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
+from whodid.nlp.extensions import text_of
 from whodid.places import PlacesStage
 from whodid.places.source_home import SourceHomes
 from whodid.quotes import QuotesStage
@@ -47,7 +47,7 @@ class StageComponent:
     def __call__(self, doc: Doc) -> Doc:
         analysis = doc._.whodid_analysis
         if analysis is None:  # the first whodid component of a spaCy user's own pipeline
-            analysis = Analysis(article=Article(text=doc.text),
+            analysis = Analysis(article=Article(text=text_of(doc)),
                                 meta=Meta(whodid_version=__version__, stages=["nlp"],
                                           sentences=sum(1 for _ in doc.sents), tokens=len(doc)))
             doc._.whodid_analysis = analysis

@@ -44,6 +44,7 @@ from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.institutions import body_sector
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
+from whodid.nlp.extensions import text_of
 from whodid.nlp.vocab import (BODY_ANAPHORS, ENGLISH_HONORIFICS, MONTHS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
                                PLACE_OBJECT_PREPOSITIONS, QUOTE_OPENS_AFTER)
 
@@ -1658,7 +1659,7 @@ def _quote_regions(doc: Doc, texts: list[str]) -> dict[int, int]:
     there (newspaper style), and an unbalanced mark does not swallow the rest of the article.
     """
     out: dict[int, int] = {}
-    text = doc.text
+    text = text_of(doc)
     starts = doc.to_array("IDX").tolist() if len(doc) else []
     n = 0
     inside = False

@@ -15,7 +15,7 @@ from whodid.knowledge.kb import normalize_date
 from whodid.actors.resolve import Resolution, Resolver, apply, to_actors
 from whodid.knowledge.titles import title_constraints
 from whodid.model import Analysis, Check
-from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
+from whodid.nlp.extensions import text_of
 from whodid.nlp.dates import find_expressions, resolve_dates
 from whodid.nlp.publication import ConstraintSource, DateConstraint, bounds, gather_constraints, infer_publication
 from whodid.nlp.vocab import MONTHS
@@ -44,7 +44,7 @@ def reference_date(doc: Doc) -> tuple[str | None, str]:
         for m in _YEAR.finditer(ent.text):
             if int(m.group(1)) <= this_year:
                 years.append(int(m.group(1)))
-    for m in _FULL.finditer(doc.text):
+    for m in _FULL.finditer(text_of(doc)):
         y, mo, d = int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))
         try:
             full.append(_dt.date(y, mo, d))

@@ -34,6 +34,7 @@ from whodid.events import background
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
+from whodid.nlp.extensions import text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
 from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS
 
@@ -743,7 +744,7 @@ class Coder:
         idx = ActorIndex(analysis)
         self._idx = idx
         self.armed = idx.armed
-        self._text = doc.text  # built once: Doc.text joins every token
+        self._text = text_of(doc)
         sents = {}
         for sent in doc.sents:
             for tok in sent:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, tokenize
 from whodid.model import Actor, Mention
+from whodid.nlp.extensions import text_of
 from whodid.nlp.publication import DateConstraint
 from whodid.nlp.vocab import FORMER
 
@@ -97,7 +98,7 @@ def title_constraints(doc: Doc, actors: list[Actor], kb: KnowledgeBase,
     """
     out: list[DateConstraint] = []
     seen: set[tuple[str, str | None, str | None]] = set()
-    text = doc.text  # built once: Doc.text joins every token on each call
+    text = text_of(doc)
     for actor in actors:
         i = kb.person_by_id.get(actor.id) if actor.kind == "person" else None
         if i is None:

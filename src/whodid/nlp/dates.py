@@ -74,6 +74,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.model import DateExpr
 from whodid.nlp import token_at
+from whodid.nlp.extensions import text_of
 from whodid.nlp.vocab import MONTHS, WEEKDAYS
 
 # ---------------------------------------------------------------------------
@@ -469,7 +470,7 @@ def _classify_spacy(ent: Span, text: str, today_year: int) -> TimeExpr | None:
 
 def find_expressions(doc: Doc, today: dt.date | None = None) -> list[TimeExpr]:
     """Every date/time expression in ``doc``, in text order, not yet resolved."""
-    text = doc.text
+    text = text_of(doc)
     today_year = (today or dt.date.today()).year
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
@@ -759,7 +760,7 @@ def resolve_dates(exprs: list[TimeExpr], base: dt.date | None, doc: Doc) -> None
                     e.kind == "offset" and e.anchor == "base"):
                 _resolve_on_base(e, base)
     # anaphoric offsets: in text order, on the closest preceding resolved date, or the event they name
-    text = doc.text
+    text = text_of(doc)
     last: TimeExpr | None = None
     last_explicit: TimeExpr | None = None
     for e in exprs:

@@ -29,6 +29,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from whodid.model import Mention, Place
+from whodid.nlp.extensions import text_of
 from whodid.places.cues import more_toponyms
 from whodid.places.local_cues import DATELINE_WITHIN, datelines, local_toponyms
 from whodid.knowledge.gazetteer import (COUNTRY_PARTS, COUNTRY_REGIONS, UNIONS, NAME_END_WORDS, NAME_GENERIC_WORDS, NAME_HEAD_WORDS, REGIONS,
@@ -57,7 +58,7 @@ class Resolved:
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> list[Toponym]:
-    text = doc.text if text is None else text
+    text = text_of(doc) if text is None else text
     found: dict[tuple[int, int], Toponym] = {}
     ents = doc.ents  # built anew on every access
     person_votes = Counter(e.text for e in ents if e.label_ == "PERSON")
@@ -192,7 +193,7 @@ def geocode(doc: Doc, gazetteer: Gazetteer, skip: list[tuple[int, int]] = (),
     ``home``: the (country, admin1) area the article's source is usually in (``source_home``),
     a prior for namesakes the text does not decide; ``learned`` (when given) receives the
     areas of the names this article placed that only one area has."""
-    text = doc.text  # Doc.text joins the tokens anew on every call
+    text = text_of(doc)
     # a demonym inside a person's mention still names the country ("Russian Foreign Minister Sergei Lavrov")
     # and so does a country inside a longer one ("U.S. Attorney General Janet Reno", "Sri Lanka's
     # former president"); a name that is the whole mention is the person's ("Biden" tagged GPE)

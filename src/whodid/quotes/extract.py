@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.knowledge.cues import ACCORDING, SPEECH_VERBS, CueClass
 from whodid.knowledge.cues import load as load_cues
+from whodid.nlp.extensions import text_of
 from whodid.nlp.vocab import QUOTE_OPENS_AFTER
 
 OPEN_MARKS = "“«„"
@@ -272,7 +273,7 @@ def _has_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 def extract(doc: Doc, role_nouns: Container[str] = frozenset()) -> list[QuoteMatch]:
-    text = doc.text
+    text = text_of(doc)
     all_sents = list(doc.sents)
     found: list[QuoteMatch] = []
     paras = paragraphs(text)

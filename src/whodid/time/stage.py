@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from whodid.model import Analysis, Check
-from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_*)
+from whodid.nlp.extensions import text_of
 from whodid.nlp.dates import WEEKDAYS, TimeExpr, find_expressions, parse_date, resolve_dates
 from whodid.time.events import date_events
 from whodid.nlp.publication import (ConstraintSource, DateConstraint, bounds_note, dateline, gather_constraints,
@@ -63,7 +63,7 @@ class TimeStage:
         elif base is None:
             if found is None:
                 resolve_dates(exprs, None, doc)  # what the text dates by itself, and chains on it
-            line = dateline(doc.text, exprs, today)
+            line = dateline(text_of(doc), exprs, today)
             inference = None if line is not None else infer_publication(exprs, today, self._constraints(doc, analysis))
             if line is not None:
                 base = line.as_date()
