@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
 from whodid.events import background
@@ -1188,11 +1188,16 @@ class Coder:
 ANSWERS_TO_REQUEST = {"REJECT", "AGREE", "CONCEDE"}
 
 
+def _sentence_of(ev: Event, doc: Doc) -> tuple[list[Span], int | None]:
+    """The article's sentences and the index of the one ``ev``'s trigger is in."""
+    sents = list(doc.sents)
+    return sents, next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
+
+
 def _told_before(ev: Event, events: list[Event], doc: Doc, sentences: int) -> list[Event]:
     """The events told before ``ev`` in its sentence or the ``sentences`` sentences before
     it, the latest first: where an earlier act that ``ev`` answers or retells is looked for."""
-    sents = list(doc.sents)
-    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
+    sents, here = _sentence_of(ev, doc)
     if here is None:
         return []
     earliest = sents[max(0, here - sentences)].start_char
@@ -1232,8 +1237,7 @@ def _asked_of_refuser(ev: Event, events: list[Event], doc: Doc, sentences: int =
 def _told_after(ev: Event, events: list[Event], doc: Doc, sentences: int) -> list[Event]:
     """The events told after ``ev`` in its sentence or the ``sentences`` sentences after it,
     the nearest first."""
-    sents = list(doc.sents)
-    here = next((k for k, x in enumerate(sents) if x.start_char <= ev.trigger.start < x.end_char), None)
+    sents, here = _sentence_of(ev, doc)
     if here is None:
         return []
     last = sents[min(len(sents) - 1, here + sentences)].end_char
