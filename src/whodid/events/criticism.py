@@ -47,7 +47,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.events.remention import PUBLIC_SECTORS
+from whodid.events.remention import is_public
 from whodid.model import Actor, Analysis, Event, Mention, Offsets, Quote
 
 SAID = {"direct", "indirect", "partial"}
@@ -82,11 +82,6 @@ class Statement:
     target_mention: Mention
     sentence: tuple[int, int]
     head: Token  # the head of the statement's clause in that sentence
-
-
-def _public(a: Actor) -> bool:
-    """``a`` is the country itself or its public (civilians, schools): spoken of, not opposed."""
-    return a.kind == "country" or (a.sector or "") in PUBLIC_SECTORS
 
 
 def _code(a: Actor) -> str:
@@ -124,7 +119,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
                      and not _addressee(doc, m) and (about is None or about(q, actors[aid]))]
             # a party over the country or its people ("voters faced a choice between more waste
             # and more tax under Labour" is said against Labour)
-            target = next((x for x in named if not _public(actors[x[0]])), named[0] if named else None)
+            target = next((x for x in named if not is_public(actors[x[0]])), named[0] if named else None)
             piece = doc.char_span(start, end, alignment_mode="expand")
             if target is None or piece is None:
                 continue
@@ -192,7 +187,8 @@ def find(doc: Doc, analysis: Analysis, events: list[Event],
     ``events``: the coder's; ``own_plans``: the lemmas of cues that tell the speaker's own plans
     or promises; ``beliefs``: of cues that tell what the speaker believes, fears or hopes)."""
     actors = {a.id: a for a in analysis.actors}
-    sides = {id(q): side(doc, analysis, q) for q in analysis.quotes if q.speaker in actors}
+    sides = {id(q): side(doc, analysis, q, actors) for q in analysis.quotes if q.speaker in actors}
+    believed: dict[int, bool] = {}  # per quote: its cue tells a belief (the cue's lemma scans the doc)
 
     def about(q: Quote, target: Actor) -> bool:
         rivals = RIVALS.get(sides.get(id(q)) or "", frozenset())
@@ -200,7 +196,11 @@ def find(doc: Doc, analysis: Analysis, events: list[Event],
             return True
         # criticism is in what the side says, not in what it fears or hopes
         named = (target.kind in NAMED and target.id != target.code) or sides.get(id(q)) not in NAMED_ONLY
-        return target.sector in rivals and named and not (q.cue and _cue_lemma(doc, q) in beliefs)
+        if not (target.sector in rivals and named):
+            return False
+        if id(q) not in believed:
+            believed[id(q)] = bool(q.cue) and _cue_lemma(doc, q) in beliefs
+        return not believed[id(q)]
 
     out = []
     for s in statements(doc, analysis, events, own_plans, about):
@@ -213,11 +213,11 @@ def find(doc: Doc, analysis: Analysis, events: list[Event],
     return out
 
 
-def side(doc: Doc, analysis: Analysis, q: Quote) -> str | None:
+def side(doc: Doc, analysis: Analysis, q: Quote, actors: dict[str, Actor]) -> str | None:
     """The side a quote's speaker speaks for: the speaker's sector, or when it is neither the
     opposition nor the government, the sector of a political party named in the speaker's own
-    phrase ("Liam Fox, Tory co-chairman", "Oliver Letwin, for the Tories")."""
-    actors = {a.id: a for a in analysis.actors}
+    phrase ("Liam Fox, Tory co-chairman", "Oliver Letwin, for the Tories"); ``actors``: the
+    analysis's actors by id."""
     own = actors[q.speaker].sector
     if own in RIVALS or q.speaker_mention is None:
         return own

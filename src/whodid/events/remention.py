@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from whodid.model import Event
+from whodid.model import Actor, Event
 
 # acts one party does once ("resigned", "stepped down", "pulled out"): its later tellings
 # by the same party are the same act even with no recipient named
@@ -58,6 +58,12 @@ RETOLD = {"ACCUSE"}
 # govern them, told again ("hard working families will pay dearly", "people have become poor")
 PUBLIC_SECTORS = {"", "CVL", "EDU", "HLH", "REF", "AGR", "UAF"}
 
+
+
+def is_public(a: Actor) -> bool:
+    """``a`` is a country itself or its public (civilians, schools, families): spoken of, not a
+    side of its own."""
+    return a.kind == "country" or (a.sector or "") in PUBLIC_SECTORS
 
 @dataclass
 class Parties:
@@ -96,7 +102,7 @@ class Parties:
         ids = {a.id for a in actors}
         sides.update({short: sides.get(full, full) for short, full in _short_names(actors).items()
                       if short not in sides})
-        public = {a.id for a in actors if a.country and (a.kind == "country" or (a.sector or "") in PUBLIC_SECTORS)}
+        public = {a.id for a in actors if a.country and is_public(a)}
         return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic, public)
 
     def same(self, a: str, b: str) -> bool:

@@ -57,7 +57,7 @@ class EventsStage:
         analysis.events.extend(events)
 
     def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
-        """The opposition's reported statements about other parties (``events.criticism``)."""
+        """Criticism read from reported statements about a side's rivals (``events.criticism``)."""
         lex = self.resources.lexicon
         found = criticism.find(doc, analysis, events, lex.marker("intent_verbs") | lex.marker("promise_verbs"),
                                lex.marker("belief_verbs"))
