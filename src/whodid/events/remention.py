@@ -212,6 +212,12 @@ def _same_meeting(first: Event, later: Event, parties: Parties, same_sentence: b
     return parties.shared(ours, theirs) >= 2
 
 
+def _retellable(first: Event, later: Event) -> bool:
+    """``later`` may tell ``first`` again across sentences: an act a side retells, neither
+    telling denied, and ``later`` aimed at someone."""
+    return later.type in RETOLD and "negated" not in (first.modality, later.modality) and bool(later.recipient)
+
+
 def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[str, str]) -> bool:
     """Across sentences, the same side ("Charles Kennedy", then "the Lib Dems") doing the same
     type of act to the same recipients (or to them and one more, or to some of them: "called the
@@ -222,7 +228,7 @@ def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[s
     modality, share their kind (mode), or one is read from a statement's words: two kinds of
     accusing, both told as done ("criticised him ..." / "claimed he had ordered ..."), are two."""
     parties = parties if isinstance(parties, Parties) else Parties(parties)
-    if later.type not in RETOLD or "negated" in (first.modality, later.modality) or not later.recipient:
+    if not _retellable(first, later):
         return False
     return parties.alike(later.actor, first.actor) and bool(first.recipient) and (
         parties.within(later.recipient, first.recipient) or parties.within(first.recipient, later.recipient))
@@ -232,7 +238,7 @@ def public_retelling(first: Event, later: Event, parties: Parties) -> bool:
     """Across sentences, a side's criticism aimed only at its own country or its public
     ("people have become poor across the country") after the same side's criticism of a
     party: the same criticism, told again in other words."""
-    if later.type not in RETOLD or "negated" in (first.modality, later.modality) or not later.recipient:
+    if not _retellable(first, later):
         return False
     if not all(r in parties.public for r in later.recipient) \
             or all(r in parties.public for r in first.recipient) or first.trigger.start > later.trigger.start:
