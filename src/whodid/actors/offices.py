@@ -287,7 +287,7 @@ def _unplaced_acronyms(st: _State) -> None:
             continue
         mine = [f for f in st.res.found if f.actor == aid]
         texts = {st.doc[f.start:f.end].text.removeprefix("the ").removeprefix("The ") for f in mine}
-        if not mine or not all(t.isalpha() and t.isupper() and 2 <= len(t) <= 6 for t in texts):
+        if not mine or not all(_is_initials(t) for t in texts):
             continue
         if any(other.country == actor.country for oid, other in st.res.actors.items() if oid != aid):
             continue  # the text names the body's country: it may well be that body
@@ -297,6 +297,11 @@ def _unplaced_acronyms(st: _State) -> None:
         st.res.actors.setdefault(local.id, local)
         for f in mine:
             f.actor = local.id
+
+
+def _is_initials(text: str) -> bool:
+    """``text`` is a body's initials as news writes them: 2 to 6 capital letters ("CBI", "PCS")."""
+    return text.isalpha() and text.isupper() and 2 <= len(text) <= 6
 
 
 def _acronyms(resolver: Resolver, st: _State) -> None:
@@ -719,7 +724,7 @@ def _office(resolver: Resolver, st: _State, words: list[Token], actor: ActorInfo
     if office:
         for t in words:
             f = st.at(t.i)
-            if (f is None or f.actor == actor.id) and t.text.isupper() and t.text.isalpha() and 2 <= len(t.text) <= 6:
+            if (f is None or f.actor == actor.id) and _is_initials(t.text):
                 # "PCS leader": the union named before (the walk may have taken the acronym into
                 # the person's mention)
                 org = _named_before(st, t.text, t.i)
