@@ -41,6 +41,7 @@ import duckdb
 
 from whodid.model import Analysis, Event
 from whodid.store.dialect import postgres_type
+from whodid.store.summaries import table_exists
 
 HAPPENED = ("asserted", "historical")
 DEFAULT_WINDOW_DAYS = 1
@@ -162,9 +163,7 @@ def _keep_reports(con, linked: list[tuple[str, int, int]], touched: list[int]) -
     has them: the ``linked`` events (sha1, idx, cluster id) added, and every event of the
     ``touched`` clusters given its cluster's new count. (A database without them fills them from
     the clusters on its next summaries refresh.)"""
-    if not isinstance(con, duckdb.DuckDBPyConnection) or not con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'event_reports' AND schema_name = 'main' "
-            "AND NOT temporary").fetchone()[0]:
+    if not isinstance(con, duckdb.DuckDBPyConnection) or not table_exists(con, "event_reports"):
         return
     linked = sorted(linked)
     _insert(con, "event_reports", [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("cluster_id", "BIGINT")],

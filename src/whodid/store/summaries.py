@@ -221,7 +221,7 @@ STEPS = [
 def refresh(con: duckdb.DuckDBPyConnection) -> int:
     """Add the articles not yet summarised to the summaries (inside the caller's transaction, if
     any); returns how many there were."""
-    missing = [t for t in LATER_TABLES if not _exists(con, t)]
+    missing = [t for t in LATER_TABLES if not table_exists(con, t)]
     con.execute(TABLES)
     for table in LATER_TABLES.values():
         con.execute(table)
@@ -251,14 +251,15 @@ def _pending(con: duckdb.DuckDBPyConnection, articles: str) -> None:
                     f"SELECT {rowid}* FROM {table} WHERE article_sha1 IN {PENDING}")
 
 
-def _exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """``table`` is a stored table of the database (not a temporary one)."""
     return con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND schema_name = 'main' "
                        "AND NOT temporary", [table]).fetchone()[0] > 0
 
 
 def fresh(con: duckdb.DuckDBPyConnection) -> bool:
     """Every stored article is in the summaries (so they may be read instead of the tables)."""
-    if not all(_exists(con, t) for t in ("summarised_articles", *LATER_TABLES)):
+    if not all(table_exists(con, t) for t in ("summarised_articles", *LATER_TABLES)):
         return False
     stored, summarised = con.execute("SELECT (SELECT count(*) FROM articles), "
                                      "(SELECT count(*) FROM summarised_articles)").fetchone()
