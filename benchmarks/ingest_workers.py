@@ -47,7 +47,7 @@ def main() -> None:
         one = ingest(whodid, corpus, Path(tmp) / "one.duckdb", 1)
         many = ingest(whodid, corpus, Path(tmp) / "many.duckdb", args.workers)
     print(f"corpus: {label}: {len(rows)} articles; {os.cpu_count()} cores; model load included")
-    for name, (seconds, rss) in ((f"--workers 1", one), (f"--workers {args.workers}", many)):
+    for name, (seconds, rss) in (("--workers 1", one), (f"--workers {args.workers}", many)):
         print(f"{name:12} {seconds:7.1f} s {len(rows) / seconds:7.1f} articles/s  peak RSS of one process {rss:6.0f} MB")
     print(f"speed-up {args.workers} workers / 1: {one[0] / many[0]:.2f}x")
 

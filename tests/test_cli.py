@@ -8,7 +8,6 @@ import sys
 import time
 
 import duckdb
-import pytest
 from typer.testing import CliRunner
 
 from helpers import SEED, write_jsonl

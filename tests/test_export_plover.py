@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from test_clusters import report
 from whodid.cli import app
 from whodid.export.plover import plover_code, schema
-from whodid.model import Actor, Mention
+from whodid.model import Actor
 from whodid.store import Store
 from whodid.store.clusters import link_events
 

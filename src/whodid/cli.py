@@ -656,7 +656,7 @@ UntilOpt = Annotated[Optional[str], typer.Option(help="Only events dated on or b
 def _plot(db: str, draw, out: Path, since: str | None, until: str | None, **options) -> None:
     import datetime as dt
 
-    from whodid.store import StoreError, connect_read_only, is_postgres
+    from whodid.store import StoreError, connect_read_only
     from whodid.store.to_duckdb import DuckDBTables
 
     try:

@@ -147,7 +147,7 @@ _pat("month", rf"\b(?i:in|since|until|till|by|during|from|through|before|after|o
               rf"(?P<span>(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?P<mon>{MON_FULL}))\b(?!\s+\d)")
 _pat("month", rf"\b(?P<span>(?P<mod>(?i:early|mid|late))[\s-]+(?P<mon>{MON_FULL}))\b(?!\s+\d)")
 # decades and years after a preposition
-_pat("decade", rf"(?<![\w-])(?:the\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0)'?s\b")
+_pat("decade", r"(?<![\w-])(?:the\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<dec>(?:1[6-9]|20)\d0)'?s\b")
 _pat("year", rf"\b(?i:in|since|until|till|by|during|from|through|before|after|of|around|circa|early|mid|late|year)[\s-]+"
              rf"(?P<span>(?P<year>{YEAR}))\b(?![\w%,.-]\d)(?!\s*(?i:percent|per\s+cent|%))")
 # weekday-only: "on Friday" (span "Friday"), "Tuesday night"
@@ -440,7 +440,7 @@ def _classify_spacy(ent: Span, text: str, today_year: int) -> TimeExpr | None:
         else:
             e.kind = "time"
         return e
-    if re.search(rf"(?i)-old\b", t):
+    if re.search(r"(?i)-old\b", t):
         return None  # an age, not a time expression
     if re.search(rf"(?i)\w-(?:{UNIT})\b", t):
         e.kind = "duration"  # "a six-year high", "the 28-year-old": lengths and ages, not dates
