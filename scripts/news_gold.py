@@ -6,6 +6,7 @@ held-out measurement and is never printed here). Publishers' text is never store
 the packed gold keeps ids, offsets, a SHA-1 of each sentence and the labels.
 
     python scripts/news_gold.py pick --out DIR [--per-corpus 34] [--min-chars 1200] [--max-chars 3500]
+                                     [--min-political 8] [--corpus bbc|newswire]
         choose political articles (even SHA-1, 1,200-3,500 characters by default, not in the
         shared dev.jsonl nor already in the packed gold) and write each one's text, split into numbered sentences
         with their character offsets, to DIR/<id>.txt for the annotators
@@ -104,7 +105,7 @@ def pick(args: argparse.Namespace) -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     chosen = []
-    for corpus in CORPORA:
+    for corpus in args.corpus or CORPORA:
         pool = []
         for article in read_corpus(corpus):
             text = article["text"]
@@ -112,7 +113,7 @@ def pick(args: argparse.Namespace) -> None:
                 continue
             if corpus == "bbc" and article.get("category") != "politics":
                 continue
-            if len(POLITICAL.findall(text)) < 8:
+            if len(POLITICAL.findall(text)) < args.min_political:
                 continue
             pool.append(article)
         random.Random(20261204).shuffle(pool)
@@ -244,6 +245,10 @@ def main() -> None:
     p.add_argument("--per-corpus", type=int, default=34)
     p.add_argument("--min-chars", type=int, default=1200, help="shortest article to pick")
     p.add_argument("--max-chars", type=int, default=3500, help="longest article to pick")
+    p.add_argument("--min-political", type=int, default=8,
+                   help="fewest POLITICAL words an article must hold (the BBC pool at 8 is spent)")
+    p.add_argument("--corpus", action="append", choices=sorted(CORPORA),
+                   help="pick from this corpus only (repeatable; default all)")
     p.add_argument("--gold", default=str(GOLD), help="packed gold whose articles are not picked again")
     p.set_defaults(run=pick)
     p = commands.add_parser("pack")

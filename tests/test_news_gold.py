@@ -105,3 +105,27 @@ def test_shipped_gold_has_no_article_twice():
     ids = [r["id"] for recs in news_gold.packed_records(news_gold.GOLD).values() for r in recs]
     assert ids and len(ids) == len(set(ids))
     assert all(news_gold.is_development(i) for i in ids)
+
+
+def test_pick_takes_one_corpus_and_a_lower_political_threshold(tmp_path, monkeypatch):
+    bbc_ids, wire_ids = even_ids(2, "gold-pick-bbc-"), even_ids(1, "gold-pick-wire-")
+    # five political words (minister, opposition, party, police, protest): below the default of 8
+    mild = "The minister met the opposition party. The police watched the protest. " + "The rain kept falling. " * 10
+    articles = {"bbc": [{"id": bbc_ids[0], "text": mild, "category": "politics"},
+                        {"id": bbc_ids[1], "text": mild, "category": "sport"}],
+                "newswire": [{"id": wire_ids[0], "text": mild}]}
+    monkeypatch.setattr(news_gold, "read_corpus", lambda corpus: iter(articles[corpus]))
+    monkeypatch.setattr(news_gold, "taken_ids", lambda gold: set())
+
+    def picked(*options):
+        out = tmp_path / "-".join(options).replace("--", "")
+        args = news_gold.argparse.Namespace(out=str(out), gold="unused", per_corpus=9, min_chars=100,
+                                            max_chars=100000, min_political=8, corpus=None)
+        for option, value in zip(options[::2], options[1::2]):
+            setattr(args, option.lstrip("-").replace("-", "_"), [value] if option == "--corpus" else int(value))
+        news_gold.pick(args)
+        return (out / "INDEX.txt").read_text().split()
+
+    assert picked("--min-political", "8") == []
+    assert picked("--min-political", "5") == ["bbc", bbc_ids[0], "newswire", wire_ids[0]]
+    assert picked("--min-political", "5", "--corpus", "bbc") == ["bbc", bbc_ids[0]]
