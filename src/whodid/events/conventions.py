@@ -93,11 +93,16 @@ PLEA_TYPES = {"CONCEDE", "REJECT"}
 PLEA_WORDS = {"plead", "plea"}
 # a refusal or a criticism of someone's words ("rejected calls to ...")
 ANSWERING_TYPES = {"REJECT", "ACCUSE"}
+# verbs of rebuttal: what they deny is always someone's charge ("denied he was gloating")
+REBUTTING_VERBS = {"deny", "refute", "rebut", "dismiss"}
 # a court's ruling, as opposed to a conviction or a sentence of someone
 RULING_WORDS = {"rule", "ruling"}
 # of those, what only a person does to the authorities (a resignation, a plea): a country
 # that withdraws from a town does not hand anything to a government
 PERSONAL_TYPES = {"RETREAT", "CONCEDE"}
+# capital punishment: only a state executes, so an execution told with no one doing it
+# ("four inmates have been executed by hanging") is the state's (its government's)
+EXECUTING = {"execute", "execution", "hang", "hanging"}
 # acts only a legislature does to an officeholder: told in the passive, the legislature is implied
 IMPEACHING = {"impeach"}
 # sectors outside the state: what they concede, they concede to the government
@@ -185,6 +190,15 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
             country = (held.pop() if len(held) == 1 else None) or doc._.whodid_article_country
             if country:
                 ev.actor = [_actor(analysis, country, "LEG", resources.kb).id]
+                _mark(ev, "actor")
+        if ev.type == "ASSAULT" and not ev.actor and ev.recipient and _trigger_lemma(doc, ev) in EXECUTING:
+            # "four inmates have been executed by hanging" (the by-phrase says how, not by
+            # whom), "the execution of two activists": the state of those executed, else
+            # the article's (the guidelines code "(state authorities)")
+            held = {countries[i] for i in ev.recipient if i in countries}
+            country = (held.pop() if len(held) == 1 else None) or doc._.whodid_article_country
+            if country:
+                ev.actor = [_actor(analysis, country, "GOV", resources.kb).id]
                 _mark(ev, "actor")
         if ev.type == "ASSAULT" and not ev.actor and ev.modality in ("asserted", "historical") \
                 and (sector := _unidentified_sector(doc, ev, analysis)):
@@ -373,6 +387,11 @@ def _answers_words(doc: Doc, ev: Event, resources: Resources) -> bool:
         return False
     words = resources.lexicon.classes.get("words", frozenset())
     t = span.root
+    if ev.type == "REJECT" and t.lemma_.lower() in REBUTTING_VERBS:
+        # "denied he was gloating", "denies breaking the rules", "dismissed the talk of splits":
+        # a denial that is an event at all is a rebuttal (a rumour's or a report's is none), so
+        # it answers someone's charge, whatever words it repeats
+        return True
     objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [p for c in t.children if c.dep_ in ("prep", "prt") for p in c.children if p.dep_ == "pobj"]
     if t.dep_ == "acl" and t.tag_ == "VBN":
