@@ -19,17 +19,23 @@ def codes(analysis: Analysis, ids: list[str]) -> list[str]:
     return [by_id[i].code or by_id[i].country for i in ids]
 
 
+STORY = "Kenyan opposition leader Raila Odinga spoke to reporters in Nairobi on Monday. "
+
+
 @pytest.mark.parametrize("text, trigger", [
     ("The Kenyan finance minister denied he was hiding the debt figures.", "denied"),
     ("The Kenyan finance minister denied hiding the debt figures.", "denied"),
     ("The Kenyan finance minister dismissed the talk of a split in the cabinet.", "dismissed"),
 ])
 def test_a_rebuttal_answers_someone_of_the_rebutters_country(analyze, text, trigger):
-    # whoever made the charge is left to the story; someone of the minister's own country,
-    # marked inferred
-    a = analyze(text)
+    # whoever made the charge is left to the story, which tells of other Kenyan parties:
+    # someone of the minister's own country, marked inferred
+    a = analyze(STORY + text)
     e = found(a, "REJECT", trigger)
     assert codes(a, e.recipient) == ["KEN"] and "recipient" in e.inferred
+    # a denial alone in its text gets no guess
+    b = analyze(text)
+    assert found(b, "REJECT", trigger).recipient == []
 
 
 def test_a_denied_rumour_is_still_no_event(analyze):
@@ -42,3 +48,30 @@ def test_an_execution_with_no_executioner_named_is_the_states(analyze):
     a = analyze("Three Iranian protesters have been executed by hanging in Tehran.")
     e = found(a, "ASSAULT", "executed")
     assert codes(a, e.actor) == ["IRNGOV"] and "actor" in e.inferred
+
+
+def test_who_suffers_an_act_is_its_recipient(analyze):
+    a = analyze("Bishop Juan Perez of Managua said he suffered persecution by the Nicaraguan police.")
+    e = found(a, "COERCE", "persecution")
+    assert codes(a, e.actor) == ["NICCOP"] and codes(a, e.recipient) == ["NICCHR"]
+
+
+def test_the_one_said_to_be_an_acts_victim_is_its_recipient(analyze):
+    a = analyze("Nicaraguan opposition leader Juan Perez said he is a victim of police persecution.")
+    e = found(a, "COERCE", "persecution")
+    assert codes(a, e.recipient) == ["NICOPP"]
+
+
+def test_people_modifying_a_harm_noun_are_the_harmed_not_the_harmers(analyze):
+    # "voter intimidation" is done to voters (by no one named); "police persecution" by police
+    a = analyze("Ugandan police carried out voter intimidation in Kampala.")
+    e = found(a, "COERCE", "intimidation")
+    assert codes(a, e.actor) == ["UGACOP"] and codes(a, e.recipient) == ["UGACVL"]
+
+
+def test_criticism_of_an_attack_is_aimed_at_the_attacker(analyze):
+    # the closing quotation mark makes the parser hang "by Russia against Ukraine" on the verb
+    a = analyze('Japanese Prime Minister Fumio Kishida said he and his guests "condemn the brutal attacks" '
+                'by Russia against Ukraine.')
+    e = found(a, "ACCUSE", "condemn")
+    assert codes(a, e.recipient)[0].startswith("RUS")

@@ -82,6 +82,13 @@ _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 # event of their own from a verb dictionary
 _NOT_EVENT_VERB_MARKERS = ("belief_verbs", "denial_verbs", "intent_verbs", "implicative_verbs", "report_verbs",
                            "object_control_verbs", "enacting_verbs", "negative_implicative_verbs")
+# harm done to someone: a noun of it may name its sufferer only through a verb or a "victim"
+_HARM_TYPES = {"COERCE", "ASSAULT"}
+# (not "face", "sustain", "experience": "faces an uphill battle", "sustain naval combat")
+_UNDERGOING_VERBS = {"suffer", "endure", "undergo", "withstand"}
+_VICTIM_NOUNS = {"victim", "target"}
+# the people a harm noun's modifier names as the harmed, not the harmer
+_HARMED_SECTORS = {"CVL", "REF", "EDU", "MED", "LAB"}
 # the one asked by a preposition: "called on Putin to", "appealed to the UN to", "pleaded with him to"
 _ASKED_PREPS = {"on", "upon", "to", "with"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
@@ -539,7 +546,18 @@ class Coder:
                 f.has_object = True
                 if not theme:
                     recips += [r for o in shared for r in idx.roles(o)]
+        # "condemn the devastating attacks" by Russia against Ukraine: an active verb takes no
+        # by-phrase, so one the parser hangs on it (a closing quotation mark cuts the noun
+        # phrase) is its event-noun object's, and so are the noun's target phrases after it;
+        # the deed criticised or backed is its doer's
+        stray = [k for k in t.children if k.dep_ in ("prep", "agent") and k.lower_ == "by"] \
+            if any(c.dep_ == "dobj" and c.i in idx.events for c in t.children) and actors and not patients else []
+        stray_doers = [r for k in stray for q in k.children if q.dep_ == "pobj" for r in idx.roles(q)]
+        if stray_doers:
+            recips += stray_doers
         for c in t.children:
+            if stray_doers and c.dep_ == "prep" and c.i > stray[0].i and c.lower_ in _NOUN_RECIPIENT_PREPS:
+                continue
             if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in ("GPE", "LOC", "FAC"):
                 f.place_target = True
             if c.dep_ == "nsubjpass":
@@ -633,7 +651,10 @@ class Coder:
                     # "the Ukraine invasion": a noun modifier may be the target; an
                     # adjective is the doer ("the Russian invasion")
                     adjective = c.tag_ == "JJ" or r.mention.how == "adjective"
-                    (recips if e.compound == "recipient" and not adjective else actors).append(r)
+                    # "voter intimidation", "civilian killings": people who do no harm as such
+                    # are the ones harmed ("police persecution" is the police's)
+                    harmed = e.type in _HARM_TYPES and idx.sectors.get(r.actor) in _HARMED_SECTORS
+                    (recips if (e.compound == "recipient" or harmed) and not adjective else actors).append(r)
             elif c.dep_ == "prep":
                 pobjs = [p for p in c.children if p.dep_ == "pobj"]
                 prep = c.lower_
@@ -729,6 +750,8 @@ class Coder:
             for c in head.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                     recips += [r for q in c.children if q.dep_ == "pobj" for r in idx.roles(q)]
+        if not recips and e.type in _HARM_TYPES:
+            recips = self._sufferers(n, idx, actors)
         if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":
             recips = idx.place(head)
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS and not met_there:
@@ -737,6 +760,21 @@ class Coder:
                 and head.head.i in idx.events and any(c.dep_ == "poss" for c in n.children):
             f.drop = "the verb beside it tells the act"  # "in its ruling, the court dismissed all charges"
         f.actors, f.recipients = actors, recips
+
+    def _sufferers(self, n: Token, idx: ActorIndex, actors: list[Participant]) -> list[Participant]:
+        """Who a harm noun befalls when no phrase of its own says it: the subject of a verb of
+        undergoing ("he suffered persecution by the police"), the one said to be its victim
+        ("he is a victim of police persecution")."""
+        head = n.head
+        if n.dep_ == "dobj" and head.lemma_.lower() in _UNDERGOING_VERBS:
+            return [r for r in self.subject(head, idx)[0] if r.actor not in {a.actor for a in actors}]
+        if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _VICTIM_NOUNS:
+            victim = head.head
+            if victim.dep_ == "attr" and victim.head.pos_ in ("AUX", "VERB"):
+                # "he is a victim of ...": a new act told of someone ("the victims of the tavern
+                # massacre" only recalls one)
+                return [r for r in self.subject(victim.head, idx)[0] if r.actor not in {a.actor for a in actors}]
+        return []
 
     # ------------------------------------------------------------------ main
     def code(self, doc: Doc, analysis: Analysis) -> list[Event]:

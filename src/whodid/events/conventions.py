@@ -250,6 +250,20 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
+        elif ev.type == "REJECT" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in REBUTTING_VERBS:
+            # "denied he was gloating", "denies breaking the rules", "dismissed the talk of splits":
+            # a denial that is an event at all is a rebuttal (a rumour's or a report's is none),
+            # of a charge made by someone the story tells of: when it names others of the
+            # denier's country before, someone of that country (a lone "X denied the
+            # allegations" gets no guess)
+            own = {countries[i] for i in ev.actor if i in countries}
+            country = own.pop() if len(own) == 1 else None
+            if country and any(a.country == country and a.id not in ev.actor and a.kind != "country"
+                               and any(m.start < ev.trigger.start for m in a.mentions) for a in analysis.actors):
+                actor = _actor(analysis, country, "", resources.kb)
+                if actor.id not in ev.actor:
+                    ev.recipient = [actor.id]
+                    _mark(ev, "recipient")
         if ev.type == "SANCTION" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in RULING_WORDS:
             # "Law Lords ruled that the 12 were being held in contravention of human rights laws",
             # "ruled it illegal": a ruling that names no party judges the state's act
@@ -387,11 +401,6 @@ def _answers_words(doc: Doc, ev: Event, resources: Resources) -> bool:
         return False
     words = resources.lexicon.classes.get("words", frozenset())
     t = span.root
-    if ev.type == "REJECT" and t.lemma_.lower() in REBUTTING_VERBS:
-        # "denied he was gloating", "denies breaking the rules", "dismissed the talk of splits":
-        # a denial that is an event at all is a rebuttal (a rumour's or a report's is none), so
-        # it answers someone's charge, whatever words it repeats
-        return True
     objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [p for c in t.children if c.dep_ in ("prep", "prt") for p in c.children if p.dep_ == "pobj"]
     if t.dep_ == "acl" and t.tag_ == "VBN":
