@@ -75,3 +75,16 @@ def test_criticism_of_an_attack_is_aimed_at_the_attacker(analyze):
                 'by Russia against Ukraine.')
     e = found(a, "ACCUSE", "condemn")
     assert codes(a, e.recipient)[0].startswith("RUS")
+
+
+def test_a_motion_asks_the_legislature_of_the_movers_country(analyze):
+    a = analyze("Indian parliamentary affairs minister Pralhad Joshi moved a motion to suspend four MPs.")
+    e = found(a, "REQUEST", "motion")
+    assert codes(a, e.recipient) == ["INDLEG"] and "recipient" in e.inferred
+
+
+def test_a_legislators_concession_is_to_the_government(analyze):
+    a = analyze("British Prime Minister Tony Blair spoke in London on Monday. "
+                "The Labour MP for Hull admitted the reform was needed.")
+    e = found(a, "CONCEDE", "admitted")
+    assert codes(a, e.recipient) == ["GBRGOV"]

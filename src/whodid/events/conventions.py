@@ -95,6 +95,8 @@ PLEA_WORDS = {"plead", "plea"}
 ANSWERING_TYPES = {"REJECT", "ACCUSE"}
 # verbs of rebuttal: what they deny is always someone's charge ("denied he was gloating")
 REBUTTING_VERBS = {"deny", "refute", "rebut", "dismiss"}
+# a motion is put to a house: with no one else named, its legislature is asked
+MOTION_WORDS = {"motion", "amendment", "resolution"}
 # a court's ruling, as opposed to a conviction or a sentence of someone
 RULING_WORDS = {"rule", "ruling"}
 # of those, what only a person does to the authorities (a resignation, a plea): a country
@@ -218,7 +220,7 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
         if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient \
                 and (ev.type not in PERSONAL_TYPES or all(kinds.get(i) == "person" for i in ev.actor)
                      or (ev.type == "CONCEDE" and all(kinds.get(i) in ("organization", "group")
-                                                      and sectors.get(i) in NON_STATE for i in ev.actor))):
+                                                      and sectors.get(i) in NON_STATE | {"LEG"} for i in ev.actor))):
             # (a party or a union that calls off its protest concedes to the authorities)
             # a refusal answers someone's words ("denied the allegations"): a refused policy or
             # ruling tells whose they were; else, refused by someone outside the government
@@ -261,6 +263,15 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
             if country and any(a.country == country and a.id not in ev.actor and a.kind != "country"
                                and any(m.start < ev.trigger.start for m in a.mentions) for a in analysis.actors):
                 actor = _actor(analysis, country, "", resources.kb)
+                if actor.id not in ev.actor:
+                    ev.recipient = [actor.id]
+                    _mark(ev, "recipient")
+        if ev.type == "REQUEST" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in MOTION_WORDS:
+            # "moved a motion to suspend 10 MPs": a motion asks the house it is moved in to act,
+            # the legislature of the mover's country
+            own = {countries[i] for i in ev.actor if i in countries}
+            if len(own) == 1 and not any(sectors.get(i) == "LEG" and kinds.get(i) != "person" for i in ev.actor):
+                actor = _actor(analysis, own.pop(), "LEG", resources.kb)
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
