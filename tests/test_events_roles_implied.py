@@ -88,3 +88,11 @@ def test_a_legislators_concession_is_to_the_government(analyze):
                 "The Labour MP for Hull admitted the reform was needed.")
     e = found(a, "CONCEDE", "admitted")
     assert codes(a, e.recipient) == ["GBRGOV"]
+
+
+def test_an_example_of_what_the_subject_did_is_the_subjects_act(analyze):
+    # "such as freezing" hangs on the object "measures": the freezing is Japan's
+    a = analyze("Japan has imposed tough measures, such as freezing the assets of Russian President "
+                "Vladimir Putin.")
+    e = found(a, "SANCTION", "freezing")
+    assert codes(a, e.actor) == ["JPN"] and codes(a, e.recipient) == ["RUSGOV"]

@@ -493,9 +493,12 @@ class Coder:
             # a gerund under a preposition whose phrase hangs off a noun ("was away for a year
             # between stepping down and ..."): the doer is the clause's subject, up the tree
             while v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN") \
-                    and head.head.i not in idx.events \
-                    and head.head.dep_ in ("pobj", "npadvmod") and head.head.head.i != head.head.i:
-                # (not under an event noun: "an appeal for deploying troops" is the appeal's)
+                    and (head.head.i not in idx.events or _exemplifying(head)) \
+                    and (head.head.dep_ in ("pobj", "npadvmod") or (head.head.dep_ == "dobj" and _exemplifying(head))) \
+                    and head.head.head.i != head.head.i:
+                # (not under an event noun: "an appeal for deploying troops" is the appeal's; but
+                # "imposed sanctions, such as freezing the assets of ...": an example of what the
+                # subject did is the subject's)
                 up = head.head.head
                 head = up.head if up.dep_ == "prep" and up.pos_ == "ADP" and up.head.i != up.i else up
             return self.subject(head, idx, depth + 1)[0], []
@@ -1391,6 +1394,12 @@ def _describing_participle(t: Token) -> bool:
         return True  # "Brown feels deeply betrayed": a state the subject is in, not an act told
     return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
                                        for c in t.children)
+
+
+def _exemplifying(prep: Token) -> bool:
+    """"such as", "including", "like": the phrase gives an example of its noun."""
+    return (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)) or \
+        prep.lower_ in ("including", "like")
 
 
 def _for_clause(t: Token) -> bool:
