@@ -96,3 +96,13 @@ def test_an_example_of_what_the_subject_did_is_the_subjects_act(analyze):
                 "Vladimir Putin.")
     e = found(a, "SANCTION", "freezing")
     assert codes(a, e.actor) == ["JPN"] and codes(a, e.recipient) == ["RUSGOV"]
+
+
+def test_the_place_of_a_thing_opposed_is_not_whom_it_is_opposed_by(analyze):
+    # "the war in Iraq" is no Iraqi party; the campaigners' criticism is of their own government
+    a = analyze("British peace campaigners opposed the war in Iraq.")
+    e = found(a, "ACCUSE", "opposed")
+    assert not [c for c in codes(a, e.recipient) if c.startswith("IRQ")]
+    # people in a place are of it
+    b = analyze("Security forces in Guinea arrested four opposition leaders.")
+    assert codes(b, found(b, "COERCE", "arrested").actor)[0].startswith("GIN")

@@ -36,7 +36,7 @@ from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.extensions import text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
-from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS
+from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS, PLACE_NOUNS
 
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
 _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto", "to"}
@@ -82,6 +82,10 @@ _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 # event of their own from a verb dictionary
 _NOT_EVENT_VERB_MARKERS = ("belief_verbs", "denial_verbs", "intent_verbs", "implicative_verbs", "report_verbs",
                            "object_control_verbs", "enacting_verbs", "negative_implicative_verbs")
+# singular nouns for a body of people that a place phrase locates ("the army in Iraq")
+_GROUP_NOUNS = frozenset({"army", "military", "police", "force", "militia", "government", "opposition", "authority",
+                          "administration", "regime", "coalition", "community", "population", "public", "group",
+                          "movement", "party", "union", "navy", "guard", "embassy", "mission", "delegation"})
 # harm done to someone: a noun of it may name its sufferer only through a verb or a "victim"
 _HARM_TYPES = {"COERCE", "ASSAULT"}
 # (not "face", "sustain", "experience": "faces an uphill battle", "sustain naval combat")
@@ -168,6 +172,9 @@ class ActorIndex:
                         and (a.sector or "") not in _POLITICAL_SECTORS and a.mentions
                         and all(m.how in ("nominal", "unnamed") for m in a.mentions)}
         self.kinds = {a.id: a.kind for a in analysis.actors}
+        # people (and places) named by a singular noun ("the army in Iraq", "a village in Ukraine"):
+        # set by the coder
+        self.people: frozenset[str] = frozenset()
         self.sectors = {a.id: a.sector or "" for a in analysis.actors}
         self.dyad = _dyad_parties(analysis.actors)
         self.codes = {a.id: a.code for a in analysis.actors}
@@ -262,8 +269,10 @@ class ActorIndex:
                                 r.direct = False
                                 out.append(r)
                                 found = True
-            if not found and _common_noun(w):
-                # "security forces in Guinea": people of a place named after them
+            if not found and _common_noun(w) and (w.tag_ in ("NNS", "NNPS") or w.pos_ == "PROPN"
+                                                  or w.lemma_.lower() in self.people):
+                # "security forces in Guinea": people of a place named after them (not a thing
+                # done there: "opposed the war in Iraq" opposes no Iraqi)
                 out += self._located(w)
         return out
 
@@ -341,6 +350,8 @@ class Coder:
         self.senses = Senses(lexicon)
         self.scores = load_scores()
         self._verb_exclude = frozenset().union(*(lexicon.marker(k) for k in _NOT_EVENT_VERB_MARKERS))
+        self._people_words = frozenset().union(*(lexicon.classes.get(k, frozenset()) for k in ("people", "persons"))) \
+            | _GROUP_NOUNS | PLACE_NOUNS
         # a list to collect why each candidate trigger gave no event of its own (None: not kept);
         # rows (character offset, word, entry, reason): ``scripts/events_dev.py score --trace``
         self.trace: list[tuple[int, str, str, str]] | None = None
@@ -783,6 +794,7 @@ class Coder:
     def code(self, doc: Doc, analysis: Analysis) -> list[Event]:
         self.dyads: set[int] = set()  # events of the verb dictionary with one party so far (id)
         idx = ActorIndex(analysis)
+        idx.people = self._people_words
         self._idx = idx
         self.armed = idx.armed
         self._text = text_of(doc)
