@@ -36,7 +36,7 @@ from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.extensions import text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
-from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS
+from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS, PLACE_NOUNS
 
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
 _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto", "to"}
@@ -82,6 +82,17 @@ _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 # event of their own from a verb dictionary
 _NOT_EVENT_VERB_MARKERS = ("belief_verbs", "denial_verbs", "intent_verbs", "implicative_verbs", "report_verbs",
                            "object_control_verbs", "enacting_verbs", "negative_implicative_verbs")
+# singular nouns for a body of people that a place phrase locates ("the army in Iraq")
+_GROUP_NOUNS = frozenset({"army", "military", "police", "force", "militia", "government", "opposition", "authority",
+                          "administration", "regime", "coalition", "community", "population", "public", "group",
+                          "movement", "party", "union", "navy", "guard", "embassy", "mission", "delegation"})
+# harm done to someone: a noun of it may name its sufferer only through a verb or a "victim"
+_HARM_TYPES = {"COERCE", "ASSAULT"}
+# (not "face", "sustain", "experience": "faces an uphill battle", "sustain naval combat")
+_UNDERGOING_VERBS = {"suffer", "endure", "undergo", "withstand"}
+_VICTIM_NOUNS = {"victim", "target"}
+# the people a harm noun's modifier names as the harmed, not the harmer
+_HARMED_SECTORS = {"CVL", "REF", "EDU", "MED", "LAB"}
 # the one asked by a preposition: "called on Putin to", "appealed to the UN to", "pleaded with him to"
 _ASKED_PREPS = {"on", "upon", "to", "with"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
@@ -161,6 +172,9 @@ class ActorIndex:
                         and (a.sector or "") not in _POLITICAL_SECTORS and a.mentions
                         and all(m.how in ("nominal", "unnamed") for m in a.mentions)}
         self.kinds = {a.id: a.kind for a in analysis.actors}
+        # people (and places) named by a singular noun ("the army in Iraq", "a village in Ukraine"):
+        # set by the coder
+        self.people: frozenset[str] = frozenset()
         self.sectors = {a.id: a.sector or "" for a in analysis.actors}
         self.dyad = _dyad_parties(analysis.actors)
         self.codes = {a.id: a.code for a in analysis.actors}
@@ -255,8 +269,10 @@ class ActorIndex:
                                 r.direct = False
                                 out.append(r)
                                 found = True
-            if not found and _common_noun(w):
-                # "security forces in Guinea": people of a place named after them
+            if not found and _common_noun(w) and (w.tag_ in ("NNS", "NNPS") or w.pos_ == "PROPN"
+                                                  or w.lemma_.lower() in self.people):
+                # "security forces in Guinea": people of a place named after them (not a thing
+                # done there: "opposed the war in Iraq" opposes no Iraqi)
                 out += self._located(w)
         return out
 
@@ -334,6 +350,8 @@ class Coder:
         self.senses = Senses(lexicon)
         self.scores = load_scores()
         self._verb_exclude = frozenset().union(*(lexicon.marker(k) for k in _NOT_EVENT_VERB_MARKERS))
+        self._people_words = frozenset().union(*(lexicon.classes.get(k, frozenset()) for k in ("people", "persons"))) \
+            | _GROUP_NOUNS | PLACE_NOUNS
         # a list to collect why each candidate trigger gave no event of its own (None: not kept);
         # rows (character offset, word, entry, reason): ``scripts/events_dev.py score --trace``
         self.trace: list[tuple[int, str, str, str]] | None = None
@@ -486,9 +504,12 @@ class Coder:
             # a gerund under a preposition whose phrase hangs off a noun ("was away for a year
             # between stepping down and ..."): the doer is the clause's subject, up the tree
             while v.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("NOUN", "PROPN") \
-                    and head.head.i not in idx.events \
-                    and head.head.dep_ in ("pobj", "npadvmod") and head.head.head.i != head.head.i:
-                # (not under an event noun: "an appeal for deploying troops" is the appeal's)
+                    and (head.head.i not in idx.events or _exemplifying(head)) \
+                    and (head.head.dep_ in ("pobj", "npadvmod") or (head.head.dep_ == "dobj" and _exemplifying(head))) \
+                    and head.head.head.i != head.head.i:
+                # (not under an event noun: "an appeal for deploying troops" is the appeal's; but
+                # "imposed sanctions, such as freezing the assets of ...": an example of what the
+                # subject did is the subject's)
                 up = head.head.head
                 head = up.head if up.dep_ == "prep" and up.pos_ == "ADP" and up.head.i != up.i else up
             return self.subject(head, idx, depth + 1)[0], []
@@ -539,7 +560,18 @@ class Coder:
                 f.has_object = True
                 if not theme:
                     recips += [r for o in shared for r in idx.roles(o)]
+        # "condemn the devastating attacks" by Russia against Ukraine: an active verb takes no
+        # by-phrase, so one the parser hangs on it (a closing quotation mark cuts the noun
+        # phrase) is its event-noun object's, and so are the noun's target phrases after it;
+        # the deed criticised or backed is its doer's
+        stray = [k for k in t.children if k.dep_ in ("prep", "agent") and k.lower_ == "by"] \
+            if any(c.dep_ == "dobj" and c.i in idx.events for c in t.children) and actors and not patients else []
+        stray_doers = [r for k in stray for q in k.children if q.dep_ == "pobj" for r in idx.roles(q)]
+        if stray_doers:
+            recips += stray_doers
         for c in t.children:
+            if stray_doers and c.dep_ == "prep" and c.i > stray[0].i and c.lower_ in _NOUN_RECIPIENT_PREPS:
+                continue
             if c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in ("GPE", "LOC", "FAC"):
                 f.place_target = True
             if c.dep_ == "nsubjpass":
@@ -633,7 +665,10 @@ class Coder:
                     # "the Ukraine invasion": a noun modifier may be the target; an
                     # adjective is the doer ("the Russian invasion")
                     adjective = c.tag_ == "JJ" or r.mention.how == "adjective"
-                    (recips if e.compound == "recipient" and not adjective else actors).append(r)
+                    # "voter intimidation", "civilian killings": people who do no harm as such
+                    # are the ones harmed ("police persecution" is the police's)
+                    harmed = e.type in _HARM_TYPES and idx.sectors.get(r.actor) in _HARMED_SECTORS
+                    (recips if (e.compound == "recipient" or harmed) and not adjective else actors).append(r)
             elif c.dep_ == "prep":
                 pobjs = [p for p in c.children if p.dep_ == "pobj"]
                 prep = c.lower_
@@ -729,6 +764,8 @@ class Coder:
             for c in head.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                     recips += [r for q in c.children if q.dep_ == "pobj" for r in idx.roles(q)]
+        if not recips and e.type in _HARM_TYPES:
+            recips = self._sufferers(n, idx, actors)
         if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":
             recips = idx.place(head)
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS and not met_there:
@@ -738,10 +775,26 @@ class Coder:
             f.drop = "the verb beside it tells the act"  # "in its ruling, the court dismissed all charges"
         f.actors, f.recipients = actors, recips
 
+    def _sufferers(self, n: Token, idx: ActorIndex, actors: list[Participant]) -> list[Participant]:
+        """Who a harm noun befalls when no phrase of its own says it: the subject of a verb of
+        undergoing ("he suffered persecution by the police"), the one said to be its victim
+        ("he is a victim of police persecution")."""
+        head = n.head
+        if n.dep_ == "dobj" and head.lemma_.lower() in _UNDERGOING_VERBS:
+            return [r for r in self.subject(head, idx)[0] if r.actor not in {a.actor for a in actors}]
+        if n.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _VICTIM_NOUNS:
+            victim = head.head
+            if victim.dep_ == "attr" and victim.head.pos_ in ("AUX", "VERB"):
+                # "he is a victim of ...": a new act told of someone ("the victims of the tavern
+                # massacre" only recalls one)
+                return [r for r in self.subject(victim.head, idx)[0] if r.actor not in {a.actor for a in actors}]
+        return []
+
     # ------------------------------------------------------------------ main
     def code(self, doc: Doc, analysis: Analysis) -> list[Event]:
         self.dyads: set[int] = set()  # events of the verb dictionary with one party so far (id)
         idx = ActorIndex(analysis)
+        idx.people = self._people_words
         self._idx = idx
         self.armed = idx.armed
         self._text = text_of(doc)
@@ -1353,6 +1406,12 @@ def _describing_participle(t: Token) -> bool:
         return True  # "Brown feels deeply betrayed": a state the subject is in, not an act told
     return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
                                        for c in t.children)
+
+
+def _exemplifying(prep: Token) -> bool:
+    """"such as", "including", "like": the phrase gives an example of its noun."""
+    return (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)) or \
+        prep.lower_ in ("including", "like")
 
 
 def _for_clause(t: Token) -> bool:

@@ -93,11 +93,18 @@ PLEA_TYPES = {"CONCEDE", "REJECT"}
 PLEA_WORDS = {"plead", "plea"}
 # a refusal or a criticism of someone's words ("rejected calls to ...")
 ANSWERING_TYPES = {"REJECT", "ACCUSE"}
+# verbs of rebuttal: what they deny is always someone's charge ("denied he was gloating")
+REBUTTING_VERBS = {"deny", "refute", "rebut", "dismiss"}
+# a motion is put to a house: with no one else named, its legislature is asked
+MOTION_WORDS = {"motion", "amendment", "resolution"}
 # a court's ruling, as opposed to a conviction or a sentence of someone
 RULING_WORDS = {"rule", "ruling"}
 # of those, what only a person does to the authorities (a resignation, a plea): a country
 # that withdraws from a town does not hand anything to a government
 PERSONAL_TYPES = {"RETREAT", "CONCEDE"}
+# capital punishment: only a state executes, so an execution told with no one doing it
+# ("four inmates have been executed by hanging") is the state's (its government's)
+EXECUTING = {"execute", "execution", "hang", "hanging"}
 # acts only a legislature does to an officeholder: told in the passive, the legislature is implied
 IMPEACHING = {"impeach"}
 # sectors outside the state: what they concede, they concede to the government
@@ -186,6 +193,15 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
             if country:
                 ev.actor = [_actor(analysis, country, "LEG", resources.kb).id]
                 _mark(ev, "actor")
+        if ev.type == "ASSAULT" and not ev.actor and ev.recipient and _trigger_lemma(doc, ev) in EXECUTING:
+            # "four inmates have been executed by hanging" (the by-phrase says how, not by
+            # whom), "the execution of two activists": the state of those executed, else
+            # the article's (the guidelines code "(state authorities)")
+            held = {countries[i] for i in ev.recipient if i in countries}
+            country = (held.pop() if len(held) == 1 else None) or doc._.whodid_article_country
+            if country:
+                ev.actor = [_actor(analysis, country, "GOV", resources.kb).id]
+                _mark(ev, "actor")
         if ev.type == "ASSAULT" and not ev.actor and ev.modality in ("asserted", "historical") \
                 and (sector := _unidentified_sector(doc, ev, analysis)):
             country = located_in(doc, ev, analysis, resources)
@@ -204,7 +220,7 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
         if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient \
                 and (ev.type not in PERSONAL_TYPES or all(kinds.get(i) == "person" for i in ev.actor)
                      or (ev.type == "CONCEDE" and all(kinds.get(i) in ("organization", "group")
-                                                      and sectors.get(i) in NON_STATE for i in ev.actor))):
+                                                      and sectors.get(i) in NON_STATE | {"LEG"} for i in ev.actor))):
             # (a party or a union that calls off its protest concedes to the authorities)
             # a refusal answers someone's words ("denied the allegations"): a refused policy or
             # ruling tells whose they were; else, refused by someone outside the government
@@ -233,6 +249,29 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
             own = {countries[i] for i in ev.actor if i in countries}
             if len(own) == 1:
                 actor = _actor(analysis, own.pop(), "", resources.kb)
+                if actor.id not in ev.actor:
+                    ev.recipient = [actor.id]
+                    _mark(ev, "recipient")
+        elif ev.type == "REJECT" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in REBUTTING_VERBS:
+            # "denied he was gloating", "denies breaking the rules", "dismissed the talk of splits":
+            # a denial that is an event at all is a rebuttal (a rumour's or a report's is none),
+            # of a charge made by someone the story tells of: when it names others of the
+            # denier's country before, someone of that country (a lone "X denied the
+            # allegations" gets no guess)
+            own = {countries[i] for i in ev.actor if i in countries}
+            country = own.pop() if len(own) == 1 else None
+            if country and any(a.country == country and a.id not in ev.actor and a.kind != "country"
+                               and any(m.start < ev.trigger.start for m in a.mentions) for a in analysis.actors):
+                actor = _actor(analysis, country, "", resources.kb)
+                if actor.id not in ev.actor:
+                    ev.recipient = [actor.id]
+                    _mark(ev, "recipient")
+        if ev.type == "REQUEST" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in MOTION_WORDS:
+            # "moved a motion to suspend 10 MPs": a motion asks the house it is moved in to act,
+            # the legislature of the mover's country
+            own = {countries[i] for i in ev.actor if i in countries}
+            if len(own) == 1 and not any(sectors.get(i) == "LEG" and kinds.get(i) != "person" for i in ev.actor):
+                actor = _actor(analysis, own.pop(), "LEG", resources.kb)
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
