@@ -34,6 +34,11 @@ FIGHTING = {"ASSAULT"}
 # act or a meeting with no one doing it ("was criticised", "talks with Iran") is kept
 # only with its doer, which the text tells elsewhere when at all
 DONE_TO = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# so is an investigation ("Zhao is being investigated"): done to someone by authorities the
+# text need not name (the guidelines code it with no actor); an accusation ("was accused of")
+# or criticism ("was criticised") stays a speech act that needs its doer (kept for the
+# accused: 1 right, 4 false on the development gold)
+DONE_TO_MODES = {("ACCUSE", "investigate")}
 
 
 # PLOVER 2.0 manual, "Requires recipient: Yes": cooperation, aid and sanctions are done to
@@ -44,7 +49,7 @@ NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 def keep(events: list[Event], analysis: Analysis) -> list[Event]:
     actors = {a.id: a for a in analysis.actors}
     said = [(q.start, q.end) for q in analysis.quotes if q.kind in SAID]
-    return [e for e in events if (e.actor or (e.recipient and e.type in DONE_TO) or e.type in FIGHTING)
+    return [e for e in events if (e.actor or (e.recipient and (e.type in DONE_TO or (e.type, e.mode) in DONE_TO_MODES)) or e.type in FIGHTING)
             and (e.recipient or (e.type not in NEEDS_RECIPIENT and not _promised_aid(e)))
             and not _domestic_visit(e, actors) and not _domestic_easing(e, actors)
             and not (e.modality == "hypothetical" and any(s <= e.trigger.start < t for s, t in said))]

@@ -300,6 +300,10 @@ class Lexicon:
         phrases = [str(p) for p in raw.get("phrases") or []]
         # multi-word nouns ("peace talk") are phrases headed by their last word
         phrases += [" ".join(w.split()[:-1] + [w.split()[-1].upper()]) for w in multi]
+        # the tokenizer splits a hyphenated noun ("sit-in": "sit" "-" "in", the last piece the
+        # head): the pieces as a phrase headed by the last one
+        phrases += [" ".join(w.split("-")[:-1] + [w.split("-")[-1].upper()])
+                    for w in raw.get("nouns") or [] if "-" in str(w) and " " not in str(w)]
         for phrase in phrases:
             nodes, noun = _phrase_nodes(phrase)
             pos = "NOUN" if noun else "VERB"

