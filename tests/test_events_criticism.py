@@ -162,6 +162,6 @@ def test_what_the_opposition_says_it_wants_or_announces_is_its_own_programme(cod
 
 
 def test_a_party_named_only_as_a_compound_is_no_target(code):
-    events = code('"Our task is to rebuild the Labour coalition of the nineties," Mr Hughes said.',
+    events = code('"Our task is to rebuild the Labour vote in the north," Mr Hughes said.',
                   {"Hughes": ("H", "GBROPP"), "Labour": ("G", "GBRGOV")})
     assert events == []

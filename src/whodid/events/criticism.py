@@ -170,7 +170,7 @@ def _addressee(doc: Doc, m: Mention) -> bool:
 
 
 def _modifier(doc: Doc, m: Mention) -> bool:
-    """The mention only qualifies a thing: "to rebuild the New Labour coalition" (a compound on a
+    """The mention only qualifies a thing: "to rebuild the Labour vote" (a compound on a
     common noun, not part of a longer name: "Mr Kilroy-Silk"). (An adjective, "British
     politics", was tried too: it lost a right event on the shared part.)"""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
