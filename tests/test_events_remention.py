@@ -296,3 +296,18 @@ def test_fighting_told_again_with_no_party_is_the_fighting_told_before():
     assert len(merged) == 1 and merged[0].actor == ["army"] and merged[0].recipient == ["refugees"]
     # a fight told with parties after one told with none may be another
     assert len(merge([ev(0, [], [], kind="ASSAULT"), ev(100, ["army"], ["refugees"], kind="ASSAULT")], parties)) == 2
+
+
+def test_a_resignation_told_by_the_government_then_by_its_head_is_one():
+    # "The government resigned yesterday. ... The prime minister decided to resign along with the
+    # cabinet.": one resignation; the telling kept names both sides
+    parties = Parties({"KWTGOV": "KWTGOV", "pm": "KWTGOV", "amir": "KWTGOV"})
+    first = ev(0, ["KWTGOV"], [], kind="RETREAT", mode="resign")
+    first.confidence = 0.9
+    later = ev(100, ["pm"], ["amir"], kind="RETREAT", mode="resign")
+    merged = merge([first, later], parties)
+    assert len(merged) == 1 and merged[0].actor == ["pm"] and merged[0].recipient == ["amir"]
+    # two ministers named apart resign apart
+    two = Parties({"reid": "GBRGOV", "straw": "GBRGOV"})
+    assert len(merge([ev(0, ["reid"], [], kind="RETREAT", mode="resign"),
+                      ev(100, ["straw"], [], kind="RETREAT", mode="resign")], two)) == 2

@@ -171,6 +171,12 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
         return True
     if first.modality != later.modality:
         return False
+    if not same_sentence and later.type in ONCE_ONLY and later.actor and first.actor and _modes(first, later) \
+            and (parties.within(later.actor, first.actor) or parties.within(first.actor, later.actor)) \
+            and (not later.recipient or not first.recipient or parties.shared(later.recipient, first.recipient)):
+        # "the government's resignation" ... "the prime minister decided to resign": one party
+        # resigns once, whatever body each telling names it leaving
+        return True
     if later.type in UNTOLD_PARTIES and not later.actor and not later.recipient and (first.actor or first.recipient):
         # "The shooting took place on the shore", after "soldiers killed 20 refugees": fighting told
         # with no party is the fighting the article told with its parties (the filters keep it only
@@ -276,7 +282,8 @@ def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = Non
     out: list[Event] = []
     for group in groups:
         # (a telling that names a party over one that names none: "the shooting took place ...")
-        best = max(group, key=lambda e: (bool(e.actor or e.recipient), e.confidence, -e.trigger.start))
+        best = max(group, key=lambda e: (bool(e.actor or e.recipient), bool(e.actor and e.recipient), e.confidence,
+                                         -e.trigger.start))
         others = [m for e in group if e is not best for m in (e.trigger, *e.mentions)]
         # parties a same-sentence retelling adds ("... and criticised its record on the NHS")
         for e in group:
