@@ -285,19 +285,6 @@ def test_two_accusations_told_as_done_are_two_unless_one_is_read_from_a_statemen
     assert len(merge([first, second], parties)) == 1
 
 
-def test_fighting_told_again_with_no_party_is_the_fighting_told_before():
-    # "Soldiers shot twenty refugees on the beach. ... The shooting took place at dawn.": the
-    # second telling names no one; it is the first, which keeps its parties
-    parties = Parties({"army": "TWNMIL", "refugees": "VNMREF"})
-    first = ev(0, ["army"], ["refugees"], kind="ASSAULT", mode="firearms")
-    later = ev(100, [], [], kind="ASSAULT", mode=None)
-    later.confidence = 0.9
-    merged = merge([first, later], parties)
-    assert len(merged) == 1 and merged[0].actor == ["army"] and merged[0].recipient == ["refugees"]
-    # a fight told with parties after one told with none may be another
-    assert len(merge([ev(0, [], [], kind="ASSAULT"), ev(100, ["army"], ["refugees"], kind="ASSAULT")], parties)) == 2
-
-
 def test_a_resignation_told_by_the_government_then_by_its_head_is_one():
     # "The government resigned yesterday. ... The prime minister decided to resign along with the
     # cabinet.": one resignation; the telling kept names both sides

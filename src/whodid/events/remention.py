@@ -48,9 +48,6 @@ ONCE_ONLY = {"RETREAT"}
 # what a side says again and again, each time a new event ("accused him of lying ... accused him
 # of hypocrisy"): retold only as the same side to the same recipients (below)
 SPEECH_ACTS = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
-# acts kept even with no party named (fighting: ``events.filters.FIGHTING``): told so after the
-# same act with its parties, they are its retelling
-UNTOLD_PARTIES = {"ASSAULT"}
 # acts with no direction (news-events guidelines: all parties in ``actor``): a telling's
 # parties are compared on both sides together
 SYMMETRIC = {"CONSULT"}
@@ -177,11 +174,6 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
         # "the government's resignation" ... "the prime minister decided to resign": one party
         # resigns once, whatever body each telling names it leaving
         return True
-    if later.type in UNTOLD_PARTIES and not later.actor and not later.recipient and (first.actor or first.recipient):
-        # "The shooting took place on the shore", after "soldiers killed 20 refugees": fighting told
-        # with no party is the fighting the article told with its parties (the filters keep it only
-        # for them: ``events.filters.FIGHTING``)
-        return True
     if not _modes(first, later) and not same_sentence:
         return False
     if later.type in SYMMETRIC:
@@ -282,7 +274,9 @@ def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = Non
     out: list[Event] = []
     for group in groups:
         # (a telling that names a party over one that names none: "the shooting took place ...")
-        best = max(group, key=lambda e: (bool(e.actor or e.recipient), bool(e.actor and e.recipient), e.confidence,
+        # (a meeting names all its parties as actors: it is complete with no recipient)
+        best = max(group, key=lambda e: (bool(e.actor or e.recipient),
+                                         bool(e.actor and (e.recipient or e.type in SYMMETRIC)), e.confidence,
                                          -e.trigger.start))
         others = [m for e in group if e is not best for m in (e.trigger, *e.mentions)]
         # parties a same-sentence retelling adds ("... and criticised its record on the NHS")
