@@ -142,3 +142,26 @@ def test_a_party_named_after_the_public_is_the_one_criticised(code):
     events = code("Mr Letwin said pensioners would pay higher taxes under Labour for years.",
                   {"Letwin": ("L", "GBROPP"), "pensioners": ("P", "GBRCVL"), "Labour": ("G", "GBRGOV")})
     assert events == [("ACCUSE", ["L"], ["G"])]
+
+
+def test_what_the_opposition_hopes_or_thinks_is_no_criticism(code):
+    # a view is no accusation, whoever holds it ("hoped" is lemmatized "hop" by the parser)
+    for cue in ("hoped", "thinks"):
+        events = code(f"Mr Letwin {cue} farmers would back Labour's plans to build more roads.",
+                      {"Letwin": ("L", "GBROPP"), "Labour": ("G", "GBRGOV")})
+        assert events == [], cue
+
+
+def test_what_the_opposition_says_it_wants_or_announces_is_its_own_programme(code):
+    events = code("Mr Letwin says he wants to help the families that Labour has left behind.",
+                  {"Letwin": ("L", "GBROPP"), "Labour": ("G", "GBRGOV")})
+    assert events == []
+    events = code("Mr Letwin announced that the savings would fill the hole in Labour's budget.",
+                  {"Letwin": ("L", "GBROPP"), "Labour": ("G", "GBRGOV")})
+    assert events == []
+
+
+def test_a_party_named_only_as_a_compound_is_no_target(code):
+    events = code('"Our task is to rebuild the Labour vote in the north," Mr Hughes said.',
+                  {"Hughes": ("H", "GBROPP"), "Labour": ("G", "GBRGOV")})
+    assert events == []

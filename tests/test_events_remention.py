@@ -283,3 +283,18 @@ def test_two_accusations_told_as_done_are_two_unless_one_is_read_from_a_statemen
     # announced, then done: one
     first, second = ev(0, ["reid"], ["blair"], mode="disapprove", modality="future"), ev(100, ["reid"], ["blair"])
     assert len(merge([first, second], parties)) == 1
+
+
+def test_a_resignation_told_by_the_government_then_by_its_head_is_one():
+    # "The government resigned yesterday. ... The prime minister decided to resign along with the
+    # cabinet.": one resignation; the telling kept names both sides
+    parties = Parties({"KWTGOV": "KWTGOV", "pm": "KWTGOV", "amir": "KWTGOV"})
+    first = ev(0, ["KWTGOV"], [], kind="RETREAT", mode="resign")
+    first.confidence = 0.9
+    later = ev(100, ["pm"], ["amir"], kind="RETREAT", mode="resign")
+    merged = merge([first, later], parties)
+    assert len(merged) == 1 and merged[0].actor == ["pm"] and merged[0].recipient == ["amir"]
+    # two ministers named apart resign apart
+    two = Parties({"reid": "GBRGOV", "straw": "GBRGOV"})
+    assert len(merge([ev(0, ["reid"], [], kind="RETREAT", mode="resign"),
+                      ev(100, ["straw"], [], kind="RETREAT", mode="resign")], two)) == 2

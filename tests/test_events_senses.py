@@ -374,3 +374,10 @@ def test_a_restriction_eased_for_no_one_but_the_easer_is_domestic_policy(analyze
 
 def test_sending_a_missive_is_no_aid(analyze):
     assert "AID" not in [t for t, _ in kinds(analyze("The British spin doctor sent the missive by mistake to the BBC."))]
+
+
+def test_pressing_ahead_with_a_plan_is_no_demand(analyze):
+    assert "REQUEST" not in [t for t, _ in kinds(analyze(
+        "The Chinese government was pressing ahead with its railway project in Laos."))]
+    assert "REQUEST" in [t for t, _ in kinds(analyze(
+        "The Chinese government pressed Laos for faster repayment of the railway loans."))]

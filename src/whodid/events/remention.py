@@ -168,6 +168,12 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
         return True
     if first.modality != later.modality:
         return False
+    if not same_sentence and later.type in ONCE_ONLY and later.actor and first.actor and _modes(first, later) \
+            and (parties.within(later.actor, first.actor) or parties.within(first.actor, later.actor)) \
+            and (not later.recipient or not first.recipient or parties.shared(later.recipient, first.recipient)):
+        # "the government's resignation" ... "the prime minister decided to resign": one party
+        # resigns once, whatever body each telling names it leaving
+        return True
     if not _modes(first, later) and not same_sentence:
         return False
     if later.type in SYMMETRIC:
@@ -267,7 +273,11 @@ def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = Non
             group.append(e)
     out: list[Event] = []
     for group in groups:
-        best = max(group, key=lambda e: (e.confidence, -e.trigger.start))
+        # (a telling that names a party over one that names none: "the shooting took place ...")
+        # (a meeting names all its parties as actors: it is complete with no recipient)
+        best = max(group, key=lambda e: (bool(e.actor or e.recipient),
+                                         bool(e.actor and (e.recipient or e.type in SYMMETRIC)), e.confidence,
+                                         -e.trigger.start))
         others = [m for e in group if e is not best for m in (e.trigger, *e.mentions)]
         # parties a same-sentence retelling adds ("... and criticised its record on the NHS")
         for e in group:

@@ -59,7 +59,8 @@ class EventsStage:
     def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
         """Criticism read from reported statements about a side's rivals (``events.criticism``)."""
         lex = self.resources.lexicon
-        found = criticism.find(doc, analysis, events, lex.marker("intent_verbs") | lex.marker("promise_verbs"),
+        found = criticism.find(doc, analysis, events, lex.marker("intent_verbs") | lex.marker("promise_verbs")
+                               | lex.marker("programme_verbs"),
                                lex.marker("belief_verbs"))
         scores = self.coder.scores
         for ev in found:
