@@ -31,7 +31,8 @@ from spacy.tokens import Token
 from whodid.knowledge.institutions import MEDIA_WORDS, body_sector
 from whodid.knowledge.kb import code_for
 from whodid.knowledge.offices import (BODY_PEOPLE, LEGISLATOR_TITLES, LEGISLATURE_WORDS, OPPOSITION_WORDS, ORG_OFFICE_NOUNS,
-                                      PAST_WORDS, POLITICAL_PEOPLE, PRESIDING_OFFICES, RELIGIOUS_TITLES, STATE_TITLES)
+                                      PAST_WORDS, POLITICAL_PEOPLE, PRESIDING_OFFICES, RELIGIOUS_TITLES, STAFF_LINKS,
+                                      STAFF_NOUNS, STATE_TITLES)
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import ActorInfo, Resolver, _State
@@ -71,6 +72,8 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
             continue  # "Parliament Speaker X": the text's title at the date wins over a dictionary's post
         if actor.office:
             continue
+        if (not actor.sector or actor.sector == "ELI") and _staff_of(st, f, actor):
+            continue
         # a former officeholder (ELI by the knowledge base's earlier post) is what the text
         # says he is now ("Former welfare minister Frank Field MP")
         # a sector a bare title gave ("PCS leader Mark Serwotka" taken for a party's leader)
@@ -103,6 +106,35 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     for actor in st.res.actors.values():
         if actor.sector and len(actor.sector) > 3 and actor.sector.isalpha() and actor.sector.isupper():
             actor.sector = actor.sector[:3]
+
+
+def _staff_of(st: _State, f, actor: ActorInfo) -> bool:
+    """"Myron Ebell, an adviser on climate change to President Bush", "Nabil Abu Rudeina, a
+    spokesman for Palestinian president Mahmoud Abbas": a post held for a person the text
+    names, in an apposition either way, makes its holder of that person's country and sector
+    (a spokesman speaks for his principal; CAMEO codes him as the actor he speaks for)."""
+    doc = st.doc
+    head = doc[f.start:f.end].root
+    nouns = [c for c in head.children if c.dep_ == "appos" and c.i >= f.end]
+    if head.dep_ == "appos" and head.head.i < f.start:
+        nouns.append(head.head)
+    for noun in nouns:
+        if noun.lower_ not in STAFF_NOUNS or noun.pos_ != "NOUN":
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in STAFF_LINKS:
+                continue
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                g = st.at(obj.i)
+                principal = st.res.actors.get(g.actor) if g is not None and g.actor != actor.id else None
+                if principal is None or principal.kind != "person" or not principal.country \
+                        or principal.sector in (None, "ELI", "CVL"):
+                    continue
+                actor.country = principal.country
+                _infer_sector(actor, principal.sector,
+                              f"{noun.text} {prep.text} {principal.name} (of the person he serves)")
+                return True
+    return False
 
 
 def _place_country(resolver: Resolver, st: _State, t: Token) -> str | None:

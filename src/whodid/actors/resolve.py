@@ -361,10 +361,11 @@ class Resolver:
     def _add_name_ref(self, st: _State, ref: str, i: int, end: int) -> bool:
         kind, _, val = ref.partition(":")
         doc = st.doc
-        if kind in ("P", "O") and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].is_title \
+        if kind in ("P", "O", "D") and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].is_title \
                 and not (kind == "O" and doc[end].text in COMPANY_WORDS):
             # the name is the start of a longer name: "BBC Radio Scotland" is not the BBC, the
-            # "Tancredo Neves Bridge" not the president
+            # "Tancredo Neves Bridge" not the president, "the British Medical Association" not
+            # the British (the organisations pass reads the whole name, its country with it)
             return False
         if kind == "P" and self._described_otherwise(doc, i):
             return False
@@ -704,8 +705,12 @@ class Resolver:
         country = sector = None
         for k in range(s, e):
             for ref in self.kb.lookup(st.texts[k]):
-                if ref[:2] in ("C:", "A:") and country is None:
+                if ref[:2] == "C:" and country is None:
                     country = ref[2:]
+                elif ref[:2] == "A:" and country is None:
+                    # the country the adjective names best ("French": France, not the French
+                    # Southern Territories)
+                    country = self.adjective_country(st.texts[k])
         if country is None and e - s > 1:
             # "City of Joburg", "Uttar Pradesh Police": a place the name is of
             gaz = st.gazetteer()
@@ -1727,8 +1732,14 @@ class _State:
         best = None
         for name, aid, at in self.full_names:
             words = name.split(" ")
-            if word not in words or len(words) < 2:
+            if len(words) < 2:
                 continue
+            if word not in words:
+                # a part of a hyphenated surname ("Mr Kilroy" after "Robert Kilroy-Silk")
+                parts = words[-1].split("-")
+                if len(parts) < 2 or word not in parts:
+                    continue
+                words = words[:-1] + [word]
             rank = (words[-1] == word, at < pos, -abs(pos - at))
             if best is None or rank > best[0]:
                 best = (rank, aid)
@@ -1762,6 +1773,10 @@ class _State:
             home = ranked[0][0]
         self._home = home
         return home or None
+
+    def recount_home(self) -> None:
+        """Forget the article's country decided so far: a pass has placed actors that count for it."""
+        self._home = None
 
     def leading_country(self) -> str | None:
         """The country the article names most (counted as ``article_country`` counts), when it
