@@ -75,3 +75,15 @@ def test_a_spokesman_or_adviser_of_a_person_is_of_his_principals_country_and_sec
 def test_a_party_title_in_apposition_after_the_name(pipeline):
     an = analyse(pipeline, "Jim Harrow, Tory co-chairman, said the budget was a fraud.", "2005-03-01")
     assert actor(an, "Jim Harrow").code == "GBROPP"
+
+
+def test_an_office_in_an_intergovernmental_organisation_is_coded_as_it(pipeline):
+    an = analyse(pipeline, "EU foreign policy coordinator Catherine Ashton said the executions were wrong.",
+                 "2012-03-01")
+    assert actor(an, "Catherine Ashton").code == "IGOEUREEC"
+
+
+def test_a_title_set_off_before_the_name_at_the_start_of_a_sentence(pipeline):
+    an = analyse(pipeline, "The UN Special Rapporteur on torture, Peter Lindqvist, protested the sentences.",
+                 "2012-03-01")
+    assert actor(an, "Peter Lindqvist").code == "IGOUNO"

@@ -93,6 +93,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
             sector, country, evidence = found
             actor.country = actor.country or country
             _infer_sector(actor, sector, evidence)
+            _international_office(st, words, actor)
             break
         else:
             if former is not None and actor.sector != "ELI":
@@ -106,6 +107,20 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     for actor in st.res.actors.values():
         if actor.sector and len(actor.sector) > 3 and actor.sector.isalpha() and actor.sector.isupper():
             actor.sector = actor.sector[:3]
+
+
+def _international_office(st: _State, words: list[Token], actor: ActorInfo) -> None:
+    """An office in an intergovernmental organisation ("EU foreign policy coordinator
+    Catherine Ashton") is coded as that organisation (IGOEUREEC), not as the holder's country
+    with an IGO sector: CAMEO codes such officials by the organisation they serve."""
+    if actor.sector != "IGO":
+        return
+    for t in words:
+        g = st.at(t.i)
+        org = st.res.actors.get(g.actor) if g is not None and g.actor != actor.id else None
+        if org is not None and org.kind == "organization" and (org.code or "").startswith("IGO"):
+            actor.country, actor.code = None, org.code
+            return
 
 
 def _staff_of(st: _State, f, actor: ActorInfo) -> bool:
@@ -726,6 +741,12 @@ def _chunks(kb, head: Token, start: int, end: int):
     if head.dep_ == "appos" and head.head.i < start:
         h = head.head
         yield [t for t in _noun_phrase(h) if t.i < head.left_edge.i], False  # "the president of the Assembly, X"
+    elif start >= 3 and doc[start - 1].text == "," and end < len(doc) and doc[end].text == "," \
+            and doc[sent_start].lower_ in ("the", "a", "an") and start - 1 - sent_start <= MAX_PHRASE_TOKENS:
+        # "The UN Special Rapporteur on arbitrary executions, Christof Heyns, protested": a
+        # sentence opening with a title set off before the name (the parse rarely makes it an
+        # apposition)
+        yield [doc[j] for j in range(sent_start, start - 1)], False
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in LINKS and c.i >= end:
             yield [o for p in c.children if p.dep_ == "pobj" for o in p.subtree], True

@@ -35,6 +35,7 @@ ORG_OFFICE_NOUNS = frozenset({
     "boss", "officer", "manager", "editor", "rector", "governor", "treasurer", "coordinator", "convenor",
     "general", "commissioner", "co-chairman", "deputy", "member", "members", "representative", "campaigner",
     "organiser", "organizer", "official", "officials", "chancellor", "principal", "presenter", "correspondent",
+    "rapporteur",
 })
 RELIGIOUS_TITLES = {
     "cardinal": "CTH", "pope": "CTH", "archbishop": "CHR", "bishop": "CHR", "reverend": "CHR", "rev": "CHR",
