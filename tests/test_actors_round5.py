@@ -87,3 +87,23 @@ def test_a_title_set_off_before_the_name_at_the_start_of_a_sentence(pipeline):
     an = analyse(pipeline, "The UN Special Rapporteur on torture, Peter Lindqvist, protested the sentences.",
                  "2012-03-01")
     assert actor(an, "Peter Lindqvist").code == "IGOUNO"
+
+
+def test_a_site_section_named_for_a_country_says_where_the_story_is(pipeline):
+    text = "Police fired on villagers who had gathered outside the station on Sunday evening."
+    an = pipeline.analyze(Article(text=text, url="https://www.example-daily.net/news/bangladesh/crime/shots-12345"))
+    assert actor(an, "Police").code == "BGDCOP"
+    an = pipeline.analyze(Article(text=text, url="https://www.example-daily.net/news/world/shots-12345"))
+    assert actor(an, "Police").country is None  # no section, no country: nothing guessed
+
+
+def test_a_country_code_domain_counts_for_the_publishers_country_but_a_generic_one_does_not(nlp):
+    from whodid.actors.home import url_countries
+    from whodid.knowledge import Resources
+
+    class State:
+        kb = Resources.build().kb
+
+    assert url_countries(State, "https://www.example.co.nz/news/471206/story") == [("NZL", 1.0)]
+    assert url_countries(State, "https://example.tv/news/471206/story") == []
+    assert url_countries(State, "https://www.example.com/india-news/story-1016") == [("IND", 1.5)]

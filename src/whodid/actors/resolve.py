@@ -36,7 +36,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries
+from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries, url_countries
 from whodid.actors.offices import code_by_office
 from whodid.actors.parties import resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS
@@ -147,8 +147,10 @@ class Resolver:
         self._normal_index: dict[str, list[int]] | None = None
 
     # ------------------------------------------------------------------ entry point
-    def resolve(self, doc: Doc, date: str | None) -> Resolution:
+    def resolve(self, doc: Doc, date: str | None, url: str | None = None) -> Resolution:
+        """``url``: the article's address, whose sections and domain may say where it is."""
         st = _State(self.kb, doc, date, self.places)
+        st.url = url
         self._names(st)
         self._persons(st)
         self._organisations(st)
@@ -1722,6 +1724,7 @@ class _State:
         self.pos = doc.to_array("POS").tolist()
         self.lowers = [x.lower() for x in self.texts]
         self.quotes: dict[int, int] = _quote_regions(doc, self.texts)
+        self.url: str | None = None
 
     def short_form(self, word: str, pos: int) -> str | None:
         """The article's person a one-word name means: "Peskov" -> Dmitry Peskov, "Li" -> Li Keqiang.
@@ -1811,6 +1814,9 @@ class _State:
         dateline = self.dateline_country()
         if dateline:
             votes[dateline] = votes.get(dateline, 0.0) + DATELINE_VOTES
+        for country, weight in url_countries(self, self.url):  # "/news/bangladesh/", ".co.nz"
+            if country in self.kb.countries:
+                votes[country] = votes.get(country, 0.0) + weight
         return sorted(votes.items(), key=lambda kv: -kv[1])
 
     def gazetteer(self):

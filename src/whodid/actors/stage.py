@@ -126,24 +126,25 @@ class ActorsStage:
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         published = analysis.article.published
+        url = analysis.article.url
         date = normalize_date(published)
         if published and date is None:
             analysis.checks.append(Check(kind="role_date_assumed", severity="info",
                                          message=f"publication date {published!r} is not an ISO date; "
                                                  "roles were resolved at their most recent holders"))
         if date is not None or published:
-            res = self.resolver.resolve(doc, date)
+            res = self.resolver.resolve(doc, date, url)
         else:
-            res = self._undated(doc, analysis)
+            res = self._undated(doc, analysis, url)
         apply(doc, analysis, res)
 
-    def _undated(self, doc: Doc, analysis: Analysis) -> Resolution:
+    def _undated(self, doc: Doc, analysis: Analysis, url: str | None = None) -> Resolution:
         """Resolve an article with no publication date: first at the latest date it names,
         then, if the text and its titled people give away when it was written, at that date."""
         date, why = reference_date(doc)
         outside = gather_constraints(self.constraints, doc, analysis)
         date, why = within(date, why, outside)
-        res = self.resolver.resolve(doc, date)
+        res = self.resolver.resolve(doc, date, url)
         exprs = find_expressions(doc)
         resolve_dates(exprs, None, doc)
         doc._.whodid_text_dates = exprs  # the time stage goes on from here
@@ -156,12 +157,12 @@ class ActorsStage:
         if inferred is not None and inferred.date.isoformat() != date:
             date = inferred.date.isoformat()
             why = "the publication date inferred from the text (see published_inferred)"
-            res = self.resolver.resolve(doc, date)
+            res = self.resolver.resolve(doc, date, url)
         elif inferred is None and date is not None:
             moved, reason = inside_terms(date, constraints + outside)
             if moved != date:
                 date, why = moved, reason
-                res = self.resolver.resolve(doc, date)
+                res = self.resolver.resolve(doc, date, url)
         if date is not None:
             analysis.checks.append(Check(
                 kind="role_date_assumed", severity="info",
