@@ -107,3 +107,11 @@ def test_a_country_code_domain_counts_for_the_publishers_country_but_a_generic_o
     assert url_countries(State, "https://www.example.co.nz/news/471206/story") == [("NZL", 1.0)]
     assert url_countries(State, "https://example.tv/news/471206/story") == []
     assert url_countries(State, "https://www.example.com/india-news/story-1016") == [("IND", 1.5)]
+
+
+def test_a_broadcaster_taken_for_a_person_is_no_person_and_the_leads_office_goes_to_the_next_name(pipeline):
+    an = analyse(pipeline, "Portugal's economy minister on Monday linked the decision to the crisis.\n\n"
+                           "In an interview with Lusitania Radio, Marta Pereira said she was not surprised.",
+                 "2022-06-13")
+    assert actor(an, "Marta Pereira").code == "PRTGOV"
+    assert actor(an, "Lusitania Radio").kind == "organization"

@@ -574,12 +574,15 @@ def _opposition_groups(st: _State) -> None:
 
 def _bodies_named_as_people(st: _State) -> None:
     """A "person" the parse found whose name ends in the word of a body ("Lok Sabha",
-    "Supreme Court") is that body."""
+    "Supreme Court") or of a broadcaster ("Catalunya Radio") is that body."""
     for actor in st.res.actors.values():
         if actor.kind != "person" or not actor.id.startswith("person:"):
             continue
         # the last word, or the last two where they name a body of their own ("Law Lords": a court)
-        sector = body_sector(actor.name.split()[-2:])
+        words = actor.name.split()
+        sector = body_sector(words[-2:])
+        if sector is None and len(words) > 1 and words[-1].lower() in MEDIA_WORDS:
+            sector = "MED"  # "Catalunya Radio", "Czech Television": a broadcaster
         if sector is None:
             continue
         actor.kind = "organization"
