@@ -115,3 +115,12 @@ def test_a_broadcaster_taken_for_a_person_is_no_person_and_the_leads_office_goes
                  "2022-06-13")
     assert actor(an, "Marta Pereira").code == "PRTGOV"
     assert actor(an, "Lusitania Radio").kind == "organization"
+
+
+def test_a_generational_suffix_is_not_the_surname(pipeline):
+    an = analyse(pipeline, "Philippine President Ferdinand “Bongbong” Marcos Jnr told the transport department to "
+                           "secure the loans. Marcos Jnr is expected to keep the policy.", "2022-07-20")
+    a = actor(an, "Marcos Jnr")
+    assert a.code == "PHLGOV" and {m.text for m in a.mentions} >= {"Marcos Jnr"}
+    an = analyse(pipeline, "Dexter Quayle Jnr said the shop would close.", "2022-07-20")
+    assert actor(an, "Quayle Jnr").kind == "person"  # a person no source knows keeps the whole name

@@ -84,6 +84,8 @@ TITLE_GENDER = {"king": "male", "queen": "female", "emir": "male", "sultan": "ma
 # lower-case particles inside a person's name ("José Eduardo dos Santos", "Ursula von der Leyen")
 NAME_PARTICLES = {"al", "bin", "ibn", "de", "da", "das", "do", "dos", "du", "del", "della", "di", "von", "van", "der",
                   "den", "ter", "le", "la"}
+# generational suffixes after a surname ("Marcos Jnr", "Martin Luther King Jr."): not the surname
+NAME_SUFFIXES = frozenset({"jr", "jnr", "snr", "sr", "ii", "iii", "iv"})
 # nouns of offices the role nouns do not list ("coordinator", "commissioner", "envoy")
 OFFICE_NOUN = re.compile(r"(or|er|ary|ent|ist|envoy|chief|head|official)$")
 # common nouns before a name that any public figure may be called
@@ -497,6 +499,10 @@ class Resolver:
         span = doc[name_start:e]
         text = span.text
         toks = [t.text for t in span]
+        suffixed = len(toks) > 1 and toks[-1].rstrip(".").lower() in NAME_SUFFIXES
+        if suffixed:
+            toks = toks[:-1]  # "Marcos Jnr" is read as "Marcos"
+            text = " ".join(toks)
         surname = toks[-1]
         # 1. the article's own full names ("Peskov" after "Dmitry Peskov")
         if len(toks) == 1:
@@ -556,8 +562,9 @@ class Resolver:
             return
         if _place_object(doc[e - 1]):
             return  # "when she came to Bukit Bintang": a place spaCy took for a person
-        if len(toks) == 1 and not addressed:
+        if len(toks) == 1 and not addressed and not suffixed:
             return  # a lone unknown name ("Xinhua", "Covid" tagged PERSON) is too often not a person
+        text = span.text  # (an unknown person keeps his suffix: "Marcos Jnr")
         aid = "person:" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
         actor = st.res.actors.get(aid)
         if actor is None:
