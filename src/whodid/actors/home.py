@@ -10,7 +10,9 @@ passing (1.0), less than a dateline (3.0).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import _State
@@ -18,6 +20,16 @@ if TYPE_CHECKING:
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "from"})
 REGION_PLACE_VOTES = 1.5
 POSS = frozenset({"'s", "’s"})
+# a site's section named for a country ("thedailystar.net/news/bangladesh/...", "/india-news/"):
+# the editors filed the story under that country, as plain as a region named with its place
+URL_SECTION_VOTES = 1.5
+# a country-code domain ("chiletoday.cl", "rnz.co.nz"): the publisher's country, where most of
+# its stories are, counted as one place named in passing
+URL_DOMAIN_VOTES = 1.0
+# country codes sold as generic domains, which say nothing of where a site is
+GENERIC_TLDS = frozenset({"co", "io", "tv", "me", "ly", "fm", "ai", "am", "cc", "ws", "to", "la", "gg", "nu", "so",
+                          "sh", "ac", "st", "is", "it", "im", "vc", "tk", "ml", "ga", "cf", "gq", "eu", "su"})
+_SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def region_place_countries(st: _State) -> list[str]:
@@ -46,3 +58,52 @@ def region_place_countries(st: _State) -> list[str]:
         if country and country in st.kb.countries:
             out.append(country)
     return out
+
+
+def url_countries(st: _State, url: str | None) -> list[tuple[str, float]]:
+    """Votes for the article's country from its address: a path section that is a country's
+    name ("/news/bangladesh/", "/india-news/"; not the headline's slug, the last part) and a
+    country-code domain (".cl", ".co.nz"; the generic ones such as ".tv" or ".co" aside)."""
+    if not url:
+        return []
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return []
+    names = _country_slugs(st)
+    out: list[tuple[str, float]] = []
+    sections = [x.lower() for x in parts.path.split("/") if x][:-1]
+    found = {names[x.removesuffix("-news")] for x in sections if _SLUG.fullmatch(x) and x.removesuffix("-news") in names}
+    out += [(c, URL_SECTION_VOTES) for c in sorted(found)]
+    host = (parts.hostname or "").lower().rstrip(".")
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    country = _country_codes(st).get(tld) if tld not in GENERIC_TLDS else None
+    if country:
+        out.append((country, URL_DOMAIN_VOTES))
+    return out
+
+
+def _country_slugs(st: _State) -> dict[str, str]:
+    """Country names as written in addresses ("bangladesh", "south-korea") -> ISO3."""
+    cache = getattr(st.kb, "_url_slugs", None)
+    if cache is None:
+        cache = {}
+        for iso, c in st.kb.countries.items():
+            if c.historical:
+                continue
+            for name in c.names:
+                slug = "-".join(re.findall(r"[a-z]+", name.lower()))
+                if slug:
+                    cache.setdefault(slug, iso)
+        st.kb._url_slugs = cache
+    return cache
+
+
+def _country_codes(st: _State) -> dict[str, str]:
+    """Country-code top-level domains -> ISO3 (the ISO 3166 two-letter code; Britain's is .uk)."""
+    cache = getattr(st.kb, "_url_tlds", None)
+    if cache is None:
+        cache = {c.iso2.lower(): iso for iso, c in st.kb.countries.items() if getattr(c, "iso2", None)}
+        cache["uk"] = "GBR"
+        st.kb._url_tlds = cache
+    return cache

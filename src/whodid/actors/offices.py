@@ -31,7 +31,8 @@ from spacy.tokens import Token
 from whodid.knowledge.institutions import MEDIA_WORDS, body_sector
 from whodid.knowledge.kb import code_for
 from whodid.knowledge.offices import (BODY_PEOPLE, LEGISLATOR_TITLES, LEGISLATURE_WORDS, OPPOSITION_WORDS, ORG_OFFICE_NOUNS,
-                                      PAST_WORDS, POLITICAL_PEOPLE, PRESIDING_OFFICES, RELIGIOUS_TITLES, STATE_TITLES)
+                                      PAST_WORDS, POLITICAL_PEOPLE, PRESIDING_OFFICES, RELIGIOUS_TITLES, STAFF_LINKS,
+                                      STAFF_NOUNS, STATE_TITLES)
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import ActorInfo, Resolver, _State
@@ -71,6 +72,8 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
             continue  # "Parliament Speaker X": the text's title at the date wins over a dictionary's post
         if actor.office:
             continue
+        if (not actor.sector or actor.sector == "ELI") and _staff_of(st, f, actor):
+            continue
         # a former officeholder (ELI by the knowledge base's earlier post) is what the text
         # says he is now ("Former welfare minister Frank Field MP")
         # a sector a bare title gave ("PCS leader Mark Serwotka" taken for a party's leader)
@@ -90,6 +93,7 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
             sector, country, evidence = found
             actor.country = actor.country or country
             _infer_sector(actor, sector, evidence)
+            _international_office(st, words, actor)
             break
         else:
             if former is not None and actor.sector != "ELI":
@@ -103,6 +107,49 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
     for actor in st.res.actors.values():
         if actor.sector and len(actor.sector) > 3 and actor.sector.isalpha() and actor.sector.isupper():
             actor.sector = actor.sector[:3]
+
+
+def _international_office(st: _State, words: list[Token], actor: ActorInfo) -> None:
+    """An office in an intergovernmental organisation ("EU foreign policy coordinator
+    Catherine Ashton") is coded as that organisation (IGOEUREEC), not as the holder's country
+    with an IGO sector: CAMEO codes such officials by the organisation they serve."""
+    if actor.sector != "IGO":
+        return
+    for t in words:
+        g = st.at(t.i)
+        org = st.res.actors.get(g.actor) if g is not None and g.actor != actor.id else None
+        if org is not None and org.kind == "organization" and (org.code or "").startswith("IGO"):
+            actor.country, actor.code = None, org.code
+            return
+
+
+def _staff_of(st: _State, f, actor: ActorInfo) -> bool:
+    """"Myron Ebell, an adviser on climate change to President Bush", "Nabil Abu Rudeina, a
+    spokesman for Palestinian president Mahmoud Abbas": a post held for a person the text
+    names, in an apposition either way, makes its holder of that person's country and sector
+    (a spokesman speaks for his principal; CAMEO codes him as the actor he speaks for)."""
+    doc = st.doc
+    head = doc[f.start:f.end].root
+    nouns = [c for c in head.children if c.dep_ == "appos" and c.i >= f.end]
+    if head.dep_ == "appos" and head.head.i < f.start:
+        nouns.append(head.head)
+    for noun in nouns:
+        if noun.lower_ not in STAFF_NOUNS or noun.pos_ != "NOUN":
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in STAFF_LINKS:
+                continue
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                g = st.at(obj.i)
+                principal = st.res.actors.get(g.actor) if g is not None and g.actor != actor.id else None
+                if principal is None or principal.kind != "person" or not principal.country \
+                        or principal.sector in (None, "ELI", "CVL"):
+                    continue
+                actor.country = principal.country
+                _infer_sector(actor, principal.sector,
+                              f"{noun.text} {prep.text} {principal.name} (of the person he serves)")
+                return True
+    return False
 
 
 def _place_country(resolver: Resolver, st: _State, t: Token) -> str | None:
@@ -527,12 +574,15 @@ def _opposition_groups(st: _State) -> None:
 
 def _bodies_named_as_people(st: _State) -> None:
     """A "person" the parse found whose name ends in the word of a body ("Lok Sabha",
-    "Supreme Court") is that body."""
+    "Supreme Court") or of a broadcaster ("Catalunya Radio") is that body."""
     for actor in st.res.actors.values():
         if actor.kind != "person" or not actor.id.startswith("person:"):
             continue
         # the last word, or the last two where they name a body of their own ("Law Lords": a court)
-        sector = body_sector(actor.name.split()[-2:])
+        words = actor.name.split()
+        sector = body_sector(words[-2:])
+        if sector is None and len(words) > 1 and words[-1].lower() in MEDIA_WORDS:
+            sector = "MED"  # "Catalunya Radio", "Czech Television": a broadcaster
         if sector is None:
             continue
         actor.kind = "organization"
@@ -694,6 +744,12 @@ def _chunks(kb, head: Token, start: int, end: int):
     if head.dep_ == "appos" and head.head.i < start:
         h = head.head
         yield [t for t in _noun_phrase(h) if t.i < head.left_edge.i], False  # "the president of the Assembly, X"
+    elif start >= 3 and doc[start - 1].text == "," and end < len(doc) and doc[end].text == "," \
+            and doc[sent_start].lower_ in ("the", "a", "an") and start - 1 - sent_start <= MAX_PHRASE_TOKENS:
+        # "The UN Special Rapporteur on arbitrary executions, Christof Heyns, protested": a
+        # sentence opening with a title set off before the name (the parse rarely makes it an
+        # apposition)
+        yield [doc[j] for j in range(sent_start, start - 1)], False
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in LINKS and c.i >= end:
             yield [o for p in c.children if p.dep_ == "pobj" for o in p.subtree], True

@@ -110,11 +110,14 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
         while named_at < n and named_at - r_end < 2 and doc[named_at].lower_.rstrip(".") in ADDRESS_WORDS:
             named_at += 1
         person = st.at(named_at) or st.at(r_end) or st.at(r_end - 1)
-        if person is not None and st.res.actors[person.actor].kind == "person" and a <= person.start <= named_at:
+        if not (person is not None and st.res.actors[person.actor].kind == "person" and a <= person.start <= named_at):
+            person = _apposed_person(st, a, words)
+        if person is not None and st.res.actors[person.actor].kind == "person" and (
+                a <= person.start <= named_at or person.end < a):
             party.members.append((person.actor, words, a, r_end))
             _drop_inside(st, a, r_end)
             _evidence_from_member(resolver, st, party, person.actor, words, doc[a:r_end].text)
-            i = person.end
+            i = max(person.end, r_end)  # (an apposed name ends before the title)
             continue
         if words.split()[-1].endswith("s") or words in ("association",):
             party.groups.append((a, r_end, words))
@@ -134,6 +137,8 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
     for party in parties.values():
         _apply(st, party)
     _the_party(st, parties)
+    if home is None and any(country for country, _ in parties):
+        st.recount_home()  # the parties' country now counts for the article's
 
 
 def _the_party(st: _State, parties: dict[tuple[str | None, str], _Party]) -> None:
@@ -156,6 +161,20 @@ def _the_party(st: _State, parties: dict[tuple[str | None, str], _Party]) -> Non
         actor = st.res.actors.get(f"party:{party.country or ''}:{party.key.replace(' ', '-')}")
         if actor is not None:
             st.add(actor, k - 1, k + 1, "nominal", 0.6)
+
+
+def _apposed_person(st: _State, a: int, words: str):
+    """"Liam Fox, Tory co-chairman, said ...": a party title in apposition after a person's
+    name (the mention of the name), not a group's title ("Labour MPs")."""
+    doc = st.doc
+    first = a - (a > 0 and doc[a - 1].lower_ == "the")
+    if words.split()[-1].endswith("s") or first < 2 or doc[first - 1].text != ",":
+        return None
+    f = st.at(first - 2)
+    if f is None or f.end != first - 1 or f.how not in ("name", "surname") \
+            or st.res.actors[f.actor].kind != "person":
+        return None
+    return f
 
 
 def _described_person(st: _State, a: int, end: int) -> str | None:
@@ -276,6 +295,10 @@ def _party_home(st: _State, key: str, home: str | None) -> str | None:
         return None
     named = {actor.country for actor in st.res.actors.values() if actor.country}
     found = [c for c in sorted(named) if key in members.get(c, {})]
+    if not found and home is None:
+        # a story that never says where it is ("Labour" and "the Lib Dems" in a BBC story that
+        # names no country): the one country whose parties the knowledge base knows by that name
+        found = [c for c in sorted(members) if key in members[c]]
     return found[0] if len(found) == 1 else None
 
 

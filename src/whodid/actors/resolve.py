@@ -36,7 +36,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries
+from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries, url_countries
 from whodid.actors.offices import code_by_office
 from whodid.actors.parties import resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS
@@ -84,6 +84,8 @@ TITLE_GENDER = {"king": "male", "queen": "female", "emir": "male", "sultan": "ma
 # lower-case particles inside a person's name ("José Eduardo dos Santos", "Ursula von der Leyen")
 NAME_PARTICLES = {"al", "bin", "ibn", "de", "da", "das", "do", "dos", "du", "del", "della", "di", "von", "van", "der",
                   "den", "ter", "le", "la"}
+# generational suffixes after a surname ("Marcos Jnr", "Martin Luther King Jr."): not the surname
+NAME_SUFFIXES = frozenset({"jr", "jnr", "snr", "sr", "ii", "iii", "iv"})
 # nouns of offices the role nouns do not list ("coordinator", "commissioner", "envoy")
 OFFICE_NOUN = re.compile(r"(or|er|ary|ent|ist|envoy|chief|head|official)$")
 # common nouns before a name that any public figure may be called
@@ -147,8 +149,10 @@ class Resolver:
         self._normal_index: dict[str, list[int]] | None = None
 
     # ------------------------------------------------------------------ entry point
-    def resolve(self, doc: Doc, date: str | None) -> Resolution:
+    def resolve(self, doc: Doc, date: str | None, url: str | None = None) -> Resolution:
+        """``url``: the article's address, whose sections and domain may say where it is."""
         st = _State(self.kb, doc, date, self.places)
+        st.url = url
         self._names(st)
         self._persons(st)
         self._organisations(st)
@@ -361,10 +365,11 @@ class Resolver:
     def _add_name_ref(self, st: _State, ref: str, i: int, end: int) -> bool:
         kind, _, val = ref.partition(":")
         doc = st.doc
-        if kind in ("P", "O") and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].is_title \
+        if kind in ("P", "O", "D") and end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].is_title \
                 and not (kind == "O" and doc[end].text in COMPANY_WORDS):
             # the name is the start of a longer name: "BBC Radio Scotland" is not the BBC, the
-            # "Tancredo Neves Bridge" not the president
+            # "Tancredo Neves Bridge" not the president, "the British Medical Association" not
+            # the British (the organisations pass reads the whole name, its country with it)
             return False
         if kind == "P" and self._described_otherwise(doc, i):
             return False
@@ -494,6 +499,10 @@ class Resolver:
         span = doc[name_start:e]
         text = span.text
         toks = [t.text for t in span]
+        suffixed = len(toks) > 1 and toks[-1].rstrip(".").lower() in NAME_SUFFIXES
+        if suffixed:
+            toks = toks[:-1]  # "Marcos Jnr" is read as "Marcos"
+            text = " ".join(toks)
         surname = toks[-1]
         # 1. the article's own full names ("Peskov" after "Dmitry Peskov")
         if len(toks) == 1:
@@ -553,8 +562,9 @@ class Resolver:
             return
         if _place_object(doc[e - 1]):
             return  # "when she came to Bukit Bintang": a place spaCy took for a person
-        if len(toks) == 1 and not addressed:
+        if len(toks) == 1 and not addressed and not suffixed:
             return  # a lone unknown name ("Xinhua", "Covid" tagged PERSON) is too often not a person
+        text = span.text  # (an unknown person keeps his suffix: "Marcos Jnr")
         aid = "person:" + re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
         actor = st.res.actors.get(aid)
         if actor is None:
@@ -704,8 +714,12 @@ class Resolver:
         country = sector = None
         for k in range(s, e):
             for ref in self.kb.lookup(st.texts[k]):
-                if ref[:2] in ("C:", "A:") and country is None:
+                if ref[:2] == "C:" and country is None:
                     country = ref[2:]
+                elif ref[:2] == "A:" and country is None:
+                    # the country the adjective names best ("French": France, not the French
+                    # Southern Territories)
+                    country = self.adjective_country(st.texts[k])
         if country is None and e - s > 1:
             # "City of Joburg", "Uttar Pradesh Police": a place the name is of
             gaz = st.gazetteer()
@@ -1717,6 +1731,7 @@ class _State:
         self.pos = doc.to_array("POS").tolist()
         self.lowers = [x.lower() for x in self.texts]
         self.quotes: dict[int, int] = _quote_regions(doc, self.texts)
+        self.url: str | None = None
 
     def short_form(self, word: str, pos: int) -> str | None:
         """The article's person a one-word name means: "Peskov" -> Dmitry Peskov, "Li" -> Li Keqiang.
@@ -1727,8 +1742,14 @@ class _State:
         best = None
         for name, aid, at in self.full_names:
             words = name.split(" ")
-            if word not in words or len(words) < 2:
+            if len(words) < 2:
                 continue
+            if word not in words:
+                # a part of a hyphenated surname ("Mr Kilroy" after "Robert Kilroy-Silk")
+                parts = words[-1].split("-")
+                if len(parts) < 2 or word not in parts:
+                    continue
+                words = words[:-1] + [word]
             rank = (words[-1] == word, at < pos, -abs(pos - at))
             if best is None or rank > best[0]:
                 best = (rank, aid)
@@ -1763,6 +1784,10 @@ class _State:
         self._home = home
         return home or None
 
+    def recount_home(self) -> None:
+        """Forget the article's country decided so far: a pass has placed actors that count for it."""
+        self._home = None
+
     def leading_country(self) -> str | None:
         """The country the article names most (counted as ``article_country`` counts), when it
         is ahead of every other, even by less than the article's country must be: the best
@@ -1796,6 +1821,9 @@ class _State:
         dateline = self.dateline_country()
         if dateline:
             votes[dateline] = votes.get(dateline, 0.0) + DATELINE_VOTES
+        for country, weight in url_countries(self, self.url):  # "/news/bangladesh/", ".co.nz"
+            if country in self.kb.countries:
+                votes[country] = votes.get(country, 0.0) + weight
         return sorted(votes.items(), key=lambda kv: -kv[1])
 
     def gazetteer(self):

@@ -76,6 +76,24 @@ def within(date: str | None, why: str, constraints: list[DateConstraint]) -> tup
     return middle.isoformat(), f"the middle of the period the article is known to be from ({reason})"
 
 
+def inside_terms(date: str, constraints: list[DateConstraint]) -> tuple[str, str]:
+    """The reference date moved inside the terms of the titled people the text names, when it
+    falls outside them: a story naming 2019 last that calls Fumio Kishida "Prime Minister" was
+    written after 2021-10-04, so its roles are those of that date (Shinzo Abe a former
+    officeholder), not of 2019. The nearest bound is taken (the text's own year is the best
+    evidence left); conflicting bounds move nothing."""
+    lo, hi = bounds(constraints)
+    day = _dt.date.fromisoformat(date)
+    if lo is not None and day < lo:
+        day = lo
+    elif hi is not None and day > hi:
+        day = hi
+    else:
+        return date, ""
+    terms = "; ".join(c.reason for c in constraints if c.reason and (c.earliest == day or c.latest == day))
+    return day.isoformat(), f"the nearest date the titles of the people it names allow ({terms})"
+
+
 class ActorsStage:
     """Pipeline stage ``actors``: fills ``analysis.actors`` (and name/date checks).
 
@@ -108,24 +126,25 @@ class ActorsStage:
 
     def __call__(self, doc: Doc, analysis: Analysis) -> None:
         published = analysis.article.published
+        url = analysis.article.url
         date = normalize_date(published)
         if published and date is None:
             analysis.checks.append(Check(kind="role_date_assumed", severity="info",
                                          message=f"publication date {published!r} is not an ISO date; "
                                                  "roles were resolved at their most recent holders"))
         if date is not None or published:
-            res = self.resolver.resolve(doc, date)
+            res = self.resolver.resolve(doc, date, url)
         else:
-            res = self._undated(doc, analysis)
+            res = self._undated(doc, analysis, url)
         apply(doc, analysis, res)
 
-    def _undated(self, doc: Doc, analysis: Analysis) -> Resolution:
+    def _undated(self, doc: Doc, analysis: Analysis, url: str | None = None) -> Resolution:
         """Resolve an article with no publication date: first at the latest date it names,
         then, if the text and its titled people give away when it was written, at that date."""
         date, why = reference_date(doc)
         outside = gather_constraints(self.constraints, doc, analysis)
         date, why = within(date, why, outside)
-        res = self.resolver.resolve(doc, date)
+        res = self.resolver.resolve(doc, date, url)
         exprs = find_expressions(doc)
         resolve_dates(exprs, None, doc)
         doc._.whodid_text_dates = exprs  # the time stage goes on from here
@@ -138,7 +157,12 @@ class ActorsStage:
         if inferred is not None and inferred.date.isoformat() != date:
             date = inferred.date.isoformat()
             why = "the publication date inferred from the text (see published_inferred)"
-            res = self.resolver.resolve(doc, date)
+            res = self.resolver.resolve(doc, date, url)
+        elif inferred is None and date is not None:
+            moved, reason = inside_terms(date, constraints + outside)
+            if moved != date:
+                date, why = moved, reason
+                res = self.resolver.resolve(doc, date, url)
         if date is not None:
             analysis.checks.append(Check(
                 kind="role_date_assumed", severity="info",

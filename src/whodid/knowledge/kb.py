@@ -118,6 +118,7 @@ class Country:
     leader_office: str = "head_of_state"
     as_of: str | None = None
     historical: bool = False
+    iso2: str | None = None  # ISO 3166 two-letter code (its country-code domain, mostly)
 
     @property
     def adjective(self) -> str:
@@ -150,7 +151,7 @@ class KnowledgeBase:
         self.built = data.get("built")
         self.countries: dict[str, Country] = {
             iso: Country(iso, c["name"], c["names"], c["adjectives"], c["plural"], c.get("leader_office", "head_of_state"),
-                         c.get("as_of"), bool(c.get("historical")))
+                         c.get("as_of"), bool(c.get("historical")), c.get("iso2"))
             for iso, c in data["countries"].items()
         }
         self.people: list[Person] = [

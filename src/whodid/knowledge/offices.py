@@ -18,6 +18,10 @@ they lack, and why it is here:
   ("Comptroller Gerado Solís", "First Minister Jack McConnell", the ombudsman): GOV;
 - ``PRESIDING_OFFICES`` with ``LEGISLATURE_WORDS`` (or a body word such as "Senate"): the
   presiding officer of a legislature ("Senate President", "Parliament Speaker") is LEG;
+- ``STAFF_NOUNS``: a post held for one person ("an adviser on climate change to President
+  Bush", "a spokesman for Palestinian president Mahmoud Abbas"): the holder speaks and acts
+  for his principal, so he is of the principal's country and sector, as CAMEO codes a
+  spokesman by the actor he speaks for;
 - ``OPPOSITION_WORDS``: a shadow post is the opposition's ("shadow home secretary"), as
   is any office "opposition" qualifies ("the opposition leader"), and ``POLITICAL_PEOPLE``
   it qualifies ("the opposition figure", "Oppositionist X").
@@ -31,6 +35,7 @@ ORG_OFFICE_NOUNS = frozenset({
     "boss", "officer", "manager", "editor", "rector", "governor", "treasurer", "coordinator", "convenor",
     "general", "commissioner", "co-chairman", "deputy", "member", "members", "representative", "campaigner",
     "organiser", "organizer", "official", "officials", "chancellor", "principal", "presenter", "correspondent",
+    "rapporteur",
 })
 RELIGIOUS_TITLES = {
     "cardinal": "CTH", "pope": "CTH", "archbishop": "CHR", "bishop": "CHR", "reverend": "CHR", "rev": "CHR",
@@ -42,6 +47,9 @@ LEGISLATOR_TITLES = frozenset({"speaker", "mp", "mps", "mep", "meps", "msp", "ms
                                "congresswoman", "parliamentarian", "councillor", "councilor", "alderman"})
 STATE_TITLES = {"comptroller": "GOV", "comptroller general": "GOV", "ombudsman": "GOV", "first minister": "GOV",
                 "inspector general": "GOV", "controller general": "GOV", "auditor-general": "GOV"}
+STAFF_NOUNS = frozenset({"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson",
+                         "secretary", "assistant", "deputy", "envoy", "chief of staff"})
+STAFF_LINKS = frozenset({"to", "for"})
 OPPOSITION_WORDS = frozenset({"shadow", "opposition", "oppositionist"})
 # people of politics who hold no office: with an opposition word ("opposition figure X",
 # "Oppositionist X", "X was the opposition candidate") they are the opposition's (OPP)
