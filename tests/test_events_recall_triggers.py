@@ -5,34 +5,8 @@ is tested (the lemmas come from whodid's spaCy pipeline)."""
 
 from __future__ import annotations
 
-import re
-
-import pytest
-
-from whodid.events import EventsStage
-from whodid.model import Actor, Analysis, Article, Event, Mention
-from whodid.quotes import QuotesStage
-
-
-@pytest.fixture(scope="module")
-def code(nlp):
-    events, quotes = EventsStage(), QuotesStage()
-
-    def run(text: str, names: dict[str, tuple[str, str]]) -> list[Event]:
-        doc = nlp(text)
-        actors = [Actor(id=aid, name=word, kind="person", code=c,
-                        mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
-                  for word, (aid, c) in names.items()]
-        analysis = Analysis(article=Article(text=text), actors=actors)
-        quotes(doc, analysis)
-        events(doc, analysis)
-        return analysis.events
-
-    return run
-
-
-def brief(events: list[Event]) -> list[tuple]:
-    return [(e.type, e.actor, e.recipient) for e in events]
+# the same stage runner and summary as the first recall tests
+from test_events_recall import brief, code  # noqa: F401  (code is a fixture)
 
 
 def test_verb_forms_the_rule_lemmatizer_cuts_short_keep_their_lemma(nlp):
