@@ -6,17 +6,12 @@ from __future__ import annotations
 import pytest
 
 from helpers import found
-from whodid.model import Analysis
+from test_events_roles_context import codes  # an actor's code, else its country
 
 
 @pytest.fixture(scope="module")
 def analyze(code_events):
     return lambda text: code_events(text, "2024-05-03")
-
-
-def codes(analysis: Analysis, ids: list[str]) -> list[str]:
-    by_id = {a.id: a for a in analysis.actors}
-    return [by_id[i].code or by_id[i].country for i in ids]
 
 
 STORY = "Kenyan opposition leader Raila Odinga spoke to reporters in Nairobi on Monday. "
