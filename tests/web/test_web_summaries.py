@@ -12,7 +12,6 @@ import threading
 import time
 
 import duckdb
-import pytest
 
 from whodid.store import Store, summaries
 from whodid.store.clusters import _keep_reports

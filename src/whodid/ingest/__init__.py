@@ -123,12 +123,17 @@ def _guarded(origin: str, stage: str, make) -> Record | Rejected:
     """``make()``, or a Rejected naming the input when it raises: one bad input never stops a run."""
     try:
         return make()
-    except RecursionError:
-        return Rejected(origin, "nested too deeply to read (recursion limit)", stage=stage)
-    except MemoryError:
-        return Rejected(origin, "too large to read in the memory available", stage=stage)
     except Exception as exc:
-        return Rejected(origin, f"{stage} failed: {type(exc).__name__}: {_short(exc)}", stage=stage)
+        return _rejected(origin, stage, exc)
+
+
+def _rejected(origin: str, stage: str, exc: Exception) -> Rejected:
+    """The Rejected that names the input and what went wrong in ``stage``."""
+    if isinstance(exc, RecursionError):
+        return Rejected(origin, "nested too deeply to read (recursion limit)", stage=stage)
+    if isinstance(exc, MemoryError):
+        return Rejected(origin, "too large to read in the memory available", stage=stage)
+    return Rejected(origin, f"{stage} failed: {type(exc).__name__}: {_short(exc)}", stage=stage)
 
 
 def _short(exc: BaseException, limit: int = 160) -> str:
@@ -234,14 +239,10 @@ def _read_file(path: Path, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Recor
         yield Rejected(origin, f"cannot read: {exc}")
         return
     except Exception as exc:  # a reader's error for this file alone: report it, read the next
-        yield _guarded(origin, "read", lambda: _raise(exc))
+        yield _rejected(origin, "read", exc)
         return
     yield _guarded(origin, "read", lambda: _read_document(
         data, origin, is_html=path.name.lower().endswith(HTML_SUFFIXES), stem=path.stem, max_chars=max_chars))
-
-
-def _raise(exc: BaseException):
-    raise exc
 
 
 def _utf8_lines(stream) -> Iterator[bytes]:

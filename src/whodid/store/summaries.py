@@ -151,7 +151,7 @@ ITEM_TABLES = ("actors", "mentions", "events", "quotes", "places", "checks")
 # touch a key once per statement); names and codes are min() per key, and
 # least() on conflict, which skips NULLs as min() does, so a summary keeps what the live queries pick
 STEPS = [
-    f"""INSERT INTO actor_summary (actor_id, name, kind, code, country, sector, wikidata, articles)
+    """INSERT INTO actor_summary (actor_id, name, kind, code, country, sector, wikidata, articles)
         SELECT actor_id, min(name), min(kind), min(code), min(country), min(sector),
                min(wikidata), count(*)
         FROM pending_actors WHERE actor_id IS NOT NULL GROUP BY actor_id
@@ -161,10 +161,10 @@ STEPS = [
             country = least(actor_summary.country, excluded.country),
             sector = least(actor_summary.sector, excluded.sector),
             wikidata = least(actor_summary.wikidata, excluded.wikidata)""",
-    f"""INSERT INTO actor_summary (actor_id, mentions)
+    """INSERT INTO actor_summary (actor_id, mentions)
         SELECT actor_id, count(*) FROM pending_mentions WHERE actor_id IS NOT NULL GROUP BY actor_id
         ON CONFLICT (actor_id) DO UPDATE SET mentions = actor_summary.mentions + excluded.mentions""",
-    f"""INSERT INTO actor_summary (actor_id, events_as_actor, events_as_recipient, events)
+    """INSERT INTO actor_summary (actor_id, events_as_actor, events_as_recipient, events)
         SELECT actor_id, count(*) FILTER (WHERE list_contains(actor, actor_id)),
                count(*) FILTER (WHERE list_contains(recipient, actor_id)), count(*)
         FROM (SELECT unnest(list_distinct(list_concat(actor, recipient))) AS actor_id, actor, recipient
@@ -174,7 +174,7 @@ STEPS = [
             events_as_actor = actor_summary.events_as_actor + excluded.events_as_actor,
             events_as_recipient = actor_summary.events_as_recipient + excluded.events_as_recipient,
             events = actor_summary.events + excluded.events""",
-    f"""INSERT INTO actor_summary (actor_id, quotes)
+    """INSERT INTO actor_summary (actor_id, quotes)
         SELECT speaker, count(*) FROM pending_quotes WHERE speaker IS NOT NULL GROUP BY speaker
         ON CONFLICT (actor_id) DO UPDATE SET quotes = actor_summary.quotes + excluded.quotes""",
     """INSERT INTO actor_roles SELECT DISTINCT actor_id, role FROM pending_actors
@@ -188,7 +188,7 @@ STEPS = [
         ON CONFLICT DO NOTHING""",
     # a place is counted by its GeoNames id, else its name; an event counts for it when its article
     # names the place by the event's own place name
-    f"""INSERT INTO place_summary (key, name, geonames_id, country, lat_sum, lon_sum, located, articles, events)
+    """INSERT INTO place_summary (key, name, geonames_id, country, lat_sum, lon_sum, located, articles, events)
         WITH pl AS (SELECT coalesce(CAST(geonames_id AS VARCHAR), name) AS key, * FROM pending_places
                     WHERE lat IS NOT NULL AND lon IS NOT NULL),
         ev AS (SELECT pl.key, count(DISTINCT (e.article_sha1, e.idx)) AS n
@@ -204,12 +204,12 @@ STEPS = [
             geonames_id = least(place_summary.geonames_id, excluded.geonames_id),
             country = least(place_summary.country, excluded.country)""",
     # one row per (actor, recipient, confidence, score): the network filters by confidence exactly
-    f"""INSERT INTO edge_summary
+    """INSERT INTO edge_summary
         SELECT src.id, dst.id, coalesce(e.confidence, 0), coalesce(e.score, 0), e.score IS NOT NULL, count(*)
         FROM pending_events e, unnest(e.actor) AS src(id), unnest(e.recipient) AS dst(id)
         WHERE src.id <> dst.id GROUP BY ALL
         ON CONFLICT DO UPDATE SET events = edge_summary.events + excluded.events""",
-    f"""INSERT INTO article_counts
+    """INSERT INTO article_counts
         SELECT p.article_sha1, coalesce(ev.n, 0), coalesce(qu.n, 0), coalesce(ch.n, 0) FROM summary_pending p
         LEFT JOIN (SELECT article_sha1, count(*) AS n FROM pending_events GROUP BY 1) ev USING (article_sha1)
         LEFT JOIN (SELECT article_sha1, count(*) AS n FROM pending_quotes GROUP BY 1) qu USING (article_sha1)

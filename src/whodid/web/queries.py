@@ -21,7 +21,6 @@ from typing import Any
 
 import duckdb
 
-from whodid.store import summaries
 from whodid.web import search
 from whodid.web.answers import Answers, kept
 from whodid.web.search import actor_ids, words_clause

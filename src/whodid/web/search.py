@@ -46,7 +46,7 @@ WORD = re.compile(r"[\w’'-]+\*?", re.UNICODE)
 
 # the same from the summaries (store/summaries.py): each actor's distinct names, codes and countries,
 # and the names the texts used, instead of every article's actors and mentions
-SUMMARISED_ACTOR_IDS = f"""(SELECT coalesce(list(DISTINCT x.actor_id), []::VARCHAR[]) FROM actor_forms x WHERE
+SUMMARISED_ACTOR_IDS = """(SELECT coalesce(list(DISTINCT x.actor_id), []::VARCHAR[]) FROM actor_forms x WHERE
     x.actor_id = ? OR upper(x.code) = upper(?) OR upper(x.country) = upper(?) OR lower(x.name) = lower(?)
     OR (x.kind = 'person' AND ends_with(lower(x.name), ' ' || lower(?)))
     OR x.actor_id IN (SELECT actor_id FROM actor_aliases WHERE lower(text) = lower(?))
