@@ -61,3 +61,23 @@ def test_an_investigation_with_no_investigator_named_is_kept_for_the_one_investi
 
 def test_criticism_with_no_critic_named_is_still_dropped(code):
     assert code("Zhao was criticised in a separate case.", {"Zhao": ("Z", "CHNGOV")}) == []
+
+
+# ---------------------------------------------------------------- aid told by its nouns (sixth pass)
+
+
+def test_a_loan_to_a_government_is_economic_aid(code):
+    events = code("Japan announced a loan to Sri Lanka.", {"Japan": ("J", "JPNGOV"), "Sri Lanka": ("S", "LKAGOV")})
+    assert [(e.type, e.cameo, e.actor, e.recipient) for e in events] == [("AID", "071", ["J"], ["S"])]
+
+
+def test_financial_support_of_a_donor_is_aid_from_it(code):
+    events = code("The project is implemented with financial support of the Solidarity Centre for the unions.",
+                  {"Solidarity Centre": ("S", "FINNGO"), "unions": ("U", "NAMLAB")})
+    assert [(e.type, e.actor, e.recipient) for e in events] == [("AID", ["S"], ["U"])]
+
+
+def test_a_gift_for_a_skill_or_support_among_voters_is_no_aid(code):
+    assert code("The minister's gift for oratory impressed the party.",
+                {"minister": ("M", "GBRGOV"), "party": ("P", "GBROPP")}) == []
+    assert code("The party lost financial support among voters.", {"party": ("P", "GBROPP")}) == []
