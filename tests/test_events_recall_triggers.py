@@ -81,3 +81,32 @@ def test_a_gift_for_a_skill_or_support_among_voters_is_no_aid(code):
     assert code("The minister's gift for oratory impressed the party.",
                 {"minister": ("M", "GBRGOV"), "party": ("P", "GBROPP")}) == []
     assert code("The party lost financial support among voters.", {"party": ("P", "GBROPP")}) == []
+
+
+# ---------------------------------------------------------------- allegations told as a clause
+
+
+def test_an_allegation_told_as_a_clause_accuses_its_subject(code):
+    events = code("Khan alleged that the government bought votes from MPs.",
+                  {"Khan": ("K", "PAKOPP"), "government": ("G", "PAKGOV"), "MPs": ("M", "PAKLEG")})
+    assert [(e.type, e.mode, e.actor, e.recipient) for e in events] == [("ACCUSE", "allege", ["K"], ["G"])]
+
+
+def test_an_allegation_about_no_party_is_no_event(code):
+    assert code("Khan alleged that money was spent to buy votes.", {"Khan": ("K", "PAKOPP")}) == []
+
+
+# ---------------------------------------------------------------- background references with their doer
+
+
+def test_a_background_reference_naming_its_doer_is_coded(code):
+    events = code("The US will act on global warming despite George Bush's refusal to sign up to the Kyoto protocol.",
+                  {"US": ("U", "USAGOV"), "George Bush": ("B", "USAGOV")})
+    assert [(e.type, e.actor) for e in events] == [("REJECT", ["B"])]
+    events = code("Mr Clarke took over following David Blunkett's resignation.",
+                  {"Clarke": ("C", "GBRGOV"), "David Blunkett": ("B", "GBRGOV")})
+    assert [(e.type, e.actor) for e in events] == [("RETREAT", ["B"])]
+
+
+def test_a_background_reference_with_no_doer_stays_uncoded(code):
+    assert code("Mr Clarke took over following the resignation.", {"Clarke": ("C", "GBRGOV")}) == []

@@ -646,6 +646,11 @@ class Coder:
             recips = [r for c in t.children if c.dep_ == "ccomp" and c.tag_ == "VBZ"
                       for s_ in c.children if s_.dep_ == "nsubj" and s_.i == c.i - 1 == t.i + 1
                       and s_.pos_ == "PROPN" for r in idx.roles(s_)]
+        if not recips and f.entry.type == "ACCUSE" and f.entry.cameo == "112" and not f.has_object:
+            # "alleged that the government bought votes", "accused that the elite amended the
+            # NAB law": an allegation told as a clause accuses the one the clause says acted
+            recips = [r for c in t.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                      for s_ in c.children if s_.dep_ == "nsubj" for r in idx.roles(s_)]
         f.recipients = recips
 
     def noun_roles(self, f: Frame, idx: ActorIndex) -> None:
@@ -683,6 +688,9 @@ class Coder:
                             (prep == "for" and e.type in _FOR_IS_RECIPIENT) or \
                             (prep == "of" and e.type == "SUPPORT" and _in_support_of(n)):
                         recips += idx.roles(p)
+        # a doer the noun's own words name: a possessive or a by/from/of phrase ("Bush's refusal",
+        # "support from Cabinet allies"), not an adjective ("the Spanish bombing")
+        own = _named_doer(n, e, idx)
         # the noun as the complement of a willing/open word: "open to talks"
         chain = predicate_chain(n, self.lex)
         head = n.head
@@ -768,8 +776,12 @@ class Coder:
             recips = self._sufferers(n, idx, actors)
         if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":
             recips = idx.place(head)
-        if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS and not met_there:
-            f.drop = "a background reference"  # "after the invasion": an event told elsewhere
+        if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS and not met_there \
+                and not own:
+            # "after the invasion": an event told elsewhere; one whose own words name its party
+            # ("despite George Bush's refusal to sign", "in the aftermath of China's crackdown on
+            # protesters") is told here, and a re-mention of it is merged (events.remention)
+            f.drop = "a background reference"
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ == "VERB" \
                 and head.head.i in idx.events and any(c.dep_ == "poss" for c in n.children):
             f.drop = "the verb beside it tells the act"  # "in its ruling, the court dismissed all charges"
@@ -1393,6 +1405,18 @@ def _responded_to(t: Token, idx: ActorIndex) -> list[Participant]:
             if found:
                 return found
     return []
+
+
+def _named_doer(n: Token, e, idx) -> bool:
+    """An event noun whose possessive, or by / from / of phrase when that is its doer, names an
+    actor: "George Bush's refusal", "support from Cabinet allies", "the resignation of the minister"."""
+    for c in n.children:
+        if c.dep_ == "poss" and e.poss != "recipient" and idx.roles(c):
+            return True
+        if c.dep_ == "prep" and (c.lower_ in ("by", "from") or (c.lower_ == "of" and e.of == "actor")) \
+                and any(idx.roles(p) for p in c.children if p.dep_ == "pobj"):
+            return True
+    return False
 
 
 def _describing_participle(t: Token) -> bool:
