@@ -110,3 +110,23 @@ def test_a_background_reference_naming_its_doer_is_coded(code):
 
 def test_a_background_reference_with_no_doer_stays_uncoded(code):
     assert code("Mr Clarke took over following the resignation.", {"Clarke": ("C", "GBRGOV")}) == []
+
+
+# ---------------------------------------------------------------- joint news conferences
+
+
+def test_a_joint_news_conference_is_a_meeting_of_its_holders(code):
+    events = code("Mr Straw, speaking at a joint news conference with Chinese Foreign Minister Li Zhaoxing, stressed this point.",
+                  {"Straw": ("S", "GBRGOV"), "Li Zhaoxing": ("L", "CHNGOV")})
+    assert [(e.type, sorted(e.actor + e.recipient)) for e in events] == [("CONSULT", ["L", "S"])]
+
+
+def test_a_joint_news_conference_they_are_to_hold_is_a_future_meeting(code):
+    (e,) = code("You and Vystrcil are to hold a joint news conference on Thursday.",
+                {"You": ("Y", "TWNLEG"), "Vystrcil": ("V", "CZELEG")})
+    assert (e.type, e.modality, sorted(e.actor)) == ("AGREE", "future", ["V", "Y"])
+
+
+def test_a_news_conference_of_ones_own_is_no_meeting(code):
+    assert code("Mr Straw told a news conference in Beijing that the embargo would stay.",
+                {"Straw": ("S", "GBRGOV"), "Beijing": ("B", "CHNGOV")}) == []
