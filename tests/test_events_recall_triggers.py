@@ -130,3 +130,23 @@ def test_a_joint_news_conference_they_are_to_hold_is_a_future_meeting(code):
 def test_a_news_conference_of_ones_own_is_no_meeting(code):
     assert code("Mr Straw told a news conference in Beijing that the embargo would stay.",
                 {"Straw": ("S", "GBRGOV"), "Beijing": ("B", "CHNGOV")}) == []
+
+
+# ---------------------------------------------------------------- congratulations, thanks, condolences
+
+
+def test_congratulations_sent_and_condolences_expressed_are_support(code):
+    events = code("Tory leader Michael Howard sent Mr Bush his warmest congratulations.",
+                  {"Michael Howard": ("H", "GBROPP"), "Mr Bush": ("B", "USAGOV")})
+    assert [(e.type, e.actor, e.recipient) for e in events] == [("SUPPORT", ["H"], ["B"])]
+    events = code("The Irish prime minister expressed his condolences to Kishida.",
+                  {"Irish prime minister": ("I", "IRLGOV"), "Kishida": ("K", "JPNGOV")})
+    assert [(e.type, e.actor, e.recipient) for e in events] == [("SUPPORT", ["I"], ["K"])]
+    events = code("Mr Blair also paid tribute to Democrat John Kerry's campaign.",
+                  {"Mr Blair": ("B", "GBRGOV"), "John Kerry": ("K", "USAOPP")})
+    assert [(e.type, e.actor, e.recipient) for e in events] == [("SUPPORT", ["B"], ["K"])]
+
+
+def test_condolences_or_a_tribute_to_no_party_are_no_event(code):
+    assert code("The minister expressed his condolences.", {"minister": ("M", "GBRGOV")}) == []
+    assert code("The company paid tribute to its founder's vision.", {"company": ("C", "GBRBUS")}) == []
