@@ -150,3 +150,25 @@ def test_congratulations_sent_and_condolences_expressed_are_support(code):
 def test_condolences_or_a_tribute_to_no_party_are_no_event(code):
     assert code("The minister expressed his condolences.", {"minister": ("M", "GBRGOV")}) == []
     assert code("The company paid tribute to its founder's vision.", {"company": ("C", "GBRBUS")}) == []
+
+
+# ---------------------------------------------------------------- embargoes imposed and lifted
+
+
+def test_an_arms_ban_on_a_state_is_an_embargo(code):
+    events = code("The EU imposed its arms ban on China in 1989.", {"EU": ("E", "IGOEUREEC"), "China": ("C", "CHNGOV")})
+    assert [(e.type, e.cameo, e.actor, e.recipient) for e in events] == [("SANCTION", "163", ["E"], ["C"])]
+
+
+def test_a_smoking_ban_stays_a_restriction(code):
+    events = code("The council imposed a smoking ban on pubs.", {"council": ("C", "GBRGOV")})
+    assert all(e.type != "SANCTION" for e in events)
+
+
+def test_sanctions_lifted_with_no_subject_are_lifted_by_who_imposed_them(code):
+    events = code("Lifting the US sanctions on Iran would take years.", {"US": ("U", "USAGOV"), "Iran": ("I", "IRNGOV")})
+    assert [(e.type, e.actor, e.recipient) for e in events] == [("CONCEDE", ["U"], ["I"])]
+
+
+def test_ending_a_war_is_no_concession(code):
+    assert code("The government ended the war in 2003.", {"government": ("G", "USAGOV")}) == []

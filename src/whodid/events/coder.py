@@ -987,7 +987,15 @@ class Coder:
                 continue
             for c in f.token.children:
                 if c.dep_ == "dobj" and c.i in frames and frames[c.i].noun and frames[c.i].governor is None:
-                    frames[c.i].drop = f"what {f.token.text} ends"
+                    ended = frames[c.i]
+                    ended.drop = f"what {f.token.text} ends"
+                    if f.entry.type == "CONCEDE" and not f.actors and ended.actors:
+                        # "plans to end the European Union's arms embargo on China": who lifts a
+                        # restriction told with no subject of its own is who imposed it, for
+                        # those it was imposed on
+                        doers = {a.actor for a in ended.actors}
+                        f.actors = list(ended.actors)
+                        f.recipients = [r for r in ended.recipients or f.recipients if r.actor not in doers]
 
     def _object_events(self, frames: dict[int, Frame]) -> None:
         """A hostile act whose object is an exchange ("would boycott all contact with
