@@ -172,3 +172,18 @@ def test_sanctions_lifted_with_no_subject_are_lifted_by_who_imposed_them(code):
 
 def test_ending_a_war_is_no_concession(code):
     assert code("The government ended the war in 2003.", {"government": ("G", "USAGOV")}) == []
+
+
+# ---------------------------------------------------------------- demands answered
+
+
+def test_a_refused_request_whose_maker_is_named_is_coded_too(code):
+    events = code("Israel has refused all Ukrainian requests for weapons.", {"Israel": ("I", "ISRGOV"), "Ukrainian": ("U", "UKRGOV")})
+    assert sorted((e.type, e.actor, e.recipient) for e in events) == [("REJECT", ["I"], ["U"]), ("REQUEST", ["U"], ["I"])]
+    events = code("The government agreed to the opposition's demand for a discussion.",
+                  {"government": ("G", "INDGOV"), "opposition": ("O", "INDOPP")})
+    assert ("REQUEST", ["O"], ["G"]) in [(e.type, e.actor, e.recipient) for e in events]
+
+
+def test_a_refused_request_of_no_one_named_is_only_the_refusal(code):
+    assert [e.type for e in code("The minister rejected the demand.", {"minister": ("M", "INDGOV")})] == ["REJECT"]

@@ -949,6 +949,15 @@ class Coder:
         t = f.token
         how = {"request": "request", "refuse": "refuse", "intent": "intent", "agreement": "agreement",
                "threaten": "threat"}[g.entry.governs]
+        if f.noun and f.entry.type == "REQUEST" and f.actors and how in ("refuse", "agreement") and not conjunct:
+            # "the Lords rejected a plea by Lord Falconer", "Israel has refused all Ukrainian
+            # requests for weapons", "agreed to their demand for a discussion": a demand whose
+            # maker is named is told too, addressed to whoever answers it
+            makers = {a.actor for a in f.actors}
+            f.recipients = f.recipients or [a for a in g.actors if a.actor not in makers]
+            g.recipients = g.recipients or list(f.actors)
+            g.has_object = g.anchored = True
+            return
         rec = self.lex.recoded(f.entry, how)
         if rec is None:
             if how in ("intent", "agreement") and (t.dep_ == "xcomp" or conjunct):
