@@ -646,6 +646,11 @@ class Coder:
             recips = [r for c in t.children if c.dep_ == "ccomp" and c.tag_ == "VBZ"
                       for s_ in c.children if s_.dep_ == "nsubj" and s_.i == c.i - 1 == t.i + 1
                       and s_.pos_ == "PROPN" for r in idx.roles(s_)]
+        if not recips and f.entry.type == "ACCUSE" and f.entry.cameo == "112" and not f.has_object:
+            # "alleged that the government bought votes", "accused that the elite amended the
+            # NAB law": an allegation told as a clause accuses the one the clause says acted
+            recips = [r for c in t.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                      for s_ in c.children if s_.dep_ == "nsubj" for r in idx.roles(s_)]
         f.recipients = recips
 
     def noun_roles(self, f: Frame, idx: ActorIndex) -> None:
@@ -683,6 +688,9 @@ class Coder:
                             (prep == "for" and e.type in _FOR_IS_RECIPIENT) or \
                             (prep == "of" and e.type == "SUPPORT" and _in_support_of(n)):
                         recips += idx.roles(p)
+        # a doer the noun's own words name: a possessive or a by/from/of phrase ("Bush's refusal",
+        # "support from Cabinet allies"), not an adjective ("the Spanish bombing")
+        own = _named_doer(n, e, idx)
         # the noun as the complement of a willing/open word: "open to talks"
         chain = predicate_chain(n, self.lex)
         head = n.head
@@ -768,8 +776,12 @@ class Coder:
             recips = self._sufferers(n, idx, actors)
         if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":
             recips = idx.place(head)
-        if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS and not met_there:
-            f.drop = "a background reference"  # "after the invasion": an event told elsewhere
+        if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS and not met_there \
+                and not own:
+            # "after the invasion": an event told elsewhere; one whose own words name its party
+            # ("despite George Bush's refusal to sign", "in the aftermath of China's crackdown on
+            # protesters") is told here, and a re-mention of it is merged (events.remention)
+            f.drop = "a background reference"
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ == "VERB" \
                 and head.head.i in idx.events and any(c.dep_ == "poss" for c in n.children):
             f.drop = "the verb beside it tells the act"  # "in its ruling, the court dismissed all charges"
@@ -937,6 +949,15 @@ class Coder:
         t = f.token
         how = {"request": "request", "refuse": "refuse", "intent": "intent", "agreement": "agreement",
                "threaten": "threat"}[g.entry.governs]
+        if f.noun and f.entry.type == "REQUEST" and f.actors and how in ("refuse", "agreement") and not conjunct:
+            # "the Lords rejected a plea by Lord Falconer", "Israel has refused all Ukrainian
+            # requests for weapons", "agreed to their demand for a discussion": a demand whose
+            # maker is named is told too, addressed to whoever answers it
+            makers = {a.actor for a in f.actors}
+            f.recipients = f.recipients or [a for a in g.actors if a.actor not in makers]
+            g.recipients = g.recipients or list(f.actors)
+            g.has_object = g.anchored = True
+            return
         rec = self.lex.recoded(f.entry, how)
         if rec is None:
             if how in ("intent", "agreement") and (t.dep_ == "xcomp" or conjunct):
@@ -975,7 +996,15 @@ class Coder:
                 continue
             for c in f.token.children:
                 if c.dep_ == "dobj" and c.i in frames and frames[c.i].noun and frames[c.i].governor is None:
-                    frames[c.i].drop = f"what {f.token.text} ends"
+                    ended = frames[c.i]
+                    ended.drop = f"what {f.token.text} ends"
+                    if f.entry.type == "CONCEDE" and not f.actors and ended.actors:
+                        # "plans to end the European Union's arms embargo on China": who lifts a
+                        # restriction told with no subject of its own is who imposed it, for
+                        # those it was imposed on
+                        doers = {a.actor for a in ended.actors}
+                        f.actors = list(ended.actors)
+                        f.recipients = [r for r in ended.recipients or f.recipients if r.actor not in doers]
 
     def _object_events(self, frames: dict[int, Frame]) -> None:
         """A hostile act whose object is an exchange ("would boycott all contact with
@@ -1393,6 +1422,18 @@ def _responded_to(t: Token, idx: ActorIndex) -> list[Participant]:
             if found:
                 return found
     return []
+
+
+def _named_doer(n: Token, e, idx) -> bool:
+    """An event noun whose possessive, or by / from / of phrase when that is its doer, names an
+    actor: "George Bush's refusal", "support from Cabinet allies", "the resignation of the minister"."""
+    for c in n.children:
+        if c.dep_ == "poss" and e.poss != "recipient" and idx.roles(c):
+            return True
+        if c.dep_ == "prep" and (c.lower_ in ("by", "from") or (c.lower_ == "of" and e.of == "actor")) \
+                and any(idx.roles(p) for p in c.children if p.dep_ == "pobj"):
+            return True
+    return False
 
 
 def _describing_participle(t: Token) -> bool:

@@ -133,10 +133,11 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
                 m.future = True
             elif lemma in intent_nouns:
                 m.intent = True
-            # "are to meet": be + to-infinitive
+            # "are to meet": be + to-infinitive; "are to hold a joint news conference": the verb
+            # that makes the noun an event
             if lemma == "be" and i > 0 and chain[i - 1].dep_ == "xcomp" and \
                     any(c.lower_ == "to" for c in chain[i - 1].children if c.dep_ == "aux") and \
-                    chain[i - 1] is t:
+                    chain[i - 1].i in ((t.i, t.head.i) if noun else (t.i,)):
                 m.future = True
             # "are not going to accept": be going + to-infinitive is the future
             if lemma == "go" and w.tag_ == "VBG" and i > 0 and chain[i - 1].dep_ == "xcomp" and \
