@@ -381,3 +381,24 @@ def test_pressing_ahead_with_a_plan_is_no_demand(analyze):
         "The Chinese government was pressing ahead with its railway project in Laos."))]
     assert "REQUEST" in [t for t, _ in kinds(analyze(
         "The Chinese government pressed Laos for faster repayment of the railway loans."))]
+
+
+# ---------------------------------------------------------------- round 8: concessions, names
+
+def test_granting_a_point_about_others_is_no_concession(analyze):
+    a = analyze("The British foreign secretary acknowledged some countries still had to see the light on the rebate.")
+    assert "CONCEDE" not in [t for t, _ in kinds(a)]
+    a = analyze("The Israeli prime minister acknowledged Palestinian leaders were in the middle of an election campaign.")
+    assert "CONCEDE" not in [t for t, _ in kinds(a)]
+
+
+def test_admitting_ones_own_fault_is_a_concession(analyze):
+    a = analyze("The Japanese prime minister admitted he had misled South Korea.")
+    assert "CONCEDE" in [t for t, _ in kinds(a)]
+
+
+def test_calling_a_party_something_is_no_call_for_anything(analyze):
+    a = analyze('The British opposition leader called the Labour government "a brilliant machine for talking about things".')
+    assert "REQUEST" not in [t for t, _ in kinds(a)]
+    a = analyze("The British opposition leader called for talks with the Labour government.")
+    assert "REQUEST" in [t for t, _ in kinds(a)]
