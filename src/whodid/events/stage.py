@@ -59,9 +59,11 @@ class EventsStage:
     def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
         """Criticism read from reported statements about a side's rivals (``events.criticism``)."""
         lex = self.resources.lexicon
+        modals = criticism.Modals(frozenset(lex.marker("hypothetical_aux")) - {"can"},
+                                  frozenset(lex.marker("future_aux")), frozenset(lex.marker("evidence_verbs")))
         found = criticism.find(doc, analysis, events, lex.marker("intent_verbs") | lex.marker("promise_verbs")
                                | lex.marker("programme_verbs"),
-                               lex.marker("belief_verbs"))
+                               lex.marker("belief_verbs"), modals)
         scores = self.coder.scores
         for ev in found:
             ev.score = scores["scores"].get(f"{ev.type}:{ev.mode}", scores["scores"].get(ev.type))
