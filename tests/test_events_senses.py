@@ -402,3 +402,10 @@ def test_calling_a_party_something_is_no_call_for_anything(analyze):
     assert "REQUEST" not in [t for t, _ in kinds(a)]
     a = analyze("The British opposition leader called for talks with the Labour government.")
     assert "REQUEST" in [t for t, _ in kinds(a)]
+
+
+def test_a_resignation_one_is_due_to_make_is_announced(analyze):
+    a = analyze("The British Labour MP is due to stand down at the next election.")
+    assert [(e.type, e.modality) for e in a.events] == [("CONCEDE", "future")]
+    a = analyze("The British Labour MP stood down at the last election.")
+    assert [e.type for e in a.events] == ["RETREAT"]
