@@ -43,11 +43,11 @@ class EventsStage:
         events = self.coder.two_parties(events, analysis)
         kept = filters.keep(events, analysis)
         said = self._criticism(doc, analysis, kept)
-        merged = remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
-                                 statements={id(e) for e in said})
+        merged = filters.named(remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
+                                               statements={id(e) for e in said}), doc.text)
         if self.coder.trace is not None:  # what the filters and the re-mention merge took out
             for why, before, after in (("filtered (events.filters)", events, kept),
-                                       ("a re-mention (events.remention)", kept, merged)):
+                                       ("a re-mention (events.remention) or no party", kept, merged)):
                 left = {id(e) for e in after}
                 for e in before:
                     if id(e) not in left:
