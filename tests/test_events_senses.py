@@ -409,3 +409,10 @@ def test_a_resignation_one_is_due_to_make_is_announced(analyze):
     assert [(e.type, e.modality) for e in a.events] == [("CONCEDE", "future")]
     a = analyze("The British Labour MP stood down at the last election.")
     assert [e.type for e in a.events] == ["RETREAT"]
+
+
+def test_a_country_hit_by_a_wave_of_infections_is_no_assault(analyze):
+    a = analyze("Japan is being hit by a seventh wave of COVID-19 infections.")
+    assert "ASSAULT" not in [t for t, _ in kinds(a)]
+    a = analyze("Russian missiles hit the Ukrainian town of Bakhmut.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]
