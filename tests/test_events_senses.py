@@ -416,3 +416,10 @@ def test_a_country_hit_by_a_wave_of_infections_is_no_assault(analyze):
     assert "ASSAULT" not in [t for t, _ in kinds(a)]
     a = analyze("Russian missiles hit the Ukrainian town of Bakhmut.")
     assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_welcoming_a_state_of_things_is_no_support(analyze):
+    a = analyze("The British opposition leader welcomed the fact there had been a quick conclusion to the election.")
+    assert "SUPPORT" not in [t for t, _ in kinds(a)]
+    a = analyze("The British opposition leader welcomed the decision of the Labour government.")
+    assert "SUPPORT" in [t for t, _ in kinds(a)]
