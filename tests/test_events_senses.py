@@ -423,3 +423,10 @@ def test_welcoming_a_state_of_things_is_no_support(analyze):
     assert "SUPPORT" not in [t for t, _ in kinds(a)]
     a = analyze("The British opposition leader welcomed the decision of the Labour government.")
     assert "SUPPORT" in [t for t, _ in kinds(a)]
+
+
+def test_visiting_a_tomb_is_no_meeting_with_the_dead(analyze):
+    a = analyze("The British prime minister visited the tomb of Yasser Arafat in Ramallah.")
+    assert "CONSULT" not in [t for t, _ in kinds(a)]
+    a = analyze("The British prime minister visited Mahmoud Abbas in Ramallah.")
+    assert "CONSULT" in [t for t, _ in kinds(a)]
