@@ -216,12 +216,20 @@ def test_reported_by_is_the_innermost_quote_speaker(nlp, stage):
 
 
 def test_missing_actor_only_for_unambiguous_triggers(nlp, stage):
-    text = "The first battle occurred near the border. The plan was attacked in the papers."
+    text = "The first battle with Ukraine occurred near the border. The plan was attacked in the papers."
     a = _hand(text, NAMES)
     stage(nlp(text), a)
     assert [e.trigger.text for e in a.events] == ["battle"]
     (e,) = a.events
-    assert e.actor == [] and e.confidence < 0.5
+    assert e.actor == [] and e.recipient == ["U"] and e.confidence < 0.5
+
+
+def test_fighting_no_party_takes_part_in_is_not_emitted(nlp, stage):
+    # an event is a party doing something (guidelines); no development gold event has no party
+    text = "The first battle occurred near the border."
+    a = _hand(text, NAMES)
+    stage(nlp(text), a)
+    assert a.events == []
 
 
 def test_no_party_speech_act_is_not_emitted(nlp, stage):

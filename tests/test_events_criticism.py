@@ -165,3 +165,22 @@ def test_a_party_named_only_as_a_compound_is_no_target(code):
     events = code('"Our task is to rebuild the Labour vote in the north," Mr Hughes said.',
                   {"Hughes": ("H", "GBROPP"), "Labour": ("G", "GBRGOV")})
     assert events == []
+
+
+def test_what_the_opposition_supposes_may_happen_is_no_criticism(code):
+    names = {"Cable": ("C", "GBROPP"), "Labour": ("G", "GBRGOV")}
+    assert code("Mr Cable said large numbers of people could be hurt by Labour's policies.", names) == []
+    assert code("Mr Cable said large numbers of people were hurt by Labour's policies.", names) == \
+        [("ACCUSE", ["C"], ["G"])]
+
+
+def test_what_the_speaker_says_it_will_do_is_its_own_programme(code):
+    names = {"Howard": ("H", "GBROPP"), "Labour": ("G", "GBRGOV")}
+    assert code("Mr Howard said he would cut the taxes Labour raised.", names) == []
+    assert code("Mr Howard said Labour would raise taxes.", names) == [("ACCUSE", ["H"], ["G"])]
+
+
+def test_what_a_survey_shows_is_no_ones_statement(code):
+    names = {"Howard": ("H", "GBROPP"), "Labour": ("G", "GBRGOV")}
+    assert code("Mr Howard's figures showed that Labour had lost the argument.", names) == []
+    assert code("Mr Howard said that Labour had lost the argument.", names) == [("ACCUSE", ["H"], ["G"])]

@@ -298,3 +298,24 @@ def test_a_resignation_told_by_the_government_then_by_its_head_is_one():
     two = Parties({"reid": "GBRGOV", "straw": "GBRGOV"})
     assert len(merge([ev(0, ["reid"], [], kind="RETREAT", mode="resign"),
                       ev(100, ["straw"], [], kind="RETREAT", mode="resign")], two)) == 2
+
+
+def test_a_party_and_the_one_person_of_its_code_in_one_sentence_are_one_side():
+    # "Labour hit back at the Tory proposals with election coordinator Alan Milburn accusing Mr
+    # Howard ...": Mr Milburn (no party known) has the governing party's code, and no other party
+    # of the article has it; in one sentence, his accusation and Labour's are one act
+    actors = [Actor(id="party:GBR:labour", name="Labour", kind="organization", country="GBR", sector="GOV",
+                    code="GBRGOV"),
+              Actor(id="party:GBR:conservative", name="Conservatives", kind="organization", country="GBR",
+                    sector="OPP", code="GBROPP"),
+              Actor(id="milburn", name="Alan Milburn", kind="person", country="GBR", sector="GOV", code="GBRGOV"),
+              Actor(id="hain", name="Peter Hain", kind="person", country="GBR", sector="GOV", code="GBRGOV")]
+    parties = Parties.of(actors)
+    one = [ev(0, ["party:GBR:labour"], ["party:GBR:conservative"], mode="disapprove"),
+           ev(0, ["milburn"], ["party:GBR:conservative"], mode="allege")]
+    assert len(merge(one, parties)) == 1
+    # two people of the party are two, and so is the party's act told in another sentence
+    assert len(merge([ev(0, ["milburn"], ["party:GBR:conservative"]), ev(0, ["hain"], ["party:GBR:conservative"])],
+                     parties)) == 2
+    assert len(merge([ev(0, ["party:GBR:labour"], ["party:GBR:conservative"], mode="disapprove"),
+                      ev(100, ["milburn"], ["party:GBR:conservative"])], parties)) == 2

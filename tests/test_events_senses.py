@@ -381,3 +381,52 @@ def test_pressing_ahead_with_a_plan_is_no_demand(analyze):
         "The Chinese government was pressing ahead with its railway project in Laos."))]
     assert "REQUEST" in [t for t, _ in kinds(analyze(
         "The Chinese government pressed Laos for faster repayment of the railway loans."))]
+
+
+# ---------------------------------------------------------------- round 8: concessions, names
+
+def test_granting_a_point_about_others_is_no_concession(analyze):
+    a = analyze("The British foreign secretary acknowledged some countries still had to see the light on the rebate.")
+    assert "CONCEDE" not in [t for t, _ in kinds(a)]
+    a = analyze("The Israeli prime minister acknowledged Palestinian leaders were in the middle of an election campaign.")
+    assert "CONCEDE" not in [t for t, _ in kinds(a)]
+
+
+def test_admitting_ones_own_fault_is_a_concession(analyze):
+    a = analyze("The Japanese prime minister admitted he had misled South Korea.")
+    assert "CONCEDE" in [t for t, _ in kinds(a)]
+
+
+def test_calling_a_party_something_is_no_call_for_anything(analyze):
+    a = analyze('The British opposition leader called the Labour government "a brilliant machine for talking about things".')
+    assert "REQUEST" not in [t for t, _ in kinds(a)]
+    a = analyze("The British opposition leader called for talks with the Labour government.")
+    assert "REQUEST" in [t for t, _ in kinds(a)]
+
+
+def test_a_resignation_one_is_due_to_make_is_announced(analyze):
+    a = analyze("The British Labour MP is due to stand down at the next election.")
+    assert [(e.type, e.modality) for e in a.events] == [("CONCEDE", "future")]
+    a = analyze("The British Labour MP stood down at the last election.")
+    assert [e.type for e in a.events] == ["RETREAT"]
+
+
+def test_a_country_hit_by_a_wave_of_infections_is_no_assault(analyze):
+    a = analyze("Japan is being hit by a seventh wave of COVID-19 infections.")
+    assert "ASSAULT" not in [t for t, _ in kinds(a)]
+    a = analyze("Russian missiles hit the Ukrainian town of Bakhmut.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_welcoming_a_state_of_things_is_no_support(analyze):
+    a = analyze("The British opposition leader welcomed the fact there had been a quick conclusion to the election.")
+    assert "SUPPORT" not in [t for t, _ in kinds(a)]
+    a = analyze("The British opposition leader welcomed the decision of the Labour government.")
+    assert "SUPPORT" in [t for t, _ in kinds(a)]
+
+
+def test_visiting_a_tomb_is_no_meeting_with_the_dead(analyze):
+    a = analyze("The British prime minister visited the tomb of Yasser Arafat in Ramallah.")
+    assert "CONSULT" not in [t for t, _ in kinds(a)]
+    a = analyze("The British prime minister visited Mahmoud Abbas in Ramallah.")
+    assert "CONSULT" in [t for t, _ in kinds(a)]

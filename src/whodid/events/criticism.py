@@ -27,6 +27,10 @@ says it about whom is not. A statement is read as criticism when:
 - its cue is no promise or plan of the speaker's ("are promising to cut class sizes",
   "plans to scrap the tax": the speaker's own programme, ``promise_verbs`` and
   ``intent_verbs`` in the lexicon's markers);
+- it is no speculation ("people could be affected", "Mr Morris may have a point"), no future
+  act of the speaker's own ("said they would increase maternity pay"), and its cue tells a
+  statement, not what a thing shows or how someone seems ("a survey showed", "he seemed to
+  prefer"; ``Modals``: 8 false events of the development gold, no right one, ev-precision6);
 - the coder has not already coded an event in that sentence: a sentence that tells an act
   ("said the minister had agreed to ...", "accused him of ...") is coded as that act, and
   the speaker's critical tone around it is no second event (``uncoded_sentence``).
@@ -90,15 +94,19 @@ def _code(a: Actor) -> str:
 
 def statements(doc: Doc, analysis: Analysis, events: list[Event],
                own_plans: frozenset[str] | set[str] = frozenset(),
-               about: Callable[[Quote, Actor], bool] | None = None) -> list[Statement]:
+               about: Callable[[Quote, Actor], bool] | None = None,
+               modals: Modals | None = None) -> list[Statement]:
     """Sentences of reported statements by a party with a country that name a party of another
     code, where the coder has coded no accusation or rebuttal by the speaker (``about``: which
-    parties a quote's statement may be about; default any)."""
+    parties a quote's statement may be about; default any; ``modals``: the words that make a
+    statement a speculation, the speaker's own future act, or no one's statement)."""
+    modals = modals or Modals()
     actors = {a.id: a for a in analysis.actors}
     # what the speaker promises or plans ("are promising to cut class sizes") is the speaker's
-    # own programme, not a judgement of others
+    # own programme, not a judgement of others; what a survey shows or how someone seems ("a
+    # survey showed", "he seemed to prefer") is no one's statement
     quotes = [q for q in analysis.quotes if q.kind in SAID and q.speaker in actors and actors[q.speaker].country
-              and not (q.cue and _cue_is(doc, q, own_plans))]
+              and not (q.cue and (_cue_is(doc, q, own_plans) or _cue_is(doc, q, modals.evidence)))]
     if not quotes:
         return []
     mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
@@ -130,9 +138,54 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
                 # "says he wants to deal with ...": the statement's own verb tells the programme
                 # (not "said voting for Labour meant higher taxes")
                 continue
+            if _aux(head, modals.speculative) and not any(c.dep_ == "neg" for c in head.children):
+                # "large numbers of people could be affected", "Mr Morris may have a point": a
+                # speculation, an opinion in what is said, not criticism (``filters``: what a
+                # speaker supposes is no event); a denial is no speculation ("the call may not be
+                # marketing but it identifies voters")
+                continue
+            if _aux(head, modals.future) and _speakers_own(head, q, actors[q.speaker]):
+                # "said they would increase maternity pay", "insists he will not promise anything":
+                # the speaker's own future act, its programme
+                continue
             out.append(Statement(q.speaker, target[0], q.speaker_mention, target[1],
                                  (sent.start_char, sent.end_char), head))
     return out
+
+
+@dataclass(frozen=True)
+class Modals:
+    """Words that make a statement no criticism (the lexicon's markers): ``speculative`` auxiliaries
+    ("could", "may"), ``future`` ones ("will", "would"), and ``evidence`` cues, what a thing shows
+    or how someone seems ("showed", "seemed")."""
+
+    speculative: frozenset[str] = frozenset({"could", "might", "may"})
+    future: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo"})
+    evidence: frozenset[str] = frozenset({"show", "prove", "demonstrate", "indicate", "seem", "appear"})
+
+
+def _aux(head: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in head.children)
+
+
+# pronouns that, as the subject of what a speaker says, are the speaker (first person in the
+# speaker's own words; the third person of "X said he would ..." in reported speech)
+_FIRST_PERSON = {"i", "we"}
+
+
+def _speakers_own(head: Token, q: Quote, speaker: Actor) -> bool:
+    """The subject of the statement's clause is its speaker: a mention of the speaker, "I" or
+    "we", or in reported speech "he", "she" or "they" ("said they would increase maternity pay")."""
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    s = subj[0]
+    if any(m.start <= s.idx < m.end for m in speaker.mentions):
+        return True
+    # (a third person of the speaker's number: "Labour strategists told the paper he would be
+    # 'set loose' on Michael Howard" is about another man)
+    third = {"he", "she"} if speaker.kind == "person" else {"they"}
+    return s.lower_ in _FIRST_PERSON or (s.lower_ in third and q.kind != "direct")
 
 
 def _clause(sent: Span, start: int, end: int) -> tuple[int, int]:
@@ -206,10 +259,12 @@ def _cue_lemma(doc: Doc, q) -> str:
 
 def find(doc: Doc, analysis: Analysis, events: list[Event],
          own_plans: frozenset[str] | set[str] = frozenset(),
-         beliefs: frozenset[str] | set[str] = frozenset()) -> list[Event]:
+         beliefs: frozenset[str] | set[str] = frozenset(), modals: Modals | None = None) -> list[Event]:
     """ACCUSE events read from reported statements about a side's rivals (``RIVALS``;
     ``events``: the coder's; ``own_plans``: the lemmas of cues that tell the speaker's own plans
-    or promises; ``beliefs``: of cues that tell what the speaker believes, fears or hopes)."""
+    or promises; ``beliefs``: of cues that tell what the speaker believes, fears or hopes;
+    ``modals``: the words that make a statement a speculation, the speaker's own future act or
+    no one's statement)."""
     actors = {a.id: a for a in analysis.actors}
     sides = {id(q): side(doc, analysis, q, actors) for q in analysis.quotes if q.speaker in actors}
     believed: dict[int, bool] = {}  # per quote: its cue tells a belief (the cue's lemma scans the doc)
@@ -228,7 +283,7 @@ def find(doc: Doc, analysis: Analysis, events: list[Event],
         return target.sector in rivals and named
 
     out = []
-    for s in statements(doc, analysis, events, own_plans, about):
+    for s in statements(doc, analysis, events, own_plans, about, modals):
         t = s.head
         out.append(Event(
             type="ACCUSE", mode="disapprove", cameo="111", actor=[s.speaker], recipient=[s.target],

@@ -11,7 +11,7 @@ All word lists come from the lexicon's ``markers`` section. The rules:
 - hypothetical: could/might/may/can on the predicate; a bare purpose infinitive
   ("troops were sent to attack ...") that no intent or implicative word governs; an
   act weighed ("mulled over resigning", "is considering a boycott").
-- future (grammatical): will/would/shall, "is to meet", "plans to".
+- future (grammatical): will/would/shall, "is to meet", "plans to", "is due to leave".
 - intent also: an act aimed at ("work towards lifting the ban").
 - intent (lexical): willing/open/ready ... to, intent nouns ("determination to
   fight"): the coder turns intended cooperation into AGREE, per PLOVER.
@@ -94,6 +94,7 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
     willing = lex.marker("willing_adjs")
     intent_verbs = lex.marker("intent_verbs")
     intent_nouns = lex.marker("intent_nouns")
+    schedule = lex.marker("schedule_words")
     implicative = lex.marker("implicative_verbs")
     fut = lex.marker("future_aux")
     hyp = lex.marker("hypothetical_aux")
@@ -129,7 +130,8 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         if w is not t:
             if lemma in willing:
                 m.intent = True
-            elif lemma in intent_verbs:
+            elif lemma in intent_verbs or (lemma in schedule and i > 0 and chain[i - 1].dep_ == "xcomp"):
+                # "plans to ...", "is due to stand down", "is set to push for ..."
                 m.future = True
             elif lemma in intent_nouns:
                 m.intent = True

@@ -29,7 +29,10 @@ a country and sector ("the police" INDCOP, "the government" GBRGOV; a bare count
 "Britain", covers nothing) and the other's code falls under it (the Uttar Pradesh
 Police INDCOP, Gordon Brown GBRGOV):
 "the chancellor" and "Mr Brown" in two tellings may be one man, Tony Blair and
-Gordon Brown may not. A mode left unknown (None) is no other mode.
+Gordon Brown may not. In one sentence, a person of no known party whose code is that of the
+article's one political party of that code speaks for it ("Labour hit back ... with election
+coordinator Alan Milburn accusing Mr Howard": one act; ``Parties.speaks_for``). A mode left
+unknown (None) is no other mode.
 
 The clearest telling is kept (the most confident; the earliest among equals) and
 lists the others' triggers in ``Event.mentions``.
@@ -38,7 +41,7 @@ lists the others' triggers in ``Event.mentions``.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from whodid.model import Actor, Event
 
@@ -81,6 +84,13 @@ class Parties:
     # ids of a country itself or its public (civilians, schools, families): those a side
     # speaks of, not a side of its own
     public: set[str] = field(default_factory=set)
+    # person id -> the one political party of the article with the person's code, whose person is
+    # of no party the knowledge base knows: in one sentence, the same party as that party ("Labour
+    # hit back ... with election coordinator Alan Milburn accusing Mr Howard"); never the same as
+    # another person, nor across sentences (a minister's accusation and his party's, told in two
+    # sentences, may be two)
+    speaks_for: Mapping[str, str] = field(default_factory=dict)
+    one_sentence: bool = False  # compare two tellings in one sentence (``speaks_for`` applies)
 
     def __post_init__(self) -> None:
         if self.generic is None:
@@ -103,13 +113,16 @@ class Parties:
         sides.update({short: sides.get(full, full) for short, full in _short_names(actors).items()
                       if short not in sides})
         public = {a.id for a in actors if a.country and is_public(a)}
-        return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic, public)
+        speaks_for = {pid: party for pid, party in _sole_party(actors).items() if pid not in sides}
+        return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic, public, speaks_for)
 
     def same(self, a: str, b: str) -> bool:
         """``a`` and ``b`` may be one party: one actor, one political party, or an unnamed
         placeholder (country and sector) and a party its code covers."""
         if a == b or self.sides.get(a, a) == self.sides.get(b, b):
             return True
+        if self.one_sentence and (self.speaks_for.get(a) == b or self.speaks_for.get(b) == a):
+            return True  # "Alan Milburn" and "Labour"
         ca, cb = self.codes.get(a), self.codes.get(b)
         if not ca or not cb:
             return False
@@ -129,6 +142,20 @@ class Parties:
     def shared(self, later: list[str], first: list[str]) -> int:
         """How many parties of ``later`` are one of ``first``'s."""
         return sum(any(self.same(x, y) for y in first) for x in later)
+
+
+def _sole_party(actors: list) -> dict[str, str]:
+    """A person of no known party whose code is that of one political party of the article and of
+    no other ("Alan Milburn", GBRGOV, beside "Labour", the governing party, GBRGOV): of that party,
+    the side he speaks for ("Labour hit back at the Tory proposals with election coordinator Alan
+    Milburn accusing Mr Howard ..." is one accusation). Not when two parties share the code (the
+    Liberal Democrats and the Conservatives are both GBROPP)."""
+    parties: dict[str, list[str]] = {}
+    for a in actors:
+        if a.id.startswith("party:") and a.code:
+            parties.setdefault(a.code, []).append(a.id)
+    return {a.id: parties[a.code][0] for a in actors
+            if a.kind == "person" and a.code and len(parties.get(a.code, [])) == 1}
 
 
 def _short_names(actors: list) -> dict[str, str]:
@@ -157,6 +184,8 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
     if first.type != later.type:
         return False
     same_sentence = first.sentence.start == later.sentence.start
+    if same_sentence and parties.speaks_for:
+        parties = replace(parties, one_sentence=True)
     if not same_sentence and same_side_retelling(first, later, parties) \
             and (first.modality != later.modality or first.mode == later.mode
                  or id(first) in statements or id(later) in statements):

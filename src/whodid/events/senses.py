@@ -80,6 +80,12 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         if comps:
             found += [c for c in kids if c.dep_ in ("dobj", "dative")]  # "warned Brown not to ..."
         return found
+    if role == "clause_subject":
+        # who a finite clause it takes is about, named (not a pronoun: "admitted he had lied"):
+        # "acknowledged some countries still had to see the light"
+        return [s for c in kids if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN")]
     if role == "predicate":
         found = [c for c in kids if c.dep_ in ("oprd", "attr", "acomp")]
         if any(c.dep_ == "dobj" for c in kids):  # "called the raid a crime"

@@ -43,11 +43,11 @@ class EventsStage:
         events = self.coder.two_parties(events, analysis)
         kept = filters.keep(events, analysis)
         said = self._criticism(doc, analysis, kept)
-        merged = remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
-                                 statements={id(e) for e in said})
+        merged = filters.named(remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
+                                               statements={id(e) for e in said}), doc.text)
         if self.coder.trace is not None:  # what the filters and the re-mention merge took out
             for why, before, after in (("filtered (events.filters)", events, kept),
-                                       ("a re-mention (events.remention)", kept, merged)):
+                                       ("a re-mention (events.remention) or no party", kept, merged)):
                 left = {id(e) for e in after}
                 for e in before:
                     if id(e) not in left:
@@ -59,9 +59,11 @@ class EventsStage:
     def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
         """Criticism read from reported statements about a side's rivals (``events.criticism``)."""
         lex = self.resources.lexicon
+        modals = criticism.Modals(frozenset(lex.marker("hypothetical_aux")) - {"can"},
+                                  frozenset(lex.marker("future_aux")), frozenset(lex.marker("evidence_verbs")))
         found = criticism.find(doc, analysis, events, lex.marker("intent_verbs") | lex.marker("promise_verbs")
                                | lex.marker("programme_verbs"),
-                               lex.marker("belief_verbs"))
+                               lex.marker("belief_verbs"), modals)
         scores = self.coder.scores
         for ev in found:
             ev.score = scores["scores"].get(f"{ev.type}:{ev.mode}", scores["scores"].get(ev.type))

@@ -29,7 +29,7 @@ PLOVER_TYPES = (
 GOVERNS = ("request", "refuse", "intent", "agreement", "threaten")
 REQUIRES = ("recipient", "object", "complement", "counterpart", "dyad", "rebuttal")
 # the words a sense constraint can look at (see lexicon.yaml, "Sense constraints")
-ROLES = ("object", "direct_object", "subject", "doer", "complement", "complement_subject", "complement_object", "predicate",
+ROLES = ("object", "direct_object", "subject", "doer", "complement", "complement_subject", "complement_object", "clause_subject", "predicate",
          "dependent", "modifier", "subtree", "trigger")
 PREP_ROLE = re.compile(r"^prep:[a-z]+$")
 # word classes computed from the parse and the actors, not listed in a file
