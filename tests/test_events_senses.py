@@ -430,3 +430,17 @@ def test_visiting_a_tomb_is_no_meeting_with_the_dead(analyze):
     assert "CONSULT" not in [t for t, _ in kinds(a)]
     a = analyze("The British prime minister visited Mahmoud Abbas in Ramallah.")
     assert "CONSULT" in [t for t, _ in kinds(a)]
+
+
+def test_clashing_with_ones_leaders_over_an_issue_is_no_assault(analyze):
+    a = analyze("The British Tory MP has clashed with his party leaders over tuition fees.")
+    assert "ASSAULT" not in [t for t, _ in kinds(a)]
+    a = analyze("Indian troops clashed with Chinese soldiers over the disputed border.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_a_bodys_midyear_summit_is_no_meeting_between_parties(analyze):
+    a = analyze("The new centre in Lusaka will host the upcoming African Union midyear summit.")
+    assert [t for t, _ in kinds(a)] == []
+    a = analyze("The new centre in Lusaka will host the upcoming African Union summit with the European Union.")
+    assert [t for t, _ in kinds(a)] != []
