@@ -444,3 +444,10 @@ def test_a_bodys_midyear_summit_is_no_meeting_between_parties(analyze):
     assert [t for t, _ in kinds(a)] == []
     a = analyze("The new centre in Lusaka will host the upcoming African Union summit with the European Union.")
     assert [t for t, _ in kinds(a)] != []
+
+
+def test_a_thing_banned_is_a_rule_no_coercion(analyze):
+    a = analyze("Chinese police said the products contained sibutramine, a drug that is banned in China.")
+    assert "COERCE" not in [t for t, _ in kinds(a)]
+    a = analyze("The Chinese government banned the planned protests of the opposition party.")
+    assert "COERCE" in [t for t, _ in kinds(a)]
