@@ -451,3 +451,10 @@ def test_a_thing_banned_is_a_rule_no_coercion(analyze):
     assert "COERCE" not in [t for t, _ in kinds(a)]
     a = analyze("The Chinese government banned the planned protests of the opposition party.")
     assert "COERCE" in [t for t, _ in kinds(a)]
+
+
+def test_defending_a_record_is_no_support_of_a_party(analyze):
+    a = analyze("The Thai prime minister defended the government's economic performance.")
+    assert "SUPPORT" not in [t for t, _ in kinds(a)]
+    a = analyze("The French president defended the German chancellor.")
+    assert "SUPPORT" in [t for t, _ in kinds(a)]
