@@ -458,3 +458,10 @@ def test_defending_a_record_is_no_support_of_a_party(analyze):
     assert "SUPPORT" not in [t for t, _ in kinds(a)]
     a = analyze("The French president defended the German chancellor.")
     assert "SUPPORT" in [t for t, _ in kinds(a)]
+
+
+def test_handing_over_a_building_is_no_release(analyze):
+    a = analyze("China handed over a new parliament building to the Zimbabwean government.")
+    assert "RETREAT" not in [t for t, _ in kinds(a)]
+    a = analyze("The Russian army handed the Ukrainian prisoners over to the Ukrainian government.")
+    assert "RETREAT" in [t for t, _ in kinds(a)]
