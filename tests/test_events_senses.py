@@ -465,3 +465,17 @@ def test_handing_over_a_building_is_no_release(analyze):
     assert "RETREAT" not in [t for t, _ in kinds(a)]
     a = analyze("The Russian army handed the Ukrainian prisoners over to the Ukrainian government.")
     assert "RETREAT" in [t for t, _ in kinds(a)]
+
+
+def test_meeting_the_press_is_no_meeting_between_parties(analyze):
+    a = analyze("The Taiwanese delegation will meet with Czech media before visiting the grave of Vaclav Havel.")
+    assert [t for t, _ in kinds(a)] == []
+    a = analyze("The Taiwanese delegation will meet with the Czech foreign minister.")
+    assert [t for t, _ in kinds(a)] == ["AGREE"]  # a future meeting (guidelines)
+
+
+def test_lawmakers_attending_their_parliament_is_no_meeting(analyze):
+    a = analyze("The Sri Lankan opposition lawmakers attended parliament on Tuesday.")
+    assert "CONSULT" not in [t for t, _ in kinds(a)]
+    a = analyze("The Sri Lankan president attended the summit of the African Union.")
+    assert "CONSULT" in [t for t, _ in kinds(a)]
