@@ -479,3 +479,10 @@ def test_lawmakers_attending_their_parliament_is_no_meeting(analyze):
     assert "CONSULT" not in [t for t, _ in kinds(a)]
     a = analyze("The Sri Lankan president attended the summit of the African Union.")
     assert "CONSULT" in [t for t, _ in kinds(a)]
+
+
+def test_a_partys_hostility_to_europe_is_no_fighting(analyze):
+    a = analyze("The Conservative Party's hostility to Europe has now hardened, the former British minister wrote.")
+    assert "ASSAULT" not in [t for t, _ in kinds(a)]
+    a = analyze("Hostilities between Russian and Ukrainian troops resumed near Bakhmut.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]
