@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries, url_countries
 from whodid.actors.offices import code_by_office
-from whodid.actors.parties import resolve_parties
+from whodid.actors.parties import party_organisation, resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.institutions import body_sector
@@ -70,6 +70,13 @@ NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 DATELINE_MARKS = (":", "-", "–", "—", "/")
 DATELINE_VOTES = 3.0
 STATE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
+# nouns for the people around a politician, who take his sector ("his colleagues", "Mr
+# Thorpe's allies"), and the sectors they take (a politician's, not a civilian's or elite's)
+ASSOCIATE_NOUNS = frozenset({"colleague", "ally", "aide", "associate", "lieutenant", "loyalist"})
+ASSOCIATE_SECTORS = frozenset({"GOV", "OPP", "LEG"})
+# the sectors of agent nouns that "opposition" before them makes the opposition's ("opposition
+# MPs", "opposition members", "opposition politicians"); not fighters, police or the press
+OPPOSED_SECTORS = frozenset({"", "LEG", "CVL", "PTY", "ELI", "GOV"})
 OPPOSITION_WORDS = {"shadow", "opposition"}  # "shadow home secretary", "opposition leader"  # offices of the state, held for a time  # a dateline says where the story is as much as three mentions do
 
 
@@ -161,6 +168,7 @@ class Resolver:
         self._described_now(st)
         resolve_parties(self, st)
         self._context(st)
+        party_organisation(st)
         code_by_office(self, st)
         st.res.article_country = st.article_country()
         self._home_office(st)
@@ -1115,11 +1123,20 @@ class Resolver:
         doc = st.doc
         if self._named_by_organisation(st, i, end):
             return end  # "GHF fighters", "Red Cross officials": the organisation names them
-        start, country, org, _via, skip = self._designator(st, i)
+        start, country, org, via, skip = self._designator(st, i)
+        if not sector and via is not None and doc[end - 1].lemma_.lower() in ASSOCIATE_NOUNS:
+            # "his colleagues", "Mr Thorpe's allies": the people around a politician stand where
+            # he stands (a minister's colleagues govern, an opposition leader's oppose)
+            person = st.res.actors[via]
+            if person.kind == "person" and person.sector in ASSOCIATE_SECTORS:
+                sector = person.sector
         if self._title_of(st, start, i, end, country, sector, skip):
             return st.at(end).end
         if skip:
             return end
+        if sector in OPPOSED_SECTORS and any(c.lower_ in OPPOSITION_WORDS and c.dep_ in ("compound", "amod", "nmod")
+                                             and st.at(c.i) is None for c in doc[end - 1].lefts):
+            sector = "OPP"  # "the 19 opposition members", "opposition MPs": the opposition's, as CAMEO codes them
         if country is None and org is None and start < i and st.lowers[start] == "the" \
                 and doc[end - 1].tag_ in ("NN", "NNP") and not (end < len(doc) and st.lowers[end] in ("of", "'s", "’s")):
             holder = self._introduced_as(st, start, st.lowers[i:end])
@@ -1758,8 +1775,10 @@ class _State:
     def unknown_org_between(self, earlier: list[MentionMatch], i: int) -> bool:
         """Is there an ORG entity that is no actor between the last candidate (or sentence start) and ``i``?"""
         if self.org_ents is None:
+            # (not a name that only modifies a noun an actor covers: "The Ratsadon protest group")
             self.org_ents = [(e.start, e.end) for e in self.doc.ents if e.label_ in ("ORG", "NORP") and
-                             not any(k in self.by_token for k in range(e.start, e.end))]
+                             not any(k in self.by_token for k in range(e.start, e.end))
+                             and not (e.root.dep_ in ("compound", "amod", "nmod") and e.root.head.i in self.by_token)]
         lo = earlier[-1].end if earlier else self.doc[i].sent.start
         if not earlier:
             # earlier sentences: the previous sentence start bounds the search
