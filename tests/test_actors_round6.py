@@ -61,3 +61,16 @@ def test_an_intelligence_agency_the_knowledge_base_lacks_is_spy(pipeline):
     an = analyse(pipeline, "The State Security Agency denied the claims, the South African government said.",
                  "2022-03-01")
     assert actor(an, "State Security Agency").sector == "SPY"
+
+
+def test_it_said_is_the_body_the_sentence_before_had_speak(pipeline):
+    an = analyse(pipeline, "The Home Office said it had not meant to discriminate against anyone. It said it would "
+                           "look at the implications of the ruling.", "2005-03-01")
+    assert actor(an, "It").id == actor(an, "Home Office").id
+
+
+def test_it_said_after_a_document_spoke_stays_unresolved(pipeline):
+    # "it" is the report, no actor: no guess at an actor named further back
+    an = analyse(pipeline, "The Home Office published the figures on Monday. The report said member states still do "
+                           "not report fraud. It said there were 922 cases of fraud.", "2005-03-01")
+    assert codes_of(an, "It") == []

@@ -74,6 +74,8 @@ STATE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
 # Thorpe's allies"), and the sectors they take (a politician's, not a civilian's or elite's)
 ASSOCIATE_NOUNS = frozenset({"colleague", "ally", "aide", "associate", "lieutenant", "loyalist"})
 ASSOCIATE_SECTORS = frozenset({"GOV", "OPP", "LEG"})
+# how far back "It said" looks for the body that spoke (sentences)
+IT_SAID_SENTENCES = 2
 # the sectors of agent nouns that "opposition" before them makes the opposition's ("opposition
 # MPs", "opposition members", "opposition politicians"); not fighters, police or the press
 OPPOSED_SECTORS = frozenset({"", "LEG", "CVL", "PTY", "ELI", "GOV"})
@@ -1451,6 +1453,13 @@ class Resolver:
                         # "Ukraine and the West argue ... what they perceive": all conjuncts
                         hits, conf = (group if want == "plural" else group[:1]), 0.85
                         break
+        if w == "it" and not hits and not earlier:
+            # 2b. "The Home Office said it had not meant to ... It said it would look at the
+            #     ruling": "it" opening a sentence as the subject of a saying verb is the body
+            #     the sentences before had speak
+            said = self._it_said(st, t)
+            if said is not None:
+                hits, conf = [said], 0.5
         if w == "it" and not hits:
             return
         if not hits and want in ("neuter", "plural") and st.unknown_org_between(earlier, t.i):
@@ -1514,6 +1523,32 @@ class Resolver:
             if want in ("male", "female") and a.gender is None and not a.wikidata:
                 a.gender = want  # an unknown person is what the first pronoun says
             st.add(a, t.i, t.i + 1, "pronoun", round(conf, 2), shared=len(hits) > 1)
+
+    def _it_said(self, st: _State, t: Token) -> str | None:
+        """The body "it" means as the subject of a main-clause saying verb outside quotes ("It
+        said ...", "..., it added"): the subject of the last sentence before (or the one before
+        that) when it is an organisation or a body of one (singular); the main clause's subject
+        first, then the other clauses' last first. Nothing when that sentence's main subject is a
+        noun no actor covers ("The report said ...": the document speaks) or a person, nor past a
+        quotation's own sentence (its speaker may be further back: left unresolved)."""
+        if t.dep_ != "nsubj" or t.head.dep_ != "ROOT" or t.head.lemma_.lower() not in SAYING_VERBS \
+                or st.quote_of(t.i) is not None:
+            return None
+        sents = st.sentences()
+        idx = next((k for k, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        for prev in reversed(sents[max(0, idx - IT_SAID_SENTENCES):idx]):
+            if st.quote_of(prev.root.i) is not None:
+                return None  # a quotation's own sentence: its speaker is told before it, further back
+            subjects = [c for c in prev if c.dep_ in SUBJ_DEPS]
+            main = [c for c in subjects if c.head.i == prev.root.i]
+            for c in main + [c for c in reversed(subjects) if c.head.i != prev.root.i]:
+                f = st.at_token(c)
+                a = st.res.actors[f.actor] if f is not None else None
+                if a is not None and a.kind in ("organization", "group") and c.tag_ in ("NN", "NNP"):
+                    return a.id
+                if c in main and (a is None and c.pos_ in ("NOUN", "PROPN") or a is not None and a.kind == "person"):
+                    return None
+        return None
 
     def _bound(self, st: _State, t: Token) -> set[str]:
         """Actors a non-reflexive object pronoun cannot mean: the subjects of its own clause."""
