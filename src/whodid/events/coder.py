@@ -98,6 +98,11 @@ _ASKED_PREPS = {"on", "upon", "to", "with"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
 # speech acts a refusal answers ("denied the allegations", "rejected calls for ...")
 _ANSWERABLE = {"ACCUSE", "REQUEST"}
+# a gerund after a verb's object and one of these is the object's act: "accused India OF
+# shelling", "warned Hamas AGAINST attacking", "prevented the opposition FROM marching", "blamed
+# the rebels FOR attacking", "charged him WITH killing" (not "by": "hit back by accusing" is
+# the subject's means)
+_CONTROLLED_GERUND_PREPS = {"of", "for", "against", "from", "with"}
 
 
 @dataclass
@@ -452,6 +457,12 @@ class Coder:
             return [r for a in agents for r in idx.roles(a)], [r for p in passive for r in idx.roles(p)]
         if subj:
             s = subj[0]
+            if len(subj) > 1:
+                # two subjects on one verb is a misparse ("afrol News, 24 March - After banning
+                # ..., government sent"; "Neither has Israel joined"): the nearest one that
+                # names a party is the verb's own ("The Tory co - chairman": "co", not "-")
+                near = sorted(subj, key=lambda c: (abs(c.i - v.i), c.i > v.i))
+                s = next((c for c in near if idx.roles(c)), subj[0])
             if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                 s = v.head
             found = idx.roles(s)
@@ -500,6 +511,24 @@ class Coder:
             if patients:  # "X has been indicted ... and will resign": X resigns
                 return patients, []
             return actors, []
+        if v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in _CONTROLLED_GERUND_PREPS \
+                and head.head.pos_ == "VERB":
+            # "accused India of shelling", "warned Hamas against attacking", "prevented the
+            # opposition from marching", "India was accused of shelling": the object the
+            # preposition's verb acts on does the act its gerund names (the news-events
+            # guidelines: "X accused Y of killing Z" is also Y's killing of Z)
+            verb = head.head
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            found = idx.roles(obj) if obj is not None else []
+            if found or (obj is not None and obj.pos_ in ("PRON", "PROPN")):
+                return found, []
+            # (an object no one is: "won praise for brokering", "took the credit for ending": the subject's act)
+        if v.dep_ == "dobj" and v.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in v.children):
+            # "the problems Russia faces fighting in Ukraine", "began shelling the town": a
+            # gerund a verb takes as its object is done by the verb's subject
+            actors, patients = self.subject(head, idx, depth + 1)
+            return (actors or patients), []
         if v.dep_ in ("acomp", "advcl", "pcomp", "prep"):
             # a gerund under a preposition whose phrase hangs off a noun ("was away for a year
             # between stepping down and ..."): the doer is the clause's subject, up the tree

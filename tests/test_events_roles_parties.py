@@ -1,0 +1,48 @@
+"""Which party of a sentence fills an event's actor and recipient (docs/event-roles.md,
+"Parties from the parse", ev-roles6 round): the object of "accused X of", a gerund's doer, a
+misparsed second subject, a preposition matched with its noun. Made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import found
+from test_events_roles_context import codes  # an actor's code, else its country
+
+
+@pytest.fixture(scope="module")
+def analyze(code_events):
+    return lambda text: code_events(text, "2024-05-03")
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Pakistan accused India of shelling villages in Kashmir.", "shelling", "IND"),
+    ("India was accused of shelling villages in Kashmir.", "shelling", "IND"),
+    ("Israel warned Hamas against attacking its soldiers.", "attacking", "PSEREBHMS"),
+    ("The opposition accused Kenyan police of killing three protesters in Nairobi.", "killing", "KENCOP"),
+])
+def test_the_one_accused_of_an_act_is_its_doer(analyze, text, trigger, actor):
+    # "X accused Y of killing Z" is also Y's killing of Z (news-events guidelines), not X's
+    a = analyze(text)
+    assert codes(a, found(a, "ASSAULT", trigger).actor) == [actor]
+
+
+def test_an_act_praised_in_no_one_is_still_the_subjects(analyze):
+    # the object of "won praise for" is no party: the one praised is the subject
+    a = analyze("Kenya won praise for sending troops to Somalia.")
+    e = found(a, "MOBILIZE")
+    assert codes(a, e.actor) == ["KEN"]
+
+
+def test_a_gerund_a_verb_takes_as_its_object_is_the_subjects_act(analyze):
+    a = analyze("Analysts pointed to the problems Russia faces fighting in Ukraine.")
+    e = found(a, "ASSAULT", "fighting")
+    assert codes(a, e.actor) == ["RUS"] and codes(a, e.recipient) == ["UKR"]
+
+
+def test_of_two_subjects_the_nearest_party_is_the_verbs(analyze):
+    # the parser gives the verb two subjects (the dateline's name and the government): the
+    # one next to the verb that names a party does it
+    a = analyze("afrol News, 24 March - After weeks of talks, the Nigerian government imposed sanctions on Russia.")
+    e = found(a, "SANCTION")
+    assert codes(a, e.actor) == ["NGAGOV"] and codes(a, e.recipient) == ["RUS"]
