@@ -46,3 +46,30 @@ def test_of_two_subjects_the_nearest_party_is_the_verbs(analyze):
     a = analyze("afrol News, 24 March - After weeks of talks, the Nigerian government imposed sanctions on Russia.")
     e = found(a, "SANCTION")
     assert codes(a, e.actor) == ["NGAGOV"] and codes(a, e.recipient) == ["RUS"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Russia has stepped up pressure on Ukraine.", "UKR"),
+    ("Kenya renewed its call on Somalia to withdraw its troops.", "SOM"),
+])
+def test_the_one_pressed_or_called_on_is_the_recipient(analyze, text, recipient):
+    # the preposition is part of the trigger's pattern ("pressure on", "call on"): its object
+    # is still the one asked
+    a = analyze(text)
+    assert codes(a, found(a, "REQUEST").recipient) == [recipient]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Kenya called for negotiations with Somalia.", "SOM"),
+    ("The United Nations urged dialogue with the Somali government.", "SOMGOV"),
+])
+def test_talks_asked_for_with_someone_are_asked_of_them(analyze, text, recipient):
+    # news-events guidelines: "X called for talks with Y" is REQUEST X -> Y
+    a = analyze(text)
+    assert codes(a, found(a, "REQUEST").recipient) == [recipient]
+
+
+def test_a_raid_at_someones_home_is_a_raid_on_them(analyze):
+    a = analyze("A police raid at the residence of Somali President Hassan Sheikh Mohamud drew criticism.")
+    e = found(a, "COERCE", "raid")
+    assert codes(a, e.recipient) == ["SOMGOV"]

@@ -685,6 +685,11 @@ class Coder:
         recips: list[Participant] = []
         for c in n.children:
             if c.i in matched:
+                if c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS - {"to"}:
+                    # "pressure on Kyiv", "his call on the government to resign": the preposition
+                    # the pattern names still has its object, the one pressed or called on (not
+                    # "opposition to the bill": what is opposed, whose author the conventions give)
+                    recips += [r for p in c.children if p.dep_ == "pobj" for r in idx.roles(p)]
                 continue
             if c.dep_ == "poss":
                 (recips if e.poss == "recipient" else actors).extend(idx.roles(c))
@@ -709,6 +714,7 @@ class Coder:
                         actors += idx.roles(p)
                     elif prep in _NOUN_RECIPIENT_PREPS or (prep == "of" and e.of == "recipient") or \
                             (prep in _AREA_PREPS and e.type == "ASSAULT") or \
+                            (prep == "at" and e.type in _HARM_TYPES) or \
                             (prep == "for" and e.type in _FOR_IS_RECIPIENT) or \
                             (prep == "of" and e.type == "SUPPORT" and _in_support_of(n)):
                         recips += idx.roles(p)
@@ -981,8 +987,10 @@ class Coder:
         if how == "refuse" and f.noun and not f.actors and f.entry.type in _ANSWERABLE:
             g.answers = f.entry.type  # "denied the allegations": whose allegations, told before
         if how == "request":
-            # the one asked is who would do it: "urged Russia to withdraw"
-            g.recipients = f.actors or g.recipients
+            # the one asked is who would do it: "urged Russia to withdraw"; an exchange asked
+            # for with someone is asked of that someone ("called for talks with the government",
+            # the news-events guidelines' "X called for talks with Y": REQUEST X -> Y)
+            g.recipients = f.actors or g.recipients or (f.recipients if f.noun and f.entry.type in _EXCHANGES else [])
         elif how == "threat" or f.noun:
             # "warned Putin against an invasion": the one warned; else the target.
             # "rejected Annan's calls", "agreed to US mediation": whose the thing is
