@@ -73,3 +73,19 @@ def test_a_raid_at_someones_home_is_a_raid_on_them(analyze):
     a = analyze("A police raid at the residence of Somali President Hassan Sheikh Mohamud drew criticism.")
     e = found(a, "COERCE", "raid")
     assert codes(a, e.recipient) == ["SOMGOV"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("A spokeswoman for the Kenyan Foreign Ministry condemned the attack on the embassy.", "KENGOV"),
+    ("A spokesman for the Somali government criticised Kenya.", "SOMGOV"),
+])
+def test_a_spokesman_acts_for_the_party_he_speaks_for(analyze, text, actor):
+    a = analyze(text)
+    assert codes(a, found(a, "ACCUSE").actor) == [actor]
+
+
+def test_the_ministers_of_two_countries_are_both_parties(analyze):
+    # the actors stage's mention ends at the first country ("the foreign ministers of Kenya")
+    a = analyze("The foreign ministers of Kenya and Uganda met in Nairobi.")
+    e = found(a, "CONSULT")
+    assert {c[:3] for c in codes(a, e.actor + e.recipient)} == {"KEN", "UGA"}

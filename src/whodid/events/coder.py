@@ -243,12 +243,30 @@ class ActorIndex:
                         x.direct = False
                     out += found
                     continue
+            if r is not None and r.actor in self.countryless and depth < 2:
+                # "a spokesman for Michael Howard", "a spokeswoman for the Kenyan Foreign
+                # Ministry": a speaker of no known country speaks for the party he is said to
+                # speak for (the news-events gold codes him with its code)
+                principal = [x for c in w.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                             for p in c.children if p.dep_ == "pobj"
+                             for x in self.roles(p, depth + 1) if x.actor not in self.countryless]
+                if principal:
+                    for x in principal:
+                        x.direct = False
+                    out += principal
+                    continue
             if r is not None:
                 out.append(r)
                 # "US and British forces": the first designator is a mention of its own
                 for c in w.children:
                     if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
                         out += [x for x in (self.at(k) for k in (c, *c.conjuncts)) if x is not None and x.actor != r.actor]
+                    # "the foreign ministers of Kenya and Uganda": the mention ends at the first
+                    # country; the others of the phrase are parties too
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        out += [x for p in c.children if p.dep_ == "pobj" and p.conjuncts
+                                for x in (self.at(k) for k in p.conjuncts)
+                                if x is not None and x.actor != r.actor and _is_country(x.actor)]
                 continue
             if w.i in self.events:
                 out += [Participant(x.actor, x.mention, x.pronoun, False) for x in self.noun_actors.get(w.i, [])]
