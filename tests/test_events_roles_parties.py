@@ -89,3 +89,10 @@ def test_the_ministers_of_two_countries_are_both_parties(analyze):
     a = analyze("The foreign ministers of Kenya and Uganda met in Nairobi.")
     e = found(a, "CONSULT")
     assert {c[:3] for c in codes(a, e.actor + e.recipient)} == {"KEN", "UGA"}
+
+
+def test_what_is_discussed_with_someone_is_discussed_with_them(analyze):
+    # the parser hangs "with Museveni" on "the crisis"
+    a = analyze("Kenyan President William Ruto discussed the crisis with Ugandan President Yoweri Museveni.")
+    e = found(a, "CONSULT")
+    assert {c[:3] for c in codes(a, e.actor + e.recipient)} == {"KEN", "UGA"}

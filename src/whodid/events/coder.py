@@ -78,6 +78,8 @@ _AT_REQUEST_PREPS = {"at", "on", "upon", "under", "following", "due", "owing"}
 # "boycott contact with X", "suspend talks with X": cutting an exchange is aimed at its other party
 _HOSTILE_TO_EXCHANGE = {"THREATEN", "REJECT", "SANCTION", "PROTEST"}
 _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
+# acts done with someone rather than to them: "discussed the plan with X", "shared data with X"
+_SYMMETRIC_EXCHANGES = {"AGREE", "CONSULT", "COOPERATE"}
 # verbs the modality and quote rules read (reports, beliefs, intents, control): no
 # event of their own from a verb dictionary
 _NOT_EVENT_VERB_MARKERS = ("belief_verbs", "denial_verbs", "intent_verbs", "implicative_verbs", "report_verbs",
@@ -627,9 +629,13 @@ class Coder:
                 f.has_object = True
                 if not theme:
                     recips += idx.roles(c)
-                # "lift the curfew on Palestinians", "impose restrictions against German goods"
+                # "lift the curfew on Palestinians", "impose restrictions against German goods";
+                # "discussed the crisis with Museveni", "shared intelligence with Kenya": the one
+                # an exchange is with (the parser hangs the with-phrase on the object)
                 for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ in ("on", "against", "toward", "towards") and c.i not in matched:
+                    if p.dep_ == "prep" and c.i not in matched and (
+                            p.lower_ in ("on", "against", "toward", "towards")
+                            or (p.lower_ == "with" and f.entry.type in _SYMMETRIC_EXCHANGES)):
                         recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
             if c.dep_ == "prep" and c.lower_ in _ACCUSE_TOPIC_PREPS and f.entry.type == "ACCUSE":
                 recips += [r for q in c.children if q.dep_ == "pobj" for r in idx.roles(q)]
