@@ -96,3 +96,9 @@ def test_what_is_discussed_with_someone_is_discussed_with_them(analyze):
     a = analyze("Kenyan President William Ruto discussed the crisis with Ugandan President Yoweri Museveni.")
     e = found(a, "CONSULT")
     assert {c[:3] for c in codes(a, e.actor + e.recipient)} == {"KEN", "UGA"}
+
+
+def test_condemning_an_attack_is_aimed_at_the_attacker_not_its_target(analyze):
+    a = analyze("Britain and France condemned the Iranian attack on Israel.")
+    e = found(a, "ACCUSE")
+    assert codes(a, e.actor) == ["GBR", "FRA"] and codes(a, e.recipient) == ["IRN"]

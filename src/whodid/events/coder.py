@@ -80,6 +80,8 @@ _HOSTILE_TO_EXCHANGE = {"THREATEN", "REJECT", "SANCTION", "PROTEST"}
 _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
 # acts done with someone rather than to them: "discussed the plan with X", "shared data with X"
 _SYMMETRIC_EXCHANGES = {"AGREE", "CONSULT", "COOPERATE"}
+# criticism and praise of a deed are aimed at its doer
+_JUDGING = {"ACCUSE", "SUPPORT"}
 # verbs the modality and quote rules read (reports, beliefs, intents, control): no
 # event of their own from a verb dictionary
 _NOT_EVENT_VERB_MARKERS = ("belief_verbs", "denial_verbs", "intent_verbs", "implicative_verbs", "report_verbs",
@@ -632,8 +634,11 @@ class Coder:
                 # "lift the curfew on Palestinians", "impose restrictions against German goods";
                 # "discussed the crisis with Museveni", "shared intelligence with Kenya": the one
                 # an exchange is with (the parser hangs the with-phrase on the object)
+                judged = f.entry.type in _JUDGING and c.i in idx.events and bool(idx.noun_actors.get(c.i))
                 for p in c.children:
-                    if p.dep_ == "prep" and c.i not in matched and (
+                    # (not the target of a deed judged: "condemned al-Shabaab's attack on Kenyan
+                    # troops" is aimed at al-Shabaab, as the guidelines code criticism of an act)
+                    if p.dep_ == "prep" and c.i not in matched and not judged and (
                             p.lower_ in ("on", "against", "toward", "towards")
                             or (p.lower_ == "with" and f.entry.type in _SYMMETRIC_EXCHANGES)):
                         recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
