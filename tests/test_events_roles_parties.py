@@ -102,3 +102,11 @@ def test_condemning_an_attack_is_aimed_at_the_attacker_not_its_target(analyze):
     a = analyze("Britain and France condemned the Iranian attack on Israel.")
     e = found(a, "ACCUSE")
     assert codes(a, e.actor) == ["GBR", "FRA"] and codes(a, e.recipient) == ["IRN"]
+
+
+def test_the_parties_of_fighting_between_two_sides_did_its_killing(analyze):
+    # "Fighting" is parsed as a gerund (a verb): its between-phrase names its parties, and what
+    # it did is theirs
+    a = analyze("Fighting between Kenyan troops and Somali soldiers killed ten people.")
+    e = found(a, "ASSAULT", "killed")
+    assert {c[:3] for c in codes(a, e.actor)} == {"KEN", "SOM"}

@@ -704,6 +704,11 @@ class Coder:
             recips = [r for c in t.children if c.dep_ == "ccomp" and c.tag_ == "VBZ"
                       for s_ in c.children if s_.dep_ == "nsubj" and s_.i == c.i - 1 == t.i + 1
                       and s_.pos_ == "PROPN" for r in idx.roles(s_)]
+        if not f.actors and _nominal_gerund(t):
+            # "fighting between Kenyan troops and al-Shabaab", "shooting between the two sides":
+            # the parties of a gerund used as a noun, as of an event noun
+            f.actors = [r for c in t.children if c.dep_ == "prep" and c.lower_ == "between"
+                        for p in c.children if p.dep_ == "pobj" for r in idx.roles(p)]
         f.recipients = recips
 
     def noun_roles(self, f: Frame, idx: ActorIndex) -> None:
@@ -871,9 +876,11 @@ class Coder:
         frames = self.frames(doc, idx)
         idx.events = set(frames)
         # event nouns first: a verb's object or subject may be one ("rejected Annan's calls")
-        for f in sorted(frames.values(), key=lambda f: not f.noun):
+        # event nouns first, then gerunds used as nouns ("Fighting between X and Y killed ten"):
+        # a verb's object or subject may be one ("rejected Annan's calls")
+        for f in sorted(frames.values(), key=lambda f: (not f.noun, not _nominal_gerund(f.token))):
             (self.noun_roles if f.noun else self.verb_roles)(f, idx)
-            if f.noun:
+            if f.noun or _nominal_gerund(f.token):
                 idx.noun_actors[f.token.i] = f.actors
         for f in frames.values():
             f.modal = analyse(f.token, self.lex, f.noun)
@@ -1472,6 +1479,14 @@ def _describing_participle(t: Token) -> bool:
         return True  # "Brown feels deeply betrayed": a state the subject is in, not an act told
     return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
                                        for c in t.children)
+
+
+def _nominal_gerund(t: Token) -> bool:
+    """A gerund standing as a noun phrase of its clause, with no subject of its own: "Fighting
+    between the two sides killed ten", "there was shooting between ..." """
+    return t.tag_ == "VBG" and t.dep_ in ("nsubj", "nsubjpass", "attr", "conj", "pobj") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "poss") for c in t.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)
 
 
 def _exemplifying(prep: Token) -> bool:
