@@ -110,3 +110,19 @@ def test_the_parties_of_fighting_between_two_sides_did_its_killing(analyze):
     a = analyze("Fighting between Kenyan troops and Somali soldiers killed ten people.")
     e = found(a, "ASSAULT", "killed")
     assert {c[:3] for c in codes(a, e.actor)} == {"KEN", "SOM"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya, along with Uganda, condemned Somalia.",
+    "Kenya, together with Uganda, condemned Somalia.",
+])
+def test_a_party_along_with_the_subject_acts_with_it(analyze, text):
+    a = analyze(text)
+    e = found(a, "ACCUSE")
+    assert codes(a, e.actor) == ["KEN", "UGA"] and codes(a, e.recipient) == ["SOM"]
+
+
+def test_whose_troops_are_the_owners(analyze):
+    a = analyze("Kenya, whose troops attacked Somali villages, denied the charges.")
+    e = found(a, "ASSAULT", "attacked")
+    assert codes(a, e.actor) == ["KEN"]

@@ -488,9 +488,15 @@ class Coder:
             if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                 s = v.head
             found = idx.roles(s)
+            if v.dep_ == "relcl" and any(c.tag_ == "WP$" for c in s.children):
+                # "Kenya, whose troops attacked Somali villages": the troops are the owner's
+                owner = idx.roles(v.head)
+                if owner and not {idx.codes.get(r.actor, "")[:3] for r in found} & \
+                        {idx.codes.get(r.actor, "")[:3] for r in owner}:
+                    found = owner
             if not found and s.tag_ == "PRP" and depth < 5 and not idx.quoted_other(s):
                 found = self._reporter_subject(v, idx, depth)
-            return found, []
+            return found + _companions(s, v, idx, found), []
         # "has been, is, and will continue to be open": coordinated predicates share a subject
         for c in v.children:
             if c.dep_ in ("parataxis", "conj") and c.i < v.i:
@@ -1479,6 +1485,23 @@ def _describing_participle(t: Token) -> bool:
         return True  # "Brown feels deeply betrayed": a state the subject is in, not an act told
     return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
                                        for c in t.children)
+
+
+def _companions(s: Token, v: Token, idx: ActorIndex, found: list[Participant]) -> list[Participant]:
+    """"Kenya, along with Uganda, condemned", "Kenya, together with Uganda, ...", "Kenya,
+    alongside Uganda, ...": a party set between the subject and its verb by "along with",
+    "together with" or "alongside" acts with the subject."""
+    if not found:
+        return []
+    preps = [c for w in (s, v) for c in w.children if c.dep_ == "prep" and s.i < c.i < v.i]
+    objs = []
+    for c in preps:
+        if c.lower_ == "alongside" or (c.lower_ == "with" and any(a.lower_ in ("along", "together") for a in c.children)):
+            objs += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.lower_ in ("along", "together"):
+            objs += [p for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+    own = {r.actor for r in found}
+    return [r for p in objs for r in idx.roles(p) if r.actor not in own]
 
 
 def _nominal_gerund(t: Token) -> bool:
