@@ -126,3 +126,10 @@ def test_whose_troops_are_the_owners(analyze):
     a = analyze("Kenya, whose troops attacked Somali villages, denied the charges.")
     e = found(a, "ASSAULT", "attacked")
     assert codes(a, e.actor) == ["KEN"]
+
+
+def test_its_neighbour_is_not_the_one_its_stands_for(analyze):
+    # "its neighbour" is Somalia's neighbour, someone else: whoever supports the rebels, it is
+    # not Somalia
+    a = analyze("Somalia lodged an official protest with Kenya, charging its neighbour with supporting the rebels.")
+    assert not [e for e in a.events if e.type == "SUPPORT" and "SOM" in codes(a, e.actor)]

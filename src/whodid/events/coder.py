@@ -36,7 +36,7 @@ from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.extensions import text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
-from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS, PLACE_NOUNS
+from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS, PLACE_NOUNS, RELATIONAL_NOUNS
 
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
 _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto", "to"}
@@ -279,7 +279,9 @@ class ActorIndex:
                 continue
             found = False
             for c in w.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and not (
+                        c.dep_ == "poss" and w.lemma_.lower() in RELATIONAL_NOUNS):
+                    # (not "its neighbour", "his rivals": someone else)
                     r = self.at(c)
                     if r is not None:
                         r.direct = False
@@ -548,8 +550,9 @@ class Coder:
             verb = head.head
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
             found = idx.roles(obj) if obj is not None else []
-            if found or (obj is not None and obj.pos_ in ("PRON", "PROPN")):
-                return found, []
+            if found or (obj is not None and (obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in RELATIONAL_NOUNS
+                                              or obj.lemma_.lower() in self._people_words)):
+                return found, []  # (someone the text does not resolve: "charged its neighbour with")
             # (an object no one is: "won praise for brokering", "took the credit for ending": the subject's act)
         if v.dep_ == "dobj" and v.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in v.children):
