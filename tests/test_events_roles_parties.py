@@ -133,3 +133,9 @@ def test_its_neighbour_is_not_the_one_its_stands_for(analyze):
     # not Somalia
     a = analyze("Somalia lodged an official protest with Kenya, charging its neighbour with supporting the rebels.")
     assert not [e for e in a.events if e.type == "SUPPORT" and "SOM" in codes(a, e.actor)]
+
+
+def test_a_recalled_ambassador_is_the_recallers_own_the_recipient_is_where_from(analyze):
+    a = analyze("Kenya recalled its ambassador from Somalia.")
+    e = found(a, "SANCTION")
+    assert codes(a, e.actor) == ["KEN"] and codes(a, e.recipient) == ["SOM"]

@@ -493,8 +493,8 @@ class Coder:
             if v.dep_ == "relcl" and any(c.tag_ == "WP$" for c in s.children):
                 # "Kenya, whose troops attacked Somali villages": the troops are the owner's
                 owner = idx.roles(v.head)
-                if owner and not {idx.codes.get(r.actor, "")[:3] for r in found} & \
-                        {idx.codes.get(r.actor, "")[:3] for r in owner}:
+                if owner and not {(idx.codes.get(r.actor) or "")[:3] for r in found} & \
+                        {(idx.codes.get(r.actor) or "")[:3] for r in owner}:
                     found = owner
             if not found and s.tag_ == "PRP" and depth < 5 and not idx.quoted_other(s):
                 found = self._reporter_subject(v, idx, depth)
@@ -639,7 +639,8 @@ class Coder:
             if c.dep_ == "dobj":
                 f.has_object = True
                 if not theme:
-                    recips += idx.roles(c)
+                    own = _own_envoys(c, idx, actors)
+                    recips += own if own is not None else idx.roles(c)
                 # "lift the curfew on Palestinians", "impose restrictions against German goods";
                 # "discussed the crisis with Museveni", "shared intelligence with Kenya": the one
                 # an exchange is with (the parser hangs the with-phrase on the object)
@@ -1488,6 +1489,22 @@ def _describing_participle(t: Token) -> bool:
         return True  # "Brown feels deeply betrayed": a state the subject is in, not an act told
     return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
                                        for c in t.children)
+
+
+def _own_envoys(obj: Token, idx: ActorIndex, actors: list[Participant]) -> list[Participant] | None:
+    """"Kenya recalled its ambassador from Somalia", "sent its envoy to Addis Ababa": an object the
+    subject owns ("its", "their", "his" of the subject's country) is no recipient; the party its
+    from- or to-phrase names is (None: the object is no such thing)."""
+    if not actors or not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children):
+        return None
+    country = {(idx.codes.get(a.actor) or "")[:3] for a in actors} - {""}
+    mine = idx.roles(obj)
+    if not mine or not country or any((idx.codes.get(r.actor) or "")[:3] not in country for r in mine):
+        return None
+    there = [r for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "to")
+             for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)
+             if (idx.codes.get(r.actor) or "")[:3] not in country]
+    return there if there else None
 
 
 def _companions(s: Token, v: Token, idx: ActorIndex, found: list[Participant]) -> list[Participant]:
