@@ -61,7 +61,7 @@ def cache(shared: Path | None, where: Path, limit: int | None) -> None:
 
     knowledge = Resources.build()
     pipeline = Pipeline(stages=[ActorsStage(knowledge, constraints=[period]), QuotesStage(knowledge), Keep()])
-    analyses = list(pipeline.analyze_many(Article(text=a.text, id=a.id, title=a.title) for a in articles))
+    analyses = list(pipeline.analyze_many(Article(text=a.text, id=a.id, title=a.title, url=a.url) for a in articles))
     where.mkdir(parents=True, exist_ok=True)
     bin_ = DocBin()
     countries = []  # the one extension the events stage reads (the conventions)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from whodid.knowledge.kb import code_for
 from whodid.knowledge.parties import (GOVERNING_AFTER, GOVERNING_BEFORE, LEGISLATOR_ROLES, OPPOSITION_BEFORE,
-                                      PARTY_ROLES, PORTFOLIO_NOUNS, party_key)
+                                      PARLIAMENTARY_GROUP, PARTY_ROLES, PORTFOLIO_NOUNS, party_key)
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import ActorInfo, Resolver, _State
@@ -67,6 +67,11 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
         a, b, key = found
         country = _country_of(st, a, b) or _party_home(st, key, home) or home
         party = parties.setdefault((country, key), _Party(key, doc[a:b].text, country))
+        if doc[a].lower_ in PARLIAMENTARY_GROUP:
+            # "the Parliamentary Labour Party": the party's MPs (LEG when it governs, else OPP)
+            party.groups.append((a, b, "mps"))
+            i = b
+            continue
         if len(doc[a:b].text) > len(party.name) and not doc[a:b].text.lower().startswith("the "):
             party.name = doc[a:b].text
         before = doc[a - 1].lower_ if a > 0 else ""
@@ -161,6 +166,37 @@ def _the_party(st: _State, parties: dict[tuple[str | None, str], _Party]) -> Non
         actor = st.res.actors.get(f"party:{party.country or ''}:{party.key.replace(' ', '-')}")
         if actor is not None:
             st.add(actor, k - 1, k + 1, "nominal", 0.6)
+
+
+PARTY_SECTORS = frozenset({"OPP", "PTY"})
+PARTY_WINDOW = 2  # sentences before the one with "the party"
+
+
+def party_organisation(st: _State) -> None:
+    """"The Popular Union (UP) opposition party ... The party had asked permission": "the
+    party" that no party name the parties pass knows resolved is the party-like actor (an
+    opposition or party organisation or group, or a party the pass coded) the text named in
+    that sentence or the two before, when all such actors there have one code; otherwise it
+    stays unresolved (no guess between two parties). Run once the actors' countries are
+    decided (after the context pass)."""
+    doc = st.doc
+    sents = st.sentences()
+    for k in range(1, len(doc)):
+        if doc[k].lower_ != "party" or doc[k - 1].lower_ != "the" or st.covered(k - 1, k + 1) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[k].children):
+            continue
+        here = next((n for n, x in enumerate(sents) if x.start <= k < x.end), 0)
+        lo = sents[max(0, here - PARTY_WINDOW)].start
+        found = [f for f in st.res.found if lo <= f.start < k - 1 and f.how != "pronoun"
+                 and _party_like(st.res.actors[f.actor])]
+        codes = {st.res.actors[f.actor].code for f in found}
+        if found and len(codes) == 1 and None not in codes:
+            st.add(st.res.actors[found[-1].actor], k - 1, k + 1, "nominal", 0.5)
+
+
+def _party_like(actor: ActorInfo) -> bool:
+    return actor.kind in ("organization", "group") and (
+        actor.id.startswith("party:") or (actor.sector in PARTY_SECTORS and bool(actor.country)))
 
 
 def _apposed_person(st: _State, a: int, words: str):

@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries, url_countries
 from whodid.actors.offices import code_by_office
-from whodid.actors.parties import resolve_parties
+from whodid.actors.parties import party_organisation, resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.institutions import body_sector
@@ -70,6 +70,15 @@ NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 DATELINE_MARKS = (":", "-", "–", "—", "/")
 DATELINE_VOTES = 3.0
 STATE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
+# nouns for the people around a politician, who take his sector ("his colleagues", "Mr
+# Thorpe's allies"), and the sectors they take (a politician's, not a civilian's or elite's)
+ASSOCIATE_NOUNS = frozenset({"colleague", "ally", "aide", "associate", "lieutenant", "loyalist"})
+ASSOCIATE_SECTORS = frozenset({"GOV", "OPP", "LEG"})
+# how far back "It said" looks for the body that spoke (sentences)
+IT_SAID_SENTENCES = 2
+# the sectors of agent nouns that "opposition" before them makes the opposition's ("opposition
+# MPs", "opposition members", "opposition politicians"); not fighters, police or the press
+OPPOSED_SECTORS = frozenset({"", "LEG", "CVL", "PTY", "ELI", "GOV"})
 OPPOSITION_WORDS = {"shadow", "opposition"}  # "shadow home secretary", "opposition leader"  # offices of the state, held for a time  # a dateline says where the story is as much as three mentions do
 
 
@@ -161,6 +170,7 @@ class Resolver:
         self._described_now(st)
         resolve_parties(self, st)
         self._context(st)
+        party_organisation(st)
         code_by_office(self, st)
         st.res.article_country = st.article_country()
         self._home_office(st)
@@ -1115,11 +1125,20 @@ class Resolver:
         doc = st.doc
         if self._named_by_organisation(st, i, end):
             return end  # "GHF fighters", "Red Cross officials": the organisation names them
-        start, country, org, _via, skip = self._designator(st, i)
+        start, country, org, via, skip = self._designator(st, i)
+        if not sector and via is not None and doc[end - 1].lemma_.lower() in ASSOCIATE_NOUNS:
+            # "his colleagues", "Mr Thorpe's allies": the people around a politician stand where
+            # he stands (a minister's colleagues govern, an opposition leader's oppose)
+            person = st.res.actors[via]
+            if person.kind == "person" and person.sector in ASSOCIATE_SECTORS:
+                sector = person.sector
         if self._title_of(st, start, i, end, country, sector, skip):
             return st.at(end).end
         if skip:
             return end
+        if sector in OPPOSED_SECTORS and any(c.lower_ in OPPOSITION_WORDS and c.dep_ in ("compound", "amod", "nmod")
+                                             and st.at(c.i) is None for c in doc[end - 1].lefts):
+            sector = "OPP"  # "the 19 opposition members", "opposition MPs": the opposition's, as CAMEO codes them
         if country is None and org is None and start < i and st.lowers[start] == "the" \
                 and doc[end - 1].tag_ in ("NN", "NNP") and not (end < len(doc) and st.lowers[end] in ("of", "'s", "’s")):
             holder = self._introduced_as(st, start, st.lowers[i:end])
@@ -1434,6 +1453,13 @@ class Resolver:
                         # "Ukraine and the West argue ... what they perceive": all conjuncts
                         hits, conf = (group if want == "plural" else group[:1]), 0.85
                         break
+        if w == "it" and not hits and not earlier:
+            # 2b. "The Home Office said it had not meant to ... It said it would look at the
+            #     ruling": "it" opening a sentence as the subject of a saying verb is the body
+            #     the sentences before had speak
+            said = self._it_said(st, t)
+            if said is not None:
+                hits, conf = [said], 0.5
         if w == "it" and not hits:
             return
         if not hits and want in ("neuter", "plural") and st.unknown_org_between(earlier, t.i):
@@ -1497,6 +1523,32 @@ class Resolver:
             if want in ("male", "female") and a.gender is None and not a.wikidata:
                 a.gender = want  # an unknown person is what the first pronoun says
             st.add(a, t.i, t.i + 1, "pronoun", round(conf, 2), shared=len(hits) > 1)
+
+    def _it_said(self, st: _State, t: Token) -> str | None:
+        """The body "it" means as the subject of a main-clause saying verb outside quotes ("It
+        said ...", "..., it added"): the subject of the last sentence before (or the one before
+        that) when it is an organisation or a body of one (singular); the main clause's subject
+        first, then the other clauses' last first. Nothing when that sentence's main subject is a
+        noun no actor covers ("The report said ...": the document speaks) or a person, nor past a
+        quotation's own sentence (its speaker may be further back: left unresolved)."""
+        if t.dep_ != "nsubj" or t.head.dep_ != "ROOT" or t.head.lemma_.lower() not in SAYING_VERBS \
+                or st.quote_of(t.i) is not None:
+            return None
+        sents = st.sentences()
+        idx = next((k for k, s in enumerate(sents) if s.start <= t.i < s.end), 0)
+        for prev in reversed(sents[max(0, idx - IT_SAID_SENTENCES):idx]):
+            if st.quote_of(prev.root.i) is not None:
+                return None  # a quotation's own sentence: its speaker is told before it, further back
+            subjects = [c for c in prev if c.dep_ in SUBJ_DEPS]
+            main = [c for c in subjects if c.head.i == prev.root.i]
+            for c in main + [c for c in reversed(subjects) if c.head.i != prev.root.i]:
+                f = st.at_token(c)
+                a = st.res.actors[f.actor] if f is not None else None
+                if a is not None and a.kind in ("organization", "group") and c.tag_ in ("NN", "NNP"):
+                    return a.id
+                if c in main and (a is None and c.pos_ in ("NOUN", "PROPN") or a is not None and a.kind == "person"):
+                    return None
+        return None
 
     def _bound(self, st: _State, t: Token) -> set[str]:
         """Actors a non-reflexive object pronoun cannot mean: the subjects of its own clause."""
@@ -1758,8 +1810,10 @@ class _State:
     def unknown_org_between(self, earlier: list[MentionMatch], i: int) -> bool:
         """Is there an ORG entity that is no actor between the last candidate (or sentence start) and ``i``?"""
         if self.org_ents is None:
+            # (not a name that only modifies a noun an actor covers: "The Ratsadon protest group")
             self.org_ents = [(e.start, e.end) for e in self.doc.ents if e.label_ in ("ORG", "NORP") and
-                             not any(k in self.by_token for k in range(e.start, e.end))]
+                             not any(k in self.by_token for k in range(e.start, e.end))
+                             and not (e.root.dep_ in ("compound", "amod", "nmod") and e.root.head.i in self.by_token)]
         lo = earlier[-1].end if earlier else self.doc[i].sent.start
         if not earlier:
             # earlier sentences: the previous sentence start bounds the search

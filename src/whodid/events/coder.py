@@ -36,7 +36,7 @@ from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.extensions import text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
-from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS, PLACE_NOUNS
+from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS, PLACE_NOUNS, RELATIONAL_NOUNS
 
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
 _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto", "to"}
@@ -78,6 +78,10 @@ _AT_REQUEST_PREPS = {"at", "on", "upon", "under", "following", "due", "owing"}
 # "boycott contact with X", "suspend talks with X": cutting an exchange is aimed at its other party
 _HOSTILE_TO_EXCHANGE = {"THREATEN", "REJECT", "SANCTION", "PROTEST"}
 _EXCHANGES = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID"}
+# acts done with someone rather than to them: "discussed the plan with X", "shared data with X"
+_SYMMETRIC_EXCHANGES = {"AGREE", "CONSULT", "COOPERATE"}
+# criticism and praise of a deed are aimed at its doer
+_JUDGING = {"ACCUSE", "SUPPORT"}
 # verbs the modality and quote rules read (reports, beliefs, intents, control): no
 # event of their own from a verb dictionary
 _NOT_EVENT_VERB_MARKERS = ("belief_verbs", "denial_verbs", "intent_verbs", "implicative_verbs", "report_verbs",
@@ -98,6 +102,11 @@ _ASKED_PREPS = {"on", "upon", "to", "with"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
 # speech acts a refusal answers ("denied the allegations", "rejected calls for ...")
 _ANSWERABLE = {"ACCUSE", "REQUEST"}
+# a gerund after a verb's object and one of these is the object's act: "accused India OF
+# shelling", "warned Hamas AGAINST attacking", "prevented the opposition FROM marching", "blamed
+# the rebels FOR attacking", "charged him WITH killing" (not "by": "hit back by accusing" is
+# the subject's means)
+_CONTROLLED_GERUND_PREPS = {"of", "for", "against", "from", "with"}
 
 
 @dataclass
@@ -238,12 +247,30 @@ class ActorIndex:
                         x.direct = False
                     out += found
                     continue
+            if r is not None and r.actor in self.countryless and depth < 2:
+                # "a spokesman for Michael Howard", "a spokeswoman for the Kenyan Foreign
+                # Ministry": a speaker of no known country speaks for the party he is said to
+                # speak for (the news-events gold codes him with its code)
+                principal = [x for c in w.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+                             for p in c.children if p.dep_ == "pobj"
+                             for x in self.roles(p, depth + 1) if x.actor not in self.countryless]
+                if principal:
+                    for x in principal:
+                        x.direct = False
+                    out += principal
+                    continue
             if r is not None:
                 out.append(r)
                 # "US and British forces": the first designator is a mention of its own
                 for c in w.children:
                     if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts:
                         out += [x for x in (self.at(k) for k in (c, *c.conjuncts)) if x is not None and x.actor != r.actor]
+                    # "the foreign ministers of Kenya and Uganda": the mention ends at the first
+                    # country; the others of the phrase are parties too
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        out += [x for p in c.children if p.dep_ == "pobj" and p.conjuncts
+                                for x in (self.at(k) for k in p.conjuncts)
+                                if x is not None and x.actor != r.actor and _is_country(x.actor)]
                 continue
             if w.i in self.events:
                 out += [Participant(x.actor, x.mention, x.pronoun, False) for x in self.noun_actors.get(w.i, [])]
@@ -252,7 +279,9 @@ class ActorIndex:
                 continue
             found = False
             for c in w.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and not (
+                        c.dep_ == "poss" and w.lemma_.lower() in RELATIONAL_NOUNS):
+                    # (not "its neighbour", "his rivals": someone else)
                     r = self.at(c)
                     if r is not None:
                         r.direct = False
@@ -452,12 +481,24 @@ class Coder:
             return [r for a in agents for r in idx.roles(a)], [r for p in passive for r in idx.roles(p)]
         if subj:
             s = subj[0]
+            if len(subj) > 1:
+                # two subjects on one verb is a misparse ("afrol News, 24 March - After banning
+                # ..., government sent"; "Neither has Israel joined"): the nearest one that
+                # names a party is the verb's own ("The Tory co - chairman": "co", not "-")
+                near = sorted(subj, key=lambda c: (abs(c.i - v.i), c.i > v.i))
+                s = next((c for c in near if idx.roles(c)), subj[0])
             if s.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
                 s = v.head
             found = idx.roles(s)
+            if v.dep_ == "relcl" and any(c.tag_ == "WP$" for c in s.children):
+                # "Kenya, whose troops attacked Somali villages": the troops are the owner's
+                owner = idx.roles(v.head)
+                if owner and not {(idx.codes.get(r.actor) or "")[:3] for r in found} & \
+                        {(idx.codes.get(r.actor) or "")[:3] for r in owner}:
+                    found = owner
             if not found and s.tag_ == "PRP" and depth < 5 and not idx.quoted_other(s):
                 found = self._reporter_subject(v, idx, depth)
-            return found, []
+            return found + _companions(s, v, idx, found), []
         # "has been, is, and will continue to be open": coordinated predicates share a subject
         for c in v.children:
             if c.dep_ in ("parataxis", "conj") and c.i < v.i:
@@ -500,6 +541,25 @@ class Coder:
             if patients:  # "X has been indicted ... and will resign": X resigns
                 return patients, []
             return actors, []
+        if v.dep_ == "pcomp" and v.tag_ == "VBG" and head.dep_ == "prep" and head.lower_ in _CONTROLLED_GERUND_PREPS \
+                and head.head.pos_ == "VERB":
+            # "accused India of shelling", "warned Hamas against attacking", "prevented the
+            # opposition from marching", "India was accused of shelling": the object the
+            # preposition's verb acts on does the act its gerund names (the news-events
+            # guidelines: "X accused Y of killing Z" is also Y's killing of Z)
+            verb = head.head
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            found = idx.roles(obj) if obj is not None else []
+            if found or (obj is not None and (obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in RELATIONAL_NOUNS
+                                              or obj.lemma_.lower() in self._people_words)):
+                return found, []  # (someone the text does not resolve: "charged its neighbour with")
+            # (an object no one is: "won praise for brokering", "took the credit for ending": the subject's act)
+        if v.dep_ == "dobj" and v.tag_ == "VBG" and head.pos_ in ("VERB", "AUX") \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "poss") for c in v.children):
+            # "the problems Russia faces fighting in Ukraine", "began shelling the town": a
+            # gerund a verb takes as its object is done by the verb's subject
+            actors, patients = self.subject(head, idx, depth + 1)
+            return (actors or patients), []
         if v.dep_ in ("acomp", "advcl", "pcomp", "prep"):
             # a gerund under a preposition whose phrase hangs off a noun ("was away for a year
             # between stepping down and ..."): the doer is the clause's subject, up the tree
@@ -579,10 +639,18 @@ class Coder:
             if c.dep_ == "dobj":
                 f.has_object = True
                 if not theme:
-                    recips += idx.roles(c)
-                # "lift the curfew on Palestinians", "impose restrictions against German goods"
+                    own = _own_envoys(c, idx, actors)
+                    recips += own if own is not None else idx.roles(c)
+                # "lift the curfew on Palestinians", "impose restrictions against German goods";
+                # "discussed the crisis with Museveni", "shared intelligence with Kenya": the one
+                # an exchange is with (the parser hangs the with-phrase on the object)
+                judged = f.entry.type in _JUDGING and c.i in idx.events and bool(idx.noun_actors.get(c.i))
                 for p in c.children:
-                    if p.dep_ == "prep" and p.lower_ in ("on", "against", "toward", "towards") and c.i not in matched:
+                    # (not the target of a deed judged: "condemned al-Shabaab's attack on Kenyan
+                    # troops" is aimed at al-Shabaab, as the guidelines code criticism of an act)
+                    if p.dep_ == "prep" and c.i not in matched and not judged and (
+                            p.lower_ in ("on", "against", "toward", "towards")
+                            or (p.lower_ == "with" and f.entry.type in _SYMMETRIC_EXCHANGES)):
                         recips += [r for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)]
             if c.dep_ == "prep" and c.lower_ in _ACCUSE_TOPIC_PREPS and f.entry.type == "ACCUSE":
                 recips += [r for q in c.children if q.dep_ == "pobj" for r in idx.roles(q)]
@@ -651,6 +719,11 @@ class Coder:
             # NAB law": an allegation told as a clause accuses the one the clause says acted
             recips = [r for c in t.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
                       for s_ in c.children if s_.dep_ == "nsubj" for r in idx.roles(s_)]
+        if not f.actors and _nominal_gerund(t):
+            # "fighting between Kenyan troops and al-Shabaab", "shooting between the two sides":
+            # the parties of a gerund used as a noun, as of an event noun
+            f.actors = [r for c in t.children if c.dep_ == "prep" and c.lower_ == "between"
+                        for p in c.children if p.dep_ == "pobj" for r in idx.roles(p)]
         f.recipients = recips
 
     def noun_roles(self, f: Frame, idx: ActorIndex) -> None:
@@ -661,6 +734,11 @@ class Coder:
         recips: list[Participant] = []
         for c in n.children:
             if c.i in matched:
+                if c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS - {"to"}:
+                    # "pressure on Kyiv", "his call on the government to resign": the preposition
+                    # the pattern names still has its object, the one pressed or called on (not
+                    # "opposition to the bill": what is opposed, whose author the conventions give)
+                    recips += [r for p in c.children if p.dep_ == "pobj" for r in idx.roles(p)]
                 continue
             if c.dep_ == "poss":
                 (recips if e.poss == "recipient" else actors).extend(idx.roles(c))
@@ -685,6 +763,7 @@ class Coder:
                         actors += idx.roles(p)
                     elif prep in _NOUN_RECIPIENT_PREPS or (prep == "of" and e.of == "recipient") or \
                             (prep in _AREA_PREPS and e.type == "ASSAULT") or \
+                            (prep == "at" and e.type in _HARM_TYPES) or \
                             (prep == "for" and e.type in _FOR_IS_RECIPIENT) or \
                             (prep == "of" and e.type == "SUPPORT" and _in_support_of(n)):
                         recips += idx.roles(p)
@@ -819,9 +898,11 @@ class Coder:
         frames = self.frames(doc, idx)
         idx.events = set(frames)
         # event nouns first: a verb's object or subject may be one ("rejected Annan's calls")
-        for f in sorted(frames.values(), key=lambda f: not f.noun):
+        # event nouns first, then gerunds used as nouns ("Fighting between X and Y killed ten"):
+        # a verb's object or subject may be one ("rejected Annan's calls")
+        for f in sorted(frames.values(), key=lambda f: (not f.noun, not _nominal_gerund(f.token))):
             (self.noun_roles if f.noun else self.verb_roles)(f, idx)
-            if f.noun:
+            if f.noun or _nominal_gerund(f.token):
                 idx.noun_actors[f.token.i] = f.actors
         for f in frames.values():
             f.modal = analyse(f.token, self.lex, f.noun)
@@ -973,8 +1054,10 @@ class Coder:
         if how == "refuse" and f.noun and not f.actors and f.entry.type in _ANSWERABLE:
             g.answers = f.entry.type  # "denied the allegations": whose allegations, told before
         if how == "request":
-            # the one asked is who would do it: "urged Russia to withdraw"
-            g.recipients = f.actors or g.recipients
+            # the one asked is who would do it: "urged Russia to withdraw"; an exchange asked
+            # for with someone is asked of that someone ("called for talks with the government",
+            # the news-events guidelines' "X called for talks with Y": REQUEST X -> Y)
+            g.recipients = f.actors or g.recipients or (f.recipients if f.noun and f.entry.type in _EXCHANGES else [])
         elif how == "threat" or f.noun:
             # "warned Putin against an invasion": the one warned; else the target.
             # "rejected Annan's calls", "agreed to US mediation": whose the thing is
@@ -1447,6 +1530,47 @@ def _describing_participle(t: Token) -> bool:
         return True  # "Brown feels deeply betrayed": a state the subject is in, not an act told
     return t.dep_ == "acl" and not any(c.dep_ in ("agent", "aux", "auxpass", "dobj", "xcomp", "ccomp")
                                        for c in t.children)
+
+
+def _own_envoys(obj: Token, idx: ActorIndex, actors: list[Participant]) -> list[Participant] | None:
+    """"Kenya recalled its ambassador from Somalia", "sent its envoy to Addis Ababa": an object the
+    subject owns ("its", "their", "his" of the subject's country) is no recipient; the party its
+    from- or to-phrase names is (None: the object is no such thing)."""
+    if not actors or not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children):
+        return None
+    country = {(idx.codes.get(a.actor) or "")[:3] for a in actors} - {""}
+    mine = idx.roles(obj)
+    if not mine or not country or any((idx.codes.get(r.actor) or "")[:3] not in country for r in mine):
+        return None
+    there = [r for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "to")
+             for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)
+             if (idx.codes.get(r.actor) or "")[:3] not in country]
+    return there if there else None
+
+
+def _companions(s: Token, v: Token, idx: ActorIndex, found: list[Participant]) -> list[Participant]:
+    """"Kenya, along with Uganda, condemned", "Kenya, together with Uganda, ...", "Kenya,
+    alongside Uganda, ...": a party set between the subject and its verb by "along with",
+    "together with" or "alongside" acts with the subject."""
+    if not found:
+        return []
+    preps = [c for w in (s, v) for c in w.children if c.dep_ == "prep" and s.i < c.i < v.i]
+    objs = []
+    for c in preps:
+        if c.lower_ == "alongside" or (c.lower_ == "with" and any(a.lower_ in ("along", "together") for a in c.children)):
+            objs += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.lower_ in ("along", "together"):
+            objs += [p for w in c.children if w.dep_ == "prep" and w.lower_ == "with" for p in w.children if p.dep_ == "pobj"]
+    own = {r.actor for r in found}
+    return [r for p in objs for r in idx.roles(p) if r.actor not in own]
+
+
+def _nominal_gerund(t: Token) -> bool:
+    """A gerund standing as a noun phrase of its clause, with no subject of its own: "Fighting
+    between the two sides killed ten", "there was shooting between ..." """
+    return t.tag_ == "VBG" and t.dep_ in ("nsubj", "nsubjpass", "attr", "conj", "pobj") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "poss") for c in t.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)
 
 
 def _exemplifying(prep: Token) -> bool:

@@ -36,7 +36,11 @@ BODY_SECTORS = {
     "plc": "BUS", "ltd": "BUS", "inc": "BUS", "llc": "BUS", "gmbh": "BUS", "corp": "BUS",
 }
 # two-word bodies whose last word alone says otherwise ("the Law Lords" sit as a court)
-BODY_PHRASES = {"law lords": "JUD", "human rights commission": "NGO", "rights commission": "NGO"}
+BODY_PHRASES = {"law lords": "JUD", "human rights commission": "NGO", "rights commission": "NGO",
+                # intelligence services are SPY (the news-events guidelines, CAMEO's SPY sector)
+                "security agency": "SPY", "intelligence agency": "SPY", "intelligence service": "SPY",
+                "intelligence services": "SPY", "security service": "SPY", "intelligence bureau": "SPY",
+                "intelligence directorate": "SPY"}
 
 
 # a body named by the branch of the state it is, before a word that names no kind of body

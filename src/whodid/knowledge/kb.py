@@ -159,6 +159,7 @@ class KnowledgeBase:
             for pid, name, qid, gender, country, aliases, roles in data["people"]
         ]
         self.orgs: list[Org] = [Org(**o) for o in data["orgs"]]
+        _media_homes(self.orgs, self.countries)
         self.metonyms: list[Metonym] = [Metonym(**m) for m in data["metonyms"]]
         self.role_nouns: dict[str, RoleNoun] = {k: RoleNoun(**v) for k, v in data["role_nouns"].items()}
         self.sector_names: dict[str, str] = dict(data.get("sector_names") or {})
@@ -390,6 +391,34 @@ def group_identity(kb: KnowledgeBase, country: str | None, sector: str | None,
         name = f"{sector_name} (unnamed)" if not country else f"{country} {sector_name}"
     kind = "organization" if sector in INSTITUTION_SECTORS else "group"
     return GroupIdentity(code or sector, name, kind, country, sector, code)
+
+
+# codes Phoenix gives news organisations it lists without a country (BBC, AFP, Al Jazeera)
+MEDIA_CODES = frozenset({"MED"})
+
+
+def _media_homes(orgs: list[Org], countries: dict[str, Country]) -> None:
+    """Phoenix lists international news organisations with no country ("BBC [MED]"), though
+    their other names say whose they are ("British Broadcasting Service", "Agence France
+    Presse", "Qatar-based Al-jazeera"): such a one takes the one country its names name (a
+    country's name or adjective), so "the BBC" in a story is GBRMED as the field codes it."""
+    words: dict[str, set[str]] = {}
+    for iso, c in countries.items():
+        for w in [*c.names, *c.adjectives]:
+            words.setdefault(w.lower(), set()).add(iso)
+    for o in orgs:
+        if o.country or o.code not in MEDIA_CODES:
+            continue
+        found: set[str] = set()
+        for name in (o.name, *o.aliases):
+            toks = name.lower().replace("-", " ").split()
+            for k in range(len(toks)):
+                for n in (1, 2, 3):
+                    found |= words.get(" ".join(toks[k:k + n]), set())
+        if len(found) == 1:
+            o.country = found.pop()
+            o.sector = o.sector or o.code
+            o.code = o.country + o.code
 
 
 def code_for(country: str | None, sector: str | None) -> str | None:

@@ -23,6 +23,9 @@ PARTY_WORDS = frozenset({
 # Unionist", "Liberal Democratic Party"), never alone ("the Democratic Republic of Congo")
 PARTY_MODIFIERS = frozenset({"democratic", "popular", "national", "people's", "peoples", "workers", "social",
                              "christian", "new", "united", "progressive", "radical", "free", "lib", "dem", "green"})
+# a word before a party's name that makes it the party's group in a legislature, of the
+# party's standing ("the Parliamentary Labour Party" is Labour's MPs, governing in 2005)
+PARLIAMENTARY_GROUP = frozenset({"parliamentary"})
 # common short forms and nicknames of party names, read as the name they stand for
 NICKNAMES = {"tory": "conservative", "tories": "conservative", "lib dems": "liberal democrat",
              "lib dem": "liberal democrat", "libdems": "liberal democrat", "libdem": "liberal democrat"}
@@ -65,6 +68,8 @@ def party_key(words: list[str]) -> str | None:
     party's when its last word is a party word or "Party" ("Labour", "the Socialist Party"),
     not when a party word only opens it ("the Republican Guard")."""
     low = [w.lower().strip(".") for w in words if w.lower() not in ("the", "'s", "’s", "'", "’")]
+    if len(low) > 2 and low[0] in PARLIAMENTARY_GROUP:
+        low = low[1:]  # "the Parliamentary Labour Party": the party's MPs, who stand as the party stands
     if not low:
         return None
     if low[-1] == "greens":

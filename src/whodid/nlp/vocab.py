@@ -107,6 +107,12 @@ PARTITIVE_QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "ot
 # the prepositions that name that group (beside "of": "members of NATO")
 PARTITIVE_PREPOSITIONS = frozenset({"in", "within", "among", "amongst", "inside"})
 
+# --- relational nouns ----------------------------------------------------------------
+# another party named by its relation to the possessor: "its neighbour", "his rivals", "their
+# allies" are not the one "its", "his", "their" stand for
+RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "ally", "rival", "enemy", "foe", "adversary", "opponent",
+                              "counterpart", "partner", "critic", "opposite"})
+
 # first-person pronouns: in a quotation they are its speaker ("they will work with us", said
 # the minister: the minister, or what the minister speaks for)
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
