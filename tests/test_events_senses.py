@@ -486,3 +486,10 @@ def test_a_partys_hostility_to_europe_is_no_fighting(analyze):
     assert "ASSAULT" not in [t for t, _ in kinds(a)]
     a = analyze("Hostilities between Russian and Ukrainian troops resumed near Bakhmut.")
     assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_thanking_the_public_is_no_support_of_a_party(analyze):
+    a = analyze("The Pakistani prime minister said he wanted to thank the people of Punjab for their trust.")
+    assert [t for t, _ in kinds(a)] == []
+    a = analyze("The Ukrainian president thanked the British government for its support.")
+    assert "SUPPORT" in [t for t, _ in kinds(a)]
