@@ -430,3 +430,66 @@ def test_visiting_a_tomb_is_no_meeting_with_the_dead(analyze):
     assert "CONSULT" not in [t for t, _ in kinds(a)]
     a = analyze("The British prime minister visited Mahmoud Abbas in Ramallah.")
     assert "CONSULT" in [t for t, _ in kinds(a)]
+
+
+def test_clashing_with_ones_leaders_over_an_issue_is_no_assault(analyze):
+    a = analyze("The British Tory MP has clashed with his party leaders over tuition fees.")
+    assert "ASSAULT" not in [t for t, _ in kinds(a)]
+    a = analyze("Indian troops clashed with Chinese soldiers over the disputed border.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_a_bodys_midyear_summit_is_no_meeting_between_parties(analyze):
+    a = analyze("The new centre in Lusaka will host the upcoming African Union midyear summit.")
+    assert [t for t, _ in kinds(a)] == []
+    a = analyze("The new centre in Lusaka will host the upcoming African Union summit with the European Union.")
+    assert [t for t, _ in kinds(a)] != []
+
+
+def test_a_thing_banned_is_a_rule_no_coercion(analyze):
+    a = analyze("Chinese police said the products contained sibutramine, a drug that is banned in China.")
+    assert "COERCE" not in [t for t, _ in kinds(a)]
+    a = analyze("The Chinese government banned the planned protests of the opposition party.")
+    assert "COERCE" in [t for t, _ in kinds(a)]
+
+
+def test_defending_a_record_is_no_support_of_a_party(analyze):
+    a = analyze("The Thai prime minister defended the government's economic performance.")
+    assert "SUPPORT" not in [t for t, _ in kinds(a)]
+    a = analyze("The French president defended the German chancellor.")
+    assert "SUPPORT" in [t for t, _ in kinds(a)]
+
+
+def test_handing_over_a_building_is_no_release(analyze):
+    a = analyze("China handed over a new parliament building to the Zimbabwean government.")
+    assert "RETREAT" not in [t for t, _ in kinds(a)]
+    a = analyze("The Russian army handed the Ukrainian prisoners over to the Ukrainian government.")
+    assert "RETREAT" in [t for t, _ in kinds(a)]
+
+
+def test_meeting_the_press_is_no_meeting_between_parties(analyze):
+    a = analyze("The Taiwanese delegation will meet with Czech media before visiting the grave of Vaclav Havel.")
+    assert [t for t, _ in kinds(a)] == []
+    a = analyze("The Taiwanese delegation will meet with the Czech foreign minister.")
+    assert [t for t, _ in kinds(a)] == ["AGREE"]  # a future meeting (guidelines)
+
+
+def test_lawmakers_attending_their_parliament_is_no_meeting(analyze):
+    a = analyze("The Sri Lankan opposition lawmakers attended parliament on Tuesday.")
+    assert "CONSULT" not in [t for t, _ in kinds(a)]
+    a = analyze("The Sri Lankan president attended the summit of the African Union.")
+    assert "CONSULT" in [t for t, _ in kinds(a)]
+
+
+def test_a_partys_hostility_to_europe_is_no_fighting(analyze):
+    a = analyze("The Conservative Party's hostility to Europe has now hardened, the former British minister wrote.")
+    assert "ASSAULT" not in [t for t, _ in kinds(a)]
+    a = analyze("Hostilities between Russian and Ukrainian troops resumed near Bakhmut.")
+    assert "ASSAULT" in [t for t, _ in kinds(a)]
+
+
+def test_thanking_the_public_is_no_support_of_a_party(analyze):
+    a = analyze("The Pakistani prime minister said he wanted to thank the people of Punjab for their trust.")
+    assert [t for t, _ in kinds(a)] == []
+    a = analyze("The Ukrainian president thanked the British government for its support.")
+    assert "SUPPORT" in [t for t, _ in kinds(a)]

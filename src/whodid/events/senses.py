@@ -224,6 +224,13 @@ class Senses:
             r = actors.at(w)
             return r is not None and r.actor not in actors.armed and \
                 (actors.sectors.get(r.actor) or "") in _STATE_SECTORS
+        if cls == "issue":  # what a dispute is over: a common noun, no party, place, date or person
+            return w.pos_ == "NOUN" and actors.at(w) is None and w.ent_type_ == "" \
+                and w.lemma_.lower() not in PLACE_NOUNS and w.lemma_.lower() not in (self.lex.classes.get("people") or ())
+        if cls == "thing":  # such a noun that is no act either ("a suppressant that is banned")
+            if w.tag_ in ("WDT", "WP") and w.head.dep_ == "relcl":
+                w = w.head.head  # the noun a relative pronoun stands for
+            return w.i not in triggers and self._is(w, "issue", actors, triggers)
         if cls == "own":
             return actors.at(w) is None and own_thing(w)
         if cls == "plural":

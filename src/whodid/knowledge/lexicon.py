@@ -34,7 +34,7 @@ ROLES = ("object", "direct_object", "subject", "doer", "complement", "complement
 PREP_ROLE = re.compile(r"^prep:[a-z]+$")
 # word classes computed from the parse and the actors, not listed in a file
 BUILTIN_CLASSES = ("any", "none", "actor", "person", "group", "organization", "armed", "place", "gpe", "date", "event", "plural", "passive",
-                   "question", "own", "description", "judgement", "infinitive", "clause", "single", "state_body", "said_by")
+                   "question", "own", "description", "judgement", "infinitive", "clause", "single", "state_body", "said_by", "issue", "thing")
 ENTRY_KEYS = {
     "type", "cameo", "mode", "context", "verbs", "nouns", "adjs", "phrases", "patterns", "ambiguous", "requires",
     "of", "poss", "compound", "governs", "object", "speaker_is_actor", "fallback", "table_exception",
