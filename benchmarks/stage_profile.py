@@ -6,8 +6,9 @@ machine's load than ``throughput.py``, whose ratio swings with what else runs.
 
 ``parse`` runs whodid's parse (as ``whodid analyze`` does) and stores the Docs in a DocBin, with
 each article's publication date. ``run`` reads them back and runs every stage on each, in order,
-as the pipeline does; it prints each stage's seconds (best of R) and, with ``--profile``, the
-top functions of that stage by cumulative time (``cProfile``).
+as the pipeline does; it prints each stage's CPU seconds (best of R: process time, which other
+processes on the machine disturb far less than wall time) and, with ``--profile``, the top
+functions of that stage by cumulative time (``cProfile``).
 """
 
 from __future__ import annotations
@@ -61,17 +62,17 @@ def run(docs_path: Path, repeat: int, profile: str | None, top: int) -> None:
             doc._.whodid_analysis = analysis
             for component in pipeline.components:
                 on = profiler is not None and attempt == 0 and component.name == profile
-                t0 = time.perf_counter()
+                t0 = time.process_time()
                 if on:
                     profiler.enable()
                 component(doc)
                 if on:
                     profiler.disable()
-                spent[component.name] += time.perf_counter() - t0
+                spent[component.name] += time.process_time() - t0
             doc._.whodid_analysis = None
         for name, s in spent.items():
             seconds[name] = min(seconds.get(name, s), s)
-    print(f"{len(docs)} articles; best of {repeat}; seconds per stage:")
+    print(f"{len(docs)} articles; best of {repeat}; CPU seconds per stage:")
     for name, s in seconds.items():
         print(f"  {name:10} {s:7.2f}")
     print(f"  {'all':10} {sum(seconds.values()):7.2f}")

@@ -10,7 +10,6 @@ from spacy.matcher import DependencyMatcher
 
 from helpers import SAMPLES
 from whodid.knowledge.lexicon import Lexicon, _register
-from whodid.nlp.extensions import positions_of
 from whodid.nlp.treematch import TreeMatcher
 
 
@@ -154,9 +153,3 @@ def test_a_user_lexicon_pattern_in_another_form_still_matches(nlp, lexicon, tmp_
     entries = [p.entry for k, ids in matcher(doc) for p in lex.patterns_for(nlp.vocab.strings[k], doc, ids)]
     assert any(e.where.startswith(str(user)) and e.type == "PROTEST" for e in entries)
 
-
-def test_positions_of_lists_a_words_tokens_in_order(nlp):
-    doc = nlp("Talks failed. The talks will resume, officials said of the TALKS.")
-    assert list(positions_of(doc, "talks")) == [t.i for t in doc if t.lower_ == "talks"] == [0, 4, 12]
-    assert list(positions_of(doc, "summit")) == []
-    assert list(positions_of(doc, "")) == []

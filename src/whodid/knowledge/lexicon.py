@@ -21,6 +21,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
+from whodid.nlp.extensions import positions_by, positions_in
 from whodid.nlp.treematch import TreeMatcher
 
 PLOVER_TYPES = (
@@ -395,9 +396,14 @@ class Lexicon:
         """Set ``token._.whodid_pejorative`` (read by the "called X barbaric" patterns)."""
         _register()
         words = self.marker("pejoratives")
-        for t in doc:  # the default is False: set only the few that are (an extension write is slow)
-            if t.lower_ in words or t.lemma_.lower() in words:
-                t._.whodid_pejorative = True
+        # by the word or its lemma, read from the Doc's word indexes (no loop over every token)
+        marked = set(positions_in(doc, words))
+        strings = doc.vocab.strings
+        for h, where in positions_by(doc, "lemma").items():
+            if strings[h].lower() in words:
+                marked.update(where)
+        for i in sorted(marked):  # the default is False: set only the few that are (an extension write is slow)
+            doc[i]._.whodid_pejorative = True
 
 
 def _register() -> None:

@@ -28,9 +28,9 @@ undeclared ``doc.user_data`` key.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
@@ -50,15 +50,32 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-def positions_of(doc: Doc, lower: str) -> Sequence[int]:
-    """The positions of the tokens whose lower-cased form is ``lower``, in document order: an
-    index of every word built once per Doc (a loop over every token, once per lookup, made a
-    quote's cue word cost a fifth of the events stage). No stage retokenizes a parsed Doc; the
-    index is rebuilt if its length changed all the same."""
-    index = doc._.whodid_positions
-    if index is None or index[0] != len(doc):
-        words: dict[int, list[int]] = {}
-        for i, h in enumerate(doc.to_array(LOWER).tolist()):
-            words.setdefault(h, []).append(i)
-        index = doc._.whodid_positions = (len(doc), words)
-    return index[1].get(get_string_id(lower), ()) if lower else ()
+_COLUMNS = {"lower": LOWER, "orth": ORTH, "lemma": LEMMA, "pos": POS}
+
+
+def positions_of(doc: Doc, word: str, attr: str = "lower") -> Sequence[int]:
+    """The positions of the tokens whose ``attr`` is ``word``, in document order: ``lower``
+    (``Token.lower_``), ``orth`` (the text), ``lemma`` (``Token.lemma_``, as it is) or ``pos``
+    ("VERB"). An index of every value, built once per Doc and attribute, for the scans that look
+    for a few words across the whole article again and again (a loop over every token, once per
+    quote, made a quote's cue word a fifth of the events stage). No stage retokenizes a parsed
+    Doc; an index is rebuilt if the Doc's length changed all the same."""
+    return positions_by(doc, attr).get(get_string_id(word), ()) if word else ()
+
+
+def positions_by(doc: Doc, attr: str = "lower") -> dict[int, list[int]]:
+    """``positions_of``'s index: the hash of each value of ``attr`` in the Doc -> its tokens' positions."""
+    indexes = doc._.whodid_positions
+    if indexes is None or indexes[0] != len(doc):
+        indexes = doc._.whodid_positions = (len(doc), {})
+    index = indexes[1].get(attr)
+    if index is None:
+        index = indexes[1][attr] = {}
+        for i, h in enumerate(doc.to_array(_COLUMNS[attr]).tolist()):
+            index.setdefault(h, []).append(i)
+    return index
+
+
+def positions_in(doc: Doc, words: Iterable[str], attr: str = "lower") -> list[int]:
+    """The positions of the tokens whose ``attr`` is any of ``words``, in document order."""
+    return sorted(i for w in set(words) for i in positions_of(doc, w, attr))
