@@ -4,10 +4,11 @@ Why it exists: the events coder matched the lexicon (``Lexicon.matcher``) with s
 ``DependencyMatcher``, which runs a token ``Matcher`` with one pattern per node of every
 pattern over every token of the article, walks each matched token up to its sentence's root,
 then tries the cartesian product of every node's candidates in that sentence. On 100 newswire
-articles that was 10 of the events stage's 22 seconds. ``TreeMatcher`` indexes the patterns by
-their trigger's lemma, so a token tries only the patterns that can start on it, and looks for
-each further node only among the tokens its relation reaches (the children, the head, the
-subtree, the ancestors).
+articles that was 10 of the events stage's 22 seconds (under cProfile). ``TreeMatcher`` indexes
+the patterns by their trigger's lemma (a trigger that names none: by its dependency label or
+part of speech), read for the whole Doc at once with ``Doc.to_array``, so only a token that can
+start a pattern is tried, and looks for each further node only among the tokens its relation
+reaches (the children, the head, the subtree, the ancestors).
 
 It handles the pattern forms the lexicon files use, and gives the same matches in the same order
 as ``DependencyMatcher`` (keys in the order they were added; a key's patterns in order; a
