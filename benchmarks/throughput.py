@@ -9,7 +9,9 @@ Reads ../shared/corpora/en-worldwide-newswire.jsonl when present, else the
 bundled samples. Each measurement is a fresh process that loads the model and
 streams the whole corpus, so both sides pay the same start-up; runs alternate
 and the best of R is kept (the machines are shared and noisy). Prints
-articles/s, words/s, peak memory (max RSS) and the ratio whodid / bare.
+articles/s, words/s, peak memory (max RSS), CPU seconds (user + system, from the
+same process: far steadier than wall time when other jobs share the machine) and
+the ratios whodid / bare of both.
 """
 
 from __future__ import annotations
@@ -55,8 +57,8 @@ def load_corpus(path: Path | None, limit: int | None) -> tuple[list[dict], str]:
     return (rows[:limit] if limit else rows), label
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one child process."""
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, peak RSS (MB) and CPU seconds (user + system) of one child process."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -64,7 +66,7 @@ def run(cmd: list[str]) -> tuple[float, float]:
     stderr = proc.stderr.read().decode() if proc.stderr else ""
     if os.waitstatus_to_exitcode(status) not in (0, 1):  # 1: some inputs rejected, still measured
         sys.exit(f"benchmark command failed: {' '.join(cmd)}\n{stderr}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -86,20 +88,23 @@ def main() -> None:
             "whodid, all stages": [whodid, "analyze", "--jsonl", str(corpus)],
         }
         best: dict[str, tuple[float, float]] = {}
+        cpu: dict[str, float] = {}
         for _ in range(args.repeat):
             for name, cmd in commands.items():
-                seconds, rss = run(cmd)
+                seconds, rss, used = run(cmd)
                 if name not in best or seconds < best[name][0]:
                     best[name] = (seconds, max(rss, best.get(name, (0, 0))[1]))
+                cpu[name] = min(used, cpu.get(name, used))
 
     print(f"corpus: {label}: {len(rows)} articles, {words:,} words; best of {args.repeat} runs each, "
           "model load included")
-    print(f"{'':24} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'peak MB':>8}")
+    print(f"{'':24} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'peak MB':>8} {'CPU s':>7}")
     for name, (seconds, rss) in best.items():
-        print(f"{name:24} {seconds:8.1f} {len(rows) / seconds:11.1f} {words / seconds:9.0f} {rss:8.0f}")
+        print(f"{name:24} {seconds:8.1f} {len(rows) / seconds:11.1f} {words / seconds:9.0f} {rss:8.0f} {cpu[name]:7.1f}")
     bare = best["bare nlp.pipe"][0]
     for name in ("whodid --stages none", "whodid, all stages"):
-        print(f"ratio {name} / bare throughput: {bare / best[name][0]:.2f}")
+        print(f"ratio {name} / bare throughput: {bare / best[name][0]:.2f} "
+              f"(CPU time: {cpu['bare nlp.pipe'] / cpu[name]:.2f})")
 
 
 if __name__ == "__main__":

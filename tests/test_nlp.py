@@ -34,3 +34,27 @@ def test_a_blank_line_always_ends_a_sentence(nlp):
     (doc, _), = whodid_nlp.parse([text], nlp)
     first = next(doc.sents)
     assert first.text.strip() == "Biden and Macron to meet Putin"
+
+
+def test_positions_of_finds_a_words_tokens_in_order_by_each_attribute(nlp):
+    from whodid.nlp.extensions import positions_in, positions_of
+
+    doc = nlp("Talks failed. The talks will resume, officials said of the TALKS on Monday.")
+    assert list(positions_of(doc, "talks")) == [t.i for t in doc if t.lower_ == "talks"] == [0, 4, 12]
+    assert list(positions_of(doc, "talks", "orth")) == [4]
+    assert list(positions_of(doc, "talk", "lemma")) == [t.i for t in doc if t.lemma_ == "talk"]
+    assert list(positions_of(doc, "VERB", "pos")) == [t.i for t in doc if t.pos_ == "VERB"]
+    assert list(positions_of(doc, "summit")) == [] and list(positions_of(doc, "")) == []
+    assert positions_in(doc, ["on", "the", "talks"]) == [t.i for t in doc if t.lower_ in ("on", "the", "talks")]
+
+
+def test_pejoratives_are_marked_by_word_or_lemma(nlp):
+    from whodid.knowledge.lexicon import Lexicon
+
+    lex = Lexicon.load()
+    words = lex.marker("pejoratives")
+    assert {"barbaric", "terrorist"} <= words
+    doc = nlp("Barbaric attacks, the minister said: they are terrorists, not the calm police.")
+    lex.mark_pejoratives(doc)
+    # "Barbaric" by its lower-case form, "terrorists" by its lemma
+    assert [t.text for t in doc if t._.whodid_pejorative] == ["Barbaric", "terrorists"]

@@ -14,6 +14,8 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from whodid.nlp.extensions import positions_in
+
 if TYPE_CHECKING:
     from whodid.actors.resolve import _State
 
@@ -39,9 +41,8 @@ def region_place_countries(st: _State) -> list[str]:
     out: list[str] = []
     gaz = None
     n = len(doc)
-    for t in doc:
-        if t.lower_ not in PLACE_PREPOSITIONS:
-            continue
+    for i in positions_in(doc, PLACE_PREPOSITIONS):
+        t = doc[i]
         k = t.i + 1
         while k < n and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
             k += 1

@@ -33,6 +33,7 @@ from whodid.knowledge.kb import code_for
 from whodid.knowledge.offices import (BODY_PEOPLE, LEGISLATOR_TITLES, LEGISLATURE_WORDS, OPPOSITION_WORDS, ORG_OFFICE_NOUNS,
                                       PAST_WORDS, POLITICAL_PEOPLE, PRESIDING_OFFICES, RELIGIOUS_TITLES, STAFF_LINKS,
                                       STAFF_NOUNS, STATE_TITLES)
+from whodid.nlp.extensions import positions_of
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import ActorInfo, Resolver, _State
@@ -438,8 +439,8 @@ def _described_organisations(resolver: Resolver, st: _State) -> None:
         # the same name written elsewhere, inside a mention of something else ("A spokesman
         # for Unison, Britain's biggest union"): its apposition describes it too
         size = f.end - f.start
-        for k in range(len(doc) - size + 1):
-            if k != f.start and doc[k].text == doc[f.start].text and doc[k:k + size].text == doc[f.start:f.end].text:
+        for k in positions_of(doc, doc[f.start].text, "orth"):
+            if k != f.start and k <= len(doc) - size and doc[k:k + size].text == doc[f.start:f.end].text:
                 other = doc[k:k + size].root
                 chunks += [list(c.subtree) for c in other.children if c.dep_ == "appos" and c.i >= k + size]
                 if other.dep_ in ("compound", "nmod") and k + size <= other.head.i <= k + size + 5:

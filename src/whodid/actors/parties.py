@@ -236,15 +236,15 @@ def _described_person(st: _State, a: int, end: int) -> str | None:
 
 def _party_at(st: _State, i: int) -> tuple[int, int, str] | None:
     """The longest party name starting at token ``i`` among capitalised words: (start, end, key)."""
-    doc = st.doc
-    if not doc[i].text[:1].isupper():
+    doc, texts = st.doc, st.texts  # (the State's words: no Token made for each word of the article)
+    if not texts[i][:1].isupper():
         return None
     j = i
-    while j < len(doc) and j - i < 6 and doc[j].text[:1].isupper() and not doc[j].is_punct:
+    while j < len(doc) and j - i < 6 and texts[j][:1].isupper() and not doc[j].is_punct:
         j += 1
-    start = i + (doc[i].lower_ == "the")
+    start = i + (st.lowers[i] == "the")
     for end in range(j, start, -1):
-        key = party_key([t.text for t in doc[start:end]])
+        key = party_key(texts[start:end])
         if key is not None and end < len(doc) and doc[end].lower_ in PORTFOLIO_NOUNS.get(key, ()):
             return None  # "Labour Minister Suchart Chomklin": a ministry's field, not a party
         if key is not None:

@@ -44,7 +44,7 @@ from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.institutions import body_sector
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
-from whodid.nlp.extensions import text_of
+from whodid.nlp.extensions import positions_by, text_of
 from whodid.nlp.vocab import (BODY_ANAPHORS, ENGLISH_HONORIFICS, MONTHS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
                                PLACE_OBJECT_PREPOSITIONS, QUOTE_OPENS_AFTER)
 
@@ -432,7 +432,10 @@ class Resolver:
         # surnames the article gives a form of address ("Mr Cable", "Dr Fox"): a capitalised
         # name of two words or more that ends in one is that person's full name, whatever
         # spaCy's label ("Vincent Cable" tagged ORG), so "Mr Cable" joins "Vincent Cable"
-        addressed = {t.text for t in doc if t.text[:1].isupper() and _addressed(doc, t.i)}
+        # (read from the State's words: a Token made for every word of the article cost more)
+        texts, lowers = st.texts, st.lowers
+        addressed = {texts[i] for i in range(1, len(texts)) if texts[i][:1].isupper()
+                     and lowers[i - 1].rstrip("'’") in _HONORIFICS_BY_LAST and _addressed(doc, i)}
         late: list[tuple[int, int]] = []
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
@@ -767,6 +770,10 @@ class Resolver:
     # ------------------------------------------------------------------ pass 3: titles, nominals, pronouns
     def _walk(self, st: _State) -> None:
         doc = st.doc
+        # the words whose lemma names people ("suspects"), read from the Doc's lemma index
+        strings = doc.vocab.strings
+        people = {i for h, where in positions_by(doc, "lemma").items() if strings[h].lower() in self.people_nouns
+                  for i in where} if self.people_nouns else set()
         i = 0
         while i < len(doc):
             if st.at(i) is None:
@@ -780,7 +787,7 @@ class Resolver:
                         i = self._nominal(st, i, end, noun)
                         continue
                 if st.lowers[i] in self.kb.agents.first_words or st.lowers[i] in self.speaker_nouns \
-                        or (self.people_nouns and st.doc[i].lemma_.lower() in self.people_nouns):
+                        or i in people:
                     an = self._agent_at(st, i)
                     if an is not None:
                         i = self._agent(st, i, *an)

@@ -1,6 +1,6 @@
 """Clause -> event: trigger match, actor and recipient roles, modality, recoding.
 
-For each trigger the DependencyMatcher finds (see ``lexicon``):
+For each trigger the lexicon's dependency matcher finds (see ``lexicon``, ``nlp.treematch``):
 
 1. roles from the parse. A verb's actor is its subject (a passive verb's by-agent,
    with the subject as recipient; an infinitive's controller: "he was willing to
@@ -34,7 +34,7 @@ from whodid.events import background
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
-from whodid.nlp.extensions import text_of
+from whodid.nlp.extensions import positions_in, text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
 from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS, PLACE_NOUNS, RELATIONAL_NOUNS
 
@@ -200,8 +200,9 @@ class ActorIndex:
         quoted = [q for q in quotes if q.speaker is not None and q.kind in ("direct", "partial")]
         if not quoted:
             return
-        for t in doc:
-            if t.lower_ not in FIRST_PERSON or not (t.pos_ == "PRON" or t.tag_ in _PRONOUN_TAGS):
+        for i in positions_in(doc, FIRST_PERSON):
+            t = doc[i]
+            if not (t.pos_ == "PRON" or t.tag_ in _PRONOUN_TAGS):
                 continue
             start, end = t.idx, t.idx + len(t.text)
             if any(s < end and start < e for s, e, _aid, _m in self.spans):

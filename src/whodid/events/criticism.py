@@ -53,6 +53,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.events.remention import is_public
 from whodid.model import Actor, Analysis, Event, Mention, Offsets, Quote
+from whodid.nlp.extensions import positions_of
 
 SAID = {"direct", "indirect", "partial"}
 # actor kinds that name a party of their own (not a group the text gives only a sector)
@@ -251,10 +252,10 @@ def _cue_is(doc: Doc, q, lemmas: frozenset[str] | set[str]) -> bool:
 def _cue_lemma(doc: Doc, q) -> str:
     """The lemma of a quote's cue word ("promising" -> promise): the word nearest the quote."""
     cue = (q.cue or "").split()[-1].lower() if q.cue else ""
-    near = [t for t in doc if t.lower_ == cue]
+    near = positions_of(doc, cue)
     if not near:
         return cue
-    return min(near, key=lambda t: abs(t.idx - q.start)).lemma_.lower()
+    return min((doc[i] for i in near), key=lambda t: abs(t.idx - q.start)).lemma_.lower()
 
 
 def find(doc: Doc, analysis: Analysis, events: list[Event],

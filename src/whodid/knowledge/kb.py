@@ -434,12 +434,19 @@ _TOKENIZER = None
 
 def tokenize(text: str) -> list[str]:
     """spaCy English tokenisation (the same rules the model's tokenizer uses)."""
+    return list(_tokens(text.strip()))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Remembered: the same names (a person's aliases, read for every mention's title) come again
+    and again, and each call builds a Doc."""
     global _TOKENIZER
     if _TOKENIZER is None:
         import spacy
 
         _TOKENIZER = spacy.blank("en").tokenizer
-    return [t.text for t in _TOKENIZER(text.strip())]
+    return tuple(t.text for t in _TOKENIZER(text))
 
 
 def _simple_tokens(text: str) -> list[str]:

@@ -68,6 +68,7 @@ from typing import Any
 import yaml
 
 from whodid.knowledge.lexicon import PARTICLES
+from whodid.nlp.extensions import positions_of
 
 VERB_SECTION = "####### VERB PATTERNS"
 CODE = re.compile(r"^(?:---|\d{2,4})$")
@@ -548,9 +549,10 @@ class VerbIndex:
         """Verb events in ``doc`` on tokens not in ``taken`` (whodid's own triggers),
         with no matched word in ``taken`` either."""
         out = []
-        for t in doc:
-            if t.pos_ != "VERB" or t.i in taken:
+        for i in positions_of(doc, "VERB", "pos"):
+            if i in taken:
                 continue
+            t = doc[i]
             lemma = t.lemma_.lower()
             if lemma in exclude:
                 continue

@@ -22,14 +22,20 @@ undeclared ``doc.user_data`` key.
 - ``doc._.whodid_text``: the Doc's text, kept by ``text_of`` the first time a stage asks
   for it: ``Doc.text`` joins every token anew on each call, and a dozen readers across
   the stages asked for it on every article (about 3 ms an article).
+- ``doc._.whodid_positions``: the positions of the tokens by word, kept by ``positions_of`` for
+  the scans that look for a word across the whole article again and again (a quote's cue word).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 ATTRIBUTES = ("whodid_analysis", "whodid_text_dates", "whodid_date_constraints", "whodid_dates",
-              "whodid_article_country", "whodid_text")
+              "whodid_article_country", "whodid_text", "whodid_positions")
 
 for _name in ATTRIBUTES:
     if not Doc.has_extension(_name):
@@ -42,3 +48,34 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc._.whodid_text = doc.text
     return text
+
+
+_COLUMNS = {"lower": LOWER, "orth": ORTH, "lemma": LEMMA, "pos": POS}
+
+
+def positions_of(doc: Doc, word: str, attr: str = "lower") -> Sequence[int]:
+    """The positions of the tokens whose ``attr`` is ``word``, in document order: ``lower``
+    (``Token.lower_``), ``orth`` (the text), ``lemma`` (``Token.lemma_``, as it is) or ``pos``
+    ("VERB"). An index of every value, built once per Doc and attribute, for the scans that look
+    for a few words across the whole article again and again (a loop over every token, once per
+    quote, made a quote's cue word a fifth of the events stage). No stage retokenizes a parsed
+    Doc; an index is rebuilt if the Doc's length changed all the same."""
+    return positions_by(doc, attr).get(get_string_id(word), ()) if word else ()
+
+
+def positions_by(doc: Doc, attr: str = "lower") -> dict[int, list[int]]:
+    """``positions_of``'s index: the hash of each value of ``attr`` in the Doc -> its tokens' positions."""
+    indexes = doc._.whodid_positions
+    if indexes is None or indexes[0] != len(doc):
+        indexes = doc._.whodid_positions = (len(doc), {})
+    index = indexes[1].get(attr)
+    if index is None:
+        index = indexes[1][attr] = {}
+        for i, h in enumerate(doc.to_array(_COLUMNS[attr]).tolist()):
+            index.setdefault(h, []).append(i)
+    return index
+
+
+def positions_in(doc: Doc, words: Iterable[str], attr: str = "lower") -> list[int]:
+    """The positions of the tokens whose ``attr`` is any of ``words``, in document order."""
+    return sorted(i for w in set(words) for i in positions_of(doc, w, attr))

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from whodid.model import Analysis, Mention, Place
 from whodid.nlp import clause_head, token_at, tokens_in
+from whodid.nlp.extensions import positions_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS, EVENT_LOCATION_PREPOSITIONS, LOCAL_BODIES, PLACE_NOUNS
 
 
@@ -112,8 +113,9 @@ def _the_country(doc: Doc, text: str, located: list, by_token: dict) -> None:
                        and (token := token_at(doc, start)) is not None and token.ent_type_ != "NORP")
     if not countries:
         return
-    for token in doc:
-        if token.lower_ == "country" and token.dep_ == "pobj" and token.head.lower_ in AREA_PREPOSITIONS \
+    for i in positions_of(doc, "country"):
+        token = doc[i]
+        if token.dep_ == "pobj" and token.head.lower_ in AREA_PREPOSITIONS \
                 and [c.lower_ for c in token.children] == ["the"]:
             before = [place for start, place in countries if start < token.idx]
             if before:
