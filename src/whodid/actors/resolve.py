@@ -42,6 +42,7 @@ from whodid.actors.parties import party_organisation, resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.institutions import body_sector
+from whodid.knowledge.offices import STATE_TITLES
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.extensions import text_of
@@ -156,6 +157,7 @@ class Resolver:
         self._normal_names: dict[tuple[str | None, bool], list[str]] = {}  # the same names, normalised
         self._notable: list | None = None
         self._normal_index: dict[str, list[int]] | None = None
+        self._namesakes: dict[str, list[int]] | None = None
 
     # ------------------------------------------------------------------ entry point
     def resolve(self, doc: Doc, date: str | None, url: str | None = None) -> Resolution:
@@ -368,9 +370,34 @@ class Resolver:
             return None  # "Jordan" the person is not Jordan the country
         kinds.sort(key=lambda r: order.index(r[0]) if r[0] in order else 9)
         people = [r for r in kinds if r[0] == "P"]
+        if kinds[0][0] == "P" and len(span) > 1 and st.date:
+            # "George Bush" in 2004: the name is the father's, but the son's titled alias
+            # ("American President George Bush") names him too, and he holds the office then
+            namesakes = [f"P:{i}" for i in self._titled_namesakes().get(span.text, ())
+                         if f"P:{i}" not in people]
+            if namesakes:
+                people = people + namesakes
+                kinds = people + [r for r in kinds if r[0] != "P"]
         if kinds[0][0] == "P" and len(people) > 1:
             return max(people, key=lambda r: self.kb.people[int(r[2:])].prominence(st.date))
         return kinds[0]
+
+    def _titled_namesakes(self) -> dict[str, list[int]]:
+        """A person's full name as his dictionary aliases give it after an office title ("American
+        President George Bush": "George Bush"), for names another person holds as his own."""
+        if self._namesakes is None:
+            kb = self.kb
+            index: dict[str, list[int]] = {}
+            for i, p in enumerate(kb.people):
+                for alias in p.aliases:
+                    toks = alias.split(" ")
+                    for a in range(1, len(toks) - 1):
+                        rest = " ".join(toks[a:])
+                        if " ".join(toks[:a]).lower().split(" ")[-1] in kb.role_nouns and rest in kb.names \
+                                and rest != p.name and i not in index.get(rest, []):
+                            index.setdefault(rest, []).append(i)
+            self._namesakes = index
+        return self._namesakes
 
     def _add_name_ref(self, st: _State, ref: str, i: int, end: int) -> bool:
         kind, _, val = ref.partition(":")
@@ -708,6 +735,9 @@ class Resolver:
             actor = st.res.actors.get(aid)
             if actor is None:
                 country, sector = self._name_parts(st, s, e)
+                if sector is None and text.isupper() and s >= 3 and doc[s - 1].text == "(" and e < len(doc) \
+                        and doc[e].text == ")":
+                    sector = self._titled_acronym(st, s - 1)
                 kind = "group" if ent.label_ == "NORP" else "organization"
                 actor = ActorInfo(aid, text, kind, country, sector, code_for(country, sector) if country else None)
                 if country is None:
@@ -717,6 +747,18 @@ class Resolver:
             if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].text.isupper():
                 st.org_aliases[doc[e + 1].text] = aid
                 st.add(actor, e + 1, e + 2, "name", 0.7)
+
+    def _titled_acronym(self, st: _State, bracket: int) -> str | None:
+        """"Chief Election Commissioner (CEC)": an acronym in brackets after an office of state is
+        the officeholder's: the sector of that office (the longest one ending before the bracket)."""
+        for a in range(max(st.doc[bracket].sent.start, bracket - 4), bracket):
+            key = " ".join(st.lowers[a:bracket])
+            noun = self.kb.role_nouns.get(key)
+            sector = STATE_TITLES.get(key) or (noun.sector if noun is not None and noun.kind == "person"
+                                               and " " in key else None)
+            if sector:
+                return sector
+        return None
 
     def _name_parts(self, st: _State, s: int, e: int) -> tuple[str | None, str | None]:
         """The country a name contains and the sector of the agent or role noun it ends in

@@ -1,0 +1,25 @@
+"""actors (issue #20, round 7): sectors read by general rules. The sentences are written for
+these tests."""
+
+from __future__ import annotations
+
+from test_actors_round5 import actor, analyse, pipeline  # noqa: F401  (the module's fixture and helpers)
+
+
+def test_a_name_in_office_by_a_titled_alias_is_the_officeholder(pipeline):
+    # "George Bush" is the father's name; the son's alias "American President George Bush" names
+    # him too, and in 2004 he is president
+    an = analyse(pipeline, "Michael Howard sent George Bush his warmest congratulations.", "2004-11-04")
+    assert actor(an, "George Bush").code == "USAGOV"
+
+
+def test_the_same_name_before_the_sons_term_is_the_father(pipeline):
+    an = analyse(pipeline, "Michael Howard sent George Bush his warmest congratulations.", "1990-11-04")
+    assert actor(an, "George Bush").name != "George W. Bush"
+
+
+def test_an_election_commissioner_is_of_the_state_past_the_titles_acronym(pipeline):
+    an = analyse(pipeline, "ISLAMABAD: PTI Chairman Imran Khan demanded resignation of Chief Election Commissioner (CEC) "
+                           "Sikandar Sultan Raja. Khan claimed that the CEC did everything in his power to help the ruling party.", "2022-07-19")
+    assert actor(an, "Sultan Raja").code == "PAKGOV"
+    assert actor(an, "CEC").code == "PAKGOV"
