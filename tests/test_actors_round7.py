@@ -23,3 +23,15 @@ def test_an_election_commissioner_is_of_the_state_past_the_titles_acronym(pipeli
                            "Sikandar Sultan Raja. Khan claimed that the CEC did everything in his power to help the ruling party.", "2022-07-19")
     assert actor(an, "Sultan Raja").code == "PAKGOV"
     assert actor(an, "CEC").code == "PAKGOV"
+
+
+def test_opposition_or_ruling_before_a_bodys_name_gives_its_standing(pipeline):
+    # neither party is in the knowledge base: the word before each name says where it stands,
+    # and the chairman of the opposition one is the opposition's
+    an = analyse(pipeline, "ISLAMABAD – A day after his party got thumping victory in the by-polls of Punjab, "
+                           "opposition Pakistan Tehreek-e-Insaf (PTI) Chairman Imran Khan reiterated his resolve. "
+                           "Khan claimed that the CEC did everything in his power to help ruling Pakistan Muslim "
+                           "League-Nawaz (PML-N) win in the by-elections.", "2022-07-19")
+    assert actor(an, "PTI").code == "PAKOPP"
+    assert actor(an, "PML-N").code == "PAKGOV"
+    assert actor(an, "Imran Khan").code == "PAKOPP"

@@ -728,6 +728,9 @@ def _chunks(kb, head: Token, start: int, end: int):
         t = doc[left - 1]
         if t.is_space or "\n" in t.text_with_ws:
             break  # a title does not run over a line break
+        if t.text == ")" and left - 3 >= sent_start and doc[left - 3].text == "(" and doc[left - 2].text.isupper():
+            left -= 3  # "Pakistan Tehreek-e-Insaf (PTI) Chairman Imran Khan": the body's acronym is in the title
+            continue
         if t.pos_ in ("VERB", "AUX", "CCONJ", "DET", "PRON", "SCONJ", "NUM") or (
                 t.is_punct and t.text not in ("-", ".", "&", "'s", "’s")) or (
                 t.pos_ == "ADP" and t.lower_ not in ("of", "for")) or t.lower_ in ("'s", "’s"):

@@ -43,6 +43,7 @@ from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.institutions import body_sector
 from whodid.knowledge.offices import STATE_TITLES
+from whodid.knowledge.parties import GOVERNING_BEFORE, OPPOSITION_BEFORE
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.extensions import text_of
@@ -706,10 +707,26 @@ class Resolver:
                 e -= 1
             while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct):
                 s += 1
+            # "opposition Pakistan Tehreek-e-Insaf (PTI)", "ruling Pakistan Muslim League-Nawaz": a
+            # word before the name says the body is in opposition or governs, as of a party
+            if s + 1 < e and (doc[s].lower_ in OPPOSITION_BEFORE or doc[s].lower_ in GOVERNING_BEFORE):
+                s += 1
+            before = s - 1
+            if e - s <= 3 and doc[s:e].text.isupper() and s >= 2 and doc[s - 1].text == "(" and e < len(doc) \
+                    and doc[e].text == ")":
+                # "opposition Pakistan Tehreek-e-Insaf (PTI)": the acronym's name before the bracket
+                before = s - 2
+                while before >= 0 and (doc[before].pos_ == "PROPN" or doc[before].text == "-"):
+                    before -= 1
+            standing = doc[before].lower_ if before >= 0 else ""
+            standing = "OPP" if standing in OPPOSITION_BEFORE else "GOV" if standing in GOVERNING_BEFORE else None
             if s >= e or st.covered(s, e) or not doc[s].text[:1].isupper():
                 continue
             head = doc[e - 1]
-            if _modifier(head) or head.pos_ not in ("PROPN", "NOUN"):
+            # (an acronym in brackets is a name defined, though it modifies the title after it:
+            # "Pakistan Tehreek-e-Insaf (PTI) Chairman Imran Khan")
+            defined = standing is not None and before < s - 1
+            if (_modifier(head) and not defined) or head.pos_ not in ("PROPN", "NOUN"):
                 continue  # "a Labour candidate", "Islamic appearance": a modifier, not a party
             text = doc[s:e].text
             if ent.label_ == "NORP" and (e - s > 1 or head.tag_ not in ("NNPS", "NNS")
@@ -738,6 +755,8 @@ class Resolver:
                 if sector is None and text.isupper() and s >= 3 and doc[s - 1].text == "(" and e < len(doc) \
                         and doc[e].text == ")":
                     sector = self._titled_acronym(st, s - 1)
+                if standing is not None and sector not in STATE_SECTORS:
+                    sector = standing  # (not "the ruling Military Council": MIL)
                 kind = "group" if ent.label_ == "NORP" else "organization"
                 actor = ActorInfo(aid, text, kind, country, sector, code_for(country, sector) if country else None)
                 if country is None:
