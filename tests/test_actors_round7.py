@@ -35,3 +35,12 @@ def test_opposition_or_ruling_before_a_bodys_name_gives_its_standing(pipeline):
     assert actor(an, "PTI").code == "PAKOPP"
     assert actor(an, "PML-N").code == "PAKGOV"
     assert actor(an, "Imran Khan").code == "PAKOPP"
+
+
+def test_an_organ_named_after_a_party_has_its_standing_and_the_party_stays_the_party(pipeline):
+    an = analyse(pipeline, "ISLAMABAD – Opposition leader Imran Khan of the opposition Pakistan Tehreek-e-Insaf (PTI) "
+                           "spoke on Monday. Earlier, the PTI Core Committee endorsed an earlier decision of the "
+                           "party to nominate Chaudhry Pervaiz Elahi.", "2022-07-19")
+    assert actor(an, "PTI Core Committee").code == "PAKOPP"
+    the_party = [a for a in an.actors if any(m.text == "the party" for m in a.mentions)]
+    assert [a.name for a in the_party] == ["PTI"]

@@ -757,6 +757,14 @@ class Resolver:
                     sector = self._titled_acronym(st, s - 1)
                 if standing is not None and sector not in STATE_SECTORS:
                     sector = standing  # (not "the ruling Military Council": MIL)
+                first = doc[s].text
+                party = st.res.actors.get(st.org_aliases.get(first) or "org:" + re.sub(
+                    r"[^a-z0-9]+", "-", _normal(first)).strip("-")) if e - s > 1 and first.isupper() else None
+                if sector is None and party is not None and party.sector in ("OPP", "GOV", "PTY"):
+                    # "the PTI Core Committee": an organ of the party the acronym names, of its standing;
+                    # "the Core Committee" after it is the same body
+                    sector, country = party.sector, country or party.country
+                    st.org_aliases.setdefault(doc[s + 1:e].text, aid)
                 kind = "group" if ent.label_ == "NORP" else "organization"
                 actor = ActorInfo(aid, text, kind, country, sector, code_for(country, sector) if country else None)
                 if country is None:
