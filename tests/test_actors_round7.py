@@ -44,3 +44,11 @@ def test_an_organ_named_after_a_party_has_its_standing_and_the_party_stays_the_p
     assert actor(an, "PTI Core Committee").code == "PAKOPP"
     the_party = [a for a in an.actors if any(m.text == "the party" for m in a.mentions)]
     assert [a.name for a in the_party] == ["PTI"]
+
+
+def test_a_name_its_acronym_defines_is_one_body_not_the_country_it_opens_with(pipeline):
+    an = analyse(pipeline, "ISLAMABAD – Imran Khan claimed that the CEC did everything in his power to help ruling "
+                           "Pakistan Muslim League-Nawaz (PML-N) win in the by-elections.", "2022-07-19")
+    body = actor(an, "PML-N")
+    assert body.code == "PAKGOV"
+    assert "Pakistan Muslim League-Nawaz" in [m.text for m in body.mentions]

@@ -720,12 +720,23 @@ class Resolver:
                     before -= 1
             standing = doc[before].lower_ if before >= 0 else ""
             standing = "OPP" if standing in OPPOSITION_BEFORE else "GOV" if standing in GOVERNING_BEFORE else None
-            if s >= e or st.covered(s, e) or not doc[s].text[:1].isupper():
+            acronym = _bracketed_acronym(doc, e)
+            absorbed: list = []
+            if acronym is not None and s < e - 1 and st.covered(s, e):
+                # "Pakistan Muslim League-Nawaz (PML-N)": a name its acronym defines is one body, not
+                # the country its first word names
+                for k in range(s, e):
+                    f = st.at(k)
+                    if f is not None and all(g is not f for g in absorbed):
+                        absorbed.append(f)
+                if not all(f.start >= s and f.end < e and st.res.actors[f.actor].kind == "country" for f in absorbed):
+                    absorbed = []
+            if s >= e or (st.covered(s, e) and not absorbed) or not doc[s].text[:1].isupper():
                 continue
             head = doc[e - 1]
             # (an acronym in brackets is a name defined, though it modifies the title after it:
-            # "Pakistan Tehreek-e-Insaf (PTI) Chairman Imran Khan")
-            defined = standing is not None and before < s - 1
+            # "Pakistan Tehreek-e-Insaf (PTI) Chairman Imran Khan", "... (PML-N) win")
+            defined = (standing is not None and before < s - 1) or bool(absorbed)
             if (_modifier(head) and not defined) or head.pos_ not in ("PROPN", "NOUN"):
                 continue  # "a Labour candidate", "Islamic appearance": a modifier, not a party
             text = doc[s:e].text
@@ -769,11 +780,13 @@ class Resolver:
                 actor = ActorInfo(aid, text, kind, country, sector, code_for(country, sector) if country else None)
                 if country is None:
                     st.pending_country.append((actor, None))  # the article's country only
+            for f in absorbed:
+                st.drop(f)
             st.add(actor, s, e, "name", 0.7)
             # "the Anti Corruption Bureau (ACB)": the acronym names it from here on
-            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].text.isupper():
-                st.org_aliases[doc[e + 1].text] = aid
-                st.add(actor, e + 1, e + 2, "name", 0.7)
+            if acronym is not None:
+                st.org_aliases[doc[e + 1:acronym].text] = aid
+                st.add(actor, e + 1, acronym, "name", 0.7)
 
     def _titled_acronym(self, st: _State, bracket: int) -> str | None:
         """"Chief Election Commissioner (CEC)": an acronym in brackets after an office of state is
@@ -1710,6 +1723,17 @@ def _counted(head: Token, proper: bool = False) -> bool:
     or (``proper``) an institution named like a name ("Parliament")?"""
     return head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "nummod") for c in head.children) \
         or (proper and head.tag_ == "NNP" and head.i > head.sent.start)
+
+
+def _bracketed_acronym(doc: Doc, e: int) -> int | None:
+    """The end of an acronym in brackets right after token ``e`` ("(ACB)", "(PML-N)"), or None."""
+    if e >= len(doc) or doc[e].text != "(":
+        return None
+    for end in range(e + 2, min(e + 5, len(doc))):
+        if doc[end].text == ")":
+            text = doc[e + 1:end].text
+            return end if text.isupper() and text.replace("-", "").isalpha() else None
+    return None
 
 
 def _modifier(head: Token) -> bool:
