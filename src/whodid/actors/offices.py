@@ -720,10 +720,18 @@ def _chunks(kb, head: Token, start: int, end: int):
     # misplaces such titles, so they are read in order
     left = start
     sent_start = head.sent.start
-    while left > sent_start and start - left < MAX_TITLE_TOKENS:
+    bracketed = start - 3 >= sent_start and doc[start - 1].text == ")" and doc[start - 3].text == "(" \
+        and doc[start - 2].text.isupper()
+    if bracketed:
+        left = start - 3  # "Chief Election Commissioner (CEC) Sikandar Sultan Raja": past the title's acronym
+    edge = left
+    while left > sent_start and edge - left < MAX_TITLE_TOKENS:
         t = doc[left - 1]
         if t.is_space or "\n" in t.text_with_ws:
             break  # a title does not run over a line break
+        if t.text == ")" and left - 3 >= sent_start and doc[left - 3].text == "(" and doc[left - 2].text.isupper():
+            left -= 3  # "Pakistan Tehreek-e-Insaf (PTI) Chairman Imran Khan": the body's acronym is in the title
+            continue
         if t.pos_ in ("VERB", "AUX", "CCONJ", "DET", "PRON", "SCONJ", "NUM") or (
                 t.is_punct and t.text not in ("-", ".", "&", "'s", "’s")) or (
                 t.pos_ == "ADP" and t.lower_ not in ("of", "for")) or t.lower_ in ("'s", "’s"):
@@ -734,7 +742,7 @@ def _chunks(kb, head: Token, start: int, end: int):
     k = start
     while k < end and (_is_title_word(kb, doc[k].lower_) or any(r[0] in "ACO" for r in kb.lookup(doc[k].text))):
         k += 1
-    yield [doc[j] for j in range(left, k)], False
+    yield [doc[j] for j in range(left, k) if not (bracketed and edge <= j < start)], False
     last = doc[end - 1] if doc[end - 1].text in ("MP", "MEP", "MSP", "MLA", "TD") else \
         doc[end] if end < len(doc) and doc[end].text in ("MP", "MEP", "MSP", "MLA", "TD") else None
     if last is not None:

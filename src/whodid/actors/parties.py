@@ -191,7 +191,12 @@ def party_organisation(st: _State) -> None:
                  and _party_like(st.res.actors[f.actor])]
         codes = {st.res.actors[f.actor].code for f in found}
         if found and len(codes) == 1 and None not in codes:
-            st.add(st.res.actors[found[-1].actor], k - 1, k + 1, "nominal", 0.5)
+            # the party, not one of its organs named after it ("the PTI Core Committee")
+            actor = st.res.actors[found[-1].actor]
+            first = actor.name.split(" ")[0]
+            whole = st.res.actors.get(st.org_aliases.get(first) or "org:" + first.lower()) \
+                if " " in actor.name and first.isupper() else None
+            st.add(whole if whole is not None and whole.code == actor.code else actor, k - 1, k + 1, "nominal", 0.5)
 
 
 def _party_like(actor: ActorInfo) -> bool:

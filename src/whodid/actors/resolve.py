@@ -42,6 +42,8 @@ from whodid.actors.parties import party_organisation, resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.institutions import body_sector
+from whodid.knowledge.offices import STATE_TITLES
+from whodid.knowledge.parties import GOVERNING_BEFORE, OPPOSITION_BEFORE
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.extensions import positions_by, text_of
@@ -156,6 +158,7 @@ class Resolver:
         self._normal_names: dict[tuple[str | None, bool], list[str]] = {}  # the same names, normalised
         self._notable: list | None = None
         self._normal_index: dict[str, list[int]] | None = None
+        self._namesakes: dict[str, list[int]] | None = None
 
     # ------------------------------------------------------------------ entry point
     def resolve(self, doc: Doc, date: str | None, url: str | None = None) -> Resolution:
@@ -368,9 +371,34 @@ class Resolver:
             return None  # "Jordan" the person is not Jordan the country
         kinds.sort(key=lambda r: order.index(r[0]) if r[0] in order else 9)
         people = [r for r in kinds if r[0] == "P"]
+        if kinds[0][0] == "P" and len(span) > 1 and st.date:
+            # "George Bush" in 2004: the name is the father's, but the son's titled alias
+            # ("American President George Bush") names him too, and he holds the office then
+            namesakes = [f"P:{i}" for i in self._titled_namesakes().get(span.text, ())
+                         if f"P:{i}" not in people]
+            if namesakes:
+                people = people + namesakes
+                kinds = people + [r for r in kinds if r[0] != "P"]
         if kinds[0][0] == "P" and len(people) > 1:
             return max(people, key=lambda r: self.kb.people[int(r[2:])].prominence(st.date))
         return kinds[0]
+
+    def _titled_namesakes(self) -> dict[str, list[int]]:
+        """A person's full name as his dictionary aliases give it after an office title ("American
+        President George Bush": "George Bush"), for names another person holds as his own."""
+        if self._namesakes is None:
+            kb = self.kb
+            index: dict[str, list[int]] = {}
+            for i, p in enumerate(kb.people):
+                for alias in p.aliases:
+                    toks = alias.split(" ")
+                    for a in range(1, len(toks) - 1):
+                        rest = " ".join(toks[a:])
+                        if " ".join(toks[:a]).lower().split(" ")[-1] in kb.role_nouns and rest in kb.names \
+                                and rest != p.name and i not in index.get(rest, []):
+                            index.setdefault(rest, []).append(i)
+            self._namesakes = index
+        return self._namesakes
 
     def _add_name_ref(self, st: _State, ref: str, i: int, end: int) -> bool:
         kind, _, val = ref.partition(":")
@@ -682,10 +710,37 @@ class Resolver:
                 e -= 1
             while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct):
                 s += 1
-            if s >= e or st.covered(s, e) or not doc[s].text[:1].isupper():
+            # "opposition Pakistan Tehreek-e-Insaf (PTI)", "ruling Pakistan Muslim League-Nawaz": a
+            # word before the name says the body is in opposition or governs, as of a party
+            if s + 1 < e and (doc[s].lower_ in OPPOSITION_BEFORE or doc[s].lower_ in GOVERNING_BEFORE):
+                s += 1
+            before = s - 1
+            if e - s <= 3 and doc[s:e].text.isupper() and s >= 2 and doc[s - 1].text == "(" and e < len(doc) \
+                    and doc[e].text == ")":
+                # "opposition Pakistan Tehreek-e-Insaf (PTI)": the acronym's name before the bracket
+                before = s - 2
+                while before >= 0 and (doc[before].pos_ == "PROPN" or doc[before].text == "-"):
+                    before -= 1
+            standing = doc[before].lower_ if before >= 0 else ""
+            standing = "OPP" if standing in OPPOSITION_BEFORE else "GOV" if standing in GOVERNING_BEFORE else None
+            acronym = _bracketed_acronym(doc, e)
+            absorbed: list = []
+            if acronym is not None and s < e - 1 and st.covered(s, e):
+                # "Pakistan Muslim League-Nawaz (PML-N)": a name its acronym defines is one body, not
+                # the country its first word names
+                for k in range(s, e):
+                    f = st.at(k)
+                    if f is not None and all(g is not f for g in absorbed):
+                        absorbed.append(f)
+                if not all(f.start >= s and f.end < e and st.res.actors[f.actor].kind == "country" for f in absorbed):
+                    absorbed = []
+            if s >= e or (st.covered(s, e) and not absorbed) or not doc[s].text[:1].isupper():
                 continue
             head = doc[e - 1]
-            if _modifier(head) or head.pos_ not in ("PROPN", "NOUN"):
+            # (an acronym in brackets is a name defined, though it modifies the title after it:
+            # "Pakistan Tehreek-e-Insaf (PTI) Chairman Imran Khan", "... (PML-N) win")
+            defined = (standing is not None and before < s - 1) or bool(absorbed)
+            if (_modifier(head) and not defined) or head.pos_ not in ("PROPN", "NOUN"):
                 continue  # "a Labour candidate", "Islamic appearance": a modifier, not a party
             text = doc[s:e].text
             if ent.label_ == "NORP" and (e - s > 1 or head.tag_ not in ("NNPS", "NNS")
@@ -711,15 +766,42 @@ class Resolver:
             actor = st.res.actors.get(aid)
             if actor is None:
                 country, sector = self._name_parts(st, s, e)
+                if sector is None and text.isupper() and s >= 3 and doc[s - 1].text == "(" and e < len(doc) \
+                        and doc[e].text == ")":
+                    sector = self._titled_acronym(st, s - 1)
+                if standing is not None and sector not in STATE_SECTORS:
+                    sector = standing  # (not "the ruling Military Council": MIL)
+                first = doc[s].text
+                party = st.res.actors.get(st.org_aliases.get(first) or "org:" + re.sub(
+                    r"[^a-z0-9]+", "-", _normal(first)).strip("-")) if e - s > 1 and first.isupper() else None
+                if sector is None and party is not None and party.sector in ("OPP", "GOV", "PTY"):
+                    # "the PTI Core Committee": an organ of the party the acronym names, of its standing;
+                    # "the Core Committee" after it is the same body
+                    sector, country = party.sector, country or party.country
+                    st.org_aliases.setdefault(doc[s + 1:e].text, aid)
                 kind = "group" if ent.label_ == "NORP" else "organization"
                 actor = ActorInfo(aid, text, kind, country, sector, code_for(country, sector) if country else None)
                 if country is None:
                     st.pending_country.append((actor, None))  # the article's country only
+            for f in absorbed:
+                st.drop(f)
             st.add(actor, s, e, "name", 0.7)
             # "the Anti Corruption Bureau (ACB)": the acronym names it from here on
-            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and doc[e + 1].text.isupper():
-                st.org_aliases[doc[e + 1].text] = aid
-                st.add(actor, e + 1, e + 2, "name", 0.7)
+            if acronym is not None:
+                st.org_aliases[doc[e + 1:acronym].text] = aid
+                st.add(actor, e + 1, acronym, "name", 0.7)
+
+    def _titled_acronym(self, st: _State, bracket: int) -> str | None:
+        """"Chief Election Commissioner (CEC)": an acronym in brackets after an office of state is
+        the officeholder's: the sector of that office (the longest one ending before the bracket)."""
+        for a in range(max(st.doc[bracket].sent.start, bracket - 4), bracket):
+            key = " ".join(st.lowers[a:bracket])
+            noun = self.kb.role_nouns.get(key)
+            sector = STATE_TITLES.get(key) or (noun.sector if noun is not None and noun.kind == "person"
+                                               and " " in key else None)
+            if sector:
+                return sector
+        return None
 
     def _name_parts(self, st: _State, s: int, e: int) -> tuple[str | None, str | None]:
         """The country a name contains and the sector of the agent or role noun it ends in
@@ -1648,6 +1730,17 @@ def _counted(head: Token, proper: bool = False) -> bool:
     or (``proper``) an institution named like a name ("Parliament")?"""
     return head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "nummod") for c in head.children) \
         or (proper and head.tag_ == "NNP" and head.i > head.sent.start)
+
+
+def _bracketed_acronym(doc: Doc, e: int) -> int | None:
+    """The end of an acronym in brackets right after token ``e`` ("(ACB)", "(PML-N)"), or None."""
+    if e >= len(doc) or doc[e].text != "(":
+        return None
+    for end in range(e + 2, min(e + 5, len(doc))):
+        if doc[end].text == ")":
+            text = doc[e + 1:end].text
+            return end if text.isupper() and text.replace("-", "").isalpha() else None
+    return None
 
 
 def _modifier(head: Token) -> bool:

@@ -46,7 +46,10 @@ LEGISLATOR_TITLES = frozenset({"speaker", "mp", "mps", "mep", "meps", "msp", "ms
                                "lawmaker", "lawmakers", "legislator", "legislators", "senator", "congressman",
                                "congresswoman", "parliamentarian", "councillor", "councilor", "alderman"})
 STATE_TITLES = {"comptroller": "GOV", "comptroller general": "GOV", "ombudsman": "GOV", "first minister": "GOV",
-                "inspector general": "GOV", "controller general": "GOV", "auditor-general": "GOV"}
+                "inspector general": "GOV", "controller general": "GOV", "auditor-general": "GOV",
+                # a commissioner of a state function (Phoenix: DISTRICT_COMMISSIONER GOV,
+                # POLICE_COMMISSIONER COP): "Chief Election Commissioner X", "the information commissioner"
+                "election commissioner": "GOV", "information commissioner": "GOV"}
 STAFF_NOUNS = frozenset({"adviser", "advisor", "aide", "spokesman", "spokeswoman", "spokesperson",
                          "secretary", "assistant", "deputy", "envoy", "chief of staff"})
 STAFF_LINKS = frozenset({"to", "for"})
