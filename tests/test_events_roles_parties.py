@@ -139,3 +139,14 @@ def test_a_recalled_ambassador_is_the_recallers_own_the_recipient_is_where_from(
     a = analyze("Kenya recalled its ambassador from Somalia.")
     e = found(a, "SANCTION")
     assert codes(a, e.actor) == ["KEN"] and codes(a, e.recipient) == ["SOM"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Washington voiced concern that the human rights conditions in China have not improved.", ["CHN"]),
+    ("Kenya expressed concern that Somali troops had crossed the border.", ["SOMMIL"]),
+    ("Kenya expressed concern that the talks had stalled.", []),
+])
+def test_a_concern_that_someone_acted_is_aimed_at_them(analyze, text, recipient):
+    # the worry's that-clause names whom it is about; a clause about no party names no one
+    a = analyze(text)
+    assert codes(a, found(a, "ACCUSE").recipient) == recipient
