@@ -139,3 +139,27 @@ def test_a_recalled_ambassador_is_the_recallers_own_the_recipient_is_where_from(
     a = analyze("Kenya recalled its ambassador from Somalia.")
     e = found(a, "SANCTION")
     assert codes(a, e.actor) == ["KEN"] and codes(a, e.recipient) == ["SOM"]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Washington voiced concern that the human rights conditions in China have not improved.", ["CHN"]),
+    ("Kenya expressed concern that Somali troops had crossed the border.", ["SOMMIL"]),
+    ("Kenya expressed concern that the talks had stalled.", []),
+])
+def test_a_concern_that_someone_acted_is_aimed_at_them(analyze, text, recipient):
+    # the worry's that-clause names whom it is about; a clause about no party names no one
+    a = analyze(text)
+    assert codes(a, found(a, "ACCUSE").recipient) == recipient
+
+
+def test_permission_asked_and_turned_down_names_both_sides(analyze):
+    # asking permission is a request (like "sought permission"); the refusal right after
+    # answers it: each side is the other's recipient
+    a = analyze("The Kenyan opposition asked permission to hold a rally - which was turned down by the government.")
+    ask, refusal = found(a, "REQUEST", "asked"), found(a, "REJECT")
+    assert codes(a, ask.recipient) == ["KENGOV"] and codes(a, refusal.recipient) == ["KENOPP"]
+
+
+def test_asking_questions_is_no_request(analyze):
+    a = analyze("Kenyan opposition leaders asked questions about the budget.")
+    assert not [e for e in a.events if e.type == "REQUEST"]

@@ -720,6 +720,13 @@ class Coder:
             # NAB law": an allegation told as a clause accuses the one the clause says acted
             recips = [r for c in t.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
                       for s_ in c.children if s_.dep_ == "nsubj" for r in idx.roles(s_)]
+        if not recips and f.entry.type == "ACCUSE":
+            # "voiced concern that the conditions in China have not improved", "raised fears
+            # that Russia would invade": the worry's that-clause names whom it is about
+            recips = [r for c in t.children if c.i in matched and c.pos_ == "NOUN"
+                      for k in c.children if k.dep_ in ("acl", "ccomp") and k.pos_ in ("VERB", "AUX")
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children)
+                      for s_ in k.children if s_.dep_ in ("nsubj", "nsubjpass") for r in idx.roles(s_)]
         if not f.actors and _nominal_gerund(t):
             # "fighting between Kenyan troops and al-Shabaab", "shooting between the two sides":
             # the parties of a gerund used as a noun, as of an event noun
