@@ -155,6 +155,13 @@ class Frame:
         return self.pattern.noun
 
 
+def _indirect(parties: list[Participant]) -> list[Participant]:
+    """``parties`` marked as reached through another word (an apposition, a "for"-phrase), not named."""
+    for x in parties:
+        x.direct = False
+    return parties
+
+
 class ActorIndex:
     """Token -> the actor whose mention covers it (the longest such mention)."""
 
@@ -244,9 +251,7 @@ class ActorIndex:
                 found = [x for c in w.children if c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "NOUN")
                          for x in self.roles(c, depth + 1) if x.actor not in self.uncoded]
                 if found:
-                    for x in found:
-                        x.direct = False
-                    out += found
+                    out += _indirect(found)
                     continue
             if r is not None and r.actor in self.countryless and depth < 2:
                 # "a spokesman for Michael Howard", "a spokeswoman for the Kenyan Foreign
@@ -256,9 +261,7 @@ class ActorIndex:
                              for p in c.children if p.dep_ == "pobj"
                              for x in self.roles(p, depth + 1) if x.actor not in self.countryless]
                 if principal:
-                    for x in principal:
-                        x.direct = False
-                    out += principal
+                    out += _indirect(principal)
                     continue
             if r is not None:
                 out.append(r)
