@@ -50,12 +50,17 @@ class RecordingCoder(Coder):
 
     def code(self, doc: Doc, analysis: Analysis) -> list[Event]:
         self.frame_of: dict[int, Frame] = {}
+        # every event coded for this article is kept alive until the next one: an event the
+        # coder drops would otherwise free its id for a later event, which would then be given
+        # the dropped one's frame (and confidence would depend on memory layout)
+        self._coded: list[Event] = []
         return super().code(doc, analysis)
 
     def _event(self, f: Frame, doc: Doc, sent: tuple[int, int]) -> Event | None:
         ev = super()._event(f, doc, sent)
         if ev is not None:
             self.frame_of[id(ev)] = f
+            self._coded.append(ev)
         return ev
 
 
