@@ -198,6 +198,10 @@ class ActorIndex:
             for m in actor.mentions:
                 self.spans.append((m.start, m.end, actor.id, m))
 
+    def country(self, actor_id: str) -> str:
+        """The country part of an actor's code ("" when it has none)."""
+        return (self.codes.get(actor_id) or "")[:3]
+
     def quoted_speakers(self, doc: Doc, quotes: list[Quote]) -> None:
         """"They will work with us," said the minister: a first-person pronoun that no actor
         covers, in a quotation whose speaker is known, is that speaker (the innermost
@@ -497,8 +501,8 @@ class Coder:
             if v.dep_ == "relcl" and any(c.tag_ == "WP$" for c in s.children):
                 # "Kenya, whose troops attacked Somali villages": the troops are the owner's
                 owner = idx.roles(v.head)
-                if owner and not {(idx.codes.get(r.actor) or "")[:3] for r in found} & \
-                        {(idx.codes.get(r.actor) or "")[:3] for r in owner}:
+                if owner and not {idx.country(r.actor) for r in found} & \
+                        {idx.country(r.actor) for r in owner}:
                     found = owner
             if not found and s.tag_ == "PRP" and depth < 5 and not idx.quoted_other(s):
                 found = self._reporter_subject(v, idx, depth)
@@ -1435,7 +1439,7 @@ def _rebut_earlier(ev: Event, events: list[Event], doc: Doc, idx: ActorIndex, se
             continue
         # (criticism of a policy with no one named, "oppose the proposals": the government's,
         # as the coding conventions read it)
-        implied = {(idx.codes.get(a) or "")[:3] + "GOV" for a in prior.actor} if not prior.recipient else set()
+        implied = {idx.country(a) + "GOV" for a in prior.actor} if not prior.recipient else set()
         if set(prior.recipient) & set(ev.actor) or {idx.codes.get(r) for r in prior.recipient} & codes \
                 or implied & codes:
             ev.recipient = list(prior.actor)
@@ -1549,13 +1553,13 @@ def _own_envoys(obj: Token, idx: ActorIndex, actors: list[Participant]) -> list[
     from- or to-phrase names is (None: the object is no such thing)."""
     if not actors or not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in obj.children):
         return None
-    country = {(idx.codes.get(a.actor) or "")[:3] for a in actors} - {""}
+    country = {idx.country(a.actor) for a in actors} - {""}
     mine = idx.roles(obj)
-    if not mine or not country or any((idx.codes.get(r.actor) or "")[:3] not in country for r in mine):
+    if not mine or not country or any(idx.country(r.actor) not in country for r in mine):
         return None
     there = [r for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "to")
              for q in p.children if q.dep_ == "pobj" for r in idx.roles(q)
-             if (idx.codes.get(r.actor) or "")[:3] not in country]
+             if idx.country(r.actor) not in country]
     return there if there else None
 
 
