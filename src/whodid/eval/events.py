@@ -112,7 +112,8 @@ class Report:
         lines += ["", f"{'micro':10} {self.records:5d} {p:6.2f} {r:6.2f} {f:6.2f}   {p2:6.2f} {r2:6.2f} {f2:6.2f}", "",
                   "confusion (gold -> emitted types; '-' = none):"]
         for g in sorted(self.confusion):
-            row = ", ".join(f"{t} {n}" for t, n in self.confusion[g].most_common())
+            # most frequent first, ties by name: set order would vary with PYTHONHASHSEED
+            row = ", ".join(f"{t} {n}" for t, n in sorted(self.confusion[g].items(), key=lambda tn: (-tn[1], tn[0])))
             lines.append(f"  {g:10} {row}")
         return "\n".join(lines)
 
