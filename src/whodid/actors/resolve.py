@@ -779,6 +779,8 @@ class Resolver:
                     # "the Core Committee" after it is the same body
                     sector, country = party.sector, country or party.country
                     st.org_aliases.setdefault(doc[s + 1:e].text, aid)
+                if country is None:
+                    country = self._described_country(st, s, e)
                 kind = "group" if ent.label_ == "NORP" else "organization"
                 actor = ActorInfo(aid, text, kind, country, sector, code_for(country, sector) if country else None)
                 if country is None:
@@ -790,6 +792,17 @@ class Resolver:
             if acronym is not None:
                 st.org_aliases[doc[e + 1:acronym].text] = aid
                 st.add(actor, e + 1, acronym, "name", 0.7)
+
+    def _described_country(self, st: _State, s: int, e: int) -> str | None:
+        """"The French newspaper Le Monde": a name in apposition right after a common noun that a
+        demonym describes is of the demonym's country (as a name that contains one is)."""
+        doc = st.doc
+        if s < 2 or doc[s - 1].pos_ != "NOUN" or doc[e - 1].dep_ != "appos" or doc[e - 1].head.i != s - 1:
+            return None
+        for c in doc[s - 1].children:
+            if c.dep_ == "amod" and c.i < s - 1 and any(r[:2] == "A:" for r in self.kb.lookup(c.text)):
+                return self.adjective_country(c.text)
+        return None
 
     def _titled_acronym(self, st: _State, bracket: int) -> str | None:
         """"Chief Election Commissioner (CEC)": an acronym in brackets after an office of state is
@@ -1516,13 +1529,23 @@ class Resolver:
         # 2. the subject of an enclosing clause (after a clause boundary; any for possessives)
         if not hits:
             crossed = w in POSSESSIVE or w in REFLEXIVE
+            own_clause = True
             node = t
             while node.head.i != node.i and not hits:
                 if node.dep_ in CLAUSE_BOUNDARY:
                     crossed = True
+                    own_clause = False
                 node = node.head
                 for c in node.children:
                     if c.dep_ not in SUBJ_DEPS or c.i >= t.i:
+                        continue
+                    if own_clause and w in POSSESSIVE and want != "plural" and c.conjuncts:
+                        # "Both Jowell and Prescott have welcomed his return": a singular
+                        # possessive is not one of its own clause's coordinated subjects (a
+                        # writer would say "their", or name him); someone told before
+                        coordinated = {f.actor for cand in [c, *c.conjuncts] for f in [st.at_token(cand)] if f}
+                        excluded = excluded | coordinated
+                        earlier = [f for f in earlier if f.actor not in coordinated]
                         continue
                     if crossed and w not in POSSESSIVE and w not in REFLEXIVE and c.pos_ == "NOUN" \
                             and st.at_token(c) is None and c.tag_ == ("NNS" if want == "plural" else "NN"):
