@@ -47,8 +47,8 @@ from whodid.knowledge.parties import GOVERNING_BEFORE, OPPOSITION_BEFORE
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.extensions import positions_by, text_of
-from whodid.nlp.vocab import (BODY_ANAPHORS, ENGLISH_HONORIFICS, MONTHS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
-                               PLACE_OBJECT_PREPOSITIONS, QUOTE_OPENS_AFTER)
+from whodid.nlp.vocab import (BODY_ANAPHORS, ENGLISH_HONORIFICS, LOCAL_NOUNS, MONTHS, NAME_AS_PLACE_PREPOSITIONS,
+                               NOT_CURRENT, PLACE_NOUNS, PLACE_OBJECT_PREPOSITIONS, QUOTE_OPENS_AFTER)
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -67,6 +67,8 @@ MOTION_VERBS = {"come", "go", "travel", "move", "return", "fly", "head", "drive"
 SOFT_MODIFIERS = {"top", "new", "current", "acting", "incumbent", "powerful", "embattled", "veteran", "senior", "chief"}
 CLAUSE_BOUNDARY = {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "pcomp"}
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
+# endings of nouns for people ("lawyer", "director", "activist", "spokesman", "relative", "resident")
+PERSONAL_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ive", "eur", "ee")
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 # a dateline's place ends at one of these ("KUWAIT:", "CAIRO -", "Srinagar-", "Ulaanbaatar /MONTSAME/")
 DATELINE_MARKS = (":", "-", "–", "—", "/")
@@ -1548,7 +1550,8 @@ class Resolver:
                         earlier = [f for f in earlier if f.actor not in coordinated]
                         continue
                     if crossed and w not in POSSESSIVE and w not in REFLEXIVE and c.pos_ == "NOUN" \
-                            and st.at_token(c) is None and c.tag_ == ("NNS" if want == "plural" else "NN"):
+                            and st.at_token(c) is None and c.tag_ == ("NNS" if want == "plural" else "NN") \
+                            and (want not in ("male", "female") or self._personal_noun(c)):
                         # "Relatives of an official killed by North Korean soldiers said they
                         # plan to sue": the pronoun is the clause's subject, a noun no actor
                         # covers; not an actor named inside it, nor the nearest one before
@@ -1635,6 +1638,14 @@ class Resolver:
             if want in ("male", "female") and a.gender is None and not a.wikidata:
                 a.gender = want  # an unknown person is what the first pronoun says
             st.add(a, t.i, t.i + 1, "pronoun", round(conf, 2), shared=len(hits) > 1)
+
+    def _personal_noun(self, t: Token) -> bool:
+        """Can a singular common noun be "he" or "she"? A person's word (a role noun of the
+        knowledge base, an agent noun: "the man", "the lawyer", "the spokesman"), not a thing's
+        ("the programme investigated claims that X was blaming him": him is not the programme)."""
+        lemma = t.lemma_.lower()
+        return t.ent_type_ == "PERSON" or lemma in self.kb.role_nouns or lemma in LOCAL_NOUNS \
+            or lemma.endswith(PERSONAL_SUFFIXES)
 
     def _it_said(self, st: _State, t: Token) -> str | None:
         """The body "it" means as the subject of a main-clause saying verb outside quotes ("It
