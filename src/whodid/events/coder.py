@@ -981,6 +981,10 @@ class Coder:
                 _answer_speaker(ev, quotes, doc, idx)
             if ev.type in _MEASURE_TYPES and ev.actor and not ev.recipient:
                 _measure_parties(ev, doc, idx)
+            if ev.type in ("SUPPORT", "AGREE") and ev.actor and not ev.recipient:
+                # "signed the agreement allowing creation of the Organization of American States
+                # mission": a pact signed names its other party in its own words
+                _pact_party(ev, doc, idx, self.lex.classes.get("pact", frozenset()))
 
     def _background(self, frames: dict[int, Frame]) -> None:
         """Events told as the background of the news ("in response to the attacks", "after
@@ -1448,6 +1452,23 @@ def _measure_parties(ev: Event, doc: Doc, idx: ActorIndex) -> None:
             ev.recipient = list(dict.fromkeys(parties))
             ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
         return
+
+
+def _pact_party(ev: Event, doc: Doc, idx: ActorIndex, pacts: frozenset[str]) -> None:
+    """The first party named inside the pact a signing verb takes as its object (its with-phrase,
+    a clause on it: "the agreement allowing creation of the OAS mission"), other than the signer."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "VERB":
+        return
+    for obj in span.root.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in pacts:
+            continue
+        for w in obj.subtree:
+            p = idx.at(w) if w.i != obj.i else None
+            if p is not None and not p.pronoun and p.actor not in ev.actor and idx.country(p.actor):
+                ev.recipient = [p.actor]
+                ev.recipient_mentions = [p.mention]
+                return
 
 
 def _governed_measure(t: Token, depth: int = 0) -> Token | None:
