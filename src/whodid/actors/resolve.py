@@ -1496,6 +1496,8 @@ class Resolver:
         want = "male" if w in MALE else "female" if w in FEMALE else "neuter" if w in NEUTER else "plural"
         ok = lambda a: _compatible(a, want)  # noqa: E731
         excluded = self._bound(st, t) if w not in POSSESSIVE and w not in REFLEXIVE else set()
+        commanded = self._commanded(st, t) if t.dep_ in SUBJ_DEPS else set()
+        excluded |= commanded
         quote = st.quote_of(t.i)
         # inside a quotation, "he" is not the quoted speaker: look inside the quote first
         in_quote = (lambda f: st.quote_of(f.start) == quote) if quote is not None else (lambda f: True)
@@ -1593,12 +1595,13 @@ class Resolver:
                 for c in s.root.children:
                     if c.dep_ in SUBJ_DEPS:
                         f = st.at_token(c)
-                        if f is not None and ok(st.res.actors[f.actor]) and in_quote(f):
+                        if f is not None and ok(st.res.actors[f.actor]) and in_quote(f) and f.actor not in commanded:
                             hits, conf = [f.actor], 0.7 - 0.1 * d
                             break
                 if not hits:
                     for f in reversed(st.res.found):
-                        if s.start <= f.start < s.end and ok(st.res.actors[f.actor]) and in_quote(f):
+                        if s.start <= f.start < s.end and ok(st.res.actors[f.actor]) and in_quote(f) \
+                                and f.actor not in commanded:
                             hits, conf = [f.actor], 0.6 - 0.1 * d
                             break
                 if hits:
@@ -1672,6 +1675,15 @@ class Resolver:
                 if c in main and (a is None and c.pos_ in ("NOUN", "PROPN") or a is not None and a.kind == "person"):
                     return None
         return None
+
+    def _commanded(self, st: _State, t: Token) -> set[str]:
+        """Actors a subject pronoun cannot mean: those named in the rest of its own clause ("He
+        accused Gen Prayut of ...", '"If Gen Prayut were a brand ...," he said': he is not
+        Prayut), which the subject commands; a name there would have been a reflexive or a
+        pronoun."""
+        inside = {w.i for w in t.subtree}
+        clause = {w.i for w in t.head.subtree} - inside
+        return {f.actor for f in st.res.found if f.how != "pronoun" and f.start in clause}
 
     def _bound(self, st: _State, t: Token) -> set[str]:
         """Actors a non-reflexive object pronoun cannot mean: the subjects of its own clause."""
