@@ -81,3 +81,29 @@ def test_a_name_in_apposition_to_a_described_noun_takes_its_country(analyze):
     a = analyze("The French newspaper Le Monde, citing anonymous AU sources, said that data had been "
                 "transferred nightly to Chinese servers.")
     assert next(x for x in a.actors if x.name == "Le Monde").country == "FRA"
+
+
+def test_a_subject_pronoun_is_no_one_named_in_the_rest_of_its_clause(analyze):
+    # "He accused Gen Prayut": he is not Prayut, but the one told before
+    a = analyze("Dr Cholnan took aim at Gen Prayut during the debate, accusing the prime minister of "
+                "lacking leadership skills. He accused Gen Prayut of mishandling the economy.")
+    e = found(a, "ACCUSE", "accused")
+    names = {x.id: x.name for x in a.actors}
+    assert [names[i] for i in e.actor] == ["Dr Cholnan"] and [names[i] for i in e.recipient] == ["Gen Prayut"]
+
+
+def test_a_subject_pronoun_still_means_the_one_told_before_when_the_clause_names_another(analyze):
+    a = analyze("Tony Blair met Jacques Chirac. He told Mr Chirac that Britain would help.")
+    blair = next(x for x in a.actors if x.name == "Tony Blair")
+    assert any(m.text == "He" for m in blair.mentions)
+
+
+def test_a_signed_pact_names_its_other_party_in_its_own_words(analyze):
+    a = analyze("In January, Honduran President Juan Orlando Hernandez signed the agreement allowing "
+                "creation of the Organization of American States mission.")
+    assert codes(a, found(a, "SUPPORT", "signed").recipient) == ["IGOOAS"]
+
+
+def test_a_signed_pact_that_names_no_party_has_no_recipient(analyze):
+    a = analyze("In January, Honduran President Juan Orlando Hernandez signed the agreement on trade.")
+    assert found(a, "SUPPORT", "signed").recipient == []
