@@ -47,8 +47,8 @@ from whodid.knowledge.parties import GOVERNING_BEFORE, OPPOSITION_BEFORE
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.extensions import positions_by, text_of
-from whodid.nlp.vocab import (BODY_ANAPHORS, ENGLISH_HONORIFICS, MONTHS, NAME_AS_PLACE_PREPOSITIONS, NOT_CURRENT, PLACE_NOUNS,
-                               PLACE_OBJECT_PREPOSITIONS, QUOTE_OPENS_AFTER)
+from whodid.nlp.vocab import (BODY_ANAPHORS, ENGLISH_HONORIFICS, LOCAL_NOUNS, MONTHS, NAME_AS_PLACE_PREPOSITIONS,
+                               NOT_CURRENT, PLACE_NOUNS, PLACE_OBJECT_PREPOSITIONS, QUOTE_OPENS_AFTER)
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -67,6 +67,8 @@ MOTION_VERBS = {"come", "go", "travel", "move", "return", "fly", "head", "drive"
 SOFT_MODIFIERS = {"top", "new", "current", "acting", "incumbent", "powerful", "embattled", "veteran", "senior", "chief"}
 CLAUSE_BOUNDARY = {"ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj", "pcomp"}
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
+# endings of nouns for people ("lawyer", "director", "activist", "spokesman", "relative", "resident")
+PERSONAL_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ive", "eur", "ee")
 NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 # a dateline's place ends at one of these ("KUWAIT:", "CAIRO -", "Srinagar-", "Ulaanbaatar /MONTSAME/")
 DATELINE_MARKS = (":", "-", "–", "—", "/")
@@ -779,6 +781,8 @@ class Resolver:
                     # "the Core Committee" after it is the same body
                     sector, country = party.sector, country or party.country
                     st.org_aliases.setdefault(doc[s + 1:e].text, aid)
+                if country is None:
+                    country = self._described_country(st, s, e)
                 kind = "group" if ent.label_ == "NORP" else "organization"
                 actor = ActorInfo(aid, text, kind, country, sector, code_for(country, sector) if country else None)
                 if country is None:
@@ -790,6 +794,17 @@ class Resolver:
             if acronym is not None:
                 st.org_aliases[doc[e + 1:acronym].text] = aid
                 st.add(actor, e + 1, acronym, "name", 0.7)
+
+    def _described_country(self, st: _State, s: int, e: int) -> str | None:
+        """"The French newspaper Le Monde": a name in apposition right after a common noun that a
+        demonym describes is of the demonym's country (as a name that contains one is)."""
+        doc = st.doc
+        if s < 2 or doc[s - 1].pos_ != "NOUN" or doc[e - 1].dep_ != "appos" or doc[e - 1].head.i != s - 1:
+            return None
+        for c in doc[s - 1].children:
+            if c.dep_ == "amod" and c.i < s - 1 and any(r[:2] == "A:" for r in self.kb.lookup(c.text)):
+                return self.adjective_country(c.text)
+        return None
 
     def _titled_acronym(self, st: _State, bracket: int) -> str | None:
         """"Chief Election Commissioner (CEC)": an acronym in brackets after an office of state is
@@ -1481,6 +1496,8 @@ class Resolver:
         want = "male" if w in MALE else "female" if w in FEMALE else "neuter" if w in NEUTER else "plural"
         ok = lambda a: _compatible(a, want)  # noqa: E731
         excluded = self._bound(st, t) if w not in POSSESSIVE and w not in REFLEXIVE else set()
+        commanded = self._commanded(st, t) if t.dep_ in SUBJ_DEPS else set()
+        excluded |= commanded
         quote = st.quote_of(t.i)
         # inside a quotation, "he" is not the quoted speaker: look inside the quote first
         in_quote = (lambda f: st.quote_of(f.start) == quote) if quote is not None else (lambda f: True)
@@ -1516,16 +1533,27 @@ class Resolver:
         # 2. the subject of an enclosing clause (after a clause boundary; any for possessives)
         if not hits:
             crossed = w in POSSESSIVE or w in REFLEXIVE
+            own_clause = True
             node = t
             while node.head.i != node.i and not hits:
                 if node.dep_ in CLAUSE_BOUNDARY:
                     crossed = True
+                    own_clause = False
                 node = node.head
                 for c in node.children:
                     if c.dep_ not in SUBJ_DEPS or c.i >= t.i:
                         continue
+                    if own_clause and w in POSSESSIVE and want != "plural" and c.conjuncts:
+                        # "Both Jowell and Prescott have welcomed his return": a singular
+                        # possessive is not one of its own clause's coordinated subjects (a
+                        # writer would say "their", or name him); someone told before
+                        coordinated = {f.actor for cand in [c, *c.conjuncts] for f in [st.at_token(cand)] if f}
+                        excluded = excluded | coordinated
+                        earlier = [f for f in earlier if f.actor not in coordinated]
+                        continue
                     if crossed and w not in POSSESSIVE and w not in REFLEXIVE and c.pos_ == "NOUN" \
-                            and st.at_token(c) is None and c.tag_ == ("NNS" if want == "plural" else "NN"):
+                            and st.at_token(c) is None and c.tag_ == ("NNS" if want == "plural" else "NN") \
+                            and (want not in ("male", "female") or self._personal_noun(c)):
                         # "Relatives of an official killed by North Korean soldiers said they
                         # plan to sue": the pronoun is the clause's subject, a noun no actor
                         # covers; not an actor named inside it, nor the nearest one before
@@ -1567,12 +1595,13 @@ class Resolver:
                 for c in s.root.children:
                     if c.dep_ in SUBJ_DEPS:
                         f = st.at_token(c)
-                        if f is not None and ok(st.res.actors[f.actor]) and in_quote(f):
+                        if f is not None and ok(st.res.actors[f.actor]) and in_quote(f) and f.actor not in commanded:
                             hits, conf = [f.actor], 0.7 - 0.1 * d
                             break
                 if not hits:
                     for f in reversed(st.res.found):
-                        if s.start <= f.start < s.end and ok(st.res.actors[f.actor]) and in_quote(f):
+                        if s.start <= f.start < s.end and ok(st.res.actors[f.actor]) and in_quote(f) \
+                                and f.actor not in commanded:
                             hits, conf = [f.actor], 0.6 - 0.1 * d
                             break
                 if hits:
@@ -1613,6 +1642,14 @@ class Resolver:
                 a.gender = want  # an unknown person is what the first pronoun says
             st.add(a, t.i, t.i + 1, "pronoun", round(conf, 2), shared=len(hits) > 1)
 
+    def _personal_noun(self, t: Token) -> bool:
+        """Can a singular common noun be "he" or "she"? A person's word (a role noun of the
+        knowledge base, an agent noun: "the man", "the lawyer", "the spokesman"), not a thing's
+        ("the programme investigated claims that X was blaming him": him is not the programme)."""
+        lemma = t.lemma_.lower()
+        return t.ent_type_ == "PERSON" or lemma in self.kb.role_nouns or lemma in LOCAL_NOUNS \
+            or lemma.endswith(PERSONAL_SUFFIXES)
+
     def _it_said(self, st: _State, t: Token) -> str | None:
         """The body "it" means as the subject of a main-clause saying verb outside quotes ("It
         said ...", "..., it added"): the subject of the last sentence before (or the one before
@@ -1638,6 +1675,15 @@ class Resolver:
                 if c in main and (a is None and c.pos_ in ("NOUN", "PROPN") or a is not None and a.kind == "person"):
                     return None
         return None
+
+    def _commanded(self, st: _State, t: Token) -> set[str]:
+        """Actors a subject pronoun cannot mean: those named in the rest of its own clause ("He
+        accused Gen Prayut of ...", '"If Gen Prayut were a brand ...," he said': he is not
+        Prayut), which the subject commands; a name there would have been a reflexive or a
+        pronoun."""
+        inside = {w.i for w in t.subtree}
+        clause = {w.i for w in t.head.subtree} - inside
+        return {f.actor for f in st.res.found if f.how != "pronoun" and f.start in clause}
 
     def _bound(self, st: _State, t: Token) -> set[str]:
         """Actors a non-reflexive object pronoun cannot mean: the subjects of its own clause."""

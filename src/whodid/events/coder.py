@@ -969,6 +969,23 @@ class Coder:
                 _asked_of_refuser(ev, events, doc)
         return events
 
+    def answer_speakers(self, doc: Doc, analysis: Analysis, events: list[Event]) -> None:
+        """After the coding conventions: "Beckett has said the US will act ... But Myron Ebell ...
+        rejected the threat of climate change": a refusal still with no addressee (none named,
+        none the conventions imply) answers the one whose words the story reported last, just
+        before it."""
+        quotes = [q for q in analysis.quotes if q.kind != "term"]
+        idx = ActorIndex(analysis)
+        for ev in events:
+            if ev.type == "REJECT" and ev.actor and not ev.recipient:
+                _answer_speaker(ev, quotes, doc, idx)
+            if ev.type in _MEASURE_TYPES and ev.actor and not ev.recipient:
+                _measure_parties(ev, doc, idx)
+            if ev.type in ("SUPPORT", "AGREE") and ev.actor and not ev.recipient:
+                # "signed the agreement allowing creation of the Organization of American States
+                # mission": a pact signed names its other party in its own words
+                _pact_party(ev, doc, idx, self.lex.classes.get("pact", frozenset()))
+
     def _background(self, frames: dict[int, Frame]) -> None:
         """Events told as the background of the news ("in response to the attacks", "after
         Russia invaded ..."): no new event (``events.background``)."""
@@ -1395,6 +1412,121 @@ def _answer_earlier(ev: Event, kind: str, events: list[Event], doc: Doc, sentenc
             ev.recipient_mentions = list(prior.actor_mentions)
             ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
             return
+
+
+# measures one party imposes on another: told again as "the ban", "the embargo", their parties are
+# those of the story's fuller telling ("the European Union's ban on arms exports to China")
+_IMPOSED = {"ban", "embargo", "sanction", "blockade", "boycott", "moratorium"}
+# acts about such a measure (asking for it to be lifted, pledging to lift it, refusing to)
+_MEASURE_TYPES = {"REQUEST", "AGREE", "CONCEDE", "RETREAT", "REJECT", "SUPPORT", "ACCUSE"}
+_MEASURE_PATH = {"dobj", "nsubjpass", "pobj", "prep", "pcomp", "xcomp", "ccomp", "acl", "advcl", "attr"}
+_MEASURE_TARGET_PREPS = {"on", "against", "to", "for"}
+
+
+def _measure_parties(ev: Event, doc: Doc, idx: ActorIndex) -> None:
+    """"Germany and France have repeatedly called for the embargo to be lifted", after "the
+    European Union's ban on arms exports to China": an act about a measure the sentence names
+    with no party of its own ("the embargo") is addressed to the measure's parties as the story
+    told them last before: to its target when the actor imposed it, else to whoever imposed it."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return
+    measure = _governed_measure(span.root)
+    if measure is None or _measure_sides(measure, idx) != ([], []):
+        return
+    sent_start = measure.sent.start
+    for k in range(sent_start - 1, -1, -1):
+        t = doc[k]
+        if t.lemma_.lower() not in _IMPOSED or t.pos_ != "NOUN":
+            continue
+        imposers, targets = _measure_sides(t, idx)
+        if not imposers and not targets:
+            continue
+        if set(imposers) & set(ev.actor):
+            parties = [a for a in targets if a not in ev.actor]
+        elif not set(targets) & set(ev.actor):
+            parties = [a for a in imposers if a not in ev.actor]
+        else:
+            parties = []
+        if parties:
+            ev.recipient = list(dict.fromkeys(parties))
+            ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
+        return
+
+
+def _pact_party(ev: Event, doc: Doc, idx: ActorIndex, pacts: frozenset[str]) -> None:
+    """The first party named inside the pact a signing verb takes as its object (its with-phrase,
+    a clause on it: "the agreement allowing creation of the OAS mission"), other than the signer."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "VERB":
+        return
+    for obj in span.root.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in pacts:
+            continue
+        for w in obj.subtree:
+            p = idx.at(w) if w.i != obj.i else None
+            if p is not None and not p.pronoun and p.actor not in ev.actor and idx.country(p.actor):
+                ev.recipient = [p.actor]
+                ev.recipient_mentions = [p.mention]
+                return
+
+
+def _governed_measure(t: Token, depth: int = 0) -> Token | None:
+    """A definite measure noun ("the ban") in the trigger's object, a few steps down."""
+    for c in t.children:
+        if c.dep_ not in _MEASURE_PATH:
+            continue
+        if c.pos_ == "NOUN" and c.lemma_.lower() in _IMPOSED \
+                and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children):
+            return c
+        if depth < 3:
+            found = _governed_measure(c, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
+def _measure_sides(t: Token, idx: ActorIndex) -> tuple[list[str], list[str]]:
+    """Who imposes a measure noun (its possessor, a name modifying it, its by-phrase) and on whom
+    (the first party in its on-, against-, to- or for-phrase)."""
+    imposers: list[str] = []
+    targets: list[str] = []
+    for c in t.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod"):
+            p = idx.at(c)
+            if p is not None and not p.pronoun:
+                imposers.append(p.actor)
+        elif c.dep_ in ("prep", "agent"):
+            for w in c.subtree:
+                p = idx.at(w) if w.i != c.i else None
+                if p is not None and not p.pronoun:
+                    (imposers if c.lower_ == "by" else targets if c.lower_ in _MEASURE_TARGET_PREPS else []).append(p.actor)
+                    break
+    return imposers, targets
+
+
+def _answer_speaker(ev: Event, quotes: list[Quote], doc: Doc, idx: ActorIndex, sentences: int = 2) -> None:
+    """A refusal that names no addressee (and answers no act told before it) answers the speaker
+    whose words the story reported last, in its sentence before it or in the ``sentences``
+    sentences before: "Le Monde ... said that data had been transferred to Chinese servers.
+    Beijing rejected the accusations". Not the refuser's own words, nor those of someone of the
+    refuser's own side (the same code: a colleague agreeing), nor words that hold the refusal."""
+    sents, here = _sentence_of(ev, doc)
+    if here is None:
+        return
+    earliest = sents[max(0, here - sentences)].start_char
+    mine = {idx.codes.get(a) for a in ev.actor} - {None, ""}
+    said = sorted((q for q in quotes if q.speaker is not None and earliest <= q.start and q.end <= ev.trigger.start),
+                  key=lambda q: q.end, reverse=True)
+    for q in said:
+        if q.speaker in ev.actor or idx.codes.get(q.speaker) in mine:
+            continue
+        if not idx.country(q.speaker):
+            return  # a speaker of no known country: no guess
+        ev.recipient = [q.speaker]
+        ev.recipient_mentions = [q.speaker_mention or Mention(q.start, q.start, "")]
+        ev.confidence = round(max(0.05, ev.confidence - 0.1), 2)
+        return
 
 
 def _asked_of_refuser(ev: Event, events: list[Event], doc: Doc, sentences: int = 1) -> None:
