@@ -195,6 +195,10 @@ class Senses:
             return actors.at(w) is not None
         if cls in ("person", "group", "organization", "armed"):
             r = actors.at(w)
+            if r is None:
+                # "the EU foreign policy coordinator Catherine Ashton": the parser makes the
+                # title the head and the name its apposition; the named actor is the party
+                r = next((p for c in w.children if c.dep_ == "appos" and (p := actors.at(c)) is not None), None)
             if cls == "armed":
                 return r is not None and r.actor in actors.armed
             kind = actors.kinds.get(r.actor) if r is not None else None
