@@ -1233,10 +1233,9 @@ class Coder:
         elif m.future and not m.intent and f.type == e.type and f.type in _ANNOUNCED_CONCESSIONS \
                 and "intent" not in e.recode:
             # PLOVER 2.0 manual, CONCEDE: "the promise of future concessions such easing of ...
-            # restrictions", "Announcements of future retreats should be coded as CONCEDE" (and
-            # "do not reduce to AGREE"); the news-events gold: "a planned lifting of sanctions is
-            # CONCEDE (future)". Willingness and offers ("is prepared to lift the ban", "is willing
-            # to withdraw") and agreements ("agreed to lift") stay AGREE below
+            # restrictions" ("Future concessions ... do not reduce to AGREE"); the news-events
+            # gold: "a planned lifting of sanctions is CONCEDE (future)". Willingness and offers
+            # ("is prepared to lift the ban") and agreements ("agreed to lift") stay AGREE below
             pass
         elif (m.intent or m.future) and f.type == e.type and f.type in _COOPERATIVE_INTENT:
             rec = self.lex.recoded(e, "intent")
