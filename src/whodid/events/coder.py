@@ -996,6 +996,11 @@ class Coder:
         t = f.token
         while f.noun and t.dep_ == "conj" and t.head.i not in frames:
             t = t.head  # a noun conjoined to a complement that is no trigger itself
+        if f.noun and t.dep_ == "conj" and t.head.pos_ == "VERB" and t.head.i in frames \
+                and frames[t.head.i].entry.governs and any(c.dep_ == "dobj" for c in t.head.children):
+            # "wanted electoral reform and Sir Edward's resignation", parsed with the second
+            # object conjoined to the verb: it is the verb's object too
+            return frames[t.head.i]
         if t.dep_ == "ccomp" and t.head.i not in frames:
             # "reiterated its demand that Israel ease ...": the clause belongs to the noun
             return next((frames[c.i] for c in t.head.children if c.dep_ == "dobj" and c.i in frames
