@@ -141,6 +141,10 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
         return objects or _subject(t.head, depth + 1)  # "urged Russia to leave": Russia
     if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
         return _subject(t.head, depth + 1)
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in kids):
+        # "a judge issued an injunction, banning protesters from ...": a participle's subject is
+        # its clause's
+        return _subject(t.head, depth + 1)
     return found
 
 
