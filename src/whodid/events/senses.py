@@ -261,6 +261,8 @@ class Senses:
             return any(c.dep_ in ("auxpass", "nsubjpass") for c in w.children) or \
                 (w.tag_ == "VBN" and w.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in w.children))
         words = self.lex.classes.get(cls)
+        if words and w.tag_ in ("WDT", "WP") and w.head.dep_ == "relcl":
+            w = w.head.head  # "the centre, which the group handed over": the noun it stands for
         return bool(words) and (w.lemma_.lower() in words or w.lower_ in words)
 
     def condition(self, cond: Condition, t: Token, ids: list[int], noun: bool, actors: Actors,
