@@ -53,6 +53,9 @@ _LINKING_VERBS = {"feel", "seem", "look", "appear", "sound", "remain"}
 # symmetric acts whose parties a later mention with none named may share ("talks will resume")
 _MEETING_TYPES = {"CONSULT", "AGREE"}
 _COOPERATIVE_INTENT = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+# planned (not offered or agreed) concessions stay CONCEDE (PLOVER 2.0 manual); a planned
+# retreat ("Israel will evacuate the settlements") stays AGREE, as the PLOVER gold records code it
+_ANNOUNCED_CONCESSIONS = {"CONCEDE"}
 # material conflict: intended, it is a threat (PLOVER 2.0 manual, "special cases":
 # THREATEN is ASSAULT + hypothetical, and one event type is coded, not type + mode)
 _CONFLICT_INTENT = {"SANCTION", "COERCE", "ASSAULT", "PROTEST"}
@@ -1010,6 +1013,11 @@ class Coder:
         t = f.token
         while f.noun and t.dep_ == "conj" and t.head.i not in frames:
             t = t.head  # a noun conjoined to a complement that is no trigger itself
+        if f.noun and t.dep_ == "conj" and t.head.pos_ == "VERB" and t.head.i in frames \
+                and frames[t.head.i].entry.governs and any(c.dep_ == "dobj" for c in t.head.children):
+            # "wanted electoral reform and Sir Edward's resignation", parsed with the second
+            # object conjoined to the verb: it is the verb's object too
+            return frames[t.head.i]
         if t.dep_ == "ccomp" and t.head.i not in frames:
             # "reiterated its demand that Israel ease ...": the clause belongs to the noun
             return next((frames[c.i] for c in t.head.children if c.dep_ == "dobj" and c.i in frames
@@ -1244,6 +1252,13 @@ class Coder:
                 m.negated = False
                 # PLOVER REJECT: the recipient is whose proposal or demand is refused
                 f.recipients = _responded_to(f.token, self._idx) or f.recipients
+        elif m.future and not m.intent and f.type == e.type and f.type in _ANNOUNCED_CONCESSIONS \
+                and "intent" not in e.recode:
+            # PLOVER 2.0 manual, CONCEDE: "the promise of future concessions such easing of ...
+            # restrictions" ("Future concessions ... do not reduce to AGREE"); the news-events
+            # gold: "a planned lifting of sanctions is CONCEDE (future)". Willingness and offers
+            # ("is prepared to lift the ban") and agreements ("agreed to lift") stay AGREE below
+            pass
         elif (m.intent or m.future) and f.type == e.type and f.type in _COOPERATIVE_INTENT:
             rec = self.lex.recoded(e, "intent")
             if rec is not None:

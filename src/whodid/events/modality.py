@@ -150,6 +150,14 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
     # an act aimed at: "work towards lifting the ban", "steps toward normalising ties"
     if t.dep_ in ("pcomp", "pobj") and t.head.lower_ in ("towards", "toward"):
         m.intent = True
+    # an act looked forward to: "looks forward to meeting Bush", "to continuing his relationship
+    # with Bush and working with him" (PLOVER 2.0 manual, AGREE: "indicate willingness")
+    first = t
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.tag_ == "VBG":
+        first = first.head
+    if first.dep_ in ("pcomp", "pobj") and first.head.lower_ == "to" and first.head.head.lemma_.lower() == "look" \
+            and any(c.lower_ == "forward" for c in first.head.head.children):
+        m.intent = True
 
     # an act weighed: "mulled over resigning", "is considering a boycott", "weighs sending troops"
     node = t

@@ -141,6 +141,10 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
         return objects or _subject(t.head, depth + 1)  # "urged Russia to leave": Russia
     if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
         return _subject(t.head, depth + 1)
+    if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in kids):
+        # "a judge issued an injunction, banning protesters from ...": a participle's subject is
+        # its clause's
+        return _subject(t.head, depth + 1)
     return found
 
 
@@ -195,6 +199,10 @@ class Senses:
             return actors.at(w) is not None
         if cls in ("person", "group", "organization", "armed"):
             r = actors.at(w)
+            if r is None:
+                # "the EU foreign policy coordinator Catherine Ashton": the parser makes the
+                # title the head and the name its apposition; the named actor is the party
+                r = next((p for c in w.children if c.dep_ == "appos" and (p := actors.at(c)) is not None), None)
             if cls == "armed":
                 return r is not None and r.actor in actors.armed
             kind = actors.kinds.get(r.actor) if r is not None else None
@@ -253,6 +261,8 @@ class Senses:
             return any(c.dep_ in ("auxpass", "nsubjpass") for c in w.children) or \
                 (w.tag_ == "VBN" and w.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in w.children))
         words = self.lex.classes.get(cls)
+        if words and w.tag_ in ("WDT", "WP") and w.head.dep_ == "relcl":
+            w = w.head.head  # "the centre, which the group handed over": the noun it stands for
         return bool(words) and (w.lemma_.lower() in words or w.lower_ in words)
 
     def condition(self, cond: Condition, t: Token, ids: list[int], noun: bool, actors: Actors,
