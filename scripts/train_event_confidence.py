@@ -461,7 +461,7 @@ def main() -> None:
         trained={
             "target": "P(the event matches a gold event at type + actor + recipient), eval news rules",
             "gold": [str(Path(f).name) for f in files], "articles": n_articles, "events": int(len(y)),
-            "right": int(y.sum()), "l2": proc.l2, "lexical_features": None,
+            "right": int(y.sum()), "l2": proc.l2, "unweighted_groups": list(LEXICAL), "cap_min_events": CAP_MIN_EVENTS,
             "platt": {"a": round(a, 4), "b": round(b, 4), "fitted_on": "out-of-round predictions, rounds weighed alike"},
             "validated": figures,
         })
