@@ -74,6 +74,69 @@ def test_the_events_stage_takes_its_confidence_from_the_model(nlp, monkeypatch):
     assert by_type["CONSULT"] == pytest.approx(0.12, abs=0.01)  # sigmoid(-2)
 
 
+def test_an_event_with_thin_evidence_stays_below_the_top_band():
+    model = ConfidenceModel(bias=3.0, weights={"has_object": 0.5}, cap=(0.79, ("!has_object", "no_frame")))
+    assert model.probability({"has_object": 1.0}) >= 0.95  # an object: the model's own probability
+    assert model.probability({}) == 0.79  # no object: capped
+    assert model.probability({"has_object": 1.0, "no_frame": 1.0}) == 0.79
+    low = ConfidenceModel(bias=-3.0, weights={}, cap=(0.79, ("!has_object",)))
+    assert low.probability({}) == pytest.approx(0.05, abs=0.01)  # a cap never raises
+    again = ConfidenceModel.from_dict(json.loads(json.dumps(model.to_dict())))
+    assert again.cap == model.cap and again.probability({}) == 0.79
+
+
+def test_the_shipped_model_ignores_the_trigger_lemma():
+    model = ConfidenceModel.load()
+    assert not [k for k in model.weights if k.partition("=")[0] in ("lemma", "requires", "governs")]
+    x = {"type=ACCUSE": 1.0, "rule_score": 0.8, "has_object": 1.0}
+    assert model.probability({**x, "lemma=accuse": 1.0}) == model.probability({**x, "lemma=slam": 1.0})
+
+
+# ---------------------------------------------------------------- the training script
+
+
+def trainer():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_event_confidence", REPO / "scripts/train_event_confidence.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_validation_refuses_one_article_in_two_rounds():
+    tr = trainer()
+    f = tr.round_folds(["bbc:1", "bbc:1", "newswire:2"], ["shared dev", "shared dev", "tune round 1"])
+    assert list(f) == ["shared dev", "shared dev", "tune round 1"]
+    with pytest.raises(ValueError, match="bbc:1 is in two rounds"):
+        tr.round_folds(["bbc:1", "bbc:1"], ["shared dev", "tune round 1"])
+
+
+def test_the_rounds_are_read_from_the_gold_annotators(tmp_path):
+    tr = trainer()
+    shared, packed = tmp_path / "dev.jsonl", tmp_path / "tune.jsonl"
+    shared.write_text(json.dumps({"corpus": "bbc", "id": "a", "events": []}) + "\n")
+    packed.write_text("\n".join(json.dumps({"corpus": "newswire", "id": i, "annotator": who, "events": []})
+                                for i, who in [("b", "annotator-3"), ("c", "annotator-6"), ("d", "annotator-gold5")]))
+    assert tr.annotation_rounds([shared, packed]) == {
+        "bbc:a": "shared dev", "newswire:b": "tune round 1", "newswire:c": "tune round 1",
+        "newswire:d": "annotator-gold5"}
+
+
+def test_rounds_weigh_alike_and_a_thin_condition_is_capped_only_when_its_top_band_falls_short():
+    import numpy as np
+
+    tr = trainer()
+    w = tr.balanced(np.array(["a", "a", "a", "b"], dtype=object))
+    assert w[:3].sum() == pytest.approx(w[3]) and w.mean() == pytest.approx(1.0)
+    rows = [{"has_object": 1.0}] * 20 + [{}] * 20
+    p = np.full(40, 0.85)
+    y = np.array([1.0] * 18 + [0.0] * 2 + [1.0] * 12 + [0.0] * 8)  # 90% with an object, 60% without
+    assert tr.thin_caps(p, y, rows) == ["!has_object"]
+    assert tr.thin_caps(p[:20], y[:20], rows[:20]) == []  # no event without an object: nothing to judge
+    assert list(tr.capped(p, rows, ["!has_object"])[[0, 39]]) == [0.85, tr.CAP]
+
+
 # ---------------------------------------------------------------- eval news
 
 

@@ -6,8 +6,12 @@ news-events guidelines codes this event: same type, an actor and a recipient of 
 same country), estimated by a logistic regression (``whodid.knowledge.confidence``,
 weights in ``data/events/confidence.json``) trained by
 ``scripts/train_event_confidence.py`` on the development gold and recalibrated on
-its cross-validated predictions, so that events at 0.8 are right about 80% of the
-time on that gold. The features are what the coder already has at coding time:
+its predictions for whole annotation rounds left out of the fit, so that events at 0.8
+are right about 80% of the time on articles it was not fitted to; events with thin
+evidence (no syntactic object, ...: chosen by that validation) are capped below 0.8.
+The features are what the coder already has at coding time (the trigger's lemma and its
+lexicon entry's requirements are recorded but not weighed: the rules were tuned entry by
+entry on the training articles, so such weights do not carry over):
 
 - the trigger: lemma, part of speech, dependency label and its head's part of
   speech, how deep it sits under the sentence root, a noun or a phrase match;

@@ -10,6 +10,10 @@ time, recalibrated on cross-validated predictions). It holds:
 - ``calibration``: ``{"x": [...], "y": [...]}``, a non-decreasing map from the
   regression's probability to the share of events right, applied by linear
   interpolation (absent: the regression's probability as is);
+- ``cap``: ``{"at": 0.79, "thin": ["!has_object", "no_frame", ...]}`` (optional): an
+  event with thin evidence (any listed feature present, or for ``!name`` absent) is given at
+  most ``at``: the training chose the conditions under which its top band was not right
+  often enough on articles it was not fitted to;
 - ``trained``: what it was trained on and its cross-validated calibration, for the record.
 
 The model gives P(the event matches a hand-coded event at type + actor + recipient),
@@ -37,6 +41,7 @@ class ConfidenceModel:
     open_groups: frozenset[str] = frozenset()
     calibration: tuple[list[float], list[float]] | None = None
     trained: dict[str, Any] = field(default_factory=dict)
+    cap: tuple[float, tuple[str, ...]] | None = None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ConfidenceModel | None:
@@ -72,14 +77,22 @@ class ConfidenceModel:
                     or not all(0.0 <= v <= 1.0 for v in xs + ys):
                 raise ValueError("calibration: x and y must be non-decreasing lists of probabilities of one length")
             calibration = (xs, ys)
+        cap = None
+        if data.get("cap"):
+            at, thin = float(data["cap"]["at"]), tuple(str(c) for c in data["cap"]["thin"])
+            if not 0.0 <= at <= 1.0:
+                raise ValueError("cap: at must be a probability")
+            cap = (at, thin)
         return cls(bias=float(data["bias"]), weights=weights, open_groups=frozenset(data.get("open_groups") or ()),
-                   calibration=calibration, trained=dict(data.get("trained") or {}))
+                   calibration=calibration, trained=dict(data.get("trained") or {}), cap=cap)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"version": VERSION, "bias": self.bias,
                                "weights": dict(sorted(self.weights.items())), "open_groups": sorted(self.open_groups)}
         if self.calibration:
             out["calibration"] = {"x": self.calibration[0], "y": self.calibration[1]}
+        if self.cap:
+            out["cap"] = {"at": self.cap[0], "thin": list(self.cap[1])}
         out["trained"] = self.trained
         return out
 
@@ -107,9 +120,23 @@ class ConfidenceModel:
         x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
         return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
 
+    def thin(self, features: dict[str, float]) -> bool:
+        """Whether the event meets one of the cap's thin-evidence conditions."""
+        return self.cap is not None and any(thin_evidence(c, features) for c in self.cap[1])
+
     def probability(self, features: dict[str, float]) -> float:
         """P(the event is right at type + actor + recipient), rounded to two places."""
-        return round(self.calibrate(self.score(features)), 2)
+        p = self.calibrate(self.score(features))
+        if self.thin(features):
+            p = min(p, self.cap[0])
+        return round(p, 2)
+
+
+def thin_evidence(condition: str, features: dict[str, float]) -> bool:
+    """``name``: the feature is present (non-zero); ``!name``: it is absent or zero."""
+    if condition.startswith("!"):
+        return not features.get(condition[1:], 0.0)
+    return bool(features.get(condition, 0.0))
 
 
 def load() -> ConfidenceModel | None:
