@@ -1284,7 +1284,8 @@ class Coder:
         # acceptance
         participants = bool(actor_ids or recipient_ids)
         if e.ambiguous and not any(a not in self._idx.generic for a in actor_ids + recipient_ids) \
-                and not any(a in self._idx.placed for a in actor_ids):
+                and not any(a in self._idx.placed for a in actor_ids) \
+                and not (e.type == "PROTEST" and actor_ids):
             return self._no(f, "ambiguous word with only generic parties" if actor_ids + recipient_ids
                             else "ambiguous word with no party")  # "offered to citizens"
         if not actor_ids and recipient_ids and all(r in self._idx.weak for r in recipient_ids) \
