@@ -102,8 +102,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 # --- quantifiers used as nouns ------------------------------------------------------
 # a part of a group named after it: "many in his own party", "some within Labour", "many on
-# the Tory benches", "others
-# among the rebels": who they are is the group in the phrase
+# the Tory benches", "others among the rebels": who they are is the group in the phrase
 PARTITIVE_QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "others", "all", "both", "half"})
 # the prepositions that name that group (beside "of": "members of NATO")
 PARTITIVE_PREPOSITIONS = frozenset({"in", "within", "among", "amongst", "inside", "on"})
