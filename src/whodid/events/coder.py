@@ -725,6 +725,11 @@ class Coder:
             recips = [r for c in t.children if c.dep_ == "ccomp" and c.tag_ == "VBZ"
                       for s_ in c.children if s_.dep_ == "nsubj" and s_.i == c.i - 1 == t.i + 1
                       and s_.pos_ == "PROPN" for r in idx.roles(s_)]
+        if not recips and f.entry.type == "REQUEST" and f.entry.governs == "request":
+            # "crying out for Mr Howard to get back onto the tax cuts agenda": the subject of the
+            # for-to clause is the one asked, even when what it is asked to do is no event
+            recips = [r for c in t.children if _for_clause(c) and c.pos_ in ("VERB", "AUX")
+                      for s_ in c.children if s_.dep_ in ("nsubj", "nsubjpass") for r in idx.roles(s_)]
         if not recips and f.entry.type == "ACCUSE" and f.entry.cameo == "112" and not f.has_object:
             # "alleged that the government bought votes", "accused that the elite amended the
             # NAB law": an allegation told as a clause accuses the one the clause says acted
@@ -1316,7 +1321,8 @@ class Coder:
         # acceptance
         participants = bool(actor_ids or recipient_ids)
         if e.ambiguous and not any(a not in self._idx.generic for a in actor_ids + recipient_ids) \
-                and not any(a in self._idx.placed for a in actor_ids):
+                and not any(a in self._idx.placed for a in actor_ids) \
+                and not (e.type == "PROTEST" and actor_ids):
             return self._no(f, "ambiguous word with only generic parties" if actor_ids + recipient_ids
                             else "ambiguous word with no party")  # "offered to citizens"
         if not actor_ids and recipient_ids and all(r in self._idx.weak for r in recipient_ids) \

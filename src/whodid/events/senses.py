@@ -74,8 +74,13 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
                 for o in c.children if o.dep_ in ("dobj", "nsubjpass")]
     if role == "complement_subject":
         # an infinitive only: "told reporters that ..." asks nothing of the reporters
-        comps = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
-                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        # (the parser often hangs the infinitive of "directed the lawmakers to avoid ..." on
+        # the verb as a purpose clause: with a direct object before it, it is the same
+        # object-control infinitive)
+        has_object = any(c.dep_ in ("dobj", "dative") for c in kids)
+        comps = [c for c in kids if (c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and has_object
+                                                                       and c.i > t.i))
+                 and c.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         found = [s for c in comps for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         if comps:
             found += [c for c in kids if c.dep_ in ("dobj", "dative")]  # "warned Brown not to ..."

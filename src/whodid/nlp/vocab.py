@@ -101,11 +101,11 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # --- quantifiers used as nouns ------------------------------------------------------
-# a part of a group named after it: "many in his own party", "some within Labour", "others
-# among the rebels": who they are is the group in the phrase
+# a part of a group named after it: "many in his own party", "some within Labour", "many on
+# the Tory benches", "others among the rebels": who they are is the group in the phrase
 PARTITIVE_QUANTIFIERS = frozenset({"some", "many", "most", "several", "few", "others", "all", "both", "half"})
 # the prepositions that name that group (beside "of": "members of NATO")
-PARTITIVE_PREPOSITIONS = frozenset({"in", "within", "among", "amongst", "inside"})
+PARTITIVE_PREPOSITIONS = frozenset({"in", "within", "among", "amongst", "inside", "on"})
 
 # --- relational nouns ----------------------------------------------------------------
 # another party named by its relation to the possessor: "its neighbour", "his rivals", "their
