@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
-from whodid.events import background
+from whodid.events import background, nonevents
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
@@ -974,7 +974,7 @@ class Coder:
         Russia invaded ..."): no new event (``events.background``)."""
         for f in frames.values():
             if not f.drop:
-                f.drop = background.reason(f.token, set(frames))
+                f.drop = background.reason(f.token, set(frames)) or nonevents.reason(f.token)
 
     def _void(self, frames: dict[int, Frame]) -> None:
         """A statement without substance ("declined to comment", "denied reports that he
