@@ -125,7 +125,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
                 continue
             named = [(aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
                      and actors[aid].country == actors[q.speaker].country and _code(actors[aid]) != own
-                     and not _addressee(doc, m) and not _modifier(doc, m)
+                     and not _addressee(doc, m) and not _modifier(doc, m) and not _contestant(doc, m)
                      and (about is None or about(q, actors[aid]))]
             # a party over the country or its people ("voters faced a choice between more waste
             # and more tax under Labour" is said against Labour)
@@ -232,6 +232,24 @@ def _modifier(doc: Doc, m: Mention) -> bool:
         return False
     t = span.root
     return t.dep_ == "compound" and t.head.pos_ == "NOUN" and not span.start <= t.head.i < span.end
+
+
+def _contestant(doc: Doc, m: Mention) -> bool:
+    """The mention is one side of a contest the statement describes: "the race is between them and
+    Labour", "the gap between Labour and the Tories was now so narrow" (a "between" phrase on the
+    clause's verb or on its subject): how a race stands, said of no one (2 false events of the
+    development gold, no right one; not "relations between the lawmakers and the government",
+    deeper in what is said; ev-precision8)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head  # "between them and Labour"
+    if t.dep_ != "pobj" or t.head.lower_ != "between":
+        return False
+    holder = t.head.head
+    return holder.pos_ in ("VERB", "AUX") or holder.dep_ in ("nsubj", "nsubjpass")
 
 
 def uncoded_sentence(start: int, told: set[int]) -> bool:
