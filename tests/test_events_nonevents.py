@@ -60,3 +60,12 @@ def test_a_visit_with_no_one_visited_is_no_meeting(analyze):
         "Since leaving Downing Street, former Labour spin doctor Alastair Campbell has toured the country "
         "with his one man show.", analyze)]
     assert "CONSULT" in [t for t, _ in kinds("The Thai prime minister visited Japan on Monday.", analyze)]
+
+
+def test_a_word_whose_senses_all_fail_is_not_coded_from_the_verb_dictionary(analyze):
+    # the lexicon's DEFEND backs a party defended, not one's own decision; PETRARCH's DEFEND
+    # does not code it in its stead
+    assert "SUPPORT" not in [t for t, _ in kinds(
+        "The Thai prime minister also defended his decision to involve the National Security Council.", analyze)]
+    assert "SUPPORT" in [t for t, _ in kinds(
+        "The French president defended the German chancellor against her critics.", analyze)]
