@@ -96,11 +96,12 @@ def _code(a: Actor) -> str:
 def statements(doc: Doc, analysis: Analysis, events: list[Event],
                own_plans: frozenset[str] | set[str] = frozenset(),
                about: Callable[[Quote, Actor], bool] | None = None,
-               modals: Modals | None = None) -> list[Statement]:
+               modals: Modals | None = None, beliefs: frozenset[str] | set[str] = frozenset()) -> list[Statement]:
     """Sentences of reported statements by a party with a country that name a party of another
     code, where the coder has coded no accusation or rebuttal by the speaker (``about``: which
     parties a quote's statement may be about; default any; ``modals``: the words that make a
-    statement a speculation, the speaker's own future act, or no one's statement)."""
+    statement a speculation, the speaker's own future act, or no one's statement; ``beliefs``: the
+    lemmas of verbs that tell what the speaker believes)."""
     modals = modals or Modals()
     actors = {a.id: a for a in analysis.actors}
     # what the speaker promises or plans ("are promising to cut class sizes") is the speaker's
@@ -138,6 +139,10 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
             if head.lemma_.lower() in own_plans and any(c.dep_ == "xcomp" for c in head.children):
                 # "says he wants to deal with ...": the statement's own verb tells the programme
                 # (not "said voting for Labour meant higher taxes")
+                continue
+            if head.lemma_.lower() in beliefs:
+                # "I do not believe that anyone should be deprived of their liberty on the say so of
+                # a politician": what the speaker believes, as when the cue tells it ("he thinks")
                 continue
             if _aux(head, modals.speculative) and not any(c.dep_ == "neg" for c in head.children):
                 # "large numbers of people could be affected", "Mr Morris may have a point": a
@@ -302,7 +307,7 @@ def find(doc: Doc, analysis: Analysis, events: list[Event],
         return target.sector in rivals and named
 
     out = []
-    for s in statements(doc, analysis, events, own_plans, about, modals):
+    for s in statements(doc, analysis, events, own_plans, about, modals, beliefs):
         t = s.head
         out.append(Event(
             type="ACCUSE", mode="disapprove", cameo="111", actor=[s.speaker], recipient=[s.target],
