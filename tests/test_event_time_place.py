@@ -122,9 +122,12 @@ def test_a_local_body_acts_where_it_sits():
 
 def test_a_wars_country_is_not_the_place_of_an_event_about_the_war():
     pipeline = Pipeline()
+    # (an act about the war: "cut their gas imports to protest Russia's war", the example here
+    # before, is no event any more, ev-precision8: the lexicon's PROTEST does not fit a state's
+    # purpose, and PETRARCH's verb dictionary no longer codes a word whose senses all failed)
     protest = pipeline.analyze(Article(
-        text="Germany and France cut their gas imports to protest Russia's war in Ukraine.", published="2024-03-07"))
-    assert [(e.type, e.place) for e in protest.events] == [("PROTEST", None)], \
+        text="Germany and France condemned Russia's war in Ukraine.", published="2024-03-07"))
+    assert [(e.type, e.place) for e in protest.events] == [("ACCUSE", None)], \
         [(e.trigger.text, e.place) for e in protest.events]
     # ... while a town inside the phrase still places a meeting held there
     met = pipeline.analyze(Article(
