@@ -14,10 +14,7 @@ they can:
   follow-up" is announced policy (the guidelines: "announced domestic policy with no
   counterpart ... not an event");
 - a visit whose only counterparts are places of the visitor's own country ("he visits
-  Manchester, Leicester and Dorset"): campaigning at home, not a meeting with a party; and a
-  visit with no one visited at all ("assured residents during his visit", "has toured the
-  country with his one man show"): a meeting needs a second party (3 false events of the
-  development gold, no right one; ev-precision8);
+  Manchester, Leicester and Dorset"): campaigning at home, not a meeting with a party;
 - a restriction eased for no one but the easer's own state ("the President lifted the
   moratorium on state executions", "the government is easing restrictions on internet
   access"): announced domestic policy (the guidelines), no concession to a party.
@@ -83,10 +80,8 @@ def _paragraph(text: str, at: int) -> int:
 
 
 def _domestic_visit(e: Event, actors: dict) -> bool:
-    if e.type != "CONSULT" or e.mode != "visit" or not e.actor:
+    if e.type != "CONSULT" or e.mode != "visit" or not e.recipient or not e.actor:
         return False
-    if not e.recipient:
-        return len(e.actor) == 1  # no one visited: a tour, a trip, no meeting
     own = {actors[i].country for i in e.actor if i in actors and actors[i].country}
     places = [actors.get(i) for i in e.recipient]
     # a place of the visitor's own country: the country, or a town or county the knowledge base
