@@ -122,11 +122,10 @@ def test_a_local_body_acts_where_it_sits():
 
 def test_a_wars_country_is_not_the_place_of_an_event_about_the_war():
     pipeline = Pipeline()
-    protest = pipeline.analyze(Article(
-        text="Germany and France cut their gas imports to protest Russia's war in Ukraine.", published="2024-03-07"))
-    # (cutting imports is itself a SANCTION, PLOVER `discontinue': neither event is placed in Ukraine)
-    assert sorted((e.type, e.place) for e in protest.events) == [("PROTEST", None), ("SANCTION", None)], \
-        [(e.trigger.text, e.place) for e in protest.events]
+    condemned = pipeline.analyze(Article(
+        text="Germany and France condemned Russia's war in Ukraine.", published="2024-03-07"))
+    assert [(e.type, e.place) for e in condemned.events] == [("ACCUSE", None)], \
+        [(e.trigger.text, e.place) for e in condemned.events]
     # ... while a town inside the phrase still places a meeting held there
     met = pipeline.analyze(Article(
         text="The envoys held talks on the war in Vienna on Tuesday.", published="2024-03-07"))

@@ -184,3 +184,23 @@ def test_what_a_survey_shows_is_no_ones_statement(code):
     names = {"Howard": ("H", "GBROPP"), "Labour": ("G", "GBRGOV")}
     assert code("Mr Howard's figures showed that Labour had lost the argument.", names) == []
     assert code("Mr Howard said that Labour had lost the argument.", names) == [("ACCUSE", ["H"], ["G"])]
+
+
+def test_the_sides_of_a_race_the_opposition_describes_are_not_criticised(code):
+    # how a race stands is said of no one; what the opposition says Labour did is criticism
+    events = code("Mr Kennedy said in the northern cities the race is between the Liberal Democrats and Labour.",
+                  {"Kennedy": ("K", "GBROPP"), "Liberal Democrats": ("L", "GBROPP"), "Labour": ("G", "GBRGOV")})
+    assert events == []
+    events = code("Mr Kennedy said Labour had broken its promises to the northern cities.",
+                  {"Kennedy": ("K", "GBROPP"), "Labour": ("G", "GBRGOV")})
+    assert events == [("ACCUSE", ["K"], ["G"])]
+
+
+def test_what_the_opposition_says_it_believes_is_no_criticism(code):
+    # the statement's own verb tells a belief, as a cue of belief does ("he thinks ...")
+    events = code('Mr Howard said: "I do not believe that anyone should be deprived of their liberty on the say so of '
+                  'the Labour Party."', {"Howard": ("H", "GBROPP"), "Labour Party": ("G", "GBRGOV")})
+    assert events == []
+    events = code('Mr Howard said: "Labour has deprived people of their liberty on the say so of its ministers."',
+                  {"Howard": ("H", "GBROPP"), "Labour": ("G", "GBRGOV")})
+    assert events == [("ACCUSE", ["H"], ["G"])]

@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
-from whodid.events import background
+from whodid.events import background, nonevents
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
@@ -449,17 +449,22 @@ class Coder:
         frames = {i: f for i, f in best.items() if i not in inner or 1 < len(f.tokens) >= inner[i]}
         for i in best.keys() - frames.keys():
             self.note(doc[i], best[i].entry, "part of a longer match")
-        self._verb_dictionary_frames(doc, frames, inner)
+        # a word whose senses the lexicon tells and none fits here is no trigger: the verb
+        # dictionary does not code it in another sense ("defended his decision", refused as
+        # one's own policy, is no SUPPORT from PETRARCH's DEFEND either)
+        refused = set(candidates) - set(best)
+        self._verb_dictionary_frames(doc, frames, inner, refused)
         return frames
 
-    def _verb_dictionary_frames(self, doc: Doc, frames: dict[int, Frame], inner: dict[int, int]) -> None:
+    def _verb_dictionary_frames(self, doc: Doc, frames: dict[int, Frame], inner: dict[int, int],
+                                refused: set[int] = frozenset()) -> None:
         """The field's vocabulary (PETRARCH2's CAMEO verb patterns, ``petrarch_verbs``) on
         the verbs whodid's own lexicon leaves alone: "hurled insults at", "granted
         recognition to". A verb whodid reads as a report, belief or intent ("said",
         "believes", "plans") is left to those rules."""
         if not self.lex.verb_indexes:
             return
-        taken = set(frames) | set(inner) | {i for f in frames.values() for i in f.tokens}
+        taken = set(frames) | set(inner) | {i for f in frames.values() for i in f.tokens} | set(refused)
         for index in self.lex.verb_indexes:
             for m in index.match(doc, taken, self._verb_exclude):
                 frames[m.token] = Frame(token=doc[m.token], pattern=Pattern(m.entry, [{}] * len(m.tokens), False),
@@ -999,7 +1004,7 @@ class Coder:
         Russia invaded ..."): no new event (``events.background``)."""
         for f in frames.values():
             if not f.drop:
-                f.drop = background.reason(f.token, set(frames))
+                f.drop = background.reason(f.token, set(frames)) or nonevents.reason(f.token)
 
     def _void(self, frames: dict[int, Frame]) -> None:
         """A statement without substance ("declined to comment", "denied reports that he

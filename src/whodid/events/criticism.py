@@ -96,11 +96,12 @@ def _code(a: Actor) -> str:
 def statements(doc: Doc, analysis: Analysis, events: list[Event],
                own_plans: frozenset[str] | set[str] = frozenset(),
                about: Callable[[Quote, Actor], bool] | None = None,
-               modals: Modals | None = None) -> list[Statement]:
+               modals: Modals | None = None, beliefs: frozenset[str] | set[str] = frozenset()) -> list[Statement]:
     """Sentences of reported statements by a party with a country that name a party of another
     code, where the coder has coded no accusation or rebuttal by the speaker (``about``: which
     parties a quote's statement may be about; default any; ``modals``: the words that make a
-    statement a speculation, the speaker's own future act, or no one's statement)."""
+    statement a speculation, the speaker's own future act, or no one's statement; ``beliefs``: the
+    lemmas of verbs that tell what the speaker believes)."""
     modals = modals or Modals()
     actors = {a.id: a for a in analysis.actors}
     # what the speaker promises or plans ("are promising to cut class sizes") is the speaker's
@@ -125,7 +126,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
                 continue
             named = [(aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
                      and actors[aid].country == actors[q.speaker].country and _code(actors[aid]) != own
-                     and not _addressee(doc, m) and not _modifier(doc, m)
+                     and not _addressee(doc, m) and not _modifier(doc, m) and not _contestant(doc, m)
                      and (about is None or about(q, actors[aid]))]
             # a party over the country or its people ("voters faced a choice between more waste
             # and more tax under Labour" is said against Labour)
@@ -138,6 +139,10 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
             if head.lemma_.lower() in own_plans and any(c.dep_ == "xcomp" for c in head.children):
                 # "says he wants to deal with ...": the statement's own verb tells the programme
                 # (not "said voting for Labour meant higher taxes")
+                continue
+            if head.lemma_.lower() in beliefs:
+                # "I do not believe that anyone should be deprived of their liberty on the say so of
+                # a politician": what the speaker believes, as when the cue tells it ("he thinks")
                 continue
             if _aux(head, modals.speculative) and not any(c.dep_ == "neg" for c in head.children):
                 # "large numbers of people could be affected", "Mr Morris may have a point": a
@@ -234,6 +239,24 @@ def _modifier(doc: Doc, m: Mention) -> bool:
     return t.dep_ == "compound" and t.head.pos_ == "NOUN" and not span.start <= t.head.i < span.end
 
 
+def _contestant(doc: Doc, m: Mention) -> bool:
+    """The mention is one side of a contest the statement describes: "the race is between them and
+    Labour", "the gap between Labour and the Tories was now so narrow" (a "between" phrase on the
+    clause's verb or on its subject): how a race stands, said of no one (2 false events of the
+    development gold, no right one; not "relations between the lawmakers and the government",
+    deeper in what is said; ev-precision8)."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head  # "between them and Labour"
+    if t.dep_ != "pobj" or t.head.lower_ != "between":
+        return False
+    holder = t.head.head
+    return holder.pos_ in ("VERB", "AUX") or holder.dep_ in ("nsubj", "nsubjpass")
+
+
 def uncoded_sentence(start: int, told: set[int]) -> bool:
     """No event is coded in the sentence starting at ``start`` (``told``: the starts of the
     sentences of the coder's events): only there is a statement's criticism read from its
@@ -284,7 +307,7 @@ def find(doc: Doc, analysis: Analysis, events: list[Event],
         return target.sector in rivals and named
 
     out = []
-    for s in statements(doc, analysis, events, own_plans, about, modals):
+    for s in statements(doc, analysis, events, own_plans, about, modals, beliefs):
         t = s.head
         out.append(Event(
             type="ACCUSE", mode="disapprove", cameo="111", actor=[s.speaker], recipient=[s.target],

@@ -1,0 +1,64 @@
+"""Trigger words told in a construction that reports no act (``whodid.events.nonevents``): a
+habit, an ability or a need, an act the sentence only judges, a kind of act to be ended, and a
+word the verb dictionary would code in a sense the lexicon refused; each beside a sentence of
+the same words that tells an act and stays coded."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def analyze(code_events):
+    return lambda text: code_events(text, "2023-03-01")
+
+
+def kinds(text: str, analyze) -> list[tuple[str, str]]:
+    return [(e.type, e.trigger.text) for e in analyze(text).events]
+
+
+def test_a_habit_is_no_event_and_the_same_act_told_once_is(analyze):
+    assert ("ACCUSE", "accuses") not in kinds(
+        "Iran often accuses its enemies, such as Israel and Saudi Arabia, of trying to destabilize the country.", analyze)
+    assert ("ACCUSE", "accused") in kinds(
+        "Iran on Monday accused Israel of trying to destabilize the country.", analyze)
+
+
+def test_repeated_acts_are_no_habit(analyze):
+    # "repeatedly": acts each told, not a habit
+    assert "REQUEST" in [t for t, _ in kinds(
+        "Germany and France have repeatedly called on China to lift the embargo.", analyze)]
+
+
+def test_what_a_body_does_when_it_does_something_is_a_habit(analyze):
+    assert ("CONSULT", "consults") not in kinds(
+        "The New Zealand education ministry said it does that when it consults Maori communities.", analyze)
+
+
+def test_a_readiness_to_fight_is_no_fighting_and_an_intention_to_resign_is_one(analyze):
+    assert [t for t, _ in kinds(
+        "Analysts said logistical gaps meant serious weaknesses in the Chinese army's readiness to fight.",
+        analyze)] == []
+    assert "CONCEDE" in [t for t, _ in kinds(
+        "At a dinner, the British prime minister told Gordon Brown of his intention to stand down.", analyze)]
+
+
+def test_an_act_the_sentence_judges_is_not_told_there(analyze):
+    assert [t for t, _ in kinds("Israel's support for Ukraine has been lukewarm at best.", analyze)] == []
+    assert "SUPPORT" in [t for t, _ in kinds("Israel supported Ukraine at the United Nations on Monday.", analyze)]
+
+
+def test_a_kind_of_act_to_be_ended_is_none_told(analyze):
+    assert "ASSAULT" not in [t for t, _ in kinds(
+        "The Israeli prime minister said the Palestinians were not working to end terror attacks.", analyze)]
+    assert "ASSAULT" in [t for t, _ in kinds(
+        "Israeli troops attacked Palestinian militants in Jenin on Monday.", analyze)]
+
+
+def test_a_word_whose_senses_all_fail_is_not_coded_from_the_verb_dictionary(analyze):
+    # the lexicon's DEFEND backs a party defended, not one's own decision; PETRARCH's DEFEND
+    # does not code it in its stead
+    assert "SUPPORT" not in [t for t, _ in kinds(
+        "The Thai prime minister also defended his decision to involve the National Security Council.", analyze)]
+    assert "SUPPORT" in [t for t, _ in kinds(
+        "The French president defended the German chancellor against her critics.", analyze)]
