@@ -100,8 +100,21 @@ for _name, (_item, _columns) in KEY_TABLES.items():
 # already linked (rows inserted by hand and linked before their summaries), once each. (An article
 # still marked unlinked has no linked event: a write's own articles are skipped without reading
 # the mentions, 90-480 ms at a million events)
+# It also carries the event's row id (a hint, checked against the key when read) and the columns
+# the events pages filter by (as ``actor_events`` does, plus ``party``: the event has an actor or a
+# recipient), so a page of events sorted by reports whose filter uses only these is picked from its
+# narrow rows alone (web/queries.py ``_reported_keys``), without joining the events.
+REPORT_COLUMNS = (("event_rowid", "BIGINT", "e.event_rowid"), ("day", "DATE", "e.day"),
+                  ("dated", "BOOLEAN", "e.date IS NOT NULL"), ("type", "VARCHAR", "e.type"),
+                  ("modality", "VARCHAR", "e.modality"), ("quad_class", "INTEGER", "e.quad_class"),
+                  ("score", "DOUBLE", "e.score"), ("confidence", "DOUBLE", "e.confidence"),
+                  ("party", "BOOLEAN", "(len(e.actor) > 0 OR len(e.recipient) > 0)"))
 LATER_TABLES["event_reports"] = ("CREATE TABLE IF NOT EXISTS event_reports (article_sha1 VARCHAR NOT NULL, "
-                                 "idx INTEGER NOT NULL, cluster_id BIGINT NOT NULL, reports BIGINT)")
+                                 "idx INTEGER NOT NULL, cluster_id BIGINT NOT NULL, reports BIGINT"
+                                 + "".join(f", {c} {t}" for c, t, _ in REPORT_COLUMNS) + ")")
+# columns a summary gained after it was first shipped: a database whose table lacks one has it
+# dropped and filled anew on its next refresh (until then ``fresh`` is false)
+LATER_COLUMNS = {"event_reports": "event_rowid"}
 WORDS = "[0-9a-z_]+"  # a word of article_words, in lower-cased text
 LATER_STEPS = {
     "article_words": f"""INSERT INTO article_words
@@ -134,13 +147,14 @@ for _name, (_item, _columns) in KEY_TABLES.items():
         FROM pending_{_item} q JOIN (SELECT sha1, published FROM articles WHERE sha1 IN {{pending}}) a
              ON a.sha1 = q.article_sha1 {KEY_JOINS.get(_item, "")}
         ORDER BY q.{_columns[0][0]}, a.published""")
-LATER_STEPS["event_reports"] = """INSERT INTO event_reports
-    SELECT m.article_sha1, m.event_idx, m.cluster_id, c.num_articles
+LATER_STEPS["event_reports"] = f"""INSERT INTO event_reports
+    SELECT m.article_sha1, m.event_idx, m.cluster_id, c.num_articles, {", ".join(x for _, _, x in REPORT_COLUMNS)}
     FROM event_cluster_mentions m JOIN event_clusters c USING (cluster_id)
-    WHERE m.article_sha1 IN (SELECT * FROM {pending} p EXCEPT SELECT article_sha1 FROM unlinked_articles)
+    LEFT JOIN pending_events e ON e.article_sha1 = m.article_sha1 AND e.idx = m.event_idx
+    WHERE m.article_sha1 IN (SELECT * FROM {{pending}} p EXCEPT SELECT article_sha1 FROM unlinked_articles)
       AND NOT EXISTS (
         SELECT 1 FROM event_reports r WHERE r.article_sha1 = m.article_sha1 AND r.idx = m.event_idx)
-    ORDER BY m.article_sha1, m.event_idx"""
+    ORDER BY c.num_articles DESC, m.article_sha1, m.event_idx"""
 
 PENDING = "(SELECT article_sha1 FROM summary_pending)"
 # the pending articles' rows of each table, copied once: every step then reads these few rows
@@ -221,6 +235,9 @@ STEPS = [
 def refresh(con: duckdb.DuckDBPyConnection) -> int:
     """Add the articles not yet summarised to the summaries (inside the caller's transaction, if
     any); returns how many there were."""
+    for table, column in LATER_COLUMNS.items():  # (made before the column: filled anew below)
+        if table_exists(con, table) and not column_exists(con, table, column):
+            con.execute(f"DROP TABLE {table}")
     missing = [t for t in LATER_TABLES if not table_exists(con, t)]
     con.execute(TABLES)
     for table in LATER_TABLES.values():
@@ -257,9 +274,17 @@ def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
                        "AND NOT temporary", [table]).fetchone()[0] > 0
 
 
+def column_exists(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    """``table``, a stored table, has ``column``."""
+    return con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = ? AND column_name = ? "
+                       "AND schema_name = 'main' AND database_name <> 'temp'", [table, column]).fetchone()[0] > 0
+
+
 def fresh(con: duckdb.DuckDBPyConnection) -> bool:
     """Every stored article is in the summaries (so they may be read instead of the tables)."""
     if not all(table_exists(con, t) for t in ("summarised_articles", *LATER_TABLES)):
+        return False
+    if not all(column_exists(con, t, c) for t, c in LATER_COLUMNS.items()):
         return False
     stored, summarised = con.execute("SELECT (SELECT count(*) FROM articles), "
                                      "(SELECT count(*) FROM summarised_articles)").fetchone()
