@@ -89,10 +89,12 @@ KEY_TABLES = {
 KEY_JOINS = {"places": """LEFT JOIN (SELECT article_sha1, place, count(*) AS n FROM pending_events
                                      WHERE place IS NOT NULL GROUP BY ALL) ev
                               ON ev.article_sha1 = q.article_sha1 AND ev.place = q.name"""}
+# Each also keeps the item's row id when it was summarised (``row_id``): a page picked there reads its
+# rows by row id, a hint checked against (article_sha1, idx) (web/tables.py ``Table.by_row_id``).
 for _name, (_item, _columns) in KEY_TABLES.items():
     LATER_TABLES[_name] = (f"CREATE TABLE IF NOT EXISTS {_name} ("
                            + "".join(f"{c[0]} {c[1]}, " for c in _columns)
-                           + "article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, published VARCHAR)")
+                           + "article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, published VARCHAR, row_id BIGINT)")
 # one row per linked event with its cluster and the cluster's reports (``num_articles``): events
 # sorted by reports read it instead of joining every event to the clusters and their mentions.
 # Linking (store/clusters.py) adds the rows of the events it links and updates the reports of the
@@ -114,7 +116,7 @@ LATER_TABLES["event_reports"] = ("CREATE TABLE IF NOT EXISTS event_reports (arti
                                  + "".join(f", {c} {t}" for c, t, _ in REPORT_COLUMNS) + ")")
 # columns a summary gained after it was first shipped: a database whose table lacks one has it
 # dropped and filled anew on its next refresh (until then ``fresh`` is false)
-LATER_COLUMNS = {"event_reports": "event_rowid"}
+LATER_COLUMNS = {"event_reports": "event_rowid", **{name: "row_id" for name in KEY_TABLES}}
 WORDS = "[0-9a-z_]+"  # a word of article_words, in lower-cased text
 LATER_STEPS = {
     "article_words": f"""INSERT INTO article_words
@@ -143,7 +145,7 @@ LATER_STEPS = {
 for _name, (_item, _columns) in KEY_TABLES.items():
     LATER_STEPS[_name] = (f"INSERT INTO {_name} SELECT "
                           + "".join(f"{c[2] if len(c) > 2 else 'q.' + c[0]}, " for c in _columns)
-                          + f"""q.article_sha1, q.idx, a.published
+                          + f"""q.article_sha1, q.idx, a.published, q.item_rowid
         FROM pending_{_item} q JOIN (SELECT sha1, published FROM articles WHERE sha1 IN {{pending}}) a
              ON a.sha1 = q.article_sha1 {KEY_JOINS.get(_item, "")}
         ORDER BY q.{_columns[0][0]}, a.published""")
@@ -263,7 +265,9 @@ def _pending(con: duckdb.DuckDBPyConnection, articles: str) -> None:
     """``articles`` (a query of article sha1s) as summary_pending, with their rows of each table."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE summary_pending AS {articles}")
     for table in ITEM_TABLES:
-        rowid = "rowid AS event_rowid, " if table == "events" else ""  # (for actor_events)
+        # (each row's row id: for actor_events, event_reports and the key summaries)
+        rowid = "rowid AS event_rowid, " if table == "events" else "rowid AS item_rowid, " \
+            if table in {item for item, _ in KEY_TABLES.values()} else ""
         con.execute(f"CREATE OR REPLACE TEMP TABLE pending_{table} AS "
                     f"SELECT {rowid}* FROM {table} WHERE article_sha1 IN {PENDING}")
 
