@@ -340,6 +340,9 @@ def main() -> None:
                                                                "again (see above)")
     parser.add_argument("--seed", type=int, default=18, help="picks the --cold requests' values")
     parser.add_argument("--round-seconds", type=float, default=180, help="--cold: at most this long per round")
+    parser.add_argument("--serial", action="store_true",
+                        help="--cold: one request at a time to one server process, with the server's CPU time "
+                             "per request (see serial())")
     args = parser.parse_args()
     words = [w.strip() for w in (args.only or "").split(",") if w.strip()]
     endpoints = [e for i, e in enumerate(ENDPOINTS) if i == 0 or not words or any(w in e[0] for w in words)]
@@ -404,9 +407,64 @@ def stop_server(proc: subprocess.Popen) -> None:
             time.sleep(0.2)
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU seconds the process ``pid`` has used so far, every thread (DuckDB's too, and threads that
+    have ended) summed: user + system time from /proc/<pid>/stat (Linux; clock ticks, 10 ms)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def serial(db: Path, label: str, requests: list[tuple[str, str]], seed: int) -> None:
+    """The --cold requests one at a time (shuffled as the cold round sends them, health among them)
+    to ``whodid serve --workers 1``: per kind the wall time and the server's CPU time of a request.
+    With C closed-loop clients on K cores every request waits for the others, so a cold round's p95
+    is roughly C x (mean CPU per request) / K: at 20 clients on 2 cores, 300 ms needs about 30 ms."""
+    todo = list(requests) + [("health (baseline)", "/api/health")] * (len(requests) // len(COLD_KINDS))
+    random.Random(len(todo)).shuffle(todo)
+    proc, base = start_server(db, 1)
+    wall: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+    errors: dict[str, int] = {}
+    try:
+        size = httpx.get(base + "/api/health").json()
+        print(f"database: {label}: {size['articles']} articles, {size['events']} events")
+        print(f"whodid serve --read-only --workers 1; one client, one request at a time; {len(todo)} requests "
+              f"(seed {seed}); {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
+        with httpx.Client(base_url=base, timeout=120) as client:
+            for kind, url in todo:
+                before, start = server_cpu_seconds(proc.pid), time.perf_counter()
+                ok = client.get(url).status_code == 200
+                wall.setdefault(kind, []).append(time.perf_counter() - start)
+                cpu.setdefault(kind, []).append(server_cpu_seconds(proc.pid) - before)
+                errors[kind] = errors.get(kind, 0) + (not ok)
+    finally:
+        stop_server(proc)
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
+    print(f"{'kind':22} {'sent':>5} {'p50 ms':>8} {'p95 ms':>8} {'mean ms':>8} {'CPU ms':>7} {'CPU/health':>10} "
+          f"{'20x CPU/2':>9} {'errors':>6}")
+    health = statistics.mean(cpu.get("health (baseline)", [float("nan")]))
+    for kind in ("health (baseline)", *COLD_KINDS):
+        t, c = wall.get(kind, []), cpu.get(kind, [])
+        if not t:
+            continue
+        mean_cpu = 1000 * statistics.mean(c)
+        print(f"{kind:22} {len(t):5d} {percentile(t, 0.5):8.0f} {percentile(t, 0.95):8.0f} "
+              f"{1000 * statistics.mean(t):8.0f} {mean_cpu:7.1f} {mean_cpu / (1000 * health):10.1f} "
+              f"{20 * mean_cpu / 2:9.0f} {errors.get(kind, 0):6d}")
+    every = [k for k in cpu if k != "health (baseline)"]
+    mean_all = 1000 * statistics.mean(x for k in every for x in cpu[k])
+    print(f"{'all kinds':22} {sum(len(wall[k]) for k in every):5d} "
+          f"{percentile([x for k in every for x in wall[k]], 0.5):8.0f} "
+          f"{percentile([x for k in every for x in wall[k]], 0.95):8.0f} "
+          f"{1000 * statistics.mean(x for k in every for x in wall[k]):8.0f} {mean_all:7.1f} "
+          f"{mean_all / (1000 * health):10.1f} {20 * mean_all / 2:9.0f}")
+
+
 def cold(db: Path, label: str, args) -> None:
     requests = cold_requests(db, args.cold, args.seed)
     requests = [r for r in requests if not args.only or any(w in r[0] for w in args.only.split(","))]
+    if args.serial:
+        return serial(db, label, requests, args.seed)
     proc, base = start_server(db, args.workers)
     try:
         size = httpx.get(base + "/api/health").json()

@@ -82,8 +82,10 @@ def test_table_pages_from_their_articles_equal_the_plain_ones(web_db):
 
 def test_event_pages_by_reports_equal_the_plain_ones(writable_db):
     """Sorted by reports, most first: a page the events reported twice or more fill is picked among
-    them alone, from the summaries' per-event reports; every page equals the one the plain query
-    (every event joined to its cluster and their mentions) gives."""
+    them alone, from the summaries' per-event reports; a page the events with reports fill, either
+    way round and under a filter on the columns ``event_reports`` carries, is picked from its narrow
+    rows alone (``queries._reported_keys``); every page equals the one the plain query (every event
+    joined to its cluster and their mentions) gives."""
     con = duckdb.connect(str(writable_db))
     # (the samples report each event once: clusters of 2-4 articles made here, ties among them too)
     con.execute("UPDATE event_clusters SET num_articles = 2 + cluster_id % 3 WHERE cluster_id % 4 = 0")
@@ -94,10 +96,18 @@ def test_event_pages_by_reports_equal_the_plain_ones(writable_db):
                               WHERE c.num_articles >= 2""").fetchone()[0]
     total = con.execute("SELECT count(*) FROM events").fetchone()[0]
     assert 2 <= reported < total  # pages of both kinds: among the reported ones, and past them
-    for flt in (queries.EventFilter(), queries.EventFilter(has_party=True)):
+    kind, modality = con.execute("SELECT type, modality FROM events GROUP BY ALL ORDER BY count(*) DESC, 1, 2 "
+                                 "LIMIT 1").fetchone()
+    narrow = 0  # pages picked from event_reports alone
+    for flt in (queries.EventFilter(), queries.EventFilter(has_party=True), queries.EventFilter(type=kind.lower()),
+                queries.EventFilter(modality=modality, min_confidence=0.2, has_party=True),
+                queries.EventFilter(date_basis="published", quad_class=1), queries.EventFilter(score_min=-2),
+                queries.EventFilter(date_from="2022-03-01", date_to="2022-12-31", date_basis="event"),
+                queries.EventFilter(actor="RUS")):
         for descending in (True, False):
             for limit in (1, 50):
                 for offset in range(0, min(total, reported + 8)):
+                    narrow += queries._reported_keys(con, flt, descending, limit, offset) is not None
                     got = queries.events(con, flt, "reports", descending, limit, offset)
                     sql, params = queries._event_keys_query(flt.resolved(con), "reports", descending)
                     plain = [r[0] for r in con.execute(sql, params + [limit, offset]).fetchall()]
@@ -106,4 +116,7 @@ def test_event_pages_by_reports_equal_the_plain_ones(writable_db):
                         [plain]).fetchall()}
                     assert [(r["article_sha1"], r["idx"]) for r in got["items"]] == [keys[r] for r in plain], \
                         (flt, descending, limit, offset)
+                    assert got["total"] == con.execute(f"SELECT count(*) FROM ({sql.split('ORDER BY')[0]})",
+                                                       params).fetchone()[0]
+    assert narrow > 100
     con.close()

@@ -424,3 +424,36 @@ def test_a_database_summarised_before_place_keys_and_event_reports_reads_the_tab
         "SELECT count(*) FROM places").fetchone()[0]
     assert _place_pages(con, tables.PLACES) == places and reported(con) == reports
     con.close()
+
+
+def test_event_reports_made_before_its_event_columns_is_made_anew(writable_db):
+    """A database whose event_reports predates the event columns it now carries (row id, type, day...):
+    it is not fresh, events by reports come from the tables (the same pages), linking leaves the old
+    table alone, and the next refresh makes it anew with every linked event's columns."""
+    con = duckdb.connect(str(writable_db))
+    con.execute("UPDATE event_clusters SET num_articles = 2 + cluster_id % 3 WHERE cluster_id % 4 = 0")
+    _keep_reports(con, [], [c for (c,) in con.execute("SELECT cluster_id FROM event_clusters").fetchall()])
+
+    def reported(cur) -> list:
+        return [[(r["article_sha1"], r["idx"], r["reports"]) for r in
+                 queries._events(cur, queries.EventFilter(has_party=has_party), "reports", descending, 20, 0)["items"]]
+                for has_party in (False, True) for descending in (True, False)]
+
+    assert summaries.fresh(con)
+    pages = reported(con)
+    assert queries._reported_keys(con, queries.EventFilter(), True, 20, 0) is not None
+    # the table as web-cold6 made it
+    con.execute("CREATE OR REPLACE TABLE event_reports AS SELECT article_sha1, idx, cluster_id, reports "
+                "FROM event_reports")
+    assert not summaries.fresh(con)
+    assert queries._reported_keys(con, queries.EventFilter(), True, 20, 0) is None and reported(con) == pages
+    _keep_reports(con, [("no-such-article", 0, 1)], [1])  # (left alone: no error, no row)
+    assert con.execute("SELECT count(*) FROM event_reports WHERE article_sha1 = 'no-such-article'").fetchone()[0] == 0
+    assert summaries.refresh(con) == 0 and summaries.fresh(con)
+    kept, live = _reports(con)
+    assert kept == live and kept
+    assert con.execute("""SELECT count(*) FROM event_reports r JOIN events e ON e.article_sha1 = r.article_sha1
+                          AND e.idx = r.idx WHERE r.event_rowid = e.rowid AND r.type = e.type
+                          AND r.day IS NOT DISTINCT FROM e.day""").fetchone()[0] == len(kept)
+    assert reported(con) == pages
+    con.close()

@@ -41,6 +41,7 @@ import duckdb
 
 from whodid.model import Analysis, Event
 from whodid.store.dialect import postgres_type
+from whodid.store import summaries
 from whodid.store.summaries import table_exists
 
 HAPPENED = ("asserted", "historical")
@@ -165,9 +166,21 @@ def _keep_reports(con, linked: list[tuple[str, int, int]], touched: list[int]) -
     the clusters on its next summaries refresh.)"""
     if not isinstance(con, duckdb.DuckDBPyConnection) or not table_exists(con, "event_reports"):
         return
+    if not summaries.column_exists(con, "event_reports", summaries.LATER_COLUMNS["event_reports"]):
+        return  # (made before its event columns: the next refresh makes it anew)
     linked = sorted(linked)
-    _insert(con, "event_reports", [("article_sha1", "VARCHAR"), ("idx", "INTEGER"), ("cluster_id", "BIGINT")],
-            linked)
+    if linked:  # with the event's row id and columns (summaries.REPORT_COLUMNS), read by key
+        sha1s = sorted({sha for sha, _, _ in linked})
+        carried = summaries.REPORT_COLUMNS
+        # (the articles as a list of values: looked up in the events' primary key index)
+        con.execute(f"""INSERT INTO event_reports (article_sha1, idx, cluster_id, {", ".join(c for c, _, _ in carried)})
+                        SELECT l.sha, l.idx, l.cid, {", ".join(x for _, _, x in carried)}
+                        FROM (SELECT unnest(?::VARCHAR[]) AS sha, unnest(?::INTEGER[]) AS idx,
+                                     unnest(?::BIGINT[]) AS cid) l
+                        LEFT JOIN (SELECT rowid AS event_rowid, * FROM events
+                                   WHERE article_sha1 IN ({", ".join("?" * len(sha1s))})) e
+                             ON e.article_sha1 = l.sha AND e.idx = l.idx""",
+                    [[r[0] for r in linked], [r[1] for r in linked], [r[2] for r in linked], *sha1s])
     con.execute("""UPDATE event_reports SET reports = c.num_articles FROM event_clusters c
                    WHERE c.cluster_id IN (SELECT unnest(?::BIGINT[])) AND event_reports.cluster_id = c.cluster_id
                          AND event_reports.reports IS DISTINCT FROM c.num_articles""", [touched])

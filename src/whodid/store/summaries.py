@@ -89,10 +89,12 @@ KEY_TABLES = {
 KEY_JOINS = {"places": """LEFT JOIN (SELECT article_sha1, place, count(*) AS n FROM pending_events
                                      WHERE place IS NOT NULL GROUP BY ALL) ev
                               ON ev.article_sha1 = q.article_sha1 AND ev.place = q.name"""}
+# Each also keeps the item's row id when it was summarised (``row_id``): a page picked there reads its
+# rows by row id, a hint checked against (article_sha1, idx) (web/tables.py ``Table.by_row_id``).
 for _name, (_item, _columns) in KEY_TABLES.items():
     LATER_TABLES[_name] = (f"CREATE TABLE IF NOT EXISTS {_name} ("
                            + "".join(f"{c[0]} {c[1]}, " for c in _columns)
-                           + "article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, published VARCHAR)")
+                           + "article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, published VARCHAR, row_id BIGINT)")
 # one row per linked event with its cluster and the cluster's reports (``num_articles``): events
 # sorted by reports read it instead of joining every event to the clusters and their mentions.
 # Linking (store/clusters.py) adds the rows of the events it links and updates the reports of the
@@ -100,8 +102,21 @@ for _name, (_item, _columns) in KEY_TABLES.items():
 # already linked (rows inserted by hand and linked before their summaries), once each. (An article
 # still marked unlinked has no linked event: a write's own articles are skipped without reading
 # the mentions, 90-480 ms at a million events)
+# It also carries the event's row id (a hint, checked against the key when read) and the columns
+# the events pages filter by (as ``actor_events`` does, plus ``party``: the event has an actor or a
+# recipient), so a page of events sorted by reports whose filter uses only these is picked from its
+# narrow rows alone (web/queries.py ``_reported_keys``), without joining the events.
+REPORT_COLUMNS = (("event_rowid", "BIGINT", "e.event_rowid"), ("day", "DATE", "e.day"),
+                  ("dated", "BOOLEAN", "e.date IS NOT NULL"), ("type", "VARCHAR", "e.type"),
+                  ("modality", "VARCHAR", "e.modality"), ("quad_class", "INTEGER", "e.quad_class"),
+                  ("score", "DOUBLE", "e.score"), ("confidence", "DOUBLE", "e.confidence"),
+                  ("party", "BOOLEAN", "(len(e.actor) > 0 OR len(e.recipient) > 0)"))
 LATER_TABLES["event_reports"] = ("CREATE TABLE IF NOT EXISTS event_reports (article_sha1 VARCHAR NOT NULL, "
-                                 "idx INTEGER NOT NULL, cluster_id BIGINT NOT NULL, reports BIGINT)")
+                                 "idx INTEGER NOT NULL, cluster_id BIGINT NOT NULL, reports BIGINT"
+                                 + "".join(f", {c} {t}" for c, t, _ in REPORT_COLUMNS) + ")")
+# columns a summary gained after it was first shipped: a database whose table lacks one has it
+# dropped and filled anew on its next refresh (until then ``fresh`` is false)
+LATER_COLUMNS = {"event_reports": "event_rowid", **{name: "row_id" for name in KEY_TABLES}}
 WORDS = "[0-9a-z_]+"  # a word of article_words, in lower-cased text
 LATER_STEPS = {
     "article_words": f"""INSERT INTO article_words
@@ -130,17 +145,18 @@ LATER_STEPS = {
 for _name, (_item, _columns) in KEY_TABLES.items():
     LATER_STEPS[_name] = (f"INSERT INTO {_name} SELECT "
                           + "".join(f"{c[2] if len(c) > 2 else 'q.' + c[0]}, " for c in _columns)
-                          + f"""q.article_sha1, q.idx, a.published
+                          + f"""q.article_sha1, q.idx, a.published, q.item_rowid
         FROM pending_{_item} q JOIN (SELECT sha1, published FROM articles WHERE sha1 IN {{pending}}) a
              ON a.sha1 = q.article_sha1 {KEY_JOINS.get(_item, "")}
         ORDER BY q.{_columns[0][0]}, a.published""")
-LATER_STEPS["event_reports"] = """INSERT INTO event_reports
-    SELECT m.article_sha1, m.event_idx, m.cluster_id, c.num_articles
+LATER_STEPS["event_reports"] = f"""INSERT INTO event_reports
+    SELECT m.article_sha1, m.event_idx, m.cluster_id, c.num_articles, {", ".join(x for _, _, x in REPORT_COLUMNS)}
     FROM event_cluster_mentions m JOIN event_clusters c USING (cluster_id)
-    WHERE m.article_sha1 IN (SELECT * FROM {pending} p EXCEPT SELECT article_sha1 FROM unlinked_articles)
+    LEFT JOIN pending_events e ON e.article_sha1 = m.article_sha1 AND e.idx = m.event_idx
+    WHERE m.article_sha1 IN (SELECT * FROM {{pending}} p EXCEPT SELECT article_sha1 FROM unlinked_articles)
       AND NOT EXISTS (
         SELECT 1 FROM event_reports r WHERE r.article_sha1 = m.article_sha1 AND r.idx = m.event_idx)
-    ORDER BY m.article_sha1, m.event_idx"""
+    ORDER BY c.num_articles DESC, m.article_sha1, m.event_idx"""
 
 PENDING = "(SELECT article_sha1 FROM summary_pending)"
 # the pending articles' rows of each table, copied once: every step then reads these few rows
@@ -221,6 +237,9 @@ STEPS = [
 def refresh(con: duckdb.DuckDBPyConnection) -> int:
     """Add the articles not yet summarised to the summaries (inside the caller's transaction, if
     any); returns how many there were."""
+    for table, column in LATER_COLUMNS.items():  # (made before the column: filled anew below)
+        if table_exists(con, table) and not column_exists(con, table, column):
+            con.execute(f"DROP TABLE {table}")
     missing = [t for t in LATER_TABLES if not table_exists(con, t)]
     con.execute(TABLES)
     for table in LATER_TABLES.values():
@@ -246,7 +265,9 @@ def _pending(con: duckdb.DuckDBPyConnection, articles: str) -> None:
     """``articles`` (a query of article sha1s) as summary_pending, with their rows of each table."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE summary_pending AS {articles}")
     for table in ITEM_TABLES:
-        rowid = "rowid AS event_rowid, " if table == "events" else ""  # (for actor_events)
+        # (each row's row id: for actor_events, event_reports and the key summaries)
+        rowid = "rowid AS event_rowid, " if table == "events" else "rowid AS item_rowid, " \
+            if table in {item for item, _ in KEY_TABLES.values()} else ""
         con.execute(f"CREATE OR REPLACE TEMP TABLE pending_{table} AS "
                     f"SELECT {rowid}* FROM {table} WHERE article_sha1 IN {PENDING}")
 
@@ -257,9 +278,17 @@ def table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
                        "AND NOT temporary", [table]).fetchone()[0] > 0
 
 
+def column_exists(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    """``table``, a stored table, has ``column``."""
+    return con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = ? AND column_name = ? "
+                       "AND schema_name = 'main' AND database_name <> 'temp'", [table, column]).fetchone()[0] > 0
+
+
 def fresh(con: duckdb.DuckDBPyConnection) -> bool:
     """Every stored article is in the summaries (so they may be read instead of the tables)."""
     if not all(table_exists(con, t) for t in ("summarised_articles", *LATER_TABLES)):
+        return False
+    if not all(column_exists(con, t, c) for t, c in LATER_COLUMNS.items()):
         return False
     stored, summarised = con.execute("SELECT (SELECT count(*) FROM articles), "
                                      "(SELECT count(*) FROM summarised_articles)").fetchone()

@@ -424,6 +424,13 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
         (clause, more), offset_in = window
         sql, params = _event_keys_query(flt, sort, descending, clause)
         rowids = [r[0] for r in cur.execute(sql, params + more + [limit, offset_in]).fetchall()]
+    elif sort == "reports" and (keys := _reported_keys(cur, flt, descending, limit, offset)) is not None:
+        # the page from the summaries' per-event reports alone (their narrow rows carry the filter's
+        # columns), then its rows read by key
+        items = _events_by_key(cur, keys)
+        total = event_count(cur, flt)
+        _complete_events(cur, items)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
     else:
         rowids = None
         if sort == "reports" and descending:
@@ -446,6 +453,26 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
     total = sum(n for _, n in days) if days is not None else event_count(cur, flt)
     _complete_events(cur, items)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _reported_keys(cur: Cursor, flt: EventFilter, descending: bool, limit: int,
+                   offset: int) -> list[tuple[int | None, str, int]] | None:
+    """A page of the events ``flt`` picks sorted by reports, as (row id, article sha1, idx), picked
+    from the summaries' ``event_reports`` alone: when the filter uses only the columns it carries
+    and the events with reports fill the page (every event with reports sorts before those without,
+    either way round), else None. Exact: ``_events_query`` gives the same page."""
+    if (not search.summarised(cur) or flt.actor or flt.recipient or flt.actor_code or flt.recipient_code
+            or flt.place or flt.article):
+        return None
+    clauses, params = flt._columns("e.dated")
+    if flt.has_party:
+        clauses.append("e.party")
+    # (a row whose event is not stored, event_rowid NULL, is no event of the tables)
+    keys = cur.execute(f"""SELECT e.event_rowid, e.article_sha1, e.idx FROM event_reports e
+                           WHERE e.reports IS NOT NULL AND e.event_rowid IS NOT NULL AND {' AND '.join(['TRUE', *clauses])}
+                           ORDER BY e.reports {'DESC' if descending else 'ASC'}, e.article_sha1, e.idx
+                           LIMIT ? OFFSET ?""", params + [limit, offset]).fetchall()
+    return keys if len(keys) == limit else None
 
 
 def _party_keys(cur: Cursor, party: tuple[str, list[Any]], sort: str, descending: bool, limit: int,

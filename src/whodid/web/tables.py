@@ -9,6 +9,7 @@ because an event's sentence, actors' names and reports are gathered per page.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
@@ -21,6 +22,7 @@ from whodid.web.queries import Cursor, _rows
 EXACT, PREFIX, CONTAINS, AT_LEAST = "exact", "prefix", "contains", "at_least"
 FACET_VALUES = 12  # values listed per facet, the most frequent first
 FIRST_ARTICLES = 5_000  # articles kept in publication order, for the pages of rows of the first articles
+FIRST_ROWS = 10_000  # rows' keys kept in publication order, for the first pages of a table with row ids
 
 
 @dataclass(frozen=True)
@@ -68,8 +70,8 @@ class Table:
     # filter on the whole join is not pushed into its grouped parts, nor past a join to every
     # article): every ? is the list of their sha1s. For the pages of rows of a few articles.
     of_articles: str | None = None
-    # ``base`` without its costly columns (``heavy``), for picking a page whose filters and sort do
-    # not use them (a table with ``summarised`` has none)
+    # ``base`` (or ``summarised``) without its costly columns (``heavy``), from the tables alone: for
+    # picking a page, and counting a view, whose filters, sort and facets do not use them
     light: str | None = None
     heavy: tuple[str, ...] = ()
     # from the summaries, one row per row of the table with its keys and the columns in
@@ -77,6 +79,9 @@ class Table:
     # these columns picks its keys here, without joining every row to its article
     picks: str | None = None
     pick_columns: tuple[str, ...] = ()
+    # ``source`` for some rows named by their row ids, the ``row_id`` ``picks`` has (each
+    # ``?::BIGINT[]`` is their list) and their articles (each ``?::VARCHAR[]``: the sha1s)
+    by_row_id: str | None = None
 
     def picked_from(self, cur: Cursor, view: View, sort: str) -> str | None:
         """``picks`` when ``view`` (sorted by ``sort``) can pick its keys there, else None."""
@@ -111,8 +116,17 @@ class Table:
                 k in self.pick_columns or not _filtered(self, view, k) for k in view.filters) and all(
                 c.key in self.pick_columns for c in self.columns if c.facet):
             return self.picks, "count(*)"
-        return self.source(cur), "count(*)"
+        return self.lightened(view) or self.source(cur), "count(*)"
 
+
+    def lightened(self, view: View, sort: str | None = None) -> str | None:
+        """``light`` when ``view`` (sorted by ``sort``; None: counted, so its facets too) uses none of
+        the ``heavy`` columns, else None."""
+        if not self.light or any(_filtered(self, view, k) for k in self.heavy):
+            return None
+        if sort is None:
+            return None if any(c.facet and c.key in self.heavy for c in self.columns) else self.light
+        return None if sort in self.heavy else self.light
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
@@ -136,6 +150,10 @@ class View:
 
     def key(self) -> tuple:
         return (tuple(sorted(self.filters.items())), self.q, self.sort, self.descending, self.limit, self.offset)
+
+    def counts_key(self) -> tuple:
+        """What the view's total and facets depend on."""
+        return (tuple(sorted(self.filters.items())), self.q)
 
 
 def _where(table: Table, view: View, skip: str | None = None, indexed: bool = False) -> tuple[str, list[Any]]:
@@ -192,38 +210,83 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
         items = _rows(cur)
     else:
         # the page's keys first (the top-N reads three columns, not every text), then its rows
-        first = _first_articles(cur, table, view, sort, descending)
+        first_rows = _first_rows(cur, table, view, sort, descending)
+        first, skipped = (None, 0) if first_rows is not None else \
+            _first_articles(cur, table, view, sort, descending) or (None, 0)
         source, more = base, []
-        if table.light and not table.summarised and sort not in table.heavy and not any(_filtered(table, view, k) for k in table.heavy):
-            source = table.light
+        source = table.lightened(view, sort) or source
+        picks = table.picked_from(cur, view, sort) if first is None else None
+        # (the keys summary has each row's row id; the first articles' rows are read from them alone)
+        by_row_id = bool(picks and table.by_row_id)
         if first is not None:
             source, more = table.restricted(cur, first) or (source, [])
             if not more:
                 where, params = f"{where} AND t.article_sha1 IN (SELECT unnest(?::VARCHAR[]))", params + [first]
         else:
-            source = table.picked_from(cur, view, sort) or source
-        picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)} FROM ({source}) t WHERE {where} "
-                             f"ORDER BY {order} LIMIT ? OFFSET ?",
-                             more + params + [view.limit, view.offset]).fetchall()
+            source = picks or source
+        if first_rows is not None:  # the page's keys and row ids from the first rows kept
+            picked, by_row_id = first_rows, True
+        else:
+            picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)}{', t.row_id' if by_row_id else ''} "
+                                 f"FROM ({source}) t WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                                 more + params + [view.limit, view.offset - skipped]).fetchall()
         found = {}
-        if picked:
-            chosen = sorted({p[0] for p in picked})
+        if by_row_id:  # the page's rows read by row id, each checked against its keys
+            row_ids = [p[-1] for p in picked if p[-1] is not None]
+            picked = [tuple(p[:-1]) for p in picked]
+            if row_ids:
+                cur.execute(f"SELECT {shown}, {', '.join(f't.{k} AS __key{i}' for i, k in enumerate(keys))} "
+                            f"FROM ({table.by_row_id}) t",
+                            [row_ids if kind == "BIGINT" else sorted({p[0] for p in picked})
+                             for kind in re.findall(r"\?::(BIGINT|VARCHAR)\[\]", table.by_row_id)])
+                for row in _rows(cur):
+                    found[tuple(row.pop(f"__key{i}") for i in range(len(keys)))] = row
+        rest = [p for p in picked if p not in found]  # (rows moved since they were summarised: by key)
+        if rest:
+            chosen = sorted({p[0] for p in rest})
             source, more = (table.restricted(cur, chosen) if keys[0] == "article_sha1" else None) or (base, [])
             cur.execute(f"SELECT {shown}, {', '.join(f't.{k} AS __key{i}' for i, k in enumerate(keys))} "
                         f"FROM ({source}) t WHERE t.{keys[0]} IN (SELECT unnest(?))", more + [chosen])
             for row in _rows(cur):
                 found[tuple(row.pop(f"__key{i}") for i in range(len(keys)))] = row
         items = [found[key] for key in picked]
-    total, counted = _counts(cur, table, view)
+    # (the total and facets depend on the filters alone: every page and sort of a view shares them,
+    # kept until the data changes)
+    total, counted = kept(getattr(cur, "answers", None), ("table counts", table.name, view.counts_key()),
+                          lambda: _total_and_facets(cur, table, view))
     return {"total": total, "limit": view.limit, "offset": view.offset, "sort": sort,
-            "order": "desc" if descending else "asc", "items": items, "facets": facets(cur, table, view, counted)}
+            "order": "desc" if descending else "asc", "items": items, "facets": counted}
 
 
-def _first_articles(cur: Cursor, table: Table, view: View, sort: str, descending: bool) -> list[str] | None:
-    """The articles the page's rows can come from, when the table lists every row of its articles
-    in their publication order (an unfiltered view sorted by ``published``): the first articles in
-    that order whose rows, counted in the summaries, reach the page's end. The page then sorts
-    these articles' rows, not every row of the table. None: any row can be on the page."""
+def _total_and_facets(cur: Cursor, table: Table, view: View) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    total, counted = _counts(cur, table, view)
+    return total, facets(cur, table, view, counted)
+
+
+def _first_rows(cur: Cursor, table: Table, view: View, sort: str, descending: bool) -> list[tuple] | None:
+    """The page's keys and row ids, when the view is unfiltered and sorted by ``published`` and the
+    table's keys summary has row ids: the first FIRST_ROWS rows in that order are picked there once
+    and kept (until the data changes), and a page within them is a slice. None: pick it otherwise."""
+    if not (table.per_article and table.picks and table.by_row_id and sort == "published" and not view.q
+            and search.summarised(cur) and not any(_filtered(table, view, k) for k in view.filters)):
+        return None
+    keys = ", ".join(k.strip() for k in table.tiebreak.split(","))
+    rows = kept(getattr(cur, "answers", None), ("first rows", table.name, descending), lambda: cur.execute(
+        f"SELECT {keys}, t.row_id FROM ({table.picks}) t ORDER BY t.published {'DESC' if descending else 'ASC'} "
+        f"NULLS LAST, {keys} LIMIT ?", [FIRST_ROWS]).fetchall())
+    if view.offset + view.limit > len(rows) == FIRST_ROWS:  # (a kept list shorter holds every row)
+        return None
+    return rows[view.offset:view.offset + view.limit]
+
+
+def _first_articles(cur: Cursor, table: Table, view: View, sort: str,
+                    descending: bool) -> tuple[list[str], int] | None:
+    """The articles the page's rows come from, when the table lists every row of its articles in
+    their publication order (an unfiltered view sorted by ``published``): of the first articles in
+    that order whose rows, counted in the summaries, reach the page's end, those whose rows reach
+    past the page's start; and how many rows the articles before them have (the page's offset
+    among these articles' rows is the view's less that). The page then sorts these few articles'
+    rows, not every row of the table. None: any row can be on the page."""
     if not (table.per_article and sort == "published" and not view.q and search.summarised(cur)
             and not any(_filtered(table, view, k) for k in view.filters)):
         return None
@@ -240,13 +303,16 @@ def _first_articles(cur: Cursor, table: Table, view: View, sort: str, descending
                 lambda: first(FIRST_ARTICLES))
     if need > len(rows) == FIRST_ARTICLES:  # (a kept list shorter than that holds every article)
         rows = first(need)
-    sha1s, seen = [], 0
+    sha1s, seen, skipped = [], 0, 0
     for sha1, n in rows:
         if seen >= need:
             break
-        sha1s.append(sha1)
+        if seen + n <= view.offset:  # every row of it is before the page
+            skipped += n
+        else:
+            sha1s.append(sha1)
         seen += n
-    return sha1s
+    return sha1s, skipped
 
 
 def _counts(cur: Cursor, table: Table, view: View) -> tuple[int, dict[str, list[dict[str, Any]]]]:
@@ -317,9 +383,14 @@ ARTICLES = Table(
     summarised="""SELECT a.sha1, a.id, a.title, a.source, a.url, a.published, a.language,
                          concat_ws(' ', a.title, a.text) AS words, n.events, n.quotes, n.checks
                   FROM articles a JOIN article_counts n ON n.article_sha1 = a.sha1""",
-    groups="SELECT source, language, n FROM article_groups", group_columns=("source", "language"))
+    groups="SELECT source, language, n FROM article_groups", group_columns=("source", "language"),
+    # (a search picks and counts its articles from the articles and the word index alone; the page's
+    # rows then get their counts)
+    light="""SELECT a.sha1, a.id, a.title, a.source, a.url, a.published, a.language,
+                    concat_ws(' ', a.title, a.text) AS words FROM articles a""", heavy=("events", "quotes", "checks"))
 
 SOME = "(SELECT unnest(?::VARCHAR[]))"  # some articles' sha1s, in a Table's of_articles
+ROWS = "(SELECT unnest(?::BIGINT[]))"  # some rows' row ids, in a Table's by_row_id
 QUOTES_SUMMARISED = """SELECT q.article_sha1, a.id AS article_id, a.title AS article_title, a.published, q.idx,
                               q.speaker, x.name AS speaker_name, x.code AS speaker_code, q.kind, q.cue, q.text
                        FROM {quotes} q JOIN {articles} a ON a.sha1 = q.article_sha1
@@ -347,7 +418,9 @@ QUOTES = Table(
                      g.cue AS cue, g.n FROM quote_groups g LEFT JOIN actor_summary x ON x.actor_id = g.speaker""",
     group_columns=("speaker", "speaker_name", "speaker_code", "kind", "cue"), per_article="quotes",
     picks="""SELECT k.article_sha1, k.idx, k.published, k.speaker, x.name AS speaker_name, x.code AS speaker_code,
-                    k.kind, k.cue FROM quote_keys k LEFT JOIN actor_summary x ON x.actor_id = k.speaker""",
+                    k.kind, k.cue, k.row_id FROM quote_keys k LEFT JOIN actor_summary x ON x.actor_id = k.speaker""",
+    by_row_id=QUOTES_SUMMARISED.format(quotes=f"(SELECT * FROM quotes WHERE rowid IN {ROWS})",
+                                       articles=f"(SELECT * FROM articles WHERE sha1 IN {SOME})"),
     pick_columns=("article_sha1", "idx", "published", "speaker", "speaker_name", "speaker_code", "kind", "cue"))
 
 PLACES_SQL = """SELECT p.article_sha1, a.id AS article_id, a.title AS article_title, a.published, p.idx, p.name,
@@ -378,7 +451,16 @@ PLACES = Table(
     groups="SELECT name, country, admin1, feature, geonames_id, n FROM place_groups",
     group_columns=("name", "country", "admin1", "feature", "geonames_id"),
     # (each place's events counted at ingest, so a page sorted or filtered by events picks here too)
-    picks="SELECT article_sha1, idx, published, name, country, admin1, feature, geonames_id, events FROM place_keys",
+    picks="SELECT article_sha1, idx, published, name, country, admin1, feature, geonames_id, events, row_id "
+          "FROM place_keys",
+    # (the page's events counted at ingest, in place_keys)
+    by_row_id="""SELECT p.article_sha1, a.id AS article_id, a.title AS article_title, a.published, p.idx, p.name,
+                        p.country, p.admin1, p.feature, p.geonames_id, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon,
+                        k.events
+                 FROM (SELECT rowid AS row_id, * FROM places WHERE rowid IN (SELECT unnest(?::BIGINT[]))) p
+                 JOIN (SELECT * FROM articles WHERE sha1 IN (SELECT unnest(?::VARCHAR[]))) a ON a.sha1 = p.article_sha1
+                 JOIN (SELECT * FROM place_keys WHERE row_id IN (SELECT unnest(?::BIGINT[]))) k
+                      ON k.row_id = p.row_id AND k.article_sha1 = p.article_sha1 AND k.idx = p.idx""",
     pick_columns=("article_sha1", "idx", "published", "name", "country", "admin1", "feature", "geonames_id",
                   "events"))
 
@@ -398,7 +480,9 @@ CHECKS = Table(
              Column("idx", "idx", hidden=True)),
     default_sort="published", tiebreak="t.article_sha1, t.idx",
     groups="SELECT severity, kind, n FROM check_groups", group_columns=("severity", "kind"),
-    picks="SELECT article_sha1, idx, published, severity, kind FROM check_keys",
+    picks="SELECT article_sha1, idx, published, severity, kind, row_id FROM check_keys",
+    by_row_id=CHECKS_SQL.format(checks=f"(SELECT * FROM checks WHERE rowid IN {ROWS})",
+                                articles=f"(SELECT * FROM articles WHERE sha1 IN {SOME})"),
     pick_columns=("article_sha1", "idx", "published", "severity", "kind"))
 
 # one row per actor id over all articles; its names are every form the texts used for it
