@@ -21,9 +21,13 @@ from whodid import __version__, components, nlp
 from whodid.components import StageComponent
 from whodid.config import STAGE_NAMES, PipelineConfig
 from whodid.ingest import Record, Rejected, article_from_text, check_language
-from whodid.knowledge import Resources
+from whodid.knowledge import Resources, kept
 from whodid.model import Analysis, Article, Check, Meta
 from whodid.places.source_home import SourceHomes
+
+# whether a Pipeline has frozen the knowledge and its stages in the collector (``knowledge.kept``):
+# the first one of a process does
+_FROZE = False
 
 __all__ = ["Pipeline", "PipelineConfig", "STAGE_NAMES", "Stage", "check_stage_names", "learn_homes"]
 
@@ -71,9 +75,12 @@ class Pipeline:
         if stages is not None:
             self.components = [StageComponent(s) for s in stages]
         else:
-            self.resources = resources or Resources.build(self.config.kb_files, self.config.lexicon_files)
-            self.components = components.build(self.config.stages, self.resources, self.config.fuzzy_cutoff,
-                                               homes=homes)
+            global _FROZE
+            with kept(freeze=not _FROZE):  # the knowledge and the stages last as long as the process
+                self.resources = resources or Resources.build(self.config.kb_files, self.config.lexicon_files)
+                self.components = components.build(self.config.stages, self.resources, self.config.fuzzy_cutoff,
+                                                   homes=homes)
+            _FROZE = True
         self.batch_size = self.config.batch_size
         self._model = nlp.model_name(self.nlp)
 

@@ -1835,11 +1835,19 @@ def _names_key(date: str | None) -> str | None:
     return date[:4] if date else None
 
 
+_NORMAL_MARKS = re.compile(r"[-‐–'’.]")
+
+
 def _normal(name: str) -> str:
-    """Lower case, no accents, hyphens and apostrophes as spaces: the form names are compared in."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
-    s = re.sub(r"[-‐–'’.]", " ", s)
+    """Lower case, no accents, hyphens and apostrophes as spaces: the form names are compared in.
+    (An ASCII name has no accent to take off: most of the knowledge base's names, normalised
+    all at once for the first fuzzy match of a process.)"""
+    if name.isascii():
+        s = name.lower()
+    else:
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = _NORMAL_MARKS.sub(" ", s)
     return " ".join(s.split())
 
 

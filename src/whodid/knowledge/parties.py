@@ -11,6 +11,7 @@ article says (``whodid.actors.parties``); this module holds the vocabulary it re
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # words that make a capitalised name a party's ("the Liberal Democrats", "Labour", "the
 # Socialist Party"), in their singular lower-case form
@@ -67,6 +68,16 @@ def party_key(words: list[str]) -> str | None:
     "Conservatives": ``conservative``), or None when the name is no party's. The name is a
     party's when its last word is a party word or "Party" ("Labour", "the Socialist Party"),
     not when a party word only opens it ("the Republican Guard")."""
+    return _party_key(tuple(words))
+
+
+# the nicknames' patterns, compiled once (party_key runs on every capitalised run of words)
+_NICKNAME_RES = [(re.compile(rf"\b{re.escape(short)}\b"), full) for short, full in NICKNAMES.items()]
+
+
+@lru_cache(maxsize=4096)
+def _party_key(words: tuple[str, ...]) -> str | None:
+    """``party_key``'s work, remembered: the same capitalised runs come back on every article."""
     low = [w.lower().strip(".") for w in words if w.lower() not in ("the", "'s", "’s", "'", "’")]
     if len(low) > 2 and low[0] in PARLIAMENTARY_GROUP:
         low = low[1:]  # "the Parliamentary Labour Party": the party's MPs, who stand as the party stands
@@ -75,8 +86,8 @@ def party_key(words: list[str]) -> str | None:
     if low[-1] == "greens":
         return "green"  # "the Greens"; "Green" alone is as often a name or a colour
     text = " ".join(low)
-    for short, full in NICKNAMES.items():
-        text = re.sub(rf"\b{re.escape(short)}\b", full, text)
+    for regex, full in _NICKNAME_RES:
+        text = regex.sub(full, text)
     parts = [_singular(w) for w in text.split()]
     if parts and parts[-1] == "party":
         parts = parts[:-1]

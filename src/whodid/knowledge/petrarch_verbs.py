@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -490,6 +490,16 @@ class NounMatch:
     def keys(self) -> set[str]:
         return {w for head, _ in self.alternatives for w in head}
 
+    @cached_property
+    def by_head(self) -> dict[str, tuple[int, ...]]:
+        """Each head form -> the alternatives (their positions) it heads: a noun is tried only
+        against the alternatives its word heads, not against every one of a synset's members."""
+        index: dict[str, list[int]] = {}
+        for k, (head, _mods) in enumerate(self.alternatives):
+            for w in head:
+                index.setdefault(w, []).append(k)
+        return {w: tuple(ks) for w, ks in index.items()}
+
 
 @dataclass(frozen=True)
 class PrepMatch:
@@ -618,10 +628,13 @@ class VerbIndex:
         for c in anchor.children:
             if c.i in used or c.dep_ not in deps:
                 continue
-            keys = {c.lower_, c.lemma_.lower()}
-            for head, mods in noun.alternatives:
-                if not keys & head:
-                    continue
+            by_head = noun.by_head
+            lower, lemma = c.lower_, c.lemma_.lower()
+            heads = by_head.get(lower, ())
+            if lemma != lower and lemma in by_head:
+                heads = sorted({*heads, *by_head[lemma]})  # in the alternatives' order
+            for alternative in heads:
+                _head, mods = noun.alternatives[alternative]
                 got = {c.i}
                 ok = True
                 for mod in mods:

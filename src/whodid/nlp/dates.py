@@ -571,6 +571,13 @@ def _date_text(e: TimeExpr) -> str:
     return f"{MONTHS[e.month - 1].title()} {e.day}" + (f", {e.year}" if e.year else "")
 
 
+# the years a date the text spells out in full is read without dateparser: "March 5, 2022" and
+# "March 2022" are what they say (dateparser gives the same day, and the month's first day, for
+# every day of these years: tests/test_dates_absolute.py); a year outside them (an ISO date's
+# "0999") still goes to dateparser
+_PLAIN_YEARS = (1600, 2099)
+
+
 def resolve_absolute(e: TimeExpr) -> None:
     """Expressions that carry their own year: no base needed."""
     some_base = dt.date(2000, 1, 1)
@@ -580,10 +587,16 @@ def resolve_absolute(e: TimeExpr) -> None:
         except ValueError:
             e.notes.append("no such day")
             return
-        d, period = parse_date(_date_text(e), some_base)
+        if _PLAIN_YEARS[0] <= e.year <= _PLAIN_YEARS[1]:  # type: ignore[operator]
+            d, period = dt.date(e.year, e.month, e.day), "day"  # type: ignore[arg-type]
+        else:
+            d, period = parse_date(_date_text(e), some_base)
         _set(e, d, "day" if d else period, "text")
     elif e.kind == "month_year":
-        d, _ = parse_date(f"{MONTHS[e.month - 1].title()} {e.year}", some_base)  # type: ignore[index]
+        if _PLAIN_YEARS[0] <= e.year <= _PLAIN_YEARS[1]:  # type: ignore[operator]
+            d = dt.date(e.year, e.month, 1)  # type: ignore[arg-type]
+        else:
+            d, _ = parse_date(f"{MONTHS[e.month - 1].title()} {e.year}", some_base)  # type: ignore[index]
         _set(e, d, "month", "text")
     elif e.kind == "year":
         e.value, e.precision, e.resolved_from = f"{e.year:04d}", "year", "text"
