@@ -122,7 +122,8 @@ def _crowd_act(t) -> bool:
     if t.head.lower_ == "in" and t.dep_ == "pobj" and not any(c.dep_ == "det" for c in t.children):
         return False
     return not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "such"))
-                   or c.dep_ == "poss" for c in t.children)
+                   or (c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.pos_ == "PRON"))
+                   for c in t.children)
 
 
 @dataclass

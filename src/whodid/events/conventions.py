@@ -167,6 +167,7 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 actor = _actor(analysis, country, CROWD[ev.mode], resources.kb)
                 if actor.id not in ev.recipient:
                     ev.actor = [actor.id]
+                    countries[actor.id] = country
                     _mark(ev, "actor")
         if ev.type == "PROTEST" and not ev.recipient:
             where = located_in(doc, ev, analysis, resources)
