@@ -12,6 +12,10 @@ report) so a reader never takes it for something read from the text:
   the actor primary codes were inferred from these locations"). The recipient is
   the government of the country the protest is placed in ("rallied in Kenya"),
   else of the protesters' own country ("Algerians blocked roads").
+- A protest, a riot or a strike told by a noun with no one named ("mass protests in 2003",
+  "a one-day strike"): the crowd of the place is its actor, civilians (CVL), workers (LAB) for a
+  strike, of the country it is placed in, else the story's (the guidelines code "protesters" by
+  the country the article places them in).
 - ASSAULT told with no one behind it ("a roadside bomb killed three soldiers in
   the Iraqi town of ...", "were killed by a bomb", "gunmen killed"). PLOVER 2.0's
   sector table has UNK, "generic unidentified actors (e.g. actor for 'two
