@@ -1,7 +1,7 @@
 """Material acts the coder missed or mistyped (issue 15, material types): protests, strikes and
 riots told by a noun with no one named, people who demonstrate and workers who strike however
 generic the word for them, protesters storming a place, police forces sent, confiscations,
-dismissals, crackdowns. Each behaviour with a guard sentence that must stay as it was."""
+dismissals, crackdowns on firms. Each behaviour with a guard sentence that must stay as it was."""
 
 from __future__ import annotations
 
@@ -113,8 +113,8 @@ def test_firing_an_official_is_dismissing_him_and_firing_rockets_is_not(code):
     assert all(e.type != "COERCE" for e in events)
 
 
-def test_a_crackdown_on_firms_restricts_and_on_protesters_is_repression(code):
+def test_a_crackdown_on_firms_restricts_and_censorship_stays_censorship(code):
     events = code("India launched a crackdown on Chinese firms.", {"India": ("I", "INDGOV"), "firms": ("F", "CHNBUS")})
     assert [(e.type, e.mode) for e in events if e.trigger.text == "crackdown"] == [("COERCE", "restrict")]
-    events = code("China ordered a crackdown on protesters.", {"China": ("C", "CHNGOV"), "protesters": ("P", "CHNCVL")})
-    assert [e.type for e in events if e.trigger.text == "crackdown"] == ["ASSAULT"]
+    events = code("The government imposed censorship on the newspapers.", {"government": ("G", "NICGOV")})
+    assert [(e.type, e.mode) for e in events if e.trigger.text == "censorship"] == [("COERCE", "censor")]
