@@ -111,6 +111,23 @@ _ANSWERABLE = {"ACCUSE", "REQUEST"}
 # the subject's means)
 _CONTROLLED_GERUND_PREPS = {"of", "for", "against", "from", "with"}
 
+# PROTEST modes done by a crowd (PLOVER 2.0: demonstrate, riot, strike), whose event noun is an
+# event even when the sentence names no one: the crowd is the people of the place
+CROWD_MODES = {"demo", "riot", "strike"}
+
+
+def _crowd_act(t) -> bool:
+    """A protest noun that tells a protest of its own: not a word modifying another ("a protest
+    vote", "read the riot act"), not a manner ("boycott parliament in protest"), not a protest
+    told before ("the protests", "Monday's rally": a re-mention names its crowd where first told)."""
+    if t.dep_ in ("compound", "amod", "nmod"):
+        return False
+    if t.head.lower_ == "in" and t.dep_ == "pobj" and not any(c.dep_ == "det" for c in t.children):
+        return False
+    return not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "such"))
+                   or (c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.pos_ == "PRON"))
+                   for c in t.children)
+
 
 @dataclass
 class Participant:
@@ -1347,7 +1364,10 @@ class Coder:
                 c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon", "against", "of"))
                 for c in f.token.children)):
             return self._no(f, "requires a complement")
-        if f.noun and not participants and not f.anchored:
+        if f.noun and not participants and not f.anchored and not (e.type == "PROTEST" and e.mode in CROWD_MODES
+                                                                 and _crowd_act(f.token)):
+            # (a protest, a strike or a riot with no one named is still a crowd's act: "mass
+            # protests in 2003", "a miners' strike"; the conventions name the crowd)
             return self._no(f, "a noun with no party and no support verb")
         if not actor_ids and not speaker_actor and (m.hypothetical or m.conditional) \
                 and not f.complement:

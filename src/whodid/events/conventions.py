@@ -12,6 +12,10 @@ report) so a reader never takes it for something read from the text:
   the actor primary codes were inferred from these locations"). The recipient is
   the government of the country the protest is placed in ("rallied in Kenya"),
   else of the protesters' own country ("Algerians blocked roads").
+- A protest, a riot or a strike told by a noun with no one named ("mass protests in 2003",
+  "a one-day strike"): the crowd of the place is its actor, civilians (CVL), workers (LAB) for a
+  strike, of the country it is placed in, else the story's (the guidelines code "protesters" by
+  the country the article places them in).
 - ASSAULT told with no one behind it ("a roadside bomb killed three soldiers in
   the Iraqi town of ...", "were killed by a bomb", "gunmen killed"). PLOVER 2.0's
   sector table has UNK, "generic unidentified actors (e.g. actor for 'two
@@ -84,6 +88,8 @@ INFERRED_PENALTY = 0.15
 # arrests and releases whose doer the text leaves out are the state's (the guidelines code
 # "X was arrested" with the police, implied): (type, mode) -> the sector that holds or frees
 CUSTODY = {("COERCE", "arrest"): "COP", ("RETREAT", "release"): "GOV"}
+# who a protest, a riot or a strike no one is named for is by: the people, the workers
+CROWD = {"demo": "CVL", "riot": "CVL", "strike": "LAB"}
 TOWN_POPULATION = 100_000
 # speech acts whose unnamed addressee is the author of the policy or ruling they are about
 # (and a warning, a resignation or a concession with no one named: to the authorities)
@@ -155,6 +161,18 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                             for i in ev.actor]
                 countries.update({i: country for i in ev.actor if i not in countries})
                 _mark(ev, "actor")
+        if ev.type == "PROTEST" and not ev.actor and ev.mode in CROWD and ev.modality != "negated":
+            # "mass protests in 2003", "the social unrest leading to demonstrations across the
+            # country", "a one-day strike": a protest no one is named for is the people's (PLOVER's
+            # CVL, civilians), a strike the workers' (LAB), of where it happens, else of the story's
+            # country (the guidelines code "protesters" by the country the article places them in)
+            country = located_in(doc, ev, analysis, resources) or doc._.whodid_article_country
+            if country:
+                actor = _actor(analysis, country, CROWD[ev.mode], resources.kb)
+                if actor.id not in ev.recipient:
+                    ev.actor = [actor.id]
+                    countries[actor.id] = country
+                    _mark(ev, "actor")
         if ev.type == "PROTEST" and not ev.recipient:
             where = located_in(doc, ev, analysis, resources)
             own = [countries[i] for i in ev.actor if i in countries]
