@@ -276,15 +276,17 @@ def _searched(cur: Cursor, table: Table, view: View, source: str, where: str, pa
     wanted = list(dict.fromkeys([keys[0], sort, *shared]))
     columns = "".join(f'GROUPING(t.{k}) AS "g{i}", CAST(t.{k} AS VARCHAR) AS "v{i}", ' for i, k in enumerate(shared))
     sets = "".join(f"(t.{k}), " for k in shared) + "()"
+    # (the page as one more row, flagged: a column of every row would be read once per row)
+    nulls = ", NULL" * (2 * len(shared) + 1)
     rows = cur.execute(f"""WITH hits AS MATERIALIZED (SELECT {', '.join('t.' + k for k in wanted)} FROM ({source}) t
                                                       WHERE {where})
-        SELECT (SELECT coalesce(list(t.{keys[0]} ORDER BY {order}), []) FROM
-                    (SELECT * FROM hits t ORDER BY {order} LIMIT ? OFFSET ?) t) AS __page,
-               {columns}count(*) AS n
-        FROM hits t GROUP BY GROUPING SETS ({sets})""", params + [view.limit, view.offset]).fetchall()
-    counted = _counted([row[1:] for row in rows], shared)
+        SELECT FALSE AS __paged, NULL AS __page, {columns}count(*) AS n FROM hits t GROUP BY GROUPING SETS ({sets})
+        UNION ALL
+        SELECT TRUE, coalesce(list(t.{keys[0]} ORDER BY {order}), []){nulls}
+        FROM (SELECT * FROM hits t ORDER BY {order} LIMIT ? OFFSET ?) t""", params + [view.limit, view.offset]).fetchall()
+    counted = _counted([row[2:] for row in rows if not row[0]], shared)
     kept(answers, counts_key, lambda: (counted[0], facets(cur, table, view, counted[1])))
-    return [(k,) for k in rows[0][0]] if rows else []
+    return [(k,) for row in rows if row[0] for k in row[1]]
 
 
 def _total_and_facets(cur: Cursor, table: Table, view: View) -> tuple[int, dict[str, list[dict[str, Any]]]]:
