@@ -614,14 +614,21 @@ def _clusters(cur: Cursor, sha1s: list[str], events: list[tuple[int, str, int]] 
     """The cluster and the reports (the cluster's articles) of each linked event of the articles
     ``sha1s``, by (sha1, idx): one read of the summaries' ``event_reports`` when they are up to
     date, else the mentions then their clusters. ``events`` (row id in events, sha1, idx), when
-    given, are the events asked about: when every row of ``event_reports`` carries its event's
-    row id (``reports_by_rowid``), theirs are read by row id (a scan of one integer column, not
-    a hash join on every row's sha1)."""
-    if events is not None and search.summarised(cur) and reports_by_rowid(cur):
+    given, are the events asked about: their rows are read by the event row id each carries (a
+    scan of one integer column, not a hash join on every row's sha1), each checked against its
+    key (a row's event row id is a hint); those not found so (no row, or a row id no longer
+    right) are read by their articles' sha1s as before."""
+    if events is not None and search.summarised(cur):
         cur.execute("""SELECT event_rowid, article_sha1, idx, cluster_id, reports FROM event_reports
                        WHERE event_rowid IN (SELECT unnest(?::BIGINT[]))""", [[e[0] for e in events]])
         asked = set(events)
         rows = [row[1:] for row in cur.fetchall() if row[:3] in asked]
+        found = {(s, i) for s, i, _, _ in rows}
+        rest = sorted({s for _, s, i in events if (s, i) not in found})
+        if rest:
+            cur.execute("""SELECT article_sha1, idx, cluster_id, reports FROM event_reports
+                           WHERE article_sha1 IN (SELECT unnest(?::VARCHAR[]))""", [rest])
+            rows += [row for row in cur.fetchall() if tuple(row[:2]) not in found]
         return {(s, i): c for s, i, c, _ in rows}, {(s, i): n for s, i, _, n in rows}
     if search.summarised(cur):
         cur.execute("""SELECT article_sha1, idx, cluster_id, reports FROM event_reports
@@ -635,16 +642,6 @@ def _clusters(cur: Cursor, sha1s: list[str], events: list[tuple[int, str, int]] 
                 "(SELECT unnest(?::BIGINT[]))", [sorted(set(clusters.values()))])
     counts = dict(cur.fetchall())
     return clusters, {key: counts.get(cid) for key, cid in clusters.items()}
-
-
-def reports_by_rowid(cur: Cursor) -> bool:
-    """Every row of the summaries' ``event_reports`` whose event is stored carries that event's
-    row id (``event_rowid``, otherwise a hint), so an event's row there, if it has one, is the one
-    with its row id: checked once per write state (a join of the two tables, 0.2 s at a million
-    events), kept until the data changes."""
-    return kept(_answers(cur), "reports by rowid", lambda: cur.execute(
-        """SELECT count(*) = 0 FROM event_reports r JOIN events e ON e.article_sha1 = r.article_sha1 AND e.idx = r.idx
-           WHERE r.event_rowid IS DISTINCT FROM e.rowid""").fetchone()[0])
 
 
 def actors(cur: Cursor, q: str | None, limit: int, offset: int) -> dict[str, Any]:
