@@ -38,6 +38,11 @@ class Answers:
             self.generation += 1
             self._cache.clear()
 
+    def known(self, key: Hashable) -> bool:
+        """An answer is kept under ``key`` in this write state (it may age out before it is read)."""
+        with self._condition:
+            return (self.generation, key) in self._cache
+
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         """The answer kept under ``key`` in this write state, computed when there is none. One
         computed during a write is kept under the state before it, which no later request asks for."""

@@ -405,7 +405,10 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
     flt = flt.resolved(cur)
     party = flt.by_party(cur) if sort in CARRIED_SORTS else None
     if party is not None:  # the page picked from the actors' event lists, then its rows read by key
-        if sort == "date":  # (of the days it spans only, as below)
+        if sort == "date" and (picked := _party_days_and_keys(cur, flt, party, descending, limit, offset)):
+            days, keys = picked
+            total = sum(n for _, n in days)
+        elif sort == "date":  # (of the days it spans only, as below)
             days = event_days(cur, flt)
             total = sum(n for _, n in days)
             window = _day_window(days, descending, limit, offset)
@@ -448,7 +451,7 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
     if rowids:  # the page's rows, read by row id, in the page's order
         cur.execute(f"SELECT e.rowid AS __rowid, {EVENT_COLUMNS} FROM events e "
                     "WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))", [rowids])
-        found = {row.pop("__rowid"): row for row in _rows(cur)}
+        found = {row["__rowid"]: row for row in _rows(cur)}
         items = [found[r] for r in rowids]
     total = sum(n for _, n in days) if days is not None else event_count(cur, flt)
     _complete_events(cur, items)
@@ -475,6 +478,30 @@ def _reported_keys(cur: Cursor, flt: EventFilter, descending: bool, limit: int,
     return keys if len(keys) == limit else None
 
 
+def _party_days_and_keys(cur: Cursor, flt: EventFilter, party: tuple[str, list[Any]], descending: bool, limit: int,
+                         offset: int) -> tuple[list[tuple[dt.date | None, int]], list[tuple[int | None, str, int]]] | None:
+    """The events by party sorted by date whose per-day counts are not kept yet: those counts
+    (kept, as ``event_days`` keeps them) and the page's keys (as ``_party_keys`` gives them) from
+    one reading of the actors' event lists, not one for the counts and another for the page's
+    days. None when the counts are kept (the page then reads its days only)."""
+    answers = _answers(cur)
+    days_key = ("events.days", flt.key())
+    if answers is not None and answers.known(days_key):
+        return None
+    base, params = party
+    way = "DESC" if descending else "ASC"
+    # (the page as one more row, flagged: a column of every row would be read once per day)
+    rows = cur.execute(f"""WITH p AS MATERIALIZED ({base})
+        SELECT FALSE AS paged, NULL AS page, {EVENT_DAY} AS day, count(*) AS n FROM p e GROUP BY {EVENT_DAY}
+        UNION ALL
+        SELECT TRUE, coalesce(list({{'r': e.event_rowid, 's': e.article_sha1, 'i': e.idx}}
+                                   ORDER BY {EVENT_SORTS['date']} {way} NULLS LAST, e.article_sha1, e.idx), []), NULL, NULL
+        FROM (SELECT * FROM p e ORDER BY {EVENT_SORTS['date']} {way} NULLS LAST, e.article_sha1, e.idx
+              LIMIT ? OFFSET ?) e""", params + [limit, offset]).fetchall()
+    days = kept(answers, days_key, lambda: [(day, n) for paged, _, day, n in rows if not paged])
+    return days, [(k["r"], k["s"], k["i"]) for paged, page, _, _ in rows if paged for k in page]
+
+
 def _party_keys(cur: Cursor, party: tuple[str, list[Any]], sort: str, descending: bool, limit: int,
                 offset: int) -> list[tuple[int | None, str, int]]:
     """A page of the events of ``EventFilter.by_party``'s query, as (row id, article sha1, idx),
@@ -493,7 +520,7 @@ def _events_by_key(cur: Cursor, keys: list[tuple[int | None, str, int]]) -> list
         return []
     cur.execute(f"SELECT e.rowid AS __rowid, {EVENT_COLUMNS} FROM events e "
                 "WHERE e.rowid IN (SELECT unnest(?::BIGINT[]))", [[k[0] for k in keys if k[0] is not None]])
-    by_rowid = {row.pop("__rowid"): row for row in _rows(cur)}
+    by_rowid = {row["__rowid"]: row for row in _rows(cur)}
     found = {}
     for rowid, sha, idx in keys:
         row = by_rowid.get(rowid)
@@ -501,7 +528,7 @@ def _events_by_key(cur: Cursor, keys: list[tuple[int | None, str, int]]) -> list
             found[(sha, idx)] = row
     missing = [(sha, idx) for _, sha, idx in keys if (sha, idx) not in found]
     if missing:
-        cur.execute(f"""SELECT {EVENT_COLUMNS} FROM events e WHERE (e.article_sha1, e.idx) IN
+        cur.execute(f"""SELECT e.rowid AS __rowid, {EVENT_COLUMNS} FROM events e WHERE (e.article_sha1, e.idx) IN
                         (SELECT unnest(?::VARCHAR[]), unnest(?::INTEGER[]))""",
                     [[m[0] for m in missing], [m[1] for m in missing]])
         found.update({(row["article_sha1"], row["idx"]): row for row in _rows(cur)})
@@ -526,7 +553,7 @@ def events_stream(cur: Cursor, lookup: Cursor, flt: EventFilter, sort: str, desc
 
         return batches()
     sql, params = _events_query(flt, sort, descending, kept_reports=search.summarised(cur))
-    cur.execute(sql, params + [limit, 0])
+    cur.execute(sql.replace(EVENT_COLUMNS, f"e.rowid AS __rowid, {EVENT_COLUMNS}", 1), params + [limit, 0])
     columns = [d[0] for d in cur.description]
 
     def rows() -> Iterator[dict[str, Any]]:
@@ -540,7 +567,9 @@ def events_stream(cur: Cursor, lookup: Cursor, flt: EventFilter, sort: str, desc
 
 def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
     """Each event row with its article, its cluster's reports, its sentence's text and its actors'
-    names (read for these rows only)."""
+    names (read for these rows only). A row's ``__rowid`` (its row id in events, if it has one) is
+    taken off: the clusters are read by it when every row has one."""
+    rowids = [r.pop("__rowid", None) for r in items]
     sha1s = sorted({r["article_sha1"] for r in items})
     articles = {}
     if sha1s:
@@ -548,7 +577,8 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
         cur.execute(f"""SELECT sha1, id, title, published, url, source, text FROM articles
                         WHERE sha1 IN ({', '.join('?' * len(sha1s))})""", sha1s)
         articles = {row[0]: row for row in cur.fetchall()}
-        clusters, reports = _clusters(cur, sha1s)
+        clusters, reports = _clusters(cur, sha1s, None if None in rowids else
+                                      [(rid, r["article_sha1"], r["idx"]) for rid, r in zip(rowids, items)])
     texts = {sha: row[6] or "" for sha, row in articles.items()}
     for row in items:
         # (an event whose article row is missing, inserted by hand, keeps empty article fields)
@@ -579,10 +609,27 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
         row["reported_by"] = name(sha, reporter) if reporter else None
 
 
-def _clusters(cur: Cursor, sha1s: list[str]) -> tuple[dict[tuple[str, int], int], dict[tuple[str, int], int]]:
+def _clusters(cur: Cursor, sha1s: list[str], events: list[tuple[int, str, int]] | None = None
+              ) -> tuple[dict[tuple[str, int], int], dict[tuple[str, int], int]]:
     """The cluster and the reports (the cluster's articles) of each linked event of the articles
     ``sha1s``, by (sha1, idx): one read of the summaries' ``event_reports`` when they are up to
-    date, else the mentions then their clusters."""
+    date, else the mentions then their clusters. ``events`` (row id in events, sha1, idx), when
+    given, are the events asked about: their rows are read by the event row id each carries (a
+    scan of one integer column, not a hash join on every row's sha1), each checked against its
+    key (a row's event row id is a hint); those not found so (no row, or a row id no longer
+    right) are read by their articles' sha1s as before."""
+    if events is not None and search.summarised(cur):
+        cur.execute("""SELECT event_rowid, article_sha1, idx, cluster_id, reports FROM event_reports
+                       WHERE event_rowid IN (SELECT unnest(?::BIGINT[]))""", [[e[0] for e in events]])
+        asked = set(events)
+        rows = [row[1:] for row in cur.fetchall() if row[:3] in asked]
+        found = {(s, i) for s, i, _, _ in rows}
+        rest = sorted({s for _, s, i in events if (s, i) not in found})
+        if rest:
+            cur.execute("""SELECT article_sha1, idx, cluster_id, reports FROM event_reports
+                           WHERE article_sha1 IN (SELECT unnest(?::VARCHAR[]))""", [rest])
+            rows += [row for row in cur.fetchall() if tuple(row[:2]) not in found]
+        return {(s, i): c for s, i, c, _ in rows}, {(s, i): n for s, i, _, n in rows}
     if search.summarised(cur):
         cur.execute("""SELECT article_sha1, idx, cluster_id, reports FROM event_reports
                        WHERE article_sha1 IN (SELECT unnest(?::VARCHAR[]))""", [sha1s])

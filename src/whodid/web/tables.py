@@ -226,6 +226,9 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
             source = picks or source
         if first_rows is not None:  # the page's keys and row ids from the first rows kept
             picked, by_row_id = first_rows, True
+        elif first is None and not by_row_id and (
+                searched := _searched(cur, table, view, source, where, params, order, keys, sort)) is not None:
+            picked = searched
         else:
             picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)}{', t.row_id' if by_row_id else ''} "
                                  f"FROM ({source}) t WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
@@ -256,6 +259,34 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
                           lambda: _total_and_facets(cur, table, view))
     return {"total": total, "limit": view.limit, "offset": view.offset, "sort": sort,
             "order": "desc" if descending else "asc", "items": items, "facets": counted}
+
+
+def _searched(cur: Cursor, table: Table, view: View, source: str, where: str, params: list[Any], order: str,
+              keys: list[str], sort: str) -> list[tuple] | None:
+    """A word search's page keys and its total and shared facets (kept as ``_total_and_facets``
+    keeps them) in one statement, when its page is picked from the source it is counted in and its
+    counts are not kept yet: the search's rows (the word index's intersection joined to every
+    article) are found once, not once for the page and again for the counts. None: not so."""
+    answers = getattr(cur, "answers", None)
+    counts_key = ("table counts", table.name, view.counts_key())
+    if not (view.q and table.words and table.indexed(cur) and len(keys) == 1) or \
+            table.counted(cur, view) != (source, "count(*)") or (answers is not None and answers.known(counts_key)):
+        return None
+    shared = _shared_facets(table, view)
+    wanted = list(dict.fromkeys([keys[0], sort, *shared]))
+    columns = "".join(f'GROUPING(t.{k}) AS "g{i}", CAST(t.{k} AS VARCHAR) AS "v{i}", ' for i, k in enumerate(shared))
+    sets = "".join(f"(t.{k}), " for k in shared) + "()"
+    # (the page as one more row, flagged: a column of every row would be read once per row)
+    nulls = ", NULL" * (2 * len(shared) + 1)
+    rows = cur.execute(f"""WITH hits AS MATERIALIZED (SELECT {', '.join('t.' + k for k in wanted)} FROM ({source}) t
+                                                      WHERE {where})
+        SELECT FALSE AS __paged, NULL AS __page, {columns}count(*) AS n FROM hits t GROUP BY GROUPING SETS ({sets})
+        UNION ALL
+        SELECT TRUE, coalesce(list(t.{keys[0]} ORDER BY {order}), []){nulls}
+        FROM (SELECT * FROM hits t ORDER BY {order} LIMIT ? OFFSET ?) t""", params + [view.limit, view.offset]).fetchall()
+    counted = _counted([row[2:] for row in rows if not row[0]], shared)
+    kept(answers, counts_key, lambda: (counted[0], facets(cur, table, view, counted[1])))
+    return [(k,) for row in rows if row[0] for k in row[1]]
 
 
 def _total_and_facets(cur: Cursor, table: Table, view: View) -> tuple[int, dict[str, list[dict[str, Any]]]]:
@@ -321,13 +352,24 @@ def _counts(cur: Cursor, table: Table, view: View) -> tuple[int, dict[str, list[
     without its own filter: ``facets`` asks for it apart.)"""
     base, count = table.counted(cur, view)
     where, params = _where(table, view, indexed=table.indexed(cur))
-    shared = [c.key for c in table.columns if c.facet and not _filtered(table, view, c.key)]
+    shared = _shared_facets(table, view)
     columns = "".join(f'GROUPING(t.{k}) AS "g{i}", CAST(t.{k} AS VARCHAR) AS "v{i}", ' for i, k in enumerate(shared))
     sets = "".join(f"(t.{k}), " for k in shared) + "()"
     cur.execute(f"SELECT {columns}{count} AS n FROM ({base}) t WHERE {where} GROUP BY GROUPING SETS ({sets})",
                 params)
+    return _counted(cur.fetchall(), shared)
+
+
+def _shared_facets(table: Table, view: View) -> list[str]:
+    """The facets ``_counts`` counts with the total: those whose column the view does not filter."""
+    return [c.key for c in table.columns if c.facet and not _filtered(table, view, c.key)]
+
+
+def _counted(rows: list[tuple], shared: list[str]) -> tuple[int, dict[str, list[dict[str, Any]]]]:
+    """``_counts``'s rows (each facet's grouping flag and value, then the count) as the total and
+    the shared facets' values."""
     total, counted = 0, {k: [] for k in shared}
-    for row in cur.fetchall():
+    for row in rows:
         grouped = [i for i in range(len(shared)) if row[2 * i] == 0]
         if not grouped:
             total = int(row[-1] or 0)
