@@ -46,7 +46,7 @@ from whodid.knowledge.offices import STATE_TITLES
 from whodid.knowledge.parties import GOVERNING_BEFORE, OPPOSITION_BEFORE
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
 from whodid.model import Actor, Analysis, Check, Mention
-from whodid.nlp.extensions import positions_by, text_of
+from whodid.nlp.extensions import positions_of_lemmas, text_of
 from whodid.nlp.vocab import (BODY_ANAPHORS, ENGLISH_HONORIFICS, LOCAL_NOUNS, MONTHS, NAME_AS_PLACE_PREPOSITIONS,
                                NOT_CURRENT, PLACE_NOUNS, PLACE_OBJECT_PREPOSITIONS, QUOTE_OPENS_AFTER)
 
@@ -868,9 +868,7 @@ class Resolver:
     def _walk(self, st: _State) -> None:
         doc = st.doc
         # the words whose lemma names people ("suspects"), read from the Doc's lemma index
-        strings = doc.vocab.strings
-        people = {i for h, where in positions_by(doc, "lemma").items() if strings[h].lower() in self.people_nouns
-                  for i in where} if self.people_nouns else set()
+        people = positions_of_lemmas(doc, self.people_nouns) if self.people_nouns else set()
         i = 0
         while i < len(doc):
             if st.at(i) is None:

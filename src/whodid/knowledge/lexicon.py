@@ -21,7 +21,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-from whodid.nlp.extensions import positions_by, positions_in
+from whodid.nlp.extensions import positions_in, positions_of_lemmas
 from whodid.nlp.treematch import TreeMatcher
 
 PLOVER_TYPES = (
@@ -397,11 +397,7 @@ class Lexicon:
         _register()
         words = self.marker("pejoratives")
         # by the word or its lemma, read from the Doc's word indexes (no loop over every token)
-        marked = set(positions_in(doc, words))
-        strings = doc.vocab.strings
-        for h, where in positions_by(doc, "lemma").items():
-            if strings[h].lower() in words:
-                marked.update(where)
+        marked = set(positions_in(doc, words)) | positions_of_lemmas(doc, words)
         for i in sorted(marked):  # the default is False: set only the few that are (an extension write is slow)
             doc[i]._.whodid_pejorative = True
 

@@ -79,3 +79,11 @@ def positions_by(doc: Doc, attr: str = "lower") -> dict[int, list[int]]:
 def positions_in(doc: Doc, words: Iterable[str], attr: str = "lower") -> list[int]:
     """The positions of the tokens whose ``attr`` is any of ``words``, in document order."""
     return sorted(i for w in set(words) for i in positions_of(doc, w, attr))
+
+
+def positions_of_lemmas(doc: Doc, lemmas: Iterable[str]) -> set[int]:
+    """The positions of the tokens whose lemma, lower-cased, is one of ``lemmas`` (which are
+    lower case), read from the Doc's lemma index (no loop over every token)."""
+    wanted = lemmas if isinstance(lemmas, (set, frozenset)) else set(lemmas)
+    strings = doc.vocab.strings
+    return {i for h, where in positions_by(doc, "lemma").items() if strings[h].lower() in wanted for i in where}
