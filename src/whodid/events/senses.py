@@ -193,6 +193,12 @@ def own_thing(w: Token, depth: int = 0) -> bool:
     return False
 
 
+def _antecedent(w: Token) -> Token:
+    """The noun a relative pronoun stands for ("the centre, which the group handed over": the
+    centre); any other word itself."""
+    return w.head.head if w.tag_ in ("WDT", "WP") and w.head.dep_ == "relcl" else w
+
+
 class Senses:
     def __init__(self, lexicon: Lexicon):
         self.lex = lexicon
@@ -241,8 +247,7 @@ class Senses:
             return w.pos_ == "NOUN" and actors.at(w) is None and w.ent_type_ == "" \
                 and w.lemma_.lower() not in PLACE_NOUNS and w.lemma_.lower() not in (self.lex.classes.get("people") or ())
         if cls == "thing":  # such a noun that is no act either ("a suppressant that is banned")
-            if w.tag_ in ("WDT", "WP") and w.head.dep_ == "relcl":
-                w = w.head.head  # the noun a relative pronoun stands for
+            w = _antecedent(w)
             return w.i not in triggers and self._is(w, "issue", actors, triggers)
         if cls == "own":
             return actors.at(w) is None and own_thing(w)
@@ -266,8 +271,8 @@ class Senses:
             return any(c.dep_ in ("auxpass", "nsubjpass") for c in w.children) or \
                 (w.tag_ == "VBN" and w.dep_ in ("acl", "amod") and not any(c.dep_ == "aux" for c in w.children))
         words = self.lex.classes.get(cls)
-        if words and w.tag_ in ("WDT", "WP") and w.head.dep_ == "relcl":
-            w = w.head.head  # "the centre, which the group handed over": the noun it stands for
+        if words:
+            w = _antecedent(w)
         return bool(words) and (w.lemma_.lower() in words or w.lower_ in words)
 
     def condition(self, cond: Condition, t: Token, ids: list[int], noun: bool, actors: Actors,
