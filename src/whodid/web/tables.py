@@ -221,7 +221,7 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
         if first is not None:
             source, more = table.restricted(cur, first) or (source, [])
             if not more:
-                where, params = f"{where} AND t.article_sha1 IN (SELECT unnest(?::VARCHAR[]))", params + [first]
+                where, params = f"{where} AND t.article_sha1 IN {SOME}", params + [first]
         else:
             source = picks or source
         if first_rows is not None:  # the page's keys and row ids from the first rows kept
@@ -496,12 +496,12 @@ PLACES = Table(
     picks="SELECT article_sha1, idx, published, name, country, admin1, feature, geonames_id, events, row_id "
           "FROM place_keys",
     # (the page's events counted at ingest, in place_keys)
-    by_row_id="""SELECT p.article_sha1, a.id AS article_id, a.title AS article_title, a.published, p.idx, p.name,
+    by_row_id=f"""SELECT p.article_sha1, a.id AS article_id, a.title AS article_title, a.published, p.idx, p.name,
                         p.country, p.admin1, p.feature, p.geonames_id, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon,
                         k.events
-                 FROM (SELECT rowid AS row_id, * FROM places WHERE rowid IN (SELECT unnest(?::BIGINT[]))) p
-                 JOIN (SELECT * FROM articles WHERE sha1 IN (SELECT unnest(?::VARCHAR[]))) a ON a.sha1 = p.article_sha1
-                 JOIN (SELECT * FROM place_keys WHERE row_id IN (SELECT unnest(?::BIGINT[]))) k
+                 FROM (SELECT rowid AS row_id, * FROM places WHERE rowid IN {ROWS}) p
+                 JOIN (SELECT * FROM articles WHERE sha1 IN {SOME}) a ON a.sha1 = p.article_sha1
+                 JOIN (SELECT * FROM place_keys WHERE row_id IN {ROWS}) k
                       ON k.row_id = p.row_id AND k.article_sha1 = p.article_sha1 AND k.idx = p.idx""",
     pick_columns=("article_sha1", "idx", "published", "name", "country", "admin1", "feature", "geonames_id",
                   "events"))
