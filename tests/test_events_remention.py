@@ -104,6 +104,10 @@ def test_a_country_and_its_state_or_a_named_party_of_it_are_one_side():
     # that" are two refusals
     assert len(merge([ev(0, ["RUS"], ["UKR"], "REJECT", None), ev(100, ["RUSGOV"], ["UKR"], "REJECT", None)],
                      parties)) == 2
+    # ... though the one it is said to may be told as the country in one telling: "Putin rejected
+    # Ukraine's demands" / "Putin rejects the mayor's demands"
+    assert len(merge([ev(0, ["putin"], ["UKR"], "REJECT", None), ev(100, ["putin"], ["mayor"], "REJECT", None)],
+                     parties)) == 1
 
 
 def test_the_protests_point_back_at_the_protests_told_before():

@@ -30,8 +30,9 @@ falls under it (the Uttar Pradesh Police INDCOP, Gordon Brown GBRGOV):
 "the chancellor" and "Mr Brown" in two tellings may be one man, Tony Blair and
 Gordon Brown may not. A country the text names as such ("Russia", "Moscow") is its state
 ("Putin", "the Kremlin", the army) and any party of it with a name, but not its public
-("Palestinians"), and not for what a side says again and again (``SPEECH_ACTS``: "Russia will
-not leave" and "the Kremlin would not accept that" are two refusals). In one sentence, a
+("Palestinians"); not as the speaker of what a side says again and again (``SPEECH_ACTS``:
+"Russia will not leave" and "the Kremlin would not accept that" are two refusals), though as
+the one it is said to. In one sentence, a
 person of no known party whose code is that of the article's one political party of that code
 speaks for it ("Labour hit back ... with election coordinator Alan Milburn accusing Mr Howard":
 one act; ``Parties.speaks_for``). A mode left unknown (None) is no other mode.
@@ -225,23 +226,23 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
     same_sentence = first.sentence.start == later.sentence.start
     if same_sentence and parties.speaks_for:
         parties = replace(parties, one_sentence=True)
-    if later.type in SPEECH_ACTS and parties.by_country:
-        # what a side says again and again: "Russia will not leave" and "the Kremlin would not
-        # accept that" are two refusals; a country is its state only for its acts
-        parties = replace(parties, by_country=False)
-    if not same_sentence and same_side_retelling(first, later, parties) \
+    # who says what a side says again and again is told strictly: "Russia will not leave" and "the
+    # Kremlin would not accept that" are two refusals (a country is its state for its acts, and for
+    # those it is told to: "rejected calls from Britain" / "refuses Lord Goldsmith's request")
+    speakers = replace(parties, by_country=False) if later.type in SPEECH_ACTS else parties
+    if not same_sentence and same_side_retelling(first, later, parties, speakers) \
             and (first.modality != later.modality or first.mode == later.mode
                  or id(first) in statements or id(later) in statements):
         # (two kinds of accusing told as done, "criticised him for lying" ... "claimed he had
         # ordered ...", are two accusations; one announced and then done, told again in the same
         # kind, or in a statement's words with no verb of its own, is one)
         return True
-    if not same_sentence and public_retelling(first, later, parties):
+    if not same_sentence and public_retelling(first, later, parties, speakers):
         return True
     if first.modality != later.modality:
         return False
     if not same_sentence and later.type in ONCE_ONLY and later.actor and first.actor and _modes(first, later) \
-            and (parties.within(later.actor, first.actor) or parties.within(first.actor, later.actor)) \
+            and (speakers.within(later.actor, first.actor) or speakers.within(first.actor, later.actor)) \
             and (not later.recipient or not first.recipient or parties.shared(later.recipient, first.recipient)):
         # "the government's resignation" ... "the prime minister decided to resign": one party
         # resigns once, whatever body each telling names it leaving
@@ -250,28 +251,28 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
         return False
     if later.type in SYMMETRIC:
         return _same_meeting(first, later, parties, same_sentence)
-    if same_sentence and parties.alike(later.actor, first.actor) and _modes(first, later) and (
+    if same_sentence and speakers.alike(later.actor, first.actor) and _modes(first, later) and (
             parties.shared(later.recipient, first.recipient) or not later.recipient or not first.recipient):
         # "attacked the government's failure ... and criticised its record on the NHS": one
         # party's two words for one act against the same (or an untold) party
         return True
     if not same_sentence and parties.alike(later.recipient, first.recipient) \
-            and parties.alike(later.actor, first.actor):
+            and speakers.alike(later.actor, first.actor):
         # "The Lib Dems accuse Mr Blair ..." after "Charles Kennedy accused Mr Blair ...": the
         # same side doing the same to the same party is one act retold
         return True
     if not same_sentence and later.type not in SPEECH_ACTS and parties.shared(later.recipient, first.recipient) \
-            and parties.shared(later.actor, first.actor):
+            and speakers.shared(later.actor, first.actor):
         # "the Uttar Pradesh Police arrested Bernard N Marak" after "Marak ... was arrested in Uttar
         # Pradesh" (police implied): the same act to the same party by the same side, told again
         return True
-    if not parties.within(later.actor, first.actor) or not parties.within(later.recipient, first.recipient):
+    if not speakers.within(later.actor, first.actor) or not parties.within(later.recipient, first.recipient):
         return False
     if same_sentence:
-        return parties.alike(later.actor, first.actor) and parties.alike(later.recipient, first.recipient) \
+        return speakers.alike(later.actor, first.actor) and parties.alike(later.recipient, first.recipient) \
             or bool(later.actor or later.recipient)
     # a resignation, a withdrawal: one party does it once, so its own retelling needs no recipient
-    return bool(later.recipient) or (later.type in ONCE_ONLY and parties.alike(later.actor, first.actor))
+    return bool(later.recipient) or (later.type in ONCE_ONLY and speakers.alike(later.actor, first.actor))
 
 
 def _same_meeting(first: Event, later: Event, parties: Parties, same_sentence: bool) -> bool:
@@ -296,7 +297,8 @@ def _retellable(first: Event, later: Event) -> bool:
     return later.type in RETOLD and "negated" not in (first.modality, later.modality) and bool(later.recipient)
 
 
-def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[str, str]) -> bool:
+def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[str, str],
+                        speakers: Parties | None = None) -> bool:
     """Across sentences, the same side ("Charles Kennedy", then "the Lib Dems") doing the same
     type of act to the same recipients (or to them and one more, or to some of them: "called the
     bishops traitors" / "branded the bishops and the students traitors"): one act retold, though
@@ -308,11 +310,11 @@ def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[s
     parties = parties if isinstance(parties, Parties) else Parties(parties)
     if not _retellable(first, later):
         return False
-    return parties.alike(later.actor, first.actor) and bool(first.recipient) and (
+    return (speakers or parties).alike(later.actor, first.actor) and bool(first.recipient) and (
         parties.within(later.recipient, first.recipient) or parties.within(first.recipient, later.recipient))
 
 
-def public_retelling(first: Event, later: Event, parties: Parties) -> bool:
+def public_retelling(first: Event, later: Event, parties: Parties, speakers: Parties | None = None) -> bool:
     """Across sentences, a side's criticism aimed only at its own country or its public
     ("people have become poor across the country") after the same side's criticism of a
     party: the same criticism, told again in other words."""
@@ -322,7 +324,7 @@ def public_retelling(first: Event, later: Event, parties: Parties) -> bool:
             or all(r in parties.public for r in first.recipient) or first.trigger.start > later.trigger.start:
         return False
     own = {parties.codes.get(a, "")[:3] for a in later.actor}
-    return parties.alike(later.actor, first.actor) \
+    return (speakers or parties).alike(later.actor, first.actor) \
         and {parties.codes.get(r, "")[:3] for r in later.recipient} <= own
 
 
