@@ -110,6 +110,23 @@ def test_a_country_and_its_state_or_a_named_party_of_it_are_one_side():
                      parties)) == 1
 
 
+def test_one_act_told_twice_in_a_sentence_to_a_placeholder_of_the_named_partys_country():
+    # "Chen was indicted ..., with prosecutors accusing the now-71-year-old of ...": one accusation,
+    # its second word's target read only as "the government"
+    parties = Parties.of([
+        Actor(id="TWNJUD", name="prosecutors", kind="group", country="TWN", sector="JUD", code="TWNJUD"),
+        Actor(id="TWNGOV", name="the government", kind="organization", country="TWN", sector="GOV", code="TWNGOV"),
+        Actor(id="TWNCVL", name="citizens", kind="group", country="TWN", sector="CVL", code="TWNCVL"),
+        Actor(id="chen", name="Chen Shui-bian", kind="person", country="TWN", sector="ELI", code="TWNELI")])
+    assert len(merge([ev(0, ["TWNJUD"], ["chen"]), ev(0, ["TWNJUD"], ["TWNGOV"])], parties)) == 1
+    # two placeholders of two sectors are two parties: a request of the government and an appeal to
+    # the citizens, in one sentence, are two
+    assert len(merge([ev(0, ["TWNJUD"], ["TWNGOV"], "REQUEST", None), ev(0, ["TWNJUD"], ["TWNCVL"], "REQUEST", None)],
+                     parties)) == 2
+    # and in two sentences the placeholder says too little
+    assert len(merge([ev(0, ["TWNJUD"], ["chen"]), ev(100, ["TWNJUD"], ["TWNGOV"])], parties)) == 2
+
+
 def test_the_protests_point_back_at_the_protests_told_before():
     # "Thousands of protesters marched against the government." ... "The Indignant Opposition, which led
     # the protests, said ...": the definite noun is the protest told, its leader named

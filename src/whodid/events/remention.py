@@ -252,9 +252,12 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
     if later.type in SYMMETRIC:
         return _same_meeting(first, later, parties, same_sentence)
     if same_sentence and speakers.alike(later.actor, first.actor) and _modes(first, later) and (
-            parties.shared(later.recipient, first.recipient) or not later.recipient or not first.recipient):
+            parties.shared(later.recipient, first.recipient) or not later.recipient or not first.recipient
+            or parties.fit(later.recipient, first.recipient)):
         # "attacked the government's failure ... and criticised its record on the NHS": one
-        # party's two words for one act against the same (or an untold) party
+        # party's two words for one act against the same (or an untold) party, or against one the
+        # other word names only by a placeholder of its country ("was indicted ..., with
+        # prosecutors accusing the now-71-year-old of ...": "the government" read for the man)
         return True
     if not same_sentence and parties.alike(later.recipient, first.recipient) \
             and speakers.alike(later.actor, first.actor):
