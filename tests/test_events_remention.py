@@ -127,6 +127,15 @@ def test_one_act_told_twice_in_a_sentence_to_a_placeholder_of_the_named_partys_c
     assert len(merge([ev(0, ["TWNJUD"], ["chen"]), ev(100, ["TWNJUD"], ["TWNGOV"])], parties)) == 2
 
 
+def test_a_doer_left_untold_by_the_first_word_of_a_sentence_and_named_by_the_second_is_one_act():
+    # "Violence has hit eastern Ethiopia, where bomb attacks by rebels killed five"
+    parties = Parties({"ETH": "ETH", "rebels": "ETHREB", "army": "ETHMIL"})
+    assert len(merge([ev(0, [], ["ETH"], "ASSAULT", None), ev(0, ["rebels"], ["ETH"], "ASSAULT", None)], parties)) == 1
+    # in two sentences, an attack with no doer told may be another
+    assert len(merge([ev(0, [], ["ETH"], "ASSAULT", None), ev(100, ["rebels"], ["ETH"], "ASSAULT", None)],
+                     parties)) == 2
+
+
 def test_the_protests_point_back_at_the_protests_told_before():
     # "Thousands of protesters marched against the government." ... "The Indignant Opposition, which led
     # the protests, said ...": the definite noun is the protest told, its leader named

@@ -269,6 +269,11 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
         # "the Uttar Pradesh Police arrested Bernard N Marak" after "Marak ... was arrested in Uttar
         # Pradesh" (police implied): the same act to the same party by the same side, told again
         return True
+    if same_sentence and not first.actor and later.actor and first.recipient \
+            and parties.within(first.recipient, later.recipient) and _modes(first, later):
+        # "violence has hit eastern Ethiopia, where bomb attacks by rebels killed five": the doer
+        # the first word left untold, the second names
+        return True
     if not speakers.within(later.actor, first.actor) or not parties.within(later.recipient, first.recipient):
         return False
     if same_sentence:
