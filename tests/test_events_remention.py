@@ -71,12 +71,97 @@ def test_a_placeholder_covers_a_named_party_of_its_sector_not_a_bare_country():
     parties = Parties({"police": "INDCOP", "up-police": "INDCOP", "marak": "INDLEG", "india": "IND",
                        "civilians": "INDCVL"}, generic={"police", "india", "civilians"})
     assert parties.same("police", "up-police")
-    assert not parties.same("india", "marak")  # "India" says no more than the country
+    assert not parties.same("india", "marak")  # a placeholder of no sector says no more than the country
     assert not parties.same("civilians", "marak")
     arrests = [ev(0, ["up-police"], ["marak"], "COERCE", "arrest"), ev(100, ["police"], ["marak"], "COERCE", "arrest"),
                ev(200, ["police"], ["civilians"], "COERCE", "arrest")]
     merged = merge(arrests, parties)
     assert len(merged) == 2 and len(merged[0].mentions) == 1
+
+
+def country_parties() -> Parties:
+    return Parties.of([
+        Actor(id="RUS", name="Russia", kind="country", country="RUS", code="RUS"),
+        Actor(id="RUSGOV", name="the Kremlin", kind="organization", country="RUS", sector="GOV", code="RUSGOV"),
+        Actor(id="putin", name="Vladimir Putin", kind="person", country="RUS", sector="GOV", code="RUSGOV"),
+        Actor(id="UKR", name="Ukraine", kind="country", country="UKR", code="UKR"),
+        Actor(id="UKRCVL", name="Ukrainians", kind="group", country="UKR", sector="CVL", code="UKRCVL"),
+        Actor(id="mayor", name="Ihor Terekhov", kind="person", country="UKR", sector="GOV", code="UKRGOV")])
+
+
+def test_a_country_and_its_state_or_a_named_party_of_it_are_one_side():
+    # "Russia shelled Kharkiv ..." / "Putin's forces shelled the city ...": the country told in one
+    # telling is its state in the other; "Ukraine" read for "him" is the named man it stands for
+    parties = country_parties()
+    assert parties.same("RUS", "putin") and parties.same("RUS", "RUSGOV") and parties.same("UKR", "mayor")
+    shelling = [ev(0, ["RUS"], ["UKR"], "ASSAULT", "artillery"), ev(100, ["putin"], ["UKR"], "ASSAULT", "artillery")]
+    assert len(merge(shelling, parties)) == 1
+    # not the country's public, a side of its own: shelling Ukraine and killing Ukrainians may be two
+    assert not parties.same("UKR", "UKRCVL")
+    assert len(merge([ev(0, ["RUS"], ["UKR"], "ASSAULT", "artillery"),
+                      ev(100, ["RUS"], ["UKRCVL"], "ASSAULT", "artillery")], parties)) == 2
+    # a side says things again and again: "Russia will not leave" and "the Kremlin would not accept
+    # that" are two refusals
+    assert len(merge([ev(0, ["RUS"], ["UKR"], "REJECT", None), ev(100, ["RUSGOV"], ["UKR"], "REJECT", None)],
+                     parties)) == 2
+    # ... though the one it is said to may be told as the country in one telling: "Putin rejected
+    # Ukraine's demands" / "Putin rejects the mayor's demands"
+    assert len(merge([ev(0, ["putin"], ["UKR"], "REJECT", None), ev(100, ["putin"], ["mayor"], "REJECT", None)],
+                     parties)) == 1
+
+
+def test_one_act_told_twice_in_a_sentence_to_a_placeholder_of_the_named_partys_country():
+    # "Chen was indicted ..., with prosecutors accusing the now-71-year-old of ...": one accusation,
+    # its second word's target read only as "the government"
+    parties = Parties.of([
+        Actor(id="TWNJUD", name="prosecutors", kind="group", country="TWN", sector="JUD", code="TWNJUD"),
+        Actor(id="TWNGOV", name="the government", kind="organization", country="TWN", sector="GOV", code="TWNGOV"),
+        Actor(id="TWNCVL", name="citizens", kind="group", country="TWN", sector="CVL", code="TWNCVL"),
+        Actor(id="chen", name="Chen Shui-bian", kind="person", country="TWN", sector="ELI", code="TWNELI")])
+    assert len(merge([ev(0, ["TWNJUD"], ["chen"]), ev(0, ["TWNJUD"], ["TWNGOV"])], parties)) == 1
+    # two placeholders of two sectors are two parties: a request of the government and an appeal to
+    # the citizens, in one sentence, are two
+    assert len(merge([ev(0, ["TWNJUD"], ["TWNGOV"], "REQUEST", None), ev(0, ["TWNJUD"], ["TWNCVL"], "REQUEST", None)],
+                     parties)) == 2
+    # and in two sentences the placeholder says too little
+    assert len(merge([ev(0, ["TWNJUD"], ["chen"]), ev(100, ["TWNJUD"], ["TWNGOV"])], parties)) == 2
+
+
+def test_a_doer_left_untold_by_the_first_word_of_a_sentence_and_named_by_the_second_is_one_act():
+    # "Violence has hit eastern Ethiopia, where bomb attacks by rebels killed five"
+    parties = Parties({"ETH": "ETH", "rebels": "ETHREB", "army": "ETHMIL"})
+    assert len(merge([ev(0, [], ["ETH"], "ASSAULT", None), ev(0, ["rebels"], ["ETH"], "ASSAULT", None)], parties)) == 1
+    # in two sentences, an attack with no doer told may be another
+    assert len(merge([ev(0, [], ["ETH"], "ASSAULT", None), ev(100, ["rebels"], ["ETH"], "ASSAULT", None)],
+                     parties)) == 2
+
+
+def test_the_protests_point_back_at_the_protests_told_before():
+    # "Thousands of protesters marched against the government." ... "The Indignant Opposition, which led
+    # the protests, said ...": the definite noun is the protest told, its leader named
+    parties = Parties.of([
+        Actor(id="HNDCVL", name="protesters", kind="group", country="HND", sector="CVL", code="HNDCVL"),
+        Actor(id="HNDGOV", name="the government", kind="organization", country="HND", sector="GOV", code="HNDGOV"),
+        Actor(id="org:indignant", name="Indignant Opposition", kind="organization", country="HND", sector="OPP",
+              code="HNDOPP")])
+    first, later = ev(0, ["HNDCVL"], ["HNDGOV"], "PROTEST", "demo"), ev(100, ["org:indignant"], [], "PROTEST", "demo")
+    assert len(merge([first, later], parties, definite={id(later)})) == 1
+    # told without the definite noun ("the Indignant Opposition held a protest"), it may be another
+    assert len(merge([first, later], parties)) == 2
+    # "the protests" by the government would not be the citizens' (two placeholders, two sides)
+    other = ev(100, ["HNDGOV"], [], "PROTEST", "demo")
+    assert len(merge([first, other], parties, definite={id(other)})) == 2
+
+
+def test_attending_the_meeting_is_the_meeting_told_before(analyze):
+    a = analyze("Egyptian Prime Minister Ahmed Nazif met union leaders in Cairo on Monday. "
+                "Interior Minister Habib el-Adly and Lebanese Ambassador Ali El Halabi attended the meeting.")
+    (meeting,) = of_type(a, "CONSULT")
+    assert [m.text for m in meeting.mentions] == ["attended"]
+    # "a meeting" is one not told yet
+    a = analyze("Egyptian Prime Minister Ahmed Nazif met union leaders in Cairo on Monday. "
+                "Interior Minister Habib el-Adly and Lebanese Ambassador Ali El Halabi attended a meeting in Beirut.")
+    assert len(of_type(a, "CONSULT")) == 2
 
 
 # ---------------------------------------------------------------- one event told twice

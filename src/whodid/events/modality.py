@@ -3,7 +3,12 @@
 All word lists come from the lexicon's ``markers`` section. The rules:
 
 - negated: "not"/"never"/"n't" on the trigger or on the words that carry its
-  predicate ("would not leave", "is not open to talks", "no talks").
+  predicate ("would not leave", "is not open to talks", "no talks"), or a neither/nor
+  before its auxiliary ("Nor did Israel join the sanctions"). A negation is its own
+  verb's: a conjoined verb shares it only when it shares the auxiliary too ("would not
+  arrest or charge them"), not in a tense of its own ("would not respond ... and
+  promised to ..."); "not just/only" adds; an act its owner made ("their threat") is
+  not undone by a denied verb ("decided not to carry out their threat").
 - conditional: the trigger is inside an if/unless/until clause, or a clause on
   its way up to the sentence root has one ("if Putin were interested ..., Biden
   would be willing to meet"); after/before/when + a present-tense verb too
@@ -78,19 +83,60 @@ def predicate_chain(t: Token, lex: Lexicon) -> list[Token]:
     return chain
 
 
+# "not just", "not only", "not merely": adding, not denying ("not just profiteering off the invasion")
+_FOCUS = {"just", "only", "merely", "simply", "least"}
+
+
 def _has_neg(t: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det", "neg")) for c in t.children)
+    return any((c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det", "neg")))
+               and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in _FOCUS) for c in t.children) \
+        or _inverted_negation(t)
+
+
+def _inverted_negation(t: Token) -> bool:
+    """Negative inversion: "Neither has Israel joined the sanctions", "Nor did he resign": a
+    neither/nor before the verb's auxiliary, on the verb or on the auxiliary."""
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return bool(auxes) and any(g.lower_ in ("neither", "nor") and g.i < auxes[0].i
+                               for w in (t, *auxes) for g in w.children)
+
+
+def _shares_auxiliary(conj: Token, head: Token) -> bool:
+    """A conjoined verb with no auxiliary of its own shares its head's ("would not respond or
+    comment", "was not arrested and charged"): the head has one, and the conjunct is in the form
+    it governs. One in a tense of its own has its own modality: "would not respond ... and
+    promised to ...", "never met Bush and visited Texas" (the "never" is the first verb's)."""
+    while head.dep_ == "conj" and head.head.i != head.i and not any(c.dep_ in ("aux", "auxpass")
+                                                                      for c in head.children):
+        head = head.head  # "should bring ..., make ... and support ...": the first verb's
+    return any(c.dep_ in ("aux", "auxpass") for c in head.children) \
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in conj.children) and conj.tag_ == head.tag_
+
+
+def _own_clause(chain: list[Token]) -> list[Token]:
+    """``chain`` cut where it climbs from a conjoined verb to one whose auxiliary (and negation)
+    it does not share: the words that may negate the trigger."""
+    for i, w in enumerate(chain[:-1]):
+        if w.dep_ == "conj" and chain[i + 1].i == w.head.i and not _shares_auxiliary(w, w.head):
+            return chain[:i + 1]
+    return chain
 
 
 def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
     m = Modal()
     chain = predicate_chain(t, lex)
+    own = {w.i for w in _own_clause(chain)}
     if noun and len(chain) == 1:
         # the verb that makes a noun an event carries its modality:
         # "demonstrations could arise", "Russia will not hold talks"
         head = t.head
         if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
-            chain = chain + predicate_chain(head, lex)
+            above = predicate_chain(head, lex)
+            chain = chain + above
+            if not any(c.dep_ == "poss" for c in t.children):
+                # (an act the noun's owner has made is no less made when the verb is denied: "not to
+                # carry out their threat", "our demands haven't been replied to")
+                own |= {w.i for w in _own_clause(above)}
     willing = lex.marker("willing_adjs")
     intent_verbs = lex.marker("intent_verbs")
     intent_nouns = lex.marker("intent_nouns")
@@ -104,7 +150,9 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         if noun and w is t:
             if any(c.lower_ in ("no",) and c.dep_ == "det" for c in t.children):
                 m.negated = True
-        elif _has_neg(w):
+        elif _has_neg(w) and w.i in own:
+            # (a negation is its own verb's and its auxiliary's: "would not respond ... and promised
+            # to hail Labour's record" promises)
             m.negated = True
         auxes = [c.lower_ for c in w.children if c.dep_ in ("aux", "auxpass")]
         if any(a in fut for a in auxes):

@@ -25,14 +25,21 @@ and two people. One party is the same as another when it is the same actor, when
 both belong to one party of the knowledge base's curated membership (Charles Kennedy
 and the Liberal Democrats), when one is named by part of the other's full name ("Sheikh
 Sabah"), or when one is an unnamed placeholder the text gave only
-a country and sector ("the police" INDCOP, "the government" GBRGOV; a bare country,
-"Britain", covers nothing) and the other's code falls under it (the Uttar Pradesh
-Police INDCOP, Gordon Brown GBRGOV):
+a country and sector ("the police" INDCOP, "the government" GBRGOV) and the other's code
+falls under it (the Uttar Pradesh Police INDCOP, Gordon Brown GBRGOV):
 "the chancellor" and "Mr Brown" in two tellings may be one man, Tony Blair and
-Gordon Brown may not. In one sentence, a person of no known party whose code is that of the
-article's one political party of that code speaks for it ("Labour hit back ... with election
-coordinator Alan Milburn accusing Mr Howard": one act; ``Parties.speaks_for``). A mode left
-unknown (None) is no other mode.
+Gordon Brown may not. A country the text names as such ("Russia", "Moscow") is its state
+("Putin", "the Kremlin", the army) and any party of it with a name, but not its public
+("Palestinians"); not as the speaker of what a side says again and again (``SPEECH_ACTS``:
+"Russia will not leave" and "the Kremlin would not accept that" are two refusals), though as
+the one it is said to. In one sentence, a
+person of no known party whose code is that of the article's one political party of that code
+speaks for it ("Labour hit back ... with election coordinator Alan Milburn accusing Mr Howard":
+one act; ``Parties.speaks_for``). A mode left unknown (None) is no other mode.
+
+A telling by a definite noun points back at an event told before ("which led the protests",
+"attended the meeting", "the committee meeting was attended by ..."): it is the latest event of
+its type and modality told before whose parties fit it (``_refers_to``), though it names others.
 
 The clearest telling is kept (the most confident; the earliest among equals) and
 lists the others' triggers in ``Event.mentions``.
@@ -60,6 +67,8 @@ RETOLD = {"ACCUSE"}
 # sectors of a country's public: a criticism "of" them is the speaker's criticism of those who
 # govern them, told again ("hard working families will pay dearly", "people have become poor")
 PUBLIC_SECTORS = {"", "CVL", "EDU", "HLH", "REF", "AGR", "UAF"}
+# sectors of a country's state: what a telling naming only the country ("Russia", "Moscow") means
+STATE = {"GOV", "MIL", "COP", "POL", "SPY", "JUD", "LEG"}
 
 
 
@@ -91,6 +100,9 @@ class Parties:
     # sentences, may be two)
     speaks_for: Mapping[str, str] = field(default_factory=dict)
     one_sentence: bool = False  # compare two tellings in one sentence (``speaks_for`` applies)
+    # ids of countries named as such ("Russia", "Moscow"): a country acting is its state
+    countries: set[str] = field(default_factory=set)
+    by_country: bool = True  # a country (``countries``) may be its state or a named party of it
 
     def __post_init__(self) -> None:
         if self.generic is None:
@@ -114,7 +126,9 @@ class Parties:
                       if short not in sides})
         public = {a.id for a in actors if a.country and is_public(a)}
         speaks_for = {pid: party for pid, party in _sole_party(actors).items() if pid not in sides}
-        return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic, public, speaks_for)
+        countries = {a.id for a in actors if a.kind == "country" and a.code and len(a.code) == 3}
+        return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic, public, speaks_for,
+                   countries=countries)
 
     def same(self, a: str, b: str) -> bool:
         """``a`` and ``b`` may be one party: one actor, one political party, or an unnamed
@@ -127,9 +141,35 @@ class Parties:
         if not ca or not cb:
             return False
         generic = self.generic or set()
+        if self.by_country and any(x in self.countries and cx == cy[:3] and (cy[3:6] in STATE or y not in generic)
+                                   for x, cx, y, cy in ((a, ca, b, cb), (b, cb, a, ca))):
+            # a country in one telling ("Russia", "Moscow"), in the other one of its state's parties
+            # ("Putin", "the Kremlin", the army) or a party of it with a name ("Marak was arrested" /
+            # "he was arrested", read as India): the same side; not its public ("Palestinians"), a
+            # side of its own
+            return True
         # a placeholder of a country and a sector ("the police" INDCOP) covers that sector's named
-        # parties; a bare country ("Britain", "a British expert") covers too much to say
+        # parties
         return any(x in generic and len(cx) > 3 and cy.startswith(cx) for x, cx, cy in ((a, ca, cb), (b, cb, ca)))
+
+    def country(self, a: str) -> str:
+        return self.codes.get(a, "")[:3].strip("-")
+
+    def akin(self, a: str, b: str) -> bool:
+        """``a`` and ``b`` may be one party (``same``), or are of one country and one of them is
+        named only as the country, or only by a placeholder where the other has a name ("the
+        protesters" and the group that led them; not "the government" and "the citizens"): a
+        looser likeness, for a telling that points back at a told event."""
+        if self.same(a, b):
+            return True
+        if not self.country(a) or self.country(a) != self.country(b):
+            return False
+        generic = self.generic or set()
+        return a in self.countries or b in self.countries or (a in generic) != (b in generic)
+
+    def fit(self, later: list[str], first: list[str]) -> bool:
+        """Every party of ``later`` is akin to one of ``first``'s."""
+        return all(any(self.akin(x, y) for y in first) for x in later)
 
     def within(self, later: list[str], first: list[str]) -> bool:
         """Every party of ``later`` is one of ``first``'s."""
@@ -186,19 +226,23 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
     same_sentence = first.sentence.start == later.sentence.start
     if same_sentence and parties.speaks_for:
         parties = replace(parties, one_sentence=True)
-    if not same_sentence and same_side_retelling(first, later, parties) \
+    # who says what a side says again and again is told strictly: "Russia will not leave" and "the
+    # Kremlin would not accept that" are two refusals (a country is its state for its acts, and for
+    # those it is told to: "rejected calls from Britain" / "refuses Lord Goldsmith's request")
+    speakers = replace(parties, by_country=False) if later.type in SPEECH_ACTS else parties
+    if not same_sentence and same_side_retelling(first, later, parties, speakers) \
             and (first.modality != later.modality or first.mode == later.mode
                  or id(first) in statements or id(later) in statements):
         # (two kinds of accusing told as done, "criticised him for lying" ... "claimed he had
         # ordered ...", are two accusations; one announced and then done, told again in the same
         # kind, or in a statement's words with no verb of its own, is one)
         return True
-    if not same_sentence and public_retelling(first, later, parties):
+    if not same_sentence and public_retelling(first, later, parties, speakers):
         return True
     if first.modality != later.modality:
         return False
     if not same_sentence and later.type in ONCE_ONLY and later.actor and first.actor and _modes(first, later) \
-            and (parties.within(later.actor, first.actor) or parties.within(first.actor, later.actor)) \
+            and (speakers.within(later.actor, first.actor) or speakers.within(first.actor, later.actor)) \
             and (not later.recipient or not first.recipient or parties.shared(later.recipient, first.recipient)):
         # "the government's resignation" ... "the prime minister decided to resign": one party
         # resigns once, whatever body each telling names it leaving
@@ -207,28 +251,36 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
         return False
     if later.type in SYMMETRIC:
         return _same_meeting(first, later, parties, same_sentence)
-    if same_sentence and parties.alike(later.actor, first.actor) and _modes(first, later) and (
-            parties.shared(later.recipient, first.recipient) or not later.recipient or not first.recipient):
+    if same_sentence and speakers.alike(later.actor, first.actor) and _modes(first, later) and (
+            parties.shared(later.recipient, first.recipient) or not later.recipient or not first.recipient
+            or parties.fit(later.recipient, first.recipient)):
         # "attacked the government's failure ... and criticised its record on the NHS": one
-        # party's two words for one act against the same (or an untold) party
+        # party's two words for one act against the same (or an untold) party, or against one the
+        # other word names only by a placeholder of its country ("was indicted ..., with
+        # prosecutors accusing the now-71-year-old of ...": "the government" read for the man)
         return True
     if not same_sentence and parties.alike(later.recipient, first.recipient) \
-            and parties.alike(later.actor, first.actor):
+            and speakers.alike(later.actor, first.actor):
         # "The Lib Dems accuse Mr Blair ..." after "Charles Kennedy accused Mr Blair ...": the
         # same side doing the same to the same party is one act retold
         return True
     if not same_sentence and later.type not in SPEECH_ACTS and parties.shared(later.recipient, first.recipient) \
-            and parties.shared(later.actor, first.actor):
+            and speakers.shared(later.actor, first.actor):
         # "the Uttar Pradesh Police arrested Bernard N Marak" after "Marak ... was arrested in Uttar
         # Pradesh" (police implied): the same act to the same party by the same side, told again
         return True
-    if not parties.within(later.actor, first.actor) or not parties.within(later.recipient, first.recipient):
+    if same_sentence and not first.actor and later.actor and first.recipient \
+            and parties.within(first.recipient, later.recipient) and _modes(first, later):
+        # "violence has hit eastern Ethiopia, where bomb attacks by rebels killed five": the doer
+        # the first word left untold, the second names
+        return True
+    if not speakers.within(later.actor, first.actor) or not parties.within(later.recipient, first.recipient):
         return False
     if same_sentence:
-        return parties.alike(later.actor, first.actor) and parties.alike(later.recipient, first.recipient) \
+        return speakers.alike(later.actor, first.actor) and parties.alike(later.recipient, first.recipient) \
             or bool(later.actor or later.recipient)
     # a resignation, a withdrawal: one party does it once, so its own retelling needs no recipient
-    return bool(later.recipient) or (later.type in ONCE_ONLY and parties.alike(later.actor, first.actor))
+    return bool(later.recipient) or (later.type in ONCE_ONLY and speakers.alike(later.actor, first.actor))
 
 
 def _same_meeting(first: Event, later: Event, parties: Parties, same_sentence: bool) -> bool:
@@ -253,7 +305,8 @@ def _retellable(first: Event, later: Event) -> bool:
     return later.type in RETOLD and "negated" not in (first.modality, later.modality) and bool(later.recipient)
 
 
-def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[str, str]) -> bool:
+def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[str, str],
+                        speakers: Parties | None = None) -> bool:
     """Across sentences, the same side ("Charles Kennedy", then "the Lib Dems") doing the same
     type of act to the same recipients (or to them and one more, or to some of them: "called the
     bishops traitors" / "branded the bishops and the students traitors"): one act retold, though
@@ -265,11 +318,11 @@ def same_side_retelling(first: Event, later: Event, parties: Parties | Mapping[s
     parties = parties if isinstance(parties, Parties) else Parties(parties)
     if not _retellable(first, later):
         return False
-    return parties.alike(later.actor, first.actor) and bool(first.recipient) and (
+    return (speakers or parties).alike(later.actor, first.actor) and bool(first.recipient) and (
         parties.within(later.recipient, first.recipient) or parties.within(first.recipient, later.recipient))
 
 
-def public_retelling(first: Event, later: Event, parties: Parties) -> bool:
+def public_retelling(first: Event, later: Event, parties: Parties, speakers: Parties | None = None) -> bool:
     """Across sentences, a side's criticism aimed only at its own country or its public
     ("people have become poor across the country") after the same side's criticism of a
     party: the same criticism, told again in other words."""
@@ -279,23 +332,65 @@ def public_retelling(first: Event, later: Event, parties: Parties) -> bool:
             or all(r in parties.public for r in first.recipient) or first.trigger.start > later.trigger.start:
         return False
     own = {parties.codes.get(a, "")[:3] for a in later.actor}
-    return parties.alike(later.actor, first.actor) \
+    return (speakers or parties).alike(later.actor, first.actor) \
         and {parties.codes.get(r, "")[:3] for r in later.recipient} <= own
 
 
+DETERMINERS = {"the", "this", "that", "these", "those"}
+
+
+def definite_tellings(doc, events: Iterable[Event], support_verbs: Collection[str]) -> set[int]:
+    """The ``id()`` of the events told by a definite noun, the article's way of pointing back at
+    an event it has told: the trigger is that noun ("which led the protests"), or a support verb
+    takes it ("attended the meeting", "the committee meeting was attended by ...")."""
+    starts = {t.idx: t for t in doc}
+    out = set()
+    for e in events:
+        t = starts.get(e.trigger.start)
+        if t is None:
+            continue
+        nouns = [t] if t.pos_ in ("NOUN", "PROPN") else [
+            c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"] \
+            if t.lemma_.lower() in support_verbs else []
+        if any(c.dep_ == "det" and c.lower_ in DETERMINERS for n in nouns for c in n.children):
+            out.add(id(e))
+    return out
+
+
+def _refers_to(first: Event, later: Event, parties: Parties) -> bool:
+    """``later``, told by a definite noun, may point back at ``first``: told before it, of the
+    same type and modality, and its parties fit ``first``'s. "The meeting" is the meeting told
+    last, whoever the telling lists as attending it; for other acts each party of
+    ``later`` is one of ``first``'s side or of its country where either names that side only by
+    a placeholder or its country ("the protests" the Indignant Opposition led, after "street
+    protests")."""
+    if first.type != later.type or first.modality != later.modality or first.trigger.start >= later.trigger.start:
+        return False
+    if later.type in SYMMETRIC:
+        return True
+    return bool(later.actor or later.recipient) and all(
+        not side or parties.fit(ours, side) for ours, side in ((later.actor, first.actor),
+                                                               (later.recipient, first.recipient)))
+
+
 def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None,
-          statements: Collection[int] = ()) -> list[Event]:
+          statements: Collection[int] = (), definite: Collection[int] = ()) -> list[Event]:
     """``events`` (in text order) with re-mentions folded into one event per real-world
     event. ``parties``: who the actors are (``Parties``; a plain id -> code mapping knows
     only the codes and the unnamed placeholders whose id is their code). The telling kept
     is the clearest (the most confident: a verb with its parties named over a noun; the
     earliest among equals), the guidelines' "sentence"; the others' triggers are listed,
     in text order, in its ``mentions``. ``statements``: the ``id()`` of the events read from a
-    statement's words with no verb of their own (``events.criticism``)."""
+    statement's words with no verb of their own (``events.criticism``). ``definite``: the ``id()``
+    of the events told by a definite noun ("the meeting", ``definite_tellings``), each the latest
+    event of its type told before with parties that fit it (``_refers_to``)."""
     parties = parties if isinstance(parties, Parties) else Parties(parties or {})
     groups: list[list[Event]] = []
     for e in events:
         group = next((g for g in groups if _same(g[0], e, parties, statements)), None)
+        if group is None and id(e) in definite:
+            earlier = [g for g in groups if any(_refers_to(x, e, parties) for x in g)]
+            group = max(earlier, key=lambda g: max(x.trigger.start for x in g), default=None)
         if group is None:
             groups.append([e])
         else:
