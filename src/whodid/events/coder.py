@@ -175,6 +175,10 @@ class Frame:
         return self.pattern.noun
 
 
+# the authorities whose announcement of an act told in the passive is their own act
+_ANNOUNCING_SECTORS = {"GOV", "COP", "JUD", "MIL"}
+
+
 def _indirect(parties: list[Participant]) -> list[Participant]:
     """``parties`` marked as reached through another word (an apposition, a "for"-phrase), not named."""
     for x in parties:
@@ -1255,6 +1259,10 @@ class Coder:
                 return self._no(f, "negated obligation")  # "we must not forget": not a demand of anyone
             elif m.inverted:
                 return self._no(f, "inverted modal")  # "should police fail to act": a condition
+            elif f.type == "REQUEST" and (m.future or m.hypothetical or m.conditional):
+                # "voters will need to wait", "a Labour chancellor would need to put up taxes": a
+                # consequence foretold, not a demand of anyone
+                return self._no(f, "a necessity foretold")
             m.obligation = m.hypothetical = m.purpose = False  # "must": part of the pattern
             # "[Ukraine and the West argue that] Putin has no justification": the
             # speakers accuse the subject
@@ -1267,6 +1275,11 @@ class Coder:
                 f.type, f.cameo, f.mode = "ACCUSE", "111", "disapprove"
         else:
             speaker_actor = None
+            if self._announced_passive(f):
+                # "The government says unions will be consulted", "Mr Clarke has said detainees
+                # will not be freed": an act of state told in the passive with no doer, announced
+                # by an authority, is that authority's own (the guidelines code the speaker)
+                f.actors = [r for r in f.speakers if r.actor == f.reported_by][:1]
         # PLOVER recoding by modality
         # the actor's own announcement, or one with no actor named but a speaker
         self_announced = f.reported_by is not None and (not f.actors or f.reported_by in {r.actor for r in f.actors})
@@ -1406,6 +1419,20 @@ class Coder:
             # plans": the government); ``two_parties`` drops it if they do not
             self.dyads.add(id(ev))
         return ev
+
+    def _announced_passive(self, f: Frame) -> bool:
+        """A verb in the passive with no doer named (no by-phrase), planned or promised (future
+        or intent), in what an authority of the state says (a speaker of sector GOV, COP, JUD or
+        MIL): the authority announces its own act. Not what others say will be done (an
+        opposition party's "taxes will be raised" is a forecast of the government's act)."""
+        m, t = f.modal, f.token
+        if f.noun or f.actors or f.reported_by is None or not (m.future or m.intent) or m.hypothetical \
+                or m.conditional:
+            return False
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or any(c.dep_ == "agent" for c in t.children):
+            return False
+        return self._idx.sectors.get(f.reported_by, "") in _ANNOUNCING_SECTORS \
+            and any(r.actor == f.reported_by for r in f.speakers)
 
     def two_parties(self, events: list[Event], analysis: Analysis | None = None) -> list[Event]:
         """The events without those of the verb dictionary that still have one party only
