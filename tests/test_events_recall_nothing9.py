@@ -98,3 +98,18 @@ def test_the_opposition_foretelling_an_act_in_the_passive_does_not_do_it(code_se
                           {"opposition": ("O", "GBROPP"), "unions": ("U", "GBRLAB")})
     # (what the opposition says about others may still be read as its criticism: criticism.py)
     assert not any(e.type == "AGREE" for e in events)
+
+
+def test_responding_to_an_accusation_rebuts_its_maker(code):
+    events = code("Sangma spoke to reporters while responding to the BJP's charges of political vendetta.",
+                  {"Sangma": ("S", "INDGOV"), "BJP": ("B", "INDOPP")})
+    assert ("REJECT", ["S"], ["B"]) in brief(events)
+    events = code("The prime minister said in response to the accusations from Cholnan that he had done nothing wrong.",
+                  {"prime minister": ("P", "THAGOV"), "Cholnan": ("C", "THAOPP")})
+    assert ("REJECT", ["P"], ["C"]) in brief(events)
+
+
+def test_responding_to_a_question_rebuts_no_one(code):
+    events = code("Sangma spoke to reporters while responding to the BJP's questions.",
+                  {"Sangma": ("S", "INDGOV"), "BJP": ("B", "INDOPP")})
+    assert not any(e.type == "REJECT" for e in events)

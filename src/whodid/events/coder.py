@@ -103,6 +103,8 @@ _HARMED_SECTORS = {"CVL", "REF", "EDU", "MED", "LAB"}
 # the one asked by a preposition: "called on Putin to", "appealed to the UN to", "pleaded with him to"
 _ASKED_PREPS = {"on", "upon", "to", "with"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
+# what a response can answer that makes it a rebuttal (the lexicon's REJECT "responding to ...")
+_CHARGES = {"accusation", "allegation", "charge", "claim", "criticism", "challenge", "attack", "complaint"}
 # speech acts a refusal answers ("denied the allegations", "rejected calls for ...")
 _ANSWERABLE = {"ACCUSE", "REQUEST"}
 # a gerund after a verb's object and one of these is the object's act: "accused India OF
@@ -1339,8 +1341,9 @@ class Coder:
             f.recipients = f.recipients + self._condition_subjects(f)
         elif f.type == "REJECT" and not f.recipients:
             # "would not apologise even if Mr Blair asked": a refusal is addressed to the one
-            # whose act would be its condition
-            f.recipients = self._condition_subjects(f)
+            # whose act would be its condition; "responding to BJP's charges": an answer to an
+            # accusation, to the one who made it
+            f.recipients = self._condition_subjects(f) or _charge_makers(f.token, self._idx)
         actors = _dedupe(f.actors)
         recipients = [r for r in _dedupe(f.recipients) if r.actor not in {a.actor for a in actors}]
         actor_ids = [a.actor for a in actors]
@@ -1731,6 +1734,23 @@ def _responded_to(t: Token, idx: ActorIndex) -> list[Participant]:
             if found:
                 return found
     return []
+
+
+def _charge_makers(t: Token, idx: ActorIndex) -> list[Participant]:
+    """Who made the accusation a response answers ("responding to BJP's charges", "in response
+    to the accusations from Dr Cholnan", "a challenge by the Tory leader"): the accusation noun's
+    possessive or compound, its from- or by-phrase, else the actors coded on it."""
+    charges = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+               if p.dep_ == "pobj" and p.lemma_.lower() in _CHARGES]
+    out: list[Participant] = []
+    for n in charges:
+        for c in n.children:
+            if c.dep_ in ("poss", "compound"):
+                out += idx.roles(c)
+            elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                out += [r for p in c.children if p.dep_ == "pobj" for r in idx.roles(p)]
+        out = out or list(idx.noun_actors.get(n.i, []))
+    return out
 
 
 def _named_doer(n: Token, e, idx) -> bool:
