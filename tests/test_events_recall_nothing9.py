@@ -113,3 +113,15 @@ def test_responding_to_a_question_rebuts_no_one(code):
     events = code("Sangma spoke to reporters while responding to the BJP's questions.",
                   {"Sangma": ("S", "INDGOV"), "BJP": ("B", "INDOPP")})
     assert not any(e.type == "REJECT" for e in events)
+
+
+def test_an_authority_telling_of_an_instruction_in_the_passive_gave_it(code_sectors):
+    events = code_sectors("Police said the party leader was instructed to cooperate with the investigation.",
+                          {"Police": ("P", "INDCOP"), "party leader": ("L", "INDGOV")})
+    assert [(e.type, e.actor, e.recipient) for e in events] == [("REQUEST", ["P"], ["L"])]
+
+
+def test_an_instruction_in_the_passive_that_no_one_tells_has_no_doer(code_sectors):
+    events = code_sectors("The party leader was instructed to cooperate with the investigation.",
+                          {"party leader": ("L", "INDGOV")})
+    assert not any(e.type == "REQUEST" and e.actor for e in events)

@@ -1425,12 +1425,13 @@ class Coder:
 
     def _announced_passive(self, f: Frame) -> bool:
         """A verb in the passive with no doer named (no by-phrase), planned or promised (future
-        or intent), in what an authority of the state says (a speaker of sector GOV, COP, JUD or
-        MIL): the authority announces its own act. Not what others say will be done (an
-        opposition party's "taxes will be raised" is a forecast of the government's act)."""
+        or intent), or an instruction ("Police said the BJP leader was instructed to cooperate"),
+        in what an authority of the state says (a speaker of sector GOV, COP, JUD or MIL): the
+        authority tells its own act. Not what others say will be done (an opposition party's
+        "taxes will be raised" is a forecast of the government's act)."""
         m, t = f.modal, f.token
-        if f.noun or f.actors or f.reported_by is None or not (m.future or m.intent) or m.hypothetical \
-                or m.conditional:
+        if f.noun or f.actors or f.reported_by is None or m.hypothetical or m.conditional \
+                or not (m.future or m.intent or (f.type == "REQUEST" and f.entry.governs == "request")):
             return False
         if not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or any(c.dep_ == "agent" for c in t.children):
             return False
