@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries, url_countries
 from whodid.actors.offices import code_by_office
 from whodid.actors.parties import party_organisation, resolve_parties
-from whodid.knowledge.cues import SAYING_VERBS
+from whodid.knowledge.cues import SAYING_VERBS, SPEECH_VERBS
 from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.institutions import body_sector
 from whodid.knowledge.offices import STATE_TITLES
@@ -80,6 +80,11 @@ ASSOCIATE_NOUNS = frozenset({"colleague", "ally", "aide", "associate", "lieutena
 ASSOCIATE_SECTORS = frozenset({"GOV", "OPP", "LEG"})
 # how far back "It said" looks for the body that spoke (sentences)
 IT_SAID_SENTENCES = 2
+# the verbs a body speaks through, for "It ..." after a sentence the body is the subject of: saying
+# ("It said"), and the other verbs a quote is attributed through ("It also criticised ...", "It
+# urged ...", "It welcomed ..."), with expressing or voicing a view ("It also expressed concern
+# that ..."), which cue nothing but a view
+STATEMENT_VERBS = SPEECH_VERBS | {"express", "voice"}
 # the sectors of agent nouns that "opposition" before them makes the opposition's ("opposition
 # MPs", "opposition members", "opposition politicians"); not fighters, police or the press
 OPPOSED_SECTORS = frozenset({"", "LEG", "CVL", "PTY", "ELI", "GOV"})
@@ -519,8 +524,43 @@ class Resolver:
         # the article gives is that person
         surnames = {name.split(" ")[-1] for name, _aid, _at in st.full_names if " " in name}
         single += [(s, e) for s, e in late if (s, e) not in single and doc[s].text in surnames]
+        single += [(i, i + 1) for i in self._missed_surnames(st) if (i, i + 1) not in single]
         for s, e in sorted(single):
             self._person_span(st, s, e)
+
+    def _missed_surnames(self, st: _State) -> list[int]:
+        """Lone words that are the surname of a full name the article gives, whatever spaCy
+        made of them: "Raisi condemned ..." after "Ebrahim Raisi" (tagged a common noun at the
+        head of a sentence), "Kinana said" after "Athlenda Mathe Kinana" and "According to
+        Haulyondjaba" (tagged places), "Mr Straw" (tagged a product). Also the family name
+        that comes first in a name whose given name is hyphenated ("You" after "You Si-kun",
+        "Lee" after "Lee Dae-jun"). Not a word of a longer name ("Samut Prakan"), a title, or a
+        word written in lower case."""
+        doc = st.doc
+        last = {n.split(" ")[-1] for n, _aid, _at in st.full_names if " " in n}
+        first = {n.split(" ")[0] for n, _aid, _at in st.full_names
+                 if " " in n and "-" in n.split(" ")[-1].strip("-")}
+        words = {w for w in last | first if len(w) > 1 and w[:1].isupper() and w.lower() not in self.kb.role_nouns
+                 and w.lower() not in PRONOUNS and w.lower() not in MONTHS}
+        if not words:
+            return []
+        out = []
+        for i, text in enumerate(st.texts):
+            if text not in words or st.covered(i, i + 1) or _honorific_at(doc, i):
+                continue
+            t = doc[i]
+            if t.is_stop and all(w.is_punct or w.is_space for w in doc[t.sent.start:i]):
+                continue  # '"You destroyed the principle," he said': the pronoun, not You Si-kun
+            if t.ent_type_ and t.ent_iob_ == "B" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" \
+                    and doc[i + 1].text not in POSS_MARKS:
+                continue  # the first word of a longer entity
+            if t.ent_iob_ == "I" or (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ == "PROPN"
+                                      and doc[i - 1].head.i == i and not _honorific_at(doc, i - 1)):
+                continue  # a word of a longer name ("Samut Prakan")
+            if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i + 1].text[:1].isupper() and t.head.i == i + 1:
+                continue  # the first word of a longer name ("Raisi Foundation")
+            out.append(i)
+        return out
 
     def _looks_like_known_surname(self, st: _State, span: Span) -> bool:
         key = " ".join(t.text for t in span)
@@ -1649,13 +1689,14 @@ class Resolver:
             or lemma.endswith(PERSONAL_SUFFIXES)
 
     def _it_said(self, st: _State, t: Token) -> str | None:
-        """The body "it" means as the subject of a main-clause saying verb outside quotes ("It
-        said ...", "..., it added"): the subject of the last sentence before (or the one before
+        """The body "it" means as the subject of a main-clause verb of statement outside quotes
+        (``STATEMENT_VERBS``: "It said ...", "..., it added", "It also expressed concern"): the
+        subject of the last sentence before (or the one before
         that) when it is an organisation or a body of one (singular); the main clause's subject
         first, then the other clauses' last first. Nothing when that sentence's main subject is a
         noun no actor covers ("The report said ...": the document speaks) or a person, nor past a
         quotation's own sentence (its speaker may be further back: left unresolved)."""
-        if t.dep_ != "nsubj" or t.head.dep_ != "ROOT" or t.head.lemma_.lower() not in SAYING_VERBS \
+        if t.dep_ != "nsubj" or t.head.dep_ != "ROOT" or t.head.lemma_.lower() not in STATEMENT_VERBS \
                 or st.quote_of(t.i) is not None:
             return None
         sents = st.sentences()

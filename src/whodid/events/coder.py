@@ -103,6 +103,8 @@ _HARMED_SECTORS = {"CVL", "REF", "EDU", "MED", "LAB"}
 # the one asked by a preposition: "called on Putin to", "appealed to the UN to", "pleaded with him to"
 _ASKED_PREPS = {"on", "upon", "to", "with"}
 _RESPONSE_WORDS = {"ask", "respond", "response", "reply", "answer", "react", "reaction"}
+# what a response can answer that makes it a rebuttal (the lexicon's REJECT "responding to ...")
+_CHARGES = {"accusation", "allegation", "charge", "claim", "criticism", "challenge", "attack", "complaint"}
 # speech acts a refusal answers ("denied the allegations", "rejected calls for ...")
 _ANSWERABLE = {"ACCUSE", "REQUEST"}
 # a gerund after a verb's object and one of these is the object's act: "accused India OF
@@ -173,6 +175,10 @@ class Frame:
     @property
     def noun(self) -> bool:
         return self.pattern.noun
+
+
+# the authorities whose announcement of an act told in the passive is their own act
+_ANNOUNCING_SECTORS = {"GOV", "COP", "JUD", "MIL"}
 
 
 def _indirect(parties: list[Participant]) -> list[Participant]:
@@ -1255,6 +1261,10 @@ class Coder:
                 return self._no(f, "negated obligation")  # "we must not forget": not a demand of anyone
             elif m.inverted:
                 return self._no(f, "inverted modal")  # "should police fail to act": a condition
+            elif f.type == "REQUEST" and (m.future or m.hypothetical or m.conditional):
+                # "voters will need to wait", "a Labour chancellor would need to put up taxes": a
+                # consequence foretold, not a demand of anyone
+                return self._no(f, "a necessity foretold")
             m.obligation = m.hypothetical = m.purpose = False  # "must": part of the pattern
             # "[Ukraine and the West argue that] Putin has no justification": the
             # speakers accuse the subject
@@ -1267,6 +1277,11 @@ class Coder:
                 f.type, f.cameo, f.mode = "ACCUSE", "111", "disapprove"
         else:
             speaker_actor = None
+            if self._announced_passive(f):
+                # "The government says unions will be consulted", "Mr Clarke has said detainees
+                # will not be freed": an act of state told in the passive with no doer, announced
+                # by an authority, is that authority's own (the guidelines code the speaker)
+                f.actors = [r for r in f.speakers if r.actor == f.reported_by][:1]
         # PLOVER recoding by modality
         # the actor's own announcement, or one with no actor named but a speaker
         self_announced = f.reported_by is not None and (not f.actors or f.reported_by in {r.actor for r in f.actors})
@@ -1326,8 +1341,9 @@ class Coder:
             f.recipients = f.recipients + self._condition_subjects(f)
         elif f.type == "REJECT" and not f.recipients:
             # "would not apologise even if Mr Blair asked": a refusal is addressed to the one
-            # whose act would be its condition
-            f.recipients = self._condition_subjects(f)
+            # whose act would be its condition; "responding to BJP's charges": an answer to an
+            # accusation, to the one who made it
+            f.recipients = self._condition_subjects(f) or _charge_makers(f.token, self._idx)
         actors = _dedupe(f.actors)
         recipients = [r for r in _dedupe(f.recipients) if r.actor not in {a.actor for a in actors}]
         actor_ids = [a.actor for a in actors]
@@ -1406,6 +1422,21 @@ class Coder:
             # plans": the government); ``two_parties`` drops it if they do not
             self.dyads.add(id(ev))
         return ev
+
+    def _announced_passive(self, f: Frame) -> bool:
+        """A verb in the passive with no doer named (no by-phrase), planned or promised (future
+        or intent), or an instruction ("Police said the BJP leader was instructed to cooperate"),
+        in what an authority of the state says (a speaker of sector GOV, COP, JUD or MIL): the
+        authority tells its own act. Not what others say will be done (an opposition party's
+        "taxes will be raised" is a forecast of the government's act)."""
+        m, t = f.modal, f.token
+        if f.noun or f.actors or f.reported_by is None or m.hypothetical or m.conditional \
+                or not (m.future or m.intent or (f.type == "REQUEST" and f.entry.governs == "request")):
+            return False
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or any(c.dep_ == "agent" for c in t.children):
+            return False
+        return self._idx.sectors.get(f.reported_by, "") in _ANNOUNCING_SECTORS \
+            and any(r.actor == f.reported_by for r in f.speakers)
 
     def two_parties(self, events: list[Event], analysis: Analysis | None = None) -> list[Event]:
         """The events without those of the verb dictionary that still have one party only
@@ -1704,6 +1735,23 @@ def _responded_to(t: Token, idx: ActorIndex) -> list[Participant]:
             if found:
                 return found
     return []
+
+
+def _charge_makers(t: Token, idx: ActorIndex) -> list[Participant]:
+    """Who made the accusation a response answers ("responding to BJP's charges", "in response
+    to the accusations from Dr Cholnan", "a challenge by the Tory leader"): the accusation noun's
+    possessive or compound, its from- or by-phrase, else the actors coded on it."""
+    charges = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+               if p.dep_ == "pobj" and p.lemma_.lower() in _CHARGES]
+    out: list[Participant] = []
+    for n in charges:
+        for c in n.children:
+            if c.dep_ in ("poss", "compound"):
+                out += idx.roles(c)
+            elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                out += [r for p in c.children if p.dep_ == "pobj" for r in idx.roles(p)]
+        out = out or list(idx.noun_actors.get(n.i, []))
+    return out
 
 
 def _named_doer(n: Token, e, idx) -> bool:

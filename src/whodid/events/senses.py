@@ -84,6 +84,8 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         found = [s for c in comps for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
         if comps:
             found += [c for c in kids if c.dep_ in ("dobj", "dative")]  # "warned Brown not to ..."
+            # "the BJP leader was instructed to cooperate": in the passive, the one told is its subject
+            found += [c for c in kids if c.dep_ == "nsubjpass"]
         return found
     if role == "clause_subject":
         # who a finite clause it takes is about, named (not a pronoun: "admitted he had lied"):
