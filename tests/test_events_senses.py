@@ -38,6 +38,37 @@ def test_non_event_senses_are_not_coded(analyze, text):
     assert kinds(analyze(text)) == []
 
 
+@pytest.mark.parametrize("text, other", [
+    # meeting a reception is being received, not a meeting
+    ("Tony Blair met a cool reception from Jacques Chirac in Paris.", "Tony Blair met Jacques Chirac in Paris."),
+    # rallying behind someone backs him; rallying against someone protests
+    ("Four years ago progressive and conservative voters rallied behind Governor Denny Tamaki.",
+     "Supporters of the opposition rallied against President Evo Morales in La Paz."),
+    # one's own hopes given up are yielded to no one
+    ("Former Conservative leader William Hague says he will not stand again, having given up his ambition to "
+     "be prime minister.", "Russia gave up the territory after the talks."),
+    # a view of how things are admitted is no concession
+    ("Mr Howard admitted it was not an easy issue for the Conservatives.", "Mr Howard admitted mistakes over the Iraq war."),
+    # one party agreeing to its own policy has decided it, with no one
+    ("Earlier, the Scottish Executive considered a range of options but agreed unanimously to introduce an "
+     "all-out ban on smoking.",
+     "The leaders of Japan and Ireland agreed on Wednesday to make sure Russia faces severe consequences."),
+    # "declining" with nothing declined is a fall
+    ("In Ireland sales were declining before the ban, Jack McConnell said.",
+     "Ireland declined the invitation of the European Union."),
+])
+def test_a_sense_that_is_no_event_beside_one_that_is(analyze, text, other):
+    assert kinds(analyze(text)) == []
+    assert kinds(analyze(other)) != []
+
+
+def test_a_court_battle_is_no_fighting(analyze):
+    assert "ASSAULT" not in [t for t, _ in kinds(analyze(
+        "This will likely lead to another prolonged court battle over the relocation issue between Okinawa "
+        "Prefecture and the central government."))]
+    assert "ASSAULT" in [t for t, _ in kinds(analyze("Russian troops attacked the Ukrainian town of Bakhmut on Monday."))]
+
+
 def test_attacking_words_is_criticism_and_attacking_a_town_is_an_assault(analyze):
     a = analyze("The British opposition leader attacked the prime minister's record on crime.")
     assert [t for t, _ in kinds(a)] == ["ACCUSE"]
