@@ -56,6 +56,19 @@ def test_non_event_senses_are_not_coded(analyze, text):
     # "declining" with nothing declined is a fall
     ("In Ireland sales were declining before the ban, Jack McConnell said.",
      "Ireland declined the invitation of the European Union."),
+    # a manner struck is no blow
+    ("The Kenyan president struck a conciliatory tone toward the opposition.",
+     "Kenyan police struck protesters with batons."),
+    # supporters fired up are roused, not dismissed (nor threatened)
+    ("The Tories hope to fire up their supporters before the election.",
+     "The Tories threatened to sack the chairman of the BBC."),
+    # a chance seized, seats captured in an election: no seizure
+    ("Israel seized the opportunity to strengthen ties with Morocco.", "Russian troops captured the town of Bakhmut."),
+    ("The opposition party captured three seats from the ruling party.", "Russian troops captured the town of Bakhmut."),
+    # a plan sanctioned is authorised; a country sanctioned is penalised
+    ("The ministry sanctioned the construction of a new school.", "The United States sanctioned two Russian banks."),
+    # a film shot is made
+    ("The film was shot in Kenya with the support of the Kenyan government.", "Police shot two protesters in Nairobi."),
 ])
 def test_a_sense_that_is_no_event_beside_one_that_is(analyze, text, other):
     assert kinds(analyze(text)) == []
