@@ -67,6 +67,11 @@ def test_non_event_senses_are_not_coded(analyze, text):
     ("The opposition party captured three seats from the ruling party.", "Russian troops captured the town of Bakhmut."),
     # a plan sanctioned is authorised; a country sanctioned is penalised
     ("The ministry sanctioned the construction of a new school.", "The United States sanctioned two Russian banks."),
+    # a date set for an election is no call for anything
+    ("The president called the election for June.", "The opposition called for talks with the government on Monday."),
+    # a campaign rally is campaigning, no protest
+    ("The ruling party's candidate held a campaign rally in Lagos.",
+     "The opposition held a rally against the government in Lagos."),
     # a film shot is made
     ("The film was shot in Kenya with the support of the Kenyan government.", "Police shot two protesters in Nairobi."),
 ])
