@@ -72,6 +72,8 @@ def test_non_event_senses_are_not_coded(analyze, text):
     # a campaign rally is campaigning, no protest
     ("The ruling party's candidate held a campaign rally in Lagos.",
      "The opposition held a rally against the government in Lagos."),
+    # a hardship warned of is no threat of the warner's; an act warned of is
+    ("The United Nations warned of a food crisis in Somalia.", "Iran warned of severe consequences if Israel attacked."),
     # a film shot is made
     ("The film was shot in Kenya with the support of the Kenyan government.", "Police shot two protesters in Nairobi."),
 ])
