@@ -74,6 +74,11 @@ def test_non_event_senses_are_not_coded(analyze, text):
      "The opposition held a rally against the government in Lagos."),
     # a hardship warned of is no threat of the warner's; an act warned of is
     ("The United Nations warned of a food crisis in Somalia.", "Iran warned of severe consequences if Israel attacked."),
+    # a death in an accident is no one's act
+    ("Police said the suspect had been killed in a car accident.",
+     "Police said the suspect had been killed in an Israeli air strike."),
+    # the economy supported is a measure, no party backed
+    ("The central bank cut interest rates to support the economy.", "Germany will support Ukraine with more weapons."),
     # a film shot is made
     ("The film was shot in Kenya with the support of the Kenyan government.", "Police shot two protesters in Nairobi."),
 ])
