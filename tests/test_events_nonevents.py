@@ -98,3 +98,10 @@ def test_an_act_held_out_for_is_demanded_of_its_doer(analyze):
 def test_the_voters_choice_is_no_event_and_a_chambers_is(analyze):
     assert kinds("Voters narrowly rejected Evo Morales' proposal in a referendum.", analyze) == []
     assert ("REJECT", "rejected") in kinds("The Senate narrowly rejected Morales' proposal.", analyze)
+
+
+def test_business_among_businesses_is_no_event_and_a_firm_answering_a_state_is_kept(analyze):
+    # the guidelines count a company only when it deals with a political actor
+    assert kinds("Apple accused Samsung of copying the design of the iPhone.", analyze) == []
+    assert kinds("Shell rejected the takeover offer from BP.", analyze) == []
+    assert ("REJECT", "rejected") in kinds("Samsung rejected the accusation of the Indian government.", analyze)
