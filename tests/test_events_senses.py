@@ -125,6 +125,7 @@ def test_suspending_lawmakers_is_coercion_and_suspending_aid_a_sanction(analyze)
     "The Israeli prime minister's office declined to comment.",
     "The Greek minister refused to say whether he would resign.",
     "The Italian president denied reports that he would resign.",
+    "The Kenyan minister refused to be drawn on the issue.",
 ])
 def test_statements_without_substance_are_not_coded(analyze, text):
     assert kinds(analyze(text)) == []
