@@ -69,12 +69,15 @@ def test_a_stance_held_long_is_no_act_and_the_same_act_with_a_time_is(analyze):
     assert ("ACCUSE", "opposed") in kinds("Gordon Brown opposed the euro in a speech on Monday.", analyze)
 
 
-def test_what_a_group_does_as_a_rule_is_no_act(analyze):
-    # a plural present in a relative clause describes the group; the same demand told as done stays
+def test_what_a_people_holds_as_a_rule_is_no_act(analyze):
+    # a plural present in a relative clause describes the people; the same demand told as done stays
     assert kinds("A corrupt family dictatorship intends to impose itself above the great majority of "
                  "Nicaraguans, who demand a democratic republic.", analyze) == []
     assert ("REQUEST", "demanded") in kinds("Thousands of Nicaraguans demanded a democratic republic on Monday.",
                                             analyze)
+    # a group that acts as one demands what it demands
+    assert ("REQUEST", "demand") in kinds(
+        "Thousands of protesters, who demand the resignation of the president, marched in Colombo.", analyze)
 
 
 def test_the_condition_of_a_warning_is_not_told_as_done(analyze):
