@@ -87,6 +87,10 @@ def test_a_sense_that_is_no_event_beside_one_that_is(analyze, text, other):
     assert kinds(analyze(other)) != []
 
 
+def test_one_party_agreeing_to_another_s_deal_is_an_agreement(analyze):
+    assert [t for t, _ in kinds(analyze("Russia agreed to extend the grain deal."))] == ["AGREE"]
+
+
 def test_a_court_battle_is_no_fighting(analyze):
     assert "ASSAULT" not in [t for t, _ in kinds(analyze(
         "This will likely lead to another prolonged court battle over the relocation issue between Okinawa "

@@ -396,10 +396,14 @@ def _is_country(actor_id: str) -> bool:
 _ACCORD_PREPS = {"to", "on", "upon", "with", "over"}
 
 
-def _accord(t: Token) -> bool:
-    """``t`` (a verb of agreeing) names what it agrees with, to or on, or is the agreement of a
-    plural subject ("the two sides agreed to ...", "leaders agreed to ...")."""
+def _accord(t: Token, pacts: frozenset[str] | set[str]) -> bool:
+    """``t`` (a verb of agreeing) names what it agrees with, to or on, or an agreement or another's
+    proposal its act is about ("agreed to extend the grain deal"; ``pacts``: those words), or is the
+    agreement of a plural subject ("the two sides agreed to ...", "leaders agreed to ...")."""
     if any(c.dep_ == "prep" and c.lower_ in _ACCORD_PREPS for c in t.children):
+        return True
+    if any(o.lemma_.lower() in pacts for c in t.children if c.dep_ in ("xcomp", "ccomp")
+           for o in c.children if o.dep_ in ("dobj", "nsubjpass")):
         return True
     subject = role_words("subject", t, [t.i], False)
     return any(w.tag_ in ("NNS", "NNPS") or w.conjuncts or w.lower_ in ("they", "we", "both") for w in subject)
@@ -1385,7 +1389,8 @@ class Coder:
         if e.requires == "counterpart" and not (f.complement or recipient_ids):
             return self._no(f, "requires a counterpart")  # "pledged to cut taxes": announced policy
         if e.requires == "accord" and f.type == e.type and not (
-                f.complement or recipient_ids or len(actor_ids) > 1 or _accord(f.token)):
+                f.complement or recipient_ids or len(actor_ids) > 1
+                or _accord(f.token, self.lex.classes.get("pact", frozenset()) | self.lex.classes.get("proposal", frozenset()))):
             # "the Scottish Executive agreed to introduce a ban", "the government agreed to form a
             # higher body": one party's decision on its own policy, no agreement with anyone
             return self._no(f, "an agreement of one party with no one")
