@@ -268,6 +268,8 @@ CASES = [
     ("Macron visited Kyiv and met Zelenskyy.", "visited", "CONSULT", "042", ["FRAGOV"], [], "asserted"),
     ("Putin plans to meet Xi next month.", "meet", "AGREE", "036", ["RUSGOV"], ["CHNGOV"], "future"),
     ("Macron is willing to meet Putin.", "meet", "AGREE", "036", ["FRAGOV"], ["RUSGOV"], "asserted"),
+    # an unwillingness is the refusal it tells (news-events gold: "were reluctant to hold dialogue" REJECT)
+    ("Macron is reluctant to meet Putin.", "meet", "REJECT", "125", ["FRAGOV"], ["RUSGOV"], "asserted"),
     ("Germany and France agreed to cooperate on energy.", "agreed", "AGREE", "030", ["DEU", "FRA"], [], "asserted"),
     ("Macron praised Biden.", "praised", "SUPPORT", "051", ["FRAGOV"], ["USAGOV"], "asserted"),
     # PLOVER 2.0 manual and the news-events guidelines: regret and apologies are CONCEDE

@@ -62,3 +62,49 @@ def test_a_word_whose_senses_all_fail_is_not_coded_from_the_verb_dictionary(anal
         "The Thai prime minister also defended his decision to involve the National Security Council.", analyze)]
     assert "SUPPORT" in [t for t, _ in kinds(
         "The French president defended the German chancellor against her critics.", analyze)]
+
+
+def test_a_stance_held_long_is_no_act_and_the_same_act_with_a_time_is(analyze):
+    assert kinds("Gordon Brown has long opposed the euro.", analyze) == []
+    assert ("ACCUSE", "opposed") in kinds("Gordon Brown opposed the euro in a speech on Monday.", analyze)
+
+
+def test_what_a_people_holds_as_a_rule_is_no_act(analyze):
+    # a plural present in a relative clause describes the people; the same demand told as done stays
+    assert kinds("A corrupt family dictatorship intends to impose itself above the great majority of "
+                 "Nicaraguans, who demand a democratic republic.", analyze) == []
+    assert ("REQUEST", "demanded") in kinds("Thousands of Nicaraguans demanded a democratic republic on Monday.",
+                                            analyze)
+    # a group that acts as one demands what it demands
+    assert ("REQUEST", "demand") in kinds(
+        "Thousands of protesters, who demand the resignation of the president, marched in Colombo.", analyze)
+
+
+def test_the_condition_of_a_warning_is_not_told_as_done(analyze):
+    assert "RETREAT" not in [t for t, _ in kinds(
+        "He warned that unless ministers backed down over the bill, the government would have great "
+        "difficulty in getting it through Parliament.", analyze)]
+    assert ("RETREAT", "backed down") in kinds("The ministers backed down over the bill on Monday.", analyze)
+
+
+def test_an_act_held_out_for_is_demanded_of_its_doer(analyze):
+    a = analyze("Opposition leader Luis Fernando Camacho said Bolivians would remain in the street until "
+                "President Evo Morales stepped down.")
+    assert [(e.type, e.modality) for e in a.events] == [("REQUEST", "asserted")]
+    codes = {x.id: x.code for x in a.actors}
+    assert [codes[i] for i in a.events[0].recipient] == ["BOLGOV"]
+    # a past "until" tells when the act came, no demand
+    assert "REQUEST" not in [t for t, _ in kinds(
+        "Spain was the colonial power in Western Sahara until it was annexed by Morocco in 1975.", analyze)]
+
+
+def test_the_voters_choice_is_no_event_and_a_chambers_is(analyze):
+    assert kinds("Voters narrowly rejected Evo Morales' proposal in a referendum.", analyze) == []
+    assert ("REJECT", "rejected") in kinds("The Senate narrowly rejected Morales' proposal.", analyze)
+
+
+def test_business_among_businesses_is_no_event_and_a_firm_answering_a_state_is_kept(analyze):
+    # the guidelines count a company only when it deals with a political actor
+    assert kinds("Apple accused Samsung of copying the design of the iPhone.", analyze) == []
+    assert kinds("Shell rejected the takeover offer from BP.", analyze) == []
+    assert ("REJECT", "rejected") in kinds("Samsung rejected the accusation of the Indian government.", analyze)

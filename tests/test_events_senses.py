@@ -38,6 +38,66 @@ def test_non_event_senses_are_not_coded(analyze, text):
     assert kinds(analyze(text)) == []
 
 
+@pytest.mark.parametrize("text, other", [
+    # meeting a reception is being received, not a meeting
+    ("Tony Blair met a cool reception from Jacques Chirac in Paris.", "Tony Blair met Jacques Chirac in Paris."),
+    # rallying behind someone backs him; rallying against someone protests
+    ("Four years ago progressive and conservative voters rallied behind Governor Denny Tamaki.",
+     "Supporters of the opposition rallied against President Evo Morales in La Paz."),
+    # one's own hopes given up are yielded to no one
+    ("Former Conservative leader William Hague says he will not stand again, having given up his ambition to "
+     "be prime minister.", "Russia gave up the territory after the talks."),
+    # a view of how things are admitted is no concession
+    ("Mr Howard admitted it was not an easy issue for the Conservatives.", "Mr Howard admitted mistakes over the Iraq war."),
+    # one party agreeing to its own policy has decided it, with no one
+    ("Earlier, the Scottish Executive considered a range of options but agreed unanimously to introduce an "
+     "all-out ban on smoking.",
+     "The leaders of Japan and Ireland agreed on Wednesday to make sure Russia faces severe consequences."),
+    # "declining" with nothing declined is a fall
+    ("In Ireland sales were declining before the ban, Jack McConnell said.",
+     "Ireland declined the invitation of the European Union."),
+    # a manner struck is no blow
+    ("The Kenyan president struck a conciliatory tone toward the opposition.",
+     "Kenyan police struck protesters with batons."),
+    # supporters fired up are roused, not dismissed (nor threatened)
+    ("The Tories hope to fire up their supporters before the election.",
+     "The Tories threatened to sack the chairman of the BBC."),
+    # a chance seized, seats captured in an election: no seizure
+    ("Israel seized the opportunity to strengthen ties with Morocco.", "Russian troops captured the town of Bakhmut."),
+    ("The opposition party captured three seats from the ruling party.", "Russian troops captured the town of Bakhmut."),
+    # a plan sanctioned is authorised; a country sanctioned is penalised
+    ("The ministry sanctioned the construction of a new school.", "The United States sanctioned two Russian banks."),
+    # a date set for an election is no call for anything
+    ("The president called the election for June.", "The opposition called for talks with the government on Monday."),
+    # a campaign rally is campaigning, no protest
+    ("The ruling party's candidate held a campaign rally in Lagos.",
+     "The opposition held a rally against the government in Lagos."),
+    # a hardship warned of is no threat of the warner's; an act warned of is
+    ("The United Nations warned of a food crisis in Somalia.", "Iran warned of severe consequences if Israel attacked."),
+    # a death in an accident is no one's act
+    ("Police said the suspect had been killed in a car accident.",
+     "Police said the suspect had been killed in an Israeli air strike."),
+    # the economy supported is a measure, no party backed
+    ("The central bank cut interest rates to support the economy.", "Germany will support Ukraine with more weapons."),
+    # a film shot is made
+    ("The film was shot in Kenya with the support of the Kenyan government.", "Police shot two protesters in Nairobi."),
+])
+def test_a_sense_that_is_no_event_beside_one_that_is(analyze, text, other):
+    assert kinds(analyze(text)) == []
+    assert kinds(analyze(other)) != []
+
+
+def test_one_party_agreeing_to_another_s_deal_is_an_agreement(analyze):
+    assert [t for t, _ in kinds(analyze("Russia agreed to extend the grain deal."))] == ["AGREE"]
+
+
+def test_a_court_battle_is_no_fighting(analyze):
+    assert "ASSAULT" not in [t for t, _ in kinds(analyze(
+        "This will likely lead to another prolonged court battle over the relocation issue between Okinawa "
+        "Prefecture and the central government."))]
+    assert "ASSAULT" in [t for t, _ in kinds(analyze("Russian troops attacked the Ukrainian town of Bakhmut on Monday."))]
+
+
 def test_attacking_words_is_criticism_and_attacking_a_town_is_an_assault(analyze):
     a = analyze("The British opposition leader attacked the prime minister's record on crime.")
     assert [t for t, _ in kinds(a)] == ["ACCUSE"]
@@ -69,6 +129,7 @@ def test_suspending_lawmakers_is_coercion_and_suspending_aid_a_sanction(analyze)
     "The Israeli prime minister's office declined to comment.",
     "The Greek minister refused to say whether he would resign.",
     "The Italian president denied reports that he would resign.",
+    "The Kenyan minister refused to be drawn on the issue.",
 ])
 def test_statements_without_substance_are_not_coded(analyze, text):
     assert kinds(analyze(text)) == []

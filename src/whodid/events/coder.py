@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
 from whodid.events import background, nonevents
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
-from whodid.events.senses import Senses
+from whodid.events.senses import Senses, role_words
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.extensions import positions_in, text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
@@ -396,6 +396,23 @@ def _common_noun(t: Token) -> bool:
 
 def _is_country(actor_id: str) -> bool:
     return len(actor_id) == 3 and actor_id.isalpha() and actor_id.isupper()
+
+
+# what one agrees with, to or on: another's terms ("agreed to the OAS body", "agreed on a pact")
+_ACCORD_PREPS = {"to", "on", "upon", "with", "over"}
+
+
+def _accord(t: Token, pacts: frozenset[str] | set[str]) -> bool:
+    """``t`` (a verb of agreeing) names what it agrees with, to or on, or an agreement or another's
+    proposal its act is about ("agreed to extend the grain deal"; ``pacts``: those words), or is the
+    agreement of a plural subject ("the two sides agreed to ...", "leaders agreed to ...")."""
+    if any(c.dep_ == "prep" and c.lower_ in _ACCORD_PREPS for c in t.children):
+        return True
+    if any(o.lemma_.lower() in pacts for c in t.children if c.dep_ in ("xcomp", "ccomp")
+           for o in c.children if o.dep_ in ("dobj", "nsubjpass")):
+        return True
+    subject = role_words("subject", t, [t.i], False)
+    return any(w.tag_ in ("NNS", "NNPS") or w.conjuncts or w.lower_ in ("they", "we", "both") for w in subject)
 
 
 def _dedupe(roles: list[Participant]) -> list[Participant]:
@@ -1287,6 +1304,20 @@ class Coder:
         self_announced = f.reported_by is not None and (not f.actors or f.reported_by in {r.actor for r in f.actors})
         if f.complement:
             pass  # coded from its complement already ("agreed to cooperate", "refused to meet")
+        elif nonevents.awaited(f.token) and f.type == e.type and not m.negated \
+                and (rec := self.lex.recoded(e, "request")) is not None:
+            # "[Camacho said] Bolivians would remain in the street until Morales stepped down": who
+            # holds out until another acts demands the act of it (news-events gold: REQUEST, asserted)
+            head = f.token.head
+            holders = [p for w in role_words("subject", head, [head.i], False) if (p := self._idx.at(w)) is not None]
+            f.recipients = f.actors
+            if f.reported_by is not None:
+                f.actors = f.speakers
+                speaker_actor = f.reported_by
+            else:
+                f.actors = holders
+            f.type, f.cameo, f.mode = rec["type"], rec["cameo"], rec["mode"]
+            m.conditional = m.hypothetical = m.future = m.intent = False
         elif m.negated and (m.future or m.intent):
             rec = self.lex.recoded(e, "refuse") if f.type == e.type else None
             if rec is not None:
@@ -1373,6 +1404,12 @@ class Coder:
             return self._no(f, "requires an object")
         if e.requires == "counterpart" and not (f.complement or recipient_ids):
             return self._no(f, "requires a counterpart")  # "pledged to cut taxes": announced policy
+        if e.requires == "accord" and f.type == e.type and not (
+                f.complement or recipient_ids or len(actor_ids) > 1
+                or _accord(f.token, self.lex.classes.get("pact", frozenset()) | self.lex.classes.get("proposal", frozenset()))):
+            # "the Scottish Executive agreed to introduce a ban", "the government agreed to form a
+            # higher body": one party's decision on its own policy, no agreement with anyone
+            return self._no(f, "an agreement of one party with no one")
         dyad_pending = e.requires == "dyad" and not _dyad(actor_ids + recipient_ids, *self._idx.dyad)
         if dyad_pending and not any(a in self._idx.dyad[0] for a in actor_ids + recipient_ids):
             return self._no(f, "verb dictionary: needs two parties")  # as PETRARCH codes them

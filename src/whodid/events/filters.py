@@ -17,7 +17,11 @@ they can:
   Manchester, Leicester and Dorset"): campaigning at home, not a meeting with a party;
 - a restriction eased for no one but the easer's own state ("the President lifted the
   moratorium on state executions", "the government is easing restrictions on internet
-  access"): announced domestic policy (the guidelines), no concession to a party.
+  access"): announced domestic policy (the guidelines), no concession to a party;
+- business among businesses ("Apple accused Samsung of copying the design", "Shell rejected the
+  takeover offer from BP"): the guidelines count a company only when it deals with a political
+  actor; parties that are all firms (or of no known country) make business news, not an event
+  (violence and coercion stay: "gunmen attacked the company's offices").
 
 After the re-mention merge (``named``): an event no party takes part in at all ("a spate of
 attacks in Israel", "the shooting took place at a school"): the guidelines define an event as
@@ -60,7 +64,7 @@ def keep(events: list[Event], analysis: Analysis) -> list[Event]:
     said = [(q.start, q.end) for q in analysis.quotes if q.kind in SAID]
     return [e for e in events if (e.actor or (e.recipient and (e.type in DONE_TO or (e.type, e.mode) in DONE_TO_MODES)) or e.type in FIGHTING)
             and (e.recipient or (e.type not in NEEDS_RECIPIENT and not _promised_aid(e)))
-            and not _domestic_visit(e, actors) and not _domestic_easing(e, actors)
+            and not _domestic_visit(e, actors) and not _domestic_easing(e, actors) and not _business_only(e, actors)
             and not (e.modality == "hypothetical" and any(s <= e.trigger.start < t for s, t in said))]
 
 
@@ -89,6 +93,26 @@ def _domestic_visit(e: Event, actors: dict) -> bool:
     return len(own) == 1 and all(p is not None and p.country in own
                                  and (p.kind == "country" or (p.kind == "organization" and not p.sector))
                                  for p in places)
+
+
+# the sector of firms, and the prefix of multinationals' codes
+BUSINESS_SECTORS = {"BUS"}
+# acts a firm can suffer that are news whoever does them
+MATERIAL_HARM = {"ASSAULT", "COERCE", "SANCTION"}
+
+
+def _business_only(e: Event, actors: dict) -> bool:
+    """``e`` has both sides, every party a firm or of no known country, and one a firm (one firm
+    with no one named on the other side may be answering a party the text names elsewhere)."""
+    if e.type in MATERIAL_HARM or not (e.actor and e.recipient):
+        return False
+    parties = [actors.get(i) for i in e.actor + e.recipient]
+    firms = [a for a in parties if a is not None and _firm(a)]
+    return bool(firms) and all(a is None or _firm(a) or not a.country for a in parties)
+
+
+def _firm(a) -> bool:
+    return (a.sector or "") in BUSINESS_SECTORS or (a.code or "").startswith("MNC")
 
 
 def _promised_aid(e: Event) -> bool:

@@ -138,6 +138,7 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
                 # carry out their threat", "our demands haven't been replied to")
                 own |= {w.i for w in _own_clause(above)}
     willing = lex.marker("willing_adjs")
+    unwilling = lex.marker("unwilling_adjs")
     intent_verbs = lex.marker("intent_verbs")
     intent_nouns = lex.marker("intent_nouns")
     schedule = lex.marker("schedule_words")
@@ -178,6 +179,8 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         if w is not t:
             if lemma in willing:
                 m.intent = True
+            elif lemma in unwilling:
+                m.intent = m.negated = True  # "reluctant to hold dialogue": a refusal
             elif lemma in intent_verbs or (lemma in schedule and i > 0 and chain[i - 1].dep_ == "xcomp"):
                 # "plans to ...", "is due to stand down", "is set to push for ..."
                 m.future = True

@@ -30,7 +30,7 @@ PLOVER_TYPES = (
 )
 # "agreement": like intent, but the complement is AGREE whatever its own type ("agreed to resign")
 GOVERNS = ("request", "refuse", "intent", "agreement", "threaten")
-REQUIRES = ("recipient", "object", "complement", "counterpart", "dyad", "rebuttal")
+REQUIRES = ("recipient", "object", "complement", "counterpart", "dyad", "rebuttal", "accord")
 # the words a sense constraint can look at (see lexicon.yaml, "Sense constraints")
 ROLES = ("object", "direct_object", "subject", "doer", "complement", "complement_subject", "complement_object", "clause_subject", "predicate",
          "dependent", "modifier", "subtree", "trigger")
@@ -65,7 +65,7 @@ class Entry:
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     ambiguous: bool = False
-    requires: str | None = None  # recipient | object | complement | counterpart | dyad | rebuttal
+    requires: str | None = None  # recipient | object | complement | counterpart | dyad | rebuttal | accord
     of: str | None = None  # role of an "of" phrase on an event noun
     compound: str = "actor"  # role of a compound/adjective modifier on an event noun
     poss: str = "actor"  # role of a possessive on an event noun
