@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
 from whodid.events import background, nonevents
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
-from whodid.events.senses import Senses
+from whodid.events.senses import Senses, controlling_verb
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.extensions import positions_in, text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
@@ -511,7 +511,10 @@ class Coder:
                           for c in k.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             # "critics of the government, who were imprisoned": the relative pronoun is its noun
             passive = [v.head if p.tag_ in ("WDT", "WP") and v.dep_ == "relcl" else p for p in passive]
-            return [r for a in agents for r in idx.roles(a)], [r for p in passive for r in idx.roles(p)]
+            patients = [r for p in passive for r in idx.roles(p)]
+            if not passive and depth < 5:
+                patients = self._controlled_patients(v, idx, depth)
+            return [r for a in agents for r in idx.roles(a)], patients
         if subj:
             s = subj[0]
             if len(subj) > 1:
@@ -612,6 +615,18 @@ class Coder:
             if poss:
                 return idx.roles(poss[0]), []
         return [], []
+
+    def _controlled_patients(self, v: Token, idx: ActorIndex, depth: int) -> list[Participant]:
+        """Who a passive participle clause with no subject of its own is done to: the subject of
+        the clause it hangs on ("were questioned by police before being released without
+        charge", "will remain under house arrest, having been released on a bond", "he was
+        sentenced after being convicted of fraud"). Not a clause hanging on a noun ("the
+        practice of being detained"), whose subject the text does not tell."""
+        head = controlling_verb(v)
+        if head is None:
+            return []
+        actors, patients = self.subject(head, idx, depth + 1)
+        return patients or actors
 
     def _reporter_subject(self, v: Token, idx: ActorIndex, depth: int) -> list[Participant]:
         """"Palestinian leaders said they would boycott ...": a subject pronoun no

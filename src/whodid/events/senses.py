@@ -55,6 +55,10 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         if not found and t.dep_ in ("acl", "amod") and t.tag_ == "VBN":
             found = [t.head]  # "questions sent to the embassy", "the murdered hero"
         if not found:
+            # "remained under house arrest, having been released on a bond": a passive clause with
+            # no subject of its own is done to the subject of the clause it hangs on
+            found = _controller(t)
+        if not found:
             matched = {i for i in ids[1:]}
             preps = [c for c in kids if c.dep_ == "prep" and c.i in matched] or \
                 [c for c in kids if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS]
@@ -112,6 +116,40 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         heads = [t] + [c for c in kids if c.dep_ == "dobj"]
         return [p for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word
                 for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    return []
+
+
+# prepositions of a passive clause that tells what befell the subject of the clause it hangs on
+# ("questioned by police before being released", "freed after being held")
+CONTROLLED_CLAUSE_PREPS = {"before", "after", "since", "upon", "on", "without", "despite", "while", "until"}
+
+
+def controlling_verb(t: Token) -> Token | None:
+    """The verb whose subject a passive participle clause with no subject of its own is about:
+    "were questioned by police before being RELEASED", "will remain under house arrest, having
+    been RELEASED on a bond" (None: ``t`` is no such clause)."""
+    kids = list(t.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in kids):
+        return None
+    head = t.head
+    if t.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in CONTROLLED_CLAUSE_PREPS:
+        head = head.head
+    elif t.dep_ != "advcl" or any(c.dep_ == "mark" for c in kids):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != t.i else None
+
+
+def _controller(t: Token) -> list[Token]:
+    v = controlling_verb(t)
+    for _ in range(3):
+        if v is None:
+            return []
+        found = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if found:
+            return found
+        # "He is scheduled to be sentenced and will remain ..., having been released": a
+        # conjoined verb's subject is its first conjunct's
+        v = v.head if v.dep_ == "conj" and v.head.i != v.i else None
     return []
 
 

@@ -1,0 +1,39 @@
+"""Sentences that tell two events: each is coded, with its own parties (issue #15, the misses in
+sentences where another event was coded)."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import found
+
+
+@pytest.fixture(scope="module")
+def analyze(code_events):
+    return lambda text: code_events(text, "2005-03-01")
+
+
+def codes(a, ids):
+    by_id = {x.id: x.code or x.id for x in a.actors}
+    return [by_id[i] for i in ids]
+
+
+# ------------------------------------------- a passive clause with no subject of its own
+
+@pytest.mark.parametrize("text", [
+    "Five British detainees were questioned by British police before being released without charge.",
+    "The former Honduran president will remain under house arrest in the United States, having been released on a bond.",
+])
+def test_a_release_told_in_a_passive_clause_is_done_to_the_main_clause_subject(analyze, text):
+    a = analyze(text)
+    e = found(a, "RETREAT")
+    assert e.recipient and all(c[:3] in ("GBR", "HND") for c in codes(a, e.recipient))
+
+
+def test_a_passive_clause_with_its_own_subject_is_not_read_as_controlled(analyze):
+    # guard: "after the hostages were released" names its own patients
+    a = analyze("The French government thanked the Malian army after the hostages were released.")
+    assert [e.type for e in a.events if e.type == "RETREAT"] in ([], ["RETREAT"])
+    for e in a.events:
+        if e.type == "RETREAT":
+            assert "FRAGOV" not in codes(a, e.recipient)
