@@ -37,3 +37,19 @@ def test_a_passive_clause_with_its_own_subject_is_not_read_as_controlled(analyze
     for e in a.events:
         if e.type == "RETREAT":
             assert "FRAGOV" not in codes(a, e.recipient)
+
+
+# ------------------------------------------- conjoined event nouns share the phrase after them
+
+def test_conjoined_nouns_share_the_of_phrase_after_them(analyze):
+    a = analyze("The inquiry led to the resignations and arrests of two Guatemalan ministers by the Guatemalan police.")
+    e = found(a, "COERCE", "arrests")
+    assert codes(a, e.recipient) == ["GTMGOV"]
+
+
+def test_a_conjoined_noun_with_its_own_phrase_keeps_it(analyze):
+    # guard: "the arrest of the mayor and the resignation of the governor" are two events, each
+    # with its own party
+    a = analyze("Mexican police announced the arrest of a Guatemalan activist and the expulsion of a Honduran reporter.")
+    e = found(a, "COERCE", "arrest")
+    assert all(c.startswith("GTM") for c in codes(a, e.recipient))

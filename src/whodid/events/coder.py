@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
 from whodid.events import background, nonevents
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
-from whodid.events.senses import Senses, controlling_verb
+from whodid.events.senses import Senses, controlling_verb, shared_noun_phrases
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.extensions import positions_in, text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
@@ -792,7 +792,7 @@ class Coder:
         matched = set(f.tokens)
         actors: list[Participant] = []
         recips: list[Participant] = []
-        for c in n.children:
+        for c in [*n.children, *shared_noun_phrases(n)]:
             if c.i in matched:
                 if c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS - {"to"}:
                     # "pressure on Kyiv", "his call on the government to resign": the preposition

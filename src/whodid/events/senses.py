@@ -48,7 +48,7 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
     kids = list(t.children)
     if role == "object":
         if noun:
-            return [p for c in kids if c.dep_ == "prep" and c.lower_ in _NOUN_OBJECT_PREPS
+            return [p for c in kids + shared_noun_phrases(t) if c.dep_ == "prep" and c.lower_ in _NOUN_OBJECT_PREPS
                     for p in c.children if p.dep_ == "pobj"]
         found = [c for c in kids if c.dep_ == "dobj"] or [c for c in kids if c.dep_ == "nsubjpass"] \
             or _shared_objects(t)
@@ -125,9 +125,9 @@ CONTROLLED_CLAUSE_PREPS = {"before", "after", "since", "upon", "on", "without", 
 
 
 def controlling_verb(t: Token) -> Token | None:
-    """The verb whose subject a passive participle clause with no subject of its own is about:
-    "were questioned by police before being RELEASED", "will remain under house arrest, having
-    been RELEASED on a bond" (None: ``t`` is no such clause)."""
+    """The verb whose subject a passive clause with no subject of its own is about: "were
+    questioned by police before being RELEASED", "will remain under house arrest, having been
+    RELEASED on a bond" (None: ``t`` is no such clause)."""
     kids = list(t.children)
     if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in kids):
         return None
@@ -151,6 +151,18 @@ def _controller(t: Token) -> list[Token]:
         # conjoined verb's subject is its first conjunct's
         v = v.head if v.dep_ == "conj" and v.head.i != v.i else None
     return []
+
+
+def shared_noun_phrases(n: Token) -> list[Token]:
+    """The phrases a noun conjoined to another shares with it ("the resignations and arrests OF
+    the president"): a prepositional phrase on the first conjunct after the coordination, when the
+    second has none of its own."""
+    if n.dep_ != "conj" or n.pos_ != "NOUN" or n.head.pos_ != "NOUN" or n.head.i == n.i:
+        return []
+    own = {c.dep_ for c in n.children}
+    first = n.head
+    shared = [c for c in first.children if c.dep_ == "prep" and c.i > n.i and "prep" not in own]
+    return shared
 
 
 def _shared_objects(t: Token) -> list[Token]:
