@@ -53,3 +53,20 @@ def test_a_conjoined_noun_with_its_own_phrase_keeps_it(analyze):
     a = analyze("Mexican police announced the arrest of a Guatemalan activist and the expulsion of a Honduran reporter.")
     e = found(a, "COERCE", "arrest")
     assert all(c.startswith("GTM") for c in codes(a, e.recipient))
+
+
+# ------------------------------------------- an allegation and the act alleged
+
+def test_an_allegation_of_an_act_accuses_its_doer_and_codes_the_act(analyze):
+    a = analyze("The Kenyan opposition leader has alleged of being tortured and jailed by Kenyan police.")
+    accuse = found(a, "ACCUSE", "alleged")
+    assert (codes(a, accuse.actor), codes(a, accuse.recipient)) == (["KENOPP"], ["KENCOP"])
+    for trigger, type_ in (("tortured", "ASSAULT"), ("jailed", "COERCE")):
+        e = found(a, type_, trigger)
+        assert (codes(a, e.actor), codes(a, e.recipient)) == (["KENCOP"], ["KENOPP"])
+
+
+def test_an_allegation_with_no_act_and_no_one_accused_stays_uncoded(analyze):
+    # guard: "alleged that the election was rigged" names no one accused
+    a = analyze("Kenyan opposition leaders alleged that the election was rigged.")
+    assert [e.type for e in a.events] == []

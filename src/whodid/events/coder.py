@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
 from whodid.events import background, nonevents
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
-from whodid.events.senses import Senses, controlling_verb, shared_noun_phrases
+from whodid.events.senses import Senses, controlled_object, controlling_verb, shared_noun_phrases
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.extensions import positions_in, text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
@@ -506,9 +506,12 @@ class Coder:
             agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if not agents:
                 # "was arrested and charged by the police": the by-phrase after the last participle
+                # (which the parser may take for a plain prepositional phrase: "being tortured and
+                # implicated in a false case by police")
                 agents = [p for k in v.children if k.dep_ == "conj" and k.tag_ == "VBN"
                           and not any(c.dep_ in _SUBJ + ("nsubjpass",) for c in k.children)
-                          for c in k.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                          for c in k.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                          for p in c.children if p.dep_ == "pobj" and (c.dep_ == "agent" or idx.roles(p))]
             # "critics of the government, who were imprisoned": the relative pronoun is its noun
             passive = [v.head if p.tag_ in ("WDT", "WP") and v.dep_ == "relcl" else p for p in passive]
             patients = [r for p in passive for r in idx.roles(p)]
@@ -620,8 +623,12 @@ class Coder:
         """Who a passive participle clause with no subject of its own is done to: the subject of
         the clause it hangs on ("were questioned by police before being released without
         charge", "will remain under house arrest, having been released on a bond", "he was
-        sentenced after being convicted of fraud"). Not a clause hanging on a noun ("the
+        sentenced after being convicted of fraud", "alleged of being tortured"), or the object of
+        its verb ("accused the minister of being bribed"). Not a clause hanging on a noun ("the
         practice of being detained"), whose subject the text does not tell."""
+        obj = controlled_object(v)
+        if obj is not None:
+            return idx.roles(obj)
         head = controlling_verb(v)
         if head is None:
             return []
@@ -976,6 +983,7 @@ class Coder:
         self._object_events(frames)
         self._ended_events(frames)
         self._complement_roles(frames, idx)
+        self._alleged_acts(frames)
         self._protest_topics(frames)
         events = []
         answering: list[tuple[Event, str]] = []
@@ -1246,6 +1254,28 @@ class Coder:
             else:
                 found = probe.recipients
             g.recipients = [r for r in found if r.actor not in own]
+
+    def _alleged_acts(self, frames: dict[int, Frame]) -> None:
+        """An allegation told with the act alleged, not the one accused ("alleged that the police
+        had tortured him", "has alleged of being tortured ... by police"): the one accused is who
+        did the act alleged (the news-events guidelines: "X accused Y of killing Z" is ACCUSE X->Y
+        and the killing, Y->Z); the act itself is coded apart."""
+        for f in frames.values():
+            e = f.entry
+            if f.noun or e.type != "ACCUSE" or e.requires != "object" or f.has_object or f.recipients \
+                    or f.governor is not None:
+                continue
+            t = f.token
+            clauses = [c for c in t.children if c.dep_ == "ccomp"] + \
+                [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pcomp"]
+            inside = {w.i for c in clauses for w in c.subtree}
+            own = {a.actor for a in f.actors}
+            for g in sorted((g for g in frames.values() if g.token.i in inside and not g.noun), key=lambda g: g.token.i):
+                doers = [a for a in g.actors if a.actor not in own]
+                if doers:
+                    f.recipients = doers
+                    f.has_object = True
+                    break
 
     def _event(self, f: Frame, doc: Doc, sent: tuple[int, int]) -> Event | None:
         m, e = f.modal, f.entry

@@ -121,7 +121,10 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
 
 # prepositions of a passive clause that tells what befell the subject of the clause it hangs on
 # ("questioned by police before being released", "freed after being held")
-CONTROLLED_CLAUSE_PREPS = {"before", "after", "since", "upon", "on", "without", "despite", "while", "until"}
+CONTROLLED_CLAUSE_PREPS = {"before", "after", "since", "upon", "on", "without", "despite", "while", "until", "of"}
+# of these, the one whose clause tells what befell the verb's object when it has one ("accused the
+# minister of being bribed"), else its subject ("complained of being beaten by police")
+_OBJECT_CLAUSE_PREPS = {"of"}
 
 
 def controlling_verb(t: Token) -> Token | None:
@@ -139,7 +142,19 @@ def controlling_verb(t: Token) -> Token | None:
     return head if head.pos_ in ("VERB", "AUX") and head.i != t.i else None
 
 
+def controlled_object(t: Token) -> Token | None:
+    """The object of the verb a passive "of" clause with no subject of its own tells of ("accused
+    the MINISTER of being bribed"); None when it has none or ``t`` is no such clause."""
+    v = controlling_verb(t)
+    if v is None or t.dep_ != "pcomp" or t.head.lower_ not in _OBJECT_CLAUSE_PREPS:
+        return None
+    return next((c for c in v.children if c.dep_ == "dobj"), None)
+
+
 def _controller(t: Token) -> list[Token]:
+    obj = controlled_object(t)
+    if obj is not None:
+        return [obj]
     v = controlling_verb(t)
     for _ in range(3):
         if v is None:
