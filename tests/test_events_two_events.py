@@ -70,3 +70,21 @@ def test_an_allegation_with_no_act_and_no_one_accused_stays_uncoded(analyze):
     # guard: "alleged that the election was rigged" names no one accused
     a = analyze("Kenyan opposition leaders alleged that the election was rigged.")
     assert [e.type for e in a.events] == []
+
+
+# ------------------------------------------- an unwilling party refuses
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Japanese government was reluctant to hold talks with Chinese officials.", "hold talks"),
+    ("The Japanese prime minister is unwilling to meet the Chinese president.", "meet"),
+])
+def test_reluctance_to_meet_is_a_refusal(analyze, text, trigger):
+    a = analyze(text)
+    e = found(a, "REJECT", trigger)
+    assert (codes(a, e.actor), codes(a, e.recipient)) == (["JPNGOV"], ["CHNGOV"])
+    assert not [x for x in a.events if x.type in ("CONSULT", "AGREE")]
+
+
+def test_willingness_to_meet_stays_an_offer(analyze):
+    a = analyze("The Japanese government was willing to hold talks with Chinese officials.")
+    assert [e.type for e in a.events] == ["AGREE"]

@@ -92,6 +92,7 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
             chain = chain + predicate_chain(head, lex)
     willing = lex.marker("willing_adjs")
+    unwilling = lex.marker("unwilling_adjs")
     intent_verbs = lex.marker("intent_verbs")
     intent_nouns = lex.marker("intent_nouns")
     schedule = lex.marker("schedule_words")
@@ -130,6 +131,9 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         if w is not t:
             if lemma in willing:
                 m.intent = True
+            elif lemma in unwilling:
+                m.intent = True
+                m.negated = not _has_neg(w)  # "not reluctant to meet" is willing
             elif lemma in intent_verbs or (lemma in schedule and i > 0 and chain[i - 1].dep_ == "xcomp"):
                 # "plans to ...", "is due to stand down", "is set to push for ..."
                 m.future = True
