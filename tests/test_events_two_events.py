@@ -88,3 +88,17 @@ def test_reluctance_to_meet_is_a_refusal(analyze, text, trigger):
 def test_willingness_to_meet_stays_an_offer(analyze):
     a = analyze("The Japanese government was willing to hold talks with Chinese officials.")
     assert [e.type for e in a.events] == ["AGREE"]
+
+
+# ------------------------------------------- a meeting told with a verb in the future
+
+def test_a_meeting_noun_under_a_future_verb_is_a_planned_meeting(analyze):
+    # news-events guidelines: a future meeting is AGREE (future), per PLOVER
+    a = analyze("The British prime minister said he would speak at a conference with the Palestinian president in March.")
+    e = found(a, "AGREE", "conference")
+    assert (codes(a, e.actor), codes(a, e.recipient), e.modality) == (["GBRGOV"], ["PSEGOV"], "future")
+
+
+def test_a_meeting_noun_under_a_past_verb_is_a_meeting(analyze):
+    a = analyze("The British prime minister spoke at a conference with the Palestinian president in March.")
+    assert found(a, "CONSULT", "conference").modality == "asserted"

@@ -91,6 +91,11 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         head = t.head
         if t.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.pos_ in ("VERB", "AUX"):
             chain = chain + predicate_chain(head, lex)
+        elif t.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "aux" and c.lower_ in lex.marker("future_aux") for c in head.head.children):
+            # "the drive would come at a London conference in March": the time of the verb
+            # it is told with is the noun's (only its future: "spoke at the conference")
+            m.future = True
     willing = lex.marker("willing_adjs")
     unwilling = lex.marker("unwilling_adjs")
     intent_verbs = lex.marker("intent_verbs")
