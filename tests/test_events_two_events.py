@@ -102,3 +102,21 @@ def test_a_meeting_noun_under_a_future_verb_is_a_planned_meeting(analyze):
 def test_a_meeting_noun_under_a_past_verb_is_a_meeting(analyze):
     a = analyze("The British prime minister spoke at a conference with the Palestinian president in March.")
     assert found(a, "CONSULT", "conference").modality == "asserted"
+
+
+# ------------------------------------------- CAMEO's verb dictionary: GRILL [110], VANDALIZE [1712]
+
+def test_a_grilling_by_legislators_is_disapproval_told_beside_the_resignation(analyze):
+    a = analyze("The cabinet resigned following a marathon grilling of the Kuwaiti prime minister by three opposition lawmakers.")
+    e = found(a, "ACCUSE", "grilling")
+    assert (codes(a, e.actor), codes(a, e.recipient)) == (["KWTOPP"], ["KWTGOV"])
+    assert found(a, "RETREAT", "resigned")
+
+
+def test_grilling_food_is_no_event(analyze):
+    assert analyze("The Kuwaiti minister grilled chicken for his guests.").events == []
+
+
+def test_vandalizing_a_home_is_an_assault_on_its_owner(analyze):
+    a = analyze("Violent groups vandalized the Bolivian president's home.")
+    assert codes(a, found(a, "ASSAULT", "vandalized").recipient) == ["BOLGOV"]
