@@ -120,3 +120,10 @@ def test_grilling_food_is_no_event(analyze):
 def test_vandalizing_a_home_is_an_assault_on_its_owner(analyze):
     a = analyze("Violent groups vandalized the Bolivian president's home.")
     assert codes(a, found(a, "ASSAULT", "vandalized").recipient) == ["BOLGOV"]
+
+
+def test_a_possessive_parsed_onto_the_next_noun_is_the_modifying_event_nouns_too(analyze):
+    # "Russia's [invasion and war] crimes": the parser hangs the possessive on "crimes"
+    a = analyze("Israel has not been very critical of Russia's invasion and war crimes in Ukraine.")
+    e = found(a, "ASSAULT", "invasion")
+    assert (codes(a, e.actor), codes(a, e.recipient)) == (["RUS"], ["UKR"])

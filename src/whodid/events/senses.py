@@ -171,7 +171,11 @@ def _controller(t: Token) -> list[Token]:
 def shared_noun_phrases(n: Token) -> list[Token]:
     """The phrases a noun conjoined to another shares with it ("the resignations and arrests OF
     the president"): a prepositional phrase on the first conjunct after the coordination, when the
-    second has none of its own."""
+    second has none of its own; and the possessive of the noun a modifying noun is parsed under
+    ("RUSSIA'S invasion and war crimes", parsed as Russia's [invasion and war] crimes)."""
+    if n.dep_ in ("nmod", "compound") and n.pos_ == "NOUN" and n.head.pos_ == "NOUN" and n.head.i > n.i \
+            and not any(c.dep_ in ("poss", "det") for c in n.children):
+        return [c for c in n.head.children if c.dep_ == "poss" and c.i < n.i]
     if n.dep_ != "conj" or n.pos_ != "NOUN" or n.head.pos_ != "NOUN" or n.head.i == n.i:
         return []
     own = {c.dep_ for c in n.children}
