@@ -127,3 +127,16 @@ def test_a_possessive_parsed_onto_the_next_noun_is_the_modifying_event_nouns_too
     a = analyze("Israel has not been very critical of Russia's invasion and war crimes in Ukraine.")
     e = found(a, "ASSAULT", "invasion")
     assert (codes(a, e.actor), codes(a, e.recipient)) == (["RUS"], ["UKR"])
+
+
+# ------------------------------------------- the act someone arrested is suspected of
+
+@pytest.mark.parametrize("text, type_, trigger, actor", [
+    ("Turkish police arrested two Iranian citizens suspected of planning to assassinate Israeli diplomats.",
+     "ASSAULT", "assassinate", ["IRNCVL"]),
+    ("Kenyan police arrested a Somali man accused of attacking a Kenyan army base.", "ASSAULT", "attacking", ["SOMCVL"]),
+])
+def test_the_act_a_participle_says_someone_is_suspected_of_is_theirs(analyze, text, type_, trigger, actor):
+    a = analyze(text)
+    assert codes(a, found(a, type_, trigger).actor) == actor
+    assert found(a, "COERCE", "arrested")  # the arrest is coded too

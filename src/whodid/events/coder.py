@@ -588,6 +588,8 @@ class Coder:
             # guidelines: "X accused Y of killing Z" is also Y's killing of Z)
             verb = head.head
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+                obj = verb.head  # "two Iranian citizens suspected of planning to ...", "a man accused of killing"
             found = idx.roles(obj) if obj is not None else []
             if found or (obj is not None and (obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in RELATIONAL_NOUNS
                                               or obj.lemma_.lower() in self._people_words)):
