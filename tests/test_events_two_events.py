@@ -140,3 +140,15 @@ def test_the_act_a_participle_says_someone_is_suspected_of_is_theirs(analyze, te
     a = analyze(text)
     assert codes(a, found(a, type_, trigger).actor) == actor
     assert found(a, "COERCE", "arrested")  # the arrest is coded too
+
+
+# ------------------------------------------- the same trigger, its PLOVER type
+
+def test_intimidation_by_the_police_is_coercion_not_the_speakers_criticism(analyze):
+    a = analyze("Pakistani opposition leader Imran Khan said people were intimidated by the Pakistani police.")
+    e = found(a, "COERCE", "intimidated")
+    assert (codes(a, e.actor), codes(a, e.recipient)) == (["PAKCOP"], ["PAKCVL"])
+
+
+def test_being_intimidated_by_a_task_is_no_event(analyze):
+    assert analyze("The Pakistani minister was intimidated by the size of the task.").events == []
