@@ -152,3 +152,19 @@ def test_intimidation_by_the_police_is_coercion_not_the_speakers_criticism(analy
 
 def test_being_intimidated_by_a_task_is_no_event(analyze):
     assert analyze("The Pakistani minister was intimidated by the size of the task.").events == []
+
+
+# ------------------------------------------- the act someone is accused of or blamed for
+
+def test_the_attack_a_party_is_blamed_for_is_that_partys(analyze):
+    # news-events guidelines: "X accused Y of killing Z" is ACCUSE X->Y and Y's killing of Z
+    a = analyze("The Kenyan president blamed Somali militants for the attack on the Kenyan army base.")
+    accuse = found(a, "ACCUSE", "blamed")
+    assault = found(a, "ASSAULT", "attack")
+    assert codes(a, accuse.recipient) == codes(a, assault.actor) == ["SOMREB"]
+
+
+def test_an_act_with_its_own_doer_keeps_it(analyze):
+    # guard: "blamed the minister for the army's attack": the attack is the army's
+    a = analyze("Somali leaders blamed the Kenyan president for the Ethiopian army's attack on Mogadishu.")
+    assert codes(a, found(a, "ASSAULT", "attack").actor) == ["ETHMIL"]

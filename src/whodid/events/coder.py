@@ -836,6 +836,11 @@ class Coder:
                             (prep == "for" and e.type in _FOR_IS_RECIPIENT) or \
                             (prep == "of" and e.type == "SUPPORT" and _in_support_of(n)):
                         recips += idx.roles(p)
+        if not actors:
+            # "the government was accused of wartime atrocities, extrajudicial KILLINGS ...",
+            # "blamed the rebels for the ATTACK": the act a verb's object is accused of or blamed
+            # for is the object's (as a gerund there: "accused India of shelling")
+            actors = self._charged_with(n, idx)
         # a doer the noun's own words name: a possessive or a by/from/of phrase ("Bush's refusal",
         # "support from Cabinet allies"), not an adjective ("the Spanish bombing")
         own = _named_doer(n, e, idx)
@@ -934,6 +939,25 @@ class Coder:
                 and head.head.i in idx.events and any(c.dep_ == "poss" for c in n.children):
             f.drop = "the verb beside it tells the act"  # "in its ruling, the court dismissed all charges"
         f.actors, f.recipients = actors, recips
+
+    def _charged_with(self, n: Token, idx: ActorIndex) -> list[Participant]:
+        """Who an event noun under "of/for/with/against" after a verb's object is the act of: the
+        object ("accused the government of KILLINGS", "the government was accused of wartime
+        atrocities and extrajudicial KILLINGS", "a man suspected of MURDER")."""
+        first = n
+        while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
+            first = first.head
+        prep = first.head
+        if first.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _CONTROLLED_GERUND_PREPS:
+            return []
+        verb = prep.head
+        if verb.pos_ != "VERB" or any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
+                                      for c in n.children):
+            return []
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            obj = verb.head
+        return idx.roles(obj) if obj is not None else []
 
     def _sufferers(self, n: Token, idx: ActorIndex, actors: list[Participant]) -> list[Participant]:
         """Who a harm noun befalls when no phrase of its own says it: the subject of a verb of
