@@ -168,3 +168,16 @@ def test_an_act_with_its_own_doer_keeps_it(analyze):
     # guard: "blamed the minister for the army's attack": the attack is the army's
     a = analyze("Somali leaders blamed the Kenyan president for the Ethiopian army's attack on Mogadishu.")
     assert codes(a, found(a, "ASSAULT", "attack").actor) == ["ETHMIL"]
+
+
+# ------------------------------------------- what a party is said to need to do
+
+def test_what_another_party_needs_to_do_is_the_speakers_demand(analyze):
+    a = analyze("The Kenyan opposition leader said the Kenyan government needed to consult Somali officials.")
+    e = found(a, "REQUEST", "consult")
+    assert (codes(a, e.actor), codes(a, e.recipient)) == (["KENOPP"], ["KENGOV"])
+
+
+def test_what_the_speaker_needs_to_do_is_no_demand(analyze):
+    a = analyze("The Kenyan president said he needs to meet Somali officials.")
+    assert [e.type for e in a.events if e.type == "REQUEST"] == []

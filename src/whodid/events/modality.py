@@ -144,6 +144,11 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
                 m.future = True
             elif lemma in intent_nouns:
                 m.intent = True
+            # "the ministry needed to consult iwi", "Russia needs to withdraw": what someone needs to
+            # do is an obligation, as with "must" or "has to" (said by another, that one's demand)
+            if lemma == "need" and w.pos_ == "VERB" and i > 0 and chain[i - 1].dep_ == "xcomp" and \
+                    any(c.lower_ == "to" for c in chain[i - 1].children if c.dep_ == "aux") and not _has_neg(w):
+                m.obligation = True
             # "are to meet": be + to-infinitive; "are to hold a joint news conference": the verb
             # that makes the noun an event
             if lemma == "be" and i > 0 and chain[i - 1].dep_ == "xcomp" and \
