@@ -181,3 +181,10 @@ def test_what_another_party_needs_to_do_is_the_speakers_demand(analyze):
 def test_what_the_speaker_needs_to_do_is_no_demand(analyze):
     a = analyze("The Kenyan president said he needs to meet Somali officials.")
     assert [e.type for e in a.events if e.type == "REQUEST"] == []
+
+
+def test_needing_a_party_to_act_is_asking_it_to(analyze):
+    a = analyze("The Kenyan opposition needs the Kenyan parliament to summon the attorney general.")
+    e = found(a, "REQUEST", "needs")
+    assert (codes(a, e.actor), codes(a, e.recipient)) == (["KENOPP"], ["KENLEG"])
+    assert analyze("Kenya needs more investment to grow.").events == []
