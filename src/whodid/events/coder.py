@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
 from whodid.events import background, nonevents
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
-from whodid.events.senses import Senses, role_words
+from whodid.events.senses import Senses, controlled_object, controlling_verb, role_words, shared_noun_phrases
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.extensions import positions_in, text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
@@ -529,12 +529,18 @@ class Coder:
             agents = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             if not agents:
                 # "was arrested and charged by the police": the by-phrase after the last participle
+                # (which the parser may take for a plain prepositional phrase: "being tortured and
+                # implicated in a false case by police")
                 agents = [p for k in v.children if k.dep_ == "conj" and k.tag_ == "VBN"
                           and not any(c.dep_ in _SUBJ + ("nsubjpass",) for c in k.children)
-                          for c in k.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+                          for c in k.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                          for p in c.children if p.dep_ == "pobj" and (c.dep_ == "agent" or idx.roles(p))]
             # "critics of the government, who were imprisoned": the relative pronoun is its noun
             passive = [v.head if p.tag_ in ("WDT", "WP") and v.dep_ == "relcl" else p for p in passive]
-            return [r for a in agents for r in idx.roles(a)], [r for p in passive for r in idx.roles(p)]
+            patients = [r for p in passive for r in idx.roles(p)]
+            if not passive and depth < 5:
+                patients = self._controlled_patients(v, idx, depth)
+            return [r for a in agents for r in idx.roles(a)], patients
         if subj:
             s = subj[0]
             if len(subj) > 1:
@@ -605,6 +611,8 @@ class Coder:
             # guidelines: "X accused Y of killing Z" is also Y's killing of Z)
             verb = head.head
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+                obj = verb.head  # "two Iranian citizens suspected of planning to ...", "a man accused of killing"
             found = idx.roles(obj) if obj is not None else []
             if found or (obj is not None and (obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in RELATIONAL_NOUNS
                                               or obj.lemma_.lower() in self._people_words)):
@@ -635,6 +643,22 @@ class Coder:
             if poss:
                 return idx.roles(poss[0]), []
         return [], []
+
+    def _controlled_patients(self, v: Token, idx: ActorIndex, depth: int) -> list[Participant]:
+        """Who a passive participle clause with no subject of its own is done to: the subject of
+        the clause it hangs on ("were questioned by police before being released without
+        charge", "will remain under house arrest, having been released on a bond", "he was
+        sentenced after being convicted of fraud", "alleged of being tortured"), or the object of
+        its verb ("accused the minister of being bribed"). Not a clause hanging on a noun ("the
+        practice of being detained"), whose subject the text does not tell."""
+        obj = controlled_object(v)
+        if obj is not None:
+            return idx.roles(obj)
+        head = controlling_verb(v)
+        if head is None:
+            return []
+        actors, patients = self.subject(head, idx, depth + 1)
+        return patients or actors
 
     def _reporter_subject(self, v: Token, idx: ActorIndex, depth: int) -> list[Participant]:
         """"Palestinian leaders said they would boycott ...": a subject pronoun no
@@ -800,7 +824,7 @@ class Coder:
         matched = set(f.tokens)
         actors: list[Participant] = []
         recips: list[Participant] = []
-        for c in n.children:
+        for c in [*n.children, *shared_noun_phrases(n)]:
             if c.i in matched:
                 if c.dep_ == "prep" and c.lower_ in _NOUN_RECIPIENT_PREPS - {"to"}:
                     # "pressure on Kyiv", "his call on the government to resign": the preposition
@@ -835,6 +859,11 @@ class Coder:
                             (prep == "for" and e.type in _FOR_IS_RECIPIENT) or \
                             (prep == "of" and e.type == "SUPPORT" and _in_support_of(n)):
                         recips += idx.roles(p)
+        if not actors:
+            # "the government was accused of wartime atrocities, extrajudicial KILLINGS ...",
+            # "blamed the rebels for the ATTACK": the act a verb's object is accused of or blamed
+            # for is the object's (as a gerund there: "accused India of shelling")
+            actors = self._charged_with(n, idx)
         # a doer the noun's own words name: a possessive or a by/from/of phrase ("Bush's refusal",
         # "support from Cabinet allies"), not an adjective ("the Spanish bombing")
         own = _named_doer(n, e, idx)
@@ -934,6 +963,25 @@ class Coder:
             f.drop = "the verb beside it tells the act"  # "in its ruling, the court dismissed all charges"
         f.actors, f.recipients = actors, recips
 
+    def _charged_with(self, n: Token, idx: ActorIndex) -> list[Participant]:
+        """Who an event noun under "of/for/with/against" after a verb's object is the act of: the
+        object ("accused the government of KILLINGS", "the government was accused of wartime
+        atrocities and extrajudicial KILLINGS", "a man suspected of MURDER")."""
+        first = n
+        while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
+            first = first.head
+        prep = first.head
+        if first.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _CONTROLLED_GERUND_PREPS:
+            return []
+        verb = prep.head
+        if verb.pos_ != "VERB" or any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
+                                      for c in n.children):
+            return []
+        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            obj = verb.head
+        return idx.roles(obj) if obj is not None else []
+
     def _sufferers(self, n: Token, idx: ActorIndex, actors: list[Participant]) -> list[Participant]:
         """Who a harm noun befalls when no phrase of its own says it: the subject of a verb of
         undergoing ("he suffered persecution by the police"), the one said to be its victim
@@ -984,6 +1032,7 @@ class Coder:
         self._object_events(frames)
         self._ended_events(frames)
         self._complement_roles(frames, idx)
+        self._alleged_acts(frames)
         self._protest_topics(frames)
         events = []
         answering: list[tuple[Event, str]] = []
@@ -1254,6 +1303,28 @@ class Coder:
             else:
                 found = probe.recipients
             g.recipients = [r for r in found if r.actor not in own]
+
+    def _alleged_acts(self, frames: dict[int, Frame]) -> None:
+        """An allegation told with the act alleged, not the one accused ("alleged that the police
+        had tortured him", "has alleged of being tortured ... by police"): the one accused is who
+        did the act alleged (the news-events guidelines: "X accused Y of killing Z" is ACCUSE X->Y
+        and the killing, Y->Z); the act itself is coded apart."""
+        for f in frames.values():
+            e = f.entry
+            if f.noun or e.type != "ACCUSE" or e.requires != "object" or f.has_object or f.recipients \
+                    or f.governor is not None:
+                continue
+            t = f.token
+            clauses = [c for c in t.children if c.dep_ == "ccomp"] + \
+                [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pcomp"]
+            inside = {w.i for c in clauses for w in c.subtree}
+            own = {a.actor for a in f.actors}
+            for g in sorted((g for g in frames.values() if g.token.i in inside and not g.noun), key=lambda g: g.token.i):
+                doers = [a for a in g.actors if a.actor not in own]
+                if doers:
+                    f.recipients = doers
+                    f.has_object = True
+                    break
 
     def _event(self, f: Frame, doc: Doc, sent: tuple[int, int]) -> Event | None:
         m, e = f.modal, f.entry

@@ -137,6 +137,11 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
                 # (an act the noun's owner has made is no less made when the verb is denied: "not to
                 # carry out their threat", "our demands haven't been replied to")
                 own |= {w.i for w in _own_clause(above)}
+        elif t.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ == "aux" and c.lower_ in lex.marker("future_aux") for c in head.head.children):
+            # "the drive would come at a London conference in March": the time of the verb
+            # it is told with is the noun's (only its future: "spoke at the conference")
+            m.future = True
     willing = lex.marker("willing_adjs")
     unwilling = lex.marker("unwilling_adjs")
     intent_verbs = lex.marker("intent_verbs")
@@ -180,12 +185,18 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
             if lemma in willing:
                 m.intent = True
             elif lemma in unwilling:
-                m.intent = m.negated = True  # "reluctant to hold dialogue": a refusal
+                m.intent = True
+                m.negated = not _has_neg(w)  # "not reluctant to meet" is willing
             elif lemma in intent_verbs or (lemma in schedule and i > 0 and chain[i - 1].dep_ == "xcomp"):
                 # "plans to ...", "is due to stand down", "is set to push for ..."
                 m.future = True
             elif lemma in intent_nouns:
                 m.intent = True
+            # "the ministry needed to consult iwi", "Russia needs to withdraw": what someone needs to
+            # do is an obligation, as with "must" or "has to" (said by another, that one's demand)
+            if lemma == "need" and w.pos_ == "VERB" and i > 0 and chain[i - 1].dep_ == "xcomp" and \
+                    any(c.lower_ == "to" for c in chain[i - 1].children if c.dep_ == "aux") and not _has_neg(w):
+                m.obligation = True
             # "are to meet": be + to-infinitive; "are to hold a joint news conference": the verb
             # that makes the noun an event
             if lemma == "be" and i > 0 and chain[i - 1].dep_ == "xcomp" and \

@@ -48,12 +48,16 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
     kids = list(t.children)
     if role == "object":
         if noun:
-            return [p for c in kids if c.dep_ == "prep" and c.lower_ in _NOUN_OBJECT_PREPS
+            return [p for c in kids + shared_noun_phrases(t) if c.dep_ == "prep" and c.lower_ in _NOUN_OBJECT_PREPS
                     for p in c.children if p.dep_ == "pobj"]
         found = [c for c in kids if c.dep_ == "dobj"] or [c for c in kids if c.dep_ == "nsubjpass"] \
             or _shared_objects(t)
         if not found and t.dep_ in ("acl", "amod") and t.tag_ == "VBN":
             found = [t.head]  # "questions sent to the embassy", "the murdered hero"
+        if not found:
+            # "remained under house arrest, having been released on a bond": a passive clause with
+            # no subject of its own is done to the subject of the clause it hangs on
+            found = _controller(t)
         if not found:
             matched = {i for i in ids[1:]}
             preps = [c for c in kids if c.dep_ == "prep" and c.i in matched] or \
@@ -115,6 +119,71 @@ def role_words(role: str, t: Token, ids: list[int], noun: bool) -> list[Token]:
         return [p for h in heads for c in h.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word
                 for p in c.children if p.dep_ in ("pobj", "pcomp")]
     return []
+
+
+# prepositions of a passive clause that tells what befell the subject of the clause it hangs on
+# ("questioned by police before being released", "freed after being held")
+CONTROLLED_CLAUSE_PREPS = {"before", "after", "since", "upon", "on", "without", "despite", "while", "until", "of"}
+# of these, the one whose clause tells what befell the verb's object when it has one ("accused the
+# minister of being bribed"), else its subject ("complained of being beaten by police")
+_OBJECT_CLAUSE_PREPS = {"of"}
+
+
+def controlling_verb(t: Token) -> Token | None:
+    """The verb whose subject a passive clause with no subject of its own is about: "were
+    questioned by police before being RELEASED", "will remain under house arrest, having been
+    RELEASED on a bond" (None: ``t`` is no such clause)."""
+    kids = list(t.children)
+    if not any(c.dep_ == "auxpass" for c in kids) or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in kids):
+        return None
+    head = t.head
+    if t.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in CONTROLLED_CLAUSE_PREPS:
+        head = head.head
+    elif t.dep_ != "advcl" or any(c.dep_ == "mark" for c in kids):
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != t.i else None
+
+
+def controlled_object(t: Token) -> Token | None:
+    """The object of the verb a passive "of" clause with no subject of its own tells of ("accused
+    the MINISTER of being bribed"); None when it has none or ``t`` is no such clause."""
+    v = controlling_verb(t)
+    if v is None or t.dep_ != "pcomp" or t.head.lower_ not in _OBJECT_CLAUSE_PREPS:
+        return None
+    return next((c for c in v.children if c.dep_ == "dobj"), None)
+
+
+def _controller(t: Token) -> list[Token]:
+    obj = controlled_object(t)
+    if obj is not None:
+        return [obj]
+    v = controlling_verb(t)
+    for _ in range(3):
+        if v is None:
+            return []
+        found = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if found:
+            return found
+        # "He is scheduled to be sentenced and will remain ..., having been released": a
+        # conjoined verb's subject is its first conjunct's
+        v = v.head if v.dep_ == "conj" and v.head.i != v.i else None
+    return []
+
+
+def shared_noun_phrases(n: Token) -> list[Token]:
+    """The phrases a noun conjoined to another shares with it ("the resignations and arrests OF
+    the president"): a prepositional phrase on the first conjunct after the coordination, when the
+    second has none of its own; and the possessive of the noun a modifying noun is parsed under
+    ("RUSSIA'S invasion and war crimes", parsed as Russia's [invasion and war] crimes)."""
+    if n.dep_ in ("nmod", "compound") and n.pos_ == "NOUN" and n.head.pos_ == "NOUN" and n.head.i > n.i \
+            and not any(c.dep_ in ("poss", "det") for c in n.children):
+        return [c for c in n.head.children if c.dep_ == "poss" and c.i < n.i]
+    if n.dep_ != "conj" or n.pos_ != "NOUN" or n.head.pos_ != "NOUN" or n.head.i == n.i:
+        return []
+    own = {c.dep_ for c in n.children}
+    first = n.head
+    shared = [c for c in first.children if c.dep_ == "prep" and c.i > n.i and "prep" not in own]
+    return shared
 
 
 def _shared_objects(t: Token) -> list[Token]:
