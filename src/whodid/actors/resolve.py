@@ -259,6 +259,12 @@ class Resolver:
             political = actor.sector in ("GOV", "OPP", "LEG")
             near = at is not None and not (home is None and political)
             country = home or (st.country_near(at) if near else None)
+            if country is None and actor.kind == "organization" and actor.sector in STATE_SECTORS:
+                # a named state body of no stated country in a story about two countries takes the
+                # country of the state the story told of just before it ("Indian authorities
+                # conducted a raid ... In May, the Enforcement Directorate said it seized ..."), not
+                # the one the whole article names most
+                country = st.state_country_before(actor.id)
             if country is None and actor.sector in STATE_SECTORS + ("OPP",):
                 # an office or a state body of no stated country in a story about two countries:
                 # the one the article names most, when one leads
@@ -766,6 +772,9 @@ class Resolver:
                     continue  # "JOHANNESBURG:", "KABUL -": a dateline's town, where the story is from
             aid = st.org_aliases.get(text) or "org:" + re.sub(r"[^a-z0-9]+", "-", _normal(text)).strip("-")
             actor = st.res.actors.get(aid)
+            if actor is None and e - s == 1 and (whole := self._named_in_full(st, s)) is not None:
+                actor = st.org_actor(whole)  # "the Commission" after "European commission president ..."
+                st.org_aliases[text] = actor.id
             if actor is None:
                 country, sector = self._name_parts(st, s, e)
                 if sector is None and text.isupper() and s >= 3 and doc[s - 1].text == "(" and e < len(doc) \
@@ -794,6 +803,24 @@ class Resolver:
             if acronym is not None:
                 st.org_aliases[doc[e + 1:acronym].text] = aid
                 st.add(actor, e + 1, acronym, "name", 0.7)
+
+    def _named_in_full(self, st: _State, s: int):
+        """The known organisation a body's one-word name stands for when the text names it in full
+        elsewhere: "the Commission wants it to be 1.26%" in a story that names the "European
+        commission president" (a word before the same noun, the two a name the knowledge base
+        knows). None when no such name, or names of two bodies, are found."""
+        doc = st.doc
+        word = doc[s].lower_
+        found = {}
+        for k in range(1, len(doc)):
+            if k == s or doc[k].lower_ != word or not doc[k - 1].text[:1].isupper():
+                continue
+            name = f"{doc[k - 1].text} {doc[k].text.title()}"
+            for ref in self.kb.lookup(name):
+                if ref[:2] == "O:":
+                    o = self.kb.orgs[int(ref[2:])]
+                    found[o.id] = o
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _described_country(self, st: _State, s: int, e: int) -> str | None:
         """"The French newspaper Le Monde": a name in apposition right after a common noun that a
@@ -2006,6 +2033,37 @@ class _State:
         ranked = self._country_votes()
         if ranked and ranked[0][1] >= 1.5 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
+        return None
+
+    def state_country_before(self, aid: str, sentences: int = 2) -> str | None:
+        """The country of the state the text names last before ``aid``'s first mention, in that
+        mention's sentence or the ``sentences`` before it: a state body with a country the text
+        gives (not one guessed), or a country acting as a state (its subject). None when there is
+        none, or when the nearest sentence that names one names states of two countries."""
+        first = min((f.start for f in self.res.found if f.actor == aid), default=None)
+        if first is None:
+            return None
+        sents = self.sentences()
+        idx = next((k for k, s in enumerate(sents) if s.start <= first < s.end), None)
+        if idx is None:
+            return None
+        for k in range(idx, max(-1, idx - sentences - 1), -1):
+            sent = sents[k]
+            found = set()
+            for f in self.res.found:
+                if not (sent.start <= f.start < sent.end and f.start < first) or f.how == "pronoun" or f.actor == aid:
+                    continue
+                a = self.res.actors.get(f.actor)
+                if a is None or not a.country or "country" in a.inferred or a.country not in self.kb.countries:
+                    continue
+                state = a.kind in ("organization", "group") and a.sector in STATE_SECTORS
+                acting = a.kind == "country" and self.doc[f.end - 1].dep_ in ("nsubj", "nsubjpass")
+                if state or acting:
+                    found.add(a.country)
+            if len(found) == 1:
+                return found.pop()
+            if found:
+                return None
         return None
 
     def _country_votes(self) -> list[tuple[str, float]]:
