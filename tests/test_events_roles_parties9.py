@@ -88,3 +88,36 @@ def test_a_duo_arrested_by_no_one_named_are_people_of_the_police_that_held_them(
                 "Hours of questioning followed before the duo were arrested.")
     e = found(a, "COERCE", "arrested")
     assert codes(a, e.recipient) and all(c.startswith("IND") for c in codes(a, e.recipient))
+
+
+def test_an_unknown_firm_in_a_story_about_no_one_country_is_of_the_country_named_beside_it(analyze):
+    a = analyze("Israeli officials met Russian diplomats in Geneva. Russian officials met Israeli envoys "
+                "in Vienna. The Russian government's decision to close down the operations of the Jewish "
+                "Agency in its territory was cast as retaliation for Israel's support for Ukraine.")
+    assert _actor(a, "Jewish Agency").country in ("ISR", "RUS")
+
+
+def test_an_unknown_person_takes_no_country_from_a_country_named_beside_him(analyze):
+    # a foreigner is often named beside the country he acts in
+    a = analyze("Israeli officials met Russian diplomats in Geneva. Russian officials met Israeli envoys "
+                "in Vienna. Dawn Walker was found in Oregon in the United States.")
+    assert _actor(a, "Dawn Walker").country is None
+
+
+def test_the_one_who_ignores_requests_is_the_one_they_were_made_to(analyze):
+    # the Speaker, not the government an opposition's demand is addressed to by default
+    a = analyze("The Speaker of the Thai parliament ignored requests from opposition MPs to suspend the sitting.")
+    assert codes(a, found(a, "REQUEST", "requests").recipient) == ["THALEG"]
+
+
+def test_a_pronoun_subject_can_take_up_a_name_in_an_adverbial_clause_before_it(analyze):
+    a = analyze("Although Japanese Prime Minister Fumio Kishida has indicated his willingness to listen, "
+                "he has rejected repeated requests from Okinawan officials to join talks.")
+    kishida = next(x for x in a.actors if "Kishida" in x.name)
+    assert any(m.text == "he" for m in kishida.mentions)
+
+
+def test_a_subject_pronoun_is_still_no_one_named_in_its_own_complement(analyze):
+    a = analyze('Prayut Chan-o-cha met reporters. "If Gen Prayut were a brand, nobody would buy it," he said.')
+    prayut = next(x for x in a.actors if "Prayut" in x.name)
+    assert not any(m.text == "he" for m in prayut.mentions)

@@ -269,6 +269,16 @@ class Resolver:
                 # an office or a state body of no stated country in a story about two countries:
                 # the one the article names most, when one leads
                 country = st.leading_country()
+            if country is None and actor.kind == "organization" and not political \
+                    and actor.sector not in STATE_SECTORS:
+                # a firm or an association the knowledge base does not know, in a story about no
+                # one country: of the country named nearest where the text first names it ("the
+                # operations of the Jewish Agency in its territory as retaliation for Israel's
+                # support"; not a person: a foreigner is often named beside the country he acts in)
+                first = min((f.start for f in st.res.found if f.actor == actor.id and f.how != "pronoun"),
+                            default=None)
+                if first is not None:
+                    country = st.country_near(first, people=True, sentence_only=True)
             if country is None:
                 continue
             actor.country = country
@@ -1707,7 +1717,14 @@ class Resolver:
         Prayut), which the subject commands; a name there would have been a reflexive or a
         pronoun."""
         inside = {w.i for w in t.subtree}
-        clause = {w.i for w in t.head.subtree} - inside
+        # (not the subject of an adverbial clause put before it: "Although Kishida has indicated
+        # his willingness to listen, he has rejected ...", "If Mr Blair wins, he will ...": there
+        # the name comes first and the pronoun takes it up; a name deeper in such a clause is
+        # still no antecedent: "While saying he admired Mr Blair, he criticised ...")
+        preposed = {w.i for c in t.head.children if c.dep_ == "advcl" and c.i < t.i
+                    and any(m.dep_ == "mark" for m in c.children)
+                    for s in c.children if s.dep_ == "nsubj" for w in s.subtree}
+        clause = {w.i for w in t.head.subtree} - inside - preposed
         return {f.actor for f in st.res.found if f.how != "pronoun" and f.start in clause}
 
     def _bound(self, st: _State, t: Token) -> set[str]:
