@@ -2055,8 +2055,8 @@ class _State:
     def state_country_before(self, aid: str, sentences: int = 2) -> str | None:
         """The country of the state the text names last before ``aid``'s first mention, in that
         mention's sentence or the ``sentences`` before it: a state body with a country the text
-        gives (not one guessed), or a country acting as a state (its subject). None when there is
-        none, or when the nearest sentence that names one names states of two countries."""
+        gives (not one guessed). None when there is none, or when the nearest sentence that names
+        one names state bodies of two countries."""
         first = min((f.start for f in self.res.found if f.actor == aid), default=None)
         if first is None:
             return None
@@ -2073,9 +2073,9 @@ class _State:
                 a = self.res.actors.get(f.actor)
                 if a is None or not a.country or "country" in a.inferred or a.country not in self.kb.countries:
                     continue
-                state = a.kind in ("organization", "group") and a.sector in STATE_SECTORS
-                acting = a.kind == "country" and self.doc[f.end - 1].dep_ in ("nsubj", "nsubjpass")
-                if state or acting:
+                # (a state body, not a country named as acting: "Iran accused Israel ... Israel
+                # denied the charge. The Intelligence Ministry said" is Iran's ministry)
+                if a.kind in ("organization", "group") and a.sector in STATE_SECTORS:
                     found.add(a.country)
             if len(found) == 1:
                 return found.pop()
