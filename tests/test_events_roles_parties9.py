@@ -121,3 +121,15 @@ def test_a_subject_pronoun_is_still_no_one_named_in_its_own_complement(analyze):
     a = analyze('Prayut Chan-o-cha met reporters. "If Gen Prayut were a brand, nobody would buy it," he said.')
     prayut = next(x for x in a.actors if "Prayut" in x.name)
     assert not any(m.text == "he" for m in prayut.mentions)
+
+
+def test_a_bare_government_acting_is_the_government(analyze):
+    # wire style: no article before the body that acts
+    a = analyze("The Kenyan opposition held a rally in Nairobi. After banning the march, government sent out "
+                "police to stop the opposition.")
+    assert codes(a, found(a, "MOBILIZE").actor) == ["KENGOV"]
+
+
+def test_a_bare_government_modifying_a_noun_is_no_party(analyze):
+    a = analyze("The Kenyan opposition held a rally in Nairobi. Government spending rose.")
+    assert not any(m.text.lower() == "government" for x in a.actors for m in x.mentions)

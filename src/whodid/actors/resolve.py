@@ -1817,7 +1817,19 @@ def _counted(head: Token, proper: bool = False) -> bool:
     noun with a determiner, possessor or number ("the tribunal", "a prosecutor", "its court"),
     or (``proper``) an institution named like a name ("Parliament")?"""
     return head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "nummod") for c in head.children) \
-        or (proper and head.tag_ == "NNP" and head.i > head.sent.start)
+        or (proper and head.tag_ == "NNP" and head.i > head.sent.start) or _acting_body(head)
+
+
+# the state's bodies that wire and headline style name with no article when they act ("After
+# banning the march, government sent out police", "Military took power"): a bare singular that
+# is an action verb's subject is the body, not the field ("cooperated on border security")
+BARE_BODIES = frozenset({"government", "military", "army", "parliament", "administration", "cabinet", "regime",
+                         "legislature", "junta"})
+
+
+def _acting_body(head: Token) -> bool:
+    return head.lemma_.lower() in BARE_BODIES and head.dep_ == "nsubj" and head.head.pos_ == "VERB" \
+        and not any(c.dep_ in ("compound", "amod") for c in head.children)
 
 
 def _bracketed_acronym(doc: Doc, e: int) -> int | None:
