@@ -264,10 +264,26 @@ class Resolver:
             political = actor.sector in ("GOV", "OPP", "LEG")
             near = at is not None and not (home is None and political)
             country = home or (st.country_near(at) if near else None)
+            if country is None and actor.kind == "organization" and actor.sector in STATE_SECTORS:
+                # a named state body of no stated country in a story about two countries takes the
+                # country of the state the story told of just before it ("Indian authorities
+                # conducted a raid ... In May, the Enforcement Directorate said it seized ..."), not
+                # the one the whole article names most
+                country = st.state_country_before(actor.id)
             if country is None and actor.sector in STATE_SECTORS + ("OPP",):
                 # an office or a state body of no stated country in a story about two countries:
                 # the one the article names most, when one leads
                 country = st.leading_country()
+            if country is None and actor.kind == "organization" and not political \
+                    and actor.sector not in STATE_SECTORS:
+                # a firm or an association the knowledge base does not know, in a story about no
+                # one country: of the country named nearest where the text first names it ("the
+                # operations of the Jewish Agency in its territory as retaliation for Israel's
+                # support"; not a person: a foreigner is often named beside the country he acts in)
+                first = min((f.start for f in st.res.found if f.actor == actor.id and f.how != "pronoun"),
+                            default=None)
+                if first is not None:
+                    country = st.country_near(first, people=True, sentence_only=True)
             if country is None:
                 continue
             actor.country = country
@@ -806,6 +822,9 @@ class Resolver:
                     continue  # "JOHANNESBURG:", "KABUL -": a dateline's town, where the story is from
             aid = st.org_aliases.get(text) or "org:" + re.sub(r"[^a-z0-9]+", "-", _normal(text)).strip("-")
             actor = st.res.actors.get(aid)
+            if actor is None and e - s == 1 and (whole := self._named_in_full(st, s)) is not None:
+                actor = st.org_actor(whole)  # "the Commission" after "European commission president ..."
+                st.org_aliases[text] = actor.id
             if actor is None:
                 country, sector = self._name_parts(st, s, e)
                 if sector is None and text.isupper() and s >= 3 and doc[s - 1].text == "(" and e < len(doc) \
@@ -834,6 +853,24 @@ class Resolver:
             if acronym is not None:
                 st.org_aliases[doc[e + 1:acronym].text] = aid
                 st.add(actor, e + 1, acronym, "name", 0.7)
+
+    def _named_in_full(self, st: _State, s: int):
+        """The known organisation a body's one-word name stands for when the text names it in full
+        elsewhere: "the Commission wants it to be 1.26%" in a story that names the "European
+        commission president" (a word before the same noun, the two a name the knowledge base
+        knows). None when no such name, or names of two bodies, are found."""
+        doc = st.doc
+        word = doc[s].lower_
+        found = {}
+        for k in range(1, len(doc)):
+            if k == s or doc[k].lower_ != word or not doc[k - 1].text[:1].isupper():
+                continue
+            name = f"{doc[k - 1].text} {doc[k].text.title()}"
+            for ref in self.kb.lookup(name):
+                if ref[:2] == "O:":
+                    o = self.kb.orgs[int(ref[2:])]
+                    found[o.id] = o
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _described_country(self, st: _State, s: int, e: int) -> str | None:
         """"The French newspaper Le Monde": a name in apposition right after a common noun that a
@@ -1721,7 +1758,14 @@ class Resolver:
         Prayut), which the subject commands; a name there would have been a reflexive or a
         pronoun."""
         inside = {w.i for w in t.subtree}
-        clause = {w.i for w in t.head.subtree} - inside
+        # (not the subject of an adverbial clause put before it: "Although Kishida has indicated
+        # his willingness to listen, he has rejected ...", "If Mr Blair wins, he will ...": there
+        # the name comes first and the pronoun takes it up; a name deeper in such a clause is
+        # still no antecedent: "While saying he admired Mr Blair, he criticised ...")
+        preposed = {w.i for c in t.head.children if c.dep_ == "advcl" and c.i < t.i
+                    and any(m.dep_ == "mark" for m in c.children)
+                    for s in c.children if s.dep_ == "nsubj" for w in s.subtree}
+        clause = {w.i for w in t.head.subtree} - inside - preposed
         return {f.actor for f in st.res.found if f.how != "pronoun" and f.start in clause}
 
     def _bound(self, st: _State, t: Token) -> set[str]:
@@ -1814,7 +1858,19 @@ def _counted(head: Token, proper: bool = False) -> bool:
     noun with a determiner, possessor or number ("the tribunal", "a prosecutor", "its court"),
     or (``proper``) an institution named like a name ("Parliament")?"""
     return head.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "nummod") for c in head.children) \
-        or (proper and head.tag_ == "NNP" and head.i > head.sent.start)
+        or (proper and head.tag_ == "NNP" and head.i > head.sent.start) or _acting_body(head)
+
+
+# the state's bodies that wire and headline style name with no article when they act ("After
+# banning the march, government sent out police", "Military took power"): a bare singular that
+# is an action verb's subject is the body, not the field ("cooperated on border security")
+BARE_BODIES = frozenset({"government", "military", "army", "parliament", "administration", "cabinet", "regime",
+                         "legislature", "junta"})
+
+
+def _acting_body(head: Token) -> bool:
+    return head.lemma_.lower() in BARE_BODIES and head.dep_ == "nsubj" and head.head.pos_ == "VERB" \
+        and not any(c.dep_ in ("compound", "amod") for c in head.children)
 
 
 def _bracketed_acronym(doc: Doc, e: int) -> int | None:
@@ -2047,6 +2103,37 @@ class _State:
         ranked = self._country_votes()
         if ranked and ranked[0][1] >= 1.5 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0]
+        return None
+
+    def state_country_before(self, aid: str, sentences: int = 2) -> str | None:
+        """The country of the state the text names last before ``aid``'s first mention, in that
+        mention's sentence or the ``sentences`` before it: a state body with a country the text
+        gives (not one guessed). None when there is none, or when the nearest sentence that names
+        one names state bodies of two countries."""
+        first = min((f.start for f in self.res.found if f.actor == aid), default=None)
+        if first is None:
+            return None
+        sents = self.sentences()
+        idx = next((k for k, s in enumerate(sents) if s.start <= first < s.end), None)
+        if idx is None:
+            return None
+        for k in range(idx, max(-1, idx - sentences - 1), -1):
+            sent = sents[k]
+            found = set()
+            for f in self.res.found:
+                if not (sent.start <= f.start < sent.end and f.start < first) or f.how == "pronoun" or f.actor == aid:
+                    continue
+                a = self.res.actors.get(f.actor)
+                if a is None or not a.country or "country" in a.inferred or a.country not in self.kb.countries:
+                    continue
+                # (a state body, not a country named as acting: "Iran accused Israel ... Israel
+                # denied the charge. The Intelligence Ministry said" is Iran's ministry)
+                if a.kind in ("organization", "group") and a.sector in STATE_SECTORS:
+                    found.add(a.country)
+            if len(found) == 1:
+                return found.pop()
+            if found:
+                return None
         return None
 
     def _country_votes(self) -> list[tuple[str, float]]:

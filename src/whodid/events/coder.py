@@ -98,6 +98,14 @@ _HARM_TYPES = {"COERCE", "ASSAULT"}
 # (not "face", "sustain", "experience": "faces an uphill battle", "sustain naval combat")
 _UNDERGOING_VERBS = {"suffer", "endure", "undergo", "withstand"}
 _VICTIM_NOUNS = {"victim", "target"}
+# "faces charges", "facing the threat of arrest", "faces sanctions": the one who faces a measure
+# or a charge is the one it is aimed at (not harm: "faces an uphill battle" is no attack)
+_FACING_VERBS = {"face", "confront"}
+_FACED_TYPES = {"THREATEN", "SANCTION", "ACCUSE", "COERCE"}
+# "rejected repeated requests from Okinawan officials", "their request was turned down by the
+# Speaker", "granted the demand": the one who answers a request is the one it was made to
+_ANSWERING_VERBS = {"reject", "refuse", "deny", "decline", "dismiss", "ignore", "accept", "grant", "approve",
+                    "heed", "answer", "consider", "receive"}
 # the people a harm noun's modifier names as the harmed, not the harmer
 _HARMED_SECTORS = {"CVL", "REF", "EDU", "MED", "LAB"}
 # the one asked by a preposition: "called on Putin to", "appealed to the UN to", "pleaded with him to"
@@ -948,6 +956,14 @@ class Coder:
             for c in head.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                     recips += [r for q in c.children if q.dep_ == "pobj" for r in idx.roles(q)]
+        if not recips and e.type == "REQUEST" and n.dep_ in ("dobj", "nsubjpass") \
+                and head.lemma_.lower() in _ANSWERING_VERBS and head.pos_ == "VERB":
+            answerers = self.subject(head, idx)[0] if n.dep_ == "dobj" else \
+                [r for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                 for r in idx.roles(p)]
+            recips = [r for r in answerers if r.actor not in {a.actor for a in actors}]
+        if not recips and n.dep_ == "dobj" and head.lemma_.lower() in _FACING_VERBS and e.type in _FACED_TYPES:
+            recips = [r for r in self.subject(head, idx)[0] if r.actor not in {a.actor for a in actors}]
         if not recips and e.type in _HARM_TYPES:
             recips = self._sufferers(n, idx, actors)
         if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":

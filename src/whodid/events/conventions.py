@@ -193,6 +193,7 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 actor = _actor(analysis, country, CUSTODY[(ev.type, ev.mode)], resources.kb)
                 if actor.id not in ev.recipient:
                     ev.actor = [actor.id]
+                    countries[actor.id] = country  # (the people it holds are of it: "the duo were arrested")
                     _mark(ev, "actor")
         if not ev.actor and ev.type in ("SANCTION", "ACCUSE") and ev.recipient and _doer_untold(doc, ev) \
                 and _trigger_lemma(doc, ev) in resources.lexicon.marker("court_verbs"):
@@ -312,6 +313,11 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 # armies act abroad, "the Israeli army ... arrested four individuals")
                 own = {countries[i] for i in ev.actor if i in countries}
                 country = own.pop() if len(own) == 1 else None
+            elif not country and ev.type in HARM_TYPES and _unnamed_people(doc, ev, resources):
+                # an army's: the people of where its sentence places its operation ("The Israeli
+                # army said it carried out operations ... in several locations, including in
+                # Nablus, adding it arrested four individuals")
+                country = _sentence_place(doc, ev, analysis, resources)
             if country:
                 actor = _actor(analysis, country, "", resources.kb)
                 if actor.id not in ev.actor:
@@ -496,6 +502,20 @@ def located_in(doc: Doc, ev: Event, analysis: Analysis, resources: Resources) ->
     found = {c for t in located for c in [_country_at(t, analysis)] if c}
     if not found:
         # "near the town of Samarra": a town the actors stage does not know
+        found = {c for t in located if t.ent_iob_ == "B" and (t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")
+                 for c in [_town_country(_ent_text(t), resources)] if c}
+    return found.pop() if len(found) == 1 else None
+
+
+def _sentence_place(doc: Doc, ev: Event, analysis: Analysis, resources: Resources) -> str | None:
+    """The one country the locative phrases of the event's whole sentence name (a country, or a
+    well-known town), or None."""
+    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    if span is None:
+        return None
+    located = [t for t in span.root.sent if _in_locative_phrase(t)]
+    found = {c for t in located for c in [_country_at(t, analysis)] if c}
+    if not found:
         found = {c for t in located if t.ent_iob_ == "B" and (t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN")
                  for c in [_town_country(_ent_text(t), resources)] if c}
     return found.pop() if len(found) == 1 else None
