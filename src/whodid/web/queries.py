@@ -342,8 +342,32 @@ def _picked(cur: Cursor, flt: EventFilter) -> tuple[str, list[Any]]:
     party = flt.by_party(cur)
     if party is not None:
         return f"FROM ({party[0]}) e WHERE TRUE", party[1]
+    narrow = _narrow(cur, flt)
+    if narrow is not None:
+        return narrow
     where, params = flt.where()
     return f"FROM events e WHERE {where}", params
+
+
+def _narrow(cur: Cursor, flt: EventFilter) -> tuple[str, list[Any]] | None:
+    """``FROM ... WHERE ...`` of the events ``flt`` picks from the summaries' ``event_days`` (one narrow
+    row per event, stored in day order: store/summaries.py), as ``e`` with ``event_rowid``, the key and
+    the columns ``actor_events`` carries plus ``party``; None when the filter names an actor, a code, a
+    place or an article, or the summaries do not hold every event (``_days_complete``)."""
+    if (flt.actor or flt.recipient or flt.actor_code or flt.recipient_code or flt.place or flt.article
+            or not search.summarised(cur) or not _days_complete(cur)):
+        return None
+    clauses, params = flt._columns("e.dated")
+    if flt.has_party:
+        clauses.append("e.party")
+    return f"FROM event_days e WHERE {' AND '.join(['TRUE', *clauses])}", params
+
+
+def _days_complete(cur: Cursor) -> bool:
+    """``event_days`` holds a row for every event (the events of an article missing from ``articles``,
+    inserted by hand, are never summarised): checked once per write state."""
+    return kept(_answers(cur), "event_days.complete", lambda: cur.execute(
+        "SELECT (SELECT count(*) FROM events) = (SELECT count(*) FROM event_days)").fetchone()[0])
 
 
 def event_count(cur: Cursor, flt: EventFilter) -> int:
@@ -450,6 +474,23 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
         return {"total": total, "limit": limit, "offset": offset, "items": items}
     days = event_days(cur, flt) if sort == "date" else None
     window = _day_window(days, descending, limit, offset) if days is not None else None
+    narrow = _narrow(cur, flt) if sort in CARRIED_SORTS else None
+    if narrow is not None and (window is not None or sort != "date"):
+        # the page's keys from the narrow rows (of its days only, when sorted by date), then its rows
+        source, params = narrow
+        if window is not None:
+            (clause, more), offset_in = window
+            source, params = f"{source} AND {clause}", params + more
+        else:
+            offset_in = offset
+        keys = cur.execute(f"""SELECT e.event_rowid, e.article_sha1, e.idx {source}
+                               ORDER BY {EVENT_SORTS[sort]} {'DESC' if descending else 'ASC'} NULLS LAST,
+                                        e.article_sha1, e.idx LIMIT ? OFFSET ?""",
+                           params + [limit, offset_in]).fetchall()
+        items = _events_by_key(cur, keys)
+        total = days.total if days is not None else event_count(cur, flt)
+        _complete_events(cur, items)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
     if window is not None:  # the page's days only: the top-N sorts a few days' events, not a million
         (clause, more), offset_in = window
         sql, params = _event_keys_query(flt, sort, descending, clause)
