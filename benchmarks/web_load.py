@@ -84,11 +84,11 @@ def cold_requests(db: Path, per_kind: int, seed: int) -> list[tuple[str, str]]:
     def values(sql: str) -> list:
         return [r[0] for r in con.execute(sql).fetchall() if r[0] not in (None, "")]
 
-    codes = values("SELECT code FROM actors WHERE code IS NOT NULL GROUP BY code ORDER BY count(*) DESC LIMIT 60")
-    names = values("SELECT name FROM actors WHERE kind = 'person' GROUP BY name ORDER BY count(*) DESC LIMIT 60")
-    types = values("SELECT type FROM events GROUP BY type ORDER BY count(*) DESC")
-    countries = values("SELECT country FROM places GROUP BY 1 ORDER BY count(*) DESC LIMIT 40")
-    cues = values("SELECT kind FROM checks GROUP BY 1 ORDER BY count(*) DESC")
+    codes = values("SELECT code FROM actors WHERE code IS NOT NULL GROUP BY code ORDER BY count(*) DESC, code LIMIT 60")
+    names = values("SELECT name FROM actors WHERE kind = 'person' GROUP BY name ORDER BY count(*) DESC, name LIMIT 60")
+    types = values("SELECT type FROM events GROUP BY type ORDER BY count(*) DESC, type")
+    countries = values("SELECT country FROM places GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 40")
+    cues = values("SELECT kind FROM checks GROUP BY 1 ORDER BY count(*) DESC, 1")
     words = values("""SELECT w FROM (SELECT unnest(regexp_extract_all(lower(title), '[a-z]{5,}')) AS w
                       FROM articles WHERE ends_with(sha1, '-0')) GROUP BY w HAVING count(*) >= 2
                       ORDER BY count(*) DESC, w LIMIT 200""")

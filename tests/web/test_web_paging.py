@@ -28,9 +28,10 @@ def test_event_pages_by_date_read_only_their_days(writable_db):
     # events with no day (sorted last) and many on one day, so pages start and end inside a day
     con.execute("UPDATE events SET day = NULL WHERE idx % 3 = 0")
     con.execute("UPDATE events SET day = DATE '2022-03-01' WHERE idx % 3 = 1 AND idx % 2 = 0")
-    # (stored events never change otherwise: the per-actor event lists, which carry each event's
-    # day, are made again for the changed days)
+    # (stored events never change otherwise: the per-actor event lists and the events' narrow rows,
+    # which carry each event's day, are made again for the changed days)
     con.execute("DROP TABLE actor_events")
+    con.execute("DROP TABLE event_days")
     summaries.refresh(con)
     assert summaries.fresh(con)
     cur = Reading(con.cursor(), Answers())
@@ -38,7 +39,9 @@ def test_event_pages_by_date_read_only_their_days(writable_db):
     days = con.execute("SELECT count(DISTINCT day), count(*) FILTER (WHERE day IS NULL) FROM events").fetchone()
     assert total > 30 and days[0] > 3 and days[1] > 3
     filters = [queries.EventFilter(), queries.EventFilter(has_party=True, min_confidence=0.2),
-               queries.EventFilter(actor="RUS"), queries.EventFilter(type="NO-SUCH-TYPE")]
+               queries.EventFilter(actor="RUS"), queries.EventFilter(type="NO-SUCH-TYPE"),
+               queries.EventFilter(place="k")]  # (a place: from the events table, not event_days)
+    assert queries._narrow(cur, filters[1]) is not None and queries._narrow(cur, filters[-1]) is None
     compared = 0
     for flt in filters:
         for descending in (True, False):

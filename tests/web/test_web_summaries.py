@@ -16,6 +16,8 @@ import duckdb
 from whodid.store import Store, summaries
 from whodid.store.clusters import _keep_reports
 from whodid.web import queries, search, tables
+from whodid.web.answers import Answers
+from whodid.web.database import Reading
 
 ISTANBUL = ("Turkey hosted talks between Russia and Ukraine in Istanbul on Tuesday, officials said. "
             "Vladimir Putin said Russia would send a delegation, and Ukraine accused Russia of shelling Kharkiv.")
@@ -58,6 +60,19 @@ def _answers_of(con) -> dict:
         out[f"events days {args}"] = sorted(queries.event_days(cur, flt.resolved(cur)), key=str)
         out[f"events facets {args}"] = queries.event_facets(cur, flt)
         out[f"events facets {args} typed"] = queries.event_facets(cur, dataclasses.replace(flt, type=kind))
+    # events filtered by their own columns only (picked from the summaries' narrow rows, event_days):
+    # pages sorted by date (from the days they span) and by the other columns, totals, days, facets
+    for args in [{}, {"has_party": True, "min_confidence": 0.2}, {"type": kind, "date_basis": "published"},
+                 {"quad_class": 4, "score_min": -8, "date_from": "2022-01-01", "date_to": "2023-12-31"},
+                 {"modality": "asserted", "date_basis": "none"}, {"date_basis": "event", "has_party": True}]:
+        flt = queries.EventFilter(**args)
+        for sort, descending, limit, offset in (("date", True, 500, 0), ("date", False, 500, 0), ("date", True, 4, 3),
+                                                ("score", True, 500, 0), ("type", False, 7, 2),
+                                                ("quad_class", True, 500, 0)):
+            out["events"].append(queries.events(cur, flt, sort, descending, limit, offset))
+        out[f"events count {args}"] = queries.event_count(cur, flt.resolved(cur))
+        out[f"events days {args}"] = sorted(queries.event_days(cur, flt.resolved(cur)), key=str)
+        out[f"events facets {args}"] = queries.event_facets(cur, flt)
     out["pairs"] = [queries.pair(cur, a, b, bucket, since, None, c)
                     for a, b in (("RUS", "UKR"), ("Russia", "Ukraine"), ("USA", "RUS"), ("Putin", "UKR"))
                     for bucket, since, c in (("auto", None, None), ("year", None, 0.2), ("auto", "2022-03-01", 0))]
@@ -257,8 +272,9 @@ def test_summaries_answer_as_the_tables_do(writable_db, tmp_path):
     con = duckdb.connect(str(writable_db), read_only=True)
     assert summaries.fresh(con)
     summarised = _answers_of(con)
-    # the party filters were read from actor_events, and found events
+    # the party filters were read from actor_events, and found events; the others from event_days
     assert queries.EventFilter(actor="RUS").resolved(con).by_party(con) is not None
+    assert queries._narrow(con, queries.EventFilter(has_party=True)) is not None
     assert sum(p["events"] for p in summarised["pairs"]) > 0
     assert summarised["events count {'actor': 'RUS'}"] > 0 and summarised["events count {'actor_code': 'RUS'}"] > 0
     con.close()
@@ -319,6 +335,12 @@ def test_summaries_stay_right_after_a_second_ingest_and_rows_added_by_hand(writa
     behind.close()
     with Store(writable_db) as store:
         assert summaries.refresh(store.con) == 1 and summaries.fresh(store.con)
+        # every event has its narrow row (event_days), the second ingest's and the copy's too (its row
+        # id is a hint: rows written in the refresh's own transaction have no final row id yet)
+        assert store.con.execute("""SELECT count(*) FROM events e FULL JOIN event_days d
+                                    ON d.article_sha1 = e.article_sha1 AND d.idx = e.idx
+                                    WHERE d.idx IS NULL OR e.idx IS NULL OR d.day IS DISTINCT FROM e.day
+                                       OR d.type IS DISTINCT FROM e.type""").fetchone()[0] == 0
     caught_up = duckdb.connect(str(writable_db), read_only=True)
     assert _normalised(_answers_of(caught_up)) == _normalised(live)
     caught_up.close()
@@ -483,4 +505,26 @@ def test_events_read_their_reports_by_row_id_and_by_key_where_the_row_id_is_off(
                                                                                for r in page)
     con.execute("UPDATE event_reports SET event_rowid = event_rowid + 1 WHERE idx % 2 = 0")
     assert summaries.fresh(con) and pages(con) == right
+    con.close()
+
+
+def test_an_event_whose_article_is_not_stored_is_paged_from_the_events_table(writable_db):
+    """event_days holds the events of stored articles only (the summaries' unit): an event inserted by
+    hand without its article is in no summary, so while there is one, pages of events filtered by their
+    own columns are picked from the events table (the same rows the plain query gives), not event_days."""
+    con = duckdb.connect(str(writable_db))
+    cur = Reading(con.cursor(), Answers())
+    flt = queries.EventFilter(has_party=True)
+    assert summaries.fresh(con) and queries._narrow(cur, flt) is not None
+    first = queries.events(cur, flt, "date", True, 5, 0)["items"]
+    con.execute("""INSERT INTO events SELECT * REPLACE ('no-such-article' AS article_sha1, DATE '2999-01-01' AS day)
+                   FROM events WHERE len(actor) > 0 LIMIT 1""")
+    cur = Reading(con.cursor(), Answers())  # (a new write state)
+    assert summaries.fresh(con) and queries._narrow(cur, flt) is None
+    page = queries.events(cur, flt, "date", True, 5, 0)
+    assert page["items"][0]["article_sha1"] == "no-such-article" and page["items"][0]["article_id"] is None
+    assert [(r["article_sha1"], r["idx"]) for r in page["items"][1:]] == \
+        [(r["article_sha1"], r["idx"]) for r in first[:4]]
+    assert page["total"] == con.execute("SELECT count(*) FROM events WHERE len(actor) > 0 OR len(recipient) > 0"
+                                        ).fetchone()[0]
     con.close()

@@ -114,6 +114,14 @@ REPORT_COLUMNS = (("event_rowid", "BIGINT", "e.event_rowid"), ("day", "DATE", "e
 LATER_TABLES["event_reports"] = ("CREATE TABLE IF NOT EXISTS event_reports (article_sha1 VARCHAR NOT NULL, "
                                  "idx INTEGER NOT NULL, cluster_id BIGINT NOT NULL, reports BIGINT"
                                  + "".join(f", {c} {t}" for c, t, _ in REPORT_COLUMNS) + ")")
+# one row per event, its key, its row id (a hint, checked against the key when read) and the same
+# filter columns as event_reports, each batch stored in day order: a page of events whose filter uses
+# only these columns (the events page: confidence and party) is picked from these narrow rows, and
+# sorted by date from the few row groups its days span (their min/max), not from every event
+# (web/queries.py ``_narrow``). Read only while it holds as many rows as ``events``: the events of
+# an article missing from ``articles`` (rows inserted by hand) are never summarised
+LATER_TABLES["event_days"] = ("CREATE TABLE IF NOT EXISTS event_days (article_sha1 VARCHAR NOT NULL, "
+                              "idx INTEGER NOT NULL" + "".join(f", {c} {t}" for c, t, _ in REPORT_COLUMNS) + ")")
 # columns a summary gained after it was first shipped: a database whose table lacks one has it
 # dropped and filled anew on its next refresh (until then ``fresh`` is false)
 LATER_COLUMNS = {"event_reports": "event_rowid", **{name: "row_id" for name in KEY_TABLES}}
@@ -157,6 +165,10 @@ LATER_STEPS["event_reports"] = f"""INSERT INTO event_reports
       AND NOT EXISTS (
         SELECT 1 FROM event_reports r WHERE r.article_sha1 = m.article_sha1 AND r.idx = m.event_idx)
     ORDER BY c.num_articles DESC, m.article_sha1, m.event_idx"""
+
+LATER_STEPS["event_days"] = f"""INSERT INTO event_days
+    SELECT e.article_sha1, e.idx, {", ".join(x for _, _, x in REPORT_COLUMNS)} FROM pending_events e
+    ORDER BY e.day, e.article_sha1, e.idx"""
 
 PENDING = "(SELECT article_sha1 FROM summary_pending)"
 # the pending articles' rows of each table, copied once: every step then reads these few rows
