@@ -43,7 +43,7 @@ def date_events(doc: Doc, analysis: Analysis, exprs: list[TimeExpr], published: 
             continue
         best = None
         for start, end, at in tellings:
-            in_sentence = [e for e in dated if start <= e.start < end]
+            in_sentence = [e for e in dated if start <= e.start < end and not _in_other_relative(doc, e, at)]
             if in_sentence:
                 clause = _clause(doc, at)
                 tied = [e for e in in_sentence if clause[0] <= e.start < clause[1]] or in_sentence
@@ -80,6 +80,22 @@ def _attached(doc: Doc, offset: int, exprs: list[TimeExpr]) -> list[TimeExpr]:
         if head.i in targets and head.sent.start == token.sent.start:
             out.append(e)
     return sorted(out, key=lambda e: abs(e.start - offset))
+
+
+def _in_other_relative(doc: Doc, expr: TimeExpr, offset: int) -> bool:
+    """The expression dates a relative clause the trigger at ``offset`` is not in, that clause's own
+    event: "the civil war that ended in 2009", "an agreement that took effect in 2019", "the crisis
+    the country has been experiencing since 2018"."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    trigger = token_at(doc, offset)
+    if span is None or trigger is None:
+        return False
+    word = span.root
+    while word.head.i != word.i:
+        if word.dep_ == "relcl" and not (word.left_edge.i <= trigger.i <= word.right_edge.i):
+            return True
+        word = word.head
+    return False
 
 
 def _tellings(doc: Doc, event: Event) -> list[tuple[int, int, int]]:
