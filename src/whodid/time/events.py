@@ -83,19 +83,27 @@ def _attached(doc: Doc, offset: int, exprs: list[TimeExpr]) -> list[TimeExpr]:
 
 
 def _in_other_relative(doc: Doc, expr: TimeExpr, offset: int) -> bool:
-    """The expression dates a relative clause the trigger at ``offset`` is not in, that clause's own
-    event: "the civil war that ended in 2009", "an agreement that took effect in 2019", "the crisis
-    the country has been experiencing since 2018"."""
+    """The expression and the trigger at ``offset`` are not in the same relative clause, so the
+    expression dates another event: the relative clause's own ("the civil war that ended in 2009",
+    "an agreement that took effect in 2019", "the crisis the country has been experiencing since
+    2018"), or, for a trigger inside a relative clause, the main clause's ("Pecci had married her
+    on April 30, who said two men shot him")."""
     span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
     trigger = token_at(doc, offset)
     if span is None or trigger is None:
         return False
-    word = span.root
-    while word.head.i != word.i:
-        if word.dep_ == "relcl" and not (word.left_edge.i <= trigger.i <= word.right_edge.i):
-            return True
-        word = word.head
-    return False
+    return _relative_clauses(span.root) != _relative_clauses(trigger)
+
+
+def _relative_clauses(token) -> set[int]:
+    """The relative clauses (by their verbs) the token is in."""
+    out = set()
+    while True:
+        if token.dep_ == "relcl":
+            out.add(token.i)
+        if token.head.i == token.i:
+            return out
+        token = token.head
 
 
 def _tellings(doc: Doc, event: Event) -> list[tuple[int, int, int]]:
