@@ -60,7 +60,8 @@ def place_events(doc: Doc, analysis: Analysis, home: Place | None = None) -> Non
             own = own.i
             found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t, governing, own)
                           and not _a_wars_country(t, by_token[t.i][0], governing)
-                          and not _a_target(t, by_token[t.i][0], event.type)), None)
+                          and not _a_target(t, by_token[t.i][0], event.type)
+                          and not _whose(t, *by_token[t.i])), None)
         if found is not None:
             event.place, event.place_mention = found[0].name, found[1]
             if found[0] is home and "place" not in event.inferred:
@@ -175,9 +176,23 @@ def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]], kind: str
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in EVENT_LOCATION_PREPOSITIONS:
             for token in prep.subtree:
-                if token.i in by_token and _object_of(token, prep) and not _a_target(token, by_token[token.i][0], kind):
+                if token.i in by_token and _object_of(token, prep) and not _a_target(token, by_token[token.i][0], kind) \
+                        and not _whose(token, *by_token[token.i]):
                     return by_token[token.i]
     return None
+
+
+def _whose(token: Token, place: Place, mention: Mention) -> bool:
+    """A country's name that modifies another noun says whose the thing is, not where the event
+    was: "rallied outside the US embassy in Nairobi" (the embassy is the United States', the
+    rally in Nairobi); a place noun keeps it ("on the Lebanese border")."""
+    if place.feature != "A.PCLI":
+        return False
+    while mention.start <= token.head.idx < mention.end and token.head.i != token.i:
+        token = token.head  # to the name's last word ("the Czech Republic")
+    head = token.head
+    return token.dep_ in ("compound", "amod", "nmod") and not mention.start <= head.idx < mention.end \
+        and head.lower_ not in PLACE_NOUNS and head.pos_ in ("NOUN", "PROPN")
 
 
 def _a_target(token: Token, place: Place, kind: str) -> bool:
