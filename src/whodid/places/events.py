@@ -185,8 +185,9 @@ def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]], kind: str
 def _whose(token: Token, place: Place, mention: Mention) -> bool:
     """A country's name that modifies another noun says whose the thing is, not where the event
     was: "rallied outside the US embassy in Nairobi" (the embassy is the United States', the
-    rally in Nairobi); a place noun keeps it ("on the Lebanese border")."""
-    if place.feature != "A.PCLI":
+    rally in Nairobi); so does a name the gazetteer lacks ("requests from Okinawan officials":
+    an adjective the model tagged a place); a place noun keeps it ("on the Lebanese border")."""
+    if place.feature != "A.PCLI" and (place.geonames_id is not None or place.country or place.feature):
         return False
     while mention.start <= token.head.idx < mention.end and token.head.i != token.i:
         token = token.head  # to the name's last word ("the Czech Republic")
