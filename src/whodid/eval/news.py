@@ -81,7 +81,8 @@ by ``confidence`` band, beside the band's mean confidence) and the expected
 calibration error (the emitted-weighted mean of their difference); and, with
 ``--show``, the misses and false events with the reason each one failed
 (``--show actors``: every gold party of the type-matched events beside the parties
-whodid emitted on that side, with the outcome, to study actor coding).
+whodid emitted on that side, with the outcome, to study actor coding; ``--show attributes``:
+the matched events whose date or place is wrong, gold beside whodid's, to study dates and places).
 
 Running whodid. The whole pipeline (all stages), one spaCy model, articles in
 batches. The corpora carry no publication dates: BBC articles are known to be from

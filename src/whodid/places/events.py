@@ -9,7 +9,11 @@ is another event's. An attack's direct object when it is a place ("shelled Khark
 "violence has hit eastern Ethiopia"), and the antecedent of a "where" clause the trigger
 sits in ("eastern Ethiopia, where a series of bomb attacks killed five") are the place too.
 Otherwise no place: a country merely mentioned in the sentence is often the actor, not
-where the event happened.
+where the event happened. Not a place either: a country after "on" (what an act aims at or is
+about, "an arms embargo on China", save an attack's target) and a country's or an unlisted name
+that modifies another noun (whose, not where: "outside the US embassy in Nairobi"). "Across the
+country" before any country is named is the article's country, the one guess: the event is
+marked ``inferred`` ("place").
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@ Tuesday", while the telling kept names the parties best); when that expression
 cannot be resolved ("on Monday" in an undated article) the event gets no date
 rather than another expression's. Otherwise a dated expression from its own
 sentence, preferring one inside the trigger's clause (the parse subtree of the
-trigger's head verb), then the nearest one; then the other tellings, the same way.
+trigger's head verb), then the nearest one, leaving out one in another relative clause than
+the trigger's ("rejected the agreement that took effect in 2019": the taking effect's date);
+then the other tellings, the same way.
 A date that modifies something else ("funds from 2000 to 2006", "an official killed
 in 2020 said Tuesday ...") is thus passed over when a closer one is there. No
 dated expression, no date: the publication date is never put on an event silently. An asserted event dated more than
