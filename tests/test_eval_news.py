@@ -354,3 +354,16 @@ def test_events_below_the_trusted_threshold_are_scored_apart_as_exports_leave_th
     report = news.format_report(fig)
     assert "events at confidence >= 0.2" in report
     assert "trusted" not in scored(events, emitted, listing=False)
+
+
+def test_the_attribute_listing_shows_matched_events_whose_date_or_place_differs_from_the_gold():
+    g = [gold("CONSULT", MEET_S, ["GBRGOV", "FRAGOV"], date="2022-03-07", place="Paris"),
+         gold("ACCUSE", ACCUSE_S, ["GBRGOV"], ["FRAGOV"], date="2022-03")]
+    e = [ours("CONSULT", "met", ["GBRGOV"], ["FRAGOV"], date="2022-03-07", place=None),
+         ours("ACCUSE", "accused", ["GBRGOV"], ["FRAGOV"], date="2022-03-01")]  # right at the gold's precision
+    fig = scored(g, e)
+    assert [(r["trigger"], r["wrong"], r["gold_place"], r["place"]) for r in fig["attributes"]] == \
+        [("met", ["place"], "Paris", None)]
+    text = news.format_report(fig, "attributes")
+    assert "CONSULT 'met' (place): date 2022-03-07 | 2022-03-07; place Paris | -" in text
+    assert "accused" not in text.split("MATCHED EVENTS WITH A WRONG DATE OR PLACE")[1]

@@ -147,3 +147,62 @@ def test_a_participle_used_as_a_preposition_heads_no_clause_of_its_own(nlp):
                                  trigger=Mention(start, start + len("arrests"), "arrests")))
     PlacesStage()(doc, analysis)
     assert analysis.events[0].place == "Peru"
+
+
+def test_a_country_after_on_is_what_an_act_aims_at_not_where_it_happened():
+    pipeline = Pipeline()
+    embargo = pipeline.analyze(Article(text="The EU imposed an arms embargo on China in 1989.", published="2022-07-16"))
+    assert [(e.type, e.place) for e in embargo.events] == [("SANCTION", None)]
+    # an attack's target is still its place
+    assault = pipeline.analyze(Article(text="Russian forces launched an assault on Ukraine in February.",
+                                       published="2022-07-16"))
+    assert [(e.type, e.place) for e in assault.events] == [("ASSAULT", "Ukraine")]
+
+
+def test_a_country_or_unlisted_name_modifying_a_noun_is_whose_not_where():
+    pipeline = Pipeline()
+    rally = pipeline.analyze(Article(text="Protesters rallied outside the US embassy in Nairobi.", published="2022-07-16"))
+    assert [(e.type, e.place) for e in rally.events] == [("PROTEST", "Nairobi")]
+    requests = pipeline.analyze(Article(text="The governor rejected requests from Okinawan officials to join the talks.",
+                                        published="2022-07-16"))
+    assert {e.place for e in requests.events} == {None}, [(e.type, e.place) for e in requests.events]
+    # a place noun keeps the country's adjective: the border is where
+    border = pipeline.analyze(Article(text="Troops shelled a village on the Lebanese border on Monday.",
+                                      published="2024-03-07"))
+    assert next(e for e in border.events if e.type == "ASSAULT").place_mention.text == "the Lebanese border"
+
+
+def test_across_the_country_before_any_country_is_named_is_the_articles_country_marked_a_guess():
+    pipeline = Pipeline()
+    guessed = pipeline.analyze(Article(
+        text="NAIROBI - Thousands of people demonstrated across the country on Tuesday against new taxes, "
+             "police said. Kenyan President William Ruto defended the taxes in Nairobi.", published="2022-07-16"))
+    protest = next(e for e in guessed.events if e.type == "PROTEST")
+    assert protest.place == "Kenya" and "place" in protest.inferred
+    assert protest.place_mention.text == "the country"
+    assert all(p.name != "the country" for p in guessed.places)  # no toponym is made up for it
+    # a country named before it is read, not guessed
+    named = pipeline.analyze(Article(
+        text="NAIROBI - Police in Kenya said thousands of people demonstrated across the country on Tuesday.",
+        published="2022-07-16"))
+    protest = next(e for e in named.events if e.type == "PROTEST")
+    assert protest.place == "Kenya" and "place" not in protest.inferred
+
+
+def test_a_date_in_another_relative_clause_dates_that_clauses_event():
+    pipeline = Pipeline()
+    other = pipeline.analyze(Article(text="Rebels rejected the agreement that took effect in 2019.",
+                                     published="2022-07-16"))
+    assert [(e.type, e.date) for e in other.events] == [("REJECT", None)]
+    own = pipeline.analyze(Article(text="Rebels rejected the agreement in 2019.", published="2022-07-16"))
+    assert [(e.type, e.date) for e in own.events] == [("REJECT", "2019")]
+
+
+def test_a_weekday_before_is_to_meet_is_the_coming_one():
+    pipeline = Pipeline()  # published on Saturday 16 July 2022
+    coming = pipeline.analyze(Article(text="On Wednesday, the delegation is to meet the minister, the Senate said.",
+                                      published="2022-07-16"))
+    assert [e.date for e in coming.events] == ["2022-07-20"]
+    past = pipeline.analyze(Article(text="On Wednesday, the delegation met the minister, the Senate said.",
+                                    published="2022-07-16"))
+    assert [e.date for e in past.events] == ["2022-07-13"]

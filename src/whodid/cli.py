@@ -847,7 +847,7 @@ def eval_news(
     part: Annotated[Optional[str], typer.Option(help="tune, heldaside, shared or all")] = None,
     shared: Annotated[Optional[Path], typer.Option(help="The shared folder with eval/ and corpora/ (default ../shared)")] = None,
     limit: Annotated[Optional[int], typer.Option(min=1, help="Only the first N articles.")] = None,
-    show: Annotated[Optional[str], typer.Option(help="List misses, false events or all, for inspection; actors: gold vs emitted party of each type-matched event.")] = None,
+    show: Annotated[Optional[str], typer.Option(help="List misses, false events or all, for inspection; actors: gold vs emitted party of each type-matched event; attributes: matched events whose date or place differs from the gold's.")] = None,
     min_confidence: Annotated[float, typer.Option(
         min=0, max=1, help="Also score the events at or above this confidence, as export and the web app "
                            "give them (0: only all events).")] = DEFAULT_MIN_CONFIDENCE,

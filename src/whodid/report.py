@@ -74,7 +74,8 @@ def _table(name: str, items: list, analysis: Analysis) -> Table | Group:
             recipients += " (inferred)" if "recipient" in e.inferred else ""
             reported = f" (per {name.get(e.reported_by, e.reported_by)})" if e.reported_by else ""
             table.add_row(e.type, e.cameo or "", f"{actors} -> {recipients}{reported}",
-                          e.modality, e.date or "", e.place or "", e.trigger.text)
+                          e.modality, e.date or "", (e.place or "") + (" (inferred)" if e.place and "place" in e.inferred else ""),
+                          e.trigger.text)
     elif name == "dates":
         for col in ("text", "value", "precision"):
             table.add_column(col)

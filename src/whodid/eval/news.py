@@ -81,7 +81,8 @@ by ``confidence`` band, beside the band's mean confidence) and the expected
 calibration error (the emitted-weighted mean of their difference); and, with
 ``--show``, the misses and false events with the reason each one failed
 (``--show actors``: every gold party of the type-matched events beside the parties
-whodid emitted on that side, with the outcome, to study actor coding).
+whodid emitted on that side, with the outcome, to study actor coding; ``--show attributes``:
+the matched events whose date or place is wrong, gold beside whodid's, to study dates and places).
 
 Running whodid. The whole pipeline (all stages), one spaCy model, articles in
 batches. The corpora carry no publication dates: BBC articles are known to be from
@@ -118,7 +119,7 @@ CORPUS_FILES = {"bbc": "bbc.jsonl.gz", "newswire": "en-worldwide-newswire.jsonl"
 # periods the corpora's undated articles are known to come from (SOURCES.md)
 CORPUS_PERIODS = {"bbc": (dt.date(2004, 1, 1), dt.date(2005, 12, 31))}
 PARTS = ("tune", "heldaside", "shared", "all")
-SHOW = ("misses", "false", "all", "actors")
+SHOW = ("misses", "false", "all", "actors", "attributes")
 BANDS = ((0.0, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.0))
 WILDCARD = "---"
 # CAMEO sector codes: an emitted code that starts with one names no country ("GOV": "the government")
@@ -549,6 +550,7 @@ class Scorer:
     false: list[dict] = field(default_factory=list)
     parties: Counter = field(default_factory=Counter)
     party_listing: list[dict] = field(default_factory=list)
+    attribute_listing: list[dict] = field(default_factory=list)
 
     def add(self, article: GoldArticle, emitted: list[Emitted]) -> None:
         self.articles += 1
@@ -596,6 +598,14 @@ class Scorer:
             if g.place:
                 self.attributes["place_stated_n"] += 1
                 self.attributes["place_stated"] += same_place(g.place, o.place)
+            wrong = [name for name, ok in (("date", _same_date(g.date, o.date)), ("place", same_place(g.place, o.place)))
+                     if not ok]
+            if wrong:
+                start, end = g.spans[0]
+                self.attribute_listing.append({
+                    "corpus": article.corpus, "article": article.id, "start": start, "type": g.type,
+                    "trigger": o.trigger, "wrong": wrong, "gold_date": g.date, "date": o.date,
+                    "gold_place": g.place, "place": o.place, "sentence": article.text[start:end]})
         for j, o in enumerate(ours):
             band = self.bands[min(int(max(0.0, min(1.0, o.confidence)) * len(BANDS)), len(BANDS) - 1)]
             band["emitted"] += 1
@@ -687,6 +697,7 @@ class Scorer:
             out["misses"] = self.misses
             out["false_events"] = self.false
             out["parties"] = self.party_listing
+            out["attributes"] = self.attribute_listing
         return out
 
 
@@ -884,6 +895,13 @@ def format_report(fig: dict[str, Any], show: str | None = None) -> str:
         for r in rows:
             lines += [f"- {r['article']} [{r['start']}] {r['type']} {r['side']}: gold {r['gold']} | emitted "
                       f"{'; '.join(r['emitted']) or '-'}  <{r['outcome']}>", f"    {_squash(r['sentence'])}"]
+    if show == "attributes":
+        rows = fig.get("attributes", [])
+        lines += ["", f"MATCHED EVENTS WITH A WRONG DATE OR PLACE ({len(rows)}; gold | whodid):"]
+        for r in rows:
+            lines += [f"- {r['article']} [{r['start']}] {r['type']} '{r['trigger']}' ({', '.join(r['wrong'])}): "
+                      f"date {r['gold_date'] or '-'} | {r['date'] or '-'}; place {r['gold_place'] or '-'} | "
+                      f"{r['place'] or '-'}", f"    {_squash(r['sentence'])}"]
     return "\n".join(lines)
 
 

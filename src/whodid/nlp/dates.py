@@ -264,6 +264,10 @@ def _tense(span: Span | None) -> str:
         h = tok.head
         if h.lemma_ in ("be", "plan", "expect", "set", "schedule", "intend") and h.tag_ in ("VBZ", "VBP", "VBN"):
             return "future"
+    # "On Wednesday, the delegation is to meet ...": the date on the present be, "to" on its verb
+    if tok.lemma_ == "be" and tok.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+        return "future"
     if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if tok.tag_ == "VBN" and lowers & {"has", "have", "had", "'ve", "was", "were"}:

@@ -9,7 +9,11 @@ is another event's. An attack's direct object when it is a place ("shelled Khark
 "violence has hit eastern Ethiopia"), and the antecedent of a "where" clause the trigger
 sits in ("eastern Ethiopia, where a series of bomb attacks killed five") are the place too.
 Otherwise no place: a country merely mentioned in the sentence is often the actor, not
-where the event happened.
+where the event happened. Not a place either: a country after "on" (what an act aims at or is
+about, "an arms embargo on China", save an attack's target) and a country's or an unlisted name
+that modifies another noun (whose, not where: "outside the US embassy in Nairobi"). "Across the
+country" before any country is named is the article's country, the one guess: the event is
+marked ``inferred`` ("place").
 """
 
 from __future__ import annotations
@@ -23,10 +27,13 @@ from whodid.nlp.vocab import AREA_PREPOSITIONS, EVENT_LOCATION_PREPOSITIONS, LOC
 
 
 
-def place_events(doc: Doc, analysis: Analysis) -> None:
+def place_events(doc: Doc, analysis: Analysis, home: Place | None = None) -> None:
+    """``home``: the country the article is about, for "across the country" before any country is
+    named; an event placed by it is marked ``inferred`` ("place"), a guess from the article, not
+    a place the text names."""
     located = [(m.start, m.end, place, place.geonames_id is not None or bool(place.country)
                 or place.feature == "L.RGN") for place in analysis.places for m in place.mentions]
-    if not located:
+    if not located and home is None:
         return
     text = analysis.article.text  # doc.text would rebuild the whole text on every call
     # a place the gazetteer lacks ("In Wiltshire, police arrested ...") is still where the event
@@ -36,12 +43,12 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
                 if not (token.dep_ == "amod" and token.head.lemma_.lower() not in PLACE_NOUNS)
                 and not (token.ent_type_ == "NORP" and token.dep_ != "amod")  # "killed two Palestinians": people
                 and (known or (token.ent_type_ in UNLISTED_PLACE_LABELS and not _owned(doc, start, end)))}
-    _the_country(doc, text, located, by_token)
+    _the_country(doc, text, located, by_token, home)
     for event in analysis.events:
         trigger = token_at(doc, event.trigger.start)
         if trigger is None:
             continue
-        found = _attached(trigger, by_token) or _attached(clause_head(trigger), by_token)
+        found = _attached(trigger, by_token, event.type) or _attached(clause_head(trigger), by_token, event.type)
         if found is None and event.type in ATTACK_TYPES:
             found = _attacked(trigger, by_token)
         if found is None:
@@ -56,9 +63,13 @@ def place_events(doc: Doc, analysis: Analysis) -> None:
                 own = clause_head(own.head)  # "including", "following" as prepositions head no clause of their own
             own = own.i
             found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t, governing, own)
-                          and not _a_wars_country(t, by_token[t.i][0], governing)), None)
+                          and not _a_wars_country(t, by_token[t.i][0], governing)
+                          and not _a_target(t, by_token[t.i][0], event.type)
+                          and not _whose(t, *by_token[t.i])), None)
         if found is not None:
             event.place, event.place_mention = found[0].name, found[1]
+            if found[0] is home and "place" not in event.inferred:
+                event.inferred = [*event.inferred, "place"]
     _same_sentence_same_actor(analysis)
 
 
@@ -75,6 +86,8 @@ def _same_sentence_same_actor(analysis: Analysis) -> None:
                          and set(e.actor) & set(event.actor)), None)
             if same is not None:
                 event.place, event.place_mention = same.place, same.place_mention
+                if "place" in same.inferred and "place" not in event.inferred:
+                    event.inferred = [*event.inferred, "place"]
 
 
 UNLISTED_PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -103,25 +116,27 @@ def _actor_home(trigger: Token, by_token: dict[int, tuple[Place, Mention]]) -> t
     return None
 
 
-def _the_country(doc: Doc, text: str, located: list, by_token: dict) -> None:
+def _the_country(doc: Doc, text: str, located: list, by_token: dict, home: Place | None = None) -> None:
     """"in the country" names the country the text named last before it ("Police in Kenya said gunmen
     attacked three villages in the country"): the bare noun, after "in", "across",
-    "throughout" or "inside", with no word of its own that makes it another ("the country's south")."""
+    "throughout" or "inside", with no word of its own that makes it another ("the country's south").
+    Before any country is named ("Protests spread across the country on Monday" in a story the
+    dateline or its actors place in Kenya), the article's country, ``home``, when there is one."""
     # (the country's own name, not a people: "Turkey arrested men plotting against Israelis in the
     # country" is Turkey's)
     countries = sorted((start, place) for start, _, place, _ in located if place.feature == "A.PCLI"
                        and (token := token_at(doc, start)) is not None and token.ent_type_ != "NORP")
-    if not countries:
+    if not countries and home is None:
         return
     for i in positions_of(doc, "country"):
         token = doc[i]
         if token.dep_ == "pobj" and token.head.lower_ in AREA_PREPOSITIONS \
                 and [c.lower_ for c in token.children] == ["the"]:
             before = [place for start, place in countries if start < token.idx]
-            if before:
+            if before or home is not None:
                 start = token.idx - 4
-                by_token[token.i] = (before[-1], Mention(start, token.idx + len(token.text),
-                                                         text[start:token.idx + len(token.text)]))
+                by_token[token.i] = (before[-1] if before else home,
+                                     Mention(start, token.idx + len(token.text), text[start:token.idx + len(token.text)]))
 
 
 def _owned(doc: Doc, start: int, end: int) -> bool:
@@ -160,14 +175,39 @@ def _where_clause(trigger: Token, by_token: dict[int, tuple[Place, Mention]]) ->
     return None
 
 
-def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[Place, Mention] | None:
-    """A place in a locative prepositional phrase hanging from ``head``."""
+def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]], kind: str = "") -> tuple[Place, Mention] | None:
+    """A place in a locative prepositional phrase hanging from ``head`` (of an event of type ``kind``)."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in EVENT_LOCATION_PREPOSITIONS:
             for token in prep.subtree:
-                if token.i in by_token and _object_of(token, prep):
+                if token.i in by_token and _object_of(token, prep) and not _a_target(token, by_token[token.i][0], kind) \
+                        and not _whose(token, *by_token[token.i]):
                     return by_token[token.i]
     return None
+
+
+def _whose(token: Token, place: Place, mention: Mention) -> bool:
+    """A country's name that modifies another noun says whose the thing is, not where the event
+    was: "rallied outside the US embassy in Nairobi" (the embassy is the United States', the
+    rally in Nairobi); so does a name the gazetteer lacks ("requests from Okinawan officials":
+    an adjective the model tagged a place); a place noun keeps it ("on the Lebanese border")."""
+    if place.feature != "A.PCLI" and (place.geonames_id is not None or place.country or place.feature):
+        return False
+    while mention.start <= token.head.idx < mention.end and token.head.i != token.i:
+        token = token.head  # to the name's last word ("the Czech Republic")
+    head = token.head
+    return token.dep_ in ("compound", "amod", "nmod") and not mention.start <= head.idx < mention.end \
+        and head.lower_ not in PLACE_NOUNS and head.pos_ in ("NOUN", "PROPN")
+
+
+def _a_target(token: Token, place: Place, kind: str) -> bool:
+    """A country or a continent after "on" is what an act aims at or is about, not where it
+    happened: "an arms embargo on China", "sanctions on Russia", "his views on Europe" (one stands
+    in a country, not on it); an attack's target is still its place ("the assault on Ukraine")."""
+    while token.dep_ in ("compound", "amod", "flat", "appos", "conj", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "on" and kind not in ATTACK_TYPES \
+        and (place.feature or "") in COUNTRY_FEATURES
 
 
 def _object_of(token: Token, prep: Token) -> bool:

@@ -6,7 +6,8 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from whodid.model import Analysis
+from whodid.model import Analysis, Place
+from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_article_country)
 from whodid.knowledge import Resources
 from whodid.places.events import place_events
 from whodid.places.geocode import geocode
@@ -44,4 +45,15 @@ class PlacesStage:
             analysis.places.append(item.place)
         if self.learning:
             self.homes.learn(source, learned)
-        place_events(doc, analysis)
+        place_events(doc, analysis, self._home_country(doc))
+
+    def _home_country(self, doc: Doc) -> Place | None:
+        """The country the article is about (its dateline, the actors it names most), as a place:
+        where "across the country" is when the text has named no country before it."""
+        iso3 = doc._.whodid_article_country
+        country = self.gazetteer.by_iso3.get(iso3) if iso3 else None
+        entry = self.gazetteer.country_entries.get(country["iso2"]) if country else None
+        if entry is None:
+            return None
+        return Place(name=entry.name, geonames_id=entry.geonames_id, lat=entry.lat, lon=entry.lon,
+                     country=entry.country, feature="A.PCLI")

@@ -9,7 +9,9 @@ Tuesday", while the telling kept names the parties best); when that expression
 cannot be resolved ("on Monday" in an undated article) the event gets no date
 rather than another expression's. Otherwise a dated expression from its own
 sentence, preferring one inside the trigger's clause (the parse subtree of the
-trigger's head verb), then the nearest one; then the other tellings, the same way.
+trigger's head verb), then the nearest one, leaving out one in another relative clause than
+the trigger's ("rejected the agreement that took effect in 2019": the taking effect's date);
+then the other tellings, the same way.
 A date that modifies something else ("funds from 2000 to 2006", "an official killed
 in 2020 said Tuesday ...") is thus passed over when a closer one is there. No
 dated expression, no date: the publication date is never put on an event silently. An asserted event dated more than
@@ -43,7 +45,7 @@ def date_events(doc: Doc, analysis: Analysis, exprs: list[TimeExpr], published: 
             continue
         best = None
         for start, end, at in tellings:
-            in_sentence = [e for e in dated if start <= e.start < end]
+            in_sentence = [e for e in dated if start <= e.start < end and not _in_other_relative(doc, e, at)]
             if in_sentence:
                 clause = _clause(doc, at)
                 tied = [e for e in in_sentence if clause[0] <= e.start < clause[1]] or in_sentence
@@ -80,6 +82,30 @@ def _attached(doc: Doc, offset: int, exprs: list[TimeExpr]) -> list[TimeExpr]:
         if head.i in targets and head.sent.start == token.sent.start:
             out.append(e)
     return sorted(out, key=lambda e: abs(e.start - offset))
+
+
+def _in_other_relative(doc: Doc, expr: TimeExpr, offset: int) -> bool:
+    """The expression and the trigger at ``offset`` are not in the same relative clause, so the
+    expression dates another event: the relative clause's own ("the civil war that ended in 2009",
+    "an agreement that took effect in 2019", "the crisis the country has been experiencing since
+    2018"), or, for a trigger inside a relative clause, the main clause's ("Pecci had married her
+    on April 30, who said two men shot him")."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    trigger = token_at(doc, offset)
+    if span is None or trigger is None:
+        return False
+    return _relative_clauses(span.root) != _relative_clauses(trigger)
+
+
+def _relative_clauses(token) -> set[int]:
+    """The relative clauses (by their verbs) the token is in."""
+    out = set()
+    while True:
+        if token.dep_ == "relcl":
+            out.add(token.i)
+        if token.head.i == token.i:
+            return out
+        token = token.head
 
 
 def _tellings(doc: Doc, event: Event) -> list[tuple[int, int, int]]:
