@@ -14,7 +14,8 @@ lexicon entry's requirements are recorded but not weighed: the rules were tuned 
 entry on the training articles, so such weights do not carry over):
 
 - the trigger: lemma, part of speech, dependency label and its head's part of
-  speech, how deep it sits under the sentence root, a noun or a phrase match;
+  speech, how deep it sits under the sentence root, a noun or a phrase match, the tense
+  and dependency of the clause it is told in;
 - its lexicon entry: ambiguous, fallback, what it requires, what it governs;
 - how the event was coded: recoded by a governing word ("refused to meet"),
   anchored by a support verb ("held talks"), its type and modality, the modal
@@ -46,6 +47,7 @@ from whodid.model import Actor, Analysis, Event, Mention
 
 # categorical groups whose values are many and open-ended: rare values are pooled as "group=?"
 OPEN_GROUPS = ("lemma",)
+_CLAUSE_DEPS = ("ROOT", "ccomp", "relcl", "advcl", "conj", "pcomp", "acl", "xcomp", "csubj")
 _MODAL_FLAGS = ("negated", "conditional", "hypothetical", "future", "intent", "obligation", "purpose")
 
 
@@ -74,6 +76,17 @@ def _depth(t) -> int:
         t = t.head
         n += 1
     return n
+
+
+def _clause_head(t):
+    """The verb of the clause the trigger is told in, above any infinitive it sits in ("wants to
+    meet" -> wants; a noun's verb: "held talks" -> held)."""
+    h = t
+    while h.pos_ not in ("VERB", "AUX") and h.head.i != h.i:
+        h = h.head
+    while h.dep_ == "xcomp" and h.head.i != h.i:
+        h = h.head
+    return h
 
 
 def _party(prefix: str, ids: list[str], mentions: list[Mention], actors: dict[str, Actor],
@@ -125,6 +138,11 @@ def features(doc: Doc, analysis: Analysis, events: list[Event], frame_of: dict[i
             x[f"dep={t.dep_}"] = 1.0
             x[f"head_pos={t.head.pos_ if t.head.i != t.i else 'ROOT'}"] = 1.0
             x["depth"] = min(_depth(t), 4) / 4
+            # the tense and place of the clause that tells the act: a past main clause reports
+            # acts, a present one habits and stances, a relative clause background
+            h = _clause_head(t)
+            x[f"clause_tag={h.tag_ if h.pos_ in ('VERB', 'AUX') else '-'}"] = 1.0
+            x[f"clause_dep={h.dep_ if h.dep_ in _CLAUSE_DEPS else 'other'}"] = 1.0
         if f is not None:
             e = f.entry
             x["noun"] = float(f.noun)
