@@ -292,12 +292,25 @@ class Resolver:
         if home:
             for start, after in st.pending_offices:
                 self._home_office_holder(st, home, start, after)
+        self._displaced_peoples(st, home)
+        origin = self._refugee_origin(st)
         # "the police" in a story about Britain: the British police, a guess unless the article
         # names them as British elsewhere; in a story about no one country, the country named
         # nearest in the sentence ("fundamentalists ... Algerian President Ben Bella")
         for aid, noun in st.unplaced.items():
             group = st.res.actors.get(aid)
             if group is None:
+                continue
+            if group.sector == "REF" and origin:
+                # "deported 17 refugees" after "Rohingya refugees": refugees are of the country
+                # they fled (CAMEO's REF by origin), the one the article's refugees are named by,
+                # not the host country the story is in
+                refugees = st.group_actor(origin, "REF")
+                st.res.actors.setdefault(refugees.id, refugees)
+                for f in st.res.found:
+                    if f.actor == aid:
+                        f.actor = refugees.id
+                st.res.actors.pop(aid, None)
                 continue
             mine = [f for f in st.res.found if f.actor == aid]
             for f in mine:
@@ -312,6 +325,42 @@ class Resolver:
                 f.actor = placed.id
             if not any(f.actor == aid for f in st.res.found):
                 st.res.actors.pop(aid, None)
+
+    def _displaced_peoples(self, st: _State, home: str | None) -> None:
+        """A people with no state of its own named as civilians ("a crackdown against Rohingya",
+        "another Rohingya man") in a story about another country are refugees there: of their
+        country of origin with sector REF (CAMEO's refugees), not the host's civilians."""
+        peoples = self.kb.peoples
+        if not home or not peoples:
+            return
+        moved: dict[str, str] = {}
+        for f in st.res.found:
+            a = st.res.actors.get(f.actor)
+            if a is None or a.kind != "group" or a.sector != "CVL" or not a.country or a.country == home:
+                continue
+            if not any(peoples.get(st.doc[k].text) == a.country for k in range(f.start, f.end)):
+                continue
+            refugees = st.group_actor(a.country, "REF")
+            st.res.actors.setdefault(refugees.id, refugees)
+            moved[f.actor] = refugees.id
+            f.actor = refugees.id
+        for f in st.res.found:
+            if f.how == "pronoun" and f.actor in moved:
+                f.actor = moved[f.actor]  # "they say they are being targeted": the same refugees
+
+    def _refugee_origin(self, st: _State) -> str | None:
+        """The country of origin of the refugees the article names by it ("Rohingya refugees",
+        "Afghan asylum seekers"): the one most mentioned, when one leads."""
+        counts: dict[str, int] = {}
+        for f in st.res.found:
+            a = st.res.actors.get(f.actor)
+            if a is not None and a.kind == "group" and a.sector == "REF" and a.country \
+                    and "country" not in a.inferred:
+                counts[a.country] = counts.get(a.country, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def adjective_country(self, key: str) -> str | None:
         """The country a demonym adjective names; when several share it ("French":
@@ -390,8 +439,9 @@ class Resolver:
         kinds = [r for r in refs if r[0] != "A"]
         if not kinds:
             return None
-        if label == "PERSON" and not any(r[0] == "P" for r in kinds) and len(span) == 1:
-            return None  # "Jordan" the person is not Jordan the country
+        if label == "PERSON" and not any(r[0] == "P" for r in kinds) and len(span) == 1 \
+                and span.text not in self.kb.peoples:
+            return None  # "Jordan" the person is not Jordan the country (but "several Rohingya" are the people)
         kinds.sort(key=lambda r: order.index(r[0]) if r[0] in order else 9)
         people = [r for r in kinds if r[0] == "P"]
         if kinds[0][0] == "P" and len(span) > 1 and st.date:
@@ -2143,6 +2193,8 @@ class _State:
             if f.how == "pronoun":
                 continue
             a = self.res.actors[f.actor]
+            if a.sector == "REF" or any(self.kb.peoples.get(self.doc[k].text) for k in range(f.start, f.end)):
+                continue  # refugees and peoples with no state ("Rohingya") are away from their country
             if a.country and a.country in self.kb.countries:
                 # a country named as where something is ("the war in Iraq") says less about whose
                 # story it is than one that acts or whose people and institutions act

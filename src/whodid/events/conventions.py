@@ -186,7 +186,8 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
             # "Four suspects were arrested", "Chen was released on parole", "under house
             # arrest": the state holds and frees people; its police (its government for a
             # release) of where it happened, else of those held, else of the story's country
-            held = [countries[i] for i in ev.recipient if i in countries]
+            # (refugees held are not held by their own country's police: REF is by origin)
+            held = [countries[i] for i in ev.recipient if i in countries and sectors.get(i) != "REF"]
             country = located_in(doc, ev, analysis, resources) or (held[0] if len(set(held)) == 1 else None) \
                 or doc._.whodid_article_country
             if country:

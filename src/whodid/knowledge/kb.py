@@ -173,6 +173,8 @@ class KnowledgeBase:
         # the field's agent nouns ("police" COP, "lawmakers" LEG: PETRARCH2's agents dictionary),
         # loaded by ``load_kb`` beside the role nouns, which take precedence
         self.agents: AgentNouns = AgentNouns()
+        # peoples with no state of their own -> their country of origin ("Rohingya": MMR; load_kb)
+        self.peoples: dict[str, str] = {}
         self._index()
 
     # -- indexes -------------------------------------------------------------------
@@ -480,6 +482,27 @@ def default_path() -> Path:
     return Path(str(resources.files("whodid") / "data" / "kb" / "kb.json"))
 
 
+def _add_peoples(data: dict) -> dict[str, str]:
+    """Index the names of peoples with no state of their own (``peoples.tsv`` beside kb.json:
+    "Rohingya" -> Myanmar) as a nationality's adjective ("A:") and plural noun ("D:") are;
+    returns name -> country of origin."""
+    names = data["names"]
+    peoples: dict[str, str] = {}
+    table = resources.files("whodid") / "data" / "kb" / "peoples.tsv"
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, iso, forms = line.split("\t")[:3]
+        if iso not in data["countries"]:
+            continue
+        peoples[name] = iso
+        for form in forms:
+            ref = f"{form}:{iso}"
+            if ref not in names.setdefault(name, []):
+                names[name].append(ref)
+    return peoples
+
+
 @lru_cache(maxsize=4)
 def _load_cached(path: str) -> KnowledgeBase:
     # some 700,000 objects are made and all kept: the cyclic collector would walk them again
@@ -489,7 +512,9 @@ def _load_cached(path: str) -> KnowledgeBase:
     try:
         with open(path, "rb") as fh:
             data = json.loads(fh.read())
+        peoples = _add_peoples(data)
         kb = KnowledgeBase(data, source=path)
+        kb.peoples = peoples
     finally:
         if enabled:
             gc.enable()
