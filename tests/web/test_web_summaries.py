@@ -528,3 +528,56 @@ def test_an_event_whose_article_is_not_stored_is_paged_from_the_events_table(wri
     assert page["total"] == con.execute("SELECT count(*) FROM events WHERE len(actor) > 0 OR len(recipient) > 0"
                                         ).fetchone()[0]
     con.close()
+
+
+def _hints_off(con) -> dict:
+    """Per summary, how many of its rows' row-id hints are not the row id of their item (by key)."""
+    return {table: con.execute(f"""SELECT count(*) FROM {table} s LEFT JOIN {items} i
+                                   ON i.article_sha1 = s.article_sha1 AND i.idx = s.idx
+                                   WHERE s.{column} IS DISTINCT FROM i.rowid""").fetchone()[0]
+            for table, (column, items) in summaries.HINTS.items()}
+
+
+def test_row_id_hints_are_the_committed_row_ids_after_ingest_and_heal_after_a_crash(writable_db, tmp_path):
+    """The summaries' row-id hints (actor_events, event_reports, event_days, the key tables) are taken
+    in the write's transaction, where new rows have temporary row ids: the write fixes them once it has
+    committed, so after ``whodid ingest`` each is its row's row id. Hints left temporary (a crash
+    between the two steps, or a database written before) give the same pages, and the next write or
+    a writable app fixes them all; a fix that meets another writer's changes gives up, harmlessly."""
+    con = duckdb.connect(str(writable_db))
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in summaries.HINTS}
+    assert all(counts.values()), counts
+    assert _hints_off(con) == dict.fromkeys(summaries.HINTS, 0)
+    right = _normalised(_answers_of(con))
+    # as a crash before the fix leaves them (and as every database written before it has them)
+    for table, (column, _) in summaries.HINTS.items():
+        con.execute(f"UPDATE {table} SET {column} = {column} + {summaries.TEMPORARY_ROW_IDS}")
+    assert all(_hints_off(con).values())
+    assert _normalised(_answers_of(con)) == right
+    # another writer changing the same rows at once: the fix is rolled back, nothing is half-done
+    other = con.cursor()
+    other.execute("BEGIN TRANSACTION")
+    other.execute("UPDATE event_days SET event_rowid = event_rowid WHERE idx = 0")
+    assert summaries.fix_hints(con) == 0 and all(_hints_off(con).values())
+    other.execute("ROLLBACK")
+    con.close()
+    # the app opened writable (`whodid serve` without --read-only) fixes them
+    from whodid.web.database import Database
+
+    app_db = Database(writable_db)
+    assert _hints_off(app_db._con) == dict.fromkeys(summaries.HINTS, 0)
+    for table, (column, _) in summaries.HINTS.items():
+        app_db._con.execute(f"UPDATE {table} SET {column} = {column} + {summaries.TEMPORARY_ROW_IDS}")
+    app_db.close()
+    # and so does the next `whodid ingest`: the hints of its own rows and the ones left before
+    corpus = tmp_path / "more.jsonl"
+    corpus.write_text(json.dumps({"id": "istanbul-3", "title": "Talks", "text": ISTANBUL,
+                                  "published": "2022-04-03"}) + "\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "whodid", "ingest", str(corpus), "--db", str(writable_db)],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    con = duckdb.connect(str(writable_db), read_only=True)
+    assert con.execute("SELECT count(*) FROM event_days WHERE article_sha1 = "
+                       "(SELECT sha1 FROM articles WHERE id = 'istanbul-3')").fetchone()[0] > 0
+    assert _hints_off(con) == dict.fromkeys(summaries.HINTS, 0)
+    con.close()

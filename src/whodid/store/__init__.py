@@ -132,6 +132,10 @@ class Store:
                 from whodid.store import summaries
 
                 summaries.refresh(self.con)
+        if batch:  # the row-id hints just summarised, as the rows' committed row ids (a speed-up only)
+            from whodid.store import summaries
+
+            summaries.fix_hints(self.con)
         return len(batch)
 
     def stories(self) -> list[tuple[str, str, list[int]]]:

@@ -273,6 +273,49 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
     return pending
 
 
+# The row-id hints the summaries keep (table: (hint column, item table)). A row a transaction adds has
+# a temporary row id until it commits (DuckDB numbers them from its MAX_ROW_ID, 2^55 rounded), so the
+# hints a refresh takes inside a write's transaction are those, not the rows' own: ``fix_hints``, run
+# after the write commits, replaces every hint still in that range by the row's row id, read by key.
+HINTS = {"actor_events": ("event_rowid", "events"), "event_reports": ("event_rowid", "events"),
+         "event_days": ("event_rowid", "events"), **{name: ("row_id", item) for name, (item, _) in KEY_TABLES.items()}}
+TEMPORARY_ROW_IDS = 36_028_797_018_960_000  # (DuckDB's MAX_ROW_ID: the first row id of a transaction's new rows)
+
+
+def fix_hints(con: duckdb.DuckDBPyConnection) -> int:
+    """Give every summary row whose row-id hint is a transaction's temporary row id (taken before
+    its rows were committed) the row id of its item, matched by (article_sha1, idx), in a transaction
+    of its own; returns how many hints changed. The hints are only a speed-up that every reader checks
+    against the key, so a crash before this, or a conflict with another writer doing the same (this
+    transaction is then rolled back), leaves the answers right; the next call fixes what is left,
+    since it looks for every hint in the temporary range, not just the last write's."""
+    changed = 0
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table, (column, items) in HINTS.items():
+            if not table_exists(con, table) or not column_exists(con, table, column):
+                continue
+            sha1s = [sha for (sha,) in con.execute(f"SELECT DISTINCT article_sha1 FROM {table} WHERE {column} >= ?",
+                                                   [TEMPORARY_ROW_IDS]).fetchall()]
+            if not sha1s:
+                continue
+            # (the articles as a list of values: their items looked up in the item table's key index)
+            changed += con.execute(f"""
+                UPDATE {table} SET {column} = i.item_rowid
+                FROM (SELECT rowid AS item_rowid, article_sha1, idx FROM {items}
+                      WHERE article_sha1 IN ({", ".join("?" * len(sha1s))})) i
+                WHERE {table}.{column} >= ? AND i.article_sha1 = {table}.article_sha1 AND i.idx = {table}.idx""",
+                                   [*sha1s, TEMPORARY_ROW_IDS]).fetchone()[0]
+        con.execute("COMMIT")
+    except duckdb.Error:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # (a failed COMMIT has ended the transaction already)
+        return 0  # the hints stay off (checked by every reader); the next write fixes them
+    return changed
+
+
 def _pending(con: duckdb.DuckDBPyConnection, articles: str) -> None:
     """``articles`` (a query of article sha1s) as summary_pending, with their rows of each table."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE summary_pending AS {articles}")

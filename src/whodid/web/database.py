@@ -52,6 +52,7 @@ class Database:
         if self._store is not None:  # summaries of a database written by an older whodid, made now
             with self._store.transaction():
                 summaries.refresh(self._con)
+            summaries.fix_hints(self._con)  # (and the row-id hints of rows summarised in a transaction)
 
     @contextmanager
     def cursor(self) -> Iterator[Reading]:
