@@ -48,7 +48,6 @@ import math
 import re
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np

@@ -34,7 +34,7 @@ from whodid.events import background, nonevents
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses, controlled_object, controlling_verb, role_words, shared_noun_phrases
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
-from whodid.nlp.extensions import positions_in, text_of
+from whodid.nlp.extensions import positions_in, span_at, text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
 from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS, PLACE_NOUNS, RELATIONAL_NOUNS
 
@@ -1635,7 +1635,7 @@ def _measure_parties(ev: Event, doc: Doc, idx: ActorIndex) -> None:
     European Union's ban on arms exports to China": an act about a measure the sentence names
     with no party of its own ("the embargo") is addressed to the measure's parties as the story
     told them last before: to its target when the actor imposed it, else to whoever imposed it."""
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    span = span_at(doc, ev.trigger)
     if span is None:
         return
     measure = _governed_measure(span.root)
@@ -1664,7 +1664,7 @@ def _measure_parties(ev: Event, doc: Doc, idx: ActorIndex) -> None:
 def _pact_party(ev: Event, doc: Doc, idx: ActorIndex, pacts: frozenset[str]) -> None:
     """The first party named inside the pact a signing verb takes as its object (its with-phrase,
     a clause on it: "the agreement allowing creation of the OAS mission"), other than the signer."""
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    span = span_at(doc, ev.trigger)
     if span is None or span.root.pos_ != "VERB":
         return
     for obj in span.root.children:

@@ -44,6 +44,7 @@ from spacy.tokens import Doc
 from whodid.events.coder import Coder, Frame
 from whodid.knowledge.confidence import ConfidenceModel
 from whodid.model import Actor, Analysis, Event, Mention
+from whodid.nlp.extensions import span_at
 
 # categorical groups whose values are many and open-ended: rare values are pooled as "group=?"
 OPEN_GROUPS = ("lemma",)
@@ -130,7 +131,7 @@ def features(doc: Doc, analysis: Analysis, events: list[Event], frame_of: dict[i
         x[f"type={ev.type}"] = 1.0
         x[f"modality={ev.modality}"] = 1.0
         f = frame_of.get(id(ev))
-        span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+        span = span_at(doc, ev.trigger)
         t = f.token if f is not None else (span.root if span is not None else None)
         if t is not None:
             x[f"lemma={t.lemma_.lower()}"] = 1.0

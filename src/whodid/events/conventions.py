@@ -62,6 +62,7 @@ from whodid.knowledge.cues import SAYING_VERBS
 from whodid.knowledge.kb import KnowledgeBase, group_identity
 from whodid.model import Actor, Analysis, Event
 from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_article_country)
+from whodid.nlp.extensions import span_at
 from whodid.nlp.vocab import EVENT_PLACE_PREPOSITIONS, PLACE_NOUNS
 
 # PLOVER 2.0 sector for an actor the text does not identify: UNK, "generic unidentified
@@ -345,7 +346,7 @@ def _court_of_plea(doc: Doc, ev: Event, analysis: Analysis, countries: dict[str,
 def _doer_untold(doc: Doc, ev: Event) -> bool:
     """The clause tells no doer: a passive with no by-phrase ("were arrested"), or an event
     noun ("under house arrest", "his release")."""
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    span = span_at(doc, ev.trigger)
     if span is None:
         return False
     t = span.root
@@ -368,7 +369,7 @@ def _unidentified_sector(doc: Doc, ev: Event, analysis: Analysis) -> str | None:
     UAF when it is done by "gunmen", "assailants" (the manual's "unknown gunmen").
     An attack noun with no attacker ("missile attacks across Ukraine") is left
     alone: its attacker is usually told in a sentence before."""
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    span = span_at(doc, ev.trigger)
     if span is None or span.root.pos_ != "VERB":
         return None
     verb = span.root
@@ -403,7 +404,7 @@ def _unidentified_sector(doc: Doc, ev: Event, analysis: Analysis) -> str | None:
 def _unnamed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
     """The trigger's object (a passive's subject) is people the text does not name: "arrested
     the alleged leader and four other members", "killed two men"."""
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    span = span_at(doc, ev.trigger)
     if span is None:
         return False
     people = resources.lexicon.classes.get("people", frozenset()) | resources.lexicon.classes.get("persons", frozenset())
@@ -432,7 +433,7 @@ def _people_word(t: Token, people: frozenset[str]) -> bool:
 
 def _answers_words(doc: Doc, ev: Event, resources: Resources) -> bool:
     """The trigger's object is someone's words: "rejected calls", "brushed off suggestions"."""
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    span = span_at(doc, ev.trigger)
     if span is None:
         return False
     words = resources.lexicon.classes.get("words", frozenset())
@@ -445,7 +446,7 @@ def _answers_words(doc: Doc, ev: Event, resources: Resources) -> bool:
 
 
 def _trigger_lemma(doc: Doc, ev: Event) -> str:
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    span = span_at(doc, ev.trigger)
     return span.root.lemma_.lower() if span is not None else ""
 
 
@@ -453,7 +454,7 @@ def _author_sector(doc: Doc, ev: Event, resources: Resources) -> str | None:
     """GOV when the speech act is about a policy ("criticised the plans", "misgivings about
     government plans"), JUD when about a ruling, else None: the things the trigger (or its
     object) takes, two prepositional steps deep."""
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    span = span_at(doc, ev.trigger)
     if span is None:
         return None
     policy, ruling = resources.lexicon.marker("policy_nouns"), resources.lexicon.classes.get("ruling", frozenset())
@@ -486,7 +487,7 @@ def located_in(doc: Doc, ev: Event, analysis: Analysis, resources: Resources) ->
     locative phrase ("in Kenya", "in the Iraqi town of Basra", "in eastern Beirut").
     The clause stops below a reporting verb: in "..., officials in Nairobi said" the
     place is the reporters'."""
-    trigger = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    trigger = span_at(doc, ev.trigger)
     if trigger is None:
         return None
     clause = trigger.root
@@ -511,7 +512,7 @@ def located_in(doc: Doc, ev: Event, analysis: Analysis, resources: Resources) ->
 def _sentence_place(doc: Doc, ev: Event, analysis: Analysis, resources: Resources) -> str | None:
     """The one country the locative phrases of the event's whole sentence name (a country, or a
     well-known town), or None."""
-    span = doc.char_span(ev.trigger.start, ev.trigger.end, alignment_mode="expand")
+    span = span_at(doc, ev.trigger)
     if span is None:
         return None
     located = [t for t in span.root.sent if _in_locative_phrase(t)]

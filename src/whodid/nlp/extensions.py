@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 ATTRIBUTES = ("whodid_analysis", "whodid_text_dates", "whodid_date_constraints", "whodid_dates",
               "whodid_article_country", "whodid_text", "whodid_positions")
@@ -51,6 +51,12 @@ def text_of(doc: Doc) -> str:
 
 
 _COLUMNS = {"lower": LOWER, "orth": ORTH, "lemma": LEMMA, "pos": POS}
+
+
+def span_at(doc: Doc, at) -> Span | None:
+    """The tokens that cover ``at`` (anything with ``start`` and ``end`` character offsets: an
+    event's trigger, a mention), widened to whole tokens; None when ``at`` lies outside the doc."""
+    return doc.char_span(at.start, at.end, alignment_mode="expand")
 
 
 def positions_of(doc: Doc, word: str, attr: str = "lower") -> Sequence[int]:
