@@ -36,7 +36,7 @@ from whodid.events.senses import Senses, controlled_object, controlling_verb, ro
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
 from whodid.nlp.extensions import positions_in, span_at, text_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS as _AREA_PREPS
-from whodid.nlp.vocab import FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS, PLACE_NOUNS, RELATIONAL_NOUNS
+from whodid.nlp.vocab import DEFINITE_DETERMINERS, FIRST_PERSON, PARTITIVE_PREPOSITIONS, PARTITIVE_QUANTIFIERS, PLACE_NOUNS, RELATIONAL_NOUNS
 
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at", "toward", "towards", "out", "onto", "behind"}
 _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto", "to"}
@@ -134,7 +134,7 @@ def _crowd_act(t) -> bool:
         return False
     if t.head.lower_ == "in" and t.dep_ == "pobj" and not any(c.dep_ == "det" for c in t.children):
         return False
-    return not any((c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those", "such"))
+    return not any((c.dep_ == "det" and (c.lower_ in DEFINITE_DETERMINERS or c.lower_ == "such"))
                    or (c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.pos_ == "PRON"))
                    for c in t.children)
 
@@ -617,10 +617,7 @@ class Coder:
             # opposition from marching", "India was accused of shelling": the object the
             # preposition's verb acts on does the act its gerund names (the news-events
             # guidelines: "X accused Y of killing Z" is also Y's killing of Z)
-            verb = head.head
-            obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
-                obj = verb.head  # "two Iranian citizens suspected of planning to ...", "a man accused of killing"
+            obj = _charged_party(head.head)
             found = idx.roles(obj) if obj is not None else []
             if found or (obj is not None and (obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in RELATIONAL_NOUNS
                                               or obj.lemma_.lower() in self._people_words)):
@@ -993,9 +990,7 @@ class Coder:
         if verb.pos_ != "VERB" or any(c.dep_ in ("poss", "agent") or (c.dep_ == "prep" and c.lower_ == "by")
                                       for c in n.children):
             return []
-        obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
-            obj = verb.head
+        obj = _charged_party(verb)
         return idx.roles(obj) if obj is not None else []
 
     def _sufferers(self, n: Token, idx: ActorIndex, actors: list[Participant]) -> list[Participant]:
@@ -1600,6 +1595,17 @@ def _told_before(ev: Event, events: list[Event], doc: Doc, sentences: int) -> li
         return []
     earliest = sents[max(0, here - sentences)].start_char
     return [p for p in reversed(events) if p is not ev and earliest <= p.trigger.start < ev.trigger.start]
+
+
+def _charged_party(verb: Token) -> Token | None:
+    """The one a verb of charging, warning or preventing acts on, whom its of/for/against-phrase
+    tells the act of: its object ("accused India of shelling"), its passive subject ("India was
+    accused of shelling"), or the noun it modifies as a participle ("two Iranian citizens
+    suspected of planning to ...", "a man accused of killing")."""
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        obj = verb.head
+    return obj
 
 
 def _from_context(ev: Event) -> None:

@@ -51,6 +51,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from whodid.model import Actor, Event
+from whodid.nlp.vocab import DEFINITE_DETERMINERS
 
 # acts one party does once ("resigned", "stepped down", "pulled out"): its later tellings
 # by the same party are the same act even with no recipient named
@@ -336,9 +337,6 @@ def public_retelling(first: Event, later: Event, parties: Parties, speakers: Par
         and {parties.codes.get(r, "")[:3] for r in later.recipient} <= own
 
 
-DETERMINERS = {"the", "this", "that", "these", "those"}
-
-
 def definite_tellings(doc, events: Iterable[Event], support_verbs: Collection[str]) -> set[int]:
     """The ``id()`` of the events told by a definite noun, the article's way of pointing back at
     an event it has told: the trigger is that noun ("which led the protests"), or a support verb
@@ -352,7 +350,7 @@ def definite_tellings(doc, events: Iterable[Event], support_verbs: Collection[st
         nouns = [t] if t.pos_ in ("NOUN", "PROPN") else [
             c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"] \
             if t.lemma_.lower() in support_verbs else []
-        if any(c.dep_ == "det" and c.lower_ in DETERMINERS for n in nouns for c in n.children):
+        if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for n in nouns for c in n.children):
             out.add(id(e))
     return out
 

@@ -116,3 +116,7 @@ RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "ally", "rival", "enemy",
 # first-person pronouns: in a quotation they are its speaker ("they will work with us", said
 # the minister: the minister, or what the minister speaks for)
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
+
+# the determiners that point back at something the text has told ("the protests", "that meeting"):
+# an event noun with one is a re-mention, not a new event
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
