@@ -1,5 +1,5 @@
 """Pages picked the quick way give the rows the plain query gives: events sorted by date read only
-the days their page spans (``queries._day_window``, from the kept count per day), and the tables of
+the days their page spans (``queries.DayCounts.window``, from the kept count per day), and the tables of
 quotes, places and checks read a page's rows from its articles alone (``Table.of_articles``) and
 pick it without the costly columns it does not use (``Table.light``)."""
 

@@ -354,13 +354,24 @@ def _narrow(cur: Cursor, flt: EventFilter) -> tuple[str, list[Any]] | None:
     row per event, stored in day order: store/summaries.py), as ``e`` with ``event_rowid``, the key and
     the columns ``actor_events`` carries plus ``party``; None when the filter names an actor, a code, a
     place or an article, or the summaries do not hold every event (``_days_complete``)."""
+    carried = _carried_clauses(cur, flt)
+    if carried is None or not _days_complete(cur):
+        return None
+    clauses, params = carried
+    return f"FROM event_days e WHERE {' AND '.join(['TRUE', *clauses])}", params
+
+
+def _carried_clauses(cur: Cursor, flt: EventFilter) -> tuple[list[str], list[Any]] | None:
+    """``flt`` as clauses on the filter columns the narrow summaries carry (``event_days``,
+    ``event_reports``: store/summaries.py ``REPORT_COLUMNS``), on ``e``; None when the filter names
+    an actor, a code, a place or an article, which they do not carry, or the store keeps no summaries."""
     if (flt.actor or flt.recipient or flt.actor_code or flt.recipient_code or flt.place or flt.article
-            or not search.summarised(cur) or not _days_complete(cur)):
+            or not search.summarised(cur)):
         return None
     clauses, params = flt._columns("e.dated")
     if flt.has_party:
         clauses.append("e.party")
-    return f"FROM event_days e WHERE {' AND '.join(['TRUE', *clauses])}", params
+    return clauses, params
 
 
 def _days_complete(cur: Cursor) -> bool:
@@ -437,12 +448,6 @@ class DayCounts:
         return ("(" + " OR ".join(clauses) + ")", params), offset - before
 
 
-def _day_window(days: DayCounts, descending: bool, limit: int,
-                offset: int) -> tuple[tuple[str, list[Any]], int] | None:
-    """``days.window``: the clause on the days of a page of events sorted by day and its offset among them."""
-    return days.window(descending, limit, offset)
-
-
 def events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: int, offset: int) -> dict[str, Any]:
     """A page of the events ``flt`` picks, with their total; kept until the data changes (what it
     returns is shared: copy before changing it)."""
@@ -462,7 +467,7 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
         elif sort == "date":  # (of the days it spans only, as below)
             days = event_days(cur, flt)
             total = days.total
-            window = _day_window(days, descending, limit, offset)
+            window = days.window(descending, limit, offset)
             keys = []
             if window is not None:
                 keys = _party_keys(cur, flt.by_party(cur, window[0]), sort, descending, limit, window[1])
@@ -473,7 +478,7 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
         _complete_events(cur, items)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
     days = event_days(cur, flt) if sort == "date" else None
-    window = _day_window(days, descending, limit, offset) if days is not None else None
+    window = days.window(descending, limit, offset) if days is not None else None
     narrow = _narrow(cur, flt) if sort in CARRIED_SORTS else None
     if narrow is not None and (window is not None or sort != "date"):
         # the page's keys from the narrow rows (of its days only, when sorted by date), then its rows
@@ -532,12 +537,10 @@ def _reported_keys(cur: Cursor, flt: EventFilter, descending: bool, limit: int,
     from the summaries' ``event_reports`` alone: when the filter uses only the columns it carries
     and the events with reports fill the page (every event with reports sorts before those without,
     either way round), else None. Exact: ``_events_query`` gives the same page."""
-    if (not search.summarised(cur) or flt.actor or flt.recipient or flt.actor_code or flt.recipient_code
-            or flt.place or flt.article):
+    carried = _carried_clauses(cur, flt)
+    if carried is None:
         return None
-    clauses, params = flt._columns("e.dated")
-    if flt.has_party:
-        clauses.append("e.party")
+    clauses, params = carried
     # (a row whose event is not stored, event_rowid NULL, is no event of the tables)
     keys = cur.execute(f"""SELECT e.event_rowid, e.article_sha1, e.idx FROM event_reports e
                            WHERE e.reports IS NOT NULL AND e.event_rowid IS NOT NULL AND {' AND '.join(['TRUE', *clauses])}
