@@ -14,7 +14,7 @@ from whodid.knowledge.kb import normalize_date
 from whodid.actors.resolve import Resolution, Resolver, apply, to_actors
 from whodid.knowledge.titles import title_constraints
 from whodid.model import Analysis, Check
-from whodid.nlp.extensions import text_of
+from whodid.nlp.extensions import span_at, text_of
 from whodid.nlp.dates import find_expressions, resolve_dates
 from whodid.nlp.publication import ConstraintSource, DateConstraint, bounds, gather_constraints, infer_publication
 from whodid.nlp.vocab import MONTHS
@@ -147,7 +147,7 @@ class ActorsStage:
         exprs = find_expressions(doc)
         resolve_dates(exprs, None, doc)
         doc._.whodid_text_dates = exprs  # the time stage goes on from here
-        spans = [doc.char_span(e.start, e.end, alignment_mode="expand")
+        spans = [span_at(doc, e)
                  for e in exprs if e.value is not None and e.precision in ("day", "month", "year")]
         dated = {span.sent.start for span in spans if span is not None}
         constraints = title_constraints(doc, to_actors(doc, res), self.kb, dated)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from whodid.model import Analysis, Check, Offsets
 from whodid.nlp import extensions  # noqa: F401  (declares doc._.whodid_dates)
+from whodid.nlp.extensions import span_at
 
 TOLERANCE_DAYS = {"day": 1, "week": 4, "month": 21, "year": 120}
 EXPLICIT = ("date", "partial")
@@ -54,7 +55,7 @@ def check_relative_dates(doc: Doc, analysis: Analysis) -> list[Check]:
 
 
 def _stated_in_sentence(doc: Doc, offset, exprs):
-    span = doc.char_span(offset.start, offset.end, alignment_mode="expand")
+    span = span_at(doc, offset)
     if span is None:
         return None
     sent = span.sent

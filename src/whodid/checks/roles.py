@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, normalize_date
 from whodid.knowledge.titles import TOP_OFFICES, is_then_title, roles_titled, title_of
 from whodid.model import Analysis, Check, Mention
+from whodid.nlp.extensions import span_at
 
 
 def check_roles(doc: Doc, analysis: Analysis, kb: KnowledgeBase) -> list[Check]:
@@ -91,7 +92,7 @@ def _terms(roles: list[Role]) -> str:
 
 def _sentence_dates_fit(doc: Doc, analysis: Analysis, m: Mention, role: Role) -> bool:
     """A date in the mention's own sentence at which ``role`` was held: the title fits its time."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = span_at(doc, m)
     if span is None:
         return False
     sent = span.sent

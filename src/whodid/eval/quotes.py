@@ -58,6 +58,7 @@ from pathlib import Path
 from typing import Any
 
 from whodid.eval import shared_eval
+from whodid.nlp.extensions import char_tokens
 
 QUOTE_MARKS = '"“”'
 OPENING = '"“'
@@ -317,7 +318,7 @@ def textacy_spans(doc: Any) -> tuple[list[tuple[int, int, int, int]], str]:
         pass
     found = []
     for p_start, p_end in paragraphs(doc.text):
-        span = doc.char_span(p_start, p_end, alignment_mode="expand")
+        span = char_tokens(doc, p_start, p_end)
         if span is None:
             continue
         try:

@@ -2010,7 +2010,7 @@ def _speakers(q: Quote | None, doc: Doc, idx: ActorIndex) -> list[Participant]:
         return []
     roles: list[Participant] = []
     if q.speaker_mention is not None:
-        span = doc.char_span(q.speaker_mention.start, q.speaker_mention.end, alignment_mode="expand")
+        span = span_at(doc, q.speaker_mention)
         if span is not None:
             roles = [r for r in idx.roles(span.root) if not r.pronoun or r.actor == q.speaker]
     if q.speaker not in {r.actor for r in roles}:

@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.events.remention import is_public
 from whodid.model import Actor, Analysis, Event, Mention, Offsets, Quote
-from whodid.nlp.extensions import positions_of
+from whodid.nlp.extensions import char_tokens, positions_of, span_at
 
 SAID = {"direct", "indirect", "partial"}
 # actor kinds that name a party of their own (not a group the text gives only a sector)
@@ -117,7 +117,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
     out = []
     for q in quotes:
         own = _code(actors[q.speaker])
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        span = span_at(doc, q)
         if span is None:
             continue
         for sent in span.sents:
@@ -131,7 +131,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
             # a party over the country or its people ("voters faced a choice between more waste
             # and more tax under Labour" is said against Labour)
             target = next((x for x in named if not is_public(actors[x[0]])), named[0] if named else None)
-            piece = doc.char_span(start, end, alignment_mode="expand")
+            piece = char_tokens(doc, start, end)
             if target is None or piece is None:
                 continue
             head = next(t for t in piece if t.head.i == t.i or not piece.start <= t.head.i < piece.end)
@@ -217,7 +217,7 @@ _SPEAKING = {"speak", "talk", "tell", "say", "write", "explain", "announce"}
 def _addressee(doc: Doc, m: Mention) -> bool:
     """The mention names who hears the statement, not whom it is about: "speaking to the
     BBC's Westminster Hour", "told MPs"."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = span_at(doc, m)
     if span is None:
         return False
     t = span.root
@@ -232,7 +232,7 @@ def _modifier(doc: Doc, m: Mention) -> bool:
     """The mention only qualifies a thing: "to rebuild the Labour vote" (a compound on a
     common noun, not part of a longer name: "Mr Kilroy-Silk"). (An adjective, "British
     politics", was tried too: it lost a right event on the shared part.)"""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = span_at(doc, m)
     if span is None:
         return False
     t = span.root
@@ -245,7 +245,7 @@ def _contestant(doc: Doc, m: Mention) -> bool:
     clause's verb or on its subject): how a race stands, said of no one (2 false events of the
     development gold, no right one; not "relations between the lawmakers and the government",
     deeper in what is said; ev-precision8)."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    span = span_at(doc, m)
     if span is None:
         return False
     t = span.root
@@ -325,7 +325,7 @@ def side(doc: Doc, analysis: Analysis, q: Quote, actors: dict[str, Actor]) -> st
     own = actors[q.speaker].sector
     if own in RIVALS or q.speaker_mention is None:
         return own
-    span = doc.char_span(q.speaker_mention.start, q.speaker_mention.end, alignment_mode="expand")
+    span = span_at(doc, q.speaker_mention)
     if span is None:
         return own
     root = span.root

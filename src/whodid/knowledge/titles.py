@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, tokenize
 from whodid.model import Actor, Mention
-from whodid.nlp.extensions import text_of
+from whodid.nlp.extensions import span_at, text_of
 from whodid.nlp.publication import DateConstraint
 from whodid.nlp.vocab import FORMER
 
@@ -111,7 +111,7 @@ def title_constraints(doc: Doc, actors: list[Actor], kb: KnowledgeBase,
             title = title_of(kb, person, m)
             if title is None or title.former or is_then_title(text, m):
                 continue
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = span_at(doc, m)
             if span is None or span.sent.start in dated_sentences:
                 continue
             held = roles_titled(person, title)

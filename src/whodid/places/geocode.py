@@ -29,7 +29,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from whodid.model import Mention, Place
-from whodid.nlp.extensions import text_of
+from whodid.nlp.extensions import char_tokens, text_of
 from whodid.places.cues import more_toponyms
 from whodid.places.local_cues import DATELINE_WITHIN, datelines, local_toponyms
 from whodid.knowledge.gazetteer import (COUNTRY_PARTS, COUNTRY_REGIONS, UNIONS, NAME_END_WORDS, NAME_GENERIC_WORDS, NAME_HEAD_WORDS, REGIONS,
@@ -92,7 +92,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> li
         if country is not None and (gazetteer.regions(name) or gazetteer.country(name) or fold(name) in CONTINENTS):
             country = None  # "Northern Ireland", "South Sudan", "North America": a name of its own
         if country is not None:
-            span = doc.char_span(start, end, alignment_mode="expand")
+            span = char_tokens(doc, start, end)
             prefix = _direction_prefix(doc, span) if span is not None else None
             start = start if prefix is None else prefix
             found[(start, end)] = Toponym(start, end, text[start:end], "region", country.country)

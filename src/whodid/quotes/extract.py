@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.knowledge.cues import ACCORDING, SPEECH_VERBS, CueClass
 from whodid.knowledge.cues import load as load_cues
-from whodid.nlp.extensions import text_of
+from whodid.nlp.extensions import char_tokens, text_of
 from whodid.nlp.vocab import QUOTE_OPENS_AFTER
 
 OPEN_MARKS = "“«„"
@@ -235,7 +235,7 @@ def governing_speaker(doc: Doc, start: int, end: int, strict: bool) -> tuple[Tok
     gloated: “...”"). ``strict`` (a phrase inside a sentence): the subject must be a person,
     a personal pronoun or a named person, so a scare-quoted name in a sentence about a
     thing stays a term."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_tokens(doc, start, end)
     if span is None or not len(span):
         return None
     node = span.root  # spaCy makes a new Token object per access: compare positions, not identity
@@ -267,7 +267,7 @@ def _sents_between(sents: list[Span], start: int, end: int) -> list[Span]:
 
 
 def _has_clause(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = char_tokens(doc, start, end)
     return span is not None and any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj", "relcl", "advcl")
                                     for t in span)
 

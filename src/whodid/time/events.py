@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from whodid.model import Analysis, Event, Mention
 from whodid.nlp import clause_head, token_at
 from whodid.nlp.dates import TimeExpr
+from whodid.nlp.extensions import span_at
 
 HISTORICAL_DAYS = 90
 DATED = ("day", "month", "year")
@@ -73,7 +74,7 @@ def _attached(doc: Doc, offset: int, exprs: list[TimeExpr]) -> list[TimeExpr]:
     targets = {token.i, clause_head(token).i}
     out = []
     for e in exprs:
-        span = doc.char_span(e.start, e.end, alignment_mode="expand")
+        span = span_at(doc, e)
         if span is None or token.i in range(span.start, span.end):
             continue
         head = span.root.head
@@ -90,7 +91,7 @@ def _in_other_relative(doc: Doc, expr: TimeExpr, offset: int) -> bool:
     "an agreement that took effect in 2019", "the crisis the country has been experiencing since
     2018"), or, for a trigger inside a relative clause, the main clause's ("Pecci had married her
     on April 30, who said two men shot him")."""
-    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    span = span_at(doc, expr)
     trigger = token_at(doc, offset)
     if span is None or trigger is None:
         return False
