@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from whodid.model import Analysis, Mention, Place
+from whodid.model import Analysis, Event, Mention, Place
 from whodid.nlp import clause_head, token_at, tokens_in
 from whodid.nlp.extensions import positions_of
 from whodid.nlp.vocab import AREA_PREPOSITIONS, EVENT_LOCATION_PREPOSITIONS, LOCAL_BODIES, PLACE_NOUNS
@@ -67,10 +67,16 @@ def place_events(doc: Doc, analysis: Analysis, home: Place | None = None) -> Non
                           and not _a_target(t, by_token[t.i][0], event.type)
                           and not _whose(t, *by_token[t.i])), None)
         if found is not None:
-            event.place, event.place_mention = found[0].name, found[1]
-            if found[0] is home and "place" not in event.inferred:
-                event.inferred = [*event.inferred, "place"]
+            _set_place(event, found[0].name, found[1], guessed=found[0] is home)
     _same_sentence_same_actor(analysis)
+
+
+def _set_place(event: Event, place: str, mention: Mention, guessed: bool) -> None:
+    """Give ``event`` its place; a place guessed from the article, not read in the sentence, is
+    marked ``inferred``."""
+    event.place, event.place_mention = place, mention
+    if guessed and "place" not in event.inferred:
+        event.inferred = [*event.inferred, "place"]
 
 
 def _same_sentence_same_actor(analysis: Analysis) -> None:
@@ -85,9 +91,7 @@ def _same_sentence_same_actor(analysis: Analysis) -> None:
             same = next((e for e in placed if e.sentence.start == event.sentence.start
                          and set(e.actor) & set(event.actor)), None)
             if same is not None:
-                event.place, event.place_mention = same.place, same.place_mention
-                if "place" in same.inferred and "place" not in event.inferred:
-                    event.inferred = [*event.inferred, "place"]
+                _set_place(event, same.place, same.place_mention, guessed="place" in same.inferred)
 
 
 UNLISTED_PLACE_LABELS = ("GPE", "LOC", "FAC")
