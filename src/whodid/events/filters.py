@@ -27,13 +27,18 @@ After the re-mention merge (``named``): an event no party takes part in at all (
 attacks in Israel", "the shooting took place at a school"): the guidelines define an event as
 an actor doing something to another, or publicly, and code a country-only actor when the
 perpetrators are unknown; none of the 1,142 development gold events has neither actor nor
-recipient, and the 8 such events whodid emitted there were all false (ev-precision6). Fighting
+recipient, and the 8 such events whodid emitted there were all false (ev-precision6); nor has
+one whose only parties are unnamed and of no code (no country, no sector: "The network's
+members were captured"; a named party of no code, "Sir Edward held talks with Mr Thorpe", is
+still a party). Fighting
 stays when its paragraph names the belligerents in another telling ("Russia marched into
 Ukraine ... The first battle occurred near Milove village"). Tellings merged into a telling
 with parties stay listed in that event's ``mentions``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from whodid.model import Analysis, Event
 
@@ -68,13 +73,21 @@ def keep(events: list[Event], analysis: Analysis) -> list[Event]:
             and not (e.modality == "hypothetical" and any(s <= e.trigger.start < t for s, t in said))]
 
 
-def named(events: list[Event], text: str) -> list[Event]:
+def named(events: list[Event], text: str, actors: Iterable | None = None) -> list[Event]:
     """The events some party takes part in (after the re-mention merge: see the module's
     docstring), and fighting whose belligerents the paragraph names in another telling of
     fighting ("Russia marched into Ukraine ... The first battle occurred near Milove village";
-    ``text``: the article's)."""
-    fought = {_paragraph(text, e.trigger.start) for e in events if e.type in FIGHTING and (e.actor or e.recipient)}
-    return [e for e in events if e.actor or e.recipient
+    ``text``: the article's). With ``actors`` (``analysis.actors``), an unnamed party of no code
+    at all (no country, no sector: "the network's members") takes part as no one; a named one
+    ("Sir Edward", "Mr Thorpe") is a party the user can code."""
+    # unnamed parties of no code: "the network's members", "people" with no country told
+    nobody = {a.id for a in actors or () if not a.code and (a.id.startswith("unnamed:") or ":unnamed:" in a.id)}
+
+    def party(e: Event) -> bool:
+        return any(i not in nobody for i in [*e.actor, *e.recipient])
+
+    fought = {_paragraph(text, e.trigger.start) for e in events if e.type in FIGHTING and party(e)}
+    return [e for e in events if party(e)
             or (e.type in FIGHTING and _paragraph(text, e.trigger.start) in fought)]
 
 
