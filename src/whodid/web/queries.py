@@ -208,6 +208,13 @@ class EventFilter:
         wanted += ["act & 4 <> 0"] * bool(self.actor_code) + ["rec & 8 <> 0"] * bool(self.recipient_code)
         # (has_party holds for every event here: each has an actor or a recipient the filter names)
         clauses, params = self._columns("e.dated")
+        # a filter on one side only (an actor or actor code, or a recipient or recipient code): the
+        # other side's rows set no bit it asks for, so they are left out before the grouping (for an
+        # actor's events, most of the rows its ids have are those it receives)
+        if not (self.recipient or self.recipient_code):
+            clauses.append("e.as_actor")
+        elif not (self.actor or self.actor_code):
+            clauses.append("NOT e.as_actor")
         clauses.append(also[0])
         params += also[1]
         carried = ", ".join(f"any_value(e.{c}) AS {c}" for c in CARRIED)
