@@ -96,8 +96,7 @@ def _code(a: Actor) -> str:
 def statements(doc: Doc, analysis: Analysis, events: list[Event],
                own_plans: frozenset[str] | set[str] = frozenset(),
                about: Callable[[Quote, Actor], bool] | None = None,
-               modals: Modals | None = None, beliefs: frozenset[str] | set[str] = frozenset(),
-               retold: Collection[int] = frozenset()) -> list[Statement]:
+               modals: Modals | None = None, beliefs: frozenset[str] | set[str] = frozenset()) -> list[Statement]:
     """Sentences of reported statements by a party with a country that name a party of another
     code, where the coder has coded no accusation or rebuttal by the speaker (``about``: which
     parties a quote's statement may be about; default any; ``modals``: the words that make a
@@ -114,7 +113,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
         return []
     mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
     coded = {(e.sentence.start, a) for e in events if e.type in CODED for a in e.actor}
-    told = {e.sentence.start for e in events if id(e) not in retold and (e.actor or e.recipient)}
+    told = {e.sentence.start for e in events}
     out = []
     for q in quotes:
         own = _code(actors[q.speaker])
@@ -284,8 +283,7 @@ def _cue_lemma(doc: Doc, q) -> str:
 
 def find(doc: Doc, analysis: Analysis, events: list[Event],
          own_plans: frozenset[str] | set[str] = frozenset(),
-         beliefs: frozenset[str] | set[str] = frozenset(), modals: Modals | None = None,
-         retold: Collection[int] = frozenset()) -> list[Event]:
+         beliefs: frozenset[str] | set[str] = frozenset(), modals: Modals | None = None) -> list[Event]:
     """ACCUSE events read from reported statements about a side's rivals (``RIVALS``;
     ``events``: the coder's; ``own_plans``: the lemmas of cues that tell the speaker's own plans
     or promises; ``beliefs``: of cues that tell what the speaker believes, fears or hopes;
@@ -309,7 +307,7 @@ def find(doc: Doc, analysis: Analysis, events: list[Event],
         return target.sector in rivals and named
 
     out = []
-    for s in statements(doc, analysis, events, own_plans, about, modals, beliefs, retold):
+    for s in statements(doc, analysis, events, own_plans, about, modals, beliefs):
         t = s.head
         out.append(Event(
             type="ACCUSE", mode="disapprove", cameo="111", actor=[s.speaker], recipient=[s.target],
@@ -343,7 +341,6 @@ def side(doc: Doc, analysis: Analysis, q: Quote, actors: dict[str, Actor]) -> st
 # dependents of a speaker's head that are not its own phrase (a relative clause tells what it did)
 SAID_CLAUSE = {"relcl", "acl", "ccomp", "advcl"}
 
-
 # words that call what was said of the speaker untrue ("both the cases are false")
 DENIALS = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "groundless", "inaccurate",
                      "nonsense", "rubbish", "lie", "lies", "fabricated", "ridiculous", "absurd"})
@@ -353,7 +350,7 @@ ANSWERED = {"ACCUSE", "REQUEST"}
 REBUTTING = {"direct", "indirect"}
 
 
-def rebuttals(doc: Doc, analysis: Analysis, events: list[Event], retold: Collection[int] = frozenset(),
+def rebuttals(doc: Doc, analysis: Analysis, events: list[Event],
               own_plans: frozenset[str] | set[str] = frozenset(), sentences: int = 3,
               kinds: Collection[str] = ANSWERED, denials: Collection[str] = DENIALS) -> list[Event]:
     """REJECT events read from reported denials ("These were 'not intended to cause any offence',
@@ -364,7 +361,7 @@ def rebuttals(doc: Doc, analysis: Analysis, events: list[Event], retold: Collect
     # the writer's clause, not the speaker's)
     quotes = [q for q in analysis.quotes if q.kind in REBUTTING and q.speaker in actors and actors[q.speaker].country
               and not (q.cue and _cue_is(doc, q, own_plans))]
-    told = {e.sentence.start for e in events if id(e) not in retold and (e.actor or e.recipient)}
+    told = {e.sentence.start for e in events}
     starts = [s.start_char for s in doc.sents]
     out: list[Event] = []
     done: set[tuple[int, str]] = set()
@@ -424,14 +421,14 @@ PRAISE = frozenset({"prudent", "talented", "able", "capable", "competent", "cour
                     "committed", "dedicated", "sincere", "trustworthy", "reliable"})
 
 
-def praise(doc: Doc, analysis: Analysis, events: list[Event], retold: Collection[int] = frozenset(),
+def praise(doc: Doc, analysis: Analysis, events: list[Event],
            words: Collection[str] = PRAISE) -> list[Event]:
     """SUPPORT events read from reported statements that praise a named party: the party is the
     subject of a clause that says it is (or has been, or would be) what ``words`` praise ("Sir
     Digby Jones said: 'he has been a prudent chancellor'")."""
     actors = {a.id: a for a in analysis.actors}
     quotes = [q for q in analysis.quotes if q.kind in SAID and q.speaker in actors and actors[q.speaker].country]
-    told = {e.sentence.start for e in events if id(e) not in retold and (e.actor or e.recipient)}
+    told = {e.sentence.start for e in events}
     mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
     out: list[Event] = []
     done: set[tuple[int, str]] = set()

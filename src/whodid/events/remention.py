@@ -382,9 +382,24 @@ def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = Non
     statement's words with no verb of their own (``events.criticism``). ``definite``: the ``id()``
     of the events told by a definite noun ("the meeting", ``definite_tellings``), each the latest
     event of its type told before with parties that fit it (``_refers_to``)."""
+    parties = parties if isinstance(parties, Parties) else Parties(parties or {})
+    groups: list[list[Event]] = []
+    for e in events:
+        group = next((g for g in groups if _same(g[0], e, parties, statements)), None)
+        if group is None and id(e) in definite:
+            earlier = [g for g in groups if any(_refers_to(x, e, parties) for x in g)]
+            group = max(earlier, key=lambda g: max(x.trigger.start for x in g), default=None)
+        if group is None:
+            groups.append([e])
+        else:
+            group.append(e)
     out: list[Event] = []
-    for group in _groups(events, parties, statements, definite):
-        best = _best(group)
+    for group in groups:
+        # (a telling that names a party over one that names none: "the shooting took place ...")
+        # (a meeting names all its parties as actors: it is complete with no recipient)
+        best = max(group, key=lambda e: (bool(e.actor or e.recipient),
+                                         bool(e.actor and (e.recipient or e.type in SYMMETRIC)), e.confidence,
+                                         -e.trigger.start))
         others = [m for e in group if e is not best for m in (e.trigger, *e.mentions)]
         # parties a same-sentence retelling adds ("... and criticised its record on the NHS")
         for e in group:
@@ -397,36 +412,3 @@ def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = Non
         best.mentions = sorted(best.mentions + others, key=lambda m: m.start)
         out.append(best)
     return sorted(out, key=lambda e: e.trigger.start)
-
-
-def retellings(events: list[Event], parties: Parties | Mapping[str, str] | None = None,
-               definite: Collection[int] = ()) -> set[int]:
-    """The ``id()`` of the events of ``events`` that ``merge`` would fold into another telling of
-    the same real-world event (told again, not the telling kept); ``events`` are left as they are."""
-    return {id(e) for group in _groups(events, parties, (), definite) for e in group if e is not _best(group)}
-
-
-def _best(group: list[Event]) -> Event:
-    """The telling of one event that is kept: the clearest."""
-    # (a telling that names a party over one that names none: "the shooting took place ...")
-    # (a meeting names all its parties as actors: it is complete with no recipient)
-    return max(group, key=lambda e: (bool(e.actor or e.recipient),
-                                     bool(e.actor and (e.recipient or e.type in SYMMETRIC)), e.confidence,
-                                     -e.trigger.start))
-
-
-def _groups(events: list[Event], parties: Parties | Mapping[str, str] | None,
-            statements: Collection[int], definite: Collection[int]) -> list[list[Event]]:
-    """``events`` grouped by the real-world event they tell (``merge``)."""
-    parties = parties if isinstance(parties, Parties) else Parties(parties or {})
-    groups: list[list[Event]] = []
-    for e in events:
-        group = next((g for g in groups if _same(g[0], e, parties, statements)), None)
-        if group is None and id(e) in definite:
-            earlier = [g for g in groups if any(_refers_to(x, e, parties) for x in g)]
-            group = max(earlier, key=lambda g: max(x.trigger.start for x in g), default=None)
-        if group is None:
-            groups.append([e])
-        else:
-            group.append(e)
-    return groups

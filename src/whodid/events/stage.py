@@ -43,12 +43,9 @@ class EventsStage:
         self.coder.answer_speakers(doc, analysis, events)
         events = self.coder.two_parties(events, analysis)
         kept = filters.keep(events, analysis)
-        support = self.resources.lexicon.marker("support_verbs")
-        parties = remention.Parties.of(analysis.actors, self.members)
-        retold = remention.retellings(kept, parties, remention.definite_tellings(doc, kept, support))
-        said = self._criticism(doc, analysis, kept, retold)
-        definite = remention.definite_tellings(doc, kept + said, support)
-        merged = filters.named(remention.merge(kept + said, parties,
+        said = self._criticism(doc, analysis, kept)
+        definite = remention.definite_tellings(doc, kept + said, self.resources.lexicon.marker("support_verbs"))
+        merged = filters.named(remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
                                                statements={id(e) for e in said}, definite=definite), doc.text)
         if self.coder.trace is not None:  # what the filters and the re-mention merge took out
             for why, before, after in (("filtered (events.filters)", events, kept),
@@ -61,17 +58,16 @@ class EventsStage:
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         analysis.events.extend(events)
 
-    def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event],
-                   retold: set[int] | frozenset[int] = frozenset()) -> list[Event]:
-        """Criticism read from reported statements about a side's rivals (``events.criticism``)."""
+    def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
+        """Criticism, rebuttals and praise read from reported statements (``events.criticism``)."""
         lex = self.resources.lexicon
         modals = criticism.Modals(frozenset(lex.marker("hypothetical_aux")) - {"can"},
                                   frozenset(lex.marker("future_aux")), frozenset(lex.marker("evidence_verbs")))
         plans = lex.marker("intent_verbs") | lex.marker("promise_verbs") | lex.marker("programme_verbs")
-        found = criticism.find(doc, analysis, events, plans, lex.marker("belief_verbs"), modals, retold)
+        found = criticism.find(doc, analysis, events, plans, lex.marker("belief_verbs"), modals)
         # a denial answering a charge or a demand made of the speaker's side, and praise of a party
-        found += criticism.rebuttals(doc, analysis, events, retold, plans)
-        found += criticism.praise(doc, analysis, events, retold)
+        found += criticism.rebuttals(doc, analysis, events, plans)
+        found += criticism.praise(doc, analysis, events)
         scores = self.coder.scores
         for ev in found:
             ev.score = scores["scores"].get(f"{ev.type}:{ev.mode}", scores["scores"].get(ev.type))
