@@ -40,3 +40,17 @@ def test_praise_denied_or_of_what_one_can_do_is_no_support(code):
     names = {"Blair": ("B", "GBRGOV"), "Jackson": ("J", "GBRLEG")}
     assert code("Mr Blair said Mr Jackson was no longer an asset to the party.", names) == []
     assert code("Mr Blair said Mr Jackson should be able to appoint his own staff.", names) == []
+
+
+def test_what_a_party_says_ought_to_be_done_by_no_one_named_is_a_demand_of_its_government(code):
+    names = {"Cook": ("C", "GBRLEG")}
+    events = code("Mr Cook said all the legal advice on the war should now be published.", names)
+    assert events == [("REQUEST", ["C"], ["GBRGOV"])]
+
+
+def test_what_a_minister_says_ought_to_be_done_is_no_demand(code):
+    # the government's own policy; and "it should be noted that ..." asks nothing of anyone
+    assert code("Mr Straw said all the legal advice on the war should now be published.",
+                {"Straw": ("S", "GBRGOV")}) == []
+    assert code("Mr Cook said it should be noted that the advice was given in March.",
+                {"Cook": ("C", "GBRLEG")}) == []

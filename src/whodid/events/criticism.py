@@ -471,3 +471,62 @@ def _denied(t: Token) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
                or (c.dep_ == "advmod" and c.lower_ in ("never", "longer")) for c in t.children)
 
+
+
+# the auxiliaries of what a speaker says ought to be done ("the advice should now be published")
+OUGHT = frozenset({"must", "should"})
+# the state's own speakers: what they say ought to be done is their policy, not a demand of anyone
+# (4 of the development gold's 5 such statements by GOV speakers were no demand)
+STATE_SPEAKERS = frozenset({"GOV", "COP", "POL", "JUD", "MIL"})
+# subjects that name no one ("it must be done", "that should change")
+THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those"})
+
+
+def demands(doc: Doc, analysis: Analysis, events: list[Event], government: Callable[[str], Actor | None],
+            own_plans: frozenset[str] | set[str] = frozenset(), aux: Collection[str] = OUGHT) -> list[Event]:
+    """REQUEST events read from what a party says ought to be done with no one named to do it
+    ("Robin Cook says all the advice should now be published", "that must be done with a proper
+    judicial process, said Mr Oaten"): a demand of the authorities, the government of the
+    speaker's country (``government``: country -> that actor), as the guidelines code a demand with
+    no addressee ("the government (implied)"). Not what the government itself says ought to be
+    done (its own policy), nor a demand of the speaker's own side ("we must ...")."""
+    actors = {a.id: a for a in analysis.actors}
+    quotes = [q for q in analysis.quotes if q.kind in REBUTTING and q.speaker in actors and actors[q.speaker].country
+              and not (q.cue and _cue_is(doc, q, own_plans))]
+    told = {e.sentence.start for e in events}
+    mentions = sorted((m.start, m.end, a.id) for a in analysis.actors for m in a.mentions)
+    out: list[Event] = []
+    for q in quotes:
+        speaker = actors[q.speaker]
+        if speaker.sector in STATE_SPEAKERS:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for sent in span.sents:
+            if sent.start_char in told:
+                continue
+            start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
+            piece = doc.char_span(start, end, alignment_mode="expand")
+            if piece is None or end - start < 10:
+                continue
+            head = next(t for t in piece if t.head.i == t.i or not piece.start <= t.head.i < piece.end)
+            if not any(c.dep_ == "aux" and c.lower_ in aux for c in head.children) or _denied(head) \
+                    or head.dep_ == "relcl" or any(c.dep_ in ("agent", "ccomp") for c in head.children):
+                continue  # (by whom told; "it should be noted that ...": a clause, no act asked)
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.pos_ == "PRON" and subj.lower_ not in THING_PRONOUNS:
+                continue
+            if any(s <= t.idx < e for t in subj.subtree for s, e, _ in mentions):
+                continue  # a party asked to act: the coder's (its recipient named)
+            target = government(speaker.country)
+            if target is None or target.id == q.speaker:
+                continue
+            told.add(sent.start_char)
+            out.append(Event(
+                type="REQUEST", mode=None, cameo="100", actor=[q.speaker], recipient=[target.id],
+                modality="asserted", sentence=Offsets(sent.start_char, sent.end_char),
+                trigger=Mention(head.idx, head.idx + len(head.text), head.text), confidence=0.4,
+                actor_mentions=[q.speaker_mention] if q.speaker_mention else [], recipient_mentions=[],
+                inferred=["recipient"]))
+    return out

@@ -68,6 +68,9 @@ class EventsStage:
         # a denial answering a charge or a demand made of the speaker's side, and praise of a party
         found += criticism.rebuttals(doc, analysis, events, plans)
         found += criticism.praise(doc, analysis, events)
+        # what a party says ought to be done, with no one named to do it: a demand of its government
+        found += criticism.demands(doc, analysis, events + found,
+                                   lambda c: conventions.government(analysis, c, self.resources.kb), plans)
         scores = self.coder.scores
         for ev in found:
             ev.score = scores["scores"].get(f"{ev.type}:{ev.mode}", scores["scores"].get(ev.type))
