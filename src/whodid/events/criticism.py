@@ -42,6 +42,14 @@ criticism; about a named opposition party or politician: 6 of 8; unions' and NGO
 the government: 5 of 6, branch ev-accuse4). The
 trigger is the head of the statement's clause, so the event sits in its sentence; its
 mode is disapprove (CAMEO 111).
+
+The same reading of what a statement says gives three more kinds of event, each only in a
+sentence where nothing else is coded (branch ev-said10): a denial (``rebuttals``: the reported
+clause negated or calling something false) that answers an accusation or a demand made of the
+speaker's side in the few sentences before is REJECT to its maker; a clause saying a named party
+is what a praise word says (``praise``: "he has been a prudent chancellor") is SUPPORT; what a
+non-state party says ought to be done by no one named (``demands``: "all the advice should now be
+published") is a REQUEST of its country's government.
 """
 
 from __future__ import annotations
@@ -472,11 +480,10 @@ def _denied(t: Token) -> bool:
                or (c.dep_ == "advmod" and c.lower_ in ("never", "longer")) for c in t.children)
 
 
-
 # the auxiliaries of what a speaker says ought to be done ("the advice should now be published")
 OUGHT = frozenset({"must", "should"})
 # the state's own speakers: what they say ought to be done is their policy, not a demand of anyone
-# (4 of the development gold's 5 such statements by GOV speakers were no demand)
+# (on the development gold, 1 right of the 4 such statements of GOV speakers read as demands)
 STATE_SPEAKERS = frozenset({"GOV", "COP", "POL", "JUD", "MIL"})
 # subjects that name no one ("it must be done", "that should change")
 THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those"})
