@@ -594,6 +594,11 @@ def _placed_group(analysis: Analysis, group_id: str, country: str, sector: str, 
     return actor.id
 
 
+def government(analysis: Analysis, country: str, kb: KnowledgeBase) -> Actor:
+    """The government of ``country``: the actor already found, else a new one with no mention."""
+    return _actor(analysis, country, "GOV", kb)
+
+
 def _actor(analysis: Analysis, country: str, sector: str, kb: KnowledgeBase) -> Actor:
     """The actor ``country`` + ``sector``: the one already found, else a new one with
     no mention (nothing in the text names it)."""

@@ -42,11 +42,19 @@ criticism; about a named opposition party or politician: 6 of 8; unions' and NGO
 the government: 5 of 6, branch ev-accuse4). The
 trigger is the head of the statement's clause, so the event sits in its sentence; its
 mode is disapprove (CAMEO 111).
+
+The same reading of what a statement says gives three more kinds of event, each only in a
+sentence where nothing else is coded (branch ev-said10): a denial (``rebuttals``: the reported
+clause negated or calling something false) that answers an accusation or a demand made of the
+speaker's side in the few sentences before is REJECT to its maker; a clause saying a named party
+is what a praise word says (``praise``: "he has been a prudent chancellor") is SUPPORT; what a
+non-state party says ought to be done by no one named (``demands``: "all the advice should now be
+published") is a REQUEST of its country's government.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -340,3 +348,192 @@ def side(doc: Doc, analysis: Analysis, q: Quote, actors: dict[str, Actor]) -> st
 
 # dependents of a speaker's head that are not its own phrase (a relative clause tells what it did)
 SAID_CLAUSE = {"relcl", "acl", "ccomp", "advcl"}
+
+# words that call what was said of the speaker untrue ("both the cases are false")
+DENIALS = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "groundless", "inaccurate",
+                     "nonsense", "rubbish", "lie", "lies", "fabricated", "ridiculous", "absurd"})
+# what a rebuttal answers: an accusation, or a demand, made of the speaker's side
+ANSWERED = {"ACCUSE", "REQUEST"}
+# the kinds of quote a rebuttal is read from
+REBUTTING = {"direct", "indirect"}
+
+
+def rebuttals(doc: Doc, analysis: Analysis, events: list[Event],
+              own_plans: frozenset[str] | set[str] = frozenset(), sentences: int = 3,
+              kinds: Collection[str] = ANSWERED, denials: Collection[str] = DENIALS) -> list[Event]:
+    """REJECT events read from reported denials ("These were 'not intended to cause any offence',
+    Mr Blair insisted", "the Home Office said it had not meant to discriminate") that answer an
+    accusation or a demand made of the speaker's side in the ``sentences`` sentences before."""
+    actors = {a.id: a for a in analysis.actors}
+    # (a partial quote is a few words of the speaker's in the writer's sentence: what it denies is
+    # the writer's clause, not the speaker's)
+    quotes = [q for q in analysis.quotes if q.kind in REBUTTING and q.speaker in actors and actors[q.speaker].country
+              and not (q.cue and _cue_is(doc, q, own_plans))]
+    told = {e.sentence.start for e in events}
+    starts = [s.start_char for s in doc.sents]
+    out: list[Event] = []
+    done: set[tuple[int, str]] = set()
+    for q in quotes:
+        speaker = actors[q.speaker]
+        own = _code(speaker)
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for sent in span.sents:
+            if (sent.start_char, q.speaker) in done or sent.start_char in told:
+                continue
+            start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
+            piece = doc.char_span(start, end, alignment_mode="expand")
+            if piece is None or end - start < 10:
+                continue
+            head = next(t for t in piece if t.head.i == t.i or not piece.start <= t.head.i < piece.end)
+            if not _denial(head, denials):
+                continue
+            here = starts.index(sent.start_char) if sent.start_char in starts else None
+            if here is None:
+                continue
+            earliest = starts[max(0, here - sentences)]
+            prior = next((e for e in reversed(events) if earliest <= e.trigger.start < sent.start_char
+                          and e.type in kinds and e.actor and q.speaker not in e.actor
+                          and not any(_code(actors[a]) == own for a in e.actor if a in actors)
+                          and any(r == q.speaker or (r in actors and _code(actors[r]) == own and len(own) > 3)
+                                  for r in e.recipient)), None)
+            if prior is None:
+                continue
+            done.add((sent.start_char, q.speaker))
+            out.append(Event(
+                type="REJECT", mode=None, cameo="120", actor=[q.speaker], recipient=list(prior.actor),
+                modality="asserted", sentence=Offsets(sent.start_char, sent.end_char),
+                trigger=Mention(head.idx, head.idx + len(head.text), head.text), confidence=0.5,
+                actor_mentions=[q.speaker_mention] if q.speaker_mention else [],
+                recipient_mentions=list(prior.actor_mentions)))
+    return out
+
+
+def _denial(head: Token, denials: Collection[str]) -> bool:
+    """The clause headed by ``head`` denies: it is negated ("it is not aimed at", "had not meant
+    to"), or calls its subject untrue ("both the cases are false")."""
+    if any(c.dep_ == "expl" or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in head.children):
+        return False  # "there was not enough evidence": a fact stated; "if it wasn't so serious": a condition
+    if any(c.dep_ == "neg" for c in head.children):
+        return True
+    return any(c.dep_ in ("acomp", "attr") and c.lower_ in denials for c in head.children)
+
+
+# words that praise the one they are said of ("he has been a prudent chancellor", "Mr Blair was
+# "in a unique position to help us"", "Mr Kilroy-Silk would be a huge asset")
+PRAISE = frozenset({"prudent", "talented", "able", "capable", "competent", "courageous", "brave", "honest",
+                    "decent", "outstanding", "excellent", "admirable", "remarkable", "wise", "visionary",
+                    "asset", "hero", "statesman", "champion", "friend", "ally", "partner", "supporter",
+                    "unique", "successful", "effective", "good", "great", "best", "right", "strong",
+                    "committed", "dedicated", "sincere", "trustworthy", "reliable"})
+
+
+def praise(doc: Doc, analysis: Analysis, events: list[Event],
+           words: Collection[str] = PRAISE) -> list[Event]:
+    """SUPPORT events read from reported statements that praise a named party: the party is the
+    subject of a clause that says it is (or has been, or would be) what ``words`` praise ("Sir
+    Digby Jones said: 'he has been a prudent chancellor'")."""
+    actors = {a.id: a for a in analysis.actors}
+    quotes = [q for q in analysis.quotes if q.kind in SAID and q.speaker in actors and actors[q.speaker].country]
+    told = {e.sentence.start for e in events}
+    mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
+    out: list[Event] = []
+    done: set[tuple[int, str]] = set()
+    for q in quotes:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for sent in span.sents:
+            if (sent.start_char, q.speaker) in done or sent.start_char in told:
+                continue
+            start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
+            for t in sent:
+                if not (start <= t.idx < end and t.lemma_.lower() in words):
+                    continue
+                verb = t.head if t.dep_ in ("acomp", "attr") else t.head.head if (
+                    t.dep_ == "amod" and t.head.dep_ == "attr") else None
+                if verb is None or verb.lemma_ != "be" or _denied(verb) or _denied(t) \
+                        or any(c.dep_ == "xcomp" for c in t.children):
+                    continue  # "was no longer an asset"; "should be able to appoint": what one can do
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subj is None:
+                    continue
+                target = next(((aid, m) for s, e, aid, m in mentions if s <= subj.idx < e and aid != q.speaker
+                               and not is_public(actors[aid])), None)
+                if target is None:
+                    continue
+                done.add((sent.start_char, q.speaker))
+                out.append(Event(
+                    type="SUPPORT", mode=None, cameo="051", actor=[q.speaker], recipient=[target[0]],
+                    modality="asserted", sentence=Offsets(sent.start_char, sent.end_char),
+                    trigger=Mention(t.idx, t.idx + len(t.text), t.text), confidence=0.5,
+                    actor_mentions=[q.speaker_mention] if q.speaker_mention else [],
+                    recipient_mentions=[target[1]]))
+                break
+    return out
+
+
+def _denied(t: Token) -> bool:
+    """``t`` is negated: "not", "never", "no longer", "no"."""
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+               or (c.dep_ == "advmod" and c.lower_ in ("never", "longer")) for c in t.children)
+
+
+# the auxiliaries of what a speaker says ought to be done ("the advice should now be published")
+OUGHT = frozenset({"must", "should"})
+# the state's own speakers: what they say ought to be done is their policy, not a demand of anyone
+# (on the development gold, 1 right of the 4 such statements of GOV speakers read as demands)
+STATE_SPEAKERS = frozenset({"GOV", "COP", "POL", "JUD", "MIL"})
+# subjects that name no one ("it must be done", "that should change")
+THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those"})
+
+
+def demands(doc: Doc, analysis: Analysis, events: list[Event], government: Callable[[str], Actor | None],
+            own_plans: frozenset[str] | set[str] = frozenset(), aux: Collection[str] = OUGHT) -> list[Event]:
+    """REQUEST events read from what a party says ought to be done with no one named to do it
+    ("Robin Cook says all the advice should now be published", "that must be done with a proper
+    judicial process, said Mr Oaten"): a demand of the authorities, the government of the
+    speaker's country (``government``: country -> that actor), as the guidelines code a demand with
+    no addressee ("the government (implied)"). Not what the government itself says ought to be
+    done (its own policy), nor a demand of the speaker's own side ("we must ...")."""
+    actors = {a.id: a for a in analysis.actors}
+    quotes = [q for q in analysis.quotes if q.kind in REBUTTING and q.speaker in actors and actors[q.speaker].country
+              and not (q.cue and _cue_is(doc, q, own_plans))]
+    told = {e.sentence.start for e in events}
+    mentions = sorted((m.start, m.end, a.id) for a in analysis.actors for m in a.mentions)
+    out: list[Event] = []
+    for q in quotes:
+        speaker = actors[q.speaker]
+        if speaker.sector in STATE_SPEAKERS:
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for sent in span.sents:
+            if sent.start_char in told:
+                continue
+            start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
+            piece = doc.char_span(start, end, alignment_mode="expand")
+            if piece is None or end - start < 10:
+                continue
+            head = next(t for t in piece if t.head.i == t.i or not piece.start <= t.head.i < piece.end)
+            if not any(c.dep_ == "aux" and c.lower_ in aux for c in head.children) or _denied(head) \
+                    or head.dep_ == "relcl" or any(c.dep_ in ("agent", "ccomp") for c in head.children):
+                continue  # (by whom told; "it should be noted that ...": a clause, no act asked)
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.pos_ == "PRON" and subj.lower_ not in THING_PRONOUNS:
+                continue
+            if any(s <= t.idx < e for t in subj.subtree for s, e, _ in mentions):
+                continue  # a party asked to act: the coder's (its recipient named)
+            target = government(speaker.country)
+            if target is None or target.id == q.speaker:
+                continue
+            told.add(sent.start_char)
+            out.append(Event(
+                type="REQUEST", mode=None, cameo="100", actor=[q.speaker], recipient=[target.id],
+                modality="asserted", sentence=Offsets(sent.start_char, sent.end_char),
+                trigger=Mention(head.idx, head.idx + len(head.text), head.text), confidence=0.4,
+                actor_mentions=[q.speaker_mention] if q.speaker_mention else [], recipient_mentions=[],
+                inferred=["recipient"]))
+    return out

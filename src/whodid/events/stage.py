@@ -60,13 +60,18 @@ class EventsStage:
         analysis.events.extend(events)
 
     def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
-        """Criticism read from reported statements about a side's rivals (``events.criticism``)."""
+        """Criticism, rebuttals and praise read from reported statements (``events.criticism``)."""
         lex = self.resources.lexicon
         modals = criticism.Modals(frozenset(lex.marker("hypothetical_aux")) - {"can"},
                                   frozenset(lex.marker("future_aux")), frozenset(lex.marker("evidence_verbs")))
-        found = criticism.find(doc, analysis, events, lex.marker("intent_verbs") | lex.marker("promise_verbs")
-                               | lex.marker("programme_verbs"),
-                               lex.marker("belief_verbs"), modals)
+        plans = lex.marker("intent_verbs") | lex.marker("promise_verbs") | lex.marker("programme_verbs")
+        found = criticism.find(doc, analysis, events, plans, lex.marker("belief_verbs"), modals)
+        # a denial answering a charge or a demand made of the speaker's side, and praise of a party
+        found += criticism.rebuttals(doc, analysis, events, plans, denials=lex.marker("denial_words"))
+        found += criticism.praise(doc, analysis, events, lex.marker("praise_words"))
+        # what a party says ought to be done, with no one named to do it: a demand of its government
+        found += criticism.demands(doc, analysis, events + found,
+                                   lambda c: conventions.government(analysis, c, self.resources.kb), plans)
         scores = self.coder.scores
         for ev in found:
             ev.score = scores["scores"].get(f"{ev.type}:{ev.mode}", scores["scores"].get(ev.type))
