@@ -1,0 +1,78 @@
+"""Event types on whole articles, the confusions (issue 15, branch ev-types10): a refusal told as
+what one cannot do, a demanded act parsed as an adverbial clause, and words of violence or
+retreat in a figurative sense. Made-up sentences, one rule each, with a guard."""
+
+from __future__ import annotations
+
+import pytest
+
+from whodid.model import Analysis
+
+
+@pytest.fixture(scope="module")
+def analyze(code_events):
+    return lambda text: code_events(text, "2023-03-01")
+
+
+def kinds(a: Analysis) -> list[tuple[str, str]]:
+    return [(e.type, e.trigger.text) for e in a.events]
+
+
+# news-events guidelines: "X urged Y to withdraw" is REQUEST X->Y (not RETREAT); the parser often
+# hangs the infinitive on "called on" as an adverbial clause
+def test_a_call_on_someone_to_quit_is_the_request_only(analyze):
+    a = analyze("A spokesman for UKIP called on Mr Hockney to quit the London Assembly.")
+    assert [t for t, _ in kinds(a)] == ["REQUEST"]
+
+
+def test_an_urged_withdrawal_stays_the_request(analyze):
+    a = analyze("The Liberal Democrats urged the British government to withdraw its troops from Iraq.")
+    assert [t for t, _ in kinds(a)] == ["REQUEST"]
+
+
+# news-events guidelines: "refused to meet" is REJECT asserted, not a negated meeting; so is a
+# cooperative act its actor says he cannot do
+def test_a_cooperative_act_one_cannot_do_is_a_refusal(analyze):
+    a = analyze("London Mayor Ken Livingstone said he could not sincerely say sorry to the Jewish community.")
+    assert [(e.type, e.modality) for e in a.events] == [("REJECT", "asserted")]
+
+
+def test_a_meeting_that_may_not_happen_is_no_refusal(analyze):
+    a = analyze("British Prime Minister Rishi Sunak said he may not meet French President Emmanuel Macron this week.")
+    assert [(e.type, e.modality) for e in a.events] == [("CONSULT", "negated")]
+
+
+def test_what_one_cannot_deliver_in_a_relative_clause_is_no_refusal(analyze):
+    a = analyze("British Prime Minister Rishi Sunak said he will not promise Ukraine anything that he cannot deliver.")
+    assert "REJECT" not in [t for t, _ in kinds(a)]
+
+
+# PLOVER 2.0 RETREAT is material: withdrawing, releasing, disarming; a power given up is none
+def test_a_veto_surrendered_is_no_retreat(analyze):
+    a = analyze("The Conservatives say British Prime Minister Tony Blair is surrendering a key veto to the European Union.")
+    assert "RETREAT" not in [t for t, _ in kinds(a)]
+
+
+def test_weapons_surrendered_are_a_retreat(analyze):
+    a = analyze("The Tamil Tigers surrendered their weapons to the Sri Lankan army.")
+    assert kinds(a) == [("RETREAT", "surrendered")]
+
+
+# "target" is an attack when weapons or fighters aim at someone; what a measure aims at, or
+# people singled out for who they are, is no ASSAULT
+def test_a_crackdown_targeting_firms_is_no_attack(analyze):
+    a = analyze("Chinese brands sold more phones in India despite an Indian government crackdown targeting Chinese firms.")
+    assert "ASSAULT" not in [t for t, _ in kinds(a)]
+
+
+def test_people_targeted_for_their_identity_are_not_attacked(analyze):
+    a = analyze("Rohingya refugees in India say they are being targeted for their religious identity.")
+    assert "ASSAULT" not in [t for t, _ in kinds(a)]
+
+
+@pytest.mark.parametrize("text", [
+    "Russian missiles targeted the Ukrainian city of Kharkiv on Monday.",
+    "Rohingya refugees say they were targeted by Myanmar soldiers.",
+])
+def test_an_armed_targeting_stays_an_attack(analyze, text):
+    assert [t for t, _ in kinds(analyze(text))] == ["ASSAULT"]
