@@ -76,3 +76,14 @@ def test_people_targeted_for_their_identity_are_not_attacked(analyze):
 ])
 def test_an_armed_targeting_stays_an_attack(analyze, text):
     assert [t for t, _ in kinds(analyze(text))] == ["ASSAULT"]
+
+
+# "does not rule out a return": a possibility kept open, no refusal of anything
+def test_not_ruling_something_out_is_no_rejection(analyze):
+    a = analyze("Former Conservative leader William Hague does not rule out a return to the front bench.")
+    assert "REJECT" not in [t for t, _ in kinds(a)]
+
+
+def test_ruling_something_out_is_a_rejection(analyze):
+    a = analyze("The Argentine government ruled out a devaluation demanded by the IMF.")
+    assert "REJECT" in [t for t, _ in kinds(a)]
