@@ -87,3 +87,23 @@ def test_not_ruling_something_out_is_no_rejection(analyze):
 def test_ruling_something_out_is_a_rejection(analyze):
     a = analyze("The Argentine government ruled out a devaluation demanded by the IMF.")
     assert "REJECT" in [t for t, _ in kinds(a)]
+
+
+# PLOVER 2.0 CONSULT is a meeting between parties; a meeting noun the sentence only points at (the
+# object of to / of / against on a word that is no event, or a copula's predicate) tells none
+@pytest.mark.parametrize("text", [
+    "A threatening message from the Chinese embassy and Czech President Milos Zeman against his planned visit to "
+    "Taiwan contributed to his death.",
+    "Shadow chancellor George Osborne said: This was more talk from Gordon Brown.",
+])
+def test_a_meeting_only_referred_to_is_no_meeting(analyze, text):
+    assert [t for t, _ in kinds(analyze(text)) if t in ("CONSULT", "AGREE")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Czech Senate President Milos Vystrcil's planned visit to Taiwan angered China.",
+    "Iran and the European Union agreed to a new round of talks in Vienna.",
+    "Ukraine and Russia held talks in Istanbul.",
+])
+def test_a_meeting_told_stays_a_meeting(analyze, text):
+    assert [t for t, _ in kinds(analyze(text)) if t in ("CONSULT", "AGREE")] != []

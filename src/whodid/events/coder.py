@@ -971,6 +971,11 @@ class Coder:
             # ("despite George Bush's refusal to sign", "in the aftermath of China's crackdown on
             # protesters") is told here, and a re-mention of it is merged (events.remention)
             f.drop = "a background reference"
+        if e.type == "CONSULT" and not f.anchored and _meeting_named(n, idx.events, self.lex):
+            # (unlike a background reference, also when its own words name its party: "the Prime
+            # Minister's visit", "his final talks with Mr Thorpe", "more talk from Gordon Brown" point
+            # at a meeting told elsewhere, or at none; 5 of 5 such on the development gold)
+            f.drop = "a meeting referred to, not told"
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ == "VERB" \
                 and head.head.i in idx.events and any(c.dep_ == "poss" for c in n.children):
             f.drop = "the verb beside it tells the act"  # "in its ruling, the court dismissed all charges"
@@ -1985,6 +1990,32 @@ def _relative(t: Token) -> bool:
     attaches it: what it says is about the thing, no act of its own."""
     return t.dep_ == "relcl" or any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
                                     for c in t.children)
+
+
+# the prepositions by which a meeting noun is only pointed at: "an address to the summit",
+# "within hours of his final talks", "a message against his planned visit", "referred to the
+# Prime Minister's visit" (none tells who met whom: the meeting is told elsewhere, or is none)
+_MEETING_REFERENCE_PREPS = {"to", "of", "against", "about"}
+# nouns of which a meeting noun is a part or a step, not a reference: "a round of talks"
+_MEETING_PARTS = {"round", "series", "start", "resumption", "string", "host", "venue", "result", "outcome"}
+
+
+def _meeting_named(n: Token, events: set[int], lex: Lexicon) -> bool:
+    """A meeting noun (a CONSULT entry's) that the sentence only names: the object of to / of /
+    against / about on a word that is no trigger, or a copula's predicate ("This was more talk
+    from Gordon Brown", "what is expected to be their last conference")."""
+    head = n.head
+    if n.dep_ == "attr" and head.lemma_ == "be":
+        return True
+    if n.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in _MEETING_REFERENCE_PREPS:
+        return False
+    above = head.head
+    if above.i in events or above.lemma_.lower() in _MEETING_PARTS or above.lemma_.lower() in lex.classes.get("gathering", ()):
+        return False
+    # "invited to the summit", "agreed to talks", "open to talks": a verb or adjective that takes
+    # the meeting as what it offers or accepts is no mere reference
+    return above.pos_ in ("NOUN", "PROPN") or (above.pos_ == "VERB" and head.lower_ in ("against", "about")) \
+        or above.lemma_.lower() in ("refer", "point", "allude")
 
 
 def _control_infinitive(t: Token) -> bool:
