@@ -107,3 +107,14 @@ def test_a_meeting_only_referred_to_is_no_meeting(analyze, text):
 ])
 def test_a_meeting_told_stays_a_meeting(analyze, text):
     assert [t for t, _ in kinds(analyze(text)) if t in ("CONSULT", "AGREE")] != []
+
+
+# a phone call is CONSULT (mode phone); calling an election is no call to anyone
+def test_calling_elections_is_no_phone_call(analyze):
+    a = analyze("Bolivian President Evo Morales offered to call new elections.")
+    assert [t for t, _ in kinds(a) if t in ("CONSULT", "AGREE")] == []
+
+
+def test_calling_a_president_is_a_consultation(analyze):
+    a = analyze("British Prime Minister Rishi Sunak called French President Emmanuel Macron on Tuesday.")
+    assert [t for t, _ in kinds(a)] == ["CONSULT"]
