@@ -971,6 +971,11 @@ class Coder:
             # ("despite George Bush's refusal to sign", "in the aftermath of China's crackdown on
             # protesters") is told here, and a re-mention of it is merged (events.remention)
             f.drop = "a background reference"
+        if e.type == "CONSULT" and not f.anchored and _meeting_named(n, idx.events, self.lex):
+            # (unlike a background reference, also when its own words name its party: "the Prime
+            # Minister's visit", "his final talks with Mr Thorpe", "more talk from Gordon Brown" point
+            # at a meeting told elsewhere, or at none; 5 of 5 such on the development gold)
+            f.drop = "a meeting referred to, not told"
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ == "VERB" \
                 and head.head.i in idx.events and any(c.dep_ == "poss" for c in n.children):
             f.drop = "the verb beside it tells the act"  # "in its ruling, the court dismissed all charges"
@@ -1136,6 +1141,12 @@ class Coder:
             return frames[t.head.i]
         if _for_clause(t) and t.head.i in frames and (frames[t.head.i].noun or frames[t.head.i].entry.governs == "request"):
             return frames[t.head.i]  # "repeated calls for the mayor to APOLOGISE", "called for NATO to WITHDRAW"
+        if _control_infinitive(t) and t.head.i in frames and not frames[t.head.i].noun \
+                and frames[t.head.i].entry.governs == "request":
+            # "called on Mr Hockney to QUIT the London Assembly", parsed with the infinitive as an
+            # adverbial clause: what the one called on is asked to do (not a purpose clause,
+            # "in order to ...", nor one with a subject of its own)
+            return frames[t.head.i]
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i in frames \
                 and t.head.lower_ not in _BACKGROUND_PREPS:  # not "offered talks following the invasion"
             return frames[t.head.head.i]
@@ -1207,7 +1218,14 @@ class Coder:
             # the one asked is who would do it: "urged Russia to withdraw"; an exchange asked
             # for with someone is asked of that someone ("called for talks with the government",
             # the news-events guidelines' "X called for talks with Y": REQUEST X -> Y)
-            g.recipients = f.actors or g.recipients or (f.recipients if f.noun and f.entry.type in _EXCHANGES else [])
+            own = {a.actor for a in g.actors}
+            if _control_infinitive(t) and any(r.actor not in own for r in g.recipients):
+                # "invited more women from the opposition to support the rule", the infinitive
+                # parsed as an adverbial clause: its doer is the one invited, the verb's object
+                # (the parser leaves it the inviter, the clause's subject)
+                g.recipients = [r for r in g.recipients if r.actor not in own]
+            else:
+                g.recipients = f.actors or g.recipients or (f.recipients if f.noun and f.entry.type in _EXCHANGES else [])
         elif how == "threat" or f.noun:
             # "warned Putin against an invasion": the one warned; else the target.
             # "rejected Annan's calls", "agreed to US mediation": whose the thing is
@@ -1400,11 +1418,17 @@ class Coder:
                 f.actors = holders
             f.type, f.cameo, f.mode = rec["type"], rec["cameo"], rec["mode"]
             m.conditional = m.hypothetical = m.future = m.intent = False
-        elif m.negated and (m.future or m.intent):
+        elif m.negated and (m.future or m.intent or (m.unable and f.type in _COOPERATIVE_INTENT and bool(f.actors)
+                                                     and not _relative(f.token))):
+            # "would not apologise", "is not willing to meet"; and a cooperative act its actor says
+            # it cannot do ("he could not sincerely say sorry", "police couldn't help her"): a
+            # refusal (the news-events guidelines: "refused to meet" is REJECT, not a negated meeting)
             rec = self.lex.recoded(e, "refuse") if f.type == e.type else None
             if rec is not None:
                 f.type, f.cameo, f.mode = rec["type"], rec["cameo"], rec["mode"]
                 m.negated = False
+                if m.unable and not (m.future or m.intent):
+                    m.hypothetical = False  # the refusal is said, not supposed
                 # PLOVER REJECT: the recipient is whose proposal or demand is refused
                 f.recipients = _responded_to(f.token, self._idx) or f.recipients
         elif m.future and not m.intent and f.type == e.type and f.type in _ANNOUNCED_CONCESSIONS \
@@ -1959,6 +1983,48 @@ def _exemplifying(prep: Token) -> bool:
 def _for_clause(t: Token) -> bool:
     """A for-to clause: "(calls) for the mayor to apologise"."""
     return t.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "mark" and c.lower_ == "for" for c in t.children)
+
+
+def _relative(t: Token) -> bool:
+    """A verb of a relative clause ("anything that he cannot deliver"), however the parser
+    attaches it: what it says is about the thing, no act of its own."""
+    return t.dep_ == "relcl" or any(c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP")
+                                    for c in t.children)
+
+
+# the prepositions by which a meeting noun is only pointed at: "an address to the summit",
+# "within hours of his final talks", "a message against his planned visit", "referred to the
+# Prime Minister's visit" (none tells who met whom: the meeting is told elsewhere, or is none)
+_MEETING_REFERENCE_PREPS = {"to", "of", "against", "about"}
+# nouns of which a meeting noun is a part or a step, not a reference: "a round of talks"
+_MEETING_PARTS = {"round", "series", "start", "resumption", "string", "host", "venue", "result", "outcome"}
+
+
+def _meeting_named(n: Token, events: set[int], lex: Lexicon) -> bool:
+    """A meeting noun (a CONSULT entry's) that the sentence only names: the object of to / of /
+    against / about on a word that is no trigger, or a copula's predicate ("This was more talk
+    from Gordon Brown", "what is expected to be their last conference")."""
+    head = n.head
+    if n.dep_ == "attr" and head.lemma_ == "be":
+        return True
+    if n.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in _MEETING_REFERENCE_PREPS:
+        return False
+    above = head.head
+    if above.i in events or above.lemma_.lower() in _MEETING_PARTS or above.lemma_.lower() in lex.classes.get("gathering", ()):
+        return False
+    # "invited to the summit", "agreed to talks", "open to talks": a verb or adjective that takes
+    # the meeting as what it offers or accepts is no mere reference
+    return above.pos_ in ("NOUN", "PROPN") or (above.pos_ == "VERB" and head.lower_ in ("against", "about")) \
+        or above.lemma_.lower() in ("refer", "point", "allude")
+
+
+def _control_infinitive(t: Token) -> bool:
+    """A bare to-infinitive hung on its verb as an adverbial clause, with no subject, mark or
+    "in order" of its own: "(called on Mr Hockney) to quit", as the parser often attaches it."""
+    kids = list(t.children)
+    return (t.dep_ == "advcl" and t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in kids)
+            and not any(c.lower_ in ("order", "as") and c.i < t.i for c in t.head.children if c.dep_ == "prep"))
 
 
 def _future_clause(t: Token, lex: Lexicon) -> bool:

@@ -54,6 +54,7 @@ class Modal:
     belief: bool = False  # in the complement of believe/think/predict
     purpose: bool = False  # a bare infinitive of purpose
     inverted: bool = False  # "should police fail to ...", "should we go?": a condition or a question
+    unable: bool = False  # can/could + not on the act: "could not sincerely say sorry", "couldn't help her"
 
 
 def predicate_chain(t: Token, lex: Lexicon) -> list[Token]:
@@ -165,6 +166,8 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
             m.future = True
         if any(a in hyp for a in auxes):
             m.hypothetical = True
+            if _has_neg(w) and w.i in own and any(a in ("can", "could", "ca") for a in auxes):
+                m.unable = True
         if any(a in obl for a in auxes) and w.tag_ == "VBN" and "have" in [c.lemma_ for c in w.children
                                                                           if c.dep_ == "aux"]:
             m.reproach = True

@@ -217,6 +217,10 @@ def _subject(t: Token, depth: int = 0) -> list[Token]:
         return objects or _subject(t.head, depth + 1)  # "urged Russia to leave": Russia
     if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
         return _subject(t.head, depth + 1)
+    if t.dep_ == "acl" and t.tag_ == "VBG":
+        # "a government crackdown targeting Chinese firms", "gunmen attacking the convoy": a
+        # present participle on a noun is done by what the noun names
+        return [t.head]
     if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "mark" for c in kids):
         # "a judge issued an injunction, banning protesters from ...": a participle's subject is
         # its clause's
