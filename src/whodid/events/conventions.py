@@ -86,6 +86,9 @@ GUNMEN_NOUNS = {"gunman", "gunmen", "assailant", "attacker", "sniper", "militant
 # attacks' doing
 SERIES_NOUNS = {"series", "wave", "spate", "string", "volley", "barrage", "number", "pair", "couple"}
 INFERRED_PENALTY = 0.15
+# what a state demands, charges, refuses, backs or threatens with no one named: its own country's
+# business (``home_addressee``)
+HOME_ADDRESSED = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"}
 # arrests and releases whose doer the text leaves out are the state's (the guidelines code
 # "X was arrested" with the police, implied): (type, mode) -> the sector that holds or frees
 CUSTODY = {("COERCE", "arrest"): "COP", ("RETREAT", "release"): "GOV"}
@@ -325,6 +328,28 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
+
+
+def home_addressee(analysis: Analysis, events: list[Event], resources: Resources) -> None:
+    """A state's speech act with no one named for it to be aimed at ("The LDP demanded that the
+    addition be deleted", "he accused the Right of ...", "has rejected calls to pause"): a
+    government's demands, charges and refusals with no addressee are domestic politics, aimed
+    at someone of its own country (its opposition, its critics, its parliament: the guidelines
+    code "opposition members", "decision-makers", "the Right"). The recipient is that country,
+    a country-only code (as for an unnamed attacker), inferred. Run after the re-mention merge:
+    a guessed addressee is no evidence that two tellings are one act."""
+    countries = {a.id: a.country for a in analysis.actors if a.country}
+    state = {a.id for a in analysis.actors if a.kind == "country" or (a.sector or (a.code or "")[3:6]) == "GOV"}
+    for ev in events:
+        if ev.type not in HOME_ADDRESSED or not ev.actor or ev.recipient or ev.modality == "negated":
+            continue
+        own = {countries.get(i) for i in ev.actor}
+        if len(own) != 1 or None in own or not all(i in state for i in ev.actor):
+            continue
+        actor = _actor(analysis, own.pop(), "", resources.kb)
+        if actor.id not in ev.actor:
+            ev.recipient = [actor.id]
+            _mark(ev, "recipient")
 
 
 def _court_of_plea(doc: Doc, ev: Event, analysis: Analysis, countries: dict[str, str],
