@@ -346,7 +346,11 @@ def home_addressee(analysis: Analysis, events: list[Event], resources: Resources
         own = {countries.get(i) for i in ev.actor}
         if len(own) != 1 or None in own or not all(i in state for i in ev.actor):
             continue
-        actor = _actor(analysis, own.pop(), "", resources.kb)
+        country = own.pop()
+        # the country itself when the text names it (not a firm or a club the actors stage coded
+        # by its country alone: "ITV1", "GBR")
+        actor = next((a for a in analysis.actors if a.kind == "country" and a.code == country), None) \
+            or _actor(analysis, country, "", resources.kb)
         if actor.id not in ev.actor:
             ev.recipient = [actor.id]
             _mark(ev, "recipient")
