@@ -47,6 +47,11 @@ report) so a reader never takes it for something read from the text:
   actor's country (its judiciary when the act is about a ruling: "appealed against the
   ruling"), else of the article's; not when the actor is that government itself.
 
+- A state's demand, charge, refusal, backing or threat with no addressee named and none the
+  conventions above give ("The LDP demanded that the addition be deleted", "he accused the Right
+  of ..."): domestic politics, aimed at someone of its own country; the recipient is that
+  country, a country-only code (``home_addressee``, run after the re-mention merge).
+
 Countries come from the actors already resolved in the sentence (a country named
 in a locative phrase, or an adjective on its head: "the Iraqi city of Basra"), else
 from the gazetteer for a town of 100,000 people or more that no namesake elsewhere
