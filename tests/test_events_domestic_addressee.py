@@ -1,6 +1,7 @@
 """A state's demand, charge or refusal that names no one it is aimed at is aimed at someone of its
 own country (``events.conventions.home_addressee``, ev-parties10 round): the recipient is that
-country, a country-only code, marked inferred. Made-up sentences."""
+country, a country-only code, marked inferred; only when the text names someone else of that
+country before (a lone sentence gets no guess, as a lone denial does). Made-up sentences."""
 
 from __future__ import annotations
 
@@ -16,14 +17,21 @@ def analyze(code_events):
 
 
 @pytest.mark.parametrize("text, type_, country", [
-    ("The Japanese government demanded that the addition be deleted.", "REQUEST", "JPN"),
-    ("Israeli Prime Minister Naftali Bennett accused the Right of doing only what was good for himself.",
-     "ACCUSE", "ISR"),
+    ("Japanese opposition members added a clause to the bill. "
+     "The Japanese government demanded that the addition be deleted.", "REQUEST", "JPN"),
+    ("Israeli Prime Minister Naftali Bennett spoke to Israeli lawmakers on Monday. "
+     "He accused the Right of doing only what was good for itself.", "ACCUSE", "ISR"),
 ])
 def test_a_governments_speech_act_with_no_addressee_is_aimed_at_home(analyze, text, type_, country):
     a = analyze(text)
     e = found(a, type_)
     assert codes(a, e.recipient) == [country] and "recipient" in e.inferred
+
+
+def test_a_lone_demand_gets_no_guess(analyze):
+    # guard: no one else of Japan's in the text, no one to aim it at
+    a = analyze("The Japanese government demanded that the addition be deleted.")
+    assert found(a, "REQUEST").recipient == []
 
 
 def test_a_named_addressee_is_kept(analyze):

@@ -352,6 +352,9 @@ def home_addressee(analysis: Analysis, events: list[Event], resources: Resources
         if len(own) != 1 or None in own or not all(i in state for i in ev.actor):
             continue
         country = own.pop()
+        if not any(a.country == country and a.id not in ev.actor and a.kind != "country"
+                   and any(m.start < ev.trigger.start for m in a.mentions) for a in analysis.actors):
+            continue  # (as for a denial: a lone "X demanded ..." in a text naming no one else of X's gets no guess)
         # the country itself when the text names it (not a firm or a club the actors stage coded
         # by its country alone: "ITV1", "GBR")
         actor = next((a for a in analysis.actors if a.kind == "country" and a.code == country), None) \
