@@ -47,7 +47,7 @@ report) so a reader never takes it for something read from the text:
   actor's country (its judiciary when the act is about a ruling: "appealed against the
   ruling"), else of the article's; not when the actor is that government itself.
 
-- A state's demand, charge, refusal, backing or threat with no addressee named and none the
+- A state's demand, charge, backing or threat with no addressee named and none the
   conventions above give ("The LDP demanded that the addition be deleted", "he accused the Right
   of ..."): domestic politics, aimed at someone of its own country; the recipient is that
   country, a country-only code (``home_addressee``, run after the re-mention merge).
@@ -91,9 +91,9 @@ GUNMEN_NOUNS = {"gunman", "gunmen", "assailant", "attacker", "sniper", "militant
 # attacks' doing
 SERIES_NOUNS = {"series", "wave", "spate", "string", "volley", "barrage", "number", "pair", "couple"}
 INFERRED_PENALTY = 0.15
-# what a state demands, charges, refuses, backs or threatens with no one named: its own country's
-# business (``home_addressee``)
-HOME_ADDRESSED = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"}
+# what a state demands, charges, backs or threatens with no one named: its own country's
+# business (``home_addressee``; a refusal answers the story's speakers, ``events.coder``)
+HOME_ADDRESSED = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN"}
 # arrests and releases whose doer the text leaves out are the state's (the guidelines code
 # "X was arrested" with the police, implied): (type, mode) -> the sector that holds or frees
 CUSTODY = {("COERCE", "arrest"): "COP", ("RETREAT", "release"): "GOV"}
@@ -337,8 +337,8 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
 
 def home_addressee(analysis: Analysis, events: list[Event], resources: Resources) -> None:
     """A state's speech act with no one named for it to be aimed at ("The LDP demanded that the
-    addition be deleted", "he accused the Right of ...", "has rejected calls to pause"): a
-    government's demands, charges and refusals with no addressee are domestic politics, aimed
+    addition be deleted", "he accused the Right of ..."): a government's demands and charges
+    with no addressee are domestic politics, aimed
     at someone of its own country (its opposition, its critics, its parliament: the guidelines
     code "opposition members", "decision-makers", "the Right"). The recipient is that country,
     a country-only code (as for an unnamed attacker), inferred. Run after the re-mention merge:
