@@ -37,7 +37,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries, url_countries
-from whodid.actors.offices import code_by_office
+from whodid.actors.offices import PRIVATE_PERSON, code_by_office
 from whodid.actors.parties import party_organisation, resolve_parties
 from whodid.knowledge.cues import SAYING_VERBS, SPEECH_VERBS
 from whodid.knowledge.cues import load as load_cues
@@ -184,7 +184,47 @@ class Resolver:
         code_by_office(self, st)
         st.res.article_country = st.article_country()
         self._home_office(st)
+        self._stateless_refugees(st)
         return st.res
+
+    def _stateless_refugees(self, st: _State) -> None:
+        """In a story about refugees of a people with no state of its own, told in the country
+        that hosts them ("Rohingya refugees" detained in India), the private people the text
+        names ("Haseena Begum, 37, was ... sent back to Myanmar") and the civilians it does not
+        ("the mother and sister of 12-year-old Inayat Rehman") are of that people, not the
+        host's: refugees of their country of origin (CAMEO's REF by origin, the news
+        guidelines' "Rohingya in India MMRREF"), where the host-country guess put them. Only
+        guesses move: a person or a group whose country the text gave stays."""
+        home = st.res.article_country
+        peoples = self.kb.peoples
+        if not home or not peoples:
+            return
+        origins = set()
+        for f in st.res.found:
+            a = st.res.actors.get(f.actor)
+            if a is not None and a.kind == "group" and a.sector == "REF" and a.country \
+                    and any(peoples.get(st.doc[k].text) == a.country for k in range(f.start, f.end)):
+                origins.add(a.country)
+        if len(origins) != 1:
+            return
+        origin = origins.pop()
+        if origin == home:
+            return
+        refugees = None
+        for aid, actor in list(st.res.actors.items()):
+            if actor.country != home or "country" not in actor.inferred or actor.sector != "CVL":
+                continue
+            if actor.kind == "person" and actor.id.startswith("person:") and actor.role == PRIVATE_PERSON:
+                # (not one the text gives a trade or a place: "Ravi Kumar, a shopkeeper in Delhi")
+                actor.country, actor.sector = origin, "REF"
+                actor.code = code_for(origin, "REF")
+            elif actor.kind == "group":
+                refugees = refugees or st.res.actors.setdefault(
+                    st.group_actor(origin, "REF").id, st.group_actor(origin, "REF"))
+                for f in st.res.found:
+                    if f.actor == aid:
+                        f.actor = refugees.id
+                st.res.actors.pop(aid, None)
 
     def _home_office(self, st: _State) -> None:
         """A person who holds equal offices in several countries at the date (a monarch of

@@ -47,6 +47,11 @@ report) so a reader never takes it for something read from the text:
   actor's country (its judiciary when the act is about a ruling: "appealed against the
   ruling"), else of the article's; not when the actor is that government itself.
 
+- A state's demand, charge, backing or threat with no addressee named and none the
+  conventions above give ("The LDP demanded that the addition be deleted", "he accused the Right
+  of ..."): domestic politics, aimed at someone of its own country; the recipient is that
+  country, a country-only code (``home_addressee``, run after the re-mention merge).
+
 Countries come from the actors already resolved in the sentence (a country named
 in a locative phrase, or an adjective on its head: "the Iraqi city of Basra"), else
 from the gazetteer for a town of 100,000 people or more that no namesake elsewhere
@@ -86,6 +91,9 @@ GUNMEN_NOUNS = {"gunman", "gunmen", "assailant", "attacker", "sniper", "militant
 # attacks' doing
 SERIES_NOUNS = {"series", "wave", "spate", "string", "volley", "barrage", "number", "pair", "couple"}
 INFERRED_PENALTY = 0.15
+# what a state demands, charges, backs or threatens with no one named: its own country's
+# business (``home_addressee``; a refusal answers the story's speakers, ``events.coder``)
+HOME_ADDRESSED = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN"}
 # arrests and releases whose doer the text leaves out are the state's (the guidelines code
 # "X was arrested" with the police, implied): (type, mode) -> the sector that holds or frees
 CUSTODY = {("COERCE", "arrest"): "COP", ("RETREAT", "release"): "GOV"}
@@ -325,6 +333,35 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
+
+
+def home_addressee(analysis: Analysis, events: list[Event], resources: Resources) -> None:
+    """A state's speech act with no one named for it to be aimed at ("The LDP demanded that the
+    addition be deleted", "he accused the Right of ..."): a government's demands and charges
+    with no addressee are domestic politics, aimed
+    at someone of its own country (its opposition, its critics, its parliament: the guidelines
+    code "opposition members", "decision-makers", "the Right"). The recipient is that country,
+    a country-only code (as for an unnamed attacker), inferred. Run after the re-mention merge:
+    a guessed addressee is no evidence that two tellings are one act."""
+    countries = {a.id: a.country for a in analysis.actors if a.country}
+    state = {a.id for a in analysis.actors if a.kind == "country" or (a.sector or (a.code or "")[3:6]) == "GOV"}
+    for ev in events:
+        if ev.type not in HOME_ADDRESSED or not ev.actor or ev.recipient or ev.modality == "negated":
+            continue
+        own = {countries.get(i) for i in ev.actor}
+        if len(own) != 1 or None in own or not all(i in state for i in ev.actor):
+            continue
+        country = own.pop()
+        if not any(a.country == country and a.id not in ev.actor and a.kind != "country"
+                   and any(m.start < ev.trigger.start for m in a.mentions) for a in analysis.actors):
+            continue  # (as for a denial: a lone "X demanded ..." in a text naming no one else of X's gets no guess)
+        # the country itself when the text names it (not a firm or a club the actors stage coded
+        # by its country alone: "ITV1", "GBR")
+        actor = next((a for a in analysis.actors if a.kind == "country" and a.code == country), None) \
+            or _actor(analysis, country, "", resources.kb)
+        if actor.id not in ev.actor:
+            ev.recipient = [actor.id]
+            _mark(ev, "recipient")
 
 
 def _court_of_plea(doc: Doc, ev: Event, analysis: Analysis, countries: dict[str, str],

@@ -56,6 +56,7 @@ class EventsStage:
                     if id(e) not in left:
                         self.coder.note_event(e, why)
         events = merged
+        conventions.home_addressee(analysis, events, self.resources)
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         analysis.events.extend(events)
 
