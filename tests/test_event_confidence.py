@@ -137,6 +137,27 @@ def test_rounds_weigh_alike_and_a_thin_condition_is_capped_only_when_its_top_ban
     assert list(tr.capped(p, rows, ["!has_object"])[[0, 39]]) == [0.85, tr.CAP]
 
 
+def test_the_level_for_new_articles_is_set_by_the_rounds_right_least_often():
+    import numpy as np
+
+    tr = trainer()
+    f = np.array(["old"] * 40 + ["older"] * 40 + ["new"] * 40, dtype=object)
+    y = np.array([1.0] * 32 + [0.0] * 8 + [1.0] * 30 + [0.0] * 10 + [1.0] * 12 + [0.0] * 28)  # 80%, 75%, 30%
+    assert tr.hard_rounds(f, y) == ["new"]
+    p = np.full(120, 0.6)
+    hard = np.isin(f, tr.hard_rounds(f, y))
+    b = tr.unseen_intercept(p, y, 1.0, 0.0, np.where(hard, 1.0, 0.0))
+    assert tr.calibrated(np.array([0.6]), 1.0, b)[0] == pytest.approx(0.30, abs=0.005)  # the new round's share
+    b_all = tr.unseen_intercept(p, y, 1.0, 0.0, tr.balanced(f))
+    assert tr.calibrated(np.array([0.6]), 1.0, b_all)[0] == pytest.approx(0.617, abs=0.005)  # all rounds alike
+
+
+def test_the_shipped_model_is_set_at_the_level_of_the_hard_rounds():
+    trained = ConfidenceModel.load().trained["platt"]
+    assert trained["hard_rounds"] and "shared dev" not in trained["hard_rounds"]
+    assert trained["b"] < trained["b_all_rounds"]  # lower than all rounds alike would set it
+
+
 # ---------------------------------------------------------------- eval news
 
 

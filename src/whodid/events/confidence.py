@@ -6,8 +6,10 @@ news-events guidelines codes this event: same type, an actor and a recipient of 
 same country), estimated by a logistic regression (``whodid.knowledge.confidence``,
 weights in ``data/events/confidence.json``) trained by
 ``scripts/train_event_confidence.py`` on the development gold and recalibrated on
-its predictions for whole annotation rounds left out of the fit, so that events at 0.8
-are right about 80% of the time on articles it was not fitted to; events with thin
+its predictions for whole annotation rounds left out of the fit, its level set by the
+rounds the rules were not yet tuned to (the ones right least often), so that events at
+0.8 are right about 80% of the time on articles nobody has read (on the articles the
+rules were tuned on they are right more often than their confidence says); events with thin
 evidence (no syntactic object, ...: chosen by that validation) are capped below 0.8.
 The features are what the coder already has at coding time (the trigger's lemma and its
 lexicon entry's requirements are recorded but not weighed: the rules were tuned entry by
