@@ -46,3 +46,13 @@ def test_an_attack_claimed_is_the_claimers(code):
 
 def test_responsibility_taken_for_delays_is_no_act(code):
     assert code("The minister took responsibility for the delays.", {"minister": ("M", "GBRGOV")}) == []
+
+
+def test_a_suspect_freed_from_jail_is_released_not_aided(code):
+    events = code("The Home Secretary freed the suspect from jail.", {"Home Secretary": ("H", "GBRGOV"), "suspect": ("S", "EGYCVL")})
+    assert [(e.type, e.mode) for e in events] == [("RETREAT", "release")]
+
+
+def test_hostages_rescued_are_still_aided(code):
+    events = code("The army rescued the hostages.", {"army": ("A", "NGAMIL"), "hostages": ("H", "NGACVL")})
+    assert [e.type for e in events] == ["AID"]
