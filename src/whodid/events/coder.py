@@ -42,6 +42,16 @@ _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "from", "into", "at",
 _NOUN_RECIPIENT_PREPS = {"on", "against", "with", "into", "upon", "toward", "towards", "onto", "to"}
 # the meeting a statement was made at: "said in a meeting with", "speaking during talks with"
 _MEETING_PREPS = {"in", "at", "during"}
+# being at a meeting, going to it, or asked to it: "is at a summit", "arrives for talks", "flew to
+# official discussions", "invited to the discussion" (CAMEO 04x is the meeting of those there)
+_ATTENDING_PREPS = {"at", "for", "to"}
+_ATTENDING_VERBS = {"be", "arrive", "fly", "travel", "go", "come", "head", "return", "invite", "attend"}
+_ASKED_THERE_VERBS = {"invite"}
+# a meeting of one's own side (a news conference, a party's own meeting), no meeting with another
+_OWN_MEETING_ADJS = {"party", "cabinet", "annual", "news", "press", "internal", "weekly"}
+# an act claimed as one's own: "claimed responsibility for the attack", "took credit for the bombing"
+_RESPONSIBILITY_NOUNS = {"responsibility", "credit"}
+_CLAIMING_VERBS = {"claim", "take", "accept", "assume", "admit", "acknowledge"}
 _BACKGROUND_PREPS = {"after", "before", "since", "during", "following", "amid", "amidst", "despite", "like"}
 _ARMED_SECTORS = {"MIL", "REB", "INS", "PMC", "SEP", "UAF", "MIL-", "POL", "SPY"}
 _PRONOUN_TAGS = {"PRP", "PRP$", "WP", "WP$"}
@@ -900,6 +910,26 @@ class Coder:
             # residents during his visit" tell no meeting with anyone)
             actors = self.subject(head.head, idx)[0] + actors
             f.anchored = met_there = True
+        elif n.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _RESPONSIBILITY_NOUNS \
+                and head.head.dep_ == "dobj" and head.head.head.lemma_.lower() in _CLAIMING_VERBS and not actors:
+            # "his movement claimed responsibility for an arson attack", "the group took credit for
+            # the bombing": who claims an act as his own is its doer (CAMEO 015 codes the claim, a
+            # statement PLOVER drops; the act claimed is the event)
+            actors = self.subject(head.head.head, idx)[0]
+            f.anchored = bool(actors)
+        elif e.type == "CONSULT" and n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _ATTENDING_PREPS \
+                and head.head.lemma_.lower() in _ATTENDING_VERBS and not actors \
+                and not any(c.dep_ == "poss" or (c.dep_ == "amod" and c.lemma_.lower() in _OWN_MEETING_ADJS)
+                            for c in n.children):
+            # "Mr Blair is at a summit in Brussels", "Jack Straw arrives in Indonesia for a summit
+            # meeting", "paid for him to fly ... to official discussions", "were invited to the
+            # discussion": who is there, goes there or is asked there takes part in it
+            verb = head.head
+            doer, patients = self.subject(verb, idx)
+            there = patients if verb.lemma_.lower() in _ASKED_THERE_VERBS else doer
+            if there:
+                actors = there
+                f.anchored = True
         elif n.dep_ == "pobj" and actors and ((e.type == "REQUEST" and head.lower_ in _AT_REQUEST_PREPS)
                                               or (e.type == "SUPPORT" and head.lower_ == "with")):
             # "at the request of the government, France sent troops", "probing the case on the

@@ -47,6 +47,7 @@ lists the others' triggers in ``Event.mentions``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
@@ -371,8 +372,58 @@ def _refers_to(first: Event, later: Event, parties: Parties) -> bool:
                                                                (later.recipient, first.recipient)))
 
 
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def told_years(doc, events: Iterable[Event]) -> dict[int, int]:
+    """The year each telling dates its own act to (``id()`` -> year): a date naming a year that
+    the parse attaches to the trigger or to its clause's verb, directly or through a preposition
+    ("In 2010, he was sentenced", "was detained in March 2014"), not one on something else in the
+    sentence ("a law passed in 2005")."""
+    from whodid.nlp import clause_head, token_at
+
+    out: dict[int, int] = {}
+    for e in events:
+        token = token_at(doc, e.trigger.start)
+        if token is None:
+            continue
+        targets = {token.i, clause_head(token).i}
+        for ent in token.sent.ents:
+            if ent.label_ != "DATE" or not (m := _YEAR.search(ent.text)):
+                continue
+            head = ent.root.head
+            while head.pos_ == "ADP" and head.head.i != head.i:
+                head = head.head
+            if head.i in targets and ent.root.i != token.i:
+                out[id(e)] = int(m.group(1))
+                break
+    return out
+
+
+def _dated_apart(first: Event, later: Event, years: Mapping[int, int], latest: int | None) -> bool:
+    """Two tellings in two sentences are two acts when one dates itself to a year the other is
+    not of: "his wife and son were sentenced" (the news) ... "In 2010, he was sentenced" (a past
+    case the story recalls; the guidelines code it apart, as historical). A telling with no year
+    of its own is taken as of the story's latest year (``latest``: the latest year the article
+    names), the news it reports."""
+    a, b = years.get(id(first)), years.get(id(later))
+    if a is None and b is None:
+        return False
+    if a is None or b is None:
+        dated = a if a is not None else b
+        return latest is not None and dated < latest
+    return a != b
+
+
+def latest_year(doc) -> int | None:
+    """The latest year the article names in a date (the story's own year, or close to it)."""
+    found = [int(m.group(1)) for ent in doc.ents if ent.label_ == "DATE" for m in _YEAR.finditer(ent.text)]
+    return max(found, default=None)
+
+
 def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None,
-          statements: Collection[int] = (), definite: Collection[int] = ()) -> list[Event]:
+          statements: Collection[int] = (), definite: Collection[int] = (),
+          years: Mapping[int, int] | None = None, latest: int | None = None) -> list[Event]:
     """``events`` (in text order) with re-mentions folded into one event per real-world
     event. ``parties``: who the actors are (``Parties``; a plain id -> code mapping knows
     only the codes and the unnamed placeholders whose id is their code). The telling kept
@@ -385,7 +436,9 @@ def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = Non
     parties = parties if isinstance(parties, Parties) else Parties(parties or {})
     groups: list[list[Event]] = []
     for e in events:
-        group = next((g for g in groups if _same(g[0], e, parties, statements)), None)
+        group = next((g for g in groups if _same(g[0], e, parties, statements)
+                      and not (years and g[0].sentence.start != e.sentence.start
+                               and _dated_apart(g[0], e, years, latest))), None)
         if group is None and id(e) in definite:
             earlier = [g for g in groups if any(_refers_to(x, e, parties) for x in g)]
             group = max(earlier, key=lambda g: max(x.trigger.start for x in g), default=None)

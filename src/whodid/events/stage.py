@@ -46,7 +46,9 @@ class EventsStage:
         said = self._criticism(doc, analysis, kept)
         definite = remention.definite_tellings(doc, kept + said, self.resources.lexicon.marker("support_verbs"))
         merged = filters.named(remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
-                                               statements={id(e) for e in said}, definite=definite), doc.text,
+                                               statements={id(e) for e in said}, definite=definite,
+                                               years=remention.told_years(doc, kept + said),
+                                               latest=remention.latest_year(doc)), doc.text,
                                analysis.actors)
         if self.coder.trace is not None:  # what the filters and the re-mention merge took out
             for why, before, after in (("filtered (events.filters)", events, kept),
