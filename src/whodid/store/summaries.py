@@ -59,18 +59,19 @@ LATER_TABLES = {
     "check_groups": "CREATE TABLE IF NOT EXISTS check_groups (severity VARCHAR, kind VARCHAR, n BIGINT NOT NULL)",
     "article_groups": "CREATE TABLE IF NOT EXISTS article_groups (source VARCHAR, language VARCHAR, "
                       "n BIGINT NOT NULL)",
-    # one row per (actor id, side, event): the events each actor acts in (as_actor) or receives,
-    # with the columns the events pages filter, sort and count by and the pair timeline groups by,
-    # so an actor, code-prefix or pair filter reads these rows instead of unnesting every event's
-    # lists (web/queries.py ``EventFilter.by_party``). ``ev`` numbers the events (unique, given
-    # here in order); ``event_rowid`` is where the event was in ``events`` when it was summarised,
-    # a hint for reading its row that the reader checks against (article_sha1, idx)
     # each actor id that events name and its place in ``actor_events``' order (``sort_key``): its
     # code when it was first summarised (upper-cased, '' when none), '|', its id; so the ids of a
     # code prefix (a country's actors) are one range of keys. Given once and never changed (a later
     # article may give the actor another code: its rows stay where they are, answers do not depend
     # on it, only how many row groups a code's range spans)
     "actor_order": "CREATE TABLE IF NOT EXISTS actor_order (actor_id VARCHAR PRIMARY KEY, sort_key VARCHAR NOT NULL)",
+    # one row per (actor id, side, event): the events each actor acts in (as_actor) or receives,
+    # with the columns the events pages filter, sort and count by and the pair timeline groups by,
+    # so an actor, code-prefix or pair filter reads these rows instead of unnesting every event's
+    # lists (web/queries.py ``EventFilter.by_party``). ``ev`` numbers the events (unique, given
+    # here in order); ``event_rowid`` is where the event was in ``events`` when it was summarised,
+    # a hint for reading its row that the reader checks against (article_sha1, idx); ``sort_key``: its
+    # actor's (``actor_order``), the order the table is kept in (``SORTED``)
     "actor_events": "CREATE TABLE IF NOT EXISTS actor_events (actor_id VARCHAR NOT NULL, as_actor BOOLEAN NOT NULL, "
                     "ev BIGINT NOT NULL, event_rowid BIGINT, article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, "
                     "day DATE, dated BOOLEAN, type VARCHAR, modality VARCHAR, quad_class INTEGER, score DOUBLE, "

@@ -218,6 +218,8 @@ class EventFilter:
         clauses.append(also[0])
         params += also[1]
         carried = ", ".join(f"any_value(e.{c}) AS {c}" for c in CARRIED)
+        # (joined on the ids' keys, the order actor_events is kept in: DuckDB filters the scan by the
+        # keys the join finds, a list of a few or their min/max, and skips the row groups of other codes)
         return f"""
             SELECT e.ev, {carried},
                    bit_or(CASE WHEN e.as_actor THEN q.bits ELSE 0 END) AS act,
