@@ -581,3 +581,95 @@ def test_row_id_hints_are_the_committed_row_ids_after_ingest_and_heal_after_a_cr
                        "(SELECT sha1 FROM articles WHERE id = 'istanbul-3')").fetchone()[0] > 0
     assert _hints_off(con) == dict.fromkeys(summaries.HINTS, 0)
     con.close()
+
+
+def _out_of_order(con, since: int = 0) -> int:
+    """actor_events' rows (from row ``since`` on) stored after a row of a greater (sort key, side, ev)."""
+    return con.execute(f"""SELECT count(*) FROM (SELECT rowid AS r, (sort_key, as_actor, ev) AS k,
+                                                 lag((sort_key, as_actor, ev)) OVER (ORDER BY rowid) AS before
+                                          FROM actor_events) WHERE r > ? AND before > k""", [since]).fetchone()[0]
+
+
+def _keys_right(con) -> None:
+    """Every actor_events row carries its actor's one key, which begins with the actor's code."""
+    assert con.execute("""SELECT count(*) FROM actor_events e LEFT JOIN actor_order o USING (actor_id)
+                          WHERE o.sort_key IS DISTINCT FROM e.sort_key""").fetchone()[0] == 0
+    assert con.execute("""SELECT count(*) FROM actor_order o JOIN actor_summary s USING (actor_id)
+                          WHERE s.code IS NOT NULL AND NOT starts_with(o.sort_key, upper(s.code) || '|')""").fetchone()[0] == 0
+
+
+def _ingest_one(db, tmp_path, article_id: str) -> None:
+    from whodid.batch import ingest_corpus
+
+    corpus = tmp_path / f"{article_id}.jsonl"
+    # (a text of its own: a stored text is not stored again)
+    text = f"{ISTANBUL} The talks, called {article_id.replace('-', ' ')}, ended on Friday."
+    corpus.write_text(json.dumps({"id": article_id, "title": "Talks", "text": text,
+                                  "published": "2022-04-05"}) + "\n", encoding="utf-8")
+    with Store(db) as store:
+        assert ingest_corpus([corpus], store).counts["stored"] == 1
+
+
+def test_actor_events_stay_in_key_order_after_each_ingest(writable_db, tmp_path, monkeypatch):
+    """actor_events is kept sorted by its actors' keys (code, then id), so an actor code's or a
+    country's rows are a few row groups: every write whose added rows reach SORT_TAIL_ROWS sorts the
+    whole table again, in its transaction; shorter tails stay after the sorted rows, each batch in
+    order. Pages answer as the tables do, and the row-id hints stay right, after each re-sort."""
+    con = duckdb.connect(str(writable_db), read_only=True)
+    _keys_right(con)
+    sorted_rows, = con.execute("SELECT sorted_rows FROM summary_sorted WHERE name = 'actor_events'").fetchone()
+    assert _out_of_order(con, since=sorted_rows) == 0 or sorted_rows == 0
+    con.close()
+    # a short tail (the default threshold, one article): left after the sorted rows, in order itself
+    _ingest_one(writable_db, tmp_path, "istanbul-order-1")
+    con = duckdb.connect(str(writable_db), read_only=True)
+    rows, = con.execute("SELECT count(*) FROM actor_events").fetchone()
+    tail = con.execute("SELECT sorted_rows FROM summary_sorted WHERE name = 'actor_events'").fetchone()[0]
+    assert tail < rows and _out_of_order(con, since=tail) == 0
+    con.close()
+    # a tail reaching the threshold: the whole table sorted again, after an ingest and after a second
+    monkeypatch.setattr(summaries, "SORT_TAIL_ROWS", 1)
+    for n in (2, 3):
+        _ingest_one(writable_db, tmp_path, f"istanbul-order-{n}")
+        con = duckdb.connect(str(writable_db), read_only=True)
+        rows, = con.execute("SELECT count(*) FROM actor_events").fetchone()
+        assert con.execute("SELECT sorted_rows FROM summary_sorted").fetchall() == [(rows,)]
+        assert _out_of_order(con) == 0
+        _keys_right(con)
+        assert con.execute("SELECT count(*) FROM actor_events WHERE article_sha1 = "
+                           f"(SELECT sha1 FROM articles WHERE id = 'istanbul-order-{n}')").fetchone()[0] > 0
+        assert _hints_off(con) == dict.fromkeys(summaries.HINTS, 0)
+        assert queries.EventFilter(actor_code="RUS").resolved(con).by_party(con) is not None
+        answers = _normalised(_answers_of(con))
+        con.close()
+        assert answers == _normalised(_without_summaries(writable_db)) if n == 3 else True
+
+
+def test_actor_events_of_a_database_summarised_before_its_order_is_sorted_on_its_next_write(writable_db, tmp_path):
+    """A database whose actor_events predates its order (no sort key, rows in ingest order) is not
+    fresh: pages come from the tables; its next write makes actor_events anew, in key order."""
+    con = duckdb.connect(str(writable_db))
+    con.execute("DROP TABLE actor_order")
+    con.execute("DROP TABLE summary_sorted")
+    con.execute("CREATE TABLE old AS SELECT * EXCLUDE (sort_key) FROM actor_events ORDER BY ev, as_actor, actor_id")
+    con.execute("DROP TABLE actor_events")
+    con.execute("ALTER TABLE old RENAME TO actor_events")
+    assert not summaries.fresh(con)
+    assert queries.EventFilter(actor="RUS").resolved(con).by_party(con) is None
+    con.close()
+    _ingest_one(writable_db, tmp_path, "istanbul-order-old")
+    con = duckdb.connect(str(writable_db), read_only=True)
+    assert summaries.fresh(con)
+    rows, = con.execute("SELECT count(*) FROM actor_events").fetchone()
+    assert rows == con.execute("""SELECT count(*) FROM (SELECT DISTINCT a.actor_id, e.article_sha1, e.idx FROM events e,
+                                  unnest(e.actor) AS a(actor_id) WHERE a.actor_id IS NOT NULL
+                                  UNION ALL SELECT DISTINCT r.actor_id, e.article_sha1, e.idx FROM events e,
+                                  unnest(e.recipient) AS r(actor_id) WHERE r.actor_id IS NOT NULL)""").fetchone()[0]
+    sorted_rows, = con.execute("SELECT sorted_rows FROM summary_sorted WHERE name = 'actor_events'").fetchone()
+    # (made anew for the articles summarised before, then the write's own article: sorted as a whole)
+    assert sorted_rows == rows and _out_of_order(con) == 0
+    _keys_right(con)
+    assert _hints_off(con) == dict.fromkeys(summaries.HINTS, 0)
+    answers = _normalised(_answers_of(con))
+    con.close()
+    assert answers == _normalised(_without_summaries(writable_db))

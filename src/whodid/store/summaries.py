@@ -59,16 +59,26 @@ LATER_TABLES = {
     "check_groups": "CREATE TABLE IF NOT EXISTS check_groups (severity VARCHAR, kind VARCHAR, n BIGINT NOT NULL)",
     "article_groups": "CREATE TABLE IF NOT EXISTS article_groups (source VARCHAR, language VARCHAR, "
                       "n BIGINT NOT NULL)",
+    # each actor id that events name and its place in ``actor_events``' order (``sort_key``): its
+    # code when it was first summarised (upper-cased, '' when none), '|', its id; so the ids of a
+    # code prefix (a country's actors) are one range of keys. Given once and never changed (a later
+    # article may give the actor another code: its rows stay where they are, answers do not depend
+    # on it, only how many row groups a code's range spans)
+    "actor_order": "CREATE TABLE IF NOT EXISTS actor_order (actor_id VARCHAR PRIMARY KEY, sort_key VARCHAR NOT NULL)",
     # one row per (actor id, side, event): the events each actor acts in (as_actor) or receives,
     # with the columns the events pages filter, sort and count by and the pair timeline groups by,
     # so an actor, code-prefix or pair filter reads these rows instead of unnesting every event's
     # lists (web/queries.py ``EventFilter.by_party``). ``ev`` numbers the events (unique, given
     # here in order); ``event_rowid`` is where the event was in ``events`` when it was summarised,
-    # a hint for reading its row that the reader checks against (article_sha1, idx)
+    # a hint for reading its row that the reader checks against (article_sha1, idx); ``sort_key``: its
+    # actor's (``actor_order``), the order the table is kept in (``SORTED``)
     "actor_events": "CREATE TABLE IF NOT EXISTS actor_events (actor_id VARCHAR NOT NULL, as_actor BOOLEAN NOT NULL, "
                     "ev BIGINT NOT NULL, event_rowid BIGINT, article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, "
                     "day DATE, dated BOOLEAN, type VARCHAR, modality VARCHAR, quad_class INTEGER, score DOUBLE, "
-                    "confidence DOUBLE)",
+                    "confidence DOUBLE, sort_key VARCHAR NOT NULL)",
+    # how many rows of a summary kept in order (``SORTED``) were in that order at its last sort: the
+    # rows after them are the batches added since, each in order but not with the rest
+    "summary_sorted": "CREATE TABLE IF NOT EXISTS summary_sorted (name VARCHAR PRIMARY KEY, sorted_rows BIGINT NOT NULL)",
 }
 # the key summaries: one row per item (quote, check) with the columns its table's pages filter and
 # sort by, its article's publication date carried in: a page filtered by these columns picks its
@@ -124,7 +134,7 @@ LATER_TABLES["event_days"] = ("CREATE TABLE IF NOT EXISTS event_days (article_sh
                               "idx INTEGER NOT NULL" + "".join(f", {c} {t}" for c, t, _ in REPORT_COLUMNS) + ")")
 # columns a summary gained after it was first shipped: a database whose table lacks one has it
 # dropped and filled anew on its next refresh (until then ``fresh`` is false)
-LATER_COLUMNS = {"event_reports": "event_rowid", **{name: "row_id" for name in KEY_TABLES}}
+LATER_COLUMNS = {"event_reports": "event_rowid", "actor_events": "sort_key", **{name: "row_id" for name in KEY_TABLES}}
 WORDS = "[0-9a-z_]+"  # a word of article_words, in lower-cased text
 LATER_STEPS = {
     "article_words": f"""INSERT INTO article_words
@@ -138,16 +148,28 @@ LATER_STEPS = {
         WHERE article_sha1 IN (SELECT sha1 FROM articles) GROUP BY ALL""",
     "article_groups": """INSERT INTO article_groups SELECT source, language, count(*) FROM articles
         WHERE sha1 IN {pending} GROUP BY ALL""",
-    # (an id twice in one list is one row; each batch is stored in actor order)
+    # (after actor_summary: an actor's code as summarised; an id of no stored actor has code '')
+    "actor_order": """INSERT INTO actor_order
+        SELECT a.actor_id, coalesce(upper(min(s.code)), '') || '|' || a.actor_id
+        FROM (SELECT unnest(list_concat(actor, recipient)) AS actor_id FROM pending_events) a
+        LEFT JOIN actor_summary s USING (actor_id)
+        WHERE a.actor_id IS NOT NULL AND a.actor_id NOT IN (SELECT actor_id FROM actor_order) GROUP BY a.actor_id""",
+    # (an id twice in one list is one row; each batch is stored in key order, and the whole table is
+    # sorted again when the batches added since its last sort fill a row group: ``sort``)
     "actor_events": """INSERT INTO actor_events
         WITH e AS (SELECT (SELECT coalesce(max(ev), 0) FROM actor_events)
                           + row_number() OVER (ORDER BY article_sha1, idx) AS ev, * FROM pending_events),
         sides AS (SELECT a.actor_id, TRUE AS as_actor, e.* FROM e, unnest(e.actor) AS a(actor_id)
                   UNION ALL SELECT r.actor_id, FALSE, e.* FROM e, unnest(e.recipient) AS r(actor_id))
-        SELECT DISTINCT actor_id, as_actor, ev, event_rowid, article_sha1, idx, day, date IS NOT NULL, type, modality,
-               quad_class, score, confidence
-        FROM sides WHERE actor_id IS NOT NULL ORDER BY actor_id, as_actor, ev""",
+        SELECT DISTINCT s.actor_id, as_actor, ev, event_rowid, article_sha1, idx, day, date IS NOT NULL, type, modality,
+               quad_class, score, confidence, o.sort_key
+        FROM sides s JOIN actor_order o USING (actor_id) ORDER BY o.sort_key, as_actor, ev""",
+    "summary_sorted": "SELECT 1",  # (kept by ``sort``)
 }
+# the summaries kept in an order the queries narrow by (name: its ORDER BY): rewritten in that order by
+# ``sort`` when the rows added since its last sort reach ``SORT_TAIL_ROWS``
+SORTED = {"actor_events": "sort_key, as_actor, ev"}
+SORT_TAIL_ROWS = 122_880  # (a DuckDB row group: a tail shorter than this adds one or two to a range's)
 # (each batch stored in its first column's order; items of no stored article left out, as the
 # table's join does)
 for _name, (_item, _columns) in KEY_TABLES.items():
@@ -267,10 +289,43 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
         if pending:
             for sql in [*STEPS[:-1], *(step.format(pending=PENDING) for step in LATER_STEPS.values()), STEPS[-1]]:
                 con.execute(sql)
+        if missing or pending:
+            sort(con)
     finally:
         for table in temporary:
             con.execute(f"DROP TABLE IF EXISTS temp.{table}")
     return pending
+
+
+def sort(con: duckdb.DuckDBPyConnection, tail_rows: int | None = None) -> list[str]:
+    """Rewrite each summary of ``SORTED`` in its order when the rows added since its last sort are
+    ``tail_rows`` (default ``SORT_TAIL_ROWS``) or more, in the caller's transaction; returns the
+    ones rewritten. Only the summary's own row order changes (the row-id hints it keeps are those of
+    the item tables' rows, which ``fix_hints`` may still set after the write commits, by key)."""
+    tail_rows = SORT_TAIL_ROWS if tail_rows is None else tail_rows
+    done = []
+    for name, order in SORTED.items():
+        rows, = con.execute(f"SELECT count(*) FROM {name}").fetchone()
+        found = con.execute("SELECT sorted_rows FROM summary_sorted WHERE name = ?", [name]).fetchone()
+        if found is not None and rows - found[0] < max(tail_rows, 1):
+            continue  # (a short tail)
+        # (never sorted: made and filled in one batch, in order, unless a database of an earlier
+        # version of this; checked once)
+        if found is not None or not _in_order(con, name, order):
+            con.execute(f"ALTER TABLE {name} RENAME TO {name}_unsorted")
+            con.execute(LATER_TABLES[name])
+            con.execute(f"INSERT INTO {name} SELECT * FROM {name}_unsorted ORDER BY {order}")
+            con.execute(f"DROP TABLE {name}_unsorted")
+            done.append(name)
+        con.execute("INSERT OR REPLACE INTO summary_sorted VALUES (?, ?)", [name, rows])
+    return done
+
+
+def _in_order(con: duckdb.DuckDBPyConnection, name: str, order: str) -> bool:
+    """``name``'s rows are stored in ``order`` (a scan of the table)."""
+    keys = order.replace(" ", "")
+    return con.execute(f"""SELECT count(*) = 0 FROM (SELECT ({keys}) AS k, lag(({keys})) OVER (ORDER BY rowid) AS before
+                           FROM {name}) WHERE before > k""").fetchone()[0]
 
 
 # The row-id hints the summaries keep (table: (hint column, item table)). A row a transaction adds has

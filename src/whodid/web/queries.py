@@ -218,12 +218,16 @@ class EventFilter:
         clauses.append(also[0])
         params += also[1]
         carried = ", ".join(f"any_value(e.{c}) AS {c}" for c in CARRIED)
+        # (joined on the ids' keys, the order actor_events is kept in: DuckDB filters the scan by the
+        # keys the join finds, a list of a few or their min/max, and skips the row groups of other codes)
         return f"""
             SELECT e.ev, {carried},
                    bit_or(CASE WHEN e.as_actor THEN q.bits ELSE 0 END) AS act,
                    bit_or(CASE WHEN e.as_actor THEN 0 ELSE q.bits END) AS rec
             FROM actor_events e
-            JOIN (SELECT unnest(?::VARCHAR[]) AS actor_id, unnest(?::INTEGER[]) AS bits) q USING (actor_id)
+            JOIN (SELECT o.sort_key, q.bits
+                  FROM (SELECT unnest(?::VARCHAR[]) AS actor_id, unnest(?::INTEGER[]) AS bits) q
+                  JOIN actor_order o USING (actor_id)) q USING (sort_key)
             WHERE {' AND '.join(['TRUE', *clauses])}
             GROUP BY e.ev HAVING {' AND '.join(wanted)}""", [list(bits), list(bits.values()), *params]
 
