@@ -82,6 +82,13 @@ def is_public(a: Actor) -> bool:
     side of its own."""
     return a.kind == "country" or (a.sector or "") in PUBLIC_SECTORS
 
+
+def is_unnamed(actor_id: str) -> bool:
+    """``actor_id`` is the placeholder of a party the text does not name ("the police", "members":
+    ``[ISO:]unnamed:noun``, as ``actors.resolve`` and ``quotes.unnamed`` make it)."""
+    return actor_id.startswith("unnamed:") or ":unnamed:" in actor_id
+
+
 @dataclass
 class Parties:
     """Who the article's actors are, for telling whether two tellings name the same party.
@@ -119,8 +126,7 @@ class Parties:
         knowledge base's curated party membership)."""
         actors = list(actors)
         codes = {a.id: a.code for a in actors if a.code}
-        generic = {a.id for a in actors if a.code and (a.id == a.code or a.id.startswith("unnamed:")
-                                                       or ":unnamed:" in a.id)}
+        generic = {a.id for a in actors if a.code and (a.id == a.code or is_unnamed(a.id))}
         sides: dict[str, str] = {}
         for country, parties in (members or {}).items():
             for key, people in parties.items():
