@@ -480,11 +480,12 @@ def main() -> None:
                 print(f"    {r} left out: {top_band(sub)} at {TOP}+, "
                       f"calibration error {news.calibration_error(sub):.3f}, mean confidence {p[m].mean():.3f} "
                       f"against {y[m].mean():.3f} right")
-            hard = np.isin(by_round, hard_rounds(by_round, y))
+            hard_names = hard_rounds(by_round, y)
+            hard = np.isin(by_round, hard_names)
             sub = reliability(p[hard], y[hard])
             figures[label]["hard rounds"] = {"calibration_error": round(news.calibration_error(sub), 4),
-                                             "top": top_band(sub), "rounds": hard_rounds(by_round, y)}
-            print(f"    the hard rounds ({', '.join(hard_rounds(by_round, y))}; they stand for new articles) left out: "
+                                             "top": top_band(sub), "rounds": hard_names}
+            print(f"    the hard rounds ({', '.join(hard_names)}; they stand for new articles) left out: "
                   f"{top_band(sub)} at {TOP}+, calibration error {news.calibration_error(sub):.3f}")
         if label.startswith("by article"):
             print(f"events kept by --min-confidence (of {gold_events} gold events):")

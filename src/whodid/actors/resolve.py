@@ -210,7 +210,6 @@ class Resolver:
         origin = origins.pop()
         if origin == home:
             return
-        refugees = None
         for aid, actor in list(st.res.actors.items()):
             if actor.country != home or "country" not in actor.inferred or actor.sector != "CVL":
                 continue
@@ -219,12 +218,7 @@ class Resolver:
                 actor.country, actor.sector = origin, "REF"
                 actor.code = code_for(origin, "REF")
             elif actor.kind == "group":
-                refugees = refugees or st.res.actors.setdefault(
-                    st.group_actor(origin, "REF").id, st.group_actor(origin, "REF"))
-                for f in st.res.found:
-                    if f.actor == aid:
-                        f.actor = refugees.id
-                st.res.actors.pop(aid, None)
+                _regroup_as_refugees(st, aid, origin)
 
     def _home_office(self, st: _State) -> None:
         """A person who holds equal offices in several countries at the date (a monarch of
@@ -345,12 +339,7 @@ class Resolver:
                 # "deported 17 refugees" after "Rohingya refugees": refugees are of the country
                 # they fled (CAMEO's REF by origin), the one the article's refugees are named by,
                 # not the host country the story is in
-                refugees = st.group_actor(origin, "REF")
-                st.res.actors.setdefault(refugees.id, refugees)
-                for f in st.res.found:
-                    if f.actor == aid:
-                        f.actor = refugees.id
-                st.res.actors.pop(aid, None)
+                _regroup_as_refugees(st, aid, origin)
                 continue
             mine = [f for f in st.res.found if f.actor == aid]
             for f in mine:
@@ -2472,6 +2461,17 @@ class _State:
         if group.id in self.res.actors:
             return self.res.actors[group.id]
         return ActorInfo(group.id, name or group.name, group.kind, iso, sector, group.code)
+
+
+def _regroup_as_refugees(st: _State, aid: str, origin: str) -> None:
+    """Move every mention of the group ``aid`` to the refugees of ``origin`` (CAMEO's REF by
+    origin: "deported 17 refugees" in a story about Rohingya refugees) and drop ``aid``."""
+    refugees = st.group_actor(origin, "REF")
+    st.res.actors.setdefault(refugees.id, refugees)
+    for f in st.res.found:
+        if f.actor == aid:
+            f.actor = refugees.id
+    st.res.actors.pop(aid, None)
 
 
 def to_actors(doc: Doc, res: Resolution) -> list[Actor]:

@@ -15,12 +15,11 @@ from whodid.actors.resolve import Resolution, Resolver, apply, to_actors
 from whodid.knowledge.titles import title_constraints
 from whodid.model import Analysis, Check
 from whodid.nlp.extensions import span_at, text_of
-from whodid.nlp.dates import find_expressions, resolve_dates
+from whodid.nlp.dates import MODERN_YEAR, find_expressions, resolve_dates
 from whodid.nlp.publication import ConstraintSource, DateConstraint, bounds, gather_constraints, infer_publication
 from whodid.nlp.vocab import MONTHS
 
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)}
 _FULL = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 
@@ -40,7 +39,7 @@ def reference_date(doc: Doc) -> tuple[str | None, str]:
         if root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ == "NOUN" \
                 and not ent.start <= root.head.i < ent.end:
             continue  # "the 2015 nuclear deal", "the 2008 election": the name of a thing of that year
-        for m in _YEAR.finditer(ent.text):
+        for m in MODERN_YEAR.finditer(ent.text):
             if int(m.group(1)) <= this_year:
                 years.append(int(m.group(1)))
     for m in _FULL.finditer(text_of(doc)):

@@ -2028,6 +2028,8 @@ def _relative(t: Token) -> bool:
 _MEETING_REFERENCE_PREPS = {"to", "of", "against", "about"}
 # nouns of which a meeting noun is a part or a step, not a reference: "a round of talks"
 _MEETING_PARTS = {"round", "series", "start", "resumption", "string", "host", "venue", "result", "outcome"}
+# verbs that only point at a meeting ("referred to the Prime Minister's visit")
+_POINTING_VERBS = {"refer", "point", "allude"}
 
 
 def _meeting_named(n: Token, events: set[int], lex: Lexicon) -> bool:
@@ -2045,7 +2047,11 @@ def _meeting_named(n: Token, events: set[int], lex: Lexicon) -> bool:
     # "invited to the summit", "agreed to talks", "open to talks": a verb or adjective that takes
     # the meeting as what it offers or accepts is no mere reference
     return above.pos_ in ("NOUN", "PROPN") or (above.pos_ == "VERB" and head.lower_ in ("against", "about")) \
-        or above.lemma_.lower() in ("refer", "point", "allude")
+        or above.lemma_.lower() in _POINTING_VERBS
+
+
+# the words of "in order to" (and "as") before an infinitive: a purpose, not what the one asked is to do
+_PURPOSE_WORDS = {"order", "as"}
 
 
 def _control_infinitive(t: Token) -> bool:
@@ -2054,7 +2060,7 @@ def _control_infinitive(t: Token) -> bool:
     kids = list(t.children)
     return (t.dep_ == "advcl" and t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
             and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in kids)
-            and not any(c.lower_ in ("order", "as") and c.i < t.i for c in t.head.children if c.dep_ == "prep"))
+            and not any(c.lower_ in _PURPOSE_WORDS and c.i < t.i for c in t.head.children if c.dep_ == "prep"))
 
 
 def _future_clause(t: Token, lex: Lexicon) -> bool:

@@ -338,11 +338,11 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
 def home_addressee(analysis: Analysis, events: list[Event], resources: Resources) -> None:
     """A state's speech act with no one named for it to be aimed at ("The LDP demanded that the
     addition be deleted", "he accused the Right of ..."): a government's demands and charges
-    with no addressee are domestic politics, aimed
-    at someone of its own country (its opposition, its critics, its parliament: the guidelines
-    code "opposition members", "decision-makers", "the Right"). The recipient is that country,
-    a country-only code (as for an unnamed attacker), inferred. Run after the re-mention merge:
-    a guessed addressee is no evidence that two tellings are one act."""
+    with no addressee are domestic politics, aimed at someone of its own country (its
+    opposition, its critics, its parliament: the guidelines code "opposition members",
+    "decision-makers", "the Right"). The recipient is that country, a country-only code (as for
+    an unnamed attacker), inferred. Run after the re-mention merge: a guessed addressee is no
+    evidence that two tellings are one act."""
     countries = {a.id: a.country for a in analysis.actors if a.country}
     state = {a.id for a in analysis.actors if a.kind == "country" or (a.sector or (a.code or "")[3:6]) == "GOV"}
     for ev in events:

@@ -349,9 +349,6 @@ def side(doc: Doc, analysis: Analysis, q: Quote, actors: dict[str, Actor]) -> st
 # dependents of a speaker's head that are not its own phrase (a relative clause tells what it did)
 SAID_CLAUSE = {"relcl", "acl", "ccomp", "advcl"}
 
-# words that call what was said of the speaker untrue ("both the cases are false")
-DENIALS = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "groundless", "inaccurate",
-                     "nonsense", "rubbish", "lie", "lies", "fabricated", "ridiculous", "absurd"})
 # what a rebuttal answers: an accusation, or a demand, made of the speaker's side
 ANSWERED = {"ACCUSE", "REQUEST"}
 # the kinds of quote a rebuttal is read from
@@ -360,10 +357,11 @@ REBUTTING = {"direct", "indirect"}
 
 def rebuttals(doc: Doc, analysis: Analysis, events: list[Event],
               own_plans: frozenset[str] | set[str] = frozenset(), sentences: int = 3,
-              kinds: Collection[str] = ANSWERED, denials: Collection[str] = DENIALS) -> list[Event]:
+              kinds: Collection[str] = ANSWERED, denials: Collection[str] = ()) -> list[Event]:
     """REJECT events read from reported denials ("These were 'not intended to cause any offence',
     Mr Blair insisted", "the Home Office said it had not meant to discriminate") that answer an
-    accusation or a demand made of the speaker's side in the ``sentences`` sentences before."""
+    accusation or a demand made of the speaker's side in the ``sentences`` sentences before.
+    ``denials``: words that call what was said untrue (the lexicon's ``denial_words``)."""
     actors = {a.id: a for a in analysis.actors}
     # (a partial quote is a few words of the speaker's in the writer's sentence: what it denies is
     # the writer's clause, not the speaker's)
@@ -376,18 +374,14 @@ def rebuttals(doc: Doc, analysis: Analysis, events: list[Event],
     for q in quotes:
         speaker = actors[q.speaker]
         own = _code(speaker)
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        span = span_at(doc, q)
         if span is None:
             continue
         for sent in span.sents:
             if (sent.start_char, q.speaker) in done or sent.start_char in told:
                 continue
-            start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
-            piece = doc.char_span(start, end, alignment_mode="expand")
-            if piece is None or end - start < 10:
-                continue
-            head = next(t for t in piece if t.head.i == t.i or not piece.start <= t.head.i < piece.end)
-            if not _denial(head, denials):
+            head = _quoted_clause_head(doc, sent, q)
+            if head is None or not _denial(head, denials):
                 continue
             here = starts.index(sent.start_char) if sent.start_char in starts else None
             if here is None:
@@ -410,6 +404,16 @@ def rebuttals(doc: Doc, analysis: Analysis, events: list[Event],
     return out
 
 
+def _quoted_clause_head(doc: Doc, sent: Span, q: Quote) -> Token | None:
+    """The head of the clause the quote ``q`` reports in ``sent`` (None when the clause is under
+    ten characters: too short to tell a denial or a demand)."""
+    start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
+    piece = char_tokens(doc, start, end)
+    if piece is None or end - start < 10:
+        return None
+    return next(t for t in piece if t.head.i == t.i or not piece.start <= t.head.i < piece.end)
+
+
 def _denial(head: Token, denials: Collection[str]) -> bool:
     """The clause headed by ``head`` denies: it is negated ("it is not aimed at", "had not meant
     to"), or calls its subject untrue ("both the cases are false")."""
@@ -420,20 +424,11 @@ def _denial(head: Token, denials: Collection[str]) -> bool:
     return any(c.dep_ in ("acomp", "attr") and c.lower_ in denials for c in head.children)
 
 
-# words that praise the one they are said of ("he has been a prudent chancellor", "Mr Blair was
-# "in a unique position to help us"", "Mr Kilroy-Silk would be a huge asset")
-PRAISE = frozenset({"prudent", "talented", "able", "capable", "competent", "courageous", "brave", "honest",
-                    "decent", "outstanding", "excellent", "admirable", "remarkable", "wise", "visionary",
-                    "asset", "hero", "statesman", "champion", "friend", "ally", "partner", "supporter",
-                    "unique", "successful", "effective", "good", "great", "best", "right", "strong",
-                    "committed", "dedicated", "sincere", "trustworthy", "reliable"})
-
-
 def praise(doc: Doc, analysis: Analysis, events: list[Event],
-           words: Collection[str] = PRAISE) -> list[Event]:
+           words: Collection[str]) -> list[Event]:
     """SUPPORT events read from reported statements that praise a named party: the party is the
-    subject of a clause that says it is (or has been, or would be) what ``words`` praise ("Sir
-    Digby Jones said: 'he has been a prudent chancellor'")."""
+    subject of a clause that says it is (or has been, or would be) what ``words`` praise (the
+    lexicon's ``praise_words``: "Sir Digby Jones said: 'he has been a prudent chancellor'")."""
     actors = {a.id: a for a in analysis.actors}
     quotes = [q for q in analysis.quotes if q.kind in SAID and q.speaker in actors and actors[q.speaker].country]
     told = {e.sentence.start for e in events}
@@ -441,7 +436,7 @@ def praise(doc: Doc, analysis: Analysis, events: list[Event],
     out: list[Event] = []
     done: set[tuple[int, str]] = set()
     for q in quotes:
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        span = span_at(doc, q)
         if span is None:
             continue
         for sent in span.sents:
@@ -507,18 +502,14 @@ def demands(doc: Doc, analysis: Analysis, events: list[Event], government: Calla
         speaker = actors[q.speaker]
         if speaker.sector in STATE_SPEAKERS:
             continue
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        span = span_at(doc, q)
         if span is None:
             continue
         for sent in span.sents:
             if sent.start_char in told:
                 continue
-            start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
-            piece = doc.char_span(start, end, alignment_mode="expand")
-            if piece is None or end - start < 10:
-                continue
-            head = next(t for t in piece if t.head.i == t.i or not piece.start <= t.head.i < piece.end)
-            if not any(c.dep_ == "aux" and c.lower_ in aux for c in head.children) or _denied(head) \
+            head = _quoted_clause_head(doc, sent, q)
+            if head is None or not any(c.dep_ == "aux" and c.lower_ in aux for c in head.children) or _denied(head) \
                     or head.dep_ == "relcl" or any(c.dep_ in ("agent", "ccomp") for c in head.children):
                 continue  # (by whom told; "it should be noted that ...": a clause, no act asked)
             subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)

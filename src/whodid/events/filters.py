@@ -40,7 +40,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from whodid.model import Analysis, Event
+from whodid.events.remention import is_unnamed
+from whodid.model import Actor, Analysis, Event
 
 # quotes that are someone's words (not scare quotes, "term")
 SAID = {"direct", "indirect", "partial"}
@@ -73,7 +74,7 @@ def keep(events: list[Event], analysis: Analysis) -> list[Event]:
             and not (e.modality == "hypothetical" and any(s <= e.trigger.start < t for s, t in said))]
 
 
-def named(events: list[Event], text: str, actors: Iterable | None = None) -> list[Event]:
+def named(events: list[Event], text: str, actors: Iterable[Actor] | None = None) -> list[Event]:
     """The events some party takes part in (after the re-mention merge: see the module's
     docstring), and fighting whose belligerents the paragraph names in another telling of
     fighting ("Russia marched into Ukraine ... The first battle occurred near Milove village";
@@ -81,7 +82,7 @@ def named(events: list[Event], text: str, actors: Iterable | None = None) -> lis
     at all (no country, no sector: "the network's members") takes part as no one; a named one
     ("Sir Edward", "Mr Thorpe") is a party the user can code."""
     # unnamed parties of no code: "the network's members", "people" with no country told
-    nobody = {a.id for a in actors or () if not a.code and (a.id.startswith("unnamed:") or ":unnamed:" in a.id)}
+    nobody = {a.id for a in actors or () if not a.code and is_unnamed(a.id)}
 
     def party(e: Event) -> bool:
         return any(i not in nobody for i in [*e.actor, *e.recipient])

@@ -88,6 +88,11 @@ def predicate_chain(t: Token, lex: Lexicon) -> list[Token]:
 _FOCUS = {"just", "only", "merely", "simply", "least"}
 
 
+# auxiliaries of ability: negated, the act is one its actor says it cannot do ("could not say sorry";
+# "ca" is the tokeniser's "can" of "can't")
+_ABILITY_AUX = {"can", "could", "ca"}
+
+
 def _has_neg(t: Token) -> bool:
     return any((c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det", "neg")))
                and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in _FOCUS) for c in t.children) \
@@ -166,7 +171,7 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
             m.future = True
         if any(a in hyp for a in auxes):
             m.hypothetical = True
-            if _has_neg(w) and w.i in own and any(a in ("can", "could", "ca") for a in auxes):
+            if _has_neg(w) and w.i in own and any(a in _ABILITY_AUX for a in auxes):
                 m.unable = True
         if any(a in obl for a in auxes) and w.tag_ == "VBN" and "have" in [c.lemma_ for c in w.children
                                                                           if c.dep_ == "aux"]:

@@ -121,9 +121,10 @@ def habitual(t: Token) -> bool:
 
 
 def standing(t: Token, type_: str | None = None) -> bool:
-    """``t`` tells a stance held over time: an adverb of duration on it ("has long rejected"), or
-    a span of years on it or on the verb it is the infinitive of ("a fact the regime sought to
-    deny for a long time", "have opposed the base for decades")."""
+    """``t`` tells a stance held over time: an adverb of duration on it ("has long rejected"), or,
+    for a verb coded as a stance (``type_`` in ``STANCE_TYPES``), a span of years on it or on the
+    verb it is the infinitive of ("a fact the regime sought to deny for a long time", "have
+    opposed the base for decades"; not "have detained activists for years": acts, each done)."""
     if any(c.dep_ == "advmod" and c.lower_ in DURATION for c in t.children):
         return True
     if t.pos_ not in ("VERB", "AUX") or type_ not in STANCE_TYPES:

@@ -47,11 +47,14 @@ lists the others' triggers in ``Event.mentions``.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from spacy.tokens import Doc
+
 from whodid.model import Actor, Event
+from whodid.nlp import clause_head, token_at
+from whodid.nlp.dates import MODERN_YEAR
 from whodid.nlp.vocab import DEFINITE_DETERMINERS
 
 # acts one party does once ("resigned", "stepped down", "pulled out"): its later tellings
@@ -78,6 +81,13 @@ def is_public(a: Actor) -> bool:
     """``a`` is a country itself or its public (civilians, schools, families): spoken of, not a
     side of its own."""
     return a.kind == "country" or (a.sector or "") in PUBLIC_SECTORS
+
+
+def is_unnamed(actor_id: str) -> bool:
+    """``actor_id`` is the placeholder of a party the text does not name ("the police", "members":
+    ``[ISO:]unnamed:noun``, as ``actors.resolve`` and ``quotes.unnamed`` make it)."""
+    return actor_id.startswith("unnamed:") or ":unnamed:" in actor_id
+
 
 @dataclass
 class Parties:
@@ -116,8 +126,7 @@ class Parties:
         knowledge base's curated party membership)."""
         actors = list(actors)
         codes = {a.id: a.code for a in actors if a.code}
-        generic = {a.id for a in actors if a.code and (a.id == a.code or a.id.startswith("unnamed:")
-                                                       or ":unnamed:" in a.id)}
+        generic = {a.id for a in actors if a.code and (a.id == a.code or is_unnamed(a.id))}
         sides: dict[str, str] = {}
         for country, parties in (members or {}).items():
             for key, people in parties.items():
@@ -372,16 +381,11 @@ def _refers_to(first: Event, later: Event, parties: Parties) -> bool:
                                                                (later.recipient, first.recipient)))
 
 
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def told_years(doc, events: Iterable[Event]) -> dict[int, int]:
+def told_years(doc: Doc, events: Iterable[Event]) -> dict[int, int]:
     """The year each telling dates its own act to (``id()`` -> year): a date naming a year that
     the parse attaches to the trigger or to its clause's verb, directly or through a preposition
     ("In 2010, he was sentenced", "was detained in March 2014"), not one on something else in the
     sentence ("a law passed in 2005")."""
-    from whodid.nlp import clause_head, token_at
-
     out: dict[int, int] = {}
     for e in events:
         token = token_at(doc, e.trigger.start)
@@ -389,7 +393,7 @@ def told_years(doc, events: Iterable[Event]) -> dict[int, int]:
             continue
         targets = {token.i, clause_head(token).i}
         for ent in token.sent.ents:
-            if ent.label_ != "DATE" or not (m := _YEAR.search(ent.text)):
+            if ent.label_ != "DATE" or not (m := MODERN_YEAR.search(ent.text)):
                 continue
             head = ent.root.head
             while head.pos_ == "ADP" and head.head.i != head.i:
@@ -415,9 +419,9 @@ def _dated_apart(first: Event, later: Event, years: Mapping[int, int], latest: i
     return a != b
 
 
-def latest_year(doc) -> int | None:
+def latest_year(doc: Doc) -> int | None:
     """The latest year the article names in a date (the story's own year, or close to it)."""
-    found = [int(m.group(1)) for ent in doc.ents if ent.label_ == "DATE" for m in _YEAR.finditer(ent.text)]
+    found = [int(m.group(1)) for ent in doc.ents if ent.label_ == "DATE" for m in MODERN_YEAR.finditer(ent.text)]
     return max(found, default=None)
 
 

@@ -90,6 +90,9 @@ MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|Octo
 MON = rf"(?:{MON_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+# a modern year in the text of a date entity ("In 2010", "March 2014"): the story's own years
+# (``actors.stage.reference_date``, ``events.remention``), group 1 the year
+MODERN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
