@@ -37,6 +37,14 @@ def test_a_cooperative_act_one_cannot_do_is_a_refusal(analyze):
     assert [(e.type, e.modality) for e in a.events] == [("REJECT", "asserted")]
 
 
+def test_a_contracted_cannot_is_a_refusal_as_the_full_word_is(analyze):
+    # the tokenizer splits "can't" into "ca" + "n't": the same refusal as "cannot"
+    full = analyze("London Mayor Ken Livingstone said he cannot sincerely say sorry to the Jewish community.")
+    short = analyze("London Mayor Ken Livingstone said he can't sincerely say sorry to the Jewish community.")
+    assert [(e.type, e.modality) for e in short.events] == [(e.type, e.modality) for e in full.events] \
+        == [("REJECT", "asserted")]
+
+
 def test_a_meeting_that_may_not_happen_is_no_refusal(analyze):
     a = analyze("British Prime Minister Rishi Sunak said he may not meet French President Emmanuel Macron this week.")
     assert [(e.type, e.modality) for e in a.events] == [("CONSULT", "negated")]
