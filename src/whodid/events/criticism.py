@@ -54,7 +54,7 @@ published") is a REQUEST of its country's government.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -101,6 +101,14 @@ def _code(a: Actor) -> str:
     return a.code or (a.country or "") + (a.sector or "")
 
 
+def _said_sentences(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Quote, Span]]:
+    """Each sentence a quote of ``quotes`` covers, with its quote, in the quotes' order."""
+    for q in quotes:
+        span = span_at(doc, q)
+        if span is not None:
+            yield from ((q, sent) for sent in span.sents)
+
+
 def statements(doc: Doc, analysis: Analysis, events: list[Event],
                own_plans: frozenset[str] | set[str] = frozenset(),
                about: Callable[[Quote, Actor], bool] | None = None,
@@ -123,47 +131,43 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
     coded = {(e.sentence.start, a) for e in events if e.type in CODED for a in e.actor}
     told = {e.sentence.start for e in events}
     out = []
-    for q in quotes:
+    for q, sent in _said_sentences(doc, quotes):
         own = _code(actors[q.speaker])
-        span = span_at(doc, q)
-        if span is None:
+        start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
+        if (sent.start_char, q.speaker) in coded or not uncoded_sentence(sent.start_char, told) or end - start < 10:
             continue
-        for sent in span.sents:
-            start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
-            if (sent.start_char, q.speaker) in coded or not uncoded_sentence(sent.start_char, told) or end - start < 10:
-                continue
-            named = [(aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
-                     and actors[aid].country == actors[q.speaker].country and _code(actors[aid]) != own
-                     and not _addressee(doc, m) and not _modifier(doc, m) and not _contestant(doc, m)
-                     and (about is None or about(q, actors[aid]))]
-            # a party over the country or its people ("voters faced a choice between more waste
-            # and more tax under Labour" is said against Labour)
-            target = next((x for x in named if not is_public(actors[x[0]])), named[0] if named else None)
-            piece = char_tokens(doc, start, end)
-            if target is None or piece is None:
-                continue
-            head = next(t for t in piece if t.head.i == t.i or not piece.start <= t.head.i < piece.end)
-            coded.add((sent.start_char, q.speaker))  # one statement per sentence and speaker
-            if head.lemma_.lower() in own_plans and any(c.dep_ == "xcomp" for c in head.children):
-                # "says he wants to deal with ...": the statement's own verb tells the programme
-                # (not "said voting for Labour meant higher taxes")
-                continue
-            if head.lemma_.lower() in beliefs:
-                # "I do not believe that anyone should be deprived of their liberty on the say so of
-                # a politician": what the speaker believes, as when the cue tells it ("he thinks")
-                continue
-            if _aux(head, modals.speculative) and not any(c.dep_ == "neg" for c in head.children):
-                # "large numbers of people could be affected", "Mr Morris may have a point": a
-                # speculation, an opinion in what is said, not criticism (``filters``: what a
-                # speaker supposes is no event); a denial is no speculation ("the call may not be
-                # marketing but it identifies voters")
-                continue
-            if _aux(head, modals.future) and _speakers_own(head, q, actors[q.speaker]):
-                # "said they would increase maternity pay", "insists he will not promise anything":
-                # the speaker's own future act, its programme
-                continue
-            out.append(Statement(q.speaker, target[0], q.speaker_mention, target[1],
-                                 (sent.start_char, sent.end_char), head))
+        named = [(aid, m) for s, _, aid, m in mentions if start <= s < end and aid != q.speaker
+                 and actors[aid].country == actors[q.speaker].country and _code(actors[aid]) != own
+                 and not _addressee(doc, m) and not _modifier(doc, m) and not _contestant(doc, m)
+                 and (about is None or about(q, actors[aid]))]
+        # a party over the country or its people ("voters faced a choice between more waste
+        # and more tax under Labour" is said against Labour)
+        target = next((x for x in named if not is_public(actors[x[0]])), named[0] if named else None)
+        piece = char_tokens(doc, start, end)
+        if target is None or piece is None:
+            continue
+        head = next(t for t in piece if t.head.i == t.i or not piece.start <= t.head.i < piece.end)
+        coded.add((sent.start_char, q.speaker))  # one statement per sentence and speaker
+        if head.lemma_.lower() in own_plans and any(c.dep_ == "xcomp" for c in head.children):
+            # "says he wants to deal with ...": the statement's own verb tells the programme
+            # (not "said voting for Labour meant higher taxes")
+            continue
+        if head.lemma_.lower() in beliefs:
+            # "I do not believe that anyone should be deprived of their liberty on the say so of
+            # a politician": what the speaker believes, as when the cue tells it ("he thinks")
+            continue
+        if _aux(head, modals.speculative) and not any(c.dep_ == "neg" for c in head.children):
+            # "large numbers of people could be affected", "Mr Morris may have a point": a
+            # speculation, an opinion in what is said, not criticism (``filters``: what a
+            # speaker supposes is no event); a denial is no speculation ("the call may not be
+            # marketing but it identifies voters")
+            continue
+        if _aux(head, modals.future) and _speakers_own(head, q, actors[q.speaker]):
+            # "said they would increase maternity pay", "insists he will not promise anything":
+            # the speaker's own future act, its programme
+            continue
+        out.append(Statement(q.speaker, target[0], q.speaker_mention, target[1],
+                             (sent.start_char, sent.end_char), head))
     return out
 
 
@@ -371,36 +375,32 @@ def rebuttals(doc: Doc, analysis: Analysis, events: list[Event],
     starts = [s.start_char for s in doc.sents]
     out: list[Event] = []
     done: set[tuple[int, str]] = set()
-    for q in quotes:
+    for q, sent in _said_sentences(doc, quotes):
         speaker = actors[q.speaker]
         own = _code(speaker)
-        span = span_at(doc, q)
-        if span is None:
+        if (sent.start_char, q.speaker) in done or sent.start_char in told:
             continue
-        for sent in span.sents:
-            if (sent.start_char, q.speaker) in done or sent.start_char in told:
-                continue
-            head = _quoted_clause_head(doc, sent, q)
-            if head is None or not _denial(head, denials):
-                continue
-            here = starts.index(sent.start_char) if sent.start_char in starts else None
-            if here is None:
-                continue
-            earliest = starts[max(0, here - sentences)]
-            prior = next((e for e in reversed(events) if earliest <= e.trigger.start < sent.start_char
-                          and e.type in kinds and e.actor and q.speaker not in e.actor
-                          and not any(_code(actors[a]) == own for a in e.actor if a in actors)
-                          and any(r == q.speaker or (r in actors and _code(actors[r]) == own and len(own) > 3)
-                                  for r in e.recipient)), None)
-            if prior is None:
-                continue
-            done.add((sent.start_char, q.speaker))
-            out.append(Event(
-                type="REJECT", mode=None, cameo="120", actor=[q.speaker], recipient=list(prior.actor),
-                modality="asserted", sentence=Offsets(sent.start_char, sent.end_char),
-                trigger=Mention(head.idx, head.idx + len(head.text), head.text), confidence=0.5,
-                actor_mentions=[q.speaker_mention] if q.speaker_mention else [],
-                recipient_mentions=list(prior.actor_mentions)))
+        head = _quoted_clause_head(doc, sent, q)
+        if head is None or not _denial(head, denials):
+            continue
+        here = starts.index(sent.start_char) if sent.start_char in starts else None
+        if here is None:
+            continue
+        earliest = starts[max(0, here - sentences)]
+        prior = next((e for e in reversed(events) if earliest <= e.trigger.start < sent.start_char
+                      and e.type in kinds and e.actor and q.speaker not in e.actor
+                      and not any(_code(actors[a]) == own for a in e.actor if a in actors)
+                      and any(r == q.speaker or (r in actors and _code(actors[r]) == own and len(own) > 3)
+                              for r in e.recipient)), None)
+        if prior is None:
+            continue
+        done.add((sent.start_char, q.speaker))
+        out.append(Event(
+            type="REJECT", mode=None, cameo="120", actor=[q.speaker], recipient=list(prior.actor),
+            modality="asserted", sentence=Offsets(sent.start_char, sent.end_char),
+            trigger=Mention(head.idx, head.idx + len(head.text), head.text), confidence=0.5,
+            actor_mentions=[q.speaker_mention] if q.speaker_mention else [],
+            recipient_mentions=list(prior.actor_mentions)))
     return out
 
 
@@ -435,37 +435,33 @@ def praise(doc: Doc, analysis: Analysis, events: list[Event],
     mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
     out: list[Event] = []
     done: set[tuple[int, str]] = set()
-    for q in quotes:
-        span = span_at(doc, q)
-        if span is None:
+    for q, sent in _said_sentences(doc, quotes):
+        if (sent.start_char, q.speaker) in done or sent.start_char in told:
             continue
-        for sent in span.sents:
-            if (sent.start_char, q.speaker) in done or sent.start_char in told:
+        start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
+        for t in sent:
+            if not (start <= t.idx < end and t.lemma_.lower() in words):
                 continue
-            start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
-            for t in sent:
-                if not (start <= t.idx < end and t.lemma_.lower() in words):
-                    continue
-                verb = t.head if t.dep_ in ("acomp", "attr") else t.head.head if (
-                    t.dep_ == "amod" and t.head.dep_ == "attr") else None
-                if verb is None or verb.lemma_ != "be" or _denied(verb) or _denied(t) \
-                        or any(c.dep_ == "xcomp" for c in t.children):
-                    continue  # "was no longer an asset"; "should be able to appoint": what one can do
-                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                if subj is None:
-                    continue
-                target = next(((aid, m) for s, e, aid, m in mentions if s <= subj.idx < e and aid != q.speaker
-                               and not is_public(actors[aid])), None)
-                if target is None:
-                    continue
-                done.add((sent.start_char, q.speaker))
-                out.append(Event(
-                    type="SUPPORT", mode=None, cameo="051", actor=[q.speaker], recipient=[target[0]],
-                    modality="asserted", sentence=Offsets(sent.start_char, sent.end_char),
-                    trigger=Mention(t.idx, t.idx + len(t.text), t.text), confidence=0.5,
-                    actor_mentions=[q.speaker_mention] if q.speaker_mention else [],
-                    recipient_mentions=[target[1]]))
-                break
+            verb = t.head if t.dep_ in ("acomp", "attr") else t.head.head if (
+                t.dep_ == "amod" and t.head.dep_ == "attr") else None
+            if verb is None or verb.lemma_ != "be" or _denied(verb) or _denied(t) \
+                    or any(c.dep_ == "xcomp" for c in t.children):
+                continue  # "was no longer an asset"; "should be able to appoint": what one can do
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            target = next(((aid, m) for s, e, aid, m in mentions if s <= subj.idx < e and aid != q.speaker
+                           and not is_public(actors[aid])), None)
+            if target is None:
+                continue
+            done.add((sent.start_char, q.speaker))
+            out.append(Event(
+                type="SUPPORT", mode=None, cameo="051", actor=[q.speaker], recipient=[target[0]],
+                modality="asserted", sentence=Offsets(sent.start_char, sent.end_char),
+                trigger=Mention(t.idx, t.idx + len(t.text), t.text), confidence=0.5,
+                actor_mentions=[q.speaker_mention] if q.speaker_mention else [],
+                recipient_mentions=[target[1]]))
+            break
     return out
 
 
@@ -498,33 +494,29 @@ def demands(doc: Doc, analysis: Analysis, events: list[Event], government: Calla
     told = {e.sentence.start for e in events}
     mentions = sorted((m.start, m.end, a.id) for a in analysis.actors for m in a.mentions)
     out: list[Event] = []
-    for q in quotes:
+    for q, sent in _said_sentences(doc, quotes):
         speaker = actors[q.speaker]
         if speaker.sector in STATE_SPEAKERS:
             continue
-        span = span_at(doc, q)
-        if span is None:
+        if sent.start_char in told:
             continue
-        for sent in span.sents:
-            if sent.start_char in told:
-                continue
-            head = _quoted_clause_head(doc, sent, q)
-            if head is None or not any(c.dep_ == "aux" and c.lower_ in aux for c in head.children) or _denied(head) \
-                    or head.dep_ == "relcl" or any(c.dep_ in ("agent", "ccomp") for c in head.children):
-                continue  # (by whom told; "it should be noted that ...": a clause, no act asked)
-            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None or subj.pos_ == "PRON" and subj.lower_ not in THING_PRONOUNS:
-                continue
-            if any(s <= t.idx < e for t in subj.subtree for s, e, _ in mentions):
-                continue  # a party asked to act: the coder's (its recipient named)
-            target = government(speaker.country)
-            if target is None or target.id == q.speaker:
-                continue
-            told.add(sent.start_char)
-            out.append(Event(
-                type="REQUEST", mode=None, cameo="100", actor=[q.speaker], recipient=[target.id],
-                modality="asserted", sentence=Offsets(sent.start_char, sent.end_char),
-                trigger=Mention(head.idx, head.idx + len(head.text), head.text), confidence=0.4,
-                actor_mentions=[q.speaker_mention] if q.speaker_mention else [], recipient_mentions=[],
-                inferred=["recipient"]))
+        head = _quoted_clause_head(doc, sent, q)
+        if head is None or not any(c.dep_ == "aux" and c.lower_ in aux for c in head.children) or _denied(head) \
+                or head.dep_ == "relcl" or any(c.dep_ in ("agent", "ccomp") for c in head.children):
+            continue  # (by whom told; "it should be noted that ...": a clause, no act asked)
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" and subj.lower_ not in THING_PRONOUNS:
+            continue
+        if any(s <= t.idx < e for t in subj.subtree for s, e, _ in mentions):
+            continue  # a party asked to act: the coder's (its recipient named)
+        target = government(speaker.country)
+        if target is None or target.id == q.speaker:
+            continue
+        told.add(sent.start_char)
+        out.append(Event(
+            type="REQUEST", mode=None, cameo="100", actor=[q.speaker], recipient=[target.id],
+            modality="asserted", sentence=Offsets(sent.start_char, sent.end_char),
+            trigger=Mention(head.idx, head.idx + len(head.text), head.text), confidence=0.4,
+            actor_mentions=[q.speaker_mention] if q.speaker_mention else [], recipient_mentions=[],
+            inferred=["recipient"]))
     return out
