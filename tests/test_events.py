@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import codes
 
 from whodid.events import EventsStage
 from whodid.knowledge import Resources
@@ -52,11 +53,6 @@ def analyze(nlp, actors_stage, quotes_stage, stage):
 @pytest.fixture(scope="module")
 def seed(analyze, seed_text) -> Analysis:
     return analyze(seed_text, published=None)
-
-
-def codes(analysis: Analysis, ids: list[str]) -> list[str]:
-    by_id = {a.id: a.code or a.id for a in analysis.actors}
-    return [by_id[i] for i in ids]
 
 
 def find(analysis: Analysis, type_: str, trigger: str | None = None, cameo: str | None = None) -> list[Event]:

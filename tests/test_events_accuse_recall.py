@@ -5,28 +5,21 @@ only the events stage is tested."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
+from helpers import hand_coder, word_mentions
 
-from whodid.events import EventsStage
-from whodid.model import Actor, Analysis, Article, Mention
-from whodid.quotes import QuotesStage
+from whodid.model import Actor
 
 
 @pytest.fixture(scope="module")
 def code(nlp):
-    events, quotes = EventsStage(), QuotesStage()
+    coder = hand_coder(nlp)
 
     def run(text: str, names: dict[str, tuple[str, str, str]]) -> list[tuple]:
-        doc = nlp(text)
-        actors = [Actor(id=aid, name=word, kind=kind, code=c, country=c[:3], sector=c[3:] or None,
-                        mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
-                  for word, (aid, c, kind) in names.items()]
-        analysis = Analysis(article=Article(text=text), actors=actors)
-        quotes(doc, analysis)
-        events(doc, analysis)
-        return [(e.type, e.mode, e.actor, e.recipient) for e in analysis.events]
+        events = coder(text, [Actor(id=aid, name=word, kind=kind, code=c, country=c[:3], sector=c[3:] or None,
+                                    mentions=word_mentions(text, word)) for word, (aid, c, kind) in names.items()])
+        return [(e.type, e.mode, e.actor, e.recipient) for e in events]
 
     return run
 

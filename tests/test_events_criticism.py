@@ -4,29 +4,21 @@ words about the speaker's own side, are not. Actors are built by hand."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
+from helpers import hand_coder, word_mentions
 
-from whodid.events import EventsStage
-from whodid.model import Actor, Analysis, Article, Mention
-from whodid.quotes import QuotesStage
+from whodid.model import Actor
 
 
 @pytest.fixture(scope="module")
 def code(nlp):
-    stage, quotes = EventsStage(), QuotesStage()
+    coder = hand_coder(nlp)
 
     def run(text: str, names: dict[str, tuple[str, str]], triggers: bool = False):
-        doc = nlp(text)
-        actors = [Actor(id=aid, name=word, kind="person", code=c, country=c[:3], sector=c[3:] or None,
-                        mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
-                  for word, (aid, c) in names.items()]
-        analysis = Analysis(article=Article(text=text), actors=actors)
-        quotes(doc, analysis)
-        stage(doc, analysis)
-        return [(e.type, e.actor, e.recipient) for e in analysis.events] if not triggers else \
-            [e.trigger.text for e in analysis.events]
+        events = coder(text, [Actor(id=aid, name=word, kind="person", code=c, country=c[:3], sector=c[3:] or None,
+                                    mentions=word_mentions(text, word)) for word, (aid, c) in names.items()])
+        return [(e.type, e.actor, e.recipient) for e in events] if not triggers else [e.trigger.text for e in events]
 
     return run
 

@@ -6,15 +6,13 @@ are written for these tests."""
 
 from __future__ import annotations
 
-import re
 
 import pytest
+from helpers import hand_coder, word_mentions
 from test_actors_round5 import actor, analyse, pipeline  # noqa: F401  (the module's fixture and helpers)
 from test_events_recall import brief, code  # noqa: F401  (code is a fixture)
 
-from whodid.events import EventsStage
-from whodid.model import Actor, Analysis, Article, Mention
-from whodid.quotes import QuotesStage
+from whodid.model import Actor
 
 
 def mentions(analysis, name):
@@ -72,19 +70,10 @@ def test_a_need_foretold_asks_nothing(code):
 @pytest.fixture(scope="module")
 def code_sectors(nlp):
     """Events of a text whose actors (word -> (id, code)) have the sector of their code."""
-    events, quotes = EventsStage(), QuotesStage()
-
-    def run(text: str, names: dict[str, tuple[str, str]]):
-        doc = nlp(text)
-        actors = [Actor(id=aid, name=word, kind="organization", code=c, country=c[:3], sector=c[3:] or None,
-                        mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
-                  for word, (aid, c) in names.items()]
-        analysis = Analysis(article=Article(text=text), actors=actors)
-        quotes(doc, analysis)
-        events(doc, analysis)
-        return analysis.events
-
-    return run
+    run = hand_coder(nlp)
+    return lambda text, names: run(text, [Actor(id=aid, name=word, kind="organization", code=c, country=c[:3],
+                                                sector=c[3:] or None, mentions=word_mentions(text, word))
+                                          for word, (aid, c) in names.items()])
 
 
 def test_an_authority_announcing_its_act_in_the_passive_does_it(code_sectors):

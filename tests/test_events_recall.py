@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import hand_coder, word_mentions
 import yaml
 
 from whodid.events import EventsStage
@@ -19,19 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 @pytest.fixture(scope="module")
 def code(nlp):
-    events, quotes = EventsStage(), QuotesStage()
-
-    def run(text: str, names: dict[str, tuple[str, str]]) -> list[Event]:
-        doc = nlp(text)
-        actors = [Actor(id=aid, name=word, kind="person", code=c,
-                        mentions=[Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
-                  for word, (aid, c) in names.items()]
-        analysis = Analysis(article=Article(text=text), actors=actors)
-        quotes(doc, analysis)
-        events(doc, analysis)
-        return analysis.events
-
-    return run
+    run = hand_coder(nlp)
+    return lambda text, names: run(text, [Actor(id=aid, name=word, kind="person", code=c, mentions=word_mentions(text, word))
+                                          for word, (aid, c) in names.items()])
 
 
 def brief(events: list[Event]) -> list[tuple]:

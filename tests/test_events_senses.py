@@ -5,6 +5,7 @@ lexicon file that is refused, with its line, when malformed."""
 from __future__ import annotations
 
 import pytest
+from helpers import kinds
 
 from whodid.knowledge.lexicon import Lexicon, LexiconError
 from whodid.model import Analysis, Article
@@ -13,10 +14,6 @@ from whodid.model import Analysis, Article
 @pytest.fixture(scope="module")
 def analyze(code_events):
     return lambda text: code_events(text, "2023-03-01")
-
-
-def kinds(a: Analysis) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in a.events]
 
 
 def code(a: Analysis, ids: list[str]) -> list[str]:

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import found
+from helpers import codes, found
 
 
 @pytest.fixture(scope="module")
 def analyze(code_events):
     return lambda text: code_events(text, "2005-03-01")
-
-
-def codes(a, ids):
-    by_id = {x.id: x.code or x.id for x in a.actors}
-    return [by_id[i] for i in ids]
 
 
 # ------------------------------------------- a passive clause with no subject of its own

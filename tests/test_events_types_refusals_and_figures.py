@@ -5,17 +5,13 @@ retreat in a figurative sense. Made-up sentences, one rule each, with a guard.""
 from __future__ import annotations
 
 import pytest
+from helpers import kinds
 
-from whodid.model import Analysis
 
 
 @pytest.fixture(scope="module")
 def analyze(code_events):
     return lambda text: code_events(text, "2023-03-01")
-
-
-def kinds(a: Analysis) -> list[tuple[str, str]]:
-    return [(e.type, e.trigger.text) for e in a.events]
 
 
 # news-events guidelines: "X urged Y to withdraw" is REQUEST X->Y (not RETREAT); the parser often
