@@ -1434,7 +1434,7 @@ class Coder:
         self_announced = f.reported_by is not None and (not f.actors or f.reported_by in {r.actor for r in f.actors})
         if f.complement:
             pass  # coded from its complement already ("agreed to cooperate", "refused to meet")
-        elif nonevents.awaited(f.token) and f.type == e.type and not m.negated \
+        elif nonevents.awaited(f.token, self.lex) and f.type == e.type and not m.negated \
                 and (rec := self.lex.recoded(e, "request")) is not None:
             # "[Camacho said] Bolivians would remain in the street until Morales stepped down": who
             # holds out until another acts demands the act of it (news-events gold: REQUEST, asserted)

@@ -61,6 +61,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from whodid.events.senses import describes, role_words
+from whodid.knowledge.lexicon import Lexicon
 
 # adverbs of frequency: the verb tells a habit ("often accuses", "regularly criticises"); not
 # "repeatedly" (repeated acts, told), nor "never", "rarely" (a denial: coded negated)
@@ -89,7 +90,6 @@ CONDITION_MARKS = {"unless"}
 # ... or what is waited for ("until" only under a clause of what will or would be: "Spain was the
 # colonial power until it was annexed" tells when the annexation came)
 WAITING_MARKS = {"until", "till"}
-_FUTURE = {"will", "would", "shall", "'ll", "wo"}
 # a people or the public, whose present-tense "who demand", "who blame" describes it
 POPULATION = {"people", "public", "citizen", "resident", "population", "majority", "inhabitant", "national", "voter"}
 # the electorate: what it chooses at the polls is no act toward a party
@@ -162,12 +162,13 @@ def condition(t: Token) -> bool:
     return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in t.children)
 
 
-def awaited(t: Token) -> bool:
+def awaited(t: Token, lex: Lexicon) -> bool:
     """``t`` heads an until-clause under a clause of what will or would be ("would remain in the
     street until Morales stepped down", "will fast until the police guarantee ..."): the act one
-    party holds out for, which the coder codes as that party's demand (CAMEO 10)."""
+    party holds out for, which the coder codes as that party's demand (CAMEO 10); the lexicon's
+    ``future_aux``."""
     return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in WAITING_MARKS for c in t.children) \
-        and any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in t.head.children)
+        and any(c.dep_ == "aux" and c.lower_ in lex.marker("future_aux") for c in t.head.children)
 
 
 def electoral(t: Token) -> bool:
