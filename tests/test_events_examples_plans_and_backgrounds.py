@@ -78,3 +78,10 @@ def test_an_act_of_unnamed_parties_of_no_country_is_no_event(analyze):
     assert types("The network's members were captured before they could carry out their plot.", analyze) == []
     assert "COERCE" in types("Iran said its security forces had arrested a network of agents working for Israel.",
                              analyze)
+
+
+def test_every_schedule_word_of_the_lexicon_tells_a_plan_that_fell_through(analyze):
+    # one list of schedule words (the lexicon's): "poised", which modality read and the past-perfect
+    # rule did not, fell through as "due" does
+    assert "CONSULT" not in types("Michael Howard had been poised to welcome the Chinese delegates.", analyze)
+    assert "CONSULT" in types("Michael Howard is poised to welcome the Chinese delegates.", analyze)

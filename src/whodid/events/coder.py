@@ -1139,7 +1139,7 @@ class Coder:
         Russia invaded ..."): no new event (``events.background``)."""
         for f in frames.values():
             if not f.drop:
-                f.drop = background.reason(f.token, set(frames)) or nonevents.reason(f.token, f.type)
+                f.drop = background.reason(f.token, set(frames)) or nonevents.reason(f.token, self.lex, f.type)
 
     def _void(self, frames: dict[int, Frame]) -> None:
         """A statement without substance ("declined to comment", "denied reports that he

@@ -102,8 +102,6 @@ CAMPAIGN_NOUNS = {"battle", "fight", "war", "struggle", "combat", "crusade"}
 EXAMPLE_NOUNS = {"example", "instance"}
 # verbs of necessity whose infinitive is what must be done ("need to consult", "have to ask")
 NECESSITY_VERBS = {"need", "have", "require", "oblige"}
-# words of a schedule whose infinitive is a plan ("due to welcome", "expected to attend")
-SCHEDULE_WORDS = {"due", "scheduled", "expected", "supposed", "set", "slated", "meant", "planned"}
 
 
 def habitual(t: Token) -> bool:
@@ -217,9 +215,10 @@ def need_denied(t: Token) -> bool:
         and any(c.dep_ == "neg" for c in t.head.children)
 
 
-def plan_fell_through(t: Token) -> bool:
-    """``t`` is the infinitive of a schedule told in the past perfect ("had been due to welcome")."""
-    if t.dep_ != "xcomp" or t.head.lower_ not in SCHEDULE_WORDS:
+def plan_fell_through(t: Token, lex: Lexicon) -> bool:
+    """``t`` is the infinitive of a schedule told in the past perfect ("had been due to welcome"; the
+    lexicon's ``schedule_words``)."""
+    if t.dep_ != "xcomp" or t.head.lower_ not in lex.marker("schedule_words"):
         return False
     w = t.head
     verbs = [w, w.head] if w.dep_ in ("acomp", "attr", "oprd") else [w]
@@ -227,8 +226,9 @@ def plan_fell_through(t: Token) -> bool:
         and any(c.lower_ == "been" for v in verbs for c in [v, *v.children])
 
 
-def reason(t: Token, type_: str | None = None) -> str:
-    """Why the trigger ``t`` (coded ``type_``, when known) reports no act (empty: it may)."""
+def reason(t: Token, lex: Lexicon, type_: str | None = None) -> str:
+    """Why the trigger ``t`` (coded ``type_``, when known) reports no act (empty: it may); ``lex``
+    gives the marker words."""
     if habitual(t):
         return "a habit, no one act (often, regularly ...)"
     if capacity(t):
@@ -251,6 +251,6 @@ def reason(t: Token, type_: str | None = None) -> str:
         return "a campaign, not fighting (battle to reduce the base)"
     if need_denied(t):
         return "a need denied, no act (did not need to consult)"
-    if plan_fell_through(t):
+    if plan_fell_through(t, lex):
         return "a plan that fell through (had been due to welcome)"
     return ""
