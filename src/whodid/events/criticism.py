@@ -471,8 +471,6 @@ def _denied(t: Token) -> bool:
                or (c.dep_ == "advmod" and c.lower_ in ("never", "longer")) for c in t.children)
 
 
-# the auxiliaries of what a speaker says ought to be done ("the advice should now be published")
-OUGHT = frozenset({"must", "should"})
 # the state's own speakers: what they say ought to be done is their policy, not a demand of anyone
 # (on the development gold, 1 right of the 4 such statements of GOV speakers read as demands)
 STATE_SPEAKERS = frozenset({"GOV", "COP", "POL", "JUD", "MIL"})
@@ -481,13 +479,15 @@ THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those"})
 
 
 def demands(doc: Doc, analysis: Analysis, events: list[Event], government: Callable[[str], Actor | None],
-            own_plans: frozenset[str] | set[str] = frozenset(), aux: Collection[str] = OUGHT) -> list[Event]:
+            own_plans: frozenset[str] | set[str], aux: Collection[str]) -> list[Event]:
     """REQUEST events read from what a party says ought to be done with no one named to do it
     ("Robin Cook says all the advice should now be published", "that must be done with a proper
     judicial process, said Mr Oaten"): a demand of the authorities, the government of the
     speaker's country (``government``: country -> that actor), as the guidelines code a demand with
-    no addressee ("the government (implied)"). Not what the government itself says ought to be
-    done (its own policy), nor a demand of the speaker's own side ("we must ...")."""
+    no addressee ("the government (implied)"). ``aux``: the auxiliaries of what ought to be done (the
+    lexicon's ``obligation_aux``: "the advice should now be published"); ``own_plans``: cues of
+    the speaker's own programme. Not what the government itself says ought to be done (its own
+    policy), nor a demand of the speaker's own side ("we must ...")."""
     actors = {a.id: a for a in analysis.actors}
     quotes = [q for q in analysis.quotes if q.kind in REBUTTING and q.speaker in actors and actors[q.speaker].country
               and not (q.cue and _cue_is(doc, q, own_plans))]

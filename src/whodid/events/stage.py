@@ -74,7 +74,8 @@ class EventsStage:
         found += criticism.praise(doc, analysis, events, lex.marker("praise_words"))
         # what a party says ought to be done, with no one named to do it: a demand of its government
         found += criticism.demands(doc, analysis, events + found,
-                                   lambda c: conventions.government(analysis, c, self.resources.kb), plans)
+                                   lambda c: conventions.government(analysis, c, self.resources.kb), plans,
+                                   lex.marker("obligation_aux"))
         scores = self.coder.scores
         for ev in found:
             ev.score = scores["scores"].get(f"{ev.type}:{ev.mode}", scores["scores"].get(ev.type))
