@@ -330,6 +330,9 @@ CASES = [
     # a threat is aimed at the one whose conduct is its condition
     ("Russia threatened to halt the talks if the United States deploys missiles.", "threatened", "THREATEN", "134",
      ["RUS"], ["USA"], "asserted"),
+    # ... whatever subordinator marks the condition (the lexicon's condition_marks: "once", "unless")
+    ("Russia threatened to halt the talks once the United States deploys missiles.", "threatened", "THREATEN",
+     "134", ["RUS"], ["USA"], "asserted"),
     # an event named only as background ("following the invasion") does not swallow the clause's own
     ("Putin offered to negotiate with the president of Armenia following the invasion of Dagestan.", "offered",
      "AGREE", "036", ["RUSGOV"], ["ARMGOV"], "asserted"),

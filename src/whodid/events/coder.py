@@ -1332,9 +1332,10 @@ class Coder:
     def _condition_subjects(self, f: Frame) -> list[Participant]:
         out: list[Participant] = []
         idx = self._idx
+        conditions = self.lex.marker("condition_marks")
         for v in (f.token, *[c for c in f.token.children if c.dep_ in ("xcomp", "ccomp")]):
             for c in v.children:
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conditions for m in c.children):
                     out += [r for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for r in idx.roles(s)]
                     if any(s.dep_ == "expl" for s in c.children):
                         # "unless there was a government rethink": the one whose rethink it would be

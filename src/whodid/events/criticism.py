@@ -361,11 +361,14 @@ REBUTTING = {"direct", "indirect"}
 
 def rebuttals(doc: Doc, analysis: Analysis, events: list[Event],
               own_plans: frozenset[str] | set[str] = frozenset(), sentences: int = 3,
-              kinds: Collection[str] = ANSWERED, denials: Collection[str] = ()) -> list[Event]:
+              kinds: Collection[str] = ANSWERED, denials: Collection[str] = (), *,
+              conditions: Collection[str]) -> list[Event]:
     """REJECT events read from reported denials ("These were 'not intended to cause any offence',
     Mr Blair insisted", "the Home Office said it had not meant to discriminate") that answer an
     accusation or a demand made of the speaker's side in the ``sentences`` sentences before.
-    ``denials``: words that call what was said untrue (the lexicon's ``denial_words``)."""
+    ``denials``: words that call what was said untrue (the lexicon's ``denial_words``);
+    ``conditions``: the subordinators of a condition (the lexicon's ``condition_marks``), whose
+    negated clause denies nothing ("if it wasn't so serious")."""
     actors = {a.id: a for a in analysis.actors}
     # (a partial quote is a few words of the speaker's in the writer's sentence: what it denies is
     # the writer's clause, not the speaker's)
@@ -381,7 +384,7 @@ def rebuttals(doc: Doc, analysis: Analysis, events: list[Event],
         if (sent.start_char, q.speaker) in done or sent.start_char in told:
             continue
         head = _quoted_clause_head(doc, sent, q)
-        if head is None or not _denial(head, denials):
+        if head is None or not _denial(head, denials, conditions):
             continue
         here = starts.index(sent.start_char) if sent.start_char in starts else None
         if here is None:
@@ -414,10 +417,11 @@ def _quoted_clause_head(doc: Doc, sent: Span, q: Quote) -> Token | None:
     return next(t for t in piece if t.head.i == t.i or not piece.start <= t.head.i < piece.end)
 
 
-def _denial(head: Token, denials: Collection[str]) -> bool:
+def _denial(head: Token, denials: Collection[str], conditions: Collection[str]) -> bool:
     """The clause headed by ``head`` denies: it is negated ("it is not aimed at", "had not meant
-    to"), or calls its subject untrue ("both the cases are false")."""
-    if any(c.dep_ == "expl" or (c.dep_ == "mark" and c.lower_ in ("if", "unless")) for c in head.children):
+    to"), or calls its subject untrue ("both the cases are false"); not when ``conditions`` mark it
+    a condition."""
+    if any(c.dep_ == "expl" or (c.dep_ == "mark" and c.lower_ in conditions) for c in head.children):
         return False  # "there was not enough evidence": a fact stated; "if it wasn't so serious": a condition
     if any(c.dep_ == "neg" for c in head.children):
         return True

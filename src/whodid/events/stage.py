@@ -70,7 +70,8 @@ class EventsStage:
         plans = lex.marker("intent_verbs") | lex.marker("promise_verbs") | lex.marker("programme_verbs")
         found = criticism.find(doc, analysis, events, plans, lex.marker("belief_verbs"), modals)
         # a denial answering a charge or a demand made of the speaker's side, and praise of a party
-        found += criticism.rebuttals(doc, analysis, events, plans, denials=lex.marker("denial_words"))
+        found += criticism.rebuttals(doc, analysis, events, plans, denials=lex.marker("denial_words"),
+                                     conditions=lex.marker("condition_marks"))
         found += criticism.praise(doc, analysis, events, lex.marker("praise_words"))
         # what a party says ought to be done, with no one named to do it: a demand of its government
         found += criticism.demands(doc, analysis, events + found,
