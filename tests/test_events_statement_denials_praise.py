@@ -42,6 +42,14 @@ def test_praise_denied_or_of_what_one_can_do_is_no_support(code):
     assert code("Mr Blair said Mr Jackson should be able to appoint his own staff.", names) == []
 
 
+def test_praise_with_not_just_is_praise_and_one_not_praised_is_not(code):
+    # the negation is modality's (has_negation): "not just" adds, as it does for an act
+    names = {"Blair": ("B", "GBRGOV"), "Jackson": ("J", "GBRLEG")}
+    assert code('Mr Blair said: "Mr Jackson has not just been a dedicated public servant."', names) \
+        == [("SUPPORT", ["B"], ["J"])]
+    assert code('Mr Blair said: "Mr Jackson has not been a dedicated public servant."', names) == []
+
+
 def test_what_a_party_says_ought_to_be_done_by_no_one_named_is_a_demand_of_its_government(code):
     names = {"Cook": ("C", "GBRLEG")}
     events = code("Mr Cook said all the legal advice on the war should now be published.", names)

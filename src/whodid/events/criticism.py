@@ -59,6 +59,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.events.modality import has_negation
 from whodid.events.remention import is_public
 from whodid.model import Actor, Analysis, Event, Mention, Offsets, Quote
 from whodid.nlp.extensions import char_tokens, positions_of, span_at
@@ -470,9 +471,8 @@ def praise(doc: Doc, analysis: Analysis, events: list[Event],
 
 
 def _denied(t: Token) -> bool:
-    """``t`` is negated: "not", "never", "no longer", "no"."""
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
-               or (c.dep_ == "advmod" and c.lower_ in ("never", "longer")) for c in t.children)
+    """``t`` is negated (``modality.has_negation``: "not", "never", "no") or told as no longer so."""
+    return has_negation(t) or any(c.dep_ == "advmod" and c.lower_ == "longer" for c in t.children)
 
 
 # the state's own speakers: what they say ought to be done is their policy, not a demand of anyone

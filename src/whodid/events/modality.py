@@ -93,7 +93,9 @@ _FOCUS = {"just", "only", "merely", "simply", "least"}
 _ABILITY_AUX = {"can", "could", "ca"}
 
 
-def _has_neg(t: Token) -> bool:
+def has_negation(t: Token) -> bool:
+    """``t`` is negated: "not", "n't", "never", "no" on it (not "not just", "not only": adding), or
+    a neither/nor before its auxiliary."""
     return any((c.dep_ == "neg" or (c.lower_ in _NEG and c.dep_ in ("advmod", "det", "neg")))
                and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ in _FOCUS) for c in t.children) \
         or _inverted_negation(t)
@@ -162,7 +164,7 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
         if noun and w is t:
             if any(c.lower_ in ("no",) and c.dep_ == "det" for c in t.children):
                 m.negated = True
-        elif _has_neg(w) and w.i in own:
+        elif has_negation(w) and w.i in own:
             # (a negation is its own verb's and its auxiliary's: "would not respond ... and promised
             # to hail Labour's record" promises)
             m.negated = True
@@ -171,7 +173,7 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
             m.future = True
         if any(a in hyp for a in auxes):
             m.hypothetical = True
-            if _has_neg(w) and w.i in own and any(a in _ABILITY_AUX for a in auxes):
+            if has_negation(w) and w.i in own and any(a in _ABILITY_AUX for a in auxes):
                 m.unable = True
         if any(a in obl for a in auxes) and w.tag_ == "VBN" and "have" in [c.lemma_ for c in w.children
                                                                           if c.dep_ == "aux"]:
@@ -194,7 +196,7 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
                 m.intent = True
             elif lemma in unwilling:
                 m.intent = True
-                m.negated = not _has_neg(w)  # "not reluctant to meet" is willing
+                m.negated = not has_negation(w)  # "not reluctant to meet" is willing
             elif lemma in intent_verbs or (lemma in schedule and i > 0 and chain[i - 1].dep_ == "xcomp"):
                 # "plans to ...", "is due to stand down", "is set to push for ..."
                 m.future = True
@@ -203,7 +205,7 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
             # "the ministry needed to consult iwi", "Russia needs to withdraw": what someone needs to
             # do is an obligation, as with "must" or "has to" (said by another, that one's demand)
             if lemma == "need" and w.pos_ == "VERB" and i > 0 and chain[i - 1].dep_ == "xcomp" and \
-                    any(c.lower_ == "to" for c in chain[i - 1].children if c.dep_ == "aux") and not _has_neg(w):
+                    any(c.lower_ == "to" for c in chain[i - 1].children if c.dep_ == "aux") and not has_negation(w):
                 m.obligation = True
             # "are to meet": be + to-infinitive; "are to hold a joint news conference": the verb
             # that makes the noun an event
