@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import datetime as _dt
-import re
 
 from spacy.tokens import Doc
 
@@ -14,40 +13,19 @@ from whodid.knowledge.kb import normalize_date
 from whodid.actors.resolve import Resolution, Resolver, apply, to_actors
 from whodid.knowledge.titles import title_constraints
 from whodid.model import Analysis, Check
-from whodid.nlp.extensions import span_at, text_of
-from whodid.nlp.dates import MODERN_YEAR, find_expressions, resolve_dates
+from whodid.nlp.extensions import span_at
+from whodid.nlp.dates import find_expressions, resolve_dates, stated_dates
 from whodid.nlp.publication import ConstraintSource, DateConstraint, bounds, gather_constraints, infer_publication
-from whodid.nlp.vocab import MONTHS
-
-
-_MONTHS = {m: i for i, m in enumerate(MONTHS, start=1)}
-_FULL = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 
 
 def reference_date(doc: Doc) -> tuple[str | None, str]:
     """A date to resolve roles at when the article has none: its latest explicit date.
 
     The latest full date ("February 24th, 2022") in the latest year the text
-    names, else the middle of that year. ``(None, "")`` if no year is named.
+    names (``nlp.dates.stated_dates``), else the middle of that year. ``(None, "")`` if no
+    year is named.
     """
-    this_year = _dt.date.today().year
-    years, full = [], []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        root = ent.root
-        if root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ == "NOUN" \
-                and not ent.start <= root.head.i < ent.end:
-            continue  # "the 2015 nuclear deal", "the 2008 election": the name of a thing of that year
-        for m in MODERN_YEAR.finditer(ent.text):
-            if int(m.group(1)) <= this_year:
-                years.append(int(m.group(1)))
-    for m in _FULL.finditer(text_of(doc)):
-        y, mo, d = int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))
-        try:
-            full.append(_dt.date(y, mo, d))
-        except ValueError:
-            pass
+    years, full = stated_dates(doc)
     if not years and not full:
         return None, ""
     latest = max(years + [f.year for f in full])

@@ -91,8 +91,44 @@ MON = rf"(?:{MON_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 # a modern year in the text of a date entity ("In 2010", "March 2014"): the story's own years
-# (``actors.stage.reference_date``, ``events.remention``), group 1 the year
+# (``stated_dates``), group 1 the year
 MODERN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# a date spelled out in full ("February 24th, 2022"): month, day, year
+_MONTH_NUMBERS = {m: i for i, m in enumerate(MONTHS, start=1)}
+_FULL_DATE = re.compile(r"\b(" + "|".join(_MONTH_NUMBERS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+
+
+def stated_dates(doc: Doc) -> tuple[list[int], list[dt.date]]:
+    """The years the article names in its dates, and the full dates it spells out ("February 24th,
+    2022"): what tells the story's own time (``actors.stage.reference_date``,
+    ``events.remention``). Not a year that names a thing of that year ("the 2015 nuclear deal",
+    "the 2008 election"), nor one after this year."""
+    this_year = dt.date.today().year
+    years, full = [], []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        root = ent.root
+        if root.dep_ in ("compound", "nummod", "amod", "nmod") and root.head.pos_ == "NOUN" \
+                and not ent.start <= root.head.i < ent.end:
+            continue  # "the 2015 nuclear deal", "the 2008 election": the name of a thing of that year
+        for m in MODERN_YEAR.finditer(ent.text):
+            if int(m.group(1)) <= this_year:
+                years.append(int(m.group(1)))
+    for m in _FULL_DATE.finditer(text_of(doc)):
+        y, mo, d = int(m.group(3)), _MONTH_NUMBERS[m.group(1).lower()], int(m.group(2))
+        try:
+            full.append(dt.date(y, mo, d))
+        except ValueError:
+            pass
+    return years, full
+
+
+def latest_stated_year(doc: Doc) -> int | None:
+    """The latest year of ``stated_dates`` (the story's own year, or close to it); None when the
+    article names none."""
+    years, full = stated_dates(doc)
+    return max(years + [f.year for f in full], default=None)
 
 _NUM_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
