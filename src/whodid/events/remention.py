@@ -409,7 +409,7 @@ def _dated_apart(first: Event, later: Event, years: Mapping[int, int], latest: i
     not of: "his wife and son were sentenced" (the news) ... "In 2010, he was sentenced" (a past
     case the story recalls; the guidelines code it apart, as historical). A telling with no year
     of its own is taken as of the story's latest year (``latest``: the latest year the article
-    names), the news it reports."""
+    names, ``nlp.dates.latest_stated_year``), the news it reports."""
     a, b = years.get(id(first)), years.get(id(later))
     if a is None and b is None:
         return False
@@ -417,12 +417,6 @@ def _dated_apart(first: Event, later: Event, years: Mapping[int, int], latest: i
         dated = a if a is not None else b
         return latest is not None and dated < latest
     return a != b
-
-
-def latest_year(doc: Doc) -> int | None:
-    """The latest year the article names in a date (the story's own year, or close to it)."""
-    found = [int(m.group(1)) for ent in doc.ents if ent.label_ == "DATE" for m in MODERN_YEAR.finditer(ent.text)]
-    return max(found, default=None)
 
 
 def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None,

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from whodid.events import confidence, conventions, criticism, filters, remention
 from whodid.knowledge import Resources
 from whodid.model import Analysis, Event
+from whodid.nlp.dates import latest_stated_year
 
 
 class EventsStage:
@@ -48,7 +49,7 @@ class EventsStage:
         merged = filters.named(remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
                                                statements={id(e) for e in said}, definite=definite,
                                                years=remention.told_years(doc, kept + said),
-                                               latest=remention.latest_year(doc)), doc.text,
+                                               latest=latest_stated_year(doc)), doc.text,
                                analysis.actors)
         if self.coder.trace is not None:  # what the filters and the re-mention merge took out
             for why, before, after in (("filtered (events.filters)", events, kept),
