@@ -100,8 +100,6 @@ TENDENCY_VERBS = {"tend"}
 CAMPAIGN_NOUNS = {"battle", "fight", "war", "struggle", "combat", "crusade"}
 # nouns of "for example", "for instance": what the clause tells is a case of a general point
 EXAMPLE_NOUNS = {"example", "instance"}
-# verbs of necessity whose infinitive is what must be done ("need to consult", "have to ask")
-NECESSITY_VERBS = {"need", "have", "require", "oblige"}
 
 
 def habitual(t: Token) -> bool:
@@ -209,9 +207,10 @@ def campaign(t: Token) -> bool:
         and any(c.dep_ == "acl" and c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children) for c in t.children)
 
 
-def need_denied(t: Token) -> bool:
-    """``t`` is the infinitive of a negated verb of necessity ("did not need to consult")."""
-    return t.dep_ == "xcomp" and t.head.lemma_.lower() in NECESSITY_VERBS \
+def need_denied(t: Token, lex: Lexicon) -> bool:
+    """``t`` is the infinitive of a negated verb of necessity ("did not need to consult"; the
+    lexicon's ``necessity_verbs``)."""
+    return t.dep_ == "xcomp" and t.head.lemma_.lower() in lex.marker("necessity_verbs") \
         and any(c.dep_ == "neg" for c in t.head.children)
 
 
@@ -249,7 +248,7 @@ def reason(t: Token, lex: Lexicon, type_: str | None = None) -> str:
         return "an illustration of a general point (for example)"
     if campaign(t):
         return "a campaign, not fighting (battle to reduce the base)"
-    if need_denied(t):
+    if need_denied(t, lex):
         return "a need denied, no act (did not need to consult)"
     if plan_fell_through(t, lex):
         return "a plan that fell through (had been due to welcome)"
