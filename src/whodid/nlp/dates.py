@@ -610,11 +610,13 @@ def _date_text(e: TimeExpr) -> str:
     return f"{MONTHS[e.month - 1].title()} {e.day}" + (f", {e.year}" if e.year else "")
 
 
-# the years a date the text spells out in full is read without dateparser: "March 5, 2022" and
-# "March 2022" are what they say (dateparser gives the same day, and the month's first day, for
-# every day of these years: tests/test_dates_absolute.py); a year outside them (an ISO date's
-# "0999") still goes to dateparser
-_PLAIN_YEARS = (1600, 2099)
+def _plain_year(year: int) -> bool:
+    """A date the text spells out in full in a year the patterns read (``YEAR``, 1600-2099) is read
+    without dateparser: "March 5, 2022" and "March 2022" are what they say (dateparser gives the
+    same day, and the month's first day, for every day of these years:
+    tests/test_dates_absolute.py); a year outside them (an ISO date's "0999") still goes to
+    dateparser."""
+    return re.fullmatch(YEAR, str(year)) is not None
 
 
 def resolve_absolute(e: TimeExpr) -> None:
@@ -626,13 +628,13 @@ def resolve_absolute(e: TimeExpr) -> None:
         except ValueError:
             e.notes.append("no such day")
             return
-        if _PLAIN_YEARS[0] <= e.year <= _PLAIN_YEARS[1]:  # type: ignore[operator]
+        if _plain_year(e.year):  # type: ignore[arg-type]
             d, period = dt.date(e.year, e.month, e.day), "day"  # type: ignore[arg-type]
         else:
             d, period = parse_date(_date_text(e), some_base)
         _set(e, d, "day" if d else period, "text")
     elif e.kind == "month_year":
-        if _PLAIN_YEARS[0] <= e.year <= _PLAIN_YEARS[1]:  # type: ignore[operator]
+        if _plain_year(e.year):  # type: ignore[arg-type]
             d = dt.date(e.year, e.month, 1)  # type: ignore[arg-type]
         else:
             d, _ = parse_date(f"{MONTHS[e.month - 1].title()} {e.year}", some_base)  # type: ignore[index]
