@@ -25,10 +25,6 @@ from whodid.knowledge import Resources, kept
 from whodid.model import Analysis, Article, Check, Meta
 from whodid.places.source_home import SourceHomes
 
-# whether a Pipeline has frozen the knowledge and its stages in the collector (``knowledge.kept``):
-# the first one of a process does
-_FROZE = False
-
 __all__ = ["Pipeline", "PipelineConfig", "STAGE_NAMES", "Stage", "check_stage_names", "learn_homes"]
 
 
@@ -75,12 +71,12 @@ class Pipeline:
         if stages is not None:
             self.components = [StageComponent(s) for s in stages]
         else:
-            global _FROZE
-            with kept(freeze=not _FROZE):  # the knowledge and the stages last as long as the process
+            # the knowledge and the stages last as long as the process; the first Pipeline of a
+            # process freezes them in the collector (``knowledge.kept``)
+            with kept(once=True):
                 self.resources = resources or Resources.build(self.config.kb_files, self.config.lexicon_files)
                 self.components = components.build(self.config.stages, self.resources, self.config.fuzzy_cutoff,
                                                    homes=homes)
-            _FROZE = True
         self.batch_size = self.config.batch_size
         self._model = nlp.model_name(self.nlp)
 

@@ -35,8 +35,12 @@ __all__ = ["Resources", "KnowledgeBase", "KBFormatError", "Lexicon", "kept"]
 _BUILT: dict[tuple[tuple[str, ...], tuple[str, ...]], Resources] = {}
 
 
+# whether a ``kept(once=True)`` caller (a Pipeline's stages) has frozen the collector already
+_FROZEN_ONCE = False
+
+
 @contextmanager
-def kept(freeze: bool = True) -> Iterator[None]:
+def kept(freeze: bool = True, once: bool = False) -> Iterator[None]:
     """Build what the process keeps to its end (the knowledge, the stages) with the cyclic
     garbage collector off, then move every object the process holds to
     the collector's permanent generation (``gc.freeze``). The knowledge is about a million
@@ -44,7 +48,9 @@ def kept(freeze: bool = True) -> Iterator[None]:
     built (half of a pipeline's construction) and then on every article (a tenth of the
     stages' time). Objects are still freed when no longer referenced; only cyclic garbage
     that already exists at that point is never collected, so a caller that builds again and
-    again (a Pipeline's stages) freezes once (``freeze``)."""
+    again (a Pipeline's stages) freezes once in the process (``once``); ``freeze=False`` does not
+    freeze at all."""
+    global _FROZEN_ONCE
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -52,6 +58,8 @@ def kept(freeze: bool = True) -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
+    if once:  # (a build that failed has not frozen: the next one does)
+        freeze, _FROZEN_ONCE = freeze and not _FROZEN_ONCE, True
     if freeze:
         gc.freeze()
 
