@@ -17,24 +17,19 @@ __version__ = "0.1.0"
 
 from whodid.model import Analysis, Article  # noqa: E402
 
-_pipeline = None
-
 
 def analyze(text: str, published: str | None = None, title: str | None = None, **meta: str | None) -> Analysis:
     """Analyse one English article. Loads the pipeline on first call, then reuses it.
 
     Raises ValueError for empty or non-English text.
     """
-    global _pipeline
     from whodid.ingest import Rejected, article_from_text, check_language
-    from whodid.pipeline import Pipeline
+    from whodid.pipeline import default_pipeline
 
     record = check_language(article_from_text(text, "<text>", published=published, title=title, **meta))
     if isinstance(record, Rejected):
         raise ValueError(record.reason)
-    if _pipeline is None:
-        _pipeline = Pipeline()
-    _, analysis = next(_pipeline.analyze_records([record]))
+    _, analysis = next(default_pipeline().analyze_records([record]))
     return analysis
 
 

@@ -78,12 +78,12 @@ def analyze_frame(texts: Iterable[str | Mapping[str, Any]] | pd.Series | pd.Data
     ``byline``, ``url``, ``source``, ``published``. ``published`` dates the strings. Each text gets
     ``whodid ingest``'s checks; ``errors="raise"`` (default) raises ``ValueError`` naming a text that is
     empty or not English, ``errors="skip"`` leaves it out."""
-    from whodid.pipeline import checked
+    from whodid.pipeline import checked, default_pipeline
     from whodid.store import Store
 
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors={errors!r}: choose 'raise' or 'skip'")
-    pipeline = pipeline or _default_pipeline()
+    pipeline = pipeline or default_pipeline()
 
     def articles():
         for n, item in enumerate(_items(texts)):
@@ -109,18 +109,6 @@ def analyze_frame(texts: Iterable[str | Mapping[str, Any]] | pd.Series | pd.Data
         return _frame(store.con)
     finally:
         store.close()
-
-
-_PIPELINE = None  # the default Pipeline, loaded on first use, then reused
-
-
-def _default_pipeline():
-    global _PIPELINE
-    if _PIPELINE is None:
-        from whodid.pipeline import Pipeline
-
-        _PIPELINE = Pipeline()
-    return _PIPELINE
 
 
 def _items(texts) -> Iterable[str | Mapping[str, Any]]:

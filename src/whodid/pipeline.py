@@ -25,7 +25,8 @@ from whodid.knowledge import Resources, kept
 from whodid.model import Analysis, Article, Check, Meta
 from whodid.places.source_home import SourceHomes
 
-__all__ = ["Pipeline", "PipelineConfig", "STAGE_NAMES", "Stage", "check_stage_names", "learn_homes"]
+__all__ = ["Pipeline", "PipelineConfig", "STAGE_NAMES", "Stage", "check_stage_names", "default_pipeline",
+           "learn_homes"]
 
 
 def checked(article: Article) -> Record:
@@ -213,3 +214,15 @@ def _failure(record: Record, stage: str, exc: BaseException | None) -> Rejected:
     what = "nested too deeply (recursion limit)" if isinstance(exc, RecursionError) else \
         f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
     return Rejected(record.origin, f"{stage} failed: {what}", stage=stage)
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The process's Pipeline of the default configuration (every stage, the built-in knowledge
+    and the plugins'), built on first use and then reused (``whodid.analyze``, the frames)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT
