@@ -37,9 +37,10 @@ def kinds(analysis) -> list[tuple[str, str]]:
     return [(e.type, e.trigger.text) for e in analysis.events]
 
 
-def word_mentions(text: str, word: str) -> list[Mention]:
-    """A mention of ``word`` at each place ``text`` has it as a whole word."""
-    return [Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+def word_mentions(text: str, word: str, how: str | None = None) -> list[Mention]:
+    """A mention of ``word`` at each place ``text`` has it as a whole word (resolved ``how``, when
+    given: "nominal" for a group named by a common noun)."""
+    return [Mention(m.start(), m.end(), word, how=how) for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
 
 
 def hand_coder(nlp):

@@ -6,27 +6,22 @@ only the events stage is tested (sentence in, event out, and a guard that stays 
 
 from __future__ import annotations
 
-import re
-
+import pytest
+from helpers import hand_coder, word_mentions
 from test_events_recall import brief, code  # noqa: F401  (code is a fixture)
 
-from whodid.events import EventsStage
-from whodid.model import Actor, Analysis, Article, Mention
-from whodid.quotes import QuotesStage
+from whodid.model import Actor
 
 
-def code_groups(nlp, text: str, groups: dict[str, tuple[str, str]]):
-    """The events of ``text`` whose actors are groups the text names only by a common noun
-    ("villagers"), with the country the actors stage infers from the article."""
-    actors = [Actor(id=aid, name=word, kind="group", country=c[:3], sector=c[3:] or None, inferred=["country"],
-                    mentions=[Mention(m.start(), m.end(), word, how="nominal")
-                              for m in re.finditer(rf"\b{re.escape(word)}\b", text)])
-              for word, (aid, c) in groups.items()]
-    analysis = Analysis(article=Article(text=text), actors=actors)
-    doc = nlp(text)
-    QuotesStage()(doc, analysis)
-    EventsStage()(doc, analysis)
-    return analysis.events
+@pytest.fixture(scope="module")
+def code_groups(nlp):
+    """``code_groups(text, groups)``: the events of ``text`` whose actors are groups the text names
+    only by a common noun ("villagers"), with the country the actors stage infers from the article."""
+    run = hand_coder(nlp)
+    return lambda text, groups: run(text, [
+        Actor(id=aid, name=word, kind="group", country=c[:3], sector=c[3:] or None, inferred=["country"],
+              mentions=word_mentions(text, word, how="nominal"))
+        for word, (aid, c) in groups.items()])
 
 
 def test_a_party_respected_or_appreciated_is_supported(code):
@@ -75,18 +70,18 @@ def test_a_visit_seen_as_an_opportunity_is_no_criticism(code):
     assert all(e.type != "ACCUSE" for e in events)
 
 
-def test_villagers_demonstrating_protest(nlp):
-    events = code_groups(nlp, "Several hundred villagers demonstrated in front of the police station.",
-                         {"villagers": ("V", "BGDCVL")})
+def test_villagers_demonstrating_protest(code_groups):
+    events = code_groups("Several hundred villagers demonstrated in front of the police station.",
+                    {"villagers": ("V", "BGDCVL")})
     assert [(e.type, e.actor) for e in events] == [("PROTEST", ["V"])]
 
 
-def test_villagers_rallying_support_do_not_protest(nlp):
-    assert code_groups(nlp, "Villagers rallied support for the school.", {"Villagers": ("V", "BGDCVL")}) == []
+def test_villagers_rallying_support_do_not_protest(code_groups):
+    assert code_groups("Villagers rallied support for the school.", {"Villagers": ("V", "BGDCVL")}) == []
 
 
-def test_villagers_gathering_at_a_market_do_not_protest(nlp):
-    assert code_groups(nlp, "Villagers gathered at the market on Sunday.", {"Villagers": ("V", "BGDCVL")}) == []
+def test_villagers_gathering_at_a_market_do_not_protest(code_groups):
+    assert code_groups("Villagers gathered at the market on Sunday.", {"Villagers": ("V", "BGDCVL")}) == []
 
 
 def test_the_one_asked_in_a_for_to_clause_is_the_recipient(code):
