@@ -5,11 +5,12 @@ articles of ``../shared/corpora`` whose id's SHA-1 is even (the odd half is kept
 held-out measurement and is never printed here). Publishers' text is never stored:
 the packed gold keeps ids, offsets, a SHA-1 of each sentence and the labels.
 
-    python scripts/news_gold.py pick --out DIR [--per-corpus 34] [--min-chars 1200] [--max-chars 3500]
-                                     [--min-political 8] [--corpus bbc|newswire]
-        choose political articles (even SHA-1, 1,200-3,500 characters by default, not in the
-        shared dev.jsonl nor already in the packed gold) and write each one's text, split into numbered sentences
-        with their character offsets, to DIR/<id>.txt for the annotators
+    python scripts/news_gold.py pick --out DIR [--per-corpus N] [--min-chars N] [--max-chars N]
+                                     [--min-political N] [--corpus bbc|newswire]
+        choose political articles (even SHA-1, of a length and with political words enough,
+        the defaults in ``pick --help``; not in the shared dev.jsonl nor already in the packed
+        gold) and write each one's text, split into numbered sentences with their character
+        offsets, to DIR/<id>.txt for the annotators
     python scripts/news_gold.py pack RAW.jsonl [RAW.jsonl ...] --out GOLD_DIR
         turn annotations written in the shared dev.jsonl format (sentence text +
         start) into the packed format, after checking every offset against the
@@ -242,11 +243,13 @@ def main() -> None:
     commands = parser.add_subparsers(dest="command", required=True)
     p = commands.add_parser("pick")
     p.add_argument("--out", required=True)
-    p.add_argument("--per-corpus", type=int, default=34)
-    p.add_argument("--min-chars", type=int, default=1200, help="shortest article to pick")
-    p.add_argument("--max-chars", type=int, default=3500, help="longest article to pick")
+    p.add_argument("--per-corpus", type=int, default=34, help="articles to pick from each corpus (default %(default)s)")
+    p.add_argument("--min-chars", type=int, default=1200, help="shortest article to pick (default %(default)s)")
+    p.add_argument("--max-chars", type=int, default=3500, help="longest article to pick (default %(default)s)")
     p.add_argument("--min-political", type=int, default=8,
-                   help="fewest POLITICAL words an article must hold (the BBC pool at 8 is spent)")
+                   help="fewest words of the political vocabulary (government, minister, talks, ...: POLITICAL) "
+                        "an article must hold (default %(default)s; the BBC politics pool at the default is "
+                        "spent above 1,200 characters: give a lower one to pick more)")
     p.add_argument("--corpus", action="append", choices=sorted(CORPORA),
                    help="pick from this corpus only (repeatable; default all)")
     p.add_argument("--gold", default=str(GOLD), help="packed gold whose articles are not picked again")
