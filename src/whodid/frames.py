@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from whodid.export import DEFAULT_MIN_CONFIDENCE
-from whodid.model import Article
+from whodid.model import ARTICLE_META, Article
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -92,7 +92,7 @@ def analyze_frame(texts: Iterable[str | Mapping[str, Any]] | pd.Series | pd.Data
                 raise ValueError(f"text {n}: no 'text' string")
             fields.setdefault("published", published)
             fields.setdefault("id", f"text-{n}")
-            known = {k: fields.get(k) for k in ("id", "title", "byline", "url", "source", "published")}
+            known = {k: fields.get(k) for k in ARTICLE_META}
             try:
                 yield checked(Article(text=fields["text"], **{k: None if v is None else str(v)
                                                                for k, v in known.items()}))

@@ -63,6 +63,11 @@ class Mention:
     confidence: Probability | None = None
 
 
+# what an input may tell of an article beside its text (a JSONL line's fields, ``whodid.analyze``'s
+# and the API's keywords): the ``Article`` fields of the same names
+ARTICLE_META = ("id", "title", "byline", "url", "source", "published")
+
+
 @dataclass
 class Article:
     """One news article as ingested. ``text`` is what every offset points into."""

@@ -22,7 +22,7 @@ from whodid.components import StageComponent
 from whodid.config import STAGE_NAMES, PipelineConfig
 from whodid.ingest import Record, Rejected, article_from_text, check_language
 from whodid.knowledge import Resources, kept
-from whodid.model import Analysis, Article, Check, Meta
+from whodid.model import ARTICLE_META, Analysis, Article, Check, Meta
 from whodid.places.source_home import SourceHomes
 
 __all__ = ["Pipeline", "PipelineConfig", "STAGE_NAMES", "Stage", "check_stage_names", "default_pipeline",
@@ -33,7 +33,7 @@ def checked(article: Article) -> Record:
     """``article`` with the checks ``whodid ingest`` makes on its input; ``ValueError`` when ingest would
     reject it (empty, not English)."""
     origin = article.id or "<article>"
-    meta = {k: getattr(article, k) for k in ("id", "title", "byline", "url", "source", "published")}
+    meta = {k: getattr(article, k) for k in ARTICLE_META}
     record = article_from_text(article.text, origin, **meta)
     if not isinstance(record, Rejected):
         record.article.published_inferred = article.published_inferred or record.article.published_inferred

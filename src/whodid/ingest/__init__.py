@@ -38,14 +38,13 @@ from typing import Literal
 from whodid.ingest import html as html_extract
 from whodid.ingest.language import detect as detect_language
 from whodid.ingest.warc import WARC_SUFFIXES, ArchivedPage, count_pages, is_warc_head, read_warc
-from whodid.model import Article, Check
+from whodid.model import ARTICLE_META, Article, Check
 from whodid.nlp.publication import url_date
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".text")
 FOLDER_SUFFIXES = JSONL_SUFFIXES + HTML_SUFFIXES + TEXT_SUFFIXES + WARC_SUFFIXES
-JSONL_FIELDS = ("id", "title", "byline", "url", "source", "published")
 # Far beyond any news article (a long feature is 50,000); an article this long is
 # analysed in about 0.8 GB (the stages hold its whole parse, about 1.2 KB a
 # character: benchmarks/memory_long_article.py). Longer inputs are refused, not parsed.
@@ -341,13 +340,13 @@ def _jsonl_line(raw: bytes, number: int, where: str) -> Record | Rejected:
         return Rejected(where, f"line {number} is JSON nested too deeply to read")
     if not isinstance(obj, dict):
         return Rejected(where, f"line {number} is a JSON {type(obj).__name__}, not an object")
-    for key in ("text", "html") + JSONL_FIELDS:
+    for key in ("text", "html") + ARTICLE_META:
         value = obj.get(key)
         # an id may be a number; anything else must be a string (or null), never a list or object
         if value is not None and not isinstance(value, str) and not (
                 key == "id" and isinstance(value, int) and not isinstance(value, bool)):
             return Rejected(where, f"line {number}: field '{key}' is a JSON {_json_type(value)}, not a string")
-    meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in JSONL_FIELDS}
+    meta = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in ARTICLE_META}
     text, page_html = obj.get("text"), obj.get("html")
     if isinstance(text, str) and text.strip():
         return article_from_text(text, where, **meta)

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from whodid.export import DEFAULT_MIN_CONFIDENCE
 from whodid.export.csv_safe import safe_cell
-from whodid.model import AnalysisDocument
+from whodid.model import ARTICLE_META, AnalysisDocument
 from whodid.web import queries
 from whodid.web.queries import EventFilter
 
@@ -279,14 +279,14 @@ def analyze(request: Request, article: ArticleIn,
     if store and db.read_only:
         raise HTTPException(409, f"{db.path} is served read-only (--read-only): nothing can be stored; "
                                  "POST without store=true to analyse only")
-    meta = {k: getattr(article, k) for k in ("id", "title", "byline", "url", "source", "published")}
+    meta = {k: getattr(article, k) for k in ARTICLE_META}
     text = article.text
     if article.html is not None and not text:
         page = html_extract.extract(article.html, url=article.url)
         if page is None:
             raise HTTPException(422, "html: the page has no extractable article text")
         text = page.text
-        for key in ("title", "byline", "url", "source", "published"):
+        for key in (k for k in ARTICLE_META if k != "id"):  # (a page has no id)
             meta[key] = meta[key] or getattr(page, key)
     record = ingest.check_language(ingest.article_from_text(text, "<api>", **meta))
     if isinstance(record, Rejected):
