@@ -61,6 +61,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whodid.events.modality import has_negation
 from whodid.events.remention import is_public
+from whodid.knowledge.lexicon import Lexicon
 from whodid.model import Actor, Analysis, Event, Mention, Offsets, Quote
 from whodid.nlp.extensions import char_tokens, positions_of, span_at
 
@@ -110,16 +111,15 @@ def _said_sentences(doc: Doc, quotes: list[Quote]) -> Iterator[tuple[Quote, Span
             yield from ((q, sent) for sent in span.sents)
 
 
-def statements(doc: Doc, analysis: Analysis, events: list[Event],
+def statements(doc: Doc, analysis: Analysis, events: list[Event], modals: Modals,
                own_plans: frozenset[str] | set[str] = frozenset(),
                about: Callable[[Quote, Actor], bool] | None = None,
-               modals: Modals | None = None, beliefs: frozenset[str] | set[str] = frozenset()) -> list[Statement]:
+               beliefs: frozenset[str] | set[str] = frozenset()) -> list[Statement]:
     """Sentences of reported statements by a party with a country that name a party of another
     code, where the coder has coded no accusation or rebuttal by the speaker (``about``: which
     parties a quote's statement may be about; default any; ``modals``: the words that make a
     statement a speculation, the speaker's own future act, or no one's statement; ``beliefs``: the
     lemmas of verbs that tell what the speaker believes)."""
-    modals = modals or Modals()
     actors = {a.id: a for a in analysis.actors}
     # what the speaker promises or plans ("are promising to cut class sizes") is the speaker's
     # own programme, not a judgement of others; what a survey shows or how someone seems ("a
@@ -174,13 +174,20 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event],
 
 @dataclass(frozen=True)
 class Modals:
-    """Words that make a statement no criticism (the lexicon's markers): ``speculative`` auxiliaries
-    ("could", "may"), ``future`` ones ("will", "would"), and ``evidence`` cues, what a thing shows
-    or how someone seems ("showed", "seemed")."""
+    """Words that make a statement no criticism: ``speculative`` auxiliaries ("could", "may"),
+    ``future`` ones ("will", "would"), and ``evidence`` cues, what a thing shows or how someone seems
+    ("showed", "seemed"); ``Modals.of`` reads them from the lexicon's markers."""
 
-    speculative: frozenset[str] = frozenset({"could", "might", "may"})
-    future: frozenset[str] = frozenset({"will", "would", "shall", "'ll", "wo"})
-    evidence: frozenset[str] = frozenset({"show", "prove", "demonstrate", "indicate", "seem", "appear"})
+    speculative: frozenset[str]
+    future: frozenset[str]
+    evidence: frozenset[str]
+
+    @classmethod
+    def of(cls, lex: Lexicon) -> Modals:
+        """The lexicon's ``hypothetical_aux`` but for ability ("can", and "ca" of "can't": what one
+        can do is no speculation), ``future_aux`` and ``evidence_verbs``."""
+        return cls(frozenset(lex.marker("hypothetical_aux")) - {"can", "ca"}, frozenset(lex.marker("future_aux")),
+                   frozenset(lex.marker("evidence_verbs")))
 
 
 def _aux(head: Token, words: frozenset[str]) -> bool:
@@ -294,9 +301,9 @@ def _cue_lemma(doc: Doc, q) -> str:
     return min((doc[i] for i in near), key=lambda t: abs(t.idx - q.start)).lemma_.lower()
 
 
-def find(doc: Doc, analysis: Analysis, events: list[Event],
+def find(doc: Doc, analysis: Analysis, events: list[Event], modals: Modals,
          own_plans: frozenset[str] | set[str] = frozenset(),
-         beliefs: frozenset[str] | set[str] = frozenset(), modals: Modals | None = None) -> list[Event]:
+         beliefs: frozenset[str] | set[str] = frozenset()) -> list[Event]:
     """ACCUSE events read from reported statements about a side's rivals (``RIVALS``;
     ``events``: the coder's; ``own_plans``: the lemmas of cues that tell the speaker's own plans
     or promises; ``beliefs``: of cues that tell what the speaker believes, fears or hopes;
@@ -320,7 +327,7 @@ def find(doc: Doc, analysis: Analysis, events: list[Event],
         return target.sector in rivals and named
 
     out = []
-    for s in statements(doc, analysis, events, own_plans, about, modals, beliefs):
+    for s in statements(doc, analysis, events, modals, own_plans, about, beliefs):
         t = s.head
         out.append(Event(
             type="ACCUSE", mode="disapprove", cameo="111", actor=[s.speaker], recipient=[s.target],

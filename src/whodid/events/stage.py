@@ -66,10 +66,8 @@ class EventsStage:
     def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
         """Criticism, rebuttals and praise read from reported statements (``events.criticism``)."""
         lex = self.resources.lexicon
-        modals = criticism.Modals(frozenset(lex.marker("hypothetical_aux")) - {"can", "ca"},
-                                  frozenset(lex.marker("future_aux")), frozenset(lex.marker("evidence_verbs")))
         plans = lex.marker("intent_verbs") | lex.marker("promise_verbs") | lex.marker("programme_verbs")
-        found = criticism.find(doc, analysis, events, plans, lex.marker("belief_verbs"), modals)
+        found = criticism.find(doc, analysis, events, criticism.Modals.of(lex), plans, lex.marker("belief_verbs"))
         # a denial answering a charge or a demand made of the speaker's side, and praise of a party
         found += criticism.rebuttals(doc, analysis, events, plans, denials=lex.marker("denial_words"),
                                      conditions=lex.marker("condition_marks"))
