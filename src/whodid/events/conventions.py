@@ -108,8 +108,6 @@ PLEA_TYPES = {"CONCEDE", "REJECT"}
 PLEA_WORDS = {"plead", "plea"}
 # a refusal or a criticism of someone's words ("rejected calls to ...")
 ANSWERING_TYPES = {"REJECT", "ACCUSE"}
-# verbs of rebuttal: what they deny is always someone's charge ("denied he was gloating")
-REBUTTING_VERBS = {"deny", "refute", "rebut", "dismiss"}
 # a motion is put to a house: with no one else named, its legislature is asked
 MOTION_WORDS = {"motion", "amendment", "resolution"}
 # a court's ruling, as opposed to a conviction or a sentence of someone
@@ -281,9 +279,10 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
-        elif ev.type == "REJECT" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in REBUTTING_VERBS:
-            # "denied he was gloating", "denies breaking the rules", "dismissed the talk of splits":
-            # a denial that is an event at all is a rebuttal (a rumour's or a report's is none),
+        elif ev.type == "REJECT" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in resources.lexicon.marker("denial_verbs"):
+            # "denied he was gloating", "denies breaking the rules", "dismissed the talk of splits"
+            # (the lexicon's denial_verbs, verbs of rebuttal: what they deny is always someone's
+            # charge): a denial that is an event at all is a rebuttal (a rumour's or a report's is none),
             # of a charge made by someone the story tells of: when it names others of the
             # denier's country before, someone of that country (a lone "X denied the
             # allegations" gets no guess)
