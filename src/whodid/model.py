@@ -29,6 +29,8 @@ SCHEMA_VERSION = 1  # version of the JSON shape below; bump on breaking change
 
 ActorKind = Literal["person", "organization", "country", "group"]
 QuoteKind = Literal["direct", "indirect", "partial", "term"]  # term: scare quotes no one is said to have said
+# the kinds of quote that are someone's words (all but scare quotes, "term")
+SAID_KINDS = frozenset({"direct", "indirect", "partial"})
 Modality = Literal["asserted", "negated", "hypothetical", "conditional", "future", "historical"]
 Precision = Literal["day", "month", "year", "none"]
 Severity = Literal["info", "warning", "error"]

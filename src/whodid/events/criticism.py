@@ -62,10 +62,9 @@ from spacy.tokens import Doc, Span, Token
 from whodid.events.modality import has_negation
 from whodid.events.remention import is_public
 from whodid.knowledge.lexicon import Lexicon
-from whodid.model import Actor, Analysis, Event, Mention, Offsets, Quote
+from whodid.model import SAID_KINDS, Actor, Analysis, Event, Mention, Offsets, Quote
 from whodid.nlp.extensions import char_tokens, positions_of, span_at
 
-SAID = {"direct", "indirect", "partial"}
 # actor kinds that name a party of their own (not a group the text gives only a sector)
 NAMED = {"person", "organization"}
 # the speaker's events in a sentence that already code the criticism or answer one
@@ -124,7 +123,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event], modals: Modals
     # what the speaker promises or plans ("are promising to cut class sizes") is the speaker's
     # own programme, not a judgement of others; what a survey shows or how someone seems ("a
     # survey showed", "he seemed to prefer") is no one's statement
-    quotes = [q for q in analysis.quotes if q.kind in SAID and q.speaker in actors and actors[q.speaker].country
+    quotes = [q for q in analysis.quotes if q.kind in SAID_KINDS and q.speaker in actors and actors[q.speaker].country
               and not (q.cue and (_cue_is(doc, q, own_plans) or _cue_is(doc, q, modals.evidence)))]
     if not quotes:
         return []
@@ -442,7 +441,7 @@ def praise(doc: Doc, analysis: Analysis, events: list[Event],
     subject of a clause that says it is (or has been, or would be) what ``words`` praise (the
     lexicon's ``praise_words``: "Sir Digby Jones said: 'he has been a prudent chancellor'")."""
     actors = {a.id: a for a in analysis.actors}
-    quotes = [q for q in analysis.quotes if q.kind in SAID and q.speaker in actors and actors[q.speaker].country]
+    quotes = [q for q in analysis.quotes if q.kind in SAID_KINDS and q.speaker in actors and actors[q.speaker].country]
     told = {e.sentence.start for e in events}
     mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
     out: list[Event] = []

@@ -41,10 +41,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from whodid.events.remention import is_unnamed
-from whodid.model import Actor, Analysis, Event
+from whodid.model import SAID_KINDS, Actor, Analysis, Event
 
-# quotes that are someone's words (not scare quotes, "term")
-SAID = {"direct", "indirect", "partial"}
 # fighting is news with no party named ("the first battle occurred near the border"): its
 # parties are usually the article's belligerents, told around it
 FIGHTING = {"ASSAULT"}
@@ -67,7 +65,7 @@ NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 
 def keep(events: list[Event], analysis: Analysis) -> list[Event]:
     actors = {a.id: a for a in analysis.actors}
-    said = [(q.start, q.end) for q in analysis.quotes if q.kind in SAID]
+    said = [(q.start, q.end) for q in analysis.quotes if q.kind in SAID_KINDS]
     return [e for e in events if (e.actor or (e.recipient and (e.type in DONE_TO or (e.type, e.mode) in DONE_TO_MODES)) or e.type in FIGHTING)
             and (e.recipient or (e.type not in NEEDS_RECIPIENT and not _promised_aid(e)))
             and not _domestic_visit(e, actors) and not _domestic_easing(e, actors) and not _business_only(e, actors)

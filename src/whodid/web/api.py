@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field, model_validator
 
 from whodid.export import DEFAULT_MIN_CONFIDENCE
 from whodid.export.csv_safe import safe_cell
-from whodid.model import ARTICLE_META, AnalysisDocument
+from whodid.model import ARTICLE_META, AnalysisDocument, Modality, QuoteKind
 from whodid.web import queries
 from whodid.web.queries import EventFilter
 
@@ -36,7 +36,6 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 ActorQ = Annotated[str | None, Query(
     max_length=200,
     description="an actor id (Q7747), CAMEO-style code (RUSGOV), country (RUS) or name (Vladimir Putin)")]
-Modality = Literal["asserted", "negated", "hypothetical", "conditional", "future", "historical"]
 PlovType = Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z_]+$", description="PLOVER type, e.g. AGREE")]
 
 
@@ -204,7 +203,7 @@ def get_actor(actor_id: Annotated[str, PathParam(max_length=200)], cur: Cur) -> 
 
 @router.get("/quotes", summary="Quotes, by speaker")
 def list_quotes(cur: Cur, speaker: ActorQ = None,
-                kind: Literal["direct", "indirect", "partial", "term"] | None = None,
+                kind: QuoteKind | None = None,
                 limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     return queries.quotes(cur, speaker, kind, limit, offset)
 
