@@ -64,6 +64,7 @@ from whodid.events.remention import is_public
 from whodid.knowledge.lexicon import Lexicon
 from whodid.model import SAID_KINDS, Actor, Analysis, Event, Mention, Offsets, Quote
 from whodid.nlp.extensions import char_tokens, positions_of, span_at
+from whodid.nlp.vocab import FIRST_PERSON
 
 # actor kinds that name a party of their own (not a group the text gives only a sector)
 NAMED = {"person", "organization"}
@@ -193,11 +194,6 @@ def _aux(head: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in words for c in head.children)
 
 
-# pronouns that, as the subject of what a speaker says, are the speaker (first person in the
-# speaker's own words; the third person of "X said he would ..." in reported speech)
-_FIRST_PERSON = {"i", "we"}
-
-
 def _speakers_own(head: Token, q: Quote, speaker: Actor) -> bool:
     """The subject of the statement's clause is its speaker: a mention of the speaker, "I" or
     "we", or in reported speech "he", "she" or "they" ("said they would increase maternity pay")."""
@@ -210,7 +206,8 @@ def _speakers_own(head: Token, q: Quote, speaker: Actor) -> bool:
     # (a third person of the speaker's number: "Labour strategists told the paper he would be
     # 'set loose' on Michael Howard" is about another man)
     third = {"he", "she"} if speaker.kind == "person" else {"they"}
-    return s.lower_ in _FIRST_PERSON or (s.lower_ in third and q.kind != "direct")
+    # (pronouns that, as the subject, are the speaker: the first person, nlp.vocab.FIRST_PERSON)
+    return s.lower_ in FIRST_PERSON or (s.lower_ in third and q.kind != "direct")
 
 
 def _clause(sent: Span, start: int, end: int) -> tuple[int, int]:
