@@ -29,11 +29,11 @@ from typing import TYPE_CHECKING
 from whodid.knowledge.kb import code_for
 from whodid.knowledge.parties import (GOVERNING_AFTER, GOVERNING_BEFORE, LEGISLATOR_ROLES, OPPOSITION_BEFORE,
                                       PARLIAMENTARY_GROUP, PARTY_ROLES, PORTFOLIO_NOUNS, party_key)
+from whodid.nlp.vocab import POSSESSIVE_MARKS
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import ActorInfo, Resolver, _State
 
-POSS = {"'s", "’s", "'", "’"}
 MAX_ROLE_MODIFIERS = 3  # "Lib Dems' home affairs spokesman": words between the party and its role
 NOT_THIS_ONE = {"next", "future", "third", "fourth", "fifth", "new", "possible", "potential"}  # a government to come
 # ranks and forms of address that may stand between a party title and its holder's name
@@ -85,7 +85,7 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
         k = a - 1
         while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].lower_ not in NOT_THIS_ONE:
             k -= 1  # "the successful Labour government"; not "the next Labour government"
-        definite = (k >= 0 and doc[k].lower_ in ("the", "this")) or (b < n and doc[b].text in POSS)
+        definite = (k >= 0 and doc[k].lower_ in ("the", "this")) or (b < n and doc[b].text in POSSESSIVE_MARKS)
         if (after in GOVERNING_AFTER and definite) or (after == "-" and b + 1 < n and doc[b + 1].lower_ == "led"):
             party.governs.append(f"“{doc[max(0, a - 1):min(n, b + 2)].text}”")
         # "since Labour came to power": in power from then to the article's date
@@ -93,7 +93,7 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
                 and doc[b + 2].lower_ in ("power", "office"):
             party.governs.append(f"“{doc[a - 1:b + 3].text}”")
         role = _role_after(st, b)
-        if role is None and b + 1 < n and doc[b].text in POSS:
+        if role is None and b + 1 < n and doc[b].text in POSSESSIVE_MARKS:
             named = st.at(b + 1)
             if named is not None and named.start == b + 1 and st.res.actors[named.actor].kind == "person":
                 role = (b, b + 1, "member")  # "Labour's Yvette Cooper": one of the party's people
@@ -267,7 +267,7 @@ def _role_after(st: _State, b: int) -> tuple[int, int, str] | None:
     k = b
     if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
         k += 3  # "Bharatiya Janata Party (BJP) vice-president": its acronym in brackets
-    if k < len(doc) and doc[k].text in POSS:
+    if k < len(doc) and doc[k].text in POSSESSIVE_MARKS:
         k += 1
     best = None
     m = k

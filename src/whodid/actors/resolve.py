@@ -48,7 +48,8 @@ from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for,
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.extensions import positions_of_lemmas, text_of
 from whodid.nlp.vocab import (BODY_ANAPHORS, ENGLISH_HONORIFICS, LOCAL_NOUNS, MONTHS, NAME_AS_PLACE_PREPOSITIONS,
-                               NOT_CURRENT, PLACE_NOUNS, PLACE_OBJECT_PREPOSITIONS, QUOTE_OPENS_AFTER)
+                               NOT_CURRENT, PLACE_NOUNS, PLACE_OBJECT_PREPOSITIONS, POSSESSIVE_MARKS,
+                               QUOTE_OPENS_AFTER)
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -57,7 +58,6 @@ PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
 REFLEXIVE = {"himself", "herself", "itself", "themselves"}
-POSS_MARKS = {"'s", "’s", "'", "’"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"}
 # Malay (and Brunei) honorifics: titles before a name, not part of it ("Datuk Seri Ti Lian Ker" is Ti)
 HONORIFICS = ("tan sri", "puan sri", "toh puan", "datuk seri", "dato seri", "dato sri", "datin seri",
@@ -571,7 +571,7 @@ class Resolver:
             if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
             s, e = ent.start, ent.end
-            while e > s and doc[e - 1].text in POSS_MARKS:
+            while e > s and doc[e - 1].text in POSSESSIVE_MARKS:
                 e -= 1
             while s < e and doc[s].lower_ in DETERMINERS:
                 s += 1
@@ -647,7 +647,7 @@ class Resolver:
             if t.is_stop and all(w.is_punct or w.is_space for w in doc[t.sent.start:i]):
                 continue  # '"You destroyed the principle," he said': the pronoun, not You Si-kun
             if t.ent_type_ and t.ent_iob_ == "B" and i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I" \
-                    and doc[i + 1].text not in POSS_MARKS:
+                    and doc[i + 1].text not in POSSESSIVE_MARKS:
                 continue  # the first word of a longer entity
             if t.ent_iob_ == "I" or (i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].pos_ == "PROPN"
                                       and doc[i - 1].head.i == i and not _honorific_at(doc, i - 1)):
@@ -843,7 +843,7 @@ class Resolver:
             if ent.label_ not in ("ORG", "NORP"):
                 continue
             s, e = ent.start, ent.end
-            while e > s and (doc[e - 1].text in POSS_MARKS or doc[e - 1].is_punct):
+            while e > s and (doc[e - 1].text in POSSESSIVE_MARKS or doc[e - 1].is_punct):
                 e -= 1
             while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct):
                 s += 1
@@ -1169,7 +1169,7 @@ class Resolver:
                 skip = True
             k -= 1
         start = k + 1
-        if k >= 0 and doc[k].text in POSS_MARKS:
+        if k >= 0 and doc[k].text in POSSESSIVE_MARKS:
             k -= 1
         f = st.at(k) if k >= 0 else None
         if f is not None:
@@ -1183,7 +1183,7 @@ class Resolver:
                 country = a.country
                 org = a.id if a.kind == "organization" and a.sector == "IGO" else None
                 start = f.start
-            elif a.kind == "person" and f.end == k + 1 and doc[k + 1].text in POSS_MARKS:
+            elif a.kind == "person" and f.end == k + 1 and doc[k + 1].text in POSSESSIVE_MARKS:
                 # "Putin's spokesman": an office in the possessor's country
                 via, country = a.id, a.country
                 start = f.start
@@ -1365,7 +1365,7 @@ class Resolver:
                                                    and not _plural_word_entity(head, end - i)):
             return None
         if (_modifier(head) and not (sector and self._event_modifier(head))) \
-                or (end < len(doc) and doc[end].text in POSS_MARKS):
+                or (end < len(doc) and doc[end].text in POSSESSIVE_MARKS):
             return None
         if head.lower_ in PLACE_NOUNS or head.lemma_.lower() in PLACE_NOUNS:
             return None  # "a village": a place (its people are "villagers")
@@ -2369,7 +2369,7 @@ class _State:
             if old is not None and old is not f and f.start <= old.start and old.end <= f.end:
                 # possessors stay as mentions of their own: "the Kremlin's spokesperson", "his counterpart"
                 nxt = self.doc[old.end] if old.end < len(self.doc) else None
-                if old.end < f.end and (nxt is not None and nxt.text in POSS_MARKS
+                if old.end < f.end and (nxt is not None and nxt.text in POSSESSIVE_MARKS
                                         or self.doc[old.end - 1].lower_ in POSSESSIVE):
                     continue
                 self.drop(old)

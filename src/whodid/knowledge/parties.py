@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from whodid.nlp.vocab import POSSESSIVE_MARKS
+
 # words that make a capitalised name a party's ("the Liberal Democrats", "Labour", "the
 # Socialist Party"), in their singular lower-case form
 PARTY_WORDS = frozenset({
@@ -78,7 +80,7 @@ _NICKNAME_RES = [(re.compile(rf"\b{re.escape(short)}\b"), full) for short, full 
 @lru_cache(maxsize=4096)
 def _party_key(words: tuple[str, ...]) -> str | None:
     """``party_key``'s work, remembered: the same capitalised runs come back on every article."""
-    low = [w.lower().strip(".") for w in words if w.lower() not in ("the", "'s", "’s", "'", "’")]
+    low = [w.lower().strip(".") for w in words if w.lower() != "the" and w.lower() not in POSSESSIVE_MARKS]
     if len(low) > 2 and low[0] in PARLIAMENTARY_GROUP:
         low = low[1:]  # "the Parliamentary Labour Party": the party's MPs, who stand as the party stands
     if not low:

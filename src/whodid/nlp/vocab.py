@@ -113,6 +113,10 @@ PARTITIVE_PREPOSITIONS = frozenset({"in", "within", "among", "amongst", "inside"
 RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "ally", "rival", "enemy", "foe", "adversary", "opponent",
                               "counterpart", "partner", "critic", "opposite"})
 
+# the possessive marks as the tokenizer splits them: "Putin's", and the bare apostrophe of a
+# plural's ("the Lib Dems' spokesman")
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
 # first-person pronouns: in a quotation they are its speaker ("they will work with us", said
 # the minister: the minister, or what the minister speaks for)
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
