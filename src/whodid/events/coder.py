@@ -47,8 +47,6 @@ _MEETING_PREPS = {"in", "at", "during"}
 _ATTENDING_PREPS = {"at", "for", "to"}
 _ATTENDING_VERBS = {"be", "arrive", "fly", "travel", "go", "come", "head", "return", "invite", "attend"}
 _ASKED_THERE_VERBS = {"invite"}
-# a meeting of one's own side (a news conference, a party's own meeting), no meeting with another
-_OWN_MEETING_ADJS = {"party", "cabinet", "annual", "news", "press", "internal", "weekly"}
 # an act claimed as one's own: "claimed responsibility for the attack", "took credit for the bombing"
 _RESPONSIBILITY_NOUNS = {"responsibility", "credit"}
 _CLAIMING_VERBS = {"claim", "take", "accept", "assume", "admit", "acknowledge"}
@@ -919,7 +917,8 @@ class Coder:
             f.anchored = bool(actors)
         elif e.type == "CONSULT" and n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _ATTENDING_PREPS \
                 and head.head.lemma_.lower() in _ATTENDING_VERBS and not actors \
-                and not any(c.dep_ == "poss" or (c.dep_ == "amod" and c.lemma_.lower() in _OWN_MEETING_ADJS)
+                and not any(c.dep_ == "poss" or (c.dep_ == "amod" and c.lemma_.lower() in
+                                                    self.lex.classes.get("internal_meeting", frozenset()))
                             for c in n.children):
             # "Mr Blair is at a summit in Brussels", "Jack Straw arrives in Indonesia for a summit
             # meeting", "paid for him to fly ... to official discussions", "were invited to the
