@@ -157,7 +157,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event], modals: Modals
             # "I do not believe that anyone should be deprived of their liberty on the say so of
             # a politician": what the speaker believes, as when the cue tells it ("he thinks")
             continue
-        if _aux(head, modals.speculative) and not any(c.dep_ == "neg" for c in head.children):
+        if _aux(head, modals.speculative) and not has_negation(head):
             # "large numbers of people could be affected", "Mr Morris may have a point": a
             # speculation, an opinion in what is said, not criticism (``filters``: what a
             # speaker supposes is no event); a denial is no speculation ("the call may not be
@@ -427,7 +427,7 @@ def _denial(head: Token, denials: Collection[str], conditions: Collection[str]) 
     a condition."""
     if any(c.dep_ == "expl" or (c.dep_ == "mark" and c.lower_ in conditions) for c in head.children):
         return False  # "there was not enough evidence": a fact stated; "if it wasn't so serious": a condition
-    if any(c.dep_ == "neg" for c in head.children):
+    if has_negation(head):
         return True
     return any(c.dep_ in ("acomp", "attr") and c.lower_ in denials for c in head.children)
 

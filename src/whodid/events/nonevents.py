@@ -60,6 +60,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from whodid.events.modality import has_negation
 from whodid.events.senses import describes, role_words
 from whodid.knowledge.lexicon import Lexicon
 
@@ -211,7 +212,7 @@ def need_denied(t: Token, lex: Lexicon) -> bool:
     """``t`` is the infinitive of a negated verb of necessity ("did not need to consult"; the
     lexicon's ``necessity_verbs``)."""
     return t.dep_ == "xcomp" and t.head.lemma_.lower() in lex.marker("necessity_verbs") \
-        and any(c.dep_ == "neg" for c in t.head.children)
+        and has_negation(t.head)
 
 
 def plan_fell_through(t: Token, lex: Lexicon) -> bool:
