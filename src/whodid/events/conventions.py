@@ -279,11 +279,12 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 if actor.id not in ev.actor:
                     ev.recipient = [actor.id]
                     _mark(ev, "recipient")
-        elif ev.type == "REJECT" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in resources.lexicon.marker("denial_verbs"):
+        elif ev.type == "REJECT" and ev.actor and not ev.recipient \
+                and _trigger_lemma(doc, ev) in resources.lexicon.marker("denial_verbs"):
             # "denied he was gloating", "denies breaking the rules", "dismissed the talk of splits"
             # (the lexicon's denial_verbs, verbs of rebuttal: what they deny is always someone's
-            # charge): a denial that is an event at all is a rebuttal (a rumour's or a report's is none),
-            # of a charge made by someone the story tells of: when it names others of the
+            # charge): a denial that is an event at all is a rebuttal (a rumour's or a report's is
+            # none), of a charge made by someone the story tells of: when it names others of the
             # denier's country before, someone of that country (a lone "X denied the
             # allegations" gets no guess)
             own = {countries[i] for i in ev.actor if i in countries}
