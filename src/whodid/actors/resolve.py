@@ -48,8 +48,8 @@ from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for,
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.extensions import positions_of_lemmas, text_of
 from whodid.nlp.vocab import (BODY_ANAPHORS, ENGLISH_HONORIFICS, LOCAL_NOUNS, MONTHS, NAME_AS_PLACE_PREPOSITIONS,
-                               NOT_CURRENT, PLACE_NOUNS, PLACE_OBJECT_PREPOSITIONS, POSSESSIVE_MARKS,
-                               QUOTE_OPENS_AFTER)
+                               NAME_PARTICLES, NOT_CURRENT, PLACE_NOUNS, PLACE_OBJECT_PREPOSITIONS,
+                               POSSESSIVE_MARKS, QUOTE_OPENS_AFTER)
 
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
@@ -99,9 +99,6 @@ COMPANY_WORDS = {"Electronics", "Group", "Corporation", "Corp", "Corp.", "Inc", 
 MONARCH_TITLES = {"king": ("king",), "queen": ("queen",), "emir": ("emir", "amir"), "sultan": ("sultan",),
                   "monarch": ("king", "queen", "emir", "amir", "sultan", "monarch", "emperor")}
 TITLE_GENDER = {"king": "male", "queen": "female", "emir": "male", "sultan": "male"}
-# lower-case particles inside a person's name ("José Eduardo dos Santos", "Ursula von der Leyen")
-NAME_PARTICLES = {"al", "bin", "ibn", "de", "da", "das", "do", "dos", "du", "del", "della", "di", "von", "van", "der",
-                  "den", "ter", "le", "la"}
 # generational suffixes after a surname ("Marcos Jnr", "Martin Luther King Jr."): not the surname
 NAME_SUFFIXES = frozenset({"jr", "jnr", "snr", "sr", "ii", "iii", "iv"})
 # nouns of offices the role nouns do not list ("coordinator", "commissioner", "envoy")

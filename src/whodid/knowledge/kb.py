@@ -27,6 +27,7 @@ from typing import NamedTuple
 from whodid.knowledge.agents import SECTOR_NAMES as AGENT_SECTOR_NAMES
 from whodid.knowledge.agents import AgentNouns
 from whodid.knowledge.agents import load as load_agents
+from whodid.nlp.vocab import NAME_PARTICLES
 
 # how much a role makes a person the likely referent of a bare surname
 ROLE_WEIGHT = {
@@ -456,7 +457,6 @@ def _simple_tokens(text: str) -> list[str]:
 
 
 NAME_SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
-PARTICLES = {"von", "van", "de", "der", "den", "al", "el", "bin", "ibn", "da", "di", "du", "la", "le", "dos", "das"}
 FAMILY_NAME_FIRST = {"CHN", "PRK", "KOR", "TWN", "VNM"}
 
 
@@ -470,7 +470,7 @@ def surname_keys(tokens: list[str], country: str | None = None) -> list[str]:
         return [toks[0]]
     keys = [toks[-1]]
     for i, t in enumerate(toks[1:], start=1):
-        if t.lower() in PARTICLES:
+        if t.lower() in NAME_PARTICLES:
             keys.append(" ".join(toks[i:]))
             break
     if len(toks) >= 3 and toks[-2] == "-":

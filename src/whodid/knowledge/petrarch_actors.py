@@ -34,6 +34,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from whodid.nlp.vocab import NAME_PARTICLES
+
 NULL_CODE = "---"
 _BRACKET = re.compile(r"\[([^\[\]]*)\]")
 _CODE = re.compile(r"^~?([A-Z0-9]{3,}(?:/~?[A-Z0-9]{3,})*|---)$")
@@ -275,8 +277,6 @@ TITLE_WORDS = {"PRESIDENT", "PRIME", "MINISTER", "KING", "QUEEN", "GENERAL", "GE
                "UN", "U.N.", "US", "U.S.", "PRES.", "PRES", "AMBASSADOR", "CARDINAL", "POPE", "BISHOP", "ARCHBISHOP",
                "REP.", "REPRESENTATIVE", "SPEAKER", "JUDGE", "JUSTICE", "COMMANDER", "LT", "LT.", "MAJOR", "CAPTAIN",
                "ADMIRAL", "MARSHAL", "CROWN", "LORD", "SIR", "DAME", "HIS", "HER", "THE"}
-PARTICLES = {"AL", "EL", "BIN", "IBN", "BEN", "DE", "DA", "DI", "DU", "DEL", "DER", "DEN", "VAN", "VON", "LA", "LE",
-             "DOS", "DAS", "Y", "UL", "UD"}
 
 
 def display(name: str) -> str:
@@ -299,7 +299,7 @@ def display(name: str) -> str:
 def particle_variant(name: str) -> str | None:
     """``Bashar Al Assad`` -> ``Bashar al Assad`` (how the text writes the particles), if it differs."""
     words = name.split(" ")
-    out = [w.lower() if i and w.upper() in PARTICLES and i < len(words) - 1 else w for i, w in enumerate(words)]
+    out = [w.lower() if i and w.lower() in NAME_PARTICLES and i < len(words) - 1 else w for i, w in enumerate(words)]
     variant = " ".join(out)
     return variant if variant != name else None
 

@@ -113,6 +113,11 @@ PARTITIVE_PREPOSITIONS = frozenset({"in", "within", "among", "amongst", "inside"
 RELATIONAL_NOUNS = frozenset({"neighbor", "neighbour", "ally", "rival", "enemy", "foe", "adversary", "opponent",
                               "counterpart", "partner", "critic", "opposite"})
 
+# lower-case particles inside a person's name ("José Eduardo dos Santos", "Ursula von der Leyen",
+# "Zine El Abidine Ben Ali"): a surname may start at one, and a name runs on across one
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "de", "da", "das", "do", "dos", "du", "del", "della", "di",
+                            "von", "van", "der", "den", "ter", "le", "la", "y", "ul", "ud"})
+
 # the possessive marks as the tokenizer splits them: "Putin's", and the bare apostrophe of a
 # plural's ("the Lib Dems' spokesman")
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
