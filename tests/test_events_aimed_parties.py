@@ -37,3 +37,9 @@ def test_a_denial_beside_others_named_in_no_relation_to_it_is_no_event(analyze):
     assert not [t for t, w in kinds(a) if t == "REJECT"]
     b = analyze("Prime Minister Kishida denied there was a split, and Seoul welcomed the decision.")
     assert ("SUPPORT", "welcomed") in kinds(b) and not [t for t, w in kinds(b) if t == "REJECT"]
+
+
+def test_the_party_a_denied_clause_names_is_not_whom_the_denial_answers(analyze):
+    # what is denied names who is said to have acted, not who said it
+    a = analyze("Germany denied that Poland had closed the border.")
+    assert not [e for e in a.events if e.type == "REJECT" and codes(a, e.recipient) == ["POL"]]

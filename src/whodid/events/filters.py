@@ -158,7 +158,10 @@ def _aimed_at(e: Event, named: list[tuple[str, Mention]], doc: Doc) -> tuple[str
     if trigger is None:
         return None
     head = trigger.root
-    shut = {w.i for c in head.children if c.dep_ in _NOT_AIMED_AT for w in c.subtree}
+    # (a denial's clause tells what is denied, not whom the denial answers: "Mr Straw denied the
+    # decision would suggest to China that ...")
+    shut = {w.i for c in head.children if c.dep_ in _NOT_AIMED_AT or (e.type == "REJECT" and c.dep_ == "ccomp")
+            for w in c.subtree}
     governed = {w.i for w in head.subtree} - shut
     inside = [(aid, m) for aid, m in named if (span := span_at(doc, m)) is not None and span.start in governed]
     return next(((aid, m) for aid, m in inside if m.start > e.trigger.start), inside[-1] if inside else None)
