@@ -43,3 +43,13 @@ def test_the_party_a_denied_clause_names_is_not_whom_the_denial_answers(analyze)
     # what is denied names who is said to have acted, not who said it
     a = analyze("Germany denied that Poland had closed the border.")
     assert not [e for e in a.events if e.type == "REJECT" and codes(a, e.recipient) == ["POL"]]
+
+
+def test_a_refusal_after_a_sentence_naming_another_party_is_no_event_with_no_one(analyze):
+    # the guidelines leave the recipient empty only when the sentence and its immediate context
+    # name no one: with another country's officials named just before, a refusal aimed at no one is
+    # misread; with only the refuser's own side named before, it stays
+    a = analyze("Turkish officials visited Athens on Sunday. On Monday, the Greek prime minister rejected the plan.")
+    assert ("CONSULT", "visited") in kinds(a) and not [t for t, w in kinds(a) if t == "REJECT"]
+    b = analyze("Greek officials met in Athens on Sunday. On Monday, the Greek prime minister rejected the plan.")
+    assert found(b, "REJECT", "rejected").recipient == []
