@@ -118,7 +118,8 @@ def aimed(events: list[Event], analysis: Analysis, doc: Doc) -> list[Event]:
             continue
         own = {actors[i].code or "" for i in e.actor if i in actors}
         own |= {c[:3] for c in own}
-        if not any((actors[i].code or "") not in own for i in [*(i for i, _ in named), *_named_before(e, analysis, doc)]):
+        others = [i for i, _ in named] + _named_before(e, analysis, doc)
+        if not any((actors[i].code or "") not in own for i in others):
             out.append(e)  # no one else named in the sentence or just before: nothing to guess (the guidelines)
     return out
 
@@ -144,7 +145,8 @@ def _named_beside(e: Event, analysis: Analysis, doc: Doc) -> list[tuple[str, Men
     for m in e.actor_mentions:
         span = span_at(doc, m)
         if span is not None:
-            own |= {w.i for w in span.root.subtree} if not _within(span.root, e, doc) else set(range(span.start, span.end))
+            # (the whole phrase, unless the trigger is in it: "the Tories' attack on Labour")
+            own |= set(range(span.start, span.end)) if _within(span.root, e, doc) else {w.i for w in span.root.subtree}
     found = []
     for a in analysis.actors:
         if a.id in e.actor:
@@ -176,8 +178,8 @@ def _aimed_at(e: Event, named: list[tuple[str, Mention]], doc: Doc) -> tuple[str
     head = trigger.root
     # (a denial's clause tells what is denied, not whom the denial answers: "Mr Straw denied the
     # decision would suggest to China that ...")
-    shut = {w.i for c in head.children if c.dep_ in _NOT_AIMED_AT or (e.type == "REJECT" and c.dep_ == "ccomp")
-            for w in c.subtree}
+    shut = {w.i for c in head.children
+            if c.dep_ in _NOT_AIMED_AT or (e.type == "REJECT" and c.dep_ == "ccomp") for w in c.subtree}
     governed = {w.i for w in head.subtree} - shut
     inside = [(aid, m) for aid, m in named if (span := span_at(doc, m)) is not None and span.start in governed]
     return next(((aid, m) for aid, m in inside if m.start > e.trigger.start), inside[-1] if inside else None)
