@@ -53,3 +53,11 @@ def test_a_refusal_after_a_sentence_naming_another_party_is_no_event_with_no_one
     assert ("CONSULT", "visited") in kinds(a) and not [t for t, w in kinds(a) if t == "REJECT"]
     b = analyze("Greek officials met in Athens on Sunday. On Monday, the Greek prime minister rejected the plan.")
     assert found(b, "REJECT", "rejected").recipient == []
+
+
+def test_a_threat_to_strike_back_is_aimed_at_whoever_struck(analyze):
+    # a retaliation answers the blow told just before (the other party of the sentence)
+    a = analyze("Russian forces attacked Kharkiv overnight, and Ukraine threatened to strike back.")
+    assert codes(a, found(a, "THREATEN", "threatened").recipient) == ["RUSMIL"]
+    b = analyze("Russian forces attacked Kharkiv overnight, and Ukraine threatened to strike.")
+    assert not [e for e in b.events if e.type == "THREATEN" and e.recipient]

@@ -41,7 +41,10 @@ recipient empty only when the text names no such party; so a party named in what
 governs (its object or prepositional object and their phrases: "rejecting a junior post in James
 Callaghan's administration", "declined the invitation of the European Union"; not its subject or
 by-phrase, nor a clause told beside it) is its recipient (6 such on the development gold, 4 right
-at type + actor + recipient, the other two of a wrong type or actor), and when the sentence names
+at type + actor + recipient, the other two of a wrong type or actor); a retaliation in what it
+governs ("threatened to strike back", "vowed to retaliate") is aimed at the doer of the act told
+just before, in its sentence or the one before (no case on the development gold; "Russian forces
+attacked Kharkiv overnight, and Ukraine threatened to strike back" in a test); and when the sentence names
 another party (not of the actor's own code, nor in the actor's own phrase) that the act is in no
 such relation to, or the sentence before does (the guidelines' "immediate context"), the coder has
 misread it ("Mr Chirac denied there was any snub - ... he would be happy to meet Mr Allawi": a
@@ -118,10 +121,40 @@ def aimed(events: list[Event], analysis: Analysis, doc: Doc) -> list[Event]:
             continue
         own = {actors[i].code or "" for i in e.actor if i in actors}
         own |= {c[:3] for c in own}
+        answered = _answered(e, events, own, actors, doc)
+        if answered is not None:
+            e.recipient, e.recipient_mentions = list(answered.actor), list(answered.actor_mentions)
+            out.append(e)
+            continue
         others = [i for i, _ in named] + _named_before(e, analysis, doc)
         if not any((actors[i].code or "") not in own for i in others):
             out.append(e)  # no one else named in the sentence or just before: nothing to guess (the guidelines)
     return out
+
+
+# words of striking back: an act aimed at whoever struck first ("threatened to strike back",
+# "vowed to retaliate", "warned of reprisals")
+RETALIATION = {"retaliate", "retaliation", "reprisal", "revenge", "avenge"}
+# verbs whose particle "back" makes them a return blow ("hit back", "strike back", "fight back")
+_STRIKING = {"strike", "hit", "fight", "attack"}
+
+
+def _answered(e: Event, events: list[Event], own: set[str], actors: dict[str, Actor], doc: Doc) -> Event | None:
+    """The act a retaliation (``RETALIATION``, "strike back") in what ``e``'s trigger governs
+    answers: the last act told before it, in its sentence or the one before, by a party not of
+    the actor's own code."""
+    trigger = span_at(doc, e.trigger)
+    if trigger is None:
+        return None
+    if not any(w.lemma_.lower() in RETALIATION or (w.lower_ == "back" and w.head.lemma_.lower() in _STRIKING)
+               for w in trigger.root.subtree):
+        return None
+    sents = [s for s in doc.sents if s.start_char <= e.sentence.start]
+    start = sents[-2].start_char if len(sents) > 1 else e.sentence.start
+    prior = [o for o in events if o is not e and o.actor and start <= o.trigger.start < e.trigger.start
+             and not set(o.actor) & set(e.actor)
+             and not any((actors[i].code or "") in own for i in o.actor if i in actors)]
+    return max(prior, key=lambda o: o.trigger.start) if prior else None
 
 
 def _named_before(e: Event, analysis: Analysis, doc: Doc) -> list[str]:
