@@ -60,6 +60,15 @@ class EventsStage:
                         self.coder.note_event(e, why)
         events = merged
         conventions.home_addressee(analysis, events, self.resources)
+        # an aimed act with no recipient yet: the party its trigger governs, else none when the
+        # sentence names others (events.filters.aimed)
+        aimed = filters.aimed(events, analysis, doc)
+        if self.coder.trace is not None:
+            left = {id(e) for e in aimed}
+            for e in events:
+                if id(e) not in left:
+                    self.coder.note_event(e, "an aimed act beside parties it is not aimed at (events.filters.aimed)")
+        events = aimed
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         analysis.events.extend(events)
 
