@@ -206,3 +206,45 @@ def test_a_weekday_before_is_to_meet_is_the_coming_one():
     past = pipeline.analyze(Article(text="On Wednesday, the delegation met the minister, the Senate said.",
                                     published="2022-07-16"))
     assert [e.date for e in past.events] == ["2022-07-13"]
+
+
+def test_where_a_governing_verbs_subject_came_from_or_went_is_not_where_the_event_under_it_happened():
+    pipeline = Pipeline()
+
+    def places(text):
+        return [(e.type, e.trigger.text, e.place) for e in pipeline.analyze(Article(text=text, published="2024-03-07")).events]
+
+    # the destination of the main verb: the storming came before, elsewhere
+    assert places("The president fled to Dubai after protesters stormed his residence on Saturday.") \
+        == [("PROTEST", "stormed", None)]
+    # the origin of the trip the talks were the end of
+    assert places("King Abdullah paid for Tony Blair to fly from a holiday in Egypt to official discussions.") \
+        == [("CONSULT", "discussions", None)]
+    # the delegation's trip, not where its relative clause's act was
+    assert places("The energy secretary travelled to China with the delegation that negotiated a loan for the mine.") \
+        == [("CONSULT", "negotiated", None)]
+    # guards: a trip's purpose happens at its destination; a verb's own origin is its place
+    assert places("The foreign minister went to Moscow to meet President Putin.") == [("CONSULT", "meet", "Moscow")]
+    assert places("Russian troops withdrew from Kherson on Friday.") == [("RETREAT", "withdrew", "Kherson")]
+
+
+def test_an_invaded_country_is_the_recipient_not_the_place():
+    pipeline = Pipeline()
+    invasion = pipeline.analyze(Article(text="Russia invaded Ukraine in February.", published="2024-03-07"))
+    assert [(e.type, e.place) for e in invasion.events] == [("ASSAULT", None)]
+    # a region invaded is where it happened
+    crimea = pipeline.analyze(Article(text="Russian troops invaded Crimea in 2014.", published="2024-03-07"))
+    assert [(e.type, e.place) for e in crimea.events] == [("ASSAULT", "Crimea")]
+
+
+def test_the_one_place_a_visit_verb_takes_is_where_the_visit_was():
+    pipeline = Pipeline()
+    visit = pipeline.analyze(Article(
+        text="Iranian Foreign Minister Hossein Amir-Abdollahian visited New Delhi and met with his Indian counterpart.",
+        published="2024-03-07"))
+    assert [(e.type, e.trigger.text, e.place) for e in visit.events] == [("CONSULT", "visited", "New Delhi")]
+    assert visit.events[0].place_mention.text == "New Delhi"
+    # a tour of several countries has no one place
+    tour = pipeline.analyze(Article(text="A US envoy visited Colombia, Ecuador and Panama to promote the plan.",
+                                    published="2024-03-07"))
+    assert [(e.type, e.place) for e in tour.events] == [("CONSULT", None)]

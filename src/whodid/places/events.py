@@ -48,9 +48,15 @@ def place_events(doc: Doc, analysis: Analysis, home: Place | None = None) -> Non
         trigger = token_at(doc, event.trigger.start)
         if trigger is None:
             continue
-        found = _attached(trigger, by_token, event.type) or _attached(clause_head(trigger), by_token, event.type)
+        head = clause_head(trigger)
+        # where the clause's subject came from is not where a noun of its clause happened: "paid for
+        # him to fly from a holiday in Egypt to official discussions" (the discussions are not in Egypt)
+        found = _attached(trigger, by_token, event.type) \
+            or _attached(head, by_token, event.type, origin=head.i == trigger.i)
         if found is None and event.type in ATTACK_TYPES:
             found = _attacked(trigger, by_token)
+        if found is None and trigger.lemma_.lower() in VISIT_LEMMAS:
+            found = _visited(trigger, by_token)
         if found is None:
             found = _where_clause(trigger, by_token)
         if found is None:
@@ -62,13 +68,26 @@ def place_events(doc: Doc, analysis: Analysis, home: Place | None = None) -> Non
             if own.dep_ == "prep" and own.head.i != own.i:
                 own = clause_head(own.head)  # "including", "following" as prepositions head no clause of their own
             own = own.i
-            found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t, governing, own)
+            found = next((by_token[t.i] for t in sentence if t.i in by_token and _locative_object(t, governing, own, trigger)
                           and not _a_wars_country(t, by_token[t.i][0], governing)
                           and not _a_target(t, by_token[t.i][0], event.type)
                           and not _whose(t, *by_token[t.i])), None)
+        if found is not None and _invaded(trigger, found[0]):
+            found = None
         if found is not None:
             _set_place(event, found[0].name, found[1], guessed=found[0] is home)
     _same_sentence_same_actor(analysis)
+
+
+# taking a whole country: the country is what the act is against (its recipient), not a place in it
+INVASION_LEMMAS = frozenset({"invade", "invasion", "annex", "annexation"})
+
+
+def _invaded(trigger: Token, place: Place) -> bool:
+    """"Russia invaded Ukraine", "Russia's invasion and war crimes in Ukraine": an invasion of a
+    whole country happened to the country, not at a place; a town or region invaded stays the
+    place ("troops invaded Crimea")."""
+    return trigger.lemma_.lower() in INVASION_LEMMAS and (place.feature or "") == "A.PCLI"
 
 
 def _set_place(event: Event, place: str, mention: Mention, guessed: bool) -> None:
@@ -150,6 +169,23 @@ def _owned(doc: Doc, start: int, end: int) -> bool:
 ATTACK_TYPES = ("ASSAULT", "FIGHT")  # PLOVER 2.0 and 0.5 names for violence against a target
 
 
+# verbs whose object is where the act took place: "visited New Delhi and met ..."
+VISIT_LEMMAS = frozenset({"visit", "tour"})
+
+
+def _visited(trigger: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[Place, Mention] | None:
+    """The one place a visit verb takes as its object: "visited New Delhi". A tour of several
+    ("visited Colombia, Ecuador, and Panama") or of a continent or region ("has visited Latin America
+    11 times") has no one place."""
+    if trigger.pos_ != "VERB":
+        return None
+    for obj in trigger.children:
+        if obj.dep_ in ("dobj", "obj") and obj.i in by_token and not any(c.dep_ == "conj" for c in obj.children) \
+                and not (by_token[obj.i][0].feature or "").startswith("L."):
+            return by_token[obj.i]
+    return None
+
+
 def _attacked(trigger: Token, by_token: dict[int, tuple[Place, Mention]]) -> tuple[Place, Mention] | None:
     """The place an attack verb takes as its object: "shelled Kharkiv", "struck a village near Izium"."""
     if trigger.pos_ != "VERB":
@@ -179,10 +215,12 @@ def _where_clause(trigger: Token, by_token: dict[int, tuple[Place, Mention]]) ->
     return None
 
 
-def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]], kind: str = "") -> tuple[Place, Mention] | None:
-    """A place in a locative prepositional phrase hanging from ``head`` (of an event of type ``kind``)."""
+def _attached(head: Token, by_token: dict[int, tuple[Place, Mention]], kind: str = "",
+              origin: bool = True) -> tuple[Place, Mention] | None:
+    """A place in a locative prepositional phrase hanging from ``head`` (of an event of type ``kind``);
+    ``origin``: also one after "from"."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in EVENT_LOCATION_PREPOSITIONS:
+        if prep.dep_ == "prep" and prep.lower_ in EVENT_LOCATION_PREPOSITIONS and (origin or prep.lower_ != "from"):
             for token in prep.subtree:
                 if token.i in by_token and _object_of(token, prep) and not _a_target(token, by_token[token.i][0], kind) \
                         and not _whose(token, *by_token[token.i]):
@@ -245,14 +283,53 @@ def _a_wars_country(token: Token, place: Place, governing: set[int]) -> bool:
         and (place.feature or "") in COUNTRY_FEATURES
 
 
-def _locative_object(token: Token, governing: set[int], own: int) -> bool:
+def _locative_object(token: Token, governing: set[int], own: int, trigger: Token | None = None) -> bool:
     """The token sits in the object of a locative preposition hanging from a ``governing`` word
-    or a word of the trigger's own clause (whose verb is ``own``)."""
+    or a word of the trigger's own clause (whose verb is ``own``). Where a governing verb's subject
+    came from or went is not where the ``trigger`` under it happened ("escaped to the Maldives
+    after protesters stormed his residence"), save the destination of a purpose ("travelled to
+    Beijing to meet Xi")."""
     while token.dep_ in ("compound", "amod", "flat", "appos", "conj", "nmod") and token.head.i != token.i:
         token = token.head
     prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ in EVENT_LOCATION_PREPOSITIONS and \
-        (prep.head.i in governing or (clause_head(prep.head).i == own and prep.lower_ not in PATH_PREPOSITIONS))
+    if token.dep_ != "pobj" or prep.lower_ not in EVENT_LOCATION_PREPOSITIONS:
+        return False
+    if prep.head.i in governing:
+        return trigger is None or prep.head.i == trigger.i or prep.lower_ not in PATH_PREPOSITIONS \
+            or (prep.lower_ != "from" and _purpose_of(trigger, prep.head))
+    return clause_head(prep.head).i == own and prep.lower_ not in PATH_PREPOSITIONS \
+        and not _on_the_way(prep.head, trigger)
+
+
+def _on_the_way(word: Token, trigger: Token | None) -> bool:
+    """``word`` lies in a phrase saying where someone came from or went, on a word other than the
+    ``trigger``: "to fly from a holiday in Egypt to official discussions" (not where the discussions were)."""
+    while word.dep_ == "pobj" and word.head.dep_ == "prep" and word.head.head.i != word.head.i:
+        prep = word.head
+        if prep.lower_ in PATH_PREPOSITIONS and (trigger is None or prep.head.i != trigger.i):
+            return True
+        word = prep.head
+    return False
+
+
+def _purpose_of(trigger: Token, verb: Token) -> bool:
+    """The trigger's clause is what ``verb`` (one of its heads) was done for: an infinitive or a
+    bare complement ("went to Kyiv to meet", "flew to Geneva for talks"), through clauses and
+    phrases of that kind only."""
+    token = trigger
+    while token.i != verb.i:
+        if token.dep_ in ("xcomp", "pobj", "dobj", "conj", "compound", "amod") \
+                or (token.dep_ == "prep" and token.lower_ == "for"):
+            pass
+        elif token.dep_ in ("advcl", "acl", "relcl", "ccomp"):
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+                return False
+        else:
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 # on a noun, these say where someone comes from or goes ("the group, from South Wales"), not where
