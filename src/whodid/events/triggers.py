@@ -1,0 +1,135 @@
+"""A trained trigger detector: proposes event frames on words the coder's rules leave alone.
+
+The rules (``whodid/data/events/lexicon.yaml`` and PETRARCH2's verb dictionary) propose a
+frame only on words they list; a gold event whose trigger is a word no rule lists is missed
+whatever the parse says. This module reads, for each verb or noun that no rule proposed, the
+parse's own evidence (its lemma, the PLOVER types the field's verb dictionary gives the
+lemma in any sense, part of speech, dependency label, its children's labels, whether its
+subject and object are actors the actors stage found, a quotation, negation, a modal) and a
+linear model (multinomial logistic regression, weights in ``data/events/triggers.json``,
+trained by ``scripts/train_event_triggers.py`` on the development gold) gives P(type) for
+each PLOVER type and "no event". A word whose best type reaches the model's threshold becomes
+a frame of that type; the coder then fills its parties with its usual role filling
+(``Coder.verb_roles`` / ``noun_roles``) and keeps or drops it by its usual rules. Its entry's
+``where`` is ``MODEL_WHERE``, so traces and the confidence can tell it from a rule's frame.
+
+Off unless ``Coder.triggers`` is set (``load()``): out of fold it did not raise F1 on the
+development gold (``docs/accuracy.md``).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+FILE = "triggers.json"
+MODEL_WHERE = "trigger model"
+NONE = "NONE"
+CANDIDATE_POS = ("VERB", "NOUN")
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "agent")
+_OBJ = ("dobj", "dative", "attr", "oprd")
+_MODALS = frozenset({"could", "would", "may", "might", "will", "shall", "should", "must", "can", "ca", "wo"})
+
+
+@dataclass
+class TriggerModel:
+    classes: list[str]  # NONE first, then PLOVER types
+    bias: list[float]
+    weights: dict[str, list[float]]  # feature -> one weight per class
+    threshold: float
+    trained: dict[str, Any]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> TriggerModel | None:
+        if path is None:
+            source = resources.files("whodid") / "data" / "events" / FILE
+            if not source.is_file():
+                return None
+            text = source.read_text(encoding="utf-8")
+        else:
+            text = Path(path).read_text(encoding="utf-8")
+        d = json.loads(text)
+        return cls(d["classes"], d["bias"], d["weights"], float(d["threshold"]), d.get("trained", {}))
+
+    def probabilities(self, feats: list[str]) -> list[float]:
+        z = list(self.bias)
+        for f in feats:
+            w = self.weights.get(f)
+            if w is not None:
+                for k, v in enumerate(w):
+                    z[k] += v
+        top = max(z)
+        e = [math.exp(v - top) for v in z]
+        s = sum(e)
+        return [v / s for v in e]
+
+    def best(self, feats: list[str]) -> tuple[str, float]:
+        """The most probable event type (never NONE) and its probability."""
+        p = self.probabilities(feats)
+        k = max(range(1, len(p)), key=lambda i: p[i])
+        return self.classes[k], p[k]
+
+
+@lru_cache(maxsize=1)
+def load() -> TriggerModel | None:
+    """The shipped model (None when the package has none)."""
+    return TriggerModel.load()
+
+
+def lemma_types(lex, lemma: str, pos: str) -> set[str]:
+    """The PLOVER types the lexicon and the verb dictionary give ``lemma`` in any sense."""
+    out = {e.type for e in lex.words.get((lemma, pos), ())}
+    for index in lex.verb_indexes:
+        for sense in index.senses.get(lemma, ()):
+            if sense.default is not None:
+                out.add(sense.default.type)
+            out.update(p.entry.type for p in sense.patterns if p.entry is not None)
+    return out
+
+
+def candidate(t) -> bool:
+    return t.pos_ in CANDIDATE_POS and t.is_alpha and len(t.text) > 2
+
+
+def features(t, idx, lex, quoted: list[tuple[int, int]]) -> list[str]:
+    """The evidence on one candidate word (strings; a linear model weighs each)."""
+    lemma = t.lemma_.lower()
+    f = [f"lemma={lemma}", f"pos={t.pos_}", f"tag={t.tag_}", f"dep={t.dep_}", f"head_pos={t.head.pos_}",
+         f"pos_dep={t.pos_}|{t.dep_}", f"head_lemma={t.head.lemma_.lower()}"]
+    types = lemma_types(lex, lemma, t.pos_)
+    f += [f"vd={x}" for x in types] or ["vd=none"]
+    f += [f"lemma_vd={lemma}|{x}" for x in types]
+    deps = {c.dep_ for c in t.children}
+    f += [f"cdep={d}" for d in deps]
+    for name, group in (("subj", _SUBJ), ("obj", _OBJ)):
+        kids = [c for c in t.children if c.dep_ in group]
+        if kids:
+            f.append(f"{name}=actor" if any(idx.at(k) is not None for k in kids) else f"{name}=other")
+    pobj = [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if any(idx.at(g) is not None for g in pobj):
+        f.append("pobj=actor")
+    if any(c.dep_ == "poss" and idx.at(c) is not None for c in t.children):
+        f.append("poss=actor")
+    if any(s <= t.idx < e for s, e in quoted):
+        f.append("quoted")
+    if "neg" in deps:
+        f.append("negated")
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in t.children):
+        f.append("modal")
+    if t.dep_ == "xcomp":
+        f.append(f"xcomp_of={t.head.lemma_.lower()}")
+    return f
+
+
+@lru_cache(maxsize=None)
+def cameo_of(type_: str) -> str | None:
+    """The broadest CAMEO code the CAMEO to PLOVER table gives this type (a model frame's code)."""
+    from whodid.knowledge.petrarch_verbs import builtin_settings
+
+    codes = sorted((len(c), c) for c, p in builtin_settings()[1].items() if p.type == type_)
+    return codes[0][1] if codes else None
