@@ -56,7 +56,7 @@ from train_event_confidence import annotation_rounds  # noqa: E402
 OUT = REPO / "src" / "whodid" / "data" / "events" / "triggers.json"
 L2 = 3.0
 MIN_COUNT = 2  # a feature seen fewer times in training has no weight
-GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+GRID = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
 NEVER = 2.0  # a threshold no probability reaches: the rules alone
 
 
@@ -175,10 +175,15 @@ def fit(rows_feats, labels, classes) -> triggers.TriggerModel:
     return triggers.TriggerModel(list(classes), [round(float(v), 4) for v in b], weights, NEVER, {})
 
 
-def training_rows(result, heads, keep):
+ALL_WORDS = False  # train on the rules' words too (marked ``triggers.RULES``), not only the others
+
+
+def training_rows(result, heads, keep, test: bool = False):
     feats, labels = [], []
     for n in keep:
         for i, f in result[n]["rows"]:
+            if triggers.RULES in f and (test or not ALL_WORDS):
+                continue
             label = heads[n].get(i, triggers.NONE)
             if label is None:
                 continue
@@ -266,9 +271,9 @@ def cross_validate(articles, docs, analyses, rounds) -> None:
     base = run(docs, analyses, rows=True)
     heads = [trigger_heads(a, d) for a, d in zip(articles, docs)]
     classes = classes_of(heads)
-    n_pos = sum(1 for r, h in zip(base, heads) for i, _ in r["rows"] if h.get(i))
+    n_pos = sum(1 for r, h in zip(base, heads) for i, f in r["rows"] if h.get(i) and triggers.RULES not in f)
     n_gold = sum(1 for h in heads for t in h.values() if t)
-    print(f"candidates: {sum(len(r['rows']) for r in base)} words the rules proposed no frame on; "
+    print(f"candidates: {sum(1 for r in base for _, f in r['rows'] if triggers.RULES not in f)} words the rules proposed no frame on; "
           f"{n_pos} of them are the head of a gold trigger (of {n_gold} gold triggers found in the parse)")
     rules = scored(articles, [r["emitted"] for r in base])
     print(f"rules alone (whole dev): P {rules['precision']:.3f} R {rules['recall']:.3f} F1 {rules['f1']:.3f} "
@@ -302,6 +307,45 @@ def cross_validate(articles, docs, analyses, rounds) -> None:
                   f"{theirs['precision']:.3f}, R {mine['recall']:.3f} vs {theirs['recall']:.3f}")
 
 
+def detect(articles, docs, analyses, rounds) -> None:
+    """Word-level, out of fold by article: how well P(event) = 1 - P(NONE) finds the gold
+    triggers' head words among the candidates, and how often its best type is the gold one."""
+    base = run(docs, analyses, rows=True)
+    heads = [trigger_heads(a, d) for a, d in zip(articles, docs)]
+    classes = classes_of(heads)
+    for name, folds in (("article (5 folds)", article_folds(articles, 5)), ("annotation round", rounds)):
+        p_event, best, gold = [], [], []
+        for fold in sorted(set(folds)):
+            train = [n for n, f in enumerate(folds) if f != fold]
+            model = fit(*training_rows(base, heads, train), classes)
+            test = [n for n, f in enumerate(folds) if f == fold]
+            feats, labels = training_rows(base, heads, test, test=True)
+            for fs, y in zip(feats, labels):
+                p = model.probabilities(fs)
+                k = max(range(1, len(p)), key=lambda i: p[i])
+                p_event.append(1 - p[0])
+                best.append(classes[k])
+                gold.append(y)
+        p_event = np.array(p_event)
+        pos = np.array([y != triggers.NONE for y in gold])
+        right = np.array([b == y for b, y in zip(best, gold)])
+        order = np.argsort(-p_event)
+        auc = _auc(p_event, pos)
+        print(f"\nword level, out of fold by {name}: {len(gold)} candidates, {pos.sum()} gold trigger heads; AUC {auc:.3f}")
+        for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+            sel = p_event >= t
+            print(f"  P(event) >= {t:.1f}: {sel.sum():5d} flagged, {(sel & pos).sum():4d} gold heads "
+                  f"(precision {(sel & pos).sum() / max(sel.sum(), 1):.3f}, recall {(sel & pos).sum() / pos.sum():.3f}), "
+                  f"{(sel & right).sum():4d} with the gold type")
+        del order
+
+
+def _auc(score: np.ndarray, pos: np.ndarray) -> float:
+    ranks = np.argsort(np.argsort(score)) + 1
+    n1, n0 = pos.sum(), (~pos).sum()
+    return float((ranks[pos].sum() - n1 * (n1 + 1) / 2) / (n1 * n0))
+
+
 def train(articles, docs, analyses, rounds, out: Path) -> None:
     base = run(docs, analyses, rows=True)
     heads = [trigger_heads(a, d) for a, d in zip(articles, docs)]
@@ -323,14 +367,19 @@ def train(articles, docs, analyses, rounds, out: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=("diagnose", "cv", "train"))
+    ap.add_argument("what", choices=("diagnose", "detect", "cv", "train"))
     ap.add_argument("--shared", type=Path)
     ap.add_argument("--cache", type=Path, default=events_dev.CACHE)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--all-words", action="store_true", help="train on the rules' words too")
     args = ap.parse_args()
+    global ALL_WORDS
+    ALL_WORDS = args.all_words
     articles, docs, analyses, rounds = load(args.shared, args.cache)
     if args.what == "diagnose":
         diagnose(articles, docs, analyses)
+    elif args.what == "detect":
+        detect(articles, docs, analyses, rounds)
     elif args.what == "cv":
         cross_validate(articles, docs, analyses, rounds)
     else:

@@ -527,7 +527,11 @@ class Coder:
         entry's ``where`` names the model and its probability."""
         quoted = [(q.start, q.end) for q in quotes]
         for t in doc:
-            if t.i in self._proposed or not triggers.candidate(t) or t.lemma_.lower() in self._verb_exclude:
+            if not triggers.candidate(t) or t.lemma_.lower() in self._verb_exclude:
+                continue
+            if t.i in self._proposed:
+                if self.trigger_rows is not None:  # training: the rules' words too, marked
+                    self.trigger_rows.append((t.i, triggers.features(t, idx, self.lex, quoted) + [triggers.RULES]))
                 continue
             feats = triggers.features(t, idx, self.lex, quoted)
             if self.trigger_rows is not None:

@@ -30,6 +30,7 @@ from typing import Any
 FILE = "triggers.json"
 MODEL_WHERE = "trigger model"
 NONE = "NONE"
+RULES = "rules proposed a frame here"  # a training row's mark: the word is one the rules read
 CANDIDATE_POS = ("VERB", "NOUN")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "agent")
 _OBJ = ("dobj", "dative", "attr", "oprd")
@@ -69,10 +70,10 @@ class TriggerModel:
         return [v / s for v in e]
 
     def best(self, feats: list[str]) -> tuple[str, float]:
-        """The most probable event type (never NONE) and its probability."""
+        """The most probable event type (never NONE) and the probability of an event (1 - P(NONE))."""
         p = self.probabilities(feats)
         k = max(range(1, len(p)), key=lambda i: p[i])
-        return self.classes[k], p[k]
+        return self.classes[k], 1.0 - p[0]
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +93,17 @@ def lemma_types(lex, lemma: str, pos: str) -> set[str]:
     return out
 
 
+def lemma_cameo(lex, lemma: str) -> set[str]:
+    """The CAMEO root classes (two digits) PETRARCH2's verb dictionary (``CAMEO.2.0.txt``)
+    gives ``lemma`` in any sense."""
+    out = set()
+    for index in lex.verb_indexes:
+        for sense in index.senses.get(lemma, ()):
+            entries = [sense.default] + [p.entry for p in sense.patterns]
+            out.update(e.cameo[:2] for e in entries if e is not None and e.cameo)
+    return out
+
+
 def candidate(t) -> bool:
     return t.pos_ in CANDIDATE_POS and t.is_alpha and len(t.text) > 2
 
@@ -104,12 +116,15 @@ def features(t, idx, lex, quoted: list[tuple[int, int]]) -> list[str]:
     types = lemma_types(lex, lemma, t.pos_)
     f += [f"vd={x}" for x in types] or ["vd=none"]
     f += [f"lemma_vd={lemma}|{x}" for x in types]
+    f += [f"cameo={c}" for c in lemma_cameo(lex, lemma)]
     deps = {c.dep_ for c in t.children}
     f += [f"cdep={d}" for d in deps]
     for name, group in (("subj", _SUBJ), ("obj", _OBJ)):
         kids = [c for c in t.children if c.dep_ in group]
         if kids:
             f.append(f"{name}=actor" if any(idx.at(k) is not None for k in kids) else f"{name}=other")
+            f += [f"{name}_ent={k.ent_type_ or k.pos_}" for k in kids]
+            f += [f"{name}_head={k.lemma_.lower()}" for k in kids if k.pos_ in ("NOUN", "PROPN")]
     pobj = [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if any(idx.at(g) is not None for g in pobj):
         f.append("pobj=actor")
