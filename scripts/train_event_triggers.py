@@ -47,13 +47,14 @@ sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
 
 from whodid.eval import news  # noqa: E402
-from whodid.events import EventsStage, triggers  # noqa: E402
+from whodid.events import EventsStage  # noqa: E402
 from whodid.knowledge import Resources  # noqa: E402
 
+import event_triggers as triggers  # noqa: E402
 import events_dev  # noqa: E402
 from train_event_confidence import annotation_rounds  # noqa: E402
 
-OUT = REPO / "src" / "whodid" / "data" / "events" / "triggers.json"
+OUT = Path("/tmp/whodid-event-triggers.json")  # not shipped: the coder does not use the model
 L2 = 3.0
 MIN_COUNT = 2  # a feature seen fewer times in training has no weight
 GRID = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -105,6 +106,7 @@ def run(docs, analyses, models=None, rows: bool = False, trace: bool = False):
     """The events stage on every article: emitted events (with each model event's
     probability, None for the rules' events), the candidate rows and the rules' proposals."""
     stage = EventsStage(Resources.build())
+    stage.coder = triggers.TriggerCoder(stage.resources.lexicon)
     out = []
     for n, (doc, analysis) in enumerate(zip(docs, analyses)):
         a = copy.deepcopy(analysis)
@@ -119,7 +121,7 @@ def run(docs, analyses, models=None, rows: bool = False, trace: bool = False):
             where = f.entry.where if f is not None else ""
             probs.append(float(where.split("p=")[1]) if where.startswith(triggers.MODEL_WHERE) else None)
         out.append({"emitted": em, "probs": probs, "rows": stage.coder.trigger_rows,
-                    "proposed": set(stage.coder._proposed), "trace": stage.coder.trace})
+                    "proposed": set(stage.coder.proposed), "trace": stage.coder.trace})
     return out
 
 
@@ -221,6 +223,13 @@ def choose_threshold(articles, docs, analyses, result, heads, keep, classes) -> 
 # ---------------------------------------------------------------- commands
 
 
+# the coder's reasons (``Coder.note``) for dropping a frame that say a party is missing
+ROLES_MISSING = frozenset({
+    "ambiguous word with no party", "a noun with no party and no support verb", "requires a recipient",
+    "requires an object", "no doer and only a weak target", "no speaker to be its actor",
+    "ambiguous word with only generic parties", "verb dictionary: needs two parties", "no actor, hypothetical"})
+
+
 def diagnose(articles, docs, analyses) -> None:
     result = run(docs, analyses, trace=True)
     fig = news.score(zip(articles, [r["emitted"] for r in result]), listing=True)
@@ -242,27 +251,34 @@ def diagnose(articles, docs, analyses) -> None:
         toks = sorted(heads)
         head = next((i for i, t in heads.items() if t), None)
         if head is None:
-            causes["trigger not found in the parse (no verb or noun)"] += 1
+            causes["(b) no frame: the trigger is no verb or noun in the parse"] += 1
             continue
         if any(i in r["proposed"] for i in toks):
-            causes["a frame of the rules at the trigger, dropped"] += 1
             at = {doc[i].idx for i in toks}
             why = [w for off, _word, _e, w in r["trace"] if off in at]
-            dropped[(why[-1].split(" (")[0] if why else "a frame kept, its event merged or filtered later")] += 1
+            reason = why[-1].split(" (")[0] if why else "a frame kept, its event merged or filtered later"
+            if reason == "no sense of the word fits":
+                causes["(b) no frame: a lexicon pattern matched the word, no sense of it fits here"] += 1
+            elif reason in ROLES_MISSING:
+                causes["(c) a frame built, dropped for want of a party (roles missing)"] += 1
+                dropped[f"(c) {reason}"] += 1
+            else:
+                causes["(a) a frame built, dropped by a filter"] += 1
+                dropped[f"(a) {reason}"] += 1
             continue
         t = doc[head]
         lemma = t.lemma_.lower()
         if lemma in excluded:
-            causes["no frame: a report/belief/intent verb the rules leave to other readings"] += 1
+            causes["(b) no frame: a report/belief/intent verb the rules leave to other readings"] += 1
         elif triggers.lemma_types(lex, lemma, t.pos_):
-            causes["no frame: the word is listed (lexicon or verb dictionary), no sense matched here"] += 1
+            causes["(b) no frame: the word is listed (lexicon or verb dictionary), no pattern matched here"] += 1
         else:
-            causes[f"no frame: the word is in no lexicon entry or verb dictionary sense ({t.pos_})"] += 1
+            causes[f"(b) no frame: the word is in no lexicon entry or verb dictionary sense ({t.pos_})"] += 1
     total = sum(causes.values())
     print(f"gold events with nothing emitted in their sentences: {total}")
-    for k, v in causes.most_common():
+    for k, v in sorted(causes.items(), key=lambda kv: (kv[0][:3], -kv[1])):
         print(f"  {v:4d}  {k}")
-    print("  the dropped frames, by the coder's reason:")
+    print("  the dropped frames, by the coder's reason (Coder.trace):")
     for k, v in dropped.most_common():
         print(f"    {v:4d}  {k}")
 

@@ -30,7 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
-from whodid.events import background, nonevents, triggers
+from whodid.events import background, nonevents
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses, controlled_object, controlling_verb, role_words, shared_noun_phrases
 from whodid.model import Analysis, Event, Mention, Quote, Offsets
@@ -453,11 +453,6 @@ class Coder:
         # a list to collect why each candidate trigger gave no event of its own (None: not kept);
         # rows (character offset, word, entry, reason): ``scripts/events_dev.py score --trace``
         self.trace: list[tuple[int, str, str, str]] | None = None
-        # the trained trigger detector (``events.triggers``; None: the rules alone, the default)
-        # and, when a list, every word it was asked about with its features (training)
-        self.triggers: triggers.TriggerModel | None = None
-        self.trigger_rows: list[tuple[int, list[str]]] | None = None
-        self._proposed: set[int] = set()
 
     def note(self, t: Token, entry: Entry | None, why: str) -> None:
         """Trace that the candidate ``t`` (of ``entry``) gave no event of its own, and why."""
@@ -517,32 +512,7 @@ class Coder:
         # one's own policy, is no SUPPORT from PETRARCH's DEFEND either)
         refused = set(candidates) - set(best)
         self._verb_dictionary_frames(doc, frames, inner, refused)
-        # the words the rules proposed a frame on (kept or not): the trigger model leaves them alone
-        self._proposed = set(candidates) | set(inner) | {i for f in frames.values() for i in f.tokens}
         return frames
-
-    def _model_frames(self, doc: Doc, idx: ActorIndex, frames: dict[int, Frame], quotes: list[Quote]) -> None:
-        """Frames the trained trigger detector (``events.triggers``) proposes on verbs and
-        nouns no rule proposed one on, nor reads as a report, belief or intent; their
-        entry's ``where`` names the model and its probability."""
-        quoted = [(q.start, q.end) for q in quotes]
-        for t in doc:
-            if not triggers.candidate(t) or t.lemma_.lower() in self._verb_exclude:
-                continue
-            if t.i in self._proposed:
-                if self.trigger_rows is not None:  # training: the rules' words too, marked
-                    self.trigger_rows.append((t.i, triggers.features(t, idx, self.lex, quoted) + [triggers.RULES]))
-                continue
-            feats = triggers.features(t, idx, self.lex, quoted)
-            if self.trigger_rows is not None:
-                self.trigger_rows.append((t.i, feats))
-            if self.triggers is None:
-                continue
-            type_, p = self.triggers.best(feats)
-            if p < self.triggers.threshold:
-                continue
-            entry = Entry(index=-1, type=type_, cameo=triggers.cameo_of(type_), where=f"{triggers.MODEL_WHERE} p={p:.3f}")
-            frames[t.i] = Frame(token=t, pattern=Pattern(entry, [{}], t.pos_ == "NOUN"), tokens=[t.i])
 
     def _verb_dictionary_frames(self, doc: Doc, frames: dict[int, Frame], inner: dict[int, int],
                                 refused: set[int] = frozenset()) -> None:
@@ -1088,8 +1058,6 @@ class Coder:
         quotes = [q for q in analysis.quotes if q.kind != "term"]
         idx.quoted_speakers(doc, quotes)
         frames = self.frames(doc, idx)
-        if self.triggers is not None or self.trigger_rows is not None:
-            self._model_frames(doc, idx, frames, quotes)
         idx.events = set(frames)
         # event nouns first: a verb's object or subject may be one ("rejected Annan's calls")
         # event nouns first, then gerunds used as nouns ("Fighting between X and Y killed ten"):

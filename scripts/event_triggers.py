@@ -1,4 +1,6 @@
-"""A trained trigger detector: proposes event frames on words the coder's rules leave alone.
+"""A trained trigger detector: proposes event frames on words the coder's rules leave alone
+(the model, its features and ``TriggerCoder``, the coder with it; used by
+``scripts/train_event_triggers.py``, not by the package: out of fold it did not help).
 
 The rules (``whodid/data/events/lexicon.yaml`` and PETRARCH2's verb dictionary) propose a
 frame only on words they list; a gold event whose trigger is a word no rule lists is missed
@@ -13,8 +15,8 @@ a frame of that type; the coder then fills its parties with its usual role filli
 (``Coder.verb_roles`` / ``noun_roles``) and keeps or drops it by its usual rules. Its entry's
 ``where`` is ``MODEL_WHERE``, so traces and the confidence can tell it from a rule's frame.
 
-Off unless ``Coder.triggers`` is set (``load()``): out of fold it did not raise F1 on the
-development gold (``docs/accuracy.md``).
+Out of fold it did not raise F1 on the development gold (``docs/accuracy.md``), so whodid's
+coder does not use it; ``TriggerCoder`` is how it would be wired in.
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-FILE = "triggers.json"
+from whodid.events.confidence import RecordingCoder
+from whodid.events.coder import Frame
+from whodid.knowledge.lexicon import Entry, Pattern
+
 MODEL_WHERE = "trigger model"
 NONE = "NONE"
 RULES = "rules proposed a frame here"  # a training row's mark: the word is one the rules read
@@ -46,15 +50,8 @@ class TriggerModel:
     trained: dict[str, Any]
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> TriggerModel | None:
-        if path is None:
-            source = resources.files("whodid") / "data" / "events" / FILE
-            if not source.is_file():
-                return None
-            text = source.read_text(encoding="utf-8")
-        else:
-            text = Path(path).read_text(encoding="utf-8")
-        d = json.loads(text)
+    def load(cls, path: str | Path) -> TriggerModel:
+        d = json.loads(Path(path).read_text(encoding="utf-8"))
         return cls(d["classes"], d["bias"], d["weights"], float(d["threshold"]), d.get("trained", {}))
 
     def probabilities(self, feats: list[str]) -> list[float]:
@@ -74,12 +71,6 @@ class TriggerModel:
         p = self.probabilities(feats)
         k = max(range(1, len(p)), key=lambda i: p[i])
         return self.classes[k], 1.0 - p[0]
-
-
-@lru_cache(maxsize=1)
-def load() -> TriggerModel | None:
-    """The shipped model (None when the package has none)."""
-    return TriggerModel.load()
 
 
 def lemma_types(lex, lemma: str, pos: str) -> set[str]:
@@ -148,3 +139,52 @@ def cameo_of(type_: str) -> str | None:
 
     codes = sorted((len(c), c) for c, p in builtin_settings()[1].items() if p.type == type_)
     return codes[0][1] if codes else None
+
+
+class TriggerCoder(RecordingCoder):
+    """whodid's coder (``RecordingCoder``, as ``EventsStage`` uses) with the trigger model:
+    after the rules' frames, frames the model proposes on verbs and nouns no rule proposed
+    one on (nor reads as a report, belief or intent verb). ``triggers``: the model (None:
+    the rules alone); ``trigger_rows``: when a list, every candidate word with its features
+    (training; the rules' own words too, marked ``RULES``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.triggers: TriggerModel | None = None
+        self.trigger_rows: list[tuple[int, list[str]]] | None = None
+        self.proposed: set[int] = set()
+        self._quoted: list[tuple[int, int]] = []
+
+    def code(self, doc, analysis):
+        self._quoted = [(q.start, q.end) for q in analysis.quotes if q.kind != "term"]
+        return super().code(doc, analysis)
+
+    def _verb_dictionary_frames(self, doc, frames, inner, refused=frozenset()):
+        super()._verb_dictionary_frames(doc, frames, inner, refused)
+        # the words the rules proposed a frame on, kept or not (refused: matched, no sense fitted)
+        self.proposed = set(refused) | set(inner) | {i for f in frames.values() for i in f.tokens}
+
+    def frames(self, doc, idx):
+        frames = super().frames(doc, idx)
+        if self.triggers is not None or self.trigger_rows is not None:
+            self._model_frames(doc, idx, frames)
+        return frames
+
+    def _model_frames(self, doc, idx, frames: dict[int, Frame]) -> None:
+        for t in doc:
+            if not candidate(t) or t.lemma_.lower() in self._verb_exclude:
+                continue
+            if t.i in self.proposed:
+                if self.trigger_rows is not None:
+                    self.trigger_rows.append((t.i, features(t, idx, self.lex, self._quoted) + [RULES]))
+                continue
+            feats = features(t, idx, self.lex, self._quoted)
+            if self.trigger_rows is not None:
+                self.trigger_rows.append((t.i, feats))
+            if self.triggers is None:
+                continue
+            type_, p = self.triggers.best(feats)
+            if p < self.triggers.threshold:
+                continue
+            entry = Entry(index=-1, type=type_, cameo=cameo_of(type_), where=f"{MODEL_WHERE} p={p:.3f}")
+            frames[t.i] = Frame(token=t, pattern=Pattern(entry, [{}], t.pos_ == "NOUN"), tokens=[t.i])
