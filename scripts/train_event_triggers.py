@@ -115,12 +115,15 @@ def run(docs, analyses, models=None, rows: bool = False, trace: bool = False):
         stage.coder.trace = [] if trace else None
         stage(doc, a)
         em = news.emitted_events(a)
-        probs = []
+        probs, tokens, entries = [], [], []
         for e in a.events:
             f = stage.coder.frame_of.get(id(e))
             where = f.entry.where if f is not None else ""
             probs.append(float(where.split("p=")[1]) if where.startswith(triggers.MODEL_WHERE) else None)
-        out.append({"emitted": em, "probs": probs, "rows": stage.coder.trigger_rows,
+            tokens.append(f.token.i if f is not None else None)
+            entries.append(where.rsplit("/", 1)[-1] or "-")
+        out.append({"emitted": em, "probs": probs, "tokens": tokens, "entries": entries,
+                    "rows": stage.coder.trigger_rows,
                     "proposed": set(stage.coder.proposed), "trace": stage.coder.trace})
     return out
 
@@ -356,6 +359,95 @@ def detect(articles, docs, analyses, rounds) -> None:
         del order
 
 
+def event_rows(articles, result, keep):
+    """Each emitted event of the rules in ``keep``: (article, position, features, right?)."""
+    out = []
+    for n in keep:
+        r = result[n]
+        feats_at = dict(r["rows"])
+        rights = news.right(articles[n], r["emitted"])
+        for j, (e, i, where, ok) in enumerate(zip(r["emitted"], r["tokens"], r["entries"], rights)):
+            f = list(feats_at.get(i, ["no candidate word"]))
+            f += [f"type={e.type}", f"entry={where}", f"type_dep={e.type}|{f[3] if len(f) > 3 else ''}",
+                  f"actor={bool(e.actor)}", f"recipient={bool(e.recipient)}", f"modality={e.modality}"]
+            out.append((n, j, f, ok))
+    return out
+
+
+def vetoed(articles, result, keep, model, t):
+    """The emitted events of ``keep`` less those the model gives P(right) < t."""
+    rows = {(n, j): f for n, j, f, _ in event_rows(articles, result, keep)}
+    out = []
+    for n in keep:
+        out.append([e for j, e in enumerate(result[n]["emitted"])
+                    if 1 - model.probabilities(rows[(n, j)])[0] >= t])
+    return out
+
+
+def oracle(articles, docs, analyses) -> None:
+    """The ceiling of adding frames: every candidate word that is a gold trigger's head given a
+    frame of the gold type (a perfect detector and typer), the coder's role filling and filters after."""
+    heads = [{i: t for i, t in trigger_heads(a, d).items() if t} for a, d in zip(articles, docs)]
+    base = run(docs, analyses)
+    rules = scored(articles, [r["emitted"] for r in base])
+    oof = run(docs, analyses, heads)
+    fig = scored(articles, [r["emitted"] for r in oof])
+    added = sum(1 for r in oof for p in r["probs"] if p is not None)
+    print(f"oracle frames on every candidate gold trigger head: P {fig['precision']:.3f} R {fig['recall']:.3f} "
+          f"F1 {fig['f1']:.3f} ({fig['emitted']} emitted, {fig['matched']} matched; {added} oracle events kept) "
+          f"vs rules P {rules['precision']:.3f} R {rules['recall']:.3f} F1 {rules['f1']:.3f} ({rules['matched']} matched)")
+
+
+VETO_GRID = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
+
+
+def veto(articles, docs, analyses, rounds) -> None:
+    """The other direction: a logistic model over the rules' emitted events (their trigger
+    word's features, type, lexicon entry, parties, modality) predicts right / wrong at type +
+    actor + recipient, and events below a threshold (chosen by inner 3-fold CV on the training
+    articles) are dropped; out of fold by article and by annotation round. Beside it, the
+    package's confidence (trained on all of these articles, so not out of fold) at the same cut."""
+    base = run(docs, analyses, rows=True)
+    everything = list(range(len(articles)))
+    rules = scored(articles, [r["emitted"] for r in base])
+    print(f"rules alone: P {rules['precision']:.3f} R {rules['recall']:.3f} F1 {rules['f1']:.3f}")
+    classes = [triggers.NONE, "right"]
+
+    def fitted(keep):
+        rows = event_rows(articles, base, keep)
+        return fit([f for _, _, f, _ in rows], ["right" if ok else triggers.NONE for *_, ok in rows], classes)
+
+    for name, folds in (("article (5 folds)", article_folds(articles, 5)), ("annotation round", rounds)):
+        kept_all = [None] * len(articles)
+        for fold in sorted(set(folds)):
+            train = [n for n, f in enumerate(folds) if f != fold]
+            inner = article_folds([articles[n] for n in train], 3, salt="inner")
+            table = {}
+            per = {}
+            for j in range(3):
+                tr = [n for n, f in zip(train, inner) if f != j]
+                te = [n for n, f in zip(train, inner) if f == j]
+                m = fitted(tr)
+                for t in VETO_GRID:
+                    for n, em in zip(te, vetoed(articles, base, te, m, t)):
+                        per[(t, n)] = em
+            for t in VETO_GRID:
+                table[t] = scored([articles[n] for n in train], [per[(t, n)] for n in train])["f1"]
+            t = max(table, key=lambda k: (table[k], -k))
+            test = [n for n, f in enumerate(folds) if f == fold]
+            for n, em in zip(test, vetoed(articles, base, test, fitted(train), t)):
+                kept_all[n] = em
+            print(f"  fold {fold!s:14} threshold {t:g} (inner F1 " + " ".join(f"{k:g}:{v:.3f}" for k, v in table.items()) + ")")
+        fig = scored(articles, kept_all)
+        print(f"out of fold by {name}: P {fig['precision']:.3f} R {fig['recall']:.3f} F1 {fig['f1']:.3f} "
+              f"({fig['emitted']} emitted, {fig['matched']} matched) vs rules P {rules['precision']:.3f} "
+              f"R {rules['recall']:.3f} F1 {rules['f1']:.3f}")
+    for t in (0.1, 0.2, 0.3):
+        fig = scored(articles, [[e for e in r["emitted"] if e.confidence >= t] for r in base])
+        print(f"the package's confidence >= {t} (in sample): P {fig['precision']:.3f} R {fig['recall']:.3f} F1 {fig['f1']:.3f}")
+    del everything
+
+
 def _auc(score: np.ndarray, pos: np.ndarray) -> float:
     ranks = np.argsort(np.argsort(score)) + 1
     n1, n0 = pos.sum(), (~pos).sum()
@@ -383,7 +475,7 @@ def train(articles, docs, analyses, rounds, out: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=("diagnose", "detect", "cv", "train"))
+    ap.add_argument("what", choices=("diagnose", "detect", "cv", "veto", "oracle", "train"))
     ap.add_argument("--shared", type=Path)
     ap.add_argument("--cache", type=Path, default=events_dev.CACHE)
     ap.add_argument("--out", type=Path, default=OUT)
@@ -396,6 +488,10 @@ def main() -> None:
         diagnose(articles, docs, analyses)
     elif args.what == "detect":
         detect(articles, docs, analyses, rounds)
+    elif args.what == "oracle":
+        oracle(articles, docs, analyses)
+    elif args.what == "veto":
+        veto(articles, docs, analyses, rounds)
     elif args.what == "cv":
         cross_validate(articles, docs, analyses, rounds)
     else:
