@@ -61,3 +61,9 @@ def test_a_threat_to_strike_back_is_aimed_at_whoever_struck(analyze):
     assert codes(a, found(a, "THREATEN", "threatened").recipient) == ["RUSMIL"]
     b = analyze("Russian forces attacked Kharkiv overnight, and Ukraine threatened to strike.")
     assert not [e for e in b.events if e.type == "THREATEN" and e.recipient]
+
+
+def test_the_party_an_act_of_purpose_is_aimed_at_is_its_recipient(analyze):
+    # "to stop Greece" is what the threat is for, not another act told beside it
+    a = analyze("Turkey threatened sanctions to stop Greece.")
+    assert codes(a, found(a, "THREATEN", "threatened").recipient) == ["GRC"]

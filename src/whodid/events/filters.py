@@ -210,10 +210,19 @@ def _aimed_at(e: Event, named: list[tuple[str, Mention]], doc: Doc) -> tuple[str
     # (a denial's clause tells what is denied, not whom the denial answers: "Mr Straw denied the
     # decision would suggest to China that ...")
     shut = {w.i for c in head.children
-            if c.dep_ in _NOT_AIMED_AT or (e.type == "REJECT" and c.dep_ == "ccomp") for w in c.subtree}
+            if (c.dep_ in _NOT_AIMED_AT and not _purpose(c)) or (e.type == "REJECT" and c.dep_ == "ccomp")
+            for w in c.subtree}
     governed = {w.i for w in head.subtree} - shut
     inside = [(aid, m) for aid, m in named if (span := span_at(doc, m)) is not None and span.start in governed]
     return next(((aid, m) for aid, m in inside if m.start > e.trigger.start), inside[-1] if inside else None)
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive of purpose with no subject of its own ("signed treaties to annex four
+    regions of Ukraine"): what the act is for, so its object is what the act is aimed at, not
+    another act told beside it."""
+    return (clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
 
 
 def named(events: list[Event], text: str, actors: Iterable[Actor] | None = None) -> list[Event]:
