@@ -695,3 +695,26 @@ def test_actor_events_of_a_database_summarised_before_its_order_is_sorted_on_its
     answers = _normalised(_answers_of(con))
     con.close()
     assert answers == _normalised(_without_summaries(writable_db))
+
+
+def test_first_rows_read_from_the_last_date_they_reach_equal_the_whole_order(writable_db, monkeypatch):
+    """An unfiltered quotes page sorted by publication is sliced from the first FIRST_ROWS keys,
+    picked as the rows up to the FIRST_ROWS-th row's date (ties with it included) sorted by every key:
+    the same keys as the whole table's order, in either direction, wherever that last date falls."""
+    con = duckdb.connect(str(writable_db), read_only=True)
+    assert summaries.fresh(con)
+    table = tables.TABLES["quotes"]
+    n, dates = con.execute("SELECT count(*), count(DISTINCT published) FROM quote_keys").fetchone()
+    assert n > 10 and dates < n  # (quotes share their article's date: the last date is often a tie)
+    keys = ", ".join(k.strip() for k in table.tiebreak.split(","))
+    for first in (1, 2, 5, n // 2, n - 1, n, n + 3):
+        monkeypatch.setattr(tables, "FIRST_ROWS", first)
+        for descending in (True, False):
+            whole = con.execute(f"SELECT {keys}, t.row_id FROM ({table.picks}) t ORDER BY t.published "
+                                f"{'DESC' if descending else 'ASC'} NULLS LAST, {keys} LIMIT ?", [first]).fetchall()
+            for offset, limit in ((0, 1), (0, min(first, n)), (min(first, n) // 2, 2)):
+                if offset + limit > min(first, n):
+                    continue
+                got = tables._first_rows(con, table, tables.View(limit=limit, offset=offset), "published", descending)
+                assert got == whole[offset:offset + limit], (first, descending, offset, limit)
+    con.close()
