@@ -232,7 +232,8 @@ def main() -> None:
             sql = sum(s["cpu"] for s in st) / len(req)
             if phase == "cold":
                 line += f" {len(req):3d} | {ms(statistics.mean(cpu))} {ms(percentile(cpu, 0.95))} " \
-                        f"{ms(statistics.mean(r['wall'] for r in req))} {ms(percentile([r['wall'] for r in req], 0.95))} " \
+                        f"{ms(statistics.mean(r['wall'] for r in req))} " \
+                        f"{ms(percentile([r['wall'] for r in req], 0.95))} " \
                         f"{ms(sql)} {len(st) / len(req):5.1f} |"
             else:
                 line += f" {ms(statistics.mean(cpu))} {ms(percentile(cpu, 0.95))} " \

@@ -613,7 +613,8 @@ def _keys_right(con) -> None:
     # one pair_events row per (actor id, recipient id, event), no more
     assert con.execute("SELECT count(*) FROM pair_events").fetchone()[0] == con.execute(
         """SELECT count(*) FROM (SELECT DISTINCT a.id, r.id, e.article_sha1, e.idx FROM events e,
-           unnest(e.actor) AS a(id), unnest(e.recipient) AS r(id) WHERE a.id IS NOT NULL AND r.id IS NOT NULL)""").fetchone()[0]
+           unnest(e.actor) AS a(id), unnest(e.recipient) AS r(id)
+           WHERE a.id IS NOT NULL AND r.id IS NOT NULL)""").fetchone()[0]
     assert con.execute("SELECT count(DISTINCT (source_key, target_key, ev)) FROM pair_events").fetchone()[0] == \
         con.execute("SELECT count(*) FROM pair_events").fetchone()[0]
 
