@@ -23,7 +23,9 @@ until the data changes (web/answers.py), so repeated requests measure the kept a
 pages, facets, a code prefix, events by reports, the CSV, suggestions, pairs, the network, the map,
 the tables of quotes, places, checks, articles and actors), their values picked with --seed from
 what the database holds. One round sends them all, shuffled, from --concurrency clients (the server
-computes every answer); a second round sends the same again (the answers it keeps). Each round
+computes every answer); a second round sends the same again (the answers it keeps). With --warm-seed
+S, the requests seed S draws are sent first, untimed, so the cold round meets a server whose buffers
+are filled (its uptime is printed with each round). Each round
 stops after --round-seconds; /api/health, sent as often in the same round, is the baseline. With
 --events, every kind is held to a cold p95 of 300 ms.
 """
@@ -339,6 +341,9 @@ def main() -> None:
     parser.add_argument("--cold", type=int, metavar="N", help="N distinct requests of each kind, sent cold then "
                                                                "again (see above)")
     parser.add_argument("--seed", type=int, default=18, help="picks the --cold requests' values")
+    parser.add_argument("--warm-seed", type=int, help="--cold: first send the cold requests this seed draws (those "
+                                                       "not in the measured set, untimed), so the cold round "
+                                                       "meets a server up and running, not one just started")
     parser.add_argument("--round-seconds", type=float, default=180, help="--cold: at most this long per round")
     parser.add_argument("--serial", action="store_true",
                         help="--cold: one request at a time to one server process, with the server's CPU time "
@@ -466,6 +471,7 @@ def cold(db: Path, label: str, args) -> None:
     requests = [r for r in requests if not args.only or any(w in r[0] for w in args.only.split(","))]
     if args.serial:
         return serial(db, label, requests, args.seed)
+    started = time.monotonic()
     proc, base = start_server(db, args.workers)
     try:
         size = httpx.get(base + "/api/health").json()
@@ -473,10 +479,18 @@ def cold(db: Path, label: str, args) -> None:
         print(f"whodid serve --read-only --workers {args.workers}; {args.concurrency} clients; {len(requests)} "
               f"distinct requests (seed {args.seed}); {os.cpu_count()} cores, load average "
               f"{os.getloadavg()[0]:.1f} at the start")
-        first = report_round("cold round (nothing kept)", cold_round(base, requests, args.concurrency,
-                                                                     args.round_seconds))
-        report_round("repeat round (the same requests)", cold_round(base, requests, args.concurrency,
-                                                                    args.round_seconds))
+        if args.warm_seed is not None:  # other requests first: DuckDB's buffers filled, not these answers
+            asked = set(requests)
+            other = [r for r in cold_requests(db, args.cold, args.warm_seed) if r not in asked]
+            warm = cold_round(base, other, args.concurrency, args.round_seconds)
+            print(f"\nwarm-up round (seed {args.warm_seed}, not timed): {warm['sent']} of {warm['asked']} other "
+                  f"requests in {warm['wall']:.0f} s")
+        # (the server's uptime at each round's start: a cold round right after the start also finds
+        # DuckDB's buffers empty; the repeat round finds them and the app's kept answers filled)
+        first = report_round(f"cold round (nothing kept; server up {time.monotonic() - started:.0f} s)",
+                             cold_round(base, requests, args.concurrency, args.round_seconds))
+        report_round(f"repeat round (the same requests; server up {time.monotonic() - started:.0f} s)",
+                     cold_round(base, requests, args.concurrency, args.round_seconds))
     finally:
         stop_server(proc)
     if args.events:

@@ -272,8 +272,10 @@ def test_summaries_answer_as_the_tables_do(writable_db, tmp_path):
     con = duckdb.connect(str(writable_db), read_only=True)
     assert summaries.fresh(con)
     summarised = _answers_of(con)
-    # the party filters were read from actor_events, and found events; the others from event_days
+    # the party filters were read from actor_events, and found events; the others from event_days;
+    # the pairs from pair_events
     assert queries.EventFilter(actor="RUS").resolved(con).by_party(con) is not None
+    assert queries.EventFilter(actor="RUS", recipient="UKR", either_way=True).resolved(con).by_pair(con) is not None
     assert queries._narrow(con, queries.EventFilter(has_party=True)) is not None
     assert sum(p["events"] for p in summarised["pairs"]) > 0
     assert summarised["events count {'actor': 'RUS'}"] > 0 and summarised["events count {'actor_code': 'RUS'}"] > 0
@@ -590,12 +592,31 @@ def _out_of_order(con, since: int = 0) -> int:
                                           FROM actor_events) WHERE r > ? AND before > k""", [since]).fetchone()[0]
 
 
+def _pairs_out_of_order(con) -> int:
+    """pair_events' rows stored after a row of a greater (source key, target key, ev)."""
+    return con.execute("""SELECT count(*) FROM (SELECT (source_key, target_key, ev) AS k,
+                                                 lag((source_key, target_key, ev)) OVER (ORDER BY rowid) AS before
+                                          FROM pair_events) WHERE before > k""").fetchone()[0]
+
+
 def _keys_right(con) -> None:
-    """Every actor_events row carries its actor's one key, which begins with the actor's code."""
+    """Every actor_events row carries its actor's one key, which begins with one of the actor's codes
+    (its most frequent when first summarised), and every pair_events row its two actors' keys."""
     assert con.execute("""SELECT count(*) FROM actor_events e LEFT JOIN actor_order o USING (actor_id)
                           WHERE o.sort_key IS DISTINCT FROM e.sort_key""").fetchone()[0] == 0
     assert con.execute("""SELECT count(*) FROM actor_order o JOIN actor_summary s USING (actor_id)
-                          WHERE s.code IS NOT NULL AND NOT starts_with(o.sort_key, upper(s.code) || '|')""").fetchone()[0] == 0
+                          WHERE s.code IS NOT NULL AND NOT EXISTS (
+                              SELECT 1 FROM actors a WHERE a.actor_id = o.actor_id
+                              AND starts_with(o.sort_key, upper(a.code) || '|'))""").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM pair_events WHERE source_key NOT IN (SELECT sort_key FROM actor_order) "
+                       "OR target_key NOT IN (SELECT sort_key FROM actor_order)").fetchone()[0] == 0
+    # one pair_events row per (actor id, recipient id, event), no more
+    assert con.execute("SELECT count(*) FROM pair_events").fetchone()[0] == con.execute(
+        """SELECT count(*) FROM (SELECT DISTINCT a.id, r.id, e.article_sha1, e.idx FROM events e,
+           unnest(e.actor) AS a(id), unnest(e.recipient) AS r(id)
+           WHERE a.id IS NOT NULL AND r.id IS NOT NULL)""").fetchone()[0]
+    assert con.execute("SELECT count(DISTINCT (source_key, target_key, ev)) FROM pair_events").fetchone()[0] == \
+        con.execute("SELECT count(*) FROM pair_events").fetchone()[0]
 
 
 def _ingest_one(db, tmp_path, article_id: str) -> None:
@@ -633,8 +654,10 @@ def test_actor_events_stay_in_key_order_after_each_ingest(writable_db, tmp_path,
         _ingest_one(writable_db, tmp_path, f"istanbul-order-{n}")
         con = duckdb.connect(str(writable_db), read_only=True)
         rows, = con.execute("SELECT count(*) FROM actor_events").fetchone()
-        assert con.execute("SELECT sorted_rows FROM summary_sorted").fetchall() == [(rows,)]
-        assert _out_of_order(con) == 0
+        pairs, = con.execute("SELECT count(*) FROM pair_events").fetchone()
+        assert con.execute("SELECT name, sorted_rows FROM summary_sorted ORDER BY 1").fetchall() == [
+            ("actor_events", rows), ("pair_events", pairs)]
+        assert _out_of_order(con) == 0 and _pairs_out_of_order(con) == 0
         _keys_right(con)
         assert con.execute("SELECT count(*) FROM actor_events WHERE article_sha1 = "
                            f"(SELECT sha1 FROM articles WHERE id = 'istanbul-order-{n}')").fetchone()[0] > 0
@@ -673,3 +696,26 @@ def test_actor_events_of_a_database_summarised_before_its_order_is_sorted_on_its
     answers = _normalised(_answers_of(con))
     con.close()
     assert answers == _normalised(_without_summaries(writable_db))
+
+
+def test_first_rows_read_from_the_last_date_they_reach_equal_the_whole_order(writable_db, monkeypatch):
+    """An unfiltered quotes page sorted by publication is sliced from the first FIRST_ROWS keys,
+    picked as the rows up to the FIRST_ROWS-th row's date (ties with it included) sorted by every key:
+    the same keys as the whole table's order, in either direction, wherever that last date falls."""
+    con = duckdb.connect(str(writable_db), read_only=True)
+    assert summaries.fresh(con)
+    table = tables.TABLES["quotes"]
+    n, dates = con.execute("SELECT count(*), count(DISTINCT published) FROM quote_keys").fetchone()
+    assert n > 10 and dates < n  # (quotes share their article's date: the last date is often a tie)
+    keys = ", ".join(k.strip() for k in table.tiebreak.split(","))
+    for first in (1, 2, 5, n // 2, n - 1, n, n + 3):
+        monkeypatch.setattr(tables, "FIRST_ROWS", first)
+        for descending in (True, False):
+            whole = con.execute(f"SELECT {keys}, t.row_id FROM ({table.picks}) t ORDER BY t.published "
+                                f"{'DESC' if descending else 'ASC'} NULLS LAST, {keys} LIMIT ?", [first]).fetchall()
+            for offset, limit in ((0, 1), (0, min(first, n)), (min(first, n) // 2, 2)):
+                if offset + limit > min(first, n):
+                    continue
+                got = tables._first_rows(con, table, tables.View(limit=limit, offset=offset), "published", descending)
+                assert got == whole[offset:offset + limit], (first, descending, offset, limit)
+    con.close()

@@ -60,7 +60,7 @@ LATER_TABLES = {
     "article_groups": "CREATE TABLE IF NOT EXISTS article_groups (source VARCHAR, language VARCHAR, "
                       "n BIGINT NOT NULL)",
     # each actor id that events name and its place in ``actor_events``' order (``sort_key``): its
-    # code when it was first summarised (upper-cased, '' when none), '|', its id; so the ids of a
+    # most frequent code when it was first summarised (upper-cased, '' when none), '|', its id; so the ids of a
     # code prefix (a country's actors) are one range of keys. Given once and never changed (a later
     # article may give the actor another code: its rows stay where they are, answers do not depend
     # on it, only how many row groups a code's range spans)
@@ -76,6 +76,15 @@ LATER_TABLES = {
                     "ev BIGINT NOT NULL, event_rowid BIGINT, article_sha1 VARCHAR NOT NULL, idx INTEGER NOT NULL, "
                     "day DATE, dated BOOLEAN, type VARCHAR, modality VARCHAR, quad_class INTEGER, score DOUBLE, "
                     "confidence DOUBLE, sort_key VARCHAR NOT NULL)",
+    # one row per (actor key, recipient key, event): an event's actors paired with its recipients
+    # (keys as in ``actor_order``), with the columns the pair timeline groups and filters by, so a
+    # pair's timeline reads the rows of its two actors' pairs only instead of every event either
+    # actor is in (web/queries.py ``EventFilter.by_pair``). ``ev`` numbers the events of this table
+    # (unique, given here in order; not ``actor_events``' numbers); kept in (source_key, target_key,
+    # ev) order (``SORTED``), so a pair's rows are the row groups of its actors' keys
+    "pair_events": "CREATE TABLE IF NOT EXISTS pair_events (source_key VARCHAR NOT NULL, target_key VARCHAR NOT NULL, "
+                   "ev BIGINT NOT NULL, day DATE, dated BOOLEAN, type VARCHAR, modality VARCHAR, quad_class INTEGER, "
+                   "score DOUBLE, confidence DOUBLE)",
     # how many rows of a summary kept in order (``SORTED``) were in that order at its last sort: the
     # rows after them are the batches added since, each in order but not with the rest
     "summary_sorted": "CREATE TABLE IF NOT EXISTS summary_sorted (name VARCHAR PRIMARY KEY, sorted_rows BIGINT NOT NULL)",
@@ -148,10 +157,16 @@ LATER_STEPS = {
         WHERE article_sha1 IN (SELECT sha1 FROM articles) GROUP BY ALL""",
     "article_groups": """INSERT INTO article_groups SELECT source, language, count(*) FROM articles
         WHERE sha1 IN {pending} GROUP BY ALL""",
-    # (after actor_summary: an actor's code as summarised; an id of no stored actor has code '')
+    # (the code the batch's articles give the actor most often, ties to the least; else, after
+    # actor_summary, its code as summarised; an id of no stored actor has code ''. Most often, not
+    # least: an id coded USA in most articles and ARG in one would put USA's range from ARG on)
     "actor_order": """INSERT INTO actor_order
-        SELECT a.actor_id, coalesce(upper(min(s.code)), '') || '|' || a.actor_id
+        SELECT a.actor_id, coalesce(any_value(f.code), upper(min(s.code)), '') || '|' || a.actor_id
         FROM (SELECT unnest(list_concat(actor, recipient)) AS actor_id FROM pending_events) a
+        LEFT JOIN (SELECT actor_id, first(code ORDER BY n DESC, code) AS code
+                   FROM (SELECT actor_id, upper(code) AS code, count(*) AS n FROM pending_actors
+                         WHERE actor_id IS NOT NULL AND code IS NOT NULL AND code <> '' GROUP BY ALL)
+                   GROUP BY actor_id) f USING (actor_id)
         LEFT JOIN actor_summary s USING (actor_id)
         WHERE a.actor_id IS NOT NULL AND a.actor_id NOT IN (SELECT actor_id FROM actor_order) GROUP BY a.actor_id""",
     # (an id twice in one list is one row; each batch is stored in key order, and the whole table is
@@ -164,11 +179,23 @@ LATER_STEPS = {
         SELECT DISTINCT s.actor_id, as_actor, ev, event_rowid, article_sha1, idx, day, date IS NOT NULL, type, modality,
                quad_class, score, confidence, o.sort_key
         FROM sides s JOIN actor_order o USING (actor_id) ORDER BY o.sort_key, as_actor, ev""",
+    # (after actor_order: every id of an event has its key; an id twice in one list is one row)
+    "pair_events": """INSERT INTO pair_events
+        WITH e AS (SELECT (SELECT coalesce(max(ev), 0) FROM pair_events)
+                          + row_number() OVER (ORDER BY article_sha1, idx) AS ev, * FROM pending_events
+                   WHERE len(actor) > 0 AND len(recipient) > 0),
+        pairs AS (SELECT e.*, a.actor_id AS source, r.actor_id AS target
+                  FROM e, unnest(e.actor) AS a(actor_id), unnest(e.recipient) AS r(actor_id))
+        SELECT DISTINCT s.sort_key, t.sort_key, ev, day, date IS NOT NULL, type, modality, quad_class, score, confidence
+        FROM pairs p JOIN actor_order s ON s.actor_id = p.source JOIN actor_order t ON t.actor_id = p.target
+        ORDER BY 1, 2, 3""",
     "summary_sorted": "SELECT 1",  # (kept by ``sort``)
 }
 # the summaries kept in an order the queries narrow by (name: its ORDER BY): rewritten in that order by
 # ``sort`` when the rows added since its last sort reach ``SORT_TAIL_ROWS``
-SORTED = {"actor_events": "sort_key, as_actor, ev"}
+SORTED = {"actor_events": "sort_key, as_actor, ev", "pair_events": "source_key, target_key, ev"}
+# the summaries whose rows carry ``actor_order``'s keys: made anew with it
+KEYED_BY_ORDER = ("actor_events", "pair_events")
 SORT_TAIL_ROWS = 122_880  # (a DuckDB row group: a tail shorter than this adds one or two to a range's)
 # (each batch stored in its first column's order; items of no stored article left out, as the
 # table's join does)
@@ -274,10 +301,15 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
     for table, column in LATER_COLUMNS.items():  # (made before the column: filled anew below)
         if table_exists(con, table) and not column_exists(con, table, column):
             con.execute(f"DROP TABLE {table}")
+    if not table_exists(con, "actor_order"):  # (its keys made anew: so are the rows that carry them)
+        for table in KEYED_BY_ORDER:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
     missing = [t for t in LATER_TABLES if not table_exists(con, t)]
     con.execute(TABLES)
     for table in LATER_TABLES.values():
         con.execute(table)
+    for table in set(missing) & set(SORTED):  # (filled in order below; its last sort is of the table dropped)
+        con.execute("DELETE FROM summary_sorted WHERE name = ?", [table])
     temporary = ["summary_pending", *(f"pending_{t}" for t in ITEM_TABLES)]
     try:
         if missing:  # made now: filled for the articles summarised before they were

@@ -231,6 +231,37 @@ class EventFilter:
             WHERE {' AND '.join(['TRUE', *clauses])}
             GROUP BY e.ev HAVING {' AND '.join(wanted)}""", [list(bits), list(bits.values()), *params]
 
+    def by_pair(self, cur: Cursor) -> tuple[str, list[Any]] | None:
+        """For a pair (an actor and a recipient either way round, no code prefix): the events it
+        picks, read from the summaries' pairs of an event's actors with its recipients
+        (store/summaries.py ``pair_events``), only those of the two actors' ids: one row per event
+        with ``day``, ``dated``, type, modality, quad class, score, confidence and ``forward`` (an
+        actor of the event is one of ``actor``'s ids and a recipient one of ``recipient``'s). None
+        when the filter asks anything else of the parties, or what the pairs do not carry (place,
+        article), or the summaries are behind (then ``by_party`` or the tables)."""
+        if (not (self.either_way and self.actor and self.recipient) or self.actor_code or self.recipient_code
+                or self.ids is None or self.place or self.article or not search.summarised(cur)):
+            return None
+        bits: dict[str, int] = {}
+        for key in ("actor", "recipient"):
+            for actor_id in self.ids[key]:
+                bits[actor_id] = bits.get(actor_id, 0) | PARTY_BITS[key]
+        clauses, params = self._columns("e.dated")
+        # (joined on the ids' keys, the order pair_events is kept in, as ``by_party`` joins actor_events:
+        # the scan is filtered by the source keys the join finds)
+        return f"""
+            WITH q AS (SELECT o.sort_key, q.bits
+                       FROM (SELECT unnest(?::VARCHAR[]) AS actor_id, unnest(?::INTEGER[]) AS bits) q
+                       JOIN actor_order o USING (actor_id))
+            SELECT e.ev, any_value(e.day) AS day, any_value(e.dated) AS dated, any_value(e.type) AS type,
+                   any_value(e.modality) AS modality, any_value(e.quad_class) AS quad_class,
+                   any_value(e.score) AS score, any_value(e.confidence) AS confidence,
+                   bool_or(s.bits & 1 <> 0 AND t.bits & 2 <> 0) AS forward
+            FROM pair_events e JOIN q s ON s.sort_key = e.source_key JOIN q t ON t.sort_key = e.target_key
+            WHERE ((s.bits & 1 <> 0 AND t.bits & 2 <> 0) OR (s.bits & 2 <> 0 AND t.bits & 1 <> 0))
+              AND {' AND '.join(['TRUE', *clauses])}
+            GROUP BY e.ev""", [list(bits), list(bits.values()), *params]
+
 
 # the bit of each actor query of a filter, in ``actor_events``' act/rec masks
 PARTY_BITS = {"actor": 1, "recipient": 2, "actor_code": 4, "recipient_code": 8}
@@ -852,8 +883,13 @@ def _pair(cur: Cursor, a: str, b: str, bucket: str, date_from: str | None, date_
           min_confidence: float | None) -> dict[str, Any]:
     flt = EventFilter(actor=a, recipient=b, either_way=True, date_from=date_from, date_to=date_to,
                       min_confidence=min_confidence).resolved(cur)
-    party = flt.by_party(cur)
-    if party is not None:  # from the two actors' event lists: their events met on ``ev``
+    pair = flt.by_pair(cur)
+    party = None if pair is not None else flt.by_party(cur)
+    if pair is not None:  # from the pairs of the two actors' ids
+        cur.execute(f"""
+            SELECT day, NOT dated AS by_publication, type, quad_class, score, forward, count(*) AS n
+            FROM ({pair[0]}) GROUP BY ALL""", pair[1])
+    elif party is not None:  # from the two actors' event lists: their events met on ``ev``
         cur.execute(f"""
             SELECT day, NOT dated AS by_publication, type, quad_class, score,
                    (act & 1 <> 0 AND rec & 2 <> 0) AS forward, count(*) AS n

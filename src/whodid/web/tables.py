@@ -302,9 +302,21 @@ def _first_rows(cur: Cursor, table: Table, view: View, sort: str, descending: bo
             and search.summarised(cur) and not any(_filtered(table, view, k) for k in view.filters)):
         return None
     keys = ", ".join(k.strip() for k in table.tiebreak.split(","))
-    rows = kept(getattr(cur, "answers", None), ("first rows", table.name, descending), lambda: cur.execute(
-        f"SELECT {keys}, t.row_id FROM ({table.picks}) t ORDER BY t.published {'DESC' if descending else 'ASC'} "
-        f"NULLS LAST, {keys} LIMIT ?", [FIRST_ROWS]).fetchall())
+    way = "DESC" if descending else "ASC"
+
+    def pick() -> list[tuple]:
+        # the FIRST_ROWS-th row's ``published`` first (a top-N on that column alone), then only the rows
+        # at or before it in the order, sorted by every key: the same rows, without a top-N of all the
+        # keys over every row (240-300 ms -> about 40 ms over the 4.3 million quote keys of 1M events).
+        # When that row has no date (NULLS LAST: every row after it has none either), every row is read
+        edge = cur.execute(f"SELECT t.published FROM ({table.picks}) t ORDER BY t.published {way} NULLS LAST "
+                           "LIMIT 1 OFFSET ?", [FIRST_ROWS - 1]).fetchone()
+        within, params = ("TRUE", []) if edge is None or edge[0] is None else \
+            (f"t.published {'>=' if descending else '<='} ?", [edge[0]])
+        return cur.execute(f"SELECT {keys}, t.row_id FROM ({table.picks}) t WHERE {within} "
+                           f"ORDER BY t.published {way} NULLS LAST, {keys} LIMIT ?", params + [FIRST_ROWS]).fetchall()
+
+    rows = kept(getattr(cur, "answers", None), ("first rows", table.name, descending), pick)
     if view.offset + view.limit > len(rows) == FIRST_ROWS:  # (a kept list shorter holds every row)
         return None
     return rows[view.offset:view.offset + view.limit]
