@@ -1,7 +1,7 @@
 """Train and measure a trigger detector (``event_triggers.py``) on the development gold.
 
     python scripts/events_dev.py cache --shared ../shared --cache DIR     # once: the parses
-    python scripts/train_event_triggers.py diagnose --shared ../shared --cache DIR
+    python scripts/train_event_triggers.py diagnose [--lemmas] --shared ../shared --cache DIR
     python scripts/train_event_triggers.py detect|cv|veto|oracle [--all-words] --shared ../shared --cache DIR
     python scripts/train_event_triggers.py train [--all-words] --shared ../shared --cache DIR [--out FILE]
 
@@ -247,7 +247,7 @@ ROLES_MISSING = frozenset({
     "ambiguous word with only generic parties", "verb dictionary: needs two parties", "no actor, hypothetical"})
 
 
-def diagnose(articles, docs, analyses) -> None:
+def diagnose(articles, docs, analyses, lemmas: bool = False) -> None:
     result = run(docs, analyses, trace=True)
     fig = news.score(zip(articles, [r["emitted"] for r in result]), listing=True)
     from whodid.events.coder import Coder
@@ -257,6 +257,7 @@ def diagnose(articles, docs, analyses) -> None:
     by_id = {a.id: n for n, a in enumerate(articles)}
     causes: Counter = Counter()
     dropped: Counter = Counter()
+    by_lemma: dict[str, Counter] = {}  # cause (b) -> (lemma/POS, gold type) -> count
     for m in fig["misses"]:
         if m["why"] != "nothing emitted in its sentences":
             continue
@@ -276,6 +277,8 @@ def diagnose(articles, docs, analyses) -> None:
             reason = why[-1].split(" (")[0] if why else "a frame kept, its event merged or filtered later"
             if reason == "no sense of the word fits":
                 causes["(b) no frame: a lexicon pattern matched the word, no sense of it fits here"] += 1
+                t = doc[head]
+                by_lemma.setdefault("matched, no sense fits", Counter())[(f"{t.lemma_.lower()}/{t.pos_}", g.type)] += 1
             elif reason in ROLES_MISSING:
                 causes["(c) a frame built, dropped for want of a party (roles missing)"] += 1
                 dropped[f"(c) {reason}"] += 1
@@ -287,10 +290,14 @@ def diagnose(articles, docs, analyses) -> None:
         lemma = t.lemma_.lower()
         if lemma in excluded:
             causes["(b) no frame: a report/belief/intent verb the rules leave to other readings"] += 1
+            group = "report/belief/intent verb"
         elif triggers.lemma_types(lex, lemma, t.pos_):
             causes["(b) no frame: the word is listed (lexicon or verb dictionary), no pattern matched here"] += 1
+            group = "listed, no pattern matched"
         else:
             causes[f"(b) no frame: the word is in no lexicon entry or verb dictionary sense ({t.pos_})"] += 1
+            group = "in no entry or sense"
+        by_lemma.setdefault(group, Counter())[(f"{lemma}/{t.pos_}", g.type)] += 1
     total = sum(causes.values())
     print(f"gold events with nothing emitted in their sentences: {total}")
     for k, v in sorted(causes.items(), key=lambda kv: (kv[0][:3], -kv[1])):
@@ -298,6 +305,15 @@ def diagnose(articles, docs, analyses) -> None:
     print("  the dropped frames, by the coder's reason (Coder.trace):")
     for k, v in dropped.most_common():
         print(f"    {v:4d}  {k}")
+    if lemmas:
+        print("  the (b) misses by the trigger's head word (lemma/POS: gold types), most frequent first:")
+        for group, counts in by_lemma.items():
+            words: dict[str, Counter] = {}
+            for (word, type_), n in counts.items():
+                words.setdefault(word, Counter())[type_] += n
+            ranked = sorted(words.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+            print(f"    {group} ({sum(counts.values())}): " + "; ".join(
+                f"{w} {sum(c.values())} ({', '.join(f'{t} {n}' for t, n in c.most_common())})" for w, c in ranked))
 
 
 def cross_validate(articles, docs, analyses, rounds) -> None:
@@ -490,12 +506,13 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=events_dev.CACHE)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--all-words", action="store_true", help="train on the rules' words too")
+    ap.add_argument("--lemmas", action="store_true", help="diagnose: list the no-frame misses by head word")
     args = ap.parse_args()
     global ALL_WORDS
     ALL_WORDS = args.all_words
     articles, docs, analyses, rounds = load(args.shared, args.cache)
     if args.what == "diagnose":
-        diagnose(articles, docs, analyses)
+        diagnose(articles, docs, analyses, args.lemmas)
     elif args.what == "detect":
         detect(articles, docs, analyses, rounds)
     elif args.what == "oracle":
