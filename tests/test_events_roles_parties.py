@@ -181,3 +181,17 @@ def test_whoever_a_passive_act_is_done_to_takes_no_part_in_it(analyze):
     # guard: "killed in an attack" is no part in the attack (the rule holds for "involved" only)
     a = analyze("Kenyan officials were killed in attacks by al-Shabaab.")
     assert all(codes(a, e.actor) != ["KENGOV"] for e in a.events if e.type == "ASSAULT")
+
+
+def test_a_crowds_protest_against_a_named_target_is_told_without_a_named_doer(analyze):
+    # "mass demonstrations against the Ortega regime": a protest noun is a crowd's act (the
+    # conventions name the crowd), also when its only party is a target named by a common noun
+    a = analyze("Nicaragua is going through a crisis since April, with mass demonstrations against the Ortega regime.")
+    e = found(a, "PROTEST", "demonstrations")
+    assert codes(a, e.recipient) == ["NICGOV"]
+
+
+def test_a_protest_referred_back_to_still_needs_its_doer(analyze):
+    # guard: "the demonstrations" points at a protest told before (where its crowd is named)
+    a = analyze("Nicaragua is going through a crisis since April, with the demonstrations against the Ortega regime.")
+    assert not [e for e in a.events if e.type == "PROTEST"]

@@ -1543,7 +1543,8 @@ class Coder:
             return self._no(f, "ambiguous word with only generic parties" if actor_ids + recipient_ids
                             else "ambiguous word with no party")  # "offered to citizens"
         if not actor_ids and recipient_ids and all(r in self._idx.weak for r in recipient_ids) \
-                and (e.ambiguous or f.noun):
+                and (e.ambiguous or f.noun) and not (f.noun and e.type == "PROTEST" and e.mode in CROWD_MODES
+                                                     and _crowd_act(f.token)):
             return self._no(f, "no doer and only a weak target")  # "supporting dissidents", "a ban on the FIS"
         armed = e.type == "ASSAULT" and any(a in self.armed for a in actor_ids)
         if e.requires == "recipient" and not recipient_ids and f.type == e.type and not (f.place_target or armed):
