@@ -163,3 +163,35 @@ def test_permission_asked_and_turned_down_names_both_sides(analyze):
 def test_asking_questions_is_no_request(analyze):
     a = analyze("Kenyan opposition leaders asked questions about the budget.")
     assert not [e for e in a.events if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan officials have been involved in talks with Somalia.",
+    "Kenyan officials were informed of the plan and have been involved in talks with Somalia.",
+])
+def test_who_is_involved_in_talks_takes_part_in_them(analyze, text):
+    # the passive subject of "involved in" (also when a conjoined passive gives it) is a party
+    # of the talks, with the one the talks are with
+    a = analyze(text)
+    e = found(a, "CONSULT", "talks")
+    assert codes(a, e.actor) == ["KENGOV"] and codes(a, e.recipient) == ["SOM"]
+
+
+def test_whoever_a_passive_act_is_done_to_takes_no_part_in_it(analyze):
+    # guard: "killed in an attack" is no part in the attack (the rule holds for "involved" only)
+    a = analyze("Kenyan officials were killed in attacks by al-Shabaab.")
+    assert all(codes(a, e.actor) != ["KENGOV"] for e in a.events if e.type == "ASSAULT")
+
+
+def test_a_crowds_protest_against_a_named_target_is_told_without_a_named_doer(analyze):
+    # "mass demonstrations against the Ortega regime": a protest noun is a crowd's act (the
+    # conventions name the crowd), also when its only party is a target named by a common noun
+    a = analyze("Nicaragua is going through a crisis since April, with mass demonstrations against the Ortega regime.")
+    e = found(a, "PROTEST", "demonstrations")
+    assert codes(a, e.recipient) == ["NICGOV"]
+
+
+def test_a_protest_referred_back_to_still_needs_its_doer(analyze):
+    # guard: "the demonstrations" points at a protest told before (where its crowd is named)
+    a = analyze("Nicaragua is going through a crisis since April, with the demonstrations against the Ortega regime.")
+    assert not [e for e in a.events if e.type == "PROTEST"]

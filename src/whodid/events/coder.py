@@ -84,6 +84,8 @@ _ACCUSE_TOPIC_PREPS = {"over", "about"}
 _FOR_IS_RECIPIENT = {"SUPPORT", "AID"}
 # an event noun received from someone: "received a request from France"
 _RECEIVING_VERBS = {"receive", "get", "obtain"}
+# "were involved in talks", "is engaged in negotiations": the passive subject takes part in the act
+_PARTAKING_VERBS = {"involve", "engage"}
 # an act done "at the request of", "on the orders of", "due to instructions from" someone
 _AT_REQUEST_PREPS = {"at", "on", "upon", "under", "following", "due", "owing"}
 # "boycott contact with X", "suspend talks with X": cutting an exchange is aimed at its other party
@@ -556,6 +558,11 @@ class Coder:
             patients = [r for p in passive for r in idx.roles(p)]
             if not passive and depth < 5:
                 patients = self._controlled_patients(v, idx, depth)
+                if not patients and v.dep_ == "conj" and v.head.tag_ == "VBN" and not agents \
+                        and any(c.dep_ == "nsubjpass" for c in v.head.children):
+                    # "were informed of their return and have been involved in talks": a passive
+                    # conjoined to a passive with no subject of its own shares the first one's
+                    patients = self.subject(v.head, idx, depth + 1)[1]
             return [r for a in agents for r in idx.roles(a)], patients
         if subj:
             s = subj[0]
@@ -897,7 +904,12 @@ class Coder:
                 and not any(c.dep_ == "det" for c in n.children):
             # "holding blank sheets in protest of the war"
             if not actors:
-                actors = self.subject(head.head, idx)[0]
+                doer, involved = self.subject(head.head, idx)
+                if not doer and involved and head.head.lemma_.lower() in _PARTAKING_VERBS:
+                    # "have been involved in regular discussions with the government": who is
+                    # involved (engaged) in an act takes part in it
+                    doer = involved
+                actors = doer
             f.anchored = True
         elif e.type == "CONSULT" and n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _MEETING_PREPS \
                 and head.head.pos_ == "VERB" and (actors or recips) \
@@ -1531,7 +1543,8 @@ class Coder:
             return self._no(f, "ambiguous word with only generic parties" if actor_ids + recipient_ids
                             else "ambiguous word with no party")  # "offered to citizens"
         if not actor_ids and recipient_ids and all(r in self._idx.weak for r in recipient_ids) \
-                and (e.ambiguous or f.noun):
+                and (e.ambiguous or f.noun) and not (f.noun and e.type == "PROTEST" and e.mode in CROWD_MODES
+                                                     and _crowd_act(f.token)):
             return self._no(f, "no doer and only a weak target")  # "supporting dissidents", "a ban on the FIS"
         armed = e.type == "ASSAULT" and any(a in self.armed for a in actor_ids)
         if e.requires == "recipient" and not recipient_ids and f.type == e.type and not (f.place_target or armed):
