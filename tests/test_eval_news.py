@@ -151,6 +151,8 @@ def test_attributes_on_matched_events_and_per_type_and_corpus_figures():
     assert fig["corpora"]["newswire"]["full"]["recall"] == 0.5
     assert not news._same_date("2022-03-07", "2022-03") and not news.same_place("Paris", "Lyon")
     assert news.same_place(None, None) and not news.same_place("Paris", None)
+    # a possessive with a curly apostrophe still names its place
+    assert news.same_place("Jammu", "Jammu\u2019s Hira Nagar") and news.same_place("Jammu's Hira Nagar", "Jammu")
 
 
 def test_reliability_bands():

@@ -501,6 +501,9 @@ def _same_date(gold: str | None, ours: str | None) -> bool:
 
 
 def _fold(name: str) -> str:
+    # a curly apostrophe is a word break as a straight one is ("Jammu’s Hira Nagar" holds
+    # "Jammu"), not a character the ascii fold drops ("jammus")
+    name = name.replace("\u2019", "'").replace("\u2018", "'")
     name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     return " ".join(w for w in re.sub(r"[^a-z0-9]+", " ", name).split() if w != "the")
 
