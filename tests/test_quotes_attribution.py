@@ -1,5 +1,6 @@
 """quotes (issue #15, recall of statements): where a quotation ends when its marks are mixed
-(a straight mark closed by a curly one, an opening curly mark where the closing one belongs).
+(a straight mark closed by a curly one, an opening curly mark where the closing one belongs),
+and whose words they are when the speaker is a relative pronoun ("X, who said ...").
 Made-up sentences, each with a guard that must not change."""
 
 from __future__ import annotations
@@ -14,6 +15,25 @@ from whodid.pipeline import Pipeline
 @pytest.fixture(scope="module")
 def pipeline():
     return Pipeline()
+
+
+def actor_name(analysis, quote):
+    return next((a.name for a in analysis.actors if a.id == quote.speaker), None)
+
+
+def test_a_relative_pronoun_speaker_is_the_person_it_stands_for(pipeline):
+    a = quotes_of(pipeline, "Another critic is the former minister Liam Fox, who has said there is "
+                            "no need for such a big upheaval of the schools.")
+    q = find(a, "there is no need", "indirect")
+    assert q.speaker_text == "who"  # the mention in the sentence stays the pronoun
+    assert q.speaker is not None and "Fox" in actor_name(a, q)
+
+
+def test_a_relative_clause_about_a_thing_gives_no_speaker(pipeline):
+    # guard: "the report, which said" names no one who can be an actor
+    a = quotes_of(pipeline, "The teachers read the old report, which said the schools were failing.")
+    q = find(a, "the schools were failing", "indirect")
+    assert q.speaker is None
 
 
 def test_a_straight_mark_closed_by_a_curly_one_is_one_quotation(pipeline):

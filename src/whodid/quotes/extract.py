@@ -156,7 +156,8 @@ def _agent(verb: Token) -> Token | None:
 
 def speaker_span(doc: Doc, head: Token) -> Span:
     """The name in a subject: its apposition when that is a name ("the spokesperson, Dmitry Peskov"),
-    but not when the subject is the name and the apposition its title ("Geoff Ellis, CEO of ...")."""
+    but not when the subject is the name and the apposition its title ("Geoff Ellis, CEO of ...");
+    a relative pronoun stays itself (its antecedent: ``antecedent``)."""
     named = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and (not named or (
@@ -183,6 +184,18 @@ def speaker_span(doc: Doc, head: Token) -> Span:
             left = i + 1
             break
     return doc[left:head.i + 1]
+
+
+def antecedent(doc: Doc, speaker: Span) -> Span | None:
+    """The name a relative pronoun speaker stands for: the noun its clause hangs on
+    ("Pedro González, who has stated that ...", "the union, which said ...")."""
+    if len(speaker) != 1:
+        return None
+    head = speaker.root
+    if head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.head.i \
+            and head.head.head.pos_ in ("PROPN", "NOUN"):
+        return speaker_span(doc, head.head.head)
+    return None
 
 
 def _speech_verb(token: Token) -> bool:
@@ -240,6 +253,7 @@ def find_cue(doc: Doc, start: int, end: int, sents: list[Span],
 
 
 PERSONAL = {"i", "we", "he", "she", "they", "you"}
+RELATIVE = ("who", "that", "which")
 COMPLEMENTS = ("dobj", "ccomp", "xcomp", "oprd", "pobj", "prep", "attr", "advcl", "conj", "acomp", "npadvmod")
 
 
