@@ -68,12 +68,26 @@ def quoted_spans(text: str) -> list[tuple[int, int, int, int]]:
         while i < p_end:
             ch = text[i]
             width = 2 if text.startswith("''", i) or text.startswith("``", i) else 1
+            glued = i > p_start and text[i - 1] not in QUOTE_OPENS_AFTER and not text[i - 1].isspace()
+            if ch in OPEN_MARKS and glued and (i + 1 >= p_end or text[i + 1].isspace()) \
+                    and (opened is not None or straight_open is not None):
+                # an opening mark set where a closing one belongs ('among others,“ Radebe said'):
+                # glued to the words before it, a space after, with a quotation open, it closes it
+                s_at, s_width = (opened, 1) if opened is not None else straight_open
+                spans.append((s_at, i, s_at + s_width, i))
+                opened, straight_open = None, None
+                i += 1
+                continue
             if ch in OPEN_MARKS and opened is None:
                 opened = i
             elif ch in CLOSE_MARKS:
                 if opened is not None:
                     spans.append((opened, i, opened + 1, i))
                     opened = None
+                elif straight_open is not None:
+                    # a straight opening mark closed by a curly one ('"Oz has a pulpit,” said X')
+                    spans.append((straight_open[0], i, straight_open[0] + straight_open[1], i))
+                    straight_open = None
                 elif not spans or spans[-1][1] < p_start:
                     # a closing mark with no opening: the end of a quote begun in an earlier paragraph
                     spans.append((p_start, i, p_start, i))
@@ -142,7 +156,8 @@ def _agent(verb: Token) -> Token | None:
 
 def speaker_span(doc: Doc, head: Token) -> Span:
     """The name in a subject: its apposition when that is a name ("the spokesperson, Dmitry Peskov"),
-    but not when the subject is the name and the apposition its title ("Geoff Ellis, CEO of ...")."""
+    but not when the subject is the name and the apposition its title ("Geoff Ellis, CEO of ...");
+    a relative pronoun stays itself (its antecedent: ``antecedent``)."""
     named = head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and (not named or (
@@ -169,6 +184,18 @@ def speaker_span(doc: Doc, head: Token) -> Span:
             left = i + 1
             break
     return doc[left:head.i + 1]
+
+
+def antecedent(doc: Doc, speaker: Span) -> Span | None:
+    """The name a relative pronoun speaker stands for: the noun its clause hangs on
+    ("Pedro González, who has stated that ...", "the union, which said ...")."""
+    if len(speaker) != 1:
+        return None
+    head = speaker.root
+    if head.lower_ in RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.head.i \
+            and head.head.head.pos_ in ("PROPN", "NOUN"):
+        return speaker_span(doc, head.head.head)
+    return None
 
 
 def _speech_verb(token: Token) -> bool:
@@ -226,6 +253,7 @@ def find_cue(doc: Doc, start: int, end: int, sents: list[Span],
 
 
 PERSONAL = {"i", "we", "he", "she", "they", "you"}
+RELATIVE = ("who", "that", "which")
 COMPLEMENTS = ("dobj", "ccomp", "xcomp", "oprd", "pobj", "prep", "attr", "advcl", "conj", "acomp", "npadvmod")
 
 

@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from whodid.knowledge import Resources
 from whodid.model import Analysis, Mention, Quote
-from whodid.quotes.extract import extract
+from whodid.quotes.extract import antecedent, extract
 from whodid.quotes.unnamed import unnamed_actor
 
 
@@ -37,9 +37,12 @@ class QuotesStage:
             item = found[old]
             speaker = item.speaker
             if speaker is not None and (speaker.start_char, speaker.end_char) not in actor_of:
-                actor = _actor_at(analysis, speaker)
+                # a relative pronoun ("X, who said") is the speaker's mention; its actor is the
+                # antecedent's
+                named = antecedent(doc, speaker) or speaker
+                actor = _actor_at(analysis, named)
                 if actor is None and with_actors:
-                    actor = unnamed_actor(analysis, speaker, self.kb)
+                    actor = unnamed_actor(analysis, named, self.kb)
                 actor_of[(speaker.start_char, speaker.end_char)] = actor
             analysis.quotes.append(Quote(
                 text=text[item.start:item.end], start=item.start, end=item.end, kind=item.kind,
