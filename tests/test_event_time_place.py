@@ -124,7 +124,8 @@ def test_a_wars_country_is_not_the_place_of_an_event_about_the_war():
     pipeline = Pipeline()
     condemned = pipeline.analyze(Article(
         text="Germany and France condemned Russia's war in Ukraine.", published="2024-03-07"))
-    assert [(e.type, e.place) for e in condemned.events] == [("ACCUSE", None)], \
+    # (the war itself is coded since ev-lexicon13, ASSAULT by PETRARCH2's "war" sense: it is in Ukraine)
+    assert sorted((e.type, e.place) for e in condemned.events) == [("ACCUSE", None), ("ASSAULT", "Ukraine")], \
         [(e.trigger.text, e.place) for e in condemned.events]
     # ... while a town inside the phrase still places a meeting held there
     met = pipeline.analyze(Article(
