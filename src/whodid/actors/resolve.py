@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1085,9 +1085,7 @@ class Resolver:
         if j >= len(doc) or doc[j].pos_ != "NOUN" or st.at(j) is not None or _modifier(doc[j]):
             return False
         noun = st.lowers[j]
-        for f in reversed(st.res.found):
-            if f.start >= i:
-                continue
+        for f in st.found_before(i):
             a = st.res.actors[f.actor]
             if a.kind == "organization" and a.name.split()[-1].lower() == noun and f.how == "name":
                 st.add(a, i, j + 1, "nominal", 0.7)
@@ -1106,11 +1104,7 @@ class Resolver:
         sents = st.sentences()
         here = next((k for k, x in enumerate(sents) if x.start <= i < x.end), 0)
         lo = sents[max(0, here - 4)].start
-        for f in reversed(st.res.found):
-            if f.start >= i:
-                continue
-            if f.start < lo:
-                break
+        for f in st.found_before(i, since=lo):
             a = st.res.actors[f.actor]
             if f.how == "pronoun" or a.kind not in ("organization", "group"):
                 continue
@@ -1589,9 +1583,7 @@ class Resolver:
     def _recent_office_holder(self, st: _State, start: int, after: int, role: str, title: str = "") -> None:
         """"the president" with no country: the last person mentioned who holds that office and
         whom the title fits ("the King" is no president, "the Queen" no man)."""
-        for f in reversed(st.res.found):
-            if f.start >= start:
-                continue
+        for f in st.found_before(start):
             a = st.res.actors[f.actor]
             if a.kind == "person" and (a.office == role or _titled(title, a)) and _title_fits(title, a):
                 st.add(a, start, after, "nominal", 0.6)
@@ -1686,11 +1678,7 @@ class Resolver:
             # is no "he" of it either
             outside |= speakers(sents[first - 1])
         back = sents[max(0, first - 3)].start
-        for f in reversed(st.res.found):
-            if f.start >= qs:
-                continue
-            if f.start < back:
-                break
+        for f in st.found_before(qs, since=back):
             a = st.res.actors[f.actor]
             if f.actor in outside or not _compatible(a, want):
                 continue
@@ -2389,6 +2377,16 @@ class _State:
 
     def quote_of(self, i: int) -> int | None:
         return self.quotes.get(i)
+
+    def found_before(self, i: int, since: int = 0) -> Iterator[MentionMatch]:
+        """The mentions found so far that start before token ``i`` (and not before ``since``),
+        the latest first: the walk back every search for an antecedent makes."""
+        for f in reversed(self.res.found):
+            if f.start >= i:
+                continue
+            if f.start < since:
+                return
+            yield f
 
     def drop(self, f: MentionMatch) -> None:
         """Forget a mention another one has absorbed (a designator inside a nominal)."""
