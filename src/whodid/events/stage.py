@@ -51,26 +51,26 @@ class EventsStage:
                                                years=remention.told_years(doc, kept + said),
                                                latest=latest_stated_year(doc)), doc.text,
                                analysis.actors)
-        if self.coder.trace is not None:  # what the filters and the re-mention merge took out
-            for why, before, after in (("filtered (events.filters)", events, kept),
-                                       ("a re-mention (events.remention) or no party", kept, merged)):
-                left = {id(e) for e in after}
-                for e in before:
-                    if id(e) not in left:
-                        self.coder.note_event(e, why)
+        self._note_taken_out("filtered (events.filters)", events, kept)
+        self._note_taken_out("a re-mention (events.remention) or no party", kept, merged)
         events = merged
         conventions.home_addressee(analysis, events, self.resources)
         # an aimed act with no recipient yet: the party its trigger governs, else none when the
         # sentence names others (events.filters.aimed)
         aimed = filters.aimed(events, analysis, doc)
-        if self.coder.trace is not None:
-            left = {id(e) for e in aimed}
-            for e in events:
-                if id(e) not in left:
-                    self.coder.note_event(e, "an aimed act beside parties it is not aimed at (events.filters.aimed)")
+        self._note_taken_out("an aimed act beside parties it is not aimed at (events.filters.aimed)", events, aimed)
         events = aimed
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         analysis.events.extend(events)
+
+    def _note_taken_out(self, why: str, before: list[Event], after: list[Event]) -> None:
+        """When tracing, say why each event of ``before`` that a step left out of ``after`` is gone."""
+        if self.coder.trace is None:
+            return
+        left = {id(e) for e in after}
+        for e in before:
+            if id(e) not in left:
+                self.coder.note_event(e, why)
 
     def _criticism(self, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
         """Criticism, rebuttals and praise read from reported statements (``events.criticism``)."""
