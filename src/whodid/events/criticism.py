@@ -125,7 +125,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event], modals: Modals
     # own programme, not a judgement of others; what a survey shows or how someone seems ("a
     # survey showed", "he seemed to prefer") is no one's statement
     quotes = [q for q in analysis.quotes if q.kind in SAID_KINDS and q.speaker in actors and actors[q.speaker].country
-              and not (q.cue and (_cue_is(doc, q, own_plans) or _cue_is(doc, q, modals.evidence)))]
+              and not (q.cue and (cue_is(doc, q, own_plans) or cue_is(doc, q, modals.evidence)))]
     if not quotes:
         return []
     mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
@@ -280,7 +280,7 @@ def uncoded_sentence(start: int, told: set[int]) -> bool:
     return start not in told
 
 
-def _cue_is(doc: Doc, q, lemmas: frozenset[str] | set[str]) -> bool:
+def cue_is(doc: Doc, q, lemmas: frozenset[str] | set[str]) -> bool:
     """A quote's cue word is one of ``lemmas``: by its lemma, or by the word less an inflection
     (the parser lemmatizes "hoped" as "hop")."""
     word = (q.cue or "").split()[-1].lower() if q.cue else ""
@@ -314,7 +314,7 @@ def find(doc: Doc, analysis: Analysis, events: list[Event], modals: Modals,
         # criticism is in what the side says, not in what it thinks, fears or hopes ("he also
         # thinks women will back plans to ...": the opposition's views are not all criticism)
         if id(q) not in believed:
-            believed[id(q)] = bool(q.cue) and _cue_is(doc, q, beliefs)
+            believed[id(q)] = bool(q.cue) and cue_is(doc, q, beliefs)
         if believed[id(q)]:
             return False
         if rivals is None:
@@ -377,7 +377,7 @@ def rebuttals(doc: Doc, analysis: Analysis, events: list[Event],
     # (a partial quote is a few words of the speaker's in the writer's sentence: what it denies is
     # the writer's clause, not the speaker's)
     quotes = [q for q in analysis.quotes if q.kind in REBUTTING and q.speaker in actors and actors[q.speaker].country
-              and not (q.cue and _cue_is(doc, q, own_plans))]
+              and not (q.cue and cue_is(doc, q, own_plans))]
     told = {e.sentence.start for e in events}
     starts = [s.start_char for s in doc.sents]
     out: list[Event] = []
@@ -497,7 +497,7 @@ def demands(doc: Doc, analysis: Analysis, events: list[Event], government: Calla
     policy), nor a demand of the speaker's own side ("we must ...")."""
     actors = {a.id: a for a in analysis.actors}
     quotes = [q for q in analysis.quotes if q.kind in REBUTTING and q.speaker in actors and actors[q.speaker].country
-              and not (q.cue and _cue_is(doc, q, own_plans))]
+              and not (q.cue and cue_is(doc, q, own_plans))]
     told = {e.sentence.start for e in events}
     mentions = sorted((m.start, m.end, a.id) for a in analysis.actors for m in a.mentions)
     out: list[Event] = []
@@ -527,3 +527,105 @@ def demands(doc: Doc, analysis: Analysis, events: list[Event], government: Calla
             actor_mentions=[q.speaker_mention] if q.speaker_mention else [], recipient_mentions=[],
             inferred=["recipient"]))
     return out
+
+
+# what a charge calls a thing: "(the plans) are not racist", "(it) was not unlawful"
+COPULAS = frozenset({"be", "remain", "seem", "become"})
+
+
+def disclaimers(doc: Doc, analysis: Analysis, events: list[Event], charges: Collection[str],
+                own_plans: frozenset[str] | set[str] = frozenset(), sentences: int = 3, *,
+                conditions: Collection[str]) -> list[Event]:
+    """REJECT events read from a speaker's statement that its own side's words, plans or acts are
+    not what a charge calls them ("Tory plans to cut immigration are not racist, Michael Howard has
+    said", "It's not racist, as some people claim, to talk about controlling immigration", "his
+    party plans ... were not 'racist' - just 'common sense'"): the clause of a reported statement
+    whose predicate is one of ``charges`` (the lexicon's pejoratives) negated, its subject naming no
+    party other than the speaker's own side. The guidelines code a political actor rebutting an
+    accusation as REJECT; the one answered is the maker of the latest accusation of the speaker's
+    side in the ``sentences`` sentences before, when the coder told one, else no one (the gold
+    codes such denials with no recipient when the text names none). Not "there is no violation" (a
+    fact stated), not a condition (``conditions``), not the speaker's own plan (``own_plans``), not
+    in a sentence where a rejection is already coded."""
+    actors = {a.id: a for a in analysis.actors}
+    quotes = [q for q in analysis.quotes if q.kind in SAID_KINDS and q.speaker in actors and actors[q.speaker].country
+              and not (q.cue and cue_is(doc, q, own_plans))]
+    if not quotes:
+        return []
+    rejected = {e.sentence.start for e in events if e.type == "REJECT"}
+    mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
+    starts = [s.start_char for s in doc.sents]
+    out: list[Event] = []
+    for q, sent in _said_sentences(doc, quotes):
+        if sent.start_char in rejected:
+            continue
+        speaker = actors[q.speaker]
+        own = _code(speaker)
+        start, end = _clause(sent, max(sent.start_char, q.start), min(sent.end_char, q.end))
+        word = next((t for t in sent if start <= t.idx < end and t.dep_ in ("acomp", "attr")
+                     and (t.lower_ in charges or t.lemma_.lower() in charges) and t.head.lemma_.lower() in COPULAS
+                     and (has_negation(t.head) or has_negation(t))), None)
+        if word is None:
+            continue
+        verb = word.head
+        if any(c.dep_ == "expl" or (c.dep_ == "mark" and c.lower_ in conditions) for c in verb.children):
+            continue  # "there are no violations": a fact stated; "if it wasn't so serious": a condition
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        words = list(subj.subtree)
+        lo, hi = words[0].idx, words[-1].idx + len(words[-1])
+        if any(lo <= s < hi and aid != q.speaker and _code(actors[aid]) != own and not is_public(actors[aid])
+               for s, _, aid, _ in mentions):
+            continue  # "Mr Quigley's evidence was not dishonest": a judgement of another party's
+        here = starts.index(sent.start_char) if sent.start_char in starts else None
+        if here is None:
+            continue
+        earliest = starts[max(0, here - sentences)]
+        prior = next((e for e in reversed(events) if earliest <= e.trigger.start < sent.end_char and e.type == "ACCUSE"
+                      and e.actor and q.speaker not in e.actor
+                      and not any(_code(actors[a]) == own for a in e.actor if a in actors)
+                      and any(r == q.speaker or (r in actors and _code(actors[r]) == own) for r in e.recipient)), None)
+        if prior is not None:
+            recipient, recipient_mentions = list(prior.actor), list(prior.actor_mentions)
+        else:
+            # the maker of the charge the text names ("as some people claim", "Labour claims he had
+            # used Mrs Dixon as a 'human shield'"), else no one
+            maker = _claimant(doc, earliest, sent.end_char, mentions, lambda a: a != q.speaker and _code(actors[a]) != own)
+            recipient, recipient_mentions = ([maker[0]], [maker[1]]) if maker else ([], [])
+        rejected.add(sent.start_char)
+        out.append(Event(
+            type="REJECT", mode=None, cameo="120", actor=[q.speaker], recipient=recipient,
+            modality="asserted", sentence=Offsets(sent.start_char, sent.end_char),
+            trigger=Mention(word.idx, word.idx + len(word.text), word.text), confidence=0.5,
+            actor_mentions=[q.speaker_mention] if q.speaker_mention else [],
+            recipient_mentions=recipient_mentions))
+    return out
+
+
+# words that tell a charge made ("as some people claim", "Labour claims", "the suggestion that")
+CHARGE_WORDS = frozenset({"claim", "allege", "accuse", "suggest", "charge", "allegation", "accusation", "suggestion",
+                          "criticism", "criticise", "criticize"})
+
+
+def _claimant(doc: Doc, start: int, end: int, mentions: list, whose: Callable[[str], bool]) -> tuple[str, Mention] | None:
+    """The latest party between ``start`` and ``end`` (characters) that ``whose`` accepts and that
+    makes a charge: the subject of a verb of ``CHARGE_WORDS`` ("as some people claim") or the
+    possessor or modifier of such a noun ("Labour claims", "Mr Hain's accusation")."""
+    piece = char_tokens(doc, start, end)
+    if piece is None:
+        return None
+    found = None
+    for t in piece:
+        if t.lemma_.lower() not in CHARGE_WORDS:
+            continue
+        deps = ("nsubj",) if t.pos_ == "VERB" else ("poss", "compound") if t.pos_ in ("NOUN", "PROPN") else ()
+        for c in t.children:
+            if c.dep_ not in deps:
+                continue
+            words = list(c.subtree)
+            lo, hi = words[0].idx, words[-1].idx + len(words[-1])
+            hit = next(((aid, m) for s, _, aid, m in mentions if lo <= s < hi and whose(aid)), None)
+            if hit is not None:
+                found = hit
+    return found

@@ -81,6 +81,9 @@ class EventsStage:
         found += criticism.rebuttals(doc, analysis, events, plans, denials=lex.marker("denial_words"),
                                      conditions=lex.marker("condition_marks"))
         found += criticism.praise(doc, analysis, events, lex.marker("praise_words"))
+        # a charge against the speaker's own side denied ("the plans are not racist")
+        found += criticism.disclaimers(doc, analysis, events + found, lex.marker("pejoratives"), plans,
+                                       conditions=lex.marker("condition_marks"))
         # what a party says ought to be done, with no one named to do it: a demand of its government
         found += criticism.demands(doc, analysis, events + found,
                                    lambda c: conventions.government(analysis, c, self.resources.kb), plans,
