@@ -196,3 +196,27 @@ def test_what_the_opposition_says_it_believes_is_no_criticism(code):
     events = code('Mr Howard said: "Labour has deprived people of their liberty on the say so of its ministers."',
                   {"Howard": ("H", "GBROPP"), "Labour": ("G", "GBRGOV")})
     assert events == [("ACCUSE", ["H"], ["G"])]
+
+
+# ---------------------------------------------------------------- a charge denied (events.criticism.disclaimers)
+
+
+def test_denying_that_ones_own_plans_are_what_a_charge_calls_them_is_a_rejection(code):
+    # "It's not racist, as some people claim": a rebuttal of the charge, to those who make it
+    events = code('Mr Howard said: "It is not racist, as some critics claim, to talk about controlling immigration."',
+                  {"Howard": ("H", "GBROPP"), "critics": ("C", "GBR")})
+    assert ("REJECT", ["H"], ["C"]) in events
+
+
+def test_saying_another_partys_words_are_not_a_pejorative_is_no_rejection(code):
+    # a judgement of someone else's words (the judge of Mr Quigley's evidence), not a denial of a
+    # charge against the speaker's side
+    events = code('Justice Lee said: "Mr Quigley\'s evidence was not dishonest but it was confused."',
+                  {"Lee": ("J", "AUSJUD"), "Quigley": ("Q", "AUSGOV")})
+    assert [e for e in events if e[0] == "REJECT"] == []
+
+
+def test_there_being_no_violations_is_no_rejection(code):
+    # a fact stated ("there are no violations"), not a denial of a charge
+    events = code('Mr Hart said there were no unlawful acts at the meeting.', {"Hart": ("H", "GBROPP")})
+    assert [e for e in events if e[0] == "REJECT"] == []

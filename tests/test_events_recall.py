@@ -587,3 +587,19 @@ def test_crying_out_for_someone_to_act_is_a_request_of_them(code):
     events = code("Many backbenchers have been crying out for Mr Howard to resign.",
                   {"backbenchers": ("B", "GBROPP"), "Howard": ("H", "GBROPP")})
     assert [(e.type, e.actor, e.recipient) for e in events] == [("REQUEST", ["B"], ["H"])]
+
+
+def test_insisting_after_a_charge_reported_in_someones_words_rejects_its_maker(code):
+    # the critics' charge is told only in what they claimed, not by a verb of accusing: the
+    # rebuttal still answers them (guidelines: REJECT)
+    events = code('Labour ran posters, which critics claimed were "offensive". '
+                  'The posters were not intended to offend anyone, the ministers insisted.',
+                  {"critics": ("C", "GBR"), "ministers": ("M", "GBRGOV")})
+    assert ("REJECT", ["M"], ["C"]) in brief(events)
+
+
+def test_insisting_after_a_statement_that_makes_no_charge_is_no_event(code):
+    # what was said before tells no charge ("said"): nothing to rebut
+    events = code("Critics said the vote would be held in May. But the ministers insist the orders are fair.",
+                  {"Critics": ("C", "GBR"), "ministers": ("M", "GBRGOV")})
+    assert [e for e in events if e.type == "REJECT"] == []
