@@ -49,7 +49,10 @@ clause negated or calling something false) that answers an accusation or a deman
 speaker's side in the few sentences before is REJECT to its maker; a clause saying a named party
 is what a praise word says (``praise``: "he has been a prudent chancellor") is SUPPORT; what a
 non-state party says ought to be done by no one named (``demands``: "all the advice should now be
-published") is a REQUEST of its country's government.
+published") is a REQUEST of its country's government. And a statement that the speaker's own side's words or
+plans are not what a charge calls them ("It's not racist, as some people claim, to talk about
+controlling immigration": ``disclaimers``, the reported clause's predicate a pejorative, negated) is
+REJECT, to the maker of the charge when the text names one (branch ev-accuse14).
 """
 
 from __future__ import annotations
