@@ -1436,10 +1436,17 @@ class Resolver:
             st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
                    "nominal", 0.7)
         elif _counted(doc[end - 1], proper=True) or self._event_modifier(doc[end - 1]) \
-                or _plural_word_entity(doc[end - 1], end - i):
+                or _plural_word_entity(doc[end - 1], end - i) or self._mistagged_plural(doc[end - 1]):
             self._unplaced_group(st, start, after, sector)
         # else a bare singular ("cooperated on border security"): a field, not a party
         return after
+
+    def _mistagged_plural(self, head: Token) -> bool:
+        """"complaints from MPs of all parties": a plural the parse tagged singular (NN), told by
+        its singular being an agent noun too ("MP")."""
+        low = head.lower_
+        return head.tag_ == "NN" and len(low) >= 3 and low.endswith("s") and not low.endswith("ss") \
+            and self.kb.agents.get(low[:-1]) is not None
 
     def _title_of(self, st: _State, start: int, i: int, end: int, country: str | None, sector: str,
                   former: bool = False) -> bool:
