@@ -175,6 +175,7 @@ class Resolver:
         self._names(st)
         self._persons(st)
         self._organisations(st)
+        self._defined_acronyms(st)
         self._walk(st)
         self._adjectives(st)
         self._described_now(st)
@@ -471,7 +472,12 @@ class Resolver:
             return None
         if label == "PERSON" and not any(r[0] == "P" for r in kinds) and len(span) == 1 \
                 and span.text not in self.kb.peoples:
-            return None  # "Jordan" the person is not Jordan the country (but "several Rohingya" are the people)
+            # "Jordan" the person is not Jordan the country (but "several Rohingya" are the people);
+            # a body's initials the parse took for a person's name are the body ("Acpo made its call":
+            # the knowledge base knows "ACPO" in capitals too)
+            upper = span.text.upper()
+            return next((r for r in kinds if r[0] == "O" and r in self.kb.names.get(upper, ())
+                         and 2 <= len(upper) <= 8 and upper.isalpha()), None)
         kinds.sort(key=lambda r: order.index(r[0]) if r[0] in order else 9)
         people = [r for r in kinds if r[0] == "P"]
         if kinds[0][0] == "P" and len(span) > 1 and st.date:
@@ -933,6 +939,25 @@ class Resolver:
             if acronym is not None:
                 st.org_aliases[doc[e + 1:acronym].text] = aid
                 st.add(actor, e + 1, acronym, "name", 0.7)
+
+    def _defined_acronyms(self, st: _State) -> None:
+        """An acronym the text defined in brackets after a body's name ("the Ross River Dena
+        Council (RRDC)") names that body wherever else it is written, whatever the parse took
+        it for there (a person, a place, no name at all: "material filed by RRDC") and also
+        where it names the body's people ("NACC investigators"), as a name the knowledge base
+        knows does ("Red Cross officials")."""
+        doc = st.doc
+        defined = {k: v for k, v in st.org_aliases.items() if k.isupper() and 2 <= len(k) <= 8
+                   and k.replace("-", "").isalpha() and v in st.res.actors}
+        if not defined:
+            return
+        for t in doc:
+            aid = defined.get(t.text)
+            if aid is None or st.at(t.i) is not None:
+                continue
+            if _modifier(t):
+                continue  # "the PLP meeting", "six PPRP MPs": the walk reads the noun it modifies
+            st.add(st.res.actors[aid], t.i, t.i + 1, "name", 0.7)
 
     def _named_in_full(self, st: _State, s: int):
         """The known organisation a body's one-word name stands for when the text names it in full
@@ -1411,10 +1436,17 @@ class Resolver:
             st.add(st.res.actors.get(org) or st.org_actor(self.kb.orgs[self.kb.org_by_id[org]]), start, after,
                    "nominal", 0.7)
         elif _counted(doc[end - 1], proper=True) or self._event_modifier(doc[end - 1]) \
-                or _plural_word_entity(doc[end - 1], end - i):
+                or _plural_word_entity(doc[end - 1], end - i) or self._mistagged_plural(doc[end - 1]):
             self._unplaced_group(st, start, after, sector)
         # else a bare singular ("cooperated on border security"): a field, not a party
         return after
+
+    def _mistagged_plural(self, head: Token) -> bool:
+        """"complaints from MPs of all parties": a plural the parse tagged singular (NN), told by
+        its singular being an agent noun too ("MP")."""
+        low = head.lower_
+        return head.tag_ == "NN" and len(low) >= 3 and low.endswith("s") and not low.endswith("ss") \
+            and self.kb.agents.get(low[:-1]) is not None
 
     def _title_of(self, st: _State, start: int, i: int, end: int, country: str | None, sector: str,
                   former: bool = False) -> bool:
