@@ -83,6 +83,12 @@ ASSOCIATE_NOUNS = frozenset({"colleague", "ally", "aide", "associate", "lieutena
 ASSOCIATE_SECTORS = frozenset({"GOV", "OPP", "LEG"})
 # how far back "It said" looks for the body that spoke (sentences)
 IT_SAID_SENTENCES = 2
+# verbs whose subject "it" stands for a clause or a state of things, not a body ("It seems ...",
+# "It emerged that ...", "It remains to be seen", "It means ...")
+IT_CLAUSE_VERBS = frozenset({"be", "seem", "appear", "emerge", "remain", "happen", "mean", "matter", "follow",
+                             "look", "sound", "feel", "become", "cost", "depend", "come", "go", "take", "make",
+                             "turn", "prove", "occur", "transpire", "help", "pay", "hurt", "work", "see", "suit",
+                             "have", "show"})
 # the verbs a body speaks through, for "It ..." after a sentence the body is the subject of: saying
 # ("It said"), and the other verbs a quote is attributed through ("It also criticised ...", "It
 # urged ...", "It welcomed ..."), with expressing or voicing a view ("It also expressed concern
@@ -1809,7 +1815,8 @@ class Resolver:
                 hits, conf = [said], 0.5
         if w == "it" and not hits:
             return
-        if not hits and want in ("neuter", "plural") and st.unknown_org_between(earlier, t.i):
+        if not hits and want in ("neuter", "plural") and st.unknown_org_between(earlier, t.i, subjects_only=(
+                want == "plural" and not earlier and quote is None and _opens_sentence(t))):
             return  # "TimeWarner ... its profits": an organisation the KB does not know is nearer
         # 3. the nearest compatible mention earlier in the sentence (in the same quote, if quoted)
         if not hits:
@@ -1894,8 +1901,17 @@ class Resolver:
         first, then the other clauses' last first. Nothing when that sentence's main subject is a
         noun no actor covers ("The report said ...": the document speaks) or a person, nor past a
         quotation's own sentence (its speaker may be further back: left unresolved)."""
-        if t.dep_ != "nsubj" or t.head.dep_ != "ROOT" or t.head.lemma_.lower() not in STATEMENT_VERBS \
-                or st.quote_of(t.i) is not None:
+        if t.dep_ != "nsubj" or st.quote_of(t.i) is not None:
+            return None
+        verb = t.head
+        said = verb.dep_ == "ROOT" and verb.lemma_.lower() in STATEMENT_VERBS
+        # "It also agreed to arrange a tour ...", "It lost a High Court action ...", "It also
+        # agreed ..., the report said": "it" opening a sentence as the subject of a main-clause
+        # verb of action (not "be" nor a verb "it" stands in for a clause with: "It seems",
+        # "It emerged that ...") is a body or a country as well
+        acts = not said and verb.pos_ == "VERB" and verb.lemma_.lower() not in IT_CLAUSE_VERBS \
+            and all(w.is_punct or w.dep_ in ("cc", "advmod") for w in st.doc[t.sent.start:t.i]) and _opens_sentence(t)
+        if not said and not acts:
             return None
         sents = st.sentences()
         idx = next((k for k, s in enumerate(sents) if s.start <= t.i < s.end), 0)
@@ -1907,10 +1923,16 @@ class Resolver:
             for c in main + [c for c in reversed(subjects) if c.head.i != prev.root.i]:
                 f = st.at_token(c)
                 a = st.res.actors[f.actor] if f is not None else None
+                if acts and c not in main:
+                    continue  # an act's doer is the main subject before it, not one in a clause
                 if a is not None and a.kind in ("organization", "group") and c.tag_ in ("NN", "NNP"):
                     return a.id
+                if acts and a is not None and a.kind == "country" and c.tag_ == "NNP":
+                    return a.id  # "India agreed to ... It also agreed to ..."
                 if c in main and (a is None and c.pos_ in ("NOUN", "PROPN") or a is not None and a.kind == "person"):
                     return None
+            if acts:
+                return None  # an act's "it" takes up the sentence just before, or nothing
         return None
 
     def _commanded(self, st: _State, t: Token) -> set[str]:
@@ -1944,6 +1966,17 @@ class Resolver:
                     if f is not None:
                         out.add(f.actor)
         return out
+
+
+def _opens_sentence(t: Token) -> bool:
+    """Is ``t`` the subject its sentence opens with, of the main clause ("They were suspended
+    ...", "It also agreed ...") or of a clause a later verb of saying reports ("It also agreed
+    to ..., the report said")?"""
+    if t.dep_ not in SUBJ_DEPS or any(w.dep_ in SUBJ_DEPS for w in t.doc[t.sent.start:t.i]):
+        return False
+    verb = t.head
+    return verb.dep_ == "ROOT" or (verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and verb.head.i > verb.i
+                                   and verb.head.lemma_.lower() in SPEECH_VERBS)
 
 
 def _plural_word_entity(head: Token, words: int) -> bool:
@@ -2217,8 +2250,13 @@ class _State:
                 best = (rank, aid)
         return best[1] if best else None
 
-    def unknown_org_between(self, earlier: list[MentionMatch], i: int) -> bool:
-        """Is there an ORG entity that is no actor between the last candidate (or sentence start) and ``i``?"""
+    def unknown_org_between(self, earlier: list[MentionMatch], i: int, subjects_only: bool = False) -> bool:
+        """Is there an ORG entity that is no actor between the last candidate (or sentence start) and ``i``?
+
+        ``subjects_only``: only one that is a clause's subject counts ("They were suspended ...",
+        the sentence before naming "the Communist Party of India (Marxist)" in a list: a "they"
+        that opens a sentence takes up the subject before it, which a name inside a phrase is
+        not)."""
         if self.org_ents is None:
             # (not a name that only modifies a noun an actor covers: "The Ratsadon protest group")
             self.org_ents = [(e.start, e.end) for e in self.doc.ents if e.label_ in ("ORG", "NORP") and
@@ -2230,7 +2268,8 @@ class _State:
             sents = self.sentences()
             idx = next((k for k, s in enumerate(sents) if s.start <= i < s.end), 0)
             lo = sents[max(0, idx - 1)].start
-        return any(lo <= s and e <= i for s, e in self.org_ents)
+        return any(lo <= s and e <= i and (not subjects_only or self.doc[s:e].root.dep_ in SUBJ_DEPS)
+                   for s, e in self.org_ents)
 
     def article_country(self) -> str | None:
         """The country the article is about, as a reader tells it: its dateline ("KUWAIT:",
