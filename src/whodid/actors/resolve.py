@@ -39,6 +39,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.actors.documents import issued_documents
 from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries, url_countries
 from whodid.actors.offices import PRIVATE_PERSON, code_by_office
 from whodid.actors.parties import party_organisation, resolve_parties
@@ -184,6 +185,7 @@ class Resolver:
         code_by_office(self, st)
         self._late_pronouns(st)
         st.res.article_country = st.article_country()
+        issued_documents(st)  # "the statement said": its issuer's (after the count: no new votes)
         self._home_office(st)
         self._stateless_refugees(st)
         return st.res
