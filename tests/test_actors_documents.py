@@ -61,3 +61,11 @@ def test_a_body_named_after_its_countrys_possessive_is_of_that_country(code_even
     by_text = {m.text: a.code for a in an.actors for m in a.mentions}
     assert by_text["Supreme Court"] == "TWNJUD"
     assert by_text["Chinese officials"] == "CHNGOV"  # the guard: the article's own bodies stay its country's
+
+
+def test_a_report_named_after_a_study_is_that_study_and_it_consults_no_one(code_events):
+    an = code_events("A study by the local chapter of Transparency International says gold smuggling has grown. "
+                     "The report also consulted internal sources. Soldiers run the trade, the report says.",
+                     "2022-05-01")
+    assert _speaker_codes(an, "the report") == ["NGODEV"]
+    assert not [e for e in an.events if e.type == "CONSULT"]  # a document consults no one

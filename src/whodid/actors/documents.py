@@ -11,12 +11,15 @@ when the text names the issuer:
 - in the document's own noun phrase: its possessor ("Amnesty's report", "its statement"),
   a modifier that names an actor other than a country ("a PTI report", "the court notice";
   "the Iraq dossier" is about Iraq), "by X" or "from X" ("a report by the Electoral
-  Commission", "a letter from the ministry"), "issued by X", or the same in an apposition;
+  Commission", "a letter from the ministry", "a study by the local chapter of Transparency
+  International"), "issued by X", or the same in an apposition;
 - as the subject of the verb that issues it ("the ministry issued a statement", "the council
   adopted a resolution": ``issuing_verbs``), or of the verb it is said "in" ("the body said
   in a statement");
 - for a definite document that names none of these ("The statement said"), its antecedent:
-  the last document of the same noun told before, when that one's issuer is known.
+  the last document of the same noun told before, when that one's issuer is known; with no
+  such noun before, a report, study, document or dossier is the last of those told before ("a
+  study by Transparency International ... says the report").
 
 A document whose issuer the text does not name stays no one's: its quote keeps no speaker.
 """
@@ -34,13 +37,19 @@ if TYPE_CHECKING:
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ISSUER_PREPS = frozenset({"by", "from"})
+# what a document does besides saying: it rules ("the ruling orders", "the resolution requires")
+RULING_VERBS = frozenset({"order", "require", "recommend", "approve", "endorse", "ban", "authorize", "authorise",
+                          "impose", "oblige", "prohibit", "allow", "permit"})
+# documents of research, which a story may call by any of these names
+STUDIES = frozenset({"report", "study", "document", "dossier"})
 
 
 def issued_documents(st: _State) -> None:
     """Give each document noun that speaks or acts its issuer's actor (see the module doc)."""
     cues = load_cues()
     nouns, issuing = cues.documents, cues.issuing_verbs
-    last: dict[str, str | None] = {}  # noun -> the issuer of the last document of that noun
+    # (noun, plural) -> the issuer of the last document of that noun, the latest told last
+    last: dict[tuple[str, bool], str | None] = {}
     for t in st.doc:
         noun = t.lemma_.lower()
         if t.pos_ != "NOUN" or noun not in nouns or st.at(t.i) is not None:
@@ -48,9 +57,15 @@ def issued_documents(st: _State) -> None:
         # the issuing clause's subject first: "In his report, the inspector says" (the
         # possessor may be a pronoun read wrongly)
         issuer = _issuing_subject(st, t, issuing) or _own_issuer(st, t, issuing)
+        plural = t.tag_ in ("NNS", "NNPS")  # "DEA reports" are not "the report" told after them
+        key = (noun, plural)
         if issuer is None and _definite(t):
-            issuer = last.get(noun)
-        last[noun] = issuer
+            if key in last:
+                issuer = last[key]
+            elif noun in STUDIES and not plural:  # "a study by Transparency ... says the report": one study
+                issuer = next((last[k] for k in reversed(last) if k[0] in STUDIES and not k[1]), None)
+        last.pop(key, None)
+        last[key] = issuer
         if issuer is not None and _speaks(t):
             start = t.left_edge.i
             for k in range(t.left_edge.i, t.i):
@@ -60,10 +75,13 @@ def issued_documents(st: _State) -> None:
 
 
 def _speaks(t: Token) -> bool:
-    """The document is the subject of a verb ("the report said", "says the report", "the letter
-    accuses"; not of "be": "the ruling was in line with ...") or the source of "according to"."""
+    """The document is the subject of a verb of saying, judging, asking or finding (the quote
+    cues: "the report said", "says the report", "the letter accuses", "the resolution calls on")
+    or of one that rules (``RULING_VERBS``: "the ruling orders"), or the source of "according
+    to"; not of a deed no document does ("The report also consulted internal sources")."""
     if t.dep_ == "nsubj":
-        return t.head.pos_ == "VERB" and t.head.lemma_.lower() != "be"
+        lemma = t.head.lemma_.lower()
+        return t.head.pos_ == "VERB" and (load_cues().of(lemma, t.head.text) is not None or lemma in RULING_VERBS)
     return t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according"
 
 
@@ -80,6 +98,14 @@ def _actor(st: _State, t: Token, countries: bool = True) -> str | None:
     if not countries and st.res.actors[f.actor].kind == "country":
         return None
     return f.actor
+
+
+def _of_actor(st: _State, t: Token) -> str | None:
+    """"the local chapter of Transparency International": the actor the part belongs to."""
+    for p in t.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            return next((_actor(st, o, countries=False) for o in p.children if o.dep_ == "pobj"), None)
+    return None
 
 
 def _own_issuer(st: _State, t: Token, issuing: frozenset[str], depth: int = 0) -> str | None:
@@ -99,7 +125,7 @@ def _own_issuer(st: _State, t: Token, issuing: frozenset[str], depth: int = 0) -
                 return found
     for c in t.rights:
         if c.dep_ == "prep" and c.lower_ in ISSUER_PREPS:
-            found = next((_actor(st, o) for o in c.children if o.dep_ == "pobj"), None)
+            found = next((_actor(st, o) or _of_actor(st, o) for o in c.children if o.dep_ == "pobj"), None)
             if found:
                 return found
         if c.dep_ == "acl" and c.lemma_.lower() in issuing:  # "a statement issued by the ministry"
