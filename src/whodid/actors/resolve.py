@@ -39,9 +39,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from whodid.actors.documents import issued_documents
 from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries, url_countries
 from whodid.actors.offices import PRIVATE_PERSON, code_by_office
 from whodid.actors.parties import party_organisation, resolve_parties
+from whodid.actors.possessed import possessed_bodies
+from whodid.actors.shared_names import shared_names
 from whodid.knowledge.cues import SAYING_VERBS, SPEECH_VERBS
 from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.institutions import body_sector
@@ -182,15 +185,18 @@ class Resolver:
         self._persons(st)
         self._organisations(st)
         self._defined_acronyms(st)
+        shared_names(st)  # "Korea", "Korean": the Korea the article means
         self._walk(st)
         self._adjectives(st)
         self._described_now(st)
         resolve_parties(self, st)
         self._context(st)
+        possessed_bodies(st)  # "Taiwan's Supreme Court": Taiwan's, not the guessed country's
         party_organisation(st)
         code_by_office(self, st)
         self._late_pronouns(st)
         st.res.article_country = st.article_country()
+        issued_documents(st)  # "the statement said": its issuer's (after the count: no new votes)
         self._home_office(st)
         self._stateless_refugees(st)
         return st.res

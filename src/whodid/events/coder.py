@@ -225,14 +225,14 @@ class ActorIndex:
         # ("the police", "the National Audit Office"): as the only party, and a target at that,
         # they are too weak a sign that a word is a political event
         self.weak = {a.id for a in analysis.actors if a.id.startswith("org:") or (
-            a.kind in ("group", "organization") and a.mentions and all(m.how in ("nominal", "unnamed") for m in a.mentions))}
+            a.kind in ("group", "organization") and a.mentions and all(m.how in ("nominal", "unnamed", "document") for m in a.mentions))}
         # those of them the text gives a country ("French paper workers"): a party that can act
         self.placed = {a.id for a in analysis.actors if a.country and "country" not in a.inferred}
         # groups of no political kind that the text names only by a common noun ("people",
         # "teachers", "citizens"): they say who took part, not that something political happened
         self.generic = {a.id for a in analysis.actors if a.kind in ("group", "organization")
                         and (a.sector or "") not in _POLITICAL_SECTORS and a.mentions
-                        and all(m.how in ("nominal", "unnamed") for m in a.mentions)}
+                        and all(m.how in ("nominal", "unnamed", "document") for m in a.mentions)}
         self.kinds = {a.id: a.kind for a in analysis.actors}
         # people (and places) named by a singular noun ("the army in Iraq", "a village in Ukraine"):
         # set by the coder

@@ -37,6 +37,8 @@ class Cues:
     inanimate_agent_lookalikes: frozenset[str] = frozenset()
     content_objects: frozenset[str] = frozenset()
     connectives: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()  # documents that speak for their issuer ("the statement said")
+    issuing_verbs: frozenset[str] = frozenset()  # "issued a statement": the subject is the issuer
 
     def of(self, lemma: str, text: str = "") -> CueClass | None:
         fixed = (self.lemma_fixes or {}).get(text.lower())
@@ -60,7 +62,8 @@ def load() -> Cues:
                 frozenset(data["source_nouns"].split()), dict(data["lemma_fixes"]),
                 frozenset(data["stance_holders"].split()), frozenset(data["inanimate_agent_lookalikes"].split()),
                 frozenset(data["content_objects"].split()),
-                frozenset(c.strip() for c in data["connectives"].split(",")))
+                frozenset(c.strip() for c in data["connectives"].split(",")),
+                frozenset(data["documents"].split()), frozenset(data["issuing_verbs"].split()))
 
 
 # the cues a direct quote is attributed through (not belief, evidence or "it appears")
