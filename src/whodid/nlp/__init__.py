@@ -44,6 +44,17 @@ LEMMA_FIXES = {
 }
 _VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 
+# British "co-" spellings of one word ("co-ordinate", "co-operation"): the tokenizer splits them at
+# the hyphen into "co", "-", "ordinate", which the parser reads as three verbs and the lexicon's
+# "coordinate" and "cooperate" never see. Kept whole (a tokenizer special case for each form, in
+# lower case and capitalised) and lemmatised as the unhyphenated word.
+CO_WORDS = {
+    "cooperate": ("co-operate", "co-operates", "co-operated", "co-operating"),
+    "cooperation": ("co-operation",),
+    "coordinate": ("co-ordinate", "co-ordinates", "co-ordinated", "co-ordinating"),
+    "coordination": ("co-ordination",),
+}
+
 _SENTENCE_END = {".", "!", "?", ";", ":", "\"", "”", "’", "'", ")", "…"}
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]?\s"), re.compile(r"\s"))
 
@@ -96,6 +107,7 @@ def _load(name: str) -> Language:
                 else f"install it (`python -m spacy download {name}`) or set WHODID_SPACY_MODEL to one that is")
         raise RuntimeError(f"the spaCy model {name!r} is not installed or cannot be loaded ({exc}); {hint}") from exc
     nlp.add_pipe("whodid_paragraphs", before="parser")
+    _keep_co_words(nlp)
     _fix_lemmas(nlp)
     # We split long texts ourselves; this only guards a chunk.
     nlp.max_length = max(nlp.max_length, MAX_CHUNK_CHARS * 2)
@@ -108,6 +120,19 @@ def _fix_lemmas(nlp: Language) -> None:
     ruler = nlp.get_pipe("attribute_ruler")
     for lemma, forms in LEMMA_FIXES.items():
         ruler.add([[{"LOWER": {"IN": list(forms)}, "TAG": {"IN": _VERB_TAGS}}]], {"LEMMA": lemma})
+
+
+def _keep_co_words(nlp: Language) -> None:
+    from spacy.symbols import ORTH
+
+    for forms in CO_WORDS.values():
+        for form in forms:
+            for variant in (form, form.capitalize()):
+                nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        for lemma, forms in CO_WORDS.items():
+            ruler.add([[{"LOWER": {"IN": list(forms)}}]], {"LEMMA": lemma})
 
 
 def model_name(nlp: Language) -> str:
