@@ -76,23 +76,12 @@ def predicate_chain(t: Token, lex: Lexicon) -> list[Token]:
         elif dep == "acl" and cur.tag_ == "VB" and head.lemma_.lower() in lex.marker("intent_nouns"):
             cur = head
         elif dep == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children) \
-                and head.pos_ in ("VERB", "AUX") and not _finite_after_infinitive(cur, head):
+                and head.pos_ in ("VERB", "AUX"):
             cur = head
         else:
             break
         chain.append(cur)
     return chain
-
-
-_FINITE_TAGS = {"VBD", "VBZ", "VBP"}
-
-
-def _finite_after_infinitive(conj: Token, head: Token) -> bool:
-    """A verb in a tense of its own conjoined to a to-infinitive is not part of it: "was
-    disappointed to lose the election, and STEPPED down" tells a resignation done, not one
-    hoped for ("to pull out and boycott": both infinitives, both the threat's)."""
-    return conj.tag_ in _FINITE_TAGS and head.tag_ == "VB" \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
 # "not just", "not only", "not merely": adding, not denying ("not just profiteering off the invasion")
