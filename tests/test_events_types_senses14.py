@@ -78,7 +78,7 @@ def test_ruling_out_is_no_ruling(analyze):
     a = analyze("A spokesman for the Albanian embassy did not rule out that there had been an agreement between "
                 "Albania and the United Kingdom.")
     assert "SANCTION" not in [e.type for e in a.events]
-    a = analyze("The Law Lords ruled that the detentions by the British government were unlawful.")
+    a = analyze("The British Law Lords ruled that the detentions were illegal.")
     assert types(a, "ruled") == ["SANCTION"]
 
 
