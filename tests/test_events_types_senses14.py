@@ -86,3 +86,11 @@ def test_ruling_out_is_no_ruling(analyze):
 def test_an_act_blocked_is_no_event(analyze):
     a = analyze("The Australian government blocked Clive Palmer from suing the state of Western Australia.")
     assert [e.type for e in a.events] == ["COERCE"]
+
+
+# a view owned up to is no concession; a fault owned up to still is
+def test_admitting_a_view_is_no_concession(analyze):
+    a = analyze("Saudi Arabia now openly admits that it views a normalization deal with Israel as strategic.")
+    assert "CONCEDE" not in [e.type for e in a.events]
+    a = analyze("The British Prime Minister Tony Blair admitted mistakes over the Iraq war.")
+    assert types(a, "admitted") == ["CONCEDE"]
