@@ -94,3 +94,10 @@ def test_admitting_a_view_is_no_concession(analyze):
     assert "CONCEDE" not in [e.type for e in a.events]
     a = analyze("The British Prime Minister Tony Blair admitted mistakes over the Iraq war.")
     assert types(a, "admitted") == ["CONCEDE"]
+
+
+# an act asked to go on is what is asked: one REQUEST, no AID of its own
+def test_urged_to_continue_assisting_is_one_request(analyze):
+    a = analyze("The South African police minister urged community members to continue assisting the police "
+                "in the fight against crime.")
+    assert [e.type for e in a.events] == ["REQUEST"]

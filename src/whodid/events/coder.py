@@ -1181,6 +1181,11 @@ class Coder:
                          and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
         if t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
             return frames[t.head.i]
+        if t.dep_ == "xcomp" and t.head.dep_ == "xcomp" and t.head.i not in frames and t.head.head.i in frames \
+                and t.head.lemma_.lower() in self.lex.marker("implicative_verbs"):
+            # "urged community members to continue ASSISTING the police", "vowed to keep FIGHTING":
+            # what goes on or begins is what is asked, promised or refused
+            return frames[t.head.head.i]
         if _for_clause(t) and t.head.i in frames and (frames[t.head.i].noun or frames[t.head.i].entry.governs == "request"):
             return frames[t.head.i]  # "repeated calls for the mayor to APOLOGISE", "called for NATO to WITHDRAW"
         if _control_infinitive(t) and t.head.i in frames and not frames[t.head.i].noun \
