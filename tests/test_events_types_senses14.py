@@ -101,3 +101,11 @@ def test_urged_to_continue_assisting_is_one_request(analyze):
     a = analyze("The South African police minister urged community members to continue assisting the police "
                 "in the fight against crime.")
     assert [e.type for e in a.events] == ["REQUEST"]
+
+
+# a market's demand for goods is asked of no one
+def test_demand_for_goods_is_no_request(analyze):
+    a = analyze("Chinese demand for lithium was starting to increase, the Argentine government said.")
+    assert "REQUEST" not in [e.type for e in a.events]
+    a = analyze("The Chinese government renewed its demand for talks with Taiwan.")
+    assert "REQUEST" in [e.type for e in a.events]
