@@ -109,3 +109,11 @@ def test_demand_for_goods_is_no_request(analyze):
     assert "REQUEST" not in [e.type for e in a.events]
     a = analyze("The Chinese government renewed its demand for talks with Taiwan.")
     assert "REQUEST" in [e.type for e in a.events]
+
+
+# coordinated verbs share an object only when the first has none of its own words: "consulted on
+# the rules but made no changes" is a consultation of no one named (no meeting)
+def test_a_consultation_on_rules_takes_no_object_from_the_next_verb(analyze):
+    a = analyze("The New Zealand Education Ministry said it consulted on the rules for enrolments in 2019 but "
+                "made no changes.")
+    assert "CONSULT" not in [e.type for e in a.events]
