@@ -1090,6 +1090,7 @@ class Coder:
         self._link_governors(frames)
         self._object_events(frames)
         self._ended_events(frames)
+        self._prevented_events(frames)
         self._complement_roles(frames, idx)
         self._alleged_acts(frames)
         self._protest_topics(frames)
@@ -1183,6 +1184,11 @@ class Coder:
                          and frames[c.i].noun and frames[c.i].entry.governs == "request"), None)
         if t.dep_ in ("xcomp", "ccomp", "acl", "dobj") and t.head.i in frames:
             return frames[t.head.i]
+        if t.dep_ == "xcomp" and t.head.dep_ == "xcomp" and t.head.i not in frames and t.head.head.i in frames \
+                and t.head.lemma_.lower() in self.lex.marker("implicative_verbs"):
+            # "urged community members to continue ASSISTING the police", "vowed to keep FIGHTING":
+            # what goes on or begins is what is asked, promised or refused
+            return frames[t.head.head.i]
         if _for_clause(t) and t.head.i in frames and (frames[t.head.i].noun or frames[t.head.i].entry.governs == "request"):
             return frames[t.head.i]  # "repeated calls for the mayor to APOLOGISE", "called for NATO to WITHDRAW"
         if _control_infinitive(t) and t.head.i in frames and not frames[t.head.i].noun \
@@ -1300,6 +1306,20 @@ class Coder:
                         doers = {a.actor for a in ended.actors}
                         f.actors = list(ended.actors)
                         f.recipients = [r for r in ended.recipients or f.recipients if r.actor not in doers]
+
+    def _prevented_events(self, frames: dict[int, Frame]) -> None:
+        """An act a party is blocked or barred from ("legislation that blocked Mr Palmer from
+        SUING the state", "banning protesters from OBSTRUCTING the airstrip") is what the
+        coercion or the sanction prevents: it did not happen, and is no event of its own."""
+        for f in frames.values():
+            if f.noun or f.entry.type not in ("COERCE", "SANCTION"):
+                continue
+            for prep in f.token.children:
+                if prep.dep_ != "prep" or prep.lower_ != "from":
+                    continue
+                for c in prep.children:
+                    if c.dep_ == "pcomp" and c.i in frames and not frames[c.i].noun and frames[c.i].governor is None:
+                        frames[c.i].drop = f"what {f.token.text} prevents"
 
     def _object_events(self, frames: dict[int, Frame]) -> None:
         """A hostile act whose object is an exchange ("would boycott all contact with

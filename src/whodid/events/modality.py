@@ -197,8 +197,11 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
             elif lemma in unwilling:
                 m.intent = True
                 m.negated = not has_negation(w)  # "not reluctant to meet" is willing
-            elif lemma in intent_verbs or (lemma in schedule and i > 0 and chain[i - 1].dep_ == "xcomp"):
-                # "plans to ...", "is due to stand down", "is set to push for ..."
+            elif (lemma in intent_verbs and chain[i - 1].dep_ != "conj") or \
+                    (lemma in schedule and i > 0 and chain[i - 1].dep_ == "xcomp"):
+                # "plans to ...", "is due to stand down", "is set to push for ..." (an intent verb's
+                # complement, not a verb conjoined to it: "was not expected to win ..., but was
+                # disappointed to lose ..., and stepped down" tells a resignation done)
                 m.future = True
             elif lemma in intent_nouns:
                 m.intent = True

