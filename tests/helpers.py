@@ -26,6 +26,11 @@ def found(analysis, type_: str, trigger: str | None = None):
     return hits[0]
 
 
+def types_at(analysis, trigger: str) -> list[str]:
+    """The types of the events whose trigger text is ``trigger``."""
+    return [e.type for e in analysis.events if e.trigger.text == trigger]
+
+
 def codes(analysis, ids: list[str]) -> list[str]:
     """The codes of the actors ``ids`` (an actor with no code by its id)."""
     by_id = {a.id: a.code or a.id for a in analysis.actors}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from whodid.model import Analysis
+from helpers import types_at
 
 
 @pytest.fixture(scope="module")
@@ -13,27 +13,23 @@ def analyze(code_events):
     return lambda text: code_events(text, "2023-03-01")
 
 
-def types(a: Analysis, trigger: str) -> list[str]:
-    return [e.type for e in a.events if e.trigger.text == trigger]
-
-
 # an appeal *against* anything is a challenge of it (ACCUSE allege), not a request
 def test_an_appeal_against_an_action_is_an_accusation(analyze):
     a = analyze("The Kenyan opposition party appealed against the police actions in Nairobi.")
-    assert types(a, "appealed") == ["ACCUSE"]
+    assert types_at(a, "appealed") == ["ACCUSE"]
 
 
 def test_an_appeal_to_a_party_to_act_stays_a_request(analyze):
     a = analyze("The Kenyan opposition party appealed to the Kenyan government to release the prisoners.")
-    assert types(a, "appealed") == ["REQUEST"]
+    assert types_at(a, "appealed") == ["REQUEST"]
 
 
 # CAMEO 172: restrictions on people are COERCE restrict; embargoes stay SANCTION
 def test_imposing_restrictions_is_coercion_and_an_embargo_a_sanction(analyze):
     a = analyze("The American government imposed visa restrictions on Nicaraguan judges.")
-    assert types(a, "imposed") == ["COERCE"]
+    assert types_at(a, "imposed") == ["COERCE"]
     a = analyze("The American government imposed an embargo on Cuba.")
-    assert types(a, "imposed") == ["SANCTION"]
+    assert types_at(a, "imposed") == ["SANCTION"]
 
 
 # a must/should before its subject is a condition (or a question), no demand of anyone
@@ -69,4 +65,4 @@ def test_firing_both_barrels_is_no_assault(analyze):
 # "work towards lifting the ban": an aim, so an intended concession (AGREE, per PLOVER)
 def test_working_towards_a_concession_is_an_intent(analyze):
     a = analyze("The European Union pledged to work towards lifting the embargo on China.")
-    assert types(a, "lifting") == ["AGREE"]
+    assert types_at(a, "lifting") == ["AGREE"]

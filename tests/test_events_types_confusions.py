@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from whodid.model import Analysis
+from helpers import types_at
 
 
 @pytest.fixture(scope="module")
@@ -14,16 +14,12 @@ def analyze(code_events):
     return lambda text: code_events(text, "2023-03-01")
 
 
-def types(a: Analysis, trigger: str) -> list[str]:
-    return [e.type for e in a.events if e.trigger.text == trigger]
-
-
 # PLOVER 2.0, PROTEST: "Diplomatic protests ... are coded as ACCUSE disapprove"
 def test_an_officials_protest_is_an_accusation(analyze):
     a = analyze("The EU foreign policy coordinator Catherine Ashton today protested against the executions in Nigeria.")
-    assert types(a, "protested") == ["ACCUSE"]
+    assert types_at(a, "protested") == ["ACCUSE"]
     a = analyze("Japan protested to China over the detention of its fishermen.")
-    assert types(a, "protested") == ["ACCUSE"]
+    assert types_at(a, "protested") == ["ACCUSE"]
 
 
 def test_a_crowds_protest_stays_a_protest(analyze):
@@ -60,34 +56,34 @@ def test_a_resignation_announced_stays_a_retreat(analyze):
 # PLOVER 2.0, AGREE: "indicate willingness ... to cooperate"; COOPERATE in the future is AGREE
 def test_cooperation_looked_forward_to_is_agree(analyze):
     a = analyze("Tony Blair has said he looks forward to working with George Bush.")
-    assert types(a, "working with") == ["AGREE"]
+    assert types_at(a, "working with") == ["AGREE"]
     a = analyze("Tony Blair has been working with George Bush on climate change.")
-    assert types(a, "working with") == ["COOPERATE"]
+    assert types_at(a, "working with") == ["COOPERATE"]
 
 
 # PLOVER 2.0, SANCTION discontinue: "terminate ... commercial exchanges"; not PROTEST obstruct
 def test_blocking_trade_is_a_sanction_and_blocking_a_road_a_protest(analyze):
     a = analyze("Algeria continues to block trade with Spain.")
-    assert types(a, "block") == ["SANCTION"]
+    assert types_at(a, "block") == ["SANCTION"]
     a = analyze("Nigerian protesters blocked the road to the airport in Lagos.")
-    assert types(a, "blocked") == ["PROTEST"]
+    assert types_at(a, "blocked") == ["PROTEST"]
 
 
 # news-events conventions: "an injunction against protesters is SANCTION"
 def test_a_judges_ban_is_a_sanction(analyze):
     a = analyze("A Canadian judge issued an injunction in the case, banning Canadian protesters from "
                 "obstructing the airstrip.")
-    assert types(a, "banning") == ["SANCTION"]
+    assert types_at(a, "banning") == ["SANCTION"]
     a = analyze("The Kenyan government banned the opposition party.")
-    assert types(a, "banned") == ["COERCE"]
+    assert types_at(a, "banned") == ["COERCE"]
 
 
 # PLOVER 2.0, AID: "grants, gifts"; the RETREAT release is of people
 def test_a_building_handed_over_is_aid_and_suspects_handed_over_a_release(analyze):
     a = analyze("The hospital, which China handed over to the Kenyan government in May, has 300 beds.")
-    assert types(a, "handed over") == ["AID"]
+    assert types_at(a, "handed over") == ["AID"]
     a = analyze("Libya handed over the two suspects to Britain.")
-    assert types(a, "handed over") == ["RETREAT"]
+    assert types_at(a, "handed over") == ["RETREAT"]
 
 
 # PLOVER 2.0, AID is material aid: people sent somewhere are no aid

@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from whodid.model import Analysis
+from helpers import types_at
 
 
 @pytest.fixture(scope="module")
 def analyze(code_events):
     return lambda text: code_events(text, "2023-03-01")
-
-
-def types(a: Analysis, trigger: str) -> list[str]:
-    return [e.type for e in a.events if e.trigger.text == trigger]
 
 
 # British "co-" spellings are one word: the tokenizer no longer splits "co-ordinate" into three verbs
@@ -24,18 +20,18 @@ def test_co_ordinate_is_read_as_coordinate(nlp, analyze):
     assert [(t.text, t.lemma_) for t in doc if t.text.startswith("co")] == [("co-ordinate", "coordinate")]
     a = analyze("The Public and Commercial Services Union will co-ordinate any industrial action with the "
                 "Fire Brigades Union.")
-    assert types(a, "co-ordinate") == ["AGREE"]  # future cooperation: AGREE (PLOVER 2.0)
+    assert types_at(a, "co-ordinate") == ["AGREE"]  # future cooperation: AGREE (PLOVER 2.0)
 
 
 def test_co_operate_is_read_as_cooperate(analyze):
     a = analyze("The Kenyan government co-operated with the International Criminal Court last year.")
-    assert types(a, "co-operated") == ["COOPERATE"]
+    assert types_at(a, "co-operated") == ["COOPERATE"]
 
 
 # CAMEO's verb dictionary: BLOCK is [170] (coerce); only a road or traffic blocked is [144] (obstruct)
 def test_a_party_blocked_from_acting_is_coerced(analyze):
     a = analyze("The Australian government blocked Clive Palmer from suing the state of Western Australia.")
-    assert types(a, "blocked") == ["COERCE"]
+    assert types_at(a, "blocked") == ["COERCE"]
 
 
 def test_a_road_blocked_is_still_a_protest(analyze):
@@ -48,12 +44,12 @@ def test_a_road_blocked_is_still_a_protest(analyze):
 def test_a_resignation_conjoined_to_an_expected_win_is_done(analyze):
     a = analyze("Neil Kinnock was not expected to win the 1987 election, but was bitterly disappointed to lose "
                 "the next one in 1992 to John Major, and stepped down.")
-    assert types(a, "stepped down") == ["RETREAT"]
+    assert types_at(a, "stepped down") == ["RETREAT"]
 
 
 def test_an_expected_resignation_is_still_announced(analyze):
     a = analyze("Tony Blair is expected to step down as prime minister next year.")
-    assert types(a, "step down") == ["CONCEDE"]
+    assert types_at(a, "step down") == ["CONCEDE"]
 
 
 # one calls a party, not a decision: "called the decision 'illegal and invalid'" is no phone call
@@ -62,7 +58,7 @@ def test_calling_a_decision_names_it_no_call(analyze):
                 "\u201cillegal and invalid\u201d.")
     assert "CONSULT" not in [e.type for e in a.events]
     a = analyze("Joe Biden called Vladimir Putin on Tuesday.")
-    assert types(a, "called") == ["CONSULT"]
+    assert types_at(a, "called") == ["CONSULT"]
 
 
 # resources poured into a region are money moved, not troops
@@ -79,7 +75,7 @@ def test_ruling_out_is_no_ruling(analyze):
                 "Albania and the United Kingdom.")
     assert "SANCTION" not in [e.type for e in a.events]
     a = analyze("The British Law Lords ruled that the detentions were illegal.")
-    assert types(a, "ruled") == ["SANCTION"]
+    assert types_at(a, "ruled") == ["SANCTION"]
 
 
 # an act a party is blocked from is prevented, not done
@@ -93,7 +89,7 @@ def test_admitting_a_view_is_no_concession(analyze):
     a = analyze("Saudi Arabia now openly admits that it views a normalization deal with Israel as strategic.")
     assert "CONCEDE" not in [e.type for e in a.events]
     a = analyze("The British Prime Minister Tony Blair admitted mistakes over the Iraq war.")
-    assert types(a, "admitted") == ["CONCEDE"]
+    assert types_at(a, "admitted") == ["CONCEDE"]
 
 
 # an act asked to go on is what is asked: one REQUEST, no AID of its own
