@@ -249,3 +249,53 @@ def test_the_one_place_a_visit_verb_takes_is_where_the_visit_was():
     tour = pipeline.analyze(Article(text="A US envoy visited Colombia, Ecuador and Panama to promote the plan.",
                                     published="2024-03-07"))
     assert [(e.type, e.place) for e in tour.events] == [("CONSULT", None)]
+
+
+def test_where_the_triggers_own_act_went_is_not_where_it_happened():
+    pipeline = Pipeline()
+
+    def places(text):
+        return [(e.type, e.trigger.text, e.place) for e in pipeline.analyze(Article(text=text, published="2024-03-07")).events]
+
+    assert places("In 2019, eight Brazilian governors travelled to China.") == [("CONSULT", "travelled to", None)]
+    assert places("President Dos Santos invited the retired general to Angola.") == [("AGREE", "invited", None)]
+    # a visit is where it went
+    assert places("Mr Blair made a surprise visit to Iraq, where he met Iraqi leaders.") \
+        == [("CONSULT", "visit", "Iraq"), ("CONSULT", "met", "Iraq")]
+
+
+def test_a_name_read_as_a_company_is_no_event_place():
+    text = ("India's Enforcement Directorate is investigating the Chinese phone maker Xiaomi.\n\n"
+            "In May, the Enforcement Directorate said it seized US$725 million from Xiaomi, accusing the "
+            "Beijing-based firm of illegal remittances.")
+    analysis = Pipeline().analyze(Article(text=text, published="2022-07-01"))
+    seized = next(e for e in analysis.events if e.trigger.text == "seized")
+    assert seized.place is None, [(e.trigger.text, e.place) for e in analysis.events]
+
+
+def test_people_from_across_the_country_are_not_where_the_event_was():
+    text = ("India wants more investment in Kashmir.\n\nThe minister also appealed to young industrialists, "
+            "entrepreneurs and investors from across the country to invest in Kashmir.")
+    analysis = Pipeline().analyze(Article(text=text, published="2024-03-07"))
+    assert [(e.type, e.place) for e in analysis.events] == [("REQUEST", None)]
+
+
+def test_a_town_owning_a_named_site_places_the_event():
+    analysis = Pipeline().analyze(Article(
+        text="At Newcastle's Eldon Square on Monday, Chancellor Gordon Brown accused the Conservatives of plotting cuts.",
+        published="2005-03-07"))
+    assert [(e.type, e.place) for e in analysis.events] == [("ACCUSE", "Newcastle")]
+
+
+def test_a_place_inside_a_phrase_naming_who_is_not_the_events():
+    analysis = Pipeline().analyze(Article(
+        text="Beijing has called the decision by the Permanent Court of Arbitration in The Hague illegal.",
+        published="2022-08-01"))
+    assert [e.place for e in analysis.events] == [None], [(e.trigger.text, e.place) for e in analysis.events]
+
+
+def test_an_event_told_inside_anothers_clause_shares_its_place_with_a_party_in_common():
+    analysis = Pipeline().analyze(Article(
+        text="In June, Turkey arrested eight people accused of planning attacks against Israelis in the country.",
+        published="2022-07-01"))
+    assert {e.trigger.text: e.place for e in analysis.events} == {"arrested": "Turkey", "attacks": "Turkey"}
