@@ -154,7 +154,8 @@ def main() -> None:
                     print(f"    . {word!r} {entry}: {reason}")
                 trigger = (m["gold"]["trigger"] or "").lower()
                 at = [t for t in here if t[1].lower() in trigger.split() or t[1].lower() in trigger]
-                causes[at[-1][3].split(" (")[0] if at else "no candidate at the trigger"] += 1
+                why = at[-1][3] if at else "no candidate at the trigger"
+                causes[why if why.startswith("filtered (") else why.split(" (")[0]] += 1
         print("\ncauses (the reason given for a candidate at the gold trigger's words):", dict(causes.most_common()))
 
 

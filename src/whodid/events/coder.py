@@ -1009,10 +1009,13 @@ class Coder:
         if not recips and e.type in _AREA_TYPES and f.anchored and n.dep_ == "dobj":
             recips = idx.place(head)
         if n.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _BACKGROUND_PREPS and not met_there \
-                and not own:
+                and not own and not (e.type == "PROTEST" and e.mode in CROWD_MODES):
             # "after the invasion": an event told elsewhere; one whose own words name its party
             # ("despite George Bush's refusal to sign", "in the aftermath of China's crackdown on
-            # protesters") is told here, and a re-mention of it is merged (events.remention)
+            # protesters") is told here, and a re-mention of it is merged (events.remention). Not a
+            # crowd's protest: "was forced to resign following a deadly protest", "shot dozens of
+            # protesters during demonstrations over alleged fraud" are the only telling of it (the
+            # gold codes them, historical; their crowd is named by the conventions)
             f.drop = "a background reference"
         if e.type == "CONSULT" and not f.anchored and _meeting_named(n, idx.events, self.lex):
             # (unlike a background reference, also when its own words name its party: "the Prime

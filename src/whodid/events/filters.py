@@ -87,11 +87,26 @@ NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 
 def keep(events: list[Event], analysis: Analysis) -> list[Event]:
     actors = {a.id: a for a in analysis.actors}
-    said = [(q.start, q.end) for q in analysis.quotes if q.kind in SAID_KINDS]
-    return [e for e in events if (e.actor or (e.recipient and (e.type in DONE_TO or (e.type, e.mode) in DONE_TO_MODES)) or e.type in FIGHTING)
-            and (e.recipient or (e.type not in NEEDS_RECIPIENT and not _promised_aid(e)))
-            and not _domestic_visit(e, actors) and not _domestic_easing(e, actors) and not _business_only(e, actors)
-            and not (e.modality == "hypothetical" and any(s <= e.trigger.start < t for s, t in said))]
+    return [e for e in events if dropped(e, analysis, actors) is None]
+
+
+def dropped(e: Event, analysis: Analysis, actors: dict | None = None) -> str | None:
+    """Why ``keep`` leaves ``e`` out (see the module's docstring), or None when it keeps it."""
+    actors = actors if actors is not None else {a.id: a for a in analysis.actors}
+    if not (e.actor or (e.recipient and (e.type in DONE_TO or (e.type, e.mode) in DONE_TO_MODES)) or e.type in FIGHTING):
+        return "no doer"
+    if not (e.recipient or (e.type not in NEEDS_RECIPIENT and not _promised_aid(e))):
+        return "no recipient for cooperation, aid or sanction"
+    if _domestic_visit(e, actors):
+        return "a domestic visit"
+    if _domestic_easing(e, actors):
+        return "a domestic easing"
+    if _business_only(e, actors):
+        return "business only"
+    if e.modality == "hypothetical" and any(q.start <= e.trigger.start < q.end for q in analysis.quotes
+                                            if q.kind in SAID_KINDS):
+        return "a supposition inside what is said"
+    return None
 
 
 # acts aimed at someone: a charge, a refusal, backing, a threat, coercion (``aimed``)

@@ -51,8 +51,13 @@ class EventsStage:
                                                years=remention.told_years(doc, kept + said),
                                                latest=latest_stated_year(doc)), doc.text,
                                analysis.actors)
-        self._note_taken_out("filtered (events.filters)", events, kept)
-        self._note_taken_out("a re-mention (events.remention) or no party", kept, merged)
+        if self.coder.trace is not None:
+            for e in events:
+                if (why := filters.dropped(e, analysis)) is not None:
+                    self.coder.note_event(e, f"filtered (events.filters: {why})")
+            unmerged = filters.named(kept + said, doc.text, analysis.actors)
+            self._note_taken_out("no party (events.filters.named)", kept + said, unmerged)
+            self._note_taken_out("a re-mention (events.remention)", unmerged, merged)
         events = merged
         conventions.home_addressee(analysis, events, self.resources)
         # an aimed act with no recipient yet: the party its trigger governs, else none when the
