@@ -69,7 +69,10 @@ def code_by_office(resolver: Resolver, st: _State) -> None:
             continue
         if actor.sector in ("GOV", "ELI") and _opposition_title(resolver, st, f):
             continue  # "Kenyan opposition leader Raila Odinga": the text's title at the date wins
-        if actor.sector != "LEG" and _legislature_title(resolver, st, f):
+        # (an opposition party's title read by the parties pass is kept: "The Liberal Democrat
+        # parliamentary chairman Matthew Taylor" is the opposition's, as the guidelines code it)
+        if actor.sector != "LEG" and not (actor.sector == "OPP" and "sector" in actor.inferred) \
+                and _legislature_title(resolver, st, f):
             continue  # "Parliament Speaker X": the text's title at the date wins over a dictionary's post
         if actor.office:
             continue

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from whodid.knowledge.kb import code_for
+from whodid.knowledge.offices import OPPOSITION_WORDS
 from whodid.knowledge.parties import (GOVERNING_AFTER, GOVERNING_BEFORE, LEGISLATOR_ROLES, OPPOSITION_BEFORE,
                                       PARLIAMENTARY_GROUP, PARTY_ROLES, PORTFOLIO_NOUNS, party_key)
 from whodid.nlp.vocab import POSSESSIVE_MARKS
@@ -287,8 +288,11 @@ def _role_after(st: _State, b: int) -> tuple[int, int, str] | None:
             if best is None and inside:
                 best = (inside[-1], inside[-1] + 1, doc[inside[-1]].lower_)
             break
-        if best is not None or (t.is_punct and t.text != "-") or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON",
-                                                                             "CCONJ", "SCONJ", "PART", "NUM"):
+        # "shadow" is a title word however the parse tags it ("Tory shadow local government
+        # secretary": a verb)
+        if best is not None or (t.is_punct and t.text != "-") or (
+                t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM")
+                and t.lower_ not in OPPOSITION_WORDS):
             break
         m += 1
     return best
@@ -489,3 +493,4 @@ def _kept(st: _State, a: int, b: int) -> bool:
                     and actor.code and len(actor.code) > 3:
                 return True
     return False
+
