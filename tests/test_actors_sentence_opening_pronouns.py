@@ -1,4 +1,4 @@
-"""actors (issue #15, round 13): "it" and "they" opening a sentence, taken up from the subject
+"""actors (issue #15, branch act-pron14): "it" and "they" opening a sentence, taken up from the subject
 of the sentence before. The sentences are written for these tests."""
 
 from __future__ import annotations

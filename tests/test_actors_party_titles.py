@@ -1,4 +1,4 @@
-"""actors (issue #15, round 14): the side of party people the text titles. The sentences are
+"""actors (issue #15, branch act-sides14): the side of party people the text titles. The sentences are
 written for these tests."""
 
 from __future__ import annotations

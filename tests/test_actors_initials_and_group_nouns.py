@@ -1,4 +1,4 @@
-"""actors (issue #15, round 14): bodies the text names by initials or by a group noun the parse
+"""actors (issue #15, branch act-bodies14): bodies the text names by initials or by a group noun the parse
 mis-tags, which had no actor mention. The sentences are written for these tests."""
 
 from __future__ import annotations
