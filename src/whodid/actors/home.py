@@ -32,6 +32,14 @@ URL_DOMAIN_VOTES = 1.0
 GENERIC_TLDS = frozenset({"co", "io", "tv", "me", "ly", "fm", "ai", "am", "cc", "ws", "to", "la", "gg", "nu", "so",
                           "sh", "ac", "st", "is", "it", "im", "vc", "tk", "ml", "ga", "cf", "gq", "eu", "su"})
 _SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# a publication at home in one country (a section the editors filed the story under, "/news/taiwan/";
+# a site named for the country, its people or its capital, "taipeitimes.com", "todaynicaragua.com",
+# "namibian.com.na") tells of that country's groups and bodies when it names them with no country
+# ("the military court", "lawmakers"): its home is the article's country unless another country is
+# named this many times as often (a Taipei Times story that names China 8 times and Taiwan 4)
+PUBLISHER_MARGIN = 3.0
+# host labels that are no part of a site's name
+_HOST_NOISE = frozenset({"www", "com", "net", "org", "co", "en", "english", "news"})
 
 
 def region_place_countries(st: _State) -> list[str]:
@@ -82,6 +90,57 @@ def url_countries(st: _State, url: str | None) -> list[tuple[str, float]]:
     if country:
         out.append((country, URL_DOMAIN_VOTES))
     return out
+
+
+def publisher_country(st: _State, url: str | None) -> str | None:
+    """The country the publication is at home in, from its address: the country whose
+    name, people's adjective or capital the site's name holds ("taipeitimes.com",
+    "todaynicaragua.com", "namibian.com.na", "tehrantimes.com"; the longest such name, a
+    four-letter one only at the start or end of the name: "diariodecuba", not "womanstimes")."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower().rstrip(".")
+    labels = [x.replace("-", "") for x in host.split(".")[:-1] if x not in _HOST_NOISE]
+    names = _site_names(st)
+    best: tuple[int, set[str]] = (0, set())
+    for label in labels:
+        for name, isos in names.items():
+            at = label.find(name)
+            if at < 0 or (len(name) < 5 and at not in (0, len(label) - len(name))):
+                continue
+            if len(name) > best[0]:
+                best = (len(name), set(isos))
+            elif len(name) == best[0]:
+                best[1].update(isos)
+    return next(iter(best[1])) if len(best[1]) == 1 else None
+
+
+def _site_names(st: _State) -> dict[str, set[str]]:
+    """Countries' names, their people's adjectives and their capitals as written in a site's
+    name ("southafrica", "namibian", "taipei") -> ISO3 (four letters or more)."""
+    cache = getattr(st.kb, "_site_names", None)
+    if cache is None:
+        cache = {}
+
+        def add(name: str, iso: str) -> None:
+            key = re.sub(r"[^a-z]", "", name.lower())
+            if len(key) >= 4:
+                cache.setdefault(key, set()).add(iso)
+
+        for iso, c in st.kb.countries.items():
+            if not c.historical:
+                for name in [*c.names, *c.adjectives]:
+                    add(name, iso)
+        gaz = st.gazetteer()
+        for iso, c in (gaz.by_iso3.items() if gaz is not None else ()):
+            if iso in st.kb.countries and c.get("capital"):
+                add(c["capital"], iso)
+        st.kb._site_names = cache
+    return cache
 
 
 def _country_slugs(st: _State) -> dict[str, str]:

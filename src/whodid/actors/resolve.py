@@ -40,7 +40,8 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.documents import issued_documents
-from whodid.actors.home import REGION_PLACE_VOTES, region_place_countries, url_countries
+from whodid.actors.home import (PUBLISHER_MARGIN, REGION_PLACE_VOTES, publisher_country, region_place_countries,
+                                url_countries)
 from whodid.actors.offices import PRIVATE_PERSON, code_by_office
 from whodid.actors.parties import party_organisation, resolve_parties
 from whodid.actors.possessed import possessed_bodies
@@ -2290,6 +2291,14 @@ class _State:
         home = ""
         if ranked and ranked[0][1] >= 1.5 and (len(ranked) == 1 or ranked[0][1] >= 1.5 * ranked[1][1]):
             home = ranked[0][0]
+        paper = publisher_country(self, self.url)
+        if paper and paper != home:
+            # the publication's own country, when the text names it and no other country is named
+            # far more ("taipeitimes.com/News/taiwan/": Taiwan, though China is named more)
+            own = self._country_votes(text_only=True)
+            votes = dict(ranked)
+            if dict(own).get(paper, 0.0) >= 1.0 and PUBLISHER_MARGIN * votes[paper] >= ranked[0][1]:
+                home = paper
         self._home = home
         return home or None
 
@@ -2342,8 +2351,9 @@ class _State:
                 return None
         return None
 
-    def _country_votes(self) -> list[tuple[str, float]]:
-        """The countries the article names, most mentioned first, with their counts."""
+    def _country_votes(self, text_only: bool = False) -> list[tuple[str, float]]:
+        """The countries the article names, most mentioned first, with their counts (with
+        ``text_only``, those of its text alone, not of its address)."""
         votes: dict[str, float] = {}
         for f in self.res.found:
             if f.how == "pronoun":
@@ -2363,7 +2373,7 @@ class _State:
         dateline = self.dateline_country()
         if dateline:
             votes[dateline] = votes.get(dateline, 0.0) + DATELINE_VOTES
-        for country, weight in url_countries(self, self.url):  # "/news/bangladesh/", ".co.nz"
+        for country, weight in url_countries(self, self.url) if not text_only else ():  # "/news/bangladesh/", ".co.nz"
             if country in self.kb.countries:
                 votes[country] = votes.get(country, 0.0) + weight
         return sorted(votes.items(), key=lambda kv: -kv[1])
