@@ -455,6 +455,12 @@ class DayCounts:
         self._orders: dict[bool, tuple[list[dt.date | None], list[int]]] = {}
         self._lock = threading.Lock()
 
+    def __getstate__(self) -> dict[str, Any]:  # (kept in a file for the other server processes: web/answers.py)
+        return {"days": self.days}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["days"])
+
     def __iter__(self) -> Iterator[tuple[dt.date | None, int]]:
         return iter(self.days)
 
