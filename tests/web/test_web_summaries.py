@@ -12,6 +12,7 @@ import threading
 import time
 
 import duckdb
+import pytest
 
 from whodid.store import Store, summaries
 from whodid.store.clusters import _keep_reports
@@ -762,15 +763,17 @@ def test_actor_events_of_a_database_summarised_before_its_order_is_sorted_on_its
     assert answers == _normalised(_without_summaries(writable_db))
 
 
-def test_first_rows_read_from_the_last_date_they_reach_equal_the_whole_order(writable_db, monkeypatch):
-    """An unfiltered quotes page sorted by publication is sliced from the first FIRST_ROWS keys,
-    picked as the rows up to the FIRST_ROWS-th row's date (ties with it included) sorted by every key:
-    the same keys as the whole table's order, in either direction, wherever that last date falls."""
+@pytest.mark.parametrize("name", ["quotes", "checks", "places"])
+def test_first_rows_read_from_the_last_date_they_reach_equal_the_whole_order(writable_db, monkeypatch, name):
+    """An unfiltered quotes, checks or places page sorted by publication is sliced from the first
+    FIRST_ROWS keys, picked as the rows up to the FIRST_ROWS-th row's date (ties with it included)
+    sorted by every key: the same keys as the whole table's order, in either direction, wherever that
+    last date falls; and the pages so sliced are the pages the keys summary gives without them."""
     con = duckdb.connect(str(writable_db), read_only=True)
     assert summaries.fresh(con)
-    table = tables.TABLES["quotes"]
-    n, dates = con.execute("SELECT count(*), count(DISTINCT published) FROM quote_keys").fetchone()
-    assert n > 10 and dates < n  # (quotes share their article's date: the last date is often a tie)
+    table = tables.TABLES[name]
+    n, dates = con.execute(f"SELECT count(*), count(DISTINCT published) FROM ({table.picks})").fetchone()
+    assert n > 10 and dates < n  # (rows share their article's date: the last date is often a tie)
     keys = ", ".join(k.strip() for k in table.tiebreak.split(","))
     for first in (1, 2, 5, n // 2, n - 1, n, n + 3):
         monkeypatch.setattr(tables, "FIRST_ROWS", first)
@@ -782,4 +785,12 @@ def test_first_rows_read_from_the_last_date_they_reach_equal_the_whole_order(wri
                     continue
                 got = tables._first_rows(con, table, tables.View(limit=limit, offset=offset), "published", descending)
                 assert got == whole[offset:offset + limit], (first, descending, offset, limit)
+    for descending in (True, False):  # the pages, sliced from the first rows and picked without them
+        views = [tables.View(limit=limit, offset=offset, descending=descending)
+                 for limit, offset in ((1, 0), (3, 2), (50, 0), (7, n - 3), (5, n + 1))]
+        monkeypatch.setattr(tables, "FIRST_ROWS", n // 2)
+        sliced = [tables._browse(con, table, view) for view in views]
+        monkeypatch.setattr(tables, "_first_rows", lambda *a: None)
+        assert sliced == [tables._browse(con, table, view) for view in views]
+        monkeypatch.undo()
     con.close()

@@ -68,9 +68,10 @@ def actor_ids(query: str) -> tuple[str, list[str]]:
 def resolve_actor(cur: Cursor, query: str) -> list[str]:
     """The ids of the stored actors ``query`` names, sorted (kept until the data changes)."""
     def resolve() -> list[str]:
-        if summarised(cur):  # (SUMMARISED_ACTOR_IDS, looked up in the kept index)
-            return actor_index(cur).named(cur, query.strip())
-        return sorted(cur.execute(f"SELECT {ACTOR_IDS}", [query.strip()] * ACTOR_IDS_PARAMS).fetchone()[0] or [])
+        if summarised(cur) and (index := actor_index(cur)) is not None:  # (SUMMARISED_ACTOR_IDS, looked up)
+            return index.named(cur, query.strip())
+        sql = SUMMARISED_ACTOR_IDS if summarised(cur) else ACTOR_IDS
+        return sorted(cur.execute(f"SELECT {sql}", [query.strip()] * ACTOR_IDS_PARAMS).fetchone()[0] or [])
 
     return kept(getattr(cur, "answers", None), ("actor ids", query.strip()), resolve)
 
@@ -78,17 +79,26 @@ def resolve_actor(cur: Cursor, query: str) -> list[str]:
 def coded_ids(cur: Cursor, prefix: str) -> list[str]:
     """The ids of the stored actors whose CAMEO-style code begins with ``prefix`` (kept)."""
     def resolve() -> list[str]:
-        if summarised(cur):
-            return actor_index(cur).coded(cur, prefix.strip())
-        return sorted(cur.execute("SELECT coalesce(list(DISTINCT actor_id), []::VARCHAR[]) FROM actors "
+        if summarised(cur) and (index := actor_index(cur)) is not None:
+            return index.coded(cur, prefix.strip())
+        table = "actor_forms" if summarised(cur) else "actors"
+        return sorted(cur.execute(f"SELECT coalesce(list(DISTINCT actor_id), []::VARCHAR[]) FROM {table} "
                                   "WHERE starts_with(upper(code), upper(?))", [prefix.strip()]).fetchone()[0])
 
     return kept(getattr(cur, "answers", None), ("coded ids", prefix.strip().upper()), resolve)
 
 
-def actor_index(cur: Cursor) -> ActorIndex:
-    """The summaries' actor forms and aliases as an ``ActorIndex`` (kept until the data changes)."""
-    return kept(getattr(cur, "answers", None), "actor index", lambda: ActorIndex(cur))
+KEPT_FORMS = 500_000  # at most this many actor forms and aliases kept in an ActorIndex
+
+
+def actor_index(cur: Cursor) -> ActorIndex | None:
+    """The summaries' actor forms and aliases as an ``ActorIndex`` (kept until the data changes);
+    None when they have more than KEPT_FORMS rows (then each query is a statement)."""
+    def make() -> ActorIndex | None:
+        rows = cur.execute("SELECT (SELECT count(*) FROM actor_forms) + (SELECT count(*) FROM actor_aliases)")
+        return ActorIndex(cur) if rows.fetchone()[0] <= KEPT_FORMS else None
+
+    return kept(getattr(cur, "answers", None), "actor index", make)
 
 
 class ActorIndex:
