@@ -626,10 +626,21 @@ def serve(
         return
     # uvicorn starts each worker process from an import string: the options travel in the environment
     web_app.state.db.close()  # checked above that it opens; each worker opens its own connection
+    # the workers share the answers they keep through a folder of this run's (web/answers.py): the
+    # file is read-only to all of them, so an answer one computed holds for the others
+    import shutil
+    import tempfile
+
+    shared = tempfile.mkdtemp(prefix="whodid-answers-")
     os.environ[SERVE_OPTIONS] = json.dumps({"db": db, "stages": stages, "kb": [str(p) for p in kb or []],
                                             "lexicon": [str(p) for p in lexicon or []],
-                                            "config": str(config_file) if config_file else None})
-    uvicorn.run("whodid.cli:served_app", factory=True, workers=workers, host=host, port=port, log_level="warning")
+                                            "config": str(config_file) if config_file else None,
+                                            "shared_answers": shared})
+    try:
+        uvicorn.run("whodid.cli:served_app", factory=True, workers=workers, host=host, port=port,
+                    log_level="warning")
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
 
 
 SERVE_OPTIONS = "WHODID_SERVE_OPTIONS"
@@ -643,7 +654,8 @@ def served_app():
     config, resources = _pipeline(options["stages"], [Path(p) for p in options["kb"]],
                                   [Path(p) for p in options["lexicon"]],
                                   Path(options["config"]) if options["config"] else None)
-    return create_app(options["db"], read_only=True, config=config, resources=resources)
+    return create_app(options["db"], read_only=True, config=config, resources=resources,
+                      shared_answers=options.get("shared_answers"))
 
 
 plot_app = typer.Typer(help="Pictures for reports (PNG, SVG or PDF; pip install \"whodid\\[plot]\").",

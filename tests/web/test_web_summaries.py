@@ -12,6 +12,7 @@ import threading
 import time
 
 import duckdb
+import pytest
 
 from whodid.store import Store, summaries
 from whodid.store.clusters import _keep_reports
@@ -393,6 +394,64 @@ def test_a_cold_answer_is_computed_once_for_requests_asking_together():
     assert answers.get("k", slow) == {"n": 42} and len(calls) == 2
 
 
+def test_server_processes_share_their_answers_each_computed_once(tmp_path):
+    """Two processes of one read-only server run (two Answers on one folder, eight requests each at
+    once): an answer is computed once, the others wait for it and read it; a key whose repr could
+    differ between processes (an object's) is never shared; a write makes the answers this
+    process's own again."""
+    from whodid.web.answers import Answers
+
+    workers, calls = [Answers(shared=tmp_path), Answers(shared=tmp_path)], []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.2)
+        return {"n": 42, "day": queries.DayCounts([(None, 3)])}
+
+    got = []
+    threads = [threading.Thread(target=lambda w=w: got.append(w.get(("events", 1, None), slow)))
+               for w in workers for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and [g["n"] for g in got] == [42] * 16 and {g["day"].total for g in got} == {3}
+    assert workers[1].known(("events", 1, None)) and not workers[1].known(("events", 2, None))
+    assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+    other = object()
+    assert workers[0].get(("x", other), lambda: 1) == 1 and workers[1].get(("x", other), lambda: 2) == 2
+    workers[1].changed()
+    assert workers[1].get(("events", 1, None), slow)["n"] == 42 and len(calls) == 2
+
+
+def test_the_actor_index_names_the_ids_the_summaries_statement_names(web_db):
+    """Every name, surname, code, country, id and alias stored (as written, lowered, uppered, and a
+    few not stored, one not ASCII) resolves to the ids SUMMARISED_ACTOR_IDS gives, and every code
+    prefix to those starts_with(upper(code), upper(?)) gives."""
+    con = duckdb.connect(str(web_db), read_only=True)
+    assert search.summarised(con)
+    index = search.ActorIndex(con)
+    words = set()
+    for row in con.execute("SELECT actor_id, name, code, country FROM actor_forms UNION ALL "
+                           "SELECT actor_id, text, NULL, NULL FROM actor_aliases").fetchall():
+        for value in row:
+            if value:
+                words |= {value, value.lower(), value.upper(), value.split()[-1]}
+    words |= {"no such actor", "Zelenskyy", "Türkiye", "TÜRKIYE", "x"}
+    assert len(words) > 100
+    for word in sorted(words):
+        sql = sorted(con.execute(f"SELECT {search.SUMMARISED_ACTOR_IDS}",
+                                 [word] * search.ACTOR_IDS_PARAMS).fetchone()[0] or [])
+        assert index.named(con, word) == sql, word
+    prefixes = {c[:n] for (c,) in con.execute("SELECT code FROM actor_forms WHERE code IS NOT NULL").fetchall()
+                for n in (1, 3, 6)} | {"usa", "ZZZ", "İ"}
+    for prefix in sorted(prefixes):
+        sql = sorted(con.execute("SELECT coalesce(list(DISTINCT actor_id), []::VARCHAR[]) FROM actor_forms "
+                                 "WHERE starts_with(upper(code), upper(?))", [prefix]).fetchone()[0])
+        assert index.coded(con, prefix) == sql, prefix
+    con.close()
+
+
 def test_serve_with_several_workers(web_db, tmp_path):
     import httpx
 
@@ -402,8 +461,11 @@ def test_serve_with_several_workers(web_db, tmp_path):
     refused = subprocess.run(whodid + ["--workers", "2"], capture_output=True, text=True, timeout=120)
     assert refused.returncode == 2 and "--read-only" in refused.stderr
     port = free_port()
+    import os
+
     server = subprocess.Popen(whodid + ["--read-only", "--workers", "2", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "TMPDIR": str(tmp_path)})  # (where the answers are shared)
     try:
         deadline, health = time.monotonic() + 120, None
         while time.monotonic() < deadline and health is None:
@@ -415,9 +477,12 @@ def test_serve_with_several_workers(web_db, tmp_path):
         statuses = {httpx.get(f"http://127.0.0.1:{port}/api/events", params={"limit": 1}).status_code
                     for _ in range(10)}
         assert statuses == {200}
+        shared, = tmp_path.glob("whodid-answers-*")  # the run's shared answers
+        assert any(shared.iterdir())
     finally:
         server.terminate()
         server.wait(30)
+    assert not list(tmp_path.glob("whodid-answers-*"))  # removed with the run
 
 
 def test_a_database_summarised_before_place_keys_and_event_reports_reads_the_tables_until_its_next_write(
@@ -698,15 +763,17 @@ def test_actor_events_of_a_database_summarised_before_its_order_is_sorted_on_its
     assert answers == _normalised(_without_summaries(writable_db))
 
 
-def test_first_rows_read_from_the_last_date_they_reach_equal_the_whole_order(writable_db, monkeypatch):
-    """An unfiltered quotes page sorted by publication is sliced from the first FIRST_ROWS keys,
-    picked as the rows up to the FIRST_ROWS-th row's date (ties with it included) sorted by every key:
-    the same keys as the whole table's order, in either direction, wherever that last date falls."""
+@pytest.mark.parametrize("name", ["quotes", "checks", "places"])
+def test_first_rows_read_from_the_last_date_they_reach_equal_the_whole_order(writable_db, monkeypatch, name):
+    """An unfiltered quotes, checks or places page sorted by publication is sliced from the first
+    FIRST_ROWS keys, picked as the rows up to the FIRST_ROWS-th row's date (ties with it included)
+    sorted by every key: the same keys as the whole table's order, in either direction, wherever that
+    last date falls; and the pages so sliced are the pages the keys summary gives without them."""
     con = duckdb.connect(str(writable_db), read_only=True)
     assert summaries.fresh(con)
-    table = tables.TABLES["quotes"]
-    n, dates = con.execute("SELECT count(*), count(DISTINCT published) FROM quote_keys").fetchone()
-    assert n > 10 and dates < n  # (quotes share their article's date: the last date is often a tie)
+    table = tables.TABLES[name]
+    n, dates = con.execute(f"SELECT count(*), count(DISTINCT published) FROM ({table.picks})").fetchone()
+    assert n > 10 and dates < n  # (rows share their article's date: the last date is often a tie)
     keys = ", ".join(k.strip() for k in table.tiebreak.split(","))
     for first in (1, 2, 5, n // 2, n - 1, n, n + 3):
         monkeypatch.setattr(tables, "FIRST_ROWS", first)
@@ -718,4 +785,12 @@ def test_first_rows_read_from_the_last_date_they_reach_equal_the_whole_order(wri
                     continue
                 got = tables._first_rows(con, table, tables.View(limit=limit, offset=offset), "published", descending)
                 assert got == whole[offset:offset + limit], (first, descending, offset, limit)
+    for descending in (True, False):  # the pages, sliced from the first rows and picked without them
+        views = [tables.View(limit=limit, offset=offset, descending=descending)
+                 for limit, offset in ((1, 0), (3, 2), (50, 0), (7, n - 3), (5, n + 1))]
+        monkeypatch.setattr(tables, "FIRST_ROWS", n // 2)
+        sliced = [tables._browse(con, table, view) for view in views]
+        monkeypatch.setattr(tables, "_first_rows", lambda *a: None)
+        assert sliced == [tables._browse(con, table, view) for view in views]
+        monkeypatch.undo()
     con.close()

@@ -33,13 +33,15 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 
 def create_app(db_path: str | Path, read_only: bool = False, config: PipelineConfig | None = None,
-               resources: Resources | None = None) -> FastAPI:
+               resources: Resources | None = None, shared_answers: str | Path | None = None) -> FastAPI:
     """The app over ``db_path``; with ``read_only`` nothing can be written (for publishing a database).
     ``config`` and ``resources``: the pipeline that POST /api/analyze runs (default: all stages,
-    built-in knowledge plus the plugins'), as ``whodid serve --kb/--lexicon/--config`` give them."""
+    built-in knowledge plus the plugins'), as ``whodid serve --kb/--lexicon/--config`` give them.
+    ``shared_answers``: with ``read_only``, a folder where the server's processes share the answers
+    they keep (``whodid serve --workers N`` makes one for its run: web/answers.py)."""
     from whodid.web import api, browse_api, pages
 
-    db = Database(db_path, read_only=read_only)
+    db = Database(db_path, read_only=read_only, shared_answers=shared_answers)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

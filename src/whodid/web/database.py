@@ -37,7 +37,9 @@ class ReadOnlyError(RuntimeError):
 
 
 class Database:
-    def __init__(self, path: str | Path, read_only: bool = False):
+    def __init__(self, path: str | Path, read_only: bool = False, shared_answers: str | Path | None = None):
+        """``shared_answers``: a folder where the processes of one read-only server run share the
+        answers they keep (web/answers.py); only when ``read_only``."""
         self.path = Path(path)
         self.read_only = read_only
         self._store: Store | None = None
@@ -48,7 +50,7 @@ class Database:
             self._con = self._store.con
         self._write_lock = threading.Lock()
         self._stories = None  # the near-duplicate index, built on the first store
-        self.answers = Answers()
+        self.answers = Answers(shared=shared_answers if read_only else None)
         if self._store is not None:  # summaries of a database written by an older whodid, made now
             with self._store.transaction():
                 summaries.refresh(self._con)

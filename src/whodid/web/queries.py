@@ -455,6 +455,12 @@ class DayCounts:
         self._orders: dict[bool, tuple[list[dt.date | None], list[int]]] = {}
         self._lock = threading.Lock()
 
+    def __getstate__(self) -> dict[str, Any]:  # (kept in a file for the other server processes: web/answers.py)
+        return {"days": self.days}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["days"])
+
     def __iter__(self) -> Iterator[tuple[dt.date | None, int]]:
         return iter(self.days)
 
@@ -702,9 +708,12 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
     if search.summarised(cur):  # each actor's name as the actors table lists it: one row per actor
         ids = sorted({i for r in items for k in ("actor", "recipient") for i in r[k] or []}
                      | {r["reported_by"] for r in items if r["reported_by"]})
-        cur.execute("""SELECT actor_id, name, code FROM actor_summary
-                       WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))""", [ids])
-        known = {i: {"id": i, "name": n, "code": c} for i, n, c in cur.fetchall()}
+        every = _summarised_names(cur)
+        if every is None:  # (too many actors to keep them all)
+            cur.execute("""SELECT actor_id, name, code FROM actor_summary
+                           WHERE actor_id IN (SELECT unnest(?::VARCHAR[]))""", [ids])
+            every = {i: (n, c) for i, n, c in cur.fetchall()}
+        known = {i: {"id": i, "name": every[i][0], "code": every[i][1]} for i in ids if i in every}
 
         def name(sha: str, i: str) -> dict[str, Any]:  # looked up by id: one name per actor
             return known.get(i) or {"id": i, "name": i, "code": None}
@@ -720,6 +729,22 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
             row[key] = [name(sha, i) for i in row[key] or []]
         reporter = row["reported_by"]
         row["reported_by"] = name(sha, reporter) if reporter else None
+
+
+KEPT_ACTORS = 200_000  # at most this many actors' names (or forms and aliases) kept in a dictionary
+
+
+def _summarised_names(cur: Cursor) -> dict[str, tuple[str | None, str | None]] | None:
+    """Every actor's name and code as the actors table lists them (``actor_summary``: one row per
+    actor, 3,500 at the benchmark's million events), by id: read once and kept until the data
+    changes, so a page's names are looked up, not read by a statement per page. None when there are
+    more than KEPT_ACTORS. Shared: never changed once made."""
+    def read() -> dict[str, tuple[str | None, str | None]] | None:
+        if cur.execute("SELECT count(*) FROM actor_summary").fetchone()[0] > KEPT_ACTORS:
+            return None
+        return {i: (n, c) for i, n, c in cur.execute("SELECT actor_id, name, code FROM actor_summary").fetchall()}
+
+    return kept(_answers(cur), "actor names", read)
 
 
 def _clusters(cur: Cursor, sha1s: list[str], events: list[tuple[int, str, int]] | None = None

@@ -296,9 +296,11 @@ def _total_and_facets(cur: Cursor, table: Table, view: View) -> tuple[int, dict[
 
 def _first_rows(cur: Cursor, table: Table, view: View, sort: str, descending: bool) -> list[tuple] | None:
     """The page's keys and row ids, when the view is unfiltered and sorted by ``published`` and the
-    table's keys summary has row ids: the first FIRST_ROWS rows in that order are picked there once
-    and kept (until the data changes), and a page within them is a slice. None: pick it otherwise."""
-    if not (table.per_article and table.picks and table.by_row_id and sort == "published" and not view.q
+    table's keys summary has row ids (quotes, checks, places): the first FIRST_ROWS rows in that order
+    are picked there once and kept (until the data changes), and a page within them is a slice. None:
+    pick it otherwise. (The keys summary holds every row of the table, so an unfiltered page picked
+    there otherwise, by ``picked_from``, is the same slice.)"""
+    if not (table.picks and table.by_row_id and sort == "published" and not view.q
             and search.summarised(cur) and not any(_filtered(table, view, k) for k in view.filters)):
         return None
     keys = ", ".join(k.strip() for k in table.tiebreak.split(","))
