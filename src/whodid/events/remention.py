@@ -115,6 +115,10 @@ class Parties:
     # ids of countries named as such ("Russia", "Moscow"): a country acting is its state
     countries: set[str] = field(default_factory=set)
     by_country: bool = True  # a country (``countries``) may be its state or a named party of it
+    # a placeholder of a country's public (``public``: "the man", "civilians", "the family") covers
+    # a named party of its code ("Mariela Castro", CUBCVL); not as the speaker of what is said in
+    # another sentence (``_same``)
+    crowds: bool = True
 
     def __post_init__(self) -> None:
         if self.generic is None:
@@ -161,7 +165,8 @@ class Parties:
             return True
         # a placeholder of a country and a sector ("the police" INDCOP) covers that sector's named
         # parties
-        return any(x in generic and len(cx) > 3 and cy.startswith(cx) for x, cx, cy in ((a, ca, cb), (b, cb, ca)))
+        return any(x in generic and len(cx) > 3 and cy.startswith(cx) and (self.crowds or x not in self.public)
+                   for x, cx, cy in ((a, ca, cb), (b, cb, ca)))
 
     def country(self, a: str) -> str:
         return self.codes.get(a, "")[:3].strip("-")
@@ -241,6 +246,12 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
     # Kremlin would not accept that" are two refusals (a country is its state for its acts, and for
     # those it is told to: "rejected calls from Britain" / "refuses Lord Goldsmith's request")
     speakers = replace(parties, by_country=False) if later.type in SPEECH_ACTS else parties
+    if later.type in SPEECH_ACTS and not same_sentence:
+        # the public is many people, each speaking for themselves: an unnamed one of it ("The man
+        # asked police to teach her a lesson", "civilians called for ...") is not the named one of
+        # its code who asked in another sentence ("she went to the police station seeking
+        # assistance", "deputy Mariela Castro requested ..."), as "the government" is its minister
+        speakers = replace(speakers, crowds=False)
     if not same_sentence and same_side_retelling(first, later, parties, speakers) \
             and (first.modality != later.modality or first.mode == later.mode
                  or id(first) in statements or id(later) in statements):
