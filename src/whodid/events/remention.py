@@ -28,8 +28,10 @@ Sabah"), or when one is an unnamed placeholder the text gave only
 a country and sector ("the police" INDCOP, "the government" GBRGOV) and the other's code
 falls under it (the Uttar Pradesh Police INDCOP, Gordon Brown GBRGOV):
 "the chancellor" and "Mr Brown" in two tellings may be one man, Tony Blair and
-Gordon Brown may not. A country the text names as such ("Russia", "Moscow") is its state
-("Putin", "the Kremlin", the army) and any party of it with a name, but not its public
+Gordon Brown may not; a placeholder of a country's public ("the man", "villagers") is not,
+as the speaker of what a side says again and again told in another sentence, the named
+civilian of its code (``Parties.crowds``: the public is many people). A country the text
+names as such ("Russia", "Moscow") is its state ("Putin", "the Kremlin", the army) and any party of it with a name, but not its public
 ("Palestinians"); not as the speaker of what a side says again and again (``SPEECH_ACTS``:
 "Russia will not leave" and "the Kremlin would not accept that" are two refusals), though as
 the one it is said to. In one sentence, a
@@ -250,7 +252,8 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
         # the public is many people, each speaking for themselves: an unnamed one of it ("The man
         # asked police to teach her a lesson", "civilians called for ...") is not the named one of
         # its code who asked in another sentence ("she went to the police station seeking
-        # assistance", "deputy Mariela Castro requested ..."), as "the government" is its minister
+        # assistance", "deputy Mariela Castro requested ..."), while "the government" speaks with
+        # its ministers' voice
         speakers = replace(speakers, crowds=False)
     if not same_sentence and same_side_retelling(first, later, parties, speakers) \
             and (first.modality != later.modality or first.mode == later.mode
