@@ -31,10 +31,10 @@ falls under it (the Uttar Pradesh Police INDCOP, Gordon Brown GBRGOV):
 Gordon Brown may not; a placeholder of a country's public ("the man", "villagers") is not,
 as the speaker of what a side says again and again told in another sentence, the named
 civilian of its code (``Parties.crowds``: the public is many people). A country the text
-names as such ("Russia", "Moscow") is its state ("Putin", "the Kremlin", the army) and any party of it with a name, but not its public
-("Palestinians"); not as the speaker of what a side says again and again (``SPEECH_ACTS``:
-"Russia will not leave" and "the Kremlin would not accept that" are two refusals), though as
-the one it is said to. In one sentence, a
+names as such ("Russia", "Moscow") is its state ("Putin", "the Kremlin", the army) and any
+party of it with a name, but not its public ("Palestinians"); not as the speaker of what a
+side says again and again (``SPEECH_ACTS``: "Russia will not leave" and "the Kremlin would not
+accept that" are two refusals), though as the one it is said to. In one sentence, a
 person of no known party whose code is that of the article's one political party of that code
 speaks for it ("Labour hit back ... with election coordinator Alan Milburn accusing Mr Howard":
 one act; ``Parties.speaks_for``). A mode left unknown (None) is no other mode.
