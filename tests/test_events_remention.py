@@ -89,6 +89,30 @@ def country_parties() -> Parties:
         Actor(id="mayor", name="Ihor Terekhov", kind="person", country="UKR", sector="GOV", code="UKRGOV")])
 
 
+@pytest.mark.parametrize("text", [
+    "Indian villager Ramesh Kumar asked the Indian police to arrest the landlord. "
+    "Indian villagers asked the police to arrest the landlord.",
+    "Cuban activist Maria Lopez asked the Cuban government to change the penal code. "
+    "Cuban citizens have also asked the government to change the code.",
+])
+def test_the_public_asking_is_not_the_named_civilian_who_asked_in_another_sentence(analyze, text):
+    # the public is many people, each asking in their own words: "villagers" (INDCVL, a placeholder)
+    # is not Ramesh Kumar (INDCVL), as "the government" may be its minister
+    requests = of_type(analyze(text), "REQUEST")
+    assert len(requests) == 2
+    assert all(not e.mentions for e in requests)
+
+
+def test_a_placeholder_of_the_public_covers_a_named_civilian_except_as_another_sentences_speaker():
+    parties = Parties({"kumar": "INDCVL", "INDCVL": "INDCVL", "INDCOP": "INDCOP"}, public={"INDCVL", "kumar"})
+    asks = [ev(0, ["kumar"], ["INDCOP"], "REQUEST", None), ev(100, ["INDCVL"], ["INDCOP"], "REQUEST", None)]
+    assert len(merge(asks, parties)) == 2
+    # what is done to them, or done by them, is still compared by code: "police beat villagers" / "...
+    # beat Ramesh Kumar"
+    beatings = [ev(0, ["INDCOP"], ["kumar"], "ASSAULT", "beat"), ev(100, ["INDCOP"], ["INDCVL"], "ASSAULT", "beat")]
+    assert len(merge(beatings, parties)) == 1
+
+
 def test_a_country_and_its_state_or_a_named_party_of_it_are_one_side():
     # "Russia shelled Kharkiv ..." / "Putin's forces shelled the city ...": the country told in one
     # telling is its state in the other; "Ukraine" read for "him" is the named man it stands for

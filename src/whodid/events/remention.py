@@ -28,11 +28,13 @@ Sabah"), or when one is an unnamed placeholder the text gave only
 a country and sector ("the police" INDCOP, "the government" GBRGOV) and the other's code
 falls under it (the Uttar Pradesh Police INDCOP, Gordon Brown GBRGOV):
 "the chancellor" and "Mr Brown" in two tellings may be one man, Tony Blair and
-Gordon Brown may not. A country the text names as such ("Russia", "Moscow") is its state
-("Putin", "the Kremlin", the army) and any party of it with a name, but not its public
-("Palestinians"); not as the speaker of what a side says again and again (``SPEECH_ACTS``:
-"Russia will not leave" and "the Kremlin would not accept that" are two refusals), though as
-the one it is said to. In one sentence, a
+Gordon Brown may not; a placeholder of a country's public ("the man", "villagers") is not,
+as the speaker of what a side says again and again told in another sentence, the named
+civilian of its code (``Parties.crowds``: the public is many people). A country the text
+names as such ("Russia", "Moscow") is its state ("Putin", "the Kremlin", the army) and any
+party of it with a name, but not its public ("Palestinians"); not as the speaker of what a
+side says again and again (``SPEECH_ACTS``: "Russia will not leave" and "the Kremlin would not
+accept that" are two refusals), though as the one it is said to. In one sentence, a
 person of no known party whose code is that of the article's one political party of that code
 speaks for it ("Labour hit back ... with election coordinator Alan Milburn accusing Mr Howard":
 one act; ``Parties.speaks_for``). A mode left unknown (None) is no other mode.
@@ -115,6 +117,10 @@ class Parties:
     # ids of countries named as such ("Russia", "Moscow"): a country acting is its state
     countries: set[str] = field(default_factory=set)
     by_country: bool = True  # a country (``countries``) may be its state or a named party of it
+    # a placeholder of a country's public (``public``: "the man", "civilians", "the family") covers
+    # a named party of its code ("Mariela Castro", CUBCVL); not as the speaker of what is said in
+    # another sentence (``_same``)
+    crowds: bool = True
 
     def __post_init__(self) -> None:
         if self.generic is None:
@@ -161,7 +167,8 @@ class Parties:
             return True
         # a placeholder of a country and a sector ("the police" INDCOP) covers that sector's named
         # parties
-        return any(x in generic and len(cx) > 3 and cy.startswith(cx) for x, cx, cy in ((a, ca, cb), (b, cb, ca)))
+        return any(x in generic and len(cx) > 3 and cy.startswith(cx) and (self.crowds or x not in self.public)
+                   for x, cx, cy in ((a, ca, cb), (b, cb, ca)))
 
     def country(self, a: str) -> str:
         return self.codes.get(a, "")[:3].strip("-")
@@ -241,6 +248,13 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
     # Kremlin would not accept that" are two refusals (a country is its state for its acts, and for
     # those it is told to: "rejected calls from Britain" / "refuses Lord Goldsmith's request")
     speakers = replace(parties, by_country=False) if later.type in SPEECH_ACTS else parties
+    if later.type in SPEECH_ACTS and not same_sentence:
+        # the public is many people, each speaking for themselves: an unnamed one of it ("The man
+        # asked police to teach her a lesson", "civilians called for ...") is not the named one of
+        # its code who asked in another sentence ("she went to the police station seeking
+        # assistance", "deputy Mariela Castro requested ..."), while "the government" speaks with
+        # its ministers' voice
+        speakers = replace(speakers, crowds=False)
     if not same_sentence and same_side_retelling(first, later, parties, speakers) \
             and (first.modality != later.modality or first.mode == later.mode
                  or id(first) in statements or id(later) in statements):
