@@ -37,6 +37,10 @@ report) so a reader never takes it for something read from the text:
 - A court's act told in the passive with no court named ("was sentenced to two years",
   "was found guilty"): the judiciary of the country of the one sentenced, else the
   article's (the guidelines code "court (implied)").
+- A charge, coercion or a sanction told in the passive with no doer, its subject the one it is
+  done to ("Ministers have been accused of panic"): someone of the country the sentence places
+  it in, else of those it is done to, else of the article's (a country-only code; the
+  guidelines code "critics (implied)", "the authorities").
 - An impeachment told in the passive with no one named ("President Lugo was impeached"):
   the legislature of the country of the one impeached, else the article's (the
   guidelines code "Congress (implied)").
