@@ -37,6 +37,10 @@ report) so a reader never takes it for something read from the text:
 - A court's act told in the passive with no court named ("was sentenced to two years",
   "was found guilty"): the judiciary of the country of the one sentenced, else the
   article's (the guidelines code "court (implied)").
+- A charge, coercion or a sanction told in the passive with no doer, its subject the one it is
+  done to ("Ministers have been accused of panic"): someone of the country the sentence places
+  it in, else of those it is done to, else of the article's (a country-only code; the
+  guidelines code "critics (implied)", "the authorities").
 - An impeachment told in the passive with no one named ("President Lugo was impeached"):
   the legislature of the country of the one impeached, else the article's (the
   guidelines code "Congress (implied)").
@@ -99,6 +103,11 @@ HOME_ADDRESSED = {"ACCUSE", "SUPPORT", "REQUEST", "THREATEN"}
 CUSTODY = {("COERCE", "arrest"): "COP", ("RETREAT", "release"): "GOV"}
 # who a protest, a riot or a strike no one is named for is by: the people, the workers
 CROWD = {"demo": "CVL", "riot": "CVL", "strike": "LAB"}
+# acts told in the passive with no doer whose doer is someone of the country of those they are
+# done to ("Ministers have been accused of panic"): a charge, coercion, a sanction. Not a refusal,
+# a demand, a meeting, a commitment or praise ("he has been denied defector status", "was pressed
+# to", "was briefed": on the development gold 1 right for 8 wrong; the doer is abroad or unknown)
+PASSIVE_DONE = {"ACCUSE", "COERCE", "SANCTION"}
 TOWN_POPULATION = 100_000
 # speech acts whose unnamed addressee is the author of the policy or ruling they are about
 # (and a warning, a resignation or a concession with no one named: to the authorities)
@@ -189,6 +198,23 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 ev.recipient = [actor.id]
                 _mark(ev, "recipient")
             continue
+        if not ev.actor and ev.recipient and ev.type in PASSIVE_DONE and (ev.type, ev.mode) not in CUSTODY \
+                and _trigger_lemma(doc, ev) not in resources.lexicon.marker("court_verbs") | IMPEACHING \
+                and _passive_untold(doc, ev):
+            # "Ministers have been accused of panic", "they have both been accused of making
+            # matters worse", "the pair were charged": a charge, coercion or a sanction told in the
+            # passive with no doer is done by someone of the country where it happened, else of
+            # those it is done to, else of the story's (a country-only code, inferred; the
+            # guidelines code "critics (implied)", "the authorities")
+            held = {countries[i] for i in ev.recipient if i in countries}
+            country = located_in(doc, ev, analysis, resources) \
+                or (held.pop() if len(held) == 1 else None if held else doc._.whodid_article_country)
+            if country:
+                actor = _actor(analysis, country, "", resources.kb)
+                if actor.id not in ev.recipient:
+                    ev.actor = [actor.id]
+                    countries[actor.id] = country
+                    _mark(ev, "actor")
         if not ev.actor and (ev.type, ev.mode) in CUSTODY and _doer_untold(doc, ev):
             # "Four suspects were arrested", "Chen was released on parole", "under house
             # arrest": the state holds and frees people; its police (its government for a
@@ -378,6 +404,21 @@ def _court_of_plea(doc: Doc, ev: Event, analysis: Analysis, countries: dict[str,
     others = {a.country for a in here if a.kind == "country" and a.country and a.country not in own}
     country = others.pop() if len(others) == 1 else (own.pop() if len(own) == 1 else None)
     return _actor(analysis, country, "JUD", resources.kb).id if country else None
+
+
+def _passive_untold(doc: Doc, ev: Event) -> bool:
+    """The trigger is a verb in the passive whose own subject is one it is done to and whose
+    clause names no doer (no by-phrase): "Ministers have been accused of panic". Not a
+    participle sharing another verb's subject ("were made and criticised"), nor a report
+    ("is alleged to have said")."""
+    span = span_at(doc, ev.trigger)
+    if span is None:
+        return False
+    t = span.root
+    if t.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("agent", "xcomp") for c in t.children):
+        return False
+    subjects = [c for c in t.children if c.dep_ == "nsubjpass"]
+    return bool(subjects) and all(any(m.start <= c.idx < m.end for m in ev.recipient_mentions) for c in subjects)
 
 
 def _doer_untold(doc: Doc, ev: Event) -> bool:
