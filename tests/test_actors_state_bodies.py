@@ -49,3 +49,11 @@ def test_a_phoenix_state_body_with_no_organisation_word_in_its_first_name_is_kno
         Article(text="The FBI said it had arrested two men. The Shin Bet said it foiled a plot in Jenin."))
     assert actor(an, "FBI").code == "USACOP"
     assert actor(an, "Shin Bet").code == "ISRSPY"
+
+
+def test_the_eus_court_of_auditors_is_the_eus_not_the_storys_country(nlp):
+    an = Pipeline(stages=[ActorsStage()]).analyze(
+        Article(text="The National Audit Office said the European Court of Auditors had qualified the EU accounts. "
+                     "Britain's ministers said the European Court of Human Rights would hear the case."))
+    assert actor(an, "Court of Auditors").code == "IGOEUREEC"
+    assert actor(an, "Court of Human Rights").code == "IGOEURCOE"
