@@ -34,6 +34,7 @@ from pathlib import Path
 import yaml
 
 from whodid.knowledge import petrarch_actors as pa
+from whodid.knowledge.institutions import body_sector
 from whodid.knowledge.kb import surname_keys
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -527,7 +528,13 @@ def add_phoenix(folder: Path, people: dict[str, dict], countries: dict, curated:
                 kind = "org"  # the TOPS list holds armed groups (a few leaders' names among their aliases)
             if kind in ("null", "country"):
                 continue
-            if fname.startswith("Phoenix.Countries") and "CountryInfo" not in e.comment and not (
+            if fname.startswith("Phoenix.Countries") and "CountryInfo" not in e.comment and kind == "person" \
+                    and _state_body(e, iso, known):
+                # a body of the state under a name that is no organisation word ("SCOTLAND_YARD
+                # +METROPOLITAN_POLICE_SERVICE [GBRCOP]", "LOK_SABHA [INDGOVLEG]", "SHIN_BET
+                # +ISRAEL_SECURITY_AGENCY [ISRSPY]"), which classify() takes for a person
+                kind = "org"
+            elif fname.startswith("Phoenix.Countries") and "CountryInfo" not in e.comment and not (
                     kind == "org" and set(e.name.split()) & pa.ORG_WORDS):
                 # outside CountryInfo's people, the country file lists spellings and places of a
                 # country (UKRANINIAN_, +CRIMEA_ under dated codes): not actors of their own
@@ -594,6 +601,25 @@ def add_phoenix(folder: Path, people: dict[str, dict], countries: dict, curated:
     print(f"build_kb: Phoenix dictionaries: {merged} people merged into known ones, {added} added, "
           f"{len(orgs)} organisations", file=sys.stderr)
     return orgs
+
+
+STATE_BODY_SECTORS = {"GOV", "LEG", "JUD", "COP", "MIL", "SPY"}
+
+
+def _state_body(e, iso: frozenset[str], known: dict) -> bool:
+    """A country-file entry that names a body of a state: one undated code of a state sector,
+    and a name or alias that is a body's ("... AGENCY", "... BUREAU", "... SABHA"), none of
+    them a known person's name ("BASHAR AL-ASSAD +ASSAD GOVERNMENT [SYRGOV]" is a person)."""
+    codes = [c for c in e.codes if c.code != pa.NULL_CODE]
+    if len(codes) != 1 or codes[0].dated:
+        return False
+    country, sector = pa.code_parts(pa.primary(codes[0].code), iso)
+    if country is None or sector not in STATE_BODY_SECTORS:
+        return False
+    phrases = [e.name, *e.aliases]
+    if any(_norm(x) in known for x in phrases) or any(pa.titled(x) for x in phrases):
+        return False
+    return any(set(x.split()) & pa.ORG_WORDS or body_sector(x.split()) is not None for x in phrases)
 
 
 def _lower_names(c: dict | None) -> tuple[str, ...]:
