@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.symbols import NOUN
 from spacy.tokens import Token
 
 from whodid.knowledge.cues import load as load_cues
@@ -50,9 +51,12 @@ def issued_documents(st: _State) -> None:
     nouns, issuing = cues.documents, cues.issuing_verbs
     # (noun, plural) -> the issuer of the last document of that noun, the latest told last
     last: dict[tuple[str, bool], str | None] = {}
-    for t in st.doc:
+    for i, pos in enumerate(st.pos):  # the POS array, not the Doc: a Token object per word costs
+        if pos != NOUN:
+            continue
+        t = st.doc[i]
         noun = t.lemma_.lower()
-        if t.pos_ != "NOUN" or noun not in nouns or st.at(t.i) is not None:
+        if noun not in nouns or st.at(t.i) is not None:
             continue
         # the issuing clause's subject first: "In his report, the inspector says" (the
         # possessor may be a pronoun read wrongly)

@@ -32,9 +32,12 @@ def shared_names(st: _State) -> None:
     """Add the bare forms of ``SHARED`` as mentions of the state the article means by them."""
     doc = st.doc
     chosen: dict[tuple[str, ...], str] = {}
-    for t in doc:
-        entry = SHARED.get(t.text)
-        if entry is None or st.at(t.i) is not None or t.ent_type_ in NAMED_ENTITIES and t.ent_iob_ == "I":
+    for i, text in enumerate(st.texts):  # the words, not the Doc: a Token object per word costs
+        entry = SHARED.get(text)
+        if entry is None:
+            continue
+        t = doc[i]
+        if st.at(t.i) is not None or t.ent_type_ in NAMED_ENTITIES and t.ent_iob_ == "I":
             continue
         if t.i > 0 and (doc[t.i - 1].lower_ in QUALIFIERS or doc[t.i - 1].text in ("-", "–")
                         and not doc[t.i - 1].whitespace_):
