@@ -32,11 +32,11 @@ from spacy.symbols import NOUN
 from spacy.tokens import Token
 
 from whodid.knowledge.cues import load as load_cues
+from whodid.nlp.vocab import DEFINITE_DETERMINERS
 
 if TYPE_CHECKING:
     from whodid.actors.resolve import _State
 
-DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 ISSUER_PREPS = frozenset({"by", "from"})
 # what a document does besides saying: it rules ("the ruling orders", "the resolution requires")
 RULING_VERBS = frozenset({"order", "require", "recommend", "approve", "endorse", "ban", "authorize", "authorise",
@@ -92,7 +92,7 @@ def _speaks(t: Token) -> bool:
 def _definite(t: Token) -> bool:
     """"the report", "this statement", "the prosecutors' document" (a possessor the actors stage
     left unresolved: the document is still one told before)."""
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE or c.dep_ == "poss" for c in t.children)
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS or c.dep_ == "poss" for c in t.children)
 
 
 def _actor(st: _State, t: Token, countries: bool = True) -> str | None:

@@ -493,4 +493,3 @@ def _kept(st: _State, a: int, b: int) -> bool:
                     and actor.code and len(actor.code) > 3:
                 return True
     return False
-

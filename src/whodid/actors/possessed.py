@@ -23,18 +23,16 @@ if TYPE_CHECKING:
 def possessed_bodies(st: _State) -> None:
     """Give a body whose country was guessed the country of a possessive before its name."""
     doc = st.doc
-    for actor in st.res.actors.values():
-        if actor.kind != "organization" or "country" not in actor.inferred:
+    for f in st.res.found:  # (in text order: a body's first such mention decides, as it is then no guess)
+        actor = st.res.actors.get(f.actor)
+        if actor is None or actor.kind != "organization" or "country" not in actor.inferred \
+                or f.how == "pronoun" or f.start < 2 or doc[f.start - 1].text not in POSSESSIVE_MARKS:
             continue
-        for f in st.res.found:
-            if f.actor != actor.id or f.how == "pronoun" or f.start < 2 or doc[f.start - 1].text not in POSSESSIVE_MARKS:
-                continue
-            owner = st.at(f.start - 2)
-            owner_actor = st.res.actors.get(owner.actor) if owner is not None else None
-            if owner_actor is None or owner_actor.kind != "country" or not owner_actor.country \
-                    or owner_actor.country == actor.country:
-                continue  # (a guess the possessive bears out stays as it was: "Iran's Intelligence Ministry")
-            actor.country = owner_actor.country
-            actor.code = code_for(actor.country, actor.sector)
-            actor.inferred = [x for x in actor.inferred if x != "country"]
-            break
+        owner = st.at(f.start - 2)
+        owner_actor = st.res.actors.get(owner.actor) if owner is not None else None
+        if owner_actor is None or owner_actor.kind != "country" or not owner_actor.country \
+                or owner_actor.country == actor.country:
+            continue  # (a guess the possessive bears out stays as it was: "Iran's Intelligence Ministry")
+        actor.country = owner_actor.country
+        actor.code = code_for(actor.country, actor.sector)
+        actor.inferred = [x for x in actor.inferred if x != "country"]

@@ -63,6 +63,7 @@ FEMALE = {"she", "her", "hers", "herself"}
 NEUTER = {"its", "itself", "it"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
+PERSONAL = MALE | FEMALE  # "he", "she": a person's
 POSSESSIVE = {"his", "her", "its", "their", "hers", "theirs"}
 REFLEXIVE = {"himself", "herself", "itself", "themselves"}
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those"}
@@ -1687,9 +1688,11 @@ class Resolver:
         pronouns, and those outside quotations, are left as the walk left them: tried on the
         whole development set, resolving them late coded more events the gold does not have
         than it found."""
-        for t in st.doc:
-            if st.lowers[t.i] in MALE | FEMALE and st.at(t.i) is None and st.quote_of(t.i) is not None \
-                    and (t.pos_ == "PRON" or t.tag_ == "PRP$"):
+        for i, word in enumerate(st.lowers):  # the words, not the Doc: a Token object per word costs
+            if word not in PERSONAL or st.at(i) is not None or st.quote_of(i) is None:
+                continue
+            t = st.doc[i]
+            if t.pos_ == "PRON" or t.tag_ == "PRP$":
                 self._pronoun(st, t, late=True)
 
     def _quoted_third_person(self, st: _State, t: Token, want: str) -> str | None:

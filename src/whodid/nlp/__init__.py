@@ -45,7 +45,6 @@ LEMMA_FIXES = {
 }
 _VERB_TAGS = ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"]
 
-
 _SENTENCE_END = {".", "!", "?", ";", ":", "\"", "”", "’", "'", ")", "…"}
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]?\s"), re.compile(r"\s"))
 
