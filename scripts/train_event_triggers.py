@@ -316,6 +316,17 @@ def diagnose(articles, docs, analyses, lemmas: bool = False) -> None:
                 f"{w} {sum(c.values())} ({', '.join(f'{t} {n}' for t, n in c.most_common())})" for w, c in ranked))
 
 
+def _prf(fig: dict) -> str:
+    return f"P {fig['precision']:.3f} R {fig['recall']:.3f} F1 {fig['f1']:.3f}"
+
+
+def _versus_rules(label: str, fig: dict, rules: dict, kept: str = "") -> str:
+    """One line comparing ``fig`` (a model's or the oracle's events) with the rules alone."""
+    kept = f"; {kept}" if kept else ""
+    return (f"{label}: {_prf(fig)} ({fig['emitted']} emitted, {fig['matched']} matched{kept}) "
+            f"vs rules {_prf(rules)} ({rules['matched']} matched)")
+
+
 def cross_validate(articles, docs, analyses, rounds) -> None:
     base = run(docs, analyses, rows=True)
     heads = [trigger_heads(a, d) for a, d in zip(articles, docs)]
@@ -325,8 +336,7 @@ def cross_validate(articles, docs, analyses, rounds) -> None:
     print(f"candidates: {sum(1 for r in base for _, f in r['rows'] if triggers.RULES not in f)} words the rules proposed no frame on; "
           f"{n_pos} of them are the head of a gold trigger (of {n_gold} gold triggers found in the parse)")
     rules = scored(articles, [r["emitted"] for r in base])
-    print(f"rules alone (whole dev): P {rules['precision']:.3f} R {rules['recall']:.3f} F1 {rules['f1']:.3f} "
-          f"({rules['emitted']} emitted, {rules['matched']} matched)")
+    print(f"rules alone (whole dev): {_prf(rules)} ({rules['emitted']} emitted, {rules['matched']} matched)")
     schemes = {"article (5 folds)": article_folds(articles, 5), "annotation round": rounds}
     for name, folds in schemes.items():
         models, chosen = [None] * len(articles), {}
@@ -342,9 +352,7 @@ def cross_validate(articles, docs, analyses, rounds) -> None:
         oof = run(docs, analyses, models)
         fig = scored(articles, [r["emitted"] for r in oof])
         added = sum(1 for r in oof for p in r["probs"] if p is not None)
-        print(f"\nout of fold by {name}: P {fig['precision']:.3f} R {fig['recall']:.3f} F1 {fig['f1']:.3f} "
-              f"({fig['emitted']} emitted, {fig['matched']} matched; {added} model events kept) vs rules "
-              f"P {rules['precision']:.3f} R {rules['recall']:.3f} F1 {rules['f1']:.3f}")
+        print("\n" + _versus_rules(f"out of fold by {name}", fig, rules, f"{added} model events kept"))
         for fold, (t, table) in chosen.items():
             kept = [n for n, f in enumerate(folds) if f == fold]
             a = [articles[n] for n in kept]
@@ -421,9 +429,7 @@ def oracle(articles, docs, analyses) -> None:
     oof = run(docs, analyses, heads)
     fig = scored(articles, [r["emitted"] for r in oof])
     added = sum(1 for r in oof for p in r["probs"] if p is not None)
-    print(f"oracle frames on every candidate gold trigger head: P {fig['precision']:.3f} R {fig['recall']:.3f} "
-          f"F1 {fig['f1']:.3f} ({fig['emitted']} emitted, {fig['matched']} matched; {added} oracle events kept) "
-          f"vs rules P {rules['precision']:.3f} R {rules['recall']:.3f} F1 {rules['f1']:.3f} ({rules['matched']} matched)")
+    print(_versus_rules("oracle frames on every candidate gold trigger head", fig, rules, f"{added} oracle events kept"))
 
 
 VETO_GRID = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
@@ -437,7 +443,7 @@ def veto(articles, docs, analyses, rounds) -> None:
     package's confidence (trained on all of these articles, so not out of fold) at the same cut."""
     base = run(docs, analyses, rows=True)
     rules = scored(articles, [r["emitted"] for r in base])
-    print(f"rules alone: P {rules['precision']:.3f} R {rules['recall']:.3f} F1 {rules['f1']:.3f}")
+    print(f"rules alone: {_prf(rules)}")
     classes = [triggers.NONE, "right"]
 
     def fitted(keep):
@@ -466,12 +472,10 @@ def veto(articles, docs, analyses, rounds) -> None:
                 kept_all[n] = em
             print(f"  fold {fold!s:14} threshold {t:g} (inner F1 " + " ".join(f"{k:g}:{v:.3f}" for k, v in table.items()) + ")")
         fig = scored(articles, kept_all)
-        print(f"out of fold by {name}: P {fig['precision']:.3f} R {fig['recall']:.3f} F1 {fig['f1']:.3f} "
-              f"({fig['emitted']} emitted, {fig['matched']} matched) vs rules P {rules['precision']:.3f} "
-              f"R {rules['recall']:.3f} F1 {rules['f1']:.3f}")
+        print(_versus_rules(f"out of fold by {name}", fig, rules))
     for t in (0.1, 0.2, 0.3):
         fig = scored(articles, [[e for e in r["emitted"] if e.confidence >= t] for r in base])
-        print(f"the package's confidence >= {t} (in sample): P {fig['precision']:.3f} R {fig['recall']:.3f} F1 {fig['f1']:.3f}")
+        print(f"the package's confidence >= {t} (in sample): {_prf(fig)}")
 
 
 def _auc(score: np.ndarray, pos: np.ndarray) -> float:

@@ -55,6 +55,18 @@ def test_korean_alone_is_north_korea_when_the_story_names_only_the_north(code_ev
     assert by_text["Korean state media"] == "PRKMED"
 
 
+def test_the_shared_names_are_the_knowledge_files_rows():
+    # the table the actors stage reads is data (data/kb/shared_names.tsv), not code
+    from importlib import resources
+
+    from whodid.knowledge.kb import load_kb
+
+    text = (resources.files("whodid") / "data" / "kb" / "shared_names.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert {name: (form, tuple(states.split(","))) for name, form, states in rows} == load_kb().shared_names
+    assert load_kb().shared_names["Korean"] == ("A", ("KOR", "PRK"))
+
+
 def test_a_body_named_after_its_countrys_possessive_is_of_that_country(code_events):
     an = code_events("BEIJING - China warned on Monday that it would respond to any provocation. Chinese officials "
                      "said the drills would continue. Taiwan's Supreme Court upheld the ruling.", "2022-08-10")

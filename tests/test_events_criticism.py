@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from helpers import hand_coder, word_mentions
 
-from whodid.model import Actor
+from whodid.model import Actor, Analysis, Article
 
 
 @pytest.fixture(scope="module")
@@ -204,6 +204,41 @@ def test_what_the_opposition_says_it_believes_is_no_criticism(code):
 def test_denying_that_ones_own_plans_are_what_a_charge_calls_them_is_a_rejection(code):
     # "It's not racist, as some people claim": a rebuttal of the charge, to those who make it
     events = code('Mr Howard said: "It is not racist, as some critics claim, to talk about controlling immigration."',
+                  {"Howard": ("H", "GBROPP"), "critics": ("C", "GBR")})
+    assert ("REJECT", ["H"], ["C"]) in events
+
+
+def test_the_maker_of_a_charge_is_read_from_the_lexicons_charge_words(tmp_path, nlp):
+    # who made the charge is the subject of a verb of the lexicon's charge_words: a word a user's
+    # lexicon adds there ("insinuate") names the maker as the built-in ones do ("claim")
+    from whodid.events import EventsStage
+    from whodid.knowledge import Resources
+    from whodid.quotes import QuotesStage
+
+    path = tmp_path / "mine.yaml"
+    path.write_text("markers:\n  charge_words: [insinuate]\n", encoding="utf-8")
+    quotes = QuotesStage()
+
+    def rejections(stage, text):
+        actors = [Actor(id=aid, name=w, kind="person", code=c, country=c[:3], sector=c[3:] or None,
+                        mentions=word_mentions(text, w)) for w, (aid, c) in
+                  {"Howard": ("H", "GBROPP"), "critics": ("C", "GBR")}.items()]
+        doc = nlp(text)
+        a = Analysis(article=Article(text=text), actors=actors)
+        quotes(doc, a)
+        stage(doc, a)
+        return [(e.actor, e.recipient) for e in a.events if e.type == "REJECT"]
+
+    text = 'Mr Howard said: "It is not racist, as some critics {}, to talk about controlling immigration."'
+    built_in, mine = EventsStage(), EventsStage(Resources.build(lexicon_files=[path]))
+    assert rejections(built_in, text.format("claim")) == [(["H"], ["C"])]
+    assert rejections(built_in, text.format("insinuate")) == [(["H"], [])]
+    assert rejections(mine, text.format("insinuate")) == [(["H"], ["C"])]
+
+
+def test_a_charge_denied_with_another_copula_is_a_rejection(code):
+    # "do not look racist": the copulas are one list (nlp.vocab.COPULAS), the same the senses read
+    events = code('Mr Howard said: "The plans do not look racist, as some critics claim."',
                   {"Howard": ("H", "GBROPP"), "critics": ("C", "GBR")})
     assert ("REJECT", ["H"], ["C"]) in events
 

@@ -200,6 +200,8 @@ def _write(tmp_path, text: str):
     ("entries:\n  - type: CONSULT\n    verbs: [huddle]\n    requires: everything\n", 2, "requires must be"),
     ("entries:\n  - type: CONSULT\n    verbs: [huddle]\n    colour: blue\n", 2, "unknown key(s) colour"),
     ("classes:\n  particles: [up, on]\nentries: []\n", 2, "quote on, off, yes, no"),
+    ("markers:\n  charge_words: claim\n", 2, "markers: 'charge_words' must be a list of words"),
+    ("markers:\n  charge_words: [claim, {allege: yes}]\n", 2, "markers: 'charge_words' must be a list of words"),
     ("entries:\n  - type: CONSULT\n    patterns: [[{RIGHT_ID: trigger, RIGHT_ATTRS: {LEMMA: {IN: [a, true]}}}]]\n", 2,
      "invalid dependency pattern"),
 ])

@@ -23,6 +23,7 @@ evidence is kept in the actor's ``role``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -147,6 +148,16 @@ def resolve_parties(resolver: Resolver, st: _State) -> None:
         st.recount_home()  # the parties' country now counts for the article's
 
 
+def _bare_the_party(st: _State) -> Iterator[int]:
+    """The positions of "party" in each "the party" nothing covers yet and no "of" follows (not
+    "the party of Lenin": a name)."""
+    doc = st.doc
+    for k in range(1, len(doc)):
+        if doc[k].lower_ == "party" and doc[k - 1].lower_ == "the" and not st.covered(k - 1, k + 1) \
+                and not any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[k].children):
+            yield k
+
+
 def _the_party(st: _State, parties: dict[tuple[str | None, str], _Party]) -> None:
     """"Mr Blair derided Tory claims ... saying the party had got its sums wrong": "the party"
     that nothing else resolved is the party the text named last before it."""
@@ -156,10 +167,7 @@ def _the_party(st: _State, parties: dict[tuple[str | None, str], _Party]) -> Non
     named = sorted([(a, id(p), p) for p in parties.values() for a, _b in p.spans]
                    + [(m[2], id(p), p) for p in parties.values() for m in p.members]
                    + [(g[0], id(p), p) for p in parties.values() for g in p.groups], key=lambda x: x[0])
-    for k in range(1, len(doc)):
-        if doc[k].lower_ != "party" or doc[k - 1].lower_ != "the" or st.covered(k - 1, k + 1) \
-                or any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[k].children):
-            continue
+    for k in _bare_the_party(st):
         before = [p for a, _, p in named if a < k - 1]
         if not before:
             continue
@@ -182,10 +190,7 @@ def party_organisation(st: _State) -> None:
     decided (after the context pass)."""
     doc = st.doc
     sents = st.sentences()
-    for k in range(1, len(doc)):
-        if doc[k].lower_ != "party" or doc[k - 1].lower_ != "the" or st.covered(k - 1, k + 1) \
-                or any(c.dep_ == "prep" and c.lower_ == "of" for c in doc[k].children):
-            continue
+    for k in _bare_the_party(st):
         here = next((n for n, x in enumerate(sents) if x.start <= k < x.end), 0)
         lo = sents[max(0, here - PARTY_WINDOW)].start
         found = [f for f in st.res.found if lo <= f.start < k - 1 and f.how != "pronoun"

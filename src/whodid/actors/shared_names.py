@@ -1,4 +1,5 @@
-"""Names two states share: "Korea", "Korean", "Koreans".
+"""Names two states share: "Korea", "Korean", "Koreans" (the knowledge base's ``shared_names``,
+listed in ``data/kb/shared_names.tsv``).
 
 The knowledge base names North and South Korea only in full ("South Korea", "North Korean",
 "DPRK"), so a bare "Korea" or "Korean" named no country, and a group it qualifies took the
@@ -21,19 +22,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from whodid.actors.resolve import _State
 
-# form -> (how the form names its country: C name, A adjective, D people; the states that share it,
-# the one an unqualified form means first)
-SHARED = {"Korea": ("C", ("KOR", "PRK")), "Korean": ("A", ("KOR", "PRK")), "Koreans": ("D", ("KOR", "PRK"))}
 QUALIFIERS = frozenset({"north", "south"})
 NAMED_ENTITIES = frozenset({"GPE", "LOC", "FAC", "ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 
 
 def shared_names(st: _State) -> None:
-    """Add the bare forms of ``SHARED`` as mentions of the state the article means by them."""
+    """Add the bare forms of the knowledge base's shared names (``kb.shared_names``, from
+    ``data/kb/shared_names.tsv``) as mentions of the state the article means by them."""
     doc = st.doc
+    shared = st.kb.shared_names
+    if not shared:
+        return
     chosen: dict[tuple[str, ...], str] = {}
     for i, text in enumerate(st.texts):  # the words, not the Doc: a Token object per word costs
-        entry = SHARED.get(text)
+        entry = shared.get(text)
         if entry is None:
             continue
         t = doc[i]

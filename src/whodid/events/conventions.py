@@ -292,9 +292,7 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                                               and (kinds.get(i) == "country" or sectors.get(i) == sector)
                                               for i in ev.actor):
                 actor = _actor(analysis, country, sector, resources.kb)
-                if actor.id not in ev.actor:
-                    ev.recipient = [actor.id]
-                    _mark(ev, "recipient")
+                _infer_recipient(ev, actor)
         if ev.type in ANSWERING_TYPES and ev.actor and not ev.recipient and _answers_words(doc, ev, resources):
             # "Mr Clarke has rejected calls to pause", "denied any allegation": whose words they were
             # the text leaves to its context; someone of the actor's own country (a country-only
@@ -302,9 +300,7 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
             own = {countries[i] for i in ev.actor if i in countries}
             if len(own) == 1:
                 actor = _actor(analysis, own.pop(), "", resources.kb)
-                if actor.id not in ev.actor:
-                    ev.recipient = [actor.id]
-                    _mark(ev, "recipient")
+                _infer_recipient(ev, actor)
         elif ev.type == "REJECT" and ev.actor and not ev.recipient \
                 and _trigger_lemma(doc, ev) in resources.lexicon.marker("denial_verbs"):
             # "denied he was gloating", "denies breaking the rules", "dismissed the talk of splits"
@@ -318,27 +314,21 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
             if country and any(a.country == country and a.id not in ev.actor and a.kind != "country"
                                and any(m.start < ev.trigger.start for m in a.mentions) for a in analysis.actors):
                 actor = _actor(analysis, country, "", resources.kb)
-                if actor.id not in ev.actor:
-                    ev.recipient = [actor.id]
-                    _mark(ev, "recipient")
+                _infer_recipient(ev, actor)
         if ev.type == "REQUEST" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in MOTION_WORDS:
             # "moved a motion to suspend 10 MPs": a motion asks the house it is moved in to act,
             # the legislature of the mover's country
             own = {countries[i] for i in ev.actor if i in countries}
             if len(own) == 1 and not any(sectors.get(i) == "LEG" and kinds.get(i) != "person" for i in ev.actor):
                 actor = _actor(analysis, own.pop(), "LEG", resources.kb)
-                if actor.id not in ev.actor:
-                    ev.recipient = [actor.id]
-                    _mark(ev, "recipient")
+                _infer_recipient(ev, actor)
         if ev.type == "SANCTION" and ev.actor and not ev.recipient and _trigger_lemma(doc, ev) in RULING_WORDS:
             # "Law Lords ruled that the 12 were being held in contravention of human rights laws",
             # "ruled it illegal": a ruling that names no party judges the state's act
             own = {countries[i] for i in ev.actor if i in countries}
             if len(own) == 1 and not any(sectors.get(i) == "GOV" for i in ev.actor):
                 actor = _actor(analysis, own.pop(), "GOV", resources.kb)
-                if actor.id not in ev.actor:
-                    ev.recipient = [actor.id]
-                    _mark(ev, "recipient")
+                _infer_recipient(ev, actor)
         if ev.type in AREA_TYPES and ev.actor and not ev.recipient:
             # "suspended aid deliveries in Baghdad", "killed 23 people in Tel Aviv"
             country = located_in(doc, ev, analysis, resources)
@@ -356,9 +346,7 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 country = _sentence_place(doc, ev, analysis, resources)
             if country:
                 actor = _actor(analysis, country, "", resources.kb)
-                if actor.id not in ev.actor:
-                    ev.recipient = [actor.id]
-                    _mark(ev, "recipient")
+                _infer_recipient(ev, actor)
 
 
 def home_addressee(analysis: Analysis, events: list[Event], resources: Resources) -> None:
@@ -385,9 +373,7 @@ def home_addressee(analysis: Analysis, events: list[Event], resources: Resources
         # by its country alone: "ITV1", "GBR")
         actor = next((a for a in analysis.actors if a.kind == "country" and a.code == country), None) \
             or _actor(analysis, country, "", resources.kb)
-        if actor.id not in ev.actor:
-            ev.recipient = [actor.id]
-            _mark(ev, "recipient")
+        _infer_recipient(ev, actor)
 
 
 def _court_of_plea(doc: Doc, ev: Event, analysis: Analysis, countries: dict[str, str],
@@ -558,6 +544,13 @@ def _author_sector(doc: Doc, ev: Event, resources: Resources) -> str | None:
 def _mark(ev: Event, role: str) -> None:
     ev.inferred.append(role)
     ev.confidence = round(max(0.05, ev.confidence - INFERRED_PENALTY), 2)
+
+
+def _infer_recipient(ev: Event, actor: Actor) -> None:
+    """``actor`` is the recipient the text leaves to its context, unless it is one of the actors."""
+    if actor.id not in ev.actor:
+        ev.recipient = [actor.id]
+        _mark(ev, "recipient")
 
 
 def located_in(doc: Doc, ev: Event, analysis: Analysis, resources: Resources) -> str | None:

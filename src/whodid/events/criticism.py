@@ -67,7 +67,7 @@ from whodid.events.remention import is_public
 from whodid.knowledge.lexicon import Lexicon
 from whodid.model import SAID_KINDS, Actor, Analysis, Event, Mention, Offsets, Quote
 from whodid.nlp.extensions import char_tokens, positions_of, span_at
-from whodid.nlp.vocab import FIRST_PERSON
+from whodid.nlp.vocab import COPULAS, FIRST_PERSON
 
 # actor kinds that name a party of their own (not a group the text gives only a sector)
 NAMED = {"person", "organization"}
@@ -127,8 +127,7 @@ def statements(doc: Doc, analysis: Analysis, events: list[Event], modals: Modals
     # what the speaker promises or plans ("are promising to cut class sizes") is the speaker's
     # own programme, not a judgement of others; what a survey shows or how someone seems ("a
     # survey showed", "he seemed to prefer") is no one's statement
-    quotes = [q for q in analysis.quotes if q.kind in SAID_KINDS and q.speaker in actors and actors[q.speaker].country
-              and not (q.cue and (cue_is(doc, q, own_plans) or cue_is(doc, q, modals.evidence)))]
+    quotes = _spoken(doc, analysis, actors, SAID_KINDS, set(own_plans) | set(modals.evidence))
     if not quotes:
         return []
     mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
@@ -283,6 +282,14 @@ def uncoded_sentence(start: int, told: set[int]) -> bool:
     return start not in told
 
 
+def _spoken(doc: Doc, analysis: Analysis, actors: dict[str, Actor], kinds: Collection[str],
+            not_cued: Collection[str] = frozenset()) -> list[Quote]:
+    """The reported statements of ``kinds`` whose speaker is a party with a country, less those
+    whose cue is one of ``not_cued`` (the speaker's own plans: not a judgement of others)."""
+    return [q for q in analysis.quotes if q.kind in kinds and q.speaker in actors and actors[q.speaker].country
+            and not (not_cued and q.cue and cue_is(doc, q, not_cued))]
+
+
 def cue_is(doc: Doc, q, lemmas: frozenset[str] | set[str]) -> bool:
     """A quote's cue word is one of ``lemmas``: by its lemma, or by the word less an inflection
     (the parser lemmatizes "hoped" as "hop")."""
@@ -379,8 +386,7 @@ def rebuttals(doc: Doc, analysis: Analysis, events: list[Event],
     actors = {a.id: a for a in analysis.actors}
     # (a partial quote is a few words of the speaker's in the writer's sentence: what it denies is
     # the writer's clause, not the speaker's)
-    quotes = [q for q in analysis.quotes if q.kind in REBUTTING and q.speaker in actors and actors[q.speaker].country
-              and not (q.cue and cue_is(doc, q, own_plans))]
+    quotes = _spoken(doc, analysis, actors, REBUTTING, own_plans)
     told = {e.sentence.start for e in events}
     starts = [s.start_char for s in doc.sents]
     out: list[Event] = []
@@ -441,7 +447,7 @@ def praise(doc: Doc, analysis: Analysis, events: list[Event],
     subject of a clause that says it is (or has been, or would be) what ``words`` praise (the
     lexicon's ``praise_words``: "Sir Digby Jones said: 'he has been a prudent chancellor'")."""
     actors = {a.id: a for a in analysis.actors}
-    quotes = [q for q in analysis.quotes if q.kind in SAID_KINDS and q.speaker in actors and actors[q.speaker].country]
+    quotes = _spoken(doc, analysis, actors, SAID_KINDS)
     told = {e.sentence.start for e in events}
     mentions = sorted((m.start, m.end, a.id, m) for a in analysis.actors for m in a.mentions)
     out: list[Event] = []
@@ -499,8 +505,7 @@ def demands(doc: Doc, analysis: Analysis, events: list[Event], government: Calla
     the speaker's own programme. Not what the government itself says ought to be done (its own
     policy), nor a demand of the speaker's own side ("we must ...")."""
     actors = {a.id: a for a in analysis.actors}
-    quotes = [q for q in analysis.quotes if q.kind in REBUTTING and q.speaker in actors and actors[q.speaker].country
-              and not (q.cue and cue_is(doc, q, own_plans))]
+    quotes = _spoken(doc, analysis, actors, REBUTTING, own_plans)
     told = {e.sentence.start for e in events}
     mentions = sorted((m.start, m.end, a.id) for a in analysis.actors for m in a.mentions)
     out: list[Event] = []
@@ -532,13 +537,9 @@ def demands(doc: Doc, analysis: Analysis, events: list[Event], government: Calla
     return out
 
 
-# what a charge calls a thing: "(the plans) are not racist", "(it) was not unlawful"
-COPULAS = frozenset({"be", "remain", "seem", "become"})
-
-
 def disclaimers(doc: Doc, analysis: Analysis, events: list[Event], charges: Collection[str],
                 own_plans: frozenset[str] | set[str] = frozenset(), sentences: int = 3, *,
-                conditions: Collection[str]) -> list[Event]:
+                conditions: Collection[str], charge_words: Collection[str]) -> list[Event]:
     """REJECT events read from a speaker's statement that its own side's words, plans or acts are
     not what a charge calls them ("Tory plans to cut immigration are not racist, Michael Howard has
     said", "It's not racist, as some people claim, to talk about controlling immigration", "his
@@ -547,12 +548,12 @@ def disclaimers(doc: Doc, analysis: Analysis, events: list[Event], charges: Coll
     party other than the speaker's own side. The guidelines code a political actor rebutting an
     accusation as REJECT; the one answered is the maker of the latest accusation of the speaker's
     side in the ``sentences`` sentences before, when the coder told one, else no one (the gold
-    codes such denials with no recipient when the text names none). Not "there is no violation" (a
+    codes such denials with no recipient when the text names none; ``charge_words``, the lexicon's
+    marker of that name, tell who makes a charge). Not "there is no violation" (a
     fact stated), not a condition (``conditions``), not the speaker's own plan (``own_plans``), not
     in a sentence where a rejection is already coded."""
     actors = {a.id: a for a in analysis.actors}
-    quotes = [q for q in analysis.quotes if q.kind in SAID_KINDS and q.speaker in actors and actors[q.speaker].country
-              and not (q.cue and cue_is(doc, q, own_plans))]
+    quotes = _spoken(doc, analysis, actors, SAID_KINDS, own_plans)
     if not quotes:
         return []
     rejected = {e.sentence.start for e in events if e.type == "REJECT"}
@@ -594,7 +595,8 @@ def disclaimers(doc: Doc, analysis: Analysis, events: list[Event], charges: Coll
         else:
             # the maker of the charge the text names ("as some people claim", "Labour claims he had
             # used Mrs Dixon as a 'human shield'"), else no one
-            maker = _claimant(doc, earliest, sent.end_char, mentions, lambda a: a != q.speaker and _code(actors[a]) != own)
+            maker = _claimant(doc, earliest, sent.end_char, mentions, charge_words,
+                              lambda a: a != q.speaker and _code(actors[a]) != own)
             recipient, recipient_mentions = ([maker[0]], [maker[1]]) if maker else ([], [])
         rejected.add(sent.start_char)
         out.append(Event(
@@ -606,21 +608,17 @@ def disclaimers(doc: Doc, analysis: Analysis, events: list[Event], charges: Coll
     return out
 
 
-# words that tell a charge made ("as some people claim", "Labour claims", "the suggestion that")
-CHARGE_WORDS = frozenset({"claim", "allege", "accuse", "suggest", "charge", "allegation", "accusation", "suggestion",
-                          "criticism", "criticise", "criticize"})
-
-
-def _claimant(doc: Doc, start: int, end: int, mentions: list, whose: Callable[[str], bool]) -> tuple[str, Mention] | None:
+def _claimant(doc: Doc, start: int, end: int, mentions: list, charge_words: Collection[str],
+              whose: Callable[[str], bool]) -> tuple[str, Mention] | None:
     """The latest party between ``start`` and ``end`` (characters) that ``whose`` accepts and that
-    makes a charge: the subject of a verb of ``CHARGE_WORDS`` ("as some people claim") or the
+    makes a charge: the subject of a verb of ``charge_words`` ("as some people claim") or the
     possessor or modifier of such a noun ("Labour claims", "Mr Hain's accusation")."""
     piece = char_tokens(doc, start, end)
     if piece is None:
         return None
     found = None
     for t in piece:
-        if t.lemma_.lower() not in CHARGE_WORDS:
+        if t.lemma_.lower() not in charge_words:
             continue
         deps = ("nsubj",) if t.pos_ == "VERB" else ("poss", "compound") if t.pos_ in ("NOUN", "PROPN") else ()
         for c in t.children:

@@ -20,7 +20,7 @@ from typing import Protocol
 from spacy.tokens import Token
 
 from whodid.knowledge.lexicon import Condition, Lexicon, Pattern
-from whodid.nlp.vocab import PLACE_NOUNS
+from whodid.nlp.vocab import COPULAS, PLACE_NOUNS
 
 # "speak with X", "fire at X", "appealed against X": a verb's object when it has no direct one
 _OBJECT_PREPS = {"with", "at", "against", "on", "upon", "into", "to", "toward", "towards"}
@@ -243,14 +243,10 @@ def _doer(t: Token, noun: bool) -> list[Token]:
     return found
 
 
-# verbs of a clause that says what something is or seems: a view, not an act
-_COPULAS = {"be", "seem", "appear", "remain", "look", "sound", "prove"}
-
-
 def describes(w: Token) -> bool:
     """``w`` heads a clause that says what something is ("agreed that these are serious
     problems", "agreed it was important"): a copula with its predicate, not an act."""
-    return w.lemma_.lower() in _COPULAS and any(c.dep_ in ("attr", "acomp", "oprd") for c in w.children) \
+    return w.lemma_.lower() in COPULAS and any(c.dep_ in ("attr", "acomp", "oprd") for c in w.children) \
         and any(c.dep_ in ("nsubj", "expl", "csubj") for c in w.children)
 
 

@@ -88,7 +88,8 @@ class EventsStage:
         found += criticism.praise(doc, analysis, events, lex.marker("praise_words"))
         # a charge against the speaker's own side denied ("the plans are not racist")
         found += criticism.disclaimers(doc, analysis, events + found, lex.marker("pejoratives"), plans,
-                                       conditions=lex.marker("condition_marks"))
+                                       conditions=lex.marker("condition_marks"),
+                                       charge_words=lex.marker("charge_words"))
         # what a party says ought to be done, with no one named to do it: a demand of its government
         found += criticism.demands(doc, analysis, events + found,
                                    lambda c: conventions.government(analysis, c, self.resources.kb), plans,

@@ -176,6 +176,9 @@ class KnowledgeBase:
         self.agents: AgentNouns = AgentNouns()
         # peoples with no state of their own -> their country of origin ("Rohingya": MMR; load_kb)
         self.peoples: dict[str, str] = {}
+        # names two states share, written bare -> (form C/A/D, the states, the one meant first):
+        # "Korea" -> ("C", ("KOR", "PRK")) (``shared_names.tsv``; load_kb; actors.shared_names)
+        self.shared_names: dict[str, tuple[str, tuple[str, ...]]] = {}
         self._index()
 
     # -- indexes -------------------------------------------------------------------
@@ -519,6 +522,22 @@ def _add_peoples(data: dict) -> dict[str, str]:
     return peoples
 
 
+def _shared_names(data: dict) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The names two states share, written bare (``shared_names.tsv`` beside kb.json: "Korea" ->
+    ("C", ("KOR", "PRK"))): name -> its form (C name, A adjective, D plural noun) and the states,
+    the one a bare form means first. A row naming a state the knowledge base lacks is left out."""
+    shared: dict[str, tuple[str, tuple[str, ...]]] = {}
+    table = resources.files("whodid") / "data" / "kb" / "shared_names.tsv"
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, form, states = line.split("\t")[:3]
+        isos = tuple(states.split(","))
+        if all(iso in data["countries"] for iso in isos):
+            shared[name] = (form, isos)
+    return shared
+
+
 @lru_cache(maxsize=4)
 def _load_cached(path: str) -> KnowledgeBase:
     # some 700,000 objects are made and all kept: the cyclic collector would walk them again
@@ -531,6 +550,7 @@ def _load_cached(path: str) -> KnowledgeBase:
         peoples = _add_peoples(data)
         kb = KnowledgeBase(data, source=path)
         kb.peoples = peoples
+        kb.shared_names = _shared_names(data)
     finally:
         if enabled:
             gc.enable()

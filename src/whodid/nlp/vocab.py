@@ -130,6 +130,11 @@ FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselv
 # an event noun with one is a re-mention, not a new event
 DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 
+# --- copulas ----------------------------------------------------------------------
+# verbs that say what something is or seems, with a predicate ("these are serious problems",
+# "the plans are not racist", "it remained unclear"): a view or a description, not an act
+COPULAS = frozenset({"be", "seem", "appear", "remain", "become", "look", "sound", "prove"})
+
 
 # --- words the tokenizer keeps whole -----------------------------------------------
 # British "co-" spellings of one word ("co-ordinate", "co-operation"): spaCy's rules split them at
