@@ -22,6 +22,8 @@ round. The left-out emissions of all rounds together are scored against the deve
 (all rounds; the fresh rounds 9a/9b/10a/10b alone) beside the rules alone, at type level and type +
 actor + recipient, with every event and with the confidence model's ``--min-confidence 0.2`` view.
 
+``oracle``: the ceiling, every event given its label (re-typed; then the "none" dropped too).
+
 ``grid``: one level only (each round's articles re-typed by a model fitted without that round),
 every margin and drop setting on all rounds and on the fresh ones, with the number of events
 re-typed and dropped, and the drop settings beside the confidence model's 0.2 view: an upper
@@ -281,9 +283,24 @@ def grid(articles, docs, analyses, rounds, l2) -> None:
                                                                    [new[n] for n in subset])), flush=True)
 
 
+def oracle(articles, docs, analyses, rounds) -> None:
+    """The ceiling: every event given its label's type (re-typing only; then dropping the "none" too)."""
+    result = run(docs, analyses)
+    gold_labels = [labels(a, r[0]) for a, r in zip(articles, result)]
+    retyped = [[o if y in (et.NONE, o.type) else _retyped(o, y) for o, y in zip(r[0], ls)]
+               for r, ls in zip(result, gold_labels)]
+    pruned = [[o for o, y in zip(r, ls) if y != et.NONE] for r, ls in zip(retyped, gold_labels)]
+    everything = list(range(len(articles)))
+    for name, subset in (("all", everything), ("fresh", [n for n in everything if rounds[n] in FRESH])):
+        arts = [articles[n] for n in subset]
+        print(line(f"{name} rules alone", figures(arts, [result[n][0] for n in subset])))
+        print(line(f"{name} re-typed to the label", figures(arts, [retyped[n] for n in subset])))
+        print(line(f"{name} and none dropped", figures(arts, [pruned[n] for n in subset])))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=("cv", "grid", "train"))
+    ap.add_argument("what", choices=("cv", "grid", "oracle", "train"))
     ap.add_argument("--shared", type=Path)
     ap.add_argument("--cache", type=Path, default=events_dev.CACHE)
     ap.add_argument("--l2", type=float, default=L2)
@@ -294,7 +311,9 @@ def main() -> None:
     global AGREE
     AGREE = 0.0 if args.no_agree else 1.0
     rounds = ["tune round 1" if r.startswith("annotator-") and r[10:].isdigit() else r for r in rounds]
-    if args.what == "grid":
+    if args.what == "oracle":
+        oracle(articles, docs, analyses, rounds)
+    elif args.what == "grid":
         grid(articles, docs, analyses, rounds, args.l2)
     elif args.what == "cv":
         cross_validate(articles, docs, analyses, rounds, args.l2)
