@@ -892,8 +892,10 @@ def _noun_phrase(noun: Token) -> list[Token]:
     """A noun with its modifiers before it and its of-phrase ("the chief inspector of
     schools"), not the clauses and lists an apposition may run on with."""
     words = [t for t in noun.subtree if noun.left_edge.i <= t.i <= noun.i]
+    # a post held for a body is of it: "spokesman for the Medical Foundation", "director for Oxfam"
+    links = LINKS + ("for",) if noun.lower_ in ORG_OFFICE_NOUNS or noun.lower_ in STAFF_NOUNS else LINKS
     for p in noun.children:
-        if p.dep_ == "prep" and p.lower_ in LINKS and p.i > noun.i:
+        if p.dep_ == "prep" and p.lower_ in links and p.i > noun.i:
             words += [p] + [t for o in p.children if o.dep_ == "pobj" for t in o.subtree]
     words = words[:MAX_PHRASE_TOKENS]
     return words

@@ -334,6 +334,10 @@ class Resolver:
                             default=None)
                 if first is not None:
                     country = st.country_near(first, people=True, sentence_only=True)
+                if country is None:
+                    # else the country the article names most, when one leads: a guess, as for
+                    # a state body ("the Medical Foundation" in a story of Britain and Albania)
+                    country = st.leading_country()
             if country is None:
                 continue
             actor.country = country
@@ -863,7 +867,7 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ not in ("ORG", "NORP"):
                 continue
-            s, e = ent.start, ent.end
+            s, e = ent.start, self._name_runs_on(doc, ent)
             while e > s and (doc[e - 1].text in POSSESSIVE_MARKS or doc[e - 1].is_punct):
                 e -= 1
             while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct):
@@ -925,6 +929,11 @@ class Resolver:
             if actor is None and e - s == 1 and (whole := self._named_in_full(st, s)) is not None:
                 actor = st.org_actor(whole)  # "the Commission" after "European commission president ..."
                 st.org_aliases[text] = actor.id
+            if actor is None and (known := self.kb.org_spelled(text)) is not None:
+                # "Inter-American Development Bank": a known body spelled otherwise than the
+                # dictionary writes it ("Inter American Development Bank")
+                actor = st.org_actor(known)
+                st.org_aliases[text] = actor.id
             if actor is None:
                 country, sector = self._name_parts(st, s, e)
                 if sector is None and text.isupper() and s >= 3 and doc[s - 1].text == "(" and e < len(doc) \
@@ -953,6 +962,22 @@ class Resolver:
             if acronym is not None:
                 st.org_aliases[doc[e + 1:acronym].text] = aid
                 st.add(actor, e + 1, acronym, "name", 0.7)
+
+    def _name_runs_on(self, doc: Doc, ent: Span) -> int:
+        """Where an organisation's name ends that the parse cut in two at "for" or "of" ("the
+        Medical Foundation" | "for" | "the Care of Victims of Torture"): a first part naming a
+        kind of body runs on into the name after the link. Else the entity's own end."""
+        e = ent.end
+        if ent.label_ != "ORG" or e + 1 >= len(doc) or doc[e].lower_ not in ("for", "of") \
+                or doc[e + 1].ent_iob_ != "B" or doc[e + 1].ent_type_ != "ORG":
+            return e
+        last = doc[e - 1].lower_
+        if body_sector([doc[e - 1].text]) is None and self.kb.agents.get(last) is None:
+            return e  # "the BBC for the Foreign Office": two bodies
+        k = e + 2
+        while k < len(doc) and doc[k].ent_iob_ == "I":
+            k += 1
+        return k
 
     def _defined_acronyms(self, st: _State) -> None:
         """An acronym the text defined in brackets after a body's name ("the Ross River Dena
@@ -1019,6 +1044,9 @@ class Resolver:
         (else of the last one it contains)."""
         country = sector = None
         for k in range(s, e):
+            if k - 2 >= s and st.texts[k - 1] == "-" and not st.doc[k - 2].whitespace_ \
+                    and not self.kb.lookup(st.texts[k - 2]):
+                continue  # "Inter-American", "Pan-African": a prefix, not the country of the body
             for ref in self.kb.lookup(st.texts[k]):
                 if ref[:2] == "C:" and country is None:
                     country = ref[2:]
@@ -1050,6 +1078,13 @@ class Resolver:
                 if place in self.kb.countries:
                     country = place
                     break
+        head_end = next((k for k in range(s + 1, e) if st.lowers[k] == "for"), e)
+        if head_end < e:
+            # "Medical Foundation for the Care of Victims of Torture", "Committee for the Protection
+            # of Journalists": what the body is for is no kind of body; the words before "for" are
+            head_sector = self._name_parts(st, s, head_end)[1]
+            if head_sector is not None:
+                return country, head_sector
         for j in range(e, s, -1):  # the longest noun ending at j, rightmost first
             for i in range(s, j):
                 key = " ".join(st.lowers[i:j])

@@ -17,6 +17,7 @@ import copy
 import gc
 import json
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -196,6 +197,7 @@ class KnowledgeBase:
         self.max_role_tokens = max((k.count(" ") + 1 for k in self.role_nouns), default=1)
         self.prefixes = _prefixes(self.names)
         self.prefixes_ci = _prefixes(self.names_ci)
+        self._org_spellings: dict[str, set[int]] | None = None  # built on first use
 
     # -- lookups -------------------------------------------------------------------
     def party_offices(self, country: str, date: str) -> dict[str, list[tuple[Person, Role]]]:
@@ -215,6 +217,25 @@ class KnowledgeBase:
     def lookup(self, key: str) -> list[str]:
         """References ("P:12", "O:3", "C:RUS", "A:RUS", "D:RUS", "M:4") for a token key."""
         return self.names.get(key, [])
+
+    def org_spelled(self, name: str) -> Org | None:
+        """The known organisation a name of two words or more spells, case, hyphens,
+        apostrophes, accents and a leading "the" aside: the PETRARCH dictionaries write
+        "Inter American Development Bank", "Save The Children Fund", the news
+        "Inter-American Development Bank", "Save the Children Fund". None when no
+        organisation, or organisations of different codes, are spelled so."""
+        if self._org_spellings is None:
+            index: dict[str, set[int]] = defaultdict(set)
+            for key, refs in self.names.items():
+                orgs = [int(r[2:]) for r in refs if r[:2] == "O:"]
+                spelled = org_spelling(key)
+                if orgs and " " in spelled:
+                    index[spelled].update(orgs)
+            self._org_spellings = dict(index)
+        spelled = org_spelling(name)
+        found = self._org_spellings.get(spelled, ()) if " " in spelled else ()
+        codes = {self.orgs[i].code for i in found}
+        return self.orgs[min(found)] if len(codes) == 1 else None
 
     def holders(self, where: str, role: str, date: str | None) -> list[tuple[Person, Role]]:
         """Who held ``role`` in ``where`` (ISO3 country or org id) at ``date``, latest start first.
@@ -308,6 +329,7 @@ class KnowledgeBase:
         refs = table.setdefault(key, [])
         if ref not in refs:
             refs.append(ref)
+        self._org_spellings = None  # rebuilt with the new name when next asked
         n = key.count(" ") + 1
         self.max_name_tokens = max(self.max_name_tokens, n)
         parts = key.split(" ")
@@ -495,6 +517,23 @@ def surname_keys(tokens: list[str], country: str | None = None) -> list[str]:
     if len(toks) >= 3 and toks[-2] == "-":
         keys = [" ".join(toks[-3:])]
     return [k for k in dict.fromkeys(keys) if k[:1].isupper() or " " in k]
+
+
+def org_spelling(name: str) -> str:
+    """A name as ``KnowledgeBase.org_spelled`` compares it: lower case, no accents, words of
+    letters and digits only, no leading "the"."""
+    low = unicodedata.normalize("NFKD", name)
+    low = "".join(ch for ch in low if not unicodedata.combining(ch)).lower()
+    words = re.sub(r"[^a-z0-9]+", " ", low).split()
+    words = [_AMERICAN.get(w) or _ISATION.sub(r"iz\1", w) for w in (words[1:] if words[:1] == ["the"] else words)]
+    return " ".join(words)
+
+
+# British and American spellings of the words in bodies' names, folded to one
+# ("International Labour Organisation" is the dictionary's "International Labor Organization")
+_ISATION = re.compile(r"(?<=[a-z]{3})is(ation|ations|ed|ing)$")
+_AMERICAN = {"labour": "labor", "centre": "center", "centres": "centers", "programme": "program",
+             "defence": "defense", "organisation": "organization", "organisations": "organizations"}
 
 
 def default_path() -> Path:
