@@ -40,6 +40,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from whodid.actors.documents import issued_documents
+from whodid.actors.nationality import stance_prefixed, stated_nationality
 from whodid.actors.home import (PUBLISHER_MARGIN, REGION_PLACE_VOTES, publisher_country, region_place_countries,
                                 url_countries)
 from whodid.actors.offices import PRIVATE_PERSON, code_by_office
@@ -196,6 +197,7 @@ class Resolver:
         possessed_bodies(st)  # "Taiwan's Supreme Court": Taiwan's, not the guessed country's
         party_organisation(st)
         code_by_office(self, st)
+        stated_nationality(self, st)  # "Masuku, a Zimbabwean national": not the article's country
         self._late_pronouns(st)
         st.res.article_country = st.article_country()
         issued_documents(st)  # "the statement said": its issuer's (after the count: no new votes)
@@ -1240,7 +1242,8 @@ class Resolver:
         start = k + 1
         if k >= 0 and doc[k].text in POSSESSIVE_MARKS:
             k -= 1
-        f = st.at(k) if k >= 0 else None
+        # (not a stance: "pro-Russian activist Ivan Tkachenko" is no Russian)
+        f = st.at(k) if k >= 0 and not stance_prefixed(doc, k) else None
         if f is not None:
             a = st.res.actors[f.actor]
             if f.how == "pronoun":
@@ -1257,7 +1260,7 @@ class Resolver:
                 via, country = a.id, a.country
                 start = f.start
             k = start - 1
-        elif k >= 0:
+        elif k >= 0 and not stance_prefixed(doc, k):
             adj = self.adjective_country(doc[k].text)
             if adj is None and k > 0:  # two-token adjectives: "South Korean", "North Korean"
                 adj = self.adjective_country(doc[k - 1].text + " " + doc[k].text)

@@ -231,9 +231,13 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                     _mark(ev, "actor")
         if not ev.actor and ev.type in ("SANCTION", "ACCUSE") and ev.recipient and _doer_untold(doc, ev) \
                 and _trigger_lemma(doc, ev) in resources.lexicon.marker("court_verbs"):
-            # "Wu was sentenced to two years", "Chamorro was found guilty": the court's act
+            # "Wu was sentenced to two years", "Chamorro was found guilty": the court's act, of
+            # the country it happened in, else the story's, else that of those it is done to (a
+            # court tries the foreigners of its country too: "Masuku, a Zimbabwean national, was
+            # found guilty" in a South African story)
             held = {countries[i] for i in ev.recipient if i in countries}
-            country = (held.pop() if len(held) == 1 else None) or doc._.whodid_article_country
+            country = located_in(doc, ev, analysis, resources) or doc._.whodid_article_country \
+                or (held.pop() if len(held) == 1 else None)
             if country:
                 ev.actor = [_actor(analysis, country, "JUD", resources.kb).id]
                 _mark(ev, "actor")
