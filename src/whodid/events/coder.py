@@ -31,7 +31,7 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span, Token
 
 from whodid.knowledge.lexicon import Entry, Lexicon, Pattern, load_scores
-from whodid.events import background, nonevents
+from whodid.events import background, context, nonevents
 from whodid.events.criticism import cue_is
 from whodid.events.modality import Modal, analyse, modality, predicate_chain
 from whodid.events.senses import Senses, controlled_object, controlling_verb, role_words, shared_noun_phrases
@@ -62,6 +62,8 @@ _SUBJ = ("nsubj", "csubj")
 _LINKING_VERBS = {"feel", "seem", "look", "appear", "sound", "remain"}
 # symmetric acts whose parties a later mention with none named may share ("talks will resume")
 _MEETING_TYPES = {"CONSULT", "AGREE"}
+# acts aimed at another's act, which a definite noun may tell again ("welcomed the move")
+_RETELLING_TYPES = {"SUPPORT", "REJECT"}
 _COOPERATIVE_INTENT = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # planned (not offered or agreed) concessions stay CONCEDE (PLOVER 2.0 manual); a planned
 # retreat ("Israel will evacuate the settlements") stays AGREE, as the PLOVER gold records code it
@@ -234,6 +236,9 @@ class ActorIndex:
                         and (a.sector or "") not in _POLITICAL_SECTORS and a.mentions
                         and all(m.how in ("nominal", "unnamed", "document") for m in a.mentions)}
         self.kinds = {a.id: a.kind for a in analysis.actors}
+        # counted plurals ("both sides", "the two countries") -> the parties they name together
+        # (events.context; set by the coder)
+        self.collective: dict[int, list[Participant]] = {}
         # people (and places) named by a singular noun ("the army in Iraq", "a village in Ukraine"):
         # set by the coder
         self.people: frozenset[str] = frozenset()
@@ -294,6 +299,12 @@ class ActorIndex:
         out: list[Participant] = []
         for w in (t, *t.conjuncts):
             r = self.at(w)
+            if w.i in self.collective and (r is None or r.actor in {x.actor for x in self.collective[w.i]}):
+                # "Both sides agreed", "the two governments": the parties told together just
+                # before, as a pronoun names them (a mention of one of them is one of the two; a
+                # mention of another, "the two main opposition parties", is who they are)
+                out += [Participant(x.actor, x.mention, True, False) for x in self.collective[w.i]]
+                continue
             if (r is None or r.actor in self.uncoded) and depth < 2:
                 # "Kenzo Oshima, the United Nations coordinator, demanded": a person the
                 # knowledge base has no code for is known by the apposition
@@ -1073,6 +1084,8 @@ class Coder:
                 sents[tok.i] = (sent.start_char, sent.end_char)
         quotes = [q for q in analysis.quotes if q.kind != "term"]
         idx.quoted_speakers(doc, quotes)
+        idx.collective = context.collective_parties(doc, self.lex.marker("collective_heads"), idx.roles)
+        self.accords: set[int] = set()  # agreements of one party so far, whose counterpart the story may tell (id)
         frames = self.frames(doc, idx)
         idx.events = set(frames)
         # event nouns first: a verb's object or subject may be one ("rejected Annan's calls")
@@ -1133,6 +1146,7 @@ class Coder:
                 # "Ko appealed, but it was rejected by the city council": a demand told with no
                 # addressee is addressed to whoever refuses it right after
                 _asked_of_refuser(ev, events, doc)
+        self._context_parties(events, doc, idx)
         return events
 
     def answer_speakers(self, doc: Doc, analysis: Analysis, events: list[Event]) -> None:
@@ -1583,8 +1597,13 @@ class Coder:
                 f.complement or recipient_ids or len(actor_ids) > 1
                 or _accord(f.token, self.lex.classes.get("pact", frozenset()) | self.lex.classes.get("proposal", frozenset()))):
             # "the Scottish Executive agreed to introduce a ban", "the government agreed to form a
-            # higher body": one party's decision on its own policy, no agreement with anyone
-            return self._no(f, "an agreement of one party with no one")
+            # higher body": one party's decision on its own policy, no agreement with anyone;
+            # unless the story has just told whom it deals with (``_context_parties``)
+            if not actor_ids:
+                return self._no(f, "an agreement of one party with no one")
+            accord_pending = True
+        else:
+            accord_pending = False
         dyad_pending = e.requires == "dyad" and not _dyad(actor_ids + recipient_ids, *self._idx.dyad)
         if dyad_pending and not any(a in self._idx.dyad[0] for a in actor_ids + recipient_ids):
             return self._no(f, "verb dictionary: needs two parties")  # as PETRARCH codes them
@@ -1629,11 +1648,33 @@ class Coder:
             inferred=[role for role, roles in (("actor", actors), ("recipient", recipients))
                       if any(r.located and r.actor in actor_ids + recipient_ids for r in roles)],
         )
+        if accord_pending:
+            self.accords.add(id(ev))
         if dyad_pending:
             # one party found: the coding conventions may give the other ("criticised the
             # plans": the government); ``two_parties`` drops it if they do not
             self.dyads.add(id(ev))
         return ev
+
+    def _context_parties(self, events: list[Event], doc: Doc, idx: ActorIndex) -> None:
+        """Parties told in the sentences just before (``events.context``): an agreement of one
+        party is made with the other party of the latest interaction its actor took part in, or
+        with whoever did the act it takes up again (none told: no agreement, dropped); praise or a
+        refusal of a definite noun telling an act again ("welcomed the move") with no recipient is
+        aimed at whoever did that act."""
+        acts = self.lex.marker("retold_acts")
+        for ev in [e for e in events if id(e) in self.accords]:
+            if context.counterpart(ev, doc, _told_before(ev, events, doc, context.SENTENCES), idx.codes, acts, idx.roles):
+                _from_context(ev)
+            else:
+                events.remove(ev)
+                self.note_event(ev, "an agreement of one party with no one")
+        # before the coding conventions' defaults (a party's own government): the act told again
+        # is the nearer sign of whom praise or a refusal is aimed at
+        for ev in events:
+            if ev.type in _RETELLING_TYPES and ev.actor and not ev.recipient \
+                    and context.retold_act(ev, doc, _told_before(ev, events, doc, context.SENTENCES), acts, idx.roles, idx.codes):
+                _from_context(ev)
 
     def _announced_passive(self, f: Frame) -> bool:
         """A verb in the passive with no doer named (no by-phrase), planned or promised (future
