@@ -29,7 +29,8 @@ accuracy, and the events' P / R / F1 (rules + added events) against the rules al
 development gold and on the fresh rounds (annotator-gold9a/b, gold10a/b), at every threshold of
 the grid (one for all folds); with ``--inner`` each outer fold's threshold is chosen by an inner
 3-fold cross-validation on its training articles (events-stage F1 at type + actor + recipient),
-which is three times slower. ``--uncoded``: units (training and applying) only where the rules
+which is three times slower (``--fresh-only``: only the fresh rounds left out, the others
+scored as the rules). ``--uncoded``: units (training and applying) only where the rules
 coded no event of the speaker's in the sentence.
 """
 
@@ -131,6 +132,8 @@ def _event(u, type_: str, actors, p: float) -> news.Emitted:
 def added(p, model, threshold: float) -> list[news.Emitted]:
     """The model's events on one article: each unit whose best type reaches ``threshold`` where the
     rules emitted no event of that type for that speaker in that sentence."""
+    if model is None:
+        return []
     actors = {x.id: x for x in p["analysis"].actors}
     coded = {(e.sentence.start, e.type, a) for e in p["analysis"].events for a in e.actor}
     out = []
@@ -183,7 +186,7 @@ def _line(name, fig, rules) -> str:
             f"({rules['matched']} of {rules['emitted']})")
 
 
-def cross_validate(articles, docs, analyses, rounds, inner: bool = False) -> None:
+def cross_validate(articles, docs, analyses, rounds, inner: bool = False, only: frozenset = frozenset()) -> None:
     prep = prepare(docs, analyses)
     print("events stage run", file=sys.stderr, flush=True)
     labels = labelled(articles, prep)
@@ -201,6 +204,8 @@ def cross_validate(articles, docs, analyses, rounds, inner: bool = False) -> Non
     probs, golds = [], []
     for fold in sorted(set(folds)):
         train = [n for n, f in enumerate(folds) if f != fold]
+        if only and fold not in only:
+            continue
         if inner:
             t, table = choose_threshold(articles, prep, labels, train, classes)
         else:
@@ -214,6 +219,7 @@ def cross_validate(articles, docs, analyses, rounds, inner: bool = False) -> Non
                 for u, (y, _) in zip(prep[n]["units"], labels[n]):
                     probs.append(model.probabilities(u.feats))
                     golds.append(classes.index(y))
+    oof_models = [m if m is not None else (None, NEVER) for m in oof_models]  # folds not run: the rules
     probs, golds = np.array(probs), np.array(golds)
     pred = probs[:, 1:].argmax(axis=1) + 1
     pmax = probs[np.arange(len(pred)), pred]
@@ -315,13 +321,14 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--uncoded", action="store_true",
                     help="train and apply on the statements where the rules coded nothing for the speaker")
+    ap.add_argument("--fresh-only", action="store_true", help="cv: only the fresh rounds left out (the rest scored as the rules)")
     ap.add_argument("--inner", action="store_true", help="cv: choose each fold's threshold by an inner CV")
     args = ap.parse_args()
     articles, docs, analyses, rounds = tt.load(args.shared, args.cache)
     global UNCODED
     UNCODED = args.uncoded
     if args.what == "cv":
-        cross_validate(articles, docs, analyses, rounds, args.inner)
+        cross_validate(articles, docs, analyses, rounds, args.inner, FRESH if args.fresh_only else frozenset())
     elif args.what == "coverage":
         coverage(articles, docs, analyses, rounds)
     else:
