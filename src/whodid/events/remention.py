@@ -43,6 +43,12 @@ A telling by a definite noun points back at an event told before ("which led the
 "attended the meeting", "the committee meeting was attended by ..."): it is the latest event of
 its type and modality told before whose parties fit it (``_refers_to``), though it names others.
 
+Two tellings in two sentences that each say what their act is about, with no head word in common
+(the trigger's object, infinitive complement, of-phrase: "India agreed to examine the objections" /
+"It also agreed to arrange a tour"), are two acts (``told_topics``); a general word for an act ("the
+deal", "the move"), a pronoun or a demonstrative ("that quote") says nothing of its own. Not for
+criticism, which a side retells in other words (``RETOLD``).
+
 The clearest telling is kept (the most confident; the earliest among equals) and
 lists the others' triggers in ``Event.mentions``.
 """
@@ -418,6 +424,71 @@ def told_years(doc: Doc, events: Iterable[Event]) -> dict[int, int]:
     return out
 
 
+# parts of speech of a word that names a thing told before, not what an act is about ("agreed to it")
+_POINTERS = {"PRON", "DET"}
+# "denied that quote": a demonstrative points back at a thing told before
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
+# prepositions of a noun's complement: what a call, a tour or a viewpoint is about
+_ABOUT = {"of", "for", "on"}
+# named things: a party of the act ("accused Blair"), not what the act is about
+_NAMES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def _complements(word) -> list:
+    """The heads of ``word``'s of-/for-/on-phrases and of theirs in turn ("calls for the publication
+    of advice": publication, advice)."""
+    out = [g for p in word.children if p.dep_ == "prep" and p.lower_ in _ABOUT
+           for g in p.children if g.dep_ == "pobj"]
+    return out + [w for g in out for w in _complements(g)]
+
+
+def _heads(token, parties: set[int], general: Collection[str]) -> set[str]:
+    """Lemmas of what ``token`` is about: its object, infinitive complement (and that verb's object)
+    and of-phrase, and the of-/for-/on-phrases of the objects and the complement ("agreed to
+    substantiate its viewpoint on the objections"); each not a party of the act, a name, a
+    pronoun, a thing a demonstrative points back at or a general word for an act."""
+    words = []
+    for c in token.children:
+        if c.dep_ in ("dobj", "obj"):
+            words.extend([c, *_complements(c)])
+        elif c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            words.extend([c, *_complements(c)])
+            words.extend(w for g in c.children if g.dep_ in ("dobj", "obj") for w in (g, *_complements(g)))
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            words.extend(g for g in c.children if g.dep_ == "pobj")
+    return {w.lemma_.lower() for w in words
+            if not (w.i in parties or w.pos_ in _POINTERS or w.pos_ == "PROPN" or w.ent_type_ in _NAMES
+                    or w.lemma_.lower() in general
+                    or any(d.dep_ == "det" and d.lower_ in _DEMONSTRATIVES for d in w.children))}
+
+
+def told_topics(doc: Doc, events: Iterable[Event], general: Collection[str]) -> dict[int, frozenset[str]]:
+    """What each telling says its act is about (``id()`` -> lemmas, ``_heads``): "agreed to examine the
+    objections": examine, objection; "agreed to arrange a tour": arrange, tour; leaving out its
+    parties, names, pronouns and ``general`` words that point back at an act ("the deal", "the move").
+    A telling with none is about nothing told (``_about_apart_group`` keeps it with any). Criticism
+    (``RETOLD``) has none: a side retells it in other words ("failed to reassure agencies" / "oppose
+    the scheme"), as it does a statement's words (pass only the events coded from a trigger)."""
+    out: dict[int, frozenset[str]] = {}
+    for e in events:
+        token = token_at(doc, e.trigger.start)
+        if token is None or e.type in RETOLD:  # criticism is retold in other words (``RETOLD``)
+            continue
+        parties = {t.i for m in (*e.actor_mentions, *e.recipient_mentions)
+                   for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
+        if heads := _heads(token, parties, general):
+            out[id(e)] = frozenset(heads)
+    return out
+
+
+def _about_apart_group(group: list[Event], later: Event, topics: Mapping[int, frozenset[str]]) -> bool:
+    """``later`` says what it is about, ``group``'s tellings in other sentences say what theirs is,
+    and no head word is shared: two acts (a telling that says nothing of it fits any)."""
+    ours = topics.get(id(later))
+    theirs = set().union(*(topics.get(id(e), ()) for e in group if e.sentence.start != later.sentence.start))
+    return bool(ours) and bool(theirs) and not (ours & theirs)
+
+
 def _dated_apart(first: Event, later: Event, years: Mapping[int, int], latest: int | None) -> bool:
     """Two tellings in two sentences are two acts when one dates itself to a year the other is
     not of: "his wife and son were sentenced" (the news) ... "In 2010, he was sentenced" (a past
@@ -435,7 +506,8 @@ def _dated_apart(first: Event, later: Event, years: Mapping[int, int], latest: i
 
 def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None,
           statements: Collection[int] = (), definite: Collection[int] = (),
-          years: Mapping[int, int] | None = None, latest: int | None = None) -> list[Event]:
+          years: Mapping[int, int] | None = None, latest: int | None = None,
+          topics: Mapping[int, frozenset[str]] | None = None) -> list[Event]:
     """``events`` (in text order) with re-mentions folded into one event per real-world
     event. ``parties``: who the actors are (``Parties``; a plain id -> code mapping knows
     only the codes and the unnamed placeholders whose id is their code). The telling kept
@@ -444,13 +516,16 @@ def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = Non
     in text order, in its ``mentions``. ``statements``: the ``id()`` of the events read from a
     statement's words with no verb of their own (``events.criticism``). ``definite``: the ``id()``
     of the events told by a definite noun ("the meeting", ``definite_tellings``), each the latest
-    event of its type told before with parties that fit it (``_refers_to``)."""
+    event of its type told before with parties that fit it (``_refers_to``). ``topics``: what each
+    telling says its act is about (``told_topics``); two tellings in two sentences about different
+    things are two acts (``_about_apart_group``)."""
     parties = parties if isinstance(parties, Parties) else Parties(parties or {})
     groups: list[list[Event]] = []
     for e in events:
         group = next((g for g in groups if _same(g[0], e, parties, statements)
                       and not (years and g[0].sentence.start != e.sentence.start
-                               and _dated_apart(g[0], e, years, latest))), None)
+                               and _dated_apart(g[0], e, years, latest))
+                      and not (topics and _about_apart_group(g, e, topics))), None)
         if group is None and id(e) in definite:
             earlier = [g for g in groups if any(_refers_to(x, e, parties) for x in g)]
             group = max(earlier, key=lambda g: max(x.trigger.start for x in g), default=None)

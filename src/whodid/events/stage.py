@@ -49,7 +49,12 @@ class EventsStage:
         merged = filters.named(remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
                                                statements={id(e) for e in said}, definite=definite,
                                                years=remention.told_years(doc, kept + said),
-                                               latest=latest_stated_year(doc)), doc.text,
+                                               latest=latest_stated_year(doc),
+                                               # (what an act is about, from its trigger: not for
+                                               # criticism read from a statement's words)
+                                               topics=remention.told_topics(
+                                                   doc, kept, self.resources.lexicon.marker("retold_acts"))),
+                               doc.text,
                                analysis.actors)
         if self.coder.trace is not None:
             for e in events:
