@@ -269,7 +269,7 @@ def start_server(db: Path, workers: int) -> tuple[subprocess.Popen, str]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)  # its workers too are stopped with it (stop_server)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # (two workers opening the 1M database took 34-60+ s at load 12)
     while time.monotonic() < deadline:
         try:
             if httpx.get(base + "/api/health", timeout=2).status_code == 200:

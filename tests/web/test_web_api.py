@@ -177,6 +177,38 @@ def test_pages_escape_stored_markup(client):
     assert "script-src 'self'" in client.get("/articles").headers["content-security-policy"]
 
 
+def test_every_answer_keeps_its_headers_and_json_and_passes_no_worker_thread_to_encode(app, client):
+    """The API's JSON is encoded by the endpoint (routes.EncodedRoute) as FastAPI would encode it,
+    and the security headers come from a plain ASGI middleware; both to save a cold request's CPU."""
+    from typing import Any
+
+    from pydantic import TypeAdapter
+    from starlette.middleware.base import BaseHTTPMiddleware
+
+    from whodid.export import DEFAULT_MIN_CONFIDENCE
+    from whodid.web import api, browse_api, queries
+    from whodid.web.routes import EncodedRoute
+
+    assert not [m for m in app.user_middleware if issubclass(m.cls, BaseHTTPMiddleware)]
+    assert all(isinstance(r, EncodedRoute) for r in [*api.router.routes, *browse_api.router.routes])
+    events = client.get("/api/events", params={"limit": 7, "sort": "score", "order": "desc"})
+    with app.state.db.cursor() as cur:
+        expected = queries.events(cur, queries.EventFilter(min_confidence=DEFAULT_MIN_CONFIDENCE), "score", True,
+                                  7, 0)
+    assert events.content == TypeAdapter(dict[str, Any]).dump_json(expected)
+    assert events.headers["content-type"] == "application/json"
+    for path, status in (("/api/events", 200), ("/api/events?limit=0", 422), ("/api/articles/nope", 404),
+                         ("/articles", 200), ("/static/style.css", 200), ("/no-such-page", 404)):
+        answer = client.get(path)
+        assert answer.status_code == status, path
+        assert answer.headers["x-content-type-options"] == "nosniff", path
+        assert answer.headers["referrer-policy"] == "no-referrer", path
+        assert "frame-ancestors 'none'" in answer.headers["content-security-policy"], path
+    # a page's empty filter fields are no filter; the API keeps what it is sent
+    assert client.get("/events", params={"type": "", "actor": ""}).status_code == 200
+    assert client.get("/api/events", params={"type": ""}).status_code == 422
+
+
 def test_serving_a_database_in_use_fails_clearly(writable_db, tmp_path):
     import subprocess
     import sys

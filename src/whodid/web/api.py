@@ -20,8 +20,9 @@ from whodid.export.csv_safe import safe_cell
 from whodid.model import ARTICLE_META, AnalysisDocument, Modality, QuoteKind
 from whodid.web import queries
 from whodid.web.queries import EventFilter
+from whodid.web.routes import EncodedRoute
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], route_class=EncodedRoute)
 
 MAX_PAGE = 500
 MAX_CSV_ROWS = 50_000
@@ -39,7 +40,8 @@ ActorQ = Annotated[str | None, Query(
 PlovType = Annotated[str | None, Query(max_length=20, pattern=r"^[A-Za-z_]+$", description="PLOVER type, e.g. AGREE")]
 
 
-def cursor(request: Request):
+async def cursor(request: Request):
+    # (async: made and closed on the event loop, not each in a worker thread; neither waits on anything)
     with request.app.state.db.cursor() as cur:
         yield cur
 
@@ -66,7 +68,7 @@ class LazyPipeline:
             return next(self._pipeline.analyze_isolated([record]))[1]
 
 
-def event_filter(
+async def event_filter(  # (async: it only checks values, no worker thread needed)
     actor: ActorQ = None,
     recipient: ActorQ = None,
     type: PlovType = None,

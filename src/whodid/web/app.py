@@ -18,7 +18,9 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from whodid import __version__
 from whodid.config import PipelineConfig
@@ -61,17 +63,7 @@ def create_app(db_path: str | Path, read_only: bool = False, config: PipelineCon
     app.state.db = db
     app.state.pipeline = api.LazyPipeline(config, resources)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        if wants_page(request) and request.scope.get("query_string"):
-            # a filter form sends its empty fields too; to a page, an empty field is no filter
-            pairs = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True)
-            request.scope["query_string"] = urlencode([(k, v) for k, v in pairs if v.strip()]).encode("latin-1")
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
@@ -108,6 +100,34 @@ def create_app(db_path: str | Path, read_only: bool = False, config: PipelineCon
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app
+
+
+class SecurityHeaders:
+    """Every response's security headers; a page's query string without its empty fields. Plain
+    ASGI: Starlette's ``@app.middleware("http")`` passes each response through memory streams and a
+    task group, about 1 ms of CPU a request (measured on kept answers), a tenth of a cold one."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope.get("query_string") and wants_page(Request(scope)):
+            # a filter form sends its empty fields too; to a page, an empty field is no filter
+            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            scope["query_string"] = urlencode([(k, v) for k, v in pairs if v.strip()]).encode("latin-1")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["Content-Security-Policy"] = CSP
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "no-referrer"
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def wants_page(request: Request) -> bool:

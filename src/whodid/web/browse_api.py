@@ -13,8 +13,9 @@ from fastapi.responses import Response
 
 from whodid.web import queries, search, tables
 from whodid.web.api import Cur, Filter, Limit, Offset
+from whodid.web.routes import EncodedRoute
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], route_class=EncodedRoute)
 
 MAX_TABLE_CSV = 50_000
 TableName = Annotated[str, PathParam(pattern=r"^[a-z]+$", max_length=20,
