@@ -25,13 +25,13 @@ from spacy.tokens import Doc, Token
 
 from whodid.model import Event
 from whodid.nlp.extensions import span_at
+from whodid.nlp.vocab import DEFINITE_DETERMINERS
 
 # how many sentences before a clause its context reaches
 SENTENCES = 2
 
 # counting words of a collective ("both", "the two"): how many parties they name
 _COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
-_DEFINITE = {"the", "these", "those", "this", "that"}
 # meetings: no "move" or "decision" of anyone's
 _MEETINGS = {"CONSULT"}
 
@@ -43,7 +43,7 @@ def _count(t: Token, heads: Collection[str]) -> int | None:
     if low == "both" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
         return 2  # "Both agreed", "talks between both"
     if t.pos_ == "NUM" and low in _COUNTS and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
-            and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children):
+            and any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in t.children):
         return _COUNTS[low]  # "the two were accused"
     if t.pos_ != "NOUN" or t.tag_ != "NNS" or t.lemma_.lower() not in heads:
         return None
@@ -54,7 +54,7 @@ def _count(t: Token, heads: Collection[str]) -> int | None:
     if n is None or any(c.lower_ == "both" for c in t.children):
         return n
     # "two countries", "five delegations" with no article are any such, not those told before
-    return n if any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in t.children) else None
+    return n if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in t.children) else None
 
 
 def _window_start(doc: Doc, t: Token, sentences: int) -> int:
@@ -178,7 +178,7 @@ def _definite_objects(t: Token, parties: Callable[[Token], list]) -> list[Token]
         objs = [c] if c.dep_ in ("dobj", "nsubjpass") else \
             [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in ("to", "on", "against", "with") else []
         for o in objs:
-            if o.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in o.children) \
+            if o.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in DEFINITE_DETERMINERS for d in o.children) \
                     and not any(parties(w) for w in o.subtree if w.i != o.i):
                 out.append(o)
     return out
