@@ -161,7 +161,6 @@ def _bare_the_party(st: _State) -> Iterator[int]:
 def _the_party(st: _State, parties: dict[tuple[str | None, str], _Party]) -> None:
     """"Mr Blair derided Tory claims ... saying the party had got its sums wrong": "the party"
     that nothing else resolved is the party the text named last before it."""
-    doc = st.doc
     # where each party is named: by its name, or by the title of one of its people or groups
     # ("party leader Michael Howard": the Tories, though "Labour's record" came in between)
     named = sorted([(a, id(p), p) for p in parties.values() for a, _b in p.spans]
@@ -188,7 +187,6 @@ def party_organisation(st: _State) -> None:
     that sentence or the two before, when all such actors there have one code; otherwise it
     stays unresolved (no guess between two parties). Run once the actors' countries are
     decided (after the context pass)."""
-    doc = st.doc
     sents = st.sentences()
     for k in _bare_the_party(st):
         here = next((n for n, x in enumerate(sents) if x.start <= k < x.end), 0)

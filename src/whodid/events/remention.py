@@ -63,7 +63,7 @@ from spacy.tokens import Doc
 from whodid.model import Actor, Event
 from whodid.nlp import clause_head, token_at
 from whodid.nlp.dates import MODERN_YEAR
-from whodid.nlp.vocab import DEFINITE_DETERMINERS
+from whodid.nlp.vocab import DEFINITE_DETERMINERS, DEMONSTRATIVES
 
 # acts one party does once ("resigned", "stepped down", "pulled out"): its later tellings
 # by the same party are the same act even with no recipient named
@@ -426,8 +426,6 @@ def told_years(doc: Doc, events: Iterable[Event]) -> dict[int, int]:
 
 # parts of speech of a word that names a thing told before, not what an act is about ("agreed to it")
 _POINTERS = {"PRON", "DET"}
-# "denied that quote": a demonstrative points back at a thing told before
-_DEMONSTRATIVES = {"this", "that", "these", "those"}
 # prepositions of a noun's complement: what a call, a tour or a viewpoint is about
 _ABOUT = {"of", "for", "on"}
 # named things: a party of the act ("accused Blair"), not what the act is about
@@ -446,7 +444,7 @@ def _heads(token, parties: set[int], general: Collection[str]) -> set[str]:
     """Lemmas of what ``token`` is about: its object, infinitive complement (and that verb's object)
     and of-phrase, and the of-/for-/on-phrases of the objects and the complement ("agreed to
     substantiate its viewpoint on the objections"); each not a party of the act, a name, a
-    pronoun, a thing a demonstrative points back at or a general word for an act."""
+    pronoun, a thing a demonstrative points back at ("denied that quote") or a general word for an act."""
     words = []
     for c in token.children:
         if c.dep_ in ("dobj", "obj"):
@@ -459,7 +457,7 @@ def _heads(token, parties: set[int], general: Collection[str]) -> set[str]:
     return {w.lemma_.lower() for w in words
             if not (w.i in parties or w.pos_ in _POINTERS or w.pos_ == "PROPN" or w.ent_type_ in _NAMES
                     or w.lemma_.lower() in general
-                    or any(d.dep_ == "det" and d.lower_ in _DEMONSTRATIVES for d in w.children))}
+                    or any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for d in w.children))}
 
 
 def told_topics(doc: Doc, events: Iterable[Event], general: Collection[str]) -> dict[int, frozenset[str]]:

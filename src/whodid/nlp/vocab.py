@@ -128,7 +128,8 @@ FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselv
 
 # the determiners that point back at something the text has told ("the protests", "that meeting"):
 # an event noun with one is a re-mention, not a new event
-DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+DEFINITE_DETERMINERS = DEMONSTRATIVES | {"the"}
 
 # --- copulas ----------------------------------------------------------------------
 # verbs that say what something is or seems, with a predicate ("these are serious problems",
