@@ -60,6 +60,19 @@ def test_a_country_agrees_with_the_other_party_of_its_leaders_talks(analyze):
                for e in _of(a, "AGREE"))
 
 
+def test_a_counterpart_from_the_story_points_at_its_own_words(analyze):
+    # the recipient taken from the talks before is read from the words naming it, not the actor's
+    a = analyze("Kenyan President William Ruto held talks with Ugandan President Yoweri Museveni in Nairobi "
+                "on Tuesday. Kenya agreed to reduce tariffs on sugar.")
+    agreed = [e for e in _of(a, "AGREE") if _countries(a, e.actor) == {"KEN"}]
+    assert agreed and all("Museveni" in m.text for e in agreed for m in e.recipient_mentions) \
+        and all(e.recipient_mentions for e in agreed)
+    a = analyze(_TALKS)
+    for e in _of(a, "AGREE"):
+        if _countries(a, e.actor) == {"IND"} and _countries(a, e.recipient) == {"PAK"}:
+            assert [m.text for m in e.recipient_mentions] == ["Pakistan"]
+
+
 def test_one_party_agreeing_with_no_interaction_before_is_no_event(analyze):
     assert not _of(analyze("Germany agreed to raise its defence budget next year."), "AGREE")
     a = analyze("Chancellor Olaf Scholz visited a factory in Bavaria on Monday. Germany agreed to raise its "

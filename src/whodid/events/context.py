@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Token
 
-from whodid.model import Event
+from whodid.model import Event, Mention
 from whodid.nlp.extensions import span_at
 from whodid.nlp.vocab import DEFINITE_DETERMINERS
 
@@ -136,6 +136,18 @@ def _sides(ev: Event) -> list[str]:
     return list(dict.fromkeys(ev.actor + ev.recipient))
 
 
+def _mentions_of(ev: Event, ids: list[str]) -> list[Mention]:
+    """The words ``ev`` read each of the parties ``ids`` from, where its parties and their
+    mentions are listed one for one (a party with no such mention gets none: no other party's
+    words stand for it)."""
+    words: dict[str, Mention] = {}
+    for parties, mentions in ((ev.actor, ev.actor_mentions), (ev.recipient, ev.recipient_mentions)):
+        if len(parties) == len(mentions):
+            for a, m in zip(parties, mentions):
+                words.setdefault(a, m)
+    return [words[a] for a in ids if a in words]
+
+
 def counterpart(ev: Event, doc: Doc, prior: list[Event], codes: dict[str, str], acts: Collection[str],
                 parties: Callable[[Token], list]) -> bool:
     """``ev`` (an agreement with no counterpart) takes as recipient the other parties of the
@@ -159,7 +171,7 @@ def counterpart(ev: Event, doc: Doc, prior: list[Event], codes: dict[str, str], 
         if not others:
             continue
         ev.recipient = others
-        ev.recipient_mentions = [m for m in p.actor_mentions + p.recipient_mentions][:len(others)]
+        ev.recipient_mentions = _mentions_of(p, others)
         return True
     span = span_at(doc, ev.trigger)
     if span is None:
@@ -208,7 +220,7 @@ def _retold(t: Token, ev: Event, prior: list[Event], acts: Collection[str], part
             doers = [a for a in p.actor if a not in ev.actor and len(codes.get(a) or "") >= 3]
             if doers and not set(p.actor) & set(ev.actor):
                 ev.recipient = doers
-                ev.recipient_mentions = list(p.actor_mentions)[:len(doers)]
+                ev.recipient_mentions = _mentions_of(p, doers)
                 return True
     return False
 
