@@ -179,8 +179,8 @@ def _demonym(resolver: Resolver, st: _State, t: Token) -> str | None:
         return None
     if t.i > t.sent.start:
         prev = doc[t.i - 1]
-        if prev.text == "-" and not prev.whitespace_ and t.i - 2 >= 0 \
-                and doc[t.i - 2].lower_ not in KEEPING_PREFIXES:
+        prefix = _hyphen_prefix(doc, t.i)
+        if prefix is not None and prefix.lower_ not in KEEPING_PREFIXES:
             return None  # "pro-Russian", "African-American", "Palestinian-American" (its first part speaks)
         if prev.text[:1].isupper() and prev.pos_ in ("PROPN", "ADJ") and t.i - 1 > t.sent.start \
                 and resolver.adjective_country(prev.text) is None and st.at(prev.i) is None:
@@ -194,8 +194,13 @@ def stance_prefixed(doc, k: int) -> bool:
     """Is the demonym at ``k`` the end of a word with a lower-case prefix that makes it a
     stance or a time, not a nationality ("pro-Russian", "anti-American", "post-Soviet"; not
     "ex-Russian")?"""
-    return k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and doc[k - 2].text.islower() \
-        and doc[k - 2].lower_ not in KEEPING_PREFIXES
+    prefix = _hyphen_prefix(doc, k)
+    return prefix is not None and prefix.text.islower() and prefix.lower_ not in KEEPING_PREFIXES
+
+
+def _hyphen_prefix(doc, k: int) -> Token | None:
+    """The word joined by a hyphen before the word at ``k`` ("pro" of "pro-Russian"), if any."""
+    return doc[k - 2] if k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ else None
 
 
 def _joined(a: Token, b: Token, allowed: set[int]) -> bool:
