@@ -17,7 +17,6 @@ import copy
 import gc
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +27,7 @@ from typing import NamedTuple
 from whodid.knowledge.agents import SECTOR_NAMES as AGENT_SECTOR_NAMES
 from whodid.knowledge.agents import AgentNouns
 from whodid.knowledge.agents import load as load_agents
+from whodid.knowledge.gazetteer import fold
 from whodid.nlp.vocab import CO_WORDS, NAME_PARTICLES, keep_whole
 
 # how much a role makes a person the likely referent of a bare surname
@@ -522,9 +522,7 @@ def surname_keys(tokens: list[str], country: str | None = None) -> list[str]:
 def org_spelling(name: str) -> str:
     """A name as ``KnowledgeBase.org_spelled`` compares it: lower case, no accents, words of
     letters and digits only, no leading "the"."""
-    low = unicodedata.normalize("NFKD", name)
-    low = "".join(ch for ch in low if not unicodedata.combining(ch)).lower()
-    words = re.sub(r"[^a-z0-9]+", " ", low).split()
+    words = re.sub(r"[^a-z0-9]+", " ", fold(name)).split()
     words = [_AMERICAN.get(w) or _ISATION.sub(r"iz\1", w) for w in (words[1:] if words[:1] == ["the"] else words)]
     return " ".join(words)
 
