@@ -52,3 +52,19 @@ def test_a_negative_inversion_negates(analyze):
     assert modalities(a) == [("SANCTION", "negated")]
     a = analyze("Kenya joined the Western sanctions on Russia.")
     assert modalities(a) == [("SANCTION", "asserted")]
+
+
+# a meeting noun in the complement of a scheduled or planned act, or the object of a plan, is
+# planned: a future meeting is AGREE (PLOVER; the news-events guidelines), not a meeting held
+# (branch ev-false16)
+def test_talks_one_is_due_to_take_part_in_are_a_future_meeting(analyze):
+    a = analyze("The Kenyan foreign minister is due to take part in talks with the Ugandan government on Friday.")
+    assert ("AGREE", "future") in modalities(a)
+    assert all(t != "CONSULT" for t, _ in modalities(a))
+    a = analyze("The Kenyan foreign minister took part in talks with the Ugandan government on Friday.")
+    assert ("CONSULT", "asserted") in modalities(a)
+
+
+def test_the_plan_for_a_visit_is_a_future_meeting(analyze):
+    a = analyze("Critics have attacked the plan for President Ruto's visit to Uganda.")
+    assert [(e.type, e.modality) for e in a.events if e.trigger.text == "visit"] == [("AGREE", "future")]

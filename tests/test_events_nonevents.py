@@ -108,3 +108,21 @@ def test_business_among_businesses_is_no_event_and_a_firm_answering_a_state_is_k
     assert kinds("Apple accused Samsung of copying the design of the iPhone.", analyze) == []
     assert kinds("Shell rejected the takeover offer from BP.", analyze) == []
     assert ("REJECT", "rejected") in kinds("Samsung rejected the accusation of the Indian government.", analyze)
+
+
+# a state wished on someone, or said to be what they should be or feel, is no act demanded of
+# them: a policy aim or an opinion (the lexicon's `states`; branch ev-false16)
+def test_a_state_wished_on_people_is_no_request_and_an_act_wanted_of_a_party_is(analyze):
+    assert "REQUEST" not in [t for t, _ in kinds(
+        "The Kenyan interior minister wants young people to feel they belong.", analyze)]
+    assert "REQUEST" not in [t for t, _ in kinds(
+        "Kenyan teachers do not want their pupils to experience the same problems.", analyze)]
+    assert ("REQUEST", "wants") in kinds(
+        "The Kenyan interior minister wants the Ugandan government to extradite the governor.", analyze)
+
+
+def test_what_people_should_remain_is_no_request_and_what_a_party_should_do_is(analyze):
+    assert "REQUEST" not in [t for t, _ in kinds(
+        "The Kenyan president said that children should remain with their families.", analyze)]
+    assert ("REQUEST", "extradite") in kinds(
+        "The Kenyan president said that the Ugandan government should extradite the governor.", analyze)

@@ -150,6 +150,15 @@ def analyse(t: Token, lex: Lexicon, noun: bool) -> Modal:
             # "the drive would come at a London conference in March": the time of the verb
             # it is told with is the noun's (only its future: "spoke at the conference")
             m.future = True
+        elif t.dep_ == "pobj" and head.dep_ == "prep" and _scheduled(head.head, lex):
+            # "is due to take part in talks with ...", "plans to take part in the summit": the
+            # noun's act is the scheduled one (only the future: a denied "take part" is no denied
+            # meeting of the others)
+            m.future = True
+        elif t.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in lex.marker("intent_nouns"):
+            # "the plan for Biden's visit", "plans for talks": a planned act (PLOVER: a future
+            # meeting is AGREE)
+            m.future = True
     willing = lex.marker("willing_adjs")
     unwilling = lex.marker("unwilling_adjs")
     intent_verbs = lex.marker("intent_verbs")
@@ -305,6 +314,16 @@ def _inverted(w: Token, modals: list[str] | set[str]) -> bool:
     wait?"): inversion, a condition or a question, not an obligation."""
     subj = [c.i for c in w.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     return bool(subj) and any(c.dep_ == "aux" and c.lower_ in modals and c.i < min(subj) for c in w.children)
+
+
+def _scheduled(verb: Token, lex: Lexicon) -> bool:
+    """``verb`` is the complement of a schedule or intent word ("is due to take part", "plans to
+    attend"), as ``analyse`` reads a verb trigger's own chain."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ != "xcomp" or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    gov = verb.head.lemma_.lower()
+    return gov in lex.marker("schedule_words") or gov in lex.marker("intent_verbs")
 
 
 def _inside(t: Token, clause: Token) -> bool:
