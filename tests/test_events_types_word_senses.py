@@ -119,3 +119,23 @@ def test_a_consultation_on_rules_takes_no_object_from_the_next_verb(analyze):
 def test_a_co_operation_name_is_still_known(analyze):
     a = analyze("The Organization for Security and Co-operation in Europe criticised Russia on Monday.")
     assert ("OSCE", "IGOEURSCE") in [(x.name, x.code) for x in a.actors]
+
+
+# the sixteenth round (branch ev-false16): what the object of the trigger must be
+def test_attending_a_school_is_no_meeting_and_attending_a_summit_is(analyze):
+    assert analyze("The Kenyan minister's son will be attending a high school in Nairobi next year.").events == []
+    assert types_at(analyze("The Kenyan minister will attend the summit in Kampala next week."), "attend") == ["AGREE"]
+
+
+def test_meeting_a_duty_is_no_meeting(analyze):
+    assert analyze("The Kenyan government cannot meet its duty of care to refugees.").events == []
+    assert types_at(analyze("The Kenyan government refused to meet the Ugandan minister."), "refused") == ["REJECT"]
+
+
+def test_an_admission_to_a_body_or_by_ones_own_admission_is_no_concession(analyze):
+    a = analyze("Kenya asked Uganda for support to achieve its admission to the East African Community.")
+    assert types_at(a, "admission") == []
+    a = analyze("The Kenyan opposition, by its own admission, has worked with the Ugandan government.")
+    assert types_at(a, "admission") == []
+    a = analyze("The Kenyan minister's admission of guilt angered the opposition.")
+    assert types_at(a, "admission") == ["CONCEDE"]
