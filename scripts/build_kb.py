@@ -367,8 +367,9 @@ def build(sources: Path, out: Path) -> dict:
     metonyms = [dict(m) for m in curated.get("metonyms") or []]
     skip = set(curated.get("capital_skip") or [])
     have = {m["name"] for m in metonyms}
+    seats = phoenix_capitals(sources / "petrarch2", countries)
     for iso, c in countries.items():
-        if not c["independent"]:
+        if not c["independent"] and iso not in seats:
             continue
         for cap in c["capitals"]:
             if cap not in skip and cap not in have:
@@ -489,6 +490,25 @@ def _forms(name: str) -> list[str]:
     if " " not in name and name.isupper() and len(name) <= 6:
         forms.insert(0, name)
     return forms
+
+
+def phoenix_capitals(folder: Path, countries: dict) -> set[str]:
+    """The countries that are no independent state in countries.json but whose capital the field's
+    country dictionary names them by ("TAIWAN_ [TWN] ... +TAIPEI_", "PALESTINE_ [PSE] ...
+    +RAMALLAH"): their capital stands for their government as an independent state's does
+    ("Taipei said", "Ramallah rejected"); a dependency's capital (Hamilton, Douglas) is not
+    listed there and stays a place."""
+    path = folder / "Phoenix.Countries.actors.txt"
+    if not path.exists():
+        return set()
+    iso = frozenset(countries)
+    named: dict[str, set[str]] = defaultdict(set)  # a country's names in the dictionary -> its codes
+    for e in pa.read(path).entries:
+        if pa.classify(e, iso) == "country":
+            for n in [e.name, *e.aliases]:
+                named[_norm(n)] |= {c.code[:3] for c in e.codes}
+    return {i for i, c in countries.items() if not c["independent"]
+            and any(i in named.get(_norm(cap), ()) for cap in c["capitals"])}
 
 
 def add_phoenix(folder: Path, people: dict[str, dict], countries: dict, curated: dict) -> list[dict]:

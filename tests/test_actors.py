@@ -223,6 +223,29 @@ def test_capital_as_actor_but_not_as_place(pipeline):
     assert actor_of(a, "Moscow", 1) is None
 
 
+def test_capital_of_a_state_countries_json_calls_dependent(pipeline):
+    # Taiwan and Palestine are no independent states in countries.json, but PETRARCH2's country
+    # dictionary names them by their capitals (+TAIPEI_, +RAMALLAH): those stand for the government
+    a = analyze(pipeline, "Taipei rejected the demand. Ramallah condemned the raid. Tourists gathered in Taipei.",
+                "2022-08-01")
+    assert actor_of(a, "Taipei").code == "TWNGOV"
+    assert actor_of(a, "Ramallah").code == "PSEGOV"
+    assert actor_of(a, "Taipei", 1) is None
+
+
+def test_build_kb_takes_a_dependent_countrys_capital_only_where_petrarch_names_the_country_by_it(tmp_path):
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from build_kb import phoenix_capitals
+    (tmp_path / "Phoenix.Countries.actors.txt").write_text(
+        "TAIWAN_  [TWN]\n+TAIWANESE_\n+TAIPEI_\n\nBERMUDA_ [BMU]\n+BERMUDAN_\n", encoding="utf-8")
+    countries = {"TWN": {"capitals": ["Taipei"], "independent": False},
+                 "BMU": {"capitals": ["Hamilton"], "independent": False},
+                 "FRA": {"capitals": ["Paris"], "independent": True}}
+    assert phoenix_capitals(tmp_path, countries) == {"TWN"}
+
+
 # ---------------------------------------------------------------- names and pronouns
 
 def test_near_miss_name(pipeline):
