@@ -756,6 +756,10 @@ def _chunks(kb, head: Token, start: int, end: int):
     if head.dep_ == "appos" and head.head.i < start:
         h = head.head
         yield [t for t in _noun_phrase(h) if t.i < head.left_edge.i], False  # "the president of the Assembly, X"
+        for c in h.children:
+            # "the first lady and vice-president, Rosario Murillo": each title of a coordinated pair
+            if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN" and h.i < c.i < head.left_edge.i:
+                yield [t for t in _noun_phrase(c) if t.i < head.left_edge.i], False
     elif start >= 3 and doc[start - 1].text == "," and end < len(doc) and doc[end].text == "," \
             and doc[sent_start].lower_ in ("the", "a", "an") and start - 1 - sent_start <= MAX_PHRASE_TOKENS:
         # "The UN Special Rapporteur on arbitrary executions, Christof Heyns, protested": a
@@ -765,6 +769,14 @@ def _chunks(kb, head: Token, start: int, end: int):
     for c in head.children:
         if c.dep_ == "prep" and c.lower_ in LINKS and c.i >= end:
             yield [o for p in c.children if p.dep_ == "pobj" for o in p.subtree], True
+    for rel in head.children:
+        # "Letu Hamhola, who is also a chief sports officer in the Ministry of Sport": what a
+        # relative clause with "be" says he is now, as the apposition would ("who was": a past post)
+        if rel.dep_ == "relcl" and rel.lemma_ == "be" and rel.tag_ in ("VBZ", "VBP") and rel.i >= end \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in rel.children):
+            for attr in (c for c in rel.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+                yield (_noun_phrase(attr) + [t for p in attr.children if p.dep_ == "prep" and p.lower_ == "in"
+                                             for t in p.subtree])[:MAX_PHRASE_TOKENS], False
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
         # "Chamorro was the opposition figure most likely to win": what the sentence says he is,
         # the attribute's noun and the words before it (not "the son of the president")
@@ -892,6 +904,13 @@ def _noun_phrase(noun: Token) -> list[Token]:
     """A noun with its modifiers before it and its of-phrase ("the chief inspector of
     schools"), not the clauses and lists an apposition may run on with."""
     words = [t for t in noun.subtree if noun.left_edge.i <= t.i <= noun.i]
+    # "vice-president", "secretary-general": spaCy splits a hyphened word at its hyphens and
+    # the parse often hangs the pieces elsewhere; the word is one, so its pieces are taken in
+    doc, k = noun.doc, words[0].i
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_ \
+            and doc[k - 2].is_alpha:
+        words = [doc[k - 2], doc[k - 1]] + words
+        k -= 2
     # a post held for a body is of it: "spokesman for the Medical Foundation", "director for Oxfam"
     links = LINKS + ("for",) if noun.lower_ in ORG_OFFICE_NOUNS or noun.lower_ in STAFF_NOUNS else LINKS
     for p in noun.children:

@@ -723,6 +723,12 @@ class Resolver:
                 if len(words) > len(low) and words[-len(low):] == low:
                     st.add(st.res.actors[aid], s, e, "surname", 0.85)
                     return
+                if len(low) > 1 and len(words) == len(low) + 1 and words[:len(low)] == low \
+                        and aid.startswith("person:"):
+                    # "Rodrigo Chaves" after "Rodrigo Chaves Robles": a Spanish or Portuguese
+                    # name drops its second surname once the full name is given
+                    st.add(st.res.actors[aid], s, e, "surname", 0.85)
+                    return
         # "the composer Richard Wagner": not the knowledge base's namesake, a person of the text's own
         described = self._described_otherwise(doc, s)
         # 2. the same name up to accents, case and hyphens ("Felix Tshisekedi", "Abdel-Fattah El-Sisi")
@@ -1609,6 +1615,11 @@ class Resolver:
         ("Tory co-chairman Liam Fox" before his ministries) takes the sector the title gives.
         """
         if actor.sector:
+            if country and actor.country is None and actor.id.startswith("person:") and not actor.wikidata:
+                # "President Rodrigo Chaves ... Costa Rican President Rodrigo Chaves": a later title
+                # that names the country says what the first left to a guess from the article
+                actor.country = country
+                actor.code = code_for(country, actor.sector)
             return
         sector = "OPP" if opposition and noun.sector in ("GOV", "LEG") else noun.sector
         if former and sector == "GOV":
@@ -2447,10 +2458,24 @@ class _State:
             gaz = gaz or self.gazetteer()
             if gaz is None:
                 return []
-            country = gaz.country_of_place(ent.text)
+            country = self._qualified_place(gaz, ent) or gaz.country_of_place(ent.text)
             if country and country in self.kb.countries:
                 out.append(country)
         return out
+
+    def _qualified_place(self, gaz, ent: Span) -> str | None:
+        """"in San Francisco, Veraguas", "Paris, Texas": a town named with the state or
+        province it lies in after a comma is in that province's country, whatever namesake is
+        bigger (the writer names the province to say which town; spaCy often tags it a person)."""
+        doc, k = self.doc, ent.end + 1
+        if k >= len(doc) or doc[ent.end].text != ",":
+            return None
+        e = k
+        while e < len(doc) and doc[e].pos_ == "PROPN" and doc[e].text[:1].isupper():
+            e += 1
+        if e == k or e - k > 3:
+            return None
+        return gaz.country_of_town_in(ent.text, doc[k:e].text)
 
     def dateline_country(self) -> str | None:
         """The country of the place an article opens with, before a colon or dash

@@ -108,6 +108,16 @@ class Gazetteer:
         key = fold(name)
         return self.admin1.get(key) or (self.admin1.get(key + ".", []) if "." in key else [])
 
+    def country_of_town_in(self, town: str, region: str) -> str | None:
+        """The ISO3 country of ``town`` in the state or province ``region`` ("San Francisco",
+        "Veraguas" -> PAN), when a place so called lies in a region so called of one country
+        ("Washington, Moscow" names two capitals, not a town of the Moscow region)."""
+        found = {r.country for r in self.regions(region)
+                 if any(c.country == r.country and fold(c.admin1 or "") == fold(r.admin1 or "")
+                        for c in self.candidates(town))}
+        country = self.countries.get(found.pop()) if len(found) == 1 else None
+        return country["iso3"] if country else None
+
     def country_of_domain(self, source: str | None) -> str | None:
         """The country (ISO2) a source's country-code top-level domain names ("lancastercitizen.co.uk":
         GB, "cbc.ca": CA); None for generic domains (.com, .org) and for country codes sold as
