@@ -32,8 +32,10 @@ from whodid.events.confidence import RecordingCoder
 from whodid.events.coder import Frame
 from whodid.knowledge.lexicon import Entry, Pattern
 
+import logistic
+
 MODEL_WHERE = "trigger model"
-NONE = "NONE"
+NONE = logistic.NONE
 RULES = "rules proposed a frame here"  # a training row's mark: the word is one the rules read
 CANDIDATE_POS = ("VERB", "NOUN")
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "agent")
@@ -55,12 +57,7 @@ class TriggerModel:
         return cls(d["classes"], d["bias"], d["weights"], float(d["threshold"]), d.get("trained", {}))
 
     def probabilities(self, feats: list[str]) -> list[float]:
-        z = list(self.bias)
-        for f in feats:
-            w = self.weights.get(f)
-            if w is not None:
-                for k, v in enumerate(w):
-                    z[k] += v
+        z = logistic.scores(self.bias, self.weights, feats)
         top = max(z)
         e = [math.exp(v - top) for v in z]
         s = sum(e)

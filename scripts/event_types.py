@@ -23,7 +23,9 @@ from typing import Any
 
 from whodid.nlp.extensions import span_at
 
-NONE = "NONE"
+import logistic
+
+NONE = logistic.NONE
 WINDOW = 3
 _SUBJ = ("nsubj", "nsubjpass", "csubj", "agent")
 _OBJ = ("dobj", "dative", "attr", "oprd")
@@ -108,12 +110,7 @@ class TypeModel:
                                           "weights": self.weights}, indent=0, sort_keys=True), encoding="utf-8")
 
     def log_probabilities(self, feats: list[str], rules_type: str) -> list[float]:
-        z = list(self.bias)
-        for f in feats:
-            w = self.weights.get(f)
-            if w is not None:
-                for k, v in enumerate(w):
-                    z[k] += v
+        z = logistic.scores(self.bias, self.weights, feats)
         if rules_type in self.classes:
             z[self.classes.index(rules_type)] += self.agree
         top = max(z)

@@ -32,7 +32,9 @@ from whodid.events.remention import is_public
 from whodid.model import SAID_KINDS, Actor, Analysis, Mention, Quote
 from whodid.nlp.extensions import char_tokens, span_at
 
-NONE = "NONE"
+import logistic
+
+NONE = logistic.NONE
 _QUOTES = frozenset("\"'“”‘’")
 _MODAL = frozenset({"could", "would", "may", "might", "will", "shall", "should", "must", "can", "ca", "wo", "need"})
 BEFORE = 2  # sentences before a statement read for the party it answers or speaks of

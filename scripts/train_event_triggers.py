@@ -48,8 +48,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import hashlib
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -66,6 +64,8 @@ from whodid.knowledge import Resources  # noqa: E402
 
 import event_triggers as triggers  # noqa: E402
 import events_dev  # noqa: E402
+import logistic  # noqa: E402
+from logistic import article_folds  # noqa: E402
 from train_event_confidence import annotation_rounds  # noqa: E402
 
 OUT = Path("/tmp/whodid-event-triggers.json")  # not shipped: the coder does not use the model
@@ -154,44 +154,9 @@ def at_threshold(result, t: float):
 # ---------------------------------------------------------------- model
 
 
-def design(rows_feats, vocab):
-    from scipy import sparse
-
-    ind, ptr = [], [0]
-    for feats in rows_feats:
-        ind.extend(vocab[f] for f in feats if f in vocab)
-        ptr.append(len(ind))
-    return sparse.csr_matrix((np.ones(len(ind)), ind, ptr), shape=(len(rows_feats), len(vocab)))
-
-
 def fit(rows_feats, labels, classes) -> triggers.TriggerModel:
-    from scipy.optimize import minimize
-
-    counts = Counter(f for feats in rows_feats for f in set(feats))
-    names = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
-    vocab = {f: i for i, f in enumerate(names)}
-    X = design(rows_feats, vocab)
-    y = np.array([classes.index(c) for c in labels])
-    n, d, k = X.shape[0], X.shape[1], len(classes)
-    Y = np.zeros((n, k))
-    Y[np.arange(n), y] = 1.0
-
-    def loss(w):
-        W, b = w[:d * k].reshape(d, k), w[d * k:]
-        Z = X @ W + b
-        Z -= Z.max(axis=1, keepdims=True)
-        P = np.exp(Z)
-        P /= P.sum(axis=1, keepdims=True)
-        ll = -np.sum(np.log(P[np.arange(n), y] + 1e-12)) / n + 0.5 * L2 / n * np.sum(W * W)
-        G = (P - Y) / n
-        gW = X.T @ G + L2 / n * W
-        return ll, np.concatenate([np.asarray(gW).ravel(), G.sum(axis=0)])
-
-    w0 = np.zeros(d * k + k)
-    res = minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    W, b = res.x[:d * k].reshape(d, k), res.x[d * k:]
-    weights = {f: [round(float(v), 4) for v in W[i]] for f, i in vocab.items() if np.abs(W[i]).max() >= 1e-3}
-    return triggers.TriggerModel(list(classes), [round(float(v), 4) for v in b], weights, NEVER, {})
+    bias, weights, _ = logistic.fit(rows_feats, labels, classes, L2, MIN_COUNT)
+    return triggers.TriggerModel(list(classes), bias, weights, NEVER, {})
 
 
 ALL_WORDS = False  # train on the rules' words too (marked ``triggers.RULES``), not only the others
@@ -211,10 +176,6 @@ def training_rows(result, heads, keep, test: bool = False):
     return feats, labels
 
 
-def article_folds(articles, k: int, salt: str = "") -> list[int]:
-    return [int(hashlib.sha1((salt + a.id).encode()).hexdigest(), 16) % k for a in articles]
-
-
 def classes_of(heads) -> list[str]:
     return [triggers.NONE] + sorted({t for h in heads for t in h.values() if t})
 
@@ -222,16 +183,13 @@ def classes_of(heads) -> list[str]:
 def choose_threshold(articles, docs, analyses, result, heads, keep, classes) -> tuple[float, dict]:
     """The threshold with the best events-stage F1 over ``keep``, each of them coded with a model
     fitted on the other two thirds of ``keep`` (inner folds by article)."""
-    inner = article_folds([articles[n] for n in keep], 3, salt="inner")
-    models = {}
-    for j in range(3):
-        tr = [n for n, f in zip(keep, inner) if f != j]
+    def fitted(tr):
         model = fit(*training_rows(result, heads, tr), classes)
         model.threshold = min(GRID)
-        for n, f in zip(keep, inner):
-            if f == j:
-                models[n] = model
-    sub = run([docs[n] for n in keep], [analyses[n] for n in keep], [models[n] for n in keep])
+        return model
+
+    models = logistic.fold_models(keep, article_folds([articles[n] for n in keep], 3, salt="inner"), fitted)
+    sub = run([docs[n] for n in keep], [analyses[n] for n in keep], models)
     arts = [articles[n] for n in keep]
     table = {t: scored(arts, at_threshold(sub, t))["f1"] for t in (*GRID, NEVER)}
     return max(table, key=lambda t: (table[t], t)), table
@@ -492,15 +450,12 @@ def train(articles, docs, analyses, rounds, out: Path) -> None:
     t, table = choose_threshold(articles, docs, analyses, base, heads, everything, classes)
     model = fit(*training_rows(base, heads, everything), classes)
     rows, labels = training_rows(base, heads, everything)
-    data = {"classes": model.classes, "bias": model.bias, "threshold": t,
-            "trained": {"on": "development gold (shared dev.jsonl + tune.jsonl), never the held-aside part",
-                        "articles": len(articles), "candidates": len(rows),
-                        "positives": sum(1 for x in labels if x != triggers.NONE), "l2": L2,
-                        "min_count": MIN_COUNT, "threshold_by_inner_cv_f1": {str(k): round(v, 4) for k, v in table.items()},
-                        "script": "scripts/train_event_triggers.py"},
-            "weights": model.weights}
-    out.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(model.weights)} features, threshold {t:g})")
+    logistic.write(out, model, t, {
+        "on": "development gold (shared dev.jsonl + tune.jsonl), never the held-aside part",
+        "articles": len(articles), "candidates": len(rows),
+        "positives": sum(1 for x in labels if x != triggers.NONE), "l2": L2,
+        "min_count": MIN_COUNT, "threshold_by_inner_cv_f1": {str(k): round(v, 4) for k, v in table.items()},
+        "script": "scripts/train_event_triggers.py"})
 
 
 def main() -> None:

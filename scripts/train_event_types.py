@@ -41,8 +41,6 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import numpy as np
-
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "scripts"))
@@ -53,7 +51,8 @@ from whodid.knowledge import Resources  # noqa: E402
 
 import event_types as et  # noqa: E402
 import events_dev  # noqa: E402
-from train_event_triggers import design, load  # noqa: E402
+import logistic  # noqa: E402
+from train_event_triggers import load  # noqa: E402
 
 OUT = Path("/tmp/whodid-event-types.json")
 L2 = 10.0
@@ -105,37 +104,8 @@ def labels(article, emitted) -> list[str]:
 
 
 def fit(rows, ys, rules, classes, l2: float = L2) -> et.TypeModel:
-    from scipy.optimize import minimize
-
-    counts = Counter(f for feats in rows for f in set(feats))
-    names = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
-    vocab = {f: i for i, f in enumerate(names)}
-    X = design(rows, vocab)
-    y = np.array([classes.index(c) for c in ys])
-    n, d, k = X.shape[0], X.shape[1], len(classes)
-    Y = np.zeros((n, k))
-    Y[np.arange(n), y] = 1.0
-    R = np.zeros((n, k))
-    for r, t in enumerate(rules):
-        if t in classes:
-            R[r, classes.index(t)] = 1.0
-
-    def loss(w):
-        W, b, a = w[:d * k].reshape(d, k), w[d * k:d * k + k], w[-1] * AGREE
-        Z = X @ W + b + a * R
-        Z -= Z.max(axis=1, keepdims=True)
-        P = np.exp(Z)
-        P /= P.sum(axis=1, keepdims=True)
-        ll = -np.sum(np.log(P[np.arange(n), y] + 1e-12)) / n + 0.5 * l2 / n * np.sum(W * W)
-        G = (P - Y) / n
-        gW = X.T @ G + l2 / n * W
-        return ll, np.concatenate([np.asarray(gW).ravel(), G.sum(axis=0), [AGREE * np.sum(G * R)]])
-
-    w0 = np.zeros(d * k + k + 1)
-    res = minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    W, b, a = res.x[:d * k].reshape(d, k), res.x[d * k:d * k + k], res.x[-1] * AGREE
-    weights = {f: [round(float(v), 4) for v in W[i]] for f, i in vocab.items() if np.abs(W[i]).max() >= 1e-3}
-    return et.TypeModel(list(classes), [round(float(v), 4) for v in b], weights, round(float(a), 4))
+    bias, weights, agree = logistic.fit(rows, ys, classes, l2, MIN_COUNT, rules, AGREE)
+    return et.TypeModel(list(classes), bias, weights, agree)
 
 
 def applied(result, models, margin=None, drop=None):
@@ -180,16 +150,10 @@ def rows_of(result, gold_labels, keep):
 def choose(articles, result, gold_labels, rounds, keep, classes, l2) -> tuple[float, float]:
     """Margin and drop threshold with the best type + actor + recipient F1 over ``keep``, each
     article re-typed by a model fitted without its round (inner folds by round)."""
-    models: list = [None] * len(articles)
-    for r in sorted({rounds[n] for n in keep}):
-        tr = [n for n in keep if rounds[n] != r]
-        model = fit(*rows_of(result, gold_labels, tr), classes, l2)
-        for n in keep:
-            if rounds[n] == r:
-                models[n] = model
+    ms = logistic.fold_models(keep, [rounds[n] for n in keep],
+                              lambda tr: fit(*rows_of(result, gold_labels, tr), classes, l2))
     arts = [articles[n] for n in keep]
     sub = [result[n] for n in keep]
-    ms = [models[n] for n in keep]
     table = {}
     for m in MARGINS:
         for dr in DROPS:
@@ -258,12 +222,7 @@ def grid(articles, docs, analyses, rounds, l2) -> None:
     allrows = [y for ls in gold_labels for y in ls]
     classes = [et.NONE] + sorted({y for y in allrows if y != et.NONE} | {o.type for r in result for o in r[0]})
     everything = list(range(len(articles)))
-    models: list = [None] * len(articles)
-    for r in sorted(set(rounds)):
-        model = fit(*rows_of(result, gold_labels, [n for n in everything if rounds[n] != r]), classes, l2)
-        for n in everything:
-            if rounds[n] == r:
-                models[n] = model
+    models = logistic.fold_models(everything, rounds, lambda tr: fit(*rows_of(result, gold_labels, tr), classes, l2))
     fresh = [n for n in everything if rounds[n] in FRESH]
     for name, subset in (("all", everything), ("fresh", fresh)):
         arts = [articles[n] for n in subset]

@@ -13,7 +13,8 @@ the fresh rounds at the price of their precision, none at a threshold that keeps
 
 Reads the development gold only (the shared ``dev.jsonl`` and whodid's ``tune.jsonl``; it
 refuses the held-aside part) through the parse cache of ``scripts/events_dev.py``. Reuses the
-pieces of ``scripts/train_event_triggers.py`` (loading, the logistic regression, folds).
+pieces of ``scripts/train_event_triggers.py`` (loading, the fit of its model) and the folds of
+``scripts/logistic.py``.
 
 Unit: each (sentence, speaker) of a reported statement (``statement_events.units``). Label: the
 gold event types in that sentence (the unit's trigger, the head of the reported clause, inside
@@ -38,7 +39,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -53,6 +53,7 @@ from whodid.eval import news  # noqa: E402
 from whodid.events import EventsStage  # noqa: E402
 from whodid.knowledge import Resources  # noqa: E402
 
+import logistic  # noqa: E402
 import statement_events as st  # noqa: E402
 import train_event_triggers as tt  # noqa: E402
 
@@ -160,7 +161,7 @@ def with_model(prep, keep, model, t):
 
 
 def choose_threshold(articles, prep, labels, keep, classes):
-    inner = tt.article_folds([articles[n] for n in keep], 3, salt="inner")
+    inner = logistic.article_folds([articles[n] for n in keep], 3, salt="inner")
     per = {}
     for j in range(3):
         tr = [n for n, f in zip(keep, inner) if f != j]
@@ -302,15 +303,12 @@ def train(articles, docs, analyses, rounds, out: Path) -> None:
     t, table = choose_threshold(articles, prep, labels, everything, classes)
     model = tt.fit(*rows(prep, labels, everything), classes)
     feats, ys = rows(prep, labels, everything)
-    data = {"classes": model.classes, "bias": model.bias, "threshold": t,
-            "trained": {"on": "development gold (shared dev.jsonl + tune.jsonl), never the held-aside part",
-                        "articles": len(articles), "units": len(feats),
-                        "labels": dict(Counter(ys)), "l2": tt.L2, "min_count": tt.MIN_COUNT,
-                        "threshold_by_inner_cv_f1": {str(k): round(v, 4) for k, v in table.items()},
-                        "script": "scripts/train_statement_events.py"},
-            "weights": model.weights}
-    out.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(model.weights)} features, threshold {t:g})")
+    logistic.write(out, model, t, {
+        "on": "development gold (shared dev.jsonl + tune.jsonl), never the held-aside part",
+        "articles": len(articles), "units": len(feats),
+        "labels": dict(Counter(ys)), "l2": tt.L2, "min_count": tt.MIN_COUNT,
+        "threshold_by_inner_cv_f1": {str(k): round(v, 4) for k, v in table.items()},
+        "script": "scripts/train_statement_events.py"})
 
 
 def main() -> None:

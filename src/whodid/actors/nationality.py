@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from whodid.knowledge.kb import code_for
+from whodid.knowledge.kb import state_country
 from whodid.nlp.vocab import POSSESSIVE_MARKS
 
 if TYPE_CHECKING:
@@ -69,13 +69,7 @@ def stated_nationality(resolver: Resolver, st: _State) -> None:
         if country is None:
             continue
         decided.add(actor.id)
-        old = actor.country
-        actor.country = country
-        if old and actor.code and actor.code.startswith(old):
-            actor.code = country + actor.code[len(old):]
-        else:
-            actor.code = code_for(country, actor.sector)
-        actor.inferred = [x for x in actor.inferred if x != "country"]
+        state_country(actor, country)
 
 
 def _stated(resolver: Resolver, st: _State, start: int, end: int, aid: str) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from whodid.knowledge.kb import code_for
+from whodid.knowledge.kb import state_country
 from whodid.nlp.vocab import POSSESSIVE_MARKS
 
 if TYPE_CHECKING:
@@ -33,6 +33,4 @@ def possessed_bodies(st: _State) -> None:
         if owner_actor is None or owner_actor.kind != "country" or not owner_actor.country \
                 or owner_actor.country == actor.country:
             continue  # (a guess the possessive bears out stays as it was: "Iran's Intelligence Ministry")
-        actor.country = owner_actor.country
-        actor.code = code_for(actor.country, actor.sector)
-        actor.inferred = [x for x in actor.inferred if x != "country"]
+        state_country(actor, owner_actor.country)  # (its guessed code is code_for(guess, sector): now the owner's)

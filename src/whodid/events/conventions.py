@@ -185,10 +185,7 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
             country = located_in(doc, ev, analysis, resources) or doc._.whodid_article_country
             if country:
                 actor = _actor(analysis, country, CROWD[ev.mode], resources.kb)
-                if actor.id not in ev.recipient:
-                    ev.actor = [actor.id]
-                    countries[actor.id] = country
-                    _mark(ev, "actor")
+                _infer_actor(ev, actor, country, countries)
         if ev.type == "PROTEST" and not ev.recipient:
             where = located_in(doc, ev, analysis, resources)
             own = [countries[i] for i in ev.actor if i in countries]
@@ -211,10 +208,7 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 or (held.pop() if len(held) == 1 else None if held else doc._.whodid_article_country)
             if country:
                 actor = _actor(analysis, country, "", resources.kb)
-                if actor.id not in ev.recipient:
-                    ev.actor = [actor.id]
-                    countries[actor.id] = country
-                    _mark(ev, "actor")
+                _infer_actor(ev, actor, country, countries)
         if not ev.actor and (ev.type, ev.mode) in CUSTODY and _doer_untold(doc, ev):
             # "Four suspects were arrested", "Chen was released on parole", "under house
             # arrest": the state holds and frees people; its police (its government for a
@@ -225,10 +219,7 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
                 or doc._.whodid_article_country
             if country:
                 actor = _actor(analysis, country, CUSTODY[(ev.type, ev.mode)], resources.kb)
-                if actor.id not in ev.recipient:
-                    ev.actor = [actor.id]
-                    countries[actor.id] = country  # (the people it holds are of it: "the duo were arrested")
-                    _mark(ev, "actor")
+                _infer_actor(ev, actor, country, countries)  # (the people it holds are of it: "the duo were arrested")
         if not ev.actor and ev.type in ("SANCTION", "ACCUSE") and ev.recipient and _doer_untold(doc, ev) \
                 and _trigger_lemma(doc, ev) in resources.lexicon.marker("court_verbs"):
             # "Wu was sentenced to two years", "Chamorro was found guilty": the court's act, of
@@ -548,6 +539,15 @@ def _author_sector(doc: Doc, ev: Event, resources: Resources) -> str | None:
 def _mark(ev: Event, role: str) -> None:
     ev.inferred.append(role)
     ev.confidence = round(max(0.05, ev.confidence - INFERRED_PENALTY), 2)
+
+
+def _infer_actor(ev: Event, actor: Actor, country: str, countries: dict[str, str]) -> None:
+    """``actor``, of ``country``, is the doer the text leaves to its context, unless it is one of
+    the recipients; ``countries`` learns its country."""
+    if actor.id not in ev.recipient:
+        ev.actor = [actor.id]
+        countries[actor.id] = country
+        _mark(ev, "actor")
 
 
 def _infer_recipient(ev: Event, actor: Actor) -> None:

@@ -457,6 +457,19 @@ def code_for(country: str | None, sector: str | None) -> str | None:
     return country + (sector or "")
 
 
+def state_country(actor, country: str) -> None:
+    """The text states ``actor``'s country (an actor with ``country``, ``sector``, ``code`` and
+    ``inferred``): it is ``country``, no longer a guess. A code that began with the old country
+    keeps what followed it (``CHNJUD`` -> ``TWNJUD``); any other is built anew."""
+    old = actor.country
+    actor.country = country
+    if old and actor.code and actor.code.startswith(old):
+        actor.code = country + actor.code[len(old):]
+    else:
+        actor.code = code_for(country, actor.sector)
+    actor.inferred = [x for x in actor.inferred if x != "country"]
+
+
 # names tokenised when the knowledge base was built, with words the tokenizer now keeps whole
 # split at the hyphen ("Organization for Security and Co - operation in Europe")
 _SPLIT_KEPT = re.compile(r"\b(co) - (" + "|".join(sorted({f[3:] for forms in CO_WORDS.values() for f in forms},
