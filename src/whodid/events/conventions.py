@@ -266,6 +266,16 @@ def apply(doc: Doc, analysis: Analysis, events: list[Event], resources: Resource
             _mark(ev, "recipient")
             continue
         if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient \
+                and _addressed_people(doc, ev, resources):
+            # "threatened to kill her", "issued an apology to them": the act names whom it is
+            # aimed at, people the text does not name (or could not resolve); they are no government
+            # to guess: people of where it happens, else of the story's country (a country-only
+            # code, as for people no one names in a place; no guess when the text places them nowhere)
+            country = located_in(doc, ev, analysis, resources) or doc._.whodid_article_country
+            if country:
+                _infer_recipient(ev, _actor(analysis, country, "", resources.kb))
+            continue
+        if ev.type in ADDRESSED_TYPES and ev.actor and not ev.recipient \
                 and (ev.type not in PERSONAL_TYPES or all(kinds.get(i) == "person" for i in ev.actor)
                      or (ev.type == "CONCEDE" and all(kinds.get(i) in ("organization", "group")
                                                       and sectors.get(i) in NON_STATE | {"LEG"} for i in ev.actor))):
@@ -473,6 +483,27 @@ def _unnamed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
     objects += [s for c in t.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
                 for s in c.children if s.dep_ == "nsubj"]
     return any(_people_word(c, people) for c in objects)
+
+
+def _addressed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
+    """The act is aimed at people the text does not name: the object of its infinitive
+    ("threatened to kill her") or its to-phrase, on the trigger or on the verb whose object the
+    trigger is ("issued an apology to them", "apologised to four men")."""
+    span = span_at(doc, ev.trigger)
+    if span is None:
+        return False
+    people = resources.lexicon.classes.get("people", frozenset()) | resources.lexicon.classes.get("persons", frozenset())
+    t = span.root
+    # (not when the trigger names whom it asks first: "called on the speaker to invite X" asks the
+    # speaker, the infinitive's object is no addressee)
+    addressed = any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+                    for c in t.children)
+    objects = [] if addressed else [o for c in t.children if c.dep_ == "xcomp"
+                                    for o in c.children if o.dep_ in ("dobj", "dative")]
+    holders = [t] + ([t.head] if t.dep_ == "dobj" and t.pos_ == "NOUN" else [])
+    objects += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
+                for p in c.children if p.dep_ == "pobj"]
+    return any(_people_word(o, people) for o in objects)
 
 
 def _people_word(t: Token, people: frozenset[str]) -> bool:
