@@ -575,6 +575,56 @@ def test_events_read_their_reports_by_row_id_and_by_key_where_the_row_id_is_off(
     con.close()
 
 
+def test_pages_take_what_their_picking_rows_carry_as_a_second_read_gives_it(writable_db, monkeypatch):
+    """A places page read by row id takes each row's events from the place_keys row that picked it,
+    and an events page sorted by reports its events' clusters and reports from the event_reports rows
+    that picked it, instead of reading them again: the same pages as that second read gives (the
+    places page's events from place_keys joined by row id and key, the events' reports by
+    ``_clusters``), in every order and filter tried, also where the row-id hints are off (rows not
+    matched by row id and key are read by key)."""
+    con = duckdb.connect(str(writable_db))
+    con.execute("UPDATE event_clusters SET num_articles = 2 + cluster_id % 3 WHERE cluster_id % 4 = 0")
+    _keep_reports(con, [], [c for (c,) in con.execute("SELECT cluster_id FROM event_clusters").fetchall()])
+    assert summaries.fresh(con)
+    places = tables.TABLES["places"]
+    # the second read, as it was: place_keys joined to the page's places by row id and key
+    second = places.by_row_id.replace("NULL::BIGINT AS events, p.row_id", "k.events, p.row_id") + \
+        f""" JOIN (SELECT * FROM place_keys WHERE row_id IN {tables.ROWS}) k
+             ON k.row_id = p.row_id AND k.article_sha1 = p.article_sha1 AND k.idx = p.idx"""
+    n = con.execute("SELECT count(*) FROM place_keys").fetchone()[0]
+    assert n > 20 and con.execute("SELECT count(*) FROM place_keys WHERE events > 0").fetchone()[0]
+    views = [tables.View(limit=limit, offset=offset, descending=descending, sort=sort, filters=filters)
+             for limit, offset in ((50, 0), (7, 3), (5, n - 2))
+             for descending in (True, False) for sort in (None, "events", "name")
+             for filters in ({}, {"events": "1"}, {"feature": "PPLC"})]
+    flt = [queries.EventFilter(), queries.EventFilter(has_party=True), queries.EventFilter(min_confidence=0.5)]
+    complete = queries._complete_events
+
+    def pages(carrying: bool) -> list:
+        cur = Reading(con.cursor(), Answers())
+        if not carrying:
+            monkeypatch.setattr(tables, "PLACES", dataclasses.replace(places, by_row_id=second, carried=()))
+            monkeypatch.setattr(queries, "_complete_events", lambda cur, items, known=None: complete(cur, items))
+        try:
+            out = [tables._browse(cur, tables.PLACES, view) for view in views]
+            out += [queries._events(cur, f, "reports", d, limit, offset) for f in flt for d in (True, False)
+                    for limit, offset in ((50, 0), (3, 1))]
+        finally:
+            monkeypatch.undo()
+        return out
+
+    for off in (False, True):
+        if off:  # (hints off: every other row's row id no longer its own)
+            con.execute("UPDATE place_keys SET row_id = row_id + 1 WHERE idx % 2 = 0")
+            con.execute("UPDATE event_reports SET event_rowid = event_rowid + 1 WHERE idx % 2 = 0")
+            assert summaries.fresh(con)
+        carried = pages(True)
+        assert carried == pages(False)
+        assert sum(r["events"] > 0 for page in carried[:len(views)] for r in page["items"]) > 3
+        assert sum(r["reports"] is not None for page in carried[len(views):] for r in page["items"]) > 10
+    con.close()
+
+
 def test_an_event_whose_article_is_not_stored_is_paged_from_the_events_table(writable_db):
     """event_days holds the events of stored articles only (the summaries' unit): an event inserted by
     hand without its article is in no summary, so while there is one, pages of events filtered by their
@@ -778,7 +828,8 @@ def test_first_rows_read_from_the_last_date_they_reach_equal_the_whole_order(wri
     for first in (1, 2, 5, n // 2, n - 1, n, n + 3):
         monkeypatch.setattr(tables, "FIRST_ROWS", first)
         for descending in (True, False):
-            whole = con.execute(f"SELECT {keys}, t.row_id FROM ({table.picks}) t ORDER BY t.published "
+            also = "".join(f", t.{c}" for c in table.carried)
+            whole = con.execute(f"SELECT {keys}, t.row_id{also} FROM ({table.picks}) t ORDER BY t.published "
                                 f"{'DESC' if descending else 'ASC'} NULLS LAST, {keys} LIMIT ?", [first]).fetchall()
             for offset, limit in ((0, 1), (0, min(first, n)), (min(first, n) // 2, 2)):
                 if offset + limit > min(first, n):

@@ -548,12 +548,12 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
         (clause, more), offset_in = window
         sql, params = _event_keys_query(flt, sort, descending, clause)
         rowids = [r[0] for r in cur.execute(sql, params + more + [limit, offset_in]).fetchall()]
-    elif sort == "reports" and (keys := _reported_keys(cur, flt, descending, limit, offset)) is not None:
+    elif sort == "reports" and (picked := _reported_keys(cur, flt, descending, limit, offset)) is not None:
         # the page from the summaries' per-event reports alone (their narrow rows carry the filter's
-        # columns), then its rows read by key
-        items = _events_by_key(cur, keys)
+        # columns), then its rows read by key; their clusters and reports are those rows' own
+        items = _events_by_key(cur, [k[:3] for k in picked])
         total = event_count(cur, flt)
-        _complete_events(cur, items)
+        _complete_events(cur, items, {k[:3]: k[3:] for k in picked})
         return {"total": total, "limit": limit, "offset": offset, "items": items}
     else:
         rowids = None
@@ -580,17 +580,17 @@ def _events(cur: Cursor, flt: EventFilter, sort: str, descending: bool, limit: i
 
 
 def _reported_keys(cur: Cursor, flt: EventFilter, descending: bool, limit: int,
-                   offset: int) -> list[tuple[int | None, str, int]] | None:
-    """A page of the events ``flt`` picks sorted by reports, as (row id, article sha1, idx), picked
-    from the summaries' ``event_reports`` alone: when the filter uses only the columns it carries
-    and the events with reports fill the page (every event with reports sorts before those without,
-    either way round), else None. Exact: ``_events_query`` gives the same page."""
+                   offset: int) -> list[tuple[int | None, str, int, int, int | None]] | None:
+    """A page of the events ``flt`` picks sorted by reports, as (row id, article sha1, idx, cluster
+    id, reports), picked from the summaries' ``event_reports`` alone: when the filter uses only the
+    columns it carries and the events with reports fill the page (every event with reports sorts
+    before those without, either way round), else None. Exact: ``_events_query`` gives the same page."""
     carried = _carried_clauses(cur, flt)
     if carried is None:
         return None
     clauses, params = carried
     # (a row whose event is not stored, event_rowid NULL, is no event of the tables)
-    keys = cur.execute(f"""SELECT e.event_rowid, e.article_sha1, e.idx FROM event_reports e
+    keys = cur.execute(f"""SELECT e.event_rowid, e.article_sha1, e.idx, e.cluster_id, e.reports FROM event_reports e
                            WHERE e.reports IS NOT NULL AND e.event_rowid IS NOT NULL AND {' AND '.join(['TRUE', *clauses])}
                            ORDER BY e.reports {'DESC' if descending else 'ASC'}, e.article_sha1, e.idx
                            LIMIT ? OFFSET ?""", params + [limit, offset]).fetchall()
@@ -684,10 +684,14 @@ def events_stream(cur: Cursor, lookup: Cursor, flt: EventFilter, sort: str, desc
     return rows()
 
 
-def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
+def _complete_events(cur: Cursor, items: list[dict[str, Any]],
+                     known: dict[tuple[int | None, str, int], tuple[int, int | None]] | None = None) -> None:
     """Each event row with its article, its cluster's reports, its sentence's text and its actors'
     names (read for these rows only). A row's ``__rowid`` (its row id in events, if it has one) is
-    taken off: the clusters are read by it when every row has one."""
+    taken off: the clusters are read by it when every row has one. ``known``: (cluster id, reports)
+    by (event row id, sha1, idx), as the summaries' ``event_reports`` rows that picked the page
+    have them; when every row's row id and key is there, the clusters are not read again (the same
+    rows ``_clusters`` would find by row id)."""
     rowids = [r.pop("__rowid", None) for r in items]
     sha1s = sorted({r["article_sha1"] for r in items})
     articles = {}
@@ -696,8 +700,12 @@ def _complete_events(cur: Cursor, items: list[dict[str, Any]]) -> None:
         cur.execute(f"""SELECT sha1, id, title, published, url, source, text FROM articles
                         WHERE sha1 IN ({', '.join('?' * len(sha1s))})""", sha1s)
         articles = {row[0]: row for row in cur.fetchall()}
-        clusters, reports = _clusters(cur, sha1s, None if None in rowids else
-                                      [(rid, r["article_sha1"], r["idx"]) for rid, r in zip(rowids, items)])
+        asked = None if None in rowids else [(rid, r["article_sha1"], r["idx"]) for rid, r in zip(rowids, items)]
+        if known is not None and asked is not None and search.summarised(cur) and all(a in known for a in asked):
+            clusters = {(s, i): known[(rid, s, i)][0] for rid, s, i in asked}
+            reports = {(s, i): known[(rid, s, i)][1] for rid, s, i in asked}
+        else:
+            clusters, reports = _clusters(cur, sha1s, asked)
     texts = {sha: row[6] or "" for sha, row in articles.items()}
     for row in items:
         # (an event whose article row is missing, inserted by hand, keeps empty article fields)

@@ -82,6 +82,11 @@ class Table:
     # ``source`` for some rows named by their row ids, the ``row_id`` ``picks`` has (each
     # ``?::BIGINT[]`` is their list) and their articles (each ``?::VARCHAR[]``: the sha1s)
     by_row_id: str | None = None
+    # columns of a page that ``picks`` has: a page read by row id takes them from the rows it picked
+    # (matched by row id and keys), and ``by_row_id`` gives each as NULL and its rows' ``row_id``;
+    # reading them again from the keys summary by row id scanned every row group of it (the keys
+    # summary is not in the table's order), 20-75 ms for a places page
+    carried: tuple[str, ...] = ()
 
     def picked_from(self, cur: Cursor, view: View, sort: str) -> str | None:
         """``picks`` when ``view`` (sorted by ``sort``) can pick its keys there, else None."""
@@ -230,20 +235,30 @@ def _browse(cur: Cursor, table: Table, view: View) -> dict[str, Any]:
                 searched := _searched(cur, table, view, source, where, params, order, keys, sort)) is not None:
             picked = searched
         else:
-            picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)}{', t.row_id' if by_row_id else ''} "
+            also = ", t.row_id" + "".join(f", t.{c}" for c in table.carried) if by_row_id else ""
+            picked = cur.execute(f"SELECT {', '.join('t.' + k for k in keys)}{also} "
                                  f"FROM ({source}) t WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
                                  more + params + [view.limit, view.offset - skipped]).fetchall()
         found = {}
         if by_row_id:  # the page's rows read by row id, each checked against its keys
-            row_ids = [p[-1] for p in picked if p[-1] is not None]
-            picked = [tuple(p[:-1]) for p in picked]
+            n = len(keys)
+            row_ids = [p[n] for p in picked if p[n] is not None]
+            # (the carried columns of each picked row, by its row id and keys)
+            carried = {(p[n], tuple(p[:n])): p[n + 1:] for p in picked} if table.carried else {}
+            picked = [tuple(p[:n]) for p in picked]
             if row_ids:
-                cur.execute(f"SELECT {shown}, {', '.join(f't.{k} AS __key{i}' for i, k in enumerate(keys))} "
-                            f"FROM ({table.by_row_id}) t",
+                cur.execute(f"SELECT {shown}, {', '.join(f't.{k} AS __key{i}' for i, k in enumerate(keys))}"
+                            f"{', t.row_id AS __row' if table.carried else ''} FROM ({table.by_row_id}) t",
                             [row_ids if kind == "BIGINT" else sorted({p[0] for p in picked})
                              for kind in re.findall(r"\?::(BIGINT|VARCHAR)\[\]", table.by_row_id)])
                 for row in _rows(cur):
-                    found[tuple(row.pop(f"__key{i}") for i in range(len(keys)))] = row
+                    key = tuple(row.pop(f"__key{i}") for i in range(len(keys)))
+                    if table.carried:  # (a row whose row id and keys were not picked together is read by key)
+                        values = carried.get((row.pop("__row"), key))
+                        if values is None:
+                            continue
+                        row.update(zip(table.carried, values))
+                    found[key] = row
         rest = [p for p in picked if p not in found]  # (rows moved since they were summarised: by key)
         if rest:
             chosen = sorted({p[0] for p in rest})
@@ -315,7 +330,8 @@ def _first_rows(cur: Cursor, table: Table, view: View, sort: str, descending: bo
                            "LIMIT 1 OFFSET ?", [FIRST_ROWS - 1]).fetchone()
         within, params = ("TRUE", []) if edge is None or edge[0] is None else \
             (f"t.published {'>=' if descending else '<='} ?", [edge[0]])
-        return cur.execute(f"SELECT {keys}, t.row_id FROM ({table.picks}) t WHERE {within} "
+        also = "".join(f", t.{c}" for c in table.carried)
+        return cur.execute(f"SELECT {keys}, t.row_id{also} FROM ({table.picks}) t WHERE {within} "
                            f"ORDER BY t.published {way} NULLS LAST, {keys} LIMIT ?", params + [FIRST_ROWS]).fetchall()
 
     rows = kept(getattr(cur, "answers", None), ("first rows", table.name, descending), pick)
@@ -509,14 +525,13 @@ PLACES = Table(
     # (each place's events counted at ingest, so a page sorted or filtered by events picks here too)
     picks="SELECT article_sha1, idx, published, name, country, admin1, feature, geonames_id, events, row_id "
           "FROM place_keys",
-    # (the page's events counted at ingest, in place_keys)
+    # (the page's events counted at ingest, in place_keys: carried from the rows picked there)
     by_row_id=f"""SELECT p.article_sha1, a.id AS article_id, a.title AS article_title, a.published, p.idx, p.name,
                         p.country, p.admin1, p.feature, p.geonames_id, round(p.lat, 4) AS lat, round(p.lon, 4) AS lon,
-                        k.events
+                        NULL::BIGINT AS events, p.row_id
                  FROM (SELECT rowid AS row_id, * FROM places WHERE rowid IN {ROWS}) p
-                 JOIN (SELECT * FROM articles WHERE sha1 IN {SOME}) a ON a.sha1 = p.article_sha1
-                 JOIN (SELECT * FROM place_keys WHERE row_id IN {ROWS}) k
-                      ON k.row_id = p.row_id AND k.article_sha1 = p.article_sha1 AND k.idx = p.idx""",
+                 JOIN (SELECT * FROM articles WHERE sha1 IN {SOME}) a ON a.sha1 = p.article_sha1""",
+    carried=("events",),
     pick_columns=("article_sha1", "idx", "published", "name", "country", "admin1", "feature", "geonames_id",
                   "events"))
 
