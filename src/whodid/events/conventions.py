@@ -476,13 +476,12 @@ def _unnamed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
     span = span_at(doc, ev.trigger)
     if span is None:
         return False
-    people = resources.lexicon.classes.get("people", frozenset()) | resources.lexicon.classes.get("persons", frozenset())
     t = span.root
     objects = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     # "found Wu guilty": the subject of the small clause
     objects += [s for c in t.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.pos_ == "ADJ"
                 for s in c.children if s.dep_ == "nsubj"]
-    return any(_people_word(c, people) for c in objects)
+    return _any_people(objects, resources)
 
 
 def _addressed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
@@ -492,7 +491,6 @@ def _addressed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
     span = span_at(doc, ev.trigger)
     if span is None:
         return False
-    people = resources.lexicon.classes.get("people", frozenset()) | resources.lexicon.classes.get("persons", frozenset())
     t = span.root
     # (not when the trigger names whom it asks first: "called on the speaker to invite X" asks the
     # speaker, the infinitive's object is no addressee)
@@ -503,7 +501,13 @@ def _addressed_people(doc: Doc, ev: Event, resources: Resources) -> bool:
     holders = [t] + ([t.head] if t.dep_ == "dobj" and t.pos_ == "NOUN" else [])
     objects += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "to"
                 for p in c.children if p.dep_ == "pobj"]
-    return any(_people_word(o, people) for o in objects)
+    return _any_people(objects, resources)
+
+
+def _any_people(words: list[Token], resources: Resources) -> bool:
+    """One of ``words`` is people the text does not name (``_people_word``)."""
+    people = resources.lexicon.classes.get("people", frozenset()) | resources.lexicon.classes.get("persons", frozenset())
+    return any(_people_word(w, people) for w in words)
 
 
 def _people_word(t: Token, people: frozenset[str]) -> bool:
