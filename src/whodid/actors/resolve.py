@@ -52,7 +52,7 @@ from whodid.knowledge.cues import load as load_cues
 from whodid.knowledge.institutions import body_sector
 from whodid.knowledge.offices import STATE_TITLES
 from whodid.knowledge.parties import GOVERNING_BEFORE, OPPOSITION_BEFORE
-from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity
+from whodid.knowledge.kb import KnowledgeBase, Person, Role, RoleNoun, code_for, group_identity, state_country
 from whodid.model import Actor, Analysis, Check, Mention
 from whodid.nlp.extensions import positions_of_lemmas, text_of
 from whodid.nlp.vocab import (BODY_ANAPHORS, ENGLISH_HONORIFICS, LOCAL_NOUNS, MONTHS, NAME_AS_PLACE_PREPOSITIONS,
@@ -1618,8 +1618,7 @@ class Resolver:
             if country and actor.country is None and actor.id.startswith("person:") and not actor.wikidata:
                 # "President Rodrigo Chaves ... Costa Rican President Rodrigo Chaves": a later title
                 # that names the country says what the first left to a guess from the article
-                actor.country = country
-                actor.code = code_for(country, actor.sector)
+                state_country(actor, country)
             return
         sector = "OPP" if opposition and noun.sector in ("GOV", "LEG") else noun.sector
         if former and sector == "GOV":
