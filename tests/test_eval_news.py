@@ -304,6 +304,39 @@ def test_actor_coding_is_scored_on_type_matched_events():
     assert a["unknown"] == pytest.approx(2 / 6)
 
 
+def test_party_figures_are_split_by_where_whodid_s_party_came_from():
+    # a recipient a convention filled (the event's ``inferred``), an actor whose country was a
+    # guess, and parties read from the text are counted apart, so a wrong guess does not hide
+    # among parties the text named
+    g = [gold("ASSAULT", ATTACK_S, ["SDNREB"], ["TCDMIL"]),
+         gold("ACCUSE", ACCUSE_S, ["RUSGOV"], ["UKRGOV"])]
+    e = [ours("ASSAULT", "attacked", ["SDNREB"], ["SDNMIL"], inferred=("recipient",)),
+         ours("ACCUSE", "accused", [], ["UKRGOV"])]
+    e[1].actor = [Party("Mr X", "BLRGOV", "person", guessed=True)]
+    fig = scored(g, e)
+    by = fig["actors"]["by_source"]
+    assert by["read"]["parties"] == 2 and by["read"]["country"] == 1.0  # SDNREB, UKRGOV
+    assert by["convention"]["parties"] == 1 and by["convention"]["country"] == 0.0  # TCDMIL guessed SDN
+    assert by["guessed country"]["parties"] == 1 and by["guessed country"]["country"] == 0.0  # RUSGOV as BLR
+    assert {(r["gold"].strip(), r["source"]) for r in fig["parties"]} >= {("TCDMIL", "convention"),
+                                                                          ("RUSGOV", "guessed country")}
+    assert "convention 1 (country right 0.000)" in news.format_report(fig)
+
+
+def test_emitted_events_carry_inferred_roles_and_guessed_countries():
+    from whodid.model import Actor, Analysis, Article, Event, Mention, Offsets
+
+    guess = Actor("a1", "Mr X", "person", country="BLR", sector="GOV", code="BLRGOV")
+    guess.inferred.append("country")
+    analysis = Analysis(article=Article(text=TEXT), actors=[guess, Actor("a2", "France", "country", country="FRA")])
+    ev = Event(type="ACCUSE", sentence=Offsets(*ACCUSE_S), trigger=Mention(8, 15, "accused"),
+               actor=["a1"], recipient=["a2"])
+    ev.inferred.append("recipient")
+    analysis.events.append(ev)
+    (e,) = news.emitted_events(analysis)
+    assert e.inferred == ("recipient",) and e.actor[0].guessed and not e.recipient[0].guessed
+
+
 def test_gold_sectors_are_read_in_cameo_s_vocabulary():
     # the guidelines' POL is CAMEO's COP, their REL any religion code; a stacked CAMEO code
     # has the gold's sector when it is one of its parts; another sector is still wrong

@@ -136,6 +136,7 @@ class Party:
     name: str
     code: str  # CAMEO-style, e.g. GBRGOV; "" for an uncoded emitted actor
     kind: str = ""  # an emitted actor's kind (person, organization, country, group)
+    guessed: bool = False  # an emitted actor whose country whodid guessed (its ``inferred`` holds "country")
 
 
 @dataclass
@@ -177,6 +178,7 @@ class Emitted:
     place: str | None = None
     confidence: float = 0.0
     trigger: str = ""
+    inferred: tuple[str, ...] = ()  # the roles a coding convention filled (the event's ``inferred``)
 
 
 # ---------------------------------------------------------------- sentences
@@ -420,24 +422,43 @@ def party_problem(gold: GoldEvent, ours: Emitted, sector: bool = False) -> str |
     return None
 
 
+PARTY_SOURCES = ("read", "convention", "guessed country")
+
+
+def _party_source(roles: tuple[str, ...], ours: Emitted, coded: list[Party]) -> str:
+    """Where whodid's party on a side came from: a coding convention filled the role
+    (``convention``), every coded party there has a guessed country (``guessed country``), or
+    the text named it (``read``, also when the side has no coded party)."""
+    if any(r in ours.inferred for r in roles):
+        return "convention"
+    if coded and all(o.guessed for o in coded):
+        return "guessed country"
+    return "read"
+
+
 def party_outcomes(gold: GoldEvent, ours: Emitted) -> Counter:
     """How whodid coded each gold party of a type-matched event: for every gold actor and
     recipient whose country the annotator knew (not ``---``), ``n`` and whether an emitted
     party of the same side (either side for CONSULT) has its country (``country``), its
     whole code (``sector``), or whether that side has no party with a country at all
-    (``unknown``: whodid left the party uncoded or did not find it)."""
+    (``unknown``: whodid left the party uncoded or did not find it). The same counts again
+    under ``(source, key)`` by where whodid's party came from (``_party_source``), since a
+    convention's guess and a party read from the text fail for different reasons."""
     out: Counter = Counter()
-    sides = ([(gold.actor + gold.recipient, ours.actor + ours.recipient)] if gold.type == "CONSULT"
-             else [(gold.actor, ours.actor), (gold.recipient, ours.recipient)])
-    for golds, emitted in sides:
+    sides = ([(("actor", "recipient"), gold.actor + gold.recipient, ours.actor + ours.recipient)]
+             if gold.type == "CONSULT"
+             else [(("actor",), gold.actor, ours.actor), (("recipient",), gold.recipient, ours.recipient)])
+    for roles, golds, emitted in sides:
         coded = [o for o in emitted if len(_country(o.code)) == 3 and _country(o.code) not in SECTOR_ONLY]
+        source = _party_source(roles, ours, coded)
         for g in golds:
             if _country(g.code) == WILDCARD or not g.code:
                 continue
-            out["n"] += 1
-            out["country"] += any(_agree(g, o) for o in coded)
-            out["sector"] += any(_agree(g, o, sector=True) for o in coded)
-            out["unknown"] += not coded
+            found = {"n": True, "country": any(_agree(g, o) for o in coded),
+                     "sector": any(_agree(g, o, sector=True) for o in coded), "unknown": not coded}
+            for key, hit in found.items():
+                out[key] += hit
+                out[(source, key)] += hit
     return out
 
 
@@ -449,13 +470,14 @@ def party_rows(gold: GoldEvent, ours: Emitted) -> list[dict]:
              else [("actor", gold.actor, ours.actor), ("recipient", gold.recipient, ours.recipient)])
     for side, golds, emitted in sides:
         coded = [o for o in emitted if len(_country(o.code)) == 3 and _country(o.code) not in SECTOR_ONLY]
+        source = _party_source(("actor", "recipient") if side == "either" else (side,), ours, coded)
         for g in golds:
             if _country(g.code) == WILDCARD or not g.code:
                 continue
             outcome = ("right" if any(_agree(g, o, sector=True) for o in coded)
                        else "sector" if any(_agree(g, o) for o in coded)
                        else "unknown" if not coded else "country")
-            rows.append({"side": side, "outcome": outcome, "gold": f"{g.name} {g.code}",
+            rows.append({"side": side, "outcome": outcome, "source": source, "gold": f"{g.name} {g.code}",
                          "emitted": _show_parties(emitted)})
     return rows
 
@@ -691,7 +713,12 @@ class Scorer:
             "actors": {"parties": self.parties["n"],
                        "country": self.parties["country"] / self.parties["n"] if self.parties["n"] else 0.0,
                        "sector": self.parties["sector"] / self.parties["n"] if self.parties["n"] else 0.0,
-                       "unknown": self.parties["unknown"] / self.parties["n"] if self.parties["n"] else 0.0},
+                       "unknown": self.parties["unknown"] / self.parties["n"] if self.parties["n"] else 0.0,
+                       "by_source": {src: {"parties": self.parties[(src, "n")],
+                                           **{k: self.parties[(src, k)] / self.parties[(src, "n")]
+                                              if self.parties[(src, "n")] else 0.0
+                                              for k in ("country", "sector", "unknown")}}
+                                     for src in PARTY_SOURCES}},
             "misses_by_cause": dict(Counter(m["why"] for m in self.misses).most_common()),
             "false_by_cause": dict(Counter(f["why"] for f in self.false).most_common()),
         }
@@ -769,12 +796,14 @@ def score(pairs: Iterable[tuple[GoldArticle, list[Emitted]]], listing: bool = Fa
 def emitted_events(analysis: Any) -> list[Emitted]:
     """whodid's events with their actor ids replaced by the actors' names and codes
     (an actor with a country but no code is keyed by its country and sector)."""
-    actors = {a.id: Party(a.name, a.code or (a.country + (a.sector or "") if a.country else ""), a.kind)
+    actors = {a.id: Party(a.name, a.code or (a.country + (a.sector or "") if a.country else ""), a.kind,
+                          guessed=bool(a.country) and "country" in a.inferred)
               for a in analysis.actors}
     return [Emitted(
         type=e.type, start=e.trigger.start, sentence=(e.sentence.start, e.sentence.end),
         actor=[actors[i] for i in e.actor if i in actors], recipient=[actors[i] for i in e.recipient if i in actors],
-        modality=e.modality, date=e.date, place=e.place, confidence=e.confidence, trigger=e.trigger.text)
+        modality=e.modality, date=e.date, place=e.place, confidence=e.confidence, trigger=e.trigger.text,
+        inferred=tuple(e.inferred))
         for e in analysis.events]
 
 
@@ -857,6 +886,9 @@ def format_report(fig: dict[str, Any], show: str | None = None) -> str:
         lines += [f"actors: of the {ac['parties']} gold actors and recipients of type-matched events "
                   f"(gold '---' left out), country right {ac['country']:.3f}, sector right {ac['sector']:.3f}, "
                   f"unknown (no emitted party with a country on that side) {ac['unknown']:.3f}"]
+        lines += ["  by where whodid's party came from: " + "; ".join(
+            f"{src} {b['parties']} (country right {b['country']:.3f})"
+            for src, b in ac["by_source"].items() if b["parties"])]
     lines += ["", "per corpus (type+A+R, then type only):", head]
     for name, c in fig["corpora"].items():
         lines += [_row(f"{name}", c["full"], f"   articles {c['articles']}"), _row("  type only", c["type"])]
