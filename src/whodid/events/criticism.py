@@ -88,6 +88,11 @@ RIVALS: dict[str, frozenset[str] | None] = {"OPP": None, "GOV": frozenset({"OPP"
 # the text gives only a sector ("detainees", "members of opposition parties") are about them,
 # not against them; a union's about "the government" are against it
 NAMED_ONLY = {"GOV"}
+# parties no side's statements criticise as a rival: criminals are what a policy is about ("said
+# they would help smash people smuggling gangs", "said drink-driving remained a 'major killer'"),
+# no political party (news-events guidelines: an event is between political actors); 0 of 2
+# such statements right on the development gold
+NOT_RIVALS = frozenset({"CRM"})
 
 
 @dataclass
@@ -326,6 +331,8 @@ def find(doc: Doc, analysis: Analysis, events: list[Event], modals: Modals,
         if id(q) not in believed:
             believed[id(q)] = bool(q.cue) and cue_is(doc, q, beliefs)
         if believed[id(q)]:
+            return False
+        if target.sector in NOT_RIVALS:
             return False
         if rivals is None:
             return True
