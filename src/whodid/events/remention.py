@@ -270,6 +270,12 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
         return True
     if not same_sentence and public_retelling(first, later, parties, speakers):
         return True
+    if same_sentence and {first.modality, later.modality} == {"asserted", "negated"} \
+            and speakers.alike(later.actor, first.actor) and parties.alike(later.recipient, first.recipient):
+        # "Livingstone should 'stick to his guns' and not apologise, Johnson insisted": in one
+        # sentence, a "not" on one of two words for one party's act to one party is part of what
+        # the act says, not a second act denied
+        return True
     if first.modality != later.modality:
         return False
     if not same_sentence and later.type in ONCE_ONLY and later.actor and first.actor and _modes(first, later) \
@@ -300,6 +306,12 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
         # "the Uttar Pradesh Police arrested Bernard N Marak" after "Marak ... was arrested in Uttar
         # Pradesh" (police implied): the same act to the same party by the same side, told again
         return True
+    if not same_sentence and later.type not in SPEECH_ACTS and _one_named(later.recipient, first.recipient, parties) \
+            and _one_code(later.actor, first.actor, parties):
+        # "the Booysens Magistrate's Court sentenced Mduduzi Masuku" ... "Masuku was found guilty
+        # ... in the Joburg Magistrate's Court": one named man's sentence, by one kind of body (same
+        # code), told again though the tellings name the body differently
+        return True
     if same_sentence and not first.actor and later.actor and first.recipient \
             and parties.within(first.recipient, later.recipient) and _modes(first, later):
         # "violence has hit eastern Ethiopia, where bomb attacks by rebels killed five": the doer
@@ -312,6 +324,19 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
             or bool(later.actor or later.recipient)
     # a resignation, a withdrawal: one party does it once, so its own retelling needs no recipient
     return bool(later.recipient) or (later.type in ONCE_ONLY and speakers.alike(later.actor, first.actor))
+
+
+def _one_named(later: list[str], first: list[str], parties: Parties) -> bool:
+    """Both name the same party with a name of its own (not a placeholder or a country)."""
+    generic = parties.generic or set()
+    return any(x == y and x not in generic and x not in parties.countries
+               for x in later for y in first)
+
+
+def _one_code(later: list[str], first: list[str], parties: Parties) -> bool:
+    """Each side names doers, all of one full code (country and sector: two courts, ZAFJUD)."""
+    codes = {parties.codes.get(x, "") for x in later + first}
+    return bool(later) and bool(first) and len(codes) == 1 and len(next(iter(codes))) >= 6
 
 
 def _same_meeting(first: Event, later: Event, parties: Parties, same_sentence: bool) -> bool:
@@ -367,12 +392,16 @@ def public_retelling(first: Event, later: Event, parties: Parties, speakers: Par
         and {parties.codes.get(r, "")[:3] for r in later.recipient} <= own
 
 
-def definite_tellings(doc, events: Iterable[Event], support_verbs: Collection[str]) -> set[int]:
+def definite_tellings(doc, events: Iterable[Event], support_verbs: Collection[str],
+                      possessed: set[int] | None = None) -> set[int]:
     """The ``id()`` of the events told by a definite noun, the article's way of pointing back at
     an event it has told: the trigger is that noun ("which led the protests"), or a support verb
-    takes it ("attended the meeting", "the committee meeting was attended by ...")."""
+    takes it ("attended the meeting", "the committee meeting was attended by ..."), or the trigger
+    is a noun with a possessor ("his visit", "her denunciations"), whose ids are also added to
+    ``possessed``."""
+    possessed = set() if possessed is None else possessed
     starts = {t.idx: t for t in doc}
-    out = set()
+    out: set[int] = set()
     for e in events:
         t = starts.get(e.trigger.start)
         if t is None:
@@ -382,10 +411,15 @@ def definite_tellings(doc, events: Iterable[Event], support_verbs: Collection[st
             if t.lemma_.lower() in support_verbs else []
         if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for n in nouns for c in n.children):
             out.add(id(e))
+        elif t.pos_ == "NOUN" and any(c.dep_ == "poss" for c in t.children):
+            # a possessor makes a noun definite too ("his visit", "Biden's trip", "Costa Rica's support"):
+            # an act the article has told, by the party it names (``possessed``)
+            out.add(id(e))
+            possessed.add(id(e))
     return out
 
 
-def _refers_to(first: Event, later: Event, parties: Parties) -> bool:
+def _refers_to(first: Event, later: Event, parties: Parties, possessive: bool = False) -> bool:
     """``later``, told by a definite noun, may point back at ``first``: told before it, of the
     same type and modality, and its parties fit ``first``'s. "The meeting" is the meeting told
     last, whoever the telling lists as attending it; for other acts each party of
@@ -394,6 +428,15 @@ def _refers_to(first: Event, later: Event, parties: Parties) -> bool:
     protests")."""
     if first.type != later.type or first.modality != later.modality or first.trigger.start >= later.trigger.start:
         return False
+    if possessive:
+        # "his visit", "her denunciations": an act of the one it names, so its parties are the
+        # told act's own, not merely of their country ("Herzog's visit" after Biden's trip to Israel)
+        strict = replace(parties, by_country=False)
+        if later.type in SYMMETRIC:
+            ours, theirs = later.actor + later.recipient, first.actor + first.recipient
+            return bool(ours) and strict.within(ours, theirs)
+        return bool(later.actor) and strict.within(later.actor, first.actor) \
+            and strict.within(later.recipient, first.recipient)
     if later.type in SYMMETRIC:
         return True
     return bool(later.actor or later.recipient) and all(
@@ -505,7 +548,7 @@ def _dated_apart(first: Event, later: Event, years: Mapping[int, int], latest: i
 def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None,
           statements: Collection[int] = (), definite: Collection[int] = (),
           years: Mapping[int, int] | None = None, latest: int | None = None,
-          topics: Mapping[int, frozenset[str]] | None = None) -> list[Event]:
+          topics: Mapping[int, frozenset[str]] | None = None, possessed: Collection[int] = ()) -> list[Event]:
     """``events`` (in text order) with re-mentions folded into one event per real-world
     event. ``parties``: who the actors are (``Parties``; a plain id -> code mapping knows
     only the codes and the unnamed placeholders whose id is their code). The telling kept
@@ -514,7 +557,8 @@ def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = Non
     in text order, in its ``mentions``. ``statements``: the ``id()`` of the events read from a
     statement's words with no verb of their own (``events.criticism``). ``definite``: the ``id()``
     of the events told by a definite noun ("the meeting", ``definite_tellings``), each the latest
-    event of its type told before with parties that fit it (``_refers_to``). ``topics``: what each
+    event of its type told before with parties that fit it (``_refers_to``); of those, ``possessed``
+    are told by a noun with a possessor ("his visit"), a meeting of its possessor. ``topics``: what each
     telling says its act is about (``told_topics``); two tellings in two sentences about different
     things are two acts (``_about_apart_group``)."""
     parties = parties if isinstance(parties, Parties) else Parties(parties or {})
@@ -525,7 +569,7 @@ def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = Non
                                and _dated_apart(g[0], e, years, latest))
                       and not (topics and _about_apart_group(g, e, topics))), None)
         if group is None and id(e) in definite:
-            earlier = [g for g in groups if any(_refers_to(x, e, parties) for x in g)]
+            earlier = [g for g in groups if any(_refers_to(x, e, parties, id(e) in possessed) for x in g)]
             group = max(earlier, key=lambda g: max(x.trigger.start for x in g), default=None)
         if group is None:
             groups.append([e])

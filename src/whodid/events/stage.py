@@ -45,9 +45,11 @@ class EventsStage:
         events = self.coder.two_parties(events, analysis)
         kept = filters.keep(events, analysis)
         said = self._criticism(doc, analysis, kept)
-        definite = remention.definite_tellings(doc, kept + said, self.resources.lexicon.marker("support_verbs"))
+        possessed: set[int] = set()
+        definite = remention.definite_tellings(doc, kept + said, self.resources.lexicon.marker("support_verbs"),
+                                               possessed)
         merged = filters.named(remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
-                                               statements={id(e) for e in said}, definite=definite,
+                                               statements={id(e) for e in said}, definite=definite, possessed=possessed,
                                                years=remention.told_years(doc, kept + said),
                                                latest=latest_stated_year(doc),
                                                # (what an act is about, from its trigger: not for
