@@ -44,14 +44,16 @@ def test_event_pages_by_date_read_only_their_days(writable_db):
     assert queries._narrow(cur, filters[1]) is not None and queries._narrow(cur, filters[-1]) is None
     compared = 0
     for flt in filters:
+        count = queries.event_count(con, flt.resolved(con))
         for descending in (True, False):
+            # (the plain query's whole order, once: each page below is its slice, as LIMIT/OFFSET gives it)
+            whole = _plain_event_page(con, flt, descending, total + 1, 0)
             for limit in (1, 7):
                 for offset in [*range(0, 12), *range(12, total + 2, 5)]:
                     got = queries.events(cur, flt, "date", descending, limit, offset)
                     keys = [(r["article_sha1"], r["idx"]) for r in got["items"]]
-                    assert keys == _plain_event_page(con, flt, descending, limit, offset), (flt, descending,
-                                                                                             limit, offset)
-                    assert got["total"] == queries.event_count(con, flt.resolved(con))
+                    assert keys == whole[offset:offset + limit], (flt, descending, limit, offset)
+                    assert got["total"] == count
                     compared += len(keys)
     assert compared > 100
     con.close()
@@ -60,6 +62,9 @@ def test_event_pages_by_date_read_only_their_days(writable_db):
 def test_table_pages_from_their_articles_equal_the_plain_ones(web_db):
     con = duckdb.connect(str(web_db), read_only=True)
     cur = Reading(con.cursor(), Answers())
+    # (the plain pages read as the app reads too, with answers of their own: whether the summaries
+    # are fresh is then worked out once, not once per page)
+    plain_cur = Reading(con.cursor(), Answers())
     views = {
         "quotes": [{}, {"speaker_code": "RUS"}, {"kind": "direct"}],
         "places": [{}, {"country": "UA"}, {"events": "1"}],
@@ -77,7 +82,7 @@ def test_table_pages_from_their_articles_equal_the_plain_ones(web_db):
                     for offset in range(0, total + 2, max(3, total // 12)):
                         view = tables.View(filters=flt, sort=sort, descending=descending, limit=5, offset=offset)
                         got = tables._browse(cur, table, view)
-                        assert got == tables._browse(con, plain, view), (name, flt, sort, descending, offset)
+                        assert got == tables._browse(plain_cur, plain, view), (name, flt, sort, descending, offset)
                         compared += len(got["items"])
     assert compared > 100
     con.close()
@@ -101,25 +106,42 @@ def test_event_pages_by_reports_equal_the_plain_ones(writable_db):
     assert 2 <= reported < total  # pages of both kinds: among the reported ones, and past them
     kind, modality = con.execute("SELECT type, modality FROM events GROUP BY ALL ORDER BY count(*) DESC, 1, 2 "
                                  "LIMIT 1").fetchone()
-    narrow = 0  # pages picked from event_reports alone
+    # (read as the app reads, through a request's cursor and its kept answers: the data no longer
+    # changes, and the summaries' freshness is then worked out once, not a few times per page)
+    cur = Reading(con.cursor(), Answers())
+    # each event's reports as the tables say (its cluster's articles; None: in no cluster)
+    reports = dict(con.execute("""SELECT e.rowid, c.num_articles FROM events e
+                                  LEFT JOIN event_cluster_mentions m ON m.article_sha1 = e.article_sha1
+                                                                     AND m.event_idx = e.idx
+                                  LEFT JOIN event_clusters c USING (cluster_id)""").fetchall())
+    narrow = picked = 0  # pages picked from event_reports alone, and the others
     for flt in (queries.EventFilter(), queries.EventFilter(has_party=True), queries.EventFilter(type=kind.lower()),
                 queries.EventFilter(modality=modality, min_confidence=0.2, has_party=True),
                 queries.EventFilter(date_basis="published", quad_class=1), queries.EventFilter(score_min=-2),
                 queries.EventFilter(date_from="2022-03-01", date_to="2022-12-31", date_basis="event"),
                 queries.EventFilter(actor="RUS")):
         for descending in (True, False):
+            # the plain query's whole order, once: each page below is its slice, as LIMIT/OFFSET gives it
+            sql, params = queries._event_keys_query(flt.resolved(con), "reports", descending)
+            plain = [r[0] for r in con.execute(sql, params + [total + 1, 0]).fetchall()]
+            keys = {r: (sha, idx) for r, sha, idx in con.execute(
+                "SELECT rowid, article_sha1, idx FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))",
+                [plain]).fetchall()}
+            whole = [keys[r] for r in plain]
+            count = con.execute(f"SELECT count(*) FROM ({sql.split('ORDER BY')[0]})", params).fetchone()[0]
+            assert count == len(whole)
+            # where the way a page is picked changes: the events reported twice or more, those with
+            # reports, and all of them end (a page just filled by each, one short, one past)
+            ends = (sum((reports[r] or 0) >= 2 for r in plain), sum(reports[r] is not None for r in plain), count)
             for limit in (1, 50):
-                for offset in range(0, min(total, reported + 8)):
-                    narrow += queries._reported_keys(con, flt, descending, limit, offset) is not None
-                    got = queries.events(con, flt, "reports", descending, limit, offset)
-                    sql, params = queries._event_keys_query(flt.resolved(con), "reports", descending)
-                    plain = [r[0] for r in con.execute(sql, params + [limit, offset]).fetchall()]
-                    keys = {r: (sha, idx) for r, sha, idx in con.execute(
-                        "SELECT rowid, article_sha1, idx FROM events WHERE rowid IN (SELECT unnest(?::BIGINT[]))",
-                        [plain]).fetchall()}
-                    assert [(r["article_sha1"], r["idx"]) for r in got["items"]] == [keys[r] for r in plain], \
+                offsets = {0, 1, 2, *range(0, count + 2, 9)} | {
+                    end - limit + d for end in ends for d in (-1, 0, 1, 2) if end - limit + d >= 0}
+                for offset in sorted(offsets):
+                    alone = queries._reported_keys(cur, flt, descending, limit, offset) is not None
+                    narrow, picked = narrow + alone, picked + (not alone)
+                    got = queries.events(cur, flt, "reports", descending, limit, offset)
+                    assert [(r["article_sha1"], r["idx"]) for r in got["items"]] == whole[offset:offset + limit], \
                         (flt, descending, limit, offset)
-                    assert got["total"] == con.execute(f"SELECT count(*) FROM ({sql.split('ORDER BY')[0]})",
-                                                       params).fetchone()[0]
-    assert narrow > 100
+                    assert got["total"] == count
+    assert narrow > 50 and picked > 50
     con.close()

@@ -25,8 +25,11 @@ ISTANBUL = ("Turkey hosted talks between Russia and Ukraine in Istanbul on Tuesd
 
 
 def _answers_of(con) -> dict:
-    """What the web app answers from ``con``: actors, one actor, suggestions, network, places, tables."""
-    cur = con.cursor()
+    """What the web app answers from ``con``: actors, one actor, suggestions, network, places, tables;
+    read as the app reads, through a request's cursor with answers kept for this call (the data does
+    not change during it), so whether the summaries are fresh and the actor index are worked out once,
+    not once per query (which made each call minutes long)."""
+    cur = Reading(con.cursor(), Answers())
     listed = queries.actors(cur, None, 10_000, 0)
     out = {
         "actors": listed,
@@ -167,20 +170,24 @@ def test_quote_pages_picked_from_quote_keys_equal_the_full_join(writable_db, tmp
     from whodid.batch import ingest_corpus
 
     def compare(con):
-        cur = con.cursor()
+        # (each way read as the app reads, with answers of its own: whether the summaries are fresh
+        # is worked out once, not once per page, and no page is kept from the other way's)
+        def cur():
+            return Reading(con.cursor(), Answers())
+
         assert summaries.fresh(con)
-        assert all(tables.QUOTES.picked_from(cur, v, v.sort or "published") for v in QUOTE_VIEWS)
+        assert all(tables.QUOTES.picked_from(con, v, v.sort or "published") for v in QUOTE_VIEWS)
         joined = dataclasses.replace(tables.QUOTES, picks=None)
-        picked = _quote_pages(cur, tables.QUOTES)
-        assert picked == _quote_pages(cur, joined)
+        picked = _quote_pages(cur(), tables.QUOTES)
+        assert picked == _quote_pages(cur(), joined)
         # and the checks pages, from check_keys, the same way
-        assert all(tables.CHECKS.picked_from(cur, v, v.sort or "published") for v in CHECK_VIEWS)
-        checks = _check_pages(cur, tables.CHECKS)
-        assert checks == _check_pages(cur, dataclasses.replace(tables.CHECKS, picks=None))
+        assert all(tables.CHECKS.picked_from(con, v, v.sort or "published") for v in CHECK_VIEWS)
+        checks = _check_pages(cur(), tables.CHECKS)
+        assert checks == _check_pages(cur(), dataclasses.replace(tables.CHECKS, picks=None))
         # and the places pages, from place_keys with each place's events counted at ingest
-        assert all(tables.PLACES.picked_from(cur, v, v.sort or "published") for v in PLACE_VIEWS)
-        places = _place_pages(cur, tables.PLACES)
-        assert places == _place_pages(cur, dataclasses.replace(tables.PLACES, picks=None))
+        assert all(tables.PLACES.picked_from(con, v, v.sort or "published") for v in PLACE_VIEWS)
+        places = _place_pages(cur(), tables.PLACES)
+        assert places == _place_pages(cur(), dataclasses.replace(tables.PLACES, picks=None))
         for keys, items in (("quote_keys", "quotes"), ("check_keys", "checks"), ("place_keys", "places")):
             assert con.execute(f"SELECT count(*) FROM {keys}").fetchone()[0] == con.execute(
                 f"SELECT count(*) FROM {items} WHERE article_sha1 IN (SELECT sha1 FROM articles)").fetchone()[0]
