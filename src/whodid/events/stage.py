@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from whodid.events import confidence, conventions, criticism, filters, remention
+from whodid.events import confidence, conventions, criticism, filters, parties, remention
 from whodid.knowledge import Resources
 from whodid.model import Analysis, Event
 from whodid.nlp.dates import latest_stated_year
@@ -23,7 +23,8 @@ class EventsStage:
     read by ``events.criticism``. Re-mentions of one event are merged (``events.remention``),
     parties compared by who they are (the knowledge base's party membership says who is
     of one party). Each event's ``confidence`` is the trained model's
-    (``events.confidence``);
+    (``events.confidence``); a side the rules left empty may then be given a party of the
+    sentence (or the one before) by the trained party chooser (``events.parties``);
     ``record``, when set, receives each article's events and their features (training).
     """
 
@@ -33,6 +34,8 @@ class EventsStage:
         self.resources = resources or Resources.build()
         self.coder = confidence.RecordingCoder(self.resources.lexicon)
         self.record = None
+        # the trained chooser of a party for the sides the rules leave empty (None: none shipped)
+        self.parties = parties.PartyModel.load()
         # the knowledge base's curated party membership, by actor id: who is of one side
         kb = self.resources.kb
         self.members = {country: {key: [kb.people[i].id for i in people] for key, people in parties.items()}
@@ -73,6 +76,9 @@ class EventsStage:
         self._note_taken_out("an aimed act beside parties it is not aimed at (events.filters.aimed)", events, aimed)
         events = aimed
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
+        # after the confidence: its model was trained on the rules' parties (and measured so)
+        if self.parties is not None:
+            self.parties.fill_empty(doc, analysis, events)
         analysis.events.extend(events)
 
     def _note_taken_out(self, why: str, before: list[Event], after: list[Event]) -> None:

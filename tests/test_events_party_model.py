@@ -1,0 +1,65 @@
+"""The trained party chooser (``events.parties``, branch party-model17): a side the rules leave
+empty is given the party of the sentence (or the sentence before) the model scores best, never
+a party of the other side. Made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import codes, found
+
+
+@pytest.fixture(scope="module")
+def analyze(code_events):
+    return lambda text: code_events(text, "2024-05-03")
+
+
+def test_the_shipped_model_is_loaded():
+    from whodid.events import EventsStage
+
+    model = EventsStage().parties
+    assert model is not None and model.weights and model.fill < float("inf")
+
+
+def test_a_party_the_sentence_names_fills_an_empty_recipient(analyze):
+    # the rules read no recipient for "fired" (Japan is what the missile flew over)
+    a = analyze("North Korea fired a missile over Japan on Tuesday. Tokyo condemned the launch.")
+    ev = found(a, "ASSAULT", "fired")
+    assert codes(a, ev.actor) == ["PRK"] and codes(a, ev.recipient) == ["JPN"]
+    assert [m.text for m in ev.recipient_mentions] == ["Japan"]
+    # a guess says it is one: the filled side is marked inferred, the read actor is not
+    assert ev.inferred == ["recipient"]
+
+
+def test_a_party_of_the_sentence_before_fills_an_empty_recipient(analyze):
+    a = analyze("Sudanese forces clashed with rebels in Darfur. The United Nations appealed for a ceasefire.")
+    ev = found(a, "REQUEST", "appealed")
+    assert codes(a, ev.actor) == ["IGOUNO"]
+    assert [c[:3] for c in codes(a, ev.recipient)] == ["SDN"]
+
+
+@pytest.mark.parametrize("text, kind, trigger", [
+    # no party but the actor: the recipient stays empty (no guess)
+    ("Russia vetoed the resolution.", "REJECT", "vetoed"),
+    # talks between the two named: neither is given as its own counterpart
+    ("Germany and France held talks in Berlin on Monday.", "CONSULT", "held talks"),
+])
+def test_a_party_of_the_other_side_is_never_the_fill(analyze, text, kind, trigger):
+    assert found(analyze(text), kind, trigger).recipient == []
+
+
+def test_without_the_model_the_rules_leave_the_side_empty(nlp):
+    # the fill is the model's, not the rules': with no model the recipient stays empty
+    from whodid.actors import ActorsStage
+    from whodid.events import EventsStage
+    from whodid.model import Analysis, Article
+    from whodid.quotes import QuotesStage
+
+    text = "North Korea fired a missile over Japan on Tuesday. Tokyo condemned the launch."
+    events = EventsStage()
+    events.parties = None
+    doc = nlp(text)
+    a = Analysis(article=Article(text=text, published="2024-05-03"))
+    for stage in (ActorsStage(), QuotesStage(), events):
+        stage(doc, a)
+    assert found(a, "ASSAULT", "fired").recipient == []
