@@ -1,4 +1,4 @@
-"""The ``whodid`` command line: analyze, ingest, query, export, serve.
+"""The ``whodid`` command line: analyze, ingest, query, export, serve, optimize.
 
 Exit codes: 0 every input was stored (or printed); 1 some inputs failed or were
 skipped, or the run stopped on an error; 2 a usage error (bad option, missing
@@ -641,6 +641,32 @@ def serve(
                     log_level="warning")
     finally:
         shutil.rmtree(shared, ignore_errors=True)
+
+
+@app.command()
+def optimize(db: DbOpt = "whodid.duckdb") -> None:
+    """Lay the web app's summaries out in the order its pages read them: faster pages, same answers.
+
+    Each summary not in its order is rewritten and swapped in by one transaction (killed at any point,
+    every table is whole). Run it after a large ingest; it needs the database to itself (stop `whodid
+    serve` first)."""
+    from whodid.store import StoreError
+    from whodid.store.layout import optimize as lay_out
+
+    def progress(table: str, rows: int | None, step) -> None:
+        if step is None:
+            err.print(f"{table}: {rows:,} rows ...", highlight=False)
+        else:
+            err.print(f"{table}: {'rewritten in order' if step.rewritten else 'already in order'} "
+                      f"({step.seconds:.1f} s)", highlight=False)
+
+    start = time.perf_counter()
+    try:
+        steps = lay_out(db, progress)
+    except StoreError as exc:
+        raise _fail(str(exc))
+    err.print(f"{_label(db)}: {sum(s.rewritten for s in steps)} of {len(steps)} summaries rewritten in "
+              f"{time.perf_counter() - start:.1f} s", highlight=False)
 
 
 SERVE_OPTIONS = "WHODID_SERVE_OPTIONS"

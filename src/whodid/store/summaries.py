@@ -191,9 +191,19 @@ LATER_STEPS = {
         ORDER BY 1, 2, 3""",
     "summary_sorted": "SELECT 1",  # (kept by ``sort``)
 }
-# the summaries kept in an order the queries narrow by (name: its ORDER BY): rewritten in that order by
-# ``sort`` when the rows added since its last sort reach ``SORT_TAIL_ROWS``
-SORTED = {"actor_events": "sort_key, as_actor, ev", "pair_events": "source_key, target_key, ev"}
+# the summaries kept in an order the queries narrow by (name: its ORDER BY, each batch's own order in
+# LATER_STEPS): rewritten in that order by ``sort`` when the rows added since its last sort reach
+# ``SORT_TAIL_ROWS``. Batches in order are not enough: every row group of a table written 32 articles
+# at a time spans the whole range of its order, so DuckDB's zone maps skip none (a word of
+# article_words read from every one of 700 row groups, a speaker's quote keys from all 36)
+SORTED = {"actor_events": "sort_key, as_actor, ev", "pair_events": "source_key, target_key, ev",
+          "event_days": "day, article_sha1, idx", "event_reports": "reports DESC, article_sha1, idx",
+          **{name: f"{columns[0][0]}, published" for name, (_, columns) in KEY_TABLES.items()},
+          "article_words": "word"}
+# those ``sort`` keeps in order as they are written; the others only by ``whodid optimize``
+# (store/layout.py): article_words holds some 86 rows per event, and rewriting it whenever a row
+# group's worth was added would cost a write more than the write itself
+SORTED_BY_WRITES = tuple(name for name in SORTED if name != "article_words")
 # the summaries whose rows carry ``actor_order``'s keys: made anew with it
 KEYED_BY_ORDER = ("actor_events", "pair_events")
 SORT_TAIL_ROWS = 122_880  # (a DuckDB row group: a tail shorter than this adds one or two to a range's)
@@ -329,35 +339,56 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
     return pending
 
 
-def sort(con: duckdb.DuckDBPyConnection, tail_rows: int | None = None) -> list[str]:
-    """Rewrite each summary of ``SORTED`` in its order when the rows added since its last sort are
-    ``tail_rows`` (default ``SORT_TAIL_ROWS``) or more, in the caller's transaction; returns the
-    ones rewritten. Only the summary's own row order changes (the row-id hints it keeps are those of
-    the item tables' rows, which ``fix_hints`` may still set after the write commits, by key)."""
+def sort(con: duckdb.DuckDBPyConnection, tail_rows: int | None = None,
+         names: tuple[str, ...] = SORTED_BY_WRITES) -> list[str]:
+    """Rewrite each summary of ``names`` (of ``SORTED``) in its order when the rows added since its
+    last sort are ``tail_rows`` (default ``SORT_TAIL_ROWS``) or more, in the caller's transaction;
+    returns the ones rewritten. Only the summary's own row order changes (the row-id hints it keeps
+    are those of the item tables' rows, which ``fix_hints`` may still set after the write commits, by
+    key); a table not yet made is skipped."""
     tail_rows = SORT_TAIL_ROWS if tail_rows is None else tail_rows
     done = []
-    for name, order in SORTED.items():
+    for name in names:
+        if not table_exists(con, name):
+            continue
         rows, = con.execute(f"SELECT count(*) FROM {name}").fetchone()
         found = con.execute("SELECT sorted_rows FROM summary_sorted WHERE name = ?", [name]).fetchone()
         if found is not None and rows - found[0] < max(tail_rows, 1):
             continue  # (a short tail)
         # (never sorted: made and filled in one batch, in order, unless a database of an earlier
         # version of this; checked once)
-        if found is not None or not _in_order(con, name, order):
-            con.execute(f"ALTER TABLE {name} RENAME TO {name}_unsorted")
-            con.execute(LATER_TABLES[name])
-            con.execute(f"INSERT INTO {name} SELECT * FROM {name}_unsorted ORDER BY {order}")
-            con.execute(f"DROP TABLE {name}_unsorted")
+        if found is not None or not in_order(con, name):
+            rewrite(con, name)
             done.append(name)
         con.execute("INSERT OR REPLACE INTO summary_sorted VALUES (?, ?)", [name, rows])
     return done
 
 
-def _in_order(con: duckdb.DuckDBPyConnection, name: str, order: str) -> bool:
-    """``name``'s rows are stored in ``order`` (a scan of the table)."""
-    keys = order.replace(" ", "")
-    return con.execute(f"""SELECT count(*) = 0 FROM (SELECT ({keys}) AS k, lag(({keys})) OVER (ORDER BY rowid) AS before
-                           FROM {name}) WHERE before > k""").fetchone()[0]
+def rewrite(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Store the summary ``name`` (of ``SORTED``) anew in its order, in the caller's transaction (the
+    copy is made, then the old table dropped: a crash before the commit leaves the old one)."""
+    con.execute(f"ALTER TABLE {name} RENAME TO {name}_unsorted")
+    con.execute(LATER_TABLES[name])
+    con.execute(f"INSERT INTO {name} SELECT * FROM {name}_unsorted ORDER BY {SORTED[name]}")
+    con.execute(f"DROP TABLE {name}_unsorted")
+
+
+def in_order(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """The summary ``name``'s rows are stored in its order (``SORTED``; a scan of the table): no row
+    sorts before the one stored before it, as ORDER BY sorts (ASC or DESC per column, NULLs last)."""
+    terms = [term.split() for term in SORTED[name].split(",")]
+    columns = [t[0] for t in terms]
+    lags = ", ".join(f"lag({c}) OVER (ORDER BY rowid) AS before_{c}" for c in columns)
+    # the row sorts after the one before it on a column, or ties on it and so on for the next ones
+    after = "FALSE"
+    for term in reversed(terms):
+        c, way = term[0], ">" if len(term) > 1 and term[1].upper() == "DESC" else "<"
+        after = (f"((before_{c} IS NOT NULL AND ({c} IS NULL OR before_{c} {way} {c})) "
+                 f"OR (before_{c} IS NOT DISTINCT FROM {c} AND {after}))")
+    tie = " AND ".join(f"before_{c} IS NOT DISTINCT FROM {c}" for c in columns)
+    return con.execute(f"""SELECT count(*) = 0 FROM (SELECT {", ".join(columns)}, {lags},
+                                                             row_number() OVER (ORDER BY rowid) AS n FROM {name})
+                           WHERE NOT (n = 1 OR {after} OR ({tie}))""").fetchone()[0]
 
 
 # The row-id hints the summaries keep (table: (hint column, item table)). A row a transaction adds has
