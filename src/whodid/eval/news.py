@@ -436,35 +436,13 @@ def _party_source(roles: tuple[str, ...], ours: Emitted, coded: list[Party]) -> 
     return "read"
 
 
-def party_outcomes(gold: GoldEvent, ours: Emitted) -> Counter:
-    """How whodid coded each gold party of a type-matched event: for every gold actor and
-    recipient whose country the annotator knew (not ``---``), ``n`` and whether an emitted
-    party of the same side (either side for CONSULT) has its country (``country``), its
-    whole code (``sector``), or whether that side has no party with a country at all
-    (``unknown``: whodid left the party uncoded or did not find it). The same counts again
-    under ``(source, key)`` by where whodid's party came from (``_party_source``), since a
-    convention's guess and a party read from the text fail for different reasons."""
-    out: Counter = Counter()
-    sides = ([(("actor", "recipient"), gold.actor + gold.recipient, ours.actor + ours.recipient)]
-             if gold.type == "CONSULT"
-             else [(("actor",), gold.actor, ours.actor), (("recipient",), gold.recipient, ours.recipient)])
-    for roles, golds, emitted in sides:
-        coded = [o for o in emitted if len(_country(o.code)) == 3 and _country(o.code) not in SECTOR_ONLY]
-        source = _party_source(roles, ours, coded)
-        for g in golds:
-            if _country(g.code) == WILDCARD or not g.code:
-                continue
-            found = {"n": True, "country": any(_agree(g, o) for o in coded),
-                     "sector": any(_agree(g, o, sector=True) for o in coded), "unknown": not coded}
-            for key, hit in found.items():
-                out[key] += hit
-                out[(source, key)] += hit
-    return out
-
-
 def party_rows(gold: GoldEvent, ours: Emitted) -> list[dict]:
-    """The listing behind ``party_outcomes``: one row per scored gold party, with the emitted
-    parties of its side and the outcome (right, sector, country, unknown)."""
+    """How whodid coded each gold party of a type-matched event whose country the annotator knew
+    (not ``---``): one row per such party, with the emitted parties of its side (either side for
+    CONSULT), the outcome (``right``: an emitted party has its whole code; ``sector``: its country
+    only; ``unknown``: the side has no party with a country, whodid left it uncoded or did not find
+    it; ``country``: another country) and where whodid's party came from (``_party_source``, since
+    a convention's guess and a party read from the text fail for different reasons)."""
     rows = []
     sides = ([("either", gold.actor + gold.recipient, ours.actor + ours.recipient)] if gold.type == "CONSULT"
              else [("actor", gold.actor, ours.actor), ("recipient", gold.recipient, ours.recipient)])
@@ -480,6 +458,19 @@ def party_rows(gold: GoldEvent, ours: Emitted) -> list[dict]:
             rows.append({"side": side, "outcome": outcome, "source": source, "gold": f"{g.name} {g.code}",
                          "emitted": _show_parties(emitted)})
     return rows
+
+
+def party_counts(rows: list[dict]) -> Counter:
+    """``party_rows`` counted: ``n`` and how many had the country right (``country``), the whole
+    code (``sector``) or no coded party (``unknown``); the same again under ``(source, key)``."""
+    out: Counter = Counter()
+    for row in rows:
+        found = {"n": True, "country": row["outcome"] in ("right", "sector"), "sector": row["outcome"] == "right",
+                 "unknown": row["outcome"] == "unknown"}
+        for key, hit in found.items():
+            out[key] += hit
+            out[(row["source"], key)] += hit
+    return out
 
 
 def _inside(gold: GoldEvent, ours: Emitted) -> bool:
@@ -605,9 +596,10 @@ class Scorer:
         match, dupes = result["full"]
         type_match, _ = result["type"]
         for j, i in type_match.items():
-            self.parties.update(party_outcomes(gold[i], ours[j]))
+            rows = party_rows(gold[i], ours[j])
+            self.parties.update(party_counts(rows))
             start, end = gold[i].spans[0]
-            for row in party_rows(gold[i], ours[j]):
+            for row in rows:
                 self.party_listing.append({"corpus": article.corpus, "article": article.id, "start": start,
                                            "type": gold[i].type, "sentence": article.text[start:end], **row})
         for j, i in match.items():
