@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from whodid.model import Actor, Analysis, Event, Mention
+from whodid.nlp.extensions import char_tokens, span_at
 
 FILE = "party_model.json"
 
@@ -46,10 +47,6 @@ class Side:
     rules: list[int]  # indices of the rules' own parties among the candidates
     others: list[int] = field(default_factory=list)  # the rules' parties of the other side
     feats: list[list[str]] = field(default_factory=list)
-
-
-def _span(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")
 
 
 def _clause(t: Token) -> Token:
@@ -87,7 +84,7 @@ def candidates(doc: Doc, analysis: Analysis, ev: Event, previous: bool = True) -
     s, e = ev.sentence.start, ev.sentence.end
     prev_start = s
     if previous:
-        sent = _span(doc, s, e)
+        sent = span_at(doc, ev.sentence)
         if sent is not None and sent.start > 0:
             prev_start = doc[sent.start - 1].sent.start_char
     trig = (ev.trigger.start + ev.trigger.end) / 2
@@ -131,7 +128,7 @@ def features(doc: Doc, analysis: Analysis, side: Side) -> list[list[str]]:
     other = SIDES[1] if side.side == SIDES[0] else SIDES[0]
     other_ids = set(getattr(ev, other))
     this_ids = set(getattr(ev, side.side))
-    tspan = _span(doc, ev.trigger.start, ev.trigger.end)
+    tspan = span_at(doc, ev.trigger)
     trig = tspan.root if tspan is not None else None
     noun = "noun" if trig is not None and trig.pos_ in ("NOUN", "PROPN") else "verb"
     quotes = [q for q in analysis.quotes if q.start <= ev.trigger.start < q.end]
@@ -166,7 +163,7 @@ def features(doc: Doc, analysis: Analysis, side: Side) -> list[list[str]]:
         mentions = len(a.mentions)
         f.append(f"{sd}:freq:{min(mentions, 5)}")
         if c.mention is not None and trig is not None and c.where == "sentence":
-            span = _span(doc, *c.mention)
+            span = char_tokens(doc, *c.mention)
             if span is not None:
                 h = span.root
                 p, shape, n = _path(trig, h)
