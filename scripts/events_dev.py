@@ -109,6 +109,14 @@ def run_events(docs, analyses, trace: bool = False):
     return out, traces, entries
 
 
+def figures(articles, emitted, min_confidence=None) -> dict:
+    """The type-only and type + actor + recipient tallies (``news.score``'s ``type`` and ``full``)
+    of ``emitted`` against ``articles``; with ``min_confidence``, of the events at or above it."""
+    fig = news.score(zip(articles, emitted), min_confidence=min_confidence)
+    src = fig["trusted"] if min_confidence is not None else fig
+    return {lv: src[lv] for lv in ("type", "full")}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("what", choices=("cache", "score"))

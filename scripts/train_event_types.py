@@ -130,12 +130,6 @@ def _retyped(o, t):
     return o
 
 
-def figures(articles, emitted, min_confidence=None) -> dict:
-    fig = news.score(zip(articles, emitted), min_confidence=min_confidence)
-    src = fig["trusted"] if min_confidence is not None else fig
-    return {lv: src[lv] for lv in ("type", "full")}
-
-
 def rows_of(result, gold_labels, keep):
     rows, ys, rules = [], [], []
     for n in keep:
@@ -157,7 +151,7 @@ def choose(articles, result, gold_labels, rounds, keep, classes, l2) -> tuple[fl
     table = {}
     for m in MARGINS:
         for dr in DROPS:
-            table[(m, dr)] = figures(arts, applied(sub, ms, m, dr))["full"]["f1"]
+            table[(m, dr)] = events_dev.figures(arts, applied(sub, ms, m, dr))["full"]["f1"]
     # ties: the most conservative setting (fewest changes)
     return max(table, key=lambda k: (round(table[k], 6), k[0], k[1]))
 
@@ -187,8 +181,9 @@ def cross_validate(articles, docs, analyses, rounds, l2) -> None:
         test = [n for n in everything if rounds[n] == r]
         for n in test:
             models[n] = model
-        before = figures([articles[n] for n in test], [result[n][0] for n in test])["full"]
-        after = figures([articles[n] for n in test], applied([result[n] for n in test], [model] * len(test)))["full"]
+        before = events_dev.figures([articles[n] for n in test], [result[n][0] for n in test])["full"]
+        after = events_dev.figures([articles[n] for n in test],
+                                   applied([result[n] for n in test], [model] * len(test)))["full"]
         print(f"  fold {r:22s} margin {m} drop {dr} agree {model.agree:.2f}: full F1 {before['f1']:.3f} -> "
               f"{after['f1']:.3f} ({before['matched']}/{before['emitted']} -> {after['matched']}/{after['emitted']})",
               flush=True)
@@ -198,10 +193,10 @@ def cross_validate(articles, docs, analyses, rounds, l2) -> None:
                                                                    [n for n in everything if rounds[n] in FRESH])):
         arts = [articles[n] for n in subset]
         print(f"\n{name}: {len(arts)} articles")
-        print(line("rules alone", figures(arts, [result[n][0] for n in subset])))
-        print(line("re-typer (out of fold)", figures(arts, [retyped[n] for n in subset])))
-        print(line("rules alone, conf >= 0.2", figures(arts, [result[n][0] for n in subset], 0.2)))
-        print(line("re-typer, conf >= 0.2", figures(arts, [retyped[n] for n in subset], 0.2)))
+        print(line("rules alone", events_dev.figures(arts, [result[n][0] for n in subset])))
+        print(line("re-typer (out of fold)", events_dev.figures(arts, [retyped[n] for n in subset])))
+        print(line("rules alone, conf >= 0.2", events_dev.figures(arts, [result[n][0] for n in subset], 0.2)))
+        print(line("re-typer, conf >= 0.2", events_dev.figures(arts, [retyped[n] for n in subset], 0.2)))
         for n in subset:
             em, _ = result[n]
             new = {(o.start, o.trigger): o.type for o in retyped[n]}
@@ -226,10 +221,10 @@ def grid(articles, docs, analyses, rounds, l2) -> None:
     fresh = [n for n in everything if rounds[n] in FRESH]
     for name, subset in (("all", everything), ("fresh", fresh)):
         arts = [articles[n] for n in subset]
-        print(line(f"{name} rules alone, conf >= 0.2", figures(arts, [result[n][0] for n in subset], 0.2)))
+        print(line(f"{name} rules alone, conf >= 0.2", events_dev.figures(arts, [result[n][0] for n in subset], 0.2)))
         for dr in DROPS[:-1]:
             new = applied([result[n] for n in subset], [models[n] for n in subset], float("inf"), dr)
-            print(line(f"{name} drop {dr}, conf >= 0.2", figures(arts, new, 0.2)), flush=True)
+            print(line(f"{name} drop {dr}, conf >= 0.2", events_dev.figures(arts, new, 0.2)), flush=True)
     for m in MARGINS:
         for dr in DROPS:
             new = applied(result, models, m, dr)
@@ -238,7 +233,7 @@ def grid(articles, docs, analyses, rounds, l2) -> None:
             dropped = sum(models[n].decide(f, o.type, m, dr) is None for n in everything for o, f in zip(*result[n]))
             print(f"margin {m} drop {dr}: {moved} re-typed, {dropped} dropped")
             for name, subset in (("all", everything), ("fresh", fresh)):
-                print(line(f"{name} margin {m} drop {dr}", figures([articles[n] for n in subset],
+                print(line(f"{name} margin {m} drop {dr}", events_dev.figures([articles[n] for n in subset],
                                                                    [new[n] for n in subset])), flush=True)
 
 
@@ -252,9 +247,9 @@ def oracle(articles, docs, analyses, rounds) -> None:
     everything = list(range(len(articles)))
     for name, subset in (("all", everything), ("fresh", [n for n in everything if rounds[n] in FRESH])):
         arts = [articles[n] for n in subset]
-        print(line(f"{name} rules alone", figures(arts, [result[n][0] for n in subset])))
-        print(line(f"{name} re-typed to the label", figures(arts, [retyped[n] for n in subset])))
-        print(line(f"{name} and none dropped", figures(arts, [pruned[n] for n in subset])))
+        print(line(f"{name} rules alone", events_dev.figures(arts, [result[n][0] for n in subset])))
+        print(line(f"{name} re-typed to the label", events_dev.figures(arts, [retyped[n] for n in subset])))
+        print(line(f"{name} and none dropped", events_dev.figures(arts, [pruned[n] for n in subset])))
 
 
 def main() -> None:

@@ -178,12 +178,6 @@ def applied(result, models, margin=None, fill=None):
     return out
 
 
-def figures(articles, emitted, min_confidence=None) -> dict:
-    fig = news.score(zip(articles, emitted), min_confidence=min_confidence)
-    src = fig["trusted"] if min_confidence is not None else fig
-    return {lv: src[lv] for lv in ("type", "full")}
-
-
 def line(name, fig) -> str:
     t, f = fig["type"], fig["full"]
     return (f"{name:34s} type P/R/F1 {t['precision']:.3f}/{t['recall']:.3f}/{t['f1']:.3f}   "
@@ -198,8 +192,8 @@ def choose(articles, result, gold_labels, rounds, keep, l2) -> tuple[float, floa
     ms = logistic.fold_models(keep, [rounds[n] for n in keep], lambda tr: fit(*rows_of(result, gold_labels, tr), l2))
     arts = [articles[n] for n in keep]
     sub = [result[n] for n in keep]
-    margins = {m: figures(arts, applied(sub, ms, m, NEVER))["full"]["f1"] for m in MARGINS}
-    fills = {t: figures(arts, applied(sub, ms, NEVER, t))["full"]["f1"] for t in FILLS}
+    margins = {m: events_dev.figures(arts, applied(sub, ms, m, NEVER))["full"]["f1"] for m in MARGINS}
+    fills = {t: events_dev.figures(arts, applied(sub, ms, NEVER, t))["full"]["f1"] for t in FILLS}
     # ties: the larger margin / threshold (fewer changes)
     return (max(margins, key=lambda m: (round(margins[m], 6), m)), max(fills, key=lambda t: (round(fills[t], 6), t)))
 
@@ -246,8 +240,9 @@ def cross_validate(articles, docs, analyses, rounds, l2, previous, fixed=None) -
         test = [n for n in everything if rounds[n] == r]
         for n in test:
             models[n] = model
-        before = figures([articles[n] for n in test], [result[n][0] for n in test])["full"]
-        after = figures([articles[n] for n in test], applied([result[n] for n in test], [model] * len(test)))["full"]
+        before = events_dev.figures([articles[n] for n in test], [result[n][0] for n in test])["full"]
+        after = events_dev.figures([articles[n] for n in test],
+                                   applied([result[n] for n in test], [model] * len(test)))["full"]
         print(f"  fold {r:22s} margin {m} fill {t}: full F1 {before['f1']:.3f} -> {after['f1']:.3f} "
               f"({before['matched']}/{before['emitted']} -> {after['matched']}/{after['emitted']})", flush=True)
     new = applied(result, models)
@@ -256,19 +251,19 @@ def cross_validate(articles, docs, analyses, rounds, l2, previous, fixed=None) -
                          ("fresh rounds", [n for n in everything if rounds[n] in fresh])):
         arts = [articles[n] for n in subset]
         print(f"\n{name}: {len(arts)} articles")
-        print(line("rules alone", figures(arts, [result[n][0] for n in subset])))
-        print(line("party model (out of fold)", figures(arts, [new[n] for n in subset])))
-        print(line("rules alone, conf >= 0.2", figures(arts, [result[n][0] for n in subset], 0.2)))
-        print(line("party model, conf >= 0.2", figures(arts, [new[n] for n in subset], 0.2)))
+        print(line("rules alone", events_dev.figures(arts, [result[n][0] for n in subset])))
+        print(line("party model (out of fold)", events_dev.figures(arts, [new[n] for n in subset])))
+        print(line("rules alone, conf >= 0.2", events_dev.figures(arts, [result[n][0] for n in subset], 0.2)))
+        print(line("party model, conf >= 0.2", events_dev.figures(arts, [new[n] for n in subset], 0.2)))
         print("  moved sides:", dict(changes(articles, result, new, gold_labels, subset)))
         replace_only = applied(result, models, None, NEVER)
-        print(line("party model, replacing only", figures(arts, [replace_only[n] for n in subset])))
+        print(line("party model, replacing only", events_dev.figures(arts, [replace_only[n] for n in subset])))
         for m in MARGINS[:-1]:
             fixed = applied([result[n] for n in subset], [one_level[n] for n in subset], m, NEVER)
-            print(line(f"  fixed margin {m} (one level)", figures(arts, fixed)))
+            print(line(f"  fixed margin {m} (one level)", events_dev.figures(arts, fixed)))
         for t in FILLS[:-1]:
             fixed = applied([result[n] for n in subset], [one_level[n] for n in subset], NEVER, t)
-            print(line(f"  fixed fill {t} (one level)", figures(arts, fixed)))
+            print(line(f"  fixed fill {t} (one level)", events_dev.figures(arts, fixed)))
 
 
 def oracle(articles, docs, analyses, rounds, previous) -> None:
@@ -311,10 +306,10 @@ def oracle(articles, docs, analyses, rounds, previous) -> None:
     everything = list(range(len(articles)))
     for name, subset in (("all", everything), ("fresh", [n for n in everything if rounds[n] in fresh])):
         arts = [articles[n] for n in subset]
-        print(line(f"{name} rules alone", figures(arts, [result[n][0] for n in subset])))
-        print(line(f"{name} oracle (best candidate)", figures(arts, [both[n] for n in subset])))
-        print(line(f"{name} oracle, replacing only", figures(arts, [repl[n] for n in subset])))
-        print(line(f"{name} oracle, filling only", figures(arts, [filled[n] for n in subset])))
+        print(line(f"{name} rules alone", events_dev.figures(arts, [result[n][0] for n in subset])))
+        print(line(f"{name} oracle (best candidate)", events_dev.figures(arts, [both[n] for n in subset])))
+        print(line(f"{name} oracle, replacing only", events_dev.figures(arts, [repl[n] for n in subset])))
+        print(line(f"{name} oracle, filling only", events_dev.figures(arts, [filled[n] for n in subset])))
 
 
 def main() -> None:
