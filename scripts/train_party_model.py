@@ -89,7 +89,7 @@ def party(a) -> news.Party:
 def run(docs, analyses, previous=True):
     """The events stage on every article: per article, (emitted events, sides per event)."""
     stage = EventsStage(Resources.build())
-    stage.parties = None  # the rules' parties: what the model is trained to complete
+    stage.party_chooser = None  # the rules' parties: what the model is trained to complete
     out = []
     for doc, analysis in zip(docs, analyses):
         a = copy.deepcopy(analysis)

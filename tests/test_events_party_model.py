@@ -17,7 +17,7 @@ def analyze(code_events):
 def test_the_shipped_model_is_loaded():
     from whodid.events import EventsStage
 
-    model = EventsStage().parties
+    model = EventsStage().party_chooser
     assert model is not None and model.weights and model.fill < float("inf")
 
 
@@ -57,7 +57,7 @@ def test_without_the_model_the_rules_leave_the_side_empty(nlp):
 
     text = "North Korea fired a missile over Japan on Tuesday. Tokyo condemned the launch."
     events = EventsStage()
-    events.parties = None
+    events.party_chooser = None
     doc = nlp(text)
     a = Analysis(article=Article(text=text, published="2024-05-03"))
     for stage in (ActorsStage(), QuotesStage(), events):
