@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import SEED
+from helpers import SEED, hand_coder, word_mentions
+from pg_server import pg_server, pg_url  # noqa: F401  (PostgreSQL fixtures, started only when a test asks)
 
 
 @pytest.fixture(scope="session")
@@ -72,3 +73,22 @@ def places_of():
         return {m.text: p for p in pipeline.analyze(Article(text=text)).places for m in p.mentions}
 
     return run
+
+
+@pytest.fixture(scope="module")
+def actors_pipeline(nlp):
+    """A pipeline of the actors stage alone."""
+    from whodid.actors import ActorsStage
+    from whodid.pipeline import Pipeline
+
+    return Pipeline(stages=[ActorsStage()])
+
+
+@pytest.fixture(scope="module")
+def hand_code(nlp):
+    """``hand_code(text, {word: (id, code)})``: the events stage's events with persons built by hand."""
+    from whodid.model import Actor
+
+    run = hand_coder(nlp)
+    return lambda text, names: run(text, [Actor(id=aid, name=word, kind="person", code=c, mentions=word_mentions(text, word))
+                                          for word, (aid, c) in names.items()])

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 from helpers import hand_coder, word_mentions
-from test_actors_round5 import actor, analyse, pipeline  # noqa: F401  (the module's fixture and helpers)
-from test_events_recall import brief, code  # noqa: F401  (code is a fixture)
+from test_actors_round5 import actor, analyse
+from test_events_recall import brief
 
 from whodid.model import Actor
 
@@ -22,33 +22,33 @@ def mentions(analysis, name):
 # ---------------------------------------------------------------- doers the actors stage finds
 
 
-def test_a_lone_surname_at_the_head_of_a_sentence_is_the_named_person(pipeline):
+def test_a_lone_surname_at_the_head_of_a_sentence_is_the_named_person(actors_pipeline):
     # the parser tags "Raisi" a common noun: it was no one, and "condemned" had no doer
-    an = analyse(pipeline, "Iranian President Ebrahim Raisi met French President Emmanuel Macron in Tehran on "
+    an = analyse(actors_pipeline, "Iranian President Ebrahim Raisi met French President Emmanuel Macron in Tehran on "
                            "Monday. Raisi condemned the actions of the United States.", "2022-07-01")
     assert mentions(an, "Ebrahim Raisi").count("Raisi") == 1
 
 
-def test_a_family_name_that_comes_first_is_the_person_but_not_the_pronoun(pipeline):
-    an = analyse(pipeline, "Legislative Speaker You Si-kun arrived in Prague on Monday. On Tuesday, You received "
+def test_a_family_name_that_comes_first_is_the_person_but_not_the_pronoun(actors_pipeline):
+    an = analyse(actors_pipeline, "Legislative Speaker You Si-kun arrived in Prague on Monday. On Tuesday, You received "
                            "the head of the Czech office. \"You destroyed the principle,\" he said.", "2020-08-01")
     assert mentions(an, "You Si-kun").count("You") == 1  # "On Tuesday, You received", not the quote's "You"
 
 
-def test_a_surname_that_opens_a_longer_name_stays_that_name(pipeline):
-    an = analyse(pipeline, "Health minister Bill Ford met officials on Monday. Ford said the Ford Foundation "
+def test_a_surname_that_opens_a_longer_name_stays_that_name(actors_pipeline):
+    an = analyse(actors_pipeline, "Health minister Bill Ford met officials on Monday. Ford said the Ford Foundation "
                            "would pay for the clinics.", "2021-09-01")
     assert "Ford Foundation" not in mentions(an, "Bill Ford")
 
 
-def test_it_expressing_concern_after_a_body_spoke_is_that_body(pipeline):
-    an = analyse(pipeline, "The National Audit Office said the EU had failed to act on fraud. It also expressed "
+def test_it_expressing_concern_after_a_body_spoke_is_that_body(actors_pipeline):
+    an = analyse(actors_pipeline, "The National Audit Office said the EU had failed to act on fraud. It also expressed "
                            "concern that the auditors had qualified the accounts.", "2004-11-01")
     assert "It" in mentions(an, "National Audit Office")
 
 
-def test_it_after_a_document_spoke_is_no_party(pipeline):
-    an = analyse(pipeline, "The report said the EU had failed to act on fraud. It also expressed concern that "
+def test_it_after_a_document_spoke_is_no_party(actors_pipeline):
+    an = analyse(actors_pipeline, "The report said the EU had failed to act on fraud. It also expressed concern that "
                            "the auditors had qualified the accounts.", "2004-11-01")
     assert not any(m.text == "It" for a in an.actors for m in a.mentions)
 
@@ -56,13 +56,13 @@ def test_it_after_a_document_spoke_is_no_party(pipeline):
 # ---------------------------------------------------------------- what is said
 
 
-def test_a_party_that_needs_to_act_in_what_is_said_is_asked_to(code):
-    events = code("Mr Blair said America needed to listen to the world.", {"Blair": ("B", "GBRGOV"), "America": ("A", "USA")})
+def test_a_party_that_needs_to_act_in_what_is_said_is_asked_to(hand_code):
+    events = hand_code("Mr Blair said America needed to listen to the world.", {"Blair": ("B", "GBRGOV"), "America": ("A", "USA")})
     assert brief(events) == [("REQUEST", ["B"], ["A"])]
 
 
-def test_a_need_foretold_asks_nothing(code):
-    events = code("Mr Blair said Americans will need to wait for the report.",
+def test_a_need_foretold_asks_nothing(hand_code):
+    events = hand_code("Mr Blair said Americans will need to wait for the report.",
                   {"Blair": ("B", "GBRGOV"), "Americans": ("A", "USACVL")})
     assert [e for e in events if e.type == "REQUEST"] == []
 
@@ -89,17 +89,17 @@ def test_the_opposition_foretelling_an_act_in_the_passive_does_not_do_it(code_se
     assert not any(e.type == "AGREE" for e in events)
 
 
-def test_responding_to_an_accusation_rebuts_its_maker(code):
-    events = code("Sangma spoke to reporters while responding to the BJP's charges of political vendetta.",
+def test_responding_to_an_accusation_rebuts_its_maker(hand_code):
+    events = hand_code("Sangma spoke to reporters while responding to the BJP's charges of political vendetta.",
                   {"Sangma": ("S", "INDGOV"), "BJP": ("B", "INDOPP")})
     assert ("REJECT", ["S"], ["B"]) in brief(events)
-    events = code("The prime minister said in response to the accusations from Cholnan that he had done nothing wrong.",
+    events = hand_code("The prime minister said in response to the accusations from Cholnan that he had done nothing wrong.",
                   {"prime minister": ("P", "THAGOV"), "Cholnan": ("C", "THAOPP")})
     assert ("REJECT", ["P"], ["C"]) in brief(events)
 
 
-def test_responding_to_a_question_rebuts_no_one(code):
-    events = code("Sangma spoke to reporters while responding to the BJP's questions.",
+def test_responding_to_a_question_rebuts_no_one(hand_code):
+    events = hand_code("Sangma spoke to reporters while responding to the BJP's questions.",
                   {"Sangma": ("S", "INDGOV"), "BJP": ("B", "INDOPP")})
     assert not any(e.type == "REJECT" for e in events)
 

@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-# the stage runner of the first recall tests (actors built by hand)
-from test_events_recall import brief, code  # noqa: F401  (code is a fixture)
-
 
 @pytest.fixture(scope="module")
 def analyze(code_events):
@@ -69,52 +66,52 @@ def test_demonstrating_a_skill_is_no_protest(analyze):
     assert analyze("Several hundred students demonstrated their skills at the fair in Dhaka.").events == []
 
 
-def test_workers_who_strike_protest_and_rebels_who_strike_attack(analyze, code):
+def test_workers_who_strike_protest_and_rebels_who_strike_attack(analyze, hand_code):
     a = analyze("Dock workers in Chile have been striking for a week.")
     assert [(e.type, e.mode, codes(a, e.actor)) for e in a.events] == [("PROTEST", "strike", ["CHLLAB"])]
-    events = code("The rebels struck the town at dawn.", {"rebels": ("R", "---REB")})
+    events = hand_code("The rebels struck the town at dawn.", {"rebels": ("R", "---REB")})
     assert all(e.type != "PROTEST" for e in events)
 
 
-def test_protesters_who_storm_a_residence_protest(code):
-    events = code("Thousands of protesters stormed the president's residence.",
+def test_protesters_who_storm_a_residence_protest(hand_code):
+    events = hand_code("Thousands of protesters stormed the president's residence.",
                   {"protesters": ("P", "LKACVL"), "president": ("G", "LKAGOV")})
     assert [e.type for e in events] == ["PROTEST"]
 
 
-def test_troops_who_storm_a_town_attack(code):
-    events = code("The troops stormed the rebel town.", {"troops": ("T", "SYRMIL"), "rebel": ("R", "SYRREB")})
+def test_troops_who_storm_a_town_attack(hand_code):
+    events = hand_code("The troops stormed the rebel town.", {"troops": ("T", "SYRMIL"), "rebel": ("R", "SYRREB")})
     assert [e.type for e in events] == ["ASSAULT"]
 
 
 # ---------------------------------------------------------------- state force and coercion
 
 
-def test_police_forces_sent_out_are_mobilized(code):
-    events = code("The government sent out massive police forces.", {"government": ("G", "GNQGOV")})
+def test_police_forces_sent_out_are_mobilized(hand_code):
+    events = hand_code("The government sent out massive police forces.", {"government": ("G", "GNQGOV")})
     assert [(e.type, e.mode, e.actor) for e in events] == [("MOBILIZE", "police", ["G"])]
 
 
-def test_forces_sent_with_no_police_are_not_police(code):
-    events = code("The government sent out massive aid convoys.", {"government": ("G", "GNQGOV")})
+def test_forces_sent_with_no_police_are_not_police(hand_code):
+    events = hand_code("The government sent out massive aid convoys.", {"government": ("G", "GNQGOV")})
     assert all(e.type != "MOBILIZE" for e in events)
 
 
-def test_confiscating_property_is_seizing(code):
-    events = code("The police confiscated the farmers' land.", {"police": ("P", "ZAFPOL")})
+def test_confiscating_property_is_seizing(hand_code):
+    events = hand_code("The police confiscated the farmers' land.", {"police": ("P", "ZAFPOL")})
     assert [(e.type, e.mode, e.actor) for e in events] == [("COERCE", "seize", ["P"])]
 
 
-def test_firing_an_official_is_dismissing_him_and_firing_rockets_is_not(code):
-    events = code("The new government will fire the attorney-general.",
+def test_firing_an_official_is_dismissing_him_and_firing_rockets_is_not(hand_code):
+    events = hand_code("The new government will fire the attorney-general.",
                   {"government": ("G", "ISRGOV"), "attorney-general": ("A", "ISRJUD")})
     assert [(e.type, e.mode) for e in events] == [("COERCE", "restrict")]
-    events = code("Hamas fired rockets at Israel.", {"Hamas": ("H", "PSEINS"), "Israel": ("I", "ISR")})
+    events = hand_code("Hamas fired rockets at Israel.", {"Hamas": ("H", "PSEINS"), "Israel": ("I", "ISR")})
     assert all(e.type != "COERCE" for e in events)
 
 
-def test_a_crackdown_on_firms_restricts_and_censorship_stays_censorship(code):
-    events = code("India launched a crackdown on Chinese firms.", {"India": ("I", "INDGOV"), "firms": ("F", "CHNBUS")})
+def test_a_crackdown_on_firms_restricts_and_censorship_stays_censorship(hand_code):
+    events = hand_code("India launched a crackdown on Chinese firms.", {"India": ("I", "INDGOV"), "firms": ("F", "CHNBUS")})
     assert [(e.type, e.mode) for e in events if e.trigger.text == "crackdown"] == [("COERCE", "restrict")]
-    events = code("The government imposed censorship on the newspapers.", {"government": ("G", "NICGOV")})
+    events = hand_code("The government imposed censorship on the newspapers.", {"government": ("G", "NICGOV")})
     assert [(e.type, e.mode) for e in events if e.trigger.text == "censorship"] == [("COERCE", "censor")]

@@ -11,7 +11,6 @@ import pytest
 from typer.testing import CliRunner
 
 from helpers import write_jsonl
-from pg_server import pg_server, pg_url  # noqa: F401  (fixtures)
 from test_store import full_analysis
 from whodid.cli import app
 from whodid.model import Analysis

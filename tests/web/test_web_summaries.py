@@ -709,7 +709,7 @@ def test_row_id_hints_are_the_committed_row_ids_after_ingest_and_heal_after_a_cr
 
 def _out_of_order(con, since: int = 0) -> int:
     """actor_events' rows (from row ``since`` on) stored after a row of a greater (sort key, side, ev)."""
-    return con.execute(f"""SELECT count(*) FROM (SELECT rowid AS r, (sort_key, as_actor, ev) AS k,
+    return con.execute("""SELECT count(*) FROM (SELECT rowid AS r, (sort_key, as_actor, ev) AS k,
                                                  lag((sort_key, as_actor, ev)) OVER (ORDER BY rowid) AS before
                                           FROM actor_events) WHERE r > ? AND before > k""", [since]).fetchone()[0]
 
