@@ -13,9 +13,8 @@ As pandas DataFrames (``pip install "whodid[pandas]"``, see ``whodid.frames``)::
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
-from whodid.model import Analysis, Article  # noqa: E402
+from whodid.model import Analysis, Article
+from whodid.version import __version__
 
 
 def analyze(text: str, published: str | None = None, title: str | None = None, **meta: str | None) -> Analysis:

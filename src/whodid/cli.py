@@ -22,7 +22,8 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from whodid import __version__, ingest
+from whodid import ingest
+from whodid.version import __version__
 from whodid.export import DEFAULT_MIN_CONFIDENCE
 from whodid.ingest import Record, Rejected
 

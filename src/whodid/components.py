@@ -21,7 +21,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from whodid import __version__
+from whodid.version import __version__
 from whodid.actors import ActorsStage
 from whodid.checks import ChecksStage
 from whodid.events import EventsStage

@@ -17,7 +17,8 @@ from typing import Protocol
 
 from spacy.tokens import Doc
 
-from whodid import __version__, components, nlp
+from whodid import components, nlp
+from whodid.version import __version__
 from whodid.components import StageComponent
 from whodid.config import STAGE_NAMES, PipelineConfig
 from whodid.ingest import Record, Rejected, article_from_text, check_language

@@ -36,7 +36,8 @@ from whodid.knowledge.offices import (BODY_PEOPLE, LEGISLATOR_TITLES, LEGISLATUR
 from whodid.nlp.extensions import positions_of
 
 if TYPE_CHECKING:
-    from whodid.actors.resolve import ActorInfo, Resolver, _State
+    from whodid.actors.records import ActorInfo
+    from whodid.actors.resolve import Resolver, _State
 
 RELIGION_SECTORS = frozenset({"REL", "CHR", "CTH", "PRO", "ORT", "MUS", "SHI", "SUN", "JEW", "HIN", "BUD", "SIK"})
 LINKS = ("of", "from", "at")  # "Simon Hart of the Countryside Alliance", "a lawyer from Liberty"

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from whodid.actors.records import ActorInfo
 from whodid.knowledge.kb import code_for
 from whodid.knowledge.offices import OPPOSITION_WORDS
 from whodid.knowledge.parties import (GOVERNING_AFTER, GOVERNING_BEFORE, LEGISLATOR_ROLES, OPPOSITION_BEFORE,
@@ -34,7 +35,7 @@ from whodid.knowledge.parties import (GOVERNING_AFTER, GOVERNING_BEFORE, LEGISLA
 from whodid.nlp.vocab import POSSESSIVE_MARKS
 
 if TYPE_CHECKING:
-    from whodid.actors.resolve import ActorInfo, Resolver, _State
+    from whodid.actors.resolve import Resolver, _State
 
 MAX_ROLE_MODIFIERS = 3  # "Lib Dems' home affairs spokesman": words between the party and its role
 NOT_THIS_ONE = {"next", "future", "third", "fourth", "fifth", "new", "possible", "potential"}  # a government to come
@@ -426,8 +427,6 @@ def _standing(p: _Party) -> str | None:
 
 
 def _apply(st: _State, p: _Party) -> None:
-    from whodid.actors.resolve import ActorInfo
-
     doc = st.doc
     standing = _standing(p)
     why = "; ".join(p.governs if standing == "GOV" else p.opposes)

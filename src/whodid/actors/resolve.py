@@ -34,7 +34,6 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +45,7 @@ from whodid.actors.home import (PUBLISHER_MARGIN, REGION_PLACE_VOTES, publisher_
 from whodid.actors.offices import PRIVATE_PERSON, code_by_office
 from whodid.actors.parties import party_organisation, resolve_parties
 from whodid.actors.possessed import possessed_bodies
+from whodid.actors.records import ActorInfo, MentionMatch, Resolution
 from whodid.actors.shared_names import shared_names
 from whodid.knowledge.cues import SAYING_VERBS, SPEECH_VERBS
 from whodid.knowledge.cues import load as load_cues
@@ -122,38 +122,6 @@ OFFICE_NOUN = re.compile(r"(or|er|ary|ent|ist|envoy|chief|head|official)$")
 DESCRIPTION_OK = {"incumbent", "candidate", "nominee", "veteran", "colleague", "successor", "predecessor", "rival",
                   "counterpart", "ally", "deputy", "lawyer", "politician", "statesman", "hardliner", "reformer",
                   "frontrunner", "challenger", "founder", "chairman", "head", "chief", "boss", "member"}
-
-
-@dataclass
-class ActorInfo:
-    id: str
-    name: str
-    kind: str
-    country: str | None = None
-    sector: str | None = None
-    code: str | None = None
-    role: str | None = None
-    wikidata: str | None = None
-    gender: str | None = None
-    office: str | None = None  # role key held at the date, for "counterpart"
-    inferred: list[str] = field(default_factory=list)  # attributes guessed from context ("country")
-
-
-@dataclass
-class MentionMatch:
-    actor: str  # actor id
-    start: int  # token indices
-    end: int
-    how: str  # name | surname | nominal | pronoun | fuzzy | title
-    confidence: float
-
-
-@dataclass
-class Resolution:
-    actors: dict[str, ActorInfo] = field(default_factory=dict)
-    article_country: str | None = None  # the country the article is about, if the text tells
-    found: list[MentionMatch] = field(default_factory=list)
-    checks: list[Check] = field(default_factory=list)
 
 
 class Resolver:

@@ -10,7 +10,8 @@ from spacy.tokens import Doc
 
 from whodid.knowledge import Resources
 from whodid.knowledge.kb import normalize_date
-from whodid.actors.resolve import Resolution, Resolver, apply, to_actors
+from whodid.actors.records import Resolution
+from whodid.actors.resolve import Resolver, apply, to_actors
 from whodid.knowledge.titles import title_constraints
 from whodid.model import Analysis, Check
 from whodid.nlp.extensions import span_at

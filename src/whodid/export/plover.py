@@ -32,7 +32,7 @@ from pathlib import Path
 
 import duckdb
 
-from whodid import __version__
+from whodid.version import __version__
 from whodid.model import Analysis, Event
 from whodid.store.clusters import read_analysis
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from whodid import __version__
+from whodid.version import __version__
 
 USER_AGENT = f"whodid/{__version__} (news event coder; feed watcher; python-httpx)"
 RETRY_STATUSES = {429, 500, 502, 503, 504}

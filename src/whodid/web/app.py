@@ -22,7 +22,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from whodid import __version__
+from whodid.version import __version__
 from whodid.config import PipelineConfig
 from whodid.knowledge import Resources
 from whodid.store import StoreError
