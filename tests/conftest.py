@@ -92,3 +92,19 @@ def hand_code(nlp):
     run = hand_coder(nlp)
     return lambda text, names: run(text, [Actor(id=aid, name=word, kind="person", code=c, mentions=word_mentions(text, word))
                                           for word, (aid, c) in names.items()])
+
+
+@pytest.fixture(scope="module")
+def criticism_code(nlp):
+    """``criticism_code(text, {word: (id, code)}, triggers=False)``: the events stage's (type, actor,
+    recipient) with persons of the codes' country and sector built by hand (or the triggers' texts)."""
+    from whodid.model import Actor
+
+    coder = hand_coder(nlp)
+
+    def run(text: str, names: dict[str, tuple[str, str]], triggers: bool = False):
+        events = coder(text, [Actor(id=aid, name=word, kind="person", code=c, country=c[:3], sector=c[3:] or None,
+                                    mentions=word_mentions(text, word)) for word, (aid, c) in names.items()])
+        return [(e.type, e.actor, e.recipient) for e in events] if not triggers else [e.trigger.text for e in events]
+
+    return run

@@ -63,7 +63,7 @@ def test_a_party_that_needs_to_act_in_what_is_said_is_asked_to(hand_code):
 
 def test_a_need_foretold_asks_nothing(hand_code):
     events = hand_code("Mr Blair said Americans will need to wait for the report.",
-                  {"Blair": ("B", "GBRGOV"), "Americans": ("A", "USACVL")})
+                       {"Blair": ("B", "GBRGOV"), "Americans": ("A", "USACVL")})
     assert [e for e in events if e.type == "REQUEST"] == []
 
 
@@ -91,16 +91,16 @@ def test_the_opposition_foretelling_an_act_in_the_passive_does_not_do_it(code_se
 
 def test_responding_to_an_accusation_rebuts_its_maker(hand_code):
     events = hand_code("Sangma spoke to reporters while responding to the BJP's charges of political vendetta.",
-                  {"Sangma": ("S", "INDGOV"), "BJP": ("B", "INDOPP")})
+                       {"Sangma": ("S", "INDGOV"), "BJP": ("B", "INDOPP")})
     assert ("REJECT", ["S"], ["B"]) in brief(events)
     events = hand_code("The prime minister said in response to the accusations from Cholnan that he had done nothing wrong.",
-                  {"prime minister": ("P", "THAGOV"), "Cholnan": ("C", "THAOPP")})
+                       {"prime minister": ("P", "THAGOV"), "Cholnan": ("C", "THAOPP")})
     assert ("REJECT", ["P"], ["C"]) in brief(events)
 
 
 def test_responding_to_a_question_rebuts_no_one(hand_code):
     events = hand_code("Sangma spoke to reporters while responding to the BJP's questions.",
-                  {"Sangma": ("S", "INDGOV"), "BJP": ("B", "INDOPP")})
+                       {"Sangma": ("S", "INDGOV"), "BJP": ("B", "INDOPP")})
     assert not any(e.type == "REJECT" for e in events)
 
 

@@ -75,7 +75,7 @@ def test_workers_who_strike_protest_and_rebels_who_strike_attack(analyze, hand_c
 
 def test_protesters_who_storm_a_residence_protest(hand_code):
     events = hand_code("Thousands of protesters stormed the president's residence.",
-                  {"protesters": ("P", "LKACVL"), "president": ("G", "LKAGOV")})
+                       {"protesters": ("P", "LKACVL"), "president": ("G", "LKAGOV")})
     assert [e.type for e in events] == ["PROTEST"]
 
 
@@ -104,7 +104,7 @@ def test_confiscating_property_is_seizing(hand_code):
 
 def test_firing_an_official_is_dismissing_him_and_firing_rockets_is_not(hand_code):
     events = hand_code("The new government will fire the attorney-general.",
-                  {"government": ("G", "ISRGOV"), "attorney-general": ("A", "ISRJUD")})
+                       {"government": ("G", "ISRGOV"), "attorney-general": ("A", "ISRJUD")})
     assert [(e.type, e.mode) for e in events] == [("COERCE", "restrict")]
     events = hand_code("Hamas fired rockets at Israel.", {"Hamas": ("H", "PSEINS"), "Israel": ("I", "ISR")})
     assert all(e.type != "COERCE" for e in events)

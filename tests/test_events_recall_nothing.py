@@ -28,18 +28,18 @@ def test_a_party_respected_or_appreciated_is_supported(hand_code):
     events = hand_code("The faction respected Gen Prawit.", {"faction": ("F", "THALEG"), "Prawit": ("P", "THAGOV")})
     assert brief(events) == [("SUPPORT", ["F"], ["P"])]
     events = hand_code("The minister appreciated the efforts of the border guards.",
-                  {"minister": ("M", "IRNGOV"), "border guards": ("B", "IRNPOL")})
+                       {"minister": ("M", "IRNGOV"), "border guards": ("B", "IRNPOL")})
     assert brief(events) == [("SUPPORT", ["M"], ["B"])]
 
 
 def test_respecting_the_law_supports_no_one(hand_code):
     assert hand_code("The minister said the government respected the law.",
-                {"minister": ("M", "IRNGOV"), "government": ("G", "IRNGOV")}) == []
+                     {"minister": ("M", "IRNGOV"), "government": ("G", "IRNGOV")}) == []
 
 
 def test_disapproval_voiced_is_an_accusation(hand_code):
     events = hand_code("The union voiced frustration with the government over pensions.",
-                  {"union": ("U", "GBRLAB"), "government": ("G", "GBRGOV")})
+                       {"union": ("U", "GBRLAB"), "government": ("G", "GBRGOV")})
     assert [(e.type, e.mode, e.actor, e.recipient) for e in events] == [("ACCUSE", "disapprove", ["U"], ["G"])]
 
 
@@ -49,7 +49,7 @@ def test_fear_expressed_blames_no_one(hand_code):
 
 def test_abuse_hurled_at_the_police_is_an_accusation(hand_code):
     events = hand_code("The officer said that Habiba started hurling abuses towards the police.",
-                  {"Habiba": ("H", "BGDELI"), "police": ("P", "BGDCOP")})
+                       {"Habiba": ("H", "BGDELI"), "police": ("P", "BGDCOP")})
     assert brief(events) == [("ACCUSE", ["H"], ["P"])]
 
 
@@ -60,13 +60,13 @@ def test_stones_hurled_are_no_accusation(hand_code):
 
 def test_a_decision_seen_as_a_setback_is_criticised(hand_code):
     events = hand_code("Human rights groups see Mr Jonathan's decision as a large setback for Nigeria.",
-                  {"groups": ("H", "NGAHRI"), "Jonathan": ("J", "NGAGOV")})
+                       {"groups": ("H", "NGAHRI"), "Jonathan": ("J", "NGAGOV")})
     assert brief(events) == [("ACCUSE", ["H"], ["J"])]
 
 
 def test_a_visit_seen_as_an_opportunity_is_no_criticism(hand_code):
     events = hand_code("Human rights groups see Mr Jonathan's visit as an opportunity for Nigeria.",
-                  {"groups": ("H", "NGAHRI"), "Jonathan": ("J", "NGAGOV")})
+                       {"groups": ("H", "NGAHRI"), "Jonathan": ("J", "NGAGOV")})
     assert all(e.type != "ACCUSE" for e in events)
 
 
@@ -86,15 +86,15 @@ def test_villagers_gathering_at_a_market_do_not_protest(code_groups):
 
 def test_the_one_asked_in_a_for_to_clause_is_the_recipient(hand_code):
     events = hand_code("And many on the Tory benches have been crying out for Mr Howard to get back onto the old tax cuts agenda.",
-                  {"Tory": ("T", "GBROPP"), "Howard": ("H", "GBROPP")})
+                       {"Tory": ("T", "GBROPP"), "Howard": ("H", "GBROPP")})
     assert brief(events) == [("REQUEST", ["T"], ["H"])]
 
 
 def test_lawmakers_directed_to_avoid_travelling_are_asked_to(hand_code):
     # (the parser hangs "to avoid ..." on the verb as a purpose clause here)
     events = hand_code("The party chief also directed the party's lawmakers of Punjab Assembly to avoid unnecessary "
-                  "travelling within the country and stay in Lahore.",
-                  {"chief": ("C", "PAKOPP"), "lawmakers of Punjab Assembly": ("L", "PAKLEG")})
+                       "travelling within the country and stay in Lahore.",
+                       {"chief": ("C", "PAKOPP"), "lawmakers of Punjab Assembly": ("L", "PAKLEG")})
     assert brief(events) == [("REQUEST", ["C"], ["L"])]
 
 

@@ -18,7 +18,7 @@ def test_verb_forms_the_rule_lemmatizer_cuts_short_keep_their_lemma(nlp):
 
 def test_a_staged_strike_is_a_protest(hand_code):
     events = hand_code("The miners' union staged a strike against the government.",
-                  {"union": ("U", "GBRLAB"), "government": ("G", "GBRGOV")})
+                       {"union": ("U", "GBRLAB"), "government": ("G", "GBRGOV")})
     assert [(e.type, e.mode, e.actor) for e in events] == [("PROTEST", "strike", ["U"])]
 
 
@@ -29,7 +29,7 @@ def test_a_hyphenated_event_noun_is_found(hand_code):
 
 def test_charges_against_someone_are_an_accusation(hand_code):
     events = hand_code("The prosecutor filed charges against the mayor.",
-                  {"prosecutor": ("P", "KENJUD"), "mayor": ("M", "KENGOV")})
+                       {"prosecutor": ("P", "KENJUD"), "mayor": ("M", "KENGOV")})
     assert [(e.type, e.mode, e.actor, e.recipient) for e in events] == [("ACCUSE", "allege", ["P"], ["M"])]
 
 
@@ -39,7 +39,7 @@ def test_being_in_charge_is_no_accusation(hand_code):
 
 def test_a_party_challenged_to_act_is_asked_to(hand_code):
     events = hand_code("Labour challenged the Tories to publish the report.",
-                  {"Labour": ("L", "GBRGOV"), "Tories": ("T", "GBROPP")})
+                       {"Labour": ("L", "GBRGOV"), "Tories": ("T", "GBROPP")})
     assert brief(events) == [("REQUEST", ["L"], ["T"])]
 
 
@@ -50,7 +50,7 @@ def test_challenging_a_ruling_is_no_request(hand_code):
 
 def test_informed_to_act_is_an_instruction(hand_code):
     events = hand_code("The ministry informed the hospitals to admit more patients.",
-                  {"ministry": ("M", "JPNGOV"), "hospitals": ("H", "JPNHLH")})
+                       {"ministry": ("M", "JPNGOV"), "hospitals": ("H", "JPNHLH")})
     assert brief(events) == [("REQUEST", ["M"], ["H"])]
 
 
@@ -73,13 +73,13 @@ def test_a_loan_to_a_government_is_economic_aid(hand_code):
 
 def test_financial_support_of_a_donor_is_aid_from_it(hand_code):
     events = hand_code("The project is implemented with financial support of the Solidarity Centre for the unions.",
-                  {"Solidarity Centre": ("S", "FINNGO"), "unions": ("U", "NAMLAB")})
+                       {"Solidarity Centre": ("S", "FINNGO"), "unions": ("U", "NAMLAB")})
     assert [(e.type, e.actor, e.recipient) for e in events] == [("AID", ["S"], ["U"])]
 
 
 def test_a_gift_for_a_skill_or_support_among_voters_is_no_aid(hand_code):
     assert hand_code("The minister's gift for oratory impressed the party.",
-                {"minister": ("M", "GBRGOV"), "party": ("P", "GBROPP")}) == []
+                     {"minister": ("M", "GBRGOV"), "party": ("P", "GBROPP")}) == []
     assert hand_code("The party lost financial support among voters.", {"party": ("P", "GBROPP")}) == []
 
 
@@ -88,7 +88,7 @@ def test_a_gift_for_a_skill_or_support_among_voters_is_no_aid(hand_code):
 
 def test_an_allegation_told_as_a_clause_accuses_its_subject(hand_code):
     events = hand_code("Khan alleged that the government bought votes from MPs.",
-                  {"Khan": ("K", "PAKOPP"), "government": ("G", "PAKGOV"), "MPs": ("M", "PAKLEG")})
+                       {"Khan": ("K", "PAKOPP"), "government": ("G", "PAKGOV"), "MPs": ("M", "PAKLEG")})
     assert [(e.type, e.mode, e.actor, e.recipient) for e in events] == [("ACCUSE", "allege", ["K"], ["G"])]
 
 
@@ -101,10 +101,10 @@ def test_an_allegation_about_no_party_is_no_event(hand_code):
 
 def test_a_background_reference_naming_its_doer_is_coded(hand_code):
     events = hand_code("The US will act on global warming despite George Bush's refusal to sign up to the Kyoto protocol.",
-                  {"US": ("U", "USAGOV"), "George Bush": ("B", "USAGOV")})
+                       {"US": ("U", "USAGOV"), "George Bush": ("B", "USAGOV")})
     assert [(e.type, e.actor) for e in events] == [("REJECT", ["B"])]
     events = hand_code("Mr Clarke took over following David Blunkett's resignation.",
-                  {"Clarke": ("C", "GBRGOV"), "David Blunkett": ("B", "GBRGOV")})
+                       {"Clarke": ("C", "GBRGOV"), "David Blunkett": ("B", "GBRGOV")})
     assert [(e.type, e.actor) for e in events] == [("RETREAT", ["B"])]
 
 
@@ -117,19 +117,19 @@ def test_a_background_reference_with_no_doer_stays_uncoded(hand_code):
 
 def test_a_joint_news_conference_is_a_meeting_of_its_holders(hand_code):
     events = hand_code("Mr Straw, speaking at a joint news conference with Chinese Foreign Minister Li Zhaoxing, stressed this point.",
-                  {"Straw": ("S", "GBRGOV"), "Li Zhaoxing": ("L", "CHNGOV")})
+                       {"Straw": ("S", "GBRGOV"), "Li Zhaoxing": ("L", "CHNGOV")})
     assert [(e.type, sorted(e.actor + e.recipient)) for e in events] == [("CONSULT", ["L", "S"])]
 
 
 def test_a_joint_news_conference_they_are_to_hold_is_a_future_meeting(hand_code):
     (e,) = hand_code("You and Vystrcil are to hold a joint news conference on Thursday.",
-                {"You": ("Y", "TWNLEG"), "Vystrcil": ("V", "CZELEG")})
+                     {"You": ("Y", "TWNLEG"), "Vystrcil": ("V", "CZELEG")})
     assert (e.type, e.modality, sorted(e.actor)) == ("AGREE", "future", ["V", "Y"])
 
 
 def test_a_news_conference_of_ones_own_is_no_meeting(hand_code):
     assert hand_code("Mr Straw told a news conference in Beijing that the embargo would stay.",
-                {"Straw": ("S", "GBRGOV"), "Beijing": ("B", "CHNGOV")}) == []
+                     {"Straw": ("S", "GBRGOV"), "Beijing": ("B", "CHNGOV")}) == []
 
 
 # ---------------------------------------------------------------- congratulations, thanks, condolences
@@ -137,13 +137,13 @@ def test_a_news_conference_of_ones_own_is_no_meeting(hand_code):
 
 def test_congratulations_sent_and_condolences_expressed_are_support(hand_code):
     events = hand_code("Tory leader Michael Howard sent Mr Bush his warmest congratulations.",
-                  {"Michael Howard": ("H", "GBROPP"), "Mr Bush": ("B", "USAGOV")})
+                       {"Michael Howard": ("H", "GBROPP"), "Mr Bush": ("B", "USAGOV")})
     assert [(e.type, e.actor, e.recipient) for e in events] == [("SUPPORT", ["H"], ["B"])]
     events = hand_code("The Irish prime minister expressed his condolences to Kishida.",
-                  {"Irish prime minister": ("I", "IRLGOV"), "Kishida": ("K", "JPNGOV")})
+                       {"Irish prime minister": ("I", "IRLGOV"), "Kishida": ("K", "JPNGOV")})
     assert [(e.type, e.actor, e.recipient) for e in events] == [("SUPPORT", ["I"], ["K"])]
     events = hand_code("Mr Blair also paid tribute to Democrat John Kerry's campaign.",
-                  {"Mr Blair": ("B", "GBRGOV"), "John Kerry": ("K", "USAOPP")})
+                       {"Mr Blair": ("B", "GBRGOV"), "John Kerry": ("K", "USAOPP")})
     assert [(e.type, e.actor, e.recipient) for e in events] == [("SUPPORT", ["B"], ["K"])]
 
 
@@ -181,7 +181,7 @@ def test_a_refused_request_whose_maker_is_named_is_coded_too(hand_code):
     events = hand_code("Israel has refused all Ukrainian requests for weapons.", {"Israel": ("I", "ISRGOV"), "Ukrainian": ("U", "UKRGOV")})
     assert sorted((e.type, e.actor, e.recipient) for e in events) == [("REJECT", ["I"], ["U"]), ("REQUEST", ["U"], ["I"])]
     events = hand_code("The government agreed to the opposition's demand for a discussion.",
-                  {"government": ("G", "INDGOV"), "opposition": ("O", "INDOPP")})
+                       {"government": ("G", "INDGOV"), "opposition": ("O", "INDOPP")})
     assert ("REQUEST", ["O"], ["G"]) in [(e.type, e.actor, e.recipient) for e in events]
 
 

@@ -28,19 +28,19 @@ def test_a_leader_at_a_summit_takes_part_in_it(hand_code):
     events = hand_code("Mr Blair is at a summit in Brussels, where Iraq is on the agenda.", {"Blair": ("B", "GBRGOV")})
     assert brief(events) == [("CONSULT", ["B"], [])]
     events = hand_code("The Foreign Secretary Jack Straw arrives in Indonesia for a special summit meeting on the disaster.",
-                  {"Jack Straw": ("S", "GBRGOV")})
+                       {"Jack Straw": ("S", "GBRGOV")})
     assert brief(events) == [("CONSULT", ["S"], [])]
 
 
 def test_a_rebate_up_for_negotiation_at_a_summit_is_no_meeting(hand_code):
     events = hand_code("The rebate is not up for renegotiation at next week's summit, Jack Straw said.",
-                  {"Jack Straw": ("S", "GBRGOV")})
+                       {"Jack Straw": ("S", "GBRGOV")})
     assert [e for e in events if e.type == "CONSULT"] == []
 
 
 def test_an_attack_claimed_is_the_claimers(hand_code):
     events = hand_code("On Monday the Arauco Malleco Coordinator claimed responsibility for an arson attack in Mulchen.",
-                  {"Arauco Malleco Coordinator": ("CAM", "CHLINS")})
+                       {"Arauco Malleco Coordinator": ("CAM", "CHLINS")})
     assert [(e.type, e.actor) for e in events] == [("ASSAULT", ["CAM"])]
 
 
