@@ -48,6 +48,7 @@ Batch = list[tuple[Analysis, str]]
 class Outcome:
     counts: Counter[str] = field(default_factory=Counter)
     failures: list[Rejected] = field(default_factory=list)
+    sorted: list[str] = field(default_factory=list)  # the summaries put back in their order after the run
 
 
 _worker_pipeline = None
@@ -116,7 +117,20 @@ def ingest_items(
     ``on_batch(articles_read, counts)`` reports progress. ``config`` says which stages run
     with what knowledge; ``resources``, knowledge already built for it (else built once
     per process). ``homes``: the papers' homes learnt beforehand from the whole input
-    (``whodid.pipeline.learn_homes``), the same table in every worker."""
+    (``whodid.pipeline.learn_homes``), the same table in every worker.
+
+    After the last write, the summaries this run added a row group's worth to are put back in
+    their order if their unsorted tail has grown long (``Store.sort_summaries``): a run of a few
+    articles never waits for that."""
+    before = store.summary_rows()
+    outcome = _ingest_items(items, store, batch_size, workers, config, resources, on_batch, merge_window_days,
+                            engine, ray_address, sink, homes)
+    outcome.sorted = store.sort_summaries(before)
+    return outcome
+
+
+def _ingest_items(items, store, batch_size, workers, config, resources, on_batch, merge_window_days,
+                  engine, ray_address, sink, homes) -> Outcome:
     outcome = Outcome()
     counts = outcome.counts
     batches = _new_work(iter(items), store, batch_size, outcome)

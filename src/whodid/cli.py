@@ -649,8 +649,9 @@ def optimize(db: DbOpt = "whodid.duckdb") -> None:
     """Lay the web app's summaries out in the order its pages read them: faster pages, same answers.
 
     Each summary not in its order is rewritten and swapped in by one transaction (killed at any point,
-    every table is whole). Run it after a large ingest; it needs the database to itself (stop `whodid
-    serve` first)."""
+    every table is whole). Run it after a large ingest, or after many small writes (pasted articles,
+    one file at a time, a watcher's polls), which leave their rows at the end, out of order; it needs
+    the database to itself (stop `whodid serve` first)."""
     from whodid.store import StoreError
     from whodid.store.layout import optimize as lay_out
 

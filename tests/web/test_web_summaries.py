@@ -755,9 +755,10 @@ def _ingest_one(db, tmp_path, article_id: str) -> None:
 
 def test_actor_events_stay_in_key_order_after_each_ingest(writable_db, tmp_path, monkeypatch):
     """actor_events is kept sorted by its actors' keys (code, then id), so an actor code's or a
-    country's rows are a few row groups: every write whose added rows reach SORT_TAIL_ROWS sorts the
-    whole table again, in its transaction; shorter tails stay after the sorted rows, each batch in
-    order. Pages answer as the tables do, and the row-id hints stay right, after each re-sort."""
+    country's rows are a few row groups: an ingest that added SORT_RUN_ROWS rows or more sorts the
+    whole table again after its writes, when its tail reaches SORT_TAIL_ROWS and SORT_TAIL_SHARE of
+    it; shorter tails stay after the sorted rows, each batch in order. Pages answer as the tables
+    do, and the row-id hints stay right, after each re-sort."""
     con = duckdb.connect(str(writable_db), read_only=True)
     _keys_right(con)
     sorted_rows, = con.execute("SELECT sorted_rows FROM summary_sorted WHERE name = 'actor_events'").fetchone()
@@ -770,8 +771,11 @@ def test_actor_events_stay_in_key_order_after_each_ingest(writable_db, tmp_path,
     tail = con.execute("SELECT sorted_rows FROM summary_sorted WHERE name = 'actor_events'").fetchone()[0]
     assert tail < rows and _out_of_order(con, since=tail) == 0
     con.close()
-    # a tail reaching the threshold: the whole table sorted again, after an ingest and after a second
+    # a tail reaching the threshold, by a run large enough: the whole table sorted again, after an
+    # ingest and after a second
     monkeypatch.setattr(summaries, "SORT_TAIL_ROWS", 1)
+    monkeypatch.setattr(summaries, "SORT_TAIL_SHARE", 0)
+    monkeypatch.setattr(summaries, "SORT_RUN_ROWS", 1)
     for n in (2, 3):
         _ingest_one(writable_db, tmp_path, f"istanbul-order-{n}")
         con = duckdb.connect(str(writable_db), read_only=True)
@@ -794,6 +798,56 @@ def test_actor_events_stay_in_key_order_after_each_ingest(writable_db, tmp_path,
         answers = _normalised(_answers_of(con))
         con.close()
         assert answers == _normalised(_without_summaries(writable_db)) if n == 3 else True
+
+
+def test_a_small_write_past_the_re_sort_point_rewrites_no_summary(writable_db, tmp_path, monkeypatch):
+    """Every summary's unsorted tail past the point where it is put back in order (its whole table,
+    with a re-sort due at one row): an article pasted and stored through the app's /api/analyze and
+    an ingest of one file rewrite no summary (``summaries.rewrite`` is never called, every
+    ``summary_sorted`` record stays where it was), since neither run added a row group's worth
+    (SORT_RUN_ROWS); the pages answer the same before `whodid optimize` puts the summaries back in
+    order and after."""
+    import httpx
+
+    from whodid.store import layout
+    from whodid.web.app import create_app
+    from whodid.web.server import running
+
+    rewritten = []
+    rewrite = summaries.rewrite
+    monkeypatch.setattr(summaries, "rewrite", lambda con, name: (rewritten.append(name), rewrite(con, name))[1])
+    monkeypatch.setattr(summaries, "SORT_TAIL_ROWS", 1)
+    monkeypatch.setattr(summaries, "SORT_TAIL_SHARE", 0)
+    assert summaries.SORT_RUN_ROWS >= 100_000  # (a row group: far more than one article adds)
+    con = duckdb.connect(str(writable_db))
+    assert set(summaries.rows_of(con)) == set(summaries.SORTED_BY_WRITES)
+    con.execute("UPDATE summary_sorted SET sorted_rows = 0")
+    records = dict(con.execute("SELECT name, sorted_rows FROM summary_sorted").fetchall())
+    assert set(summaries.SORTED_BY_WRITES) <= set(records)
+    rows = summaries.rows_of(con)
+    con.close()
+
+    app = create_app(writable_db)
+    with running(app) as url, httpx.Client(base_url=url, timeout=60) as c:
+        assert c.post("/api/analyze", params={"store": "true"},
+                      json={"text": ISTANBUL, "id": "istanbul-pasted", "published": "2022-04-03"}).json()["stored"]
+    app.state.db.close()
+    _ingest_one(writable_db, tmp_path, "istanbul-small-1")
+    con = duckdb.connect(str(writable_db), read_only=True)
+    grown = summaries.rows_of(con)
+    assert rewritten == []
+    assert dict(con.execute("SELECT name, sorted_rows FROM summary_sorted").fetchall()) == records
+    assert all(grown[n] >= rows[n] for n in rows) and grown["event_days"] > rows["event_days"]
+    assert summaries.fresh(con)
+    before = _normalised(_answers_of(con))
+    con.close()
+
+    layout.optimize(writable_db)  # (the tails in order again: some summary out of order was rewritten)
+    assert rewritten
+    con = duckdb.connect(str(writable_db), read_only=True)
+    assert [n for n in summaries.SORTED if not summaries.in_order(con, n)] == []
+    assert _normalised(_answers_of(con)) == before
+    con.close()
 
 
 def test_actor_events_of_a_database_summarised_before_its_order_is_sorted_on_its_next_write(writable_db, tmp_path):

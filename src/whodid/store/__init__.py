@@ -138,6 +138,22 @@ class Store:
             summaries.fix_hints(self.con)
         return len(batch)
 
+    def summary_rows(self) -> dict[str, int]:
+        """The rows of each summary the writes keep in order, at the start of a run of writes: what
+        ``sort_summaries`` measures the run by."""
+        from whodid.store import summaries
+
+        return summaries.rows_of(self.con)
+
+    def sort_summaries(self, before: dict[str, int]) -> list[str]:
+        """After a run of writes that started at ``summary_rows()`` ``before``: rewrite in its order
+        each summary whose unsorted tail is long enough and which the run itself added a row group's
+        worth to (``summaries.sort``), each in a transaction of its own; returns the ones rewritten.
+        A write never does this in its own transaction: a small one stays fast at any size."""
+        from whodid.store import summaries
+
+        return summaries.sort(self.con, before=before, each=self.transaction)
+
     def stories(self) -> list[tuple[str, str, list[int]]]:
         """(sha1, story id, minhash) of every stored article, to rebuild the near-duplicate index."""
         return self.con.execute("SELECT article_sha1, story_id, minhash FROM stories").fetchall()

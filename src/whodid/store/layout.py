@@ -3,10 +3,12 @@
 A page reads a few rows of a summary by a range of its leading column (a day's events, a speaker's
 quotes, a word's articles); DuckDB skips the row groups whose min/max (zone maps) lie outside it.
 Writes append each batch of 32 articles in that order, but a row group then holds hundreds of
-batches and spans the whole range, so nothing is skipped. Writes re-sort the narrow summaries when a
-row group's worth has been added since their last sort (``summaries.sort``); this rewrites every
-summary of ``summaries.SORTED`` that is not in its order, article_words included (too large to
-rewrite as it grows). Answers do not change: only the rows' order in storage.
+batches and spans the whole range, so nothing is skipped. A large run of writes (a `whodid ingest`
+that added a row group's worth) re-sorts the narrow summaries whose unsorted tail has grown past a
+row group and an eighth of the table (``summaries.sort``), after its writes; small writes (a pasted
+article, one file) never do, so their tails wait for this. This rewrites every summary of
+``summaries.SORTED`` that is not in its order, article_words included (too large to rewrite as it
+grows). Answers do not change: only the rows' order in storage.
 
 Each table is checked, then rewritten and swapped in by one transaction of its own: killed at any
 point, every table is either as it was or whole in its new order.

@@ -113,6 +113,12 @@ class PostgresStore(Store):
         except psycopg.Error as exc:
             raise StoreError(f"{self.label}: cannot create or migrate the whodid schema: {exc}") from exc
 
+    def summary_rows(self) -> dict[str, int]:
+        return {}  # (PostgreSQL keeps no summaries)
+
+    def sort_summaries(self, before: dict[str, int]) -> list[str]:
+        return []
+
     def stories(self) -> list[tuple[str, str, list[int]]]:
         rows = self.con.execute("SELECT article_sha1, story_id, minhash FROM stories").fetchall()
         return [(sha, story, [int(v) for v in minhash]) for sha, story, minhash in rows]

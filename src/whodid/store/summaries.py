@@ -16,6 +16,9 @@ DuckDB only: PostgreSQL stores are not served by the web app (``whodid serve`` r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager as ContextManager, nullcontext
+
 import duckdb
 
 NAME_MENTIONS = ("name", "surname", "fuzzy")  # mentions that are names as written (see web/search.py)
@@ -192,10 +195,10 @@ LATER_STEPS = {
     "summary_sorted": "SELECT 1",  # (kept by ``sort``)
 }
 # the summaries kept in an order the queries narrow by (name: its ORDER BY, each batch's own order in
-# LATER_STEPS): rewritten in that order by ``sort`` when the rows added since its last sort reach
-# ``SORT_TAIL_ROWS``. Batches in order are not enough: every row group of a table written 32 articles
-# at a time spans the whole range of its order, so DuckDB's zone maps skip none (a word of
-# article_words read from every one of 700 row groups, a speaker's quote keys from all 36)
+# LATER_STEPS): rewritten in that order by ``sort`` after a run of writes (``Store.sort_summaries``),
+# never inside a write's transaction. Batches in order are not enough: every row group of a table
+# written 32 articles at a time spans the whole range of its order, so DuckDB's zone maps skip none
+# (a word of article_words read from every one of 700 row groups, a speaker's quote keys from all 36)
 SORTED = {"actor_events": "sort_key, as_actor, ev", "pair_events": "source_key, target_key, ev",
           "event_days": "day, article_sha1, idx", "event_reports": "reports DESC, article_sha1, idx",
           **{name: f"{columns[0][0]}, published" for name, (_, columns) in KEY_TABLES.items()},
@@ -207,6 +210,15 @@ SORTED_BY_WRITES = tuple(name for name in SORTED if name != "article_words")
 # the summaries whose rows carry ``actor_order``'s keys: made anew with it
 KEYED_BY_ORDER = ("actor_events", "pair_events")
 SORT_TAIL_ROWS = 122_880  # (a DuckDB row group: a tail shorter than this adds one or two to a range's)
+# A summary is rewritten when its unsorted tail (the rows added since its last sort) reaches both a
+# row group and this share of its rows, so the rewrites of a growing database cost a bounded number of
+# row copies per row added (at most 1 / SORT_TAIL_SHARE) and a range read touches at most about this
+# share of row groups more than in order; and only by a run of writes (a `whodid ingest`, a watcher's
+# poll) that itself added SORT_RUN_ROWS rows or more to it: a small write (one pasted article, one
+# file) never waits for a rewrite of the whole summary (a minute at a million events), whatever the
+# tail. Tails small writes leave are rewritten by a later large run or by `whodid optimize`.
+SORT_TAIL_SHARE = 1 / 8
+SORT_RUN_ROWS = SORT_TAIL_ROWS
 # (each batch stored in its first column's order; items of no stored article left out, as the
 # table's join does)
 for _name, (_item, _columns) in KEY_TABLES.items():
@@ -331,36 +343,49 @@ def refresh(con: duckdb.DuckDBPyConnection) -> int:
         if pending:
             for sql in [*STEPS[:-1], *(step.format(pending=PENDING) for step in LATER_STEPS.values()), STEPS[-1]]:
                 con.execute(sql)
-        if missing or pending:
-            sort(con)
+        if missing:  # (made now from every article: checked once and its sort recorded, in this write)
+            sort(con, tail_rows=0, names=tuple(n for n in SORTED_BY_WRITES if n in missing), share=0)
     finally:
         for table in temporary:
             con.execute(f"DROP TABLE IF EXISTS temp.{table}")
     return pending
 
 
+def rows_of(con: duckdb.DuckDBPyConnection, names: tuple[str, ...] = SORTED_BY_WRITES) -> dict[str, int]:
+    """How many rows each summary of ``names`` holds (those made so far): a run's baseline for ``sort``."""
+    return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            for name in names if table_exists(con, name)}
+
+
 def sort(con: duckdb.DuckDBPyConnection, tail_rows: int | None = None,
-         names: tuple[str, ...] = SORTED_BY_WRITES) -> list[str]:
+         names: tuple[str, ...] = SORTED_BY_WRITES, share: float | None = None,
+         before: dict[str, int] | None = None, each: Callable[[], ContextManager] | None = None) -> list[str]:
     """Rewrite each summary of ``names`` (of ``SORTED``) in its order when the rows added since its
-    last sort are ``tail_rows`` (default ``SORT_TAIL_ROWS``) or more, in the caller's transaction;
-    returns the ones rewritten. Only the summary's own row order changes (the row-id hints it keeps
-    are those of the item tables' rows, which ``fix_hints`` may still set after the write commits, by
-    key); a table not yet made is skipped."""
+    last sort are ``tail_rows`` (default ``SORT_TAIL_ROWS``) or more and ``share`` (default
+    ``SORT_TAIL_SHARE``) of its rows or more; with ``before`` (``rows_of`` at the start of a run of
+    writes), only those the run added ``SORT_RUN_ROWS`` rows or more to. Each summary in the caller's
+    transaction, or in one ``each()`` of its own; returns the ones rewritten. Only the summary's own
+    row order changes (the row-id hints it keeps are those of the item tables' rows, which
+    ``fix_hints`` may still set after the write commits, by key); a table not yet made is skipped."""
     tail_rows = SORT_TAIL_ROWS if tail_rows is None else tail_rows
+    share = SORT_TAIL_SHARE if share is None else share
     done = []
     for name in names:
         if not table_exists(con, name):
             continue
         rows, = con.execute(f"SELECT count(*) FROM {name}").fetchone()
+        if before is not None and rows - before.get(name, 0) < max(SORT_RUN_ROWS, 1):
+            continue  # (a small run: its tail is left to a larger one, or to `whodid optimize`)
         found = con.execute("SELECT sorted_rows FROM summary_sorted WHERE name = ?", [name]).fetchone()
-        if found is not None and rows - found[0] < max(tail_rows, 1):
+        if found is not None and rows - found[0] < max(tail_rows, share * rows, 1):
             continue  # (a short tail)
-        # (never sorted: made and filled in one batch, in order, unless a database of an earlier
-        # version of this; checked once)
-        if found is not None or not in_order(con, name):
-            rewrite(con, name)
-            done.append(name)
-        con.execute("INSERT OR REPLACE INTO summary_sorted VALUES (?, ?)", [name, rows])
+        with each() if each else nullcontext():
+            # (never sorted: made and filled in one batch, in order, unless a database of an earlier
+            # version of this; checked once)
+            if found is not None or not in_order(con, name):
+                rewrite(con, name)
+                done.append(name)
+            con.execute("INSERT OR REPLACE INTO summary_sorted VALUES (?, ?)", [name, rows])
     return done
 
 
