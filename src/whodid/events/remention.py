@@ -392,31 +392,39 @@ def public_retelling(first: Event, later: Event, parties: Parties, speakers: Par
         and {parties.codes.get(r, "")[:3] for r in later.recipient} <= own
 
 
-def definite_tellings(doc, events: Iterable[Event], support_verbs: Collection[str],
-                      possessed: set[int] | None = None) -> set[int]:
+def _definite_noun(token, support_verbs: Collection[str]) -> bool:
+    """``token`` is a noun with a definite determiner ("which led the protests"), or a support verb
+    whose object (or passive subject) is one ("attended the meeting", "the committee meeting was
+    attended by ...")."""
+    nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [
+        c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"] \
+        if token.lemma_.lower() in support_verbs else []
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for n in nouns for c in n.children)
+
+
+def _possessed_noun(token) -> bool:
+    """``token`` is a noun with a possessor ("his visit", "Biden's trip", "Costa Rica's support")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children)
+
+
+def _tokens(doc, events: Iterable[Event]) -> list[tuple[Event, object]]:
+    starts = {t.idx: t for t in doc}
+    return [(e, starts[e.trigger.start]) for e in events if e.trigger.start in starts]
+
+
+def possessed_tellings(doc, events: Iterable[Event], support_verbs: Collection[str]) -> set[int]:
+    """The ``id()`` of the events told by a noun with a possessor and no definite determiner of its
+    own ("his visit", "her denunciations"): an act the article has told, by the party it names
+    (``_refers_to``'s possessive reading). Each is also one of ``definite_tellings``."""
+    return {id(e) for e, t in _tokens(doc, events) if not _definite_noun(t, support_verbs) and _possessed_noun(t)}
+
+
+def definite_tellings(doc, events: Iterable[Event], support_verbs: Collection[str]) -> set[int]:
     """The ``id()`` of the events told by a definite noun, the article's way of pointing back at
     an event it has told: the trigger is that noun ("which led the protests"), or a support verb
     takes it ("attended the meeting", "the committee meeting was attended by ..."), or the trigger
-    is a noun with a possessor ("his visit", "her denunciations"), whose ids are also added to
-    ``possessed``."""
-    possessed = set() if possessed is None else possessed
-    starts = {t.idx: t for t in doc}
-    out: set[int] = set()
-    for e in events:
-        t = starts.get(e.trigger.start)
-        if t is None:
-            continue
-        nouns = [t] if t.pos_ in ("NOUN", "PROPN") else [
-            c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"] \
-            if t.lemma_.lower() in support_verbs else []
-        if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for n in nouns for c in n.children):
-            out.add(id(e))
-        elif t.pos_ == "NOUN" and any(c.dep_ == "poss" for c in t.children):
-            # a possessor makes a noun definite too ("his visit", "Biden's trip", "Costa Rica's support"):
-            # an act the article has told, by the party it names (``possessed``)
-            out.add(id(e))
-            possessed.add(id(e))
-    return out
+    is a noun with a possessor ("his visit", "her denunciations"; ``possessed_tellings``)."""
+    return {id(e) for e, t in _tokens(doc, events) if _definite_noun(t, support_verbs) or _possessed_noun(t)}
 
 
 def _refers_to(first: Event, later: Event, parties: Parties, possessive: bool = False) -> bool:

@@ -48,9 +48,9 @@ class EventsStage:
         events = self.coder.two_parties(events, analysis)
         kept = filters.keep(events, analysis)
         said = self._criticism(doc, analysis, kept)
-        possessed: set[int] = set()
-        definite = remention.definite_tellings(doc, kept + said, self.resources.lexicon.marker("support_verbs"),
-                                               possessed)
+        support_verbs = self.resources.lexicon.marker("support_verbs")
+        definite = remention.definite_tellings(doc, kept + said, support_verbs)
+        possessed = remention.possessed_tellings(doc, kept + said, support_verbs)
         merged = filters.named(remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
                                                statements={id(e) for e in said}, definite=definite, possessed=possessed,
                                                years=remention.told_years(doc, kept + said),
