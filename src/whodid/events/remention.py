@@ -49,6 +49,16 @@ Two tellings in two sentences that each say what their act is about, with no hea
 deal", "the move"), a pronoun or a demonstrative ("that quote") says nothing of its own. Not for
 criticism, which a side retells in other words (``RETOLD``).
 
+In one sentence, two words of one type that the grammar ties as one act are one event whatever
+parties each was read with: a verb and its act noun ("should join the EC's dialogue"), a clause on
+an occasion of it ("held talks ... in which the two sides exchanged views"; ``one_act_pairs``). A
+meeting told of "the two sides" is the meeting told before whose parties fit (``paired_tellings``).
+As the doer, a named organisation the actors stage coded by its country alone may be the body of
+the state a placeholder of that country names ("China's Eastern Theatre Command" / "the Chinese
+military"); one body or person written two ways ("ED" / "Enforcement Directorate") is one party.
+After the party chooser, a telling it completed into exactly the parties of an earlier telling of
+the same word is folded into it (``refold``).
+
 The clearest telling is kept (the most confident; the earliest among equals) and
 lists the others' triggers in ``Event.mentions``.
 """
