@@ -6,7 +6,7 @@ part of what the act says."""
 
 from __future__ import annotations
 
-from whodid.events.remention import Parties, definite_tellings, merge
+from whodid.events.remention import Parties, definite_tellings, merge, possessed_tellings
 from whodid.model import Event, Mention, Offsets
 
 
@@ -85,9 +85,9 @@ def test_his_visit_is_the_meeting_told_before_and_another_mans_visit_is_not(nlp)
     visits = [e for e in doc if e.text == "visit"]
     his = _event_at(doc[visits[0].i:], "visit", "CONSULT", ["hammer"], [])
     herzogs = _event_at(doc[visits[1].i:], "visit", "CONSULT", ["herzog"], [])
-    possessed: set[int] = set()
-    definite = definite_tellings(doc, [met, his, herzogs], (), possessed)
-    assert {id(his), id(herzogs)} <= possessed
+    definite = definite_tellings(doc, [met, his, herzogs], ())
+    possessed = possessed_tellings(doc, [met, his, herzogs], ())
+    assert {id(his), id(herzogs)} <= possessed <= definite
     out = merge([met, his, herzogs], parties, definite=definite, possessed=possessed)
     assert len(out) == 2
     assert [m.start for m in out[0].mentions] == [his.trigger.start]  # "his visit" listed under "met"

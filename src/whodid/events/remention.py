@@ -49,6 +49,16 @@ Two tellings in two sentences that each say what their act is about, with no hea
 deal", "the move"), a pronoun or a demonstrative ("that quote") says nothing of its own. Not for
 criticism, which a side retells in other words (``RETOLD``).
 
+In one sentence, two words of one type that the grammar ties as one act are one event whatever
+parties each was read with: a verb and its act noun ("should join the EC's dialogue"), a clause on
+an occasion of it ("held talks ... in which the two sides exchanged views"; ``one_act_pairs``). A
+meeting told of "the two sides" is the meeting told before whose parties fit (``paired_tellings``).
+As the doer, a named organisation the actors stage coded by its country alone may be the body of
+the state a placeholder of that country names ("China's Eastern Theatre Command" / "the Chinese
+military"); one body or person written two ways ("ED" / "Enforcement Directorate") is one party.
+After the party chooser, a telling it completed into exactly the parties of an earlier telling of
+the same word is folded into it (``refold``).
+
 The clearest telling is kept (the most confident; the earliest among equals) and
 lists the others' triggers in ``Event.mentions``.
 """
@@ -127,6 +137,10 @@ class Parties:
     # a named party of its code ("Mariela Castro", CUBCVL); not as the speaker of what is said in
     # another sentence (``_same``)
     crowds: bool = True
+    # ids of organisations with a name of their own (not placeholders): as doers (``parts``), one whose
+    # code is only its country may be a part of a state body a placeholder names (``same``)
+    bodies: set[str] = field(default_factory=set)
+    parts: bool = False
 
     def __post_init__(self) -> None:
         if self.generic is None:
@@ -147,11 +161,14 @@ class Parties:
         ids = {a.id for a in actors}
         sides.update({short: sides.get(full, full) for short, full in _short_names(actors).items()
                       if short not in sides})
+        sides.update({other: sides.get(full, full) for other, full in _written_otherwise(actors).items()
+                      if other not in sides})
         public = {a.id for a in actors if a.country and is_public(a)}
         speaks_for = {pid: party for pid, party in _sole_party(actors).items() if pid not in sides}
         countries = {a.id for a in actors if a.kind == "country" and a.code and len(a.code) == 3}
+        bodies = {a.id for a in actors if a.kind == "organization" and a.id not in generic}
         return cls(codes, {i: s for i, s in sides.items() if i in ids}, generic, public, speaks_for,
-                   countries=countries)
+                   countries=countries, bodies=bodies)
 
     def same(self, a: str, b: str) -> bool:
         """``a`` and ``b`` may be one party: one actor, one political party, or an unnamed
@@ -173,8 +190,14 @@ class Parties:
             return True
         # a placeholder of a country and a sector ("the police" INDCOP) covers that sector's named
         # parties
-        return any(x in generic and len(cx) > 3 and cy.startswith(cx) and (self.crowds or x not in self.public)
-                   for x, cx, cy in ((a, ca, cb), (b, cb, ca)))
+        if any(x in generic and len(cx) > 3 and cy.startswith(cx) and (self.crowds or x not in self.public)
+               for x, cx, cy in ((a, ca, cb), (b, cb, ca))):
+            return True
+        # as the doer, a named organisation whose sector the actors stage could not tell (its code only
+        # its country: "China's Eastern Theatre Command" CHN) may be the body of the state a placeholder
+        # names ("the Chinese military" CHNMIL): a part of it, told by its name
+        return self.parts and any(x in generic and cx[3:6] in STATE and cy == cx[:3] and y in self.bodies
+                                  for x, cx, y, cy in ((a, ca, b, cb), (b, cb, a, ca)))
 
     def country(self, a: str) -> str:
         return self.codes.get(a, "")[:3].strip("-")
@@ -222,6 +245,34 @@ def _sole_party(actors: list) -> dict[str, str]:
             if a.kind == "person" and a.code and len(parties.get(a.code, [])) == 1}
 
 
+# words an organisation's initials leave out ("Federal Bureau of Investigation": FBI)
+_FUNCTION_WORDS = {"of", "the", "and", "for", "on", "in", "&"}
+
+
+def _written_otherwise(actors: list) -> dict[str, str]:
+    """An actor the text names in another spelling of one other actor's name, whom the actors stage
+    kept apart: a person or a body written with or without hyphens and spaces ("Amirabdollahian" /
+    "Amir-Abdollahian"), or an organisation by its initials ("ED" / "Enforcement Directorate"). Not
+    when the spelling fits two."""
+    def squeezed(name: str) -> str:
+        return "".join(ch for ch in name.lower() if ch.isalnum())
+
+    def initials(name: str) -> str:
+        return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _FUNCTION_WORDS).upper()
+
+    named = [a for a in actors if a.name and a.kind in ("person", "organization")]
+    out = {}
+    for k, a in enumerate(named):
+        # (two spellings: the later is the earlier's)
+        same = [b.id for b in named[:k] if b.kind == a.kind and squeezed(b.name) == squeezed(a.name)]
+        if a.kind == "organization" and a.name.isupper() and 2 <= len(a.name) <= 6:
+            same += [b.id for b in named if b.id != a.id and b.kind == "organization" and len(b.name.split()) >= 2
+                     and initials(b.name) == a.name]
+        if len(set(same)) == 1:
+            out[a.id] = same[0]
+    return out
+
+
 def _short_names(actors: list) -> dict[str, str]:
     """A person the text names by part of one other person's name ("Sheikh Sabah" beside
     "Sheikh Sabah Al-Khaled Al-Hamad Al-Sabah"), whom the actors stage kept apart: the same
@@ -253,7 +304,8 @@ def _same(first: Event, later: Event, parties: Parties, statements: Collection[i
     # who says what a side says again and again is told strictly: "Russia will not leave" and "the
     # Kremlin would not accept that" are two refusals (a country is its state for its acts, and for
     # those it is told to: "rejected calls from Britain" / "refuses Lord Goldsmith's request")
-    speakers = replace(parties, by_country=False) if later.type in SPEECH_ACTS else parties
+    speakers = replace(parties, by_country=False, parts=True) if later.type in SPEECH_ACTS \
+        else replace(parties, parts=True)
     if later.type in SPEECH_ACTS and not same_sentence:
         # the public is many people, each speaking for themselves: an unnamed one of it ("The man
         # asked police to teach her a lesson", "civilians called for ...") is not the named one of
@@ -392,34 +444,56 @@ def public_retelling(first: Event, later: Event, parties: Parties, speakers: Par
         and {parties.codes.get(r, "")[:3] for r in later.recipient} <= own
 
 
-def definite_tellings(doc, events: Iterable[Event], support_verbs: Collection[str],
-                      possessed: set[int] | None = None) -> set[int]:
+def _definite_noun(token, support_verbs: Collection[str]) -> bool:
+    """``token`` is a noun with a definite determiner ("which led the protests"), or a support verb
+    whose object (or passive subject) is one ("attended the meeting", "the committee meeting was
+    attended by ...")."""
+    nouns = [token] if token.pos_ in ("NOUN", "PROPN") else [
+        c for c in token.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"] \
+        if token.lemma_.lower() in support_verbs else []
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for n in nouns for c in n.children)
+
+
+def _possessed_noun(token) -> bool:
+    """``token`` is a noun with a possessor ("his visit", "Biden's trip", "Costa Rica's support")."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "poss" for c in token.children)
+
+
+def _tokens(doc, events: Iterable[Event]) -> list[tuple[Event, object]]:
+    starts = {t.idx: t for t in doc}
+    return [(e, starts[e.trigger.start]) for e in events if e.trigger.start in starts]
+
+
+def possessed_tellings(doc, events: Iterable[Event], support_verbs: Collection[str]) -> set[int]:
+    """The ``id()`` of the events told by a noun with a possessor and no definite determiner of its
+    own ("his visit", "her denunciations"): an act the article has told, by the party it names
+    (``_refers_to``'s possessive reading). Each is also one of ``definite_tellings``."""
+    return {id(e) for e, t in _tokens(doc, events) if not _definite_noun(t, support_verbs) and _possessed_noun(t)}
+
+
+def _the_two(token) -> bool:
+    """``token``'s subject is "the two" of something ("the two sides discussed", "the two leaders
+    discussed"): the two parties of a meeting told before."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "the" for d in c.children)
+               and any(d.dep_ == "nummod" and d.lower_ == "two" for d in c.children) for c in token.children)
+
+
+def definite_tellings(doc, events: Iterable[Event], support_verbs: Collection[str]) -> set[int]:
     """The ``id()`` of the events told by a definite noun, the article's way of pointing back at
     an event it has told: the trigger is that noun ("which led the protests"), or a support verb
     takes it ("attended the meeting", "the committee meeting was attended by ..."), or the trigger
-    is a noun with a possessor ("his visit", "her denunciations"), whose ids are also added to
-    ``possessed``."""
-    possessed = set() if possessed is None else possessed
-    starts = {t.idx: t for t in doc}
-    out: set[int] = set()
-    for e in events:
-        t = starts.get(e.trigger.start)
-        if t is None:
-            continue
-        nouns = [t] if t.pos_ in ("NOUN", "PROPN") else [
-            c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"] \
-            if t.lemma_.lower() in support_verbs else []
-        if any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for n in nouns for c in n.children):
-            out.add(id(e))
-        elif t.pos_ == "NOUN" and any(c.dep_ == "poss" for c in t.children):
-            # a possessor makes a noun definite too ("his visit", "Biden's trip", "Costa Rica's support"):
-            # an act the article has told, by the party it names (``possessed``)
-            out.add(id(e))
-            possessed.add(id(e))
-    return out
+    is a noun with a possessor ("his visit", "her denunciations"; ``possessed_tellings``)."""
+    return {id(e) for e, t in _tokens(doc, events) if _definite_noun(t, support_verbs) or _possessed_noun(t)}
 
 
-def _refers_to(first: Event, later: Event, parties: Parties, possessive: bool = False) -> bool:
+def paired_tellings(doc, events: Iterable[Event]) -> set[int]:
+    """The ``id()`` of the meetings told of "the two" ("the two sides discussed ...", "the two leaders
+    discussed ways of cooperation"): the parties of a meeting told before, whose parties theirs fit
+    (``_refers_to``)."""
+    return {id(e) for e, t in _tokens(doc, events) if e.type in SYMMETRIC and _the_two(t)}
+
+
+def _refers_to(first: Event, later: Event, parties: Parties, possessive: bool = False, paired: bool = False) -> bool:
     """``later``, told by a definite noun, may point back at ``first``: told before it, of the
     same type and modality, and its parties fit ``first``'s. "The meeting" is the meeting told
     last, whoever the telling lists as attending it; for other acts each party of
@@ -438,7 +512,8 @@ def _refers_to(first: Event, later: Event, parties: Parties, possessive: bool = 
         return bool(later.actor) and strict.within(later.actor, first.actor) \
             and strict.within(later.recipient, first.recipient)
     if later.type in SYMMETRIC:
-        return True
+        # ("the two sides" of a meeting: parties that fit the told meeting's, not those of another)
+        return not paired or parties.fit(later.actor + later.recipient, first.actor + first.recipient)
     return bool(later.actor or later.recipient) and all(
         not side or parties.fit(ours, side) for ours, side in ((later.actor, first.actor),
                                                                (later.recipient, first.recipient)))
@@ -545,10 +620,55 @@ def _dated_apart(first: Event, later: Event, years: Mapping[int, int], latest: i
     return a != b
 
 
+# dependencies by which a word names the act of the word it hangs on: the act noun a verb takes
+# ("should join the EC's dialogue", "held talks"), a noun that does the verb's act ("investigations
+# from Brazil accuse ...", "bomb attacks ... killed five")
+_ACT_NOUNS = {"dobj", "obj", "nsubj", "nsubjpass", "attr"}
+# dependencies by which a clause or a modifier tells more of that noun ("talks in which the two sides
+# exchanged views", "a meeting arranged by ...")
+_ON_NOUN = {"relcl", "acl", "compound", "amod"}
+
+
+def _act_words(span) -> set[int]:
+    """Indexes of the words that tell the act of a trigger (``span``) again: its act nouns
+    (``_ACT_NOUNS``), the clauses and modifiers hanging on the trigger's own words (``_ON_NOUN``), and
+    a clause on an occasion ("in which", "during which") under a noun of the act ("held talks with
+    Fatih Donmez in which ...": the parse may hang it on the nearest noun). Not a clause on a party
+    ("detained seven leaders, who were imprisoned by ...": another act)."""
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ in _ACT_NOUNS and c.pos_ in ("NOUN", "PROPN")]
+    occasions = {w.i for t in [*span, *nouns] if t.pos_ == "NOUN" for w in t.subtree if w.dep_ == "relcl"
+                 and any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.tag_ == "WDT" for g in c.children)
+                         for c in w.children)}
+    return {t.i for t in span} | {n.i for n in nouns} \
+        | {c.i for t in span for c in t.children if c.dep_ in _ON_NOUN} | occasions
+
+
+def one_act_pairs(doc: Doc, events: Iterable[Event]) -> set[frozenset[int]]:
+    """Pairs (``id()``) of tellings in one sentence, of one type, whose triggers the grammar ties as
+    one act: one trigger is the other's object or subject noun, or a clause or modifier on it
+    ("Quader said the BNP should join the EC's dialogue": join, dialogue; "held talks ... in which the
+    two sides exchanged views"; "investigations from Brazil accuse ..."). Their parties may differ (a
+    word read with a wrong party is still the one act): one event."""
+    # (a trigger of several words is its head: "should join", "held talks")
+    spans = [(e, doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")) for e in events]
+    spans = [(e, span) for e, span in spans if span is not None and len(span)]
+    at = [(e, span.root) for e, span in spans]
+    out: set[frozenset[int]] = set()
+    for e, span in spans:
+        t, words = span.root, _act_words(span)
+        for f, u in at:
+            if f is not e and f.type == e.type and f.sentence.start == e.sentence.start and u.i != t.i \
+                    and u.i in words:
+                out.add(frozenset((id(e), id(f))))
+    return out
+
+
 def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = None,
           statements: Collection[int] = (), definite: Collection[int] = (),
           years: Mapping[int, int] | None = None, latest: int | None = None,
-          topics: Mapping[int, frozenset[str]] | None = None, possessed: Collection[int] = ()) -> list[Event]:
+          topics: Mapping[int, frozenset[str]] | None = None, possessed: Collection[int] = (),
+          one_act: Collection[frozenset[int]] = (), paired: Collection[int] = ()) -> list[Event]:
     """``events`` (in text order) with re-mentions folded into one event per real-world
     event. ``parties``: who the actors are (``Parties``; a plain id -> code mapping knows
     only the codes and the unnamed placeholders whose id is their code). The telling kept
@@ -560,16 +680,25 @@ def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = Non
     event of its type told before with parties that fit it (``_refers_to``); of those, ``possessed``
     are told by a noun with a possessor ("his visit"), a meeting of its possessor. ``topics``: what each
     telling says its act is about (``told_topics``); two tellings in two sentences about different
-    things are two acts (``_about_apart_group``)."""
+    things are two acts (``_about_apart_group``). ``one_act``: pairs of tellings in one sentence that
+    the grammar ties as one act (``one_act_pairs``), one event whatever their parties. ``paired``: the
+    meetings told of "the two" (``paired_tellings``), each the latest meeting told before whose parties
+    theirs fit."""
     parties = parties if isinstance(parties, Parties) else Parties(parties or {})
     groups: list[list[Event]] = []
+    tied: set[int] = set()  # tellings folded into a group's first by ``one_act``: each a first telling too
     for e in events:
-        group = next((g for g in groups if _same(g[0], e, parties, statements)
-                      and not (years and g[0].sentence.start != e.sentence.start
-                               and _dated_apart(g[0], e, years, latest))
-                      and not (topics and _about_apart_group(g, e, topics))), None)
-        if group is None and id(e) in definite:
-            earlier = [g for g in groups if any(_refers_to(x, e, parties, id(e) in possessed) for x in g)]
+        group = next((g for g in groups if any(frozenset((id(x), id(e))) in one_act for x in g)), None)
+        if group is not None:
+            tied.add(id(e))
+        group = group or next((g for g in groups if any(
+            _same(x, e, parties, statements)
+            and not (years and x.sentence.start != e.sentence.start and _dated_apart(x, e, years, latest))
+            for x in g if x is g[0] or id(x) in tied)
+            and not (topics and _about_apart_group(g, e, topics))), None)
+        if group is None and (id(e) in definite or id(e) in paired):
+            earlier = [g for g in groups if any(_refers_to(x, e, parties, id(e) in possessed, id(e) in paired)
+                                                for x in g)]
             group = max(earlier, key=lambda g: max(x.trigger.start for x in g), default=None)
         if group is None:
             groups.append([e])
@@ -594,3 +723,27 @@ def merge(events: list[Event], parties: Parties | Mapping[str, str] | None = Non
         best.mentions = sorted(best.mentions + others, key=lambda m: m.start)
         out.append(best)
     return sorted(out, key=lambda e: e.trigger.start)
+
+
+def refold(doc: Doc, events: list[Event], untold: Collection[int]) -> list[Event]:
+    """``events`` with each telling that names exactly the parties of an earlier one of its type,
+    modality and mode, by the same word, folded into it, where one of the two left a side untold
+    before the party chooser gave it one (``untold``: their ``id()``): ``merge`` kept it apart for want
+    of that side ("governors are now rushed to sign death warrants" ... "governors keep signing death
+    warrants"). Another word may be another act of the same parties ("are to meet" / "would be
+    working together")."""
+    def key(e: Event) -> tuple:
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        word = span.root.lemma_.lower() if span is not None and len(span) else e.trigger.text.lower()
+        return e.type, e.modality, e.mode, word, frozenset(e.actor), frozenset(e.recipient)
+
+    out: list[tuple[tuple, Event]] = []
+    for e in events:
+        k = key(e)
+        first = next((f for kf, f in out if kf == k and (id(f) in untold or id(e) in untold)
+                      and e.actor and e.recipient), None)
+        if first is None:
+            out.append((k, e))
+        else:
+            first.mentions = sorted([*first.mentions, e.trigger, *e.mentions], key=lambda m: m.start)
+    return [e for _, e in out]

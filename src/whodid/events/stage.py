@@ -48,19 +48,18 @@ class EventsStage:
         events = self.coder.two_parties(events, analysis)
         kept = filters.keep(events, analysis)
         said = self._criticism(doc, analysis, kept)
-        possessed: set[int] = set()
-        definite = remention.definite_tellings(doc, kept + said, self.resources.lexicon.marker("support_verbs"),
-                                               possessed)
-        merged = filters.named(remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members),
-                                               statements={id(e) for e in said}, definite=definite, possessed=possessed,
-                                               years=remention.told_years(doc, kept + said),
-                                               latest=latest_stated_year(doc),
-                                               # (what an act is about, from its trigger: not for
-                                               # criticism read from a statement's words)
-                                               topics=remention.told_topics(
-                                                   doc, kept, self.resources.lexicon.marker("retold_acts"))),
-                               doc.text,
-                               analysis.actors)
+        support_verbs = self.resources.lexicon.marker("support_verbs")
+        definite = remention.definite_tellings(doc, kept + said, support_verbs)
+        possessed = remention.possessed_tellings(doc, kept + said, support_verbs)
+        how = dict(statements={id(e) for e in said}, definite=definite, possessed=possessed,
+                   one_act=remention.one_act_pairs(doc, kept + said),
+                   paired=remention.paired_tellings(doc, kept + said),
+                   years=remention.told_years(doc, kept + said), latest=latest_stated_year(doc),
+                   # (what an act is about, from its trigger: not for criticism read from a
+                   # statement's words)
+                   topics=remention.told_topics(doc, kept, self.resources.lexicon.marker("retold_acts")))
+        merged = filters.named(remention.merge(kept + said, remention.Parties.of(analysis.actors, self.members), **how),
+                               doc.text, analysis.actors)
         if self.coder.trace is not None:
             for e in events:
                 if (why := filters.dropped(e, analysis)) is not None:
@@ -78,7 +77,10 @@ class EventsStage:
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         # after the confidence: its model was trained on the rules' parties (and measured so)
         if self.party_chooser is not None:
+            untold = {id(e) for e in events if not e.actor or not e.recipient}
             self.party_chooser.fill_empty(doc, analysis, events)
+            # a telling kept apart for a side it left untold may, given it, be a re-mention
+            events = remention.refold(doc, events, untold)
         analysis.events.extend(events)
 
     def _note_taken_out(self, why: str, before: list[Event], after: list[Event]) -> None:
