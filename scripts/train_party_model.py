@@ -33,7 +33,7 @@ seventh to tenth rounds), also at every fixed margin (one level, an upper bound)
 ``oracle``: the ceiling, every side given a candidate its label says is right.
 
 ``train``: fits on all development articles and writes the weights and the threshold an inner
-cross-validation by round chose (JSON, ``parties.PartyModel.load`` reads it); by default to
+cross-validation by round chose (JSON, ``knowledge.party_model`` reads it); by default to
 /tmp, ``--out src/whodid/data/events/party_model.json`` for the package (``docs/accuracy.md``,
 branch party-model17).
 """
@@ -54,6 +54,7 @@ from whodid.eval import news  # noqa: E402
 from whodid.events import EventsStage  # noqa: E402
 from whodid.events import parties as pm  # noqa: E402
 from whodid.knowledge import Resources  # noqa: E402
+from whodid.knowledge.party_model import PartyModel  # noqa: E402
 
 import events_dev  # noqa: E402
 import logistic  # noqa: E402
@@ -147,9 +148,9 @@ def rows_of(result, gold_labels, keep):
     return rows, ys
 
 
-def fit(rows, ys, l2=L2) -> pm.PartyModel:
+def fit(rows, ys, l2=L2) -> PartyModel:
     bias, weights, _ = logistic.fit(rows, ys, CLASSES, l2, MIN_COUNT)
-    return pm.PartyModel(bias, weights)
+    return PartyModel(bias, weights)
 
 
 def replaced(o, per, choice: dict[str, int | None]):
@@ -173,7 +174,7 @@ def applied(result, models, margin=None, fill=None):
         if model is None:
             out.append(emitted)
             continue
-        out.append([replaced(o, per, model.choose_sides(_fresh(per), margin, fill))
+        out.append([replaced(o, per, pm.choose_sides(model, _fresh(per), margin, fill))
                     for o, per in zip(emitted, sides)])
     return out
 

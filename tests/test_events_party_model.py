@@ -4,6 +4,9 @@ a party of the other side. Made-up sentences."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from helpers import codes, found
@@ -19,6 +22,34 @@ def test_the_shipped_model_is_loaded():
 
     model = EventsStage().party_chooser
     assert model is not None and model.weights and model.fill < float("inf")
+
+
+def test_the_weights_are_read_once_per_process():
+    # through knowledge.Resources, like the confidence model: every stage shares one copy
+    from whodid.events import EventsStage
+    from whodid.knowledge import Resources
+
+    assert EventsStage().party_chooser is EventsStage().party_chooser is Resources.build().party_model
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("{not json", "JSONDecodeError"),
+    (json.dumps({"bias": [0.0, 0.0], "margin": 1e9, "fill": 0.0}), "weights"),
+    (json.dumps({"bias": [0.0, 0.0], "weights": {"a:bias": [1.0]}, "margin": 1e9, "fill": 0.0}),
+     "'a:bias': not a pair"),
+    (json.dumps({"bias": [0.0, 0.0], "weights": {}, "margin": 1e9, "fill": "often"}), "float"),
+])
+def test_a_malformed_weights_file_is_refused_with_its_path(tmp_path, content, problem):
+    from whodid.knowledge.party_model import PartyModel
+
+    bad = tmp_path / "party_model.json"
+    bad.write_text(content)
+    with pytest.raises(ValueError, match=re.escape(str(bad)) + ".*" + re.escape(problem)):
+        PartyModel.load(bad)
+    # the file written back by dump is read as it was
+    model = PartyModel.load()
+    model.dump(tmp_path / "again.json")
+    assert PartyModel.load(tmp_path / "again.json") == model
 
 
 def test_a_party_the_sentence_names_fills_an_empty_recipient(analyze):

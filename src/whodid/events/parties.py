@@ -2,9 +2,10 @@
 
 For each side (actor, recipient) of an event, every party the actors stage found in its
 sentence or the sentence before (and the parties the rules chose) is a candidate; a logistic
-regression (weights in ``data/events/party_model.json``, written by
-``scripts/train_party_model.py``) scores each from the parse (the dependency path from the
-trigger, order, distance, clause, quotes) and from the rules' choice on either side. A side the
+regression (``knowledge.party_model``: weights in ``data/events/party_model.json``, written by
+``scripts/train_party_model.py``, read once per process through ``Resources``) scores each from
+the parse (the dependency path from the trigger, order, distance, clause, quotes) and from the
+rules' choice on either side. A side the
 rules left empty is given the best candidate when its score passes the model's ``fill``
 threshold (chosen by cross-validation by annotation round); the rules' own parties are replaced
 when the best candidate beats them by ``margin``, which the shipped model sets to never (out of
@@ -15,18 +16,14 @@ articles coded blind (docs/accuracy.md, branch party-model17).
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from whodid.knowledge.party_model import PartyModel
 from whodid.model import Actor, Analysis, Event, Mention
 from whodid.nlp.extensions import char_tokens, span_at
-
-FILE = "party_model.json"
 
 SIDES = ("actor", "recipient")
 _CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "ROOT", "csubj", "pcomp"}
@@ -194,87 +191,56 @@ def features(doc: Doc, analysis: Analysis, side: Side) -> list[list[str]]:
     return out
 
 
-@dataclass
-class PartyModel:
-    bias: list[float]
-    weights: dict[str, list[float]]
-    margin: float = float("inf")
-    fill: float = float("inf")  # the score a candidate needs to fill a side the rules left empty
-    trained: dict = field(default_factory=dict)
+def choose(model: PartyModel, side: Side, margin: float | None = None, fill: float | None = None) -> int | None:
+    """The candidate replacing the rules' parties of ``side`` (or filling it when the rules
+    left it empty), or None (the rules' stay)."""
+    m = model.margin if margin is None else margin
+    t = model.fill if fill is None else fill
+    if not side.candidates or (m == math.inf and side.rules) or (t == math.inf and not side.rules):
+        return None
+    scores = [model.score(f) for f in side.feats]
+    if not side.rules:
+        # a party of the other side (or one coded as it) is not whom it acts on
+        theirs = {side.candidates[k].actor.code for k in side.others} - {None}
+        free = [k for k in range(len(scores)) if k not in side.others
+                and side.candidates[k].actor.code not in theirs]
+        best = max(free, key=lambda k: scores[k], default=None)
+        return best if best is not None and scores[best] > t else None
+    best = max(range(len(scores)), key=lambda k: scores[k])
+    if best in side.rules:
+        return None
+    return best if scores[best] - max(scores[k] for k in side.rules) > m else None
 
-    def score(self, feats: list[str]) -> float:
-        z = list(self.bias)
-        for x in feats:
-            w = self.weights.get(x)
-            if w is not None:
-                z[0] += w[0]
-                z[1] += w[1]
-        return z[1] - z[0]
 
-    def choose(self, side: Side, margin: float | None = None, fill: float | None = None) -> int | None:
-        """The candidate replacing the rules' parties of ``side`` (or filling it when the rules
-        left it empty), or None (the rules' stay)."""
-        m = self.margin if margin is None else margin
-        t = self.fill if fill is None else fill
-        if not side.candidates or (m == float("inf") and side.rules) or (t == float("inf") and not side.rules):
-            return None
-        scores = [self.score(f) for f in side.feats]
-        if not side.rules:
-            # a party of the other side (or one coded as it) is not whom it acts on
-            theirs = {side.candidates[k].actor.code for k in side.others} - {None}
-            free = [k for k in range(len(scores)) if k not in side.others
-                    and side.candidates[k].actor.code not in theirs]
-            best = max(free, key=lambda k: scores[k], default=None)
-            return best if best is not None and scores[best] > t else None
-        best = max(range(len(scores)), key=lambda k: scores[k])
-        if best in side.rules:
-            return None
-        return best if scores[best] - max(scores[k] for k in side.rules) > m else None
+def choose_sides(model: PartyModel, sides: dict[str, Side], margin: float | None = None,
+                 fill: float | None = None) -> dict[str, int | None]:
+    """Each side's new party (index among its candidates) or None, the actor first: a party
+    the actor side is given is then of the other side for the recipient."""
+    out: dict[str, int | None] = {}
+    for name in SIDES:
+        side = sides[name]
+        k = out[name] = choose(model, side, margin, fill)
+        if k is not None:
+            other = sides[SIDES[1 - SIDES.index(name)]]
+            other.others = [k]  # the same candidates, in the same order
+    return out
 
-    def choose_sides(self, sides: dict[str, Side], margin: float | None = None,
-                     fill: float | None = None) -> dict[str, int | None]:
-        """Each side's new party (index among its candidates) or None, the actor first: a party
-        the actor side is given is then of the other side for the recipient."""
-        out: dict[str, int | None] = {}
-        for name in SIDES:
-            side = sides[name]
-            k = out[name] = self.choose(side, margin, fill)
-            if k is not None:
-                other = sides[SIDES[1 - SIDES.index(name)]]
-                other.others = [k]  # the same candidates, in the same order
-        return out
 
-    def fill_empty(self, doc: Doc, analysis: Analysis, events: list[Event]) -> None:
-        """Give each side of ``events`` the model chooses a party for (see the module)."""
-        for ev in events:
-            if ev.actor and ev.recipient and self.margin == math.inf:
-                continue  # only empty sides can change: no candidates to read
-            sides = candidates(doc, analysis, ev)
-            for side in sides.values():
-                side.feats = features(doc, analysis, side)
-            for name, k in self.choose_sides(sides).items():
-                if k is None:
-                    continue
-                c = sides[name].candidates[k]
-                setattr(ev, name, [c.actor.id])
-                mention = [Mention(start=c.mention[0], end=c.mention[1], text=doc.text[c.mention[0]:c.mention[1]])
-                           ] if c.mention else []
-                setattr(ev, f"{name}_mentions", mention)
-                if name not in ev.inferred:
-                    ev.inferred.append(name)  # a model's guess, not read from the sentence's grammar
-
-    def dump(self, path: Path) -> None:
-        # JSON has no infinity: "never" is written as a very large number
-        data = {"bias": self.bias, "weights": self.weights, "margin": min(self.margin, 1e9),
-                "fill": min(self.fill, 1e9), "trained": self.trained}
-        path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> PartyModel | None:
-        """The shipped model (or the one at ``path``); None when there is none."""
-        source = resources.files("whodid") / "data" / "events" / FILE if path is None else Path(path)
-        if not source.is_file():
-            return None
-        d = json.loads(source.read_text(encoding="utf-8"))
-        never = [math.inf if float(d[k]) >= 1e9 else float(d[k]) for k in ("margin", "fill")]
-        return cls(d["bias"], d["weights"], never[0], never[1], d.get("trained", {}))
+def fill_empty(model: PartyModel, doc: Doc, analysis: Analysis, events: list[Event]) -> None:
+    """Give each side of ``events`` the model chooses a party for (see the module)."""
+    for ev in events:
+        if ev.actor and ev.recipient and model.margin == math.inf:
+            continue  # only empty sides can change: no candidates to read
+        sides = candidates(doc, analysis, ev)
+        for side in sides.values():
+            side.feats = features(doc, analysis, side)
+        for name, k in choose_sides(model, sides).items():
+            if k is None:
+                continue
+            c = sides[name].candidates[k]
+            setattr(ev, name, [c.actor.id])
+            mention = [Mention(start=c.mention[0], end=c.mention[1], text=doc.text[c.mention[0]:c.mention[1]])
+                       ] if c.mention else []
+            setattr(ev, f"{name}_mentions", mention)
+            if name not in ev.inferred:
+                ev.inferred.append(name)  # a model's guess, not read from the sentence's grammar

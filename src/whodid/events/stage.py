@@ -35,7 +35,7 @@ class EventsStage:
         self.coder = confidence.RecordingCoder(self.resources.lexicon)
         self.record = None
         # the trained chooser of a party for the sides the rules leave empty (None: none shipped)
-        self.party_chooser = parties.PartyModel.load()
+        self.party_chooser = self.resources.party_model
         # the knowledge base's curated party membership, by actor id: who is of one side
         kb = self.resources.kb
         self.members = {country: {key: [kb.people[i].id for i in people] for key, people in parties.items()}
@@ -78,7 +78,7 @@ class EventsStage:
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         # after the confidence: its model was trained on the rules' parties (and measured so)
         if self.party_chooser is not None:
-            self.party_chooser.fill_empty(doc, analysis, events)
+            parties.fill_empty(self.party_chooser, doc, analysis, events)
         analysis.events.extend(events)
 
     def _note_taken_out(self, why: str, before: list[Event], after: list[Event]) -> None:
