@@ -261,8 +261,9 @@ def test_speech_act_with_no_addressee_goes_to_the_government(nlp, stage):
 CASES = [
     # sentence, trigger, type, cameo, actor codes, recipient codes, modality
     ("Biden met with Putin in Geneva on Tuesday.", "met", "CONSULT", "040", ["USAGOV"], ["RUSGOV"], "asserted"),
-    # the host of the visit is filled by the trained party chooser (events.parties)
-    ("Macron visited Kyiv and met Zelenskyy.", "visited", "CONSULT", "042", ["FRAGOV"], ["UKRGOV"], "asserted"),
+    # the visit, its host filled by the trained party chooser, is the meeting told again: one
+    # CONSULT (events.parties.retold; tests/test_events_party_model.py)
+    ("Macron visited Kyiv and met Zelenskyy.", "met", "CONSULT", "040", ["FRAGOV"], ["UKRGOV"], "asserted"),
     ("Putin plans to meet Xi next month.", "meet", "AGREE", "036", ["RUSGOV"], ["CHNGOV"], "future"),
     ("Macron is willing to meet Putin.", "meet", "AGREE", "036", ["FRAGOV"], ["RUSGOV"], "asserted"),
     # an unwillingness is the refusal it tells (news-events gold: "were reluctant to hold dialogue" REJECT)
@@ -289,9 +290,9 @@ CASES = [
     # no one named as the target: the protesters' government, by convention (Event.inferred)
     ("Thousands of Russians protested against the war in Moscow.", "protested", "PROTEST", "141", ["RUSCVL"], ["RUSGOV"], "asserted"),
     ("The European Union imposed sanctions on Russia.", "imposed sanctions", "SANCTION", "163", ["IGOEUREEC"], ["RUS"], "asserted"),
-    # the trained party chooser (events.parties) fills the empty recipient with the reservists
-    # themselves: a wrong fill it makes (the gold often codes an own-country party as recipient)
-    ("Russia has mobilized 300,000 reservists.", "mobilized", "MOBILIZE", "154", ["RUS"], ["RUSMIL"], "asserted"),
+    # no recipient: the party chooser retrained on the merged code (branch party18) no longer
+    # fills it with the reservists themselves (the gold rarely gives a mobilization a recipient)
+    ("Russia has mobilized 300,000 reservists.", "mobilized", "MOBILIZE", "154", ["RUS"], [], "asserted"),
     ("Russia detained Navalny in Moscow.", "detained", "COERCE", "173", ["RUS"], ["RUSOPP"], "asserted"),
     ("Russia annexed Crimea in 2014.", "annexed", "COERCE", "192", ["RUS"], [], "asserted"),
     ("Russia invaded Ukraine in February.", "invaded", "ASSAULT", "190", ["RUS"], ["UKR"], "asserted"),
@@ -441,8 +442,12 @@ def test_seed_us_refusal_to_recognise(seed):
 
 
 def test_seed_biden_and_macron_to_work_together(seed):
-    e = one(seed, "AGREE", "working together", cameo="030")
-    assert sorted(codes(seed, e.actor)) == ["FRAGOV", "USAGOV"]
+    # their plan to work together, its recipient filled with Russia by the party chooser, is the
+    # same type and parties as their plan to meet Putin: left out as another telling of it
+    # (events.parties.retold, branch party18; out of fold by round what it leaves out was unmatched)
+    assert not find(seed, "AGREE", "working together")
+    e = one(seed, "AGREE", "meet", near="are to meet")
+    assert sorted(codes(seed, e.actor)) == ["FRAGOV", "USAGOV"] and codes(seed, e.recipient) == ["RUSGOV"]
     assert e.modality == "future"
 
 

@@ -1,7 +1,7 @@
 """A trained party chooser for the sides the events stage's rules leave empty.
 
 For each side (actor, recipient) of an event, every party the actors stage found in its
-sentence or the sentence before (and the parties the rules chose) is a candidate; a logistic
+sentence or the three sentences before (and the parties the rules chose) is a candidate; a logistic
 regression (``knowledge.party_model``: weights in ``data/events/party_model.json``, written by
 ``scripts/train_party_model.py``, read once per process through ``Resources``) scores each from
 the parse (the dependency path from the trigger, order, distance, clause, quotes) and from the
@@ -11,7 +11,8 @@ threshold (chosen by cross-validation by annotation round); the rules' own parti
 when the best candidate beats them by ``margin``, which the shipped model sets to never (out of
 fold, replacing moved no event right: the rules' choice is almost always the best the model
 finds). Out of fold by annotation round the fills raised type + actor + recipient F1 on the
-articles coded blind (docs/accuracy.md, branch party-model17).
+articles coded blind (docs/accuracy.md, branch party-model17; retrained on the merged code with the
+wider window and ``retold``, branch party18).
 """
 
 from __future__ import annotations
@@ -75,15 +76,29 @@ def _path(a: Token, b: Token, limit: int = 4) -> tuple[str, str, str]:
     return (meet + shape, shape, str(n))
 
 
-def candidates(doc: Doc, analysis: Analysis, ev: Event, previous: bool = True) -> dict[str, Side]:
+def _earlier_starts(doc: Doc, ev: Event, back: int) -> list[int]:
+    """The first characters of the ``back`` sentences before ``ev``'s, nearest first."""
+    sent = span_at(doc, ev.sentence)
+    out: list[int] = []
+    t = sent.start if sent is not None else 0
+    while len(out) < back and t > 0:
+        prev = doc[t - 1].sent
+        out.append(prev.start_char)
+        t = prev.start
+    return out
+
+
+def candidates(doc: Doc, analysis: Analysis, ev: Event, previous: bool = True, back: int = 3,
+               first: bool = False, speakers: bool = False) -> dict[str, Side]:
     """Each side's candidates for ``ev``: the parties mentioned in its sentence (and the sentence
-    before), its inferred parties, and the rules' own parties."""
+    before; with ``back`` > 1 the ones before that too, and with ``first`` the article's first
+    sentence), the speaker of a quote it is told in (``speakers``), its inferred parties, and the
+    rules' own parties."""
     s, e = ev.sentence.start, ev.sentence.end
-    prev_start = s
-    if previous:
-        sent = span_at(doc, ev.sentence)
-        if sent is not None and sent.start > 0:
-            prev_start = doc[sent.start - 1].sent.start_char
+    starts = _earlier_starts(doc, ev, back if previous else 0)
+    prev_start = starts[0] if starts else s
+    far_start = starts[-1] if starts else s
+    first_end = next(iter(doc.sents)).end_char if first and len(doc) else 0
     trig = (ev.trigger.start + ev.trigger.end) / 2
     found: dict[str, Candidate] = {}
     for a in analysis.actors:
@@ -93,8 +108,12 @@ def candidates(doc: Doc, analysis: Analysis, ev: Event, previous: bool = True) -
                 d = abs((m.start + m.end) / 2 - trig)
                 if best is None or d < best[0]:
                     best = (d, (m.start, m.end), "sentence")
-            elif prev_start <= m.start < s and best is None:
+            elif prev_start <= m.start < s and (best is None or best[2] in ("earlier", "first")):
                 best = (1e9, (m.start, m.end), "previous")
+            elif far_start <= m.start < prev_start and (best is None or best[2] == "first"):
+                best = (2e9, (m.start, m.end), "earlier")
+            elif m.start < first_end and m.start < far_start and best is None:
+                best = (3e9, (m.start, m.end), "first")
         if best is not None:
             found[a.id] = Candidate(a, best[1], best[2])
     by_id = {a.id: a for a in analysis.actors}
@@ -102,6 +121,10 @@ def candidates(doc: Doc, analysis: Analysis, ev: Event, previous: bool = True) -
         if i not in found and i in by_id:
             # a party the rules took from elsewhere (a convention's, an earlier sentence's)
             found[i] = Candidate(by_id[i], None, "inferred" if by_id[i].inferred else "other")
+    if speakers:
+        for q in analysis.quotes:
+            if q.start <= ev.trigger.start < q.end and q.speaker in by_id and q.speaker not in found:
+                found[q.speaker] = Candidate(by_id[q.speaker], None, "speaker")
     cands = list(found.values())
     ids = [c.actor.id for c in cands]
     on = {side: [ids.index(i) for i in getattr(ev, side) if i in ids] for side in SIDES}
@@ -226,8 +249,10 @@ def choose_sides(model: PartyModel, sides: dict[str, Side], margin: float | None
     return out
 
 
-def fill_empty(model: PartyModel, doc: Doc, analysis: Analysis, events: list[Event]) -> None:
-    """Give each side of ``events`` the model chooses a party for (see the module)."""
+def fill_empty(model: PartyModel, doc: Doc, analysis: Analysis, events: list[Event]) -> list[Event]:
+    """``events`` with each side the model chooses a party for given it (see the module), less
+    the events a fill made the same as another of the article (type and parties)."""
+    filled = []
     for ev in events:
         if ev.actor and ev.recipient and model.margin == math.inf:
             continue  # only empty sides can change: no candidates to read
@@ -244,3 +269,27 @@ def fill_empty(model: PartyModel, doc: Doc, analysis: Analysis, events: list[Eve
             setattr(ev, f"{name}_mentions", mention)
             if name not in ev.inferred:
                 ev.inferred.append(name)  # a model's guess, not read from the sentence's grammar
+            filled.append(id(ev))
+    return retold(analysis, events, set(filled))
+
+
+def retold(analysis: Analysis, events: list[Event], filled: set[int]) -> list[Event]:
+    """``events`` less each one whose filled side made it another telling of an event the article
+    already has (same type, parties of the same codes): a re-mention, which the merge could not
+    see while its side was empty. Out of fold by round this left out only unmatched emissions
+    (docs/accuracy.md, branch party18)."""
+    # as the scorer reads a party: its code, else its country and sector
+    code = {a.id: a.code or (a.country + (a.sector or "") if a.country else a.id) for a in analysis.actors}
+
+    def key(e: Event) -> tuple:
+        return (e.type, frozenset(code.get(i, i) for i in e.actor), frozenset(code.get(i, i) for i in e.recipient))
+
+    seen = {key(e) for e in events if id(e) not in filled}
+    out = []
+    for e in events:
+        if id(e) in filled:
+            if key(e) in seen:
+                continue
+            seen.add(key(e))
+        out.append(e)
+    return out

@@ -24,7 +24,8 @@ class EventsStage:
     parties compared by who they are (the knowledge base's party membership says who is
     of one party). Each event's ``confidence`` is the trained model's
     (``events.confidence``); a side the rules left empty may then be given a party of the
-    sentence (or the one before) by the trained party chooser (``events.parties``);
+    sentence (or the ones before) by the trained party chooser (``events.parties``), and an
+    event the fill makes another telling of one already coded is left out;
     ``record``, when set, receives each article's events and their features (training).
     """
 
@@ -78,7 +79,9 @@ class EventsStage:
         confidence.assign(doc, analysis, events, self.coder.frame_of, self.resources.event_confidence, self.record)
         # after the confidence: its model was trained on the rules' parties (and measured so)
         if self.party_chooser is not None:
-            parties.fill_empty(self.party_chooser, doc, analysis, events)
+            filled = parties.fill_empty(self.party_chooser, doc, analysis, events)
+            self._note_taken_out("a fill made it another telling of an event (events.parties.retold)", events, filled)
+            events = filled
         analysis.events.extend(events)
 
     def _note_taken_out(self, why: str, before: list[Event], after: list[Event]) -> None:
