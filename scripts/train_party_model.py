@@ -10,8 +10,8 @@ Reads the development gold only (the shared ``dev.jsonl`` and whodid's ``tune.js
 refuses the held-aside part) through the parse cache ``scripts/events_dev.py`` builds.
 
 Unit: each side (actor, recipient) of each event the events stage of this checkout emits, with
-its candidates (``parties.candidates``: the parties of the sentence and the one before, the
-inferred ones, the rules' own). Label of a candidate: it shares a country (the code's first
+its candidates (``parties.candidates``: the parties of the sentence and the three before, the
+inferred ones, the rules' own; ``--back``, ``--first``, ``--speakers`` change them). Label of a candidate: it shares a country (the code's first
 three letters, as ``eval.news`` compares) with a gold party of that side (either side for
 CONSULT) of the gold event the emission matches at type level (one to one, as the scorer
 matches). Sides with no such gold event, no gold party or a wildcard one, or fewer than two
@@ -28,14 +28,22 @@ round one, each later annotator one). In each outer fold the margin is chosen by
 cross-validation by round on the outer training rounds only (type + actor + recipient F1), the
 model refitted on them and applied to the left-out round. The left-out emissions of all rounds
 together are scored beside the rules alone, on all rounds and on the fresh ones (``FRESH``: the
-seventh to tenth rounds), also at every fixed margin (one level, an upper bound).
+seventh to eleventh rounds), also at every fixed margin (one level, an upper bound).
 
 ``oracle``: the ceiling, every side given a candidate its label says is right.
 
-``train``: fits on all development articles and writes the weights and the threshold an inner
-cross-validation by round chose (JSON, ``parties.PartyModel.load`` reads it); by default to
+A fill that makes an event the same (type, parties) as another of its article is kept, as the
+stage keeps it (it folds such a telling only when it has the same trigger word too:
+``remention.refold``); ``--dedupe drop|skip`` measures leaving the event or the side out.
+``--empty-negatives`` also trains on the sides the gold leaves empty (every candidate wrong).
+The fresh rounds' figures are given for the seventh to eleventh rounds together and for the
+eleventh alone.
+
+``train``: fits on the development articles but the eleventh round's (``--without``: kept out
+of the fit so that its figures stay a measure) and writes the weights and the threshold an inner
+cross-validation by round chose (JSON, ``knowledge.party_model`` reads it); by default to
 /tmp, ``--out src/whodid/data/events/party_model.json`` for the package (``docs/accuracy.md``,
-branch party-model17).
+branches party-model17 and party18).
 """
 
 from __future__ import annotations
@@ -54,6 +62,7 @@ from whodid.eval import news  # noqa: E402
 from whodid.events import EventsStage  # noqa: E402
 from whodid.events import parties as pm  # noqa: E402
 from whodid.knowledge import Resources  # noqa: E402
+from whodid.knowledge.party_model import PartyModel  # noqa: E402
 
 import events_dev  # noqa: E402
 import logistic  # noqa: E402
@@ -72,7 +81,19 @@ CLASSES = [logistic.NONE, "PARTY"]
 # the four annotation rounds coded blind before this model (seventh to tenth), which no rule
 # was written on when they were coded: the "fresh" figures
 FRESH = frozenset({"annotator-gold9a", "annotator-gold9b", "annotator-gold10a", "annotator-gold10b",
-                   "annotator-gold11a", "annotator-gold11b", "annotator-gold12a", "annotator-gold12b"})
+                   "annotator-gold11a", "annotator-gold11b", "annotator-gold12a", "annotator-gold12b",
+                   "annotator-gold13a", "annotator-gold13b"})
+# the eleventh round, coded blind after the model was first trained (reported on its own)
+ELEVENTH = frozenset({"annotator-gold13a", "annotator-gold13b"})
+# what the candidates are (``parties.candidates``' options; the command line changes them)
+CANDIDATES: dict = {}
+# how a side the gold leaves empty is trained on: not at all, or every candidate a wrong one
+EMPTY_NEGATIVES = False
+# a fill that makes an event the same (type, parties) as another of its article: "keep" it, or
+# "skip" (the side stays empty), or "drop" (the event is left out as a re-telling)
+DEDUPE = "keep"
+QUICK = False
+CAMEO_KEY = False  # the same CAMEO code too, not only the same PLOVER type
 
 
 def fresh_rounds() -> set[str]:
@@ -96,7 +117,7 @@ def run(docs, analyses, previous=True):
         stage(doc, a)
         sides = []
         for ev in a.events:
-            per = pm.candidates(doc, a, ev, previous)
+            per = pm.candidates(doc, a, ev, previous, **CANDIDATES)
             for s in per.values():
                 s.feats = pm.features(doc, a, s)
             sides.append(per)
@@ -119,8 +140,9 @@ def matched(article, emitted) -> list[int | None]:
     return out
 
 
-def labels(article, emitted, sides) -> list[dict[str, list[int] | None]]:
-    """Per event and side: each candidate's label (1 right, 0 not), None when the side is not scored."""
+def labels(article, emitted, sides, empty=False) -> list[dict[str, list[int] | None]]:
+    """Per event and side: each candidate's label (1 right, 0 not), None when the side is not
+    scored (with ``empty``, a side the gold leaves empty has every candidate wrong)."""
     out = []
     for o, per, g in zip(emitted, sides, matched(article, emitted)):
         row: dict[str, list[int] | None] = {s: None for s in pm.SIDES}
@@ -128,6 +150,9 @@ def labels(article, emitted, sides) -> list[dict[str, list[int] | None]]:
             gold = article.events[g]
             for s in pm.SIDES:
                 want = gold.actor + gold.recipient if gold.type == "CONSULT" else getattr(gold, s)
+                if not want and empty and gold.type != "CONSULT":
+                    row[s] = [0] * len(per[s].candidates)
+                    continue
                 if not want or any(news._country(p.code) == news.WILDCARD for p in want):
                     continue
                 row[s] = [int(news._common(want, [party(c.actor)])) for c in per[s].candidates]
@@ -147,9 +172,9 @@ def rows_of(result, gold_labels, keep):
     return rows, ys
 
 
-def fit(rows, ys, l2=L2) -> pm.PartyModel:
+def fit(rows, ys, l2=L2) -> PartyModel:
     bias, weights, _ = logistic.fit(rows, ys, CLASSES, l2, MIN_COUNT)
-    return pm.PartyModel(bias, weights)
+    return PartyModel(bias, weights)
 
 
 def replaced(o, per, choice: dict[str, int | None]):
@@ -167,14 +192,41 @@ def _fresh(per):
     return {s: copy.copy(side) for s, side in per.items()}
 
 
+def figures(arts, emitted, *args):
+    """``events_dev.figures`` on emissions where a left-out event is None (``deduped``)."""
+    return events_dev.figures(arts, [[o for o in one if o is not None] for one in emitted], *args)
+
+
+def _key(o, cameo):
+    return (o.type, cameo if CAMEO_KEY else None, frozenset(p.code or p.name for p in o.actor),
+            frozenset(p.code or p.name for p in o.recipient))
+
+
+def deduped(emitted, new, mode, cameos):
+    """``new`` with each fill that makes an event the same as another of the article skipped
+    (``mode`` "skip") or that event left out ("drop")."""
+    if mode == "keep":
+        return new
+    seen = {_key(n, c) for o, n, c in zip(emitted, new, cameos) if o is n}
+    out = []
+    for o, n, c in zip(emitted, new, cameos):
+        if o is not n and _key(n, c) in seen:
+            out.append(o if mode == "skip" else None)
+            continue
+        seen.add(_key(n, c))
+        out.append(n)
+    return out
+
+
 def applied(result, models, margin=None, fill=None):
     out = []
     for (emitted, sides), model in zip(result, models):
         if model is None:
             out.append(emitted)
             continue
-        out.append([replaced(o, per, model.choose_sides(_fresh(per), margin, fill))
-                    for o, per in zip(emitted, sides)])
+        new = [replaced(o, per, pm.choose_sides(model, _fresh(per), margin, fill))
+               for o, per in zip(emitted, sides)]
+        out.append(deduped(emitted, new, DEDUPE, [per["actor"].event.cameo for per in sides]))
     return out
 
 
@@ -192,8 +244,8 @@ def choose(articles, result, gold_labels, rounds, keep, l2) -> tuple[float, floa
     ms = logistic.fold_models(keep, [rounds[n] for n in keep], lambda tr: fit(*rows_of(result, gold_labels, tr), l2))
     arts = [articles[n] for n in keep]
     sub = [result[n] for n in keep]
-    margins = {m: events_dev.figures(arts, applied(sub, ms, m, NEVER))["full"]["f1"] for m in MARGINS}
-    fills = {t: events_dev.figures(arts, applied(sub, ms, NEVER, t))["full"]["f1"] for t in FILLS}
+    margins = {m: figures(arts, applied(sub, ms, m, NEVER))["full"]["f1"] for m in MARGINS}
+    fills = {t: figures(arts, applied(sub, ms, NEVER, t))["full"]["f1"] for t in FILLS}
     # ties: the larger margin / threshold (fewer changes)
     return (max(margins, key=lambda m: (round(margins[m], 6), m)), max(fills, key=lambda t: (round(fills[t], 6), t)))
 
@@ -205,6 +257,9 @@ def changes(articles, result, new, gold_labels, subset) -> Counter:
         gold = articles[n].events
         for o, p, per, lab, g in zip(result[n][0], new[n], result[n][1], gold_labels[n],
                                      matched(articles[n], result[n][0])):
+            if p is None:
+                c["event left out (same as another)"] += 1
+                continue
             for s in pm.SIDES:
                 if getattr(o, s) is getattr(p, s):
                     continue
@@ -224,7 +279,8 @@ def changes(articles, result, new, gold_labels, subset) -> Counter:
 
 def cross_validate(articles, docs, analyses, rounds, l2, previous, fixed=None) -> None:
     result = run(docs, analyses, previous)
-    gold_labels = [labels(a, *r) for a, r in zip(articles, result)]
+    gold_labels = [labels(a, *r, EMPTY_NEGATIVES) for a, r in zip(articles, result)]
+    scored_labels = [labels(a, *r) for a, r in zip(articles, result)]
     fresh = fresh_rounds()
     everything = list(range(len(articles)))
     rows, ys = rows_of(result, gold_labels, everything)
@@ -240,30 +296,37 @@ def cross_validate(articles, docs, analyses, rounds, l2, previous, fixed=None) -
         test = [n for n in everything if rounds[n] == r]
         for n in test:
             models[n] = model
-        before = events_dev.figures([articles[n] for n in test], [result[n][0] for n in test])["full"]
-        after = events_dev.figures([articles[n] for n in test],
+        before = figures([articles[n] for n in test], [result[n][0] for n in test])["full"]
+        after = figures([articles[n] for n in test],
                                    applied([result[n] for n in test], [model] * len(test)))["full"]
         print(f"  fold {r:22s} margin {m} fill {t}: full F1 {before['f1']:.3f} -> {after['f1']:.3f} "
               f"({before['matched']}/{before['emitted']} -> {after['matched']}/{after['emitted']})", flush=True)
     new = applied(result, models)
-    one_level = logistic.fold_models(everything, rounds, lambda tr: fit(*rows_of(result, gold_labels, tr), l2))
+    shipped = PartyModel.load()
+    old = applied(result, [shipped] * len(articles))
+    one_level = None if QUICK else logistic.fold_models(
+        everything, rounds, lambda tr: fit(*rows_of(result, gold_labels, tr), l2))
     for name, subset in (("all development rounds", everything),
-                         ("fresh rounds", [n for n in everything if rounds[n] in fresh])):
+                         ("fresh rounds", [n for n in everything if rounds[n] in fresh]),
+                         ("eleventh round", [n for n in everything if rounds[n] in ELEVENTH])):
         arts = [articles[n] for n in subset]
         print(f"\n{name}: {len(arts)} articles")
-        print(line("rules alone", events_dev.figures(arts, [result[n][0] for n in subset])))
-        print(line("party model (out of fold)", events_dev.figures(arts, [new[n] for n in subset])))
-        print(line("rules alone, conf >= 0.2", events_dev.figures(arts, [result[n][0] for n in subset], 0.2)))
-        print(line("party model, conf >= 0.2", events_dev.figures(arts, [new[n] for n in subset], 0.2)))
-        print("  moved sides:", dict(changes(articles, result, new, gold_labels, subset)))
+        print(line("rules alone", figures(arts, [result[n][0] for n in subset])))
+        print(line("party model (out of fold)", figures(arts, [new[n] for n in subset])))
+        print(line("shipped weights (in sample*)", figures(arts, [old[n] for n in subset])))
+        fills = Counter(o.type for n in subset for o, p in zip(result[n][0], new[n]) if o is not p)
+        print("  fills by type:", dict(fills.most_common(12)))
+        print(line("rules alone, conf >= 0.2", figures(arts, [result[n][0] for n in subset], 0.2)))
+        print(line("party model, conf >= 0.2", figures(arts, [new[n] for n in subset], 0.2)))
+        print("  moved sides:", dict(changes(articles, result, new, scored_labels, subset)))
         replace_only = applied(result, models, None, NEVER)
-        print(line("party model, replacing only", events_dev.figures(arts, [replace_only[n] for n in subset])))
-        for m in MARGINS[:-1]:
+        print(line("party model, replacing only", figures(arts, [replace_only[n] for n in subset])))
+        for m in MARGINS[:-1] if one_level else ():
             fixed = applied([result[n] for n in subset], [one_level[n] for n in subset], m, NEVER)
-            print(line(f"  fixed margin {m} (one level)", events_dev.figures(arts, fixed)))
-        for t in FILLS[:-1]:
+            print(line(f"  fixed margin {m} (one level)", figures(arts, fixed)))
+        for t in FILLS[:-1] if one_level else ():
             fixed = applied([result[n] for n in subset], [one_level[n] for n in subset], NEVER, t)
-            print(line(f"  fixed fill {t} (one level)", events_dev.figures(arts, fixed)))
+            print(line(f"  fixed fill {t} (one level)", figures(arts, fixed)))
 
 
 def oracle(articles, docs, analyses, rounds, previous) -> None:
@@ -306,10 +369,10 @@ def oracle(articles, docs, analyses, rounds, previous) -> None:
     everything = list(range(len(articles)))
     for name, subset in (("all", everything), ("fresh", [n for n in everything if rounds[n] in fresh])):
         arts = [articles[n] for n in subset]
-        print(line(f"{name} rules alone", events_dev.figures(arts, [result[n][0] for n in subset])))
-        print(line(f"{name} oracle (best candidate)", events_dev.figures(arts, [both[n] for n in subset])))
-        print(line(f"{name} oracle, replacing only", events_dev.figures(arts, [repl[n] for n in subset])))
-        print(line(f"{name} oracle, filling only", events_dev.figures(arts, [filled[n] for n in subset])))
+        print(line(f"{name} rules alone", figures(arts, [result[n][0] for n in subset])))
+        print(line(f"{name} oracle (best candidate)", figures(arts, [both[n] for n in subset])))
+        print(line(f"{name} oracle, replacing only", figures(arts, [repl[n] for n in subset])))
+        print(line(f"{name} oracle, filling only", figures(arts, [filled[n] for n in subset])))
 
 
 def main() -> None:
@@ -322,10 +385,27 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--fixed-fill", type=float,
                     help="cv: this fill threshold in every fold instead of the inner cross-validation's")
+    ap.add_argument("--back", type=int, help="candidates from this many sentences before (default: the stage's)")
+    ap.add_argument("--first", action="store_true", default=None,
+                    help="candidates from the article's first sentence")
+    ap.add_argument("--speakers", action="store_true", help="the speaker of a quote the event is told in")
+    ap.add_argument("--empty-negatives", action="store_true",
+                    help="train on the sides the gold leaves empty too, every candidate a wrong one")
+    ap.add_argument("--dedupe", choices=("keep", "skip", "drop"), default="keep",
+                    help="a fill that makes an event the same as another of its article: keep it, skip the fill, "
+                         "or drop the event")
+    ap.add_argument("--without", nargs="*", default=sorted(ELEVENTH), metavar="ROUND",
+                    help="train: leave these rounds out of the fit (default: the eleventh, kept for measuring)")
+    ap.add_argument("--cameo-key", action="store_true", help="--dedupe: the same CAMEO code too")
+    ap.add_argument("--quick", action="store_true", help="cv: no fixed-threshold (one level) figures")
     ap.add_argument("--replace", action="store_true",
                     help="also replace the rules' parties (out of fold it moved no F1: off by default)")
     args = ap.parse_args()
-    global MARGINS
+    global MARGINS, EMPTY_NEGATIVES, DEDUPE, QUICK, CAMEO_KEY
+    CAMEO_KEY = args.cameo_key
+    CANDIDATES.update({k: v for k, v in (("back", args.back), ("first", args.first)) if v is not None},
+                      speakers=args.speakers)
+    EMPTY_NEGATIVES, DEDUPE, QUICK = args.empty_negatives, args.dedupe, args.quick
     if not args.replace:
         MARGINS = (NEVER,)
     articles, docs, analyses, rounds = load(args.shared, args.cache)
@@ -337,12 +417,12 @@ def main() -> None:
         cross_validate(articles, docs, analyses, rounds, args.l2, previous, args.fixed_fill)
     else:
         result = run(docs, analyses, previous)
-        gold_labels = [labels(a, *r) for a, r in zip(articles, result)]
-        everything = list(range(len(articles)))
+        gold_labels = [labels(a, *r, EMPTY_NEGATIVES) for a, r in zip(articles, result)]
+        everything = [n for n in range(len(articles)) if rounds[n] not in set(args.without)]
         m, t = choose(articles, result, gold_labels, rounds, everything, args.l2)
         model = fit(*rows_of(result, gold_labels, everything), args.l2)
         model.margin, model.fill = m, t
-        model.trained = {"l2": args.l2, "articles": len(articles)}
+        model.trained = {"l2": args.l2, "articles": len(everything), "without": sorted(args.without)}
         model.dump(args.out)
         print(f"wrote {args.out}: margin {m}, fill {t}, {len(model.weights)} features")
         top = sorted(model.weights.items(), key=lambda kv: -abs(kv[1][1] - kv[1][0]))[:40]

@@ -1,32 +1,31 @@
 """A trained party chooser for the sides the events stage's rules leave empty.
 
 For each side (actor, recipient) of an event, every party the actors stage found in its
-sentence or the sentence before (and the parties the rules chose) is a candidate; a logistic
-regression (weights in ``data/events/party_model.json``, written by
-``scripts/train_party_model.py``) scores each from the parse (the dependency path from the
-trigger, order, distance, clause, quotes) and from the rules' choice on either side. A side the
+sentence or the three sentences before (and the parties the rules chose) is a candidate; a logistic
+regression (``knowledge.party_model``: weights in ``data/events/party_model.json``, written by
+``scripts/train_party_model.py``, read once per process through ``Resources``) scores each from
+the parse (the dependency path from the trigger, order, distance, clause, quotes) and from the
+rules' choice on either side. A side the
 rules left empty is given the best candidate when its score passes the model's ``fill``
 threshold (chosen by cross-validation by annotation round); the rules' own parties are replaced
 when the best candidate beats them by ``margin``, which the shipped model sets to never (out of
 fold, replacing moved no event right: the rules' choice is almost always the best the model
 finds). Out of fold by annotation round the fills raised type + actor + recipient F1 on the
-articles coded blind (docs/accuracy.md, branch party-model17).
+articles coded blind (docs/accuracy.md, branch party-model17; retrained on the merged code with the
+wider window, branch party18). A telling a fill makes another of an event already coded is folded
+into it by the events stage (``remention.refold``).
 """
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from whodid.knowledge.party_model import PartyModel
 from whodid.model import Actor, Analysis, Event, Mention
 from whodid.nlp.extensions import char_tokens, span_at
-
-FILE = "party_model.json"
 
 SIDES = ("actor", "recipient")
 _CLAUSE = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "ROOT", "csubj", "pcomp"}
@@ -78,15 +77,29 @@ def _path(a: Token, b: Token, limit: int = 4) -> tuple[str, str, str]:
     return (meet + shape, shape, str(n))
 
 
-def candidates(doc: Doc, analysis: Analysis, ev: Event, previous: bool = True) -> dict[str, Side]:
+def _earlier_starts(doc: Doc, ev: Event, back: int) -> list[int]:
+    """The first characters of the ``back`` sentences before ``ev``'s, nearest first."""
+    sent = span_at(doc, ev.sentence)
+    out: list[int] = []
+    t = sent.start if sent is not None else 0
+    while len(out) < back and t > 0:
+        prev = doc[t - 1].sent
+        out.append(prev.start_char)
+        t = prev.start
+    return out
+
+
+def candidates(doc: Doc, analysis: Analysis, ev: Event, previous: bool = True, back: int = 3,
+               first: bool = False, speakers: bool = False) -> dict[str, Side]:
     """Each side's candidates for ``ev``: the parties mentioned in its sentence (and the sentence
-    before), its inferred parties, and the rules' own parties."""
+    before; with ``back`` > 1 the ones before that too, and with ``first`` the article's first
+    sentence), the speaker of a quote it is told in (``speakers``), its inferred parties, and the
+    rules' own parties."""
     s, e = ev.sentence.start, ev.sentence.end
-    prev_start = s
-    if previous:
-        sent = span_at(doc, ev.sentence)
-        if sent is not None and sent.start > 0:
-            prev_start = doc[sent.start - 1].sent.start_char
+    starts = _earlier_starts(doc, ev, back if previous else 0)
+    prev_start = starts[0] if starts else s
+    far_start = starts[-1] if starts else s
+    first_end = next(iter(doc.sents)).end_char if first and len(doc) else 0
     trig = (ev.trigger.start + ev.trigger.end) / 2
     found: dict[str, Candidate] = {}
     for a in analysis.actors:
@@ -96,8 +109,12 @@ def candidates(doc: Doc, analysis: Analysis, ev: Event, previous: bool = True) -
                 d = abs((m.start + m.end) / 2 - trig)
                 if best is None or d < best[0]:
                     best = (d, (m.start, m.end), "sentence")
-            elif prev_start <= m.start < s and best is None:
+            elif prev_start <= m.start < s and (best is None or best[2] in ("earlier", "first")):
                 best = (1e9, (m.start, m.end), "previous")
+            elif far_start <= m.start < prev_start and (best is None or best[2] == "first"):
+                best = (2e9, (m.start, m.end), "earlier")
+            elif m.start < first_end and m.start < far_start and best is None:
+                best = (3e9, (m.start, m.end), "first")
         if best is not None:
             found[a.id] = Candidate(a, best[1], best[2])
     by_id = {a.id: a for a in analysis.actors}
@@ -105,6 +122,10 @@ def candidates(doc: Doc, analysis: Analysis, ev: Event, previous: bool = True) -
         if i not in found and i in by_id:
             # a party the rules took from elsewhere (a convention's, an earlier sentence's)
             found[i] = Candidate(by_id[i], None, "inferred" if by_id[i].inferred else "other")
+    if speakers:
+        for q in analysis.quotes:
+            if q.start <= ev.trigger.start < q.end and q.speaker in by_id and q.speaker not in found:
+                found[q.speaker] = Candidate(by_id[q.speaker], None, "speaker")
     cands = list(found.values())
     ids = [c.actor.id for c in cands]
     on = {side: [ids.index(i) for i in getattr(ev, side) if i in ids] for side in SIDES}
@@ -194,87 +215,57 @@ def features(doc: Doc, analysis: Analysis, side: Side) -> list[list[str]]:
     return out
 
 
-@dataclass
-class PartyModel:
-    bias: list[float]
-    weights: dict[str, list[float]]
-    margin: float = float("inf")
-    fill: float = float("inf")  # the score a candidate needs to fill a side the rules left empty
-    trained: dict = field(default_factory=dict)
+def choose(model: PartyModel, side: Side, margin: float | None = None, fill: float | None = None) -> int | None:
+    """The candidate replacing the rules' parties of ``side`` (or filling it when the rules
+    left it empty), or None (the rules' stay)."""
+    m = model.margin if margin is None else margin
+    t = model.fill if fill is None else fill
+    if not side.candidates or (m == math.inf and side.rules) or (t == math.inf and not side.rules):
+        return None
+    scores = [model.score(f) for f in side.feats]
+    if not side.rules:
+        # a party of the other side (or one coded as it) is not whom it acts on
+        theirs = {side.candidates[k].actor.code for k in side.others} - {None}
+        free = [k for k in range(len(scores)) if k not in side.others
+                and side.candidates[k].actor.code not in theirs]
+        best = max(free, key=lambda k: scores[k], default=None)
+        return best if best is not None and scores[best] > t else None
+    best = max(range(len(scores)), key=lambda k: scores[k])
+    if best in side.rules:
+        return None
+    return best if scores[best] - max(scores[k] for k in side.rules) > m else None
 
-    def score(self, feats: list[str]) -> float:
-        z = list(self.bias)
-        for x in feats:
-            w = self.weights.get(x)
-            if w is not None:
-                z[0] += w[0]
-                z[1] += w[1]
-        return z[1] - z[0]
 
-    def choose(self, side: Side, margin: float | None = None, fill: float | None = None) -> int | None:
-        """The candidate replacing the rules' parties of ``side`` (or filling it when the rules
-        left it empty), or None (the rules' stay)."""
-        m = self.margin if margin is None else margin
-        t = self.fill if fill is None else fill
-        if not side.candidates or (m == float("inf") and side.rules) or (t == float("inf") and not side.rules):
-            return None
-        scores = [self.score(f) for f in side.feats]
-        if not side.rules:
-            # a party of the other side (or one coded as it) is not whom it acts on
-            theirs = {side.candidates[k].actor.code for k in side.others} - {None}
-            free = [k for k in range(len(scores)) if k not in side.others
-                    and side.candidates[k].actor.code not in theirs]
-            best = max(free, key=lambda k: scores[k], default=None)
-            return best if best is not None and scores[best] > t else None
-        best = max(range(len(scores)), key=lambda k: scores[k])
-        if best in side.rules:
-            return None
-        return best if scores[best] - max(scores[k] for k in side.rules) > m else None
+def choose_sides(model: PartyModel, sides: dict[str, Side], margin: float | None = None,
+                 fill: float | None = None) -> dict[str, int | None]:
+    """Each side's new party (index among its candidates) or None, the actor first: a party
+    the actor side is given is then of the other side for the recipient."""
+    out: dict[str, int | None] = {}
+    for name in SIDES:
+        side = sides[name]
+        k = out[name] = choose(model, side, margin, fill)
+        if k is not None:
+            other = sides[SIDES[1 - SIDES.index(name)]]
+            other.others = [k]  # the same candidates, in the same order
+    return out
 
-    def choose_sides(self, sides: dict[str, Side], margin: float | None = None,
-                     fill: float | None = None) -> dict[str, int | None]:
-        """Each side's new party (index among its candidates) or None, the actor first: a party
-        the actor side is given is then of the other side for the recipient."""
-        out: dict[str, int | None] = {}
-        for name in SIDES:
-            side = sides[name]
-            k = out[name] = self.choose(side, margin, fill)
-            if k is not None:
-                other = sides[SIDES[1 - SIDES.index(name)]]
-                other.others = [k]  # the same candidates, in the same order
-        return out
 
-    def fill_empty(self, doc: Doc, analysis: Analysis, events: list[Event]) -> None:
-        """Give each side of ``events`` the model chooses a party for (see the module)."""
-        for ev in events:
-            if ev.actor and ev.recipient and self.margin == math.inf:
-                continue  # only empty sides can change: no candidates to read
-            sides = candidates(doc, analysis, ev)
-            for side in sides.values():
-                side.feats = features(doc, analysis, side)
-            for name, k in self.choose_sides(sides).items():
-                if k is None:
-                    continue
-                c = sides[name].candidates[k]
-                setattr(ev, name, [c.actor.id])
-                mention = [Mention(start=c.mention[0], end=c.mention[1], text=doc.text[c.mention[0]:c.mention[1]])
-                           ] if c.mention else []
-                setattr(ev, f"{name}_mentions", mention)
-                if name not in ev.inferred:
-                    ev.inferred.append(name)  # a model's guess, not read from the sentence's grammar
+def fill_empty(model: PartyModel, doc: Doc, analysis: Analysis, events: list[Event]) -> None:
+    """Give each side of ``events`` the model chooses a party for that party (see the module)."""
+    for ev in events:
+        if ev.actor and ev.recipient and model.margin == math.inf:
+            continue  # only empty sides can change: no candidates to read
+        sides = candidates(doc, analysis, ev)
+        for side in sides.values():
+            side.feats = features(doc, analysis, side)
+        for name, k in choose_sides(model, sides).items():
+            if k is None:
+                continue
+            c = sides[name].candidates[k]
+            setattr(ev, name, [c.actor.id])
+            mention = [Mention(start=c.mention[0], end=c.mention[1], text=doc.text[c.mention[0]:c.mention[1]])
+                       ] if c.mention else []
+            setattr(ev, f"{name}_mentions", mention)
+            if name not in ev.inferred:
+                ev.inferred.append(name)  # a model's guess, not read from the sentence's grammar
 
-    def dump(self, path: Path) -> None:
-        # JSON has no infinity: "never" is written as a very large number
-        data = {"bias": self.bias, "weights": self.weights, "margin": min(self.margin, 1e9),
-                "fill": min(self.fill, 1e9), "trained": self.trained}
-        path.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> PartyModel | None:
-        """The shipped model (or the one at ``path``); None when there is none."""
-        source = resources.files("whodid") / "data" / "events" / FILE if path is None else Path(path)
-        if not source.is_file():
-            return None
-        d = json.loads(source.read_text(encoding="utf-8"))
-        never = [math.inf if float(d[k]) >= 1e9 else float(d[k]) for k in ("margin", "fill")]
-        return cls(d["bias"], d["weights"], never[0], never[1], d.get("trained", {}))

@@ -24,7 +24,8 @@ class EventsStage:
     parties compared by who they are (the knowledge base's party membership says who is
     of one party). Each event's ``confidence`` is the trained model's
     (``events.confidence``); a side the rules left empty may then be given a party of the
-    sentence (or the one before) by the trained party chooser (``events.parties``);
+    sentence (or the ones before) by the trained party chooser (``events.parties``), and a
+    telling the fill makes another of one already coded is folded into it (``remention.refold``);
     ``record``, when set, receives each article's events and their features (training).
     """
 
@@ -35,7 +36,7 @@ class EventsStage:
         self.coder = confidence.RecordingCoder(self.resources.lexicon)
         self.record = None
         # the trained chooser of a party for the sides the rules leave empty (None: none shipped)
-        self.party_chooser = parties.PartyModel.load()
+        self.party_chooser = self.resources.party_model
         # the knowledge base's curated party membership, by actor id: who is of one side
         kb = self.resources.kb
         self.members = {country: {key: [kb.people[i].id for i in people] for key, people in parties.items()}
@@ -78,7 +79,7 @@ class EventsStage:
         # after the confidence: its model was trained on the rules' parties (and measured so)
         if self.party_chooser is not None:
             untold = {id(e) for e in events if not e.actor or not e.recipient}
-            self.party_chooser.fill_empty(doc, analysis, events)
+            parties.fill_empty(self.party_chooser, doc, analysis, events)
             # a telling kept apart for a side it left untold may, given it, be a re-mention
             events = remention.refold(doc, events, untold)
         analysis.events.extend(events)

@@ -7,7 +7,8 @@
 - ``gazetteer``: GeoNames places;
 - ``cues``: the verbs and nouns that attribute speech (``data/quotes/cues.yaml``);
 - ``lexicon``: the event triggers (``data/events/lexicon.yaml`` plus user files);
-- ``confidence``: the trained event-confidence model (``data/events/confidence.json``).
+- ``confidence``: the trained event-confidence model (``data/events/confidence.json``);
+- ``party_model``: the events stage's trained party chooser (``data/events/party_model.json``).
 
 Every stage is handed one ``Resources`` built from the user's options (``--kb``,
 ``--lexicon``, plugins), so a user's knowledge reaches every stage and the web app
@@ -26,6 +27,7 @@ from pathlib import Path
 from whodid.knowledge import confidence as _confidence
 from whodid.knowledge import cues as _cues
 from whodid.knowledge import gazetteer as _gazetteer
+from whodid.knowledge import party_model as _party_model
 from whodid.knowledge.kb import KnowledgeBase, load_kb
 from whodid.knowledge.lexicon import Lexicon
 from whodid.knowledge.user_kb import KBFormatError, extend_kb
@@ -107,6 +109,11 @@ class Resources:
     def event_confidence(self) -> _confidence.ConfidenceModel | None:
         """The event-confidence model (None when the package ships none)."""
         return _confidence.load()
+
+    @cached_property
+    def party_model(self) -> _party_model.PartyModel | None:
+        """The events stage's party chooser (None when the package ships none)."""
+        return _party_model.load()
 
     def __reduce__(self):
         # the plugins' files are already in the key: rebuild without asking the plugins again
