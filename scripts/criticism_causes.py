@@ -45,7 +45,7 @@ from whodid.knowledge import Resources  # noqa: E402
 import events_dev  # noqa: E402
 
 RULES = ("find", "rebuttals", "praise", "disclaimers", "demands")
-FRESH = frozenset(f"annotator-gold{n}{s}" for n in (9, 10, 11, 12, 13) for s in "ab")
+FRESH = events_dev.FRESH  # the rounds coded blind after the rules
 ELEVENTH = frozenset({"annotator-gold13a", "annotator-gold13b"})
 GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
 _made: dict[int, str] = {}  # id of an event -> the statement rule that made it

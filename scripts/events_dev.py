@@ -18,9 +18,10 @@ Figures to report come from ``whodid eval news``; this is for iterating.
 from __future__ import annotations
 
 import argparse
-import json
 import copy
+import json
 import pickle
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,6 +32,21 @@ sys.path.insert(0, str(REPO / "src"))
 from whodid.eval import news  # noqa: E402
 
 CACHE = Path("/tmp/whodid-events-dev")
+
+
+class FreshRounds:
+    """The annotation rounds coded blind, after the rules they measure were written: the seventh
+    round on (annotators ``annotator-gold9a`` and ``-gold9b``, then each later round's pair). The
+    training scripts' "fresh" figures are on these; a round packed later joins them by its name."""
+
+    FIRST = 9  # annotator-gold9a/b: the seventh round
+
+    def __contains__(self, annotator: object) -> bool:
+        m = re.fullmatch(r"annotator-gold(\d+)[a-z]", str(annotator))
+        return bool(m) and int(m.group(1)) >= self.FIRST
+
+
+FRESH = FreshRounds()
 
 
 def cache(shared: Path | None, where: Path, limit: int | None, gold: list[Path] | None = None) -> None:

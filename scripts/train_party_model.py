@@ -28,7 +28,7 @@ round one, each later annotator one). In each outer fold the margin is chosen by
 cross-validation by round on the outer training rounds only (type + actor + recipient F1), the
 model refitted on them and applied to the left-out round. The left-out emissions of all rounds
 together are scored beside the rules alone, on all rounds and on the fresh ones (``FRESH``: the
-seventh to eleventh rounds), also at every fixed margin (one level, an upper bound).
+seventh round on), also at every fixed margin (one level, an upper bound).
 
 ``oracle``: the ceiling, every side given a candidate its label says is right.
 
@@ -36,7 +36,7 @@ A fill that makes an event the same (type, parties) as another of its article is
 stage keeps it (it folds such a telling only when it has the same trigger word too:
 ``remention.refold``); ``--dedupe drop|skip`` measures leaving the event or the side out.
 ``--empty-negatives`` also trains on the sides the gold leaves empty (every candidate wrong).
-The fresh rounds' figures are given for the seventh to eleventh rounds together and for the
+The fresh rounds' figures are given for the seventh round on together and for the
 eleventh alone.
 
 ``train``: fits on the development articles but the eleventh round's (``--without``: kept out
@@ -78,11 +78,7 @@ MARGINS = (-0.5, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0, float("inf"))
 FILLS = (0.0, 0.4, 0.85, 1.4, 2.2, float("inf"))
 NEVER = float("inf")
 CLASSES = [logistic.NONE, "PARTY"]
-# the four annotation rounds coded blind before this model (seventh to tenth), which no rule
-# was written on when they were coded: the "fresh" figures
-FRESH = frozenset({"annotator-gold9a", "annotator-gold9b", "annotator-gold10a", "annotator-gold10b",
-                   "annotator-gold11a", "annotator-gold11b", "annotator-gold12a", "annotator-gold12b",
-                   "annotator-gold13a", "annotator-gold13b"})
+FRESH = events_dev.FRESH  # the rounds coded blind after the rules: the "fresh" figures
 # the eleventh round, coded blind after the model was first trained (reported on its own)
 ELEVENTH = frozenset({"annotator-gold13a", "annotator-gold13b"})
 # what the candidates are (``parties.candidates``' options; the command line changes them)
@@ -94,10 +90,6 @@ EMPTY_NEGATIVES = False
 DEDUPE = "keep"
 QUICK = False
 CAMEO_KEY = False  # the same CAMEO code too, not only the same PLOVER type
-
-
-def fresh_rounds() -> set[str]:
-    return set(FRESH)
 
 
 # ---------------------------------------------------------------- data
@@ -281,7 +273,7 @@ def cross_validate(articles, docs, analyses, rounds, l2, previous, fixed=None) -
     result = run(docs, analyses, previous)
     gold_labels = [labels(a, *r, EMPTY_NEGATIVES) for a, r in zip(articles, result)]
     scored_labels = [labels(a, *r) for a, r in zip(articles, result)]
-    fresh = fresh_rounds()
+    fresh = FRESH
     everything = list(range(len(articles)))
     rows, ys = rows_of(result, gold_labels, everything)
     print(f"{len(articles)} articles, {sum(len(r[0]) for r in result)} emitted events, {len(ys)} candidate rows "
@@ -332,7 +324,7 @@ def cross_validate(articles, docs, analyses, rounds, l2, previous, fixed=None) -
 def oracle(articles, docs, analyses, rounds, previous) -> None:
     result = run(docs, analyses, previous)
     gold_labels = [labels(a, *r) for a, r in zip(articles, result)]
-    fresh = fresh_rounds()
+    fresh = FRESH
     def best(fill: bool, replace: bool):
         out = []
         for (emitted, sides), labs in zip(result, gold_labels):
