@@ -63,3 +63,28 @@ def test_the_publishers_country_is_read_from_the_sites_name(nlp):
     assert publisher_country(State, "https://diariodecuba.com/cuba/1") == "CUB"  # four letters at the end
     assert publisher_country(State, "https://womanstimes.com/x") is None  # not "oman" inside a word
     assert publisher_country(State, "https://www.scmp.com/news/china/x") is None
+
+
+# a local story whose text names no country: written for this test
+LOCAL = ("A district police chief was suspended on Monday after he hit two junior officers outside a bar. "
+         "Luk Chun-ming, 48, was arrested on Sunday night. "
+         "He was released on bail, and officers said the force would hold an internal inquiry.")
+
+
+def test_a_story_naming_no_country_is_of_its_publications_and_so_are_its_pronouns_and_descriptions(pipeline):
+    an = pipeline.analyze(Article(text=LOCAL, url="https://www.thestandard.com.hk/breaking-news/section/4/1/x"))
+    luk = actor(an, "Luk Chun-ming")
+    assert luk.country == "HKG"
+    he = [a for a in an.actors if any(m.how == "pronoun" and m.text == "He" for m in a.mentions)]
+    assert [a.id for a in he] == [luk.id]  # "He" is the subject of the sentence before, of Hong Kong
+    assert actor(an, "officers").country == "HKG"
+    # an address that gives no country leaves such a story's people of no country, as before
+    an = pipeline.analyze(Article(text=LOCAL, url="https://www.example-daily.com/story/1"))
+    assert actor(an, "Luk Chun-ming").country is None
+
+
+def test_a_publications_country_does_not_override_a_story_that_names_its_own(pipeline):
+    text = ("Kenyan police arrested an opposition activist in Nairobi on Monday. "
+            "He was charged with incitement, officers said. Kenya's government declined to comment.")
+    an = pipeline.analyze(Article(text=text, url="https://www.thestandard.com.hk/world/section/5/2/y"))
+    assert actor(an, "officers").country == "KEN"

@@ -82,6 +82,9 @@ NAMING_VERBS = {"call", "describe", "term", "label", "dub", "brand"}
 # a dateline's place ends at one of these ("KUWAIT:", "CAIRO -", "Srinagar-", "Ulaanbaatar /MONTSAME/")
 DATELINE_MARKS = (":", "-", "–", "—", "/")
 DATELINE_VOTES = 3.0
+# below this many votes from its text alone (one place named in passing is half), an article names no
+# country: it is of its publication's (``article_country``)
+TEXT_NAMES_A_COUNTRY = 1.0
 STATE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
 # nouns for the people around a politician, who take his sector ("his colleagues", "Mr
 # Thorpe's allies"), and the sectors they take (a politician's, not a civilian's or elite's)
@@ -748,8 +751,11 @@ class Resolver:
         actor = st.res.actors.get(aid)
         if actor is None:
             # "Mr Balls": a lone surname keeps its form of address as its name
-            actor = ActorInfo(aid, doc[s - addressed:e].text if len(toks) == 1 else text, "person",
-                              gender=_address_gender(doc, name_start))
+            # the form of address ("Mrs"), else the given name ("Claudia Aguilera"): "him" two
+            # words on is not she
+            gender = _address_gender(doc, name_start) or \
+                (self.kb.given_name_gender(doc[name_start].text) if len(toks) > 1 else None)
+            actor = ActorInfo(aid, doc[s - addressed:e].text if len(toks) == 1 else text, "person", gender=gender)
         st.add(actor, s, e, "name", 0.7)
         st.full_names.append((text, aid, s))
 
@@ -2318,6 +2324,13 @@ class _State:
             votes = dict(ranked)
             if dict(own).get(paper, 0.0) >= 1.0 and PUBLISHER_MARGIN * votes[paper] >= ranked[0][1]:
                 home = paper
+        if not home and sum(v for _, v in self._country_votes(text_only=True)) < TEXT_NAMES_A_COUNTRY:
+            # a story whose text names no country ("a police district commander ... he injured two
+            # colleagues", on a ".hk" site) is, as its readers take it, of the
+            # country of the publication that tells it (its domain, its name, its section), so
+            # the people and bodies its pronouns and descriptions stand for are of that country
+            addressed = paper or next((c for c, _ in url_countries(self, self.url) if c in self.kb.countries), None)
+            home = addressed or ""
         self._home = home
         return home or None
 

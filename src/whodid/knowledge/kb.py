@@ -39,6 +39,11 @@ ROLE_WEIGHT = {
     "finance_minister": 4, "interior_minister": 4, "justice_minister": 3, "health_minister": 3,
     "energy_minister": 3, "chief_of_staff": 3, "commander": 3, "minister": 2, "speaker": 3, "adviser": 2,
 }
+# a given name tells a gender when this many of the knowledge base's people share it, this share of
+# them of one gender, and fewer people (as a share of those) bear it as a surname
+GIVEN_NAME_PEOPLE = 3
+GIVEN_NAME_SHARE = 0.95
+GIVEN_NAME_SURNAMES = 0.1
 ORG_LEADER_ROLES = ("secretary_general", "leader", "commission_president", "managing_director", "director_general")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -268,6 +273,28 @@ class KnowledgeBase:
                 seen.add(p.id)
                 out.append((p, r))
         return out
+
+    def given_name_gender(self, word: str) -> str | None:
+        """The gender a given name tells ("Claudia" female, "Edward" male), from the people of
+        the knowledge base whose Wikidata gender is known and whose name it opens: when at least
+        ``GIVEN_NAME_PEOPLE`` of them share it and nearly all are of one gender, and the word is
+        rarely a surname ("Kim", "Lee" and "Huang" open Korean and Chinese names as surnames)."""
+        table = getattr(self, "_given_genders", None)
+        if table is None:
+            counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+            for p in self.people:
+                words = p.name.split()
+                if p.gender in ("male", "female") and len(words) >= 2:
+                    counts[words[0]][p.gender] += 1
+            table = {}
+            for name, by in counts.items():
+                total = sum(by.values())
+                gender, n = max(by.items(), key=lambda kv: kv[1])
+                if total >= GIVEN_NAME_PEOPLE and n >= GIVEN_NAME_SHARE * total \
+                        and len(self.surnames.get(name, ())) < GIVEN_NAME_SURNAMES * total:
+                    table[name] = gender
+            self._given_genders = table
+        return table.get(word)
 
     def surname_candidates(self, surname: str) -> list[Person]:
         return [self.people[i] for i in self.surnames.get(surname, [])]
