@@ -23,12 +23,12 @@ the ``confidence`` field of every event.
 from __future__ import annotations
 
 import bisect
-import json
 import math
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from whodid.knowledge.model_files import read_model
 
 FILE = "confidence.json"
 VERSION = 1
@@ -47,20 +47,7 @@ class ConfidenceModel:
     def load(cls, path: str | Path | None = None) -> ConfidenceModel | None:
         """The shipped model (or the one at ``path``); None when there is no such file.
         A malformed file is refused with its path and the problem."""
-        if path is None:
-            source = resources.files("whodid") / "data" / "events" / FILE
-            if not source.is_file():
-                return None
-            text, where = source.read_text(encoding="utf-8"), str(source)
-        else:
-            path = Path(path)
-            if not path.exists():
-                return None
-            text, where = path.read_text(encoding="utf-8"), str(path)
-        try:
-            return cls.from_dict(json.loads(text))
-        except (ValueError, TypeError, KeyError) as exc:
-            raise ValueError(f"{where}: not an event-confidence model ({exc})") from None
+        return read_model(FILE, path, "an event-confidence model", cls.from_dict)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ConfidenceModel:

@@ -18,9 +18,10 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from whodid.knowledge.model_files import read_model
 
 FILE = "party_model.json"
 NEVER = 1e9  # JSON has no infinity: a threshold at or above this is "never"
@@ -48,14 +49,7 @@ class PartyModel:
     def load(cls, path: str | Path | None = None) -> PartyModel | None:
         """The shipped model (or the one at ``path``); None when there is no such file.
         A malformed file is refused with its path and the problem."""
-        source = resources.files("whodid") / "data" / "events" / FILE if path is None else Path(path)
-        if not source.is_file():
-            return None
-        text = source.read_text(encoding="utf-8")
-        try:
-            return cls.from_dict(json.loads(text))
-        except (ValueError, TypeError, KeyError) as exc:
-            raise ValueError(f"{source}: not a party-chooser model ({type(exc).__name__}: {exc})") from None
+        return read_model(FILE, path, "a party-chooser model", cls.from_dict)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PartyModel:
