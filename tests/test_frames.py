@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 import whodid
 from helpers import SAMPLES
 from whodid.cli import app
+from whodid.export import DEFAULT_MIN_CONFIDENCE
 from whodid.frames import EVENT_DTYPES
 
 TEXTS = ["Russian President Vladimir Putin met French President Emmanuel Macron in Moscow on Monday.",
@@ -46,7 +47,7 @@ def test_read_events_round_trips_the_stored_events(samples_db):
         elif precision == "none":
             assert pd.isna(row.date)
     # the confidence floor of the exports
-    assert len(whodid.read_events(samples_db)) == int((frame["confidence"] >= 0.2).sum())
+    assert len(whodid.read_events(samples_db)) == int((frame["confidence"] >= DEFAULT_MIN_CONFIDENCE).sum())
 
 
 def test_analyze_frame_gives_the_same_columns_with_ingests_checks(nlp):
