@@ -19,7 +19,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
@@ -275,26 +275,28 @@ class KnowledgeBase:
         return out
 
     def given_name_gender(self, word: str) -> str | None:
-        """The gender a given name tells ("Claudia" female, "Edward" male), from the people of
-        the knowledge base whose Wikidata gender is known and whose name it opens: when at least
-        ``GIVEN_NAME_PEOPLE`` of them share it and nearly all are of one gender, and the word is
-        rarely a surname ("Kim", "Lee" and "Huang" open Korean and Chinese names as surnames)."""
-        table = getattr(self, "_given_genders", None)
-        if table is None:
-            counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-            for p in self.people:
-                words = p.name.split()
-                if p.gender in ("male", "female") and len(words) >= 2:
-                    counts[words[0]][p.gender] += 1
-            table = {}
-            for name, by in counts.items():
-                total = sum(by.values())
-                gender, n = max(by.items(), key=lambda kv: kv[1])
-                if total >= GIVEN_NAME_PEOPLE and n >= GIVEN_NAME_SHARE * total \
-                        and len(self.surnames.get(name, ())) < GIVEN_NAME_SURNAMES * total:
-                    table[name] = gender
-            self._given_genders = table
-        return table.get(word)
+        """The gender a given name tells ("Claudia" female, "Edward" male): see ``given_names``."""
+        return self.given_names.get(word)
+
+    @cached_property
+    def given_names(self) -> dict[str, str]:
+        """Given name -> gender, from the people of the knowledge base whose Wikidata gender is
+        known and whose name it opens: when at least ``GIVEN_NAME_PEOPLE`` of them share it and
+        nearly all are of one gender, and the word is rarely a surname ("Kim", "Lee" and "Huang"
+        open Korean and Chinese names as surnames). Made on first use (a copy makes its own)."""
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for p in self.people:
+            words = p.name.split()
+            if p.gender in ("male", "female") and len(words) >= 2:
+                counts[words[0]][p.gender] += 1
+        table = {}
+        for name, by in counts.items():
+            total = sum(by.values())
+            gender, n = max(by.items(), key=lambda kv: kv[1])
+            if total >= GIVEN_NAME_PEOPLE and n >= GIVEN_NAME_SHARE * total \
+                    and len(self.surnames.get(name, ())) < GIVEN_NAME_SURNAMES * total:
+                table[name] = gender
+        return table
 
     def surname_candidates(self, surname: str) -> list[Person]:
         return [self.people[i] for i in self.surnames.get(surname, [])]
@@ -343,6 +345,7 @@ class KnowledgeBase:
         new.names = {k: list(v) for k, v in self.names.items()}
         new.surnames = {k: list(v) for k, v in self.surnames.items()}
         new.names_ci = {k: list(v) for k, v in self.names_ci.items()}
+        new.__dict__.pop("given_names", None)  # (made anew from the copy's people)
         new._index()
         return new
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -21,15 +21,11 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
+from whodid.knowledge import petrarch_verbs
+from whodid.knowledge.entries import GOVERNS, PARTICLES, PLOVER_TYPES, Condition, Entry
 from whodid.nlp.extensions import positions_in, positions_of_lemmas
 from whodid.nlp.treematch import TreeMatcher
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-# "agreement": like intent, but the complement is AGREE whatever its own type ("agreed to resign")
-GOVERNS = ("request", "refuse", "intent", "agreement", "threaten")
 REQUIRES = ("recipient", "object", "complement", "counterpart", "dyad", "rebuttal", "accord")
 # the words a sense constraint can look at (see lexicon.yaml, "Sense constraints")
 ROLES = ("object", "direct_object", "subject", "doer", "complement", "complement_subject", "complement_object", "clause_subject", "predicate",
@@ -50,36 +46,9 @@ class LexiconError(ValueError):
     """A malformed lexicon file: the message names the file, the line and the problem."""
 
 
-# a condition: role -> word classes (all roles must match); a constraint: one or more conditions (any)
-Condition = dict[str, tuple[str, ...]]
 # the built-in lexicon files, in order (an earlier entry wins on the same word): the
 # hand-written lexicon, then the cases the news-events guidelines decide
 BUILT_IN = ("lexicon.yaml", "decisions.yaml")
-
-
-@dataclass
-class Entry:
-    index: int
-    type: str
-    cameo: str | None = None
-    mode: str | None = None
-    context: list[str] = field(default_factory=list)
-    ambiguous: bool = False
-    requires: str | None = None  # recipient | object | complement | counterpart | dyad | rebuttal | accord
-    of: str | None = None  # role of an "of" phrase on an event noun
-    compound: str = "actor"  # role of a compound/adjective modifier on an event noun
-    poss: str = "actor"  # role of a possessive on an event noun
-    governs: str | None = None  # request | refuse | intent | agreement | threaten
-    speaker_is_actor: bool = False
-    fallback: bool = False  # any other match on the same word wins
-    object: str = "recipient"  # or "theme": the direct object is never a recipient
-    recode: dict[str, dict[str, Any]] = field(default_factory=dict)  # intent/request/refuse/threat overrides
-    # sense constraints: the entry applies only when one of ``when`` holds and none of ``unless``;
-    # ``void_when``: the words are a statement without substance, no event at all
-    when: list[Condition] = field(default_factory=list)
-    unless: list[Condition] = field(default_factory=list)
-    void_when: list[Condition] = field(default_factory=list)
-    where: str = ""  # file:line of the entry, for messages
 
 
 @dataclass
@@ -94,9 +63,6 @@ class Pattern:
         return len(self.nodes)
 
 
-# words that, in a phrase, are particles ("GIVE in", "STEP down"): a preposition with an
-# object of its own is another reading ("given more time in Iraq")
-PARTICLES = frozenset({"in", "out", "up", "down", "off", "over", "back", "away"})
 
 
 def _phrase_nodes(phrase: str) -> tuple[list[dict[str, Any]], bool]:
@@ -197,8 +163,6 @@ class Lexicon:
         lexicons, or PETRARCH verb dictionaries (any other suffix), which come after the
         built-in one, PETRARCH2's CAMEO.2.0.txt (see ``petrarch_verbs``). A malformed file
         raises ``LexiconError`` (or ``petrarch_verbs``' error) naming the file, the line and the problem."""
-        from whodid.knowledge import petrarch_verbs
-
         data = resources.files("whodid") / "data" / "events"
         names = [f"{name} (built-in)" for name in BUILT_IN]
         docs = [read_yaml((data / name).read_text(encoding="utf-8"), label) for name, label in zip(BUILT_IN, names)]

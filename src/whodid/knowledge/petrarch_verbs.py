@@ -67,7 +67,7 @@ from typing import Any
 
 import yaml
 
-from whodid.knowledge.lexicon import PARTICLES
+from whodid.knowledge.entries import GOVERNS, PARTICLES, PLOVER_TYPES, Entry
 from whodid.nlp.extensions import positions_of
 
 VERB_SECTION = "####### VERB PATTERNS"
@@ -425,8 +425,6 @@ TABLE_LINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,([^,#]*))?(?:,([^#]*))?(?
 
 def read_table(text: str, path: str | Path = "<CAMEO to PLOVER table>") -> dict[str, Plover]:
     """``CAMEO2PLOVER-2021.txt``: ``code: TYPE, mode, context # description`` lines."""
-    from whodid.knowledge.lexicon import PLOVER_TYPES
-
     table: dict[str, Plover] = {}
     for n, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
@@ -703,8 +701,6 @@ def plover_for(code: str, table: dict[str, Plover], settings: Settings) -> tuple
 def compile_index(dictionary: VerbDictionary, table: dict[str, Plover], settings: Settings,
                   first_index: int = 0) -> VerbIndex:
     """The parse-checkable part of ``dictionary`` coded in PLOVER (see the module doc)."""
-    from whodid.knowledge.lexicon import Entry
-
     index = VerbIndex(dictionary.path)
     entries: dict[tuple, Entry] = {}
 
@@ -845,8 +841,6 @@ def _written_for(v: Verb, origin: tuple[str, ...]) -> bool:
 
 def load_settings(text: str, path: str | Path = "<settings>") -> Settings:
     data = yaml.safe_load(text) or {}
-    from whodid.knowledge.lexicon import GOVERNS, PLOVER_TYPES
-
     codes = {}
     for code, spec in (data.get("codes") or {}).items():
         if not CODE.match(str(code)) or spec.get("type") not in PLOVER_TYPES:
