@@ -257,6 +257,8 @@ def fill_empty(model: PartyModel, doc: Doc, analysis: Analysis, events: list[Eve
             continue  # only empty sides can change: no candidates to read
         sides = candidates(doc, analysis, ev)
         for side in sides.values():
+            if side.rules and model.margin == math.inf:
+                continue  # (``choose`` keeps the rules' parties without scoring them)
             side.feats = features(doc, analysis, side)
         for name, k in choose_sides(model, sides).items():
             if k is None:

@@ -108,12 +108,12 @@ class Resources:
     @cached_property
     def event_confidence(self) -> _confidence.ConfidenceModel | None:
         """The event-confidence model (None when the package ships none)."""
-        return _confidence.load()
+        return _confidence.ConfidenceModel.load()
 
     @cached_property
     def party_model(self) -> _party_model.PartyModel | None:
         """The events stage's party chooser (None when the package ships none)."""
-        return _party_model.load()
+        return _party_model.PartyModel.load()
 
     def __reduce__(self):
         # the plugins' files are already in the key: rebuild without asking the plugins again

@@ -125,6 +125,3 @@ def thin_evidence(condition: str, features: dict[str, float]) -> bool:
         return not features.get(condition[1:], 0.0)
     return bool(features.get(condition, 0.0))
 
-
-def load() -> ConfidenceModel | None:
-    return ConfidenceModel.load()

@@ -84,6 +84,3 @@ def _pair(value: Any, what: str) -> list[float]:
         raise ValueError(f"{what}: not a finite number")
     return out
 
-
-def load() -> PartyModel | None:
-    return PartyModel.load()
